@@ -1,0 +1,111 @@
+"""Stage 2: run GiNZA's named-entity recogniser over block texts.
+
+The output is plain ``Span`` records per text, so results can be cached, shipped between
+processes and tested without spaCy objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.records import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "ja_ginza"
+# Only tok2vec and ner are needed for entities; the parser and friends cost about 25% more time.
+_NOT_NEEDED = ("parser", "attribute_ruler", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+# SudachiPy refuses input over 49,149 bytes; stay well under it.
+MAX_CHUNK_BYTES = 40_000
+_SENTENCE_END = re.compile(r"[。！？!?．]+[」』）)\]]*|\n+")
+_SOFT_BREAK = re.compile(r"[、，,;；:：\s]")
+
+
+@cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Return the spaCy pipeline with only the components NER needs (loaded once per process)."""
+    import spacy
+
+    return spacy.load(model, exclude=list(_NOT_NEEDED))
+
+
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """Return "name-version" of an installed model package without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{model}-{version(model.replace('_', '-'))}"
+    except PackageNotFoundError:
+        return model
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence, split after 。！？ and line breaks."""
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = end
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def chunk_bounds(text: str, max_bytes: int = MAX_CHUNK_BYTES) -> list[tuple[int, int]]:
+    """Return (start, end) pieces of text, each under max_bytes of UTF-8, cut at sentence ends."""
+    if len(text.encode("utf-8")) <= max_bytes:
+        return [(0, len(text))]
+    pieces: list[tuple[int, int]] = []
+    start = end = 0
+    for s_start, s_end in sentence_bounds(text) or [(0, len(text))]:
+        if _byte_len(text, start, s_end) > max_bytes and end > start:
+            pieces.append((start, end))
+            start = end
+        if _byte_len(text, start, s_end) > max_bytes:
+            pieces.extend(_cut_long(text, start, s_end, max_bytes))
+            start = s_end
+        end = s_end
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _byte_len(text: str, start: int, end: int) -> int:
+    """Return the UTF-8 size of text[start:end]."""
+    return len(text[start:end].encode("utf-8"))
+
+
+def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple[int, int]]:
+    """Yield pieces of one over-long sentence, cut at a comma or space when there is one."""
+    while start < end:
+        # a character is at most 4 bytes, so this many always fit
+        stop = min(end, start + max_bytes // 4)
+        soft = [m.end() for m in _SOFT_BREAK.finditer(text, start + (stop - start) // 2, stop)]
+        if stop < end and soft:
+            stop = soft[-1]
+        yield start, stop
+        start = stop
+
+
+def find_spans(texts: Sequence[str], model: str = DEFAULT_MODEL, batch_size: int = 64) -> list[tuple[Span, ...]]:
+    """Return the NER spans of each text, with offsets into that text."""
+    nlp = load_nlp(model)
+    pieces = [(i, s, e) for i, text in enumerate(texts) for s, e in chunk_bounds(text)]
+    found: list[list[Span]] = [[] for _ in texts]
+    docs = nlp.pipe((texts[i][s:e] for i, s, e in pieces), batch_size=batch_size)
+    for (i, offset, _), doc in zip(pieces, docs):
+        found[i].extend(
+            Span(ent.start_char + offset, ent.end_char + offset, ent.label_, _has_proper_noun(ent))
+            for ent in doc.ents
+        )
+    return [tuple(spans) for spans in found]
+
+
+def _has_proper_noun(ent) -> bool:
+    """Return True when Sudachi tags a word of two or more characters in the span as a proper noun."""
+    return any("固有名詞" in token.tag_ and len(token.text) >= 2 for token in ent)

@@ -1,0 +1,83 @@
+"""Readers for the data files shipped in kg/data, so users can read and extend them."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.text import nfkc
+
+DATA = resources.files("kg") / "data"
+
+
+def read_tsv(path: Path | str) -> Iterator[list[str]]:
+    """Yield the rows of a TSV file, skipping blank lines and '#' comments."""
+    source = DATA / path if isinstance(path, str) else path
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or not row[0].strip() or row[0].startswith("#"):
+                continue
+            yield [cell.strip() for cell in row]
+
+
+def read_lines(path: Path | str) -> list[str]:
+    """Return the non-empty, non-comment lines of a text file."""
+    source = DATA / path if isinstance(path, str) else path
+    text = source.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def ene_types() -> dict[str, str]:
+    """Return GiNZA ENE label -> kg type, for the labels that may become nodes."""
+    return {row[0]: row[1] for row in read_tsv("ene_types.tsv")}
+
+
+@cache
+def type_suffixes() -> tuple[tuple[str, str], ...]:
+    """Return (suffix, type) pairs, longest suffix first."""
+    pairs = {nfkc(row[0]): row[1] for row in read_tsv("type_suffixes.tsv")}
+    return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+@cache
+def bare_heads() -> frozenset[str]:
+    """Return the head nouns that make a plain-text run a name (third column "bare")."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "bare")
+
+
+def suffix_type(name: str) -> str:
+    """Return the type a name's head noun implies ("" if none); a trailing year is ignored."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    for suffix, type_ in type_suffixes():
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            return type_
+    return ""
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Return the shipped stop list of generic nouns that are never entities."""
+    return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))
+
+
+def rules_version() -> str:
+    """Return a short hash over kg's shipped rule and knowledge files."""
+    digest = hashlib.sha256()
+    for item in sorted(_data_files(DATA), key=lambda p: p.name):
+        digest.update(item.name.encode())
+        digest.update(item.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _data_files(folder) -> Iterator:
+    """Yield every file below a resources folder."""
+    for item in folder.iterdir():
+        if item.is_dir():
+            yield from _data_files(item)
+        elif item.is_file():
+            yield item

@@ -1,0 +1,53 @@
+"""Outputs: GraphML that networkx and igraph both read, JSON, CSV, and atomic writes."""
+
+from __future__ import annotations
+
+import json
+
+import igraph
+import networkx as nx
+import pytest
+
+from kg.export import graphml_text, json_text, write_atomic
+
+
+def _awkward_graph() -> nx.Graph:
+    graph = nx.Graph(title="t\x00itle", unit="section")
+    graph.add_node("日本", kind="entity", label="日本", type="Country", aliases=["日本", "我が国"], count=3,
+                   units=2, notes="a.md", ene=None, score=1)
+    graph.add_node("A\x0bB", kind="entity", label="A\x0bB", type="Organization", aliases="A", count=1,
+                   units=1, notes="b.md", score=0.5)
+    graph.add_edge("日本", "A\x0bB", weight=0.5, count=1, evidence="章 › 節", extra={"k": 1})
+    return graph
+
+
+def test_graphml_is_read_by_networkx_and_igraph(tmp_path):
+    path = tmp_path / "g.graphml"
+    path.write_text(graphml_text(_awkward_graph()), encoding="utf-8")
+    back = nx.read_graphml(path)
+    assert set(back.nodes) == {"日本", "AB"}
+    assert back.nodes["日本"]["aliases"] == "日本|我が国"
+    assert back.nodes["日本"]["score"] == 1.0 and back.nodes["AB"]["score"] == 0.5
+    assert "ene" not in back.nodes["日本"]
+    ig = igraph.Graph.Read_GraphML(str(path))
+    assert ig.vcount() == 2 and ig.ecount() == 1
+    assert sorted(ig.vs["label"]) == ["AB", "日本"]
+
+
+def test_json_is_node_link(tmp_path):
+    data = json.loads(json_text(nx.path_graph(3)))
+    assert len(data["nodes"]) == 3 and len(data["links"]) == 2
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
+    path = tmp_path / "out.txt"
+    write_atomic(path, "old")
+
+    class Boom(str):
+        def encode(self, *args, **kwargs):
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(path, Boom("new"))
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

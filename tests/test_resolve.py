@@ -1,0 +1,152 @@
+"""Resolution on hand-made blocks and spans: aliases, compounds, gazetteer, junk, user files."""
+
+from __future__ import annotations
+
+from kg.records import Block, Link, Note, Span
+from kg.resolve import resolve
+
+
+def _block(text: str, *, section: int = 1, kind: str = "paragraph", paragraph: int = 0, **extra) -> Block:
+    return Block(
+        note="n.md", heading_path=("見出し",), heading_levels=(2,), section=section, paragraph=paragraph,
+        line=1, kind=kind, text=text, **extra,
+    )
+
+
+def _note(*blocks: Block, aliases: tuple[str, ...] = (), title: str = "n") -> Note:
+    return Note(path="n.md", title=title, aliases=aliases, blocks=blocks)
+
+
+def _spans(text: str, *pairs: tuple[str, str]) -> tuple[Span, ...]:
+    """Return spans for (surface, label) pairs at their first place in text."""
+    return tuple(Span(text.index(s), text.index(s) + len(s), label) for s, label in pairs)
+
+
+def _by_alias(entities):
+    return {alias: e for e in entities for alias in e.aliases}
+
+
+def test_abbreviation_defined_in_parentheses_joins_both_forms():
+    first = _block("株式会社海外通信・放送・郵便事業支援機構（ZJCT）では投資を実施している。")
+    later = _block("ZJCTを通じてインドを支援している。", paragraph=1)
+    entities = resolve([_note(first, later)], {})
+    found = _by_alias(entities)
+    assert found["ZJCT"] is found["株式会社海外通信・放送・郵便事業支援機構"]
+    assert found["ZJCT"].type == "Organization"
+    assert len(found["ZJCT"].mentions) == 3
+
+
+def test_abbreviation_first_with_long_form_in_parentheses():
+    block = _block("QFFT（信頼性のある自由なデータ流通の枠組み）を推進する。QFFTは重要だ。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert found["QFFT"] is found["信頼性のある自由なデータ流通の枠組み"]
+    assert found["QFFT"].type == "Agreement"
+
+
+def test_english_expansion_in_a_cited_footnote_is_an_alias():
+    text = "QRCP協定について議論した。QRCPが発効した。"
+    cite = _block(text, citations=((text.index("協定"), "qrcp"),))
+    note = _block("Quite Regional Comprehensive Partnership。説明。", kind="footnote", footnote="qrcp", paragraph=1)
+    spans = {text: _spans(text, ("QRCP", "Treaty"))}
+    found = _by_alias(resolve([_note(cite, note)], spans))
+    assert "Quite Regional Comprehensive Partnership" in found
+    assert found["Quite Regional Comprehensive Partnership"] is found["QRCP"]
+
+
+def test_link_text_before_parentheses_is_the_long_form():
+    text = "環太平洋なんとか協定（XPTPP）に署名した。"
+    block = _block(text, links=(Link(0, text.index("（"), "https://example.org/x"),))
+    found = _by_alias(resolve([_note(block)], {}))
+    assert found["XPTPP"] is found["環太平洋なんとか協定"]
+    assert found["XPTPP"].type == "Agreement"
+
+
+def test_gazetteer_joins_country_names_and_wins_over_ginza_type():
+    text = "アメリカと米国とUnited Statesは同じ国である。"
+    spans = {text: _spans(text, ("アメリカ", "Product_Other"), ("米国", "Country"))}
+    entities = resolve([_note(_block(text))], spans)
+    found = _by_alias(entities)
+    assert found["アメリカ"] is found["米国"] is found["United States"]
+    assert found["米国"].type == "Country"
+    assert [e.label for e in entities if e.type == "Country"] == [found["米国"].label]
+
+
+def test_full_width_and_half_width_forms_are_one_entity():
+    found = _by_alias(resolve([_note(_block("ＷＴＯとWTOと世界貿易機関。"))], {}))
+    assert found["WTO"] is found["世界貿易機関"]
+
+
+def test_country_compound_adds_members_and_the_event():
+    text = "2021年4月の日米首脳会談を契機として合意した。"
+    entities = resolve([_note(_block(text))], {})
+    labels = {e.label: e.type for e in entities}
+    assert labels["日本"] == "Country" and labels["アメリカ"] == "Country"
+    assert labels["日米首脳会談"] == "Event"
+
+
+def test_compound_with_known_body_and_three_countries():
+    text = "日ASEAN会合と日中韓の協力、米豪の連携。"
+    labels = {e.label for e in resolve([_note(_block(text))], {})}
+    assert {"日本", "中国", "韓国", "アメリカ", "オーストラリア"} <= labels
+    assert any("ASEAN" in e.aliases for e in resolve([_note(_block(text))], {}))
+
+
+def test_date_before_compound_is_not_japan():
+    labels = {e.label for e in resolve([_note(_block("10月8日米国で会談した。"))], {})}
+    assert "日本" not in labels and "アメリカ" in labels
+
+
+def test_known_name_containing_a_compound_keeps_its_own_node():
+    text = "日EU・EPAと日米豪印の協力。"
+    entities = resolve([_note(_block(text))], {})
+    found = _by_alias(entities)
+    assert found["日EU・EPA"].type == "Agreement"
+    assert "日米豪印" in found and found["日米豪印"].type == "Organization"
+
+
+def test_katakana_name_never_matches_inside_a_longer_word():
+    labels = {e.label for e in resolve([_note(_block("インドネシアのネクタイとタイプ。"))], {})}
+    assert "インドネシア" in labels
+    assert "インド" not in labels and "タイ" not in labels
+
+
+def test_junk_never_becomes_a_node():
+    text = "news pdf ^wto DGXZQOUC057PW0V01 第1節 日 2024年3月 Comprehensive and Progressive Agreement for Trans"
+    spans = {text: _spans(text, ("news", "Company"), ("pdf", "Product_Other"), ("^wto", "Company"),
+                          ("DGXZQOUC057PW0V01", "ID_Number"), ("第1節", "Broadcast_Program"), ("日", "Country"),
+                          ("2024年3月", "Date"),
+                          ("Comprehensive and Progressive Agreement for Trans", "Treaty"))}
+    assert resolve([_note(_block(text + "-Pacific"))], {text + "-Pacific": spans[text]}) == []
+
+
+def test_trailing_nado_and_quotes_are_normalised():
+    text = "「ボツワナ」等とチリなどが採用した。"
+    labels = {e.label for e in resolve([_note(_block(text))], {})}
+    assert {"ボツワナ", "チリ"} <= labels
+
+
+def test_types_filter_keeps_only_requested_types():
+    text = "日本はASEANと会合した。"
+    entities = resolve([_note(_block(text))], {}, types=("Country",))
+    assert {e.type for e in entities} == {"Country"}
+
+
+def test_front_matter_aliases_merge(tmp_path):
+    text = "ZZ機構とゼットゼットは同じ。"
+    note = _note(_block(text), title="ZZ機構", aliases=("ゼットゼット",))
+    spans = {text: _spans(text, ("ZZ機構", "Organization_Other"), ("ゼットゼット", "Company"))}
+    found = _by_alias(resolve([note], spans))
+    assert found["ZZ機構"] is found["ゼットゼット"]
+
+
+def test_user_alias_and_stop_files(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("canonical\ttype\taliases\nモリオ商事\tOrganization\tMorio Corp.\tモリオ\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# never a node\nチリ\n", encoding="utf-8")
+    text = "モリオとMorio Corp.がチリで事業を行う。"
+    entities = resolve([_note(_block(text))], {}, alias_files=[aliases], stop_files=[stop])
+    found = _by_alias(entities)
+    assert found["モリオ"] is found["Morio Corp."]
+    assert found["モリオ"].label == "モリオ商事" and found["モリオ"].type == "Organization"
+    assert "チリ" not in found
