@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import igraph
 import networkx as nx
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import SAMPLE
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "whitepaper_r06_ict_international.md"
 
 OUTPUTS = {"graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html"}
 NODE_ATTRS = {"kind": str, "label": str, "type": str, "ene": str, "aliases": str, "count": int, "units": int,

@@ -10,7 +10,7 @@ from kg.extract import MAX_CHUNK_BYTES, chunk_bounds, find_spans, sentence_bound
 def test_sentence_bounds_split_after_japanese_full_stops():
     text = "総務省は発表した。JICTが支援する！次は？\n最後"
     pieces = [text[s:e] for s, e in sentence_bounds(text)]
-    assert pieces == ["総務省は発表した。", "JICTが支援する！", "次は？\n", "最後"]
+    assert pieces == ["総務省は発表した。", "JICTが支援する！", "次は？", "最後"]
 
 
 def test_sentence_bounds_keep_closing_brackets_with_their_sentence():
