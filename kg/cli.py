@@ -42,8 +42,12 @@ def main() -> None:
               help="TSV of canonical<TAB>type<TAB>alias... rows that add or merge entities (repeatable).")
 @click.option("--stop", "stop", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="File of surface forms, one per line, that never become entities (repeatable).")
-def build(paths: tuple[Path, ...], out: Path, types: str, unit: str, measure: str, callouts: bool,
-          aliases: tuple[Path, ...], stop: tuple[Path, ...]) -> None:
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for NER; 0 means one per core.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse NER results from the cache ($KG_CACHE_DIR or the user cache folder).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], out: Path, quiet: bool, **options) -> None:
     """Build the graph of PATHS (Markdown files or vault folders; default: data/).
 
     Example:
@@ -53,8 +57,7 @@ def build(paths: tuple[Path, ...], out: Path, types: str, unit: str, measure: st
     from kg.pipeline import DEFAULT_INPUT, make_options, run
 
     try:
-        options = make_options(types=types, unit=unit, measure=measure, callouts=callouts, aliases=aliases, stop=stop)
-        result, files = run(paths or (Path(DEFAULT_INPUT),), out, options)
+        result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options))
     except (ValueError, FileNotFoundError) as error:
         raise click.ClickException(str(error)) from error
     graph = result.graph

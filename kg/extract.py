@@ -6,9 +6,12 @@ processes and tested without spaCy objects.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from kg.records import Span
@@ -21,6 +24,9 @@ DEFAULT_MODEL = "ja_ginza"
 _NOT_NEEDED = ("parser", "attribute_ruler", "morphologizer", "compound_splitter", "bunsetu_recognizer")
 # SudachiPy refuses input over 49,149 bytes; stay well under it.
 MAX_CHUNK_BYTES = 40_000
+# Characters per batch sent to a worker: small enough to balance two cores, big enough that
+# shipping texts and spans between processes costs little.
+BATCH_CHARS = 20_000
 _SENTENCE_END = re.compile(r"[。！？!?．]+[」』）)\]]*|\n+")
 _SOFT_BREAK = re.compile(r"[、，,;；:：\s]")
 
@@ -92,17 +98,66 @@ def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple
         start = stop
 
 
-def find_spans(texts: Sequence[str], model: str = DEFAULT_MODEL, batch_size: int = 64) -> list[tuple[Span, ...]]:
-    """Return the NER spans of each text, with offsets into that text."""
+def find_spans(
+    texts: Sequence[str],
+    model: str = DEFAULT_MODEL,
+    *,
+    jobs: int = 1,
+    batch_size: int = 64,
+    progress: Callable[[int], object] | None = None,
+) -> list[tuple[Span, ...]]:
+    """Return the NER spans of each text, with offsets into that text.
+
+    With jobs > 1 the texts go to a pool of forked processes in batches of similar size; each
+    batch comes back as plain Span records. ``progress`` is called with the number of characters
+    done after each piece.
+    """
+    if jobs <= 1 or len(texts) < 2:
+        return _spans_of(texts, model, batch_size, progress)
+    load_nlp(model)  # forked workers inherit the loaded model instead of loading it again
+    batches = _batches(texts, jobs)
+    found: list[tuple[Span, ...]] = [()] * len(texts)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        work = [[texts[i] for i in batch] for batch in batches]
+        for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
+            for i, one in zip(batch, spans):
+                found[i] = one
+            if progress is not None:
+                progress(sum(len(texts[i]) for i in batch))
+    return found
+
+
+def _batches(texts: Sequence[str], jobs: int) -> list[list[int]]:
+    """Return indices of texts grouped so each worker gets several batches of similar size."""
+    total = sum(len(t) for t in texts)
+    target = max(2_000, min(BATCH_CHARS, total // (jobs * 4) + 1))
+    batches: list[list[int]] = [[]]
+    size = 0
+    for i, text in enumerate(texts):
+        if size >= target:
+            batches.append([])
+            size = 0
+        batches[-1].append(i)
+        size += len(text)
+    return [b for b in batches if b]
+
+
+def _spans_of(
+    texts: Sequence[str], model: str, batch_size: int = 64, progress: Callable[[int], object] | None = None
+) -> list[tuple[Span, ...]]:
+    """Return the NER spans of each text, in this process."""
     nlp = load_nlp(model)
     pieces = [(i, s, e) for i, text in enumerate(texts) for s, e in chunk_bounds(text)]
     found: list[list[Span]] = [[] for _ in texts]
     docs = nlp.pipe((texts[i][s:e] for i, s, e in pieces), batch_size=batch_size)
-    for (i, offset, _), doc in zip(pieces, docs):
+    for (i, offset, end), doc in zip(pieces, docs):
         found[i].extend(
             Span(ent.start_char + offset, ent.end_char + offset, ent.label_, _has_proper_noun(ent))
             for ent in doc.ents
         )
+        if progress is not None:
+            progress(end - offset)
     return [tuple(spans) for spans in found]
 
 

@@ -5,12 +5,18 @@ Each stage lives in its own module; this one only wires them together.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
+from tqdm import tqdm
+
+from kg.analytics import add_analytics
+from kg.cache import SpanCache
 from kg.extract import DEFAULT_MODEL, find_spans
 from kg.graph import MEASURES, UNITS, build_graph
 from kg.notes import read_vault
@@ -31,6 +37,9 @@ class Options:
     aliases: tuple[Path, ...] = ()
     stop: tuple[Path, ...] = ()
     model: str = DEFAULT_MODEL
+    jobs: int = 0
+    cache: bool = True
+    progress: bool = False
 
     def __post_init__(self) -> None:
         unknown = [t for t in self.types if t not in ENTITY_TYPES]
@@ -76,23 +85,40 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     options = options or Options()
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
     vault = read_vault(paths, callouts=options.callouts)
-    spans = spans_for(vault, options.model)
+    spans = spans_for(vault, options.model, jobs=options.jobs, cache=options.cache, progress=options.progress)
     entities = resolve(vault.notes, spans, types=options.types, alias_files=options.aliases, stop_files=options.stop)
     graph = build_graph(vault.notes, entities, unit=options.unit, weight=options.measure, title=_title(vault, paths))
+    add_analytics(graph)
     return Result(vault, tuple(entities), graph)
 
 
-# NER results of this process, by (model, text): building twice in one session costs NER once.
-_SEEN: dict[tuple[str, str], tuple[Span, ...]] = {}
+def spans_for(
+    vault: Vault, model: str = DEFAULT_MODEL, *, jobs: int = 0, cache: bool = True, progress: bool = False
+) -> dict[str, Sequence[Span]]:
+    """Return the NER spans of every distinct block text, from the cache where it has them.
 
-
-def spans_for(vault: Vault, model: str = DEFAULT_MODEL) -> dict[str, Sequence[Span]]:
-    """Return the NER spans of every distinct block text in the vault."""
+    The model loads only when some text is missing from the cache, so an unchanged rebuild
+    never loads it. ``jobs`` 0 means one process per core.
+    """
     texts = sorted({block.text for note in vault.notes for block in note.blocks})
-    todo = [t for t in texts if (model, t) not in _SEEN]
-    if todo:
-        _SEEN.update(((model, t), s) for t, s in zip(todo, find_spans(todo, model)))
-    return {t: _SEEN[(model, t)] for t in texts}
+    store = SpanCache.open(model) if cache else None
+    try:
+        found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
+        todo = [t for t in texts if t not in found]
+        if todo:
+            missing = set(todo)
+            notes = sum(1 for note in vault.notes if any(b.text in missing for b in note.blocks))
+            with tqdm(total=sum(map(len, todo)), unit="char", unit_scale=True, file=sys.stderr,
+                      desc=f"GiNZA over {notes} notes", disable=None if progress else True, leave=False) as bar:
+                new = find_spans(todo, model, jobs=jobs or os.cpu_count() or 1, progress=bar.update)
+            fresh = dict(zip(todo, new))
+            found.update(fresh)
+            if store:
+                store.put_many(fresh)
+    finally:
+        if store:
+            store.close()
+    return found
 
 
 def _title(vault: Vault, paths: Sequence[str | Path]) -> str:

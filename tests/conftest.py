@@ -10,6 +10,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Keep the NER cache of the test session in a temporary folder, never the user's."""
+    import os
+
+    previous = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """Return the real ja_ginza pipeline with only the NER components (loaded once)."""

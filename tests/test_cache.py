@@ -1,0 +1,116 @@
+"""The NER cache: hits, misses after an edit, invalidation, recovery, and jobs that agree."""
+
+from __future__ import annotations
+
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+
+import kg.extract
+from kg.cache import SpanCache
+from kg.notes import read_vault
+from kg.pipeline import Options, run, spans_for
+from kg.records import Span
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "whitepaper_r06_ict_international.md"
+
+
+def _note(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Replace NER with a cheap stand-in that records which texts it was asked for."""
+    asked: list[str] = []
+
+    def fake(texts, model="ja_ginza", **_):
+        asked.extend(texts)
+        return [tuple(Span(0, 1, "Country", True) for _ in range(1)) for _ in texts]
+
+    monkeypatch.setattr("kg.pipeline.find_spans", fake)
+    return asked
+
+
+def test_hits_and_misses_after_an_edit(tmp_path, counted, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    _note(vault, "a.md", "# A\n\n日本とアメリカ。\n\n中国と韓国。\n")
+    _note(vault, "b.md", "# B\n\nフランス。\n")
+    spans_for(read_vault([vault]))
+    first = len(counted)
+    assert first == 5  # headings "A" and "B" and three paragraphs
+    spans_for(read_vault([vault]))
+    assert len(counted) == first, "an unchanged vault asks NER for nothing"
+    _note(vault, "a.md", "# A\n\n日本とアメリカ。\n\n中国とインド。\n")
+    spans_for(read_vault([vault]))
+    assert counted[first:] == ["中国とインド。"], "only the edited block goes to NER again"
+
+
+def test_no_cache_always_runs_ner(tmp_path, counted, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    _note(tmp_path, "a.md", "日本。\n")
+    spans_for(read_vault([tmp_path / "a.md"]), cache=False)
+    spans_for(read_vault([tmp_path / "a.md"]), cache=False)
+    assert counted == ["日本。", "日本。"]
+    assert not (tmp_path / "cache").exists()
+
+
+def test_model_or_rules_change_invalidates(tmp_path, monkeypatch):
+    store = SpanCache(tmp_path / "c.sqlite3", "ja_ginza-5.3.0|rules-1")
+    store.put_many({"日本。": (Span(0, 2, "Country", True),)})
+    assert store.get_many(["日本。"]) == {"日本。": (Span(0, 2, "Country", True),)}
+    store.close()
+    for salt in ("ja_ginza-5.4.0|rules-1", "ja_ginza-5.3.0|rules-2"):
+        other = SpanCache(tmp_path / "c.sqlite3", salt)
+        assert other.get_many(["日本。"]) == {}
+        other.close()
+
+
+def test_salt_names_model_kg_and_rules():
+    from kg.cache import cache_salt
+
+    salt = cache_salt("ja_ginza")
+    assert salt.startswith("ja_ginza-") and "kg-" in salt and "rules-" in salt and "gazetteer-" in salt
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+    path = tmp_path / "ner-spans.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.warns(UserWarning, match="unreadable"):
+        store = SpanCache(path, "salt")
+    store.put_many({"x": ()})
+    assert store.get_many(["x"]) == {"x": ()}
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM spans").fetchone() == (1,)
+
+
+def test_unchanged_rebuild_never_loads_the_model(tmp_path, monkeypatch, nlp):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    note = _note(tmp_path, "n.md", "# 日米\n\n総務省とOECDが議論した。\n")
+    run([note], tmp_path / "out1", Options(jobs=1))
+
+    def refuse(*_, **__):
+        raise AssertionError("the model was loaded for an unchanged rebuild")
+
+    monkeypatch.setattr(kg.extract, "load_nlp", refuse)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run([note], tmp_path / "out2", Options(jobs=1))
+    assert (tmp_path / "out1/graph.graphml").read_bytes() == (tmp_path / "out2/graph.graphml").read_bytes()
+
+
+@pytest.mark.ginza
+def test_two_jobs_give_the_same_graph_byte_for_byte(tmp_path, monkeypatch, nlp):
+    outputs = {}
+    for jobs in (1, 2):
+        monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / f"cache{jobs}"))
+        run([SAMPLE], tmp_path / f"out{jobs}", Options(jobs=jobs))
+        outputs[jobs] = (tmp_path / f"out{jobs}" / "graph.graphml").read_bytes()
+    assert outputs[1] == outputs[2]
