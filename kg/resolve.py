@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.gazetteer import country_abbreviations, load_gazetteer
 from kg.lexicon import Lexicon, Name
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span
-from kg.resources import bare_heads, ene_types, generic_words, read_lines, read_tsv, suffix_type
+from kg.resources import bare_heads, ene_types, generic_words, legal_forms, read_lines, read_tsv, suffix_type
 from kg.text import (
     is_ascii_alnum,
     is_hiragana,
@@ -273,6 +273,7 @@ def _add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
     names = [tidy_surface(n) for n in names if tidy_surface(n)]
     if len(names) < 2:
         return
+    names += [bare for bare in map(without_legal_form, names) if bare not in names]
     known = {lexicon.get(n).entity: lexicon.get(n) for n in names if lexicon.get(n) is not None}
     if len(known) > 1:
         return
@@ -530,7 +531,7 @@ def _mention(
     entity, type_ = cand.entity, cand.type
     if not entity:
         known = _lookup(lexicon, surface)
-        entity, type_ = (known.entity, known.type or type_) if known else (match_key(surface), type_)
+        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(surface)), type_)
     if not type_ and label:
         type_ = ene_types().get(label, "")
     sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
@@ -538,12 +539,22 @@ def _mention(
 
 
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
-    """Return the known name a surface form is, also once a generic tail such as 諸国 is cut."""
-    known = lexicon.get(surface)
+    """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
+    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
     for tail in _GENERIC_TAILS:
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
     return known
+
+
+def without_legal_form(name: str) -> str:
+    """Return a name without a leading or trailing legal form such as 株式会社 or Inc."""
+    for form in legal_forms():
+        if name.startswith(form) and len(name) > len(form) + 1:
+            return name[len(form) :].strip(" ,")
+        if name.endswith(form) and len(name) > len(form) + 1:
+            return name[: -len(form)].strip(" ,")
+    return name
 
 
 _SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", NER: "ginza"}
@@ -580,16 +591,22 @@ def _entities(mentions: Sequence[Mention], lexicon: Lexicon, options: _Options) 
     entities = []
     for key, group in grouped.items():
         known = lexicon.get(key)
-        label = known.entity if known else Counter(m.surface for m in group).most_common(1)[0][0]
-        type_ = _vote_type(label, group, known)
+        aliases = [s for s, _ in Counter(m.surface for m in group).most_common()]
+        entity_id = known.entity if known else aliases[0]
+        type_ = _vote_type(entity_id, group, known)
         if type_ not in options.types:
             continue
-        aliases = [s for s, _ in Counter(m.surface for m in group).most_common()]
         ene = sorted({m.label for m in group if m.label})
-        typed = tuple(replace(m, entity=label, type=type_) for m in group)
-        entities.append(Entity(label, label, type_, tuple(ene), tuple(aliases), typed))
+        typed = tuple(replace(m, entity=entity_id, type=type_) for m in group)
+        entities.append(Entity(entity_id, _display_name(entity_id, aliases), type_, tuple(ene), tuple(aliases), typed))
     entities.sort(key=lambda e: (-len(e.mentions), e.id))
     return entities
+
+
+def _display_name(entity_id: str, aliases: Sequence[str]) -> str:
+    """Return the name a reader knows an entity by: the acronym the notes use (JICT, WTO), else its id."""
+    acronyms = [a for a in aliases if a.isascii() and _is_abbreviation(a)]
+    return min(acronyms, key=lambda a: (len(a), a)) if acronyms else entity_id
 
 
 def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:

@@ -65,6 +65,12 @@ def generic_words() -> frozenset[str]:
     return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))
 
 
+@cache
+def legal_forms() -> tuple[str, ...]:
+    """Return the legal forms (株式会社, Inc., ...) that names carry, longest first."""
+    return tuple(sorted({nfkc(w) for w in read_lines("legal_forms.txt")}, key=len, reverse=True))
+
+
 def rules_version() -> str:
     """Return a short hash over kg's shipped rule and knowledge files."""
     digest = hashlib.sha256()

@@ -14,7 +14,7 @@ from kg.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "whitepaper_r06_ict_international.md"
 
-OUTPUTS = {"graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html"}
+OUTPUTS = {"graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json"}
 NODE_ATTRS = {"kind": str, "label": str, "type": str, "ene": str, "aliases": str, "count": int, "units": int,
               "notes": str}
 EDGE_ATTRS = {"weight": float, "count": int, "evidence": str}
@@ -88,8 +88,11 @@ def test_mentions_csv_has_provenance(sample_out):
 
     mentions = pd.read_csv(sample_out[0] / "mentions.csv")
     assert {"entity", "surface", "note", "heading_path", "line", "sentence"} <= set(mentions.columns)
-    jict = mentions[mentions.entity == "JICT"]
+    jict = mentions[mentions.surface == "JICT"]
     assert len(jict) >= 5 and (jict.line > 0).all()
+    assert jict.entity.nunique() == 1
+    long_form = mentions[mentions.surface == "株式会社海外通信・放送・郵便事業支援機構"]
+    assert set(long_form.entity) == set(jict.entity)
 
 
 def test_help_explains_every_option_with_an_example():

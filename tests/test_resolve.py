@@ -150,3 +150,18 @@ def test_user_alias_and_stop_files(tmp_path):
     assert found["モリオ"] is found["Morio Corp."]
     assert found["モリオ"].label == "モリオ商事" and found["モリオ"].type == "Organization"
     assert "チリ" not in found
+
+
+def test_legal_forms_do_not_split_an_entity():
+    text = "ホゲラボ株式会社は新工場を建てた。ホゲラボは量産を目指す。"
+    spans = {text: _spans(text, ("ホゲラボ株式会社", "Company"), ("ホゲラボは", "Company"))}
+    spans[text] = spans[text][:1] + (Span(text.rindex("ホゲラボ"), text.rindex("ホゲラボ") + 4, "Company", True),)
+    entities = resolve([_note(_block(text))], spans)
+    assert len(entities) == 1
+    assert set(entities[0].aliases) == {"ホゲラボ株式会社", "ホゲラボ"}
+
+
+def test_acronym_the_notes_use_is_the_display_name():
+    found = _by_alias(resolve([_note(_block("世界貿易機関（WTO）について。WTOは重要。"))], {}))
+    assert found["WTO"].label == "WTO"
+    assert found["WTO"].id == "世界貿易機関"  # the node id stays the gazetteer id
