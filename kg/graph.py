@@ -38,10 +38,12 @@ def unit_of(mention: Mention, unit: str, ancestors: dict[tuple[str, int], dict[i
     block = mention.block
     if unit == "note":
         return Unit((block.note,), block.note, ())
+    # A footnote cited from two sections is copied into both, but it is one paragraph of text:
+    # keying on the source block, not the section, counts its sentences and paragraph once.
     if unit == "paragraph":
-        return Unit((block.note, block.paragraph, block.section), block.note, block.heading_path)
+        return Unit((block.note, block.paragraph), block.note, block.heading_path)
     if unit == "sentence":
-        return Unit((block.note, block.paragraph, block.section, mention.sentence), block.note, block.heading_path)
+        return Unit((block.note, block.paragraph, mention.sentence), block.note, block.heading_path)
     if unit == "section":
         return Unit((block.note, block.section), block.note, block.heading_path)
     level = int(unit[1])
@@ -68,18 +70,19 @@ def section_ancestors(notes: Iterable[Note]) -> dict[tuple[str, int], dict[int, 
     return result
 
 
-def all_units(notes: Sequence[Note], unit: str) -> int:
-    """Return how many units of this kind the notes hold, with or without entities."""
+def units_in(notes: Sequence[Note], unit: str) -> dict[tuple, Unit]:
+    """Return every unit of this kind the notes hold, with or without entities, in document order."""
     ancestors = section_ancestors(notes)
-    keys = set()
+    units: dict[tuple, Unit] = {}
     for block in blocks_of(notes):
         if unit == "sentence":
             sentences = [block.text[s:e].strip() for s, e in sentence_bounds(block.text)]
         else:
             sentences = [block.text]
         for sentence in sentences:
-            keys.add(unit_of(Mention("", "", "", block, 0, 0, sentence), unit, ancestors).key)
-    return max(len(keys), 1)
+            where = unit_of(Mention("", "", "", block, 0, 0, sentence), unit, ancestors)
+            units.setdefault(where.key, where)
+    return units
 
 
 def measure(name: str, n_a: int, n_b: int, n_ab: int, total: int) -> float:
@@ -115,34 +118,40 @@ def build_graph(
         raise ValueError(f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}")
     measure(weight, 1, 1, 1, 2)
     ancestors = section_ancestors(notes)
+    units = units_in(notes, unit)
     members: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    units: dict[tuple, Unit] = {}
     for entity in entities:
         for mention in entity.mentions:
             where = unit_of(mention, unit, ancestors)
-            units[where.key] = where
+            units.setdefault(where.key, where)
             members[where.key][entity.id].append(mention)
     graph = nx.Graph(title=title, unit=unit, measure=weight, notes=len(notes))
-    unit_count = {e.id: sum(1 for m in members.values() if e.id in m) for e in entities}
+    unit_count = dict.fromkeys((e.id for e in entities), 0)
+    for present in members.values():
+        for entity_id in present:
+            unit_count[entity_id] += 1
     for entity in entities:
         graph.add_node(entity.id, **_node_attributes(entity, unit_count[entity.id]))
-    total = all_units(notes, unit)
+    total = max(len(units), 1)
+    order = _block_order(notes)
     shared: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for key in sorted(members, key=repr):
-        for a, b in combinations(sorted(members[key]), 2):
+    for key in units:  # document order, so evidence lists the first shared units first
+        for a, b in combinations(sorted(members.get(key, ())), 2):
             shared[(a, b)].append(key)
     for (a, b), keys in shared.items():
         n_a, n_b, n_ab = unit_count[a], unit_count[b], len(keys)
-        scores = {name: measure(name, n_a, n_b, n_ab, total) for name in ("count", "jaccard", "npmi")}
+        scores = {name: measure(name, n_a, n_b, n_ab, total) for name in ("jaccard", "npmi")}
+        shown = keys[:MAX_EVIDENCE]
         graph.add_edge(
             a,
             b,
+            kind="cooccurrence",
             weight=round(measure(weight, n_a, n_b, n_ab, total), 6),
             count=n_ab,
             jaccard=round(scores["jaccard"], 6),
             npmi=round(scores["npmi"], 6),
-            evidence="|".join(_path(units[k].heading_path, units[k].note) for k in keys[:MAX_EVIDENCE]),
-            sentences="\n".join(_shared_sentences(members, keys, a, b)),
+            evidence="|".join(place(units[k].heading_path, units[k].note) for k in shown),
+            sentences="\n".join(_unit_sentence(members[k][a], members[k][b], order) for k in shown),
         )
     return graph
 
@@ -155,7 +164,7 @@ def _node_attributes(entity: Entity, units: int) -> dict:
         if mention.sentence in seen:
             continue
         seen.add(mention.sentence)
-        evidence.append(f"{_path(mention.block.heading_path, mention.block.note)}: {mention.sentence}")
+        evidence.append(f"{place(mention.block.heading_path, mention.block.note)}: {mention.sentence}")
         if len(evidence) == MAX_EVIDENCE:
             break
     return {
@@ -171,25 +180,35 @@ def _node_attributes(entity: Entity, units: int) -> dict:
     }
 
 
-def _path(heading_path: Sequence[str], note: str) -> str:
+def place(heading_path: Sequence[str], note: str) -> str:
     """Return a heading path as one readable string, '|' made safe for '|'-joined fields."""
     parts = [note, *heading_path] if not heading_path else list(heading_path)
     return PATH_SEP.join(p.replace("|", "｜") for p in parts)
 
 
-def _shared_sentences(members: dict, keys: Sequence[tuple], a: str, b: str) -> list[str]:
-    """Return up to three sentences that show a and b together, preferring one sentence naming both."""
-    both, either = [], []
-    for key in keys:
-        sentences_a = {m.sentence for m in members[key][a]}
-        sentences_b = {m.sentence for m in members[key][b]}
-        both.extend(sorted(sentences_a & sentences_b))
-        either.extend(sorted(sentences_a | sentences_b))
-    out: list[str] = []
-    for sentence in both + either:
-        if sentence not in out:
-            out.append(sentence)
-    return out[:MAX_EVIDENCE]
+def _unit_sentence(in_a: Sequence[Mention], in_b: Sequence[Mention], order: dict[tuple, int]) -> str:
+    """Return the sentence of one unit that shows a and b: the first naming both, else each one's first."""
+
+    def where(mention: Mention) -> tuple[int, int]:
+        return order.get(_block_id(mention.block), len(order)), mention.start
+
+    first_a, first_b = sorted(in_a, key=where), sorted(in_b, key=where)
+    spots_b = {(_block_id(m.block), m.sentence) for m in first_b}
+    for mention in first_a:
+        if (_block_id(mention.block), mention.sentence) in spots_b:
+            return mention.sentence
+    one, two = sorted((first_a[0], first_b[0]), key=where)
+    return f"{one.sentence} … {two.sentence}"
+
+
+def _block_id(block: Block) -> tuple[str, int, int]:
+    """Return what tells one block from another: footnote copies share a paragraph, not a section."""
+    return block.note, block.paragraph, block.section
+
+
+def _block_order(notes: Sequence[Note]) -> dict[tuple[str, int, int], int]:
+    """Return the document position of every block."""
+    return {_block_id(block): i for i, block in enumerate(blocks_of(notes))}
 
 
 def blocks_of(notes: Iterable[Note]) -> list[Block]:
