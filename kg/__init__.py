@@ -13,16 +13,31 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["build"]
+__all__ = ["build", "mentions", "read_graphml", "show", "to_frames"]
+
+# Where each public name lives; __getattr__ imports the module on first use.
+_HOMES = {
+    "build": "kg.pipeline",
+    "mentions": "kg.api",
+    "read_graphml": "kg.api",
+    "show": "kg.api",
+    "to_frames": "kg.api",
+}
 
 if TYPE_CHECKING:
+    from kg.api import mentions, read_graphml, show, to_frames
     from kg.pipeline import build
 
 
 def __getattr__(name: str):
-    """Import the public API on first use, so `import kg` stays fast."""
-    if name == "build":
-        from kg.pipeline import build
+    """Return a public API function, importing its module on first use so `import kg` stays fast."""
+    if name in _HOMES:
+        from importlib import import_module
 
-        return build
+        return getattr(import_module(_HOMES[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Return the module's names, the lazily imported API included."""
+    return sorted({*globals(), *__all__})

@@ -1,7 +1,7 @@
 """Stage 5: write the graph and its mentions as GraphML, node-link JSON and CSV, atomically.
 
-Every file is written to a temporary file in the same folder and then renamed, so a failed or
-interrupted build never leaves a half-written or empty output behind.
+Every file is written to a temporary file in the same folder, and the renames start only when all
+are written, so a failed or interrupted build never leaves a half-written or empty output behind.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -25,7 +25,31 @@ MENTION_COLUMNS = ["entity", "type", "surface", "ene", "source", "note", "headin
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    write_files(path.parent, {path.name: data})
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> dict[str, Path]:
+    """Write files into folder, all or none, and return their paths by name.
+
+    Every file goes to a temporary file beside its target first; the renames start only once all
+    are written, so a failure or Ctrl-C before then leaves every old file as it was.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            staged[name] = _write_temporary(folder / name, data)
+        for name, tmp in staged.items():
+            os.replace(tmp, folder / name)
+    except BaseException:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return {name: folder / name for name in files}
+
+
+def _write_temporary(path: Path, data: str | bytes) -> str:
+    """Return the name of a new temporary file beside path that holds data, synced to disk."""
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
@@ -33,10 +57,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _umask() -> int:
@@ -93,7 +117,9 @@ def _unify_types(graph: nx.Graph) -> None:
 def graphml_text(graph: nx.Graph) -> str:
     """Return the graph as GraphML text."""
     buffer = io.BytesIO()
-    nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    # Key ids stay d0, d1, ...: named ids would give the graph's and the nodes' `notes` one id,
+    # and networkx's reader would then read every node's `notes` as the graph's int.
+    nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
 
 
@@ -109,6 +135,8 @@ def frames(graph: nx.Graph):
 
     nodes = pd.DataFrame([{"id": n, **d} for n, d in graph.nodes(data=True)])
     edges = pd.DataFrame([{"source": a, "target": b, **d} for a, b, d in graph.edges(data=True)])
+    if not len(nodes):  # a vault without entities still gets a CSV with a header row
+        nodes = pd.DataFrame(columns=["id", "kind", "label", "type", "count"])
     if not len(edges):
         edges = pd.DataFrame(columns=["source", "target", "weight", "count"])
     return nodes, edges
@@ -143,8 +171,10 @@ def csv_text(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
     return "\ufeff" + frame.to_csv(index=False)
 
 
-def write_outputs(graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str) -> dict[str, Path]:
-    """Write the six output files into out and return their paths by name."""
+def write_outputs(
+    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None
+) -> dict[str, Path]:
+    """Write the six output files and any ``extra`` ones into out, all or none; return their paths."""
     nodes, edges = frames(graph)
     texts = {
         "graph.graphml": graphml_text(graph),
@@ -153,9 +183,6 @@ def write_outputs(graph: nx.Graph, entities: Sequence[Entity], out: Path, html: 
         "edges.csv": "\ufeff" + edges.to_csv(index=False),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
         "graph.html": html,
+        **(extra or {}),
     }
-    paths = {}
-    for name, text in texts.items():
-        paths[name] = out / name
-        write_atomic(paths[name], text)
-    return paths
+    return write_files(out, texts)

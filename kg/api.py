@@ -1,0 +1,96 @@
+"""The Python API for notebooks: read a graph back, turn it into tables, list mentions, show it.
+
+``kg.build`` lives in kg.pipeline; kg/__init__.py re-exports all of them lazily.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from kg.export import MENTION_COLUMNS, frames, mention_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from IPython.display import HTML
+
+# The attributes GraphML stores as joined strings, and the separator each is joined with
+# (see the GraphML contract in the README). read_graphml splits them into lists again.
+NODE_LISTS = {
+    "ene": "|", "aliases": "|", "notes": "|", "tags": "|", "dates": "|", "unresolved": "|", "evidence": "\n",
+}
+EDGE_LISTS = {"evidence": "|", "sentences": "\n"}
+SHOW_HEIGHT = 640
+
+
+def read_graphml(path: str | Path) -> nx.Graph:
+    """Return the graph in a GraphML file written by kg, its joined list attributes lists again.
+
+    networkx already gives ints, floats and booleans back as such; this splits the node
+    attributes in NODE_LISTS and the edge attributes in EDGE_LISTS at their separators, so
+    ``aliases`` is ``["アメリカ", "米国", "米"]`` and an empty one is ``[]``.
+    """
+    graph = nx.read_graphml(Path(path))
+    # networkx adds these for keys with defaults; kg declares none, and a dict would not
+    # survive being written back.
+    for name in ("node_default", "edge_default"):
+        if not graph.graph.get(name):
+            graph.graph.pop(name, None)
+    for _, data in graph.nodes(data=True):
+        _split_lists(data, NODE_LISTS)
+    for _, _, data in graph.edges(data=True):
+        _split_lists(data, EDGE_LISTS)
+    return graph
+
+
+def _split_lists(data: dict, fields: dict[str, str]) -> None:
+    """Replace each joined string field of data with the list of its non-empty items."""
+    for name, sep in fields.items():
+        if isinstance(data.get(name), str):
+            data[name] = [item for item in data[name].split(sep) if item]
+
+
+def to_frames(graph: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (nodes, edges) DataFrames: one row per node (``id`` first) and per edge (``source``, ``target``)."""
+    return frames(graph)
+
+
+def mentions(paths: Iterable[str | Path] | str | Path, **options) -> pd.DataFrame:
+    """Return one row per mention in the notes at paths, with where it was found.
+
+    Columns: entity, type, surface, ene, source, note, heading_path, line, kind, sentence.
+    Options are those of ``kg.build``: ``types``, ``aliases`` and ``stop`` change which entities
+    appear; the graph's filters (``min_count``, ...) do not, as mentions.csv keeps them all too.
+    """
+    import pandas as pd
+
+    from kg.pipeline import analyse, make_options
+
+    result = analyse(paths, make_options(**options))
+    return pd.DataFrame(mention_rows(result.entities), columns=MENTION_COLUMNS)
+
+
+def show(graph: nx.Graph, *, title: str | None = None, color_by: str = "type", height: int = SHOW_HEIGHT) -> HTML:
+    """Return the interactive view of graph as an IPython HTML object that Jupyter draws inline.
+
+    The page from kg.view.to_html goes into an iframe's ``srcdoc``, so it runs with its own
+    scripts and styles, needs no server or network, and survives in the saved notebook.
+    The sandbox lets its scripts run but gives the page no access to Jupyter itself.
+    """
+    from IPython.display import HTML
+
+    from kg.view import to_html
+
+    page = to_html(graph, title=title, color_by=color_by)
+    label = html.escape(str(title or graph.graph.get("title") or "kg"), quote=True)
+    # The div also keeps IPython from warning that a bare iframe should be an IFrame (which
+    # would need the page at a URL).
+    return HTML(
+        f'<div class="kg-show"><iframe srcdoc="{html.escape(page, quote=True)}" title="{label}" '
+        f'sandbox="allow-scripts" style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;">'
+        "</iframe></div>"
+    )

@@ -1,0 +1,243 @@
+"""Tests for the Python API (kg/__init__.py, kg/api.py): lazy imports, GraphML round trip, frames, show."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg
+from kg.api import EDGE_LISTS, NODE_LISTS
+from kg.export import MENTION_COLUMNS, graphml_text
+from kg.view import to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def kg_like_graph() -> nx.Graph:
+    """Return a small graph with the attributes kg.build writes, analytics included."""
+    graph = nx.Graph(title="小さなグラフ", unit="section", measure="jaccard", notes=1)
+    graph.add_node(
+        "アメリカ", kind="entity", label="アメリカ", type="Country", ene="Country|GPE", aliases="アメリカ|米国|米",
+        count=3, units=2, notes="a.md", evidence="第1章 › 概要: 米国と連携する。\n第2章: アメリカも参加した。",
+        degree=1, weighted_degree=0.5, betweenness=0.0, pagerank=0.5, community=0,
+    )  # fmt: skip
+    graph.add_node(
+        "日本", kind="entity", label="日本", type="Country", ene="", aliases="日本", count=1, units=1,
+        notes="a.md|b.md", evidence="第1章 › 概要: 米国と連携する。",
+        degree=1, weighted_degree=0.5, betweenness=0.0, pagerank=0.5, community=0,
+    )  # fmt: skip
+    graph.add_edge(
+        "アメリカ", "日本", weight=0.5, count=1, jaccard=0.5, npmi=0.3, evidence="第1章 › 概要|第2章",
+        sentences="米国と連携する。\n日本とアメリカ。", mst=True,
+    )  # fmt: skip
+    return graph
+
+
+def write(graph: nx.Graph, path: Path) -> Path:
+    """Write graph as kg's GraphML to path and return path."""
+    path.write_text(graphml_text(graph), encoding="utf-8")
+    return path
+
+
+def python(code: str) -> str:
+    """Return what a fresh interpreter prints running code."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return done.stdout.strip()
+
+
+# --- the package ----------------------------------------------------------------------
+
+
+def test_all_lists_the_api_and_each_name_resolves():
+    assert sorted(kg.__all__) == ["build", "mentions", "read_graphml", "show", "to_frames"]
+    for name in kg.__all__:
+        assert callable(getattr(kg, name))
+        assert name in dir(kg)
+    with pytest.raises(AttributeError):
+        kg.no_such_function  # noqa: B018
+
+
+def test_import_kg_and_reading_the_api_never_load_spacy():
+    loaded = python(
+        "import sys, kg\n"
+        "before = {m for m in ('spacy', 'ginza', 'pandas', 'IPython') if m in sys.modules}\n"
+        "kg.build, kg.read_graphml, kg.to_frames, kg.mentions, kg.show\n"
+        "print(sorted(before), 'spacy' in sys.modules)"
+    )
+    assert loaded == "[] False"
+
+
+# --- read_graphml -----------------------------------------------------------------------
+
+
+def test_round_trip_restores_types_and_lists(tmp_path):
+    graph = kg_like_graph()
+    back = kg.read_graphml(write(graph, tmp_path / "g.graphml"))
+    usa = back.nodes["アメリカ"]
+    assert usa["aliases"] == ["アメリカ", "米国", "米"]
+    assert usa["ene"] == ["Country", "GPE"]
+    assert usa["notes"] == ["a.md"]
+    assert usa["evidence"] == ["第1章 › 概要: 米国と連携する。", "第2章: アメリカも参加した。"]
+    assert back.nodes["日本"]["ene"] == []
+    assert back.nodes["日本"]["notes"] == ["a.md", "b.md"]
+    for name in ("count", "units", "degree", "community"):
+        assert type(usa[name]) is int, name
+    for name in ("weighted_degree", "betweenness", "pagerank"):
+        assert type(usa[name]) is float, name
+    edge = back.edges["アメリカ", "日本"]
+    assert edge["evidence"] == ["第1章 › 概要", "第2章"]
+    assert edge["sentences"] == ["米国と連携する。", "日本とアメリカ。"]
+    assert type(edge["count"]) is int and type(edge["weight"]) is float and edge["mst"] is True
+    assert back.graph == {"title": "小さなグラフ", "unit": "section", "measure": "jaccard", "notes": 1}
+
+
+def test_everything_not_listed_comes_back_as_written(tmp_path):
+    graph = kg_like_graph()
+    back = kg.read_graphml(write(graph, tmp_path / "g.graphml"))
+    for node, data in graph.nodes(data=True):
+        assert {k: v for k, v in back.nodes[node].items() if k not in NODE_LISTS} == {
+            k: v for k, v in data.items() if k not in NODE_LISTS
+        }
+    for a, b, data in graph.edges(data=True):
+        assert {k: v for k, v in back.edges[a, b].items() if k not in EDGE_LISTS} == {
+            k: v for k, v in data.items() if k not in EDGE_LISTS
+        }
+
+
+def test_a_read_graph_can_be_shown_and_tabulated(tmp_path):
+    back = kg.read_graphml(write(kg_like_graph(), tmp_path / "g.graphml"))
+    assert "米国" in html.unescape(kg.show(back).data)
+    nodes, _ = kg.to_frames(back)
+    assert nodes.set_index("id").loc["アメリカ", "aliases"] == ["アメリカ", "米国", "米"]
+
+
+@pytest.mark.ginza
+def test_sample_round_trip(sample_graph, tmp_path):
+    back = kg.read_graphml(write(sample_graph, tmp_path / "sample.graphml"))
+    assert sorted(back.nodes) == sorted(sample_graph.nodes)
+    assert back.number_of_edges() == sample_graph.number_of_edges()
+    for node, data in sample_graph.nodes(data=True):
+        assert back.nodes[node]["aliases"] == [a for a in data["aliases"].split("|") if a]
+        assert back.nodes[node]["community"] == data["community"]
+        assert back.nodes[node]["pagerank"] == data["pagerank"]
+
+
+# --- to_frames and mentions -------------------------------------------------------------
+
+
+def test_to_frames_gives_one_row_per_node_and_edge():
+    nodes, edges = kg.to_frames(kg_like_graph())
+    assert list(nodes["id"]) == ["アメリカ", "日本"]
+    assert {"type", "aliases", "pagerank", "community"} <= set(nodes.columns)
+    assert edges[["source", "target"]].values.tolist() == [["アメリカ", "日本"]]
+    assert edges.loc[0, "weight"] == 0.5
+
+
+def test_to_frames_of_an_empty_graph():
+    nodes, edges = kg.to_frames(nx.Graph())
+    assert len(nodes) == 0 and len(edges) == 0
+    assert {"source", "target", "weight"} <= set(edges.columns)
+
+
+@pytest.mark.ginza
+def test_mentions_lists_every_mention_with_provenance(sample_result):
+    frame = kg.mentions([SAMPLE])
+    assert list(frame.columns) == MENTION_COLUMNS
+    assert len(frame) == sample_result.mention_count
+    jict = frame[frame["surface"] == "JICT"]
+    assert len(jict) > 0
+    assert set(jict["entity"]) == {"海外通信・放送・郵便事業支援機構"}
+    assert (jict["line"] > 0).all() and (jict["heading_path"] != "").all()
+    assert all("JICT" in sentence for sentence in jict["sentence"])
+
+
+@pytest.mark.ginza
+def test_mentions_takes_the_build_options(sample_result):
+    frame = kg.mentions(SAMPLE, types="Country,Agreement")
+    assert set(frame["type"]) == {"Country", "Agreement"}
+
+
+# --- show -------------------------------------------------------------------------------
+
+
+class _Iframes(HTMLParser):
+    """Collect the attributes of every iframe in a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "iframe":
+            self.found.append(dict(attrs))
+
+
+def iframes(markup: str) -> list[dict[str, str | None]]:
+    """Return the attributes of the iframes in markup, values unescaped as a browser would."""
+    parser = _Iframes()
+    parser.feed(markup)
+    return parser.found
+
+
+def test_show_puts_the_whole_page_in_an_escaped_srcdoc():
+    from IPython.display import HTML
+
+    graph = kg_like_graph()
+    shown = kg.show(graph, color_by="community", title='<b>"題"</b>')
+    assert isinstance(shown, HTML)
+    [frame] = iframes(shown.data)
+    assert frame["srcdoc"] == to_html(graph, title='<b>"題"</b>', color_by="community")
+    assert frame["title"] == '<b>"題"</b>'
+    assert frame["sandbox"] == "allow-scripts"
+    # the page's markup never appears raw: the only tags are the wrapper's
+    assert shown.data.count("<") == 4
+
+
+def test_show_rejects_an_unknown_colouring():
+    with pytest.raises(ValueError, match="color_by"):
+        kg.show(kg_like_graph(), color_by="weight")
+
+
+@pytest.mark.browser
+def test_show_draws_the_graph_inside_its_iframe_offline(tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    graph = kg_like_graph()
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!doctype html><meta charset='utf-8'><body>{kg.show(graph).data}</body>", encoding="utf-8")
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(host.as_uri())
+            frame = page.locator("iframe").element_handle().content_frame()
+            frame.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=30_000)
+            assert frame.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
+            box = page.locator("iframe").bounding_box()
+            assert box["height"] > 500 and box["width"] > 1000
+        finally:
+            browser.close()
+    assert errors == []
+    assert [u for u in requests if u != host.as_uri() and not u.startswith(("data:", "about:"))] == []
