@@ -10,6 +10,10 @@ import click
 from kg.graph import MEASURES, UNITS
 from kg.records import ENTITY_TYPES
 
+# Exit codes besides click's 0, 1 (error) and 2 (usage); `kg build --help` and the README list them.
+EXIT_STRICT = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
@@ -29,7 +33,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for graph.graphml, graph.json, nodes.csv, edges.csv, mentions.csv and graph.html.")
+              help="Folder for graph.graphml, graph.json, nodes.csv, edges.csv, mentions.csv, graph.html and "
+                   "report.json.")
 @click.option("--types", default=",".join(ENTITY_TYPES), show_default=True,
               help="Comma-separated entity types the graph keeps.")
 @click.option("--unit", type=click.Choice(UNITS), default="section", show_default=True,
@@ -42,31 +47,79 @@ def main() -> None:
               help="TSV of canonical<TAB>type<TAB>alias... rows that add or merge entities (repeatable).")
 @click.option("--stop", "stop", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="File of surface forms, one per line, that never become entities (repeatable).")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Filter 1: keep entities seen in at least N units.")
+@click.option("--min-edge", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Filter 2: keep edges whose two entities share at least N units.")
+@click.option("--backbone", type=click.FloatRange(0, 1, min_open=True), default=None, metavar="ALPHA",
+              help="Filter 3: the disparity filter (Serrano et al. 2009). Keep an edge when, at either end "
+                   "i with k>1 edges and strength s_i, (1 - weight/s_i)^(k-1) < ALPHA, or when it is an "
+                   "entity's only edge. The paper uses 0.05; dense section graphs need more, e.g. 0.2. "
+                   "Not with --measure npmi.")
+@click.option("--threshold", type=float, default=None, metavar="X",
+              help="Filter 4: keep edges whose weight is at least X.")
+@click.option("--top-edges", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Filter 5: keep the N edges of greatest weight (ties: more shared units, then ids).")
+@click.option("--keep-isolates/--drop-isolates", default=True, show_default=True,
+              help="Filter 6: keep or drop entities without any edge after the filters above.")
+@click.option("--mst", is_flag=True,
+              help="Mark the maximum spanning forest of the weights (mst=true on its edges, false on the "
+                   "others); the view draws it darker.")
+@click.option("--with-notes", is_flag=True,
+              help="Add a node per note (id note:PATH), linked to the entities it mentions and to the notes "
+                   "its [[wikilinks]] point to.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for NER; 0 means one per core.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run NER on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
+                   "processes on this machine. Needs pip install 'kg[dask]'; replaces --jobs.")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse NER results from the cache ($KG_CACHE_DIR or the user cache folder).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], out: Path, quiet: bool, **options) -> None:
+@click.option("--strict", is_flag=True,
+              help=f"Exit with code {EXIT_STRICT} when any input file was skipped (the outputs are still written).")
+def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **options) -> None:
     """Build the graph of PATHS (Markdown files or vault folders; default: data/).
 
     Example:
 
         kg build ~/Obsidian/Policy -o out --unit paragraph --types Country,Organization,Agreement
-    """
-    from kg.pipeline import DEFAULT_INPUT, make_options, run
 
+        kg build data -o out --min-count 2 --backbone 0.05 --mst --with-notes
+
+    A file that cannot be read as a note (binary, not text, not Markdown) is skipped with one line
+    on stderr; OUT/report.json lists the skipped files, the warnings and the counts.
+
+    \b
+    Exit codes:
+      0    built (files may have been skipped: see report.json)
+      1    error: no such PATH, a bad --types list, OUT cannot be written
+      2    usage: an unknown option, a --unit or --measure not offered
+      3    --strict, and some file was skipped (outputs still written)
+      130  interrupted (Ctrl-C): the outputs in OUT are left as they were
+    """
     try:
+        from kg.pipeline import DEFAULT_INPUT, make_options, run
+        from kg.report import counts
+
         result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options))
-    except (ValueError, FileNotFoundError) as error:
+    except (ValueError, OSError) as error:
         raise click.ClickException(str(error)) from error
-    graph = result.graph
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted; the outputs in {out} are as they were", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     for skipped in result.vault.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    found = counts(result)
+    if found["warnings"]:
+        click.echo(f"{found['warnings']} warnings: see {files['report.json']}", err=True)
     click.echo(
-        f"{len(result.vault.notes)} notes, {result.mention_count} mentions, "
-        f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} edges -> {files['graph.html']}"
+        f"{found['notes']} notes, {found['mentions']} mentions, "
+        f"{found['entities']} entities, {found['edges']} edges -> {files['graph.html']}"
     )
+    if strict and found["skipped"]:
+        click.echo(f"--strict: {found['skipped']} skipped file{'s' * (found['skipped'] > 1)}", err=True)
+        sys.exit(EXIT_STRICT)
 
 
 if __name__ == "__main__":

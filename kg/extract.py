@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -29,6 +30,8 @@ MAX_CHUNK_BYTES = 40_000
 BATCH_CHARS = 20_000
 _SENTENCE_END = re.compile(r"[。！？!?．]+[」』）)\]]*|\n+")
 _SOFT_BREAK = re.compile(r"[、，,;；:：\s]")
+# Without punctuation, a word most likely starts where hiragana (particles, endings) gives way.
+_WORD_START = re.compile(r"(?<=[ぁ-ゟ])[^ぁ-ゟ]")
 
 
 @cache
@@ -87,11 +90,14 @@ def _byte_len(text: str, start: int, end: int) -> int:
 
 
 def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple[int, int]]:
-    """Yield pieces of one over-long sentence, cut at a comma or space when there is one."""
+    """Yield pieces of one over-long sentence, cut at a comma or space, else where a word starts."""
     while start < end:
         # a character is at most 4 bytes, so this many always fit
         stop = min(end, start + max_bytes // 4)
-        soft = [m.end() for m in _SOFT_BREAK.finditer(text, start + (stop - start) // 2, stop)]
+        half = start + (stop - start) // 2
+        soft = [m.end() for m in _SOFT_BREAK.finditer(text, half, stop)] or [
+            m.start() for m in _WORD_START.finditer(text, half, stop)
+        ]
         if stop < end and soft:
             stop = soft[-1]
         yield start, stop
@@ -115,10 +121,10 @@ def find_spans(
     if jobs <= 1 or len(texts) < 2:
         return _spans_of(texts, model, batch_size, progress)
     load_nlp(model)  # forked workers inherit the loaded model instead of loading it again
-    batches = _batches(texts, jobs)
+    batches = batches_of(texts, jobs)
     found: list[tuple[Span, ...]] = [()] * len(texts)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_on_sigint) as pool:
         work = [[texts[i] for i in batch] for batch in batches]
         for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
             for i, one in zip(batch, spans):
@@ -128,7 +134,12 @@ def find_spans(
     return found
 
 
-def _batches(texts: Sequence[str], jobs: int) -> list[list[int]]:
+def _die_on_sigint() -> None:
+    """Make Ctrl-C end a worker at once and silently: the parent reports the interruption."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def batches_of(texts: Sequence[str], jobs: int) -> list[list[int]]:
     """Return indices of texts grouped so each worker gets several batches of similar size."""
     total = sum(len(t) for t in texts)
     target = max(2_000, min(BATCH_CHARS, total // (jobs * 4) + 1))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -35,6 +37,19 @@ from kg.records import Block, Link, Note, Skipped, Vault
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DATE_KEYS = ("created", "modified", "date", "updated")
+# C0 controls but tab, line ends and ESC (ISO-2022-JP needs it), and DEL: what binary files are full of.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+# The characters XML 1.0 cannot carry: a NUL from a broken clipper or a vertical tab from a word
+# processor would otherwise travel into entity names, evidence and titles.
+_CONTROL_CHARS = dict.fromkeys(
+    [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+)
+# A file name keeps no control character at all, so every message about a file is one line.
+_NAME_CONTROLS = {**_CONTROL_CHARS, 0x09: None, 0x0A: None, 0x0D: None}
+# What YAML gives for plain values; lists and mappings inside a field are ignored.
+_SCALARS = (str, int, float, date)
+# Longer than any note name and alias; bounding the search keeps a line of 100,000 '[' linear.
+_MAX_WIKILINK = 1_000
 
 
 def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
@@ -46,14 +61,17 @@ def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
     notes: list[Note] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     names: set[str] = set()
     for root in roots:
         found = _find_notes(root) if root.is_dir() else [(root, root.name)]
-        for path, name in found:
-            if path.resolve() in seen:  # the same file given twice, or linked twice in a vault
+        for path, raw_name in found:
+            # realpath, not Path.resolve: on a link to itself resolve raises instead of returning
+            real = os.path.realpath(path)
+            if real in seen:  # the same file given twice, or linked twice in a vault
                 continue
-            seen.add(path.resolve())
+            seen.add(real)
+            name = _path_text(raw_name)
             if not name.lower().endswith(MARKDOWN_SUFFIXES):
                 skipped.append(Skipped(name, "not a Markdown file (.md or .markdown)"))
                 continue
@@ -61,6 +79,10 @@ def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
                 note, note_warnings = read_note(path, name, callouts)
             except (OSError, ValueError) as err:
                 skipped.append(Skipped(name, " ".join(str(err).split())))
+                continue
+            except Exception as err:  # a parser limit hit by one file must not cost the others
+                reason = " ".join(str(err).split())
+                skipped.append(Skipped(name, f"cannot parse it ({type(err).__name__}: {reason})"))
                 continue
             if name in names:
                 warnings.append(f"{name}: two input files have this path")
@@ -72,7 +94,10 @@ def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
 
 def read_note(path: Path, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
     """Return the note in one file and warnings about it; raise ValueError if it is not text."""
-    return parse_note(_decode_bytes(Path(path).read_bytes()), name, callouts)
+    path = Path(path)
+    if not stat.S_ISREG(path.stat().st_mode):  # reading a named pipe or a device never ends
+        raise ValueError("not a regular file")
+    return parse_note(_decode_bytes(path.read_bytes()), name, callouts)
 
 
 def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
@@ -82,6 +107,10 @@ def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[
     # clippers store them, so names match however the file spells them.
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     warnings: list[str] = []
+    clean = text.translate(_CONTROL_CHARS)
+    if len(clean) < len(text):
+        warnings.append(f"{name}: {len(text) - len(clean)} control characters removed")
+        text = clean
     header, body, offset = _split_front_matter(text)
     meta = _load_metadata(header, name, warnings) if header is not None else {}
     env: dict[str, Any] = {}
@@ -123,22 +152,55 @@ def _find_notes(root: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
+def _path_text(name: str) -> str:
+    """Return a file's path as printable text, however its name was encoded on disk.
+
+    Python keeps the bytes of a name that is not UTF-8 as lone surrogates, which no output can
+    carry. Such names come mostly from zip files made on Japanese Windows, so they are read as
+    CP932, else with U+FFFD for what cannot be read. Control characters (a newline, say) are
+    left out, so every message about a file stays one line.
+    """
+    raw = os.fsencode(name)
+    for encoding in ("utf-8", "cp932"):
+        with suppress(UnicodeDecodeError):
+            return raw.decode(encoding).translate(_NAME_CONTROLS)
+    return raw.decode("utf-8", errors="replace").translate(_NAME_CONTROLS)
+
+
 def _decode_bytes(data: bytes) -> str:
     """Return the text of a note file; raise ValueError when the bytes are not text."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes)")
-    # Japanese notes are UTF-8 or, from older Windows tools, Shift_JIS; try those before guessing.
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    match = charset_normalizer.from_bytes(data).best()
+    # Images, PDFs and archives are about one byte in nine a control character; a note has
+    # none, or a stray NUL or vertical tab that parse_note removes. Control bytes never occur
+    # inside a UTF-8, Shift_JIS or EUC-JP character, so counting raw bytes is exact for them.
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls * 20 > len(data):
+        raise ValueError("binary file (contains NUL bytes)" if b"\x00" in data else "binary file (control bytes)")
+    # ISO-2022-JP (old mail and news clippings) is 7-bit, so it would pass as UTF-8: its escapes tell.
+    if b"\x1b$B" in data or b"\x1b$@" in data:
+        with suppress(UnicodeDecodeError):
+            return data.decode("iso2022_jp")
+    with suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    # Older Windows tools write Shift_JIS, older Unix ones EUC-JP. Japanese text in one is seldom
+    # valid in the other; when it is, the guesser chooses between just these two.
+    fits = [encoding for encoding in ("cp932", "euc_jp") if _decodes(data, encoding)]
+    if len(fits) == 1:
+        return data.decode(fits[0])
+    match = charset_normalizer.from_bytes(data, cp_isolation=fits or None).best()
     if match is None:
         raise ValueError("not text: no known encoding decodes it")
     return str(match)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Return whether data is valid in encoding."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # -- front matter --------------------------------------------------------------------------
@@ -174,17 +236,19 @@ def _load_metadata(header: str, name: str, warnings: list[str]) -> dict[Any, Any
 
 def _as_strings(value: Any, separators: str = "") -> list[str]:
     """Return the distinct non-empty strings of a field given as a list or a separated string."""
-    if value is None:
+    if value is None or isinstance(value, dict):
         return []
     if isinstance(value, list | tuple | set):
-        items = [str(v) for v in value if v is not None]
+        # Only scalars: str() of nested YAML aliases (a "billion laughs" header) never ends.
+        items = [str(v) for v in value if isinstance(v, _SCALARS)]
     elif isinstance(value, str) and separators:
         for separator in separators:
             value = value.replace(separator, separators[0])
         items = value.split(separators[0])
     else:
         items = [str(value)]
-    return list(dict.fromkeys(s.strip() for s in items if s.strip()))
+    cleaned = (s.translate(_CONTROL_CHARS).strip() for s in items)  # YAML escapes can write "\0"
+    return list(dict.fromkeys(s for s in cleaned if s))
 
 
 def _read_dates(meta: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
@@ -194,8 +258,8 @@ def _read_dates(meta: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
         value = meta.get(key)
         if isinstance(value, date):  # YAML gives date and datetime objects for bare dates
             dates.append((key, value.isoformat()))
-        elif value is not None and str(value).strip():
-            dates.append((key, str(value).strip()))
+        elif isinstance(value, _SCALARS) and (text := str(value).translate(_CONTROL_CHARS).strip()):
+            dates.append((key, text))
     return tuple(dates)
 
 
@@ -257,7 +321,7 @@ def _parse_wikilink(state: StateInline, silent: bool) -> bool:
     start = state.pos + 1 if embed else state.pos
     if not state.src.startswith("[[", start):
         return False
-    close = state.src.find("]]", start + 2, state.posMax)
+    close = state.src.find("]]", start + 2, min(state.posMax, start + _MAX_WIKILINK))
     if close < 0 or "\n" in state.src[start:close]:  # Obsidian links never span lines
         return False
     if not silent:
