@@ -25,7 +25,6 @@ from kg.resources import bare_heads, ene_types, generic_words, legal_forms, read
 from kg.text import (
     is_ascii_alnum,
     is_hiragana,
-    is_kanji,
     is_katakana,
     is_name_char,
     match_key,

@@ -8,6 +8,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
+CHROMIUM = "/usr/bin/chromium"
+# Headless and offline: without the background-networking flags Chromium keeps calling home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,3 +54,25 @@ def sample_result(nlp):
 def sample_graph(sample_result):
     """Return the co-occurrence graph of the sample note."""
     return sample_result.graph
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Return Debian's Chromium driven by Playwright, launched once per session.
+
+    Missing Chromium skips the browser tests on a developer's machine but fails them in CI,
+    where .ci/run installs it, so a broken install step can never pass unnoticed.
+    """
+    import os
+
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -18,15 +18,6 @@ from kg.view import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def kg_like_graph() -> nx.Graph:
@@ -215,29 +206,24 @@ def test_show_rejects_an_unknown_colouring():
 
 
 @pytest.mark.browser
-def test_show_draws_the_graph_inside_its_iframe_offline(tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_show_draws_the_graph_inside_its_iframe_offline(tmp_path, browser):
     graph = kg_like_graph()
     host = tmp_path / "notebook.html"
     host.write_text(f"<!doctype html><meta charset='utf-8'><body>{kg.show(graph).data}</body>", encoding="utf-8")
     errors: list[str] = []
     requests: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(host.as_uri())
-            frame = page.locator("iframe").element_handle().content_frame()
-            frame.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=30_000)
-            assert frame.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
-            box = page.locator("iframe").bounding_box()
-            assert box["height"] > 500 and box["width"] > 1000
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(host.as_uri())
+        frame = page.locator("iframe").element_handle().content_frame()
+        frame.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=30_000)
+        assert frame.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
+        box = page.locator("iframe").bounding_box()
+        assert box["height"] > 500 and box["width"] > 1000
+    finally:
+        page.close()
     assert errors == []
     assert [u for u in requests if u != host.as_uri() and not u.startswith(("data:", "about:"))] == []

@@ -20,15 +20,6 @@ import pytest
 from kg.view import COMMUNITY_COLORS, EDGE_WIDTH, LAYOUT_IN_PYTHON, NODE_SIZE, TYPE_COLORS, to_html
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Each payload would set window.__pwned or open a dialog if it ever ran; the same kinds sit in
 # tests/data/hostile/hostile.md for the pipeline's end-to-end test.
@@ -440,17 +431,6 @@ class Page:
 
     def close(self) -> None:
         self.page.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
