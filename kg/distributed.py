@@ -73,6 +73,7 @@ def find_spans(
     scheduler: str,
     batch_size: int = 64,
     progress: Callable[[int], object] | None = None,
+    keep: Callable[[dict[str, tuple[Span, ...]]], object] | None = None,
     say: Callable[[str], object] | None = None,
     timeout: float | None = None,
 ) -> Extraction:
@@ -82,8 +83,9 @@ def find_spans(
     processes on this machine for the length of the call. Texts go out in batches of similar
     size. The scheduler reruns a batch whose worker died; one that raises is retried once; a
     batch that still fails goes again text by text, so that only a text that fails twice is
-    lost. ``progress`` is called with the characters done after each batch, ``say`` with a line
-    for the user (where the dashboard is).
+    lost. ``progress`` is called with the characters done after each batch, ``keep`` with its
+    spans (so a build cut short can cache what it has), ``say`` with a line for the user (where
+    the dashboard is).
 
     Raises ConnectionError when the scheduler cannot be reached or has no workers within
     ``timeout`` seconds (default CONNECT_TIMEOUT), ValueError when Dask is missing, scheduler is
@@ -95,7 +97,7 @@ def find_spans(
     with _client(scheduler, CONNECT_TIMEOUT if timeout is None else timeout) as client:
         if say is not None and local_workers(scheduler) and find_spec("bokeh") is not None:
             say(f"Dask dashboard: {client.dashboard_link}")
-        return _extract_on(client, scheduler, texts, model, batch_size, progress)
+        return _extract_on(client, scheduler, texts, model, batch_size, progress, keep)
 
 
 @contextmanager
@@ -130,7 +132,7 @@ def _client(scheduler: str, timeout: float) -> Iterator[Client]:
 
 def _extract_on(
     client: Client, scheduler: str, texts: Sequence[str], model: str, batch_size: int,
-    progress: Callable[[int], object] | None,
+    progress: Callable[[int], object] | None, keep: Callable[[dict[str, tuple[Span, ...]]], object] | None = None,
 ) -> Extraction:
     """Return the spans of texts from the client's workers, reading the texts of failed batches alone."""
     ours = versions(model)
@@ -144,13 +146,13 @@ def _extract_on(
         if future.status == "error":
             again += batch
         else:
-            _store(future, batch, ours, spans, progress)
+            _store(future, batch, ours, spans, progress, keep)
     # Some batch failed twice: read its texts alone, so one bad text does not cost its neighbours.
     for future, batch in _run(client, scheduler, f"{prefix}-alone", [[t] for t in again], model, batch_size):
         if future.status == "error":
             failed[batch[0]] = _reason(future)
         else:
-            _store(future, batch, ours, spans, progress)
+            _store(future, batch, ours, spans, progress, keep)
     return Extraction(spans, failed)
 
 
@@ -166,7 +168,7 @@ def _run(
 
 def _as_done(client: Client, scheduler: str, futures: Mapping[Future, object]) -> Iterator[Future]:
     """Yield futures as they finish or fail; raise ConnectionError when the cluster is gone."""
-    from distributed import wait
+    from distributed import CancelledError, wait
 
     pending = set(futures)
     workerless_since: float | None = None
@@ -177,6 +179,8 @@ def _as_done(client: Client, scheduler: str, futures: Mapping[Future, object]) -
         except TimeoutError:
             workerless_since = _check_workers(client, scheduler, workerless_since)
             continue
+        except CancelledError as error:
+            raise ConnectionError(f"lost the Dask scheduler at {scheduler} during the build") from error
         for future in done:
             if future.status == "cancelled":
                 raise ConnectionError(f"lost the Dask scheduler at {scheduler} during the build")
@@ -199,14 +203,17 @@ def _check_workers(client: Client, scheduler: str, since: float | None) -> float
 
 def _store(
     future: Future, texts: list[str], ours: str, spans: dict[str, tuple[Span, ...]],
-    progress: Callable[[int], object] | None,
+    progress: Callable[[int], object] | None, keep: Callable[[dict[str, tuple[Span, ...]]], object] | None,
 ) -> None:
     """Put a finished batch's spans into spans, after checking the worker read them as we would."""
     worker, theirs, found = future.result()
     if theirs != ours:
         raise ValueError(f"the Dask worker {worker} runs {theirs} but this machine runs {ours}; install the same "
                          "kg and model on every worker, or its spans would not match the cache")
-    spans.update(zip(texts, found))
+    batch = dict(zip(texts, found))
+    spans.update(batch)
+    if keep is not None:
+        keep(batch)
     if progress is not None:
         progress(sum(map(len, texts)))
 

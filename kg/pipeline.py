@@ -146,13 +146,14 @@ def spans_for(
             with tqdm(total=sum(map(len, todo)), unit="char", unit_scale=True, file=sys.stderr,
                       desc=f"GiNZA over {notes} notes", disable=None if progress else True, leave=False) as bar:
                 if scheduler:
-                    fresh = _spans_on_cluster(vault, todo, model, scheduler, bar, problems)
+                    # the cluster's batches are cached as they come, so a lost cluster loses little
+                    found.update(_spans_on_cluster(vault, todo, model, scheduler, bar, problems, store))
                 else:
                     fresh = dict(zip(todo, find_spans(todo, model, jobs=jobs or os.cpu_count() or 1,
                                                       progress=bar.update)))
-            found.update(fresh)
-            if store:
-                store.put_many(fresh)
+                    found.update(fresh)
+                    if store:
+                        store.put_many(fresh)
     finally:
         if store:
             store.close()
@@ -160,7 +161,8 @@ def spans_for(
 
 
 def _spans_on_cluster(
-    vault: Vault, texts: list[str], model: str, scheduler: str, bar: tqdm, problems: list[str] | None
+    vault: Vault, texts: list[str], model: str, scheduler: str, bar: tqdm, problems: list[str] | None,
+    store: SpanCache | None,
 ) -> dict[str, Sequence[Span]]:
     """Return the spans of texts from a Dask cluster, describing each text that failed there."""
     import warnings
@@ -168,7 +170,7 @@ def _spans_on_cluster(
     from kg.distributed import find_spans as find_spans_on
 
     done = find_spans_on(texts, model, scheduler=scheduler, progress=bar.update,
-                         say=bar.write if not bar.disable else None)
+                         keep=store.put_many if store else None, say=bar.write if not bar.disable else None)
     # reversed, so each text names the first block that holds it
     where = {block.text: block for note in reversed(vault.notes) for block in reversed(note.blocks)}
     for text, reason in done.failed.items():

@@ -3,8 +3,11 @@ killed mid-batch, a block that fails twice, and clear errors for a missing Dask 
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -177,3 +180,45 @@ def test_a_worker_with_another_model_or_kg_is_refused(cluster, monkeypatch):
     monkeypatch.setattr(kg.distributed, "versions", lambda model: "ja_ginza-0.0.1|kg-0.0.1")
     with pytest.raises(ValueError, match=r"runs ja_ginza-\S+ but this machine runs ja_ginza-0.0.1\|kg-0.0.1"):
         find_spans(["日本とアメリカ。"], scheduler=cluster)
+
+
+@pytest.mark.ginza
+def test_a_lost_scheduler_is_an_error_and_what_came_back_is_kept(tmp_path, nlp):
+    dask = [sys.executable, "-m", "dask"]
+    scheduler = subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                  "--scheduler-file", str(tmp_path / "scheduler.json")],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        while not (tmp_path / "scheduler.json").exists():
+            time.sleep(0.1)
+        address = json.loads((tmp_path / "scheduler.json").read_text())["address"]
+        worker = subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1",
+                                   "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        texts = [f"日本とアメリカは第{i}回の会合を開いた。" * 40 for i in range(150)]
+        kept: dict = {}
+        outcome: list[BaseException] = []
+
+        def build() -> None:
+            try:
+                find_spans(texts, scheduler=address, keep=kept.update)
+            except BaseException as error:  # handed to the test's thread
+                outcome.append(error)
+
+        thread = threading.Thread(target=build)
+        thread.start()
+        deadline = time.monotonic() + 120
+        while not kept and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        scheduler.kill()
+        thread.join(timeout=60)
+        assert not thread.is_alive(), "the build hangs on a lost scheduler"
+        assert outcome and isinstance(outcome[0], ConnectionError), outcome
+        assert f"lost the Dask scheduler at {address}" in str(outcome[0])
+        assert 0 < len(kept) < len(texts)
+        assert all(kept[t] == find_spans_here([t])[0] for t in list(kept)[:3])
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.kill()
+                process.wait()
