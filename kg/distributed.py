@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
-from kg.extract import DEFAULT_MODEL, batches_of
+from kg.extract import DEFAULT_MODEL, PIPE_BATCH, batches_of
 from kg.records import Span
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def find_spans(
     model: str = DEFAULT_MODEL,
     *,
     scheduler: str,
-    batch_size: int = 64,
+    batch_size: int = PIPE_BATCH,
     progress: Callable[[int], object] | None = None,
     keep: Callable[[dict[str, tuple[Span, ...]]], object] | None = None,
     say: Callable[[str], object] | None = None,

@@ -149,11 +149,10 @@ def spans_for(
                     # the cluster's batches are cached as they come, so a lost cluster loses little
                     found.update(_spans_on_cluster(vault, todo, model, scheduler, bar, problems, store))
                 else:
-                    fresh = dict(zip(todo, find_spans(todo, model, jobs=jobs or os.cpu_count() or 1,
-                                                      progress=bar.update)))
-                    found.update(fresh)
-                    if store:
-                        store.put_many(fresh)
+                    # each batch is cached as it comes, so an interrupted build keeps its work
+                    spans = find_spans(todo, model, jobs=jobs or os.cpu_count() or 1, progress=bar.update,
+                                       keep=store.put_many if store else None)
+                    found.update(zip(todo, spans))
     finally:
         if store:
             store.close()

@@ -28,9 +28,12 @@ def counted(monkeypatch):
     """Replace NER with a cheap stand-in that records which texts it was asked for."""
     asked: list[str] = []
 
-    def fake(texts, model="ja_ginza", **_):
+    def fake(texts, model="ja_ginza", keep=None, **_):
         asked.extend(texts)
-        return [tuple(Span(0, 1, "Country", True) for _ in range(1)) for _ in texts]
+        found = [(Span(0, 1, "Country", True),) for _ in texts]
+        if keep is not None:
+            keep(dict(zip(texts, found)))
+        return found
 
     monkeypatch.setattr("kg.pipeline.find_spans", fake)
     return asked
@@ -114,3 +117,13 @@ def test_two_jobs_give_the_same_graph_byte_for_byte(tmp_path, monkeypatch, nlp):
         run([SAMPLE], tmp_path / f"out{jobs}", Options(jobs=jobs))
         outputs[jobs] = (tmp_path / f"out{jobs}" / "graph.graphml").read_bytes()
     assert outputs[1] == outputs[2]
+
+
+def test_finished_batches_are_kept_when_a_later_one_fails(nlp):
+    from kg.extract import find_spans
+
+    kept: dict = {}
+    texts = ["日本とアメリカ。" * 400, "ドイツ。" * 900, "\ud800"]  # the last one cannot be encoded
+    with pytest.raises(Exception):
+        find_spans(texts, jobs=1, keep=kept.update)
+    assert set(kept) == set(texts[:2])
