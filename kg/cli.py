@@ -24,9 +24,9 @@ def main() -> None:
     your notes name (GiNZA plus a gazetteer), links those that appear in the same section, and
     writes GraphML, JSON, CSV and an interactive HTML view.
 
+    \b
     Example:
-
-        kg build data -o out
+      kg build data -o out
     """
 
 
@@ -81,11 +81,10 @@ def main() -> None:
 def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **options) -> None:
     """Build the graph of PATHS (Markdown files or vault folders; default: data/).
 
-    Example:
-
-        kg build ~/Obsidian/Policy -o out --unit paragraph --types Country,Organization,Agreement
-
-        kg build data -o out --min-count 2 --backbone 0.05 --mst --with-notes
+    \b
+    Examples:
+      kg build ~/Obsidian/Policy -o out --unit paragraph --types Country,Organization,Agreement
+      kg build data -o out --min-count 2 --backbone 0.05 --mst --with-notes
 
     A file that cannot be read as a note (binary, not text, not Markdown) is skipped with one line
     on stderr; OUT/report.json lists the skipped files, the warnings and the counts.
@@ -93,7 +92,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     \b
     Exit codes:
       0    built (files may have been skipped: see report.json)
-      1    error: no such PATH, a bad --types list, OUT cannot be written
+      1    error: no such PATH, a bad --types list, OUT cannot be written,
+           a --scheduler that cannot be reached
       2    usage: an unknown option, a --unit or --measure not offered
       3    --strict, and some file was skipped (outputs still written)
       130  interrupted (Ctrl-C): the outputs in OUT are left as they were
