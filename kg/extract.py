@@ -158,7 +158,7 @@ def batches_of(texts: Sequence[str], jobs: int) -> list[list[int]]:
     batches: list[list[int]] = [[]]
     size = 0
     for i, text in enumerate(texts):
-        if size >= target:
+        if batches[-1] and size + len(text) > target:
             batches.append([])
             size = 0
         batches[-1].append(i)

@@ -69,7 +69,7 @@ EDGE_WIDTH = (0.6, 6.0)
 SPRING_LENGTH = 130
 
 VIS_LIB = ("templates", "lib", "vis-9.1.2")
-TEMPLATE = "graph.html"
+TEMPLATE = "page.html.j2"
 
 
 def to_html(graph: nx.Graph, *, title: str | None = None, color_by: str = "type") -> str:

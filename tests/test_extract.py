@@ -45,3 +45,13 @@ def test_find_spans_builds_a_paragraph_over_sudachis_limit(nlp):
     (spans,) = find_spans([text])
     assert spans, "the long paragraph yields entities instead of a SudachiPy error"
     assert all(text[s.start : s.end] in ("日本", "アメリカ") for s in spans)
+
+
+def test_batches_are_of_similar_size_and_a_long_text_gets_its_own():
+    from kg.extract import batches_of
+
+    texts = ["短い。"] * 3 + ["長い文。" * 5_000] + ["短い。"] * 3
+    batches = batches_of(texts, jobs=2)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(texts)))
+    assert [3] in batches
+    assert len(batches) >= 2
