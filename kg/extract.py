@@ -28,9 +28,13 @@ MAX_CHUNK_BYTES = 40_000
 # Characters per batch sent to a worker: small enough to balance two cores, big enough that
 # shipping texts and spans between processes costs little.
 BATCH_CHARS = 20_000
-# Texts per nlp.pipe batch. Measured on 140k characters: 64 peaks at 1.26 GB, 8 at 0.60 GB,
-# for 3% more time; 16 keeps two workers well under 1.5 GB together.
-PIPE_BATCH = 16
+# Texts per nlp.pipe batch, and characters: the model's working memory grows with the characters
+# of a batch. Measured on 140k characters, batches of 64 texts peaked at 1.26 GB in one process
+# and of 8 at 0.60 GB (3% slower); on the 160-note benchmark vault 16 texts made two workers 1.54x
+# faster than one and 32 made them 1.70x, but peaked at 1.5 GB. The character cap keeps 32's
+# speed on short texts without its peaks on long ones.
+PIPE_BATCH = 32
+PIPE_CHARS = 8_000
 _SENTENCE_END = re.compile(r"[。！？!?．]+[」』）)\]]*|\n+")
 _SOFT_BREAK = re.compile(r"[、，,;；:：\s]")
 # Without punctuation, a word most likely starts where hiragana (particles, endings) gives way.
@@ -74,7 +78,7 @@ def chunk_bounds(text: str, max_bytes: int = MAX_CHUNK_BYTES) -> list[tuple[int,
         return [(0, len(text))]
     pieces: list[tuple[int, int]] = []
     start = end = 0
-    for s_start, s_end in sentence_bounds(text) or [(0, len(text))]:
+    for _, s_end in sentence_bounds(text) or [(0, len(text))]:
         if _byte_len(text, start, s_end) > max_bytes and end > start:
             pieces.append((start, end))
             start = end
@@ -173,7 +177,8 @@ def _spans_of(
     nlp = load_nlp(model)
     pieces = [(i, s, e) for i, text in enumerate(texts) for s, e in chunk_bounds(text)]
     found: list[list[Span]] = [[] for _ in texts]
-    docs = nlp.pipe((texts[i][s:e] for i, s, e in pieces), batch_size=batch_size)
+    docs = (doc for group in _pipe_groups(pieces, batch_size)
+            for doc in nlp.pipe([texts[i][s:e] for i, s, e in group], batch_size=len(group)))
     for (i, offset, end), doc in zip(pieces, docs):
         found[i].extend(
             Span(ent.start_char + offset, ent.end_char + offset, ent.label_, _has_proper_noun(ent))
@@ -182,6 +187,25 @@ def _spans_of(
         if progress is not None:
             progress(end - offset)
     return [tuple(spans) for spans in found]
+
+
+def _pipe_groups(pieces: list[tuple[int, int, int]], most: int) -> Iterator[list[tuple[int, int, int]]]:
+    """Yield runs of pieces for one nlp.pipe batch: at most ``most`` texts and PIPE_CHARS characters.
+
+    The model's working memory grows with the characters of a batch, not its count of texts, so
+    capping characters keeps the peak flat while short texts still go many at a time.
+    """
+    group: list[tuple[int, int, int]] = []
+    size = 0
+    for piece in pieces:
+        length = piece[2] - piece[1]
+        if group and (len(group) >= most or size + length > PIPE_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += length
+    if group:
+        yield group
 
 
 def _has_proper_noun(ent) -> bool:

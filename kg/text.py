@@ -10,11 +10,6 @@ _TRAILING_GENERIC = ("など", "等", "ら")
 _SPACES = re.compile(r"\s+")
 
 
-def is_kana(ch: str) -> bool:
-    """Return True for hiragana or katakana (including the long-vowel mark)."""
-    return "\u3040" <= ch <= "\u30ff" or ch == "ー"
-
-
 def is_hiragana(ch: str) -> bool:
     """Return True for hiragana."""
     return "\u3040" <= ch <= "\u309f"
