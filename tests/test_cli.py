@@ -109,3 +109,19 @@ def test_missing_path_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path / "nope.md"), "-o", str(tmp_path / "o")])
     assert result.exit_code != 0
     assert "nope.md" in result.output
+
+
+def test_help_never_imports_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from kg.cli import main\n"
+        "for args in (['--help'], ['build', '--help']):\n"
+        "    assert CliRunner().invoke(main, args).exit_code == 0\n"
+        "print('spacy' in sys.modules, 'ginza' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
