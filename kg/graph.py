@@ -16,7 +16,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.extract import sentence_bounds
-from kg.records import Block, Entity, Mention, Note
+from kg.records import Block, Entity, Mention, Note, blocks_of
 
 UNITS = ("sentence", "paragraph", "section", "h1", "h2", "h3", "h4", "h5", "h6", "note")
 MEASURES = ("count", "jaccard", "dice", "simpson", "cosine", "npmi")
@@ -209,8 +209,3 @@ def _block_id(block: Block) -> tuple[str, int, int]:
 def _block_order(notes: Sequence[Note]) -> dict[tuple[str, int, int], int]:
     """Return the document position of every block."""
     return {_block_id(block): i for i, block in enumerate(blocks_of(notes))}
-
-
-def blocks_of(notes: Iterable[Note]) -> list[Block]:
-    """Return every block of every note, in order."""
-    return [block for note in notes for block in note.blocks]

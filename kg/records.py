@@ -8,6 +8,7 @@ Each record is frozen so a stage can never change what an earlier stage produced
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable
 from typing import Any
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "callout", "footnote")
@@ -134,6 +135,11 @@ class Entity:
     ene: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = field(default=(), repr=False)
+
+
+def blocks_of(notes: Iterable[Note]) -> list[Block]:
+    """Return every block of every note, in order."""
+    return [block for note in notes for block in note.blocks]
 
 
 def field_names(record: type) -> list[str]:

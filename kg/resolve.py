@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.gazetteer import country_abbreviations, load_gazetteer
 from kg.lexicon import Lexicon, Name
-from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span
+from kg.records import Block, ENTITY_TYPES, Entity, Mention, Note, Span, blocks_of
 from kg.resources import bare_heads, ene_types, generic_words, legal_forms, read_lines, read_tsv, suffix_type
 from kg.text import (
     is_ascii_alnum,
@@ -83,7 +83,7 @@ def resolve(
 ) -> list[Entity]:
     """Return the entities the notes name, each with its mentions, largest first."""
     options = _Options(tuple(types), _stop_words(stop_files))
-    blocks = [block for note in notes for block in note.blocks]
+    blocks = blocks_of(notes)
     lexicon = _base_lexicon(alias_files)
     for group in _defined_aliases(notes, blocks, spans, lexicon):
         _add_group(lexicon, group)
