@@ -1,0 +1,62 @@
+"""The Wikipedia NER benchmark: its scoring on hand-made mentions, and the vault it writes."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_SPEC = importlib.util.spec_from_file_location("ner_wikipedia", ROOT / "benchmarks" / "ner_wikipedia.py")
+bench = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = bench  # dataclasses look their module up there
+_SPEC.loader.exec_module(bench)
+
+SENTENCES = [
+    bench.Sentence("日本航空は東京に本社を置く。", (("日本航空", "法人名"), ("東京", "地名"))),
+    bench.Sentence("ＪＲ九州の社長、山田太郎。", (("JR九州", "法人名"), ("山田太郎", "人名"), ("博多駅", "施設名"))),
+]
+
+
+def test_a_mention_counts_when_its_nfkc_text_is_a_gold_name_of_its_own_sentence():
+    found = [
+        [bench.Mention("日本", "Country"), bench.Mention("東京", "Region"), bench.Mention("山田太郎", "Person")],
+        [bench.Mention("JR九州", "Organization"), bench.Mention("博多駅", "Region")],
+    ]
+    result = bench.score(SENTENCES, found)
+    # JR九州 is written ＪＲ九州 in the text: NFKC makes them one name. 山田太郎 is a gold name,
+    # but of the other sentence, so it does not count where it was found.
+    assert result.recall("organisations") == pytest.approx(1 / 2)
+    assert result.recall("places") == 1.0
+    assert result.recall("people") == 0.0
+    assert result.recall("events") is None
+    # a facility is no recall group, but naming it is no false mention either
+    assert (result.correct, result.mentions) == (3, 5)
+    assert result.false == {("日本", "Country"): 1, ("山田太郎", "Person"): 1}
+    assert result.misses["organisations"] == {"日本航空": 1}
+
+
+def test_failures_name_each_threshold_kg_misses():
+    kg = bench.score(SENTENCES, [[bench.Mention("東京", "Region")], [bench.Mention("JR九州", "Organization")]])
+    bare = bench.score(SENTENCES, [[bench.Mention("日本航空", "Organization")], [bench.Mention("山田太郎", "Person")]])
+    problems = bench.failures(kg, bare)
+    assert "people recall 0.000 is below bare ja_ginza's 1.000" in problems
+    assert "organisations recall 0.500 is below 0.55" in problems
+    assert not any(p.startswith("places") or p.startswith("mention precision") for p in problems)
+
+
+def test_the_vault_holds_one_paragraph_per_sentence_on_the_lines_it_reports(tmp_path):
+    sentences = [bench.Sentence(f"文{i}。", ()) for i in range(5)]
+    where = bench.write_vault(sentences, tmp_path, per_note=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wikipedia-000.md", "wikipedia-001.md", "wikipedia-002.md"]
+    for (note, line), index in where.items():
+        assert (tmp_path / note).read_text(encoding="utf-8").splitlines()[line - 1] == sentences[index].text
+
+
+def test_the_shipped_data_and_its_license_note():
+    folder = ROOT / "benchmarks" / "data" / "ner-wikipedia-ja"
+    assert "CC BY-SA 3.0" in (folder / "README.md").read_text(encoding="utf-8")
+    items = json.loads((folder / "dev.json").read_text(encoding="utf-8"))
+    assert len(items) == 2689
+    assert all(item["text"][s:e] == ent["name"] for item in items for ent in item["entities"] for s, e in [ent["span"]])
