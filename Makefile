@@ -31,7 +31,7 @@ test: install-dev
 	$(BIN)/python -m pytest -q
 
 bench: install-dev
-	$(BIN)/python -m kg.bench quality
+	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py
 
 clean:

@@ -65,7 +65,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, f
 
 def sentences_of(path: Path) -> list[str]:
     """Return the sentences of a note's prose, as kg reads them."""
-    from kg.extract import sentence_bounds
+    from kg.text.sentences import sentence_bounds
     from kg.notes import read_vault
 
     found = []

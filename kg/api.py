@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kg.export import MENTION_COLUMNS, frames, mention_rows
+from kg.export.formats import MENTION_COLUMNS, frames, mention_rows
 
 if TYPE_CHECKING:
     import pandas as pd

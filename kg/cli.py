@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kg.graph import MEASURES, UNITS
+from kg.graph.cooccurrence import UNITS
+from kg.graph.measures import MEASURES
 from kg.records import ENTITY_TYPES
 
 # Exit codes besides click's 0, 1 (error) and 2 (usage); `kg build --help` and the README list them.
@@ -100,7 +101,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     """
     try:
         from kg.pipeline import DEFAULT_INPUT, make_options, run
-        from kg.report import counts
+        from kg.export.report import counts
 
         result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options))
     except (ValueError, OSError) as error:

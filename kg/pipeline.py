@@ -1,12 +1,11 @@
 """The whole pipeline: notes -> spans -> entities -> graph -> files.
 
-Each stage lives in its own module; this one only wires them together.
+Each stage lives in its own package (kg/notes, kg/extract, kg/resolve, kg/graph, kg/export,
+kg/view); this module only wires them together.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -14,18 +13,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from tqdm import tqdm
-
-from kg.analytics import add_analytics
-from kg.cache import SpanCache
-from kg.distributed import check_scheduler
-from kg.extract import DEFAULT_MODEL, find_spans
-from kg.filters import Filters, filter_graph
-from kg.graph import MEASURES, UNITS, build_graph
+from kg.extract import DEFAULT_MODEL, spans_for
+from kg.extract.distributed import check_scheduler
+from kg.graph import MEASURES, UNITS, Filters, build_graph, filter_graph
+from kg.graph.analytics import add_analytics
+from kg.graph.twomode import add_notes
 from kg.notes import read_vault
-from kg.records import ENTITY_TYPES, Entity, Span, Vault
+from kg.records import ENTITY_TYPES, Result, Vault
 from kg.resolve import resolve
-from kg.twomode import add_notes
 
 DEFAULT_INPUT = "data"
 
@@ -76,20 +71,6 @@ class Options:
                        mst=self.mst)
 
 
-@dataclass(frozen=True)
-class Result:
-    """What a build produced: the notes read, the entities found and the graph."""
-
-    vault: Vault
-    entities: tuple[Entity, ...]
-    graph: nx.Graph
-
-    @property
-    def mention_count(self) -> int:
-        """Return how many mentions the entities hold."""
-        return sum(len(e.mentions) for e in self.entities)
-
-
 def make_options(**options) -> Options:
     """Return Options from keyword arguments, accepting lists and strings where tuples of paths go."""
     for key in ("aliases", "stop"):
@@ -124,65 +105,6 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     return Result(vault, tuple(entities), graph)
 
 
-def spans_for(
-    vault: Vault, model: str = DEFAULT_MODEL, *, jobs: int = 0, cache: bool = True, progress: bool = False,
-    scheduler: str | None = None, problems: list[str] | None = None,
-) -> dict[str, Sequence[Span]]:
-    """Return the NER spans of every distinct block text, from the cache where it has them.
-
-    The model loads only when some text is missing from the cache, so an unchanged rebuild
-    never loads it. ``jobs`` 0 means one process per core. With ``scheduler`` (an address or
-    local:N) the missing texts go to a Dask cluster instead; a text that fails there twice is
-    left out, not cached, and described in ``problems`` (else in a Python warning).
-    """
-    texts = sorted({block.text for note in vault.notes for block in note.blocks})
-    store = SpanCache.open(model) if cache else None
-    try:
-        found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
-        todo = [t for t in texts if t not in found]
-        if todo:
-            missing = set(todo)
-            notes = sum(1 for note in vault.notes if any(b.text in missing for b in note.blocks))
-            with tqdm(total=sum(map(len, todo)), unit="char", unit_scale=True, file=sys.stderr,
-                      desc=f"GiNZA over {notes} notes", disable=None if progress else True, leave=False) as bar:
-                if scheduler:
-                    # the cluster's batches are cached as they come, so a lost cluster loses little
-                    found.update(_spans_on_cluster(vault, todo, model, scheduler, bar, problems, store))
-                else:
-                    # each batch is cached as it comes, so an interrupted build keeps its work
-                    spans = find_spans(todo, model, jobs=jobs or os.cpu_count() or 1, progress=bar.update,
-                                       keep=store.put_many if store else None)
-                    found.update(zip(todo, spans))
-    finally:
-        if store:
-            store.close()
-    return found
-
-
-def _spans_on_cluster(
-    vault: Vault, texts: list[str], model: str, scheduler: str, bar: tqdm, problems: list[str] | None,
-    store: SpanCache | None,
-) -> dict[str, Sequence[Span]]:
-    """Return the spans of texts from a Dask cluster, describing each text that failed there."""
-    import warnings
-
-    from kg.distributed import find_spans as find_spans_on
-
-    done = find_spans_on(texts, model, scheduler=scheduler, progress=bar.update,
-                         keep=store.put_many if store else None, say=bar.write if not bar.disable else None)
-    # reversed, so each text names the first block that holds it
-    where = {block.text: block for note in reversed(vault.notes) for block in reversed(note.blocks)}
-    for text, reason in done.failed.items():
-        block = where[text]
-        problem = (f"{block.note}:{block.line}: GiNZA failed twice on this {block.kind} on the Dask cluster "
-                   f"({reason}); it was read without model spans")
-        if problems is None:
-            warnings.warn(f"kg: {problem}", stacklevel=3)
-        else:
-            problems.append(problem)
-    return dict(done.spans)
-
-
 def _title(vault: Vault, paths: Sequence[str | Path]) -> str:
     """Return a title for the graph: the note's title for one note, else the folder names."""
     if len(vault.notes) == 1:
@@ -197,8 +119,8 @@ def build(paths: Iterable[str | Path] = (DEFAULT_INPUT,), **options) -> nx.Graph
 
 def run(paths: Iterable[str | Path], out: str | Path, options: Options | None = None) -> tuple[Result, dict[str, Path]]:
     """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out."""
-    from kg.export import write_outputs
-    from kg.report import report_json
+    from kg.export.formats import write_outputs
+    from kg.export.report import report_json
     from kg.view import to_html
 
     started = time.perf_counter()

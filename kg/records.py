@@ -1,15 +1,18 @@
 """Typed records passed between the stages of kg.
 
-notes (Markdown -> Note/Block) -> extract (Block -> Mention) -> resolve (Mention -> Entity)
--> graph (Entity -> networkx) -> export / view.
+notes (Markdown -> Note/Block) -> extract (block text -> Span) -> resolve (Blocks + Spans -> Mention,
+Entity) -> graph (Entity -> networkx) -> export / view. A build's outcome is a Result.
 Each record is frozen so a stage can never change what an earlier stage produced.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "callout", "footnote")
 ENTITY_TYPES = ("Country", "Region", "Organization", "Agreement", "Law", "Plan", "Event", "Person")
@@ -23,11 +26,6 @@ class Link:
     end: int
     target: str
     wiki: bool = False
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Link:
-        """Return the Link that ``to_dict`` wrote."""
-        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -51,20 +49,6 @@ class Block:
     citations: tuple[tuple[int, str], ...] = ()
     footnote: str = ""
     links: tuple[Link, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict of this block."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Block:
-        """Return the Block that ``to_dict`` wrote."""
-        data = dict(data)
-        data["heading_path"] = tuple(data["heading_path"])
-        data["heading_levels"] = tuple(data["heading_levels"])
-        data["citations"] = tuple((int(o), str(i)) for o, i in data.get("citations", ()))
-        data["links"] = tuple(Link.from_dict(x) for x in data.get("links", ()))
-        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -101,21 +85,22 @@ class Vault:
 class Span:
     """A named-entity span found by the NER model in one block's text (cacheable by text).
 
-    ``proper`` says the tokenizer's dictionary knows one of its words as a proper noun.
+    ``ene`` is GiNZA's Extended Named Entity label; ``proper`` says the tokenizer's dictionary
+    knows one of its words as a proper noun.
     """
 
     start: int
     end: int
-    label: str
+    ene: str
     proper: bool = False
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One place where the text names an entity."""
+    """One place where the text names an entity; ``ene`` is the GiNZA label of its span ("" if none)."""
 
     surface: str
-    label: str
+    ene: str
     source: str
     block: Block
     start: int
@@ -127,7 +112,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Entity:
-    """One real-world entity: a canonical name, a type, and every mention of it."""
+    """One real-world entity: a canonical id, the name shown for it, a type, and every mention of it."""
 
     id: str
     label: str
@@ -137,11 +122,20 @@ class Entity:
     mentions: tuple[Mention, ...] = field(default=(), repr=False)
 
 
+@dataclass(frozen=True)
+class Result:
+    """What a build produced: the notes read, the entities found and the graph."""
+
+    vault: Vault
+    entities: tuple[Entity, ...]
+    graph: nx.Graph
+
+    @property
+    def mention_count(self) -> int:
+        """Return how many mentions the entities hold."""
+        return sum(len(e.mentions) for e in self.entities)
+
+
 def blocks_of(notes: Iterable[Note]) -> list[Block]:
     """Return every block of every note, in order."""
     return [block for note in notes for block in note.blocks]
-
-
-def field_names(record: type) -> list[str]:
-    """Return the field names of a record class, in order."""
-    return [f.name for f in fields(record)]

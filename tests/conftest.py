@@ -37,7 +37,7 @@ def _private_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def nlp():
     """Return the real ja_ginza pipeline with only the NER components (loaded once)."""
-    from kg.extract import load_nlp
+    from kg.extract.ner import load_nlp
 
     return load_nlp()
 

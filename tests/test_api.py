@@ -13,7 +13,7 @@ import pytest
 
 import kg
 from kg.api import EDGE_LISTS, NODE_LISTS
-from kg.export import MENTION_COLUMNS, graphml_text
+from kg.export.formats import MENTION_COLUMNS, graphml_text
 from kg.view import to_html
 
 ROOT = Path(__file__).resolve().parent.parent

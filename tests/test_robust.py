@@ -4,7 +4,7 @@ The hostile vault in tests/data/hostile_vault/ holds one file per awkward case, 
 naming a different country; the test adds at run time what cannot be committed (a 60,000-character
 paragraph, a folder link loop, a broken link, a link to itself, a named pipe, a .git folder, file
 names that are Shift_JIS bytes or hold a newline). Properties of the Markdown reader itself
-(it never raises on any text; every block's line lies inside its file) are in tests/test_notes.py.
+(it never raises on any text; every block's line lies inside its file) are in tests/notes/test_notes.py.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import notes, pipeline
+from kg.extract import spans as extract_spans
+from kg.notes import files as note_files
 from kg.cli import EXIT_INTERRUPTED, EXIT_STRICT, main
-from kg.export import graphml_text
-from kg.extract import MAX_CHUNK_BYTES, chunk_bounds
+from kg.export.formats import graphml_text
+from kg.extract.ner import MAX_CHUNK_BYTES, chunk_bounds
 from kg.notes import read_note, read_vault
 from kg.pipeline import Options, analyse, run
 from kg.records import Span
@@ -294,14 +295,14 @@ def test_folder_walk_skips_hidden_and_other_files_and_survives_links(hostile_vau
 
 
 def test_a_parser_failure_on_one_file_skips_only_that_file(monkeypatch):
-    parse = notes.parse_note
+    parse = note_files.parse_note
 
     def failing(text: str, name: str, callouts: bool = True):
         if name == "bom.md":
             raise RecursionError("maximum recursion depth exceeded")
         return parse(text, name, callouts)
 
-    monkeypatch.setattr(notes, "parse_note", failing)
+    monkeypatch.setattr(note_files, "parse_note", failing)
     vault = read_vault([HOSTILE / "bom.md", HOSTILE / "crlf.md"])
     assert [n.path for n in vault.notes] == ["crlf.md"]
     assert [(s.path, s.reason) for s in vault.skipped] == [
@@ -496,7 +497,7 @@ def test_a_build_over_random_bytes_never_crashes(files):
     real model runs over the hostile vault in the tests above.
     """
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "find_spans", _stub_spans)
+        patch.setattr(extract_spans, "find_spans", _stub_spans)
         vault = Path(folder)
         for i, data in enumerate(files):
             (vault / f"{i}.md").write_bytes(data)

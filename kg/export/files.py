@@ -1,0 +1,58 @@
+"""Atomic writes: every output goes to a temporary file first, and the renames start only when all are written.
+
+So a failed or interrupted build never leaves a half-written or empty output behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write data to path through a temporary file in the same folder and a rename."""
+    write_files(path.parent, {path.name: data})
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> dict[str, Path]:
+    """Write files into folder, all or none, and return their paths by name.
+
+    Every file goes to a temporary file beside its target first; the renames start only once all
+    are written, so a failure or Ctrl-C before then leaves every old file as it was.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            staged[name] = _write_temporary(folder / name, data)
+        for name, tmp in staged.items():
+            os.replace(tmp, folder / name)
+    except BaseException:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return {name: folder / name for name in files}
+
+
+def _write_temporary(path: Path, data: str | bytes) -> str:
+    """Return the name of a new temporary file beside path that holds data, synced to disk."""
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        with os.fdopen(handle, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,129 @@
+"""The graph and its mentions as GraphML, node-link JSON and CSV text, and all outputs written at once."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export.files import write_files
+from kg.records import Entity
+from kg.text.chars import xml_safe
+
+MENTION_COLUMNS = ["entity", "type", "surface", "ene", "source", "note", "heading_path", "line", "kind", "sentence"]
+
+
+def graphml_ready(graph: nx.Graph) -> nx.Graph:
+    """Return a copy whose attributes are str, int, float or bool, one type per name, XML-safe."""
+    clean = nx.Graph() if not graph.is_directed() else nx.DiGraph()
+    clean.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        clean.add_node(xml_safe(str(node)), **{k: _scalar(v) for k, v in data.items() if v is not None})
+    for a, b, data in graph.edges(data=True):
+        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), **{k: _scalar(v) for k, v in data.items() if v is not None})
+    _unify_types(clean)
+    return clean
+
+
+def _scalar(value: object) -> str | int | float | bool:
+    """Return a GraphML-writable value: lists become '|'-joined strings, text is made XML-safe."""
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return xml_safe("|".join(str(v) for v in value))
+    if isinstance(value, dict):
+        return xml_safe(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return xml_safe(str(value))
+
+
+def _unify_types(graph: nx.Graph) -> None:
+    """Make each attribute name hold one type, so GraphML declares one key per name."""
+    for items in (graph.nodes.values(), [d for _, _, d in graph.edges(data=True)]):
+        kinds: dict[str, set[type]] = {}
+        for data in items:
+            for key, value in data.items():
+                kinds.setdefault(key, set()).add(type(value))
+        for key, found in kinds.items():
+            if len(found) == 1:
+                continue
+            target = float if found <= {int, float} else str
+            for data in items:
+                if key in data:
+                    data[key] = target(data[key])
+
+
+def graphml_text(graph: nx.Graph) -> str:
+    """Return the graph as GraphML text."""
+    buffer = io.BytesIO()
+    # Key ids stay d0, d1, ...: named ids would give the graph's and the nodes' `notes` one id,
+    # and networkx's reader would then read every node's `notes` as the graph's int.
+    nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def json_text(graph: nx.Graph) -> str:
+    """Return the graph as node-link JSON."""
+    data = nx.node_link_data(graph, edges="links")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def frames(graph: nx.Graph):
+    """Return (nodes, edges) as pandas DataFrames, one row per node and per edge."""
+    import pandas as pd
+
+    nodes = pd.DataFrame([{"id": n, **d} for n, d in graph.nodes(data=True)])
+    edges = pd.DataFrame([{"source": a, "target": b, **d} for a, b, d in graph.edges(data=True)])
+    if not len(nodes):  # a vault without entities still gets a CSV with a header row
+        nodes = pd.DataFrame(columns=["id", "kind", "label", "type", "count"])
+    if not len(edges):
+        edges = pd.DataFrame(columns=["source", "target", "weight", "count"])
+    return nodes, edges
+
+
+def mention_rows(entities: Sequence[Entity]) -> list[dict]:
+    """Return one row per mention with its provenance."""
+    rows = []
+    for entity in entities:
+        for m in entity.mentions:
+            rows.append({
+                "entity": entity.id,
+                "type": entity.type,
+                "surface": m.surface,
+                "ene": m.ene,
+                "source": m.source,
+                "note": m.block.note,
+                "heading_path": " › ".join(m.block.heading_path),
+                "line": m.block.line,
+                "kind": m.block.kind,
+                "sentence": m.sentence,
+            })
+    rows.sort(key=lambda r: (r["note"], r["line"], r["entity"]))
+    return rows
+
+
+def csv_text(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
+    """Return rows as CSV text (UTF-8 with BOM, so Excel shows Japanese correctly)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    return "\ufeff" + frame.to_csv(index=False)
+
+
+def write_outputs(
+    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None
+) -> dict[str, Path]:
+    """Write the six output files and any ``extra`` ones into out, all or none; return their paths."""
+    nodes, edges = frames(graph)
+    texts = {
+        "graph.graphml": graphml_text(graph),
+        "graph.json": json_text(graph),
+        "nodes.csv": "\ufeff" + nodes.to_csv(index=False),
+        "edges.csv": "\ufeff" + edges.to_csv(index=False),
+        "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
+        "graph.html": html,
+        **(extra or {}),
+    }
+    return write_files(out, texts)

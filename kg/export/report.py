@@ -1,0 +1,43 @@
+"""The build report: what a build read, skipped and found, written beside the graph as report.json.
+
+The same skipped files and counts reach the command line, so a script can read report.json
+instead of parsing stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.records import Result
+
+
+def counts(result: Result) -> dict[str, int]:
+    """Return how many notes were read and skipped, and how many blocks, mentions, entities and edges."""
+    vault, graph = result.vault, result.graph
+    return {
+        "notes": len(vault.notes),
+        "skipped": len(vault.skipped),
+        "warnings": len(vault.warnings),
+        "blocks": sum(len(note.blocks) for note in vault.notes),
+        "mentions": result.mention_count,
+        # --with-notes adds note nodes and note edges; they are not entities or co-occurrences.
+        "entities": sum(1 for _, kind in graph.nodes(data="kind") if kind == "entity"),
+        "edges": sum(1 for _, _, kind in graph.edges(data="kind") if kind == "cooccurrence"),
+    }
+
+
+def report(result: Result, seconds: float) -> dict[str, Any]:
+    """Return the counts, elapsed time, skipped files (path and reason) and warnings of a build."""
+    return {
+        "counts": counts(result),
+        "elapsed_seconds": round(seconds, 3),
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.vault.skipped],
+        "warnings": list(result.vault.warnings),
+    }
+
+
+def report_json(result: Result, seconds: float) -> str:
+    """Return the report of a build as JSON text."""
+    return json.dumps(report(result, seconds), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,200 @@
+"""Run GiNZA's named-entity recogniser over block texts.
+
+The output is plain ``Span`` records per text, so results can be cached, shipped between
+processes and tested without spaCy objects.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from itertools import repeat
+from typing import TYPE_CHECKING
+
+from kg.records import Span
+from kg.text.sentences import sentence_bounds
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "ja_ginza"
+# Only tok2vec and ner are needed for entities; the parser and friends cost about 25% more time.
+_NOT_NEEDED = ("parser", "attribute_ruler", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+# SudachiPy refuses input over 49,149 bytes; stay well under it.
+MAX_CHUNK_BYTES = 40_000
+# Characters per batch sent to a worker: small enough to balance two cores, big enough that
+# shipping texts and spans between processes costs little.
+BATCH_CHARS = 20_000
+# Texts per nlp.pipe batch, and characters: the model's working memory grows with the characters
+# of a batch. Measured on 140k characters, batches of 64 texts peaked at 1.26 GB in one process
+# and of 8 at 0.60 GB (3% slower); on the 160-note benchmark vault 16 texts made two workers 1.54x
+# faster than one and 32 made them 1.70x, but peaked at 1.5 GB. The character cap keeps 32's
+# speed on short texts without its peaks on long ones.
+PIPE_BATCH = 32
+PIPE_CHARS = 8_000
+_SOFT_BREAK = re.compile(r"[、，,;；:：\s]")
+# Without punctuation, a word most likely starts where hiragana (particles, endings) gives way.
+_WORD_START = re.compile(r"(?<=[ぁ-ゟ])[^ぁ-ゟ]")
+
+
+@cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Return the spaCy pipeline with only the components NER needs (loaded once per process)."""
+    import spacy
+
+    return spacy.load(model, exclude=list(_NOT_NEEDED))
+
+
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """Return "name-version" of an installed model package without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{model}-{version(model.replace('_', '-'))}"
+    except PackageNotFoundError:
+        return model
+
+
+def chunk_bounds(text: str, max_bytes: int = MAX_CHUNK_BYTES) -> list[tuple[int, int]]:
+    """Return (start, end) pieces of text, each under max_bytes of UTF-8, cut at sentence ends."""
+    if len(text.encode("utf-8")) <= max_bytes:
+        return [(0, len(text))]
+    pieces: list[tuple[int, int]] = []
+    start = end = 0
+    for _, s_end in sentence_bounds(text) or [(0, len(text))]:
+        if _byte_len(text, start, s_end) > max_bytes and end > start:
+            pieces.append((start, end))
+            start = end
+        if _byte_len(text, start, s_end) > max_bytes:
+            pieces.extend(_cut_long(text, start, s_end, max_bytes))
+            start = s_end
+        end = s_end
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _byte_len(text: str, start: int, end: int) -> int:
+    """Return the UTF-8 size of text[start:end]."""
+    return len(text[start:end].encode("utf-8"))
+
+
+def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple[int, int]]:
+    """Yield pieces of one over-long sentence, cut at a comma or space, else where a word starts."""
+    while start < end:
+        # a character is at most 4 bytes, so this many always fit
+        stop = min(end, start + max_bytes // 4)
+        half = start + (stop - start) // 2
+        soft = [m.end() for m in _SOFT_BREAK.finditer(text, half, stop)] or [
+            m.start() for m in _WORD_START.finditer(text, half, stop)
+        ]
+        if stop < end and soft:
+            stop = soft[-1]
+        yield start, stop
+        start = stop
+
+
+def find_spans(
+    texts: Sequence[str],
+    model: str = DEFAULT_MODEL,
+    *,
+    jobs: int = 1,
+    batch_size: int = PIPE_BATCH,
+    progress: Callable[[int], object] | None = None,
+    keep: Callable[[dict[str, tuple[Span, ...]]], object] | None = None,
+) -> list[tuple[Span, ...]]:
+    """Return the NER spans of each text, with offsets into that text.
+
+    Texts go in batches of similar size, to a pool of forked processes when jobs > 1; each
+    batch comes back as plain Span records and is handed to ``keep`` (the cache) at once, so
+    an interrupted build keeps what it finished. ``progress`` is called with characters done.
+    """
+    found: list[tuple[Span, ...]] = [()] * len(texts)
+    batches = batches_of(texts, max(jobs, 1))
+
+    def take(batch: list[int], spans: list[tuple[Span, ...]]) -> None:
+        for i, one in zip(batch, spans):
+            found[i] = one
+        if keep is not None:
+            keep({texts[i]: one for i, one in zip(batch, spans)})
+
+    if jobs <= 1 or len(batches) < 2:
+        for batch in batches:
+            take(batch, _spans_of([texts[i] for i in batch], model, batch_size, progress))
+        return found
+    load_nlp(model)  # forked workers inherit the loaded model instead of loading it again
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_on_sigint) as pool:
+        work = [[texts[i] for i in batch] for batch in batches]
+        for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
+            take(batch, spans)
+            if progress is not None:
+                progress(sum(len(texts[i]) for i in batch))
+    return found
+
+
+def _die_on_sigint() -> None:
+    """Make Ctrl-C end a worker at once and silently: the parent reports the interruption."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def batches_of(texts: Sequence[str], jobs: int) -> list[list[int]]:
+    """Return indices of texts grouped so each worker gets several batches of similar size."""
+    total = sum(len(t) for t in texts)
+    target = max(2_000, min(BATCH_CHARS, total // (jobs * 4) + 1))
+    batches: list[list[int]] = [[]]
+    size = 0
+    for i, text in enumerate(texts):
+        if batches[-1] and size + len(text) > target:
+            batches.append([])
+            size = 0
+        batches[-1].append(i)
+        size += len(text)
+    return [b for b in batches if b]
+
+
+def _spans_of(
+    texts: Sequence[str], model: str, batch_size: int = PIPE_BATCH, progress: Callable[[int], object] | None = None
+) -> list[tuple[Span, ...]]:
+    """Return the NER spans of each text, in this process."""
+    nlp = load_nlp(model)
+    pieces = [(i, s, e) for i, text in enumerate(texts) for s, e in chunk_bounds(text)]
+    found: list[list[Span]] = [[] for _ in texts]
+    docs = (doc for group in _pipe_groups(pieces, batch_size)
+            for doc in nlp.pipe([texts[i][s:e] for i, s, e in group], batch_size=len(group)))
+    for (i, offset, end), doc in zip(pieces, docs):
+        found[i].extend(
+            Span(ent.start_char + offset, ent.end_char + offset, ent.label_, _has_proper_noun(ent))
+            for ent in doc.ents
+        )
+        if progress is not None:
+            progress(end - offset)
+    return [tuple(spans) for spans in found]
+
+
+def _pipe_groups(pieces: list[tuple[int, int, int]], most: int) -> Iterator[list[tuple[int, int, int]]]:
+    """Yield runs of pieces for one nlp.pipe batch: at most ``most`` texts and PIPE_CHARS characters.
+
+    The model's working memory grows with the characters of a batch, not its count of texts, so
+    capping characters keeps the peak flat while short texts still go many at a time.
+    """
+    group: list[tuple[int, int, int]] = []
+    size = 0
+    for piece in pieces:
+        length = piece[2] - piece[1]
+        if group and (len(group) >= most or size + length > PIPE_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += length
+    if group:
+        yield group
+
+
+def _has_proper_noun(ent) -> bool:
+    """Return True when Sudachi tags a word of two or more characters in the span as a proper noun."""
+    return any("固有名詞" in token.tag_ and len(token.text) >= 2 for token in ent)

@@ -1,0 +1,72 @@
+"""The spans of every block text of a vault: from the cache where it has them, else from GiNZA."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from tqdm import tqdm
+
+from kg.extract.cache import SpanCache
+from kg.extract.ner import DEFAULT_MODEL, find_spans
+from kg.records import Span, Vault
+
+
+def spans_for(
+    vault: Vault, model: str = DEFAULT_MODEL, *, jobs: int = 0, cache: bool = True, progress: bool = False,
+    scheduler: str | None = None, problems: list[str] | None = None,
+) -> dict[str, Sequence[Span]]:
+    """Return the NER spans of every distinct block text, from the cache where it has them.
+
+    The model loads only when some text is missing from the cache, so an unchanged rebuild
+    never loads it. ``jobs`` 0 means one process per core. With ``scheduler`` (an address or
+    local:N) the missing texts go to a Dask cluster instead; a text that fails there twice is
+    left out, not cached, and described in ``problems`` (else in a Python warning).
+    """
+    texts = sorted({block.text for note in vault.notes for block in note.blocks})
+    store = SpanCache.open(model) if cache else None
+    try:
+        found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
+        todo = [t for t in texts if t not in found]
+        if todo:
+            missing = set(todo)
+            notes = sum(1 for note in vault.notes if any(b.text in missing for b in note.blocks))
+            with tqdm(total=sum(map(len, todo)), unit="char", unit_scale=True, file=sys.stderr,
+                      desc=f"GiNZA over {notes} notes", disable=None if progress else True, leave=False) as bar:
+                if scheduler:
+                    # the cluster's batches are cached as they come, so a lost cluster loses little
+                    found.update(_spans_on_cluster(vault, todo, model, scheduler, bar, problems, store))
+                else:
+                    # each batch is cached as it comes, so an interrupted build keeps its work
+                    spans = find_spans(todo, model, jobs=jobs or os.cpu_count() or 1, progress=bar.update,
+                                       keep=store.put_many if store else None)
+                    found.update(zip(todo, spans))
+    finally:
+        if store:
+            store.close()
+    return found
+
+
+def _spans_on_cluster(
+    vault: Vault, texts: list[str], model: str, scheduler: str, bar: tqdm, problems: list[str] | None,
+    store: SpanCache | None,
+) -> dict[str, Sequence[Span]]:
+    """Return the spans of texts from a Dask cluster, describing each text that failed there."""
+    import warnings
+
+    from kg.extract.distributed import find_spans as find_spans_on
+
+    done = find_spans_on(texts, model, scheduler=scheduler, progress=bar.update,
+                         keep=store.put_many if store else None, say=bar.write if not bar.disable else None)
+    # reversed, so each text names the first block that holds it
+    where = {block.text: block for note in reversed(vault.notes) for block in reversed(note.blocks)}
+    for text, reason in done.failed.items():
+        block = where[text]
+        problem = (f"{block.note}:{block.line}: GiNZA failed twice on this {block.kind} on the Dask cluster "
+                   f"({reason}); it was read without model spans")
+        if problems is None:
+            warnings.warn(f"kg: {problem}", stacklevel=3)
+        else:
+            problems.append(problem)
+    return dict(done.spans)

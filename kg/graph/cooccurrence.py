@@ -1,0 +1,190 @@
+"""A co-occurrence graph of entities, with the evidence behind each node and edge.
+
+Two entities are joined when they appear in the same unit (by default the innermost heading
+section, with the footnotes it cites). ``weight`` is the chosen association measure; ``count``,
+``jaccard`` and ``npmi`` are always stored too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from kg.graph.measures import measure
+from kg.records import Block, Entity, Mention, Note, blocks_of
+from kg.text.sentences import sentence_bounds
+
+UNITS = ("sentence", "paragraph", "section", "h1", "h2", "h3", "h4", "h5", "h6", "note")
+PATH_SEP = " › "
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One co-occurrence unit: where it is, and its heading path for evidence."""
+
+    key: tuple
+    note: str
+    heading_path: tuple[str, ...]
+
+
+def unit_of(mention: Mention, unit: str, ancestors: dict[tuple[str, int], dict[int, int]]) -> Unit:
+    """Return the unit a mention falls in."""
+    block = mention.block
+    if unit == "note":
+        return Unit((block.note,), block.note, ())
+    # A footnote cited from two sections is copied into both, but it is one paragraph of text:
+    # keying on the source block, not the section, counts its sentences and paragraph once.
+    if unit == "paragraph":
+        return Unit((block.note, block.paragraph), block.note, block.heading_path)
+    if unit == "sentence":
+        return Unit((block.note, block.paragraph, mention.sentence), block.note, block.heading_path)
+    if unit == "section":
+        return Unit((block.note, block.section), block.note, block.heading_path)
+    level = int(unit[1])
+    section = ancestors.get((block.note, block.section), {}).get(level)
+    if section is None:
+        # text above any heading of that level is its own unit, like a preamble
+        return Unit((block.note, "above", level), block.note, ())
+    depth = sum(1 for lv in block.heading_levels if lv <= level)
+    return Unit((block.note, section, level), block.note, block.heading_path[:depth])
+
+
+def section_ancestors(notes: Iterable[Note]) -> dict[tuple[str, int], dict[int, int]]:
+    """Return, for each (note, section), the section that encloses it at each heading level."""
+    result: dict[tuple[str, int], dict[int, int]] = {}
+    for note in notes:
+        open_at: dict[int, int] = {}
+        for block in note.blocks:
+            if block.kind == "heading" and block.heading_levels:
+                level = block.heading_levels[-1]
+                open_at = {lv: s for lv, s in open_at.items() if lv < level}
+                for lv in range(level, 7):
+                    open_at[lv] = block.section
+            result.setdefault((block.note, block.section), dict(open_at))
+    return result
+
+
+def units_in(notes: Sequence[Note], unit: str) -> dict[tuple, Unit]:
+    """Return every unit of this kind the notes hold, with or without entities, in document order."""
+    ancestors = section_ancestors(notes)
+    units: dict[tuple, Unit] = {}
+    for block in blocks_of(notes):
+        if unit == "sentence":
+            sentences = [block.text[s:e].strip() for s, e in sentence_bounds(block.text)]
+        else:
+            sentences = [block.text]
+        for sentence in sentences:
+            where = unit_of(Mention("", "", "", block, 0, 0, sentence), unit, ancestors)
+            units.setdefault(where.key, where)
+    return units
+
+
+def build_graph(
+    notes: Sequence[Note],
+    entities: Sequence[Entity],
+    *,
+    unit: str = "section",
+    weight: str = "jaccard",
+    title: str = "kg",
+) -> nx.Graph:
+    """Return the co-occurrence graph of the entities over the given unit."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}")
+    measure(weight, 1, 1, 1, 2)
+    ancestors = section_ancestors(notes)
+    units = units_in(notes, unit)
+    members: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for entity in entities:
+        for mention in entity.mentions:
+            where = unit_of(mention, unit, ancestors)
+            units.setdefault(where.key, where)
+            members[where.key][entity.id].append(mention)
+    graph = nx.Graph(title=title, unit=unit, measure=weight, notes=len(notes))
+    unit_count = dict.fromkeys((e.id for e in entities), 0)
+    for present in members.values():
+        for entity_id in present:
+            unit_count[entity_id] += 1
+    for entity in entities:
+        graph.add_node(entity.id, **_node_attributes(entity, unit_count[entity.id]))
+    total = max(len(units), 1)
+    order = _block_order(notes)
+    shared: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for key in units:  # document order, so evidence lists the first shared units first
+        for a, b in combinations(sorted(members.get(key, ())), 2):
+            shared[(a, b)].append(key)
+    for (a, b), keys in shared.items():
+        n_a, n_b, n_ab = unit_count[a], unit_count[b], len(keys)
+        scores = {name: measure(name, n_a, n_b, n_ab, total) for name in ("jaccard", "npmi")}
+        shown = keys[:MAX_EVIDENCE]
+        graph.add_edge(
+            a,
+            b,
+            kind="cooccurrence",
+            weight=round(measure(weight, n_a, n_b, n_ab, total), 6),
+            count=n_ab,
+            jaccard=round(scores["jaccard"], 6),
+            npmi=round(scores["npmi"], 6),
+            evidence="|".join(place(units[k].heading_path, units[k].note) for k in shown),
+            sentences="\n".join(_unit_sentence(members[k][a], members[k][b], order) for k in shown),
+        )
+    return graph
+
+
+def _node_attributes(entity: Entity, units: int) -> dict:
+    """Return the GraphML-ready attributes of an entity node."""
+    notes = sorted({m.block.note for m in entity.mentions})
+    evidence, seen = [], set()
+    for mention in entity.mentions:
+        if mention.sentence in seen:
+            continue
+        seen.add(mention.sentence)
+        evidence.append(f"{place(mention.block.heading_path, mention.block.note)}: {mention.sentence}")
+        if len(evidence) == MAX_EVIDENCE:
+            break
+    return {
+        "kind": "entity",
+        "label": entity.label,
+        "type": entity.type,
+        "ene": "|".join(entity.ene),
+        "aliases": "|".join(a.replace("|", "｜") for a in entity.aliases),
+        "count": len(entity.mentions),
+        "units": units,
+        "notes": "|".join(notes),
+        "evidence": "\n".join(evidence),
+    }
+
+
+def place(heading_path: Sequence[str], note: str) -> str:
+    """Return a heading path as one readable string, '|' made safe for '|'-joined fields."""
+    parts = [note, *heading_path] if not heading_path else list(heading_path)
+    return PATH_SEP.join(p.replace("|", "｜") for p in parts)
+
+
+def _unit_sentence(in_a: Sequence[Mention], in_b: Sequence[Mention], order: dict[tuple, int]) -> str:
+    """Return the sentence of one unit that shows a and b: the first naming both, else each one's first."""
+
+    def where(mention: Mention) -> tuple[int, int]:
+        return order.get(_block_id(mention.block), len(order)), mention.start
+
+    first_a, first_b = sorted(in_a, key=where), sorted(in_b, key=where)
+    spots_b = {(_block_id(m.block), m.sentence) for m in first_b}
+    for mention in first_a:
+        if (_block_id(mention.block), mention.sentence) in spots_b:
+            return mention.sentence
+    one, two = sorted((first_a[0], first_b[0]), key=where)
+    return f"{one.sentence} … {two.sentence}"
+
+
+def _block_id(block: Block) -> tuple[str, int, int]:
+    """Return what tells one block from another: footnote copies share a paragraph, not a section."""
+    return block.note, block.paragraph, block.section
+
+
+def _block_order(notes: Sequence[Note]) -> dict[tuple[str, int, int], int]:
+    """Return the document position of every block."""
+    return {_block_id(block): i for i, block in enumerate(blocks_of(notes))}

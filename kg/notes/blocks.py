@@ -1,0 +1,237 @@
+"""Parser tokens -> blocks: the text a reader sees of each paragraph, item, cell, heading and footnote."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from markdown_it.token import Token
+
+from kg.notes.footnotes import Definition
+from kg.records import Block, Link
+from kg.text.chars import strip_decoration
+
+
+@dataclass
+class _Shown:
+    """What a reader sees of one inline token, with its links and removed footnote references."""
+
+    text: str
+    links: tuple[Link, ...]
+    citations: tuple[tuple[int, str], ...]
+    targets: list[str]
+    inline_notes: list[tuple[str, int]]
+
+
+class Walker:
+    """Turns one note's token stream into blocks and footnote definitions, in document order."""
+
+    def __init__(self, name: str, offset: int, callouts: bool, env: dict[str, Any]) -> None:
+        self.name = name
+        self.stem = PurePosixPath(name).stem
+        self.offset = offset
+        self.callouts = callouts
+        self.env = env
+        self.headings: list[tuple[str, int]] = []
+        self.section = 0
+        self.paragraph = 0
+        self.containers: list[str] = []
+        self.definition: Definition | None = None
+        self.items: list[Block | Definition] = []
+        self.targets: list[str] = []
+
+    def walk(self, tokens: list[Token]) -> None:
+        """Visit the tokens, skipping whole callouts when they are not wanted."""
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.meta.get("callout") and not self.callouts:
+                i = _skip_container(tokens, i)
+                continue
+            if token.type == "footnote_reference_open":
+                self.definition = Definition(token.meta["label"])
+                self.items.append(self.definition)
+            elif token.type == "footnote_reference_close":
+                self.definition = None
+            elif token.type == "inline":
+                self._add_inline(token, tokens[i - 1])
+            if token.nesting == 1:
+                self.containers.append("callout" if token.meta.get("callout") else token.type)
+            elif token.nesting == -1:
+                self.containers.pop()
+            i += 1
+
+    def _add_inline(self, inline: Token, parent: Token) -> None:
+        """Add the block of one inline token, starting a section if it is a heading."""
+        shown = _render_inline(inline.children or [], self.stem)
+        self.targets += shown.targets
+        line = self.offset + 1 + (inline.map or parent.map or [0])[0]
+        kind = self._kind_of(parent)
+        if kind == "heading":
+            level = int(parent.tag[1:])
+            while self.headings and self.headings[-1][1] >= level:
+                self.headings.pop()
+            self.headings.append((shown.text, level))
+            self.section += 1
+        footnote = self.definition.label if self.definition else ""
+        self._add_block(kind, line, shown, footnote, self.definition)
+        for label, number in shown.inline_notes:
+            note = Definition(label)
+            tokens = self.env["footnotes"]["list"][number]["tokens"]
+            self._add_block("footnote", line, _render_inline(tokens, self.stem), label, note)
+            self.items.append(note)
+
+    def _kind_of(self, parent: Token) -> str:
+        """Return the block kind of an inline token inside ``parent`` and the open containers."""
+        if self.definition is not None:
+            return "footnote"
+        if parent.type == "heading_open":
+            return "heading"
+        if "callout" in self.containers:
+            return "callout"
+        if parent.type in ("th_open", "td_open"):
+            return "table_cell"
+        return "list_item" if "list_item_open" in self.containers else "paragraph"
+
+    def _add_block(
+        self, kind: str, line: int, shown: _Shown, footnote: str, into: Definition | None
+    ) -> None:
+        """Append a block at the current heading path unless its text is empty."""
+        if not shown.text:
+            return
+        block = Block(
+            note=self.name,
+            heading_path=tuple(text for text, _ in self.headings),
+            heading_levels=tuple(level for _, level in self.headings),
+            section=self.section,
+            paragraph=self.paragraph,
+            line=line,
+            kind=kind,
+            text=shown.text,
+            citations=shown.citations,
+            footnote=footnote,
+            links=shown.links,
+        )
+        self.paragraph += 1
+        (into.blocks if into else self.items).append(block)
+
+
+def _skip_container(tokens: list[Token], i: int) -> int:
+    """Return the index just after the token that closes the container opened at ``i``."""
+    level = tokens[i].level
+    for j in range(i + 1, len(tokens)):
+        if tokens[j].nesting == -1 and tokens[j].level == level:
+            return j + 1
+    return len(tokens)
+
+
+class _TextBuilder:
+    """Joins the visible pieces of one inline run, tracking link spans and citations."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.pending_break = False
+        self.link: tuple[str, bool] | None = None
+        self.link_start: int | None = None
+        self.links: list[Link] = []
+        self.citations: list[tuple[int, str]] = []
+
+    def add(self, piece: str) -> None:
+        """Append visible text, first resolving a soft break before it."""
+        if self.parts and self.parts[-1][-1] == " ":  # hidden markup between two spaces
+            piece = piece.lstrip(" ")
+        if not piece:
+            return
+        if self.pending_break and self.parts:
+            last = self.parts[-1][-1]
+            # Japanese wraps lines anywhere, so a break between two CJK characters is no space.
+            if not (last.isspace() or piece[0].isspace() or _is_cjk(last) and _is_cjk(piece[0])):
+                self.parts.append(" ")
+                self.length += 1
+        self.pending_break = False
+        if self.link and self.link_start is None:
+            self.link_start = self.length
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def open_link(self, target: str, wiki: bool) -> None:
+        """Start a link; its span begins at the next visible text."""
+        self.link, self.link_start = (target, wiki), None
+
+    def close_link(self) -> None:
+        """End the open link, recording its span if the reader saw any text of it."""
+        if self.link and self.link_start is not None and self.length > self.link_start:
+            self.links.append(Link(self.link_start, self.length, *self.link))
+        self.link = self.link_start = None
+
+    def finish(self, targets: list[str], inline_notes: list[tuple[str, int]]) -> _Shown:
+        """Return the stripped text with offsets shifted to match it."""
+        raw = "".join(self.parts)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+
+        def shift(offset: int) -> int:
+            return min(max(offset - lead, 0), len(text))
+
+        links = tuple(
+            Link(shift(k.start), shift(k.end), k.target, k.wiki)
+            for k in self.links
+            if shift(k.end) > shift(k.start)
+        )
+        citations = tuple((shift(offset), label) for offset, label in self.citations)
+        return _Shown(text, links, citations, targets, inline_notes)
+
+
+def _render_inline(children: list[Token], stem: str) -> _Shown:
+    """Return what a reader sees of inline tokens: text, links spans and citations."""
+    out = _TextBuilder()
+    targets: list[str] = []
+    inline_notes: list[tuple[str, int]] = []
+    in_autolink = False
+    for token in children:
+        if in_autolink:  # an autolink shows only its URL, which is not text
+            in_autolink = token.type != "link_close"
+        elif token.type == "text":
+            out.add(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            out.pending_break = True
+        elif token.type == "link_open":
+            in_autolink = token.markup == "autolink"
+            if not in_autolink:
+                out.open_link(str(token.attrGet("href") or ""), wiki=False)
+        elif token.type == "link_close":
+            out.close_link()
+        elif token.type == "wikilink" and not token.meta["embed"]:
+            target, shown = _split_wikilink(token.content)
+            if target:
+                targets.append(target)
+            out.open_link(target or stem, wiki=True)  # [[#anchor]] points into this note
+            out.add(shown)
+            out.close_link()
+        elif token.type == "footnote_ref":
+            label = token.meta.get("label")
+            if label is None:  # an inline ^[footnote]: it has a number, not a label
+                label = f"inline-{token.meta['id'] + 1}"
+                inline_notes.append((label, token.meta["id"]))
+            out.citations.append((out.length, label))
+        # Everything else shows no text: code, math, HTML, images, embeds and comments.
+    return out.finish(targets, inline_notes)
+
+
+def _split_wikilink(content: str) -> tuple[str, str]:
+    """Return the target note and the visible text of a wikilink's inner text."""
+    target, bar, alias = content.partition("|")
+    target, _, anchor = target.partition("#")
+    target = target.strip()
+    if target.lower().endswith(".md"):
+        target = target[:-3]
+    shown = alias if bar else (target.rsplit("/", 1)[-1] or anchor.lstrip("^"))
+    return target, strip_decoration(shown)
+
+
+def _is_cjk(char: str) -> bool:
+    """Return whether a character is Japanese-wide: kanji, kana, full-width punctuation."""
+    return unicodedata.east_asian_width(char) in ("W", "F", "H")

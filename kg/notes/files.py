@@ -1,0 +1,139 @@
+"""Finding note files in folders and vaults, and decoding their bytes whatever the encoding."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path
+
+import charset_normalizer
+
+from kg.notes.note import parse_note
+from kg.records import Note, Skipped, Vault
+from kg.text.chars import XML_UNSAFE
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# C0 controls but tab, line ends and ESC (ISO-2022-JP needs it), and DEL: what binary files are full of.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+# A file name keeps no control character at all, so every message about a file is one line.
+_NAME_CONTROLS = {**XML_UNSAFE, 0x09: None, 0x0A: None, 0x0D: None}
+
+
+def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
+    """Return the notes read from Markdown files and folders; unreadable files are skipped."""
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise FileNotFoundError(f"no such file or folder: {root}")
+    notes: list[Note] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    names: set[str] = set()
+    for root in roots:
+        found = _find_notes(root) if root.is_dir() else [(root, root.name)]
+        for path, raw_name in found:
+            # realpath, not Path.resolve: on a link to itself resolve raises instead of returning
+            real = os.path.realpath(path)
+            if real in seen:  # the same file given twice, or linked twice in a vault
+                continue
+            seen.add(real)
+            name = _path_text(raw_name)
+            if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                skipped.append(Skipped(name, "not a Markdown file (.md or .markdown)"))
+                continue
+            try:
+                note, note_warnings = read_note(path, name, callouts)
+            except (OSError, ValueError) as err:
+                skipped.append(Skipped(name, " ".join(str(err).split())))
+                continue
+            except Exception as err:  # a parser limit hit by one file must not cost the others
+                reason = " ".join(str(err).split())
+                skipped.append(Skipped(name, f"cannot parse it ({type(err).__name__}: {reason})"))
+                continue
+            if name in names:
+                warnings.append(f"{name}: two input files have this path")
+            names.add(name)
+            notes.append(note)
+            warnings += note_warnings
+    return Vault(tuple(notes), tuple(skipped), tuple(warnings))
+
+
+def read_note(path: Path, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
+    """Return the note in one file and warnings about it; raise ValueError if it is not text."""
+    path = Path(path)
+    if not stat.S_ISREG(path.stat().st_mode):  # reading a named pipe or a device never ends
+        raise ValueError("not a regular file")
+    return parse_note(decode_bytes(path.read_bytes()), name, callouts)
+
+
+def _find_notes(root: Path) -> list[tuple[Path, str]]:
+    """Return the visible Markdown files under a folder with their posix paths, sorted."""
+    found = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop, or a second link to a folder already read
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for file in files:
+            if not file.startswith(".") and file.lower().endswith(MARKDOWN_SUFFIXES):
+                path = Path(folder, file)
+                found.append((path, path.relative_to(root).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _path_text(name: str) -> str:
+    """Return a file's path as printable text, however its name was encoded on disk.
+
+    Python keeps the bytes of a name that is not UTF-8 as lone surrogates, which no output can
+    carry. Such names come mostly from zip files made on Japanese Windows, so they are read as
+    CP932, else with U+FFFD for what cannot be read. Control characters (a newline, say) are
+    left out, so every message about a file stays one line.
+    """
+    raw = os.fsencode(name)
+    for encoding in ("utf-8", "cp932"):
+        with suppress(UnicodeDecodeError):
+            return raw.decode(encoding).translate(_NAME_CONTROLS)
+    return raw.decode("utf-8", errors="replace").translate(_NAME_CONTROLS)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Return the text of a note file; raise ValueError when the bytes are not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    # Images, PDFs and archives are about one byte in nine a control character; a note has
+    # none, or a stray NUL or vertical tab that parse_note removes. Control bytes never occur
+    # inside a UTF-8, Shift_JIS or EUC-JP character, so counting raw bytes is exact for them.
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls * 20 > len(data):
+        raise ValueError("binary file (contains NUL bytes)" if b"\x00" in data else "binary file (control bytes)")
+    # ISO-2022-JP (old mail and news clippings) is 7-bit, so it would pass as UTF-8: its escapes tell.
+    if b"\x1b$B" in data or b"\x1b$@" in data:
+        with suppress(UnicodeDecodeError):
+            return data.decode("iso2022_jp")
+    with suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    # Older Windows tools write Shift_JIS, older Unix ones EUC-JP. Japanese text in one is seldom
+    # valid in the other; when it is, the guesser chooses between just these two.
+    fits = [encoding for encoding in ("cp932", "euc_jp") if _decodes(data, encoding)]
+    if len(fits) == 1:
+        return data.decode(fits[0])
+    match = charset_normalizer.from_bytes(data, cp_isolation=fits or None).best()
+    if match is None:
+        raise ValueError("not text: no known encoding decodes it")
+    return str(match)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Return whether data is valid in encoding."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True

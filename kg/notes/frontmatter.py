@@ -1,0 +1,73 @@
+"""The YAML front matter of a note: title, tags, aliases and dates, whatever shape they come in."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from kg.text.chars import XML_UNSAFE
+
+DATE_KEYS = ("created", "modified", "date", "updated")
+# What YAML gives for plain values; lists and mappings inside a field are ignored.
+_SCALARS = (str, int, float, date)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return the YAML header (None if absent), the body and how many lines the header takes."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, text, 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() == "---":
+            return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 1
+    return None, text, 0  # never closed: Obsidian shows it as text, and so do we
+
+
+def load_metadata(header: str, name: str, warnings: list[str]) -> dict[Any, Any]:
+    """Return the front-matter mapping, or an empty one (with a warning) when it is malformed."""
+    try:
+        meta = YAMLHandler().load(header)
+    # PyYAML raises plain ValueError/TypeError for some scalars, e.g. a 30 February date.
+    except (yaml.YAMLError, ValueError, TypeError) as err:
+        reason = " ".join(str(err).split())
+        warnings.append(f"{name}:1: malformed YAML front matter ignored: {reason}")
+        return {}
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        warnings.append(f"{name}:1: front matter is not a mapping; ignored")
+        return {}
+    return meta
+
+
+def as_strings(value: Any, separators: str = "") -> list[str]:
+    """Return the distinct non-empty strings of a field given as a list or a separated string."""
+    if value is None or isinstance(value, dict):
+        return []
+    if isinstance(value, list | tuple | set):
+        # Only scalars: str() of nested YAML aliases (a "billion laughs" header) never ends.
+        items = [str(v) for v in value if isinstance(v, _SCALARS)]
+    elif isinstance(value, str) and separators:
+        for separator in separators:
+            value = value.replace(separator, separators[0])
+        items = value.split(separators[0])
+    else:
+        items = [str(value)]
+    cleaned = (s.translate(XML_UNSAFE).strip() for s in items)  # YAML escapes can write "\0"
+    return list(dict.fromkeys(s for s in cleaned if s))
+
+
+def read_dates(meta: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
+    """Return (key, ISO string) for the date fields present in the front matter."""
+    dates = []
+    for key in DATE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, date):  # YAML gives date and datetime objects for bare dates
+            dates.append((key, value.isoformat()))
+        elif isinstance(value, _SCALARS) and (text := str(value).translate(XML_UNSAFE).strip()):
+            dates.append((key, text))
+    return tuple(dates)
+

@@ -1,0 +1,118 @@
+"""The markdown-it parser with the rules Obsidian adds: wikilinks, embeds, %%comments%%, callouts."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+from mdit_py_plugins.utils import is_code_block
+
+# Longer than any note name and alias; bounding the search keeps a line of 100,000 '[' linear.
+_MAX_WIKILINK = 1_000
+
+
+@cache
+def parser() -> MarkdownIt:
+    """Return the markdown-it parser with footnotes, math, autolinks and Obsidian syntax."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # Definitions stay where they are written so an uncited one keeps its section, and
+    # references to undefined footnotes still become tokens, so ``[^id]`` never reaches text.
+    md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
+    # As in Obsidian and Pandoc, math has no space inside its dollars and no digit outside,
+    # so prices such as "$100 or $200" stay text.
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
+    md.use(gfm_autolink_plugin)
+    md.block.ruler.before(
+        "fence", "obsidian_comment", _parse_comment_block, {"alt": ["paragraph", "list"]}
+    )
+    md.inline.ruler.before("backticks", "obsidian_comment", _parse_comment_inline)
+    md.inline.ruler.before("link", "wikilink", _parse_wikilink)
+    md.core.ruler.after("block", "callout", _mark_callouts)
+    return md
+
+
+def _parse_comment_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Consume a ``%%`` comment that opens a line and closes on a later line (or never)."""
+    if is_code_block(state, start):
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    # One-line comments are left to the inline rule so text after them survives.
+    if not first.startswith("%%") or "%%" in first[2:]:
+        return False
+    if silent:
+        return True
+    line = start + 1
+    while line < end and "%%" not in state.src[state.bMarks[line] : state.eMarks[line]]:
+        line += 1
+    state.line = min(line + 1, end)
+    state.push("obsidian_comment", "", 0).map = [start, state.line]
+    return True
+
+
+def _parse_comment_inline(state: StateInline, silent: bool) -> bool:
+    """Consume an inline ``%%comment%%``; an unclosed one hides the rest of the block."""
+    if not state.src.startswith("%%", state.pos):
+        return False
+    close = state.src.find("%%", state.pos + 2, state.posMax)
+    state.pos = state.posMax if close < 0 else close + 2
+    if not silent:
+        state.push("obsidian_comment", "", 0)
+    return True
+
+
+def _parse_wikilink(state: StateInline, silent: bool) -> bool:
+    """Turn ``[[target#anchor|alias]]`` or ``![[embed]]`` into one ``wikilink`` token."""
+    embed = state.src.startswith("!", state.pos)
+    start = state.pos + 1 if embed else state.pos
+    if not state.src.startswith("[[", start):
+        return False
+    close = state.src.find("]]", start + 2, min(state.posMax, start + _MAX_WIKILINK))
+    if close < 0 or "\n" in state.src[start:close]:  # Obsidian links never span lines
+        return False
+    if not silent:
+        token = state.push("wikilink", "", 0)
+        token.content = state.src[start + 2 : close]
+        token.meta = {"embed": embed}
+    state.pos = close + 2
+    return True
+
+
+def _mark_callouts(state: StateCore) -> None:
+    """Mark blockquotes opening with ``[!type]`` as callouts and make their title a paragraph."""
+    tokens = state.tokens
+    i = 0
+    while i < len(tokens) - 2:
+        quote, para, inline = tokens[i : i + 3]
+        i += 1
+        if quote.type != "blockquote_open" or para.type != "paragraph_open":
+            continue
+        marker, _, rest = inline.content.partition("\n")
+        kind, bracket, title = marker.partition("]")
+        if not (bracket and kind.startswith("[!") and len(kind) > 2) or " " in kind:
+            continue
+        quote.meta["callout"] = kind[2:]
+        line, stop = inline.map or (0, 1)
+        inline.content = rest
+        para.map = inline.map = [line + 1, max(line + 1, stop)]
+        title = title.lstrip("+-").strip()  # +/- only say whether the callout starts folded
+        if title:
+            tokens[i:i] = _make_paragraph(title, line, quote.level + 1)
+
+
+def _make_paragraph(content: str, line: int, level: int) -> list[Token]:
+    """Return the open, inline and close tokens of a one-line paragraph."""
+    open_, close = Token("paragraph_open", "p", 1), Token("paragraph_close", "p", -1)
+    inline = Token("inline", "", 0, content=content, children=[], level=level + 1)
+    for token in (open_, inline):
+        token.map = [line, line + 1]
+    open_.level = close.level = level
+    open_.block = inline.block = close.block = True
+    return [open_, inline, close]
+

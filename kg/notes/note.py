@@ -1,0 +1,45 @@
+"""One note's text -> a Note: front matter, then the body's blocks with footnotes placed."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import PurePosixPath
+from typing import Any
+
+from kg.notes.blocks import Walker
+from kg.notes.footnotes import check_footnotes, place_footnotes
+from kg.notes.frontmatter import as_strings, load_metadata, read_dates, split_front_matter
+from kg.notes.markdown import parser
+from kg.records import Note
+from kg.text.chars import XML_UNSAFE
+
+
+def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
+    """Return the note written in ``text`` (stored as ``name``) and warnings about it."""
+    # markdown-it counts lines after the same newline normalisation, so line numbers agree.
+    # NFC composes kana written as base + combining mark (ト + ゙ = ド), as macOS and some
+    # clippers store them, so names match however the file spells them.
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    warnings: list[str] = []
+    clean = text.translate(XML_UNSAFE)
+    if len(clean) < len(text):
+        warnings.append(f"{name}: {len(text) - len(clean)} control characters removed")
+        text = clean
+    header, body, offset = split_front_matter(text)
+    meta = load_metadata(header, name, warnings) if header is not None else {}
+    env: dict[str, Any] = {}
+    walker = Walker(name, offset, callouts, env)
+    walker.walk(parser().parse(body, env))
+    blocks = place_footnotes(walker.items)
+    warnings += check_footnotes(walker.items, blocks, name)
+    title = as_strings(meta.get("title"))
+    note = Note(
+        path=name,
+        title=title[0] if title else PurePosixPath(name).stem,
+        tags=tuple(t for t in (s.lstrip("#") for s in as_strings(meta.get("tags"), ", ")) if t),
+        aliases=tuple(as_strings(meta.get("aliases"), ",")),
+        dates=read_dates(meta),
+        links=tuple(dict.fromkeys(walker.targets)),
+        blocks=tuple(blocks),
+    )
+    return note, warnings

@@ -1,0 +1,216 @@
+"""Names that stand for one entity: the user's alias files, and the aliases the notes define.
+
+A note defines an alias with 正式名称（略称） or 略称（正式名称）, an English expansion in the
+parentheses or in the footnote a form cites, front-matter ``aliases``, and [[target|alias]] links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from kg.records import ENTITY_TYPES, Block, Note, Span
+from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
+from kg.resolve.junk import DATE_LIKE
+from kg.resolve.knowledge import read_tsv, suffix_type, without_legal_form
+from kg.resolve.lexicon import Lexicon
+from kg.text.chars import is_ascii_alnum, is_katakana, is_name_char, match_key, nfkc, tidy_surface
+
+_PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
+_ENGLISH_LEAD = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'&/\-]*[A-Za-z0-9]")
+_ABBREV = re.compile(r"^[A-Za-z0-9&\-・.]*[A-Z][A-Za-z0-9&\-・.]*[A-Z0-9][A-Za-z0-9&\-・.]*$")
+_TRAILING_PARTICLES = set("のにをはがでとへもやより")
+_MODIFIER_ENDINGS = set("なのる的")
+
+
+def base_lexicon(alias_files: Sequence[Path]) -> Lexicon:
+    """Return a lexicon of the gazetteer, overridden by the user's alias files."""
+    lexicon = Lexicon()
+    for entry in load_gazetteer():
+        for name in entry.names:
+            lexicon.add(name, entry.id, entry.type)
+    for path in alias_files:
+        for row in read_tsv(Path(path)):
+            canonical, type_, *aliases = row
+            if (canonical.lower(), type_.lower()) == ("canonical", "type"):
+                continue  # the optional header row
+            if type_ not in ENTITY_TYPES:
+                raise ValueError(f"{path}: type {type_!r} of {canonical!r} is not one of {', '.join(ENTITY_TYPES)}")
+            entity = _merge_target(lexicon, [canonical, *aliases]) or canonical
+            for name in [canonical, *aliases]:
+                lexicon.add(name, entity, type_, replace=True)
+            lexicon.retype(entity, type_)
+    return lexicon
+
+
+def _merge_target(lexicon: Lexicon, names: Iterable[str]) -> str:
+    """Return the entity that the first known name of a group stands for ("" if none)."""
+    for name in names:
+        known = lexicon.get(name)
+        if known is not None:
+            return known.entity
+    return ""
+
+
+def defined_aliases(
+    notes: Sequence[Note], blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon
+) -> Iterable[list[str]]:
+    """Yield groups of names that the notes say stand for one entity."""
+    footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
+    for block in blocks:
+        yield from _paren_definitions(block, lexicon)
+        yield from _footnote_expansions(block, footnotes)
+        for link in block.links:
+            shown = block.text[link.start : link.end]
+            if link.wiki and match_key(shown) != match_key(link.target):
+                yield [link.target, shown]
+    for note in notes:
+        if note.aliases:
+            yield [note.title, *note.aliases]
+
+
+def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
+    """Yield [long form, short form, ...] for each 正式名称（略称） or 略称（正式名称） in a block."""
+    text = block.text
+    for match in _PARENS.finditer(text):
+        inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
+        outer = _name_before(block, match.start(), lexicon)
+        if not outer or any(c in match.group(1) for c in "、。，"):
+            continue
+        names = [outer, *inner]
+        if not _is_definition(names):
+            continue
+        yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
+
+
+def _name_before(block: Block, paren: int, lexicon: Lexicon) -> str:
+    """Return the name written just before an opening parenthesis ("" if none)."""
+    text = block.text
+    for link in block.links:
+        if link.end == paren or link.start < paren < link.end:
+            return text[link.start : paren].strip()
+    if paren > 0 and text[paren - 1] in "」』":
+        opening = max(text.rfind("「", 0, paren), text.rfind("『", 0, paren))
+        if opening >= 0:
+            return text[opening + 1 : paren - 1].strip()
+    start = paren
+    while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
+                         and is_ascii_alnum(text[start - 2])):
+        start -= 1
+    if start > 0 and text[start - 1] in _MODIFIER_ENDINGS:
+        return ""  # 自由なデータ流通（DFFT）: the run is only the tail of a longer name
+    name = text[start:paren].strip(" ・")
+    return _trim_to_known(name, lexicon)
+
+
+def _trim_to_known(name: str, lexicon: Lexicon) -> str:
+    """Return the known name a run ends with, when the run only adds words in front of it."""
+    for start in range(1, len(name) - 1):
+        if name[start - 1] in "・ " and lexicon.get(name[start:]) is not None:
+            return name[start:]
+    return name
+
+
+def _is_definition(names: Sequence[str]) -> bool:
+    """Return True when a name and its parenthesis look like a name and its abbreviation."""
+    if len(names) < 2 or any(len(n) > 80 or DATE_LIKE.search(n) or n.isdigit() for n in names):
+        return False
+    if any(n[-1] in _TRAILING_PARTICLES for n in names if n):
+        return False
+    abbrev = [n for n in names if is_abbreviation(n)]
+    compound = any(is_country_compound(n) for n in names)
+    katakana_short = [n for n in names if len(n) <= 8 and all(is_katakana(c) for c in n)]
+    return bool(abbrev) or (compound and bool(katakana_short))
+
+
+def is_abbreviation(name: str) -> bool:
+    """Return True for forms like WTO, ITU-T, 日EU・EPA or 日米DDE."""
+    name = nfkc(name)
+    prefix = len(name) - len(name.lstrip("".join(country_abbreviations())))
+    core = name[prefix:]
+    return 2 <= len(core) <= 12 and prefix <= 4 and bool(_ABBREV.match(core))
+
+
+def is_country_compound(name: str) -> bool:
+    """Return True for names made only of one-character country forms, such as 日米豪印."""
+    abbreviations = country_abbreviations()
+    return len(name) >= 2 and all(c in abbreviations for c in name)
+
+
+def _is_expansion(phrase: str, names: Sequence[str]) -> bool:
+    """Return True when an English phrase spells out one of the abbreviations in names."""
+    return any(_initials_match(n, phrase) for n in names if is_abbreviation(n))
+
+
+def _initials_match(abbreviation: str, phrase: str) -> bool:
+    """Return True when the abbreviation's letters are the phrase's word initials, in order."""
+    letters = [c for c in nfkc(abbreviation).upper() if c.isascii() and c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z]+", phrase)]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
+
+
+def _footnote_expansions(block: Block, footnotes: Mapping[str, str]) -> Iterable[list[str]]:
+    """Yield [abbreviation, English name] where a footnote spells out the form that cites it."""
+    for offset, footnote_id in block.citations:
+        lead = _ENGLISH_LEAD.match(footnotes.get(footnote_id, "").strip())
+        if not lead:
+            continue
+        phrase = lead.group(0).strip(" .,")
+        for abbreviation in _forms_before(block.text, offset):
+            if _initials_match(abbreviation, phrase):
+                yield [abbreviation, phrase]
+                break
+
+
+def _forms_before(text: str, offset: int) -> list[str]:
+    """Return the Latin words just before a footnote mark, also inside and before a closing bracket."""
+    forms = [_latin_run_before(text, offset)]
+    if offset > 0 and text[offset - 1] in "）)":
+        opening = max(text.rfind("（", 0, offset), text.rfind("(", 0, offset))
+        forms += [_latin_run_before(text, offset - 1), _latin_run_before(text, max(opening, 0))]
+    return [f for f in forms if f]
+
+
+def _latin_run_before(text: str, offset: int) -> str:
+    """Return the run of Latin letters, digits and hyphens that ends at offset."""
+    start = offset
+    while start > 0 and (is_ascii_alnum(nfkc(text[start - 1])) or text[start - 1] in "-&"):
+        start -= 1
+    return text[start:offset]
+
+
+def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
+    """Add names that stand for one entity; merge into a known entity when one is named."""
+    names = [tidy_surface(n) for n in names if tidy_surface(n)]
+    if len(names) < 2:
+        return
+    names += [bare for bare in map(without_legal_form, names) if bare not in names]
+    known = {lexicon.get(n).entity: lexicon.get(n) for n in names if lexicon.get(n) is not None}
+    if len(known) > 1:
+        return
+    if known:
+        entity, first = next(iter(known.items()))
+        type_ = first.type
+    else:
+        entity = _group_label(names)
+        type_ = next((t for t in map(suffix_type, names) if t), "")
+    for name in names:
+        lexicon.add(name, entity, type_)
+
+
+def _group_label(names: Sequence[str]) -> str:
+    """Return the display name of a new entity: its Latin abbreviation, else its longest name."""
+    abbreviations = [n for n in names if is_abbreviation(n) and n.isascii()]
+    if abbreviations:
+        return min(abbreviations, key=len)
+    return max(names, key=len)

@@ -1,0 +1,52 @@
+"""Entities: mentions grouped by the entity they name, each typed once and given a display name."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.records import ENTITY_TYPES, Entity, Mention
+from kg.resolve.aliases import is_abbreviation
+from kg.resolve.knowledge import suffix_type
+from kg.resolve.lexicon import Lexicon, Name
+
+
+def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
+    """Return one entity per entity key, typed by vote, keeping only the requested types."""
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        grouped[mention.entity].append(mention)
+    entities = []
+    for key, group in grouped.items():
+        known = lexicon.get(key)
+        aliases = [s for s, _ in Counter(m.surface for m in group).most_common()]
+        entity_id = known.entity if known else aliases[0]
+        type_ = _vote_type(entity_id, group, known)
+        if type_ not in types:
+            continue
+        ene = sorted({m.ene for m in group if m.ene})
+        typed = tuple(replace(m, entity=entity_id, type=type_) for m in group)
+        entities.append(Entity(entity_id, _display_name(entity_id, aliases), type_, tuple(ene), tuple(aliases), typed))
+    entities.sort(key=lambda e: (-len(e.mentions), e.id))
+    return entities
+
+
+def _display_name(entity_id: str, aliases: Sequence[str]) -> str:
+    """Return the name a reader knows an entity by: the acronym the notes use (JICT, WTO), else its id."""
+    acronyms = [a for a in aliases if a.isascii() and is_abbreviation(a)]
+    return min(acronyms, key=lambda a: (len(a), a)) if acronyms else entity_id
+
+
+def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
+    """Return one type for an entity: a known name's type, else its head noun, else the vote."""
+    if known is not None and known.type:
+        return known.type
+    head = suffix_type(label)
+    if head:
+        return head
+    votes = Counter(m.type for m in group if m.type)
+    if not votes:
+        return ""
+    best = max(votes.values())
+    return next(t for t in ENTITY_TYPES if votes.get(t) == best)

@@ -1,0 +1,80 @@
+"""The knowledge files shipped in kg/data (labels, head nouns, legal forms, stop words) and their readers."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.text.chars import nfkc
+
+DATA = resources.files("kg") / "data"
+
+
+def read_tsv(path: Path | str) -> Iterator[list[str]]:
+    """Yield the rows of a TSV file, skipping blank lines and '#' comments."""
+    source = DATA / path if isinstance(path, str) else path
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or not row[0].strip() or row[0].startswith("#"):
+                continue
+            yield [cell.strip() for cell in row]
+
+
+def read_lines(path: Path | str) -> list[str]:
+    """Return the non-empty, non-comment lines of a text file."""
+    source = DATA / path if isinstance(path, str) else path
+    text = source.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def ene_types() -> dict[str, str]:
+    """Return GiNZA ENE label -> kg type, for the labels that may become nodes."""
+    return {row[0]: row[1] for row in read_tsv("ene_types.tsv")}
+
+
+@cache
+def type_suffixes() -> tuple[tuple[str, str], ...]:
+    """Return (suffix, type) pairs, longest suffix first."""
+    pairs = {nfkc(row[0]): row[1] for row in read_tsv("type_suffixes.tsv")}
+    return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+@cache
+def bare_heads() -> frozenset[str]:
+    """Return the head nouns that make a plain-text run a name (third column "bare")."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "bare")
+
+
+def suffix_type(name: str) -> str:
+    """Return the type a name's head noun implies ("" if none); a trailing year is ignored."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    for suffix, type_ in type_suffixes():
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            return type_
+    return ""
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Return the shipped stop list of generic nouns that are never entities."""
+    return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))
+
+
+@cache
+def legal_forms() -> tuple[str, ...]:
+    """Return the legal forms (株式会社, Inc., ...) that names carry, longest first."""
+    return tuple(sorted({nfkc(w) for w in read_lines("legal_forms.txt")}, key=len, reverse=True))
+
+
+def without_legal_form(name: str) -> str:
+    """Return a name without a leading or trailing legal form such as 株式会社 or Inc."""
+    for form in legal_forms():
+        if name.startswith(form) and len(name) > len(form) + 1:
+            return name[len(form) :].strip(" ,")
+        if name.endswith(form) and len(name) > len(form) + 1:
+            return name[: -len(form)].strip(" ,")
+    return name

@@ -1,0 +1,72 @@
+"""Mentions: the candidates of one block that survive, as surface forms with their entity and sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.records import Block, Mention, Span
+from kg.resolve.candidates import (
+    HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, quoted,
+    without_conflicts,
+)
+from kg.resolve.junk import is_junk
+from kg.resolve.knowledge import ene_types, without_legal_form
+from kg.resolve.lexicon import Lexicon, Name
+from kg.text.chars import match_key, tidy_surface
+from kg.text.sentences import sentence_bounds
+
+_ORDINAL_PREFIX = re.compile(r"^第\s*\d+\s*(回|次|期)\s*")
+# Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア.
+_GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府")
+
+
+SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", NER: "ginza"}
+
+
+def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: frozenset[str]) -> list[Mention]:
+    """Return the mentions of entities in one block."""
+    text = block.text
+    known, members = known_and_compound(text, lexicon)
+    candidates = known + quoted(block) + headed(text, known) + bare_headed(text) + from_ner(text, spans)
+    accepted = without_conflicts(candidates)
+    sentences = sentence_bounds(text) or [(0, len(text))]
+    mentions = []
+    for cand in accepted + members:
+        mention = make_mention(block, cand, spans, lexicon, sentences)
+        if mention is not None and not is_junk(mention.surface, stop, mention.source == "known"):
+            mentions.append(mention)
+    return mentions
+
+
+def make_mention(
+    block: Block,
+    cand: Candidate,
+    spans: Sequence[Span],
+    lexicon: Lexicon,
+    sentences: list[tuple[int, int]],
+) -> Mention | None:
+    """Return the mention a surviving candidate makes, with its GiNZA label and sentence."""
+    raw = block.text[cand.start : cand.end]
+    surface = tidy_surface(_ORDINAL_PREFIX.sub("", raw)) if cand.trust != KNOWN else tidy_surface(raw)
+    if not surface:
+        return None
+    labels = [s.ene for s in spans if s.start < cand.end and cand.start < s.end and s.ene in ene_types()]
+    ene = next((s.ene for s in spans if (s.start, s.end) == (cand.start, cand.end)), labels[0] if labels else "")
+    entity, type_ = cand.entity, cand.type
+    if not entity:
+        known = _lookup(lexicon, surface)
+        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(surface)), type_)
+    if not type_ and ene:
+        type_ = ene_types().get(ene, "")
+    sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
+    return Mention(surface, ene, SOURCES[cand.trust], block, cand.start, cand.end, sentence, entity, type_)
+
+
+def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
+    """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
+    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
+    for tail in _GENERIC_TAILS:
+        if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
+            known = lexicon.get(surface[: -len(tail)])
+    return known

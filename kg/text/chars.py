@@ -1,0 +1,119 @@
+"""Character classes, normalisation and the characters kg removes, shared by every stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = "「」『』【】〈〉《》\"'“”‘’"
+_TRAILING_GENERIC = ("など", "等", "ら")
+_SPACES = re.compile(r"\s+")
+# The characters XML 1.0 cannot carry: a NUL from a broken clipper or a vertical tab from a word
+# processor would otherwise travel into entity names, evidence and titles, and every GraphML
+# reader would refuse the file. A str.translate table, so removing them is one pass.
+XML_UNSAFE = dict.fromkeys(
+    [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+)
+# What emoji are made of besides their symbol: joiners and selectors (Cf, Mn), enclosing keycaps (Me).
+_DECORATION = ("So", "Sk", "Me", "Cf", "Mn")
+
+
+def is_hiragana(ch: str) -> bool:
+    """Return True for hiragana."""
+    return "\u3040" <= ch <= "\u309f"
+
+
+def is_katakana(ch: str) -> bool:
+    """Return True for katakana, the long-vowel mark and the middle dot's neighbours."""
+    return "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ"
+
+
+def is_kanji(ch: str) -> bool:
+    """Return True for CJK ideographs, including 々."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆"
+
+
+def is_ascii_alnum(ch: str) -> bool:
+    """Return True for ASCII letters and digits."""
+    return ch.isascii() and ch.isalnum()
+
+
+def is_name_char(ch: str) -> bool:
+    """Return True for characters a Japanese proper name is made of (no hiragana, no punctuation)."""
+    return is_kanji(ch) or is_katakana(ch) or is_ascii_alnum(ch) or ch in "・-&＆."
+
+
+def nfkc(text: str) -> str:
+    """Return text in NFKC form: full-width Latin and digits become half-width, and so on."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def xml_safe(text: str) -> str:
+    """Return text with the characters XML 1.0 cannot carry removed."""
+    return text.translate(XML_UNSAFE)
+
+
+def strip_decoration(text: str) -> str:
+    """Return text without the emoji, symbols and spaces Obsidian users put around names."""
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_decoration(char: str) -> bool:
+    """Return whether a character is a space or part of an emoji (symbol, joiner, selector, tag)."""
+    return char.isspace() or unicodedata.category(char) in _DECORATION
+
+
+def tidy_surface(text: str) -> str:
+    """Return a surface form as a node label: NFKC, single spaces only between Latin words, no quotes."""
+    text = strip_decoration(nfkc(text).strip().strip(_QUOTES).strip())
+    text = _SPACES.sub(" ", text)
+    text = "".join(
+        ch for i, ch in enumerate(text)
+        if ch != " " or (_latin_at(text, i - 1) and _latin_at(text, i + 1))
+    )
+    for tail in _TRAILING_GENERIC:
+        if text.endswith(tail) and len(text) > len(tail) + 1:
+            text = text[: -len(tail)]
+            break
+    return text.strip(" ・")
+
+
+def _latin_at(text: str, i: int) -> bool:
+    """Return True when text[i] exists and is an ASCII letter or digit."""
+    return 0 <= i < len(text) and is_ascii_alnum(text[i])
+
+
+def match_key(text: str) -> str:
+    """Return the key two names share when they are the same name (case and width folded)."""
+    return tidy_surface(text).casefold().replace(" ", "")
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Return the match-normalised text and, per character, its index in the original text.
+
+    Each character is NFKC-folded and casefolded on its own so offsets map back exactly;
+    spaces next to non-Latin characters are dropped, since Japanese writers space freely.
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        folded = nfkc(ch).casefold()
+        if folded.isspace():
+            if not (_latin_at_nfkc(text, i - 1) and _latin_at_nfkc(text, i + 1)):
+                continue
+            folded = " "
+        for out in folded:
+            chars.append(out)
+            starts.append(i)
+    starts.append(len(text))
+    return "".join(chars), starts
+
+
+def _latin_at_nfkc(text: str, i: int) -> bool:
+    """Return True when text[i] exists and is Latin or a digit once width-folded."""
+    return 0 <= i < len(text) and is_ascii_alnum(nfkc(text[i])[:1] or " ")
