@@ -77,11 +77,14 @@ class Walker:
             self.section += 1
         footnote = self.definition.label if self.definition else ""
         self._add_block(kind, line, shown, footnote, self.definition)
-        for label, number in shown.inline_notes:
+        waiting = list(shown.inline_notes)
+        while waiting:  # an inline footnote may hold inline footnotes of its own
+            label, number = waiting.pop(0)
             note = Definition(label)
-            tokens = self.env["footnotes"]["list"][number]["tokens"]
-            self._add_block("footnote", line, _render_inline(tokens, self.stem), label, note)
+            inner = _render_inline(self.env["footnotes"]["list"][number]["tokens"], self.stem)
+            self._add_block("footnote", line, inner, label, note)
             self.items.append(note)
+            waiting += inner.inline_notes
 
     def _kind_of(self, parent: Token) -> str:
         """Return the block kind of an inline token inside ``parent`` and the open containers."""

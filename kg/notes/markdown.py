@@ -16,12 +16,19 @@ from mdit_py_plugins.utils import is_code_block
 
 # Longer than any note name and alias; bounding the search keeps a line of 100,000 '[' linear.
 _MAX_WIKILINK = 1_000
+# Containers (a list and its item count two) the parser opens before reading deeper ones as plain
+# text. markdown-it's own limit of 20 silently drops the rest of the note; 50 (24 nested lists)
+# stays far inside Python's stack, which nested containers recurse on.
+MAX_NESTING = 50
+# The env key under which the parser lists the lines it read as plain text for being too deep.
+TOO_DEEP = "kg_too_deep"
 
 
 @cache
 def parser() -> MarkdownIt:
     """Return the markdown-it parser with footnotes, math, autolinks and Obsidian syntax."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    md.block.ruler.before("table", "too_deep", _parse_too_deep)
     # Definitions stay where they are written so an uncited one keeps its section, and
     # references to undefined footnotes still become tokens, so ``[^id]`` never reaches text.
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
@@ -36,6 +43,40 @@ def parser() -> MarkdownIt:
     md.inline.ruler.before("link", "wikilink", _parse_wikilink)
     md.core.ruler.after("block", "callout", _mark_callouts)
     return md
+
+
+def _parse_too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Read the lines of a container nested too deep to open another one as one plain paragraph.
+
+    Without it markdown-it skips everything from that depth to the end of the note. The markers of
+    the containers not opened are dropped, so only the words a reader sees remain.
+    """
+    # a list and its item open two levels at once, and their paragraph one more
+    if silent or state.level < MAX_NESTING - 3:
+        return False
+    line, lines = start, []
+    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        lines.append(_without_markers(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]))
+        line += 1
+    state.line = line
+    state.push("paragraph_open", "p", 1).map = [start, line]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = "\n".join(lines), [start, line], []
+    state.push("paragraph_close", "p", -1)
+    state.env.setdefault(TOO_DEEP, []).append(start)
+    return True
+
+
+def _without_markers(line: str) -> str:
+    """Return a line without the quote, list and heading markers that open it."""
+    while True:
+        line = line.lstrip(" \t>")
+        head, space, rest = line.partition(" ")
+        number = head[:-1]
+        if not (head in ("-", "+", "*") or set(head) == {"#"} and len(head) <= 6
+                or head[-1:] in (".", ")") and 0 < len(number) < 10 and number.isascii() and number.isdigit()):
+            return line
+        line = rest if space else ""
 
 
 def _parse_comment_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from kg.notes.blocks import Walker
 from kg.notes.footnotes import check_footnotes, place_footnotes
 from kg.notes.frontmatter import as_strings, load_metadata, read_dates, split_front_matter
-from kg.notes.markdown import parser
+from kg.notes.markdown import MAX_NESTING, TOO_DEEP, parser
 from kg.records import Note
 from kg.text.chars import XML_UNSAFE
 
@@ -30,6 +30,9 @@ def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[
     env: dict[str, Any] = {}
     walker = Walker(name, offset, callouts, env)
     walker.walk(parser().parse(body, env))
+    if env.get(TOO_DEEP):
+        warnings.append(f"{name}:{offset + 1 + env[TOO_DEEP][0]}: markup nested more than {MAX_NESTING} levels deep "
+                        "(a list counts two) read as plain text")
     blocks = place_footnotes(walker.items)
     warnings += check_footnotes(walker.items, blocks, name)
     title = as_strings(meta.get("title"))
