@@ -299,7 +299,8 @@ def _blocks(children: st.SearchStrategy[list[str]]) -> st.SearchStrategy[list[st
     return st.one_of(
         st.tuples(children, children).map(lambda ab: [*ab[0], "", *ab[1]]),
         st.tuples(markers, children).map(lambda mc: _nest(mc[0], mc[1])),
-        st.tuples(markers, children).map(lambda mc: _nest(mc[0], mc[1], lazy=True)),
+        # lazy continuation lines: a paragraph's later lines without the container's markers
+        st.tuples(markers, st.lists(_INLINE, min_size=2, max_size=3)).map(lambda mc: _nest(mc[0], mc[1], lazy=True)),
         st.tuples(markers, st.integers(2, 80), children).map(lambda mdc: _nest(mdc[0], mdc[2], mdc[1])),
         children.map(lambda lines: _nest("> ", [f"[!note] {_WORD}", *lines])),
     )
@@ -321,7 +322,7 @@ def _numbered(lines: list[str]) -> tuple[str, list[str]]:
     return text, words
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_NOTE, _NOTE)
 def test_every_visible_word_of_nested_and_malformed_markup_reaches_a_block(first, then):
     text, words = _numbered([*first, "", "# 後の見出し", "", *then])

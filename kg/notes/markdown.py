@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, paragraph
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -46,23 +46,19 @@ def parser() -> MarkdownIt:
 
 
 def _parse_too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Read the lines of a container nested too deep to open another one as one plain paragraph.
+    """Read a block nested too deep to open another container as a paragraph of plain text.
 
-    Without it markdown-it skips everything from that depth to the end of the note. The markers of
-    the containers not opened are dropped, so only the words a reader sees remain.
+    Without it markdown-it skips everything from that depth to the end of the note. The lines
+    are those a paragraph would take here (lazy continuations included); the markers of the
+    containers not opened are dropped, so only the words a reader sees remain.
     """
     # a list and its item open two levels at once, and their paragraph one more
     if silent or state.level < MAX_NESTING - 3:
         return False
-    line, lines = start, []
-    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
-        lines.append(_without_markers(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]))
-        line += 1
-    state.line = line
-    state.push("paragraph_open", "p", 1).map = [start, line]
-    inline = state.push("inline", "", 0)
-    inline.content, inline.map, inline.children = "\n".join(lines), [start, line], []
-    state.push("paragraph_close", "p", -1)
+    first = len(state.tokens)
+    paragraph(state, start, end, False)
+    inline = state.tokens[first + 1]
+    inline.content = "\n".join(_without_markers(line) for line in inline.content.split("\n"))
     state.env.setdefault(TOO_DEEP, []).append(start)
     return True
 
@@ -116,6 +112,11 @@ def _parse_wikilink(state: StateInline, silent: bool) -> bool:
         return False
     close = state.src.find("]]", start + 2, min(state.posMax, start + _MAX_WIKILINK))
     if close < 0 or "\n" in state.src[start:close]:  # Obsidian links never span lines
+        return False
+    # Note names hold no bracket, and a second [[ opens another link: otherwise "[[a](url) [[b]]"
+    # would be read as one wikilink to "a](url) [[b" and lose the text a.
+    target, _, alias = state.src[start + 2 : close].partition("|")
+    if "[" in target or "]" in target or "[[" in alias:
         return False
     if not silent:
         token = state.push("wikilink", "", 0)
