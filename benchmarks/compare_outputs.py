@@ -8,8 +8,9 @@ Usage:
 The cases are the sample note (default options, and with notes as nodes plus the spanning forest)
 and a small generated vault: sentences of the sample recombined into 20 notes, with front-matter
 aliases, footnotes, callouts, tables and wikilinks, so every writer and every attribute is exercised.
-GraphML, CSV and HTML must match byte for byte; graph.json is compared as data, with
-'|'-joined strings and lists counted as equal, since it may carry lists.
+GraphML, CSV and HTML must match byte for byte; graph.json is compared as data, with list
+attributes joined as kg.schema joins them, since it now carries lists where it used to carry
+joined strings.
 """
 
 from __future__ import annotations
@@ -62,15 +63,17 @@ def build(ref: Path, vault: Path) -> None:
         subprocess.run([*KG, *args, "-o", str(ref / name)], check=True, cwd=ROOT)
 
 
-def _as_data(value):
-    """Return value with every list joined by '|', so old strings and new lists compare equal."""
-    if isinstance(value, list):
-        if all(isinstance(v, str) for v in value):
-            return "|".join(v.replace("|", "｜") for v in value)
-        return [_as_data(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _as_data(v) for k, v in value.items()}
-    return value
+def _as_data(data: dict) -> dict:
+    """Return node-link data with every list attribute joined as kg.schema joins it for GraphML.
+
+    So a reference built when the graph held joined strings compares equal to one that holds lists.
+    """
+    from kg.schema import EDGE_LISTS, NODE_LISTS, joined
+
+    data = dict(data)
+    data["nodes"] = [joined(node, NODE_LISTS) for node in data["nodes"]]
+    data["links"] = [joined(link, EDGE_LISTS) for link in data["links"]]
+    return data
 
 
 def compare(ref: Path, new: Path, names: list[str]) -> list[str]:

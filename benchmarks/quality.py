@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.records import ENTITY_TYPES
+from kg.schema import split
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,10 +42,10 @@ def normalise(text: str) -> str:
 
 
 def _split_forms(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    """Return the non-empty forms of a '|'-joined string (or of an iterable of strings)."""
+    """Return the non-empty forms of a '|'-joined string (kg.schema's lists) or of an iterable of strings."""
     if not value:
         return ()
-    items = value.split("|") if isinstance(value, str) else value
+    items = split(value) if isinstance(value, str) else value
     return tuple(s.strip() for s in items if s and s.strip())
 
 

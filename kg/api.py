@@ -13,26 +13,20 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.export.formats import MENTION_COLUMNS, frames, mention_rows
+from kg.schema import EDGE_LISTS, NODE_LISTS, split_lists
 
 if TYPE_CHECKING:
     import pandas as pd
     from IPython.display import HTML
 
-# The attributes GraphML stores as joined strings, and the separator each is joined with
-# (see the GraphML contract in the README). read_graphml splits them into lists again.
-NODE_LISTS = {
-    "ene": "|", "aliases": "|", "notes": "|", "tags": "|", "dates": "|", "unresolved": "|", "evidence": "\n",
-}
-EDGE_LISTS = {"evidence": "|", "sentences": "\n"}
 SHOW_HEIGHT = 640
 
 
 def read_graphml(path: str | Path) -> nx.Graph:
-    """Return the graph in a GraphML file written by kg, its joined list attributes lists again.
+    """Return the graph in a GraphML file written by kg, in the shapes kg.build returns.
 
-    networkx already gives ints, floats and booleans back as such; this splits the node
-    attributes in NODE_LISTS and the edge attributes in EDGE_LISTS at their separators, so
-    ``aliases`` is ``["アメリカ", "米国", "米"]`` and an empty one is ``[]``.
+    networkx already gives ints, floats and booleans back as such; kg.schema splits the joined
+    list attributes again, so ``aliases`` is ``["アメリカ", "米国", "米"]`` and an empty one is ``[]``.
     """
     graph = nx.read_graphml(Path(path))
     # networkx adds these for keys with defaults; kg declares none, and a dict would not
@@ -41,21 +35,17 @@ def read_graphml(path: str | Path) -> nx.Graph:
         if not graph.graph.get(name):
             graph.graph.pop(name, None)
     for _, data in graph.nodes(data=True):
-        _split_lists(data, NODE_LISTS)
+        split_lists(data, NODE_LISTS)
     for _, _, data in graph.edges(data=True):
-        _split_lists(data, EDGE_LISTS)
+        split_lists(data, EDGE_LISTS)
     return graph
 
 
-def _split_lists(data: dict, fields: dict[str, str]) -> None:
-    """Replace each joined string field of data with the list of its non-empty items."""
-    for name, sep in fields.items():
-        if isinstance(data.get(name), str):
-            data[name] = [item for item in data[name].split(sep) if item]
-
-
 def to_frames(graph: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (nodes, edges) DataFrames: one row per node (``id`` first) and per edge (``source``, ``target``)."""
+    """Return (nodes, edges) DataFrames: one row per node (``id`` first) and per edge (``source``, ``target``).
+
+    List attributes are lists in their cells; nodes.csv and edges.csv hold them joined.
+    """
     return frames(graph)
 
 

@@ -12,7 +12,6 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.api import EDGE_LISTS, NODE_LISTS
 from kg.export.formats import MENTION_COLUMNS, graphml_text
 from kg.view import to_html
 
@@ -21,21 +20,22 @@ SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
 
 
 def kg_like_graph() -> nx.Graph:
-    """Return a small graph with the attributes kg.build writes, analytics included."""
+    """Return a small graph with the attributes kg.build returns (lists as lists), analytics included."""
     graph = nx.Graph(title="小さなグラフ", unit="section", measure="jaccard", notes=1)
     graph.add_node(
-        "アメリカ", kind="entity", label="アメリカ", type="Country", ene="Country|GPE", aliases="アメリカ|米国|米",
-        count=3, units=2, notes="a.md", evidence="第1章 › 概要: 米国と連携する。\n第2章: アメリカも参加した。",
+        "アメリカ", kind="entity", label="アメリカ", type="Country", ene=["Country", "GPE"],
+        aliases=["アメリカ", "米国", "米"], count=3, units=2, notes=["a.md"],
+        evidence=["第1章 › 概要: 米国と連携する。", "第2章: アメリカも参加した。"],
         degree=1, weighted_degree=0.5, betweenness=0.0, pagerank=0.5, community=0,
     )  # fmt: skip
     graph.add_node(
-        "日本", kind="entity", label="日本", type="Country", ene="", aliases="日本", count=1, units=1,
-        notes="a.md|b.md", evidence="第1章 › 概要: 米国と連携する。",
+        "日本", kind="entity", label="日本", type="Country", ene=[], aliases=["日本"], count=1, units=1,
+        notes=["a.md", "b.md"], evidence=["第1章 › 概要: 米国と連携する。"],
         degree=1, weighted_degree=0.5, betweenness=0.0, pagerank=0.5, community=0,
     )  # fmt: skip
     graph.add_edge(
-        "アメリカ", "日本", weight=0.5, count=1, jaccard=0.5, npmi=0.3, evidence="第1章 › 概要|第2章",
-        sentences="米国と連携する。\n日本とアメリカ。", mst=True,
+        "アメリカ", "日本", weight=0.5, count=1, jaccard=0.5, npmi=0.3, evidence=["第1章 › 概要", "第2章"],
+        sentences=["米国と連携する。", "日本とアメリカ。"], mst=True,
     )  # fmt: skip
     return graph
 
@@ -98,17 +98,20 @@ def test_round_trip_restores_types_and_lists(tmp_path):
     assert back.graph == {"title": "小さなグラフ", "unit": "section", "measure": "jaccard", "notes": 1}
 
 
-def test_everything_not_listed_comes_back_as_written(tmp_path):
+def test_read_graphml_gives_back_what_was_written(tmp_path):
     graph = kg_like_graph()
     back = kg.read_graphml(write(graph, tmp_path / "g.graphml"))
     for node, data in graph.nodes(data=True):
-        assert {k: v for k, v in back.nodes[node].items() if k not in NODE_LISTS} == {
-            k: v for k, v in data.items() if k not in NODE_LISTS
-        }
+        assert back.nodes[node] == data
     for a, b, data in graph.edges(data=True):
-        assert {k: v for k, v in back.edges[a, b].items() if k not in EDGE_LISTS} == {
-            k: v for k, v in data.items() if k not in EDGE_LISTS
-        }
+        assert back.edges[a, b] == data
+
+
+def test_a_bar_inside_a_list_item_never_splits_it(tmp_path):
+    graph = kg_like_graph()
+    graph.nodes["日本"]["aliases"] = ["日本", "A|B"]
+    back = kg.read_graphml(write(graph, tmp_path / "g.graphml"))
+    assert back.nodes["日本"]["aliases"] == ["日本", "A｜B"]
 
 
 def test_a_read_graph_can_be_shown_and_tabulated(tmp_path):
@@ -123,10 +126,12 @@ def test_sample_round_trip(sample_graph, tmp_path):
     back = kg.read_graphml(write(sample_graph, tmp_path / "sample.graphml"))
     assert sorted(back.nodes) == sorted(sample_graph.nodes)
     assert back.number_of_edges() == sample_graph.number_of_edges()
+    # kg.build and kg.read_graphml give the same shapes: lists are lists, numbers are numbers
+    assert back.graph == sample_graph.graph
     for node, data in sample_graph.nodes(data=True):
-        assert back.nodes[node]["aliases"] == [a for a in data["aliases"].split("|") if a]
-        assert back.nodes[node]["community"] == data["community"]
-        assert back.nodes[node]["pagerank"] == data["pagerank"]
+        assert back.nodes[node] == data
+    for a, b, data in sample_graph.edges(data=True):
+        assert back.edges[a, b] == data
 
 
 # --- to_frames and mentions -------------------------------------------------------------

@@ -11,6 +11,7 @@ import networkx as nx
 
 from kg.export.files import write_files
 from kg.records import Entity
+from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
 from kg.text.chars import xml_safe
 
 MENTION_COLUMNS = ["entity", "type", "surface", "ene", "source", "note", "heading_path", "line", "kind", "sentence"]
@@ -19,21 +20,24 @@ MENTION_COLUMNS = ["entity", "type", "surface", "ene", "source", "note", "headin
 def graphml_ready(graph: nx.Graph) -> nx.Graph:
     """Return a copy whose attributes are str, int, float or bool, one type per name, XML-safe."""
     clean = nx.Graph() if not graph.is_directed() else nx.DiGraph()
-    clean.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
+    clean.graph.update(_scalars(graph.graph, {}))
     for node, data in graph.nodes(data=True):
-        clean.add_node(xml_safe(str(node)), **{k: _scalar(v) for k, v in data.items() if v is not None})
+        clean.add_node(xml_safe(str(node)), **_scalars(data, NODE_LISTS))
     for a, b, data in graph.edges(data=True):
-        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), **{k: _scalar(v) for k, v in data.items() if v is not None})
+        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), **_scalars(data, EDGE_LISTS))
     _unify_types(clean)
     return clean
 
 
+def _scalars(data: Mapping[str, object], lists: Mapping[str, str]) -> dict[str, str | int | float | bool]:
+    """Return GraphML-writable attributes: lists joined as kg.schema says, text XML-safe, None left out."""
+    return {key: _scalar(value) for key, value in joined(data, lists).items() if value is not None}
+
+
 def _scalar(value: object) -> str | int | float | bool:
-    """Return a GraphML-writable value: lists become '|'-joined strings, text is made XML-safe."""
+    """Return a GraphML-writable value: text is made XML-safe, a dict becomes JSON."""
     if isinstance(value, bool | int | float):
         return value
-    if isinstance(value, list | tuple | set | frozenset):
-        return xml_safe("|".join(str(v) for v in value))
     if isinstance(value, dict):
         return xml_safe(json.dumps(value, ensure_ascii=False, sort_keys=True))
     return xml_safe(str(value))
@@ -70,12 +74,18 @@ def json_text(graph: nx.Graph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def frames(graph: nx.Graph):
-    """Return (nodes, edges) as pandas DataFrames, one row per node and per edge."""
+def frames(graph: nx.Graph, *, join_lists: bool = False):
+    """Return (nodes, edges) as pandas DataFrames, one row per node and per edge.
+
+    List attributes stay lists, unless ``join_lists`` asks for the strings a CSV file holds.
+    """
     import pandas as pd
 
-    nodes = pd.DataFrame([{"id": n, **d} for n, d in graph.nodes(data=True)])
-    edges = pd.DataFrame([{"source": a, "target": b, **d} for a, b, d in graph.edges(data=True)])
+    def row(data: Mapping, lists: Mapping[str, str]) -> Mapping:
+        return joined(data, lists) if join_lists else data
+
+    nodes = pd.DataFrame([{"id": n, **row(d, NODE_LISTS)} for n, d in graph.nodes(data=True)])
+    edges = pd.DataFrame([{"source": a, "target": b, **row(d, EDGE_LISTS)} for a, b, d in graph.edges(data=True)])
     if not len(nodes):  # a vault without entities still gets a CSV with a header row
         nodes = pd.DataFrame(columns=["id", "kind", "label", "type", "count"])
     if not len(edges):
@@ -95,7 +105,7 @@ def mention_rows(entities: Sequence[Entity]) -> list[dict]:
                 "ene": m.ene,
                 "source": m.source,
                 "note": m.block.note,
-                "heading_path": " › ".join(m.block.heading_path),
+                "heading_path": heading_text(m.block.heading_path),
                 "line": m.block.line,
                 "kind": m.block.kind,
                 "sentence": m.sentence,
@@ -116,7 +126,7 @@ def write_outputs(
     graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None
 ) -> dict[str, Path]:
     """Write the six output files and any ``extra`` ones into out, all or none; return their paths."""
-    nodes, edges = frames(graph)
+    nodes, edges = frames(graph, join_lists=True)
     texts = {
         "graph.graphml": graphml_text(graph),
         "graph.json": json_text(graph),

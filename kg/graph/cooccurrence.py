@@ -16,11 +16,10 @@ import networkx as nx
 
 from kg.graph.measures import measure
 from kg.records import Block, Entity, Mention, Note, blocks_of
+from kg.schema import MAX_EVIDENCE, place
 from kg.text.sentences import sentence_bounds
 
 UNITS = ("sentence", "paragraph", "section", "h1", "h2", "h3", "h4", "h5", "h6", "note")
-PATH_SEP = " › "
-MAX_EVIDENCE = 3
 
 
 @dataclass(frozen=True)
@@ -129,14 +128,14 @@ def build_graph(
             count=n_ab,
             jaccard=round(scores["jaccard"], 6),
             npmi=round(scores["npmi"], 6),
-            evidence="|".join(place(units[k].heading_path, units[k].note) for k in shown),
-            sentences="\n".join(_unit_sentence(members[k][a], members[k][b], order) for k in shown),
+            evidence=[place(units[k].heading_path, units[k].note) for k in shown],
+            sentences=[_unit_sentence(members[k][a], members[k][b], order) for k in shown],
         )
     return graph
 
 
 def _node_attributes(entity: Entity, units: int) -> dict:
-    """Return the GraphML-ready attributes of an entity node."""
+    """Return the attributes of an entity node (lists as lists; kg.schema says how writers join them)."""
     notes = sorted({m.block.note for m in entity.mentions})
     evidence, seen = [], set()
     for mention in entity.mentions:
@@ -150,19 +149,13 @@ def _node_attributes(entity: Entity, units: int) -> dict:
         "kind": "entity",
         "label": entity.label,
         "type": entity.type,
-        "ene": "|".join(entity.ene),
-        "aliases": "|".join(a.replace("|", "｜") for a in entity.aliases),
+        "ene": list(entity.ene),
+        "aliases": list(entity.aliases),
         "count": len(entity.mentions),
         "units": units,
-        "notes": "|".join(notes),
-        "evidence": "\n".join(evidence),
+        "notes": notes,
+        "evidence": evidence,
     }
-
-
-def place(heading_path: Sequence[str], note: str) -> str:
-    """Return a heading path as one readable string, '|' made safe for '|'-joined fields."""
-    parts = [note, *heading_path] if not heading_path else list(heading_path)
-    return PATH_SEP.join(p.replace("|", "｜") for p in parts)
 
 
 def _unit_sentence(in_a: Sequence[Mention], in_b: Sequence[Mention], order: dict[tuple, int]) -> str:

@@ -17,9 +17,9 @@ from pathlib import PurePosixPath
 import networkx as nx
 
 from kg.text.sentences import sentence_bounds
-from kg.graph.cooccurrence import MAX_EVIDENCE, PATH_SEP, place
 from kg.notes import MARKDOWN_SUFFIXES
 from kg.records import Entity, Note
+from kg.schema import MAX_EVIDENCE, heading_text, place
 
 NOTE_PREFIX = "note:"
 
@@ -60,8 +60,8 @@ def add_notes(graph: nx.Graph, notes: Sequence[Note], entities: Sequence[Entity]
                 kind="mentions",
                 weight=round(len(mentions) / len(entity.mentions), 6),
                 count=len(mentions),
-                evidence="|".join(place(heading, path) for heading, _ in evidence),
-                sentences="\n".join(sentence for _, sentence in evidence),
+                evidence=[place(heading, path) for heading, _ in evidence],
+                sentences=[sentence for _, sentence in evidence],
                 **flags,
             )
     for (a, b), places in links.items():
@@ -72,8 +72,8 @@ def add_notes(graph: nx.Graph, notes: Sequence[Note], entities: Sequence[Entity]
             kind="link",
             weight=1.0,
             count=len(places),
-            evidence="|".join(PATH_SEP.join(p.replace("|", "｜") for p in path) for path, _ in evidence),
-            sentences="\n".join(sentence for _, sentence in evidence),
+            evidence=[heading_text(path) for path, _ in evidence],
+            sentences=[sentence for _, sentence in evidence],
             **flags,
         )
     return two
@@ -163,15 +163,15 @@ def _first_places(places: Sequence[tuple]) -> list[tuple]:
 
 
 def _note_attributes(note: Note, mentions: int, unresolved: Sequence[str]) -> dict:
-    """Return the GraphML-ready attributes of a note node, typed like an entity node's."""
+    """Return the attributes of a note node, typed like an entity node's."""
     return {
         "kind": "note",
         "label": note.title,
         "title": note.title,
-        "tags": "|".join(t.replace("|", "｜") for t in note.tags),
-        "dates": "|".join(f"{key}={value}" for key, value in note.dates),
-        "aliases": "|".join(a.replace("|", "｜") for a in note.aliases),
+        "tags": list(note.tags),
+        "dates": [f"{key}={value}" for key, value in note.dates],
+        "aliases": list(note.aliases),
         "count": mentions,
-        "notes": note.path,
-        "unresolved": "|".join(t.replace("|", "｜") for t in unresolved),
+        "notes": [note.path],
+        "unresolved": list(unresolved),
     }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from kg.schema import EDGE_LISTS, MAX_EVIDENCE, NODE_LISTS, split
 from kg.view.theme import COMMUNITY_COLORS, NOTE_COLOR, OTHER_COLOR, TYPE_COLORS, TYPE_NAMES
 
 if TYPE_CHECKING:
@@ -20,21 +22,21 @@ def node_info(node: Any, attrs: dict[str, Any]) -> dict[str, Any]:
         "id": str(node),
         "label": label,
         "kind": kind,
-        "notes": _split(attrs.get("notes"), "|"),
+        "notes": _items(attrs, "notes", NODE_LISTS),
         "count": int(number(attrs.get("count"), 1.0)),
     }
     if kind == "note":
         info["group"] = "Note"
         info["title"] = str(attrs.get("title") or label)
-        info["tags"] = _split(attrs.get("tags"), "|")
+        info["tags"] = _items(attrs, "tags", NODE_LISTS)
         return info
     raw_type = str(attrs.get("type") or "")
     info["group"] = raw_type or "Other"
     info["type"] = raw_type
-    info["aliases"] = [alias for alias in _split(attrs.get("aliases"), "|") if alias != label]
-    info["ene"] = _split(attrs.get("ene"), "|")
+    info["aliases"] = [alias for alias in _items(attrs, "aliases", NODE_LISTS) if alias != label]
+    info["ene"] = _items(attrs, "ene", NODE_LISTS)
     info["units"] = int(number(attrs.get("units"), 0.0))
-    info["evidence"] = [_evidence(item) for item in _split(attrs.get("evidence"), "\n")[:3]]
+    info["evidence"] = [_evidence(item) for item in _items(attrs, "evidence", NODE_LISTS)[:MAX_EVIDENCE]]
     community = number(attrs.get("community"), math.nan)
     if math.isfinite(community):
         info["community"] = int(community)
@@ -50,8 +52,8 @@ def edge_info(edge_id: str, ends: tuple[str, str], attrs: dict[str, Any]) -> dic
         "count": int(number(attrs.get("count"), 0.0)),
         "weight": round(number(attrs.get("weight"), 0.0), 3),
         "mst": flag(attrs.get("mst")),
-        "sections": _split(attrs.get("evidence"), "|")[:3],
-        "sentences": _split(attrs.get("sentences"), "\n")[:3],
+        "sections": _items(attrs, "evidence", EDGE_LISTS)[:MAX_EVIDENCE],
+        "sentences": _items(attrs, "sentences", EDGE_LISTS)[:MAX_EVIDENCE],
     }
 
 
@@ -133,12 +135,9 @@ def summary(graph: nx.Graph, infos: list[dict[str, Any]]) -> list[tuple[str, str
     return summary
 
 
-def _split(value: Any, sep: str) -> list[str]:
-    """Return the non-empty items of a joined string attribute (or of a list)."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list | tuple) else str(value).split(sep)
-    return [str(item).strip() for item in items if str(item).strip()]
+def _items(attrs: dict[str, Any], name: str, lists: Mapping[str, str]) -> list[str]:
+    """Return the non-blank items of a list attribute, whether it came as a list or joined (kg.schema)."""
+    return [item.strip() for item in split(attrs.get(name), lists[name]) if item.strip()]
 
 
 def number(value: Any, default: float) -> float:

@@ -67,9 +67,9 @@ def test_node_attributes_follow_the_contract(corpus):
     graph = build_graph(*corpus)
     a = graph.nodes["A"]
     assert a["kind"] == "entity" and a["label"] == "A" and a["type"] == "Country"
-    assert a["count"] == 3 and a["units"] == 3 and a["notes"] == "n.md"
-    assert a["evidence"].splitlines()[0] == "章 › 一: Aの文。"
-    assert graph.edges["A", "B"]["evidence"] == "章 › 一|章 › 二"
+    assert a["count"] == 3 and a["units"] == 3 and a["notes"] == ["n.md"]
+    assert a["evidence"][0] == "章 › 一: Aの文。"
+    assert graph.edges["A", "B"]["evidence"] == ["章 › 一", "章 › 二"]
 
 
 def test_heading_level_unit_joins_subsections(corpus):
