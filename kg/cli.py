@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.errors import OptionError
 from kg.graph.cooccurrence import UNITS
 from kg.graph.measures import MEASURES
 from kg.records import ENTITY_TYPES
@@ -104,6 +105,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         from kg.export.report import counts
 
         result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options))
+    except OptionError as error:
+        raise click.ClickException(error.spelled(_flag)) from error
     except (ValueError, OSError) as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
@@ -121,6 +124,14 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     if strict and found["skipped"]:
         click.echo(f"--strict: {found['skipped']} skipped file{'s' * (found['skipped'] > 1)}", err=True)
         sys.exit(EXIT_STRICT)
+
+
+def _flag(name: str) -> str:
+    """Return the flag of the build option whose parameter is called name (the name itself if none)."""
+    for param in build.params:
+        if param.name == name and isinstance(param, click.Option):
+            return max(param.opts, key=len)
+    return name
 
 
 if __name__ == "__main__":

@@ -8,98 +8,75 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import networkx as nx
 
-from kg.extract import DEFAULT_MODEL, spans_for
-from kg.extract.distributed import check_scheduler
-from kg.graph import MEASURES, UNITS, Filters, build_graph, filter_graph
+from kg.errors import OptionError
+from kg.extract import ExtractOptions, spans_for
+from kg.graph import Filters, GraphOptions, build_graph, filter_graph
 from kg.graph.analytics import add_analytics
 from kg.graph.twomode import add_notes
-from kg.notes import read_vault
-from kg.records import ENTITY_TYPES, Result, Vault
-from kg.resolve import resolve
+from kg.notes import NotesOptions, read_vault
+from kg.records import Result, Vault
+from kg.resolve import ResolveOptions, resolve
+from kg.view import ViewOptions, to_html
 
 DEFAULT_INPUT = "data"
 
 
 @dataclass(frozen=True)
 class Options:
-    """Everything a build can be asked for; the CLI and kg.build share it."""
+    """What a build is asked for: each stage's own options, composed.
 
-    types: tuple[str, ...] = ENTITY_TYPES
-    unit: str = "section"
-    measure: str = "jaccard"
-    callouts: bool = True
-    aliases: tuple[Path, ...] = ()
-    stop: tuple[Path, ...] = ()
-    model: str = DEFAULT_MODEL
-    jobs: int = 0
-    scheduler: str | None = None
-    cache: bool = True
-    progress: bool = False
-    min_count: int = 1
-    min_edge: int = 1
-    threshold: float | None = None
-    top_edges: int | None = None
-    backbone: float | None = None
-    mst: bool = False
-    keep_isolates: bool = True
-    with_notes: bool = False
+    kg.build and the CLI give them flat (``min_edge=2``); make_options hands each to its stage.
+    """
+
+    notes: NotesOptions = field(default_factory=NotesOptions)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    resolve: ResolveOptions = field(default_factory=ResolveOptions)
+    graph: GraphOptions = field(default_factory=GraphOptions)
+    filters: Filters = field(default_factory=Filters)
+    view: ViewOptions = field(default_factory=ViewOptions)
 
     def __post_init__(self) -> None:
-        unknown = [t for t in self.types if t not in ENTITY_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type(s) {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}")
-        if self.unit not in UNITS:
-            raise ValueError(f"unknown unit {self.unit!r}; choose one of {', '.join(UNITS)}")
-        if self.measure not in MEASURES:
-            raise ValueError(f"unknown measure {self.measure!r}; choose one of {', '.join(MEASURES)}")
-        if self.backbone is not None and self.measure == "npmi":
-            raise ValueError("--backbone needs weights of 0 or more, but npmi can be negative; pick another --measure")
-        _ = self.filters  # building the Filters checks their values
-        if self.scheduler is not None:
-            check_scheduler(self.scheduler)
-
-    @property
-    def filters(self) -> Filters:
-        """Return the filters these options ask for."""
-        return Filters(min_count=self.min_count, min_edge=self.min_edge, backbone=self.backbone,
-                       threshold=self.threshold, top_edges=self.top_edges, keep_isolates=self.keep_isolates,
-                       mst=self.mst)
+        # the one rule that spans two stages: the disparity filter needs weights of 0 or more
+        if self.filters.backbone is not None and self.graph.measure == "npmi":
+            raise OptionError("{backbone} needs weights of 0 or more, but npmi can be negative; pick another {measure}")
 
 
-def make_options(**options) -> Options:
-    """Return Options from keyword arguments, accepting lists and strings where tuples of paths go."""
-    for key in ("aliases", "stop"):
-        value = options.get(key)
-        if isinstance(value, str | Path):
-            options[key] = (Path(value),)
-        elif value is not None:
-            options[key] = tuple(Path(v) for v in value)
-    if isinstance(options.get("types"), str):
-        options["types"] = tuple(t.strip() for t in options["types"].split(",") if t.strip())
-    elif options.get("types") is not None:
-        options["types"] = tuple(options["types"])
-    return Options(**options)
+def stage_options() -> dict[str, type]:
+    """Return each stage's name in Options and the class of its options."""
+    return {f.name: f.default_factory for f in fields(Options)}
+
+
+def make_options(**flat) -> Options:
+    """Return Options from flat keyword arguments, each given to the stage whose options have that field."""
+    stages = stage_options()
+    owner = {f.name: stage for stage, cls in stages.items() for f in fields(cls)}
+    given: dict[str, dict] = {stage: {} for stage in stages}
+    for name, value in flat.items():
+        if name not in owner:
+            raise TypeError(f"unknown option {name!r}; the options are {', '.join(sorted(owner))}")
+        given[owner[name]][name] = value
+    return Options(**{stage: cls(**given[stage]) for stage, cls in stages.items()})
 
 
 def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | None = None) -> Result:
     """Return notes, entities and graph for the given files or folders."""
     options = options or Options()
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
-    vault = read_vault(paths, callouts=options.callouts)
+    vault = read_vault(paths, options.notes)
     problems: list[str] = []
-    spans = spans_for(vault, options.model, jobs=options.jobs, cache=options.cache, progress=options.progress,
-                      scheduler=options.scheduler, problems=problems)
+    spans = spans_for(vault, options.extract, problems)
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
-    entities = resolve(vault.notes, spans, types=options.types, alias_files=options.aliases, stop_files=options.stop)
-    graph = build_graph(vault.notes, entities, unit=options.unit, weight=options.measure, title=_title(vault, paths))
+    entities = resolve(vault.notes, spans, options.resolve)
+    graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
+                        title=_title(vault, paths))
     graph = filter_graph(graph, options.filters)
-    if options.with_notes:
+    if options.graph.with_notes:
         graph = add_notes(graph, vault.notes, entities)
     add_analytics(graph)
     return Result(vault, tuple(entities), graph)
@@ -121,11 +98,9 @@ def run(paths: Iterable[str | Path], out: str | Path, options: Options | None = 
     """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out."""
     from kg.export.formats import write_outputs
     from kg.export.report import report_json
-    from kg.view import to_html
-
     started = time.perf_counter()
     result = analyse(paths, options)
-    html = to_html(result.graph)
+    html = to_html(result.graph, (options or Options()).view)
     report = report_json(result, time.perf_counter() - started)
     files = write_outputs(result.graph, result.entities, Path(out), html, {"report.json": report})
     return result, files

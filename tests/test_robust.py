@@ -36,7 +36,7 @@ from kg.cli import EXIT_INTERRUPTED, EXIT_STRICT, main
 from kg.export.formats import graphml_text
 from kg.extract.ner import MAX_CHUNK_BYTES, chunk_bounds
 from kg.notes import read_note, read_vault
-from kg.pipeline import Options, analyse, run
+from kg.pipeline import analyse, make_options, run
 from kg.records import Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -368,12 +368,12 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 def test_a_build_that_fails_mid_write_leaves_the_previous_outputs(tmp_path, monkeypatch, nlp):
     first, second = _two_vaults(tmp_path)
     out = tmp_path / "out"
-    run([first], out, Options(jobs=1))
+    run([first], out, make_options(jobs=1))
     before = _snapshot(out)
     assert sorted(before) == sorted(OUTPUTS) and all(before.values())
     _fail_fourth_fsync(monkeypatch, OSError(28, "No space left on device"))
     with pytest.raises(OSError, match="No space left"):
-        run([second], out, Options(jobs=1))
+        run([second], out, make_options(jobs=1))
     assert _snapshot(out) == before  # the same seven files, byte for byte, and no temporary file
 
 
@@ -502,7 +502,7 @@ def test_a_build_over_random_bytes_never_crashes(files):
         for i, data in enumerate(files):
             (vault / f"{i}.md").write_bytes(data)
         (vault / "ケニア.md").write_text("ケニアとペルー。", encoding="utf-8")
-        result = analyse([vault], Options(cache=False, jobs=1))
+        result = analyse([vault], make_options(cache=False, jobs=1))
         assert len(result.vault.notes) + len(result.vault.skipped) == len(files) + 1
         assert {"ケニア", "ペルー"} <= {d["label"] for _, d in result.graph.nodes(data=True)}
         text = graphml_text(result.graph)

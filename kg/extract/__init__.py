@@ -5,6 +5,6 @@ cluster, and spans.py decides which texts need the model at all.
 """
 
 from kg.extract.ner import DEFAULT_MODEL, find_spans, load_nlp
-from kg.extract.spans import spans_for
+from kg.extract.spans import ExtractOptions, spans_for
 
-__all__ = ["DEFAULT_MODEL", "find_spans", "load_nlp", "spans_for"]
+__all__ = ["DEFAULT_MODEL", "ExtractOptions", "find_spans", "load_nlp", "spans_for"]

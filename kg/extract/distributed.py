@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
+from kg.errors import OptionError
 from kg.extract.ner import DEFAULT_MODEL, PIPE_BATCH, batches_of
 from kg.records import Span
 
@@ -30,7 +31,7 @@ CONNECT_TIMEOUT = 10.0
 WORKERLESS_TIMEOUT = 60.0
 _POLL_SECONDS = 1.0
 _LOCAL = "local:"
-_INSTALL = "--scheduler needs Dask: pip install 'kg[dask]' (or pip install 'dask[distributed]')"
+_INSTALL = "{scheduler} needs Dask: pip install 'kg[dask]' (or pip install 'dask[distributed]')"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Extraction:
 def check_scheduler(scheduler: str) -> None:
     """Raise ValueError unless Dask is installed and scheduler is local:N or a Dask address."""
     if find_spec("distributed") is None:
-        raise ValueError(_INSTALL)
+        raise OptionError(_INSTALL)
     if local_workers(scheduler):
         return
     from distributed.comm import get_address_host
@@ -52,8 +53,8 @@ def check_scheduler(scheduler: str) -> None:
     try:
         get_address_host(scheduler)
     except ValueError as error:
-        raise ValueError(f"--scheduler {scheduler}: not a Dask address ({error}); write tcp://HOST:8786 "
-                         "or local:N") from error
+        raise OptionError(f"{{scheduler}} {scheduler}: not a Dask address ({error}); write tcp://HOST:8786 "
+                          "or local:N") from error
 
 
 def local_workers(scheduler: str) -> int:
@@ -62,7 +63,7 @@ def local_workers(scheduler: str) -> int:
         return 0
     count = scheduler.removeprefix(_LOCAL)
     if not count.isdigit() or int(count) < 1:
-        raise ValueError(f"--scheduler {scheduler}: write local:N with N worker processes, e.g. local:2")
+        raise OptionError(f"{{scheduler}} {scheduler}: write local:N with N worker processes, e.g. local:2")
     return int(count)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tqdm import tqdm
 
@@ -13,19 +14,36 @@ from kg.extract.ner import DEFAULT_MODEL, find_spans
 from kg.records import Span, Vault
 
 
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How NER runs: the model, its processes (0: one per core) or a Dask scheduler, the cache, a progress bar."""
+
+    model: str = DEFAULT_MODEL
+    jobs: int = 0
+    scheduler: str | None = None
+    cache: bool = True
+    progress: bool = False
+
+    def __post_init__(self) -> None:
+        if self.scheduler is not None:
+            from kg.extract.distributed import check_scheduler
+
+            check_scheduler(self.scheduler)
+
+
 def spans_for(
-    vault: Vault, model: str = DEFAULT_MODEL, *, jobs: int = 0, cache: bool = True, progress: bool = False,
-    scheduler: str | None = None, problems: list[str] | None = None,
+    vault: Vault, options: ExtractOptions = ExtractOptions(), problems: list[str] | None = None
 ) -> dict[str, Sequence[Span]]:
     """Return the NER spans of every distinct block text, from the cache where it has them.
 
     The model loads only when some text is missing from the cache, so an unchanged rebuild
-    never loads it. ``jobs`` 0 means one process per core. With ``scheduler`` (an address or
-    local:N) the missing texts go to a Dask cluster instead; a text that fails there twice is
-    left out, not cached, and described in ``problems`` (else in a Python warning).
+    never loads it. With a ``scheduler`` (an address or local:N) the missing texts go to a Dask
+    cluster instead; a text that fails there twice is left out, not cached, and described in
+    ``problems`` (else in a Python warning).
     """
+    model, jobs, scheduler = options.model, options.jobs, options.scheduler
     texts = sorted({block.text for note in vault.notes for block in note.blocks})
-    store = SpanCache.open(model) if cache else None
+    store = SpanCache.open(model) if options.cache else None
     try:
         found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
         todo = [t for t in texts if t not in found]
@@ -33,7 +51,7 @@ def spans_for(
             missing = set(todo)
             notes = sum(1 for note in vault.notes if any(b.text in missing for b in note.blocks))
             with tqdm(total=sum(map(len, todo)), unit="char", unit_scale=True, file=sys.stderr,
-                      desc=f"GiNZA over {notes} notes", disable=None if progress else True, leave=False) as bar:
+                      desc=f"GiNZA over {notes} notes", disable=None if options.progress else True, leave=False) as bar:
                 if scheduler:
                     # the cluster's batches are cached as they come, so a lost cluster loses little
                     found.update(_spans_on_cluster(vault, todo, model, scheduler, bar, problems, store))

@@ -4,8 +4,8 @@ cooccurrence.py builds the graph over a unit, measures.py scores pairs, filters.
 twomode.py adds the notes as nodes and analytics.py adds centralities and communities.
 """
 
-from kg.graph.cooccurrence import UNITS, build_graph
+from kg.graph.cooccurrence import UNITS, GraphOptions, build_graph
 from kg.graph.filters import Filters, filter_graph
 from kg.graph.measures import MEASURES
 
-__all__ = ["MEASURES", "UNITS", "Filters", "build_graph", "filter_graph"]
+__all__ = ["MEASURES", "UNITS", "Filters", "GraphOptions", "build_graph", "filter_graph"]

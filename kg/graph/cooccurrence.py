@@ -14,12 +14,28 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.graph.measures import measure
+from kg.errors import OptionError
+from kg.graph.measures import MEASURES, measure
 from kg.records import Block, Entity, Mention, Note, blocks_of
 from kg.schema import MAX_EVIDENCE, place
 from kg.text.sentences import sentence_bounds
 
 UNITS = ("sentence", "paragraph", "section", "h1", "h2", "h3", "h4", "h5", "h6", "note")
+
+
+@dataclass(frozen=True)
+class GraphOptions:
+    """How the graph is built: the co-occurrence unit, the measure stored as weight, notes as nodes."""
+
+    unit: str = "section"
+    measure: str = "jaccard"
+    with_notes: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise OptionError(f"unknown {{unit}} {self.unit!r}; choose one of {', '.join(UNITS)}")
+        if self.measure not in MEASURES:
+            raise OptionError(f"unknown {{measure}} {self.measure!r}; choose one of {', '.join(MEASURES)}")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.errors import OptionError
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -35,13 +37,13 @@ class Filters:
 
     def __post_init__(self) -> None:
         if self.min_count < 1:
-            raise ValueError(f"--min-count must be at least 1, not {self.min_count}")
+            raise OptionError(f"{{min_count}} must be at least 1, not {self.min_count}")
         if self.min_edge < 1:
-            raise ValueError(f"--min-edge must be at least 1, not {self.min_edge}")
+            raise OptionError(f"{{min_edge}} must be at least 1, not {self.min_edge}")
         if self.backbone is not None and not 0 < self.backbone <= 1:
-            raise ValueError(f"--backbone is a significance level between 0 and 1, not {self.backbone}")
+            raise OptionError(f"{{backbone}} is a significance level between 0 and 1, not {self.backbone}")
         if self.top_edges is not None and self.top_edges < 0:
-            raise ValueError(f"--top-edges must be 0 or more, not {self.top_edges}")
+            raise OptionError(f"{{top_edges}} must be 0 or more, not {self.top_edges}")
 
     def describe(self) -> str:
         """Return the filters that change the graph, as command-line options in the order they run."""

@@ -6,7 +6,7 @@ from parser tokens, never from regular expressions over the raw text. A block ke
 reader sees: no URLs, file names, footnote ids, code, math or comments.
 """
 
-from kg.notes.files import MARKDOWN_SUFFIXES, read_note, read_vault
+from kg.notes.files import MARKDOWN_SUFFIXES, NotesOptions, read_note, read_vault
 from kg.notes.note import parse_note
 
-__all__ = ["MARKDOWN_SUFFIXES", "parse_note", "read_note", "read_vault"]
+__all__ = ["MARKDOWN_SUFFIXES", "NotesOptions", "parse_note", "read_note", "read_vault"]

@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Iterable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
@@ -22,7 +23,14 @@ _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x1B), *range(0x1
 _NAME_CONTROLS = {**XML_UNSAFE, 0x09: None, 0x0A: None, 0x0D: None}
 
 
-def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
+@dataclass(frozen=True)
+class NotesOptions:
+    """How notes are read: with ``callouts`` False, Obsidian callouts are left out of the text."""
+
+    callouts: bool = True
+
+
+def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions()) -> Vault:
     """Return the notes read from Markdown files and folders; unreadable files are skipped."""
     roots = [Path(p) for p in paths]
     for root in roots:
@@ -46,7 +54,7 @@ def read_vault(paths: Iterable[str | Path], callouts: bool = True) -> Vault:
                 skipped.append(Skipped(name, "not a Markdown file (.md or .markdown)"))
                 continue
             try:
-                note, note_warnings = read_note(path, name, callouts)
+                note, note_warnings = read_note(path, name, options.callouts)
             except (OSError, ValueError) as err:
                 skipped.append(Skipped(name, " ".join(str(err).split())))
                 continue

@@ -12,31 +12,51 @@ its head noun says what it is. Country compounds (日米, 日中韓, 日ASEAN) a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import OptionError
 from kg.records import ENTITY_TYPES, Entity, Note, Span, blocks_of
 from kg.resolve.aliases import add_group, base_lexicon, defined_aliases
 from kg.resolve.entities import group_entities
 from kg.resolve.junk import stop_words
 from kg.resolve.mentions import block_mentions
 
-__all__ = ["resolve"]
+__all__ = ["ResolveOptions", "resolve"]
+
+
+@dataclass(frozen=True)
+class ResolveOptions:
+    """What resolution keeps and knows: the entity types, the user's alias files and stop-word files.
+
+    ``types`` may be given as a comma-separated string, ``aliases`` and ``stop`` as one path or
+    several; they are stored as tuples.
+    """
+
+    types: tuple[str, ...] = ENTITY_TYPES
+    aliases: tuple[Path, ...] = ()
+    stop: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        types = self.types.split(",") if isinstance(self.types, str) else self.types
+        object.__setattr__(self, "types", tuple(t.strip() for t in types if t.strip()))
+        for name in ("aliases", "stop"):
+            paths = getattr(self, name) or ()
+            object.__setattr__(self, name, (Path(paths),) if isinstance(paths, str | Path) else tuple(map(Path, paths)))
+        unknown = [t for t in self.types if t not in ENTITY_TYPES]
+        if unknown:
+            raise OptionError(f"unknown type(s) {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}")
 
 
 def resolve(
-    notes: Sequence[Note],
-    spans: Mapping[str, Sequence[Span]],
-    *,
-    types: Iterable[str] = ENTITY_TYPES,
-    alias_files: Sequence[Path] = (),
-    stop_files: Sequence[Path] = (),
+    notes: Sequence[Note], spans: Mapping[str, Sequence[Span]], options: ResolveOptions = ResolveOptions()
 ) -> list[Entity]:
     """Return the entities the notes name, each with its mentions, largest first."""
-    stop = stop_words(stop_files)
+    stop = stop_words(options.stop)
     blocks = blocks_of(notes)
-    lexicon = base_lexicon(alias_files)
+    lexicon = base_lexicon(options.aliases)
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
     mentions = [m for block in blocks for m in block_mentions(block, spans.get(block.text, ()), lexicon, stop)]
-    return group_entities(mentions, lexicon, tuple(types))
+    return group_entities(mentions, lexicon, options.types)

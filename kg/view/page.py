@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
+from kg.errors import OptionError
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
 from kg.view.style import layout_positions, network, node_colors
 from kg.view.theme import LAYOUT_IN_PYTHON, TYPE_NAMES
@@ -32,14 +34,30 @@ VIS_LIB = ("templates", "lib", "vis-9.1.2")
 TEMPLATE = "page.html.j2"
 
 
-def to_html(graph: nx.Graph, *, title: str | None = None, color_by: str = "type") -> str:
+@dataclass(frozen=True)
+class ViewOptions:
+    """How the page looks: its title (default: the graph's) and what colours the nodes.
+
+    ``color_by`` is "type" (entity type) or "community" (the ``community`` node attribute; nodes
+    without one fall back to grey).
+    """
+
+    title: str | None = None
+    color_by: str = "type"
+
+    def __post_init__(self) -> None:
+        if self.color_by not in COLOR_BY:
+            raise OptionError(f"{{color_by}} must be one of {', '.join(COLOR_BY)}, not {self.color_by!r}")
+
+
+def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
+            color_by: str = "type") -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
-    ``title`` overrides ``graph.graph["title"]``. ``color_by`` is "type" (entity type) or
-    "community" (the ``community`` node attribute; nodes without one fall back to grey).
+    Give ``options``, or ``title`` and ``color_by`` as in ViewOptions.
     """
-    if color_by not in COLOR_BY:
-        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    options = options or ViewOptions(title, color_by)
+    title, color_by = options.title, options.color_by
     title = str(title or graph.graph.get("title") or "kg")
     infos = [node_info(node, attrs) for node, attrs in graph.nodes(data=True)]
     colors = node_colors(infos, color_by)

@@ -11,8 +11,8 @@ import pytest
 import kg.extract.ner
 from kg.extract.cache import SpanCache
 from kg.notes import read_vault
-from kg.extract import spans_for
-from kg.pipeline import Options, run
+from kg.extract import ExtractOptions, spans_for
+from kg.pipeline import make_options, run
 from kg.records import Span
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "whitepaper_r06_ict_international.md"
@@ -59,8 +59,8 @@ def test_hits_and_misses_after_an_edit(tmp_path, counted, monkeypatch):
 def test_no_cache_always_runs_ner(tmp_path, counted, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     _note(tmp_path, "a.md", "日本。\n")
-    spans_for(read_vault([tmp_path / "a.md"]), cache=False)
-    spans_for(read_vault([tmp_path / "a.md"]), cache=False)
+    spans_for(read_vault([tmp_path / "a.md"]), ExtractOptions(cache=False))
+    spans_for(read_vault([tmp_path / "a.md"]), ExtractOptions(cache=False))
     assert counted == ["日本。", "日本。"]
     assert not (tmp_path / "cache").exists()
 
@@ -115,21 +115,21 @@ def test_a_kg_upgrade_keeps_the_cache(tmp_path, monkeypatch, model_loads):
 
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     note = _note(tmp_path, "n.md", "# 協力\n\n総務省はOECDと協力する。\n")
-    run([note], tmp_path / "out1", Options(jobs=1))
+    run([note], tmp_path / "out1", make_options(jobs=1))
     assert model_loads == ["ja_ginza"]
     monkeypatch.setattr(kg, "__version__", "99.0.0")
-    run([note], tmp_path / "out2", Options(jobs=1))
+    run([note], tmp_path / "out2", make_options(jobs=1))
     assert model_loads == ["ja_ginza"], "upgrading kg threw the cached spans away"
 
 
 def test_a_gazetteer_edit_keeps_the_cache_and_takes_effect(tmp_path, monkeypatch, model_loads, request):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     note = _note(tmp_path, "n.md", "# 協力\n\n総務省はホゲ研と協力する。\n")
-    before, _ = run([note], tmp_path / "out1", Options(jobs=1))
+    before, _ = run([note], tmp_path / "out1", make_options(jobs=1))
     assert model_loads == ["ja_ginza"]
     assert "ホゲ研究会" not in before.graph
     request.getfixturevalue("edited_gazetteer")
-    after, _ = run([note], tmp_path / "out2", Options(jobs=1))
+    after, _ = run([note], tmp_path / "out2", make_options(jobs=1))
     assert model_loads == ["ja_ginza"], "editing a gazetteer file threw the cached spans away"
     assert "ホゲ研究会" in after.graph, "resolution reran with the edited gazetteer"
 
@@ -140,14 +140,14 @@ def test_a_new_model_or_splitter_invalidates(tmp_path, monkeypatch, model_loads,
 
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     note = _note(tmp_path, "n.md", "# 協力\n\n総務省はOECDと協力する。\n")
-    run([note], tmp_path / "out1", Options(jobs=1))
-    run([note], tmp_path / "out2", Options(jobs=1))
+    run([note], tmp_path / "out1", make_options(jobs=1))
+    run([note], tmp_path / "out2", make_options(jobs=1))
     assert model_loads == ["ja_ginza"]
     if change == "model":
         monkeypatch.setattr(kg.extract.ner, "model_version", lambda model="ja_ginza": f"{model}-0.0.1")
     else:
         monkeypatch.setattr(kg.extract.cache, "SPLITTER_VERSION", kg.extract.cache.SPLITTER_VERSION + 1)
-    run([note], tmp_path / "out3", Options(jobs=1))
+    run([note], tmp_path / "out3", make_options(jobs=1))
     assert model_loads == ["ja_ginza", "ja_ginza"]
 
 
@@ -166,7 +166,7 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
 def test_unchanged_rebuild_never_loads_the_model(tmp_path, monkeypatch, nlp):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     note = _note(tmp_path, "n.md", "# 日米\n\n総務省とOECDが議論した。\n")
-    run([note], tmp_path / "out1", Options(jobs=1))
+    run([note], tmp_path / "out1", make_options(jobs=1))
 
     def refuse(*_, **__):
         raise AssertionError("the model was loaded for an unchanged rebuild")
@@ -174,7 +174,7 @@ def test_unchanged_rebuild_never_loads_the_model(tmp_path, monkeypatch, nlp):
     monkeypatch.setattr(kg.extract.ner, "load_nlp", refuse)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        run([note], tmp_path / "out2", Options(jobs=1))
+        run([note], tmp_path / "out2", make_options(jobs=1))
     assert (tmp_path / "out1/graph.graphml").read_bytes() == (tmp_path / "out2/graph.graphml").read_bytes()
 
 
@@ -183,7 +183,7 @@ def test_two_jobs_give_the_same_graph_byte_for_byte(tmp_path, monkeypatch, nlp):
     outputs = {}
     for jobs in (1, 2):
         monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / f"cache{jobs}"))
-        run([SAMPLE], tmp_path / f"out{jobs}", Options(jobs=jobs))
+        run([SAMPLE], tmp_path / f"out{jobs}", make_options(jobs=jobs))
         outputs[jobs] = (tmp_path / f"out{jobs}" / "graph.graphml").read_bytes()
     assert outputs[1] == outputs[2]
 

@@ -20,8 +20,8 @@ import kg.extract.distributed
 from kg.cli import main
 from kg.extract.distributed import Extraction, check_scheduler, find_spans, local_workers
 from kg.extract.ner import find_spans as find_spans_here
-from kg.extract import spans_for
-from kg.pipeline import Options, run
+from kg.extract import ExtractOptions, spans_for
+from kg.pipeline import make_options, run
 from kg.records import Block, Note, Vault
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "whitepaper_r06_ict_international.md"
@@ -39,7 +39,7 @@ def _closed_port() -> str:
 def _build(tmp_path, monkeypatch, name: str, **options) -> bytes:
     """Return the GraphML bytes of the sample note built with a cold cache of its own."""
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / f"cache-{name}"))
-    run([SAMPLE], tmp_path / name, Options(**options))
+    run([SAMPLE], tmp_path / name, make_options(**options))
     return (tmp_path / name / "graph.graphml").read_bytes()
 
 
@@ -77,16 +77,16 @@ def test_scheduler_is_an_address_or_local_n():
         with pytest.raises(ValueError, match="local:N"):
             check_scheduler(bad)
     with pytest.raises(ValueError, match="local:N"):
-        Options(scheduler="local:-1")
+        make_options(scheduler="local:-1")
     for bad in ("nonsense://h:1", "tcp://", "myhost"):
         with pytest.raises(ValueError, match="not a Dask address"):
-            Options(scheduler=bad)
+            make_options(scheduler=bad)
 
 
 def test_without_dask_the_error_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.extract.distributed, "find_spec", lambda name: None)
     with pytest.raises(ValueError, match=r"pip install 'kg\[dask\]'"):
-        Options(scheduler="local:2")
+        make_options(scheduler="local:2")
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path), "--scheduler", "local:2"])
     assert result.exit_code == 1
     assert "pip install 'kg[dask]'" in result.output and "Traceback" not in result.output
@@ -138,7 +138,7 @@ def test_local_cluster_builds_the_graph_of_jobs_1_byte_for_byte(tmp_path, monkey
     alone = _build(tmp_path, monkeypatch, "jobs1", jobs=1)
     assert _build(tmp_path, monkeypatch, "local", scheduler="local:2") == alone
     # The cluster's spans are in the cache now: a rebuild needs no cluster at all.
-    run([SAMPLE], tmp_path / "again", Options(scheduler=_closed_port()))
+    run([SAMPLE], tmp_path / "again", make_options(scheduler=_closed_port()))
     assert (tmp_path / "again" / "graph.graphml").read_bytes() == alone
 
 
@@ -172,7 +172,7 @@ def test_a_block_that_fails_twice_is_reported_and_the_rest_kept(cluster, nlp):
     block = Block("壊れた.md", ("壊れた",), (1,), 1, 1, 3, "paragraph", BAD)
     vault = Vault((Note("壊れた.md", "壊れた", blocks=(block,)),))
     problems: list[str] = []
-    assert spans_for(vault, cache=False, scheduler=cluster, problems=problems) == {}
+    assert spans_for(vault, ExtractOptions(cache=False, scheduler=cluster), problems) == {}
     assert len(problems) == 1 and problems[0].startswith("壊れた.md:3: GiNZA failed twice on this paragraph")
 
 

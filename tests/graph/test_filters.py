@@ -7,9 +7,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+import kg
 from kg.export.formats import graphml_text
 from kg.graph.filters import Filters, backbone_edges, disparity, filter_graph, strongest
-from kg.pipeline import Options
+from kg.pipeline import make_options
 
 
 def _graph(edges, units=None) -> nx.Graph:
@@ -60,7 +61,7 @@ def test_backbone_refuses_negative_weights():
     with pytest.raises(ValueError, match="npmi"):
         filter_graph(_graph([("a", "b", -0.2, 1), ("b", "c", 0.5, 2)]), Filters(backbone=0.05))
     with pytest.raises(ValueError, match="npmi"):
-        Options(measure="npmi", backbone=0.05)
+        make_options(measure="npmi", backbone=0.05)
 
 
 def test_min_count_drops_rare_entities_and_their_edges():
@@ -132,14 +133,16 @@ def test_filtered_graphml_keeps_mst_a_boolean(tmp_path):
 
 
 @pytest.mark.parametrize("options, message", [
-    ({"min_count": 0}, "min-count"),
-    ({"min_edge": 0}, "min-edge"),
-    ({"backbone": 1.5}, "backbone"),
-    ({"top_edges": -1}, "top-edges"),
+    ({"min_count": 0}, "min_count must be at least 1"),
+    ({"min_edge": 0}, "min_edge must be at least 1"),
+    ({"backbone": 1.5}, "backbone is a significance level"),
+    ({"top_edges": -1}, "top_edges must be 0 or more"),
 ])
-def test_bad_filter_values_are_refused(options, message):
+def test_bad_filter_values_are_refused_in_the_words_of_the_library(options, message):
     with pytest.raises(ValueError, match=message):
-        Options(**options)
+        make_options(**options)
+    with pytest.raises(ValueError, match=message):
+        kg.build("nowhere", **options)
 
 
 def test_cli_refuses_a_bad_filter_before_reading_anything(tmp_path):
@@ -149,3 +152,5 @@ def test_cli_refuses_a_bad_filter_before_reading_anything(tmp_path):
     assert result.exit_code == 2 and "--backbone" in result.output
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--backbone", "0.1", "--measure", "npmi"])
     assert result.exit_code == 1 and "npmi" in result.output
+    # the library's message names parameters; the command line's names the flags
+    assert "--backbone needs weights" in result.output and "pick another --measure" in result.output

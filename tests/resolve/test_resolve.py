@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.records import Block, Link, Note, Span
-from kg.resolve import resolve
+from kg.resolve import ResolveOptions, resolve
 
 
 def _block(text: str, *, section: int = 1, kind: str = "paragraph", paragraph: int = 0, **extra) -> Block:
@@ -127,7 +127,7 @@ def test_trailing_nado_and_quotes_are_normalised():
 
 def test_types_filter_keeps_only_requested_types():
     text = "日本はASEANと会合した。"
-    entities = resolve([_note(_block(text))], {}, types=("Country",))
+    entities = resolve([_note(_block(text))], {}, ResolveOptions(types=("Country",)))
     assert {e.type for e in entities} == {"Country"}
 
 
@@ -145,7 +145,7 @@ def test_user_alias_and_stop_files(tmp_path):
     stop = tmp_path / "stop.txt"
     stop.write_text("# never a node\nチリ\n", encoding="utf-8")
     text = "モリオとMorio Corp.がチリで事業を行う。"
-    entities = resolve([_note(_block(text))], {}, alias_files=[aliases], stop_files=[stop])
+    entities = resolve([_note(_block(text))], {}, ResolveOptions(aliases=[aliases], stop=[stop]))
     found = _by_alias(entities)
     assert found["モリオ"] is found["Morio Corp."]
     assert found["モリオ"].label == "モリオ商事" and found["モリオ"].type == "Organization"
