@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kg.schema import EDGE_LISTS, MAX_EVIDENCE, NODE_LISTS, split
-from kg.view.theme import COMMUNITY_COLORS, NOTE_COLOR, OTHER_COLOR, TYPE_COLORS, TYPE_NAMES
+from kg.view.theme import COMMUNITY_COLORS, ENGLISH_NAMES, NODE, NOTE_COLOR, OTHER_COLOR, TEXT, TYPE_COLORS, TYPE_NAMES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -80,10 +80,10 @@ def type_legend(infos: list[dict[str, Any]], *, swatches: bool) -> list[dict[str
             {
                 "key": group,
                 "name": TYPE_NAMES.get(group, group),
-                "english": group if group in TYPE_NAMES else "",
+                "english": ENGLISH_NAMES.get(group, ""),
                 "count": counts[group],
                 "color": NOTE_COLOR if group == "Note" else color,
-                "shape": "square" if group == "Note" else "dot",
+                "shape": NODE["note_shape"] if group == "Note" else "dot",
             }
         )
     return rows
@@ -106,7 +106,7 @@ def community_legend(infos: list[dict[str, Any]], colors: dict[str, str]) -> lis
         if info["kind"] != "note" and ranked.get(info.get("community"), shown) >= shown
     )
     if rest:
-        rows.append({"name": "その他", "count": rest, "color": OTHER_COLOR})
+        rows.append({"name": TEXT["rest"], "count": rest, "color": OTHER_COLOR})
     return rows
 
 
@@ -114,11 +114,11 @@ def edge_legend(edge_infos: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Return the edge styles present: spanning-tree, other co-occurrence, note links."""
     kinds = []
     if any(e["mst"] and e["kind"] == "cooccurrence" for e in edge_infos):
-        kinds.append({"style": "mst", "name": "共起（最大全域木）"})
+        kinds.append({"style": "mst", "name": TEXT["edge_mst"]})
     if any(not e["mst"] and e["kind"] == "cooccurrence" for e in edge_infos):
-        kinds.append({"style": "plain", "name": "共起"})
+        kinds.append({"style": "plain", "name": TEXT["edge_plain"]})
     if any(e["kind"] != "cooccurrence" for e in edge_infos):
-        kinds.append({"style": "note", "name": "ノートとのつながり"})
+        kinds.append({"style": "note", "name": TEXT["edge_note"]})
     return kinds
 
 
@@ -128,10 +128,10 @@ def summary(graph: nx.Graph, infos: list[dict[str, Any]]) -> list[tuple[str, str
     if not isinstance(notes, int):
         notes = len({path for info in infos for path in info["notes"]})
     entities = sum(1 for info in infos if info["kind"] != "note")
-    summary = [("ノート", f"{notes:,}"), ("エンティティ", f"{entities:,}")]
-    summary.append(("エッジ", f"{graph.number_of_edges():,}"))
+    summary = [(TEXT["notes"], f"{notes:,}"), (TEXT["entities"], f"{entities:,}")]
+    summary.append((TEXT["edges"], f"{graph.number_of_edges():,}"))
     if graph.graph.get("unit"):
-        summary.append(("共起の単位", str(graph.graph["unit"])))
+        summary.append((TEXT["unit"], str(graph.graph["unit"])))
     return summary
 
 

@@ -1,4 +1,4 @@
-"""The vis-network side of the view: pyvis nodes and edges styled from the theme, and the layout."""
+"""The vis-network side of the view: pyvis nodes and edges styled by theme.toml, and the layout."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from kg.view.shapes import community_ranks, flag, number
 from kg.view.theme import (
-    COMMUNITY_COLORS, EDGE_WIDTH, FONT_FACE, FONT_SIZE, LABEL_MAX, LAYOUT_IN_PYTHON, NODE_SIZE, NOTE_COLOR,
-    OTHER_COLOR, SPRING_LENGTH, TYPE_COLORS,
+    COMMUNITY_COLORS, EDGE, EDGE_WIDTH, FONT_SIZE, LABEL_MAX, NODE, NODE_SIZE, NOTE_COLOR, OTHER_COLOR,
+    SPRING_LENGTH, TYPE_COLORS, vis_options,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def network(
         # count); networkx already guarantees the edges are unique.
         edge = Edge(vis_ids[str(u)], vis_ids[str(v)], net.directed, id=f"e{i}", **style)
         net.edges.append(edge.options)
-    net.set_options(json.dumps(_options(graph.number_of_nodes(), physics=positions is None)))
+    net.set_options(json.dumps(vis_options(graph.number_of_nodes(), physics=positions is None)))
     return net
 
 
@@ -55,17 +55,18 @@ def _node_style(info: dict[str, Any], fill: str, scale: float) -> dict[str, Any]
     """Return the vis options of one node: size and label size grow with mentions."""
     note = info["kind"] == "note"
     font_size = round(_between(FONT_SIZE, scale))
+    selected = {"background": fill, "border": NODE["selected_border"]}
     return {
-        "shape": "square" if note else "dot",
+        "shape": NODE["note_shape"] if note else "dot",
         "color": {
             "background": fill,
-            "border": "#444444" if note else _darker(fill),
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
+            "border": NODE["note_border"] if note else _darker(fill),
+            "highlight": selected,
+            "hover": dict(selected),
         },
-        "size": _between(NODE_SIZE, scale) * (0.6 if note else 1.0),
-        "font": {"size": font_size, "color": "#1A1A1A"},
-        "borderWidth": 2 if note else 1.5,
+        "size": _between(NODE_SIZE, scale) * (NODE["note_size"] if note else 1.0),
+        "font": {"size": font_size, "color": NODE["label_color"]},
+        "borderWidth": NODE["note_border_width"] if note else NODE["border_width"],
         # Mass repels: a node with a long label keeps its neighbours off that label.
         "mass": round(1 + len(short_label(info["label"])) / 3, 2),
     }
@@ -75,58 +76,19 @@ def _edge_style(attrs: dict[str, Any], scale: float) -> dict[str, Any]:
     """Return the vis options of one edge: width by weight, dark if on the spanning tree."""
     kind = str(attrs.get("kind") or "cooccurrence")
     if kind != "cooccurrence":
+        selected = EDGE["note_selected_color"]
         return {
-            "width": 1,
+            "width": EDGE["note_width"],
             "dashes": True,
-            "color": {"color": "rgba(90,90,140,0.45)", "highlight": "#333366", "hover": "#333366"},
+            "color": {"color": EDGE["note_color"], "highlight": selected, "hover": selected},
         }
-    color = "rgba(60,60,60,0.75)" if flag(attrs.get("mst")) else "rgba(150,150,150,0.35)"
+    color = EDGE["mst_color"] if flag(attrs.get("mst")) else EDGE["plain_color"]
     return {
         "width": round(_between(EDGE_WIDTH, scale), 2),
         # Heavy edges pull harder, so strongly linked entities end up close together.
         "length": round(SPRING_LENGTH * (1.6 - scale)),
-        "color": {"color": color, "highlight": "#222222", "hover": "#222222"},
+        "color": {"color": color, "highlight": EDGE["selected_color"], "hover": EDGE["selected_color"]},
     }
-
-
-def _options(node_count: int, *, physics: bool) -> dict[str, Any]:
-    """Return vis-network options: forceAtlas2 tuned for 50-300 nodes, or fixed positions."""
-    options: dict[str, Any] = {
-        "autoResize": True,
-        "nodes": {
-            "shape": "dot",
-            "font": {"face": FONT_FACE, "strokeWidth": 4, "strokeColor": "#FFFFFF"},
-            "scaling": {"label": {"enabled": False}},
-        },
-        "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 1},
-        "interaction": {
-            "hover": True,
-            "tooltipDelay": 120,
-            "hideEdgesOnDrag": node_count > LAYOUT_IN_PYTHON,
-            "navigationButtons": False,
-            "keyboard": False,
-        },
-        "layout": {"randomSeed": 7, "improvedLayout": 0 < node_count <= 150},
-    }
-    if not physics or node_count == 0:
-        options["physics"] = {"enabled": False}
-        return options
-    options["physics"] = {
-        "enabled": True,
-        "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {
-            "gravitationalConstant": -70,
-            "centralGravity": 0.06,
-            "springLength": SPRING_LENGTH,
-            "springConstant": 0.05,
-            "damping": 0.5,
-            "avoidOverlap": 0.8,
-        },
-        "maxVelocity": 60,
-        "minVelocity": 0.8,
-        "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 40, "fit": True},
-    }
-    return options
 
 
 def layout_positions(graph: nx.Graph) -> dict[str, tuple[float, float]] | None:

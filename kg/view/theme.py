@@ -1,45 +1,43 @@
-"""The view's look: palettes, type names, sizes and the font, in one place."""
+"""The view's look, read from theme.toml: palettes, type names in Japanese and English, sizes, vis options.
+
+Edit theme.toml to change how graph.html looks; this module only gives its values names.
+"""
 
 from __future__ import annotations
 
-FONT_FACE = '"Noto Sans CJK JP", "Hiragino Sans", sans-serif'
+import copy
+import tomllib
+from importlib.resources import files
+from typing import Any
 
-# Okabe & Ito's colour-blind-safe palette, one colour per entity type.
-TYPE_COLORS = {
-    "Country": "#0072B2",
-    "Region": "#56B4E9",
-    "Organization": "#E69F00",
-    "Agreement": "#009E73",
-    "Law": "#CC79A7",
-    "Plan": "#F0E442",
-    "Event": "#D55E00",
-    "Person": "#7F7F7F",
-}
-TYPE_NAMES = {
-    "Country": "国",
-    "Region": "地域",
-    "Organization": "組織",
-    "Agreement": "協定・条約",
-    "Law": "法令",
-    "Plan": "計画・構想",
-    "Event": "出来事",
-    "Person": "人物",
-    "Note": "ノート",
-    "Other": "その他",
-}
-NOTE_COLOR = "#FFFFFF"
-OTHER_COLOR = "#DDDDDD"
-# Paul Tol's "muted" scheme for communities; smaller communities share OTHER_COLOR.
-COMMUNITY_COLORS = (
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
-    "#DDCC77", "#CC6677", "#882255", "#AA4499",
-)  # fmt: skip
+from kg.records import ENTITY_TYPES
 
-# Above this many nodes the browser would take too long to settle the physics, so the
-# positions come from networkx and the physics stays off.
-LAYOUT_IN_PYTHON = 300
-LABEL_MAX = 24
-NODE_SIZE = (8.0, 36.0)
-FONT_SIZE = (16.0, 32.0)
-EDGE_WIDTH = (0.6, 6.0)
-SPRING_LENGTH = 130
+THEME: dict[str, Any] = tomllib.loads(files("kg.view").joinpath("theme.toml").read_text(encoding="utf-8"))
+
+_GROUPS = {group["key"]: group for group in THEME["group"]}
+TYPE_COLORS = {key: group["color"] for key, group in _GROUPS.items() if key in ENTITY_TYPES}
+TYPE_NAMES = {key: group["ja"] for key, group in _GROUPS.items()}
+ENGLISH_NAMES = {key: group["en"] for key, group in _GROUPS.items()}
+NOTE_COLOR = _GROUPS["Note"]["color"]
+OTHER_COLOR = _GROUPS["Other"]["color"]
+COMMUNITY_COLORS = tuple(THEME["community"]["colors"])
+TEXT: dict[str, str] = {**THEME["text"], "rest": THEME["community"]["rest"]}
+
+NODE: dict[str, Any] = THEME["node"]
+EDGE: dict[str, Any] = THEME["edge"]
+LABEL_MAX: int = NODE["label_max"]
+NODE_SIZE = tuple(NODE["size"])
+FONT_SIZE = tuple(NODE["font_size"])
+EDGE_WIDTH = tuple(EDGE["width"])
+LAYOUT_IN_PYTHON: int = THEME["layout"]["in_python_above"]
+IMPROVED_LAYOUT_UP_TO: int = THEME["layout"]["improved_up_to"]
+SPRING_LENGTH: float = THEME["physics"]["forceAtlas2Based"]["springLength"]
+
+
+def vis_options(node_count: int, *, physics: bool) -> dict[str, Any]:
+    """Return vis-network's options for a graph of node_count nodes, with the physics on or off."""
+    options = copy.deepcopy(THEME["vis"])
+    options["interaction"]["hideEdgesOnDrag"] = node_count > LAYOUT_IN_PYTHON
+    options["layout"]["improvedLayout"] = 0 < node_count <= IMPROVED_LAYOUT_UP_TO
+    options["physics"] = copy.deepcopy(THEME["physics"]) if physics and node_count else {"enabled": False}
+    return options
