@@ -39,7 +39,7 @@ def test_notebook_is_committed_without_outputs():
 def test_notebook_explains_every_question():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    for number in range(1, 8):
+    for number in range(1, 9):
         assert f"## {number}. " in markdown
     kinds = [cell.cell_type for cell in notebook.cells]
     assert kinds[0] == "markdown"
