@@ -13,7 +13,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["build", "mentions", "read_graphml", "show", "to_frames"]
+__all__ = ["build", "mentions", "read_graphml", "show", "timeline", "to_frames"]
 
 # Where each public name lives; __getattr__ imports the module on first use.
 _HOMES = {
@@ -21,11 +21,12 @@ _HOMES = {
     "mentions": "kg.api",
     "read_graphml": "kg.api",
     "show": "kg.api",
+    "timeline": "kg.api",
     "to_frames": "kg.api",
 }
 
 if TYPE_CHECKING:
-    from kg.api import mentions, read_graphml, show, to_frames
+    from kg.api import mentions, read_graphml, show, timeline, to_frames
     from kg.pipeline import build
 
 

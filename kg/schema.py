@@ -24,7 +24,7 @@ MAX_EVIDENCE = 3
 # The list attributes and the separator each is joined with; the README's GraphML contract.
 NODE_LISTS: Mapping[str, str] = {
     "ene": LIST_SEP, "aliases": LIST_SEP, "notes": LIST_SEP, "tags": LIST_SEP, "dates": LIST_SEP,
-    "unresolved": LIST_SEP, "evidence": LINE_SEP,
+    "unresolved": LIST_SEP, "evidence": LINE_SEP, "mention_dates": LIST_SEP,
 }
 EDGE_LISTS: Mapping[str, str] = {"evidence": LIST_SEP, "sentences": LINE_SEP}
 _ESCAPES = {LIST_SEP: "｜", LINE_SEP: " "}

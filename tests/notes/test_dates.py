@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import yaml
 
-from kg.dates import name_date, note_date, parse_bound, parse_date
+from kg.notes.dates import name_date, note_date, parse_bound, parse_date
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from datetime import date
 import networkx as nx
 
 from kg.graph import build_graph
-from kg.links import NoteLink
-from kg.panel import panel_data
+from kg.view.links import NoteLink
+from kg.view.panel import panel_data
 from kg.records import Block, Entity, Mention, Note
 
 
@@ -26,7 +26,7 @@ def mentions_of(blocks: list[Block], surface: str) -> list[Mention]:
         while (at := b.text.find(surface, start)) >= 0:
             begin = b.text.rfind("。", 0, at) + 1
             end = b.text.find("。", at) + 1 or len(b.text)
-            found.append(Mention(surface=surface, label="Country", source="gazetteer", block=b, start=at,
+            found.append(Mention(surface=surface, ene="Country", source="gazetteer", block=b, start=at,
                                  end=at + len(surface), sentence=b.text[begin:end]))  # fmt: skip
             start = at + len(surface)
     return found

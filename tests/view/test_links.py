@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 
-from kg.links import file_url, find_vault, note_link, obsidian_url
+from kg.view.links import file_url, find_vault, note_link, obsidian_url
 
 NAMES = ["memo.md", "会議 メモ.md", "Trade 2024-11-11 #2.md", "100% 実現?.md", "javascript:alert(1).md",
          "a&b=c+d.md", "＃全角 ＆.md"]  # fmt: skip
@@ -76,6 +76,6 @@ def test_a_file_named_like_the_marker_is_not_a_vault(tmp_path):
 
 
 def test_the_dated_fixture_is_a_vault():
-    root = Path(__file__).parent / "data" / "dated_vault"
+    root = Path(__file__).parent.parent / "data" / "dated_vault"
     link = note_link(root / "clippings" / "Trade 2024-11-11 #2.md")
     assert link.href == "obsidian://open?vault=dated_vault&file=clippings%2FTrade%202024-11-11%20%232.md"
