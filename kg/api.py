@@ -54,7 +54,8 @@ def to_frames(graph: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
 def mentions(paths: Iterable[str | Path] | str | Path, **options) -> pd.DataFrame:
     """Return one row per mention in the notes at paths, with where it was found.
 
-    Columns: entity, type, surface, ene, source, note, heading_path, line, kind, sentence.
+    Columns: entity, type, surface, ene, source, note, date (the note's, "" if none), heading_path, line,
+    kind, sentence.
     Options are those of ``kg.build``: ``types``, ``aliases`` and ``stop`` change which entities
     appear; the graph's filters (``min_count``, ...) do not, as mentions.csv keeps them all too.
     """

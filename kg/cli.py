@@ -17,6 +17,18 @@ EXIT_STRICT = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
+def _period_bound(context: click.Context, parameter: click.Parameter, value: str | None):
+    """Return the first (--since) or last (--until) day of the period a flag names."""
+    if value is None:
+        return None
+    from kg.notes.dates import parse_bound
+
+    try:
+        return parse_bound(value, end=parameter.name == "until")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
@@ -70,6 +82,13 @@ def main() -> None:
 @click.option("--with-notes", is_flag=True,
               help="Add a node per note (id note:PATH), linked to the entities it mentions and to the notes "
                    "its [[wikilinks]] point to.")
+@click.option("--date-field", metavar="NAME", default=None,
+              help="Front-matter field that gives a note's date (default: the first of date, created, published); "
+                   "a note without it takes the date in its file name (2025-12-23-news.md), else has none.")
+@click.option("--since", metavar="DATE", default=None, callback=_period_bound,
+              help="Read only the notes dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated notes are left out.")
+@click.option("--until", metavar="DATE", default=None, callback=_period_bound,
+              help="Read only the notes dated on or before DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its last day).")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for NER; 0 means one per core.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -87,6 +106,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     Examples:
       kg build ~/Obsidian/Policy -o out --unit paragraph --types Country,Organization,Agreement
       kg build data -o out --min-count 2 --backbone 0.05 --mst --with-notes
+      kg build ~/Obsidian/Clippings -o out --since 2025-01 --until 2025-06
 
     A file that cannot be read as a note (binary, not text, not Markdown) is skipped with one line
     on stderr; OUT/report.json lists the skipped files, the warnings and the counts.
@@ -96,7 +116,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
       0    built (files may have been skipped: see report.json)
       1    error: no such PATH, a bad --types list, OUT cannot be written,
            a --scheduler that cannot be reached
-      2    usage: an unknown option, a --unit or --measure not offered
+      2    usage: an unknown option, a --unit or --measure not offered,
+           a --since or --until that is not a date
       3    --strict, and some file was skipped (outputs still written)
       130  interrupted (Ctrl-C): the outputs in OUT are left as they were
     """

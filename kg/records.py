@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class Block:
     is the last item. ``section`` numbers the innermost heading section within the note
     (0 is the text before the first heading). ``paragraph`` numbers the source block (paragraph,
     list item, table cell, ...) within the note, so footnote copies keep one identity.
+    ``date`` is the note's date (None when it has none), so every mention carries it.
     """
 
     note: str
@@ -49,11 +51,16 @@ class Block:
     citations: tuple[tuple[int, str], ...] = ()
     footnote: str = ""
     links: tuple[Link, ...] = ()
+    date: date | None = None
 
 
 @dataclass(frozen=True)
 class Note:
-    """One Markdown note: its front-matter metadata, its wikilink targets and its blocks."""
+    """One Markdown note: its front-matter metadata, its wikilink targets and its blocks.
+
+    ``date`` is the note's date (see kg.notes.dates); ``file`` the absolute path it was read
+    from ("" for text parsed in memory).
+    """
 
     path: str
     title: str
@@ -62,6 +69,8 @@ class Note:
     dates: tuple[tuple[str, str], ...] = ()
     links: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
+    date: date | None = None
+    file: str = ""
 
 
 @dataclass(frozen=True)

@@ -297,10 +297,10 @@ def test_folder_walk_skips_hidden_and_other_files_and_survives_links(hostile_vau
 def test_a_parser_failure_on_one_file_skips_only_that_file(monkeypatch):
     parse = note_files.parse_note
 
-    def failing(text: str, name: str, callouts: bool = True):
+    def failing(text: str, name: str, *args):
         if name == "bom.md":
             raise RecursionError("maximum recursion depth exceeded")
-        return parse(text, name, callouts)
+        return parse(text, name, *args)
 
     monkeypatch.setattr(note_files, "parse_note", failing)
     vault = read_vault([HOSTILE / "bom.md", HOSTILE / "crlf.md"])

@@ -14,7 +14,9 @@ from kg.records import Entity
 from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
 from kg.text.chars import xml_safe
 
-MENTION_COLUMNS = ["entity", "type", "surface", "ene", "source", "note", "heading_path", "line", "kind", "sentence"]
+MENTION_COLUMNS = [
+    "entity", "type", "surface", "ene", "source", "note", "date", "heading_path", "line", "kind", "sentence",
+]
 
 
 def graphml_ready(graph: nx.Graph) -> nx.Graph:
@@ -105,6 +107,7 @@ def mention_rows(entities: Sequence[Entity]) -> list[dict]:
                 "ene": m.ene,
                 "source": m.source,
                 "note": m.block.note,
+                "date": m.block.date.isoformat() if m.block.date else "",
                 "heading_path": heading_text(m.block.heading_path),
                 "line": m.block.line,
                 "kind": m.block.kind,

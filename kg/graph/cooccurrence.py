@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 import networkx as nx
@@ -146,8 +147,16 @@ def build_graph(
             npmi=round(scores["npmi"], 6),
             evidence=[place(units[k].heading_path, units[k].note) for k in shown],
             sentences=[_unit_sentence(members[k][a], members[k][b], order) for k in shown],
+            # a unit lies inside one note, so any mention in it has the unit's date
+            **seen_between(members[k][a][0].block.date for k in keys),
         )
     return graph
+
+
+def seen_between(days: Iterable[date | None]) -> dict[str, str]:
+    """Return first_seen and last_seen: the earliest and latest of the dates, "" when none is known."""
+    known = sorted(d for d in days if d is not None)
+    return {"first_seen": known[0].isoformat() if known else "", "last_seen": known[-1].isoformat() if known else ""}
 
 
 def _node_attributes(entity: Entity, units: int) -> dict:
@@ -171,6 +180,9 @@ def _node_attributes(entity: Entity, units: int) -> dict:
         "units": units,
         "notes": notes,
         "evidence": evidence,
+        **seen_between(m.block.date for m in entity.mentions),
+        # one ISO date per mention in a dated note, so kg.timeline can count them per period
+        "mention_dates": sorted(m.block.date.isoformat() for m in entity.mentions if m.block.date),
     }
 
 

@@ -16,10 +16,11 @@ from pathlib import PurePosixPath
 
 import networkx as nx
 
-from kg.text.sentences import sentence_bounds
+from kg.graph.cooccurrence import seen_between
 from kg.notes import MARKDOWN_SUFFIXES
 from kg.records import Entity, Note
 from kg.schema import MAX_EVIDENCE, heading_text, place
+from kg.text.sentences import sentence_bounds
 
 NOTE_PREFIX = "note:"
 
@@ -62,8 +63,10 @@ def add_notes(graph: nx.Graph, notes: Sequence[Note], entities: Sequence[Entity]
                 count=len(mentions),
                 evidence=[place(heading, path) for heading, _ in evidence],
                 sentences=[sentence for _, sentence in evidence],
+                **seen_between([mentions[0].block.date]),
                 **flags,
             )
+    dated = {note.path: note.date for note in notes}
     for (a, b), places in links.items():
         evidence = _first_places(places)
         two.add_edge(
@@ -74,6 +77,7 @@ def add_notes(graph: nx.Graph, notes: Sequence[Note], entities: Sequence[Entity]
             count=len(places),
             evidence=[heading_text(path) for path, _ in evidence],
             sentences=[sentence for _, sentence in evidence],
+            **seen_between([dated[a], dated[b]]),
             **flags,
         )
     return two
@@ -174,4 +178,5 @@ def _note_attributes(note: Note, mentions: int, unresolved: Sequence[str]) -> di
         "count": mentions,
         "notes": [note.path],
         "unresolved": list(unresolved),
+        **seen_between([note.date]),
     }

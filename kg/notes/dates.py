@@ -47,9 +47,7 @@ def note_date(
         found = parse_date(value)
         if found is not None:
             return found, warnings
-        shown = " ".join(str(value).split())
-        shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
-        warnings.append(f"{name}: front-matter {key} {shown!r} is not a date; ignored")
+        warnings.append(f"{name}: front-matter {key} {_shown(value)} is not a date; ignored")
     return name_date(name), warnings
 
 
@@ -111,6 +109,24 @@ def parse_bound(text: str, *, end: bool = False) -> date:
     except ValueError:
         pass
     raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def in_period(day: date | None, since: date | None = None, until: date | None = None) -> bool:
+    """Return whether a note dated day belongs to the period; an undated note belongs to no period."""
+    if since is None and until is None:
+        return True
+    return day is not None and (since is None or day >= since) and (until is None or day <= until)
+
+
+def _shown(value: Any) -> str:
+    """Return a short quote of a front-matter value for a warning.
+
+    A list or mapping is named, never printed: YAML aliases can make one exponentially large.
+    """
+    if isinstance(value, list | tuple | dict | set):
+        return f"(a {type(value).__name__})"
+    shown = " ".join(str(value).split())
+    return repr(shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…")
 
 
 def _kanji_date(era: str | None, year: str, month: int, day: int) -> date | None:

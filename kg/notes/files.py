@@ -5,13 +5,16 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import charset_normalizer
 
+from kg.errors import OptionError
+from kg.notes.dates import DATE_FIELDS, in_period, parse_bound
 from kg.notes.note import parse_note
 from kg.records import Note, Skipped, Vault
 from kg.text.chars import XML_UNSAFE
@@ -25,9 +28,33 @@ _NAME_CONTROLS = {**XML_UNSAFE, 0x09: None, 0x0A: None, 0x0D: None}
 
 @dataclass(frozen=True)
 class NotesOptions:
-    """How notes are read: with ``callouts`` False, Obsidian callouts are left out of the text."""
+    """How notes are read: with ``callouts`` False, Obsidian callouts are left out of the text.
+
+    A note's date is the first of ``date_field`` (default: date, created, published) in its front
+    matter that holds a date, else the date in its file name. With ``since`` or ``until`` only the
+    notes dated in that period are read; they may be dates or "2025", "2025-03", "2025-03-10"
+    (the first day of that period for since, the last for until).
+    """
 
     callouts: bool = True
+    date_field: str | None = None
+    since: date | str | None = None
+    until: date | str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            if isinstance(value := getattr(self, name), str):
+                try:
+                    object.__setattr__(self, name, parse_bound(value, end=name == "until"))
+                except ValueError as error:
+                    raise OptionError(f"{{{name}}}: {error}") from error
+        if self.since and self.until and self.since > self.until:
+            raise OptionError(f"{{since}} {self.since} is after {{until}} {self.until}: no note is dated in that period")
+
+    @property
+    def date_fields(self) -> tuple[str, ...]:
+        """Return the front-matter fields a note's date is read from, in order."""
+        return (self.date_field,) if self.date_field else DATE_FIELDS
 
 
 def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions()) -> Vault:
@@ -54,7 +81,7 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 skipped.append(Skipped(name, "not a Markdown file (.md or .markdown)"))
                 continue
             try:
-                note, note_warnings = read_note(path, name, options.callouts)
+                note, note_warnings = read_note(path, name, options.callouts, options.date_fields)
             except (OSError, ValueError) as err:
                 skipped.append(Skipped(name, " ".join(str(err).split())))
                 continue
@@ -65,17 +92,21 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
             if name in names:
                 warnings.append(f"{name}: two input files have this path")
             names.add(name)
-            notes.append(note)
-            warnings += note_warnings
+            warnings += note_warnings  # also for a note outside the period: its date may be why
+            if in_period(note.date, options.since, options.until):
+                notes.append(note)
     return Vault(tuple(notes), tuple(skipped), tuple(warnings))
 
 
-def read_note(path: Path, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
+def read_note(
+    path: Path, name: str, callouts: bool = True, date_fields: Sequence[str] = DATE_FIELDS
+) -> tuple[Note, list[str]]:
     """Return the note in one file and warnings about it; raise ValueError if it is not text."""
     path = Path(path)
     if not stat.S_ISREG(path.stat().st_mode):  # reading a named pipe or a device never ends
         raise ValueError("not a regular file")
-    return parse_note(decode_bytes(path.read_bytes()), name, callouts)
+    note, warnings = parse_note(decode_bytes(path.read_bytes()), name, callouts, date_fields)
+    return replace(note, file=os.path.abspath(path)), warnings
 
 
 def _find_notes(root: Path) -> list[tuple[Path, str]]:

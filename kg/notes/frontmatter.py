@@ -26,10 +26,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 0  # never closed: Obsidian shows it as text, and so do we
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """A YAML loader that leaves timestamps as the text they are written as."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_metadata(header: str, name: str, warnings: list[str]) -> dict[Any, Any]:
     """Return the front-matter mapping, or an empty one (with a warning) when it is malformed."""
     try:
-        meta = YAMLHandler().load(header)
+        meta = _load(header)
     # PyYAML raises plain ValueError/TypeError for some scalars, e.g. a 30 February date.
     except (yaml.YAMLError, ValueError, TypeError) as err:
         reason = " ".join(str(err).split())
@@ -41,6 +51,18 @@ def load_metadata(header: str, name: str, warnings: list[str]) -> dict[Any, Any]
         warnings.append(f"{name}:1: front matter is not a mapping; ignored")
         return {}
     return meta
+
+
+def _load(header: str) -> Any:
+    """Return the YAML of a header; a timestamp YAML cannot build (30 February) stays text.
+
+    Only a header that fails is read again, so every other note keeps YAML's own dates, and
+    the bad date alone is lost (kg.notes.dates warns about it), not the title and tags too.
+    """
+    try:
+        return YAMLHandler().load(header)
+    except ValueError:
+        return YAMLHandler().load(header, Loader=_DatesAsText)
 
 
 def as_strings(value: Any, separators: str = "") -> list[str]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
 from kg.notes.blocks import Walker
+from kg.notes.dates import DATE_FIELDS, note_date
 from kg.notes.footnotes import check_footnotes, place_footnotes
 from kg.notes.frontmatter import as_strings, load_metadata, read_dates, split_front_matter
 from kg.notes.markdown import MAX_NESTING, TOO_DEEP, parser
@@ -14,8 +17,14 @@ from kg.records import Note
 from kg.text.chars import XML_UNSAFE
 
 
-def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[str]]:
-    """Return the note written in ``text`` (stored as ``name``) and warnings about it."""
+def parse_note(
+    text: str, name: str, callouts: bool = True, date_fields: Sequence[str] = DATE_FIELDS
+) -> tuple[Note, list[str]]:
+    """Return the note written in ``text`` (stored as ``name``) and warnings about it.
+
+    The note's date is the first of ``date_fields`` in its front matter that holds a date, else
+    the date in its file name, else None.
+    """
     # markdown-it counts lines after the same newline normalisation, so line numbers agree.
     # NFC composes kana written as base + combining mark (ト + ゙ = ド), as macOS and some
     # clippers store them, so names match however the file spells them.
@@ -35,6 +44,10 @@ def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[
                         "(a list counts two) read as plain text")
     blocks = place_footnotes(walker.items)
     warnings += check_footnotes(walker.items, blocks, name)
+    day, date_warnings = note_date(meta, name, date_fields)
+    warnings += date_warnings
+    if day is not None:
+        blocks = [replace(block, date=day) for block in blocks]
     title = as_strings(meta.get("title"))
     note = Note(
         path=name,
@@ -44,5 +57,6 @@ def parse_note(text: str, name: str, callouts: bool = True) -> tuple[Note, list[
         dates=read_dates(meta),
         links=tuple(dict.fromkeys(walker.targets)),
         blocks=tuple(blocks),
+        date=day,
     )
     return note, warnings

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kg.graph.cooccurrence import PATH_SEP, Unit, section_ancestors, unit_of, units_in
+from kg.graph.cooccurrence import Unit, section_ancestors, unit_of, units_in
+from kg.schema import PATH_SEP
 from kg.view.links import NoteLink
 
 if TYPE_CHECKING:

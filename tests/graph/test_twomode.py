@@ -44,6 +44,8 @@ def test_every_note_is_a_node_with_its_front_matter(two):
         "count": 7,  # 日 日本 日 (日本), 米 アメリカ 米 (アメリカ), アジア
         "notes": ["外交.md"],
         "unresolved": ["未作成のメモ"],
+        "first_seen": "2024-04-01",  # its created date
+        "last_seen": "2024-04-01",
     }
     assert two.nodes["note:地域/アジア.md"]["title"] == "アジア"  # no front-matter title: the file name
     assert {n for n, kind in two.nodes(data="kind") if kind == "note"} == {

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import yaml
 
-from kg.notes.dates import name_date, note_date, parse_bound, parse_date
+from kg.notes.dates import in_period, name_date, note_date, parse_bound, parse_date
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,13 @@ def test_a_chosen_field_is_the_only_one_read_then_the_file_name():
     assert note_date(meta, "memo.md", ("modified",)) == (date(2025, 5, 5), [])
     assert note_date(meta, "2024-11-11 memo.md", ("published",)) == (date(2024, 11, 11), [])
     assert note_date({"modified": "2025-05-05"}, "memo.md") == (None, [])
+
+
+def test_a_list_is_named_not_printed_so_yaml_aliases_cost_nothing():
+    bomb = yaml.safe_load("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                          + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("bcdefg", "cdefgh"))
+                          + "date: *h\n")  # fmt: skip
+    assert note_date(bomb, "bomb.md") == (None, ["bomb.md: front-matter date (a list) is not a date; ignored"])
 
 
 def test_an_unreadable_date_falls_back_to_the_file_name_and_long_values_are_cut():
@@ -105,3 +112,11 @@ def test_period_bounds(text, start, end):
 def test_bad_period_bounds_say_what_is_accepted(text):
     with pytest.raises(ValueError, match="YYYY-MM-DD, YYYY-MM or YYYY"):
         parse_bound(text)
+
+
+def test_periods_hold_the_notes_dated_inside_them_and_no_undated_one():
+    march, june = date(2025, 3, 1), date(2025, 6, 30)
+    assert in_period(date(2025, 3, 1), march, june) and in_period(date(2025, 6, 30), march, june)
+    assert not in_period(date(2025, 7, 1), march, june) and not in_period(date(2025, 2, 28), march)
+    assert in_period(date(1999, 1, 1), until=june) and not in_period(None, since=march)
+    assert in_period(None) and in_period(date(2025, 1, 1))  # no period: every note

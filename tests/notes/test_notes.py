@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.notes import parse_note, read_note, read_vault
+from kg.notes import NotesOptions, parse_note, read_note, read_vault
 from kg.records import Block, Link
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "notes"
@@ -362,3 +363,27 @@ def test_parse_note_never_raises_and_lines_are_in_range(text: str) -> None:
         assert 1 <= block.line <= normalised.count("\n") + 1
         assert block.text and block.text == block.text.strip()
         assert all(0 <= link.start < link.end <= len(block.text) for link in block.links)
+
+
+def test_each_note_of_the_dated_vault_gets_its_date_and_file() -> None:
+    import json
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    expected = json.loads((data / "dated_vault.expected.json").read_text(encoding="utf-8"))
+    vault = read_vault([data / "dated_vault"])
+    found = {note.path: note.date.isoformat() if note.date else None for note in vault.notes}
+    assert found == expected["note_dates"]
+    for note in vault.notes:
+        assert Path(note.file).is_absolute() and Path(note.file).is_file()
+        assert {block.date for block in note.blocks} == {note.date}  # every block, so every mention
+    created = read_vault([data / "dated_vault"], NotesOptions(date_field="created"))
+    assert {n.path: n.date.isoformat() if n.date else None for n in created.notes} == expected["note_dates_created"]
+    assert sum("is not a date" in w for w in vault.warnings) == 2
+
+
+def test_a_date_yaml_cannot_build_costs_only_that_date() -> None:
+    note, warnings = parse_note("---\ntitle: 会議\ntags: [外交]\ndate: 2025-02-30\n---\n本文。\n", "2025-10-10 会議.md")
+    assert (note.title, note.tags) == ("会議", ("外交",))
+    assert note.date == date(2025, 10, 10)  # from the file name
+    assert warnings == ["2025-10-10 会議.md: front-matter date '2025-02-30' is not a date; ignored"]
+    assert parse_note("本文。\n", "memo.md")[0].file == ""
