@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.graph.cooccurrence import Unit, section_ancestors, unit_of, units_in
 from kg.schema import PATH_SEP
-from kg.view.links import NoteLink
+from kg.view.links import NoteLink, note_link
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -48,12 +49,15 @@ def panel_data(
     *,
     dates: Mapping[str, date | None],
     links: Mapping[str, NoteLink | None],
+    nodes: Sequence[Any] | None = None,
+    edges: Sequence[tuple[Any, Any]] | None = None,
     mention_cap: int = MENTION_CAP,
     pair_cap: int = PAIR_CAP,
 ) -> dict[str, Any]:
-    """Return the panel's JSON-ready data, its node and edge lists in the graph's order.
+    """Return the panel's JSON-ready data, its node and edge lists in the order the page draws them.
 
-    ``dates`` and ``links`` give each note path its date and its link (either may be None).
+    ``dates`` and ``links`` give each note path its date and its link (either may be None);
+    ``nodes`` and ``edges`` are the ones the page carries (default: all of the graph's).
     """
     unit = str(graph.graph.get("unit") or "section")
     note_index = {note.path: i for i, note in enumerate(notes)}
@@ -78,15 +82,16 @@ def panel_data(
     unit_order = {key: i for i, key in enumerate(units_in(notes, unit))}
     members: dict[str, dict[tuple, list[Mention]]] = {}
     unit_places: dict[tuple, Unit] = {}
-    nodes: list[dict[str, Any] | None] = []
-    for node, attrs in graph.nodes(data=True):
+    node_data: list[dict[str, Any] | None] = []
+    for node in graph.nodes if nodes is None else nodes:
+        attrs = graph.nodes[node]
         entity = by_id.get(node)
         if entity is None:
             path = str(node).removeprefix("note:")
             if attrs.get("kind") == "note" and path in note_index:
-                nodes.append({"note": note_index[path], "dates": [d for d in [day(path)] if d is not None]})
+                node_data.append({"note": note_index[path], "dates": [d for d in [day(path)] if d is not None]})
             else:
-                nodes.append(None)
+                node_data.append(None)
             continue
         ordered = sorted(entity.mentions, key=where)
         forms = _Table()
@@ -95,7 +100,9 @@ def panel_data(
             for m in ordered[:mention_cap]
         ]
         seen = sorted({d for m in ordered if (d := day(m.block.note)) is not None})
-        nodes.append({"total": len(ordered), "forms": forms.items, "items": items, "dates": seen})
+        notes_named = len({m.block.note for m in ordered})
+        node_data.append({"total": len(ordered), "notes": notes_named, "forms": forms.items, "items": items,
+                          "dates": seen})
         grouped: dict[tuple, list[Mention]] = defaultdict(list)
         for m in ordered:
             where_unit = unit_of(m, unit, ancestors)
@@ -103,10 +110,10 @@ def panel_data(
             grouped[where_unit.key].append(m)
         members[entity.id] = grouped
 
-    edges: list[dict[str, Any] | None] = []
-    for a, b, attrs in graph.edges(data=True):
+    edge_data: list[dict[str, Any] | None] = []
+    for a, b in graph.edges if edges is None else edges:
         if a not in members or b not in members:
-            edges.append(None)
+            edge_data.append(None)
             continue
         shared = sorted(members[a].keys() & members[b].keys(), key=lambda k: unit_order.get(k, len(unit_order)))
         items = []
@@ -119,7 +126,7 @@ def panel_data(
                 first.block.line,
             ])
         seen = sorted({d for key in shared if (d := day(members[a][key][0].block.note)) is not None})
-        edges.append({"total": len(shared), "items": items, "dates": seen})
+        edge_data.append({"total": len(shared), "items": items, "dates": seen})
 
     link_of = {note.path: links.get(note.path) for note in notes}
     return {
@@ -136,9 +143,23 @@ def panel_data(
         "places": [list(p) for p in places.items],
         "sentences": sentences.items,
         "dates": [d.isoformat() for d in all_dates],
-        "nodes": nodes,
-        "edges": edges,
+        "nodes": node_data,
+        "edges": edge_data,
     }
+
+
+def mentions_panel(
+    graph: nx.Graph,
+    notes: Sequence[Note],
+    entities: Sequence[Entity],
+    page_dir: Path | None,
+    nodes: Sequence[Any] | None = None,
+    edges: Sequence[tuple[Any, Any]] | None = None,
+) -> dict[str, Any]:
+    """Return panel_data with each note's own date and a link to its file from a page in page_dir."""
+    dates = {note.path: note.date for note in notes}
+    links = {note.path: note_link(Path(note.file), page_dir) if note.file else None for note in notes}
+    return panel_data(graph, notes, entities, dates=dates, links=links, nodes=nodes, edges=edges)
 
 
 def _pair_sentences(in_a: Sequence[Mention], in_b: Sequence[Mention]) -> list[str]:

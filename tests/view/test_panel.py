@@ -50,7 +50,7 @@ def graph() -> nx.Graph:
 def test_every_mention_is_listed_in_document_order_with_its_place_and_form():
     data = panel_data(graph(), NOTES, [JAPAN, USA], dates=DATES, links=LINKS)
     japan = data["nodes"][list(graph()).index("日本")]
-    assert japan["total"] == 3 and japan["forms"] == ["日本"]
+    assert japan["total"] == 3 and japan["notes"] == 2 and japan["forms"] == ["日本"]
     rows = [(data["places"][p], data["sentences"][s], japan["forms"][f], line) for p, s, f, line in japan["items"]]
     assert rows == [
         ([0, "外交 › 日米"], "日本と米国が会った。", "日本", 3),

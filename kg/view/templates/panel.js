@@ -6,11 +6,13 @@
 (() => {
   "use strict";
 
-  const view = window.kgView;
-  if (!view || !view.data.panel) return;
-  const { network, data } = view;
-  const P = data.panel;
-  const NOTE = 0, PLACE = 1;  // the columns of P.places: note index, heading path
+  const kg = window.kg;
+  if (!kg || !kg.DATA.panel) return;
+  const { network, rules, DATA: data } = kg;
+  const P = data.panel;  // aligned with data.nodes and data.edges (see kg/view/panel.py)
+  const nodeIndex = new Map(data.nodes.map((n, i) => [n.id, i]));
+  const edgeIndex = new Map(data.edges.map((e, i) => [e.id, i]));
+  const search = document.getElementById("kg-search");
   const fold = (text) => String(text).normalize("NFKC").toLowerCase();
 
   function el(tag, className, text) {
@@ -158,7 +160,7 @@
   }
   close.addEventListener("click", shut);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !panel.hidden && document.activeElement !== view.search) shut();
+    if (event.key === "Escape" && !panel.hidden && document.activeElement !== search) shut();
   });
 
   function capLine(total, shown, cap) {
@@ -169,7 +171,7 @@
   }
 
   function showNode(visId) {
-    const index = view.nodeIndex.get(visId);
+    const index = nodeIndex.get(visId);
     const info = data.info.nodes[index];
     const entry = P.nodes[index];
     open();
@@ -184,7 +186,7 @@
       return;
     }
     const total = entry ? entry.total : 0;
-    heading(info.label, `言及 ${total} 件 · ${new Set((entry ? entry.items : []).map((i) => P.places[i[0]][NOTE])).size} ノート`);
+    heading(info.label, `言及 ${total} 件 · ${entry ? entry.notes : 0} ノート`);
     const forms = entry ? entry.forms : [];
     const items = (entry ? entry.items : []).map(([place, sentence, form, line]) => ({
       place, sentences: [sentence], line, terms: [forms[form]],
@@ -194,14 +196,14 @@
   }
 
   function showEdge(visId) {
-    const index = view.edgeIndex.get(visId);
+    const index = edgeIndex.get(visId);
     const info = data.info.edges[index];
     const entry = P.edges[index];
     open();
     const total = entry ? entry.total : 0;
     const unitName = P.unitName || "単位";
     heading(`${info.ends[0]} — ${info.ends[1]}`, `共有する${unitName} ${total} 件`);
-    const ends = [data.edges[index].from, data.edges[index].to].map((id) => P.nodes[view.nodeIndex.get(id)]);
+    const ends = [data.edges[index].from, data.edges[index].to].map((id) => P.nodes[nodeIndex.get(id)]);
     const terms = ends.flatMap((end, i) => (end ? end.forms : [info.ends[i]]));
     const items = (entry ? entry.items : []).map(([place, sentences, line]) => ({ place, sentences, line }));
     stated = capLine(total, items.length, P.pairCap);
@@ -260,10 +262,16 @@
     fill.style.right = `${100 - (100 * hi) / (last || 1)}%`;
     // The whole range hides nothing; a narrower one keeps what the notes of that period name,
     // so undated notes fall outside it, as with kg build --since/--until.
-    view.setHidden("time", full ? null : {
-      node: (i) => !inRange(P.nodes[i] ? P.nodes[i].dates : [], lo, hi),
-      edge: (i) => !inRange(P.edges[i] ? P.edges[i].dates : [], lo, hi),
-    });
+    if (full) {
+      if (!rules.nodes.has("time")) return;  // nothing to undo: no redraw
+      rules.nodes.delete("time");
+      rules.edges.delete("time");
+    } else {
+      const dated = (entry) => inRange(entry ? entry.dates : [], lo, hi);
+      rules.nodes.set("time", (id) => dated(P.nodes[nodeIndex.get(id)]));
+      rules.edges.set("time", (id) => dated(P.edges[edgeIndex.get(id)]));
+    }
+    kg.apply();
   }
   from.addEventListener("input", applyTime);
   to.addEventListener("input", applyTime);
