@@ -23,8 +23,9 @@ from markupsafe import Markup
 
 from kg.errors import OptionError
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
-from kg.view.style import layout_positions, network, node_colors
-from kg.view.theme import LAYOUT_IN_PYTHON, TYPE_NAMES
+from kg.view.layout import budget, layout
+from kg.view.style import fill_and_border, network, node_colors, radii, radius_of_note
+from kg.view.theme import FONT_SIZE, NODE_SIZE, TYPE_NAMES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 COLOR_BY = ("type", "community")
 VIS_LIB = ("templates", "lib", "vis-9.1.2")
 TEMPLATE = "page.html.j2"
+# The page's scripts, run in this order: view.js builds the network and window.kg, the others
+# add to it (budget.js the size budget and its controls, labels.js the labels that fit).
+SCRIPTS = ("view.js", "budget.js", "labels.js")
 
 
 @dataclass(frozen=True)
@@ -54,41 +58,63 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
             color_by: str = "type") -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
-    Give ``options``, or ``title`` and ``color_by`` as in ViewOptions.
+    Give ``options``, or ``title`` and ``color_by`` as in ViewOptions; the page can switch the
+    colours. It carries at most CARRIED nodes, the most central, and draws SHOWN of them at
+    first (kg/view/layout.py); the full graph stays in GraphML, JSON and CSV.
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
     title = str(title or graph.graph.get("title") or "kg")
-    infos = [node_info(node, attrs) for node, attrs in graph.nodes(data=True)]
-    colors = node_colors(infos, color_by)
-    positions = layout_positions(graph) if graph.number_of_nodes() > LAYOUT_IN_PYTHON else None
-    net = network(graph, infos, colors, positions)
+    plan = budget(graph)
+    infos = [node_info(node, graph.nodes[node]) for node in plan.nodes]
+    palettes = {by: node_colors(infos, by) for by in COLOR_BY}
+    for info in infos:
+        info["colors"] = {by: fill_and_border(info, palettes[by][info["id"]]) for by in COLOR_BY}
+    radius = radii(infos)
+    positions = layout(graph, plan, radius)
+    net = network(graph, infos, palettes[color_by], positions, radius, plan)
     nodes, edges, _, _, _, options = net.get_network_data()
+    for node in nodes:
+        node.pop("label", None)  # labels.js draws the labels that fit
     labels = {info["id"]: info["label"] for info in infos}
     edge_infos = [
-        edge_info(f"e{i}", (labels[str(u)], labels[str(v)]), attrs)
-        for i, (u, v, attrs) in enumerate(graph.edges(data=True))
+        edge_info(f"e{i}", (labels[str(u)], labels[str(v)]), graph.edges[u, v]) for i, (u, v) in enumerate(plan.edges)
     ]
+    shown = {info["id"] for info in infos[: plan.shown]}
+    held = {
+        "shown": plan.shown,
+        "carried": len(plan.nodes),
+        "entities": sum(1 for _, kind in graph.nodes(data="kind", default="entity") if kind != "note"),
+        "shownEntities": sum(1 for info in infos[: plan.shown] if info["kind"] != "note"),
+        "edges": graph.number_of_edges(),
+        "shownEdges": sum(1 for u, v in plan.edges if str(u) in shown and str(v) in shown),
+        "maxWeight": max((e["weight"] for e in edge_infos), default=0.0),
+    }
     data = {
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options),
         "info": {"nodes": infos, "edges": edge_infos},
         "typeNames": TYPE_NAMES,
+        "budget": held,
+        # what budget.js and labels.js size dots (layout units) and labels (pixels) by
+        "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
     }
     vis_js = _vis_js()
-    app_js = _resource("view.js")
+    scripts = [_resource(name) for name in SCRIPTS]
     context = {
         "title": title,
-        "summary": summary(graph, infos),
-        "types": type_legend(infos, swatches=color_by == "type"),
-        "communities": community_legend(infos, colors) if color_by == "community" else [],
+        "summary": summary(graph),
+        "budget": held,
+        "types": type_legend(infos),
+        "communities": community_legend(infos, palettes["community"]),
+        "color_by": color_by,
         "edge_kinds": edge_legend(edge_infos),
-        "csp": _csp(vis_js, app_js),
+        "csp": _csp(vis_js, *scripts),
         "vis_css": Markup(_vis_file("vis-network.css")),
         "app_css": Markup(_resource("view.css")),
         "vis_js": Markup(vis_js),
-        "app_js": Markup(app_js),
+        "scripts": [Markup(script) for script in scripts],
         "data": _script_json(data),
     }
     return _template().render(context)

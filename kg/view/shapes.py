@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kg.schema import EDGE_LISTS, MAX_EVIDENCE, NODE_LISTS, split
-from kg.view.theme import COMMUNITY_COLORS, ENGLISH_NAMES, NODE, NOTE_COLOR, OTHER_COLOR, TEXT, TYPE_COLORS, TYPE_NAMES
+from kg.view.theme import (
+    COMMUNITY_COLORS, ENGLISH_NAMES, LABEL_MAX, NODE, NOTE_COLOR, OTHER_COLOR, TEXT, TYPE_COLORS, TYPE_NAMES,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,9 +23,13 @@ def node_info(node: Any, attrs: dict[str, Any]) -> dict[str, Any]:
     info: dict[str, Any] = {
         "id": str(node),
         "label": label,
+        "short": short_label(label),
         "kind": kind,
         "notes": _items(attrs, "notes", NODE_LISTS),
         "count": int(number(attrs.get("count"), 1.0)),
+        # what the page can size nodes by, besides the mentions
+        "degree": int(number(attrs.get("degree"), 0.0)),
+        "betweenness": number(attrs.get("betweenness"), 0.0),
     }
     if kind == "note":
         info["group"] = "Note"
@@ -69,13 +75,13 @@ def community_ranks(infos: list[dict[str, Any]]) -> dict[int, int]:
     return {community: rank for rank, (community, _) in enumerate(sizes.most_common())}
 
 
-def type_legend(infos: list[dict[str, Any]], *, swatches: bool) -> list[dict[str, Any]]:
+def type_legend(infos: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return one filter row per node group present, in the records' type order."""
     counts = Counter(info["group"] for info in infos)
     order = [*TYPE_COLORS, "Other", "Note"]
     rows = []
     for group in sorted(counts, key=lambda g: (order.index(g) if g in order else len(order), g)):
-        color = TYPE_COLORS.get(group, OTHER_COLOR) if swatches else None
+        color = TYPE_COLORS.get(group, OTHER_COLOR)
         rows.append(
             {
                 "key": group,
@@ -122,12 +128,12 @@ def edge_legend(edge_infos: list[dict[str, Any]]) -> list[dict[str, str]]:
     return kinds
 
 
-def summary(graph: nx.Graph, infos: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """Return (name, value) pairs for the header: notes, entities, edges, unit."""
+def summary(graph: nx.Graph) -> list[tuple[str, str]]:
+    """Return (name, value) pairs for the header: notes, entities, edges, unit, of the whole graph."""
     notes = graph.graph.get("notes")
     if not isinstance(notes, int):
-        notes = len({path for info in infos for path in info["notes"]})
-    entities = sum(1 for info in infos if info["kind"] != "note")
+        notes = len({path for _, attrs in graph.nodes(data=True) for path in _items(attrs, "notes", NODE_LISTS)})
+    entities = sum(1 for _, kind in graph.nodes(data="kind", default="entity") if kind != "note")
     summary = [(TEXT["notes"], f"{notes:,}"), (TEXT["entities"], f"{entities:,}")]
     summary.append((TEXT["edges"], f"{graph.number_of_edges():,}"))
     if graph.graph.get("unit"):
@@ -152,3 +158,9 @@ def number(value: Any, default: float) -> float:
 def flag(value: Any) -> bool:
     """Return whether an attribute is true, also when GraphML handed it over as text."""
     return value is True or str(value).strip().lower() in ("true", "1")
+
+
+def short_label(label: str) -> str:
+    """Return a label short enough to draw; the tooltip shows it in full."""
+    label = " ".join(label.split())
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"

@@ -29,15 +29,11 @@ LABEL_MAX: int = NODE["label_max"]
 NODE_SIZE = tuple(NODE["size"])
 FONT_SIZE = tuple(NODE["font_size"])
 EDGE_WIDTH = tuple(EDGE["width"])
-LAYOUT_IN_PYTHON: int = THEME["layout"]["in_python_above"]
-IMPROVED_LAYOUT_UP_TO: int = THEME["layout"]["improved_up_to"]
-SPRING_LENGTH: float = THEME["physics"]["forceAtlas2Based"]["springLength"]
+HIDE_EDGES_ON_DRAG: int = THEME["layout"]["hide_edges_on_drag_above"]
 
 
-def vis_options(node_count: int, *, physics: bool) -> dict[str, Any]:
-    """Return vis-network's options for a graph of node_count nodes, with the physics on or off."""
+def vis_options(node_count: int) -> dict[str, Any]:
+    """Return vis-network's options for a page of node_count nodes."""
     options = copy.deepcopy(THEME["vis"])
-    options["interaction"]["hideEdgesOnDrag"] = node_count > LAYOUT_IN_PYTHON
-    options["layout"]["improvedLayout"] = 0 < node_count <= IMPROVED_LAYOUT_UP_TO
-    options["physics"] = copy.deepcopy(THEME["physics"]) if physics and node_count else {"enabled": False}
+    options["interaction"]["hideEdgesOnDrag"] = node_count > HIDE_EDGES_ON_DRAG
     return options

@@ -17,7 +17,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.view import COMMUNITY_COLORS, EDGE_WIDTH, LAYOUT_IN_PYTHON, NODE_SIZE, TYPE_COLORS, to_html
+from kg.view import COMMUNITY_COLORS, EDGE_WIDTH, NODE_SIZE, TYPE_COLORS, to_html
+from kg.view.layout import CARRIED, FRAME, SHOWN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -221,8 +222,8 @@ def test_data_blob_round_trips_every_string():
     data = data_blob(to_html(graph))
     labels = {info["id"]: info["label"] for info in data["info"]["nodes"]}
     assert labels == {str(n): str(a["label"]) for n, a in graph.nodes(data=True)}
-    assert [n["name"] for n in data["nodes"]] == list(graph)
-    first = data["info"]["nodes"][0]
+    assert sorted(n["name"] for n in data["nodes"]) == sorted(graph)
+    first = next(info for info in data["info"]["nodes"] if info["id"] == list(graph)[0])
     assert first["evidence"][0] == [
         f"{PAYLOADS['select']} › {PAYLOADS['href']}",
         f"{PAYLOADS['close']}本文",
@@ -236,7 +237,7 @@ def test_nodes_are_sized_by_mentions_and_coloured_by_type():
     sizes = [nodes[name]["size"] for name in ("日本", "アメリカ合衆国", "中国", "ドイツ")]
     assert sizes == sorted(sizes, reverse=True)
     assert NODE_SIZE[0] <= min(sizes) and max(sizes) == NODE_SIZE[1]
-    assert nodes["日本"]["font"]["size"] > nodes["ドイツ"]["font"]["size"] >= 14
+    assert all("label" not in n for n in data["nodes"])  # labels.js draws the labels that fit
     assert nodes["日本"]["color"]["background"] == TYPE_COLORS["Country"]
     assert nodes["国際連合"]["color"]["background"] == TYPE_COLORS["Organization"]
     assert nodes["note:外交.md"]["shape"] == "square"
@@ -278,25 +279,76 @@ def test_color_by_rejects_unknown_attribute():
         to_html(small_graph(), color_by="pagerank")
 
 
-def test_large_graph_is_laid_out_in_python():
-    graph = nx.connected_watts_strogatz_graph(LAYOUT_IN_PYTHON + 20, 4, 0.1, seed=1)
-    graph = nx.relabel_nodes(graph, {n: f"国{n}" for n in graph})
-    for n in graph:
-        graph.nodes[n].update(kind="entity", label=n, type="Country", count=1)
-    data = data_blob(to_html(graph))
-    assert data["options"]["physics"] == {"enabled": False}
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+def test_every_graph_is_laid_out_in_python_with_the_physics_off():
+    for graph in (small_graph(), demo_graph()):
+        data = data_blob(to_html(graph))
+        assert data["options"]["physics"] == {"enabled": False}
+        assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
 
 
-def test_large_graph_without_scipy_is_laid_out_by_the_browser(monkeypatch):
-    def needs_scipy(*args, **kwargs):
-        raise ModuleNotFoundError("No module named 'scipy'")
+def big_graph(communities: int = 24, size: int = 60, seed: int = 1) -> nx.Graph:
+    """Return a generated graph of dense communities with a few links between them, measured."""
+    from kg.graph.analytics import add_analytics
 
-    monkeypatch.setattr(nx, "spring_layout", needs_scipy)
-    graph = nx.path_graph([f"国{i}" for i in range(LAYOUT_IN_PYTHON + 1)])
-    data = data_blob(to_html(graph))
-    assert data["options"]["physics"]["enabled"] is True
-    assert "x" not in data["nodes"][0]
+    rng = random.Random(seed)
+    g = nx.Graph(title="大きな保管庫", unit="section", notes=54)
+    names = [[f"組織{c:02d}-{i:02d}" for i in range(size)] for c in range(communities)]
+    for c, members in enumerate(names):
+        for i, name in enumerate(members):
+            entity(g, name, list(TYPE_COLORS)[c % len(TYPE_COLORS)], 1 + rng.randrange(40) + (60 if i == 0 else 0))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if rng.random() < 0.3:
+                    link(g, a, b, round(rng.random(), 3), 1 + rng.randrange(5))
+    for _ in range(communities * 4):
+        a, b = rng.choice(rng.choice(names)), rng.choice(rng.choice(names))
+        if a != b:
+            link(g, a, b, round(rng.random() / 5, 3), 1)
+    return add_analytics(g)
+
+
+def test_a_big_graph_carries_a_budget_and_says_what_it_holds_back():
+    graph = big_graph()
+    html = to_html(graph)
+    data = data_blob(html)
+    assert graph.number_of_nodes() > CARRIED
+    assert len(data["nodes"]) == CARRIED
+    shown = [n for n in data["nodes"] if not n["hidden"]]
+    assert len(shown) == SHOWN
+    # the most central nodes come first and are the ones drawn
+    rank = sorted(graph, key=lambda n: (-graph.nodes[n]["pagerank"], -graph.nodes[n]["count"], n))
+    assert [n["name"] for n in shown] == rank[:SHOWN]
+    # an edge is drawn only between drawn nodes, and each node keeps a few of its strongest
+    drawn = {n["id"] for n in shown}
+    assert all(e["hidden"] == (e["from"] not in drawn or e["to"] not in drawn) for e in data["edges"])
+    held = graph.number_of_nodes() - SHOWN
+    assert f"表示 <span id=\"kg-shown-nodes\">{SHOWN}</span> / {graph.number_of_nodes():,} エンティティ" in html
+    assert f"<span id=\"kg-held-nodes\">{held:,}</span> 件を非表示" in html
+    assert f'max="{CARRIED}"' in html and f'value="{SHOWN}"' in html
+    # the drawn nodes fill the layout's frame, as wide as it is
+    xs = [n["x"] for n in shown]
+    ys = [n["y"] for n in shown]
+    assert max(xs) - min(xs) >= FRAME[0] * 0.95 and max(ys) - min(ys) <= FRAME[1] * 1.5
+
+
+def test_no_two_drawn_dots_overlap():
+    data = data_blob(to_html(big_graph()))
+    dots = [(n["x"], n["y"], n["size"]) for n in data["nodes"] if not n["hidden"]]
+    close = [
+        (a, b) for i, a in enumerate(dots) for b in dots[i + 1 :]
+        if math.dist(a[:2], b[:2]) < (a[2] + b[2]) * 0.9
+    ]  # fmt: skip
+    assert len(close) <= len(dots) // 50
+
+
+def test_the_page_is_the_same_byte_for_byte_every_time():
+    assert to_html(big_graph()) == to_html(big_graph())
+    assert to_html(demo_graph(), color_by="community") == to_html(demo_graph(), color_by="community")
+
+
+def test_a_page_stays_small_for_any_graph():
+    graph = big_graph(communities=40, size=80)
+    assert len(to_html(graph).encode()) < 10_000_000
 
 
 def test_graphml_text_flags_and_missing_attributes_are_tolerated():
@@ -454,7 +506,7 @@ def test_page_draws_every_node_offline(open_graph):
     page = open_graph(graph)
     assert page.js("network.body.data.nodes.length") == graph.number_of_nodes()
     assert len(page.js("Object.keys(network.getPositions())")) == graph.number_of_nodes()
-    assert page.js("network.physics.options.enabled") is False  # switched off once settled
+    assert page.js("network.physics.options.enabled") is False  # the layout comes from Python
     page.assert_clean()
 
 
@@ -541,7 +593,7 @@ def test_hostile_text_stays_text(open_graph):
     assert page.page.title() == PAYLOADS["script"] + "敵対的なノート"
     assert page.page.locator("h1").text_content() == PAYLOADS["script"] + "敵対的なノート"
     assert page.js("document.querySelectorAll('img, svg, iframe, a, object, embed').length") == 0
-    assert page.js("document.scripts.length") == 3
+    assert page.js("document.scripts.length") == 5
     page.assert_clean()
 
 
@@ -553,11 +605,10 @@ def test_demo_graph_is_legible_on_first_open(open_graph, tmp_path):
     shot = tmp_path / "screenshot.png"
     page.page.screenshot(path=str(shot))
     # The ten most mentioned entities' labels are drawn at 12px or more at the initial zoom.
-    scale = page.js("network.getScale()")
     top = sorted(graph.nodes, key=lambda n: graph.nodes[n]["count"], reverse=True)[:10]
-    ids = [page.vid(name) for name in top]
-    fonts = page.js("(ids) => ids.map(id => network.body.data.nodes.get(id).font.size)", ids)
-    assert min(fonts) * scale >= 12
+    drawn = {label["id"]: label for label in page.js("kg.labels.drawn")}
+    assert all(page.vid(name) in drawn for name in top)
+    assert min(drawn[page.vid(name)]["px"] for name in top) >= 12
     # Nothing falls outside the canvas.
     box = page.js("(() => { const b = document.getElementById('kg-network').getBoundingClientRect();"
                   " return [b.left, b.top, b.right, b.bottom]; })()")  # fmt: skip
@@ -568,3 +619,115 @@ def test_demo_graph_is_legible_on_first_open(open_graph, tmp_path):
     if os.environ.get("KG_UPDATE_SCREENSHOT"):
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copy(shot, ROOT / "docs" / "screenshot.png")
+
+
+# --- the size budget, the labels and the switches, in Chromium ----------------------------
+
+LABEL_BOXES = """() => {
+    const scale = network.getScale();
+    const ctx = document.createElement('canvas').getContext('2d');
+    return kg.labels.drawn.map((label) => {
+        const p = network.canvasToDOM(network.getPositions([label.id])[label.id]);
+        const r = network.body.nodes[label.id].options.size * scale;
+        ctx.font = `${label.px}px "Noto Sans CJK JP", "Hiragino Sans", sans-serif`;
+        return {...label, cx: p.x, cy: p.y, r, measured: ctx.measureText(label.text).width};
+    });
+}"""
+
+
+def assert_labels_apart(labels: list[dict]) -> None:
+    """Assert each label box sits beside its node, is as wide as its text, and overlaps no other."""
+    for box in labels:
+        assert box["w"] == pytest.approx(box["measured"], abs=0.5)
+        beside = [
+            (box["x"] + box["w"] / 2, box["y"] - box["r"] - 2),  # below: top edge under the dot
+            (box["x"] + box["w"] / 2, box["y"] + box["h"] + box["r"] + 2),  # above
+            (box["x"] - box["r"] - 2, box["y"] + box["h"] / 2),  # right
+            (box["x"] + box["w"] + box["r"] + 2, box["y"] + box["h"] / 2),  # left
+        ]
+        assert min(math.dist(p, (box["cx"], box["cy"])) for p in beside) < 1.0
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            apart = (a["x"] + a["w"] <= b["x"] + 0.5 or b["x"] + b["w"] <= a["x"] + 0.5
+                     or a["y"] + a["h"] <= b["y"] + 0.5 or b["y"] + b["h"] <= a["y"] + 0.5)  # fmt: skip
+            assert apart, (a["text"], b["text"])
+
+
+@pytest.mark.browser
+def test_a_big_graph_draws_quickly_and_says_what_it_holds_back(open_graph):
+    graph = big_graph()
+    page = open_graph(graph)
+    # from navigation to the first drawn frame with every label, in the page's own clock
+    assert page.js("performance.now()") < 5_000
+    visible = "() => network.body.data.nodes.get({filter: n => !n.hidden}).length"
+    assert page.js(visible) == SHOWN
+    total = graph.number_of_nodes()
+    header = page.page.text_content("#kg-budget")
+    assert f"表示 {SHOWN} / {total:,} エンティティ（{total - SHOWN:,} 件を非表示）" in header
+    page.assert_clean()
+
+
+@pytest.mark.browser
+def test_the_controls_show_more_nodes_and_fewer_edges(open_graph):
+    graph = big_graph()
+    page = open_graph(graph)
+    set_range = "([id, value]) => { const e = document.getElementById(id); e.value = value; e.dispatchEvent(new Event('input')); }"
+    drawn_edges = "() => network.body.data.edges.get({filter: e => !e.hidden}).length"
+    before = page.js(drawn_edges)
+    page.js(set_range, ["kg-top", 600])
+    assert page.js("() => network.body.data.nodes.get({filter: n => !n.hidden}).length") == 600
+    total = graph.number_of_nodes()
+    assert f"表示 600 / {total:,} エンティティ（{total - 600:,} 件を非表示）" in page.page.text_content("#kg-budget")
+    more = page.js(drawn_edges)
+    assert more > before
+    assert page.page.text_content("#kg-shown-edges") == f"{more:,}"
+    page.js(set_range, ["kg-weight", 0.5])
+    weights = page.js("() => network.body.data.edges.get({filter: e => !e.hidden}).map(e => kg.edgeInfo.get(e.id).weight)")
+    assert 0 < len(weights) < more and min(weights) >= 0.5
+    page.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", ["big", "demo"])
+def test_no_two_drawn_labels_overlap_at_the_default_zoom(open_graph, which):
+    graph = big_graph() if which == "big" else demo_graph()
+    page = open_graph(graph)
+    labels = page.js(LABEL_BOXES)
+    assert len(labels) >= (60 if which == "big" else 40)
+    assert_labels_apart(labels)
+    # the largest drawn node's label is drawn, and at the largest size
+    largest = page.js("() => network.body.data.nodes.get({filter: n => !n.hidden}).sort((a, b) => b.size - a.size)[0].id")
+    assert [label["px"] for label in labels if label["id"] == largest] == [18]
+    # zooming in makes room for more labels, still apart
+    page.js("network.moveTo({scale: network.getScale() * 2.5})")
+    page.page.wait_for_timeout(100)
+    closer = page.js(LABEL_BOXES)
+    assert {label["id"] for label in closer} - {label["id"] for label in labels}
+    assert_labels_apart(closer)
+    page.assert_clean()
+
+
+@pytest.mark.browser
+def test_node_size_and_colour_switch_in_the_page(open_graph):
+    graph = demo_graph()
+    from kg.graph.analytics import add_analytics
+
+    add_analytics(graph)
+    page = open_graph(graph)
+    sizes = "() => Object.fromEntries(network.body.data.nodes.map(n => [n.name, n.size]))"
+    page.page.select_option("#kg-size-by", "degree")
+    by_degree = page.js(sizes)
+    hub = max(graph, key=lambda n: graph.degree(n))
+    assert by_degree[hub] == NODE_SIZE[1]
+    assert by_degree == {**by_degree, **{n: by_degree[n] for n in graph}}
+    assert sorted(graph, key=lambda n: -by_degree[n])[0] == hub
+    page.page.select_option("#kg-size-by", "betweenness")
+    bridge = max(graph, key=lambda n: graph.nodes[n]["betweenness"])
+    assert page.js(sizes)[bridge] == NODE_SIZE[1]
+    page.page.select_option("#kg-color-by", "community")
+    fills = page.js("() => network.body.data.nodes.map(n => n.color.background)")
+    assert set(fills) <= set(COMMUNITY_COLORS)
+    assert page.page.is_visible(".kg-communities")
+    page.page.select_option("#kg-color-by", "type")
+    assert not page.page.is_visible(".kg-communities")
+    page.assert_clean()

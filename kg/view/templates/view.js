@@ -108,47 +108,54 @@
   const container = document.getElementById("kg-network");
   const network = new vis.Network(container, { nodes, edges }, DATA.options);
   window.network = network;
+  // Which nodes and edges are drawn: every rule must pass (see apply below).
+  const rules = { nodes: new Map(), edges: new Map() };
+  // What the page's other scripts (budget.js, labels.js, ...) build on.
+  const kg = { DATA, network, nodes, edges, nodeInfo, edgeInfo, rules, container };
+  window.kg = kg;
 
   function ready() {
     document.body.dataset.state = "ready";
   }
 
-  // A force layout comes out round while the canvas is wide and Japanese labels are wider
-  // than tall: stretching it sideways to the canvas's shape gives the labels room.
-  function widen() {
-    const positions = Object.values(network.getPositions());
-    if (positions.length < 3) return;
-    const xs = positions.map((p) => p.x);
-    const ys = positions.map((p) => p.y);
-    const width = Math.max(...xs) - Math.min(...xs);
-    const height = Math.max(...ys) - Math.min(...ys);
-    const stretch = Math.min(1.6, (height * container.clientWidth) / (width * container.clientHeight || 1));
-    if (stretch > 1.05) {
-      const middle = (Math.max(...xs) + Math.min(...xs)) / 2;
-      // One DataSet update moves every node in one redraw; moveNode would redraw per node.
-      nodes.update(Object.entries(network.getPositions()).map(([id, p]) => ({
-        id, x: middle + (p.x - middle) * stretch, y: p.y,
-      })));
+  // Which nodes and edges are drawn is the conjunction of named rules (the type filter here,
+  // the size budget in budget.js, ...); apply() hides the rest and tells the page what it drew.
+  function passes(map, id, info) {
+    for (const rule of map.values()) if (!rule(id, info)) return false;
+    return true;
+  }
+  function apply() {
+    const shown = new Set();
+    DATA.nodes.forEach((n) => { if (passes(rules.nodes, n.id, nodeInfo.get(n.id))) shown.add(n.id); });
+    nodes.update(DATA.nodes.map((n) => ({ id: n.id, hidden: !shown.has(n.id) })));
+    let edgeCount = 0;
+    edges.update(DATA.edges.map((e) => {
+      const on = shown.has(e.from) && shown.has(e.to) && passes(rules.edges, e.id, edgeInfo.get(e.id));
+      if (on) edgeCount += 1;
+      return { id: e.id, hidden: !on };
+    }));
+    if (focused !== null && !shown.has(focused)) {
+      network.unselectAll();
+      highlight(null);
     }
-    // fit() frames the nodes; a little more room keeps the outermost labels inside.
-    network.fit();
-    network.moveTo({ scale: network.getScale() * 0.95 });
+    const entities = [...shown].filter((id) => nodeInfo.get(id).kind !== "note").length;
+    document.dispatchEvent(new CustomEvent("kg:shown", { detail: { nodes: shown, entities, edges: edgeCount } }));
+    return shown;
   }
 
-  if (DATA.options.physics && DATA.options.physics.enabled) {
-    const loading = document.getElementById("kg-loading");
-    network.on("stabilizationProgress", (p) => {
-      loading.textContent = `配置を計算中… ${Math.round((100 * p.iterations) / p.total)}%`;
-    });
-    network.once("stabilizationIterationsDone", () => {
-      network.setOptions({ physics: { enabled: false } });
-      widen();
-      ready();
-    });
-  } else {
-    widen();
-    ready();
+  // The positions come from Python and fill the frame; fit() frames the drawn nodes, with a
+  // little more room so the outermost labels stay inside.
+  function frame() {
+    const drawn = DATA.nodes.filter((n) => !n.hidden).map((n) => n.id);
+    network.fit({ nodes: drawn.length ? drawn : undefined });
+    network.moveTo({ scale: network.getScale() * 0.95 });
   }
+  // Framed once every script of the page has added its handlers (labels.js draws on afterDrawing).
+  document.addEventListener("DOMContentLoaded", () => {
+    network.once("afterDrawing", ready);
+    frame();
+    network.redraw();
+  });
 
   // Neighbourhood highlight: everything outside the clicked node's neighbourhood fades.
   let focused = null;
@@ -172,15 +179,11 @@
 
   // Type filter: a checkbox per node group hides or shows its nodes and their edges.
   const checkboxes = [...document.querySelectorAll("#kg-types input[type=checkbox]")];
+  let hiddenTypes = new Set();
+  rules.nodes.set("type", (id, info) => !hiddenTypes.has(info.group));
   function applyFilter() {
-    const hidden = new Set(checkboxes.filter((c) => !c.checked).map((c) => c.value));
-    const isHidden = (id) => hidden.has(nodeInfo.get(id).group);
-    nodes.update(DATA.nodes.map((n) => ({ id: n.id, hidden: isHidden(n.id) })));
-    edges.update(DATA.edges.map((e) => ({ id: e.id, hidden: isHidden(e.from) || isHidden(e.to) })));
-    if (focused !== null && isHidden(focused)) {
-      network.unselectAll();
-      highlight(null);
-    }
+    hiddenTypes = new Set(checkboxes.filter((c) => !c.checked).map((c) => c.value));
+    apply();
   }
   checkboxes.forEach((c) => c.addEventListener("change", applyFilter));
 
@@ -243,6 +246,8 @@
 
   function choose(id) {
     const info = nodeInfo.get(id);
+    // a node the size budget holds back is drawn once the reader asks for it
+    document.dispatchEvent(new CustomEvent("kg:reveal", { detail: id }));
     const box = checkboxes.find((c) => c.value === info.group);
     if (box && !box.checked) {
       box.checked = true;
@@ -279,4 +284,7 @@
     }
   });
   input.addEventListener("blur", closeResults);
+
+  kg.apply = apply;
+  kg.highlight = highlight;
 })();
