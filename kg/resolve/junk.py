@@ -23,6 +23,11 @@ def stop_words(stop_files: Sequence[Path]) -> frozenset[str]:
     return frozenset(words)
 
 
+def has_markup(name: str) -> bool:
+    """Return True when a name holds a markup character, which no entity's name does."""
+    return bool(set(name) & _MARKUP)
+
+
 def is_junk(surface: str, stop: frozenset[str], known: bool = False) -> bool:
     """Return True for forms that never name an entity (see the README's junk rule)."""
     folded = surface.casefold()
@@ -38,6 +43,6 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False) -> bool:
         or bool(_PART_TITLE.match(surface))
         or bool(DATE_LIKE.search(surface))
         or bool(_ID_LIKE.match(surface))
-        or bool(set(surface) & _MARKUP)
+        or has_markup(surface)
         or (surface.isascii() and surface == surface.lower())
     )
