@@ -22,6 +22,7 @@ from kg.notes import NotesOptions, read_vault
 from kg.records import Result, Vault
 from kg.resolve import ResolveOptions, resolve
 from kg.view import ViewOptions, to_html
+from kg.view.panel import Sources
 
 DEFAULT_INPUT = "data"
 
@@ -98,9 +99,11 @@ def run(paths: Iterable[str | Path], out: str | Path, options: Options | None = 
     """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out."""
     from kg.export.formats import write_outputs
     from kg.export.report import report_json
+
     started = time.perf_counter()
     result = analyse(paths, options)
-    html = to_html(result.graph, (options or Options()).view)
+    html = to_html(result.graph, (options or Options()).view,
+                   sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
     report = report_json(result, time.perf_counter() - started)
     files = write_outputs(result.graph, result.entities, Path(out), html, {"report.json": report})
     return result, files

@@ -22,6 +22,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from kg.errors import OptionError
+from kg.view.panel import Sources, mentions_panel
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
 from kg.view.layout import budget, layout
 from kg.view.style import fill_and_border, network, node_colors, radii, radius_of_note
@@ -34,8 +35,10 @@ COLOR_BY = ("type", "community")
 VIS_LIB = ("templates", "lib", "vis-9.1.2")
 TEMPLATE = "page.html.j2"
 # The page's scripts, run in this order: view.js builds the network and window.kg, the others
-# add to it (budget.js the size budget and its controls, labels.js the labels that fit).
-SCRIPTS = ("view.js", "budget.js", "labels.js")
+# add to it (budget.js the size budget and its controls, labels.js the labels that fit,
+# panel.js the mentions panel and the time range); the styles likewise.
+SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js")
+STYLES = ("view.css", "panel.css")
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,14 @@ class ViewOptions:
 
 
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
-            color_by: str = "type") -> str:
+            color_by: str = "type", sources: Sources | None = None) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
     Give ``options``, or ``title`` and ``color_by`` as in ViewOptions; the page can switch the
     colours. It carries at most CARRIED nodes, the most central, and draws SHOWN of them at
-    first (kg/view/layout.py); the full graph stays in GraphML, JSON and CSV.
+    first (kg/view/layout.py); the full graph stays in GraphML, JSON and CSV. With ``sources``
+    (the notes and entities behind the graph) a click lists every mention of a node or the
+    units an edge's two ends share, and a time range hides what the notes of a period do not name.
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
@@ -100,6 +105,8 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         # what budget.js and labels.js size dots (layout units) and labels (pixels) by
         "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
     }
+    if sources is not None:
+        data["panel"] = mentions_panel(graph, sources, nodes=plan.nodes, edges=plan.edges)
     vis_js = _vis_js()
     scripts = [_resource(name) for name in SCRIPTS]
     context = {
@@ -112,7 +119,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         "edge_kinds": edge_legend(edge_infos),
         "csp": _csp(vis_js, *scripts),
         "vis_css": Markup(_vis_file("vis-network.css")),
-        "app_css": Markup(_resource("view.css")),
+        "app_css": Markup("\n".join(_resource(name) for name in STYLES)),
         "vis_js": Markup(vis_js),
         "scripts": [Markup(script) for script in scripts],
         "data": _script_json(data),

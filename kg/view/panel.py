@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,18 +149,27 @@ def panel_data(
     }
 
 
+@dataclass(frozen=True)
+class Sources:
+    """The notes and entities a graph was built from, and the folder its page goes to (None: unknown)."""
+
+    notes: Sequence[Note]
+    entities: Sequence[Entity]
+    page_dir: Path | None = None
+
+
 def mentions_panel(
     graph: nx.Graph,
-    notes: Sequence[Note],
-    entities: Sequence[Entity],
-    page_dir: Path | None,
+    sources: Sources,
     nodes: Sequence[Any] | None = None,
     edges: Sequence[tuple[Any, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Return panel_data with each note's own date and a link to its file from a page in page_dir."""
-    dates = {note.path: note.date for note in notes}
-    links = {note.path: note_link(Path(note.file), page_dir) if note.file else None for note in notes}
-    return panel_data(graph, notes, entities, dates=dates, links=links, nodes=nodes, edges=edges)
+    """Return panel_data with each note's own date and a link to its file from the page's folder."""
+    dates = {note.path: note.date for note in sources.notes}
+    links = {
+        note.path: note_link(Path(note.file), sources.page_dir) if note.file else None for note in sources.notes
+    }
+    return panel_data(graph, sources.notes, sources.entities, dates=dates, links=links, nodes=nodes, edges=edges)
 
 
 def _pair_sentences(in_a: Sequence[Mention], in_b: Sequence[Mention]) -> list[str]:

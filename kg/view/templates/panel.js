@@ -81,7 +81,8 @@
     const [path, title, href, kind, date] = P.notes[noteIndex];
     const box = el("div", "kg-side-note");
     box.append(el("span", "kg-side-note-title", title || path));
-    if (title && title !== path) box.append(el("span", "kg-side-note-path", path));
+    // the path too when the title does not already say it (a front-matter title, a folder)
+    if (title && `${title}.md` !== path && title !== path) box.append(el("span", "kg-side-note-path", path));
     if (date) box.append(el("span", "kg-side-note-date", date));
     const url = safeHref(href);
     if (url) {
@@ -111,7 +112,7 @@
       const entry = el("div", "kg-mention");
       const where = el("div", "kg-mention-place");
       where.append(el("span", "kg-mention-path", path || P.notes[noteIndex][0]));
-      if (item.line) where.append(el("span", "kg-mention-line", `${item.line} 行`));
+      if (item.line) where.append(el("span", "kg-mention-line", `${item.line} 行目`));
       entry.append(where);
       const sentences = item.sentences.map((i) => P.sentences[i]);
       sentences.forEach((sentence) => {
@@ -170,6 +171,14 @@
     return shown < total ? ` · 全 ${total} 件のうち先頭 ${cap} 件（上限 ${cap} 件。すべては mentions.csv に）` : "";
   }
 
+  // The panel covers the right of the graph: bring what was clicked into the part still in view.
+  function reveal(point) {
+    const width = panel.getBoundingClientRect().width;
+    const dom = network.canvasToDOM(point);
+    if (dom.x < kg.container.clientWidth - width - 40) return;
+    network.moveTo({ position: point, offset: { x: -width / 2, y: 0 }, animation: { duration: 300 } });
+  }
+
   function showNode(visId) {
     const index = nodeIndex.get(visId);
     const info = data.info.nodes[index];
@@ -213,7 +222,8 @@
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
-    else shut();
+    else return shut();
+    reveal(params.pointer.canvas);
   });
 
   // -- the time range -----------------------------------------------------------------------
