@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TextIO
+
+# What an output can be: its text or bytes, or a function that writes its text to a file, so a
+# large output streams to disk without being held in memory whole.
+Output = str | bytes | Callable[[TextIO], None]
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(path: Path, data: Output) -> None:
     """Write data to path through a temporary file in the same folder and a rename."""
     write_files(path.parent, {path.name: data})
 
 
-def write_files(folder: Path, files: Mapping[str, str | bytes]) -> dict[str, Path]:
+def write_files(folder: Path, files: Mapping[str, Output]) -> dict[str, Path]:
     """Write files into folder, all or none, and return their paths by name.
 
     Every file goes to a temporary file beside its target first; the renames start only once all
@@ -36,15 +41,21 @@ def write_files(folder: Path, files: Mapping[str, str | bytes]) -> dict[str, Pat
     return {name: folder / name for name in files}
 
 
-def _write_temporary(path: Path, data: str | bytes) -> str:
+def _write_temporary(path: Path, data: Output) -> str:
     """Return the name of a new temporary file beside path that holds data, synced to disk."""
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            out.flush()
-            os.fsync(out.fileno())
+        if callable(data):
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
+                data(text)
+                text.flush()
+                os.fsync(text.fileno())
+        else:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data.encode("utf-8") if isinstance(data, str) else data)
+                out.flush()
+                os.fsync(out.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, TextIO
 from pathlib import Path
 
 import networkx as nx
 
-from kg.export.files import write_files
+from kg.export.files import Output, write_files
 from kg.records import Entity
 from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
 from kg.text.chars import xml_safe
@@ -47,6 +47,13 @@ def _scalar(value: object) -> str | int | float | bool:
     return xml_safe(str(value))
 
 
+def _unified(kinds: set[type]) -> type:
+    """Return the one type an attribute of these value types is written as."""
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    return float if kinds <= {int, float} else str
+
+
 def _unify_types(graph: nx.Graph) -> None:
     """Make each attribute name hold one type, so GraphML declares one key per name."""
     for items in (graph.nodes.values(), [d for _, _, d in graph.edges(data=True)]):
@@ -55,27 +62,115 @@ def _unify_types(graph: nx.Graph) -> None:
             for key, value in data.items():
                 kinds.setdefault(key, set()).add(type(value))
         for key, found in kinds.items():
+            target = _unified(found)
             if len(found) == 1:
                 continue
-            target = float if found <= {int, float} else str
             for data in items:
                 if key in data:
                     data[key] = target(data[key])
 
 
+# GraphML's name of each Python type, as networkx writes it.
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+_ATTRIB = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+                         "\t": "&#09;"})
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
+    """Yield the graph as GraphML text, a node or an edge at a time, the same bytes as networkx writes.
+
+    networkx's writer builds an element tree of the whole document and then its text; on a
+    vault of hundreds of thousands of edges that is the largest cost of a build. This writes the
+    same document (key ids d0, d1, ... in first-use order, listed last first; graph data after
+    the edges; two-space indents) straight from the graph: one pass finds each attribute's type,
+    the second writes.
+    """
+    kinds: dict[tuple[str, str], set[type]] = {}
+    for scope, items in _items_of(graph):
+        for _, data in items:
+            for key, value in data.items():
+                kinds.setdefault((scope, key), set()).add(type(value))
+    types = {where: _unified(found) for where, found in kinds.items()}
+    # key ids in the order networkx assigns them: graph, then nodes, then edges, first use first
+    ids: dict[tuple[str, str], str] = {}
+    for where in kinds:
+        ids[where] = f"d{len(ids)}"
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+    for (scope, key), key_id in reversed(ids.items()):
+        yield (f'\n  <key id="{key_id}" for="{scope}" attr.name="{str(key).translate(_ATTRIB)}" '
+               f'attr.type="{_XML_TYPES[types[scope, key]]}" />')
+    edgedefault = "directed" if graph.is_directed() else "undirected"
+    graph_data = next(iter(dict(_items_of(graph))["graph"]))[1]
+    body = False
+    for scope, items in _items_of(graph):
+        if scope == "graph":
+            continue
+        for name, data in items:
+            if not body:
+                yield f'\n  <graph edgedefault="{edgedefault}">'
+                body = True
+            if scope == "node":
+                head = f'\n    <node id="{name.translate(_ATTRIB)}"'
+            else:
+                head = f'\n    <edge source="{name[0].translate(_ATTRIB)}" target="{name[1].translate(_ATTRIB)}"'
+            yield head + _data_of(scope, data, ids, types, "      ", "    ", close=scope)
+    if graph_data:
+        if not body:
+            yield f'\n  <graph edgedefault="{edgedefault}">'
+            body = True
+        for key, value in graph_data.items():
+            yield _datum(ids["graph", key], types["graph", key], value, "\n    ")
+    yield "\n  </graph>" if body else f'\n  <graph edgedefault="{edgedefault}" />'
+    yield "\n</graphml>\n"
+
+
+def _items_of(graph: nx.Graph) -> Iterator[tuple[str, Iterator[tuple[Any, dict]]]]:
+    """Yield each scope with its (name, writable attributes) pairs: the graph, its nodes, its edges."""
+    graph_data = {k: v for k, v in _scalars(graph.graph, {}).items() if k not in ("node_default", "edge_default")}
+    yield "graph", iter([(None, graph_data)])
+    yield "node", ((xml_safe(str(n)), _scalars(d, NODE_LISTS)) for n, d in graph.nodes(data=True))
+    yield "edge", (((xml_safe(str(a)), xml_safe(str(b))), _scalars(d, EDGE_LISTS)) for a, b, d in graph.edges(data=True))
+
+
+def _data_of(scope: str, data: dict, ids: dict, types: dict, inner: str, outer: str, close: str) -> str:
+    """Return the rest of a node or edge element: its data children, or the empty tag's end."""
+    if not data:
+        return " />"
+    parts = [">"]
+    parts += [_datum(ids[scope, key], types[scope, key], value, "\n" + inner) for key, value in data.items()]
+    parts.append(f"\n{outer}</{close}>")
+    return "".join(parts)
+
+
+def _datum(key_id: str, kind: type, value: object, indent: str) -> str:
+    """Return one data element, its value converted to the attribute's one type as networkx does."""
+    if type(value) is not kind:
+        value = kind(value)
+    text = str(value)
+    if not text:
+        return f'{indent}<data key="{key_id}" />'
+    return f'{indent}<data key="{key_id}">{text.translate(_TEXT)}</data>'
+
+
 def graphml_text(graph: nx.Graph) -> str:
     """Return the graph as GraphML text."""
-    buffer = io.BytesIO()
-    # Key ids stay d0, d1, ...: named ids would give the graph's and the nodes' `notes` one id,
-    # and networkx's reader would then read every node's `notes` as the graph's int.
-    nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue().decode("utf-8")
+    return "".join(graphml_chunks(graph))
 
 
 def json_text(graph: nx.Graph) -> str:
     """Return the graph as node-link JSON."""
+    return "".join(json_chunks(graph))
+
+
+def json_chunks(graph: nx.Graph) -> Iterator[str]:
+    """Yield the graph as node-link JSON text, piece by piece (the same text json.dumps gives)."""
     data = nx.node_link_data(graph, edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
 
 
 def frames(graph: nx.Graph, *, join_lists: bool = False):
@@ -132,6 +227,12 @@ def csv_text(rows, columns: Sequence[str] | None = None) -> str:
     return "\ufeff" + frame.map(_inert).to_csv(index=False)
 
 
+def _csv_to(fp: TextIO, frame) -> None:
+    """Write a DataFrame to a file as csv_text would give it, without holding the text."""
+    fp.write("\ufeff")
+    frame.map(_inert).to_csv(fp, index=False, lineterminator="\n")
+
+
 def _inert(value: object) -> object:
     """Return a CSV cell value that spreadsheets read as text: a quote before a formula's first character."""
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
@@ -142,11 +243,12 @@ def write_outputs(
 ) -> dict[str, Path]:
     """Write the six output files and any ``extra`` ones into out, all or none; return their paths."""
     nodes, edges = frames(graph, join_lists=True)
-    texts = {
-        "graph.graphml": graphml_text(graph),
-        "graph.json": json_text(graph),
-        "nodes.csv": csv_text(nodes),
-        "edges.csv": csv_text(edges),
+    # the large ones stream to their files, so no document is held in memory whole
+    texts: dict[str, Output] = {
+        "graph.graphml": lambda fp: fp.writelines(graphml_chunks(graph)),
+        "graph.json": lambda fp: fp.writelines(json_chunks(graph)),
+        "nodes.csv": lambda fp: _csv_to(fp, nodes),
+        "edges.csv": lambda fp: _csv_to(fp, edges),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
         "graph.html": html,
         **(extra or {}),

@@ -51,3 +51,47 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
         write_atomic(path, Boom("new"))
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def _networkx_graphml(graph: nx.Graph) -> str:
+    """Return what networkx's own writer makes of the graph kg writes."""
+    import io
+
+    from kg.export.formats import graphml_ready
+
+    buffer = io.BytesIO()
+    nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _mixed_graph() -> nx.Graph:
+    """Return a graph with every kind of value: mixed types per name, empty text, markup, lists."""
+    graph = nx.DiGraph(title='題 & "名" <x>', notes=3, flag=True)
+    graph.add_node("a<&>\"'\n\t", kind="entity", n=1, mixed=1, text="", items=["x|y", "z"], ok=True)
+    graph.add_node("b", kind="entity", n=2, mixed=2.5, text="行1\n行2\r\t", items=[])
+    graph.add_node("c", mixed="three")
+    graph.add_node("d")
+    graph.add_edge("a<&>\"'\n\t", "b", weight=0.25, sentences=["一。", "二。"], evidence=["章 › 節"], mst=False)
+    graph.add_edge("b", "c", weight=1, count=3)
+    graph.add_edge("c", "d")
+    return graph
+
+
+@pytest.mark.parametrize("graph", [_awkward_graph(), _mixed_graph(), nx.Graph(), nx.path_graph(3),
+                                   nx.Graph(name="only a graph attribute")], ids=lambda g: str(len(g)))
+def test_streamed_graphml_is_the_document_networkx_writes(graph):
+    from kg.export.formats import graphml_chunks
+
+    assert "".join(graphml_chunks(graph)) == _networkx_graphml(graph)
+
+
+def test_outputs_stream_to_their_files(tmp_path):
+    from kg.export.formats import graphml_chunks, json_chunks
+
+    graph = _mixed_graph()
+    write_atomic(tmp_path / "g.graphml", lambda fp: fp.writelines(graphml_chunks(graph)))
+    write_atomic(tmp_path / "g.json", lambda fp: fp.writelines(json_chunks(graph)))
+    assert (tmp_path / "g.graphml").read_bytes().decode("utf-8") == _networkx_graphml(graph)
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == json_text(graph)
+    assert json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["directed"] is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml", "g.json"]  # no temporary file left
