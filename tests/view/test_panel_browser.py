@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,8 @@ from test_view import PAYLOADS, Page
 
 from kg.cli import main
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent.parent
+DATA = ROOT / "tests" / "data"
 DATED = DATA / "dated_vault"
 EXPECTED = json.loads((DATA / "dated_vault.expected.json").read_text(encoding="utf-8"))
 VAULT_NAME = "研究 ノート #1"
@@ -69,8 +71,15 @@ def click_node(page: Page, name: str) -> None:
 
 
 def shown(page: Page) -> list[str]:
-    """Return the text of the mentions the panel shows now."""
+    """Return the text of the rows the panel shows now (a row is one sentence, perhaps ×2 or more)."""
     return page.js("[...document.querySelectorAll('#kg-side-list .kg-mention:not([hidden])')].map(e => e.textContent)")
+
+
+def listed(page: Page) -> int:
+    """Return how many mentions the rows shown now stand for."""
+    return page.js("""[...document.querySelectorAll('#kg-side-list .kg-mention:not([hidden])')]
+        .map(e => { const t = e.querySelector('.kg-mention-times'); return t.hidden ? 1 : Number(t.textContent.slice(1)); })
+        .reduce((a, b) => a + b, 0)""")
 
 
 def test_clicking_a_node_lists_all_its_mentions_grouped_by_note(vault_page):
@@ -78,7 +87,7 @@ def test_clicking_a_node_lists_all_its_mentions_grouped_by_note(vault_page):
     counts = mention_counts(out)
     for name in EXPECTED["nodes"]:
         click_node(page, name)
-        assert len(shown(page)) == counts[name] == EXPECTED["nodes"][name]["count"], name
+        assert listed(page) == counts[name] == EXPECTED["nodes"][name]["count"], name
         assert page.js("document.querySelector('.kg-side-title').textContent") in (name, "ASEAN")
         assert f"言及 {counts[name]} 件" in page.js("document.querySelector('.kg-side-sub').textContent")
     # 日本: one group per note, each naming the note and its date, the name marked in every sentence
@@ -167,6 +176,9 @@ def test_the_time_range_hides_and_shows_the_right_nodes(vault_page):
     assert page.js("document.getElementById('kg-time-range').textContent") == "2025-03-10 – 2025-06-30"
     assert page.js(visible) == sorted(period["counts"])
     assert "ノート 3 / 11 件" in page.js("document.getElementById('kg-time-notes').textContent")
+    if os.environ.get("KG_UPDATE_SCREENSHOT"):
+        page.page.mouse.move(5, 5)
+        page.page.screenshot(path=str(ROOT / "docs" / "time-range.png"), clip={"x": 250, "y": 50, "width": 1150, "height": 850})
     move("to", "ArrowRight", 4)
     move("from", "ArrowRight", 5)  # 2025-10-10 to the end
     assert page.js(visible) == sorted(EXPECTED["since_2025-10-01"]["counts"])
@@ -218,5 +230,26 @@ def test_hostile_sentences_and_note_names_stay_inert(nlp, browser, tmp_path):
         assert hrefs and all(":" not in h and h.startswith("../notes/") for h in hrefs)
         assert "../notes/javascript%3Aalert%281%29.md" in hrefs
         page.assert_clean()
+    finally:
+        page.close()
+
+
+def test_the_sample_lists_each_sentence_once_and_keeps_the_node_in_view(nlp, browser, tmp_path):
+    out = build(ROOT / "data", tmp_path / "out")
+    page = Page(browser, out / "graph.html")
+    try:
+        click_node(page, "総務省")
+        total = mention_counts(out)["総務省"]
+        assert listed(page) == total == 14
+        assert len(shown(page)) < total  # a sentence naming it three times is one row, ×3
+        assert "×3" in page.js("document.getElementById('kg-side-list').textContent")
+        x, _ = page.node_point("総務省")
+        assert x < page.js("document.getElementById('kg-side').getBoundingClientRect().left")
+        page.assert_clean()
+        shot = tmp_path / "panel.png"
+        page.page.mouse.move(5, 5)
+        page.page.screenshot(path=str(shot))
+        if os.environ.get("KG_UPDATE_SCREENSHOT"):
+            shutil.copy(shot, ROOT / "docs" / "panel.png")
     finally:
         page.close()

@@ -76,6 +76,7 @@
 
   let rows = [];     // [{group, item, text}] of the list now shown, for the filter
   let stated = "";   // what the count line says besides the filter
+  let unit = "件";   // what the list counts: mentions of a node, shared units of an edge
 
   function noteHeader(noteIndex) {
     const [path, title, href, kind, date] = P.notes[noteIndex];
@@ -97,11 +98,26 @@
   }
 
   // items: [{place, sentences: [index], line}] in document order; terms: what to mark.
+  // A long heading path shows its last two headings; the whole path is the tooltip.
+  function placeText(path) {
+    const parts = path.split(" › ");
+    return parts.length > 2 ? `… › ${parts.slice(-2).join(" › ")}` : path;
+  }
+
+  // items: [{place, sentences: [index], line, terms?, count?}] in document order; terms: what to
+  // mark. Mentions of one name in one sentence are one row, "×3", so a row is a place in the text.
   function render(items, terms) {
     list.replaceChildren();
     rows = [];
-    let group = null, groupNote = -1;
+    let group = null, groupNote = -1, last = null;
     for (const item of items) {
+      const key = `${item.place}:${item.line}:${item.sentences.join(",")}`;
+      if (last && last.key === key) {
+        last.count += 1;
+        last.badge.textContent = `×${last.count}`;
+        last.badge.hidden = false;
+        continue;
+      }
       const [noteIndex, path] = P.places[item.place];
       if (noteIndex !== groupNote) {
         group = el("section", "kg-side-group");
@@ -111,7 +127,11 @@
       }
       const entry = el("div", "kg-mention");
       const where = el("div", "kg-mention-place");
-      where.append(el("span", "kg-mention-path", path || P.notes[noteIndex][0]));
+      const shownPath = el("span", "kg-mention-path", placeText(path || P.notes[noteIndex][0]));
+      shownPath.title = path || P.notes[noteIndex][0];
+      const badge = el("span", "kg-mention-times", "");
+      badge.hidden = true;
+      where.append(shownPath, badge);
       if (item.line) where.append(el("span", "kg-mention-line", `${item.line} 行目`));
       entry.append(where);
       const sentences = item.sentences.map((i) => P.sentences[i]);
@@ -122,24 +142,26 @@
       });
       group.append(entry);
       const note = P.notes[noteIndex];
-      rows.push({ group, entry, text: fold([note[0], note[1], path, ...sentences].join("\n")) });
+      last = { key, group, entry, badge, count: 1, text: fold([note[0], note[1], path, ...sentences].join("\n")) };
+      rows.push(last);
     }
     applyListFilter();
   }
 
   function applyListFilter() {
     const q = fold(filter.value).trim();
-    let shown = 0;
+    let shown = 0, total = 0;
     const groups = new Map();
     for (const row of rows) {
       const visible = !q || row.text.includes(q);
       row.entry.hidden = !visible;
-      shown += visible ? 1 : 0;
+      shown += visible ? row.count : 0;
+      total += row.count;
       groups.set(row.group, (groups.get(row.group) || false) || visible);
     }
     groups.forEach((visible, group) => { group.hidden = !visible; });
     count.replaceChildren();
-    count.append(el("span", "kg-side-shown", q ? `${shown} / ${rows.length} 件を表示` : `${rows.length} 件を表示`));
+    count.append(el("span", "kg-side-shown", q ? `${shown} / ${total} ${unit}を表示` : `${total} ${unit}を表示`));
     if (stated) count.append(el("span", "kg-side-cap", stated));
   }
   filter.addEventListener("input", applyListFilter);
@@ -201,6 +223,7 @@
       place, sentences: [sentence], line, terms: [forms[form]],
     }));
     stated = capLine(total, items.length, P.cap);
+    unit = "件";
     render(items, [info.label]);
   }
 
@@ -216,6 +239,7 @@
     const terms = ends.flatMap((end, i) => (end ? end.forms : [info.ends[i]]));
     const items = (entry ? entry.items : []).map(([place, sentences, line]) => ({ place, sentences, line }));
     stated = capLine(total, items.length, P.pairCap);
+    unit = "箇所";
     render(items, terms);
   }
 
