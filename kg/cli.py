@@ -125,7 +125,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         from kg.pipeline import DEFAULT_INPUT, make_options, run
         from kg.export.report import counts
 
-        result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options))
+        result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options),
+                            say=lambda line: click.echo(line, err=True))
     except OptionError as error:
         raise click.ClickException(error.spelled(_flag)) from error
     except (ValueError, OSError) as error:

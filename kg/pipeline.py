@@ -7,7 +7,7 @@ kg/view); this module only wires them together.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -95,15 +95,22 @@ def build(paths: Iterable[str | Path] = (DEFAULT_INPUT,), **options) -> nx.Graph
     return analyse(paths, make_options(**options)).graph
 
 
-def run(paths: Iterable[str | Path], out: str | Path, options: Options | None = None) -> tuple[Result, dict[str, Path]]:
-    """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out."""
-    from kg.export.formats import write_outputs
+def run(
+    paths: Iterable[str | Path], out: str | Path, options: Options | None = None, say: Callable[[str], object] | None = None
+) -> tuple[Result, dict[str, Path]]:
+    """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out.
+
+    Out is checked and locked before anything is read: a second build into it waits (``say`` tells).
+    """
+    from kg.export.files import claimed
+    from kg.export.formats import OUTPUT_FILES, write_outputs
     from kg.export.report import report_json
 
     started = time.perf_counter()
-    result = analyse(paths, options)
-    html = to_html(result.graph, (options or Options()).view,
-                   sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
-    report = report_json(result, time.perf_counter() - started)
-    files = write_outputs(result.graph, result.entities, Path(out), html, {"report.json": report})
+    with claimed(Path(out), OUTPUT_FILES, say):
+        result = analyse(paths, options)
+        html = to_html(result.graph, (options or Options()).view,
+                       sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
+        report = report_json(result, time.perf_counter() - started)
+        files = write_outputs(result.graph, result.entities, Path(out), html, {"report.json": report})
     return result, files

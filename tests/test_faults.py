@@ -122,6 +122,15 @@ def wait_for_workers(build: subprocess.Popen, count: int = 2, timeout: float = 1
     return workers
 
 
+def kill_all(pids: list[int]) -> None:
+    """Kill the processes that are still there (workers a failing test would leave behind)."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def busy_vault(folder: Path, notes: int = 2, length: int = 9_000) -> Path:
     """Return a folder of long notes that keep two NER workers busy for several seconds."""
     folder.mkdir(parents=True)
@@ -410,3 +419,79 @@ def test_a_5_mb_line_reads_in_seconds(tmp_path):
     seconds, characters = done.stdout.split()
     assert float(seconds) < 15
     assert int(characters) >= len(line) * 0.95  # the URLs and the address are not text; the rest is
+
+
+# == 6. one build at a time writes to an OUT folder ==============================================
+
+
+def test_a_second_build_into_the_same_out_waits_for_the_first(tmp_path):
+    out = tmp_path / "out"
+    first = subprocess.Popen([str(KG), "build", str(busy_vault(tmp_path / "busy")), "-o", str(out), "-q", "--jobs", "2"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env(tmp_path / "c1"),
+                             cwd=ROOT)
+    workers = wait_for_workers(first)  # the first build is in its NER, with OUT in hand
+    try:
+        (tmp_path / "quick").mkdir()
+        (tmp_path / "quick" / "empty.md").write_text("", encoding="utf-8")  # no text: no NER at all
+        second = subprocess.run([str(KG), "build", str(tmp_path / "quick"), "-o", str(out), "-q"],
+                                capture_output=True, text=True, env=kg_env(tmp_path / "c2"), cwd=ROOT, timeout=300)
+        assert first.wait(timeout=300) == 0 and second.returncode == 0, second.stderr
+        assert any("waiting" in line and str(out) in line for line in second.stderr.splitlines()), second.stderr
+        assert report_of(out)["counts"]["notes"] == 1  # the second build wrote last, all seven files
+        assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    finally:
+        first.kill()
+        first.communicate()
+        kill_all(workers)
+
+
+# == 7. leftovers of killed builds; OUT checked before any NER ==================================
+
+
+def test_temporary_files_of_killed_builds_are_removed_and_nothing_else(tmp_path):
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault" / "empty.md").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    leftovers = [".graph.graphml.k2j_3h4x.tmp", ".nodes.csv.abc123.tmp", ".report.json.zz9.tmp"]
+    mine = [".keep", "mine.txt", ".mine.tmp", ".notes.txt.abc.tmp"]
+    for name in leftovers + mine:
+        (out / name).write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "vault"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUTS, *mine])
+
+
+def _fails_before_ner(tmp_path: Path, monkeypatch, out: Path) -> str:
+    """Return the stderr of a build into out that must fail before NER reads anything."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    vault = tmp_path / "vault"
+    vault.mkdir(exist_ok=True)
+    (vault / "a.md").write_text("ケニアとペルーは協力する。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(vault), "-o", str(out), "-q", "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert cache_rows(cache) == 0, "NER ran before OUT was checked"
+    assert ".tmp" not in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.splitlines()) == 1 and str(out) in result.stderr, result.stderr
+    return result.stderr
+
+
+@pytest.mark.ginza
+def test_an_out_that_is_a_file_fails_before_ner_and_is_named(tmp_path, monkeypatch, nlp):
+    out = tmp_path / "out.txt"
+    out.write_text("mine\n", encoding="utf-8")
+    _fails_before_ner(tmp_path, monkeypatch, out)
+    assert out.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.ginza
+def test_an_out_under_a_file_fails_before_ner_and_is_named(tmp_path, monkeypatch, nlp):
+    (tmp_path / "a-file").write_text("mine\n", encoding="utf-8")
+    _fails_before_ner(tmp_path, monkeypatch, tmp_path / "a-file" / "out")
+
+
+@pytest.mark.ginza
+def test_an_out_on_a_read_only_filesystem_fails_before_ner_and_is_named(tmp_path, monkeypatch, readonly_fs, nlp):
+    stderr = _fails_before_ner(tmp_path, monkeypatch, readonly_fs)
+    assert "read-only" in stderr.lower()

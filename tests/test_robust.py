@@ -154,11 +154,13 @@ def test_skipped_files_are_reported_on_stderr_and_in_report_json(hostile_build):
     ]
     counts = report["counts"]
     assert counts["notes"] == len(READABLE) + 1  # and empty.md, read with no text
-    assert counts["skipped"] == len(SKIPPED) and counts["warnings"] == len(report["warnings"]) == 2
+    assert counts["skipped"] == len(SKIPPED) and counts["warnings"] == len(report["warnings"]) == 4
     assert counts["blocks"] > counts["notes"] and counts["mentions"] >= counts["entities"] >= len(READABLE)
     assert counts["edges"] > 0 and report["elapsed_seconds"] > 0
     assert any("malformed YAML" in w for w in report["warnings"])
     assert any("control characters removed" in w for w in report["warnings"])
+    assert any(w.startswith("markup.md:1: markup nested more than") for w in report["warnings"])
+    assert any(w.startswith("yaml_bomb.md: front-matter created") for w in report["warnings"])
     assert f"{counts['notes']} notes, {counts['mentions']} mentions, {counts['entities']} entities" in result.stdout
 
 

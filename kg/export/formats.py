@@ -14,6 +14,8 @@ from kg.records import Entity
 from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
 from kg.text.chars import xml_safe
 
+# The files write_outputs writes, report.json included.
+OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json")
 # Spreadsheets run a cell that starts with one of these (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MENTION_COLUMNS = [
