@@ -28,7 +28,13 @@ SEED = 7
 # The frame the layout fills, in vis units; fitted to the canvas, one unit is about one pixel
 # of a 1400×900 window's canvas, so label sizes chosen for it read at the default zoom.
 FRAME = (1100.0, 760.0)
-NODE_GAP = 4.0
+NODE_GAP = 10.0
+# How hard the centre pulls a node of no community of its own, and each community's hub: weak
+# enough that the communities stay apart, strong enough that small pieces stay near the rest.
+LONE_PULL = 0.5
+HUB_PULL = 0.3
+# How hard a community's hub holds its members together.
+HUB_HOLD = 0.25
 FREE = 1e9  # the bound of a node Fruchterman-Reingold may move
 
 
@@ -130,14 +136,14 @@ def _force(
     for key, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(kv[1]))):
         if len(members) == 1:
             pairs.append((members[0], centre))
-            weights.append(0.05)
+            weights.append(LONE_PULL)
             continue
         hub = centre + 1 + len(hub_of)
         hub_of[key] = hub
         pairs += [(m, hub) for m in members]
-        weights += [0.6] * len(members)
+        weights += [HUB_HOLD] * len(members)
         pairs.append((hub, centre))
-        weights.append(0.05 * math.sqrt(len(members)))
+        weights.append(HUB_PULL * math.sqrt(len(members)))
     count = centre + 1 + len(hub_of)
     rng = random.Random(SEED)
     seed = [[rng.uniform(-1, 1) * math.sqrt(count), rng.uniform(-1, 1) * math.sqrt(count)] for _ in range(count)]
