@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from kg.records import ENTITY_TYPES
 # Exit codes besides click's 0, 1 (error) and 2 (usage); `kg build --help` and the README list them.
 EXIT_STRICT = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived. A BaseException, like KeyboardInterrupt, so no handler of errors catches it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """Raise _Terminated in the main thread, where the build runs."""
+    raise _Terminated
 
 
 def _period_bound(context: click.Context, parameter: click.Parameter, value: str | None):
@@ -120,7 +131,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
            a --since or --until that is not a date
       3    --strict, and some file was skipped (outputs still written)
       130  interrupted (Ctrl-C): the outputs in OUT are left as they were
+      143  terminated (SIGTERM): the same as Ctrl-C
     """
+    # SIGTERM (kill, a service manager, a CI timeout) ends a build as Ctrl-C does: one line, old outputs kept
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         from kg.pipeline import DEFAULT_INPUT, make_options, run
         from kg.export.report import counts
@@ -131,9 +145,12 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         raise click.ClickException(error.spelled(_flag)) from error
     except (ValueError, OSError) as error:
         raise click.ClickException(str(error)) from error
-    except KeyboardInterrupt:
-        click.echo(f"kg: interrupted; the outputs in {out} are as they were", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except (KeyboardInterrupt, _Terminated) as stop:
+        how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "terminated"
+        click.echo(f"kg: {how}; the outputs in {out} are as they were", err=True)
+        sys.exit(EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for skipped in result.vault.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     found = counts(result)

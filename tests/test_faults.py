@@ -495,3 +495,74 @@ def test_an_out_under_a_file_fails_before_ner_and_is_named(tmp_path, monkeypatch
 def test_an_out_on_a_read_only_filesystem_fails_before_ner_and_is_named(tmp_path, monkeypatch, readonly_fs, nlp):
     stderr = _fails_before_ner(tmp_path, monkeypatch, readonly_fs)
     assert "read-only" in stderr.lower()
+
+
+# == 3. the NER workers die with their parent; SIGTERM ends a build like Ctrl-C =================
+
+
+def _start_busy_build(tmp_path: Path, stdout=subprocess.PIPE) -> tuple[subprocess.Popen, Path, list[int]]:
+    """Return a `kg build --jobs 2` of a busy vault, its OUT (holding old outputs) and its workers."""
+    vault, out = busy_vault(tmp_path / "vault"), tmp_path / "out"
+    out.mkdir()
+    for name in OUTPUTS:
+        (out / name).write_text("previous build\n", encoding="utf-8")
+    build = subprocess.Popen(
+        [str(KG), "build", str(vault), "-o", str(out), "-q", "--jobs", "2"], stdout=stdout,
+        stderr=subprocess.PIPE, text=True, env=kg_env(tmp_path / "cache"), cwd=ROOT, start_new_session=True,
+    )
+    return build, out, wait_for_workers(build)
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    """Return the pids still alive after waiting up to `seconds` for them to end."""
+    deadline = time.monotonic() + seconds
+    while (left := [p for p in pids if alive(p)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def test_kill_9_of_a_build_takes_its_workers_and_closes_its_pipe(tmp_path):
+    """`kg build | tee log` must end when kg is killed: no worker may outlive it or hold the pipe."""
+    build, _, workers = _start_busy_build(tmp_path)
+    try:
+        time.sleep(1)
+        build.kill()
+        build.wait(timeout=10)
+        assert not _gone_within(workers, 10), "NER workers outlived their parent"
+        os.set_blocking(build.stdout.fileno(), False)
+        deadline = time.monotonic() + 5
+        while True:  # EOF comes only when nobody holds the write end of the pipe
+            try:
+                if build.stdout.buffer.read1() == b"":
+                    break
+            except BlockingIOError:
+                pass
+            assert time.monotonic() < deadline, "the build's stdout pipe is still held open"
+            time.sleep(0.1)
+    finally:
+        kill_all(workers)
+        build.stdout.close()
+        build.stderr.close()
+
+
+def test_sigterm_ends_a_build_like_ctrl_c_with_one_line_and_exit_143(tmp_path):
+    build, out, workers = _start_busy_build(tmp_path)
+    try:
+        time.sleep(1)
+        os.kill(build.pid, signal.SIGTERM)  # the parent alone, as `kill PID` or a service manager does
+        stdout, stderr = build.communicate(timeout=60)
+        assert build.returncode == EXIT_TERMINATED, stderr
+        assert stderr == f"kg: terminated; the outputs in {out} are as they were\n"
+        assert stdout == ""
+        assert not _gone_within(workers, 10), "NER workers outlived their parent"
+        assert snapshot(out) == {name: b"previous build\n" for name in sorted(OUTPUTS)}
+    finally:
+        kill_all(workers)
+
+
+def test_sigterm_and_its_exit_code_are_documented():
+    help_text = CliRunner().invoke(main, ["build", "--help"]).output
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Bad input, reports and exit codes", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"^\s+143\s.*SIGTERM", help_text, re.M)
+    assert re.search(r"^\| 143 \|.*SIGTERM", section, re.M)

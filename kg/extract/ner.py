@@ -7,10 +7,14 @@ processes and tested without spaCy objects.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "ja_ginza"
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Only tok2vec and ner are needed for entities; the parser and friends cost about 25% more time.
 _NOT_NEEDED = ("parser", "attribute_ruler", "morphologizer", "compound_splitter", "bunsetu_recognizer")
 # SudachiPy refuses input over 49,149 bytes; stay well under it.
@@ -128,18 +133,57 @@ def find_spans(
         return found
     load_nlp(model)  # forked workers inherit the loaded model instead of loading it again
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_on_sigint) as pool:
-        work = [[texts[i] for i in batch] for batch in batches]
-        for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
-            take(batch, spans)
-            if progress is not None:
-                progress(sum(len(texts[i]) for i in batch))
+    # The workers' lifeline: a pipe whose write end only this process keeps. When it closes, because
+    # this process ended however it ended or gave up on them, every worker reads EOF and exits.
+    lifeline, hold = os.pipe()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=(os.getpid(), lifeline, hold)) as pool:
+            try:
+                work = [[texts[i] for i in batch] for batch in batches]
+                for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
+                    take(batch, spans)
+                    if progress is not None:
+                        progress(sum(len(texts[i]) for i in batch))
+            except BaseException:
+                # Ctrl-C reaches the workers too, SIGTERM or an error only this process: end them now,
+                # or leaving the pool would wait for every batch still queued
+                os.close(hold)
+                hold = -1
+                raise
+    finally:
+        os.close(lifeline)
+        if hold >= 0:
+            os.close(hold)
     return found
 
 
-def _die_on_sigint() -> None:
-    """Make Ctrl-C end a worker at once and silently: the parent reports the interruption."""
+def _start_worker(parent: int, lifeline: int, hold: int) -> None:
+    """Make a NER worker end with its parent, however the parent ends, and silently.
+
+    Ctrl-C and SIGTERM end it at once (the parent reports them). On Linux the kernel kills it when
+    the parent dies, even by SIGKILL (PR_SET_PDEATHSIG); everywhere a thread exits it when the
+    lifeline pipe closes. Either way no worker outlives the build, holding its memory, the cache
+    file or the stdout of a ``kg build | tee`` pipeline.
+    """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.close(hold)  # the parent's end: holding it would keep the lifeline open forever
+    if sys.platform == "linux":
+        import ctypes
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before any of this was in place
+        os._exit(1)
+
+
+def _exit_when_closed(lifeline: int) -> None:
+    """End this process once nobody holds the write end of the lifeline pipe."""
+    while os.read(lifeline, 1):
+        pass
+    os._exit(1)
 
 
 def batches_of(texts: Sequence[str], jobs: int) -> list[list[int]]:
