@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from functools import cache
 from pathlib import Path
+from typing import Any, TextIO
 
 import networkx as nx
 
 from kg.export.files import Output, write_files
 from kg.records import Entity
-from kg.schema import EDGE_LISTS, NODE_LISTS, heading_text, joined
+from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, heading_text, join, joined
 from kg.text.chars import xml_safe
 
 # The files write_outputs writes, report.json included.
@@ -74,9 +75,7 @@ def _unify_types(graph: nx.Graph) -> None:
 
 # GraphML's name of each Python type, as networkx writes it.
 _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
-_ATTRIB = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
-                         "\t": "&#09;"})
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_NEEDS_ESCAPE = frozenset('&<>"\r\n\t')
 
 
 def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
@@ -88,11 +87,14 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
     the edges; two-space indents) straight from the graph: one pass finds each attribute's type,
     the second writes.
     """
+    # each text is made XML-safe once: an evidence sentence recurs on many edges
+    safe = cache(xml_safe)
     kinds: dict[tuple[str, str], set[type]] = {}
-    for scope, items in _items_of(graph):
+    for scope, items in _items_of(graph, None):
         for _, data in items:
             for key, value in data.items():
-                kinds.setdefault((scope, key), set()).add(type(value))
+                if value is not None:  # left out, as _scalars leaves it out
+                    kinds.setdefault((scope, key), set()).add(_written_type(value))
     types = {where: _unified(found) for where, found in kinds.items()}
     # key ids in the order networkx assigns them: graph, then nodes, then edges, first use first
     ids: dict[tuple[str, str], str] = {}
@@ -104,12 +106,12 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
     for (scope, key), key_id in reversed(ids.items()):
-        yield (f'\n  <key id="{key_id}" for="{scope}" attr.name="{str(key).translate(_ATTRIB)}" '
+        yield (f'\n  <key id="{key_id}" for="{scope}" attr.name="{_attrib(str(key))}" '
                f'attr.type="{_XML_TYPES[types[scope, key]]}" />')
     edgedefault = "directed" if graph.is_directed() else "undirected"
-    graph_data = next(iter(dict(_items_of(graph))["graph"]))[1]
+    graph_data = next(iter(dict(_items_of(graph, safe))["graph"]))[1]
     body = False
-    for scope, items in _items_of(graph):
+    for scope, items in _items_of(graph, safe):
         if scope == "graph":
             continue
         for name, data in items:
@@ -117,9 +119,9 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
                 yield f'\n  <graph edgedefault="{edgedefault}">'
                 body = True
             if scope == "node":
-                head = f'\n    <node id="{name.translate(_ATTRIB)}"'
+                head = f'\n    <node id="{_attrib(name)}"'
             else:
-                head = f'\n    <edge source="{name[0].translate(_ATTRIB)}" target="{name[1].translate(_ATTRIB)}"'
+                head = f'\n    <edge source="{_attrib(name[0])}" target="{_attrib(name[1])}"'
             yield head + _data_of(scope, data, ids, types, "      ", "    ", close=scope)
     if graph_data:
         if not body:
@@ -131,12 +133,48 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
     yield "\n</graphml>\n"
 
 
-def _items_of(graph: nx.Graph) -> Iterator[tuple[str, Iterator[tuple[Any, dict]]]]:
-    """Yield each scope with its (name, writable attributes) pairs: the graph, its nodes, its edges."""
-    graph_data = {k: v for k, v in _scalars(graph.graph, {}).items() if k not in ("node_default", "edge_default")}
+def _items_of(graph: nx.Graph, safe) -> Iterator[tuple[str, Iterator[tuple[Any, dict]]]]:
+    """Yield each scope with its (name, attributes) pairs: the graph, its nodes, its edges.
+
+    With ``safe`` (a cached xml_safe) the attributes are as GraphML writes them (see _scalars);
+    without, they are the graph's own, names unchanged, for a pass that only needs their types.
+    """
+    def written(data: Mapping[str, object], lists: Mapping[str, str]) -> dict:
+        return dict(data) if safe is None else _writable(data, lists, safe)
+
+    name = (lambda n: str(n)) if safe is None else (lambda n: safe(str(n)))
+    graph_data = {k: v for k, v in written(graph.graph, {}).items() if k not in ("node_default", "edge_default")}
     yield "graph", iter([(None, graph_data)])
-    yield "node", ((xml_safe(str(n)), _scalars(d, NODE_LISTS)) for n, d in graph.nodes(data=True))
-    yield "edge", (((xml_safe(str(a)), xml_safe(str(b))), _scalars(d, EDGE_LISTS)) for a, b, d in graph.edges(data=True))
+    yield "node", ((name(n), written(d, NODE_LISTS)) for n, d in graph.nodes(data=True))
+    yield "edge", (((name(a), name(b)), written(d, EDGE_LISTS)) for a, b, d in graph.edges(data=True))
+
+
+def _written_type(value: object) -> type:
+    """Return the type an attribute value is written with: numbers and flags as they are, the rest text."""
+    return type(value) if isinstance(value, bool | int | float) else str
+
+
+def _writable(data: Mapping[str, object], lists: Mapping[str, str], safe) -> dict[str, str | int | float | bool]:
+    """Return _scalars(data, lists), making each list item and text XML-safe through ``safe``."""
+    out: dict[str, str | int | float | bool] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, bool | int | float):
+            out[key] = value
+        elif isinstance(value, list | tuple | set | frozenset):
+            out[key] = join([safe(str(item)) for item in value], lists.get(key, LIST_SEP))
+        else:
+            out[key] = _scalar(value) if isinstance(value, dict) else safe(str(value))
+    return out
+
+
+def _attrib(text: str) -> str:
+    """Return text escaped for an XML attribute, as ElementTree escapes it."""
+    if not _NEEDS_ESCAPE.intersection(text):
+        return text
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;"))
 
 
 def _data_of(scope: str, data: dict, ids: dict, types: dict, inner: str, outer: str, close: str) -> str:
@@ -156,7 +194,9 @@ def _datum(key_id: str, kind: type, value: object, indent: str) -> str:
     text = str(value)
     if not text:
         return f'{indent}<data key="{key_id}" />'
-    return f'{indent}<data key="{key_id}">{text.translate(_TEXT)}</data>'
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'{indent}<data key="{key_id}">{text}</data>'
 
 
 def graphml_text(graph: nx.Graph) -> str:
@@ -229,6 +269,17 @@ def csv_text(rows, columns: Sequence[str] | None = None) -> str:
     return "\ufeff" + frame.map(_inert).to_csv(index=False)
 
 
+def _write_chunks(fp: TextIO, chunks: Iterator[str], batch: int = 4096) -> None:
+    """Write text chunks to a file a few thousand at a time: one write per chunk costs more than the text."""
+    pending: list[str] = []
+    for chunk in chunks:
+        pending.append(chunk)
+        if len(pending) == batch:
+            fp.write("".join(pending))
+            pending.clear()
+    fp.write("".join(pending))
+
+
 def _csv_to(fp: TextIO, frame) -> None:
     """Write a DataFrame to a file as csv_text would give it, without holding the text."""
     fp.write("\ufeff")
@@ -247,8 +298,8 @@ def write_outputs(
     nodes, edges = frames(graph, join_lists=True)
     # the large ones stream to their files, so no document is held in memory whole
     texts: dict[str, Output] = {
-        "graph.graphml": lambda fp: fp.writelines(graphml_chunks(graph)),
-        "graph.json": lambda fp: fp.writelines(json_chunks(graph)),
+        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph)),
+        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph)),
         "nodes.csv": lambda fp: _csv_to(fp, nodes),
         "edges.csv": lambda fp: _csv_to(fp, edges),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
