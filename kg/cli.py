@@ -126,7 +126,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     Exit codes:
       0    built (files may have been skipped: see report.json)
       1    error: no such PATH, a bad --types list, OUT cannot be written,
-           a --scheduler that cannot be reached
+           a --scheduler that cannot be reached, a --since after --until
       2    usage: an unknown option, a --unit or --measure not offered,
            a --since or --until that is not a date
       3    --strict, and some file was skipped (outputs still written)

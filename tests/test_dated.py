@@ -107,6 +107,10 @@ def test_a_bad_period_is_a_usage_error_that_names_the_flag(tmp_path):
     result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(tmp_path), "--since", "March"])
     assert result.exit_code == 2
     assert "--since" in result.output and "YYYY-MM-DD" in result.output
+    backwards = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(tmp_path), "--since", "2025-07", "--until", "2025-01"])
+    assert backwards.exit_code == 1
+    assert "--since 2025-07-01 is after --until 2025-01-31" in backwards.output
+    assert not (tmp_path / "graph.html").exists()
 
 
 def test_timeline_counts_from_the_graph_the_graphml_and_the_paths(out):

@@ -37,7 +37,17 @@ def find_vault(path: Path) -> Path | None:
 
 def obsidian_url(vault: str, file: str) -> str:
     """Return the ``obsidian://open`` URL of a file (a posix path inside the vault)."""
-    return f"obsidian://open?vault={quote(vault, safe='')}&file={quote(file, safe='')}"
+    return f"obsidian://open?vault={_quoted(vault, '')}&file={_quoted(file, '')}"
+
+
+def _quoted(text: str, safe: str) -> str:
+    """Return text percent-encoded as the bytes of its name on disk.
+
+    That is UTF-8 for every name that is text; a name that is not (Shift_JIS from a zip made on
+    Japanese Windows, kept by Python as surrogates) keeps its own bytes, so the link still
+    finds the file.
+    """
+    return quote(os.fsencode(text), safe=safe)
 
 
 def file_url(file: Path, page_dir: Path | None = None) -> str:
@@ -51,7 +61,7 @@ def file_url(file: Path, page_dir: Path | None = None) -> str:
     if page_dir is None:
         return file.as_uri()
     relative = Path(os.path.relpath(file, os.path.abspath(page_dir))).as_posix()
-    return quote(relative, safe="/")
+    return _quoted(relative, "/")
 
 
 def note_link(file: Path, page_dir: Path | None = None) -> NoteLink:

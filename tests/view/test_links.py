@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, unquote_to_bytes, urljoin, urlsplit
 
 import pytest
 
@@ -79,3 +80,13 @@ def test_the_dated_fixture_is_a_vault():
     root = Path(__file__).parent.parent / "data" / "dated_vault"
     link = note_link(root / "clippings" / "Trade 2024-11-11 #2.md")
     assert link.href == "obsidian://open?vault=dated_vault&file=clippings%2FTrade%202024-11-11%20%232.md"
+
+
+def test_a_name_that_is_not_utf8_keeps_its_bytes(tmp_path):
+    name = os.fsdecode("メモ".encode("cp932") + b".md")  # how Python holds a Shift_JIS name
+    note = tmp_path / name
+    note.write_bytes(b"x")
+    assert file_url(note, tmp_path) == "%83%81%83%82.md"
+    assert obsidian_url("v", name) == "obsidian://open?vault=v&file=%83%81%83%82.md"
+    target = urlsplit(urljoin(tmp_path.as_uri() + "/", file_url(note, tmp_path))).path
+    assert os.fsdecode(unquote_to_bytes(target)) == str(note)

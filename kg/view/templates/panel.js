@@ -234,7 +234,9 @@
     open();
     const total = entry ? entry.total : 0;
     const unitName = P.unitName || "単位";
-    heading(`${info.ends[0]} — ${info.ends[1]}`, `共有する${unitName} ${total} 件`);
+    const kind = info.kind === "cooccurrence" ? `共有する${unitName} ${total} 件`
+      : info.kind === "link" ? "ノート間のリンク" : "ノートでの言及";
+    heading(`${info.ends[0]} — ${info.ends[1]}`, kind);
     const ends = [data.edges[index].from, data.edges[index].to].map((id) => P.nodes[nodeIndex.get(id)]);
     const terms = ends.flatMap((end, i) => (end ? end.forms : [info.ends[i]]));
     const items = (entry ? entry.items : []).map(([place, sentences, line]) => ({ place, sentences, line }));
