@@ -151,6 +151,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         sys.exit(EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED)
     finally:
         signal.signal(signal.SIGTERM, previous)
+    for problem in result.problems:
+        click.echo(f"kg: {problem}", err=True)
     for skipped in result.vault.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     found = counts(result)

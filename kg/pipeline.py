@@ -80,7 +80,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     if options.graph.with_notes:
         graph = add_notes(graph, vault.notes, entities)
     add_analytics(graph)
-    return Result(vault, tuple(entities), graph)
+    return Result(vault, tuple(entities), graph, tuple(problems))
 
 
 def _title(vault: Vault, paths: Sequence[str | Path]) -> str:

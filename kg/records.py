@@ -138,6 +138,8 @@ class Result:
     vault: Vault
     entities: tuple[Entity, ...]
     graph: nx.Graph
+    # what went wrong in the build itself (the cache, the cluster), also among vault.warnings
+    problems: tuple[str, ...] = ()
 
     @property
     def mention_count(self) -> int:

@@ -566,3 +566,55 @@ def test_sigterm_and_its_exit_code_are_documented():
     section = readme.split("## Bad input, reports and exit codes", 1)[1].split("\n## ", 1)[0]
     assert re.search(r"^\s+143\s.*SIGTERM", help_text, re.M)
     assert re.search(r"^\| 143 \|.*SIGTERM", section, re.M)
+
+
+# == 4. the cache never stops a build ============================================================
+
+
+def _build_with_cache(cache: Path, tmp_path: Path, text: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """Return the finished `kg build` of one note with the NER cache in `cache`, and its OUT."""
+    vault, out = tmp_path / "vault", tmp_path / "out"
+    vault.mkdir(exist_ok=True)
+    (vault / "a.md").write_text(text, encoding="utf-8")
+    done = subprocess.run([str(KG), "build", str(vault), "-o", str(out), "-q", "--jobs", "1"],
+                          capture_output=True, text=True, env=kg_env(cache), cwd=ROOT, timeout=300)
+    return done, out
+
+
+def _check_cache_fallback(done: subprocess.CompletedProcess, out: Path, cache: Path) -> None:
+    """Check a build that could not use its cache: built, one line about it, and report.json says so."""
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Warning" not in done.stderr, done.stderr
+    lines = [line for line in done.stderr.splitlines() if str(cache) in line]
+    assert len(lines) == 1 and "NER cache" in lines[0], done.stderr
+    report = report_of(out)
+    assert any("cache" in w and str(cache) in w for w in report["warnings"]), report["warnings"]
+    assert {"ケニア", "ペルー"} <= {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+
+
+def test_a_cache_folder_on_a_full_disk_never_stops_a_build(full_folder, tmp_path):
+    cache = full_folder / "cache"
+    cache.mkdir()
+    fill(full_folder)
+    done, out = _build_with_cache(cache, tmp_path, "ケニアとペルーは協力する。\n")
+    _check_cache_fallback(done, out, cache)
+    assert [p.name for p in cache.iterdir() if not p.stat().st_size] == [], "an empty cache file was left"
+
+
+def test_a_cache_that_cannot_grow_keeps_the_build_going_with_one_line(full_folder, tmp_path):
+    cache = full_folder / "cache"
+    store = SpanCache.open(DEFAULT_MODEL, cache)
+    store.put_many({"既にある文。": ()})
+    store.close()
+    fill(full_folder)
+    done, out = _build_with_cache(cache, tmp_path, "# ケニア\n\n" + "\n\n".join(japanese(300, i) for i in range(6)) +
+                                  "\n\nケニアとペルーは協力する。\n")
+    _check_cache_fallback(done, out, cache)
+    assert cache_rows(cache) == 1
+
+
+def test_a_cache_folder_that_cannot_be_made_never_stops_a_build(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    done, out = _build_with_cache(blocker / "cache", tmp_path, "ケニアとペルーは協力する。\n")
+    _check_cache_fallback(done, out, blocker / "cache")

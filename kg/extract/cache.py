@@ -3,7 +3,11 @@
 Each entry is keyed by a hash of what spans depend on, and nothing else: the block text, the
 model's name and version, and the sentence splitter's version (NER runs on texts cut at its
 bounds). Editing a gazetteer or rule file, or upgrading kg, keeps every entry: those change only
-resolution, which reruns in seconds. A new model or splitter makes old entries unreachable. A cache that cannot be read is rebuilt with a warning, never a crash.
+resolution, which reruns in seconds. A new model or splitter makes old entries unreachable.
+
+The cache never stops a build. A corrupt file is rebuilt; one that cannot be written (a full disk,
+a read-only folder) stops being written to. Each such event is one line in ``problems``, which the
+build reports; no Python warning is raised.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -46,23 +49,32 @@ class SpanCache:
     def __init__(self, path: Path, salt: str) -> None:
         self.path = path
         self.salt = salt
+        self.problems: list[str] = []
+        self._writable = True
         self._db = self._connect()
 
     @classmethod
     def open(cls, model: str, folder: Path | None = None) -> SpanCache:
-        """Return the cache for a model in folder (default: cache_dir())."""
+        """Return the cache for a model in folder (default: cache_dir()); raise OSError or sqlite3.Error if it cannot be opened."""
         return cls((folder or cache_dir()) / _FILE, cache_salt(model))
 
     def _connect(self) -> sqlite3.Connection:
         """Return a connection to a usable cache file, replacing one that is corrupt."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
         try:
-            return self._open_checked()
-        except sqlite3.DatabaseError as error:
-            warnings.warn(f"kg: the NER cache {self.path} is unreadable ({error}); rebuilding it", stacklevel=3)
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            return self._open_checked()
+            try:
+                return self._open_checked()
+            except sqlite3.DatabaseError as error:
+                if not _corrupt(error):
+                    raise
+                self.problems.append(f"the NER cache {self.path} was unreadable ({error}); it was rebuilt")
+                self._remove()
+                return self._open_checked()
+        except sqlite3.Error:
+            if fresh:  # leave no empty file where there was none (a full disk lets SQLite create it)
+                self._remove()
+            raise
 
     def _open_checked(self) -> sqlite3.Connection:
         """Return a connection after proving the file is a database with our table."""
@@ -70,7 +82,7 @@ class SpanCache:
         try:
             db.execute(_SCHEMA)
             db.execute("SELECT count(*) FROM spans").fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.Error:
             db.close()
             raise
         return db
@@ -89,16 +101,21 @@ class SpanCache:
             marks = ",".join("?" * len(chunk))
             try:
                 rows = self._db.execute(f"SELECT key, spans FROM spans WHERE key IN ({marks})", chunk).fetchall()
-            except sqlite3.DatabaseError as error:
-                warnings.warn(f"kg: the NER cache {self.path} failed ({error}); rebuilding it", stacklevel=2)
-                self._reset()
+            except sqlite3.Error as error:
+                if isinstance(error, sqlite3.DatabaseError) and _corrupt(error):
+                    self.problems.append(f"the NER cache {self.path} failed ({error}); it was rebuilt")
+                    self._reset()
+                else:
+                    self.problems.append(f"the NER cache {self.path} cannot be read ({error}); this build ran without it")
                 return {}
             for key, data in rows:
                 found[by_key[key]] = tuple(Span(*item) for item in json.loads(data))
         return found
 
     def put_many(self, spans: Mapping[str, Sequence[Span]]) -> None:
-        """Store the spans of each text."""
+        """Store the spans of each text, unless the cache could not be written before."""
+        if not self._writable:
+            return
         rows = [
             (self.key(text), json.dumps([[s.start, s.end, s.ene, s.proper] for s in found], ensure_ascii=False))
             for text, found in spans.items()
@@ -106,16 +123,27 @@ class SpanCache:
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO spans VALUES (?, ?)", rows)
-        except sqlite3.DatabaseError as error:
-            warnings.warn(f"kg: could not write the NER cache {self.path} ({error})", stacklevel=2)
+        except sqlite3.Error as error:
+            self._writable = False  # one line for a full disk, not one per batch
+            self.problems.append(f"the NER cache {self.path} cannot be written ({error}); "
+                                 "what this build found is not kept in it")
 
     def _reset(self) -> None:
         """Replace a cache that failed under use with an empty one."""
         self._db.close()
+        self._remove()
+        self._db = self._open_checked()
+
+    def _remove(self) -> None:
+        """Delete the cache file and SQLite's companions."""
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._db = self._open_checked()
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def _corrupt(error: sqlite3.Error) -> bool:
+    """Return whether SQLite says the file is not a database or is damaged (not: full, locked, read-only)."""
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from kg.extract.cache import SpanCache
+from kg.extract.cache import SpanCache, cache_dir
 from kg.extract.ner import DEFAULT_MODEL, find_spans
 from kg.records import Span, Vault
 
@@ -43,7 +44,7 @@ def spans_for(
     """
     model, jobs, scheduler = options.model, options.jobs, options.scheduler
     texts = sorted({block.text for note in vault.notes for block in note.blocks})
-    store = SpanCache.open(model) if options.cache else None
+    store = _open_cache(model, problems) if options.cache else None
     try:
         found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
         todo = [t for t in texts if t not in found]
@@ -63,7 +64,30 @@ def spans_for(
     finally:
         if store:
             store.close()
+            _report(store.problems, problems)
     return found
+
+
+def _open_cache(model: str, problems: list[str] | None) -> SpanCache | None:
+    """Return the NER cache, or None (described in problems) when it cannot be made or opened."""
+    folder = cache_dir()
+    try:
+        return SpanCache.open(model, folder)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        _report([f"the NER cache in {folder} cannot be used ({reason}); this build ran without it"], problems)
+        return None
+
+
+def _report(found: list[str], problems: list[str] | None) -> None:
+    """Add problems to the build's list, else (a direct caller gave none) raise them as Python warnings."""
+    if problems is not None:
+        problems += found
+        return
+    import warnings
+
+    for problem in found:
+        warnings.warn(f"kg: {problem}", stacklevel=3)
 
 
 def _spans_on_cluster(
@@ -71,8 +95,6 @@ def _spans_on_cluster(
     store: SpanCache | None,
 ) -> dict[str, Sequence[Span]]:
     """Return the spans of texts from a Dask cluster, describing each text that failed there."""
-    import warnings
-
     from kg.extract.distributed import find_spans as find_spans_on
 
     done = find_spans_on(texts, model, scheduler=scheduler, progress=bar.update,
@@ -83,8 +105,5 @@ def _spans_on_cluster(
         block = where[text]
         problem = (f"{block.note}:{block.line}: GiNZA failed twice on this {block.kind} on the Dask cluster "
                    f"({reason}); it was read without model spans")
-        if problems is None:
-            warnings.warn(f"kg: {problem}", stacklevel=3)
-        else:
-            problems.append(problem)
+        _report([problem], problems)
     return dict(done.spans)
