@@ -68,6 +68,8 @@ def main() -> None:
               help="Association measure stored as each edge's weight.")
 @click.option("--callouts/--no-callouts", default=True, show_default=True,
               help="Read Obsidian callouts (> [!note] ...) as text.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read what links in a folder point to outside it (skipped and reported by default).")
 @click.option("--aliases", "aliases", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TSV of canonical<TAB>type<TAB>alias... rows that add or merge entities (repeatable).")
 @click.option("--stop", "stop", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -109,7 +111,8 @@ def main() -> None:
               help="Reuse NER results from the cache ($KG_CACHE_DIR or the user cache folder).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True,
-              help=f"Exit with code {EXIT_STRICT} when any input file was skipped (the outputs are still written).")
+              help=f"Exit with code {EXIT_STRICT} when any input file was skipped or no note was read (the outputs "
+                   "are still written).")
 def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **options) -> None:
     """Build the graph of PATHS (Markdown files or vault folders; default: data/).
 
@@ -129,7 +132,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
            a --scheduler that cannot be reached, a --since after --until
       2    usage: an unknown option, a --unit or --measure not offered,
            a --since or --until that is not a date
-      3    --strict, and some file was skipped (outputs still written)
+      3    --strict, and some file was skipped or no note was read (outputs still written)
       130  interrupted (Ctrl-C): the outputs in OUT are left as they were
       143  terminated (SIGTERM): the same as Ctrl-C
     """
@@ -162,6 +165,9 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         f"{found['notes']} notes, {found['mentions']} mentions, "
         f"{found['entities']} entities, {found['edges']} edges -> {files['graph.html']}"
     )
+    if strict and not found["notes"]:
+        click.echo("--strict: no notes were read", err=True)
+        sys.exit(EXIT_STRICT)
     if strict and found["skipped"]:
         click.echo(f"--strict: {found['skipped']} skipped file{'s' * (found['skipped'] > 1)}", err=True)
         sys.exit(EXIT_STRICT)

@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 from kg.extract.cache import SpanCache
 from kg.cli import main
 from kg.extract import DEFAULT_MODEL
-from kg.notes import parse_note, read_vault
+from kg.notes import NotesOptions, parse_note, read_vault
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"  # the console script of this environment: .venv/bin/kg
@@ -618,3 +618,63 @@ def test_a_cache_folder_that_cannot_be_made_never_stops_a_build(tmp_path):
     blocker.write_text("not a folder\n", encoding="utf-8")
     done, out = _build_with_cache(blocker / "cache", tmp_path, "ケニアとペルーは協力する。\n")
     _check_cache_fallback(done, out, blocker / "cache")
+
+
+# == 8. no notes is a warning; links out of the input folder are not followed ====================
+
+
+def test_an_input_with_no_notes_is_a_warning_and_strict_exits_3(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "picture.png").write_bytes(b"\x89PNG\r\n")
+    result = CliRunner().invoke(main, ["build", str(empty), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert any(str(empty) in w and "no notes" in w for w in report_of(tmp_path / "out")["warnings"])
+    strict = CliRunner().invoke(main, ["build", str(empty), "-o", str(tmp_path / "out"), "-q", "--strict"])
+    assert strict.exit_code == 3, strict.output
+    assert "no notes" in strict.stderr.splitlines()[-1]
+
+
+def _vault_with_links_out(tmp_path: Path) -> Path:
+    """Return a vault with a note, a link to a note inside it, and links to a file and a folder outside."""
+    outside, vault = tmp_path / "outside", tmp_path / "vault"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.md").write_text("ケニアの秘密。\n", encoding="utf-8")
+    (outside / "folder" / "other.md").write_text("ペルーの話。\n", encoding="utf-8")
+    (vault / "sub").mkdir(parents=True)
+    (vault / "sub" / "inside.md").write_text("チリの話。\n", encoding="utf-8")
+    os.symlink("sub", vault / "also")  # a folder link that stays inside: read as before
+    os.symlink(outside / "secret.md", vault / "secret.md")
+    os.symlink("../outside/folder", vault / "folder")
+    os.symlink("/etc/passwd", vault / "passwd.md")
+    return vault
+
+
+def test_links_out_of_the_vault_are_skipped_and_reported(tmp_path):
+    vault = read_vault([_vault_with_links_out(tmp_path)])
+    assert [n.path for n in vault.notes] == ["also/inside.md"] or [n.path for n in vault.notes] == ["sub/inside.md"]
+    skipped = {s.path: s.reason for s in vault.skipped}
+    assert sorted(skipped) == ["folder", "passwd.md", "secret.md"]
+    assert all("outside" in reason for reason in skipped.values()), skipped
+
+
+def test_follow_symlinks_reads_links_out_of_the_vault(tmp_path):
+    vault = read_vault([_vault_with_links_out(tmp_path)], NotesOptions(follow_symlinks=True))
+    paths = {n.path for n in vault.notes}
+    assert {"secret.md", "folder/other.md", "passwd.md"} <= paths
+    assert vault.skipped == ()
+
+
+@pytest.mark.ginza
+def test_links_out_of_the_vault_reach_report_json_and_the_option_follows_them(tmp_path, nlp):
+    vault = _vault_with_links_out(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(vault), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(s["path"] for s in report_of(out)["skipped"]) == ["folder", "passwd.md", "secret.md"]
+    labels = {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert "チリ" in labels and not {"ケニア", "ペルー"} & labels
+    followed = CliRunner().invoke(main, ["build", str(vault), "-o", str(out), "-q", "--follow-symlinks"])
+    assert followed.exit_code == 0, followed.output
+    labels = {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert {"チリ", "ケニア", "ペルー"} <= labels

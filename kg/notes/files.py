@@ -30,6 +30,9 @@ _NAME_CONTROLS = {**XML_UNSAFE, 0x09: None, 0x0A: None, 0x0D: None}
 class NotesOptions:
     """How notes are read: with ``callouts`` False, Obsidian callouts are left out of the text.
 
+    Links in a folder that lead out of it are skipped unless ``follow_symlinks``: a vault should
+    not read /etc/passwd or another vault because a link points there.
+
     A note's date is the first of ``date_field`` (default: date, created, published) in its front
     matter that holds a date, else the date in its file name. With ``since`` or ``until`` only the
     notes dated in that period are read; they may be dates or "2025", "2025-03", "2025-03-10"
@@ -38,6 +41,7 @@ class NotesOptions:
 
     callouts: bool = True
     date_field: str | None = None
+    follow_symlinks: bool = False
     since: date | str | None = None
     until: date | str | None = None
 
@@ -69,8 +73,12 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
     seen: set[str] = set()
     names: set[str] = set()
     for root in roots:
-        found = _find_notes(root) if root.is_dir() else [(root, root.name)]
-        for path, raw_name in found:
+        found = _find_notes(root, options.follow_symlinks) if root.is_dir() else [(root, root.name, "")]
+        read = 0
+        for path, raw_name, outside in found:
+            if outside:
+                skipped.append(Skipped(_path_text(raw_name), outside))
+                continue
             # realpath, not Path.resolve: on a link to itself resolve raises instead of returning
             real = os.path.realpath(path)
             if real in seen:  # the same file given twice, or linked twice in a vault
@@ -92,9 +100,12 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
             if name in names:
                 warnings.append(f"{name}: two input files have this path")
             names.add(name)
+            read += 1
             warnings += note_warnings  # also for a note outside the period: its date may be why
             if in_period(note.date, options.since, options.until):
                 notes.append(note)
+        if root.is_dir() and not read:
+            warnings.append(f"{root}: no notes in this folder (no readable .md or .markdown file)")
     return Vault(tuple(notes), tuple(skipped), tuple(warnings))
 
 
@@ -109,10 +120,15 @@ def read_note(
     return replace(note, file=os.path.abspath(path)), warnings
 
 
-def _find_notes(root: Path) -> list[tuple[Path, str]]:
-    """Return the visible Markdown files under a folder with their posix paths, sorted."""
+def _find_notes(root: Path, follow_symlinks: bool = False) -> list[tuple[Path, str, str]]:
+    """Return (path, posix path, why it is not read or "") of the visible Markdown files, sorted.
+
+    Links that lead out of root are listed with the reason they are not followed, unless
+    ``follow_symlinks``; folder links inside root are followed once each.
+    """
     found = []
     seen: set[str] = set()
+    top = os.path.realpath(root)
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop, or a second link to a folder already read
@@ -120,11 +136,26 @@ def _find_notes(root: Path) -> list[tuple[Path, str]]:
             continue
         seen.add(real)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in [*dirs] if not follow_symlinks else []:
+            if outside := _leads_out(Path(folder, name), top, "folder"):
+                dirs.remove(name)
+                found.append((Path(folder, name), Path(folder, name).relative_to(root).as_posix(), outside))
         for file in files:
             if not file.startswith(".") and file.lower().endswith(MARKDOWN_SUFFIXES):
                 path = Path(folder, file)
-                found.append((path, path.relative_to(root).as_posix()))
+                outside = "" if follow_symlinks else _leads_out(path, top, "file")
+                found.append((path, path.relative_to(root).as_posix(), outside))
     return sorted(found, key=lambda item: item[1])
+
+
+def _leads_out(path: Path, top: str, kind: str) -> str:
+    """Return why a link out of the folder top is not followed, or "" when path stays inside."""
+    if not path.is_symlink():
+        return ""
+    target = os.path.realpath(path)
+    if target == top or target.startswith(top.rstrip(os.sep) + os.sep):
+        return ""
+    return f"a link to a {kind} outside the input folder ({_path_text(target)}); not followed unless asked"
 
 
 def _path_text(name: str) -> str:
