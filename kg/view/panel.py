@@ -131,7 +131,6 @@ def panel_data(
 
     link_of = {note.path: links.get(note.path) for note in notes}
     return {
-        "source": "mentions",
         "cap": mention_cap,
         "pairCap": pair_cap,
         "unitName": UNIT_NAMES.get(unit, "見出し" if unit.startswith("h") else unit),

@@ -186,10 +186,8 @@
     if (event.key === "Escape" && !panel.hidden && document.activeElement !== search) shut();
   });
 
+  // What the count line adds when the page holds some back: the page carries the first cap.
   function capLine(total, shown, cap) {
-    if (P.source === "evidence") {
-      return ` · グラフに残る根拠 ${shown} 件（言及は全 ${total} 件。すべては kg build の mentions.csv に）`;
-    }
     return shown < total ? ` · 全 ${total} 件のうち先頭 ${cap} 件（上限 ${cap} 件。すべては mentions.csv に）` : "";
   }
 
