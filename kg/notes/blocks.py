@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -12,6 +13,12 @@ from markdown_it.token import Token
 from kg.notes.footnotes import Definition
 from kg.records import Block, Link
 from kg.text.chars import strip_decoration
+
+# A scheme or www., or a dotted host name with a path (or an ellipsis) after it or three labels.
+_URL_LIKE = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|(?:[\w-]+\.)+[a-z]{2,}[/…?#]\S*|(?:[\w-]+\.){2,}[a-z]{2,})$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -188,15 +195,23 @@ class _TextBuilder:
         return _Shown(text, links, citations, targets, inline_notes)
 
 
+def looks_like_url(text: str) -> bool:
+    """Return True for text that is a URL or a web address: https://…, www.…, news.google.com/…."""
+    return bool(_URL_LIKE.match(text.strip()))
+
+
 def _render_inline(children: list[Token], stem: str) -> _Shown:
     """Return what a reader sees of inline tokens: text, links spans and citations."""
     out = _TextBuilder()
     targets: list[str] = []
     inline_notes: list[tuple[str, int]] = []
     in_autolink = False
+    link_text: list[Token] | None = None  # the tokens of a [text](url) link, held until it closes
     for token in children:
         if in_autolink:  # an autolink shows only its URL, which is not text
             in_autolink = token.type != "link_close"
+        elif link_text is not None and token.type in ("text", "softbreak", "hardbreak"):
+            link_text.append(token)
         elif token.type == "text":
             out.add(token.content)
         elif token.type in ("softbreak", "hardbreak"):
@@ -205,7 +220,17 @@ def _render_inline(children: list[Token], stem: str) -> _Shown:
             in_autolink = token.markup == "autolink"
             if not in_autolink:
                 out.open_link(str(token.attrGet("href") or ""), wiki=False)
+                link_text = []
         elif token.type == "link_close":
+            shown = link_text or []
+            link_text = None
+            # link text that is itself a URL or a domain ([news.google.com/…](https://...)) is not text
+            if not looks_like_url("".join(t.content for t in shown if t.type == "text")):
+                for piece in shown:
+                    if piece.type == "text":
+                        out.add(piece.content)
+                    else:
+                        out.pending_break = True
             out.close_link()
         elif token.type == "wikilink" and not token.meta["embed"]:
             target, shown = _split_wikilink(token.content)

@@ -387,3 +387,18 @@ def test_a_date_yaml_cannot_build_costs_only_that_date() -> None:
     assert note.date == date(2025, 10, 10)  # from the file name
     assert warnings == ["2025-10-10 会議.md: front-matter date '2025-02-30' is not a date; ignored"]
     assert parse_note("本文。\n", "memo.md")[0].file == ""
+
+
+@pytest.mark.parametrize(
+    "shown", ["news.google.com/…", "jp.reuters.com/…", "www.nikkei.com/…", "https://example.org/a", "news.google.com"]
+)
+def test_link_text_that_is_a_url_or_a_domain_is_not_text(shown: str) -> None:
+    note, _ = parse_note(f"記事の出典は[{shown}](https://news.google.com/rss/articles/CBMiWk?oc=5)。\n", "test.md")
+    assert [b.text for b in note.blocks] == ["記事の出典は。"]
+
+
+@pytest.mark.parametrize("shown", ["Node.js", "総務省", "JICT"])
+def test_link_text_that_names_something_stays_text(shown: str) -> None:
+    note, _ = parse_note(f"詳しくは[{shown}](https://example.org/)を見る。\n", "test.md")
+    assert [b.text for b in note.blocks] == [f"詳しくは{shown}を見る。"]
+    assert [(link.start, link.end) for link in note.blocks[0].links] == [(4, 4 + len(shown))]
