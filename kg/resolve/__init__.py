@@ -13,15 +13,17 @@ its head noun says what it is. Country compounds (日米, 日中韓, 日ASEAN) a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import OptionError
 from kg.records import ENTITY_TYPES, Entity, Note, Span, blocks_of
-from kg.resolve.aliases import add_group, base_lexicon, defined_aliases
+from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_name
 from kg.resolve.entities import group_entities
-from kg.resolve.junk import stop_words
+from kg.resolve.junk import has_markup, stop_words
+from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
+from kg.text.chars import tidy_surface
 
 __all__ = ["ResolveOptions", "resolve"]
 
@@ -59,4 +61,17 @@ def resolve(
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
     mentions = [m for block in blocks for m in block_mentions(block, spans.get(block.text, ()), lexicon, stop)]
-    return group_entities(mentions, lexicon, options.types)
+    return _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+
+
+def _with_note_aliases(entities: list[Entity], notes: Sequence[Note], lexicon: Lexicon) -> list[Entity]:
+    """Return the entities, each entity note's front-matter aliases added to its entity's node."""
+    extra: dict[str, list[str]] = {}
+    for note in notes:
+        known = lexicon.get(note.title) if note.aliases and is_entity_name(note.title, lexicon) else None
+        if known is not None:
+            extra.setdefault(known.entity, []).extend([note.title, *(a for a in note.aliases if not has_markup(a))])
+    return [
+        replace(e, aliases=tuple(dict.fromkeys([*e.aliases, *map(tidy_surface, extra[e.id])]))) if e.id in extra else e
+        for e in entities
+    ]

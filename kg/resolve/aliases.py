@@ -15,7 +15,8 @@ from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup
 from kg.resolve.knowledge import read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
-from kg.text.chars import is_ascii_alnum, is_katakana, is_name_char, match_key, nfkc, tidy_surface
+from kg.resolve.words import words
+from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
 _ENGLISH_LEAD = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'&/\-]*[A-Za-z0-9]")
@@ -58,19 +59,41 @@ def defined_aliases(
 ) -> Iterable[list[str]]:
     """Yield groups of names that the notes say stand for one entity."""
     footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
+    entity_notes = {match_key(note.title) for note in notes if is_entity_name(note.title, lexicon)}
+    for note in notes:
+        # front-matter aliases name the note; they name an entity only when the note is about one
+        aliases = [alias for alias in note.aliases if not has_markup(alias)]
+        if aliases and match_key(note.title) in entity_notes:
+            yield [note.title, *aliases]
     for block in blocks:
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
             shown = block.text[link.start : link.end]
-            # an alias is written by hand and can say anything; one with markup (<b …>, =HYPERLINK(…))
-            # names nothing, and as a known name it would pass the junk rule
-            if link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown):
+            # [[target|alias]] says this text links to a note; the alias is a name of an entity only
+            # when the target is one, and only when the alias is a name, not a common word (この機構);
+            # one with markup (<b …>, =HYPERLINK(…)) names nothing
+            if (link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown)
+                    and (match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
+                    and _is_name(shown, lexicon)):
                 yield [link.target, shown]
-    for note in notes:
-        aliases = [alias for alias in note.aliases if not has_markup(alias)]
-        if aliases:
-            yield [note.title, *aliases]
+
+
+def is_entity_name(title: str, lexicon: Lexicon) -> bool:
+    """Return True when a note title names an entity: a known name, a name with a head noun, or a person's name."""
+    title = title.strip()
+    if lexicon.get(title) is not None or (suffix_type(title) and not title.isascii()):
+        return True
+    found = words(title)
+    return len(found) >= 2 and all(w.person for w in found)
+
+
+def _is_name(form: str, lexicon: Lexicon) -> bool:
+    """Return True when a link's text is a name (OECD, 松本行弘), not a common word (ファイル, この機構)."""
+    if lexicon.get(form) is not None or is_abbreviation(form):
+        return True
+    found = words(form)
+    return bool(found) and all(w.proper for w in found)
 
 
 def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
@@ -78,16 +101,17 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     text = block.text
     for match in _PARENS.finditer(text):
         inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
-        outer = _name_before(block, match.start(), lexicon)
+        outer = _name_before(block, match.start())
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
+        outer = _listed_name(outer, inner, lexicon)
         names = [outer, *inner]
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
 
 
-def _name_before(block: Block, paren: int, lexicon: Lexicon) -> str:
+def _name_before(block: Block, paren: int) -> str:
     """Return the name written just before an opening parenthesis ("" if none)."""
     text = block.text
     for link in block.links:
@@ -101,18 +125,37 @@ def _name_before(block: Block, paren: int, lexicon: Lexicon) -> str:
     while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
                          and is_ascii_alnum(text[start - 2])):
         start -= 1
-    if start > 0 and text[start - 1] in _MODIFIER_ENDINGS:
+    # the whole run is the name: バンク・ネガラ・インドネシア（BNI） is a bank, not インドネシア;
+    # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
+    named = _after_description(text, start, paren)
+    if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS:
         return ""  # 自由なデータ流通（DFFT）: the run is only the tail of a longer name
-    name = text[start:paren].strip(" ・")
-    return _trim_to_known(name, lexicon)
+    return text[named:paren].strip(" ・")
 
 
-def _trim_to_known(name: str, lexicon: Lexicon) -> str:
-    """Return the known name a run ends with, when the run only adds words in front of it."""
-    for start in range(1, len(name) - 1):
-        if name[start - 1] in "・ " and lexicon.get(name[start:]) is not None:
-            return name[start:]
-    return name
+def _listed_name(outer: str, inner: Sequence[str], lexicon: Lexicon) -> str:
+    """Return the last name of a list joined by ・ when the parenthesis already names that one.
+
+    国連総会第二委員会・経済社会理事会（ECOSOC）: ECOSOC is known as 経済社会理事会, so only that item is
+    defined. Without such knowledge the whole run is the name (バンク・ネガラ・インドネシア（BNI）).
+    """
+    for i, ch in enumerate(outer):
+        tail = lexicon.get(outer[i + 1 :]) if ch == "・" else None
+        if tail is not None and any((lexicon.get(n) or tail).entity == tail.entity and lexicon.get(n) for n in inner):
+            return outer[i + 1 :]
+    return outer
+
+
+def _after_description(text: str, start: int, end: int) -> int:
+    """Return where a name starts once leading common kanji nouns before a katakana or Latin name are dropped."""
+    inside = [w for w in words(text) if start <= w.start and w.end <= end]
+    lead = 0
+    while lead < len(inside) and inside[lead].pos[:2] == ("名詞", "普通名詞") and is_kanji(text[inside[lead].start]):
+        lead += 1
+    first = nfkc(text[inside[lead].start]) if lead < len(inside) else ""
+    if lead and first and (is_katakana(first) or is_ascii_alnum(first)):
+        return inside[lead].start
+    return start
 
 
 def _is_definition(names: Sequence[str]) -> bool:

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, ene_types, suffix_type
+from kg.resolve.knowledge import bare_heads, ene_types, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
+from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, NER = 1, 2, 3, 4
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+_KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
+_EDITION = re.compile(r"^第\d+回")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
 
@@ -53,9 +55,12 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             else:
                 known.append(Candidate(starts[i], starts[end - 1] + 1, 0))
             i = end
+        elif hit is not None and _in_longer_proper_word(text, starts[i], starts[hit[0] - 1] + 1):
+            i += 1  # a name inside a longer proper name (日本 in 日本製紙, 日本橋) is not a mention of its own
         elif hit is not None:
             end, name = hit
             known.append(Candidate(starts[i], starts[end - 1] + 1, KNOWN, name.entity, name.type))
+            members.extend(_state_of(text, starts[i], starts[end - 1] + 1, lexicon))
             if compound and not region:
                 members.extend(
                     Candidate(starts[s], starts[e - 1] + 1, KNOWN, n.entity, n.type) for s, e, n in compound
@@ -64,6 +69,24 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
         else:
             i += 1
     return known, members
+
+
+def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
+    """Return the country a known name of one of its organs starts with (米国 of 米国商務省), if any."""
+    for cut in range(end - 1, start + 1, -1):
+        name = lexicon.get(text[start:cut])
+        if name is not None and name.type == "Country" and _ends_in_state_head(text[cut:end]):
+            return [Candidate(start, cut, KNOWN, name.entity, name.type)]
+    return []
+
+
+def _in_longer_proper_word(text: str, start: int, end: int) -> bool:
+    """Return True when a proper noun of Sudachi's crosses an edge of text[start:end].
+
+    A common word that holds a name still names it (日本人, 日本製, 日本国内); a proper noun that
+    holds it is another name (日本製紙, 日本橋, 東京都三鷹市).
+    """
+    return any(w.proper and w.start < end and start < w.end and (w.start < start or end < w.end) for w in words(text))
 
 
 def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[int]) -> list[tuple[int, int, Name]]:
@@ -108,6 +131,16 @@ def _is_ambiguous_pair(norm: str, start: int, end: int, members: list) -> bool:
     return len(members) == 2 and end - start == 2 and norm[start:end] == "日中" and (
         end >= len(norm) or is_hiragana(norm[end])
     )
+
+
+def linked(block: Block, lexicon: Lexicon) -> list[Candidate]:
+    """Return the text of wikilinks to an entity as mentions of it, where it stands ([[松本行弘|まつもとさん]])."""
+    found = []
+    for link in block.links:
+        target = lexicon.get(link.target) if link.wiki else None
+        if target is not None and lexicon.get(block.text[link.start : link.end]) is None:
+            found.append(Candidate(link.start, link.end, KNOWN, target.entity, target.type))
+    return found
 
 
 def quoted(block: Block) -> list[Candidate]:
@@ -175,26 +208,133 @@ def bare_headed(text: str) -> list[Candidate]:
     return found
 
 
+def outside_longer_names(
+    text: str, known: list[Candidate], longer: list[Candidate]
+) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+    """Return the known names not inside a longer name, the countries a longer name still mentions,
+    and the longer names that are more than a known name with common words.
+
+    A known name inside a longer name is part of it (東京 in 東京新聞社), not a mention of its own,
+    but a country or body before a head that names one of its organs or acts (米国商務省, 英国政府,
+    G7…大臣会合) is still mentioned. A model span that only adds common words or suffixes to a known name
+    (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
+    """
+    loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)}
+    known = [_typed_by_head(text, k, [c for c in longer if id(c) in loose]) for k in known]
+    longer = [c for c in longer if id(c) not in loose]
+    alone, kept = [], []
+    for cand in known:
+        around = [c for c in longer if _contains(c, cand)]
+        if not around:
+            alone.append(cand)
+        elif not cand.trust:
+            continue  # a compound inside a longer name (日中戦争): its members are mentioned, it blocks nothing
+        elif cand.type in ("Country", "Organization") and any(_ends_in_state_head(text[cand.end : c.end]) for c in around):
+            kept.append(cand)
+    return alone, kept, longer
+
+
+def _typed_by_head(text: str, known: Candidate, loose: list[Candidate]) -> Candidate:
+    """Return a known name without a type typed by the head written after it (QRCP協定), else as it is."""
+    if known.type:
+        return known
+    heads = [_own_head(known, text[known.end : c.end]) for c in loose if c.start == known.start and _contains(c, known)]
+    return replace(known, type=next((h for h in heads if h), ""))
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    """Return True when outer covers inner and more."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
+
+
+def _own_head(known: Candidate, rest: str) -> str:
+    """Return the type of rest when it is a head noun of the known name's type, or of any type when it has none."""
+    return next((t for head, t in type_suffixes() if head == nfkc(rest) and known.type in ("", t)), "")
+
+
+def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
+    """Return True when a longer candidate is a known name written loosely, not a longer name.
+
+    That is the name followed by the head of its own type (RCEP協定), a run that only puts something before the known name's own head (ア 欧州連合 in a
+    list), or a model span that adds suffixes, or common words to a place (中国本土, 地元栃木).
+    """
+    if span.start == known.start and _own_head(known, text[known.end : span.end]):
+        return True  # the name and its own kind of head: QRCP協定 for the agreement QRCP
+    if span.trust != NER:
+        return span.end == known.end
+    rest = [w for w in words(text) if w.start < span.end and span.start < w.end
+            and (w.end <= known.start or known.end <= w.start)]
+    if any(w.proper for w in rest):
+        return False
+    if all(w.pos[0] == "接尾辞" for w in rest):
+        return True
+    places = ("Country", "Region")
+    return known.type in places and span.type in places and not span.headed
+
+
+def _ends_in_state_head(rest: str) -> bool:
+    """Return True when what follows a country name ends in a head naming an organ or act of a state."""
+    rest = nfkc(rest).rstrip("0123456789 ")
+    return any(rest.endswith(head) for head in state_heads())
+
+
 def _inner_space(text: str, i: int) -> bool:
     """Return True for a space inside a name such as "ASEAN デジタルマスタープラン 2025"."""
     return text[i] in " 　" and 0 < i < len(text) - 1 and is_name_char(text[i + 1]) and is_name_char(text[i - 1])
 
 
-def from_ner(text: str, spans: Sequence[Span]) -> list[Candidate]:
-    """Return GiNZA's spans whose labels can become nodes."""
+def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
+    """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
     found = []
     for span in spans:
         type_ = mapping.get(span.ene)
-        if not type_ or _cut_mid_word(text, span.start, span.end):
+        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known):
             continue
-        surface = text[span.start : span.end]
-        head = suffix_type(surface)
-        # A span the model found stays only when its head says what it is, the dictionary knows
-        # one of its words as a proper noun, or it is an acronym: common nouns never become nodes.
-        if head or span.proper or _ACRONYM.match(nfkc(surface)):
+        if _crosses_parenthesis(text[span.start : span.end]):
+            continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        head = suffix_type(text[span.start : span.end])
+        if head or type_ == "Person" or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
+
+
+def _crosses_parenthesis(surface: str) -> bool:
+    """Return True for a span with a parenthesis in it, other than a legal form such as (株)."""
+    bare = nfkc(surface).replace("(株)", "").replace("(有)", "")
+    return "(" in bare or ")" in bare
+
+
+def _looks_like_a_name(text: str, span: Span) -> bool:
+    """Return True unless a span is a phrase of common words (医療AI is, 郵政行政 is, スペースX社 is not).
+
+    A name has a proper noun of two or more characters in the tokenizer's dictionary, ends in a
+    Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
+    a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), or ends in 社.
+    """
+    if span.proper:
+        return True
+    surface = nfkc(text[span.start : span.end])
+    return (
+        any(w.proper and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
+        or (surface[-1].isascii() and surface[-1].isalnum() and any(c.isascii() and c.isupper() for c in surface))
+        or bool(_KATAKANA_JOIN.search(surface))
+        or bool(_EDITION.match(surface))
+        or surface.endswith("社")
+    )
+
+
+def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for a span that only lists known names joined by ・ (日本・中国・韓国)."""
+    if "・" not in text[span.start : span.end]:
+        return False
+    edges = {(c.start, c.end) for c in known if c.trust}
+    start = span.start
+    for part in text[span.start : span.end].split("・"):
+        if (start, start + len(part)) not in edges:
+            return False
+        start += len(part) + 1
+    return True
 
 
 def _cut_mid_word(text: str, start: int, end: int) -> bool:
@@ -230,7 +370,8 @@ def _clashes(cand: Candidate, other: Candidate) -> bool:
     if inside and around:
         return True
     if inside:
-        return other.trust in (KNOWN, 0) or cand.end == other.end
+        # a model span inside a longer name is part of it (第5回日 in 「第5回日インド・サイバー協議」)
+        return other.trust in (KNOWN, 0) or cand.end == other.end or cand.trust == NER
     if around:
         return not cand.headed or (other.trust == KNOWN and cand.end == other.end)
     return True

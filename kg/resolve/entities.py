@@ -20,21 +20,28 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     entities = []
     for key, group in grouped.items():
         known = lexicon.get(key)
-        aliases = [s for s, _ in Counter(m.surface for m in group).most_common()]
+        counts = Counter(m.surface for m in group)
+        aliases = [s for s, _ in counts.most_common()]
         entity_id = known.entity if known else aliases[0]
         type_ = _vote_type(entity_id, group, known)
         if type_ not in types:
             continue
         ene = sorted({m.ene for m in group if m.ene})
         typed = tuple(replace(m, entity=entity_id, type=type_) for m in group)
-        entities.append(Entity(entity_id, _display_name(entity_id, aliases), type_, tuple(ene), tuple(aliases), typed))
+        entities.append(Entity(entity_id, _display_name(entity_id, counts), type_, tuple(ene), tuple(aliases), typed))
     entities.sort(key=lambda e: (-len(e.mentions), e.id))
     return entities
 
 
-def _display_name(entity_id: str, aliases: Sequence[str]) -> str:
-    """Return the name a reader knows an entity by: the acronym the notes use (JICT, WTO), else its id."""
-    acronyms = [a for a in aliases if a.isascii() and is_abbreviation(a)]
+def _display_name(entity_id: str, counts: Counter) -> str:
+    """Return the name a reader knows an entity by, one the notes use.
+
+    That is the acronym the notes use (JICT, WTO) when it carries at least a quarter of the
+    mentions, so that one defining mention never relabels a node the text names hundreds of times;
+    else its canonical name (日本 for 日, the user's canonical name for their aliases).
+    """
+    total = sum(counts.values())
+    acronyms = [a for a in counts if a.isascii() and is_abbreviation(a) and counts[a] * 4 >= total]
     return min(acronyms, key=lambda a: (len(a), a)) if acronyms else entity_id
 
 

@@ -12,7 +12,15 @@ from kg.text.chars import is_hiragana, nfkc
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和)")
 _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
 _MARKUP = set("^[]|#<>/\\@=*_~{}`")
+# Katakana names join their parts with = as often as with ・ (ジャン=クロード, ル=グウィン).
+_KATAKANA_EQUALS = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[=＝゠](?=[\u30a1-\u30fa\u30fc])")
 _PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤ]+\s*(章|節|部|編|条|項|款)")
+
+
+def _is_date(surface: str) -> bool:
+    """Return True for a date or period (2024年3月, 令和6年, 3年間), not a name with a year (1964年東京オリンピック)."""
+    rest = DATE_LIKE.sub("", surface)
+    return rest != surface and sum(c.isalpha() for c in rest) < 2
 
 
 def stop_words(stop_files: Sequence[Path]) -> frozenset[str]:
@@ -24,12 +32,19 @@ def stop_words(stop_files: Sequence[Path]) -> frozenset[str]:
 
 
 def has_markup(name: str) -> bool:
-    """Return True when a name holds a markup character, which no entity's name does."""
-    return bool(set(name) & _MARKUP)
+    """Return True when a name holds a markup character, which no entity's name does.
+
+    An = between katakana is no markup: katakana names join their parts with it (ジャン=クロード).
+    """
+    return bool(set(_KATAKANA_EQUALS.sub("", name)) & _MARKUP)
 
 
-def is_junk(surface: str, stop: frozenset[str], known: bool = False) -> bool:
-    """Return True for forms that never name an entity (see the README's junk rule)."""
+def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: bool = False) -> bool:
+    """Return True for forms that never name an entity (see the README's junk rule).
+
+    ``person`` says the tokenizer knows every word of the form as a person's name, which a name
+    written in hiragana (さだまさし) needs.
+    """
     folded = surface.casefold()
     if folded in stop:
         return True
@@ -39,9 +54,9 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False) -> bool:
     return (
         len(surface) < 2
         or not letters
-        or all(is_hiragana(c) for c in surface)
+        or (all(is_hiragana(c) for c in surface) and not person)
         or bool(_PART_TITLE.match(surface))
-        or bool(DATE_LIKE.search(surface))
+        or _is_date(surface)
         or bool(_ID_LIKE.match(surface))
         or has_markup(surface)
         or (surface.isascii() and surface == surface.lower())

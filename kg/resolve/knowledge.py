@@ -59,6 +59,12 @@ def suffix_type(name: str) -> str:
 
 
 @cache
+def state_heads() -> tuple[str, ...]:
+    """Return the heads that name an organ or act of a state: a country before one is still mentioned."""
+    return tuple(nfkc(w) for w in read_lines("state_heads.txt"))
+
+
+@cache
 def generic_words() -> frozenset[str]:
     """Return the shipped stop list of generic nouns that are never entities."""
     return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, quoted,
+    HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, linked, outside_longer_names,
+    quoted,
     without_conflicts,
 )
 from kg.resolve.junk import is_junk
 from kg.resolve.knowledge import ene_types, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
+from kg.resolve.words import words
 from kg.text.chars import match_key, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -28,13 +30,17 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     """Return the mentions of entities in one block."""
     text = block.text
     known, members = known_and_compound(text, lexicon)
-    candidates = known + quoted(block) + headed(text, known) + bare_headed(text) + from_ner(text, spans)
+    known += linked(block, lexicon)
+    longer = quoted(block) + headed(text, known) + bare_headed(text) + from_ner(text, spans, known)
+    known, still_named, longer = outside_longer_names(text, known, longer)
+    candidates = known + longer
+    members = members + still_named
     accepted = without_conflicts(candidates)
     sentences = sentence_bounds(text) or [(0, len(text))]
     mentions = []
     for cand in accepted + members:
         mention = make_mention(block, cand, spans, lexicon, sentences)
-        if mention is not None and not is_junk(mention.surface, stop, mention.source == "known"):
+        if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
     return mentions
 
@@ -47,20 +53,28 @@ def make_mention(
     sentences: list[tuple[int, int]],
 ) -> Mention | None:
     """Return the mention a surviving candidate makes, with its GiNZA label and sentence."""
-    raw = block.text[cand.start : cand.end]
-    surface = tidy_surface(_ORDINAL_PREFIX.sub("", raw)) if cand.trust != KNOWN else tidy_surface(raw)
-    if not surface:
+    # The surface is what the text says (第87回全国…大会); the entity is the same without the
+    # ordinal, so each year's edition joins one node.
+    surface = tidy_surface(block.text[cand.start : cand.end])
+    name = tidy_surface(_ORDINAL_PREFIX.sub("", surface)) if cand.trust != KNOWN else surface
+    if not name:
         return None
     labels = [s.ene for s in spans if s.start < cand.end and cand.start < s.end and s.ene in ene_types()]
     ene = next((s.ene for s in spans if (s.start, s.end) == (cand.start, cand.end)), labels[0] if labels else "")
     entity, type_ = cand.entity, cand.type
     if not entity:
-        known = _lookup(lexicon, surface)
-        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(surface)), type_)
+        known = _lookup(lexicon, name)
+        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(name)), type_)
     if not type_ and ene:
         type_ = ene_types().get(ene, "")
     sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
     return Mention(surface, ene, SOURCES[cand.trust], block, cand.start, cand.end, sentence, entity, type_)
+
+
+def _person_name(text: str, cand: Candidate) -> bool:
+    """Return True for a person span whose words Sudachi knows as people's names (さだまさし)."""
+    inside = [w for w in words(text) if cand.start <= w.start and w.end <= cand.end]
+    return cand.type == "Person" and bool(inside) and all(w.person for w in inside)
 
 
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
