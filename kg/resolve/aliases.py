@@ -147,13 +147,19 @@ def _listed_name(outer: str, inner: Sequence[str], lexicon: Lexicon) -> str:
 
 
 def _after_description(text: str, start: int, end: int) -> int:
-    """Return where a name starts once leading common kanji nouns before a katakana or Latin name are dropped."""
+    """Return where a name starts once a description in front of it is dropped.
+
+    A description is a run of common kanji nouns ending in a head noun (国営銀行) before a katakana
+    or Latin name: 国営銀行バンク・ネガラ・インドネシア is the bank バンク・ネガラ・インドネシア.
+    """
     inside = [w for w in words(text) if start <= w.start and w.end <= end]
     lead = 0
     while lead < len(inside) and inside[lead].pos[:2] == ("名詞", "普通名詞") and is_kanji(text[inside[lead].start]):
         lead += 1
     first = nfkc(text[inside[lead].start]) if lead < len(inside) else ""
-    if lead and first and (is_katakana(first) or is_ascii_alnum(first)):
+    description = text[start : inside[lead].start] if lead < len(inside) else ""
+    # the words in front are a description only when they end in a head noun (国営銀行 bank)
+    if lead and first and (is_katakana(first) or is_ascii_alnum(first)) and suffix_type(description):
         return inside[lead].start
     return start
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, ene_types, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import bare_heads, ene_types, kept_labels, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
-from kg.text.chars import is_ascii_alnum, is_hiragana, is_name_char, nfkc, normalize_with_map
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, NER = 1, 2, 3, 4
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
@@ -151,7 +151,7 @@ def quoted(block: Block) -> list[Candidate]:
     found = []
     for start, end in regions:
         cut = _head_cut(text, start, end)
-        if cut:
+        if cut and not _one_common_word(text, start, cut - _head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
     return found
 
@@ -202,10 +202,23 @@ def bare_headed(text: str) -> list[Candidate]:
             end += 1
         name = text[start:end].rstrip("・-. ")
         stem = nfkc(name).rstrip("0123456789 ")
-        if len(stem.replace("・", "")) >= 4 and any(stem.endswith(h) and len(stem) > len(h) for h in heads):
+        head = next((h for h in heads if stem.endswith(h) and len(stem) > len(h)), "")
+        if len(stem.replace("・", "")) >= 4 and head and not _one_common_word(text, start, start + len(stem) - len(head)):
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def _head_length(name: str) -> int:
+    """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    return next((len(h) for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), 0) + len(name) - len(stem)
+
+
+def _one_common_word(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] is one common noun: 変換機構 is a common compound, not a name."""
+    inside = [w for w in words(text) if start <= w.start and w.end <= end]
+    return len(inside) == 1 and inside[0].pos[:2] == ("名詞", "普通名詞") and is_kanji(text[inside[0].start])
 
 
 def outside_longer_names(
@@ -294,7 +307,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
         head = suffix_type(text[span.start : span.end])
-        if head or type_ == "Person" or _looks_like_a_name(text, span):
+        if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
 
@@ -308,7 +321,8 @@ def _crosses_parenthesis(surface: str) -> bool:
 def _looks_like_a_name(text: str, span: Span) -> bool:
     """Return True unless a span is a phrase of common words (医療AI is, 郵政行政 is, スペースX社 is not).
 
-    A name has a proper noun of two or more characters in the tokenizer's dictionary, ends in a
+    A name has a proper noun of two or more characters in the tokenizer's dictionary or a word of
+    two or more that the dictionary lacks (ムルダニ, a foreign name), ends in a
     Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
     a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), or ends in 社.
     """
@@ -316,7 +330,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
         return True
     surface = nfkc(text[span.start : span.end])
     return (
-        any(w.proper and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
+        any((w.proper or w.unknown) and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
         or (surface[-1].isascii() and surface[-1].isalnum() and any(c.isascii() and c.isupper() for c in surface))
         or bool(_KATAKANA_JOIN.search(surface))
         or bool(_EDITION.match(surface))

@@ -15,7 +15,7 @@ from kg.resolve.lexicon import Lexicon, Name
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
+    for mention in _surnames_joined(mentions):
         grouped[mention.entity].append(mention)
     entities = []
     for key, group in grouped.items():
@@ -31,6 +31,25 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
         entities.append(Entity(entity_id, _display_name(entity_id, counts), type_, tuple(ene), tuple(aliases), typed))
     entities.sort(key=lambda e: (-len(e.mentions), e.id))
     return entities
+
+
+def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions, a person named by a part of a full name in the same note joined to that name.
+
+    Japanese names put the surname first (上川 of 上川陽子), Western ones in katakana last, after
+    a ・ or = (トルドー of ジャスティン・トルドー). A part that fits two full names stays as it is.
+    """
+    people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "Person":
+            people[m.block.note].add((m.surface, m.entity))
+
+    def full_name(m: Mention) -> str:
+        fits = {entity for surface, entity in people.get(m.block.note, ()) if len(surface) > len(m.surface)
+                and (surface.startswith(m.surface) or surface.endswith(("・" + m.surface, "=" + m.surface)))}
+        return next(iter(fits)) if len(fits) == 1 else m.entity
+
+    return [replace(m, entity=full_name(m)) if m.type == "Person" and len(m.surface) >= 2 else m for m in mentions]
 
 
 def _display_name(entity_id: str, counts: Counter) -> str:

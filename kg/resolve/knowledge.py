@@ -37,6 +37,12 @@ def ene_types() -> dict[str, str]:
 
 
 @cache
+def kept_labels() -> frozenset[str]:
+    """Return the ENE labels whose spans stay as the model found them (third column "kept")."""
+    return frozenset(row[0] for row in read_tsv("ene_types.tsv") if len(row) > 2 and row[2] == "kept")
+
+
+@cache
 def type_suffixes() -> tuple[tuple[str, str], ...]:
     """Return (suffix, type) pairs, longest suffix first."""
     pairs = {nfkc(row[0]): row[1] for row in read_tsv("type_suffixes.tsv")}

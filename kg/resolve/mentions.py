@@ -18,7 +18,6 @@ from kg.resolve.words import words
 from kg.text.chars import match_key, tidy_surface
 from kg.text.sentences import sentence_bounds
 
-_ORDINAL_PREFIX = re.compile(r"^第\s*\d+\s*(回|次|期)\s*")
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア.
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府")
 
@@ -53,10 +52,9 @@ def make_mention(
     sentences: list[tuple[int, int]],
 ) -> Mention | None:
     """Return the mention a surviving candidate makes, with its GiNZA label and sentence."""
-    # The surface is what the text says (第87回全国…大会); the entity is the same without the
-    # ordinal, so each year's edition joins one node.
-    surface = tidy_surface(block.text[cand.start : cand.end])
-    name = tidy_surface(_ORDINAL_PREFIX.sub("", surface)) if cand.trust != KNOWN else surface
+    # The surface is what the text says, ordinal and all: 第77回 and 第75回世界保健総会 are two
+    # editions, two nodes.
+    surface = name = tidy_surface(block.text[cand.start : cand.end])
     if not name:
         return None
     labels = [s.ene for s in spans if s.start < cand.end and cand.start < s.end and s.ene in ene_types()]

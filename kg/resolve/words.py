@@ -16,11 +16,13 @@ _MAX_BYTES = 40_000
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a text: its character offsets and Sudachi's part of speech (first four levels)."""
+    """One word of a text: its offsets, Sudachi's part of speech (first four levels), and whether the
+    dictionary lacks it (a foreign name such as ムルダニ usually is such a word)."""
 
     start: int
     end: int
     pos: tuple[str, ...]
+    unknown: bool = False
 
     @property
     def proper(self) -> bool:
@@ -47,7 +49,8 @@ def words(text: str) -> tuple[Word, ...]:
     found: list[Word] = []
     for offset, piece in _pieces(text):
         found.extend(
-            Word(offset + m.begin(), offset + m.end(), tuple(m.part_of_speech()[:4])) for m in _tokenizer().tokenize(piece)
+            Word(offset + m.begin(), offset + m.end(), tuple(m.part_of_speech()[:4]), m.is_oov())
+            for m in _tokenizer().tokenize(piece)
         )
     return tuple(found)
 
