@@ -31,7 +31,8 @@ test: install-dev
 	$(BIN)/python -m pytest -q
 
 bench: install-dev
-	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/quality.py --all
+	$(BIN)/python benchmarks/ner_wikipedia.py
 	$(BIN)/python benchmarks/speed.py
 
 clean:

@@ -6,6 +6,7 @@ hand-made graphs; only ``main`` builds a graph from notes.
 Example (from a checkout, with kg installed in .venv):
     .venv/bin/python benchmarks/quality.py
     .venv/bin/python benchmarks/quality.py data/ --gold benchmarks/gold/mine.tsv --json
+    .venv/bin/python benchmarks/quality.py --all
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = REPO_ROOT / "benchmarks" / "gold" / "whitepaper_r06_ict_international.tsv"
 DEFAULT_PATHS = (REPO_ROOT / "data",)
+NOTES_DIR = REPO_ROOT / "benchmarks" / "notes"
+GOLD_DIR = REPO_ROOT / "benchmarks" / "gold"
 RECALL_TYPES = ("Country", "Organization", "Agreement")
 GOLD_HEADER = ("label", "type", "required", "aliases", "also")
 
@@ -313,6 +316,23 @@ def format_report(report: QualityReport) -> str:
     return "\n".join(lines)
 
 
+def gold_notes() -> list[tuple[Path, Path]]:
+    """Return (note, gold TSV) for the sample note and each test note of benchmarks/notes with a gold file."""
+    notes = [*sorted(DEFAULT_PATHS[0].glob("*.md")), *sorted(NOTES_DIR.glob("*.md"))]
+    return [(note, GOLD_DIR / f"{note.stem}.tsv") for note in notes if (GOLD_DIR / f"{note.stem}.tsv").exists()]
+
+
+def format_table(reports: Sequence[tuple[str, QualityReport]]) -> str:
+    """Return one Markdown row per gold note: recall, precision, splits and merges."""
+    lines = ["| note | recall | precision | splits | merges |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {name} | {_figure(r.recall)} ({r.found}/{r.required}) | {_figure(r.precision)} "
+        f"({r.correct_nodes}/{r.nodes}) | {len(r.splits)} | {len(r.merges)} |"
+        for name, r in reports
+    ]
+    return "\n".join(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``benchmarks/quality.py``."""
     parser = argparse.ArgumentParser(
@@ -328,6 +348,8 @@ def _parser() -> argparse.ArgumentParser:
         "--gold", type=Path, default=DEFAULT_GOLD, help=f"gold TSV (default: {DEFAULT_GOLD})"
     )
     quality.add_argument("--json", action="store_true", help="print a JSON dict instead")
+    quality.add_argument("--all", action="store_true",
+                         help="score every gold note (the sample and benchmarks/notes/*.md), one build each")
     return parser
 
 
@@ -335,14 +357,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    pairs = gold_notes() if args.all else [(None, args.gold)]
     try:
-        gold = read_gold(args.gold)
+        golds = [read_gold(gold) for _, gold in pairs]
     except (OSError, ValueError) as error:
         parser.error(f"cannot read gold file: {error}")
+    gold = golds[0]
     try:
         from kg import build
     except ImportError as error:
         parser.exit(1, f"{parser.prog}: cannot import kg.build: {error}\n")
+    if args.all:
+        reports = [(note.stem, score(build([note]), rows)) for (note, _), rows in zip(pairs, golds)]
+        if args.json:
+            print(json.dumps({name: r.to_dict() for name, r in reports}, ensure_ascii=False, indent=2))
+        else:
+            print(format_table(reports))
+        return 0
 
     report = score(build(list(args.paths or DEFAULT_PATHS)), gold)
     if args.json:

@@ -60,3 +60,39 @@ def test_the_shipped_data_and_its_license_note():
     items = json.loads((folder / "dev.json").read_text(encoding="utf-8"))
     assert len(items) == 2689
     assert all(item["text"][s:e] == ent["name"] for item in items for ent in item["entities"] for s, e in [ent["span"]])
+
+
+@pytest.fixture(scope="module")
+def wikipedia(nlp):
+    """Return kg's and bare ja_ginza's scores on the whole development half (about 3 minutes)."""
+    sentences = bench.read_sentences()
+    return bench.score(sentences, bench.kg_mentions(sentences, 0, False)), bench.score(
+        sentences, bench.bare_mentions(sentences, 1)
+    )
+
+
+# Measured with the rules of issue 12 (kg / bare): organisations 0.449 / 0.456, people 0.671 / 0.674,
+# events 0.259 / 0.274; places 0.726 / 0.670. The three that fall short are strict expected failures.
+_SHORT_OF_BARE = {
+    "organisations": "spans of common words with an organisation label (工学部, 司令部) are still dropped",
+    "people": "single-kanji surnames (李, 伴) are junk by the one-character rule",
+    "events": "a known place or compound inside an event name the model missed blocks nothing better",
+}
+
+
+@pytest.mark.ginza
+@pytest.mark.parametrize("group", [
+    pytest.param(g, marks=[pytest.mark.xfail(strict=True, reason=_SHORT_OF_BARE[g])] if g in _SHORT_OF_BARE else [])
+    for g in bench.GROUPS
+])
+def test_kg_finds_at_least_what_bare_ginza_finds(wikipedia, group):
+    mine, bare = wikipedia
+    assert mine.recall(group) >= bare.recall(group), bench.format_report(mine, bare, 15, {})
+
+
+@pytest.mark.ginza
+@pytest.mark.xfail(strict=True, reason="issue 12 floors not reached: organisations 0.449 of 0.55, places 0.726 of "
+                   "0.80, precision 0.722 of 0.85")
+def test_kg_meets_the_floors_of_issue_12(wikipedia):
+    mine, bare = wikipedia
+    assert [p for p in bench.failures(mine, bare) if "below bare" not in p] == []

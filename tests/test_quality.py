@@ -238,3 +238,34 @@ def test_quality_on_the_sample_note_meets_the_thresholds(nlp):
     assert report.recall >= 0.98, format_report(report)
     assert report.precision >= 0.95, format_report(report)
     assert (len(report.splits), len(report.merges)) == (0, 0), format_report(report)
+
+
+def test_every_test_note_has_a_gold_file_and_is_scored():
+    names = [note.stem for note, _ in _quality.gold_notes()]
+    assert names[0] == "whitepaper_r06_ict_international"
+    assert sorted(names[1:]) == sorted(p.stem for p in _quality.NOTES_DIR.glob("*.md"))
+    assert len(names) >= 3
+
+
+# Issue 12's thresholds for the notes written for it. Measured with the rules of issue 12, the
+# notes still miss them (recall 0.86-0.92: companies without a head noun such as 東京ガス or
+# ペトロナス, and splits of a name and its translation such as USAID / 国際開発庁), so each is a
+# strict expected failure: the suite says when a change makes a note pass.
+_NOTE_GAPS = {
+    "bluebook_r06_global_health": "recall 0.905, precision 0.892, 2 splits (USAID / 国際開発庁, パンデミック基金 / Pandemic Fund)",
+    "energy_whitepaper_2024_international": "recall 0.923, 5 splits (a law's two translations, a plan's two names)",
+    "food_agri_whitepaper_r05_food_security": "recall 0.864: seed and fertiliser companies with no head noun",
+}
+
+
+@pytest.mark.ginza
+@pytest.mark.parametrize(
+    "note, gold",
+    [pytest.param(n, g, id=n.stem, marks=[pytest.mark.xfail(strict=True, reason=_NOTE_GAPS[n.stem])]
+                  if n.stem in _NOTE_GAPS else []) for n, g in _quality.gold_notes()[1:]],
+)
+def test_quality_on_each_new_policy_note_meets_the_thresholds(nlp, note, gold):
+    report = score(kg.build([note]), read_gold(gold))
+    assert report.recall >= 0.95, format_report(report)
+    assert report.precision >= 0.90, format_report(report)
+    assert len(report.splits) <= 1 and not report.merges, format_report(report)

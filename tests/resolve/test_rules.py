@@ -116,3 +116,22 @@ def test_one_defining_mention_never_relabels_a_node_the_text_names_often():
     assert entity.label != "UN"
     few = "国際連合（UN）はUNとしてUNを運営する。"
     assert next(e for e in resolve([_note(_block(few))], {}) if "UN" in e.aliases).label == "UN"
+
+
+def test_a_surname_joins_the_full_name_in_the_same_note_only():
+    text = "上川陽子外務大臣が演説した。上川は支援を表明した。ジャスティン・トルドー首相も来た。トルドーは話した。"
+    spans = {text: (_span(text, "上川陽子", "Person"), Span(text.index("上川は"), text.index("上川は") + 2, "Person"),
+                    _span(text, "ジャスティン・トルドー", "Person"), Span(text.rindex("トルドー"), text.rindex("トルドー") + 4, "Person"))}
+    other = "上川氏は別の人。"
+    spans[other] = (Span(0, 2, "Person"),)
+    entities = resolve([_note(_block(text)), _note(_block(other, note="m.md"), path="m.md")], spans)
+    by_id = {e.id: sorted(m.surface for m in e.mentions) for e in entities}
+    assert by_id["上川陽子"] == ["上川", "上川陽子"]
+    assert by_id["ジャスティン・トルドー"] == ["ジャスティン・トルドー", "トルドー"]
+    assert by_id["上川"] == ["上川"]  # another note: no full name to join
+
+
+def test_two_editions_of_a_meeting_are_two_nodes():
+    text = "第77回世界保健総会と第75回世界保健総会で議論した。"
+    spans = {text: (_span(text, "第77回世界保健総会", "Conference"), _span(text, "第75回世界保健総会", "Conference"))}
+    assert len(resolve([_note(_block(text))], spans)) == 2
