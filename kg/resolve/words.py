@@ -7,11 +7,13 @@ per block instead of caching it with the model's spans.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 # SudachiPy refuses input over 49,149 bytes; cut longer texts at line ends well under it.
 _MAX_BYTES = 40_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ def _tokenizer():
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""
     found: list[Word] = []
+    # a file name that is not UTF-8 reaches here with lone surrogates, which SudachiPy cannot take;
+    # one replacement character each keeps every offset
+    text = _SURROGATE.sub("\ufffd", text)
     for offset, piece in _pieces(text):
         found.extend(
             Word(offset + m.begin(), offset + m.end(), tuple(m.part_of_speech()[:4]), m.is_oov())
