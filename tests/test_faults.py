@@ -421,6 +421,27 @@ def test_a_5_mb_line_reads_in_seconds(tmp_path):
     assert int(characters) >= len(line) * 0.95  # the URLs and the address are not text; the rest is
 
 
+def test_a_long_block_is_cached_in_parts_as_ner_goes(tmp_path):
+    """Interrupted halfway through one long paragraph, a build has already cached its first parts."""
+    vault, cache = tmp_path / "vault", tmp_path / "cache"
+    vault.mkdir()
+    text = japanese(15_000, seed=3)
+    (vault / "long.md").write_text(text + "\n", encoding="utf-8")
+    build = subprocess.Popen([str(KG), "build", str(vault), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env(cache), cwd=ROOT)
+    deadline = time.monotonic() + 240
+    while not cache_rows(cache):
+        assert build.poll() is None, build.communicate()
+        assert time.monotonic() < deadline, "nothing was cached"
+        time.sleep(0.05)
+    build.send_signal(signal.SIGINT)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130, stderr
+    whole = SpanCache.open(DEFAULT_MODEL, tmp_path / "probe").key(text)
+    keys = cache_keys(cache)
+    assert keys and whole not in keys, "the paragraph reached the cache only once NER had read all of it"
+
+
 # == 6. one build at a time writes to an OUT folder ==============================================
 
 

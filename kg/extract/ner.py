@@ -66,7 +66,7 @@ def model_version(model: str = DEFAULT_MODEL) -> str:
 
 def chunk_bounds(text: str, max_bytes: int = MAX_CHUNK_BYTES) -> list[tuple[int, int]]:
     """Return (start, end) pieces of text, each under max_bytes of UTF-8, cut at sentence ends."""
-    if len(text.encode("utf-8")) <= max_bytes:
+    if len(text.encode("utf-8", "surrogatepass")) <= max_bytes:
         return [(0, len(text))]
     pieces: list[tuple[int, int]] = []
     start = end = 0
@@ -85,7 +85,7 @@ def chunk_bounds(text: str, max_bytes: int = MAX_CHUNK_BYTES) -> list[tuple[int,
 
 def _byte_len(text: str, start: int, end: int) -> int:
     """Return the UTF-8 size of text[start:end]."""
-    return len(text[start:end].encode("utf-8"))
+    return len(text[start:end].encode("utf-8", "surrogatepass"))
 
 
 def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple[int, int]]:

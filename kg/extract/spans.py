@@ -6,13 +6,19 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tqdm import tqdm
 
 from kg.extract.cache import SpanCache, cache_dir
-from kg.extract.ner import DEFAULT_MODEL, find_spans
+from kg.extract.ner import DEFAULT_MODEL, chunk_bounds, find_spans
 from kg.records import Span, Vault
+
+
+# A block longer than this (about 4,000 Japanese characters) goes to NER in pieces cut at sentence
+# ends, each its own cache entry: the progress bar moves, and an interrupted build keeps the
+# pieces it finished. A 5 MB paragraph was one text, minutes of NER that an interrupt lost whole.
+PIECE_BYTES = 12_000
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,8 @@ def spans_for(
     ``problems`` (else in a Python warning).
     """
     model, jobs, scheduler = options.model, options.jobs, options.scheduler
-    texts = sorted({block.text for note in vault.notes for block in note.blocks})
+    cuts = {block.text: chunk_bounds(block.text, PIECE_BYTES) for note in vault.notes for block in note.blocks}
+    texts = sorted({text[start:end] for text, bounds in cuts.items() for start, end in bounds})
     store = _open_cache(model, problems) if options.cache else None
     try:
         found: dict[str, Sequence[Span]] = dict(store.get_many(texts)) if store else {}
@@ -65,7 +72,17 @@ def spans_for(
         if store:
             store.close()
             _report(store.problems, problems)
-    return found
+    # a text none of whose pieces came back (failed on a cluster) is left out, as the docstring says
+    return {text: _joined(text, bounds, found) for text, bounds in cuts.items()
+            if any(text[start:end] in found for start, end in bounds)}
+
+
+def _joined(text: str, bounds: list[tuple[int, int]], found: dict[str, Sequence[Span]]) -> tuple[Span, ...]:
+    """Return the spans of a block text from those of its pieces, with offsets into the whole text."""
+    if len(bounds) == 1 and bounds[0] == (0, len(text)):
+        return tuple(found.get(text, ()))
+    return tuple(replace(span, start=span.start + start, end=span.end + start)
+                 for start, end in bounds for span in found.get(text[start:end], ()))
 
 
 def _open_cache(model: str, problems: list[str] | None) -> SpanCache | None:
@@ -100,7 +117,8 @@ def _spans_on_cluster(
     done = find_spans_on(texts, model, scheduler=scheduler, progress=bar.update,
                          keep=store.put_many if store else None, say=bar.write if not bar.disable else None)
     # reversed, so each text names the first block that holds it
-    where = {block.text: block for note in reversed(vault.notes) for block in reversed(note.blocks)}
+    where = {block.text[start:end]: block for note in reversed(vault.notes) for block in reversed(note.blocks)
+             for start, end in chunk_bounds(block.text, PIECE_BYTES)}
     for text, reason in done.failed.items():
         block = where[text]
         problem = (f"{block.note}:{block.line}: GiNZA failed twice on this {block.kind} on the Dask cluster "
