@@ -2,6 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/speed.py [--notes 160] [--chars 400000] [--skip-sample]
+    .venv/bin/python benchmarks/speed.py --relations   # what relations cost on the vault
 
 The vault is generated from real Japanese text: the sentences of the sample note, recombined
 into unique paragraphs (so no block repeats and the cache cannot cheat on a cold build), with
@@ -137,6 +138,32 @@ def run_suite(name: str, target: Path, work: Path) -> list[tuple[str, str, float
     return rows
 
 
+def relation_suite(target: Path, work: Path) -> str:
+    """Return a table of what relations cost: cold builds with and without them, one after the other, and a rebuild."""
+    import os
+
+    import resource
+
+    rows = []
+    for case, flags in (("cold --no-relations", ["--no-relations"]), ("cold with relations", []),
+                        ("unchanged rebuild with relations", [])):
+        cache = work / ("cache-norel" if "no-" in case else "cache-rel")
+        env = dict(os.environ, KG_CACHE_DIR=str(cache))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds, mb, _ = measure([*KG, "build", str(target), "-o", str(work / "out-rel"), "--jobs", "2", "-q",
+                                  *flags], env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU seconds of the build and its workers: on a shared machine they vary far less than the clock
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        rows.append((case, seconds, cpu, mb))
+    wall, cpu0 = rows[0][1], rows[0][2]
+    lines = ["| case (--jobs 2) | seconds | CPU seconds | CPU ratio | peak MB |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {case} | {seconds:.1f} | {cpu:.1f} | {cpu / cpu0:.2f} × no relations | {mb:.0f} |"
+              for case, seconds, cpu, mb in rows]
+    lines.append(f"\nwall-clock ratio of the cold builds: {rows[1][1] / wall:.2f}")
+    return "\n".join(lines)
+
+
 def report(rows: list[tuple[str, str, float, float]], help_s: float) -> str:
     """Return the results as a Markdown table with ratios."""
     lines = [
@@ -169,6 +196,8 @@ def main() -> int:
     parser.add_argument("--notes", type=int, default=160)
     parser.add_argument("--chars", type=int, default=400_000)
     parser.add_argument("--skip-sample", action="store_true")
+    parser.add_argument("--relations", action="store_true",
+                        help="only measure what relations cost on the vault: cold builds without and with them")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-speed-"))
     try:
@@ -176,6 +205,9 @@ def main() -> int:
         vault.mkdir()
         size = make_vault(vault, args.notes, args.chars)
         print(f"generated vault: {args.notes} notes, {size:,} characters of prose", file=sys.stderr)
+        if args.relations:
+            print(relation_suite(vault, work))
+            return 0
         rows = [] if args.skip_sample else run_suite("sample note", SAMPLE, work)
         rows += run_suite(f"vault ({args.notes} notes)", vault, work)
         help_s = min(measure([str(Path(sys.executable).parent / "kg"), "--help"])[0] for _ in range(3))

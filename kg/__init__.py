@@ -13,20 +13,21 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["build", "mentions", "read_graphml", "show", "timeline", "to_frames"]
+__all__ = ["build", "mentions", "read_graphml", "relations", "show", "timeline", "to_frames"]
 
 # Where each public name lives; __getattr__ imports the module on first use.
 _HOMES = {
     "build": "kg.pipeline",
     "mentions": "kg.api",
     "read_graphml": "kg.api",
+    "relations": "kg.api",
     "show": "kg.api",
     "timeline": "kg.api",
     "to_frames": "kg.api",
 }
 
 if TYPE_CHECKING:
-    from kg.api import mentions, read_graphml, show, timeline, to_frames
+    from kg.api import mentions, read_graphml, relations, show, timeline, to_frames
     from kg.pipeline import build
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kg.export.formats import MENTION_COLUMNS, frames, mention_rows
+from kg.export.formats import MENTION_COLUMNS, RELATION_COLUMNS, frames, mention_rows, relation_rows
 from kg.schema import EDGE_LISTS, NODE_LISTS, split, split_lists
 
 if TYPE_CHECKING:
@@ -98,6 +98,22 @@ def timeline(graph_or_paths: nx.Graph | Iterable[str | Path] | str | Path, freq:
     table = pd.DataFrame({e: [counts[e].get(p, 0) for p in index] for e in order}, index=index, dtype="int64")
     table.columns.name = "entity"
     return table
+
+
+def relations(paths: Iterable[str | Path] | str | Path, **options) -> pd.DataFrame:
+    """Return one row per relation the notes at paths state between two entities, with its evidence.
+
+    Columns: subject, subject_label, predicate, group, object, object_label, negated, modality,
+    note, heading_path, line, sentence. Options are those of ``kg.build``; ``predicates`` adds
+    predicate files. Relations between entities the graph's filters drop are left out, as in
+    relations.csv.
+    """
+    import pandas as pd
+
+    from kg.pipeline import analyse, make_options
+
+    result = analyse(paths, make_options(**{**options, "relations": True}))
+    return pd.DataFrame(relation_rows(result.relations, result.graph), columns=RELATION_COLUMNS)
 
 
 def show(graph: nx.Graph, *, title: str | None = None, color_by: str = "type", height: int = SHOW_HEIGHT) -> HTML:

@@ -102,6 +102,12 @@ def main() -> None:
               help="Read only the notes dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated notes are left out.")
 @click.option("--until", metavar="DATE", default=None, callback=_period_bound,
               help="Read only the notes dated on or before DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its last day).")
+@click.option("--relations/--no-relations", default=True, show_default=True,
+              help="Read typed relations (署名, 加盟, 出資, ...) from GiNZA's dependency parse of the sentences that "
+                   "name two entities; writes relations.csv, relations.graphml and relations.json.")
+@click.option("--predicates", "predicates", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A TSV of predicate words and their groups that extends kg/data/predicates.tsv (repeatable).")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for NER; 0 means one per core.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,

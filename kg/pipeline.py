@@ -20,6 +20,7 @@ from kg.graph.analytics import add_analytics
 from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Result, Vault
+from kg.relate import RelateOptions, find_relations
 from kg.resolve import ResolveOptions, resolve
 from kg.view import ViewOptions, to_html
 from kg.view.panel import Sources
@@ -40,6 +41,7 @@ class Options:
     graph: GraphOptions = field(default_factory=GraphOptions)
     filters: Filters = field(default_factory=Filters)
     view: ViewOptions = field(default_factory=ViewOptions)
+    relate: RelateOptions = field(default_factory=RelateOptions)
 
     def __post_init__(self) -> None:
         # the one rule that spans two stages: the disparity filter needs weights of 0 or more
@@ -80,7 +82,11 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     if options.graph.with_notes:
         graph = add_notes(graph, vault.notes, entities)
     add_analytics(graph)
-    return Result(vault, tuple(entities), graph, tuple(problems))
+    relations = ()
+    if options.relate.relations:
+        found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache)
+        relations = tuple(r for r in found if r.subject in graph and r.object in graph)
+    return Result(vault, tuple(entities), graph, tuple(problems), relations)
 
 
 def _title(vault: Vault, paths: Sequence[str | Path]) -> str:
@@ -103,14 +109,18 @@ def run(
     Out is checked and locked before anything is read: a second build into it waits (``say`` tells).
     """
     from kg.export.files import claimed
-    from kg.export.formats import OUTPUT_FILES, write_outputs
+    from kg.export.formats import OUTPUT_FILES, RELATION_FILES, relation_texts, write_outputs
     from kg.export.report import report_json
 
     started = time.perf_counter()
-    with claimed(Path(out), OUTPUT_FILES, say):
+    options = options or Options()
+    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say):
         result = analyse(paths, options)
-        html = to_html(result.graph, (options or Options()).view,
+        html = to_html(result.graph, options.view, relations=result.relations,
                        sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
         report = report_json(result, time.perf_counter() - started)
-        files = write_outputs(result.graph, result.entities, Path(out), html, {"report.json": report})
+        extra = {"report.json": report}
+        if options.relate.relations:
+            extra.update(relation_texts(result.relations, result.graph))
+        files = write_outputs(result.graph, result.entities, Path(out), html, extra)
     return result, files

@@ -133,13 +133,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Result:
-    """What a build produced: the notes read, the entities found and the graph."""
+    """What a build produced: the notes read, the entities found, the graph and the relations."""
 
     vault: Vault
     entities: tuple[Entity, ...]
     graph: nx.Graph
     # what went wrong in the build itself (the cache, the cluster), also among vault.warnings
     problems: tuple[str, ...] = ()
+    relations: tuple = ()  # kg.relate.Relation records, between the graph's nodes
 
     @property
     def mention_count(self) -> int:

@@ -41,7 +41,8 @@ from kg.records import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile_vault"
-OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json")
+OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json",
+           "relations.csv", "relations.graphml", "relations.json")
 
 # Every readable file and the country it names; each must reach the graph.
 READABLE = {

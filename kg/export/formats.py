@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import networkx as nx
 
@@ -17,21 +17,29 @@ from kg.text.chars import xml_safe
 
 # The files write_outputs writes, report.json included.
 OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json")
+RELATION_FILES = ("relations.csv", "relations.graphml", "relations.json")
 # Spreadsheets run a cell that starts with one of these (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+RELATION_COLUMNS = ["subject", "subject_label", "predicate", "group", "object", "object_label", "negated",
+                    "modality", "note", "heading_path", "line", "sentence"]
 MENTION_COLUMNS = [
     "entity", "type", "surface", "ene", "source", "note", "date", "heading_path", "line", "kind", "sentence",
 ]
 
+if TYPE_CHECKING:
+    from kg.relate import Relation
+
 
 def graphml_ready(graph: nx.Graph) -> nx.Graph:
     """Return a copy whose attributes are str, int, float or bool, one type per name, XML-safe."""
-    clean = nx.Graph() if not graph.is_directed() else nx.DiGraph()
+    clean = graph.__class__()
     clean.graph.update(_scalars(graph.graph, {}))
     for node, data in graph.nodes(data=True):
         clean.add_node(xml_safe(str(node)), **_scalars(data, NODE_LISTS))
-    for a, b, data in graph.edges(data=True):
-        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), **_scalars(data, EDGE_LISTS))
+    # a multigraph's edges keep their keys, which GraphML writes as edge ids
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    for a, b, *key, data in edges:
+        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), *key, **_scalars(data, EDGE_LISTS))
     _unify_types(clean)
     return clean
 
@@ -256,6 +264,19 @@ def mention_rows(entities: Sequence[Entity]) -> list[dict]:
     return rows
 
 
+def relation_rows(relations: Sequence[Relation], graph: nx.Graph) -> list[dict]:
+    """Return one row per relation between the graph's nodes, with its evidence."""
+    label = {node: data.get("label", node) for node, data in graph.nodes(data=True)}
+    return [
+        {
+            "subject": r.subject, "subject_label": label[r.subject], "predicate": r.predicate, "group": r.group,
+            "object": r.object, "object_label": label[r.object], "negated": r.negated, "modality": r.modality,
+            "note": r.note, "heading_path": heading_text(r.heading_path), "line": r.line, "sentence": r.sentence,
+        }
+        for r in relations if r.subject in label and r.object in label
+    ]
+
+
 def csv_text(rows, columns: Sequence[str] | None = None) -> str:
     """Return rows (dicts or a DataFrame) as CSV text that no spreadsheet runs as formulas.
 
@@ -289,6 +310,18 @@ def _csv_to(fp: TextIO, frame) -> None:
 def _inert(value: object) -> object:
     """Return a CSV cell value that spreadsheets read as text: a quote before a formula's first character."""
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def relation_texts(relations: Sequence[Relation], graph: nx.Graph) -> dict[str, str]:
+    """Return relations.csv, relations.graphml and relations.json for the relations between graph's nodes."""
+    from kg.graph.relations import relation_graph
+
+    directed = relation_graph(relations, graph)
+    return {
+        "relations.csv": csv_text(relation_rows(relations, graph), RELATION_COLUMNS),
+        "relations.graphml": graphml_text(directed),
+        "relations.json": json_text(directed),
+    }
 
 
 def write_outputs(

@@ -23,22 +23,27 @@ from markupsafe import Markup
 
 from kg.errors import OptionError
 from kg.view.panel import Sources, mentions_panel
+from kg.view.relations import relation_edges
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
 from kg.view.layout import budget, layout
 from kg.view.style import fill_and_border, network, node_colors, radii, radius_of_note
 from kg.view.theme import FONT_SIZE, NODE_SIZE, TYPE_NAMES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
+
+    from kg.relate import Relation
 
 COLOR_BY = ("type", "community")
 VIS_LIB = ("templates", "lib", "vis-9.1.2")
 TEMPLATE = "page.html.j2"
 # The page's scripts, run in this order: view.js builds the network and window.kg, the others
 # add to it (budget.js the size budget and its controls, labels.js the labels that fit,
-# panel.js the mentions panel and the time range); the styles likewise.
-SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js")
-STYLES = ("view.css", "panel.css")
+# panel.js the mentions panel and the time range, relations.js the relation arrows); the styles likewise.
+SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js", "relations.js")
+STYLES = ("view.css", "panel.css", "relations.css")
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class ViewOptions:
 
 
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
-            color_by: str = "type", sources: Sources | None = None) -> str:
+            color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = ()) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
     Give ``options``, or ``title`` and ``color_by`` as in ViewOptions; the page can switch the
@@ -66,6 +71,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
     first (kg/view/layout.py); the full graph stays in GraphML, JSON and CSV. With ``sources``
     (the notes and entities behind the graph) a click lists every mention of a node or the
     units an edge's two ends share, and a time range hides what the notes of a period do not name.
+    ``relations`` (kg.relate.Relation) are drawn as labelled arrows between the nodes it carries.
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
@@ -104,6 +110,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         "budget": held,
         # what budget.js and labels.js size dots (layout units) and labels (pixels) by
         "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
+        "relations": relation_edges(relations, infos),
     }
     if sources is not None:
         data["panel"] = mentions_panel(graph, sources, nodes=plan.nodes, edges=plan.edges)

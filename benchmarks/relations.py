@@ -1,0 +1,219 @@
+"""Relation benchmark: precision and recall of kg's relations against hand-made relation gold.
+
+Usage:
+    .venv/bin/python benchmarks/relations.py [--gold DIR] [--json] [--misses]
+
+Each gold file benchmarks/gold/relations/<stem>.tsv belongs to data/<stem>.md or
+benchmarks/notes/<stem>.md (format: benchmarks/gold/relations/README.md). A relation matches a
+gold row on (subject, predicate group, object, negated), in either order when the row is
+symmetric. Ends are matched to the gold's labels through the note's entity gold
+(benchmarks/gold/<stem>.tsv), as kg.bench matches nodes: by any of the entity's forms. Precision
+counts the relations whose two ends are gold entities (an end that is no gold entity is an error
+of the entity stage, which kg.bench scores); the report says how many relations were left out so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "gold" / "relations"
+NOTE_FOLDERS = (ROOT / "data", ROOT / "benchmarks" / "notes")
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    """One relation a careful reader marks in a note."""
+
+    subject: str
+    group: str
+    object: str
+    symmetric: bool
+    negated: bool
+    line: int
+    sentence: str
+
+    def key(self) -> tuple[str, str, str, bool]:
+        """Return the matching key; a symmetric row's ends are sorted."""
+        ends = sorted((self.subject, self.object)) if self.symmetric else [self.subject, self.object]
+        return ends[0], self.group, ends[1], self.negated
+
+
+@dataclass
+class NoteScore:
+    """The relations found in one note and how they compare with its gold."""
+
+    note: str
+    gold: int
+    found: int
+    correct: int
+    recalled: int
+    off_gold: int
+    reachable: int = 0
+    misses: list[GoldRelation] = field(default_factory=list)
+    wrong: list[tuple[str, str, str, bool, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        """Return correct / found, or None when nothing was found."""
+        return self.correct / self.found if self.found else None
+
+    @property
+    def recall(self) -> float | None:
+        """Return recalled / gold, or None for an empty gold."""
+        return self.recalled / self.gold if self.gold else None
+
+
+def read_relation_gold(path: Path) -> list[GoldRelation]:
+    """Return the rows of a relation gold file; raise ValueError naming the line of a bad row."""
+    rows, header = [], None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        try:
+            rows.append(GoldRelation(row["subject"], row["group"], row["object"], row["symmetric"] == "yes",
+                                     row["negated"] == "yes", int(row["line"]), row.get("sentence", "")))
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"{path}:{number}: bad row ({error})") from error
+    return rows
+
+
+def _quality():
+    """Return benchmarks/quality.py as a module: it owns the entity gold and how forms match."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kg_quality_benchmark", Path(__file__).with_name("quality.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_labels(entities: Iterable, entity_gold: Path) -> dict[str, str]:
+    """Return entity id -> gold label, for the entities one of whose forms a gold row holds."""
+    quality = _quality()
+    normalise, read_gold = quality.normalise, quality.read_gold
+    rows = read_gold(entity_gold)
+    labels = {}
+    for entity in entities:
+        forms = {normalise(f) for f in (entity.id, entity.label, *entity.aliases)}
+        hit = next((r for r in rows if forms & r.keys()), None) or next((r for r in rows if forms & r.also_keys()), None)
+        if hit is not None:
+            labels[entity.id] = hit.label
+    return labels
+
+
+def score_note(relations: Sequence, labels: dict[str, str], gold: Sequence[GoldRelation], note: str) -> NoteScore:
+    """Return how the relations of one note compare with its gold rows."""
+    gold_keys = {row.key(): row for row in gold}
+    # a relation may match a symmetric row in either order, and a directed row only in its own
+    either = {(k[2], k[1], k[0], k[3]) for k, row in gold_keys.items() if row.symmetric}
+    found, off_gold = set(), 0
+    for relation in relations:
+        subject, object_ = labels.get(relation.subject), labels.get(relation.object)
+        if subject is None or object_ is None:
+            off_gold += 1
+            continue
+        found.add((subject, relation.group, object_, relation.negated, relation.sentence))
+    keys = {(s, g, o, n) for s, g, o, n, _ in found}
+    correct = {k for k in keys if k in gold_keys or k in either}
+    recalled = {k for k, row in gold_keys.items() if k in keys or (row.symmetric and (k[2], k[1], k[0], k[3]) in keys)}
+    wrong = sorted(f for f in found if f[:4] not in correct)
+    misses = [row for k, row in gold_keys.items() if k not in recalled]
+    return NoteScore(note, len(gold_keys), len(keys), len(correct), len(recalled), off_gold, misses=misses, wrong=wrong)
+
+
+def reachable(gold: Sequence[GoldRelation], entities: Iterable, labels: dict[str, str]) -> int:
+    """Return how many gold rows have both ends among the entities kg found in their sentence.
+
+    The others are out of the relation stage's reach: the entity stage missed an end there.
+    """
+    where: dict[str, set[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            if entity.id in labels:
+                where.setdefault(mention.sentence, set()).add(labels[entity.id])
+                where.setdefault(f"line {mention.block.line}", set()).add(labels[entity.id])
+    return sum(1 for row in gold
+               if {row.subject, row.object} <= (where.get(row.sentence, set()) | where.get(f"line {row.line}", set())))
+
+
+def note_of(stem: str) -> Path:
+    """Return the note a gold file belongs to."""
+    for folder in NOTE_FOLDERS:
+        if (folder / f"{stem}.md").exists():
+            return folder / f"{stem}.md"
+    raise FileNotFoundError(f"no note {stem}.md in {', '.join(str(f) for f in NOTE_FOLDERS)}")
+
+
+def run(gold_dir: Path = GOLD) -> list[NoteScore]:
+    """Return the score of every note that has a relation gold file."""
+    from kg.pipeline import analyse
+    from kg.relate import find_relations
+
+    scores = []
+    for path in sorted(gold_dir.glob("*.tsv")):
+        note = note_of(path.stem)
+        result = analyse([note])
+        labels = gold_labels(result.entities, gold_dir.parent / f"{path.stem}.tsv")
+        relations = find_relations(result.entities)
+        gold = read_relation_gold(path)
+        score = score_note(relations, labels, gold, path.stem)
+        score.reachable = reachable(gold, result.entities, labels)
+        scores.append(score)
+    return scores
+
+
+def overall(scores: Sequence[NoteScore]) -> NoteScore:
+    """Return the scores summed over notes (micro average)."""
+    return NoteScore("overall", sum(s.gold for s in scores), sum(s.found for s in scores),
+                     sum(s.correct for s in scores), sum(s.recalled for s in scores), sum(s.off_gold for s in scores),
+                     sum(s.reachable for s in scores))
+
+
+def _figure(value: float | None) -> str:
+    """Return a ratio with two decimals, or n/a."""
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print precision and recall per note and overall; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of relation gold files")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--misses", action="store_true", help="also list missed and wrong relations")
+    options = parser.parse_args(argv)
+    scores = run(options.gold)
+    rows = [*scores, overall(scores)]
+    if options.json:
+        print(json.dumps([{"note": s.note, "precision": s.precision, "recall": s.recall, "gold": s.gold,
+                           "found": s.found, "correct": s.correct, "recalled": s.recalled,
+                           "off_gold": s.off_gold, "reachable": s.reachable} for s in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'note':40} {'precision':>9} {'recall':>7} {'found':>6} {'gold':>5} {'reachable':>9} {'off-gold':>8}")
+    for s in rows:
+        print(f"{s.note:40} {_figure(s.precision):>9} {_figure(s.recall):>7} {s.found:>6} {s.gold:>5} "
+              f"{s.reachable:>9} {s.off_gold:>8}")
+    print("reachable: gold rows whose two ends kg found in the sentence; off-gold: relations with an end that "
+          "is no gold entity (left out of precision)")
+    if options.misses:
+        for s in scores:
+            for row in s.misses:
+                print(f"MISS  {s.note}:{row.line}  {row.subject} -{row.group}-> {row.object}  {row.sentence[:70]}")
+            for subject, group, object_, negated, sentence in s.wrong:
+                print(f"WRONG {s.note}  {subject} -{group}{' (negated)' if negated else ''}-> {object_}  {sentence[:70]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

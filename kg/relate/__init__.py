@@ -1,0 +1,146 @@
+"""Stage: typed relations between entities, read from GiNZA's dependency parse.
+
+entities (with their mentions) -> sentences that hold two entities or more -> parse (cached by
+sentence text) -> predicate frames (kg.relate.frames) -> Relation records with their evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.records import Block, Entity, Mention
+from kg.text.sentences import sentence_bounds
+from kg.relate.frames import Argument, read_frames
+from kg.relate.parse import parses_for
+from kg.relate.vocabulary import LIGHT, Vocabulary, load_vocabulary
+
+__all__ = ["RelateOptions", "Relation", "find_relations", "relation_sentences"]
+
+_KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What one sentence says an entity did to another: subject, predicate, object and the evidence.
+
+    ``subject`` and ``object`` are entity ids; ``predicate`` is the lemma (署名, 加盟, 結ぶ) and
+    ``group`` its group in the predicate file (signing, membership). ``negated`` is set when the
+    parse shows a negation (署名していない), ``modality`` names a modality ("plan" for …する予定).
+    """
+
+    subject: str
+    predicate: str
+    group: str
+    object: str
+    negated: bool
+    modality: str
+    sentence: str
+    note: str
+    heading_path: tuple[str, ...]
+    line: int
+    subject_surface: str = ""
+    object_surface: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of this relation."""
+        data = asdict(self)
+        data["heading_path"] = list(self.heading_path)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        """Return the Relation that ``to_dict`` wrote."""
+        return cls(**{**data, "heading_path": tuple(data["heading_path"])})
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of a block with the mentions in it, offsets made relative to the sentence."""
+
+    block: Block
+    text: str
+    mentions: tuple[tuple[Mention, int, int], ...]
+
+
+def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None = None) -> list[_Sentence]:
+    """Return the sentences worth parsing: two entities or more, and a word that may be a predicate.
+
+    A sentence without the stem of any predicate word (締結, 結, 加盟, ...) can hold no relation, so
+    it is never parsed.
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    stems = sorted({_KANA_TAIL.sub("", w) or w for w, p in vocabulary.predicates.items() if p.group != LIGHT})
+    by_sentence: dict[tuple[Block, int, int], list[Mention]] = defaultdict(list)
+    bounds: dict[Block, list[tuple[int, int]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            block = mention.block
+            if block not in bounds:
+                bounds[block] = sentence_bounds(block.text) or [(0, len(block.text))]
+            start, end = next(((s, e) for s, e in bounds[block] if s <= mention.start < e), (0, len(block.text)))
+            by_sentence[(block, start, end)].append(mention)
+    found = []
+    # in reading order, so relations come out as the notes state them
+    for (block, start, end), mentions in sorted(by_sentence.items(), key=lambda i: (i[0][0].note, i[0][0].line, i[0][1])):
+        if len({m.entity for m in mentions}) < 2:
+            continue
+        raw = block.text[start:end]
+        text = raw.strip()
+        if not any(stem in text for stem in stems):
+            continue
+        offset = start + len(raw) - len(raw.lstrip())
+        placed = tuple((m, m.start - offset, m.end - offset) for m in sorted(mentions, key=lambda m: m.start))
+        found.append(_Sentence(block, text, placed))
+    return found
+
+
+@dataclass(frozen=True)
+class RelateOptions:
+    """Whether a build reads relations, and the user's predicate files (one path or several)."""
+
+    relations: bool = True
+    predicates: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        paths = self.predicates or ()
+        object.__setattr__(self, "predicates",
+                           (Path(paths),) if isinstance(paths, str | Path) else tuple(map(Path, paths)))
+
+
+def find_relations(
+    entities: Iterable[Entity], options: RelateOptions = RelateOptions(), *, model: str = "ja_ginza",
+    cache: bool = True, progress: Callable[[int], object] | None = None,
+) -> list[Relation]:
+    """Return the relations the notes state between entities, one per sentence and frame.
+
+    Only sentences that hold two entities or more are parsed, and each parse is cached by its
+    text, so a rebuild parses only new sentences and an unchanged one loads no parser at all.
+    ``model`` and ``cache`` are the extraction stage's.
+    """
+    vocabulary = load_vocabulary(options.predicates)
+    sentences = relation_sentences(entities, vocabulary)
+    parses = parses_for([s.text for s in sentences], model, cache=cache, progress=progress)
+    found: list[Relation] = []
+    seen: set[tuple] = set()
+    for sentence in sentences:
+        arguments = [Argument(s, e, m.entity, m.type) for m, s, e in sentence.mentions]
+        surfaces = {(s, e): m.surface for m, s, e in sentence.mentions}
+        block = sentence.block
+        for frame in read_frames(parses[sentence.text], arguments, vocabulary):
+            relation = Relation(
+                frame.subject.entity, frame.predicate, frame.group, frame.object.entity, frame.negated,
+                frame.modality, sentence.text, block.note, block.heading_path, block.line,
+                surfaces[(frame.subject.start, frame.subject.end)], surfaces[(frame.object.start, frame.object.end)],
+            )
+            # a footnote joins every section that cites it; its relations count once per place
+            key = (relation.subject, relation.predicate, relation.object, relation.note, relation.line,
+                   relation.sentence)
+            if key not in seen:
+                seen.add(key)
+                found.append(relation)
+    return found

@@ -1,0 +1,487 @@
+"""Read predicate frames from one parsed sentence: who does what to whom, among its entities.
+
+The input is the sentence's tokens (kg.relate.parse.Token, Universal Dependencies labels as
+GiNZA gives them) and the entity mentions in it, as character offsets into the sentence. A
+mention's phrase is the noun its words attach to (日本企業 for 日本 in 日本企業が), its case marker
+the particles under that noun (が, は, を, に, と, との, によって, ...). The marker and the
+dependency label say the phrase's role at its governor:
+
+- subject: nsubj, or が/は/も/では; objects: を, に, へ, と, に対して, との, への, について;
+- AとB, AやB, A及びB, A・B make one group of conjuncts that share a role;
+- A・B間 and AとBの間 make a group that does the predicate with each other;
+- a predicate is a word of the vocabulary: a verb, a サ変 noun (署名した, 署名式, 協定の締結), or
+  the noun a light verb carries (協力を行う, 署名が行われた);
+- in a passive clause (…され, …られ) the が-phrase is the object and に/によって/から the subject;
+- a relative clause (Aが主催するB) fills its missing role with the noun it modifies;
+- a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
+- an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.relate.parse import Token
+from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
+
+# Entity types that act: in 日本の加盟 日本 joins; in 協定の締結 the agreement is what is concluded.
+ACTORS = frozenset({"Country", "Organization", "Person", "Region"})
+_SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
+_OBJECT_MARKERS = ("を", "に", "へ", "と", "に対し", "に対して", "との", "への", "に対する", "について", "には",
+                   "とは", "とも", "にも", "へも", "をも", "から", "からの", "については", "に関しては")
+_PLACES = ("Country", "Region", "Event")
+# What a meeting adopts, signs or sets up: never a party such as a country or a person
+_INSTRUMENTS = ("Agreement", "Plan", "Law", "Organization", "Event")
+_JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
+_WITH_MARKERS = ("と", "とともに", "と共に", "とも")
+_EVENT_HEADS = ("式", "会", "会議", "会合")
+_VENUE_MARKERS = ("で", "において", "にて", "における", "では")
+_AGENT_MARKERS = ("によって", "により", "による", "から", "に")
+# Punctuation that lists nouns without a particle: A・B, A、B
+_LIST_MARKS = ("・", "、")
+# Particles that only restrict or soften a phrase: G7などで is G7で.
+_RESTRICTIVES = ("など", "等", "なんか")
+_NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
+_PASSIVE = ("れる", "られる")
+# Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
+_FORMAL_NOUNS = ("こと", "の", "もの", "ため")
+# Dependencies along which a clause without a subject inherits its governor's subject.
+_INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
+_INHERIT_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An entity mention in a sentence: character offsets into the sentence, entity id and type."""
+
+    start: int
+    end: int
+    entity: str
+    type: str = ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One relation read from a sentence: subject, predicate, object, and what the parse adds."""
+
+    subject: Argument
+    predicate: str
+    group: str
+    object: Argument
+    negated: bool = False
+    modality: str = ""
+
+
+@dataclass
+class _Group:
+    """Arguments that share one phrase (conjuncts, or a compound's members), and where it attaches."""
+
+    token: int
+    arguments: list[Argument]
+    between: bool = False
+
+
+class _Sentence:
+    """Tokens with their children, and the helpers that read them."""
+
+    def __init__(self, tokens: Sequence[Token], vocabulary: Vocabulary) -> None:
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for i, token in enumerate(tokens):
+            if token.head != i:
+                self.children[token.head].append(i)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Return the children of token i with one of those dependencies (all children if none)."""
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def marker(self, i: int) -> str:
+        """Return the case particles under token i with their fixed words: に対し, によって, では."""
+        parts = []
+        for c in self.kids(i, "case", "mark"):
+            if self.tokens[c].pos not in ("ADP", "SCONJ") or self.tokens[c].lemma in _RESTRICTIVES:
+                continue
+            parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
+        return "".join(parts)
+
+    def conjoined(self, i: int) -> bool:
+        """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB)."""
+        token = self.tokens[i]
+        head = token.head
+        if head <= i or self.tokens[head].pos not in _NOUNS or token.dep not in ("nmod", "compound", "conj"):
+            return False
+        if self.tokens[head].lemma in _JOINTLY:
+            return False
+        if token.dep == "conj" or self.marker(i) in ("と", "や"):
+            return True
+        if any(self.tokens[c].dep == "cc" for c in self.children[head] if c > i) or self.kids(i, "cc"):
+            return True
+        after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        return not self.marker(i) and after in _LIST_MARKS
+
+    def appositive(self, i: int) -> bool:
+        """Return True when token i names examples or members of the noun it modifies (AなどのN, Aの2か国)."""
+        token = self.tokens[i]
+        head = token.head
+        if head <= i or token.dep != "nmod" or self.marker(i) not in ("の", "") or self.tokens[head].pos not in _NOUNS:
+            return False
+        if any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case")):
+            return True
+        return "助数詞" in self.tokens[head].tag or bool(self.kids(head, "nummod"))
+
+    def between(self, i: int) -> bool:
+        """Return True when token i is 間 (A・B間, AとBの間)."""
+        return self.tokens[i].lemma in ("間", "間の") or self.tokens[i].text == "間"
+
+    def predicate(self, i: int) -> tuple[Predicate, int] | None:
+        """Return the predicate token i stands for and the token that names it (署名式 is 署名)."""
+        token = self.tokens[i]
+        noun = token.pos in _NOUNS or "名詞" in token.tag
+        if noun and token.dep == "compound" and token.head > i:
+            return None  # part of a longer noun: 協力事業, 友好協力50周年 name things, not acts
+        found = self.vocabulary.predicate(token.lemma, noun=noun)
+        if found is not None and found.group != LIGHT and not found.carries:
+            return found, i
+        for c in reversed(self.kids(i, "compound") if token.lemma in _EVENT_HEADS else []):
+            inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
+            if inner is not None and inner.group != LIGHT:
+                return inner, c
+        if found is not None:  # a light verb: the noun it carries is the predicate
+            passive = self.passive(i)
+            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())):
+                carried = self.predicate(c)
+                if carried is not None:
+                    return carried
+            if found.group != LIGHT:
+                return found, i
+        return None
+
+    def passive(self, i: int) -> bool:
+        """Return True when token i is a passive predicate (署名され, 締結された)."""
+        return any(self.tokens[c].lemma in _PASSIVE for c in self.kids(i, "aux"))
+
+    def negated(self, i: int) -> bool:
+        """Return True when an auxiliary under token i negates it."""
+        markers = self.vocabulary.markers
+        return any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed"))
+
+    def modality(self, i: int) -> str:
+        """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
+        markers = self.vocabulary.markers
+        for c in self.kids(i, "aux"):
+            kind = markers.get(self.tokens[c].lemma, "")
+            if kind and kind != NEGATION:
+                return kind
+        head, hops = i, 0
+        while hops < 3 and self.tokens[head].head != head:
+            head = self.tokens[head].head
+            hops += 1
+            kind = markers.get(self.tokens[head].lemma, "")
+            if kind and kind != NEGATION:
+                return kind
+            if self.tokens[head].lemma not in _FORMAL_NOUNS:
+                break
+        return ""
+
+
+def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabulary: Vocabulary) -> list[Frame]:
+    """Return the relations between the arguments that the sentence's predicate frames state."""
+    if len({a.entity for a in arguments}) < 2 or not tokens:
+        return []
+    sentence = _Sentence(tokens, vocabulary)
+    groups = _groups(sentence, _outermost(arguments))
+    # role slots per governing token: subjects, objects, agents (passive), genitives (の), mutual groups
+    slots: dict[int, dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
+    for group in groups.values():
+        _attach(sentence, group, slots)
+    frames: list[tuple[bool, Frame]] = []
+    for anchor in range(len(tokens)):
+        frames.extend(_frames_at(sentence, anchor, slots, groups))
+    # a noun and the verb that carries it (協定に署名した) say one thing: keep the verb's frame
+    frames.sort(key=lambda pair: not pair[0])
+    return _unique([frame for _, frame in frames])
+
+
+def _outermost(arguments: Sequence[Argument]) -> list[Argument]:
+    """Return the arguments not inside a longer one: 日米首脳会談 stands for itself, not 日本 and アメリカ."""
+    return [a for a in arguments
+            if not any(b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+                       for b in arguments)]
+
+
+def _groups(sentence: _Sentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
+    """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
+    tokens = sentence.tokens
+    phrase: dict[int, list[Argument]] = defaultdict(list)
+    owner: dict[int, int] = {}  # token -> phrase token of the argument that covers it
+    spans = {}
+    for argument in arguments:
+        covered = [i for i, t in enumerate(tokens) if t.start < argument.end and argument.start < t.end]
+        if covered:
+            spans[argument] = covered
+    taken = {i for covered in spans.values() for i in covered}
+    for argument, covered in spans.items():
+        inside = set(covered)
+        head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
+        # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
+        # and a name in brackets after a noun stands for it: 共同体（CARD）を
+        while tokens[head].dep == "compound" and (tokens[head].head > head or _bracketed(tokens, head)) and \
+                tokens[tokens[head].head].pos in _NOUNS and not sentence.between(tokens[head].head) and \
+                tokens[head].head not in taken and sentence.predicate(tokens[head].head) is None:
+            head = tokens[head].head
+        phrase[head].append(argument)
+        for i in covered:
+            owner.setdefault(i, head)
+    groups: dict[int, _Group] = {}
+    for i in sorted(phrase):
+        target = i
+        while sentence.conjoined(target) and not sentence.between(tokens[target].head):
+            # a conjunct the parser hung on a word inside the next name joins that name's phrase
+            target = owner.get(tokens[target].head, tokens[target].head)
+        # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
+        while sentence.appositive(target) and tokens[target].head not in owner:
+            target = tokens[target].head
+        group = groups.setdefault(target, _Group(target, []))
+        group.arguments.extend(phrase[i])
+    # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
+    for i in list(groups):
+        head = tokens[i].head
+        if head != i and sentence.between(head) and tokens[i].dep in ("nmod", "compound"):
+            into = groups.setdefault(head, _Group(head, [], between=True))
+            into.between = True
+            into.arguments.extend(groups.pop(i).arguments)
+    return groups
+
+
+def _bracketed(tokens: Sequence[Token], i: int) -> bool:
+    """Return True when token i is an abbreviation in brackets after a noun: 共同体（CARD）, not 会議（東京）."""
+    return i > 0 and tokens[i - 1].text in ("（", "(") and tokens[i].text[:1].isascii() and tokens[i].text[:1].isupper()
+
+
+def _attach(sentence: _Sentence, group: _Group, slots: dict[int, dict[str, list[_Group]]]) -> None:
+    """Record the role the group's phrase plays at its governor."""
+    tokens = sentence.tokens
+    i = group.token
+    token = tokens[i]
+    if group.between:
+        slots[token.head if token.head != i else i]["mutual"].append(group)
+        return
+    if token.head == i:
+        return
+    marker = sentence.marker(i)
+    governor = token.head
+    if marker == "と" and tokens[governor].lemma in _JOINTLY and tokens[governor].head != governor:
+        slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
+        return
+    place = all(a.type in _PLACES for a in group.arguments)
+    region = all(a.type == "Region" for a in group.arguments)
+    if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
+        slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
+    elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
+        slots[governor]["subject"].append(group)
+    elif marker in _OBJECT_MARKERS or token.dep in ("obj", "iobj"):
+        slots[governor]["object"].append(group)
+        if marker in _AGENT_MARKERS:
+            slots[governor]["agent"].append(group)
+    elif marker in _AGENT_MARKERS:
+        slots[governor]["agent"].append(group)
+    elif marker in _VENUE_MARKERS:
+        slots[governor]["venue"].append(group)
+    elif marker == "の" or (token.dep == "compound" and sentence.predicate(governor) is not None):
+        slots[governor]["genitive"].append(group)
+    if len(group.arguments) > 1:
+        slots[governor]["together"].append(group)
+
+
+def _frames_at(
+    sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[tuple[bool, Frame]]:
+    """Return (verbal, relation) for the predicate at one governing token, if it is one."""
+    tokens = sentence.tokens
+    named = sentence.predicate(anchor)
+    roles = slots[anchor]
+    if named is None:
+        return _lifted(sentence, anchor, slots)
+    predicate, word = named
+    subjects, objects = list(roles["subject"]), list(roles["object"])
+    # AとともにV, Aと共同でV: A does it too
+    jointly = any(tokens[c].lemma in _JOINTLY for c in sentence.children[anchor])
+    partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
+                (jointly or sentence.marker(g.token) != "と")]
+    subjects += partners
+    objects = [g for g in objects if g not in partners]
+    if sentence.passive(anchor):
+        agents = [g for g in roles["agent"] if g not in subjects]
+        subjects, objects = agents, [g for g in objects if g not in agents] + subjects
+    for group in roles["genitive"]:
+        actor = all(a.type in ACTORS for a in group.arguments)
+        (subjects if actor and not subjects else objects).append(group)
+    # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on
+    marked = [g for g in subjects if sentence.marker(g.token) == "が"]
+    topics = [g for g in subjects if sentence.marker(g.token) in ("は", "では")]
+    if marked and topics and not objects:
+        objects = topics
+        subjects = [g for g in subjects if g not in topics]
+    if predicate.through and not objects:
+        objects = _through(sentence, anchor, slots)
+    # a predicate noun named inside a compound (署名式) also takes the roles of its own token
+    if word != anchor:
+        subjects += slots[word]["subject"]
+        objects += slots[word]["object"] + slots[word]["genitive"]
+    head = tokens[anchor].head
+    # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies
+    modifies = tokens[anchor].dep == "acl" or (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
+    if modifies and head in groups and head != anchor:
+        if subjects and not objects:
+            objects.append(groups[head])
+        elif objects and not subjects:
+            subjects.append(groups[head])
+    verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
+    own = bool(subjects)
+    if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
+        subjects = list(roles["mutual"])
+    passive = sentence.passive(anchor)
+    # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
+    unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
+    # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…)
+    if not subjects and not passive and not unnamed and \
+            (tokens[anchor].dep != "acl" or tokens[head].lemma in sentence.vocabulary.markers):
+        chained, said = _chained(sentence, anchor, slots, groups)
+        subjects = chained or _inherited(sentence, anchor, slots) or \
+            (_topic(sentence, anchor, slots) if verbal and not said else [])
+    if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
+        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
+        subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)]
+    negated, modality = _mood(sentence, anchor, verbal)
+    found = []
+
+    def relate(a: Argument, b: Argument) -> None:
+        if a.entity != b.entity:
+            found.append((verbal, Frame(a, predicate.word, predicate.group_for(b.type), b, negated, modality)))
+
+    for s in subjects:
+        for o in objects:
+            for a in s.arguments:
+                for b in o.arguments:
+                    relate(a, b)
+    if predicate.mutual:
+        # inherited subjects do a noun predicate (協力に関する覚書) only with its own objects
+        together = [g for g in roles["mutual"] + (subjects if not objects and (own or verbal) else [])]
+        together += [g for g in roles["together"] if g in subjects and not objects]
+        for group in {id(g): g for g in together}.values():
+            members = group.arguments
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    relate(a, b)
+        if subjects and roles["mutual"]:
+            for s in subjects:
+                for g in roles["mutual"]:
+                    if g is not s:
+                        for a in s.arguments:
+                            for b in g.arguments:
+                                relate(a, b)
+    return found
+
+
+def _through(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return whom a funding or support predicate reaches through a plain noun.
+
+    AはBの事業に出資した and AはBで事業に出資した fund B: the 事業 is no entity, its owner or
+    place is.
+    """
+    found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
+    for c in sentence.kids(anchor, "obj", "obl", "iobj"):
+        if sentence.marker(c) in _OBJECT_MARKERS:
+            found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+    return found
+
+
+def _mood(sentence: _Sentence, anchor: int, verbal: bool) -> tuple[bool, str]:
+    """Return (negated, modality) of a predicate; a noun takes them from the verb it depends on.
+
+    In AはBとの協定に署名していない, the negation is on 署名, and it is the 協定's too.
+    """
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(3):
+        negated, modality = sentence.negated(i), sentence.modality(i)
+        if negated or modality or verbal or tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return negated, modality
+        i = tokens[i].head
+        verbal = tokens[i].pos in ("VERB", "ADJ")
+    return sentence.negated(i), sentence.modality(i)
+
+
+def _lifted(sentence: _Sentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
+    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor."""
+    tokens = sentence.tokens
+    token = tokens[noun]
+    if token.head == noun or token.dep not in ("obj", "nsubj", "obl"):
+        return []
+    roles = slots[noun]
+    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する")]
+    if partners and sentence.predicate(token.head) is not None:
+        target = slots[token.head]["object"]
+        target.extend(g for g in partners if g not in target)
+        roles["object"] = [g for g in roles["object"] if g not in partners]
+    return []
+
+
+def _inherited(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the subject of the nearest governing clause that has one (AはBに加盟し、Cを設立した)."""
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(_INHERIT_HOPS):
+        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return []
+        i = tokens[i].head
+        if slots[i]["subject"]:
+            return list(slots[i]["subject"])
+    return []
+
+
+def _chained(
+    sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> tuple[list[_Group], bool]:
+    """Return the subject of the clause chained before the anchor (Aが来日して…を手交した), and whether it has one.
+
+    The second value is True when that clause has a subject, even one that names no entity: then
+    the sentence's topic is not the anchor's subject either.
+    """
+    for c in reversed(sentence.kids(anchor, "advcl")):
+        if c > anchor:
+            continue
+        if slots[c]["subject"]:
+            return list(slots[c]["subject"]), True
+        if any(k not in groups for k in sentence.kids(c, "nsubj")):
+            return [], True
+    return [], False
+
+
+def _topic(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the sentence's topic (Aは, Aでは) before the anchor: it is the subject of every clause after it.
+
+    GiNZA attaches the topic to the first predicate (AはBに加入し、Cとの協力を強化した), but in
+    Japanese it is what the whole sentence speaks of.
+    """
+    if sentence.tokens[anchor].dep == "acl":
+        return []
+    for governor in sorted(slots):
+        for group in slots[governor]["subject"]:
+            if group.token < anchor and sentence.marker(group.token) in ("は", "では", "としては"):
+                return [group]
+    return []
+
+
+def _unique(frames: list[Frame]) -> list[Frame]:
+    """Return the frames without repeats, in order."""
+    seen, kept = set(), []
+    for frame in frames:
+        key = (frame.subject.entity, frame.group, frame.object.entity)
+        if key not in seen:
+            seen.add(key)
+            kept.append(frame)
+    return kept

@@ -1,0 +1,182 @@
+"""Run GiNZA's dependency parser over sentences, and cache each parse by sentence text.
+
+A parse is kept as plain ``Token`` records (offsets, lemma, part of speech, dependency, head), so
+it can be cached, read without spaCy and built by hand in a test. The parser loads only when a
+sentence is missing from the cache, so an unchanged rebuild never loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import astuple, dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.extract.cache import cache_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# The parser reads tok2vec's vectors; NER, the morphologizer and the rest add nothing a frame needs.
+_PARSER_NOT_NEEDED = ("ner", "attribute_ruler", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+# Without the bunsetu recognizer the parser's labels keep the suffix that marks a bunsetu's head.
+_BUNSETU_SUFFIX = "_bunsetu"
+# Sentences per nlp.pipe batch: sentences are short, so this stays well under the NER stage's
+# character budget per batch.
+PIPE_BATCH = 64
+_FILE = "parses.sqlite3"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS parses (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)"
+# Bumped when Token gains or loses a field, so old rows are never read in the wrong shape.
+PARSE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a parsed sentence: its character offsets, its analysis and its head.
+
+    ``head`` is the index of the governing token in the sentence (its own index for the root);
+    ``tag`` is Sudachi's part of speech (名詞-普通名詞-サ変可能, 助詞-格助詞, ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+
+
+@cache
+def load_parser(model: str) -> Language:
+    """Return the spaCy pipeline with only what the dependency parser needs (loaded once per process)."""
+    import spacy
+
+    return spacy.load(model, exclude=list(_PARSER_NOT_NEEDED))
+
+
+def parse(texts: Sequence[str], model: str, batch_size: int = PIPE_BATCH) -> list[tuple[Token, ...]]:
+    """Return the tokens of each text as GiNZA's parser reads them."""
+    nlp = load_parser(model)
+    return [
+        tuple(Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.tag_,
+                    t.dep_.removesuffix(_BUNSETU_SUFFIX), t.head.i) for t in doc)
+        for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+
+
+def parses_for(
+    texts: Iterable[str], model: str, *, cache: bool = True, progress: Callable[[int], object] | None = None,
+) -> dict[str, tuple[Token, ...]]:
+    """Return the parse of every distinct text, from the cache where it has them."""
+    texts = sorted(set(texts))
+    store = None
+    if cache:
+        try:
+            store = ParseCache.open(model)
+        except (OSError, sqlite3.Error) as error:  # a cache that cannot be opened never stops a build
+            warnings.warn(f"kg: the parse cache cannot be opened ({error}); parsing without it", stacklevel=2)
+    try:
+        found = store.get_many(texts) if store else {}
+        todo = [t for t in texts if t not in found]
+        for start in range(0, len(todo), PIPE_BATCH * 4):
+            chunk = todo[start : start + PIPE_BATCH * 4]
+            done = dict(zip(chunk, parse(chunk, model)))
+            found.update(done)
+            if store:
+                store.put_many(done)  # each chunk is kept as it comes, so an interrupted build keeps its work
+            if progress is not None:
+                progress(sum(map(len, chunk)))
+    finally:
+        if store:
+            store.close()
+    return found
+
+
+class ParseCache:
+    """Parses by sentence text and model, stored in one SQLite file next to the NER cache.
+
+    Its key is the sentence text, the model's name and version and the Token format, nothing
+    else: a new predicate file or kg version reads the same parses. A file that is not a
+    database is replaced; one that cannot be read or written is left alone, with a warning.
+    """
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        self._db = self._connect()
+
+    @classmethod
+    def open(cls, model: str, folder: Path | None = None) -> ParseCache:
+        """Return the parse cache for a model in folder (default: kg's cache folder)."""
+        from kg.extract.ner import model_version
+
+        return cls((folder or cache_dir()) / _FILE, f"{model_version(model)}|parse-{PARSE_FORMAT}")
+
+    def _connect(self) -> sqlite3.Connection:
+        """Return a connection to a usable cache file, replacing one that is corrupt."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open_checked()
+        except sqlite3.DatabaseError as error:
+            warnings.warn(f"kg: the parse cache {self.path} is unreadable ({error}); rebuilding it", stacklevel=3)
+            self._remove()
+            return self._open_checked()
+
+    def _open_checked(self) -> sqlite3.Connection:
+        """Return a connection after proving the file is a database with our table."""
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM parses").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _remove(self) -> None:
+        """Delete the cache file and its journals."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def key(self, text: str) -> str:
+        """Return the cache key of a sentence."""
+        return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Token, ...]]:
+        """Return the cached parses of those texts that are in the cache ({} if it cannot be read)."""
+        by_key = {self.key(t): t for t in texts}
+        keys = list(by_key)
+        found: dict[str, tuple[Token, ...]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            try:
+                rows = self._db.execute(
+                    f"SELECT key, tokens FROM parses WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+            except sqlite3.Error as error:
+                warnings.warn(f"kg: the parse cache {self.path} cannot be read ({error})", stacklevel=2)
+                return {}
+            for key, data in rows:
+                found[by_key[key]] = tuple(Token(*row) for row in json.loads(data))
+        return found
+
+    def put_many(self, parses: Mapping[str, Sequence[Token]]) -> None:
+        """Store the parse of each text; a cache that cannot be written is only warned about."""
+        rows = [(self.key(text), json.dumps([list(astuple(t)) for t in tokens], ensure_ascii=False))
+                for text, tokens in parses.items()]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO parses VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            warnings.warn(f"kg: could not write the parse cache {self.path} ({error})", stacklevel=2)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()

@@ -1,0 +1,90 @@
+"""The predicate vocabulary (kg/data/predicates.tsv) and the negation and modality markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.resolve.knowledge import read_tsv
+from kg.text.chars import nfkc
+
+LIGHT = "light"
+NEGATION = "negation"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A predicate word, the group it belongs to, and whether co-subjects act on each other.
+
+    ``mutual`` predicates (締結, 協力, 会談) relate the entities that do them together: in
+    AとBが覚書を締結した, A signs with B; others (参加, 出資) do not: AとBが参加した says nothing of A and B.
+    A predicate that ``carries`` lets a predicate noun it takes as object decide (支援を表明した is support);
+    one that goes ``through`` a plain noun reaches its owner or place (Bの事業に出資した funds B).
+    """
+
+    word: str
+    group: str
+    mutual: bool = False
+    carries: bool = False
+    through: bool = False
+    by_type: tuple[tuple[str, str], ...] = ()
+
+    def group_for(self, object_type: str) -> str:
+        """Return the group this predicate has with an object of that type (参加 in an Event is attendance)."""
+        return dict(self.by_type).get(object_type, self.group)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Predicates by word, and the words that negate a predicate or give it a modality."""
+
+    predicates: dict[str, Predicate] = field(default_factory=dict)
+    markers: dict[str, str] = field(default_factory=dict)
+    # the non-light predicates a longer noun may end with, longest first
+    _nouns: tuple[tuple[str, Predicate], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = [(w, p) for w, p in self.predicates.items() if p.group != LIGHT and len(w) >= 2]
+        object.__setattr__(self, "_nouns", tuple(sorted(pairs, key=lambda pair: -len(pair[0]))))
+
+    def predicate(self, lemma: str, noun: bool = False) -> Predicate | None:
+        """Return the predicate a lemma names; a noun also matches by its last word (経済連携協定 is 協定)."""
+        lemma = nfkc(lemma)
+        found = self.predicates.get(lemma)
+        if found is None and noun:
+            found = next((p for w, p in self._nouns if lemma.endswith(w) and len(lemma) > len(w)), None)
+        return found
+
+
+def read_predicates(path: Path | str) -> dict[str, Predicate]:
+    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through), TYPE=group pairs."""
+    found = {}
+    for row in read_tsv(path):
+        if len(row) < 2 or row[0] == "word":
+            continue
+        by_type = tuple(tuple(pair.split("=", 1)) for pair in (row[3] if len(row) > 3 else "").split(",") if "=" in pair)
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
+                                        "through" in flags, by_type)
+    return found
+
+
+@cache
+def _shipped() -> Vocabulary:
+    """Return the vocabulary shipped in kg/data."""
+    markers = {nfkc(row[0]): row[1] for row in read_tsv("relation_markers.tsv") if row[0] != "word"}
+    return Vocabulary(read_predicates("predicates.tsv"), markers)
+
+
+def load_vocabulary(extra: Iterable[Path] = ()) -> Vocabulary:
+    """Return the shipped vocabulary, extended (and overridden word by word) by the user's files."""
+    shipped = _shipped()
+    extra = tuple(extra)
+    if not extra:
+        return shipped
+    predicates = dict(shipped.predicates)
+    for path in extra:
+        predicates.update(read_predicates(Path(path)))
+    return Vocabulary(predicates, shipped.markers)

@@ -1,0 +1,245 @@
+"""Relations from GiNZA's dependency parse: predicate frames, the vocabulary and the parse cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.relate.frames import Argument, read_frames
+from kg.relate.parse import ParseCache, Token
+from kg.relate.vocabulary import load_vocabulary
+
+
+def args(sentence: str, *names: tuple[str, str]) -> list[Argument]:
+    """Return an Argument for the first place each (surface, type) occurs in the sentence."""
+    found = []
+    for surface, type_ in names:
+        start = sentence.index(surface)
+        found.append(Argument(start, start + len(surface), surface, type_))
+    return found
+
+
+def triples(frames) -> set[tuple]:
+    """Return (subject, group, object, negated, modality) of each frame."""
+    return {(f.subject.entity, f.group, f.object.entity, f.negated, f.modality) for f in frames}
+
+
+C, O, A = "Country", "Organization", "Agreement"
+
+# (sentence, arguments, expected (subject, group, object, negated, modality)); general Japanese shapes
+SHAPES = [
+    ("フランスは2019年にWTOに加盟した。", [("フランス", C), ("WTO", O)],
+     {("フランス", "membership", "WTO", False, "")}),
+    ("経済産業省とタイ工業省は、産業人材に関する覚書を締結した。", [("経済産業省", O), ("タイ工業省", O)],
+     {("経済産業省", "signing", "タイ工業省", False, "")}),
+    ("カナダ・メキシコ間の協定が発効した。", [("カナダ", C), ("メキシコ", C)],
+     {("カナダ", "signing", "メキシコ", False, "")}),
+    ("UNESCOが主催する国際会議に文部科学省が参加した。", [("UNESCO", O), ("文部科学省", O)], set()),
+    ("ドイツが主催したG20に、ブラジルが参加した。", [("ドイツ", C), ("G20", O), ("ブラジル", C)],
+     {("ドイツ", "hosting", "G20", False, ""), ("ブラジル", "membership", "G20", False, "")}),
+    ("チリはペルーとの協定に署名していない。", [("チリ", C), ("ペルー", C)],
+     {("チリ", "signing", "ペルー", True, "")}),
+    ("スペインとポルトガルは、エネルギー分野で連携する予定である。", [("スペイン", C), ("ポルトガル", C)],
+     {("スペイン", "cooperation", "ポルトガル", False, "plan")}),
+    ("イタリアは南米南部共同市場との協定の締結に向けた交渉を進めた。", [("イタリア", C), ("南米南部共同市場", O)],
+     {("イタリア", "signing", "南米南部共同市場", False, "toward")}),
+    ("国際協力機構は、ケニアに対し、地熱発電所の建設を支援した。", [("国際協力機構", O), ("ケニア", C)],
+     {("国際協力機構", "support", "ケニア", False, "")}),
+    ("ノルウェーはEFTAに加入し、ASEANとの協力を強化した。", [("ノルウェー", C), ("EFTA", O), ("ASEAN", O)],
+     {("ノルウェー", "membership", "EFTA", False, ""), ("ノルウェー", "cooperation", "ASEAN", False, "")}),
+    # co-subjects of a predicate that is not mutual do not act on each other
+    ("トヨタとホンダが、その事業に出資した。", [("トヨタ", O), ("ホンダ", O)], set()),
+    # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
+    ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
+]
+
+
+@pytest.mark.ginza
+@pytest.mark.parametrize(("sentence", "names", "expected"), SHAPES, ids=[s[0][:12] for s in SHAPES])
+def test_frames_of_typical_shapes(sentence, names, expected):
+    from kg.relate.parse import parse
+
+    tokens = parse([sentence], "ja_ginza")[0]
+    assert triples(read_frames(tokens, args(sentence, *names), load_vocabulary())) == expected
+
+
+def test_a_hand_made_parse_reads_subject_and_object():
+    # 日本はOECDに加盟した。 as GiNZA parses it: nsubj and obl under the サ変 noun 加盟
+    tokens = (
+        Token(0, 2, "日本", "日本", "PROPN", "名詞-固有名詞-地名-国", "nsubj", 4),
+        Token(2, 3, "は", "は", "ADP", "助詞-係助詞", "case", 0),
+        Token(3, 7, "OECD", "OECD", "PROPN", "名詞-固有名詞-一般", "obl", 4),
+        Token(7, 8, "に", "に", "ADP", "助詞-格助詞", "case", 2),
+        Token(8, 10, "加盟", "加盟", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 4),
+        Token(10, 11, "し", "する", "AUX", "動詞-非自立可能", "aux", 4),
+        Token(11, 12, "た", "た", "AUX", "助動詞", "aux", 4),
+    )
+    arguments = [Argument(0, 2, "日本", C), Argument(3, 7, "OECD", O)]
+    assert triples(read_frames(tokens, arguments, load_vocabulary())) == {("日本", "membership", "OECD", False, "")}
+    # the same words with the roles swapped say the opposite, and one entity alone says nothing
+    assert read_frames(tokens, arguments[:1], load_vocabulary()) == []
+
+
+def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
+    vocabulary = load_vocabulary()
+    assert vocabulary.predicate("締結").group == "signing" and vocabulary.predicate("締結").mutual
+    assert not vocabulary.predicate("参加").mutual
+    assert vocabulary.predicate("経済連携協定", noun=True).word == "協定"
+    assert vocabulary.predicate("経済連携協定") is None  # a verb never matches by its end
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# my words\nword\tgroup\tmutual\n寄贈\tdonation\n参加\tattendance\n", encoding="utf-8")
+    extended = load_vocabulary([mine])
+    assert extended.predicate("寄贈").group == "donation"
+    assert extended.predicate("参加").group == "attendance"
+    assert extended.predicate("締結").group == "signing"
+
+
+def test_the_parse_cache_round_trips_and_keys_on_text_and_model_only(tmp_path):
+    tokens = (Token(0, 2, "日本", "日本", "PROPN", "名詞", "ROOT", 0),)
+    cache = ParseCache.open("ja_ginza", tmp_path)
+    cache.put_many({"日本": tokens})
+    assert cache.get_many(["日本", "米国"]) == {"日本": tokens}
+    other = ParseCache.open("another_model", tmp_path)
+    assert other.get_many(["日本"]) == {}
+    cache.close()
+    other.close()
+
+
+def test_a_corrupt_parse_cache_is_rebuilt_with_a_warning(tmp_path):
+    (tmp_path / "parses.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.warns(UserWarning, match="parse cache"):
+        cache = ParseCache.open("ja_ginza", tmp_path)
+    assert cache.get_many(["日本"]) == {}
+    cache.close()
+
+
+@pytest.mark.ginza
+def test_an_unchanged_rebuild_never_loads_the_parser(tmp_path):
+    script = (
+        "import json, sys\n"
+        "from kg.relate.parse import parses_for\n"
+        "found = parses_for(['日本はWTOに加盟した。', 'カナダはEUと協力する。'], 'ja_ginza')\n"
+        "print(json.dumps([len(found), 'spacy' in sys.modules]))\n"
+    )
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs == [[2, True], [2, False]]
+
+
+POLICY = Path(__file__).parents[1] / "data" / "relations" / "policy.md"
+
+
+@pytest.fixture(scope="module")
+def policy_out(tmp_path_factory, nlp):
+    """Return the output folder of kg build on the relations test note."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("relations-out")
+    result = CliRunner().invoke(main, ["build", str(POLICY), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.ginza
+def test_relations_csv_has_one_row_per_relation_with_its_evidence(policy_out):
+    import pandas as pd
+
+    rows = pd.read_csv(policy_out / "relations.csv", encoding="utf-8-sig", keep_default_na=False)
+    found = {(r.subject_label, r.group, r.object_label, bool(r.negated), r.modality) for r in rows.itertuples()}
+    assert found == {
+        ("フランス", "membership", "WTO", False, ""),
+        ("経済産業省", "signing", "外務省", False, ""),
+        ("チリ", "signing", "ペルー", True, ""),
+        ("スペイン", "cooperation", "ポルトガル", False, "plan"),
+    }
+    first = rows[rows.subject_label == "フランス"].iloc[0]
+    assert first.sentence == "フランスは2019年にWTOに加盟した。"
+    assert first.heading_path == "通商 › 協定" and first.line == 8 and first.note == "policy.md"
+
+
+@pytest.mark.ginza
+def test_relation_graphml_keeps_direction_and_predicate_in_networkx_and_igraph(policy_out):
+    import igraph
+    import networkx as nx
+
+    graph = nx.read_graphml(policy_out / "relations.graphml", force_multigraph=True)
+    assert graph.is_directed() and graph.is_multigraph()
+    edges = {(a, b): d for a, b, d in graph.edges(data=True)}
+    joined = edges[("フランス", "世界貿易機関")]
+    assert (joined["kind"], joined["predicate"], joined["group"], joined["negated"]) == ("relation", "加盟", "membership", False)
+    assert ("世界貿易機関", "フランス") not in edges
+    assert graph.nodes["世界貿易機関"]["label"] == "WTO"
+    loaded = igraph.Graph.Read_GraphML(str(policy_out / "relations.graphml"))
+    assert loaded.is_directed() and loaded.ecount() == graph.number_of_edges()
+    names = loaded.vs["id"]
+    signed = [e for e in loaded.es if e["predicate"] in ("協定", "署名")][0]
+    assert (names[signed.source], names[signed.target], signed["negated"]) == ("チリ", "ペルー", True)
+    data = json.loads((policy_out / "relations.json").read_text(encoding="utf-8"))
+    again = nx.node_link_graph(data, edges="links")
+    assert again.is_directed() and again.is_multigraph() and again.number_of_edges() == graph.number_of_edges()
+
+
+@pytest.mark.ginza
+def test_no_relations_writes_no_relation_files_and_leaves_the_graph_as_it_was(tmp_path, policy_out):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(POLICY), "-o", str(tmp_path), "-q", "--no-relations"])
+    assert result.exit_code == 0, result.output
+    assert not list(tmp_path.glob("relations.*"))
+    for name in ("graph.graphml", "graph.json", "edges.csv", "nodes.csv"):
+        assert (tmp_path / name).read_bytes() == (policy_out / name).read_bytes()
+
+
+@pytest.mark.ginza
+def test_the_api_returns_relations_and_a_user_predicate_file_adds_words(tmp_path, nlp):
+    import kg
+
+    table = kg.relations(POLICY)
+    assert list(table.columns[:7]) == ["subject", "subject_label", "predicate", "group", "object", "object_label",
+                                       "negated"]
+    assert len(table) == 4
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("word\tgroup\n加盟\tjoining\n", encoding="utf-8")
+    regrouped = kg.relations(POLICY, predicates=[mine])
+    assert set(regrouped[regrouped.predicate == "加盟"].group) == {"joining"}
+    assert kg.relations(POLICY, types="Country").object_label.tolist() == ["ペルー", "ポルトガル"]
+
+
+@pytest.mark.ginza
+@pytest.mark.browser
+def test_the_page_draws_labelled_arrows_with_their_sentence_and_a_toggle(browser, policy_out):
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((policy_out / "graph.html").as_uri())
+    page.wait_for_selector("body[data-state=ready]", timeout=60_000)
+    drawn = page.evaluate("""() => network.body.data.edges.get({filter: (e) => e.kind === "relation"}).map((e) => ({
+        label: e.label, arrow: network.body.edges[e.id].options.arrows.to.enabled,
+        from: network.body.data.nodes.get(e.from).name, to: network.body.data.nodes.get(e.to).name,
+        tip: e.title.textContent}))""")
+    assert {(d["from"], d["label"], d["to"]) for d in drawn} >= {("フランス", "加盟", "世界貿易機関")}
+    assert all(d["arrow"] for d in drawn) and len(drawn) == 4
+    joined = next(d for d in drawn if d["label"] == "加盟")
+    assert "フランスは2019年にWTOに加盟した。" in joined["tip"] and "通商 › 協定" in joined["tip"]
+    assert any(d["label"].endswith("（否定）") for d in drawn)
+    legend = page.locator(".kg-relations")
+    assert "関係" in legend.inner_text() and "4" in legend.inner_text()
+    visible = "() => network.body.data.edges.get().filter((e) => !e.hidden).map((e) => e.kind || 'cooccurrence')"
+    before = page.evaluate(visible)
+    assert "relation" in before and "cooccurrence" in before
+    page.check("#kg-relations-only")
+    assert set(page.evaluate(visible)) == {"relation"}
+    page.uncheck("#kg-relations-only")
+    assert sorted(page.evaluate(visible)) == sorted(before)
+    assert errors == []
+    page.close()
