@@ -22,6 +22,9 @@ from kg.relate.vocabulary import LIGHT, Vocabulary, load_vocabulary
 __all__ = ["RelateOptions", "Relation", "find_relations", "relation_sentences"]
 
 _KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
+# Longer "sentences" are lists or tables run together without a full stop: no frame spans them, and
+# SudachiPy refuses text over 49,149 bytes.
+MAX_SENTENCE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
             continue
         raw = block.text[start:end]
         text = raw.strip()
-        if not any(stem in text for stem in stems):
+        if len(text) > MAX_SENTENCE_CHARS or not any(stem in text for stem in stems):
             continue
         offset = start + len(raw) - len(raw.lstrip())
         placed = tuple((m, m.start - offset, m.end - offset) for m in sorted(mentions, key=lambda m: m.start))

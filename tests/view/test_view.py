@@ -593,7 +593,7 @@ def test_hostile_text_stays_text(open_graph):
     assert page.page.title() == PAYLOADS["script"] + "敵対的なノート"
     assert page.page.locator("h1").text_content() == PAYLOADS["script"] + "敵対的なノート"
     assert page.js("document.querySelectorAll('img, svg, iframe, a, object, embed').length") == 0
-    assert page.js("document.scripts.length") == 6  # the data, vis-network and kg's four
+    assert page.js("document.scripts.length") == 7  # the data, vis-network and kg's five
     page.assert_clean()
 
 
