@@ -84,8 +84,11 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     add_analytics(graph)
     relations = ()
     if options.relate.relations:
-        found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache)
+        said: list[str] = []  # in report.json only: a cache folder that failed is told once, by the NER cache
+        found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache,
+                               problems=said)
         relations = tuple(r for r in found if r.subject in graph and r.object in graph)
+        vault = replace(vault, warnings=vault.warnings + tuple(said))
     return Result(vault, tuple(entities), graph, tuple(problems), relations)
 
 

@@ -73,15 +73,21 @@ def parse(texts: Sequence[str], model: str, batch_size: int = PIPE_BATCH) -> lis
 
 def parses_for(
     texts: Iterable[str], model: str, *, cache: bool = True, progress: Callable[[int], object] | None = None,
+    problems: list[str] | None = None,
 ) -> dict[str, tuple[Token, ...]]:
-    """Return the parse of every distinct text, from the cache where it has them."""
+    """Return the parse of every distinct text, from the cache where it has them.
+
+    A cache that cannot be opened, read or written never stops a build: what went wrong is
+    described in ``problems`` (else in a Python warning).
+    """
     texts = sorted(set(texts))
+    said: list[str] = []
     store = None
     if cache:
         try:
             store = ParseCache.open(model)
-        except (OSError, sqlite3.Error) as error:  # a cache that cannot be opened never stops a build
-            warnings.warn(f"kg: the parse cache cannot be opened ({error}); parsing without it", stacklevel=2)
+        except (OSError, sqlite3.Error) as error:
+            said.append(f"the parse cache in {cache_dir()} cannot be used ({error}); parsed without it")
     try:
         found = store.get_many(texts) if store else {}
         todo = [t for t in texts if t not in found]
@@ -95,7 +101,13 @@ def parses_for(
                 progress(sum(map(len, chunk)))
     finally:
         if store:
+            said += store.problems
             store.close()
+        if problems is None:
+            for line in said:
+                warnings.warn(f"kg: {line}", stacklevel=2)
+        else:
+            problems.extend(said)
     return found
 
 
@@ -104,12 +116,14 @@ class ParseCache:
 
     Its key is the sentence text, the model's name and version and the Token format, nothing
     else: a new predicate file or kg version reads the same parses. A file that is not a
-    database is replaced; one that cannot be read or written is left alone, with a warning.
+    database is replaced; one that cannot be read or written is left alone. Each such event is one
+    line in ``problems``.
     """
 
     def __init__(self, path: Path, salt: str) -> None:
         self.path = path
         self.salt = salt
+        self.problems: list[str] = []  # one line per thing that went wrong, for the build's report
         self._db = self._connect()
 
     @classmethod
@@ -122,12 +136,20 @@ class ParseCache:
     def _connect(self) -> sqlite3.Connection:
         """Return a connection to a usable cache file, replacing one that is corrupt."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
         try:
-            return self._open_checked()
-        except sqlite3.DatabaseError as error:
-            warnings.warn(f"kg: the parse cache {self.path} is unreadable ({error}); rebuilding it", stacklevel=3)
-            self._remove()
-            return self._open_checked()
+            try:
+                return self._open_checked()
+            except sqlite3.DatabaseError as error:
+                if fresh or "not a database" not in str(error) and "malformed" not in str(error):
+                    raise
+                self.problems.append(f"the parse cache {self.path} was unreadable ({error}); it was rebuilt")
+                self._remove()
+                return self._open_checked()
+        except sqlite3.Error:
+            if fresh:  # leave no empty file where there was none (a full disk lets SQLite create it)
+                self._remove()
+            raise
 
     def _open_checked(self) -> sqlite3.Connection:
         """Return a connection after proving the file is a database with our table."""
@@ -161,7 +183,7 @@ class ParseCache:
                     f"SELECT key, tokens FROM parses WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 ).fetchall()
             except sqlite3.Error as error:
-                warnings.warn(f"kg: the parse cache {self.path} cannot be read ({error})", stacklevel=2)
+                self.problems.append(f"the parse cache {self.path} cannot be read ({error}); parsed without it")
                 return {}
             for key, data in rows:
                 found[by_key[key]] = tuple(Token(*row) for row in json.loads(data))
@@ -175,7 +197,7 @@ class ParseCache:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO parses VALUES (?, ?)", rows)
         except sqlite3.Error as error:
-            warnings.warn(f"kg: could not write the parse cache {self.path} ({error})", stacklevel=2)
+            self.problems.append(f"the parse cache {self.path} cannot be written ({error})")
 
     def close(self) -> None:
         """Close the database."""

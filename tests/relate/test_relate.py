@@ -110,11 +110,13 @@ def test_the_parse_cache_round_trips_and_keys_on_text_and_model_only(tmp_path):
     other.close()
 
 
-def test_a_corrupt_parse_cache_is_rebuilt_with_a_warning(tmp_path):
+def test_a_corrupt_parse_cache_is_rebuilt_and_says_so(tmp_path):
     (tmp_path / "parses.sqlite3").write_bytes(b"this is not a database" * 100)
-    with pytest.warns(UserWarning, match="parse cache"):
-        cache = ParseCache.open("ja_ginza", tmp_path)
+    cache = ParseCache.open("ja_ginza", tmp_path)
+    assert len(cache.problems) == 1 and "parse cache" in cache.problems[0] and "rebuilt" in cache.problems[0]
     assert cache.get_many(["日本"]) == {}
+    cache.put_many({"日本": (Token(0, 2, "日本", "日本", "PROPN", "名詞", "ROOT", 0),)})
+    assert list(cache.get_many(["日本"])) == ["日本"]
     cache.close()
 
 
