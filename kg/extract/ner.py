@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from functools import cache
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 from kg.records import Span
@@ -136,21 +135,25 @@ def find_spans(
     # The workers' lifeline: a pipe whose write end only this process keeps. When it closes, because
     # this process ended however it ended or gave up on them, every worker reads EOF and exits.
     lifeline, hold = os.pipe()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(), lifeline, hold))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=(os.getpid(), lifeline, hold)) as pool:
-            try:
-                work = [[texts[i] for i in batch] for batch in batches]
-                for batch, spans in zip(batches, pool.map(_spans_of, work, repeat(model), repeat(batch_size))):
-                    take(batch, spans)
-                    if progress is not None:
-                        progress(sum(len(texts[i]) for i in batch))
-            except BaseException:
-                # Ctrl-C reaches the workers too, SIGTERM or an error only this process: end them now,
-                # or leaving the pool would wait for every batch still queued
-                os.close(hold)
-                hold = -1
-                raise
+        # submitted and awaited here, not with pool.map: on an interrupt map cancels the queued
+        # futures while the pool marks them failed, and Python 3.11 then prints a traceback
+        futures = [pool.submit(_spans_of, [texts[i] for i in batch], model, batch_size) for batch in batches]
+        for batch, future in zip(batches, futures):
+            take(batch, future.result())
+            if progress is not None:
+                progress(sum(len(texts[i]) for i in batch))
+    except BaseException:
+        # Ctrl-C reaches the workers too, SIGTERM or an error only this process: end them now, and
+        # leave without waiting for the batches still queued (nor for a pool an interrupt left half made)
+        os.close(hold)
+        hold = -1
+        pool.shutdown(wait=False)
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         os.close(lifeline)
         if hold >= 0:
