@@ -13,16 +13,21 @@ from pathlib import Path
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup
-from kg.resolve.knowledge import read_tsv, suffix_type, without_legal_form
+from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words
-from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
 _ENGLISH_LEAD = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'&/\-]*[A-Za-z0-9]")
 _ABBREV = re.compile(r"^[A-Za-z0-9&\-・.]*[A-Z][A-Za-z0-9&\-・.]*[A-Z0-9][A-Za-z0-9&\-・.]*$")
 _TRAILING_PARTICLES = set("のにをはがでとへもやより")
 _MODIFIER_ENDINGS = set("なのる的")
+# 以下「略称」, 以下、略称 (とする/という): the author's own declaration of a short form
+_HEREAFTER = re.compile(r"以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:とする|という|と呼ぶ|と略す)?")
+_EDITION = re.compile(r"^第\s*\d+\s*回")
+_ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 
 def base_lexicon(alias_files: Sequence[Path]) -> Lexicon:
@@ -100,12 +105,19 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [long form, short form, ...] for each 正式名称（略称） or 略称（正式名称） in a block."""
     text = block.text
     for match in _PARENS.finditer(text):
-        inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
         outer = _name_before(block, match.start())
+        hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
+        if outer and hereafter:
+            yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
+            continue
+        inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
         names = [outer, *inner]
+        if len(inner) == 1 and _is_translation(outer, inner[0]):
+            yield names
+            continue
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
@@ -128,8 +140,11 @@ def _name_before(block: Block, paren: int) -> str:
     # the whole run is the name: バンク・ネガラ・インドネシア（BNI） is a bank, not インドネシア;
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
-    if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS:
-        return ""  # 自由なデータ流通（DFFT）: the run is only the tail of a longer name
+    if (named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS
+            and suffix_type(text[start:paren]) != "Organization"):
+        # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in
+        # an organisation's head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）)
+        return ""
     return text[named:paren].strip(" ・")
 
 
@@ -173,7 +188,38 @@ def _is_definition(names: Sequence[str]) -> bool:
     abbrev = [n for n in names if is_abbreviation(n)]
     compound = any(is_country_compound(n) for n in names)
     katakana_short = [n for n in names if len(n) <= 8 and all(is_katakana(c) for c in n)]
-    return bool(abbrev) or (compound and bool(katakana_short))
+    return bool(abbrev) or (compound and bool(katakana_short)) or _is_short_name(names)
+
+
+def _is_short_name(names: Sequence[str]) -> bool:
+    """Return True for a long name and a short one of the same kind, either way round.
+
+    「重要鉱物…に関する…協定」（日米重要鉱物協定）, 水素社会推進法（…に関する法律）: both end in a head
+    noun of one type, and the short one is a name of its own, with no hiragana and more than its head,
+    made as a Japanese short name is, of the long one's characters: at least half of those before its
+    head are in the long name (XX機構（調整委員会） is an organ of the body, not its name).
+    """
+    if len(names) != 2 or any(_EDITION.match(nfkc(n)) for n in names):
+        return False
+    short, long_ = sorted(names, key=len)
+    type_ = suffix_type(short)
+    if not type_ or suffix_type(long_) != type_ or len(short) == len(long_) or len(short) < 4:
+        return False
+    body = short[: len(short) - head_length(short)]
+    return not any(is_hiragana(c) for c in short) and 2 * sum(c in long_ for c in body) >= len(body) > 0
+
+
+def _is_translation(outer: str, inner: str) -> bool:
+    """Return True for a name with a head noun and its English name: パンデミック基金（Pandemic Fund）.
+
+    The English name is two or more words, each capitalised but for short function words (of, the,
+    and), so an English gloss of a common phrase (（food security）) is none.
+    """
+    found = _ENGLISH_NAME.fullmatch(nfkc(inner))
+    if not found or not suffix_type(outer) or outer.isascii():
+        return False
+    named = inner.split()
+    return len(named) >= 2 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in named)
 
 
 def is_abbreviation(name: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, ene_types, kept_labels, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import bare_heads, ene_types, head_length, kept_labels, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
@@ -151,7 +151,7 @@ def quoted(block: Block) -> list[Candidate]:
     found = []
     for start, end in regions:
         cut = _head_cut(text, start, end)
-        if cut and not _one_common_word(text, start, cut - _head_length(text[start:cut])):
+        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
     return found
 
@@ -207,12 +207,6 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
-
-
-def _head_length(name: str) -> int:
-    """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""
-    stem = nfkc(name).rstrip("0123456789 ")
-    return next((len(h) for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), 0) + len(name) - len(stem)
 
 
 def _one_common_word(text: str, start: int, end: int) -> bool:

@@ -55,6 +55,12 @@ def bare_heads() -> frozenset[str]:
     return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "bare")
 
 
+def head_length(name: str) -> int:
+    """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    return next((len(h) for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), 0) + len(name) - len(stem)
+
+
 def suffix_type(name: str) -> str:
     """Return the type a name's head noun implies ("" if none); a trailing year is ignored."""
     stem = nfkc(name).rstrip("0123456789 ")

@@ -165,3 +165,65 @@ def test_acronym_the_notes_use_is_the_display_name():
     found = _by_alias(resolve([_note(_block("世界貿易機関（WTO）について。WTOは重要。"))], {}))
     assert found["WTO"].label == "WTO"
     assert found["WTO"].id == "世界貿易機関"  # the node id stays the gazetteer id
+
+
+def test_abbreviation_after_a_genitive_binds_to_a_name_with_an_organisation_head():
+    # 北海の海洋資源公社（NMRC）: the run after の ends in 公社, so it is a whole name
+    block = _block("北海の海洋資源公社（NMRC）は調査を続けた。NMRCは報告した。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert found["NMRC"] is found["海洋資源公社"]
+    assert found["NMRC"].type == "Organization"
+
+
+def test_abbreviation_after_a_modifier_is_left_alone_without_an_organisation_head():
+    block = _block("自由なデータ流通（XDFT）を進める。XDFTは大切だ。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert "データ流通" not in found
+
+
+def test_english_name_in_parentheses_joins_a_name_with_a_head_noun():
+    block = _block("町に設置された架空復興基金（Fictional Recovery Fund of the Coast）は拠出を受けた。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert found["架空復興基金"] is found["Fictional Recovery Fund of the Coast"]
+    assert found["架空復興基金"].type == "Organization"
+
+
+def test_english_gloss_of_a_common_phrase_is_no_alias():
+    block = _block("穀物備蓄機構の課題は食料安全保障（food security）である。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert "food security" not in found
+
+
+def test_a_war_named_in_plain_text_is_an_event():
+    block = _block("第三次世界大戦が起きれば、その戦争は長く続く。")
+    found = _by_alias(resolve([_note(block)], {}))
+    assert found["第三次世界大戦"].type == "Event"
+    assert "戦争" not in found
+
+
+def test_short_name_of_the_same_kind_in_parentheses_is_an_alias():
+    text = "両国は「海底ケーブルの保護に関する両国政府間の協定」（海底ケーブル保護協定）に署名した。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert found["海底ケーブル保護協定"] is found["海底ケーブルの保護に関する両国政府間の協定"]
+    assert found["海底ケーブル保護協定"].type == "Agreement"
+
+
+def test_a_name_of_another_kind_in_parentheses_is_no_alias():
+    text = "「海底ケーブルの保護に関する協定」（第3回協議）について話した。海底ケーブル保護機構（調整委員会）も。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert found["海底ケーブルの保護に関する協定"].aliases == ("海底ケーブルの保護に関する協定",)
+    assert found["海底ケーブル保護機構"].aliases == ("海底ケーブル保護機構",)
+
+
+def test_a_short_form_declared_with_hereafter_is_an_alias():
+    text = "ハル&ミナ・ヨシダ記念財団（以下、ヨシダ財団）が支援した。海洋資源公社（以下「資源公社」という）も。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert found["ヨシダ財団"] is found["ハル&ミナ・ヨシダ記念財団"]
+    assert found["資源公社"] is found["海洋資源公社"]
+    assert found["ヨシダ財団"] is not found["海洋資源公社"]
+    assert found["ヨシダ財団"].type == "Organization"
+
+
+def test_a_quoted_statement_is_an_agreement():
+    found = _by_alias(resolve([_note(_block("会合では「北海漁業大臣声明」が採択された。"))], {}))
+    assert found["北海漁業大臣声明"].type == "Agreement"
