@@ -12,6 +12,8 @@ dependency label say the phrase's role at its governor:
 - a predicate is a word of the vocabulary: a verb, a サ変 noun (署名した, 署名式, 協定の締結), or
   the noun a light verb carries (協力を行う, 署名が行われた);
 - in a passive clause (…され, …られ) the が-phrase is the object and に/によって/から the subject;
+  a verb that receives (AはBから融資を受けた) makes the から-phrase the subject too;
+- AとBで構成するC: the で-phrase of a predicate of members (構成) is its subject;
 - a relative clause (Aが主催するB) fills its missing role with the noun it modifies;
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
 - an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.
@@ -316,6 +318,14 @@ def _frames_at(
     if sentence.passive(anchor):
         agents = [g for g in roles["agent"] if g not in subjects]
         subjects, objects = agents, [g for g in objects if g not in agents] + subjects
+    verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
+    if verb is not None and verb.receives and word != anchor:
+        # AはBから融資を受けた: the giver is B, the receiver A
+        givers = [g for g in objects if sentence.marker(g.token) in ("から", "より")]
+        subjects, objects = givers, [g for g in objects if g not in givers] + subjects
+    if predicate.members and not subjects and not objects:
+        # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
+        subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
         (subjects if actor and not subjects else objects).append(group)

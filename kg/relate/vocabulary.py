@@ -22,6 +22,8 @@ class Predicate:
     AとBが覚書を締結した, A signs with B; others (参加, 出資) do not: AとBが参加した says nothing of A and B.
     A predicate that ``carries`` lets a predicate noun it takes as object decide (支援を表明した is support);
     one that goes ``through`` a plain noun reaches its owner or place (Bの事業に出資した funds B).
+    A verb that ``receives`` turns the carried noun round: in AはBから融資を受けた, B funds A.
+    One whose members come with で makes them its subjects: AとBで構成するC (A and B are members of C).
     """
 
     word: str
@@ -29,6 +31,8 @@ class Predicate:
     mutual: bool = False
     carries: bool = False
     through: bool = False
+    receives: bool = False
+    members: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:
@@ -59,7 +63,7 @@ class Vocabulary:
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:
-    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through), TYPE=group pairs."""
+    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members), TYPE=group pairs."""
     found = {}
     for row in read_tsv(path):
         if len(row) < 2 or row[0] == "word":
@@ -67,7 +71,7 @@ def read_predicates(path: Path | str) -> dict[str, Predicate]:
         by_type = tuple(tuple(pair.split("=", 1)) for pair in (row[3] if len(row) > 3 else "").split(",") if "=" in pair)
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
-                                        "through" in flags, by_type)
+                                        "through" in flags, "receives" in flags, "members" in flags, by_type)
     return found
 
 

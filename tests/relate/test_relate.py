@@ -54,6 +54,15 @@ SHAPES = [
      {("ノルウェー", "membership", "EFTA", False, ""), ("ノルウェー", "cooperation", "ASEAN", False, "")}),
     # co-subjects of a predicate that is not mutual do not act on each other
     ("トヨタとホンダが、その事業に出資した。", [("トヨタ", O), ("ホンダ", O)], set()),
+    # a verb that receives turns the carried noun round: the giver is the subject
+    ("ケニア電力公社は、世界銀行から送電事業向けの融資を受けた。", [("ケニア電力公社", O), ("世界銀行", O)],
+     {("世界銀行", "funding", "ケニア電力公社", False, "")}),
+    # 受ける without a predicate noun (a proposal received) states no relation
+    ("メキシコは、カナダから受けた提案を検討した。", [("メキシコ", C), ("カナダ", C)], set()),
+    # AとBで構成するC: the で-phrase names the members of what the clause modifies
+    ("ノルウェーとアイスランドで構成する北欧理事会が声明を出した。",
+     [("ノルウェー", C), ("アイスランド", C), ("北欧理事会", O)],
+     {("ノルウェー", "membership", "北欧理事会", False, ""), ("アイスランド", "membership", "北欧理事会", False, "")}),
     # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
     ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
 ]
