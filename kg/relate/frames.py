@@ -14,7 +14,8 @@ dependency label say the phrase's role at its governor:
 - in a passive clause (…され, …られ) the が-phrase is the object and に/によって/から the subject;
   a verb that receives (AはBから融資を受けた) makes the から-phrase the subject too;
 - AとBで構成するC: the で-phrase of a predicate of members (構成) is its subject;
-- a relative clause (Aが主催するB) fills its missing role with the noun it modifies;
+- a relative clause (Aが主催するB) fills its missing role with the noun it modifies, or with the
+  quoted name that noun introduces (Aが公表した報告書「B」);
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
 - an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.
 """
@@ -43,6 +44,7 @@ _VENUE_MARKERS = ("で", "において", "にて", "における", "では")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
 # Punctuation that lists nouns without a particle: A・B, A、B
 _LIST_MARKS = ("・", "、")
+_OPEN_QUOTES = ("「", "『", "“")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
 _NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
@@ -344,6 +346,7 @@ def _frames_at(
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies
     modifies = tokens[anchor].dep == "acl" or (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
+    head = _named(sentence, head, groups)
     if modifies and head in groups and head != anchor:
         if subjects and not objects:
             objects.append(groups[head])
@@ -394,6 +397,16 @@ def _frames_at(
                             for b in g.arguments:
                                 relate(a, b)
     return found
+
+
+def _named(sentence: _Sentence, i: int, groups: dict[int, _Group]) -> int:
+    """Return the name a common noun is followed by (報告書「X」 is X), else the noun itself."""
+    tokens = sentence.tokens
+    head = tokens[i].head
+    if i not in groups and tokens[i].dep in ("nmod", "compound") and not sentence.marker(i) and head in groups \
+            and i + 1 < len(tokens) and tokens[i + 1].text in _OPEN_QUOTES:
+        return head
+    return i
 
 
 def _through(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

@@ -63,6 +63,10 @@ SHAPES = [
     ("ノルウェーとアイスランドで構成する北欧理事会が声明を出した。",
      [("ノルウェー", C), ("アイスランド", C), ("北欧理事会", O)],
      {("ノルウェー", "membership", "北欧理事会", False, ""), ("アイスランド", "membership", "北欧理事会", False, "")}),
+    # a common noun before a quoted name (報告書「…」) stands for that name in a relative clause
+    ("カナダが策定した報告書「北極の現状」は、各国の注目を集めた。", [("カナダ", C), ("北極の現状", "Plan")],
+     {("カナダ", "adoption", "北極の現状", False, "")}),
+    ("カナダが策定した報告書は「北極の現状」に触れた。", [("カナダ", C), ("北極の現状", "Plan")], set()),
     # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
     ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
 ]
