@@ -15,7 +15,8 @@ dependency label say the phrase's role at its governor:
   a verb that receives (AはBから融資を受けた) makes the から-phrase the subject too;
 - AとBで構成するC: the で-phrase of a predicate of members (構成) is its subject;
 - a relative clause (Aが主催するB) fills its missing role with the noun it modifies, or with the
-  quoted name that noun introduces (Aが公表した報告書「B」);
+  quoted name that noun introduces (Aが公表した報告書「B」) or the topic it defines
+  (BはAが提唱した枠組みである);
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
 - an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.
 """
@@ -346,12 +347,12 @@ def _frames_at(
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies
     modifies = tokens[anchor].dep == "acl" or (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
-    head = _named(sentence, head, groups)
-    if modifies and head in groups and head != anchor:
+    modified = _named(sentence, head, groups)
+    if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
-            objects.append(groups[head])
+            objects.append(groups[modified])
         elif objects and not subjects:
-            subjects.append(groups[head])
+            subjects.append(groups[modified])
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
@@ -400,9 +401,13 @@ def _frames_at(
 
 
 def _named(sentence: _Sentence, i: int, groups: dict[int, _Group]) -> int:
-    """Return the name a common noun is followed by (報告書「X」 is X), else the noun itself."""
+    """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
     tokens = sentence.tokens
     head = tokens[i].head
+    if i not in groups and sentence.kids(i, "cop"):
+        topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+        if topics:
+            return topics[0]
     if i not in groups and tokens[i].dep in ("nmod", "compound") and not sentence.marker(i) and head in groups \
             and i + 1 < len(tokens) and tokens[i + 1].text in _OPEN_QUOTES:
         return head

@@ -67,6 +67,9 @@ SHAPES = [
     ("カナダが策定した報告書「北極の現状」は、各国の注目を集めた。", [("カナダ", C), ("北極の現状", "Plan")],
      {("カナダ", "adoption", "北極の現状", False, "")}),
     ("カナダが策定した報告書は「北極の現状」に触れた。", [("カナダ", C), ("北極の現状", "Plan")], set()),
+    # AはBが提唱した枠組みである: the relative clause defines the topic
+    ("北欧理事会は、デンマークが提唱した枠組みである。", [("北欧理事会", O), ("デンマーク", C)],
+     {("デンマーク", "publication", "北欧理事会", False, "")}),
     # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
     ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
 ]
