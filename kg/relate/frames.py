@@ -18,6 +18,8 @@ dependency label say the phrase's role at its governor:
   quoted name that noun introduces (Aが公表した報告書「B」) or the topic it defines
   (BはAが提唱した枠組みである);
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
+- a mutual predicate whose subject is unsaid makes its と-partners parties to the named
+  instrument (Bとは協定Cを締結した gives B→C);
 - an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.
 """
 
@@ -369,6 +371,12 @@ def _frames_at(
     if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)]
+    if not subjects and predicate.mutual:
+        # Bとは覚書を締結した with the signer unsaid: B is a party to the named instrument
+        parties = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS + ("とは",)]
+        rest = [g for g in objects if g not in parties]
+        if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
+            subjects, objects = parties, rest
     negated, modality = _mood(sentence, anchor, verbal)
     found = []
 

@@ -70,6 +70,9 @@ SHAPES = [
     # AはBが提唱した枠組みである: the relative clause defines the topic
     ("北欧理事会は、デンマークが提唱した枠組みである。", [("北欧理事会", O), ("デンマーク", C)],
      {("デンマーク", "publication", "北欧理事会", False, "")}),
+    # the signer unsaid: the と-partner is a party to the named instrument
+    ("ペルーとは、漁業に関する協定をそれぞれ締結している。", [("ペルー", C), ("漁業に関する協定", A)],
+     {("ペルー", "signing", "漁業に関する協定", False, "")}),
     # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
     ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
 ]
