@@ -11,10 +11,10 @@ import pytest
 from kg.relate import Relation
 
 ROOT = Path(__file__).resolve().parents[2]
-# The issue asks for recall 0.60; kg reaches 0.47 of all gold rows (0.58 of those whose two ends
+# The issue asks for recall 0.60; kg reaches 0.48 of all gold rows (0.60 of those whose two ends
 # the entity stage finds in the sentence), so CI holds the measured level and the README says so.
 PRECISION = 0.85
-RECALL = 0.47
+RECALL = 0.48
 
 
 def _load():
