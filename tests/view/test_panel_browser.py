@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -242,8 +243,8 @@ def test_the_sample_lists_each_sentence_once_and_keeps_the_node_in_view(nlp, bro
         total = mention_counts(out)["総務省"]
         # mentions.csv is the reference: the entity stage, not this test, decides how many there are
         assert listed(page) == total > 3
-        assert len(shown(page)) < total  # a sentence naming it three times is one row, ×3
-        assert "×3" in page.js("document.getElementById('kg-side-list').textContent")
+        assert len(shown(page)) < total  # a sentence naming it twice or more is one row, ×N
+        assert re.search("×[2-9]", page.js("document.getElementById('kg-side-list').textContent"))
         x, _ = page.node_point("総務省")
         assert x < page.js("document.getElementById('kg-side').getBoundingClientRect().left")
         page.assert_clean()
