@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.export.formats import MENTION_COLUMNS, RELATION_COLUMNS, frames, mention_rows, relation_rows
-from kg.schema import EDGE_LISTS, NODE_LISTS, split, split_lists
+from kg.schema import EDGE_LISTS, LINE_SEP, NODE_LISTS, SENTENCE_IDS, split, split_lists, unfold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,7 +38,11 @@ def read_graphml(path: str | Path) -> nx.Graph:
             graph.graph.pop(name, None)
     for _, data in graph.nodes(data=True):
         split_lists(data, NODE_LISTS)
+    # the sentences are stored once, on the graph; each edge gets its own back, as kg.build gives them
+    table = graph.graph.pop("sentences", "").split(LINE_SEP)
     for _, _, data in graph.edges(data=True):
+        if SENTENCE_IDS in data:
+            data["sentences"] = unfold(data.pop(SENTENCE_IDS), table)
         split_lists(data, EDGE_LISTS)
     return graph
 

@@ -58,8 +58,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for graph.graphml, graph.json, nodes.csv, edges.csv, mentions.csv, graph.html and "
-                   "report.json.")
+              help="Folder for graph.graphml, graph.json, nodes.csv, edges.csv, sentences.csv, mentions.csv, "
+                   "graph.html and report.json.")
 @click.option("--types", default=",".join(ENTITY_TYPES), show_default=True,
               help="Comma-separated entity types the graph keeps.")
 @click.option("--unit", type=click.Choice(UNITS), default="section", show_default=True,

@@ -29,6 +29,15 @@ NODE_LISTS: Mapping[str, str] = {
 EDGE_LISTS: Mapping[str, str] = {"evidence": LIST_SEP, "sentences": LINE_SEP}
 _ESCAPES = {LIST_SEP: "｜", LINE_SEP: " "}
 
+# In the files an edge's sentences are written once for the whole graph: the graph's
+# ``sentences`` table holds each distinct sentence, and an edge's ``sentence_ids`` hold, per unit
+# of its evidence, the numbers of that unit's sentences. Without it a dense section wrote the same
+# sentences into tens of thousands of edges.
+SENTENCE_IDS = "sentence_ids"
+# The sentences of one unit that shows a pair, when no one sentence names both.
+PART_SEP = " … "
+ID_SEP = "+"
+
 
 def heading_text(parts: Iterable[str]) -> str:
     """Return a heading path as one readable string."""
@@ -68,3 +77,38 @@ def split_lists(data: dict[str, Any], lists: Mapping[str, str]) -> None:
     for name, sep in lists.items():
         if isinstance(data.get(name), str):
             data[name] = split(data[name], sep)
+
+
+def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[list[list[int]] | None]]:
+    """Return the distinct sentences the edges' ``sentences`` hold, first use first, and each edge's numbers.
+
+    An edge without ``sentences`` gets None. A unit's line is cut at PART_SEP, so the two sentences
+    of "one … two" are stored once each; joining the parts again gives the line back exactly.
+    """
+    numbers: dict[str, int] = {}
+    refs: list[list[list[int]] | None] = []
+    for data in edges:
+        lines = data.get("sentences")
+        if lines is None:
+            refs.append(None)
+            continue
+        # a hand-made graph may hold them joined, as a file does
+        lines = split(lines, LINE_SEP) if isinstance(lines, str) else lines
+        refs.append([[numbers.setdefault(part, len(numbers)) for part in str(line).split(PART_SEP)] for line in lines])
+    return list(numbers), refs
+
+
+def ids_text(ref: Sequence[Sequence[int]]) -> str:
+    """Return an edge's sentence numbers as GraphML and CSV write them: "12|40+41", one item per unit."""
+    return LIST_SEP.join(ID_SEP.join(str(n) for n in unit) for unit in ref)
+
+
+def table_text(table: Sequence[str]) -> str:
+    """Return the sentence table as one string, a sentence a line (sentences hold no line break)."""
+    return LINE_SEP.join(line.replace(LINE_SEP, _ESCAPES[LINE_SEP]) for line in table)
+
+
+def unfold(ids: Any, table: Sequence[str]) -> list[str]:
+    """Return the sentences an edge's ``sentence_ids`` refer to: "12|40+41" or [[12], [40, 41]] alike."""
+    units = [item.split(ID_SEP) for item in split(ids)] if isinstance(ids, str) else ids or []
+    return [PART_SEP.join(table[int(n)] for n in unit) for unit in units]

@@ -44,8 +44,8 @@ from kg.notes import NotesOptions, parse_note, read_vault
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"  # the console script of this environment: .venv/bin/kg
-OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json",
-           "relations.csv", "relations.graphml", "relations.json")
+OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
+           "report.json", "relations.csv", "relations.graphml", "relations.json")
 CACHE_FILE = "ner-spans.sqlite3"
 EXIT_TERMINATED = 143  # 128 + SIGTERM, what shells report for a terminated process
 
@@ -459,7 +459,7 @@ def test_a_second_build_into_the_same_out_waits_for_the_first(tmp_path):
                                 capture_output=True, text=True, env=kg_env(tmp_path / "c2"), cwd=ROOT, timeout=300)
         assert first.wait(timeout=300) == 0 and second.returncode == 0, second.stderr
         assert any("waiting" in line and str(out) in line for line in second.stderr.splitlines()), second.stderr
-        assert report_of(out)["counts"]["notes"] == 1  # the second build wrote last, all seven files
+        assert report_of(out)["counts"]["notes"] == 1  # the second build wrote last, all its files
         assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
     finally:
         first.kill()

@@ -41,8 +41,8 @@ from kg.records import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile_vault"
-OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json",
-           "relations.csv", "relations.graphml", "relations.json")
+OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
+           "report.json", "relations.csv", "relations.graphml", "relations.json")
 
 # Every readable file and the country it names; each must reach the graph.
 READABLE = {
@@ -377,7 +377,7 @@ def test_a_build_that_fails_mid_write_leaves_the_previous_outputs(tmp_path, monk
     _fail_fourth_fsync(monkeypatch, OSError(28, "No space left on device"))
     with pytest.raises(OSError, match="No space left"):
         run([second], out, make_options(jobs=1))
-    assert _snapshot(out) == before  # the same seven files, byte for byte, and no temporary file
+    assert _snapshot(out) == before  # the same files, byte for byte, and no temporary file
 
 
 @pytest.mark.ginza

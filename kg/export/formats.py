@@ -12,11 +12,14 @@ import networkx as nx
 
 from kg.export.files import Output, write_files
 from kg.records import Entity
-from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, heading_text, join, joined
+from kg.schema import (
+    EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, ids_text, join, joined, sentence_table, table_text,
+)
 from kg.text.chars import xml_safe
 
 # The files write_outputs writes, report.json included.
-OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "mentions.csv", "graph.html", "report.json")
+OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
+                "report.json")
 RELATION_FILES = ("relations.csv", "relations.graphml", "relations.json")
 # Spreadsheets run a cell that starts with one of these (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,12 +37,15 @@ def graphml_ready(graph: nx.Graph) -> nx.Graph:
     """Return a copy whose attributes are str, int, float or bool, one type per name, XML-safe."""
     clean = graph.__class__()
     clean.graph.update(_scalars(graph.graph, {}))
+    sentences, refs = sentence_table(data for _, _, data in graph.edges(data=True))
+    if any(ref is not None for ref in refs):
+        clean.graph["sentences"] = table_text([xml_safe(s) for s in sentences])
     for node, data in graph.nodes(data=True):
         clean.add_node(xml_safe(str(node)), **_scalars(data, NODE_LISTS))
     # a multigraph's edges keep their keys, which GraphML writes as edge ids
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
-    for a, b, *key, data in edges:
-        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), *key, **_scalars(data, EDGE_LISTS))
+    for (a, b, *key, data), ref in zip(edges, refs, strict=True):
+        clean.add_edge(xml_safe(str(a)), xml_safe(str(b)), *key, **_scalars(_filed(data, ref), EDGE_LISTS))
     _unify_types(clean)
     return clean
 
@@ -95,10 +101,11 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
     the edges; two-space indents) straight from the graph: one pass finds each attribute's type,
     the second writes.
     """
-    # each text is made XML-safe once: an evidence sentence recurs on many edges
+    # each text is made XML-safe once: a name or a heading recurs on many edges
     safe = cache(xml_safe)
+    table = sentence_table(data for _, _, data in graph.edges(data=True))
     kinds: dict[tuple[str, str], set[type]] = {}
-    for scope, items in _items_of(graph, None):
+    for scope, items in _items_of(graph, None, table):
         for _, data in items:
             for key, value in data.items():
                 if value is not None:  # left out, as _scalars leaves it out
@@ -117,9 +124,9 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
         yield (f'\n  <key id="{key_id}" for="{scope}" attr.name="{_attrib(str(key))}" '
                f'attr.type="{_XML_TYPES[types[scope, key]]}" />')
     edgedefault = "directed" if graph.is_directed() else "undirected"
-    graph_data = next(iter(dict(_items_of(graph, safe))["graph"]))[1]
+    graph_data = next(iter(dict(_items_of(graph, safe, table))["graph"]))[1]
     body = False
-    for scope, items in _items_of(graph, safe):
+    for scope, items in _items_of(graph, safe, table):
         if scope == "graph":
             continue
         for name, data in items:
@@ -141,20 +148,33 @@ def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
     yield "\n</graphml>\n"
 
 
-def _items_of(graph: nx.Graph, safe) -> Iterator[tuple[str, Iterator[tuple[Any, dict]]]]:
+def _items_of(graph: nx.Graph, safe, table) -> Iterator[tuple[str, Iterator[tuple[Any, dict]]]]:
     """Yield each scope with its (name, attributes) pairs: the graph, its nodes, its edges.
 
     With ``safe`` (a cached xml_safe) the attributes are as GraphML writes them (see _scalars);
     without, they are the graph's own, names unchanged, for a pass that only needs their types.
+    ``table`` is sentence_table's answer: edges write ``sentence_ids``, the graph ``sentences``.
     """
     def written(data: Mapping[str, object], lists: Mapping[str, str]) -> dict:
         return dict(data) if safe is None else _writable(data, lists, safe)
 
+    sentences, refs = table
     name = (lambda n: str(n)) if safe is None else (lambda n: safe(str(n)))
     graph_data = {k: v for k, v in written(graph.graph, {}).items() if k not in ("node_default", "edge_default")}
+    if any(ref is not None for ref in refs):
+        graph_data["sentences"] = table_text(sentences if safe is None else [safe(s) for s in sentences])
     yield "graph", iter([(None, graph_data)])
     yield "node", ((name(n), written(d, NODE_LISTS)) for n, d in graph.nodes(data=True))
-    yield "edge", (((name(a), name(b)), written(d, EDGE_LISTS)) for a, b, d in graph.edges(data=True))
+    yield "edge", (((name(a), name(b)), written(_filed(d, ref), EDGE_LISTS))
+                   for (a, b, d), ref in zip(graph.edges(data=True), refs, strict=True))
+
+
+def _filed(data: Mapping[str, object], ref: list[list[int]] | None) -> Mapping[str, object]:
+    """Return an edge's attributes as files hold them: ``sentence_ids`` where the graph has ``sentences``."""
+    if ref is None:
+        return data
+    return {SENTENCE_IDS if key == "sentences" else key: ids_text(ref) if key == "sentences" else value
+            for key, value in data.items()}
 
 
 def _written_type(value: object) -> type:
@@ -220,7 +240,18 @@ def json_text(graph: nx.Graph) -> str:
 def json_chunks(graph: nx.Graph) -> Iterator[str]:
     """Yield the graph as node-link JSON text, piece by piece (the same text json.dumps gives)."""
     data = nx.node_link_data(graph, edges="links")
+    sentences, refs = sentence_table(data["links"])
+    if any(ref is not None for ref in refs):
+        data["graph"] = {**data["graph"], "sentences": sentences}
+        data["links"] = [link if ref is None else _linked(link, ref) for link, ref in zip(data["links"], refs, strict=True)]
     return json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
+
+
+def _linked(link: dict, ref: list[list[int]]) -> dict:
+    """Return a node-link edge with ``sentence_ids`` (lists of sentence numbers) in place of ``sentences``."""
+    out = {key: value for key, value in link.items() if key != "sentences"}
+    out[SENTENCE_IDS] = ref
+    return out
 
 
 def frames(graph: nx.Graph, *, join_lists: bool = False):
@@ -327,14 +358,22 @@ def relation_texts(relations: Sequence[Relation], graph: nx.Graph) -> dict[str, 
 def write_outputs(
     graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None
 ) -> dict[str, Path]:
-    """Write the six output files and any ``extra`` ones into out, all or none; return their paths."""
+    """Write the seven output files and any ``extra`` ones into out, all or none; return their paths."""
+    import pandas as pd
+
     nodes, edges = frames(graph, join_lists=True)
+    sentences, refs = sentence_table(data for _, _, data in graph.edges(data=True))
+    if "sentences" in edges.columns:
+        edges.insert(list(edges.columns).index("sentences"), SENTENCE_IDS,
+                     ["" if ref is None else ids_text(ref) for ref in refs])
+        edges = edges.drop(columns="sentences")
     # the large ones stream to their files, so no document is held in memory whole
     texts: dict[str, Output] = {
         "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph)),
         "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph)),
         "nodes.csv": lambda fp: _csv_to(fp, nodes),
         "edges.csv": lambda fp: _csv_to(fp, edges),
+        "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
         "graph.html": html,
         **(extra or {}),

@@ -18,7 +18,7 @@ import networkx as nx
 from kg.errors import OptionError
 from kg.graph.measures import MEASURES, measure
 from kg.records import Block, Entity, Mention, Note, blocks_of
-from kg.schema import MAX_EVIDENCE, place
+from kg.schema import MAX_EVIDENCE, PART_SEP, place
 from kg.text.sentences import sentence_bounds
 
 UNITS = ("sentence", "paragraph", "section", "h1", "h2", "h3", "h4", "h5", "h6", "note")
@@ -198,7 +198,7 @@ def _unit_sentence(in_a: Sequence[Mention], in_b: Sequence[Mention], order: dict
         if (_block_id(mention.block), mention.sentence) in spots_b:
             return mention.sentence
     one, two = sorted((first_a[0], first_b[0]), key=where)
-    return f"{one.sentence} … {two.sentence}"
+    return f"{one.sentence}{PART_SEP}{two.sentence}"
 
 
 def _block_id(block: Block) -> tuple[str, int, int]:

@@ -95,3 +95,53 @@ def test_outputs_stream_to_their_files(tmp_path):
     assert (tmp_path / "g.json").read_text(encoding="utf-8") == json_text(graph)
     assert json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["directed"] is True
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml", "g.json"]  # no temporary file left
+
+
+def _dense_section() -> nx.Graph:
+    """Return a graph of one dense section: every pair of five entities shown by the same few sentences."""
+    graph = nx.Graph(title="密な節", unit="section")
+    names = ["日本", "米国", "欧州連合", "東南アジア諸国連合", "世界貿易機関"]
+    for name in names:
+        graph.add_node(name, kind="entity", label=name, type="Organization", count=2)
+    said = {name: f"{name}が声明を発表した。" for name in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            graph.add_edge(a, b, kind="cooccurrence", weight=0.5, count=2, evidence=["第1章", "第2章"],
+                           sentences=[f"{said[a]} … {said[b]}", "五者が会合を開いた。"])
+    return graph
+
+
+def test_every_output_stores_each_sentence_once_and_gives_each_edge_its_own_back(tmp_path):
+    import pandas as pd
+
+    import kg
+    from kg.export.formats import write_outputs
+
+    graph = _dense_section()
+    write_outputs(graph, [], tmp_path, "<html></html>")
+    text = (tmp_path / "graph.graphml").read_text(encoding="utf-8")
+    for sentence in ("日本が声明を発表した。", "五者が会合を開いた。"):
+        assert text.count(sentence) == 1, sentence
+    back = kg.read_graphml(tmp_path / "graph.graphml")
+    assert "sentences" not in back.graph
+    for a, b, data in graph.edges(data=True):
+        assert back.edges[a, b] == data
+    ig = igraph.Graph.Read_GraphML(str(tmp_path / "graph.graphml"))
+    table = ig["sentences"].split("\n")
+    assert sorted(table) == sorted({*(f"{n}が声明を発表した。" for n in graph), "五者が会合を開いた。"})
+    assert all(len(ids.split("|")) == 2 for ids in ig.es["sentence_ids"])
+
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert data["graph"]["sentences"] == table
+    for link in data["links"]:
+        assert "sentences" not in link
+        assert [" … ".join(table[n] for n in unit) for unit in link["sentence_ids"]] == \
+            graph.edges[link["source"], link["target"]]["sentences"]
+
+    edges = pd.read_csv(tmp_path / "edges.csv", encoding="utf-8-sig")
+    rows = pd.read_csv(tmp_path / "sentences.csv", encoding="utf-8-sig")
+    assert list(rows["id"]) == list(range(len(table))) and list(rows["sentence"]) == table
+    assert "sentences" not in edges.columns
+    for row in edges.itertuples():
+        assert [" … ".join(table[int(n)] for n in unit.split("+")) for unit in row.sentence_ids.split("|")] == \
+            graph.edges[row.source, row.target]["sentences"]
