@@ -32,12 +32,15 @@ MENTION_COLUMNS = [
 if TYPE_CHECKING:
     from kg.relate import Relation
 
+# The distinct sentences of a graph's edges and each edge's numbers into them (kg.schema.sentence_table).
+SentenceTable = tuple[list[str], list[list[list[int]] | None]]
+
 
 def graphml_ready(graph: nx.Graph) -> nx.Graph:
     """Return a copy whose attributes are str, int, float or bool, one type per name, XML-safe."""
     clean = graph.__class__()
     clean.graph.update(_scalars(graph.graph, {}))
-    sentences, refs = sentence_table(data for _, _, data in graph.edges(data=True))
+    sentences, refs = _table_of(graph)
     if any(ref is not None for ref in refs):
         clean.graph["sentences"] = table_text([xml_safe(s) for s in sentences])
     for node, data in graph.nodes(data=True):
@@ -92,18 +95,18 @@ _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _NEEDS_ESCAPE = frozenset('&<>"\r\n\t')
 
 
-def graphml_chunks(graph: nx.Graph) -> Iterator[str]:
+def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None) -> Iterator[str]:
     """Yield the graph as GraphML text, a node or an edge at a time, the same bytes as networkx writes.
 
     networkx's writer builds an element tree of the whole document and then its text; on a
     vault of hundreds of thousands of edges that is the largest cost of a build. This writes the
     same document (key ids d0, d1, ... in first-use order, listed last first; graph data after
     the edges; two-space indents) straight from the graph: one pass finds each attribute's type,
-    the second writes.
+    the second writes. ``table`` is sentence_table's answer for the graph's edges, when known.
     """
     # each text is made XML-safe once: a name or a heading recurs on many edges
     safe = cache(xml_safe)
-    table = sentence_table(data for _, _, data in graph.edges(data=True))
+    table = table or _table_of(graph)
     kinds: dict[tuple[str, str], set[type]] = {}
     for scope, items in _items_of(graph, None, table):
         for _, data in items:
@@ -237,14 +240,20 @@ def json_text(graph: nx.Graph) -> str:
     return "".join(json_chunks(graph))
 
 
-def json_chunks(graph: nx.Graph) -> Iterator[str]:
+def json_chunks(graph: nx.Graph, table: SentenceTable | None = None) -> Iterator[str]:
     """Yield the graph as node-link JSON text, piece by piece (the same text json.dumps gives)."""
     data = nx.node_link_data(graph, edges="links")
-    sentences, refs = sentence_table(data["links"])
+    # node_link_data lists the edges in the graph's order, so the table's numbers fit its links
+    sentences, refs = table or _table_of(graph)
     if any(ref is not None for ref in refs):
         data["graph"] = {**data["graph"], "sentences": sentences}
         data["links"] = [link if ref is None else _linked(link, ref) for link, ref in zip(data["links"], refs, strict=True)]
     return json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
+
+
+def _table_of(graph: nx.Graph) -> SentenceTable:
+    """Return sentence_table's answer for the graph's edges, in the order the graph lists them."""
+    return sentence_table(data for _, _, data in graph.edges(data=True))
 
 
 def _linked(link: dict, ref: list[list[int]]) -> dict:
@@ -362,15 +371,17 @@ def write_outputs(
     import pandas as pd
 
     nodes, edges = frames(graph, join_lists=True)
-    sentences, refs = sentence_table(data for _, _, data in graph.edges(data=True))
+    # found once for the three files that refer to it
+    table = _table_of(graph)
+    sentences, refs = table
     if "sentences" in edges.columns:
         edges.insert(list(edges.columns).index("sentences"), SENTENCE_IDS,
                      ["" if ref is None else ids_text(ref) for ref in refs])
         edges = edges.drop(columns="sentences")
     # the large ones stream to their files, so no document is held in memory whole
     texts: dict[str, Output] = {
-        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph)),
-        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph)),
+        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, table)),
+        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, table)),
         "nodes.csv": lambda fp: _csv_to(fp, nodes),
         "edges.csv": lambda fp: _csv_to(fp, edges),
         "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
