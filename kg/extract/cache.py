@@ -43,20 +43,22 @@ def cache_salt(model: str) -> str:
     return f"{model_version(model)}|splitter-{SPLITTER_VERSION}"
 
 
-class SpanCache:
-    """NER spans by block text, stored in one SQLite file."""
+class CacheFile:
+    """One SQLite file of results keyed by a salted hash of their text: opened, proved and rebuilt if corrupt.
+
+    A subclass names its table (``_table``, with ``_schema`` to create it) and how its messages
+    call it (``_name``); each event worth reporting is one line in ``problems``.
+    """
+
+    _name: str
+    _table: str
+    _schema: str
 
     def __init__(self, path: Path, salt: str) -> None:
         self.path = path
         self.salt = salt
-        self.problems: list[str] = []
-        self._writable = True
+        self.problems: list[str] = []  # one line per thing that went wrong, for the build's report
         self._db = self._connect()
-
-    @classmethod
-    def open(cls, model: str, folder: Path | None = None) -> SpanCache:
-        """Return the cache for a model in folder (default: cache_dir()); raise OSError or sqlite3.Error if it cannot be opened."""
-        return cls((folder or cache_dir()) / _FILE, cache_salt(model))
 
     def _connect(self) -> sqlite3.Connection:
         """Return a connection to a usable cache file, replacing one that is corrupt."""
@@ -66,9 +68,9 @@ class SpanCache:
             try:
                 return self._open_checked()
             except sqlite3.DatabaseError as error:
-                if not _corrupt(error):
+                if fresh or not _corrupt(error):  # a file SQLite has just made is never corrupt
                     raise
-                self.problems.append(f"the NER cache {self.path} was unreadable ({error}); it was rebuilt")
+                self.problems.append(f"{self._name} {self.path} was unreadable ({error}); it was rebuilt")
                 self._remove()
                 return self._open_checked()
         except sqlite3.Error:
@@ -80,16 +82,39 @@ class SpanCache:
         """Return a connection after proving the file is a database with our table."""
         db = sqlite3.connect(self.path, timeout=30)
         try:
-            db.execute(_SCHEMA)
-            db.execute("SELECT count(*) FROM spans").fetchone()
+            db.execute(self._schema)
+            db.execute(f"SELECT count(*) FROM {self._table}").fetchone()
         except sqlite3.Error:
             db.close()
             raise
         return db
 
+    def _remove(self) -> None:
+        """Delete the cache file and SQLite's companions."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
     def key(self, text: str) -> str:
-        """Return the cache key of a block text."""
+        """Return the cache key of a text."""
         return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+class SpanCache(CacheFile):
+    """NER spans by block text, stored in one SQLite file."""
+
+    _name = "the NER cache"
+    _table = "spans"
+    _schema = _SCHEMA
+    _writable = True  # until a write fails: then one line for a full disk, not one per batch
+
+    @classmethod
+    def open(cls, model: str, folder: Path | None = None) -> SpanCache:
+        """Return the cache for a model in folder (default: cache_dir()); raise OSError or sqlite3.Error if it cannot be opened."""
+        return cls((folder or cache_dir()) / _FILE, cache_salt(model))
 
     def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Span, ...]]:
         """Return the cached spans of those texts that are in the cache."""
@@ -133,15 +158,6 @@ class SpanCache:
         self._db.close()
         self._remove()
         self._db = self._open_checked()
-
-    def _remove(self) -> None:
-        """Delete the cache file and SQLite's companions."""
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
 
 
 def _corrupt(error: sqlite3.Error) -> bool:

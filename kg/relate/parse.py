@@ -7,7 +7,6 @@ sentence is missing from the cache, so an unchanged rebuild never loads it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import warnings
@@ -17,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.extract.cache import cache_dir
+from kg.extract.cache import CacheFile, cache_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -111,7 +110,7 @@ def parses_for(
     return found
 
 
-class ParseCache:
+class ParseCache(CacheFile):
     """Parses by sentence text and model, stored in one SQLite file next to the NER cache.
 
     Its key is the sentence text, the model's name and version and the Token format, nothing
@@ -120,11 +119,9 @@ class ParseCache:
     line in ``problems``.
     """
 
-    def __init__(self, path: Path, salt: str) -> None:
-        self.path = path
-        self.salt = salt
-        self.problems: list[str] = []  # one line per thing that went wrong, for the build's report
-        self._db = self._connect()
+    _name = "the parse cache"
+    _table = "parses"
+    _schema = _SCHEMA
 
     @classmethod
     def open(cls, model: str, folder: Path | None = None) -> ParseCache:
@@ -132,44 +129,6 @@ class ParseCache:
         from kg.extract.ner import model_version
 
         return cls((folder or cache_dir()) / _FILE, f"{model_version(model)}|parse-{PARSE_FORMAT}")
-
-    def _connect(self) -> sqlite3.Connection:
-        """Return a connection to a usable cache file, replacing one that is corrupt."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = not self.path.exists()
-        try:
-            try:
-                return self._open_checked()
-            except sqlite3.DatabaseError as error:
-                if fresh or "not a database" not in str(error) and "malformed" not in str(error):
-                    raise
-                self.problems.append(f"the parse cache {self.path} was unreadable ({error}); it was rebuilt")
-                self._remove()
-                return self._open_checked()
-        except sqlite3.Error:
-            if fresh:  # leave no empty file where there was none (a full disk lets SQLite create it)
-                self._remove()
-            raise
-
-    def _open_checked(self) -> sqlite3.Connection:
-        """Return a connection after proving the file is a database with our table."""
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            db.execute(_SCHEMA)
-            db.execute("SELECT count(*) FROM parses").fetchone()
-        except sqlite3.Error:
-            db.close()
-            raise
-        return db
-
-    def _remove(self) -> None:
-        """Delete the cache file and its journals."""
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-
-    def key(self, text: str) -> str:
-        """Return the cache key of a sentence."""
-        return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
 
     def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Token, ...]]:
         """Return the cached parses of those texts that are in the cache ({} if it cannot be read)."""
@@ -198,7 +157,3 @@ class ParseCache:
                 self._db.executemany("INSERT OR REPLACE INTO parses VALUES (?, ?)", rows)
         except sqlite3.Error as error:
             self.problems.append(f"the parse cache {self.path} cannot be written ({error})")
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
