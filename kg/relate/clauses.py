@@ -1,0 +1,126 @@
+"""The clause-shape rules of kg.relate.frames: where a predicate finds a role its own phrases leave unsaid.
+
+Each rule reads one parsed sentence (kg.relate.frames._Sentence) and the role slots gathered at
+each governing token: a topic or a chained clause gives its subject, a relative clause the noun it
+modifies, a plain noun its owner or place, the governing verb its negation and modality.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.relate.frames import Frame, _Group, _Sentence
+
+# Entity types that act: in 日本の加盟 日本 joins; in 協定の締結 the agreement is what is concluded.
+ACTORS = frozenset({"Country", "Organization", "Person", "Region"})
+OBJECT_MARKERS = ("を", "に", "へ", "と", "に対し", "に対して", "との", "への", "に対する", "について", "には",
+                  "とは", "とも", "にも", "へも", "をも", "から", "からの", "については", "に関しては")
+_OPEN_QUOTES = ("「", "『", "“")
+# Dependencies along which a clause without a subject inherits its governor's subject.
+_INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
+_INHERIT_HOPS = 4
+
+
+def _named(sentence: _Sentence, i: int, groups: dict[int, _Group]) -> int:
+    """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
+    tokens = sentence.tokens
+    head = tokens[i].head
+    if i not in groups and sentence.kids(i, "cop"):
+        topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+        if topics:
+            return topics[0]
+    if i not in groups and tokens[i].dep in ("nmod", "compound") and not sentence.marker(i) and head in groups \
+            and i + 1 < len(tokens) and tokens[i + 1].text in _OPEN_QUOTES:
+        return head
+    return i
+
+
+def _through(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return whom a funding or support predicate reaches through a plain noun.
+
+    AはBの事業に出資した and AはBで事業に出資した fund B: the 事業 is no entity, its owner or
+    place is.
+    """
+    found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
+    for c in sentence.kids(anchor, "obj", "obl", "iobj"):
+        if sentence.marker(c) in OBJECT_MARKERS:
+            found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+    return found
+
+
+def _mood(sentence: _Sentence, anchor: int, verbal: bool) -> tuple[bool, str]:
+    """Return (negated, modality) of a predicate; a noun takes them from the verb it depends on.
+
+    In AはBとの協定に署名していない, the negation is on 署名, and it is the 協定's too.
+    """
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(3):
+        negated, modality = sentence.negated(i), sentence.modality(i)
+        if negated or modality or verbal or tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return negated, modality
+        i = tokens[i].head
+        verbal = tokens[i].pos in ("VERB", "ADJ")
+    return sentence.negated(i), sentence.modality(i)
+
+
+def _lifted(sentence: _Sentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
+    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor."""
+    tokens = sentence.tokens
+    token = tokens[noun]
+    if token.head == noun or token.dep not in ("obj", "nsubj", "obl"):
+        return []
+    roles = slots[noun]
+    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する")]
+    if partners and sentence.predicate(token.head) is not None:
+        target = slots[token.head]["object"]
+        target.extend(g for g in partners if g not in target)
+        roles["object"] = [g for g in roles["object"] if g not in partners]
+    return []
+
+
+def _inherited(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the subject of the nearest governing clause that has one (AはBに加盟し、Cを設立した)."""
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(_INHERIT_HOPS):
+        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return []
+        i = tokens[i].head
+        if slots[i]["subject"]:
+            return list(slots[i]["subject"])
+    return []
+
+
+def _chained(
+    sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> tuple[list[_Group], bool]:
+    """Return the subject of the clause chained before the anchor (Aが来日して…を手交した), and whether it has one.
+
+    The second value is True when that clause has a subject, even one that names no entity: then
+    the sentence's topic is not the anchor's subject either.
+    """
+    for c in reversed(sentence.kids(anchor, "advcl")):
+        if c > anchor:
+            continue
+        if slots[c]["subject"]:
+            return list(slots[c]["subject"]), True
+        if any(k not in groups for k in sentence.kids(c, "nsubj")):
+            return [], True
+    return [], False
+
+
+def _topic(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the sentence's topic (Aは, Aでは) before the anchor: it is the subject of every clause after it.
+
+    GiNZA attaches the topic to the first predicate (AはBに加入し、Cとの協力を強化した), but in
+    Japanese it is what the whole sentence speaks of.
+    """
+    if sentence.tokens[anchor].dep == "acl":
+        return []
+    for governor in sorted(slots):
+        for group in slots[governor]["subject"]:
+            if group.token < anchor and sentence.marker(group.token) in ("は", "では", "としては"):
+                return [group]
+    return []
