@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import json
 import os
 import re
@@ -429,7 +430,9 @@ def test_a_long_block_is_cached_in_parts_as_ner_goes(tmp_path):
     text = japanese(15_000, seed=3)
     (vault / "long.md").write_text(text + "\n", encoding="utf-8")
     build = subprocess.Popen([str(KG), "build", str(vault), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env(cache), cwd=ROOT)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env(cache), cwd=ROOT,
+                             # as a terminal's foreground job: a background runner passes Ctrl-C on ignored
+                             preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     while not cache_rows(cache):
         assert build.poll() is None, build.communicate()

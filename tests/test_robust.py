@@ -9,6 +9,7 @@ names that are Shift_JIS bytes or hold a newline). Properties of the Markdown re
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -411,6 +412,8 @@ def test_sigint_during_a_real_build_exits_130_without_a_traceback(tmp_path):
     build = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "build", str(vault), "-o", str(out), "-q", "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, start_new_session=True,
+        # as a terminal's foreground job: under a background runner Ctrl-C is inherited as ignored
+        preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL),
     )
     children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
     deadline = time.monotonic() + 120

@@ -135,8 +135,10 @@ def find_spans(
     # The workers' lifeline: a pipe whose write end only this process keeps. When it closes, because
     # this process ended however it ended or gave up on them, every worker reads EOF and exits.
     lifeline, hold = os.pipe()
+    # a build started with Ctrl-C ignored (a background job, nohup) keeps its workers deaf to it too
+    deaf = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(os.getpid(), lifeline, hold))
+                               initargs=(os.getpid(), lifeline, hold, deaf))
     try:
         # submitted and awaited here, not with pool.map: on an interrupt map cancels the queued
         # futures while the pool marks them failed, and Python 3.11 then prints a traceback
@@ -161,15 +163,16 @@ def find_spans(
     return found
 
 
-def _start_worker(parent: int, lifeline: int, hold: int) -> None:
+def _start_worker(parent: int, lifeline: int, hold: int, deaf: bool) -> None:
     """Make a NER worker end with its parent, however the parent ends, and silently.
 
-    Ctrl-C and SIGTERM end it at once (the parent reports them). On Linux the kernel kills it when
+    Ctrl-C and SIGTERM end it at once (the parent reports them), unless the parent ignores Ctrl-C
+    (``deaf``), when a worker that died of it would only break the pool. On Linux the kernel kills it when
     the parent dies, even by SIGKILL (PR_SET_PDEATHSIG); everywhere a thread exits it when the
     lifeline pipe closes. Either way no worker outlives the build, holding its memory, the cache
     file or the stdout of a ``kg build | tee`` pipeline.
     """
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN if deaf else signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.close(hold)  # the parent's end: holding it would keep the lifeline open forever
     if sys.platform == "linux":
