@@ -46,8 +46,8 @@ def cache_salt(model: str) -> str:
 class CacheFile:
     """One SQLite file of results keyed by a salted hash of their text: opened, proved and rebuilt if corrupt.
 
-    A subclass names its table (``_table``, with ``_schema`` to create it) and how its messages
-    call it (``_name``); each event worth reporting is one line in ``problems``.
+    A subclass names its table (``_table``: two columns, key and data; ``_schema`` creates it) and
+    how its messages call it (``_name``); each event worth reporting is one line in ``problems``.
     """
 
     _name: str
@@ -94,6 +94,15 @@ class CacheFile:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
+    def _rows(self, keys: list[str]) -> list[tuple[str, str]]:
+        """Return the (key, data) rows stored for those keys; raise sqlite3.Error if they cannot be read."""
+        rows: list[tuple[str, str]] = []
+        for start in range(0, len(keys), 500):  # SQLite caps the parameters of one statement
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self._db.execute(f"SELECT * FROM {self._table} WHERE key IN ({marks})", chunk).fetchall()
+        return rows
+
     def key(self, text: str) -> str:
         """Return the cache key of a text."""
         return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
@@ -119,23 +128,16 @@ class SpanCache(CacheFile):
     def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Span, ...]]:
         """Return the cached spans of those texts that are in the cache."""
         by_key = {self.key(t): t for t in texts}
-        found: dict[str, tuple[Span, ...]] = {}
-        keys = list(by_key)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            try:
-                rows = self._db.execute(f"SELECT key, spans FROM spans WHERE key IN ({marks})", chunk).fetchall()
-            except sqlite3.Error as error:
-                if isinstance(error, sqlite3.DatabaseError) and _corrupt(error):
-                    self.problems.append(f"the NER cache {self.path} failed ({error}); it was rebuilt")
-                    self._reset()
-                else:
-                    self.problems.append(f"the NER cache {self.path} cannot be read ({error}); this build ran without it")
-                return {}
-            for key, data in rows:
-                found[by_key[key]] = tuple(Span(*item) for item in json.loads(data))
-        return found
+        try:
+            rows = self._rows(list(by_key))
+        except sqlite3.Error as error:
+            if isinstance(error, sqlite3.DatabaseError) and _corrupt(error):
+                self.problems.append(f"the NER cache {self.path} failed ({error}); it was rebuilt")
+                self._reset()
+            else:
+                self.problems.append(f"the NER cache {self.path} cannot be read ({error}); this build ran without it")
+            return {}
+        return {by_key[key]: tuple(Span(*item) for item in json.loads(data)) for key, data in rows}
 
     def put_many(self, spans: Mapping[str, Sequence[Span]]) -> None:
         """Store the spans of each text, unless the cache could not be written before."""

@@ -133,20 +133,12 @@ class ParseCache(CacheFile):
     def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Token, ...]]:
         """Return the cached parses of those texts that are in the cache ({} if it cannot be read)."""
         by_key = {self.key(t): t for t in texts}
-        keys = list(by_key)
-        found: dict[str, tuple[Token, ...]] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            try:
-                rows = self._db.execute(
-                    f"SELECT key, tokens FROM parses WHERE key IN ({','.join('?' * len(chunk))})", chunk
-                ).fetchall()
-            except sqlite3.Error as error:
-                self.problems.append(f"the parse cache {self.path} cannot be read ({error}); parsed without it")
-                return {}
-            for key, data in rows:
-                found[by_key[key]] = tuple(Token(*row) for row in json.loads(data))
-        return found
+        try:
+            rows = self._rows(list(by_key))
+        except sqlite3.Error as error:
+            self.problems.append(f"the parse cache {self.path} cannot be read ({error}); parsed without it")
+            return {}
+        return {by_key[key]: tuple(Token(*row) for row in json.loads(data)) for key, data in rows}
 
     def put_many(self, parses: Mapping[str, Sequence[Token]]) -> None:
         """Store the parse of each text; a cache that cannot be written is only warned about."""
