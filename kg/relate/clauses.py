@@ -1,6 +1,6 @@
 """The clause-shape rules of kg.relate.frames: where a predicate finds a role its own phrases leave unsaid.
 
-Each rule reads one parsed sentence (kg.relate.frames._Sentence) and the role slots gathered at
+Each rule reads one parsed sentence (kg.relate.reader.ParsedSentence) and the role slots gathered at
 each governing token: a topic or a chained clause gives its subject, a relative clause the noun it
 modifies, a plain noun its owner or place, the governing verb its negation and modality.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.relate.frames import Frame, _Group, _Sentence
+    from kg.relate.frames import Frame, _Group
+    from kg.relate.reader import ParsedSentence
 
 # Entity types that act: in 日本の加盟 日本 joins; in 協定の締結 the agreement is what is concluded.
 ACTORS = frozenset({"Country", "Organization", "Person", "Region"})
@@ -22,7 +23,7 @@ _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csu
 _INHERIT_HOPS = 4
 
 
-def _named(sentence: _Sentence, i: int, groups: dict[int, _Group]) -> int:
+def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
     tokens = sentence.tokens
     head = tokens[i].head
@@ -36,7 +37,7 @@ def _named(sentence: _Sentence, i: int, groups: dict[int, _Group]) -> int:
     return i
 
 
-def _through(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return whom a funding or support predicate reaches through a plain noun.
 
     AはBの事業に出資した and AはBで事業に出資した fund B: the 事業 is no entity, its owner or
@@ -49,7 +50,7 @@ def _through(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_
     return found
 
 
-def _mood(sentence: _Sentence, anchor: int, verbal: bool) -> tuple[bool, str]:
+def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, str]:
     """Return (negated, modality) of a predicate; a noun takes them from the verb it depends on.
 
     In AはBとの協定に署名していない, the negation is on 署名, and it is the 協定's too.
@@ -65,7 +66,7 @@ def _mood(sentence: _Sentence, anchor: int, verbal: bool) -> tuple[bool, str]:
     return sentence.negated(i), sentence.modality(i)
 
 
-def _lifted(sentence: _Sentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
+def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
     """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor."""
     tokens = sentence.tokens
     token = tokens[noun]
@@ -80,7 +81,7 @@ def _lifted(sentence: _Sentence, noun: int, slots: dict[int, dict[str, list[_Gro
     return []
 
 
-def _inherited(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+def _inherited(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the subject of the nearest governing clause that has one (AはBに加盟し、Cを設立した)."""
     tokens = sentence.tokens
     i = anchor
@@ -94,7 +95,7 @@ def _inherited(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list
 
 
 def _chained(
-    sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
 ) -> tuple[list[_Group], bool]:
     """Return the subject of the clause chained before the anchor (Aが来日して…を手交した), and whether it has one.
 
@@ -111,7 +112,7 @@ def _chained(
     return [], False
 
 
-def _topic(sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the sentence's topic (Aは, Aでは) before the anchor: it is the subject of every clause after it.
 
     GiNZA attaches the topic to the first predicate (AはBに加入し、Cとの協力を強化した), but in

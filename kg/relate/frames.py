@@ -33,25 +33,16 @@ from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _chained, _inherited, _lifted, _mood, _named, _through, _topic,
 )
 from kg.relate.parse import Token
-from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
+from kg.relate.reader import JOINTLY, NOUNS, ParsedSentence
+from kg.relate.vocabulary import Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
+_WITH_MARKERS = ("と", "とともに", "と共に", "とも")
+_VENUE_MARKERS = ("で", "において", "にて", "における", "では")
+_AGENT_MARKERS = ("によって", "により", "による", "から", "に")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
 _INSTRUMENTS = ("Agreement", "Plan", "Law", "Organization", "Event")
-_JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
-_WITH_MARKERS = ("と", "とともに", "と共に", "とも")
-_EVENT_HEADS = ("式", "会", "会議", "会合")
-_VENUE_MARKERS = ("で", "において", "にて", "における", "では")
-_AGENT_MARKERS = ("によって", "により", "による", "から", "に")
-# Punctuation that lists nouns without a particle: A・B, A、B
-_LIST_MARKS = ("・", "、")
-# Particles that only restrict or soften a phrase: G7などで is G7で.
-_RESTRICTIVES = ("など", "等", "なんか")
-_NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
-_PASSIVE = ("れる", "られる")
-# Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
-_FORMAL_NOUNS = ("こと", "の", "もの", "ため")
 
 
 @dataclass(frozen=True)
@@ -85,115 +76,11 @@ class _Group:
     between: bool = False
 
 
-class _Sentence:
-    """Tokens with their children, and the helpers that read them."""
-
-    def __init__(self, tokens: Sequence[Token], vocabulary: Vocabulary) -> None:
-        self.tokens = tokens
-        self.vocabulary = vocabulary
-        self.children: dict[int, list[int]] = defaultdict(list)
-        for i, token in enumerate(tokens):
-            if token.head != i:
-                self.children[token.head].append(i)
-
-    def kids(self, i: int, *deps: str) -> list[int]:
-        """Return the children of token i with one of those dependencies (all children if none)."""
-        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
-
-    def marker(self, i: int) -> str:
-        """Return the case particles under token i with their fixed words: に対し, によって, では."""
-        parts = []
-        for c in self.kids(i, "case", "mark"):
-            if self.tokens[c].pos not in ("ADP", "SCONJ") or self.tokens[c].lemma in _RESTRICTIVES:
-                continue
-            parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
-        return "".join(parts)
-
-    def conjoined(self, i: int) -> bool:
-        """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB)."""
-        token = self.tokens[i]
-        head = token.head
-        if head <= i or self.tokens[head].pos not in _NOUNS or token.dep not in ("nmod", "compound", "conj"):
-            return False
-        if self.tokens[head].lemma in _JOINTLY:
-            return False
-        if token.dep == "conj" or self.marker(i) in ("と", "や"):
-            return True
-        if any(self.tokens[c].dep == "cc" for c in self.children[head] if c > i) or self.kids(i, "cc"):
-            return True
-        after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
-        return not self.marker(i) and after in _LIST_MARKS
-
-    def appositive(self, i: int) -> bool:
-        """Return True when token i names examples or members of the noun it modifies (AなどのN, Aの2か国)."""
-        token = self.tokens[i]
-        head = token.head
-        if head <= i or token.dep != "nmod" or self.marker(i) not in ("の", "") or self.tokens[head].pos not in _NOUNS:
-            return False
-        if any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case")):
-            return True
-        return "助数詞" in self.tokens[head].tag or bool(self.kids(head, "nummod"))
-
-    def between(self, i: int) -> bool:
-        """Return True when token i is 間 (A・B間, AとBの間)."""
-        return self.tokens[i].lemma in ("間", "間の") or self.tokens[i].text == "間"
-
-    def predicate(self, i: int) -> tuple[Predicate, int] | None:
-        """Return the predicate token i stands for and the token that names it (署名式 is 署名)."""
-        token = self.tokens[i]
-        noun = token.pos in _NOUNS or "名詞" in token.tag
-        if noun and token.dep == "compound" and token.head > i:
-            return None  # part of a longer noun: 協力事業, 友好協力50周年 name things, not acts
-        found = self.vocabulary.predicate(token.lemma, noun=noun)
-        if found is not None and found.group != LIGHT and not found.carries:
-            return found, i
-        for c in reversed(self.kids(i, "compound") if token.lemma in _EVENT_HEADS else []):
-            inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
-            if inner is not None and inner.group != LIGHT:
-                return inner, c
-        if found is not None:  # a light verb: the noun it carries is the predicate
-            passive = self.passive(i)
-            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())):
-                carried = self.predicate(c)
-                if carried is not None:
-                    return carried
-            if found.group != LIGHT:
-                return found, i
-        return None
-
-    def passive(self, i: int) -> bool:
-        """Return True when token i is a passive predicate (署名され, 締結された)."""
-        return any(self.tokens[c].lemma in _PASSIVE for c in self.kids(i, "aux"))
-
-    def negated(self, i: int) -> bool:
-        """Return True when an auxiliary under token i negates it."""
-        markers = self.vocabulary.markers
-        return any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed"))
-
-    def modality(self, i: int) -> str:
-        """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
-        markers = self.vocabulary.markers
-        for c in self.kids(i, "aux"):
-            kind = markers.get(self.tokens[c].lemma, "")
-            if kind and kind != NEGATION:
-                return kind
-        head, hops = i, 0
-        while hops < 3 and self.tokens[head].head != head:
-            head = self.tokens[head].head
-            hops += 1
-            kind = markers.get(self.tokens[head].lemma, "")
-            if kind and kind != NEGATION:
-                return kind
-            if self.tokens[head].lemma not in _FORMAL_NOUNS:
-                break
-        return ""
-
-
 def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabulary: Vocabulary) -> list[Frame]:
     """Return the relations between the arguments that the sentence's predicate frames state."""
     if len({a.entity for a in arguments}) < 2 or not tokens:
         return []
-    sentence = _Sentence(tokens, vocabulary)
+    sentence = ParsedSentence(tokens, vocabulary)
     groups = _groups(sentence, _outermost(arguments))
     # role slots per governing token: subjects, objects, agents (passive), genitives (の), mutual groups
     slots: dict[int, dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
@@ -214,7 +101,7 @@ def _outermost(arguments: Sequence[Argument]) -> list[Argument]:
                        for b in arguments)]
 
 
-def _groups(sentence: _Sentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
+def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
     """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
     tokens = sentence.tokens
     phrase: dict[int, list[Argument]] = defaultdict(list)
@@ -231,7 +118,7 @@ def _groups(sentence: _Sentence, arguments: Sequence[Argument]) -> dict[int, _Gr
         # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
         # and a name in brackets after a noun stands for it: 共同体（CARD）を
         while tokens[head].dep == "compound" and (tokens[head].head > head or _bracketed(tokens, head)) and \
-                tokens[tokens[head].head].pos in _NOUNS and not sentence.between(tokens[head].head) and \
+                tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
                 tokens[head].head not in taken and sentence.predicate(tokens[head].head) is None:
             head = tokens[head].head
         phrase[head].append(argument)
@@ -263,7 +150,7 @@ def _bracketed(tokens: Sequence[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].text in ("（", "(") and tokens[i].text[:1].isascii() and tokens[i].text[:1].isupper()
 
 
-def _attach(sentence: _Sentence, group: _Group, slots: dict[int, dict[str, list[_Group]]]) -> None:
+def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, list[_Group]]]) -> None:
     """Record the role the group's phrase plays at its governor."""
     tokens = sentence.tokens
     i = group.token
@@ -275,7 +162,7 @@ def _attach(sentence: _Sentence, group: _Group, slots: dict[int, dict[str, list[
         return
     marker = sentence.marker(i)
     governor = token.head
-    if marker == "と" and tokens[governor].lemma in _JOINTLY and tokens[governor].head != governor:
+    if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
         slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
         return
     place = all(a.type in _PLACES for a in group.arguments)
@@ -299,7 +186,7 @@ def _attach(sentence: _Sentence, group: _Group, slots: dict[int, dict[str, list[
 
 
 def _frames_at(
-    sentence: _Sentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
 ) -> list[tuple[bool, Frame]]:
     """Return (verbal, relation) for the predicate at one governing token, if it is one."""
     tokens = sentence.tokens
@@ -310,7 +197,7 @@ def _frames_at(
     predicate, word = named
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV: A does it too
-    jointly = any(tokens[c].lemma in _JOINTLY for c in sentence.children[anchor])
+    jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
                 (jointly or sentence.marker(g.token) != "と")]
     subjects += partners

@@ -1,0 +1,129 @@
+"""One parsed sentence and how to read its words: case markers, conjuncts, predicates, voice and mood.
+
+kg.relate.frames and kg.relate.clauses read a sentence only through this class, so the questions
+Japanese grammar asks of a word (which particle marks it, whether it is the first of two conjuncts,
+whether it names a predicate, whether it is passive or negated) are answered in one place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kg.relate.parse import Token
+from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
+
+JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
+_EVENT_HEADS = ("式", "会", "会議", "会合")
+# Punctuation that lists nouns without a particle: A・B, A、B
+_LIST_MARKS = ("・", "、")
+# Particles that only restrict or soften a phrase: G7などで is G7で.
+_RESTRICTIVES = ("など", "等", "なんか")
+NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
+_PASSIVE = ("れる", "られる")
+# Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
+_FORMAL_NOUNS = ("こと", "の", "もの", "ため")
+
+
+class ParsedSentence:
+    """Tokens with their children, and the helpers that read them."""
+
+    def __init__(self, tokens: Sequence[Token], vocabulary: Vocabulary) -> None:
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for i, token in enumerate(tokens):
+            if token.head != i:
+                self.children[token.head].append(i)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Return the children of token i with one of those dependencies (all children if none)."""
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def marker(self, i: int) -> str:
+        """Return the case particles under token i with their fixed words: に対し, によって, では."""
+        parts = []
+        for c in self.kids(i, "case", "mark"):
+            if self.tokens[c].pos not in ("ADP", "SCONJ") or self.tokens[c].lemma in _RESTRICTIVES:
+                continue
+            parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
+        return "".join(parts)
+
+    def conjoined(self, i: int) -> bool:
+        """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB)."""
+        token = self.tokens[i]
+        head = token.head
+        if head <= i or self.tokens[head].pos not in NOUNS or token.dep not in ("nmod", "compound", "conj"):
+            return False
+        if self.tokens[head].lemma in JOINTLY:
+            return False
+        if token.dep == "conj" or self.marker(i) in ("と", "や"):
+            return True
+        if any(self.tokens[c].dep == "cc" for c in self.children[head] if c > i) or self.kids(i, "cc"):
+            return True
+        after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        return not self.marker(i) and after in _LIST_MARKS
+
+    def appositive(self, i: int) -> bool:
+        """Return True when token i names examples or members of the noun it modifies (AなどのN, Aの2か国)."""
+        token = self.tokens[i]
+        head = token.head
+        if head <= i or token.dep != "nmod" or self.marker(i) not in ("の", "") or self.tokens[head].pos not in NOUNS:
+            return False
+        if any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case")):
+            return True
+        return "助数詞" in self.tokens[head].tag or bool(self.kids(head, "nummod"))
+
+    def between(self, i: int) -> bool:
+        """Return True when token i is 間 (A・B間, AとBの間)."""
+        return self.tokens[i].lemma in ("間", "間の") or self.tokens[i].text == "間"
+
+    def predicate(self, i: int) -> tuple[Predicate, int] | None:
+        """Return the predicate token i stands for and the token that names it (署名式 is 署名)."""
+        token = self.tokens[i]
+        noun = token.pos in NOUNS or "名詞" in token.tag
+        if noun and token.dep == "compound" and token.head > i:
+            return None  # part of a longer noun: 協力事業, 友好協力50周年 name things, not acts
+        found = self.vocabulary.predicate(token.lemma, noun=noun)
+        if found is not None and found.group != LIGHT and not found.carries:
+            return found, i
+        for c in reversed(self.kids(i, "compound") if token.lemma in _EVENT_HEADS else []):
+            inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
+            if inner is not None and inner.group != LIGHT:
+                return inner, c
+        if found is not None:  # a light verb: the noun it carries is the predicate
+            passive = self.passive(i)
+            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())):
+                carried = self.predicate(c)
+                if carried is not None:
+                    return carried
+            if found.group != LIGHT:
+                return found, i
+        return None
+
+    def passive(self, i: int) -> bool:
+        """Return True when token i is a passive predicate (署名され, 締結された)."""
+        return any(self.tokens[c].lemma in _PASSIVE for c in self.kids(i, "aux"))
+
+    def negated(self, i: int) -> bool:
+        """Return True when an auxiliary under token i negates it."""
+        markers = self.vocabulary.markers
+        return any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed"))
+
+    def modality(self, i: int) -> str:
+        """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
+        markers = self.vocabulary.markers
+        for c in self.kids(i, "aux"):
+            kind = markers.get(self.tokens[c].lemma, "")
+            if kind and kind != NEGATION:
+                return kind
+        head, hops = i, 0
+        while hops < 3 and self.tokens[head].head != head:
+            head = self.tokens[head].head
+            hops += 1
+            kind = markers.get(self.tokens[head].lemma, "")
+            if kind and kind != NEGATION:
+                return kind
+            if self.tokens[head].lemma not in _FORMAL_NOUNS:
+                break
+        return ""
