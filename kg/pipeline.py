@@ -125,5 +125,6 @@ def run(
         extra = {"report.json": report}
         if options.relate.relations:
             extra.update(relation_texts(result.relations, result.graph))
-        files = write_outputs(result.graph, result.entities, Path(out), html, extra)
+        # a build without relations removes an earlier build's relation files
+        files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES)
     return result, files

@@ -71,11 +71,13 @@ def write_atomic(path: Path, data: Output) -> None:
     write_files(path.parent, {path.name: data})
 
 
-def write_files(folder: Path, files: Mapping[str, Output]) -> dict[str, Path]:
+def write_files(folder: Path, files: Mapping[str, Output], remove: Iterable[str] = ()) -> dict[str, Path]:
     """Write files into folder, all or none, and return their paths by name.
 
     Every file goes to a temporary file beside its target first; the renames start only once all
-    are written, so a failure or Ctrl-C before then leaves every old file as it was.
+    are written, so a failure or Ctrl-C before then leaves every old file as it was. The files named
+    in ``remove`` (an earlier build's outputs this one does not make) go once the renames are done,
+    so the folder never mixes two builds.
     """
     folder.mkdir(parents=True, exist_ok=True)
     staged: dict[str, str] = {}
@@ -88,6 +90,9 @@ def write_files(folder: Path, files: Mapping[str, Output]) -> dict[str, Path]:
         for tmp in staged.values():
             Path(tmp).unlink(missing_ok=True)
         raise
+    for name in remove:
+        if name not in files:
+            (folder / name).unlink(missing_ok=True)
     return {name: folder / name for name in files}
 
 

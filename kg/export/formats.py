@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -365,9 +365,13 @@ def relation_texts(relations: Sequence[Relation], graph: nx.Graph) -> dict[str, 
 
 
 def write_outputs(
-    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None
+    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None,
+    remove: Iterable[str] = (),
 ) -> dict[str, Path]:
-    """Write the seven output files and any ``extra`` ones into out, all or none; return their paths."""
+    """Write the seven output files and any ``extra`` ones into out, all or none; return their paths.
+
+    The files named in ``remove`` that this build does not write are deleted once the others are in place.
+    """
     import pandas as pd
 
     nodes, edges = frames(graph, join_lists=True)
@@ -389,4 +393,4 @@ def write_outputs(
         "graph.html": html,
         **(extra or {}),
     }
-    return write_files(out, texts)
+    return write_files(out, texts, remove)

@@ -214,6 +214,9 @@ def test_no_relations_writes_no_relation_files_and_leaves_the_graph_as_it_was(tm
 
     from kg.cli import main
 
+    # an earlier build's relation files in the folder go, so it never mixes two builds
+    for name in ("relations.csv", "relations.graphml", "relations.json"):
+        (tmp_path / name).write_bytes((policy_out / name).read_bytes())
     result = CliRunner().invoke(main, ["build", str(POLICY), "-o", str(tmp_path), "-q", "--no-relations"])
     assert result.exit_code == 0, result.output
     assert not list(tmp_path.glob("relations.*"))
