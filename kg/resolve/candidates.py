@@ -35,6 +35,9 @@ class Candidate:
     entity: str = ""
     type: str = ""
     headed: bool = False
+    # where the name of the entity starts when the span says more: an address names its last place
+    # (播磨町 of 兵庫県加古郡播磨町); 0 when the whole span is the name
+    names_from: int = 0
 
 
 def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
@@ -227,18 +230,36 @@ def outside_longer_names(
     (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
     """
     loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)}
-    known = [_typed_by_head(text, k, [c for c in longer if id(c) in loose]) for k in known]
+    known = [_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]) for k in known]
+    addresses = [c for c in longer if c.names_from]
     longer = [c for c in longer if id(c) not in loose]
     alone, kept = [], []
     for cand in known:
         around = [c for c in longer if _contains(c, cand)]
-        if not around:
+        if cand.type == "Country" and any(_contains(c, cand) for c in addresses):
+            kept.append(cand)  # an address still names its country (米国 of 米国ルイジアナ州)
+        elif not around:
             alone.append(cand)
         elif not cand.trust:
             continue  # a compound inside a longer name (日中戦争): its members are mentioned, it blocks nothing
         elif cand.type in ("Country", "Organization") and any(_ends_in_state_head(text[cand.end : c.end]) for c in around):
             kept.append(cand)
     return alone, kept, longer
+
+
+def _with_address(text: str, known: Candidate, longer: list[Candidate]) -> Candidate:
+    """Return a known place widened over the places an address puts before it (兵庫県加古郡 of 播磨町).
+
+    The mention then reads what the text says, 兵庫県加古郡播磨町, and names the place it ends in.
+    """
+    if known.type not in ("Country", "Region"):
+        return known
+    for cand in longer:
+        if cand.trust == HEADED and cand.type == "Region" and cand.end == known.end and cand.start < known.start:
+            before = [w for w in words(text) if cand.start <= w.start and w.end <= known.start]
+            if before and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in before):
+                return replace(known, start=cand.start, names_from=known.start)
+    return known
 
 
 def _typed_by_head(text: str, known: Candidate, loose: list[Candidate]) -> Candidate:
@@ -300,10 +321,27 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if type_ == "Person":
+            span = _whole_person_name(text, span)
         head = suffix_type(text[span.start : span.end])
         if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
+
+
+def _whole_person_name(text: str, span: Span) -> Span:
+    """Return a person span widened over the surname or given name the model left out (根岸 of 根岸孝旨).
+
+    Only words Sudachi knows as a surname (姓) just before or a given name (名) just after widen it.
+    """
+    found = words(text)
+    start, end = span.start, span.end
+    for w in found:
+        if w.end == start and w.pos[2:4] == ("人名", "姓") and not any(v.start < start < v.end for v in found):
+            start = w.start
+        if w.start == end and w.pos[2:4] == ("人名", "名"):
+            end = w.end
+    return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
 
 
 def _crosses_parenthesis(surface: str) -> bool:

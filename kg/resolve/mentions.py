@@ -11,6 +11,7 @@ from kg.resolve.candidates import (
     quoted,
     without_conflicts,
 )
+from kg.resolve.compounds import OTHER, compound_names
 from kg.resolve.junk import is_junk
 from kg.resolve.knowledge import ene_types, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
@@ -30,11 +31,12 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     text = block.text
     known, members = known_and_compound(text, lexicon)
     known += linked(block, lexicon)
-    longer = quoted(block) + headed(text, known) + bare_headed(text) + from_ner(text, spans, known)
+    longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + from_ner(text, spans, known)
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named
-    accepted = without_conflicts(candidates)
+    # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
+    accepted = [c for c in without_conflicts(candidates) if c.type != OTHER]
     sentences = sentence_bounds(text) or [(0, len(text))]
     mentions = []
     for cand in accepted + members:
@@ -54,7 +56,8 @@ def make_mention(
     """Return the mention a surviving candidate makes, with its GiNZA label and sentence."""
     # The surface is what the text says, ordinal and all: 第77回 and 第75回世界保健総会 are two
     # editions, two nodes.
-    surface = name = tidy_surface(block.text[cand.start : cand.end])
+    surface = tidy_surface(block.text[cand.start : cand.end])
+    name = tidy_surface(block.text[cand.names_from or cand.start : cand.end])
     if not name:
         return None
     labels = [s.ene for s in spans if s.start < cand.end and cand.start < s.end and s.ene in ene_types()]

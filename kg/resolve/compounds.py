@@ -1,0 +1,138 @@
+"""Compound names: runs of nouns that end in a head word and that a proper word vouches for.
+
+GiNZA often finds only the first part of a compound name, or nothing: イスラエル of イスラエル陸軍,
+東京 of 東京国際マラソン, nothing of 桂川電力 or 紫尾山. Sudachi's words say where the compound runs
+(nouns with no particle between them) and which of its words are proper nouns, so a run that ends
+in a head word of kg/data/compound_heads.tsv and holds a proper noun, a word the dictionary lacks
+or a capitalised Latin word before that head is one name, typed by its head. A run of common words
+(地方選挙, 国際会議) names nothing in general and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.knowledge import read_tsv
+from kg.resolve.words import Word, words
+from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
+
+# The type of heads of things kg has no type for: their names block the names inside them.
+OTHER = "Other"
+_NOUNS = ("名詞", "接頭辞", "接尾辞")
+# Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
+# between other words they list names (三越・あさひ銀行).
+_JOINERS = "・=＝&"
+# Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出).
+_DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
+# Prefixes that qualify a name rather than belong to it (旧山一証券, 同年明治神宮造営局, 対ノートルダム大学).
+_QUALIFIERS = frozenset("旧元前現同対")
+
+
+@cache
+def compound_heads() -> tuple[tuple[str, str], ...]:
+    """Return (head, type) pairs of compound names, longest head first."""
+    pairs = {nfkc(row[0]): row[1] for row in read_tsv("compound_heads.tsv") if len(row) >= 2}
+    return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+def compound_names(text: str) -> list[Candidate]:
+    """Return the compound names of a text (type OTHER for those kg keeps no node of)."""
+    found = []
+    for run in _noun_runs(text):
+        cand = _named_run(text, run)
+        if cand is not None:
+            found.append(cand)
+    return found
+
+
+def _noun_runs(text: str) -> list[list[Word]]:
+    """Return the maximal runs of adjacent noun-like words, cut at joiners that list names."""
+    runs: list[list[Word]] = []
+    run: list[Word] = []
+    all_words = words(text)
+    for i, word in enumerate(all_words):
+        surface = text[word.start : word.end]
+        adjacent = bool(run) and run[-1].end == word.start
+        if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
+            run.append(word)
+            continue
+        if word.pos[0] == "接尾辞" and surface in _DESCRIBING:
+            run = []
+        elif word.pos[0] in _NOUNS and surface not in _JOINERS:
+            if not adjacent:
+                run = []
+                runs.append(run)
+            run.append(word)
+        else:
+            run = []
+    return [_without_qualifiers(text, r) for r in runs if r]
+
+
+def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:
+    """Return True when a joiner stands between two katakana or Latin words (ザール・ブリュッケン)."""
+    before = text[joiner.start - 1] if joiner.start else ""
+    after = text[joiner.end] if joiner.end < len(text) else ""
+    kind = lambda ch: is_katakana(ch) or is_ascii_alnum(nfkc(ch))  # noqa: E731
+    return bool(following) and following[0].start == joiner.end and kind(before) and kind(after)
+
+
+def _without_qualifiers(text: str, run: list[Word]) -> list[Word]:
+    """Return a run without the words before a name that only place it in time or relation (同年, 旧)."""
+    start = 0
+    while start < len(run) and (
+        run[start].pos[2:3] == ("副詞可能",) or text[run[start].start : run[start].end] in _QUALIFIERS
+    ):
+        start += 1
+    while start < len(run) and text[run[start].start : run[start].end] in _JOINERS:
+        start += 1
+    return run[start:]
+
+
+def _named_run(text: str, run: list[Word]) -> Candidate | None:
+    """Return the name a run makes up to its last head word, if a proper word vouches for it."""
+    heads = dict(compound_heads())
+    for end in range(len(run) - 1, 0, -1):
+        for head_start in range(1, end + 1):
+            type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))
+            if type_ is None:
+                continue
+            first = _first_word(text, run[:head_start], type_)
+            if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
+                while end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
+                    end += 1  # a year or edition after the head is part of the name (東京栄養サミット2021)
+                return Candidate(run[first].start, run[end].end, HEADED, type=type_, headed=True)
+    return _address(text, run)
+
+
+def _address(text: str, run: list[Word]) -> Candidate | None:
+    """Return a run of two or more place names as one address (兵庫県加古郡播磨町, アメリカ合衆国ニューヨーク)."""
+    places = [w for w in run if text[w.start : w.end] not in _JOINERS]
+    if len(places) >= 2 and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in places):
+        return Candidate(run[0].start, run[-1].end, HEADED, type="Region", headed=True, names_from=places[-1].start)
+    return None
+
+
+def _first_word(text: str, modifier: list[Word], type_: str) -> int | None:
+    """Return where a name starts in the words before its head: an organisation's or place's name
+    starts after a date (2000年劇団 is no name), an event's keeps its year (2006年アジア競技大会)."""
+    first = 0
+    if type_ != "Event":
+        while first < len(modifier) and (modifier[first].pos[1] == "数詞" or _counter_after_number(modifier, first)):
+            first += 1
+    return first if first < len(modifier) else None
+
+
+def _counter_after_number(words_: list[Word], i: int) -> bool:
+    """Return True for a counter word after a number (年 of 2000年, 月 of 4月)."""
+    return i > 0 and words_[i - 1].pos[1] == "数詞" and words_[i].pos[2:3] == ("助数詞可能",)
+
+
+def _vouches(text: str, word: Word) -> bool:
+    """Return True for a word that makes a compound a name: a proper noun, a word the dictionary lacks,
+    or a Latin word with a capital (ISU, BeSeTo); never a number."""
+    surface = nfkc(text[word.start : word.end])
+    if word.pos[1] == "数詞" or not any(c.isalpha() for c in surface):
+        return False
+    return word.proper or (word.unknown and len(surface) >= 2) or (surface.isascii() and any(c.isupper() for c in surface))
