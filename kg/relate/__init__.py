@@ -74,10 +74,11 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
     """Return the sentences worth parsing: two entities or more, and a word that may be a predicate.
 
     A sentence without the stem of any predicate word (締結, 結, 加盟, ...) can hold no relation, so
-    it is never parsed.
+    it is never parsed; a predicate all in kana (による) is read only in sentences parsed for another.
     """
     vocabulary = vocabulary or load_vocabulary()
-    stems = sorted({_KANA_TAIL.sub("", w) or w for w, p in vocabulary.predicates.items() if p.group != LIGHT})
+    # a word all in kana (による) is in too many sentences to choose them by
+    stems = sorted({_KANA_TAIL.sub("", w) for w, p in vocabulary.predicates.items() if p.group != LIGHT} - {""})
     by_sentence: dict[tuple[Block, int, int], list[Mention]] = defaultdict(list)
     bounds: dict[Block, list[tuple[int, int]]] = {}
     for entity in entities:

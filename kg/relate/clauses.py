@@ -43,7 +43,9 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     AはBの事業に出資した and AはBで事業に出資した fund B: the 事業 is no entity, its owner or
     place is.
     """
-    found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
+    # Bで, not Bでは: a では-phrase sets the scene of the sentence (アフリカでは、AがBで…)
+    found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)
+             and sentence.marker(g.token) not in ("では", "でも")]
     for c in sentence.kids(anchor, "obj", "obl", "iobj"):
         if sentence.marker(c) in OBJECT_MARKERS:
             found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
@@ -123,5 +125,101 @@ def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     for governor in sorted(slots):
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) in ("は", "では", "としては"):
+                return [group]
+    return []
+
+
+def _as(sentence: ParsedSentence, governor: int) -> int:
+    """Return the verb a subject belongs to: in Aが議長国としてBを開催した, A is 開催's subject, not 議長国's."""
+    tokens = sentence.tokens
+    verb = tokens[governor].head
+    if verb != governor and sentence.marker(governor) in ("と", "として") and tokens[verb].lemma == "する" \
+            and tokens[verb].head != verb:
+        return tokens[verb].head
+    return governor
+
+
+def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the subject of the verb of mood a predicate noun is the object of (Aは輸入を停止した: A imports)."""
+    tokens = sentence.tokens
+    head = tokens[noun].head
+    if head != noun and tokens[noun].dep == "obj" and tokens[head].lemma in sentence.vocabulary.markers:
+        return list(slots[head]["subject"])
+    return []
+
+
+def _standing_for(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the actors whose people are the subject: in Aの首脳も参加した, A takes part."""
+    found = []
+    for c in sentence.kids(anchor, "nsubj"):
+        if c not in groups and sentence.predicate(c) is None:
+            found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+    return found
+
+
+def _made_of(
+    sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[tuple[bool, Frame]]:
+    """Return AとBによるC as relations of A and B to C: the body or scheme they make up."""
+    from kg.relate.frames import Frame
+
+    by = sentence.vocabulary.predicate("による")
+    if noun not in groups or by is None:
+        return []
+    head = sentence.tokens[noun].head
+    if sentence.marker(noun) == "の" and head != noun and sentence.predicate(head) is not None:
+        # AによるBの買収: A is the agent of the act on B, which the parser hung on B
+        slots[head]["agent"].extend(g for g in slots[noun]["agent"] if sentence.marker(g.token) == "による")
+        return []
+    # the name of the noun, not a name inside it: ASEAN+3緊急米備蓄（APTERR）is APTERR
+    named = [b for b in groups[noun].arguments if sentence.tokens[noun].start >= b.start and
+             sentence.tokens[noun].end <= b.end] or groups[noun].arguments[-1:]
+    return [(False, Frame(a, by.word, by.group_for(b.type), b))
+            for g in slots[noun]["agent"] if sentence.marker(g.token) == "による"
+            for a in g.arguments for b in named if a.entity != b.entity]
+
+
+def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], predicate) -> list[_Group]:
+    """Return the object of a clause chained before the anchor with a predicate of its group.
+
+    In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held.
+    """
+    for c in reversed(sentence.kids(anchor, "advcl")):
+        named = sentence.predicate(c)
+        if c < anchor and named is not None and named[0].group == predicate.group and slots[c]["object"]:
+            return list(slots[c]["object"])
+    return []
+
+
+def _scene(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the event the clause is set in: its own venue, else an event with では before it (Eでは、Aが参加した)."""
+    def event(group: _Group) -> bool:
+        return all(a.type == "Event" for a in group.arguments)
+
+    own = [g for g in slots[anchor]["venue"] if event(g)]
+    if own:
+        return own
+    return [g for governor in sorted(slots) for g in slots[governor]["venue"]
+            if g.token < anchor and event(g) and sentence.marker(g.token) == "では"][:1]
+
+
+def _topic_object(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
+) -> list[_Group]:
+    """Return the topic as the object of a clause with a subject of its own and no object.
+
+    In Bは、…創設され、Aも出資している, B is what A funds. Only the topic of a passive clause: one that
+    acts itself (Bは…に参加しており、Aも…) is no object of what others do.
+    """
+    tokens = sentence.tokens
+    if sentence.kids(anchor, "obj") or (tokens[anchor].dep == "acl" and tokens[tokens[anchor].head].lemma not in
+                                        sentence.vocabulary.markers):
+        return []
+    for governor in sorted(slots):
+        for group in slots[governor]["subject"]:
+            if group.token < anchor and sentence.marker(group.token) == "は" and group not in subjects and \
+                    all(g.token > group.token for g in subjects) and sentence.passive(governor):
                 return [group]
     return []

@@ -30,16 +30,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _chained, _inherited, _lifted, _mood, _named, _through, _topic,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _made_of, _mood, _named,
+    _scene, _standing_for, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
-from kg.relate.reader import JOINTLY, NOUNS, ParsedSentence
-from kg.relate.vocabulary import Vocabulary
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
+from kg.relate.vocabulary import NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
 _VENUE_MARKERS = ("で", "において", "にて", "における", "では")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
+_BY = ("によって", "により", "による")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
 _INSTRUMENTS = ("Agreement", "Plan", "Law", "Organization", "Event")
@@ -112,6 +114,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if covered:
             spans[argument] = covered
     taken = {i for covered in spans.values() for i in covered}
+    titled: dict[Argument, int] = {}
     for argument, covered in spans.items():
         inside = set(covered)
         head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
@@ -121,11 +124,18 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
                 tokens[head].head not in taken and sentence.predicate(tokens[head].head) is None:
             head = tokens[head].head
+        if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
+            titled[argument] = tokens[head].head
         phrase[head].append(argument)
         for i in covered:
             owner.setdefault(i, head)
+    # 野村哲郎農林水産大臣: the person before a title is the phrase, not the title
+    for person, title in titled.items():
+        into = owner[title]
+        phrase[into] = [a for a in phrase[into] if a.type == "Person" or title not in spans[a]] + [person]
+        phrase[next(i for i, found in phrase.items() if person in found and i != into)].remove(person)
     groups: dict[int, _Group] = {}
-    for i in sorted(phrase):
+    for i in sorted(i for i in phrase if phrase[i]):
         target = i
         while sentence.conjoined(target) and not sentence.between(tokens[target].head):
             # a conjunct the parser hung on a word inside the next name joins that name's phrase
@@ -170,8 +180,8 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
         slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
     elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
-        slots[governor]["subject"].append(group)
-    elif marker in OBJECT_MARKERS or token.dep in ("obj", "iobj"):
+        slots[_as(sentence, governor)]["subject"].append(group)
+    elif marker in OBJECT_MARKERS or (token.dep in ("obj", "iobj") and marker in ("", "を")):
         slots[governor]["object"].append(group)
         if marker in _AGENT_MARKERS:
             slots[governor]["agent"].append(group)
@@ -193,8 +203,10 @@ def _frames_at(
     named = sentence.predicate(anchor)
     roles = slots[anchor]
     if named is None:
-        return _lifted(sentence, anchor, slots)
+        return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
     predicate, word = named
+    verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
+    passive = sentence.passive(anchor)
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV: A does it too
     jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
@@ -202,9 +214,16 @@ def _frames_at(
                 (jointly or sentence.marker(g.token) != "と")]
     subjects += partners
     objects = [g for g in objects if g not in partners]
-    if sentence.passive(anchor):
+    placed = ""
+    if passive:
         agents = [g for g in roles["agent"] if g not in subjects]
         subjects, objects = agents, [g for g in objects if g not in agents] + subjects
+        # AにBが設置された: A is where B is placed
+        if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
+            placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
+    elif not verbal:
+        # AによるBの買収: the agent of a noun is its subject
+        subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
     if verb is not None and verb.receives and word != anchor:
         # AはBから融資を受けた: the giver is B, the receiver A
@@ -213,6 +232,10 @@ def _frames_at(
     if predicate.members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
+    if not subjects and not verbal:
+        subjects = _governed(sentence, anchor, slots)
+    if not subjects and not passive:
+        subjects = _standing_for(sentence, anchor, slots, groups)
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
         (subjects if actor and not subjects else objects).append(group)
@@ -237,16 +260,15 @@ def _frames_at(
             objects.append(groups[modified])
         elif objects and not subjects:
             subjects.append(groups[modified])
-    verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
-    passive = sentence.passive(anchor)
     # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
     unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
     # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…)
     if not subjects and not passive and not unnamed and \
-            (tokens[anchor].dep != "acl" or tokens[head].lemma in sentence.vocabulary.markers):
+            (tokens[anchor].dep != "acl" or tokens[head].lemma in sentence.vocabulary.markers or
+             tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \
             (_topic(sentence, anchor, slots) if verbal and not said else [])
@@ -259,12 +281,18 @@ def _frames_at(
         rest = [g for g in objects if g not in parties]
         if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
             subjects, objects = parties, rest
+    if subjects and not objects:
+        objects = _carried(sentence, anchor, slots, predicate) or \
+            (_scene(sentence, anchor, slots) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
     negated, modality = _mood(sentence, anchor, verbal)
+    own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
+    if word != anchor and not modality and own_mood != NEGATION:
+        modality = own_mood  # 買収計画: the act is planned
     found = []
 
     def relate(a: Argument, b: Argument) -> None:
         if a.entity != b.entity:
-            found.append((verbal, Frame(a, predicate.word, predicate.group_for(b.type), b, negated, modality)))
+            found.append((verbal, Frame(a, predicate.word, placed or predicate.group_for(b.type), b, negated, modality)))
 
     for s in subjects:
         for o in objects:

@@ -22,7 +22,7 @@ _RESTRICTIVES = ("など", "等", "なんか")
 NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
 _PASSIVE = ("れる", "られる")
 # Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
-_FORMAL_NOUNS = ("こと", "の", "もの", "ため")
+FORMAL_NOUNS = ("こと", "の", "もの", "ため")
 
 
 class ParsedSentence:
@@ -84,10 +84,18 @@ class ParsedSentence:
         noun = token.pos in NOUNS or "名詞" in token.tag
         if noun and token.dep == "compound" and token.head > i:
             return None  # part of a longer noun: 協力事業, 友好協力50周年 name things, not acts
+        # a predicate the dictionary splits into words: 技術協力 is 技術 + 協力
+        for start in (self._compound_start(i) if noun else ()):
+            whole = self.vocabulary.predicate("".join(t.text for t in self.tokens[start:i]) + token.lemma)
+            if whole is not None and whole.group != LIGHT:
+                return whole, i
         found = self.vocabulary.predicate(token.lemma, noun=noun)
         if found is not None and found.group != LIGHT and not found.carries:
             return found, i
-        for c in reversed(self.kids(i, "compound") if token.lemma in _EVENT_HEADS else []):
+        # 署名式 and 買収計画: an event or a modality named after the act stands for the act
+        mood = self.vocabulary.markers.get(token.lemma)
+        heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION)
+        for c in reversed(self.kids(i, "compound") if heads else []):
             inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
             if inner is not None and inner.group != LIGHT:
                 return inner, c
@@ -101,6 +109,13 @@ class ParsedSentence:
                 return found, i
         return None
 
+    def _compound_start(self, i: int) -> range:
+        """Return where the words compounded into noun i may start, farthest first (技術協力: 技術)."""
+        start = i
+        while start > 0 and self.tokens[start - 1].dep == "compound" and self.tokens[start - 1].head == i:
+            start -= 1
+        return range(start, i)
+
     def passive(self, i: int) -> bool:
         """Return True when token i is a passive predicate (署名され, 締結された)."""
         return any(self.tokens[c].lemma in _PASSIVE for c in self.kids(i, "aux"))
@@ -108,7 +123,11 @@ class ParsedSentence:
     def negated(self, i: int) -> bool:
         """Return True when an auxiliary under token i negates it."""
         markers = self.vocabulary.markers
-        return any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed"))
+        if any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed")):
+            return True
+        # 輸入を停止した: a verb of stopping negates the act it takes as object
+        head = self.tokens[i].head
+        return self.tokens[i].dep == "obj" and head != i and markers.get(self.tokens[head].lemma) == NEGATION
 
     def modality(self, i: int) -> str:
         """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
@@ -124,6 +143,6 @@ class ParsedSentence:
             kind = markers.get(self.tokens[head].lemma, "")
             if kind and kind != NEGATION:
                 return kind
-            if self.tokens[head].lemma not in _FORMAL_NOUNS:
+            if self.tokens[head].lemma not in FORMAL_NOUNS:
                 break
         return ""

@@ -24,6 +24,8 @@ class Predicate:
     one that goes ``through`` a plain noun reaches its owner or place (Bの事業に出資した funds B).
     A verb that ``receives`` turns the carried noun round: in AはBから融資を受けた, B funds A.
     One whose members come with で makes them its subjects: AとBで構成するC (A and B are members of C).
+    One that happens ``at`` an event takes the event the sentence is set in as its object when it
+    names none (G7会合では、AがB議長を務めた: A chairs the meeting).
     """
 
     word: str
@@ -33,10 +35,15 @@ class Predicate:
     through: bool = False
     receives: bool = False
     members: bool = False
+    at: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:
-        """Return the group this predicate has with an object of that type (参加 in an Event is attendance)."""
+        """Return the group this predicate has with an object of that type (参加 in an Event is attendance).
+
+        A particle in place of a type names the group of a passive whose agent comes with it: in
+        AにBが設置された, A is where B is placed (に=oversight), not who set B up.
+        """
         return dict(self.by_type).get(object_type, self.group)
 
 
@@ -63,7 +70,7 @@ class Vocabulary:
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:
-    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members), TYPE=group pairs."""
+    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at), TYPE=group pairs."""
     found = {}
     for row in read_tsv(path):
         if len(row) < 2 or row[0] == "word":
@@ -71,7 +78,8 @@ def read_predicates(path: Path | str) -> dict[str, Predicate]:
         by_type = tuple(tuple(pair.split("=", 1)) for pair in (row[3] if len(row) > 3 else "").split(",") if "=" in pair)
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
-                                        "through" in flags, "receives" in flags, "members" in flags, by_type)
+                                        "through" in flags, "receives" in flags, "members" in flags, "at" in flags,
+                                        by_type)
     return found
 
 

@@ -11,10 +11,10 @@ import pytest
 from kg.relate import Relation
 
 ROOT = Path(__file__).resolve().parents[2]
-# The issue asks for recall 0.60; kg reaches 0.48 of all gold rows (0.60 of those whose two ends
-# the entity stage finds in the sentence), so CI holds the measured level and the README says so.
+# The issue asks for precision 0.85 and recall 0.60 over all gold rows (those whose ends the entity
+# stage misses included); measured 0.92 / 0.62 on the five notes.
 PRECISION = 0.85
-RECALL = 0.48
+RECALL = 0.60
 
 
 def _load():

@@ -30,6 +30,7 @@ def triples(frames) -> set[tuple]:
 
 
 C, O, A = "Country", "Organization", "Agreement"
+E, P = "Event", "Person"
 
 # (sentence, arguments, expected (subject, group, object, negated, modality)); general Japanese shapes
 SHAPES = [
@@ -75,6 +76,42 @@ SHAPES = [
      {("ペルー", "signing", "漁業に関する協定", False, "")}),
     # a relative clause whose subject is the noun it modifies says nothing of the sentence's subject
     ("インドに出資する企業をアジア開発銀行が支援した。", [("インド", C), ("アジア開発銀行", O)], set()),
+    # Xとして: the subject belongs to the verb; a person before a title is the phrase, and chairs
+    # the meeting the clause before held
+    ("チリが議長国としてAPEC閣僚会議を開催し、山田太郎外務大臣が議長を務めた。",
+     [("チリ", C), ("APEC閣僚会議", E), ("山田太郎", P), ("外務大臣", O)],
+     {("チリ", "hosting", "APEC閣僚会議", False, ""), ("山田太郎", "hosting", "APEC閣僚会議", False, "")}),
+    # the event a sentence is set in is what its people attend (Xの首脳 stands for X)
+    ("APEC首脳会議では、ペルー、チリなどの招待国の首脳も参加して宣言が発出された。",
+     [("APEC首脳会議", E), ("ペルー", C), ("チリ", C)],
+     {("ペルー", "attendance", "APEC首脳会議", False, ""), ("チリ", "attendance", "APEC首脳会議", False, "")}),
+    # AにBが設置された: A is where B is; によって names who set it up
+    ("国連に設置された平和基金は、2020年に創設された。", [("国連", O), ("平和基金", O)],
+     {("国連", "oversight", "平和基金", False, "")}),
+    ("カナダによって設置された平和基金は、2020年に活動を始めた。", [("カナダ", C), ("平和基金", O)],
+     {("カナダ", "establishment", "平和基金", False, "")}),
+    # a predicate the dictionary splits (技術協力); the で-place is its target, the では-scene is not
+    ("南米では、JICAがペルーで技術協力を行っている。", [("南米", "Region"), ("JICA", O), ("ペルー", C)],
+     {("JICA", "support", "ペルー", False, "")}),
+    # AとBによるC: the body they make up; AによるBの買収計画: the agent of a planned act
+    ("カナダとメキシコによる北米協議会は、毎年開かれる。", [("カナダ", C), ("メキシコ", C), ("北米協議会", O)],
+     {("カナダ", "membership", "北米協議会", False, ""), ("メキシコ", "membership", "北米協議会", False, "")}),
+    ("トヨタによるホンダの買収計画が報じられた。", [("トヨタ", O), ("ホンダ", O)],
+     {("トヨタ", "acquisition", "ホンダ", False, "plan")}),
+    # a verb of stopping negates the act it takes as object, and its subject does the act
+    ("ロシアはウクライナ産小麦の輸入を停止した。", [("ロシア", C), ("ウクライナ", C)],
+     {("ロシア", "trade", "ウクライナ", True, "")}),
+    # the topic of a passive clause is the object of a later clause with a subject of its own ...
+    ("北欧基金は、2019年に創設され、ノルウェーも出資している。", [("北欧基金", O), ("ノルウェー", C)],
+     {("ノルウェー", "funding", "北欧基金", False, "")}),
+    # ... but a topic that acts itself is no object of what others do
+    ("北欧基金は事業に参加しており、ノルウェーも参加している。", [("北欧基金", O), ("ノルウェー", C)], set()),
+    # …することを決定した: the clause on a formal noun takes the subject of the verb above it
+    ("日本政府は、ペルーにワクチンを供与することを決定した。", [("日本政府", C), ("ペルー", C)],
+     {("日本政府", "provision", "ペルー", False, "")}),
+    # Aを通じて is a means, not an object
+    ("日本はアジア基金を通じてペルーを支援した。", [("日本", C), ("アジア基金", O), ("ペルー", C)],
+     {("日本", "support", "ペルー", False, "")}),
 ]
 
 
