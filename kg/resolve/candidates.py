@@ -1,6 +1,6 @@
 """Candidates: the spans of one block that may name an entity, and which of them survive.
 
-Each candidate carries its trust (KNOWN > QUOTED > HEADED > NER); ``without_conflicts`` keeps the
+Each candidate carries its trust (KNOWN > QUOTED > HEADED > COMPOUND > NER); ``without_conflicts`` keeps the
 most trusted and longest, and drops the ones that clash with them.
 """
 
@@ -17,7 +17,7 @@ from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
-KNOWN, QUOTED, HEADED, NER = 1, 2, 3, 4
+KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
@@ -58,7 +58,7 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             else:
                 known.append(Candidate(starts[i], starts[end - 1] + 1, 0))
             i = end
-        elif hit is not None and _in_longer_proper_word(text, starts[i], starts[hit[0] - 1] + 1):
+        elif hit is not None and _not_its_own_word(text, starts[i], starts[hit[0] - 1] + 1):
             i += 1  # a name inside a longer proper name (日本 in 日本製紙, 日本橋) is not a mention of its own
         elif hit is not None:
             end, name = hit
@@ -81,6 +81,19 @@ def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candida
         if name is not None and name.type == "Country" and _ends_in_state_head(text[cut:end]):
             return [Candidate(start, cut, KNOWN, name.entity, name.type)]
     return []
+
+
+def _not_its_own_word(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] is no word of its own: inside a longer proper noun (日本橋),
+    the tail of a common word (日本 of 全日本, 米 of 全米), or a language (ドイツ語, 日本語)."""
+    if _in_longer_proper_word(text, start, end):
+        return True
+    for w in words(text):
+        if w.start < start < w.end:
+            return True
+        if w.start == start and (text[w.start : w.end].endswith("語") and w.end > end or (w.end == end and text[end : end + 1] == "語")):
+            return True
+    return False
 
 
 def _in_longer_proper_word(text: str, start: int, end: int) -> bool:
@@ -118,9 +131,14 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
         break
     if len(members) < 2 or len({m[2].entity for m in members}) < len(members):
         return []
-    if _is_ambiguous_pair(norm, i, j, members):
+    if _is_ambiguous_pair(norm, i, j, members) or _proper_non_place(text, starts[i], starts[j - 1] + 1):
         return []
     return members
+
+
+def _proper_non_place(text: str, start: int, end: int) -> bool:
+    """Return True when a proper noun other than a place covers text[start:end] (中日 of 中日ドラゴンズ)."""
+    return any(w.proper and w.pos[2] != "地名" and w.start <= start and end <= w.end for w in words(text))
 
 
 def _starts_known_word(norm: str, j: int, lexicon: Lexicon, text: str, starts: list[int]) -> bool:
@@ -255,7 +273,7 @@ def _with_address(text: str, known: Candidate, longer: list[Candidate]) -> Candi
     if known.type not in ("Country", "Region"):
         return known
     for cand in longer:
-        if cand.trust == HEADED and cand.type == "Region" and cand.end == known.end and cand.start < known.start:
+        if cand.trust == COMPOUND and cand.type == "Region" and cand.end == known.end and cand.start < known.start:
             before = [w for w in words(text) if cand.start <= w.start and w.end <= known.start]
             if before and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in before):
                 return replace(known, start=cand.start, names_from=known.start)
@@ -322,7 +340,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
         if type_ == "Person":
-            span = _whole_person_name(text, span)
+            span = _person_core(text, _whole_person_name(text, span))
+            if span is None:
+                continue
         head = suffix_type(text[span.start : span.end])
         if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
@@ -342,6 +362,21 @@ def _whole_person_name(text: str, span: Span) -> Span:
         if w.start == end and w.pos[2:4] == ("人名", "名"):
             end = w.end
     return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
+
+
+def _person_core(text: str, span: Span) -> Span | None:
+    """Return a person span cut to the name the model took roles or kin with (悦子 of 三女悦子,
+    小田 of 小田船長), or None for a span of common kanji words, which names no one (中尉, 同社).
+
+    A word counts as part of a name when Sudachi knows it as a proper noun or does not know it.
+    """
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    named = [i for i, w in enumerate(inside) if w.proper or w.unknown]
+    if not inside:
+        return span
+    if not named:
+        return None if all(is_kanji(c) for c in text[span.start : span.end]) else span
+    return span
 
 
 def _crosses_parenthesis(surface: str) -> bool:
@@ -417,7 +452,7 @@ def _clashes(cand: Candidate, other: Candidate) -> bool:
         return True
     if inside:
         # a model span inside a longer name is part of it (第5回日 in 「第5回日インド・サイバー協議」)
-        return other.trust in (KNOWN, 0) or cand.end == other.end or cand.trust == NER
+        return other.trust in (KNOWN, 0) or cand.end == other.end or cand.trust in (COMPOUND, NER)
     if around:
         return not cand.headed or (other.trust == KNOWN and cand.end == other.end)
     return True

@@ -11,9 +11,10 @@ or a capitalised Latin word before that head is one name, typed by its head. A r
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
-from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.knowledge import read_tsv
 from kg.resolve.words import Word, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
@@ -40,11 +41,26 @@ def compound_heads() -> tuple[tuple[str, str], ...]:
 def compound_names(text: str) -> list[Candidate]:
     """Return the compound names of a text (type OTHER for those kg keeps no node of)."""
     found = []
-    for run in _noun_runs(text):
+    runs = _noun_runs(text)
+    for i, run in enumerate(runs):
         cand = _named_run(text, run)
         if cand is not None:
-            found.append(cand)
+            found.append(_with_listed_places(text, cand, runs[:i]))
     return found
+
+
+def _with_listed_places(text: str, cand: Candidate, before: list[list[Word]]) -> Candidate:
+    """Return an event or agreement named after places listed before it, with those places
+    (九州・沖縄サミット, 米国・メキシコ・カナダ協定): the list then is part of the name."""
+    if cand.type not in ("Event", "Agreement"):
+        return cand
+    start = cand.start
+    for run in reversed(before):
+        places = bool(run) and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in run)
+        if not places or run[-1].end + 1 != start or text[run[-1].end] not in _JOINERS:
+            break
+        start = run[0].start
+    return replace(cand, start=start)
 
 
 def _noun_runs(text: str) -> list[list[Word]]:
@@ -102,7 +118,7 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
             if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
                 while end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
                     end += 1  # a year or edition after the head is part of the name (東京栄養サミット2021)
-                return Candidate(run[first].start, run[end].end, HEADED, type=type_, headed=True)
+                return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
 
 
@@ -110,7 +126,7 @@ def _address(text: str, run: list[Word]) -> Candidate | None:
     """Return a run of two or more place names as one address (兵庫県加古郡播磨町, アメリカ合衆国ニューヨーク)."""
     places = [w for w in run if text[w.start : w.end] not in _JOINERS]
     if len(places) >= 2 and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in places):
-        return Candidate(run[0].start, run[-1].end, HEADED, type="Region", headed=True, names_from=places[-1].start)
+        return Candidate(run[0].start, run[-1].end, COMPOUND, type="Region", headed=True, names_from=places[-1].start)
     return None
 
 
@@ -131,8 +147,9 @@ def _counter_after_number(words_: list[Word], i: int) -> bool:
 
 def _vouches(text: str, word: Word) -> bool:
     """Return True for a word that makes a compound a name: a proper noun, a word the dictionary lacks,
-    or a Latin word with a capital (ISU, BeSeTo); never a number."""
+    or a Latin word of two letters or more with a capital (ISU, BeSeTo); never a number."""
     surface = nfkc(text[word.start : word.end])
     if word.pos[1] == "数詞" or not any(c.isalpha() for c in surface):
         return False
-    return word.proper or (word.unknown and len(surface) >= 2) or (surface.isascii() and any(c.isupper() for c in surface))
+    latin = surface.isascii() and len(surface) >= 2 and any(c.isupper() for c in surface)
+    return word.proper or (word.unknown and len(surface) >= 2) or latin

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, linked, outside_longer_names,
+    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, linked, outside_longer_names,
     quoted,
     without_conflicts,
 )
@@ -19,11 +19,12 @@ from kg.resolve.words import words
 from kg.text.chars import match_key, tidy_surface
 from kg.text.sentences import sentence_bounds
 
-# Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア.
-_GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府")
+# Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 and 日本代表 stand for
+# エチオピア and 日本.
+_GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 
 
-SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", NER: "ginza"}
+SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza"}
 
 
 def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: frozenset[str]) -> list[Mention]:
@@ -43,7 +44,17 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         mention = make_mention(block, cand, spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
-    return mentions
+    return _without_repeats(mentions)
+
+
+def _without_repeats(mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions without a country a longer mention of the same entity covers already
+    (フィリピン of フィリピン政府, which is a mention of フィリピン itself)."""
+    return [
+        m for m in mentions
+        if not any(o is not m and o.entity == m.entity and o.start <= m.start and m.end <= o.end
+                   and o.end - o.start > m.end - m.start for o in mentions)
+    ]
 
 
 def make_mention(
