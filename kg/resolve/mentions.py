@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, from_ner, headed, known_and_compound, linked, outside_longer_names,
+    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, outside_longer_names,
     quoted,
     without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names
 from kg.resolve.junk import is_junk
+from kg.resolve.model_spans import from_ner
 from kg.resolve.knowledge import ene_types, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words

@@ -1,0 +1,122 @@
+"""Model spans: GiNZA's entities that may become candidates, and the rules that hold on any text.
+
+A span survives when its label maps to a type (kg/data/ene_types.tsv) and it is no fragment (a
+Latin word cut in the middle), no list of known names, and does not run across a parenthesis;
+spans of the labels not marked "kept" must also look like names. Person spans are widened over the
+surname or given name the model left out and dropped when they are common kanji words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.records import Span
+from kg.resolve.candidates import NER, Candidate
+from kg.resolve.knowledge import ene_types, kept_labels, suffix_type
+from kg.resolve.words import words
+from kg.text.chars import is_ascii_alnum, is_kanji, nfkc
+
+_KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
+_EDITION = re.compile(r"^第\d+回")
+
+
+def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
+    """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
+    mapping = ene_types()
+    found = []
+    for span in spans:
+        type_ = mapping.get(span.ene)
+        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known):
+            continue
+        if _crosses_parenthesis(text[span.start : span.end]):
+            continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if type_ == "Person":
+            span = _person_core(text, _whole_person_name(text, span))
+            if span is None:
+                continue
+        head = suffix_type(text[span.start : span.end])
+        if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
+            found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
+    return found
+
+
+def _whole_person_name(text: str, span: Span) -> Span:
+    """Return a person span widened over the surname or given name the model left out (根岸 of 根岸孝旨).
+
+    Only words Sudachi knows as a surname (姓) just before or a given name (名) just after widen it.
+    """
+    found = words(text)
+    start, end = span.start, span.end
+    for w in found:
+        if w.end == start and w.pos[2:4] == ("人名", "姓") and not any(v.start < start < v.end for v in found):
+            start = w.start
+        if w.start == end and w.pos[2:4] == ("人名", "名"):
+            end = w.end
+    return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
+
+
+def _person_core(text: str, span: Span) -> Span | None:
+    """Return a person span cut to the name the model took roles or kin with (悦子 of 三女悦子,
+    小田 of 小田船長), or None for a span of common kanji words, which names no one (中尉, 同社).
+
+    A word counts as part of a name when Sudachi knows it as a proper noun or does not know it.
+    """
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    named = [i for i, w in enumerate(inside) if w.proper or w.unknown]
+    if not inside:
+        return span
+    if not named:
+        return None if all(is_kanji(c) for c in text[span.start : span.end]) else span
+    return span
+
+
+def _crosses_parenthesis(surface: str) -> bool:
+    """Return True for a span with a parenthesis in it, other than a legal form such as (株)."""
+    bare = nfkc(surface).replace("(株)", "").replace("(有)", "")
+    return "(" in bare or ")" in bare
+
+
+def _looks_like_a_name(text: str, span: Span) -> bool:
+    """Return True unless a span is a phrase of common words (医療AI is, 郵政行政 is, スペースX社 is not).
+
+    A name has a proper noun of two or more characters in the tokenizer's dictionary or a word of
+    two or more that the dictionary lacks (ムルダニ, a foreign name), ends in a
+    Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
+    a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), or ends in 社.
+    """
+    if span.proper:
+        return True
+    surface = nfkc(text[span.start : span.end])
+    return (
+        any((w.proper or w.unknown) and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
+        or (surface[-1].isascii() and surface[-1].isalnum() and any(c.isascii() and c.isupper() for c in surface))
+        or bool(_KATAKANA_JOIN.search(surface))
+        or bool(_EDITION.match(surface))
+        or surface.endswith("社")
+    )
+
+
+def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for a span that only lists known names joined by ・ (日本・中国・韓国)."""
+    if "・" not in text[span.start : span.end]:
+        return False
+    edges = {(c.start, c.end) for c in known if c.trust}
+    start = span.start
+    for part in text[span.start : span.end].split("・"):
+        if (start, start + len(part)) not in edges:
+            return False
+        start += len(part) + 1
+    return True
+
+
+def _cut_mid_word(text: str, start: int, end: int) -> bool:
+    """Return True when a Latin span starts or ends inside a word or hyphenated name."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    latin_start = is_ascii_alnum(nfkc(text[start]))
+    latin_end = is_ascii_alnum(nfkc(text[end - 1]))
+    return (latin_start and (is_ascii_alnum(nfkc(before or " ")) or before == "-")) or (
+        latin_end and (is_ascii_alnum(nfkc(after or " ")) or after == "-")
+    )
