@@ -57,7 +57,7 @@ def _networkx_graphml(graph: nx.Graph) -> str:
     """Return what networkx's own writer makes of the graph kg writes."""
     import io
 
-    from kg.export.formats import graphml_ready
+    from kg.export.graphml import graphml_ready
 
     buffer = io.BytesIO()
     nx.write_graphml(graphml_ready(graph), buffer, encoding="utf-8", prettyprint=True)
@@ -80,13 +80,14 @@ def _mixed_graph() -> nx.Graph:
 @pytest.mark.parametrize("graph", [_awkward_graph(), _mixed_graph(), nx.Graph(), nx.path_graph(3),
                                    nx.Graph(name="only a graph attribute")], ids=lambda g: str(len(g)))
 def test_streamed_graphml_is_the_document_networkx_writes(graph):
-    from kg.export.formats import graphml_chunks
+    from kg.export.graphml import graphml_chunks
 
     assert "".join(graphml_chunks(graph)) == _networkx_graphml(graph)
 
 
 def test_outputs_stream_to_their_files(tmp_path):
-    from kg.export.formats import graphml_chunks, json_chunks
+    from kg.export.graphml import graphml_chunks
+    from kg.export.nodelink import json_chunks
 
     graph = _mixed_graph()
     write_atomic(tmp_path / "g.graphml", lambda fp: fp.writelines(graphml_chunks(graph)))
@@ -145,3 +146,31 @@ def test_every_output_stores_each_sentence_once_and_gives_each_edge_its_own_back
     for row in edges.itertuples():
         assert [" … ".join(table[int(n)] for n in unit.split("+")) for unit in row.sentence_ids.split("|")] == \
             graph.edges[row.source, row.target]["sentences"]
+
+
+@pytest.mark.parametrize("graph", [_awkward_graph(), nx.path_graph(3), nx.MultiGraph([(1, 2), (1, 2)]), nx.Graph()],
+                         ids=["awkward", "path", "multi", "empty"])
+def test_json_is_node_link_data_a_node_or_a_link_a_line(graph):
+    from kg.export.nodelink import json_text
+
+    text = json_text(graph)
+    assert json.loads(text) == nx.node_link_data(graph, edges="links")
+    assert text.count("\n") <= 12 + len(graph) + graph.number_of_edges()
+
+
+def test_edges_csv_written_without_pandas_is_the_file_pandas_writes(tmp_path):
+    import io
+
+    from kg.export.formats import _csv_to, _edge_table, _edges_csv
+    from kg.schema import ids_text, sentence_table
+
+    graph = _dense_section()
+    for i, (a, b, data) in enumerate(graph.edges(data=True)):
+        data.update(npmi=-0.125 * i, mst=i % 2 == 0, first_seen="=1+2" if i == 3 else "2024-01-0" + str(i % 9 + 1))
+    graph.add_edge("=HYPERLINK()", "日本", **{**graph.edges["日本", "米国"], "evidence": ["a,b", '"引用"', "-x"]})
+    ids = [ids_text(ref) for ref in sentence_table(d for _, _, d in graph.edges(data=True))[1]]
+    fast, slow = io.StringIO(), io.StringIO()
+    _edges_csv(fast, graph, ids)
+    _csv_to(slow, _edge_table(graph, ids))
+    assert fast.getvalue() == slow.getvalue()
+    assert "'=HYPERLINK()" in fast.getvalue()
