@@ -137,6 +137,10 @@ def _name_before(block: Block, paren: int) -> str:
     while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
                          and is_ascii_alnum(text[start - 2])):
         start -= 1
+    # a proper noun of the dictionary is one name, kana and all (感染症の予防及び…に関する法律（感染症法）)
+    whole = next((w.start for w in words(text) if w.end == paren and w.proper and w.start < start), None)
+    if whole is not None:
+        return text[whole:paren].strip(" ・")
     # the whole run is the name: バンク・ネガラ・インドネシア（BNI） is a bank, not インドネシア;
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)

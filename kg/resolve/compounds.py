@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.knowledge import read_tsv
-from kg.resolve.words import Word, words
+from kg.resolve.words import Word, has_proper_part, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -46,6 +47,27 @@ def compound_names(text: str) -> list[Candidate]:
         cand = _named_run(text, run)
         if cand is not None:
             found.append(_with_listed_places(text, cand, runs[:i]))
+    return found
+
+
+def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
+    """Return the words Sudachi knows as proper nouns of no narrower kind (第一三共, クボタ,
+    東京ガス) that make up a noun run alone and that no model span covers: such a word names an
+    organisation more often than anything else, and a model span inside it (東京 of 東京ガス) is a
+    fragment. Words of Latin letters only are left out: they name software and products as often
+    (Windows, Python). A word ending in a head word takes its type (国士舘大学, 下関駅)."""
+    found = []
+    for run in _noun_runs(text):
+        if len(run) != 1 or run[0].pos[:3] != ("名詞", "固有名詞", "一般"):
+            continue
+        word = run[0]
+        surface = nfkc(text[word.start : word.end])
+        if len(surface) < 2 or surface.isascii() or any(s.start <= word.start and word.end <= s.end for s in spans):
+            continue
+        if not has_proper_part(text[word.start : word.end]):
+            continue  # a compound of common words the dictionary lists as proper (郵便事業)
+        type_ = next((t for head, t in compound_heads() if surface.endswith(head) and len(surface) > len(head)), "Organization")
+        found.append(Candidate(word.start, word.end, COMPOUND, type=type_))
     return found
 
 

@@ -10,7 +10,7 @@ from kg.resolve.candidates import (
     quoted,
     without_conflicts,
 )
-from kg.resolve.compounds import OTHER, compound_names
+from kg.resolve.compounds import OTHER, compound_names, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner
 from kg.resolve.knowledge import ene_types, without_legal_form
@@ -32,7 +32,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     text = block.text
     known, members = known_and_compound(text, lexicon)
     known += linked(block, lexicon)
-    longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + from_ner(text, spans, known)
+    longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper_words(text, spans)
+    longer += from_ner(text, spans, known)
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named

@@ -45,6 +45,25 @@ def _tokenizer():
     return dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
 
 
+@cache
+def _short_unit_tokenizer():
+    """Return a SudachiPy tokenizer over the same dictionary in split mode A (its shortest units)."""
+    from sudachipy import dictionary, tokenizer
+
+    return dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.A)
+
+
+@lru_cache(maxsize=16384)
+def has_proper_part(word: str) -> bool:
+    """Return True when a word is one unit or one of its shortest units is a proper noun.
+
+    The dictionary lists some compounds of common words as proper nouns (郵便事業,
+    ユニバーサルサービス); a name has a proper part or is one unit (第一三共 has 三共, クボタ is one).
+    """
+    units = _short_unit_tokenizer().tokenize(_SURROGATE.sub("\ufffd", word))
+    return len(units) == 1 or any(tuple(u.part_of_speech()[:2]) == ("名詞", "固有名詞") for u in units)
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""
