@@ -34,7 +34,17 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     if i not in groups and tokens[i].dep in ("nmod", "compound") and not sentence.marker(i) and head in groups \
             and i + 1 < len(tokens) and tokens[i + 1].text in _OPEN_QUOTES:
         return head
-    return i
+    if i not in groups and tokens[i].dep == "acl" and sentence.kids(i, "cop") and head != i:
+        return _covering(sentence, head, groups)  # 官民ファンドであるX: the noun is another name for X
+    return _covering(sentence, i, groups)
+
+
+def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
+    """Return the phrase token of the group whose name covers token i (日 of 日EU協定), else i."""
+    if i in groups:
+        return i
+    start = sentence.tokens[i].start
+    return next((g.token for g in groups.values() if any(a.start <= start < a.end for a in g.arguments)), i)
 
 
 def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
@@ -223,3 +233,43 @@ def _topic_object(
                     all(g.token > group.token for g in subjects) and sentence.passive(governor):
                 return [group]
     return []
+
+
+def _taken(sentence: ParsedSentence, noun: int) -> bool:
+    """Return True when a predicate noun is what another predicate acts on (Bの立ち上げに参加した)."""
+    tokens = sentence.tokens
+    head = tokens[noun].head
+    if head == noun or tokens[noun].dep not in ("obj", "obl") or sentence.marker(noun) not in ("を", "に"):
+        return False
+    # 協定に署名した is one act: the noun and the verb that takes it share their subject
+    outer, inner = sentence.predicate(head), sentence.predicate(noun)
+    return outer is not None and inner is not None and outer[1] != noun and outer[0].group != inner[0].group
+
+
+def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return what a predicate reaches through the predicate noun it takes: Bの立ち上げに参加した joins B."""
+    for c in sentence.kids(anchor, "obj", "obl"):
+        if c != word and sentence.marker(c) in ("を", "に") and sentence.predicate(c) is not None:
+            found = slots[c]["genitive"]
+            if found:
+                return list(found)
+    return []
+
+
+def _listed_pairs(sentence: ParsedSentence, mutual: list[_Group], groups: dict[int, _Group]) -> list[tuple[_Group, _Group]]:
+    """Return the pairs (X間で) listed before the last one, each with the event named after it.
+
+    In X間で「E1」、Y間で「E2」、Z間で「E3」が開催され, the parser hangs the first pairs on words of the list;
+    each pair goes with the name that follows it up to the next pair.
+    """
+    last = min(g.token for g in mutual)
+    pairs = sorted((g for g in groups.values() if g.between and g.token < last and g not in mutual),
+                   key=lambda g: g.token)
+    found = []
+    for n, pair in enumerate(pairs):
+        end = pairs[n + 1].token if n + 1 < len(pairs) else last
+        events = [g for g in groups.values() if pair.token < g.token < end and not g.between and
+                  all(a.type == "Event" for a in g.arguments)]
+        if len(events) == 1 and sentence.marker(pair.token) == "で":
+            found.append((pair, events[0]))
+    return found

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _made_of, _mood, _named,
-    _scene, _standing_for, _through, _topic, _topic_object,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _listed_pairs, _made_of, _mood,
+    _named, _nested, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
@@ -118,9 +118,12 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
     for argument, covered in spans.items():
         inside = set(covered)
         head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
+        # the whole of a bracket after a noun stands for it: 協定（Partnership: MSP）
+        bracket = _bracketed(tokens, covered[0])
         # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
         # and a name in brackets after a noun stands for it: 共同体（CARD）を
-        while tokens[head].dep == "compound" and (tokens[head].head > head or _bracketed(tokens, head)) and \
+        while tokens[head].dep == "compound" and \
+                (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
                 tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
                 tokens[head].head not in taken and sentence.predicate(tokens[head].head) is None:
             head = tokens[head].head
@@ -137,12 +140,15 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
     groups: dict[int, _Group] = {}
     for i in sorted(i for i in phrase if phrase[i]):
         target = i
-        while sentence.conjoined(target) and not sentence.between(tokens[target].head):
-            # a conjunct the parser hung on a word inside the next name joins that name's phrase
-            target = owner.get(tokens[target].head, tokens[target].head)
-        # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
-        while sentence.appositive(target) and tokens[target].head not in owner:
-            target = tokens[target].head
+        while True:
+            if sentence.conjoined(target) and not sentence.between(tokens[target].head):
+                # a conjunct the parser hung on a word inside the next name joins that name's phrase
+                target = owner.get(tokens[target].head, tokens[target].head)
+            elif sentence.appositive(target) and tokens[target].head not in owner:
+                # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
+                target = tokens[target].head
+            else:
+                break
         group = groups.setdefault(target, _Group(target, []))
         group.arguments.extend(phrase[i])
     # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
@@ -204,6 +210,8 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
+    if anchor in groups and all(a.type == "Event" for a in groups[anchor].arguments):
+        return []  # 「南米協議」 names a meeting, it does not state one
     predicate, word = named
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor)
@@ -234,11 +242,19 @@ def _frames_at(
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
+    if not subjects and word != anchor and "接尾辞" in tokens[anchor].tag:
+        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である: the role is A's
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
+    if not subjects and not passive:
+        # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
+        subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
+                    all(a.type == "Organization" for a in g.arguments)]
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
         (subjects if actor and not subjects else objects).append(group)
+    if not objects:
+        objects = _nested(sentence, anchor, word, slots)
     # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on
     marked = [g for g in subjects if sentence.marker(g.token) == "が"]
     topics = [g for g in subjects if sentence.marker(g.token) in ("は", "では")]
@@ -260,27 +276,31 @@ def _frames_at(
             objects.append(groups[modified])
         elif objects and not subjects:
             subjects.append(groups[modified])
+        elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
+            objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
     # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
     unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
-    # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…)
-    if not subjects and not passive and not unnamed and \
+    # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…), nor of a
+    # predicate noun another predicate takes (Aが設立を支援したB: A supports, it does not set up)
+    if not subjects and not passive and not unnamed and not _taken(sentence, anchor) and \
             (tokens[anchor].dep != "acl" or tokens[head].lemma in sentence.vocabulary.markers or
              tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \
             (_topic(sentence, anchor, slots) if verbal and not said else [])
-    if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
-        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
-        subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)]
     if not subjects and predicate.mutual:
         # Bとは覚書を締結した with the signer unsaid: B is a party to the named instrument
         parties = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS + ("とは",)]
         rest = [g for g in objects if g not in parties]
         if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
             subjects, objects = parties, rest
+    if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
+        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
+        subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
+            (_scene(sentence, anchor, slots) if verbal else [])
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
             (_scene(sentence, anchor, slots) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
@@ -299,18 +319,26 @@ def _frames_at(
             for a in s.arguments:
                 for b in o.arguments:
                     relate(a, b)
+    # X間で「E1」、Y間で「E2」、Z間で「E3」が開催された: each pair does with its own event what the last does
+    if roles["mutual"] and any(g in subjects for g in roles["mutual"]):
+        for pair, event in _listed_pairs(sentence, roles["mutual"], groups):
+            for a in pair.arguments:
+                for b in event.arguments:
+                    relate(a, b)
     if predicate.mutual:
+        # parties to a named instrument are not a pair of their own: AとBの間で締結されたC
+        parties = roles["mutual"] if not (objects and all(g in subjects for g in roles["mutual"])) else []
         # inherited subjects do a noun predicate (協力に関する覚書) only with its own objects
-        together = [g for g in roles["mutual"] + (subjects if not objects and (own or verbal) else [])]
+        together = [g for g in parties + (subjects if not objects and (own or verbal) else [])]
         together += [g for g in roles["together"] if g in subjects and not objects]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
             for x, a in enumerate(members):
                 for b in members[x + 1 :]:
                     relate(a, b)
-        if subjects and roles["mutual"]:
+        if subjects and parties:
             for s in subjects:
-                for g in roles["mutual"]:
+                for g in parties:
                     if g is not s:
                         for a in s.arguments:
                             for b in g.arguments:

@@ -94,7 +94,9 @@ class ParsedSentence:
             return found, i
         # 署名式 and 買収計画: an event or a modality named after the act stands for the act
         mood = self.vocabulary.markers.get(token.lemma)
-        heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION)
+        # and 出資国 (a suffix after the act, said of someone with a copula) names who does it
+        role = "接尾辞" in token.tag and any(self.tokens[c].lemma == "だ" for c in self.children[i])
+        heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION) or role
         for c in reversed(self.kids(i, "compound") if heads else []):
             inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
             if inner is not None and inner.group != LIGHT:

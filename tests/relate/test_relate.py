@@ -112,6 +112,35 @@ SHAPES = [
     # Aを通じて is a means, not an object
     ("日本はアジア基金を通じてペルーを支援した。", [("日本", C), ("アジア基金", O), ("ペルー", C)],
      {("日本", "support", "ペルー", False, "")}),
+    # AなどのNとB: the examples of a conjunct are conjuncts too
+    ("カナダなどの先進国グループとペルーが「北極パートナーシップ」に合意した。",
+     [("カナダ", C), ("ペルー", C), ("北極パートナーシップ", A)],
+     {("カナダ", "agreement", "北極パートナーシップ", False, ""), ("ペルー", "agreement", "北極パートナーシップ", False, "")}),
+    # NであるX: the noun a relative clause modifies is another name for X
+    ("外務省所管の機関であるJICAは、各国で事業を行う。", [("外務省", O), ("JICA", O)],
+     {("外務省", "oversight", "JICA", False, "")}),
+    # an organisation where a thing is done does it; a place where a meeting is held does not hold it
+    ("外務省で策定した「北極戦略」に基づき、調査を進めた。", [("外務省", O), ("北極戦略", "Plan")],
+     {("外務省", "adoption", "北極戦略", False, "")}),
+    ("国連大学で開かれたAPEC会議に、チリが出席した。", [("国連大学", O), ("APEC会議", E), ("チリ", C)],
+     {("チリ", "attendance", "APEC会議", False, "")}),
+    # Bの立ち上げに参加した: the predicate reaches B through the predicate noun, which keeps no subject
+    ("チリは北極評議会の立ち上げに参加した。", [("チリ", C), ("北極評議会", O)],
+     {("チリ", "membership", "北極評議会", False, "")}),
+    # AとBの間で締結されたC: parties to the named instrument, not a pair of their own
+    ("カナダとメキシコの間で締結された北米協定は、2020年に発効した。", [("カナダ", C), ("メキシコ", C), ("北米協定", A)],
+     {("カナダ", "signing", "北米協定", False, ""), ("メキシコ", "signing", "北米協定", False, "")}),
+    # a list of X間で「E」: each pair with its own event; the event's name states no meeting of its own
+    ("カナダ・メキシコ間で5月に「北米対話」、チリ・ペルー間で6月に「南米協議」が開催された。",
+     [("カナダ", C), ("メキシコ", C), ("北米対話", E), ("チリ", C), ("ペルー", C), ("南米協議", E)],
+     {("カナダ", "hosting", "北米対話", False, ""), ("メキシコ", "hosting", "北米対話", False, ""),
+      ("チリ", "hosting", "南米協議", False, ""), ("ペルー", "hosting", "南米協議", False, "")}),
+    # a role named after the act (出資国), said of the topic with a copula
+    ("日本はアジア開発銀行の最大の出資国である。", [("日本", C), ("アジア開発銀行", O)],
+     {("日本", "funding", "アジア開発銀行", False, "")}),
+    # 出す carries the named document it puts out
+    ("農務省は毎月「需給予測」を出している。", [("農務省", O), ("需給予測", "Plan")],
+     {("農務省", "publication", "需給予測", False, "")}),
 ]
 
 
