@@ -16,6 +16,7 @@ from functools import cache
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
+from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import read_tsv
 from kg.resolve.words import Word, has_proper_part, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
@@ -69,6 +70,68 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         type_ = next((t for head, t in compound_heads() if surface.endswith(head) and len(surface) > len(head)), "Organization")
         found.append(Candidate(word.start, word.end, COMPOUND, type=type_))
     return found
+
+
+def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """Return the longer names that known names and model spans run on into (東京 of 東京ヴェルディ,
+    アンジェ of アンジェSCO, Microsoft of Microsoft Corporation, アメリカ合衆国 of アメリカ合衆国ニューヨーク).
+
+    A name goes on over the words right after it that are proper nouns of no narrower kind, words
+    the dictionary lacks, capitalised Latin words after a space, and, after a place, more places: an
+    address then names its last place. A name followed by a common word or a particle ends there.
+    """
+    by_start = {w.start: w for w in words(text)}
+    found = []
+    for cand in cands:
+        if not cand.type or cand.type == OTHER or has_markup(text[cand.start : cand.end]):
+            continue
+        end, last_place, kinds = cand.end, 0, set()
+        while True:
+            gap = 1 if text[end : end + 1] == " " and _latin_end(text, end) else 0
+            word = by_start.get(end + gap)
+            kind = _continuation(text, word, cand.type, gap) if word is not None else ""
+            if not kind:
+                break
+            kinds.add(kind)
+            last_place = word.start if kind == "place" else last_place
+            end = word.end
+        if end > cand.end:
+            found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
+                                   headed=True, names_from=last_place if kinds == {"place"} else 0))
+    return found
+
+
+def _latin_end(text: str, i: int) -> bool:
+    """Return True when text[:i] ends in a Latin letter or digit."""
+    return i > 0 and is_ascii_alnum(nfkc(text[i - 1]))
+
+
+def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
+    """Return how a word goes on with a name before it ("" when it does not)."""
+    surface = nfkc(text[word.start : word.end])
+    if gap:
+        return "latin" if surface.isascii() and surface[:1].isupper() else ""
+    if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ in ("Country", "Region"):
+        return "place"
+    if word.pos[:3] == ("名詞", "固有名詞", "一般") and has_proper_part(text[word.start : word.end]):
+        return "proper"  # not a compound of common words the dictionary lists (農林水産大臣)
+    if word.unknown and word.pos[0] == "名詞" and len(surface) >= 2 and word.pos[1] != "数詞":
+        return "unknown"
+    return ""
+
+
+def _continued_type(text: str, cand: Candidate, end: int, kinds: set[str]) -> str:
+    """Return the type of a name a shorter one ran on into: a place after places, else by its head,
+    else the shorter one's type unless a proper word made a place or person into something else."""
+    if kinds == {"place"}:
+        return "Region"
+    surface = nfkc(text[cand.start : end])
+    head = next((t for h, t in compound_heads() if surface.endswith(h) and len(surface) > len(h)), "")
+    if head:
+        return head
+    if cand.type in ("Country", "Region") or (cand.type == "Person" and "proper" in kinds):
+        return "Organization"
+    return cand.type
 
 
 def _with_listed_places(text: str, cand: Candidate, before: list[list[Word]]) -> Candidate:

@@ -10,7 +10,7 @@ from kg.resolve.candidates import (
     quoted,
     without_conflicts,
 )
-from kg.resolve.compounds import OTHER, compound_names, proper_words
+from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner
 from kg.resolve.knowledge import ene_types, without_legal_form
@@ -33,7 +33,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     known, members = known_and_compound(text, lexicon)
     known += linked(block, lexicon)
     longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper_words(text, spans)
-    longer += from_ner(text, spans, known)
+    model = from_ner(text, spans, known)
+    longer += model + continued(text, [*known, *model])
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named
