@@ -86,8 +86,8 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
         if not cand.type or cand.type == OTHER or has_markup(text[cand.start : cand.end]):
             continue
         end, last_place, kinds = cand.end, 0, set()
-        while True:
-            gap = 1 if text[end : end + 1] == " " and _latin_end(text, end) else 0
+        while "head" not in kinds:
+            gap = 1 if _gap_in_name(text, end, cand.type) else 0
             word = by_start.get(end + gap)
             kind = _continuation(text, word, cand.type, gap) if word is not None else ""
             if not kind:
@@ -106,11 +106,23 @@ def _latin_end(text: str, i: int) -> bool:
     return i > 0 and is_ascii_alnum(nfkc(text[i - 1]))
 
 
+def _gap_in_name(text: str, i: int, type_: str) -> bool:
+    """Return True for a character at text[i] that a name goes on across: a space between Latin
+    words (Microsoft Corporation), a ・ or = between the parts of a person's name (ジョン・F・ケネディ)."""
+    if text[i : i + 1] == " ":
+        return _latin_end(text, i)
+    after = text[i + 1 : i + 2]
+    return type_ == "Person" and text[i : i + 1] in "・=＝" and (is_katakana(after) or is_ascii_alnum(nfkc(after or " ")))
+
+
 def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     """Return how a word goes on with a name before it ("" when it does not)."""
     surface = nfkc(text[word.start : word.end])
     if gap:
-        return "latin" if surface.isascii() and surface[:1].isupper() else ""
+        latin = surface.isascii() and surface[:1].isupper()
+        return "latin" if latin or (type_ == "Person" and is_katakana(surface[0])) else ""
+    if type_ in ("Organization", "Person", "Event") and _org_head(surface):
+        return "head"  # the model stopped before the head of an organisation's name (ユナイテッド航空, 京都サンガF.C.)
     if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ in ("Country", "Region"):
         return "place"
     if word.pos[:3] == ("名詞", "固有名詞", "一般") and has_proper_part(text[word.start : word.end]):
@@ -118,6 +130,11 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     if word.unknown and word.pos[0] == "名詞" and len(surface) >= 2 and word.pos[1] != "数詞":
         return "unknown"
     return ""
+
+
+def _org_head(surface: str) -> bool:
+    """Return True for a word that is the head of an organisation's name (航空, FC)."""
+    return dict(compound_heads()).get(surface) == "Organization"
 
 
 def _continued_type(text: str, cand: Candidate, end: int, kinds: set[str]) -> str:
@@ -197,6 +214,8 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
     for end in range(len(run) - 1, 0, -1):
         for head_start in range(1, end + 1):
             type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))
+            if type_ is None and head_start == end:
+                type_ = _ends_in_head(nfkc(text[run[end].start : run[end].end]))
             if type_ is None:
                 continue
             first = _first_word(text, run[:head_start], type_)
@@ -205,6 +224,12 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
                     end += 1  # a year or edition after the head is part of the name (東京栄養サミット2021)
                 return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
+
+
+def _ends_in_head(word: str) -> str | None:
+    """Return the type of a head of two characters or more that a longer common word ends in
+    (公園 of 総合運動公園, 選手権 of 卓球選手権); None when it ends in none."""
+    return next((t for head, t in compound_heads() if len(head) >= 2 and len(word) > len(head) and word.endswith(head)), None)
 
 
 def _address(text: str, run: list[Word]) -> Candidate | None:
