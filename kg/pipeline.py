@@ -78,7 +78,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     entities = resolve(vault.notes, spans, options.resolve)
     graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
                         title=_title(vault, paths))
-    graph = filter_graph(graph, options.filters)
+    graph = filter_graph(graph, options.filters, in_place=True)
     if options.graph.with_notes:
         graph = add_notes(graph, vault.notes, entities)
     add_analytics(graph)

@@ -86,6 +86,8 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
     of "one … two" are stored once each; joining the parts again gives the line back exactly.
     """
     numbers: dict[str, int] = {}
+    # a dense section gives many edges the same line: each is cut and numbered once
+    units: dict[str, list[int]] = {}
     refs: list[list[list[int]] | None] = []
     for data in edges:
         lines = data.get("sentences")
@@ -94,13 +96,21 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
             continue
         # a hand-made graph may hold them joined, as a file does
         lines = split(lines, LINE_SEP) if isinstance(lines, str) else lines
-        refs.append([[numbers.setdefault(part, len(numbers)) for part in str(line).split(PART_SEP)] for line in lines])
+        ref = []
+        for line in lines:
+            unit = units.get(line) if type(line) is str else None
+            if unit is None:
+                unit = [numbers.setdefault(part, len(numbers)) for part in str(line).split(PART_SEP)]
+                if type(line) is str:
+                    units[line] = unit
+            ref.append(list(unit))
+        refs.append(ref)
     return list(numbers), refs
 
 
 def ids_text(ref: Sequence[Sequence[int]]) -> str:
     """Return an edge's sentence numbers as GraphML and CSV write them: "12|40+41", one item per unit."""
-    return LIST_SEP.join(ID_SEP.join(str(n) for n in unit) for unit in ref)
+    return LIST_SEP.join([ID_SEP.join(map(str, unit)) for unit in ref])
 
 
 def table_text(table: Sequence[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -189,19 +190,27 @@ def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None]) -> None:
     fp.write("\ufeff")
     writer = csv.writer(fp, lineterminator="\n")
     writer.writerow(["source", "target", *(SENTENCE_IDS if name == "sentences" else name for name in names)])
-    seps = [EDGE_LISTS.get(name, LIST_SEP) for name in names]
+    # a name or a heading recurs on many edges: each cell text is guarded once
+    inert = cache(_inert)
+    converters = [_ignored if name == "sentences" else inert if kind is str
+                  else (lambda value, sep=EDGE_LISTS.get(name, LIST_SEP): inert(join(value, sep))) if kind is list
+                  else _kept for name, kind in zip(names, kinds)]
+    at = names.index("sentences") + 2 if "sentences" in names else None
     for (a, b), d, ref_ids in zip(graph.edges(), data, ids, strict=True):
-        row = [_inert(a), _inert(b)]
-        for name, kind, sep, value in zip(names, kinds, seps, d.values()):
-            if name == "sentences":
-                row.append(ref_ids)
-            elif kind is str:
-                row.append(_inert(value))
-            elif kind is list:
-                row.append(_inert(join(value, sep)))
-            else:
-                row.append(value)
+        row = [inert(a), inert(b), *[convert(value) for convert, value in zip(converters, d.values())]]
+        if at is not None:
+            row[at] = ref_ids
         writer.writerow(row)
+
+
+def _kept(value: object) -> object:
+    """Return value as it is: csv writes numbers and flags as str() does, as pandas does."""
+    return value
+
+
+def _ignored(value: object) -> None:
+    """Return None, for a value written from elsewhere."""
+    return None
 
 
 def _picked(data: Mapping, positions: list[int]) -> list:

@@ -134,9 +134,7 @@ def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: lis
     writer = _Writer(key_ids, types)
     for node, data in graph.nodes(data=True):
         yield f'\n    <node id="{_attrib(writer.safe(str(node)))}"' + writer.element("node", data, None)
-    for (a, b), data, ref_ids in zip(graph.edges(), edge_data, ids, strict=True):
-        head = f'\n    <edge source="{_attrib(writer.safe(str(a)))}" target="{_attrib(writer.safe(str(b)))}"'
-        yield head + writer.element("edge", data, ref_ids)
+    yield from writer.edges(graph.edges(), edge_data, ids)
     graph_data = {k: v for k, v in graph_data.items() if v is not None}
     if graph_data:
         if not body:
@@ -173,6 +171,50 @@ class _Writer:
         self.safe = cache(xml_safe)
         self.text = cache(lambda value: _escape(xml_safe(value)))
 
+    def edges(self, ends: Iterable[tuple[Any, Any]], edge_data: Iterable[Mapping[str, Any]],
+              ids: Iterable[str | None]) -> Iterator[str]:
+        """Yield each edge element: the edges of one shape share a template and a converter per value."""
+        name = cache(lambda node: _attrib(xml_safe(str(node))))
+        plans: dict[tuple, tuple | None] = {}
+        for (a, b), data, ref_ids in zip(ends, edge_data, ids, strict=True):
+            shape = (tuple(data), tuple(map(type, data.values())))
+            if shape not in plans:
+                plans[shape] = self._plan(*shape)
+            plan = plans[shape]
+            if plan is not None:
+                template, converters, at = plan
+                texts = [convert(value) for convert, value in zip(converters, data.values())]
+                if at is not None:
+                    texts[at] = ref_ids
+                if all(texts):
+                    yield template.format(name(a), name(b), *texts)
+                    continue
+            # a value of another kind, or an empty text, which GraphML writes as an empty element
+            yield f'\n    <edge source="{name(a)}" target="{name(b)}"' + self.element("edge", data, ref_ids)
+
+    def _plan(self, names: tuple[str, ...], kinds: tuple[type, ...]) -> tuple | None:
+        """Return the template, converters and sentence_ids position for edges of one shape, or None."""
+        parts, converters, at = ['\n    <edge source="{}" target="{}"'], [], None
+        for i, (key, kind) in enumerate(zip(names, kinds, strict=True)):
+            if key == "sentences" and kind is not _NONE:
+                key, at = SENTENCE_IDS, i
+                converters.append(str)  # replaced by the edge's sentence numbers
+            elif kind is str and self.types["edge", key] is str:
+                converters.append(self.text)
+            elif issubclass(kind, _NUMBERS):
+                written = self.types["edge", key]
+                converters.append(str if kind is written else lambda value, written=written: str(written(value)))
+            elif kind is list or kind is tuple:
+                sep = EDGE_LISTS.get(key, LIST_SEP)
+                converters.append(lambda value, sep=sep: self.text(join(value, sep)))
+            else:
+                return None
+            parts.append(f'\n      <data key="{self.key_ids["edge", key]}">{{}}</data>')
+        parts.append("\n    </edge>" if converters else " />")
+        if converters:
+            parts[0] += ">"
+        return "".join(parts), converters, at
+
     def element(self, scope: str, data: Mapping[str, Any], ref_ids: str | None) -> str:
         """Return the rest of a node or edge element: its data children, or the empty tag's end."""
         parts = []
@@ -181,7 +223,8 @@ class _Writer:
                 continue
             if ref_ids is not None and key == "sentences":
                 # sentence numbers, "12|40+41": nothing in them to escape
-                parts.append(f'\n      <data key="{self.key_ids[scope, SENTENCE_IDS]}">{ref_ids}</data>')
+                key_id = self.key_ids[scope, SENTENCE_IDS]
+                parts.append(f'\n      <data key="{key_id}">{ref_ids}</data>' if ref_ids else f'\n      <data key="{key_id}" />')
             else:
                 parts.append(self.datum(scope, key, value, "\n      "))
         if not parts:

@@ -133,7 +133,14 @@ def build_graph(
     for key in units:  # document order, so evidence lists the first shared units first
         for a, b in combinations(sorted(members.get(key, ())), 2):
             shared[(a, b)].append(key)
-    for (a, b), keys in shared.items():
+    # what every pair of a unit needs, found once per unit and entity, not once per pair
+    spots = {key: {e: _Spots(found, order) for e, found in present.items()} for key, present in members.items()}
+    places = {key: place(units[key].heading_path, units[key].note) for key in members}
+    # a unit lies inside one note, so any mention in it has the unit's date; ISO dates sort as the days do
+    days = {key: _iso(next(iter(present.values()))[0].block.date) for key, present in members.items()}
+    for end, other in _listing_order(graph.nodes, shared):
+        a, b = (end, other) if end < other else (other, end)
+        keys = shared[a, b]
         n_a, n_b, n_ab = unit_count[a], unit_count[b], len(keys)
         scores = {name: measure(name, n_a, n_b, n_ab, total) for name in ("jaccard", "npmi")}
         shown = keys[:MAX_EVIDENCE]
@@ -141,22 +148,49 @@ def build_graph(
             a,
             b,
             kind="cooccurrence",
-            weight=round(measure(weight, n_a, n_b, n_ab, total), 6),
+            weight=round(scores[weight] if weight in scores else measure(weight, n_a, n_b, n_ab, total), 6),
             count=n_ab,
             jaccard=round(scores["jaccard"], 6),
             npmi=round(scores["npmi"], 6),
-            evidence=[place(units[k].heading_path, units[k].note) for k in shown],
-            sentences=[_unit_sentence(members[k][a], members[k][b], order) for k in shown],
-            # a unit lies inside one note, so any mention in it has the unit's date
-            **seen_between(members[k][a][0].block.date for k in keys),
+            evidence=[places[k] for k in shown],
+            sentences=[_pair_sentence(spots[k][a], spots[k][b]) for k in shown],
+            **_first_and_last([d for d in map(days.__getitem__, keys) if d]),
         )
     return graph
+
+
+def _listing_order(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return the pairs in the order graph.edges() lists them once they are added in the given order.
+
+    Added in this order, the graph holds each node's neighbours in the order a copy of it, or the
+    graph read back from its GraphML, holds them; the page, which follows that order, is then the
+    same for the graph however it was made, and a filter can work on it without copying it.
+    """
+    around: dict[str, list[str]] = defaultdict(list)
+    for a, b in pairs:
+        around[a].append(b)
+        around[b].append(a)
+    listed, done = [], set()
+    for node in nodes:
+        listed += [(node, other) for other in around.get(node, ()) if other not in done]
+        done.add(node)
+    return listed
 
 
 def seen_between(days: Iterable[date | None]) -> dict[str, str]:
     """Return first_seen and last_seen: the earliest and latest of the dates, "" when none is known."""
     known = sorted(d for d in days if d is not None)
     return {"first_seen": known[0].isoformat() if known else "", "last_seen": known[-1].isoformat() if known else ""}
+
+
+def _iso(day: date | None) -> str:
+    """Return a date as ISO text, "" when it is not known."""
+    return day.isoformat() if day is not None else ""
+
+
+def _first_and_last(days: list[str]) -> dict[str, str]:
+    """Return seen_between's answer for ISO dates, all known."""
+    return {"first_seen": min(days), "last_seen": max(days)} if days else {"first_seen": "", "last_seen": ""}
 
 
 def _node_attributes(entity: Entity, units: int) -> dict:
@@ -186,19 +220,28 @@ def _node_attributes(entity: Entity, units: int) -> dict:
     }
 
 
-def _unit_sentence(in_a: Sequence[Mention], in_b: Sequence[Mention], order: dict[tuple, int]) -> str:
+class _Spots:
+    """One entity's mentions in one unit, in document order: where the first is, and the sentences they are in."""
+
+    __slots__ = ("first", "sentences", "seen")
+
+    def __init__(self, mentions: Sequence[Mention], order: dict[tuple, int]) -> None:
+        def where(mention: Mention) -> tuple[int, int]:
+            return order.get(_block_id(mention.block), len(order)), mention.start
+
+        ordered = sorted(mentions, key=where)
+        self.first = (where(ordered[0]), ordered[0].sentence)
+        self.sentences = [((_block_id(m.block), m.sentence), m.sentence) for m in ordered]
+        self.seen = {spot for spot, _ in self.sentences}
+
+
+def _pair_sentence(a: _Spots, b: _Spots) -> str:
     """Return the sentence of one unit that shows a and b: the first naming both, else each one's first."""
-
-    def where(mention: Mention) -> tuple[int, int]:
-        return order.get(_block_id(mention.block), len(order)), mention.start
-
-    first_a, first_b = sorted(in_a, key=where), sorted(in_b, key=where)
-    spots_b = {(_block_id(m.block), m.sentence) for m in first_b}
-    for mention in first_a:
-        if (_block_id(mention.block), mention.sentence) in spots_b:
-            return mention.sentence
-    one, two = sorted((first_a[0], first_b[0]), key=where)
-    return f"{one.sentence}{PART_SEP}{two.sentence}"
+    for spot, sentence in a.sentences:
+        if spot in b.seen:
+            return sentence
+    one, two = (a.first, b.first) if a.first[0] <= b.first[0] else (b.first, a.first)
+    return f"{one[1]}{PART_SEP}{two[1]}"
 
 
 def _block_id(block: Block) -> tuple[str, int, int]:

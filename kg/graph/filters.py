@@ -65,9 +65,13 @@ class Filters:
         return " ".join(parts)
 
 
-def filter_graph(graph: nx.Graph, filters: Filters) -> nx.Graph:
-    """Return a filtered copy of a co-occurrence graph; its ``filters`` attribute says what ran."""
-    kept = graph.copy()
+def filter_graph(graph: nx.Graph, filters: Filters, *, in_place: bool = False) -> nx.Graph:
+    """Return a filtered copy of a co-occurrence graph; its ``filters`` attribute says what ran.
+
+    ``in_place`` filters the graph itself and returns it: copying 400,000 edges costs seconds
+    that a graph made only to be filtered does not need to spend.
+    """
+    kept = graph if in_place else graph.copy()
     if filters.min_count > 1:
         kept.remove_nodes_from([n for n, units in kept.nodes(data="units", default=0) if units < filters.min_count])
     if filters.min_edge > 1:

@@ -74,6 +74,8 @@ def _mixed_graph() -> nx.Graph:
     graph.add_edge("a<&>\"'\n\t", "b", weight=0.25, sentences=["一。", "二。"], evidence=["章 › 節"], mst=False)
     graph.add_edge("b", "c", weight=1, count=3)
     graph.add_edge("c", "d")
+    graph.add_edge("d", "b", weight=0.5, sentences=[], evidence=[], mst=None)
+    graph.add_edge("d", "a<&>\"'\n\t", weight=2, sentences=["三 … 一。"], evidence=["<章>", "節|2"], mst=True)
     return graph
 
 
