@@ -129,14 +129,16 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
         break
     if len(members) < 2 or len({m[2].entity for m in members}) < len(members):
         return []
-    if _is_ambiguous_pair(norm, i, j, members) or _proper_non_place(text, starts[i], starts[j - 1] + 1):
+    if _is_ambiguous_pair(norm, i, j, members) or _in_proper_word(text, starts[i], starts[j - 1] + 1):
         return []
     return members
 
 
-def _proper_non_place(text: str, start: int, end: int) -> bool:
-    """Return True when a proper noun other than a place covers text[start:end] (中日 of 中日ドラゴンズ)."""
-    return any(w.proper and w.pos[2] != "地名" and w.start <= start and end <= w.end for w in words(text))
+def _in_proper_word(text: str, start: int, end: int) -> bool:
+    """Return True when a proper noun longer than text[start:end], or one other than a place, covers
+    it: 中日 of 中日ドラゴンズ, 日比 of 日比谷."""
+    return any(w.proper and w.start <= start and end <= w.end and (w.pos[2] != "地名" or w.end - w.start > end - start)
+               for w in words(text))
 
 
 def _starts_known_word(norm: str, j: int, lexicon: Lexicon, text: str, starts: list[int]) -> bool:
@@ -247,14 +249,11 @@ def outside_longer_names(
     """
     loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)}
     known = [_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]) for k in known]
-    addresses = [c for c in longer if c.names_from]
     longer = [c for c in longer if id(c) not in loose]
     alone, kept = [], []
     for cand in known:
         around = [c for c in longer if _contains(c, cand)]
-        if cand.type == "Country" and any(_contains(c, cand) for c in addresses):
-            kept.append(cand)  # an address still names its country (米国 of 米国ルイジアナ州)
-        elif not around:
+        if not around:
             alone.append(cand)
         elif not cand.trust:
             continue  # a compound inside a longer name (日中戦争): its members are mentioned, it blocks nothing

@@ -95,9 +95,30 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             kinds.add(kind)
             last_place = word.start if kind == "place" else last_place
             end = word.end
+        headed_end = _headed_tail(text, by_start, end, cand.type)
+        if headed_end:
+            end, kinds = headed_end, kinds | {"head"}
         if end > cand.end:
             found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
                                    headed=True, names_from=last_place if kinds == {"place"} else 0))
+    return found
+
+
+def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> int:
+    """Return where common words after a name end in a head that makes them one name with it
+    (日本電気 協会, 国際オリンピック委員会 総会, インドシナ 海), or 0. A place's head (海, 府) only
+    goes on with a place."""
+    found, seen = 0, 0
+    word = by_start.get(end)
+    while word is not None and seen < 4 and word.pos[0] in _NOUNS and word.pos[1] != "数詞" and not word.proper:
+        surface = nfkc(text[word.start : word.end])
+        if surface in _DESCRIBING or surface in _JOINERS:
+            break
+        head = dict(compound_heads()).get(surface) or _ends_in_head(surface)
+        if head and (head != "Region" or type_ in ("Country", "Region")):
+            found = word.end
+        seen += 1
+        word = by_start.get(word.end)
     return found
 
 
@@ -125,6 +146,8 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
         return "head"  # the model stopped before the head of an organisation's name (ユナイテッド航空, 京都サンガF.C.)
     if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ in ("Country", "Region"):
         return "place"
+    if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ == "Organization":
+        return "proper"  # a club or branch named after its town (カターレ富山, 川崎製鉄千葉)
     if word.pos[:3] == ("名詞", "固有名詞", "一般") and has_proper_part(text[word.start : word.end]):
         return "proper"  # not a compound of common words the dictionary lists (農林水産大臣)
     if word.unknown and word.pos[0] == "名詞" and len(surface) >= 2 and word.pos[1] != "数詞":
