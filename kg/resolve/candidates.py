@@ -14,7 +14,7 @@ from kg.records import Block
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import bare_heads, head_length, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import words
+from kg.resolve.words import first_unit_is_proper, words
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -83,7 +83,8 @@ def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candida
 
 def _not_its_own_word(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] is no word of its own: inside a longer proper noun (日本橋),
-    the tail of a common word (日本 of 全日本, 米 of 全米), or a language (ドイツ語, 日本語)."""
+    the tail of a common word (日本 of 全日本, 米 of 全米), the head of a common word whose first unit
+    is no proper noun (内閣 of 内閣総理大臣), or a language (ドイツ語, 日本語)."""
     if _in_longer_proper_word(text, start, end):
         return True
     for w in words(text):
@@ -91,6 +92,8 @@ def _not_its_own_word(text: str, start: int, end: int) -> bool:
             return True
         if w.start == start and (text[w.start : w.end].endswith("語") and w.end > end or (w.end == end and text[end : end + 1] == "語")):
             return True
+        if w.start == start and w.end > end and not w.proper and not first_unit_is_proper(text[w.start : w.end]):
+            return True  # a common word that starts with one (内閣 of 内閣総理大臣); 日本 of 日本人 is a name
     return False
 
 

@@ -64,6 +64,14 @@ def has_proper_part(word: str) -> bool:
     return len(units) == 1 or any(tuple(u.part_of_speech()[:2]) == ("名詞", "固有名詞") for u in units)
 
 
+@lru_cache(maxsize=16384)
+def first_unit_is_proper(word: str) -> bool:
+    """Return True when the first of a word's shortest units is a proper noun (日本 of 日本人; not
+    内閣 of 内閣総理大臣)."""
+    units = _short_unit_tokenizer().tokenize(_SURROGATE.sub("\ufffd", word))
+    return bool(units) and tuple(units[0].part_of_speech()[:2]) == ("名詞", "固有名詞")
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""
