@@ -29,6 +29,8 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 _JOINERS = "・=＝&"
 # Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出).
 _DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
+# Words after a country that name it acting as one body; the mention reads them, the node is the country.
+_COUNTRY_TAILS = frozenset({"当局"})
 # Prefixes that qualify a name rather than belong to it (旧山一証券, 同年明治神宮造営局, 対ノートルダム大学).
 _QUALIFIERS = frozenset("旧元前現同対")
 
@@ -142,10 +144,12 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     if gap:
         latin = surface.isascii() and surface[:1].isupper()
         return "latin" if latin or (type_ == "Person" and is_katakana(surface[0])) else ""
+    if type_ == "Country" and surface in _COUNTRY_TAILS:
+        return "head"  # a country's authorities are the country acting (イラン当局)
     if type_ in ("Organization", "Person", "Event") and _org_head(surface):
         return "head"  # the model stopped before the head of an organisation's name (ユナイテッド航空, 京都サンガF.C.)
-    if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ in ("Country", "Region"):
-        return "place"
+    if word.pos[:3] == ("名詞", "固有名詞", "地名") and word.pos[3] != "国" and type_ in ("Country", "Region"):
+        return "place"  # a place within the one before; a country after a country is a list (タイ米国)
     if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ == "Organization":
         return "proper"  # a club or branch named after its town (カターレ富山, 川崎製鉄千葉)
     if word.pos[:3] == ("名詞", "固有名詞", "一般") and has_proper_part(text[word.start : word.end]):
@@ -258,7 +262,9 @@ def _ends_in_head(word: str) -> str | None:
 def _address(text: str, run: list[Word]) -> Candidate | None:
     """Return a run of two or more place names as one address (兵庫県加古郡播磨町, アメリカ合衆国ニューヨーク)."""
     places = [w for w in run if text[w.start : w.end] not in _JOINERS]
-    if len(places) >= 2 and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in places):
+    if len(places) >= 2 and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in places) and all(
+        w.pos[3] != "国" for w in places[1:]
+    ):
         return Candidate(run[0].start, run[-1].end, COMPOUND, type="Region", headed=True, names_from=places[-1].start)
     return None
 
