@@ -24,6 +24,8 @@ _ABBREV = re.compile(r"^[A-Za-z0-9&\-・.]*[A-Z][A-Za-z0-9&\-・.]*[A-Z0-9][A-Za
 _TRAILING_PARTICLES = set("のにをはがでとへもやより")
 _MODIFIER_ENDINGS = set("なのる的")
 # 以下「略称」, 以下、略称 (とする/という): the author's own declaration of a short form
+# （旧・日本製粉）, （旧称：…）: the body's former name
+_FORMERLY = re.compile(r"(?:旧称|旧名|旧)[・:：\s]?([^、。\s]{2,40})")
 _HEREAFTER = re.compile(r"以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:とする|という|と呼ぶ|と略す)?")
 _EDITION = re.compile(r"^第\s*\d+\s*回")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
@@ -109,6 +111,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
+            continue
+        former = _FORMERLY.fullmatch(match.group(1).strip())
+        if outer and former and not any(is_hiragana(c) for c in former.group(1)):
+            yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
             continue
         inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
         if not outer or any(c in match.group(1) for c in "、。，"):

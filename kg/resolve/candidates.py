@@ -62,6 +62,8 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             end, name = hit
             known.append(Candidate(starts[i], starts[end - 1] + 1, KNOWN, name.entity, name.type))
             members.extend(_state_of(text, starts[i], starts[end - 1] + 1, lexicon))
+            if name.type == "Event":
+                members.extend(_countries_inside(text, starts[i], starts[end - 1] + 1, lexicon))
             if compound and not region:
                 members.extend(
                     Candidate(starts[s], starts[e - 1] + 1, KNOWN, n.entity, n.type) for s, e, n in compound
@@ -70,6 +72,17 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
         else:
             i += 1
     return known, members
+
+
+def _countries_inside(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
+    """Return the countries named by words inside a known event (ウクライナ of ロシアによるウクライナ侵略):
+    a war or a summit is an act of the states it names, as 米国商務省 is an organ of one."""
+    found = []
+    for w in words(text):
+        name = lexicon.get(text[w.start : w.end]) if start <= w.start and w.end <= end else None
+        if name is not None and name.type == "Country":
+            found.append(Candidate(w.start, w.end, KNOWN, name.entity, name.type))
+    return found
 
 
 def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:

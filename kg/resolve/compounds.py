@@ -17,7 +17,7 @@ from functools import cache
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import read_tsv
+from kg.resolve.knowledge import ene_types, read_tsv
 from kg.resolve.words import Word, has_proper_part, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
@@ -57,7 +57,7 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
     """Return the words Sudachi knows as proper nouns of no narrower kind (第一三共, クボタ,
     東京ガス) that make up a noun run alone and that no model span covers: such a word names an
     organisation more often than anything else, and a model span inside it (東京 of 東京ガス) is a
-    fragment. Words of Latin letters only are left out: they name software and products as often
+    fragment; a span of a label kg maps to no type decides nothing. Words of Latin letters only are left out: they name software and products as often
     (Windows, Python). A word ending in a head word takes its type (国士舘大学, 下関駅)."""
     found = []
     for run in _noun_runs(text):
@@ -65,8 +65,10 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             continue
         word = run[0]
         surface = nfkc(text[word.start : word.end])
-        if len(surface) < 2 or surface.isascii() or any(s.start <= word.start and word.end <= s.end for s in spans):
-            continue
+        if len(surface) < 2 or surface.isascii() or any(
+            s.start <= word.start and word.end <= s.end and s.ene in ene_types() for s in spans
+        ):
+            continue  # the model's own entity decides, unless it is of a kind kg has no type for (ペトロナス as a vehicle)
         if not has_proper_part(text[word.start : word.end]):
             continue  # a compound of common words the dictionary lists as proper (郵便事業)
         type_ = next((t for head, t in compound_heads() if surface.endswith(head) and len(surface) > len(head)), "Organization")

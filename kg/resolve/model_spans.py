@@ -28,10 +28,12 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in spans:
         type_ = mapping.get(span.ene)
-        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known):
+        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span):
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if text.startswith(("旧・", "元・"), span.start) and span.end - span.start > 4:
+            span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
         if type_ == "Person":
             span = _person_core(text, _whole_person_name(text, span))
             if span is None:
@@ -70,6 +72,17 @@ def _person_core(text: str, span: Span) -> Span | None:
     if not named:
         return None if all(is_kanji(c) for c in text[span.start : span.end]) else span
     return span
+
+
+def _joins_names(text: str, span: Span) -> bool:
+    """Return True for a span that runs over a particle or conjunction that joins two names
+    (東京電力ホールディングスと中部電力, AやB, A及びB): a name holds none of them."""
+    return any(
+        span.start < w.start and w.end < span.end
+        and (w.pos[:2] in (("助詞", "格助詞"), ("助詞", "副助詞")) and text[w.start : w.end] in ("と", "や")
+             or w.pos[0] == "接続詞")
+        for w in words(text)
+    )
 
 
 def _crosses_parenthesis(surface: str) -> bool:
