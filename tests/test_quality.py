@@ -247,22 +247,11 @@ def test_every_test_note_has_a_gold_file_and_is_scored():
     assert len(names) >= 3
 
 
-# Issue 12's thresholds for the notes written for it. Three notes still miss them (recall 0.94:
-# companies with no head noun GiNZA does not see, such as ペトロナス, and on the energy note splits
-# of a law's two translations), so each is a strict expected failure: the suite says when a change
-# makes a note pass.
-_NOTE_GAPS = {
-    "bluebook_r06_global_health": "recall 0.937: a 本部 and a 部 of a government, an acronym in parentheses",
-    "energy_whitepaper_2024_international": "recall 0.936, 2 splits (a law's two translations, a report and its yearly edition)",
-    "food_agri_whitepaper_r05_food_security": "recall 0.939: companies with no head noun, an acronym in parentheses",
-}
-
-
+# Issue 12's thresholds for the notes written for it (and the trade note written for issue 17).
 @pytest.mark.ginza
 @pytest.mark.parametrize(
     "note, gold",
-    [pytest.param(n, g, id=n.stem, marks=[pytest.mark.xfail(strict=True, reason=_NOTE_GAPS[n.stem])]
-                  if n.stem in _NOTE_GAPS else []) for n, g in _quality.gold_notes()[1:]],
+    [pytest.param(n, g, id=n.stem) for n, g in _quality.gold_notes()[1:]],
 )
 def test_quality_on_each_new_policy_note_meets_the_thresholds(nlp, note, gold):
     report = score(kg.build([note]), read_gold(gold))

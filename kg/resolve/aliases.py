@@ -150,11 +150,11 @@ def _name_before(block: Block, paren: int) -> str:
     # the whole run is the name: バンク・ネガラ・インドネシア（BNI） is a bank, not インドネシア;
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
-    if (named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS
-            and suffix_type(text[start:paren]) != "Organization"):
-        # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in
-        # an organisation's head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）)
-        return ""
+    if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]):
+        # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
+        # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）),
+        # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
+        return _genitive_name(text, start, paren)
     return text[named:paren].strip(" ・")
 
 
@@ -169,6 +169,23 @@ def _listed_name(outer: str, inner: Sequence[str], lexicon: Lexicon) -> str:
         if tail is not None and any((lexicon.get(n) or tail).entity == tail.entity and lexicon.get(n) for n in inner):
             return outer[i + 1 :]
     return outer
+
+
+def _genitive_name(text: str, start: int, paren: int) -> str:
+    """Return the nouns joined by の that end at a parenthesis and start with a proper noun after a
+    clause's edge (アフリカ緑の革命のための同盟), or "" when they do not."""
+    found = [w for w in words(text) if w.end <= start]
+    i = len(found)
+    while i >= 2 and text[found[i - 1].start : found[i - 1].end] == "の" and found[i - 2].pos[0] == "名詞":
+        i -= 1
+        while i >= 1 and found[i - 1].pos[0] in ("名詞", "接尾辞", "接頭辞") and found[i - 1].end == found[i].start:
+            i -= 1
+    phrase = found[i:]
+    before = found[i - 1] if i else None
+    edge = before is None or before.pos[0] in ("補助記号", "助詞") and text[before.start : before.end] != "の"
+    if phrase and edge and phrase[0].proper and is_name_char(text[phrase[0].start]):
+        return text[phrase[0].start : paren].strip(" ・")
+    return ""
 
 
 def _after_description(text: str, start: int, end: int) -> int:
