@@ -71,27 +71,24 @@ def wikipedia(nlp):
     )
 
 
-# Measured with the rules of issue 12 (kg / bare): organisations 0.449 / 0.456, people 0.671 / 0.674,
-# events 0.301 / 0.274; places 0.726 / 0.670. The two that fall short are strict expected failures.
-_SHORT_OF_BARE = {
-    "organisations": "spans of common words with an organisation label (工学部, 司令部) are still dropped",
-    "people": "single-kanji surnames (李, 伴) are junk by the one-character rule",
-}
-
-
 @pytest.mark.ginza
-@pytest.mark.parametrize("group", [
-    pytest.param(g, marks=[pytest.mark.xfail(strict=True, reason=_SHORT_OF_BARE[g])] if g in _SHORT_OF_BARE else [])
-    for g in bench.GROUPS
-])
+@pytest.mark.parametrize("group", list(bench.GROUPS))
 def test_kg_finds_at_least_what_bare_ginza_finds(wikipedia, group):
     mine, bare = wikipedia
     assert mine.recall(group) >= bare.recall(group), bench.format_report(mine, bare, 15, {})
 
 
 @pytest.mark.ginza
-@pytest.mark.xfail(strict=True, reason="issue 12 floors not reached: organisations 0.449 of 0.55, places 0.726 of "
-                   "0.80, precision 0.725 of 0.85")
-def test_kg_meets_the_floors_of_issue_12(wikipedia):
+def test_kg_meets_the_recall_floors_of_issue_12(wikipedia):
     mine, bare = wikipedia
-    assert [p for p in bench.failures(mine, bare) if "below bare" not in p] == []
+    assert [p for p in bench.failures(mine, bare) if "recall" in p] == [], bench.format_report(mine, bare, 15, {})
+
+
+# Measured 2026-12-02: 0.829 (bare ja_ginza 0.729). What is left is mostly the model's span edges
+# (a person's or club's name cut short, a title taken for a person) and gold conventions kg does not
+# follow on purpose (米国 of 米国商務省 and 日 of 日米地位協定 are mentions of the countries).
+@pytest.mark.ginza
+@pytest.mark.xfail(strict=True, reason="issue 12's mention precision not reached: 0.829 of 0.85")
+def test_kg_meets_the_precision_floor_of_issue_12(wikipedia):
+    mine, bare = wikipedia
+    assert [p for p in bench.failures(mine, bare) if "precision" in p] == [], bench.format_report(mine, bare, 15, {})

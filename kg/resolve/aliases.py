@@ -112,6 +112,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
             continue
+        if outer and _other_writing(outer, match.group(1).strip(), lexicon):
+            yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
+            continue
         former = _FORMERLY.fullmatch(match.group(1).strip())
         if outer and former and not any(is_hiragana(c) for c in former.group(1)):
             yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
@@ -127,6 +130,16 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
+
+
+def _other_writing(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a known country is followed in parentheses by one word the dictionary knows
+    as a country and kg does not (ブラジル（伯剌西爾）): another writing of the same name. A known
+    country there (パリ（フランス）) is a second place."""
+    known = lexicon.get(outer)
+    found = words(inner)
+    return (known is not None and known.type == "Country" and lexicon.get(inner) is None
+            and len(found) == 1 and found[0].pos == ("名詞", "固有名詞", "地名", "国"))
 
 
 def _name_before(block: Block, paren: int) -> str:
