@@ -141,7 +141,10 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
     for i in sorted(i for i in phrase if phrase[i]):
         target = i
         while True:
-            if sentence.conjoined(target) and not sentence.between(tokens[target].head):
+            sibling = sentence.sibling(target)
+            if sibling is not None:
+                target = owner.get(sibling, sibling)
+            elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
                 # a conjunct the parser hung on a word inside the next name joins that name's phrase
                 target = owner.get(tokens[target].head, tokens[target].head)
             elif sentence.appositive(target) and tokens[target].head not in owner:
@@ -328,9 +331,12 @@ def _frames_at(
     if predicate.mutual:
         # parties to a named instrument are not a pair of their own: AとBの間で締結されたC
         parties = roles["mutual"] if not (objects and all(g in subjects for g in roles["mutual"])) else []
-        # inherited subjects do a noun predicate (協力に関する覚書) only with its own objects
-        together = [g for g in parties + (subjects if not objects and (own or verbal) else [])]
-        together += [g for g in roles["together"] if g in subjects and not objects]
+        # inherited subjects do a noun predicate (協力に関する覚書) only with its own objects, and
+        # co-subjects with a partner that names no entity (A、Bなどの企業も機関と協力) not with each other
+        partnered = any(sentence.marker(c) in _WITH_MARKERS for c in sentence.kids(anchor, "obl", "obj", "nmod")
+                        if c not in groups)
+        together = [g for g in parties + (subjects if not objects and (own or verbal) and not partnered else [])]
+        together += [g for g in roles["together"] if g in subjects and not objects and not partnered]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
             for x, a in enumerate(members):

@@ -49,6 +49,18 @@ class ParsedSentence:
             parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
         return "".join(parts)
 
+    def sibling(self, i: int) -> int | None:
+        """Return the next conjunct of token i when the parser hung both on a word of togetherness.
+
+        In AおよびBと共同で, A and B both depend on 共同; A's conjunct is B, not 共同.
+        """
+        head = self.tokens[i].head
+        if head <= i or self.tokens[head].lemma not in JOINTLY or self.marker(i):
+            return None
+        if not any(self.tokens[c].dep == "cc" for c in self.children[head] if i < c < head):
+            return None
+        return next((c for c in self.children[head] if i < c < head and self.tokens[c].dep == "nmod"), None)
+
     def conjoined(self, i: int) -> bool:
         """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB)."""
         token = self.tokens[i]

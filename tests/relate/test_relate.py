@@ -138,6 +138,13 @@ SHAPES = [
     # a role named after the act (出資国), said of the topic with a copula
     ("日本はアジア開発銀行の最大の出資国である。", [("日本", C), ("アジア開発銀行", O)],
      {("日本", "funding", "アジア開発銀行", False, "")}),
+    # AおよびBと共同で: both conjuncts do it too, though the parser hangs both on 共同
+    ("カナダはペルーおよびチリと共同で、北米基金を設立した。", [("カナダ", C), ("ペルー", C), ("チリ", C), ("北米基金", O)],
+     {("カナダ", "establishment", "北米基金", False, ""), ("ペルー", "establishment", "北米基金", False, ""),
+      ("チリ", "establishment", "北米基金", False, "")}),
+    # co-subjects of a mutual predicate act on each other, unless it has a partner of its own
+    ("トヨタとホンダが協力している。", [("トヨタ", O), ("ホンダ", O)], {("トヨタ", "cooperation", "ホンダ", False, "")}),
+    ("トヨタ、ホンダなどの企業も、国際機関と協力している。", [("トヨタ", O), ("ホンダ", O)], set()),
     # 出す carries the named document it puts out
     ("農務省は毎月「需給予測」を出している。", [("農務省", O), ("需給予測", "Plan")],
      {("農務省", "publication", "需給予測", False, "")}),
