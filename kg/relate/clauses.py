@@ -203,16 +203,38 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     return []
 
 
-def _scene(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
-    """Return the event the clause is set in: its own venue, else an event with では before it (Eでは、Aが参加した)."""
+def _scene(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], held: bool = False,
+) -> list[_Group]:
+    """Return the event the clause is set in: its own venue, else an event with では before it (Eでは、Aが参加した).
+
+    With ``held``, also the event a clause chained before holds (Eが開かれ、Aが出席した).
+    """
     def event(group: _Group) -> bool:
         return all(a.type == "Event" for a in group.arguments)
 
     own = [g for g in slots[anchor]["venue"] if event(g)]
     if own:
         return own
+    # Eが開かれ、Aが出席した: the event held in the clause chained before
+    for c in sentence.kids(anchor, "advcl") if held else ():
+        events = [g for g in slots[c]["subject"] if event(g)]
+        if c < anchor and events and sentence.passive(c):
+            return events
     return [g for governor in sorted(slots) for g in slots[governor]["venue"]
             if g.token < anchor and event(g) and sentence.marker(g.token) == "では"][:1]
+
+
+def _occasion(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the event named as the occasion of an act: Eを契機として立ち上げられた, Eの機会に署名された."""
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if c not in groups and sentence.predicate(c) is None:
+            found += [g for g in slots[c]["object"] + slots[c]["genitive"]
+                      if all(a.type == "Event" for a in g.arguments)]
+    return found
 
 
 def _topic_object(

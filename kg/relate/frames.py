@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _listed_pairs, _made_of, _mood,
-    _named, _nested, _scene, _standing_for, _taken, _through, _topic, _topic_object,
+    _named, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
@@ -217,7 +217,7 @@ def _frames_at(
         return []  # 「南米協議」 names a meeting, it does not state one
     predicate, word = named
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
-    passive = sentence.passive(anchor)
+    passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV: A does it too
     jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
@@ -227,8 +227,14 @@ def _frames_at(
     objects = [g for g in objects if g not in partners]
     placed = ""
     if passive:
-        agents = [g for g in roles["agent"] if g not in subjects]
-        subjects, objects = agents, [g for g in objects if g not in agents] + subjects
+        # Xでは…が開かれた: within an organisation, it is the one that holds it
+        within = [g for g in subjects if sentence.marker(g.token) == "では" and
+                  all(a.type == "Organization" for a in g.arguments)]
+        agents = [g for g in roles["agent"] if g not in subjects] + within
+        if predicate.intransitive:  # Xが国会で成立した: the Diet passes X
+            agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
+                       all(a.type in ("Organization", "Event") for a in g.arguments)]
+        subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
@@ -281,6 +287,8 @@ def _frames_at(
             subjects.append(groups[modified])
         elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
             objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
+        elif passive and not subjects:
+            objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
@@ -303,10 +311,10 @@ def _frames_at(
     if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
-            (_scene(sentence, anchor, slots) if verbal else [])
+            _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
-            (_scene(sentence, anchor, slots) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
+            (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:

@@ -25,7 +25,8 @@ class Predicate:
     A verb that ``receives`` turns the carried noun round: in AはBから融資を受けた, B funds A.
     One whose members come with で makes them its subjects: AとBで構成するC (A and B are members of C).
     One that happens ``at`` an event takes the event the sentence is set in as its object when it
-    names none (G7会合では、AがB議長を務めた: A chairs the meeting).
+    names none (G7会合では、AがB議長を務めた: A chairs the meeting). An ``intransitive`` one says what
+    happens to its が-phrase, and a で-phrase names who does it (Xが国会で成立した: the Diet passes X).
     """
 
     word: str
@@ -36,6 +37,7 @@ class Predicate:
     receives: bool = False
     members: bool = False
     at: bool = False
+    intransitive: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:
@@ -70,7 +72,7 @@ class Vocabulary:
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:
-    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at), TYPE=group pairs."""
+    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at, intransitive), TYPE=group pairs."""
     found = {}
     for row in read_tsv(path):
         if len(row) < 2 or row[0] == "word":
@@ -79,7 +81,7 @@ def read_predicates(path: Path | str) -> dict[str, Predicate]:
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
                                         "through" in flags, "receives" in flags, "members" in flags, "at" in flags,
-                                        by_type)
+                                        "intransitive" in flags, by_type)
     return found
 
 

@@ -145,6 +145,17 @@ SHAPES = [
     # co-subjects of a mutual predicate act on each other, unless it has a partner of its own
     ("トヨタとホンダが協力している。", [("トヨタ", O), ("ホンダ", O)], {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("トヨタ、ホンダなどの企業も、国際機関と協力している。", [("トヨタ", O), ("ホンダ", O)], set()),
+    # Xでは…が開かれた: within an organisation, it holds it
+    ("国連では、2024年に「北極会議」が開かれた。", [("国連", O), ("北極会議", E)], {("国連", "hosting", "北極会議", False, "")}),
+    # an intransitive predicate: the が-phrase is what it happens to, the で-phrase who does it
+    ("北極法が国会で成立した。", [("北極法", "Law"), ("国会", O)], {("国会", "adoption", "北極法", False, "")}),
+    # the event named as the occasion of a passive act with no agent; the noun it modifies is its object
+    ("日加首脳会談を契機として立ち上げられた「北極パートナーシップ」は、毎年会合を開く。",
+     [("日加首脳会談", E), ("北極パートナーシップ", A)], {("日加首脳会談", "establishment", "北極パートナーシップ", False, "")}),
+    # Eが開かれ、Aが出席した: A attends the event held in the clause before; one event does not hold another
+    ("2024年には北極会議が開かれ、カナダからは山田太郎大臣が出席した。", [("北極会議", E), ("カナダ", C), ("山田太郎", P)],
+     {("山田太郎", "attendance", "北極会議", False, "")}),
+    ("北極会議が開かれ、同年には南極会議が開催された。", [("北極会議", E), ("南極会議", E)], set()),
     # 出す carries the named document it puts out
     ("農務省は毎月「需給予測」を出している。", [("農務省", O), ("需給予測", "Plan")],
      {("農務省", "publication", "需給予測", False, "")}),
