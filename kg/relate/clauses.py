@@ -101,7 +101,8 @@ def _inherited(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str,
         if tokens[i].head == i or tokens[i].dep not in _INHERIT:
             return []
         i = tokens[i].head
-        if slots[i]["subject"]:
+        # the が-phrase of a passive clause is what is acted on, no agent to inherit
+        if slots[i]["subject"] and not sentence.passive(i):
             return list(slots[i]["subject"])
     return []
 

@@ -156,6 +156,9 @@ SHAPES = [
     ("2024年には北極会議が開かれ、カナダからは山田太郎大臣が出席した。", [("北極会議", E), ("カナダ", C), ("山田太郎", P)],
      {("山田太郎", "attendance", "北極会議", False, "")}),
     ("北極会議が開かれ、同年には南極会議が開催された。", [("北極会議", E), ("南極会議", E)], set()),
+    # the が-phrase of a passive clause is no agent a clause under it inherits: the meeting agrees
+    ("北極会議で北極評議会の立ち上げに合意し、翌年に北極評議会が設立された。", [("北極会議", E), ("北極評議会", O)],
+     {("北極会議", "agreement", "北極評議会", False, "")}),
     # 出す carries the named document it puts out
     ("農務省は毎月「需給予測」を出している。", [("農務省", O), ("需給予測", "Plan")],
      {("農務省", "publication", "需給予測", False, "")}),
