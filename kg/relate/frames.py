@@ -42,6 +42,7 @@ _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
 _VENUE_MARKERS = ("で", "において", "にて", "における", "では")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
 _BY = ("によって", "により", "による")
+_CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
 _INSTRUMENTS = ("Agreement", "Plan", "Law", "Organization", "Event")
@@ -190,6 +191,8 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
     elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
         slots[_as(sentence, governor)]["subject"].append(group)
+    elif marker in _CONDUITS:
+        slots[governor]["conduit"].append(group)  # Aを通じて: a means, or where the money goes
     elif marker in OBJECT_MARKERS or (token.dep in ("obj", "iobj") and marker in ("", "を")):
         slots[governor]["object"].append(group)
         if marker in _AGENT_MARKERS:
@@ -272,6 +275,8 @@ def _frames_at(
         subjects = [g for g in subjects if g not in topics]
     if predicate.through and not objects:
         objects = _through(sentence, anchor, slots)
+    if predicate.conduit and not objects:
+        objects = list(roles["conduit"])
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token
     if word != anchor:
         subjects += slots[word]["subject"]

@@ -27,6 +27,8 @@ class Predicate:
     One that happens ``at`` an event takes the event the sentence is set in as its object when it
     names none (G7会合では、AがB議長を務めた: A chairs the meeting). An ``intransitive`` one says what
     happens to its が-phrase, and a で-phrase names who does it (Xが国会で成立した: the Diet passes X).
+    One with a ``conduit`` gives to what it goes through when it names no other object (money
+    contributed through B goes to B: Bを通じて拠出した).
     """
 
     word: str
@@ -38,6 +40,7 @@ class Predicate:
     members: bool = False
     at: bool = False
     intransitive: bool = False
+    conduit: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:
@@ -72,7 +75,7 @@ class Vocabulary:
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:
-    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at, intransitive), TYPE=group pairs."""
+    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at, intransitive, conduit), TYPE=group pairs."""
     found = {}
     for row in read_tsv(path):
         if len(row) < 2 or row[0] == "word":
@@ -81,7 +84,7 @@ def read_predicates(path: Path | str) -> dict[str, Predicate]:
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
                                         "through" in flags, "receives" in flags, "members" in flags, "at" in flags,
-                                        "intransitive" in flags, by_type)
+                                        "intransitive" in flags, "conduit" in flags, by_type)
     return found
 
 

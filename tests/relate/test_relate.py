@@ -112,6 +112,9 @@ SHAPES = [
     # Aを通じて is a means, not an object
     ("日本はアジア基金を通じてペルーを支援した。", [("日本", C), ("アジア基金", O), ("ペルー", C)],
      {("日本", "support", "ペルー", False, "")}),
+    # ... but money contributed through a body goes to it
+    ("日本は、世界食糧計画を通じてアフリカへの支援に拠出した。", [("日本", C), ("世界食糧計画", O)],
+     {("日本", "funding", "世界食糧計画", False, "")}),
     # AなどのNとB: the examples of a conjunct are conjuncts too
     ("カナダなどの先進国グループとペルーが「北極パートナーシップ」に合意した。",
      [("カナダ", C), ("ペルー", C), ("北極パートナーシップ", A)],
