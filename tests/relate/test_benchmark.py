@@ -12,9 +12,11 @@ from kg.relate import Relation
 
 ROOT = Path(__file__).resolve().parents[2]
 # The issue asks for precision 0.85 and recall 0.60 over all gold rows (those whose ends the entity
-# stage misses included); measured 0.94 / 0.70 on the five notes.
+# stage misses included); measured 0.94 / 0.73 on the five notes. Each note holds precision 0.85 and
+# recall 0.55: the sample note is at 0.58, 14 of 24 rows, 7 of the other 10 lost to the entity stage.
 PRECISION = 0.85
-RECALL = 0.66
+RECALL = 0.70
+NOTE_RECALL = 0.55
 
 
 def _load():
@@ -68,3 +70,4 @@ def test_relations_reach_the_precision_and_recall_held_in_ci(nlp):
     report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
     assert total.precision >= PRECISION, report
     assert total.recall >= RECALL, report
+    assert all(s.precision >= PRECISION and s.recall >= NOTE_RECALL for s in scores), report
