@@ -29,6 +29,13 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 _JOINERS = "・=＝&"
 # Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出).
 _DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
+# Words after a place that name a part of it (スペイン北部, 札幌市内, 関東以北, 韓国東海岸).
+POSITIONS = frozenset({
+    "東部", "西部", "南部", "北部", "中部", "内", "以北", "以南", "以東", "以西", "沿岸", "北岸", "南岸", "東岸", "西岸",
+    "南端", "北端", "東端", "西端", "都心", "全域", "全土", "本土", "大陸", "東海岸", "西海岸", "近郊", "郊外", "一帯",
+})
+# Heads of an event named with の after a place, a person or an era (長篠の戦い, 天正壬午の乱).
+_BATTLES = frozenset({"戦い", "乱", "変", "役", "合戦", "陣"})
 # Words after a country that name it acting as one body; the mention reads them, the node is the country.
 _COUNTRY_TAILS = frozenset({"当局"})
 # Prefixes that qualify a name rather than belong to it (旧山一証券, 同年明治神宮造営局, 対ノートルダム大学).
@@ -91,7 +98,7 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
         if not cand.type or cand.type == OTHER or has_markup(text[cand.start : cand.end]):
             continue
         end, last_place, kinds = cand.end, 0, set()
-        while "head" not in kinds:
+        while not kinds & {"head", "position"}:
             gap = 1 if _gap_in_name(text, end, cand.type) else 0
             word = by_start.get(end + gap)
             kind = _continuation(text, word, cand.type, gap) if word is not None else ""
@@ -100,13 +107,37 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             kinds.add(kind)
             last_place = word.start if kind == "place" else last_place
             end = word.end
-        headed_end = _headed_tail(text, by_start, end, cand.type)
+        headed_end = _headed_tail(text, by_start, end, cand.type) or _battle(text, by_start, end)
         if headed_end:
             end, kinds = headed_end, kinds | {"head"}
-        if end > cand.end:
+        if cand.type == "Person" and not kinds:
+            end = _regnal_number(text, by_start, end)
+        if end > cand.end and kinds == {"position"}:
+            # the part of a place the text names is that place (スペイン北部, 札幌市内): it reads so, and is its node
+            found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))
+        elif end > cand.end:
             found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
                                    headed=True, names_from=last_place if kinds == {"place"} else 0))
     return found
+
+
+def _battle(text: str, by_start: dict[int, Word], end: int) -> int:
+    """Return where "の戦い" or "の乱" after a name ends (耳川の戦い, 天正壬午の乱), or 0: the battle
+    of a place or a rising named after a person or era is an event named with the genitive."""
+    joiner = by_start.get(end)
+    word = by_start.get(joiner.end) if joiner is not None and text[joiner.start : joiner.end] == "の" else None
+    after = by_start.get(word.end) if word is not None else None
+    if word is None or text[word.start : word.end] not in _BATTLES or (after is not None and after.pos[0] == "名詞"):
+        return 0
+    return word.end
+
+
+def _regnal_number(text: str, by_start: dict[int, Word], end: int) -> int:
+    """Return where a person's regnal or generation number ends (フセイン1世, アスター4世), else end."""
+    number = by_start.get(end)
+    if number is None or number.pos[1] != "数詞" or text[number.end : number.end + 1] != "世":
+        return end
+    return number.end + 1
 
 
 def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> int:
@@ -147,6 +178,8 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     if gap:
         latin = surface.isascii() and surface[:1].isupper()
         return "latin" if latin or (type_ == "Person" and is_katakana(surface[0])) else ""
+    if type_ in ("Country", "Region") and surface in POSITIONS:
+        return "position"
     if type_ == "Country" and surface in _COUNTRY_TAILS:
         return "head"  # a country's authorities are the country acting (イラン当局)
     if type_ in ("Organization", "Person", "Event") and _org_head(surface):

@@ -10,7 +10,7 @@ from kg.resolve.candidates import (
     quoted,
     without_conflicts,
 )
-from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
+from kg.resolve.compounds import OTHER, POSITIONS, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner
 from kg.resolve.knowledge import ene_types, without_legal_form
@@ -78,7 +78,7 @@ def make_mention(
     entity, type_ = cand.entity, cand.type
     if not entity:
         known = _lookup(lexicon, name)
-        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(name)), type_)
+        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(_without_tail(name))), type_)
     if not type_ and ene:
         type_ = ene_types().get(ene, "")
     sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
@@ -91,10 +91,16 @@ def _person_name(text: str, cand: Candidate) -> bool:
     return cand.type == "Person" and bool(inside) and all(w.person for w in inside)
 
 
+def _without_tail(surface: str) -> str:
+    """Return a place's name without the word for a part of it (パリ of パリ南部)."""
+    tail = next((t for t in POSITIONS if surface.endswith(t) and len(surface) > len(t) + 1), "")
+    return surface[: len(surface) - len(tail)] if tail else surface
+
+
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
     known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
-    for tail in _GENERIC_TAILS:
+    for tail in (*_GENERIC_TAILS, *POSITIONS):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
     return known
