@@ -86,8 +86,14 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
     of "one … two" are stored once each; joining the parts again gives the line back exactly.
     """
     numbers: dict[str, int] = {}
-    # a dense section gives many edges the same line: each is cut and numbered once
+    # a dense section gives many edges the same line: each is cut and numbered once (its numbers
+    # are one list, which every edge that holds the line shares)
     units: dict[str, list[int]] = {}
+
+    def cut(line: Any) -> list[int]:
+        unit = units[line] = [numbers.setdefault(part, len(numbers)) for part in str(line).split(PART_SEP)]
+        return unit
+
     refs: list[list[list[int]] | None] = []
     for data in edges:
         lines = data.get("sentences")
@@ -96,15 +102,7 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
             continue
         # a hand-made graph may hold them joined, as a file does
         lines = split(lines, LINE_SEP) if isinstance(lines, str) else lines
-        ref = []
-        for line in lines:
-            unit = units.get(line) if type(line) is str else None
-            if unit is None:
-                unit = [numbers.setdefault(part, len(numbers)) for part in str(line).split(PART_SEP)]
-                if type(line) is str:
-                    units[line] = unit
-            ref.append(list(unit))
-        refs.append(ref)
+        refs.append([units.get(line) or cut(line) for line in lines])
     return list(numbers), refs
 
 

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import networkx as nx
 
+from kg.export.columns import EdgeColumns, edge_columns
 from kg.export.files import Output, write_files
-from kg.export.graphml import graphml_chunks, graphml_text, table_of
+from kg.export.graphml import graphml_chunks, graphml_text
 from kg.export.nodelink import json_chunks, json_text
 from kg.records import Entity
-from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, ids_text, join, joined
+from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, ids_text, join, joined, sentence_table
 
 # The files write_outputs writes, report.json included.
 OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
@@ -27,8 +28,6 @@ RELATION_COLUMNS = ["subject", "subject_label", "predicate", "group", "object", 
 MENTION_COLUMNS = [
     "entity", "type", "surface", "ene", "source", "note", "date", "heading_path", "line", "kind", "sentence",
 ]
-# The value types edges.csv writes without pandas: pandas writes each as str() does, a list joined.
-_PLAIN = frozenset({str, int, float, bool, list})
 
 if TYPE_CHECKING:
     from kg.relate import Relation
@@ -110,14 +109,17 @@ def csv_text(rows, columns: Sequence[str] | None = None) -> str:
     return "\ufeff" + frame.map(_inert).to_csv(index=False)
 
 
-def _write_chunks(fp: TextIO, chunks: Iterator[str], batch: int = 4096) -> None:
-    """Write text chunks to a file a few thousand at a time: one write per chunk costs more than the text."""
+def _write_chunks(fp: TextIO, chunks: Iterator[str], size: int = 1 << 20) -> None:
+    """Write text chunks to a file about a megabyte at a time: one write per small chunk costs more than its text."""
     pending: list[str] = []
+    held = 0
     for chunk in chunks:
         pending.append(chunk)
-        if len(pending) == batch:
+        held += len(chunk)
+        if held >= size:
             fp.write("".join(pending))
             pending.clear()
+            held = 0
     fp.write("".join(pending))
 
 
@@ -155,15 +157,18 @@ def write_outputs(
     import pandas as pd
 
     # found once for the three files that refer to it
-    table = table_of(graph)
+    edges = list(graph.edges(data=True))
+    table = sentence_table(d for _, _, d in edges)
     sentences, refs = table
     ids = [None if ref is None else ids_text(ref) for ref in refs]
+    columns = edge_columns(graph, edges, ids, refs)
+    del edges
     # the large ones stream to their files, so no document is held in memory whole
     texts: dict[str, Output] = {
-        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, table, ids)),
-        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, table)),
+        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, table, ids, columns)),
+        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, table, columns)),
         "nodes.csv": lambda fp: _csv_to(fp, node_frame(graph, join_lists=True)),
-        "edges.csv": lambda fp: _edges_csv(fp, graph, ids),
+        "edges.csv": lambda fp: _edges_csv(fp, graph, ids, columns),
         "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
         "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
         "graph.html": html,
@@ -172,51 +177,30 @@ def write_outputs(
     return write_files(out, texts, remove)
 
 
-def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None]) -> None:
+def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: EdgeColumns | None) -> None:
     """Write edges.csv: a row per edge, ``sentence_ids`` in place of ``sentences``, the bytes pandas writes.
 
-    Where every edge has the same attributes, each of one plain type (a co-occurrence graph's
-    edges do), the rows go straight to the csv module: pandas spent seconds building and
-    mapping a frame of 400,000 rows. Any other graph goes through pandas as before.
+    Edges given as ``columns`` (a co-occurrence graph's are) go straight to the csv module a block
+    at a time: pandas spent seconds building and mapping a frame of 400,000 rows. Any other
+    graph goes through pandas.
     """
-    data = [d for _, _, d in graph.edges(data=True)]
-    shapes = dict.fromkeys((tuple(d), tuple(map(type, d.values()))) for d in data)
-    names, kinds = next(iter(shapes), ((), ()))
-    floats = [i for i, kind in enumerate(kinds) if kind is float]
-    # pandas writes a missing value, and NaN, as an empty cell
-    if len(shapes) != 1 or not _PLAIN.issuperset(kinds) or any(v != v for d in data for v in _picked(d, floats)):
+    if columns is None:
         _csv_to(fp, _edge_table(graph, ids))
         return
     fp.write("\ufeff")
     writer = csv.writer(fp, lineterminator="\n")
-    writer.writerow(["source", "target", *(SENTENCE_IDS if name == "sentences" else name for name in names)])
+    writer.writerow(["source", "target", *(SENTENCE_IDS if name == "sentences" else name for name in columns.names)])
     # a name or a heading recurs on many edges: each cell text is guarded once
     inert = cache(_inert)
-    converters = [_ignored if name == "sentences" else inert if kind is str
-                  else (lambda value, sep=EDGE_LISTS.get(name, LIST_SEP): inert(join(value, sep))) if kind is list
-                  else _kept for name, kind in zip(names, kinds)]
-    at = names.index("sentences") + 2 if "sentences" in names else None
-    for (a, b), d, ref_ids in zip(graph.edges(), data, ids, strict=True):
-        row = [inert(a), inert(b), *[convert(value) for convert, value in zip(converters, d.values())]]
-        if at is not None:
-            row[at] = ref_ids
-        writer.writerow(row)
-
-
-def _kept(value: object) -> object:
-    """Return value as it is: csv writes numbers and flags as str() does, as pandas does."""
-    return value
-
-
-def _ignored(value: object) -> None:
-    """Return None, for a value written from elsewhere."""
-    return None
-
-
-def _picked(data: Mapping, positions: list[int]) -> list:
-    """Return the values of data at these positions."""
-    values = list(data.values())
-    return [values[i] for i in positions]
+    lists = {name: cache(lambda items, sep=EDGE_LISTS.get(name, LIST_SEP): _inert(join(items, sep)))
+             for name, kind in zip(columns.names, columns.kinds) if kind is list}
+    for block in columns.blocks():
+        cells = [map(inert, block.sources), map(inert, block.targets)]
+        for name, kind, values in zip(columns.names, columns.kinds, block.values, strict=True):
+            # numbers and flags as they are: csv writes them as str() does, as pandas does
+            cells.append(block.ids if name == "sentences" else map(inert, values) if kind is str
+                         else map(lists[name], map(tuple, values)) if kind is list else values)
+        writer.writerows(zip(*cells))
 
 
 def _edge_table(graph: nx.Graph, ids: list[str | None]):

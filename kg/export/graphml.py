@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from itertools import islice
 from typing import Any
 
 import networkx as nx
 
+from kg.export.columns import EdgeColumns
 from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, ids_text, join, joined, sentence_table, table_text
 from kg.text.chars import xml_safe
 
@@ -100,11 +102,12 @@ def _unify_types(graph: nx.Graph) -> None:
                     data[key] = target(data[key])
 
 
-def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: list[str] | None = None) -> Iterator[str]:
+def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: list[str] | None = None,
+                   columns: EdgeColumns | None = None) -> Iterator[str]:
     """Yield the graph as GraphML text, a node or an edge at a time, the same bytes as networkx writes.
 
     One pass finds each attribute's type, the second writes. ``table`` is sentence_table's answer
-    for the graph's edges and ``ids`` each edge's ids_text, when known.
+    for the graph's edges, ``ids`` each edge's ids_text and ``columns`` its edge_columns, when known.
     """
     sentences, refs = table or table_of(graph)
     if ids is None:
@@ -112,7 +115,8 @@ def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: lis
     graph_data = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
     if any(ref is not None for ref in refs):
         graph_data["sentences"] = table_text(sentences)
-    edge_data = [d for _, _, d in graph.edges(data=True)]
+    # edges given as columns all have one shape: the first edge's
+    edge_data = [d for _, _, d in (islice(graph.edges(data=True), 1) if columns is not None else graph.edges(data=True))]
     kinds: dict[tuple[str, str], set[type]] = {}
     for scope, items in (("graph", [graph_data]), ("node", graph.nodes.values()), ("edge", edge_data)):
         _add_kinds(scope, items, kinds)
@@ -134,7 +138,10 @@ def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: lis
     writer = _Writer(key_ids, types)
     for node, data in graph.nodes(data=True):
         yield f'\n    <node id="{_attrib(writer.safe(str(node)))}"' + writer.element("node", data, None)
-    yield from writer.edges(graph.edges(), edge_data, ids)
+    if columns is not None:
+        yield from _column_edges(columns, key_ids)
+    else:
+        yield from writer.edges(graph.edges(), edge_data, ids)
     graph_data = {k: v for k, v in graph_data.items() if v is not None}
     if graph_data:
         if not body:
@@ -248,6 +255,39 @@ class _Writer:
         if not text:
             return f'{indent}<data key="{self.key_ids[scope, key]}" />'
         return f'{indent}<data key="{self.key_ids[scope, key]}">{text}</data>'
+
+
+def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> Iterator[str]:
+    """Yield the edge elements a block at a time, each column made text at once (kg.export.columns)."""
+    text = cache(lambda value: _escape(xml_safe(value)))
+    name = cache(lambda node: _attrib(xml_safe(node)))
+    cells = []
+    for key, kind in zip(columns.names, columns.kinds, strict=True):
+        key_id = key_ids["edge", SENTENCE_IDS if key == "sentences" else key]
+        full, empty = f'\n      <data key="{key_id}">{{}}</data>', f'\n      <data key="{key_id}" />'
+        if key == "sentences":
+            cells.append(("ids", full, empty))
+        elif kind is str:
+            cells.append(("cached", cache(lambda value, full=full, empty=empty: full.format(t) if (t := text(value))
+                                          else empty), None))
+        elif kind is list:
+            sep = EDGE_LISTS.get(key, LIST_SEP)
+            cells.append(("list", cache(lambda items, full=full, empty=empty, sep=sep: full.format(t)
+                                        if (t := text(join(items, sep))) else empty), None))
+        else:  # a number or a flag: str.format writes it as str() does, never empty
+            cells.append(("number", full.format, None))
+    row = '\n    <edge source="{}" target="{}"' + (">" + "{}" * len(cells) + "\n    </edge>" if cells else " />")
+    for block in columns.blocks():
+        texts = []
+        for (how, convert, empty), values in zip(cells, block.values, strict=True):
+            if how == "ids":
+                texts.append(map(convert.format, block.ids) if all(block.ids)
+                             else [convert.format(i) if i else empty for i in block.ids])
+            elif how == "list":
+                texts.append(map(convert, map(tuple, values)))
+            else:
+                texts.append(map(convert, values))
+        yield "".join(map(row.format, map(name, block.sources), map(name, block.targets), *texts))
 
 
 def _escape(text: str) -> str:

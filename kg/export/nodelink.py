@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
+from json.encoder import encode_basestring
 
 import networkx as nx
 
+from kg.export.columns import EdgeColumns
 from kg.export.graphml import SentenceTable, table_of
 from kg.schema import SENTENCE_IDS
 
@@ -21,11 +24,12 @@ def json_text(graph: nx.Graph) -> str:
     return "".join(json_chunks(graph))
 
 
-def json_chunks(graph: nx.Graph, table: SentenceTable | None = None) -> Iterator[str]:
+def json_chunks(graph: nx.Graph, table: SentenceTable | None = None, columns: EdgeColumns | None = None) -> Iterator[str]:
     """Yield the graph as node-link JSON text, piece by piece: the graph's attributes, then a line per link and node.
 
     ``table`` is sentence_table's answer for the graph's edges, when known: links carry
     ``sentence_ids`` where the graph has ``sentences``, and the graph the sentences themselves.
+    ``columns`` is the graph's edge_columns, when known.
     """
     line = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     sentences, refs = table or table_of(graph)
@@ -37,7 +41,12 @@ def json_chunks(graph: nx.Graph, table: SentenceTable | None = None) -> Iterator
     yield f'{{\n "directed": {line(graph.is_directed())},\n "graph": {head},\n "links": ['
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
     empty = True
-    for (a, b, *key, data), ref in zip(edges, refs, strict=True):
+    if columns is not None:
+        for lines in _column_links(columns):
+            yield ("\n  " if empty else ",\n  ") + lines
+            empty = False
+        edges = ()
+    for (a, b, *key, data), ref in zip(edges, () if columns is not None else refs, strict=True):
         link = {**data, "source": a, "target": b}
         if key:
             link["key"] = key[0]
@@ -52,3 +61,29 @@ def json_chunks(graph: nx.Graph, table: SentenceTable | None = None) -> Iterator
         yield ("\n  " if empty else ",\n  ") + line({**data, "id": node})
         empty = False
     yield ("]" if empty else "\n ]") + "\n}\n"
+
+
+def _column_links(columns: EdgeColumns) -> Iterator[str]:
+    """Yield the links a block at a time, a line each, each column made JSON at once (kg.export.columns).
+
+    The text is what json's encoder gives each link: keys sorted, ", " and ": " between items.
+    """
+    string = cache(encode_basestring)
+    array = cache(lambda items: json.JSONEncoder(ensure_ascii=False).encode(list(items)))
+    flag = {True: "true", False: "false"}.__getitem__
+    keys = {"source": ("sources", string), "target": ("targets", string)}
+    for i, (name, kind) in enumerate(zip(columns.names, columns.kinds, strict=True)):
+        if name == "sentences":
+            keys[SENTENCE_IDS] = ("refs", repr)  # lists of lists of numbers: repr is their JSON
+        else:
+            keys[name] = (i, string if kind is str else array if kind is list else flag if kind is bool
+                          else int.__repr__ if kind is int else float.__repr__)
+    order = sorted(keys)
+    line = "{{" + ", ".join(string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in order) + "}}"
+    for block in columns.blocks():
+        texts = []
+        for key in order:
+            where, convert = keys[key]
+            values = getattr(block, where) if isinstance(where, str) else block.values[where]
+            texts.append(map(convert, map(tuple, values) if convert is array else values))
+        yield ",\n  ".join(map(line.format, *texts))

@@ -163,6 +163,7 @@ def test_json_is_node_link_data_a_node_or_a_link_a_line(graph):
 def test_edges_csv_written_without_pandas_is_the_file_pandas_writes(tmp_path):
     import io
 
+    from kg.export.columns import edge_columns
     from kg.export.formats import _csv_to, _edge_table, _edges_csv
     from kg.schema import ids_text, sentence_table
 
@@ -170,9 +171,30 @@ def test_edges_csv_written_without_pandas_is_the_file_pandas_writes(tmp_path):
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
         data.update(npmi=-0.125 * i, mst=i % 2 == 0, first_seen="=1+2" if i == 3 else "2024-01-0" + str(i % 9 + 1))
     graph.add_edge("=HYPERLINK()", "日本", **{**graph.edges["日本", "米国"], "evidence": ["a,b", '"引用"', "-x"]})
-    ids = [ids_text(ref) for ref in sentence_table(d for _, _, d in graph.edges(data=True))[1]]
+    refs = sentence_table(d for _, _, d in graph.edges(data=True))[1]
+    ids = [ids_text(ref) for ref in refs]
+    columns = edge_columns(graph, list(graph.edges(data=True)), ids, refs)
+    assert columns is not None
     fast, slow = io.StringIO(), io.StringIO()
-    _edges_csv(fast, graph, ids)
+    _edges_csv(fast, graph, ids, columns)
     _csv_to(slow, _edge_table(graph, ids))
     assert fast.getvalue() == slow.getvalue()
     assert "'=HYPERLINK()" in fast.getvalue()
+
+
+def test_edges_written_by_column_are_the_text_written_edge_by_edge():
+    from kg.export.columns import edge_columns
+    from kg.export.graphml import graphml_chunks, table_of
+    from kg.export.nodelink import json_chunks
+    from kg.schema import ids_text
+
+    graph = _dense_section()
+    for i, (_, _, data) in enumerate(graph.edges(data=True)):
+        data.update(npmi=-0.5 * i, mst=i % 3 == 0, first_seen="" if i == 2 else "2024-05-01", note="<&>{x}")
+    table = table_of(graph)
+    ids = [ids_text(ref) for ref in table[1]]
+    columns = edge_columns(graph, list(graph.edges(data=True)), ids, table[1])
+    assert columns is not None
+    by_column = "".join(graphml_chunks(graph, table, ids, columns))
+    assert by_column == "".join(graphml_chunks(graph, table, ids)) == _networkx_graphml(graph)
+    assert "".join(json_chunks(graph, table, columns)) == "".join(json_chunks(graph, table))
