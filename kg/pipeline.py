@@ -6,8 +6,10 @@ kg/view); this module only wires them together.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -76,12 +78,13 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
     entities = resolve(vault.notes, spans, options.resolve)
-    graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
-                        title=_title(vault, paths))
-    graph = filter_graph(graph, options.filters, in_place=True)
-    if options.graph.with_notes:
-        graph = add_notes(graph, vault.notes, entities)
-    add_analytics(graph)
+    with paused_collection():
+        graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
+                            title=_title(vault, paths))
+        graph = filter_graph(graph, options.filters, in_place=True)
+        if options.graph.with_notes:
+            graph = add_notes(graph, vault.notes, entities)
+        add_analytics(graph)
     relations = ()
     if options.relate.relations:
         said: list[str] = []  # in report.json only: a cache folder that failed is told once, by the NER cache
@@ -90,6 +93,24 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
         relations = tuple(r for r in found if r.subject in graph and r.object in graph)
         vault = replace(vault, warnings=vault.warnings + tuple(said))
     return Result(vault, tuple(entities), graph, tuple(problems), relations)
+
+
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Run the block with Python's cycle collector off (as it was before, after).
+
+    The graph stage makes millions of small objects and no reference cycles; each full
+    collection would rescan all of them, which cost a quarter of the graph stage on a vault of
+    400,000 edges. Reference counting still frees everything that is dropped. Never around NER
+    or parsing: spaCy's objects are not kg's to vouch for.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _title(vault: Vault, paths: Sequence[str | Path]) -> str:
@@ -119,12 +140,13 @@ def run(
     options = options or Options()
     with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say):
         result = analyse(paths, options)
-        html = to_html(result.graph, options.view, relations=result.relations,
-                       sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
-        report = report_json(result, time.perf_counter() - started)
-        extra = {"report.json": report}
-        if options.relate.relations:
-            extra.update(relation_texts(result.relations, result.graph))
-        # a build without relations removes an earlier build's relation files
-        files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES)
+        with paused_collection():
+            html = to_html(result.graph, options.view, relations=result.relations,
+                           sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
+            report = report_json(result, time.perf_counter() - started)
+            extra = {"report.json": report}
+            if options.relate.relations:
+                extra.update(relation_texts(result.relations, result.graph))
+            # a build without relations removes an earlier build's relation files
+            files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES)
     return result, files

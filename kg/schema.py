@@ -12,6 +12,7 @@ two (reading it back gives '｜': the escape is one-way, and names rarely hold e
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 LIST_SEP = "|"
@@ -104,6 +105,23 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
         lines = split(lines, LINE_SEP) if isinstance(lines, str) else lines
         refs.append([units.get(line) or cut(line) for line in lines])
     return list(numbers), refs
+
+
+def number_lines(column: Sequence[Sequence[str]]) -> tuple[list[str], list[list[list[int]]], list[str]]:
+    """Return sentence_table's answer for edges' ``sentences`` lists, and each edge's ids_text.
+
+    The same answer as sentence_table, for a column of lists of text: each distinct line is cut
+    and numbered once, and its "40+41" made once.
+    """
+    numbers: dict[str, int] = {}
+    units: dict[str, list[int]] = {}
+    texts: dict[str, str] = {}
+    for line in dict.fromkeys(chain.from_iterable(column)):
+        units[line] = unit = [numbers.setdefault(part, len(numbers)) for part in line.split(PART_SEP)]
+        texts[line] = ID_SEP.join(map(str, unit))
+    refs = [list(map(units.__getitem__, lines)) for lines in column]
+    ids = [LIST_SEP.join(map(texts.__getitem__, lines)) for lines in column]
+    return list(numbers), refs, ids
 
 
 def ids_text(ref: Sequence[Sequence[int]]) -> str:

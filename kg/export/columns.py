@@ -12,9 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import networkx as nx
+
+from kg.schema import number_lines
 
 # The value types a column may hold; a column holds one of them.
 PLAIN = frozenset({str, int, float, bool, list})
@@ -42,6 +45,7 @@ class EdgeColumns:
     sources: tuple
     targets: tuple
     values: list[tuple]
+    sentences: list[str]
     ids: list[str | None]
     refs: list[list[list[int]] | None]
 
@@ -53,33 +57,36 @@ class EdgeColumns:
                         self.ids[start:end], self.refs[start:end])
 
 
-def edge_columns(graph: nx.Graph, edges: list[tuple[Any, Any, dict]], ids: list[str | None],
-                 refs: list[list[list[int]] | None]) -> EdgeColumns | None:
+def edge_columns(graph: nx.Graph, edges: list[tuple[Any, Any, dict]]) -> EdgeColumns | None:
     """Return the graph's edges as columns, or None when they differ in names or types, or hold NaN.
 
-    ``edges`` is ``list(graph.edges(data=True))``; ``ids`` and ``refs`` are each edge's sentence
-    numbers as text and as lists (kg.schema).
+    ``edges`` is ``list(graph.edges(data=True))``. Every check runs a column at a time, in C.
     """
     if graph.is_multigraph() or graph.is_directed() or not edges:
         return None
-    shapes = dict.fromkeys((tuple(d), tuple(map(type, d.values()))) for _, _, d in edges)
-    if len(shapes) != 1:
-        return None
-    names, kinds = next(iter(shapes))
-    if not PLAIN.issuperset(kinds) or not all(type(name) is str for name in names):
-        return None
-    if not all(type(a) is str and type(b) is str for a, b, _ in edges):
-        return None
-    # a list is converted once per distinct list, so its items must be text (and hashable)
-    lists = [name for name, kind in zip(names, kinds) if kind is list]
-    if not all(type(item) is str for _, _, d in edges for name in lists for item in d[name]):
-        return None
-    if {"source", "target", "key", "sentence_ids"} & set(names):
-        return None  # node-link JSON would write these names over them
-    # NaN is written as NaN by JSON and as an empty cell by pandas: the general writers know how.
-    # A sum of finite numbers is finite, unless it overflows, which only sends them that way too.
-    if not all(math.isfinite(sum(d[name] for _, _, d in edges)) for name, kind in zip(names, kinds) if kind is float):
-        return None
     sources, targets, data = zip(*edges, strict=True)
-    values = list(zip(*(d.values() for d in data), strict=True)) if names else []
-    return EdgeColumns(names, kinds, sources, targets, values, ids, refs)
+    shapes = set(map(tuple, data))
+    if len(shapes) != 1 or set(map(type, sources + targets)) != {str}:
+        return None
+    names = next(iter(shapes))
+    if not all(type(name) is str for name in names) or {"source", "target", "key", "sentence_ids"} & set(names):
+        return None  # node-link JSON would write these names over them
+    values = list(zip(*map(dict.values, data), strict=True)) if names else []
+    kinds = []
+    for column in values:
+        found = set(map(type, column))
+        if len(found) != 1 or not PLAIN.issuperset(found):
+            return None
+        kind = found.pop()
+        # a list is converted once per distinct list, so its items must be text (and hashable)
+        if kind is list and not set(map(type, chain.from_iterable(column))) <= {str}:
+            return None
+        # NaN is written as NaN by JSON and as an empty cell by pandas: the general writers know
+        # how. A sum of finite numbers is finite, unless it overflows, which only sends them there too.
+        if kind is float and not math.isfinite(sum(column)):
+            return None
+        kinds.append(kind)
+    sentences, refs, ids = [], [None] * len(edges), [None] * len(edges)
+    if "sentences" in names:
+        sentences, refs, ids = number_lines(values[names.index("sentences")])
+    return EdgeColumns(names, tuple(kinds), sources, targets, values, sentences, ids, refs)

@@ -158,10 +158,13 @@ def write_outputs(
 
     # found once for the three files that refer to it
     edges = list(graph.edges(data=True))
-    table = sentence_table(d for _, _, d in edges)
-    sentences, refs = table
-    ids = [None if ref is None else ids_text(ref) for ref in refs]
-    columns = edge_columns(graph, edges, ids, refs)
+    columns = edge_columns(graph, edges)
+    if columns is not None:
+        table, ids = (columns.sentences, columns.refs), columns.ids
+    else:
+        table = sentence_table(d for _, _, d in edges)
+        ids = [None if ref is None else ids_text(ref) for ref in table[1]]
+    sentences = table[0]
     del edges
     # the large ones stream to their files, so no document is held in memory whole
     texts: dict[str, Output] = {

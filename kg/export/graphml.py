@@ -258,36 +258,48 @@ class _Writer:
 
 
 def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> Iterator[str]:
-    """Yield the edge elements a block at a time, each column made text at once (kg.export.columns)."""
+    """Yield the edge elements a block at a time, each column made text at once (kg.export.columns).
+
+    A block whose texts are none of them empty goes through one template with the values in it;
+    an empty text is an empty element (``<data key="d3" />``), so a block with one puts each
+    value into its element first.
+    """
     text = cache(lambda value: _escape(xml_safe(value)))
     name = cache(lambda node: _attrib(xml_safe(node)))
-    cells = []
+    cells, elements = [], []
     for key, kind in zip(columns.names, columns.kinds, strict=True):
         key_id = key_ids["edge", SENTENCE_IDS if key == "sentences" else key]
         full, empty = f'\n      <data key="{key_id}">{{}}</data>', f'\n      <data key="{key_id}" />'
         if key == "sentences":
-            cells.append(("ids", full, empty))
+            cells.append(("ids", None))
         elif kind is str:
-            cells.append(("cached", cache(lambda value, full=full, empty=empty: full.format(t) if (t := text(value))
-                                          else empty), None))
+            cells.append(("text", text))
         elif kind is list:
             sep = EDGE_LISTS.get(key, LIST_SEP)
-            cells.append(("list", cache(lambda items, full=full, empty=empty, sep=sep: full.format(t)
-                                        if (t := text(join(items, sep))) else empty), None))
+            cells.append(("text", cache(lambda items, sep=sep: text(join(items, sep)))))
         else:  # a number or a flag: str.format writes it as str() does, never empty
-            cells.append(("number", full.format, None))
-    row = '\n    <edge source="{}" target="{}"' + (">" + "{}" * len(cells) + "\n    </edge>" if cells else " />")
+            cells.append(("number", None))
+        elements.append((full, empty))
+    head = '\n    <edge source="{}" target="{}"'
+    tail = "\n    </edge>" if cells else " />"
+    filled = head + (">" if cells else "") + "".join(full for full, _ in elements) + tail
+    wrapped = head + (">" if cells else "") + "{}" * len(cells) + tail
     for block in columns.blocks():
         texts = []
-        for (how, convert, empty), values in zip(cells, block.values, strict=True):
+        for (how, convert), values, kind in zip(cells, block.values, columns.kinds, strict=True):
             if how == "ids":
-                texts.append(map(convert.format, block.ids) if all(block.ids)
-                             else [convert.format(i) if i else empty for i in block.ids])
-            elif how == "list":
-                texts.append(map(convert, map(tuple, values)))
+                texts.append(block.ids)
+            elif how == "text":
+                texts.append(list(map(convert, map(tuple, values) if kind is list else values)))
             else:
-                texts.append(map(convert, values))
-        yield "".join(map(row.format, map(name, block.sources), map(name, block.targets), *texts))
+                texts.append(values)
+        sources, targets = map(name, block.sources), map(name, block.targets)
+        if all(how == "number" or all(column) for (how, _), column in zip(cells, texts)):
+            yield "".join(map(filled.format, sources, targets, *texts))
+            continue
+        parts = [map(full.format, column) if how == "number" else [full.format(t) if t else empty for t in column]
+                 for (how, _), (full, empty), column in zip(cells, elements, texts)]
+        yield "".join(map(wrapped.format, sources, targets, *parts))
 
 
 def _escape(text: str) -> str:

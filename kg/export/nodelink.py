@@ -77,7 +77,7 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
             keys[SENTENCE_IDS] = ("refs", repr)  # lists of lists of numbers: repr is their JSON
         else:
             keys[name] = (i, string if kind is str else array if kind is list else flag if kind is bool
-                          else int.__repr__ if kind is int else float.__repr__)
+                          else None)  # a number: str.format writes it as json does (finite, as columns are)
     order = sorted(keys)
     line = "{{" + ", ".join(string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in order) + "}}"
     for block in columns.blocks():
@@ -85,5 +85,5 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
         for key in order:
             where, convert = keys[key]
             values = getattr(block, where) if isinstance(where, str) else block.values[where]
-            texts.append(map(convert, map(tuple, values) if convert is array else values))
+            texts.append(values if convert is None else map(convert, map(tuple, values) if convert is array else values))
         yield ",\n  ".join(map(line.format, *texts))

@@ -142,16 +142,18 @@ def build_graph(
         a, b = (end, other) if end < other else (other, end)
         keys = shared[a, b]
         n_a, n_b, n_ab = unit_count[a], unit_count[b], len(keys)
-        scores = {name: measure(name, n_a, n_b, n_ab, total) for name in ("jaccard", "npmi")}
+        jaccard = round(measure("jaccard", n_a, n_b, n_ab, total), 6)
+        npmi = round(measure("npmi", n_a, n_b, n_ab, total), 6)
         shown = keys[:MAX_EVIDENCE]
         graph.add_edge(
             a,
             b,
             kind="cooccurrence",
-            weight=round(scores[weight] if weight in scores else measure(weight, n_a, n_b, n_ab, total), 6),
+            weight=jaccard if weight == "jaccard" else npmi if weight == "npmi"
+            else round(measure(weight, n_a, n_b, n_ab, total), 6),
             count=n_ab,
-            jaccard=round(scores["jaccard"], 6),
-            npmi=round(scores["npmi"], 6),
+            jaccard=jaccard,
+            npmi=npmi,
             evidence=[places[k] for k in shown],
             sentences=[_pair_sentence(spots[k][a], spots[k][b]) for k in shown],
             **_first_and_last([d for d in map(days.__getitem__, keys) if d]),
@@ -223,7 +225,7 @@ def _node_attributes(entity: Entity, units: int) -> dict:
 class _Spots:
     """One entity's mentions in one unit, in document order: where the first is, and the sentences they are in."""
 
-    __slots__ = ("first", "sentences", "seen")
+    __slots__ = ("first", "rank")
 
     def __init__(self, mentions: Sequence[Mention], order: dict[tuple, int]) -> None:
         def where(mention: Mention) -> tuple[int, int]:
@@ -231,15 +233,17 @@ class _Spots:
 
         ordered = sorted(mentions, key=where)
         self.first = (where(ordered[0]), ordered[0].sentence)
-        self.sentences = [((_block_id(m.block), m.sentence), m.sentence) for m in ordered]
-        self.seen = {spot for spot, _ in self.sentences}
+        # each sentence (in its block) and the place of its first mention
+        self.rank: dict[tuple, int] = {}
+        for i, m in enumerate(ordered):
+            self.rank.setdefault((_block_id(m.block), m.sentence), i)
 
 
 def _pair_sentence(a: _Spots, b: _Spots) -> str:
     """Return the sentence of one unit that shows a and b: the first naming both, else each one's first."""
-    for spot, sentence in a.sentences:
-        if spot in b.seen:
-            return sentence
+    both = a.rank.keys() & b.rank.keys()
+    if both:
+        return min(both, key=a.rank.__getitem__)[1]
     one, two = (a.first, b.first) if a.first[0] <= b.first[0] else (b.first, a.first)
     return f"{one[1]}{PART_SEP}{two[1]}"
 

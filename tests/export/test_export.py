@@ -173,7 +173,7 @@ def test_edges_csv_written_without_pandas_is_the_file_pandas_writes(tmp_path):
     graph.add_edge("=HYPERLINK()", "日本", **{**graph.edges["日本", "米国"], "evidence": ["a,b", '"引用"', "-x"]})
     refs = sentence_table(d for _, _, d in graph.edges(data=True))[1]
     ids = [ids_text(ref) for ref in refs]
-    columns = edge_columns(graph, list(graph.edges(data=True)), ids, refs)
+    columns = edge_columns(graph, list(graph.edges(data=True)))
     assert columns is not None
     fast, slow = io.StringIO(), io.StringIO()
     _edges_csv(fast, graph, ids, columns)
@@ -193,8 +193,9 @@ def test_edges_written_by_column_are_the_text_written_edge_by_edge():
         data.update(npmi=-0.5 * i, mst=i % 3 == 0, first_seen="" if i == 2 else "2024-05-01", note="<&>{x}")
     table = table_of(graph)
     ids = [ids_text(ref) for ref in table[1]]
-    columns = edge_columns(graph, list(graph.edges(data=True)), ids, table[1])
+    columns = edge_columns(graph, list(graph.edges(data=True)))
     assert columns is not None
+    assert (columns.sentences, columns.refs, columns.ids) == (*table, ids)
     by_column = "".join(graphml_chunks(graph, table, ids, columns))
     assert by_column == "".join(graphml_chunks(graph, table, ids)) == _networkx_graphml(graph)
     assert "".join(json_chunks(graph, table, columns)) == "".join(json_chunks(graph, table))
