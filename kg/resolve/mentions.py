@@ -32,9 +32,10 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     text = block.text
     known, members = known_and_compound(text, lexicon)
     known += linked(block, lexicon)
-    longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper_words(text, spans)
+    proper = proper_words(text, spans)
     model = from_ner(text, spans, known)
-    longer += model + continued(text, [*known, *model])
+    longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper + model
+    longer += continued(text, [*known, *model, *proper])
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named
