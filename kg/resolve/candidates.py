@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.records import Block
+from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import bare_heads, head_length, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
@@ -83,6 +83,23 @@ def _countries_inside(text: str, start: int, end: int, lexicon: Lexicon) -> list
         if name is not None and name.type == "Country":
             found.append(Candidate(w.start, w.end, KNOWN, name.entity, name.type))
     return found
+
+
+def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Span]) -> list[Candidate]:
+    """Return the known names without places buried between nouns that the model does not see as
+    a place either (東京 of 第2回オール群馬…, 福岡 of 国立福岡養育所): such a place is a part of a
+    longer name the dictionary does not know. A place the model sees, or one with a particle or a
+    punctuation mark on either side, stays."""
+    by_end = {w.end: w for w in words(text)}
+    by_start = {w.start: w for w in words(text)}
+
+    def buried(cand: Candidate) -> bool:
+        before, after = by_end.get(cand.start), by_start.get(cand.end)
+        seen = any(s.start < cand.end and cand.start < s.end for s in spans)
+        return (cand.type in ("Country", "Region") and not seen and before is not None and after is not None
+                and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
+
+    return [c for c in known if not buried(c)]
 
 
 def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, outside_longer_names,
-    quoted,
-    without_conflicts,
+    quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, POSITIONS, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
@@ -31,7 +30,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     """Return the mentions of entities in one block."""
     text = block.text
     known, members = known_and_compound(text, lexicon)
-    known += linked(block, lexicon)
+    known = without_buried_places(text, known, spans) + linked(block, lexicon)
     proper = proper_words(text, spans)
     model = from_ner(text, spans, known)
     longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper + model
