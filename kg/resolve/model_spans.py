@@ -16,10 +16,11 @@ from kg.records import Span
 from kg.resolve.candidates import NER, Candidate
 from kg.resolve.knowledge import ene_types, kept_labels, suffix_type
 from kg.resolve.words import words
-from kg.text.chars import is_ascii_alnum, is_kanji, nfkc
+from kg.text.chars import is_ascii_alnum, nfkc
 
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
+_LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
 
 def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
@@ -60,18 +61,19 @@ def _whole_person_name(text: str, span: Span) -> Span:
 
 
 def _person_core(text: str, span: Span) -> Span | None:
-    """Return a person span cut to the name the model took roles or kin with (悦子 of 三女悦子,
-    小田 of 小田船長), or None for a span of common kanji words, which names no one (中尉, 同社).
+    """Return a person span that looks like a person's name, or None (リポーター, 中尉, 同社).
 
-    A word counts as part of a name when Sudachi knows it as a proper noun or does not know it.
+    A name has a word Sudachi knows as a proper noun or does not know (ムルダニ), or it is
+    katakana parts joined by ・ or = (ジョン・スミス), or capitalised Latin words (John Smith).
+    A span of common words only names a role or a thing, not a person.
     """
     inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
-    named = [i for i, w in enumerate(inside) if w.proper or w.unknown]
-    if not inside:
+    if not inside or any(w.proper or w.unknown for w in inside):
         return span
-    if not named:
-        return None if all(is_kanji(c) for c in text[span.start : span.end]) else span
-    return span
+    surface = nfkc(text[span.start : span.end])
+    if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
+        return span
+    return None
 
 
 def _joins_names(text: str, span: Span) -> bool:
