@@ -283,8 +283,9 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
                 continue
             first = _first_word(text, run[:head_start], type_)
             if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
-                while end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
-                    end += 1  # a year or edition after the head is part of the name (東京栄養サミット2021)
+                while type_ != "Organization" and end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
+                    end += 1  # a year after the head is part of an event's or a plan's name (東京栄養サミット2021); after
+                    # an organisation's it is a division or a grade (関東大学リーグ2部)
                 return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
 

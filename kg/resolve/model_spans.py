@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve.candidates import NER, Candidate
+from kg.resolve.compounds import compound_heads
 from kg.resolve.knowledge import ene_types, kept_labels, suffix_type
 from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, nfkc
@@ -39,6 +40,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _person_core(text, _whole_person_name(text, span))
             if span is None:
                 continue
+        else:
+            span = _cut_after_head(text, span)
         head = suffix_type(text[span.start : span.end])
         if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
@@ -74,6 +77,23 @@ def _person_core(text: str, span: Span) -> Span | None:
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+def _cut_after_head(text: str, span: Span) -> Span:
+    """Return a span cut after the head of a name when only common words follow it: 講師 of
+    東京高等工芸学校講師, 理事 of …特別委員会理事, 政策顧問 of 米国製造業評議会政策顧問 are roles."""
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    heads = dict(compound_heads())
+    for i in range(len(inside) - 2, -1, -1):
+        tail = inside[i + 1 :]
+        if not all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in tail):
+            return span
+        if any(nfkc(text[w.start : w.end]) in heads for w in tail):
+            return span
+        word = nfkc(text[inside[i].start : inside[i].end])
+        if i > 0 and (word in heads or suffix_type(nfkc(text[span.start : inside[i].end]))):
+            return replace(span, end=inside[i].end)
+    return span
 
 
 def _joins_names(text: str, span: Span) -> bool:
