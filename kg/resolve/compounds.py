@@ -168,8 +168,11 @@ def _gap_in_name(text: str, i: int, type_: str) -> bool:
     words (Microsoft Corporation), a ・ or = between the parts of a person's name (ジョン・F・ケネディ)."""
     if text[i : i + 1] == " ":
         return _latin_end(text, i)
-    after = text[i + 1 : i + 2]
-    return type_ == "Person" and text[i : i + 1] in "・=＝" and (is_katakana(after) or is_ascii_alnum(nfkc(after or " ")))
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    if type_ == "Person":
+        return text[i : i + 1] in "・=＝" and (is_katakana(after) or is_ascii_alnum(nfkc(after or " ")))
+    # a katakana name goes on over ・ into a common katakana word (シカゴ・ホワイトソックス, ベルリン・フィル)
+    return text[i : i + 1] == "・" and is_katakana(before) and is_katakana(after)
 
 
 def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
@@ -177,7 +180,12 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     surface = nfkc(text[word.start : word.end])
     if gap:
         latin = surface.isascii() and surface[:1].isupper()
-        return "latin" if latin or (type_ == "Person" and is_katakana(surface[0])) else ""
+        if type_ == "Person" and is_katakana(surface[0]):
+            return "latin"
+        if is_katakana(surface[0]) and not latin:
+            # a listed name (シカゴ・ボストン) is a proper word; a common word is the rest of this one
+            return "" if word.proper or word.unknown else "proper"
+        return "latin" if latin else ""
     if type_ in ("Country", "Region") and surface in POSITIONS:
         return "position"
     if type_ == "Country" and surface in _COUNTRY_TAILS:

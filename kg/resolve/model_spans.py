@@ -42,6 +42,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
                 continue
         else:
             span = _cut_after_head(text, span)
+        if type_ in ("Country", "Region"):
+            span = _without_description(text, span)
         head = suffix_type(text[span.start : span.end])
         if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
@@ -93,6 +95,19 @@ def _cut_after_head(text: str, span: Span) -> Span:
         word = nfkc(text[inside[i].start : inside[i].end])
         if i > 0 and (word in heads or suffix_type(nfkc(text[span.start : inside[i].end]))):
             return replace(span, end=inside[i].end)
+    return span
+
+
+def _without_description(text: str, span: Span) -> Span:
+    """Return a place span without the common words before the place's proper name (首都 of
+    首都ベオグラード, 地元 of 地元ピッツバーグ): they say what the place is, the name is the rest."""
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    lead = 0
+    while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
+        lead += 1
+    rest = inside[lead:]
+    if lead and rest and rest[0].pos[:3] == ("名詞", "固有名詞", "地名"):
+        return replace(span, start=rest[0].start)
     return span
 
 
