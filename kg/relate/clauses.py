@@ -21,6 +21,7 @@ _OPEN_QUOTES = ("「", "『", "“")
 # Dependencies along which a clause without a subject inherits its governor's subject.
 _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
 _INHERIT_HOPS = 4
+_ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -37,6 +38,37 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     if i not in groups and tokens[i].dep == "acl" and sentence.kids(i, "cop") and head != i:
         return _covering(sentence, head, groups)  # 官民ファンドであるX: the noun is another name for X
     return _covering(sentence, i, groups)
+
+
+def _modified(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int:
+    """Return the token of what a relative clause or an adnominal noun modifies, by _named, else by _adjacent."""
+    modified = _named(sentence, sentence.tokens[clause].head, groups)
+    if modified not in groups and sentence.tokens[clause].dep == "acl":
+        adjacent = _adjacent(sentence, clause, groups)
+        return modified if adjacent is None else adjacent
+    return modified
+
+
+def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
+    """Return the entity phrase written right after a relative clause the parser hung on a later noun.
+
+    In Bから離脱したAを除くN, the clause modifies A, the noun it directly precedes: a Japanese relative
+    clause stands right before its noun. Only an argument of a verb between them (Aを除く) is taken: a
+    phrase that itself modifies N (…したAにおけるN, …したAのN) leaves the parse as it is.
+    """
+    tokens = sentence.tokens
+    head = tokens[clause].head
+    after = clause + 1
+    while after < head and tokens[after].head == clause and tokens[after].dep in ("aux", "mark"):
+        after += 1
+    group = next((g for g in groups.values() if g.token < head and
+                  any(a.start == tokens[after].start for a in g.arguments)), None) if after < head else None
+    if group is None:
+        return None
+    verb = tokens[group.token].head
+    if not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
+        return None
+    return group.token
 
 
 def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:

@@ -16,7 +16,8 @@ dependency label say the phrase's role at its governor:
 - AとBで構成するC: the で-phrase of a predicate of members (構成) is its subject;
 - a relative clause (Aが主催するB) fills its missing role with the noun it modifies, or with the
   quoted name that noun introduces (Aが公表した報告書「B」) or the topic it defines
-  (BはAが提唱した枠組みである);
+  (BはAが提唱した枠組みである); a clause the parser hung on a later noun that names no entity
+  modifies the name written right after it (Bから離脱したAを除くN);
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
 - a mutual predicate whose subject is unsaid makes its と-partners parties to the named
   instrument (Bとは協定Cを締結した gives B→C);
@@ -30,8 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _listed_pairs, _made_of, _mood,
-    _named, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
@@ -284,7 +285,7 @@ def _frames_at(
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies
     modifies = tokens[anchor].dep == "acl" or (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
-    modified = _named(sentence, head, groups)
+    modified = _modified(sentence, anchor, groups)
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
             objects.append(groups[modified])
@@ -324,11 +325,21 @@ def _frames_at(
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
         modality = own_mood  # 買収計画: the act is planned
+    return [(verbal, Frame(a, predicate.word, placed or predicate.group_for(b.type), b, negated, modality))
+            for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
+                               own=own, verbal=verbal)]
+
+
+def _pairs(
+    sentence: ParsedSentence, anchor: int, roles: dict[str, list[_Group]], groups: dict[int, _Group],
+    subjects: list[_Group], objects: list[_Group], *, mutual: bool, own: bool, verbal: bool,
+) -> list[tuple[Argument, Argument]]:
+    """Return the (subject, object) arguments a predicate relates, once its roles are filled."""
     found = []
 
     def relate(a: Argument, b: Argument) -> None:
         if a.entity != b.entity:
-            found.append((verbal, Frame(a, predicate.word, placed or predicate.group_for(b.type), b, negated, modality)))
+            found.append((a, b))
 
     for s in subjects:
         for o in objects:
@@ -341,7 +352,7 @@ def _frames_at(
             for a in pair.arguments:
                 for b in event.arguments:
                     relate(a, b)
-    if predicate.mutual:
+    if mutual:
         # parties to a named instrument are not a pair of their own: AとBの間で締結されたC
         parties = roles["mutual"] if not (objects and all(g in subjects for g in roles["mutual"])) else []
         # inherited subjects do a noun predicate (協力に関する覚書) only with its own objects, and

@@ -165,6 +165,11 @@ SHAPES = [
     # 出す carries the named document it puts out
     ("農務省は毎月「需給予測」を出している。", [("農務省", O), ("需給予測", "Plan")],
      {("農務省", "publication", "需給予測", False, "")}),
+    # a relative clause modifies the name right after it, though the parser hangs it on a later noun ...
+    ("北極条約から脱退したカナダを除く8か国が署名した。", [("北極条約", A), ("カナダ", C)],
+     {("カナダ", "withdrawal", "北極条約", False, "")}),
+    # ... but not a name that itself modifies that noun
+    ("カナダが設立したメキシコにおける事務所は、翌年に閉じた。", [("カナダ", C), ("メキシコ", C)], set()),
 ]
 
 
