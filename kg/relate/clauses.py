@@ -302,9 +302,14 @@ def _taken(sentence: ParsedSentence, noun: int) -> bool:
 
 
 def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
-    """Return what a predicate reaches through the predicate noun it takes: Bの立ち上げに参加した joins B."""
-    for c in sentence.kids(anchor, "obj", "obl"):
-        if c != word and sentence.marker(c) in ("を", "に") and sentence.predicate(c) is not None:
+    """Return what a predicate reaches through the predicate noun it takes: Bの立ち上げに参加した joins B.
+
+    The が-phrase of a light verb may be such a noun too: in Bの設立が承認を経た, B is what is approved.
+    """
+    for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
+        marker = sentence.marker(c)
+        if c != word and (marker in ("を", "に") or (marker == "が" and sentence.tokens[c].dep == "nsubj")) and \
+                sentence.predicate(c) is not None:
             found = slots[c]["genitive"]
             if found:
                 return list(found)

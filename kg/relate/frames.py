@@ -19,6 +19,7 @@ dependency label say the phrase's role at its governor:
   (BはAが提唱した枠組みである); a clause the parser hung on a later noun that names no entity
   modifies the name written right after it (Bから離脱したAを除くN);
 - a clause without a subject takes the subject of the clause that governs it (AはBに加盟し、…);
+- a light verb whose が-phrase is an act acts on that act's の-phrase (Bの設立が承認を経た approves B);
 - a mutual predicate whose subject is unsaid makes its と-partners parties to the named
   instrument (Bとは協定Cを締結した gives B→C);
 - an auxiliary ない/ず negates it; 予定, 目指す, 向ける, べき, ... give it a modality.

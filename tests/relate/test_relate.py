@@ -170,6 +170,12 @@ SHAPES = [
      {("カナダ", "withdrawal", "北極条約", False, "")}),
     # ... but not a name that itself modifies that noun
     ("カナダが設立したメキシコにおける事務所は、翌年に閉じた。", [("カナダ", C), ("メキシコ", C)], set()),
+    # Bの設立が承認を経た: the act named by the が-phrase is what the carried noun is done to
+    ("5月に開かれた北極会議で北極基金の設立が承認を経て、12月に北極基金が設立された。", [("北極会議", E), ("北極基金", O)],
+     {("北極会議", "adoption", "北極基金", False, "")}),
+    # a subject that acts keeps its role through 経て
+    ("日本はカナダとの協議を経て、北極基金に出資した。", [("日本", C), ("カナダ", C), ("北極基金", O)],
+     {("日本", "meeting", "カナダ", False, ""), ("日本", "funding", "北極基金", False, "")}),
 ]
 
 
