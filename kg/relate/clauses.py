@@ -182,6 +182,22 @@ def _as(sentence: ParsedSentence, governor: int) -> int:
     return governor
 
 
+def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
+    """Return the relative clause a が-phrase belongs to when the parser hung it past the topic it precedes.
+
+    In AがVしたBは、…である, A is neither the topic B nor the subject of what is said of it: a が-phrase
+    before a は-topic lies inside the relative clause on that topic, V. Else the governor the parser gave.
+    """
+    tokens = sentence.tokens
+    if sentence.marker(i) != "が":
+        return governor
+    for topic in range(i + 1, governor + 1):
+        if governor in (topic, tokens[topic].head) and sentence.marker(topic) == "は":
+            clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and tokens[v].head == topic), None)
+            return governor if clause is None else clause
+    return governor
+
+
 def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the subject of the verb of mood a predicate noun is the object of (Aは輸入を停止した: A imports)."""
     tokens = sentence.tokens

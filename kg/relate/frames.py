@@ -6,7 +6,8 @@ mention's phrase is the noun its words attach to (日本企業 for 日本 in 日
 the particles under that noun (が, は, を, に, と, との, によって, ...). The marker and the
 dependency label say the phrase's role at its governor:
 
-- subject: nsubj, or が/は/も/では; objects: を, に, へ, と, に対して, との, への, について;
+- subject: nsubj, or が/は/も/では; objects: を, に, へ, と, に対して, との, への, について; a が-phrase
+  before a は-topic belongs to the relative clause on that topic (AがVしたBは), wherever the parser hung it;
 - AとB, AやB, A及びB, A・B make one group of conjuncts that share a role;
 - A・B間 and AとBの間 make a group that does the predicate with each other;
 - a predicate is a word of the vocabulary: a verb, a サ変 noun (署名した, 署名式, 協定の締結), or
@@ -32,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
@@ -192,7 +193,7 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
         slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
     elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
-        slots[_as(sentence, governor)]["subject"].append(group)
+        slots[_as(sentence, _clause_of(sentence, i, governor))]["subject"].append(group)
     elif marker in _CONDUITS:
         slots[governor]["conduit"].append(group)  # Aを通じて: a means, or where the money goes
     elif marker in OBJECT_MARKERS or (token.dep in ("obj", "iobj") and marker in ("", "を")):

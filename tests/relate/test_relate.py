@@ -170,6 +170,12 @@ SHAPES = [
      {("カナダ", "withdrawal", "北極条約", False, "")}),
     # ... but not a name that itself modifies that noun
     ("カナダが設立したメキシコにおける事務所は、翌年に閉じた。", [("カナダ", C), ("メキシコ", C)], set()),
+    # AがVしたBは: a が-phrase before a は-topic is the subject of the relative clause on it, though the
+    # parser hangs it on the topic; one before a clause on another noun stays there
+    ("G7が2015年に創設した北極情報システムは、各国で情報を共有する枠組みである。", [("G7", O), ("北極情報システム", O)],
+     {("G7", "establishment", "北極情報システム", False, "")}),
+    ("カナダが議長国を務めた会合で、メキシコは北極基金に出資した。", [("カナダ", C), ("メキシコ", C), ("北極基金", O)],
+     {("メキシコ", "funding", "北極基金", False, "")}),
     # Bの設立が承認を経た: the act named by the が-phrase is what the carried noun is done to
     ("5月に開かれた北極会議で北極基金の設立が承認を経て、12月に北極基金が設立された。", [("北極会議", E), ("北極基金", O)],
      {("北極会議", "adoption", "北極基金", False, "")}),
