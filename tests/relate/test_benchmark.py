@@ -12,11 +12,12 @@ from kg.relate import Relation
 
 ROOT = Path(__file__).resolve().parents[2]
 # The issue asks for precision 0.85 and recall 0.60 over all gold rows (those whose ends the entity
-# stage misses included); measured 0.94 / 0.74 on the five notes. Each note holds precision 0.85 and
-# recall 0.55: the sample note is at 0.58, 14 of 24 rows, 7 of the other 10 lost to the entity stage.
+# stage misses included); measured 0.94 / 0.76 on the five notes. Each note holds precision 0.85 and
+# recall 0.65: the sample note, the lowest, is at 0.67 (16 of 24 rows, the other 8 lost to the
+# entity stage), so one more lost row there fails this test.
 PRECISION = 0.85
 RECALL = 0.70
-NOTE_RECALL = 0.55
+NOTE_RECALL = 0.65
 
 
 def _load():
