@@ -28,7 +28,7 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
 # Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出).
-_DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
+DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
 # Words after a place that name a part of it (スペイン北部, 札幌市内, 関東以北, 韓国東海岸).
 POSITIONS = frozenset({
     "東部", "西部", "南部", "北部", "中部", "内", "以北", "以南", "以東", "以西", "沿岸", "北岸", "南岸", "東岸", "西岸",
@@ -148,7 +148,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
     word = by_start.get(end)
     while word is not None and seen < 4 and word.pos[0] in _NOUNS and word.pos[1] != "数詞" and not word.proper:
         surface = nfkc(text[word.start : word.end])
-        if surface in _DESCRIBING or surface in _JOINERS:
+        if surface in DESCRIBING or surface in _JOINERS:
             break
         head = dict(compound_heads()).get(surface) or _ends_in_head(surface)
         if head and (head != "Region" or type_ in ("Country", "Region")):
@@ -247,7 +247,7 @@ def _noun_runs(text: str) -> list[list[Word]]:
         if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
             run.append(word)
             continue
-        if word.pos[0] == "接尾辞" and surface in _DESCRIBING:
+        if word.pos[0] == "接尾辞" and surface in DESCRIBING:
             run = []
         elif word.pos[0] in _NOUNS and surface not in _JOINERS:
             if not adjacent:

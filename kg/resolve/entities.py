@@ -65,13 +65,15 @@ def _display_name(entity_id: str, counts: Counter) -> str:
 
 
 def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
-    """Return one type for an entity: a known name's type, else its head noun, else the vote."""
+    """Return one type for an entity: a known name's type, else its head noun, else the vote, in which
+    an acronym's Person votes do not count."""
     if known is not None and known.type:
         return known.type
     head = suffix_type(label)
     if head:
         return head
-    votes = Counter(m.type for m in group if m.type)
+    # a person is never named by an acronym (NNPC is a company, whatever the model says)
+    votes = Counter(m.type for m in group if m.type and not (m.type == "Person" and is_abbreviation(m.surface)))
     if not votes:
         return ""
     best = max(votes.values())

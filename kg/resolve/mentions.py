@@ -15,7 +15,7 @@ from kg.resolve.model_spans import from_ner
 from kg.resolve.knowledge import ene_types, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
-from kg.text.chars import match_key, tidy_surface
+from kg.text.chars import match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 and 日本代表 stand for
@@ -32,7 +32,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     known, members = known_and_compound(text, lexicon)
     known = without_buried_places(text, known, spans) + linked(block, lexicon)
     proper = proper_words(text, spans)
-    model = from_ner(text, spans, known)
+    # a model span of a word that never names an entity (日本企業) hides no name inside it
+    model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
     longer = quoted(block) + headed(text, known) + bare_headed(text) + compound_names(text) + proper + model
     longer += continued(text, [*known, *model, *proper])
     known, still_named, longer = outside_longer_names(text, known, longer)

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve.candidates import NER, Candidate
-from kg.resolve.compounds import compound_heads
-from kg.resolve.knowledge import ene_types, kept_labels, suffix_type
+from kg.resolve.compounds import DESCRIBING, compound_heads
+from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, suffix_type
 from kg.resolve.words import words
-from kg.text.chars import is_ascii_alnum, nfkc
+from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
@@ -42,10 +42,15 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
                 continue
         else:
             span = _cut_after_head(text, span)
-        if type_ in ("Country", "Region"):
-            span = _without_description(text, span)
+        if type_ in ("Country", "Region", "Organization"):
+            span = _without_description(text, span, type_)
+        span = _without_describing_suffix(text, span)
+        if span.ene not in kept_labels() and _one_common_word(text, span):
+            continue  # 国営銀行, 開発銀行: a common word, whatever its head
+        if type_ == "Country" and _ends_in_region_head(_last_word(text, span)):
+            type_ = "Region"  # ジョホール州 is a state of a country, not one
         head = suffix_type(text[span.start : span.end])
-        if head or span.ene in kept_labels() or _looks_like_a_name(text, span):
+        if (head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
 
@@ -98,17 +103,60 @@ def _cut_after_head(text: str, span: Span) -> Span:
     return span
 
 
-def _without_description(text: str, span: Span) -> Span:
-    """Return a place span without the common words before the place's proper name (首都 of
-    首都ベオグラード, 地元 of 地元ピッツバーグ): they say what the place is, the name is the rest."""
+def _without_describing_suffix(text: str, span: Span) -> Span:
+    """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)."""
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in DESCRIBING:
+        return replace(span, end=inside[-2].end)
+    if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
+        return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
+    return span
+
+
+def _common_words_only(text: str, span: Span) -> bool:
+    """Return True for a span of common kanji words only (国営銀行): a head does not make them a name."""
+    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    return bool(inside) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and is_kanji(text[w.start]) for w in inside)
+
+
+def _one_common_word(text: str, span: Span) -> bool:
+    """Return True for a span that is one common noun of the dictionary (国営銀行)."""
+    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    return len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and (
+        inside[0].pos[:2] == ("名詞", "普通名詞") and not inside[0].unknown)
+
+
+def _ends_in_region_head(word: str) -> bool:
+    """Return True for a word that is or ends in the head of a region's name (州, 県, 省, 市)."""
+    return any(word.endswith(head) for head, type_ in compound_heads() if type_ == "Region" and len(word) > len(head))
+
+
+def _last_word(text: str, span: Span) -> str:
+    """Return the last of a span's words, NFKC."""
+    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    return nfkc(text[inside[-1].start : inside[-1].end]) if inside else ""
+
+
+def _without_description(text: str, span: Span, type_: str) -> Span:
+    """Return a span without the common words before its proper name that say what it is: 首都 of
+    首都ベオグラード, 地元 of 地元ピッツバーグ (a place); 合弁会社 of 合弁会社Japan Advanced …, 制作会社 of
+    制作会社WHITE FOX (an organisation, when they end in an organisation's head before a katakana or
+    Latin name)."""
     inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
     lead = 0
     while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
         lead += 1
     rest = inside[lead:]
-    if lead and rest and rest[0].pos[:3] == ("名詞", "固有名詞", "地名"):
-        return replace(span, start=rest[0].start)
-    return span
+    if not lead or not rest:
+        return span
+    first = nfkc(text[rest[0].start])
+    if type_ == "Organization":
+        lead_text = nfkc(text[span.start : rest[0].start])
+        described = suffix_type(lead_text) == "Organization" and lead_text not in legal_forms()  # 株式会社 is part of it
+        named = described and (is_katakana(first) or is_ascii_alnum(first))
+    else:
+        named = rest[0].pos[:3] == ("名詞", "固有名詞", "地名")
+    return replace(span, start=rest[0].start) if named else span
 
 
 def _joins_names(text: str, span: Span) -> bool:
