@@ -336,6 +336,8 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     """
     if span.start == known.start and _own_head(known, text[known.end : span.end]):
         return True  # the name and its own kind of head: QRCP協定 for the agreement QRCP
+    if span.trust == COMPOUND and known.type not in ("Country", "Region"):
+        return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
         return span.end == known.end
     rest = [w for w in words(text) if w.start < span.end and span.start < w.end

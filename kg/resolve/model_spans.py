@@ -30,7 +30,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in spans:
         type_ = mapping.get(span.ene)
-        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span):
+        if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span, type_):
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
@@ -159,13 +159,18 @@ def _without_description(text: str, span: Span, type_: str) -> Span:
     return replace(span, start=rest[0].start) if named else span
 
 
-def _joins_names(text: str, span: Span) -> bool:
+def _joins_names(text: str, span: Span, type_: str = "") -> bool:
     """Return True for a span that runs over a particle or conjunction that joins two names
-    (東京電力ホールディングスと中部電力, AやB, A及びB): a name holds none of them."""
+    (東京電力ホールディングスと中部電力, AやB, A及びB): a name holds none of them. The name of an
+    organisation, place, person or event holds no case particle but の, no topic particle and no
+    comma either (第2回平和擁護世界大会が開かれ、); a title of a law or plan may (…に関する法律)."""
+    clause = type_ in ("Organization", "Country", "Region", "Person", "Event")
     return any(
-        span.start < w.start and w.end < span.end
+        span.start < w.start and w.end <= span.end
         and (w.pos[:2] in (("助詞", "格助詞"), ("助詞", "副助詞")) and text[w.start : w.end] in ("と", "や")
-             or w.pos[0] == "接続詞")
+             or w.pos[0] == "接続詞"
+             or clause and (w.pos[:2] in (("助詞", "格助詞"), ("助詞", "係助詞"), ("補助記号", "読点"))
+                            and text[w.start : w.end] != "の"))
         for w in words(text)
     )
 
