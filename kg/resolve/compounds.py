@@ -27,8 +27,9 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
-# Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出).
-DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風"})
+# Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出),
+# or a match against the team before them (ACルメッツァン戦).
+DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風", "戦"})
 # Words after a place that name a part of it (スペイン北部, 札幌市内, 関東以北, 韓国東海岸).
 POSITIONS = frozenset({
     "東部", "西部", "南部", "北部", "中部", "内", "以北", "以南", "以東", "以西", "沿岸", "北岸", "南岸", "東岸", "西岸",
@@ -97,11 +98,15 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     for cand in cands:
         if not cand.type or cand.type == OTHER or has_markup(text[cand.start : cand.end]):
             continue
-        end, last_place, kinds = cand.end, 0, set()
+        end, last_place, kinds, katakana = cand.end, 0, set(), False
         while not kinds & {"head", "position"}:
             gap = 1 if _gap_in_name(text, end, cand.type) else 0
             word = by_start.get(end + gap)
             kind = _continuation(text, word, cand.type, gap) if word is not None else ""
+            if not kind and katakana and not gap and word is not None and word.pos[0] == "名詞" \
+                    and is_katakana(text[word.start]):
+                kind = "proper"  # the rest of a katakana part after ・ (ボストン・レッド ソックス)
+            katakana = bool(gap) and kind != "" and is_katakana(text[word.start]) if word is not None else False
             if not kind:
                 break
             kinds.add(kind)
@@ -290,6 +295,8 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
             if type_ is None:
                 continue
             first = _first_word(text, run[:head_start], type_)
+            if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
+                continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
             if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
                 while type_ != "Organization" and end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
                     end += 1  # a year after the head is part of an event's or a plan's name (東京栄養サミット2021); after

@@ -9,12 +9,14 @@ from pathlib import Path
 from kg.resolve.knowledge import generic_words, read_lines
 from kg.text.chars import is_hiragana, nfkc
 
-DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和)")
+DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
 _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
 _MARKUP = set("^[]|#<>/\\@=*_~{}`")
 # Katakana names join their parts with = as often as with ・ (ジャン=クロード, ル=グウィン).
 _KATAKANA_EQUALS = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[=＝゠](?=[\u30a1-\u30fa\u30fc])")
 _PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤ]+\s*(章|節|部|編|条|項|款)")
+# An edition or round with no name after it (第6回, 第9回) names nothing: the name is elsewhere.
+_BARE_ORDINAL = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*(回|次|代|期|節|戦|試合)$")
 
 
 def _is_date(surface: str) -> bool:
@@ -56,6 +58,7 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: boo
         or not letters
         or (all(is_hiragana(c) for c in surface) and not person)
         or bool(_PART_TITLE.match(surface))
+        or bool(_BARE_ORDINAL.match(surface))
         or _is_date(surface)
         or bool(_ID_LIKE.match(surface))
         or has_markup(surface)

@@ -21,6 +21,8 @@ from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
+# Words after a name that place a time around it: 第二次世界大戦後 is a time, 第二次世界大戦 the event.
+_TIME_AFTER = frozenset({"後", "前", "中", "以降", "以前", "直後", "直前", "末期", "前後", "当時"})
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
 
@@ -36,6 +38,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
         if text.startswith(("旧・", "元・"), span.start) and span.end - span.start > 4:
             span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
+        elif text.startswith("現", span.start) and _proper_after(text, span.start + 1):
+            span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         if type_ == "Person":
             span = _person_core(text, _whole_person_name(text, span))
             if span is None:
@@ -44,7 +48,10 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _cut_after_head(text, span)
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
-        span = _without_describing_suffix(text, span)
+        cut = _without_describing_suffix(text, span)
+        if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
+            type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
+        span = cut
         if span.ene not in kept_labels() and _one_common_word(text, span):
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
         if type_ == "Country" and _ends_in_region_head(_last_word(text, span)):
@@ -78,12 +85,19 @@ def _person_core(text: str, span: Span) -> Span | None:
     A span of common words only names a role or a thing, not a person.
     """
     inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    surface = nfkc(text[span.start : span.end])
+    if any(c.isdigit() for c in surface) and "世" not in surface:
+        return None  # 打率.341: a person's name has no digits but a regnal number (フセイン1世)
     if not inside or any(w.proper or w.unknown for w in inside):
         return span
-    surface = nfkc(text[span.start : span.end])
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+def _proper_after(text: str, i: int) -> bool:
+    """Return True when a word starts at text[i] and the dictionary knows it as a proper noun."""
+    return any(w.start == i and w.proper for w in words(text))
 
 
 def _cut_after_head(text: str, span: Span) -> Span:
@@ -104,8 +118,12 @@ def _cut_after_head(text: str, span: Span) -> Span:
 
 
 def _without_describing_suffix(text: str, span: Span) -> Span:
-    """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)."""
+    """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)
+    or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
     inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    while len(inside) >= 2 and text[inside[-1].start : inside[-1].end] in _TIME_AFTER:
+        inside = inside[:-1]
+        span = replace(span, end=inside[-1].end)
     if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in DESCRIBING:
         return replace(span, end=inside[-2].end)
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
