@@ -84,11 +84,7 @@ def test_kg_meets_the_recall_floors_of_issue_12(wikipedia):
     assert [p for p in bench.failures(mine, bare) if "recall" in p] == [], bench.format_report(mine, bare, 15, {})
 
 
-# Measured 2026-12-02: 0.829 (bare ja_ginza 0.729). What is left is mostly the model's span edges
-# (a person's or club's name cut short, a title taken for a person) and gold conventions kg does not
-# follow on purpose (米国 of 米国商務省 and 日 of 日米地位協定 are mentions of the countries).
 @pytest.mark.ginza
-@pytest.mark.xfail(strict=True, reason="issue 12's mention precision not reached: 0.829 of 0.85")
 def test_kg_meets_the_precision_floor_of_issue_12(wikipedia):
     mine, bare = wikipedia
     assert [p for p in bench.failures(mine, bare) if "precision" in p] == [], bench.format_report(mine, bare, 15, {})

@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup
+from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words
@@ -120,6 +121,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
             continue
         inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
+        short = [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()]
+        if outer and len(short) > 1 and all(_short_form(p) for p in short):
+            yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）: two short forms of one name
+            continue
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
@@ -130,6 +135,12 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
+
+
+def _short_form(name: str) -> bool:
+    """Return True for a name written as a short form: an abbreviation (PEMEX) or a katakana word
+    of at most ten characters (ペメックス)."""
+    return is_abbreviation(name) or (len(name) <= 10 and all(is_katakana(c) for c in name))
 
 
 def _other_writing(outer: str, inner: str, lexicon: Lexicon) -> bool:
@@ -167,6 +178,8 @@ def _name_before(block: Block, paren: int) -> str:
         # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
         # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）),
         # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
+        if any(w.proper for w in words(text) if start <= w.start and w.end <= paren):
+            return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
         return _genitive_name(text, start, paren)
     return text[named:paren].strip(" ・")
 
@@ -341,7 +354,8 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
         type_ = first.type
     else:
         entity = _group_label(names)
-        type_ = next((t for t in map(suffix_type, names) if t), "")
+        type_ = next((t for t in map(suffix_type, names) if t), "") or next(
+            (t for t in map(head_type, names) if t not in ("", OTHER)), "")
     for name in names:
         lexicon.add(name, entity, type_)
 

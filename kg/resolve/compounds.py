@@ -50,6 +50,12 @@ def compound_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
 
 
+def head_type(name: str) -> str:
+    """Return the type of the head a name ends in ("" if none): 電力 of ベトナム・グリーン電力."""
+    name = nfkc(name)
+    return next((t for head, t in compound_heads() if name.endswith(head) and len(name) > len(head)), "")
+
+
 def compound_names(text: str) -> list[Candidate]:
     """Return the compound names of a text (type OTHER for those kg keeps no node of)."""
     found = []
@@ -99,10 +105,12 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
         if not cand.type or cand.type == OTHER or has_markup(text[cand.start : cand.end]):
             continue
         end, last_place, kinds, katakana = cand.end, 0, set(), False
-        while not kinds & {"head", "position"}:
+        while "head" not in kinds:
             gap = 1 if _gap_in_name(text, end, cand.type) else 0
             word = by_start.get(end + gap)
             kind = _continuation(text, word, cand.type, gap) if word is not None else ""
+            if "position" in kinds and kind != "position":
+                break
             if not kind and katakana and not gap and word is not None and word.pos[0] == "名詞" \
                     and is_katakana(text[word.start]):
                 kind = "proper"  # the rest of a katakana part after ・ (ボストン・レッド ソックス)
@@ -192,7 +200,7 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
             return "" if word.proper or word.unknown else "proper"
         return "latin" if latin else ""
     if type_ in ("Country", "Region") and surface in POSITIONS:
-        return "position"
+        return "position"  # and more of them: 太平洋沿岸北部
     if type_ == "Country" and surface in _COUNTRY_TAILS:
         return "head"  # a country's authorities are the country acting (イラン当局)
     if type_ in ("Organization", "Person", "Event") and _org_head(surface):
@@ -337,10 +345,12 @@ def _counter_after_number(words_: list[Word], i: int) -> bool:
 
 
 def _vouches(text: str, word: Word) -> bool:
-    """Return True for a word that makes a compound a name: a proper noun, a word the dictionary lacks,
+    """Return True for a word that makes a compound a name: a proper noun (not a compound of common
+    words the dictionary lists as proper, 電源開発), a word the dictionary lacks,
     or a Latin word of two letters or more with a capital (ISU, BeSeTo); never a number."""
     surface = nfkc(text[word.start : word.end])
     if word.pos[1] == "数詞" or not any(c.isalpha() for c in surface):
         return False
     latin = surface.isascii() and len(surface) >= 2 and any(c.isupper() for c in surface)
-    return word.proper or (word.unknown and len(surface) >= 2) or latin
+    proper = word.proper and (word.pos[2] != "一般" or has_proper_part(text[word.start : word.end]))
+    return proper or (word.unknown and len(surface) >= 2) or latin

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.resolve.knowledge import generic_words, read_lines
+from kg.resolve.knowledge import generic_words, legal_forms, read_lines
 from kg.text.chars import is_hiragana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
@@ -48,8 +48,8 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: boo
     written in hiragana (さだまさし) needs.
     """
     folded = surface.casefold()
-    if folded in stop:
-        return True
+    if folded in stop or surface in legal_forms():
+        return True  # a legal form alone (GmbH, 株式会社) names no one company
     if known:
         return False
     letters = [c for c in surface if c.isalpha()]

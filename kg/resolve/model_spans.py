@@ -23,6 +23,8 @@ _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 # Words after a name that place a time around it: 第二次世界大戦後 is a time, 第二次世界大戦 the event.
 _TIME_AFTER = frozenset({"後", "前", "中", "以降", "以前", "直後", "直前", "末期", "前後", "当時"})
+_YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
 
@@ -36,6 +38,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and _common_words_only(text, span, kanji=False):
+            continue  # HTML, API, PDF: the dictionary's common acronyms are technical terms, not names
         if text.startswith(("旧・", "元・"), span.start) and span.end - span.start > 4:
             span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
         elif text.startswith("現", span.start) and _proper_after(text, span.start + 1):
@@ -48,6 +52,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _cut_after_head(text, span)
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
+        if type_ == "Event":
+            span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
@@ -95,6 +101,15 @@ def _person_core(text: str, span: Span) -> Span | None:
     return None
 
 
+def _with_year_before(text: str, span: Span) -> Span:
+    """Return an event's span with the year written just before it, which names the edition
+    (2010 FIFAワールドカップ, 1964年東京オリンピック)."""
+    found = _YEAR_BEFORE.search(text, 0, span.start)
+    if found is not None and found.end() == span.start and (found.start() == 0 or not text[found.start() - 1].isdigit()):
+        return replace(span, start=found.start())
+    return span
+
+
 def _proper_after(text: str, i: int) -> bool:
     """Return True when a word starts at text[i] and the dictionary knows it as a proper noun."""
     return any(w.start == i and w.proper for w in words(text))
@@ -131,10 +146,13 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
     return span
 
 
-def _common_words_only(text: str, span: Span) -> bool:
-    """Return True for a span of common kanji words only (国営銀行): a head does not make them a name."""
+def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:
+    """Return True for a span of common words of the dictionary only, kanji ones unless told
+    otherwise (国営銀行): a head does not make them a name."""
     inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
-    return bool(inside) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and is_kanji(text[w.start]) for w in inside)
+    return bool(inside) and all(
+        w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and (is_kanji(text[w.start]) or not kanji) for w in inside
+    )
 
 
 def _one_common_word(text: str, span: Span) -> bool:
