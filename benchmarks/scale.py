@@ -259,6 +259,10 @@ def measure_vault(row: Row, target: Path, out: Path, env: dict[str, str], profil
 
 def first_draws(rows: list[Row], outs: dict[str, Path], timeout: float, shots: Path | None) -> None:
     """Open each graph.html in Chromium and record seconds from navigation to vis's first draw."""
+    if not Path(CHROMIUM).exists():
+        for row in rows:
+            row.draw_note = f"not measured (no {CHROMIUM})"
+        return
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:

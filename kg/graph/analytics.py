@@ -69,13 +69,24 @@ def _entity_graph(graph: nx.Graph) -> tuple[list[Any], Any, list[float]]:
 
     nodes = sorted((n for n, kind in graph.nodes(data="kind", default="entity") if kind == "entity"), key=str)
     index = {node: i for i, node in enumerate(nodes)}
-    edges = sorted(
-        (min(index[a], index[b]), max(index[a], index[b]), max(float(w), 0.0))
-        for a, b, w in graph.edges(data="weight", default=1.0)
-        if a in index and b in index and a != b
-    )
-    entities = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
-    return nodes, entities, [w for _, _, w in edges]
+    if graph.is_multigraph():
+        edges = sorted(
+            (min(index[a], index[b]), max(index[a], index[b]), max(float(w), 0.0))
+            for a, b, w in graph.edges(data="weight", default=1.0)
+            if a in index and b in index and a != b
+        )
+        entities = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
+        return nodes, entities, [w for _, _, w in edges]
+    # one edge per pair: the pair as one number sorts as the pair does, and far faster than tuples
+    n = len(nodes)
+    weight: dict[int, float] = {}
+    for a, b, w in graph.edges(data="weight", default=1.0):
+        i, j = index.get(a), index.get(b)
+        if i is not None and j is not None and i != j:
+            weight[i * n + j if i < j else j * n + i] = max(float(w), 0.0)
+    pairs = sorted(weight)
+    entities = ig.Graph(n=n, edges=[divmod(pair, n) for pair in pairs])
+    return nodes, entities, [weight[pair] for pair in pairs]
 
 
 def _betweenness(entities: Any) -> list[float]:
