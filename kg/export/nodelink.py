@@ -39,21 +39,9 @@ def json_chunks(graph: nx.Graph, table: SentenceTable | None = None, columns: Ed
     # the graph's own attributes are few: indented as json.dumps indents, one level in
     head = json.dumps(graph_data, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
     yield f'{{\n "directed": {line(graph.is_directed())},\n "graph": {head},\n "links": ['
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
     empty = True
-    if columns is not None:
-        for lines in _column_links(columns):
-            yield ("\n  " if empty else ",\n  ") + lines
-            empty = False
-        edges = ()
-    for (a, b, *key, data), ref in zip(edges, () if columns is not None else refs, strict=True):
-        link = {**data, "source": a, "target": b}
-        if key:
-            link["key"] = key[0]
-        if ref is not None:
-            del link["sentences"]
-            link[SENTENCE_IDS] = ref
-        yield ("\n  " if empty else ",\n  ") + line(link)
+    for lines in _column_links(columns) if columns is not None else _links(graph, refs, line):
+        yield ("\n  " if empty else ",\n  ") + lines
         empty = False
     yield ("]" if empty else "\n ]") + f',\n "multigraph": {line(graph.is_multigraph())},\n "nodes": ['
     empty = True
@@ -61,6 +49,19 @@ def json_chunks(graph: nx.Graph, table: SentenceTable | None = None, columns: Ed
         yield ("\n  " if empty else ",\n  ") + line({**data, "id": node})
         empty = False
     yield ("]" if empty else "\n ]") + "\n}\n"
+
+
+def _links(graph: nx.Graph, refs: list[list[list[int]] | None], line) -> Iterator[str]:
+    """Yield each link as one line of JSON, ``sentence_ids`` in place of ``sentences``."""
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    for (a, b, *key, data), ref in zip(edges, refs, strict=True):
+        link = {**data, "source": a, "target": b}
+        if key:
+            link["key"] = key[0]
+        if ref is not None:
+            del link["sentences"]
+            link[SENTENCE_IDS] = ref
+        yield line(link)
 
 
 def _column_links(columns: EdgeColumns) -> Iterator[str]:
