@@ -66,7 +66,9 @@ LIST_MARKER = re.compile(r"[-+>]|\d+[.)]")
 
 # Runs `kg build` in this process with a thread that samples the main thread's stack. The graph
 # stage starts when the last sample that is inside reading, NER or resolution was taken; these
-# are matched by module-name prefix so a refactoring into packages keeps them.
+# are matched by module-name prefix so a refactoring into packages keeps them. A sample under
+# kg.relate is not reading, though the parse cache it reads is kg.extract's: relations come after
+# resolution.
 RUNNER = r"""
 import json, signal, sys, time
 READING = ("kg.notes", "kg.extract", "kg.cache", "kg.resolve", "kg.lexicon", "kg.gazetteer", "kg.distributed")
@@ -75,14 +77,18 @@ state = {"last_reading": None, "last_reading_cpu": None, "self": {}, "last": tim
 
 def sample(signum, frame):
     now = time.perf_counter()
-    inner = None
+    inner, reading = None, False
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
-        if module.startswith(READING):
-            state["last_reading"], state["last_reading_cpu"] = now, time.process_time()
         if inner is None and (module == "kg" or module.startswith("kg.")):
             inner = f"{module}.{frame.f_code.co_name}"
+        if module.startswith("kg.relate"):
+            reading = False
+        elif module.startswith(READING):
+            reading = True
         frame = frame.f_back
+    if reading:
+        state["last_reading"], state["last_reading_cpu"] = now, time.process_time()
     if profile and inner:
         state["self"][inner] = state["self"].get(inner, 0.0) + now - state["last"]
     state["last"] = now
