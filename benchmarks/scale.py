@@ -1,15 +1,16 @@
 """Scale benchmark: what an unchanged rebuild of a big vault costs, and how its page opens.
 
 Usage:
-    .venv/bin/python benchmarks/scale.py [--vaults sample,digest-18,long-7,long-14,long-27,long-54]
+    .venv/bin/python benchmarks/scale.py [--vaults sample,digest-18,long-7,long-14,long-27,long-54,long-58]
                                          [--work DIR] [--cache-dir DIR] [--screenshots DIR] [--profile]
 
 The vaults are generated from real sentences: the Stockmark Wikipedia NER sentences
-(benchmarks/data/ner-wikipedia-ja/dev.json, else /work/shared/data/ner-wikipedia-ja/dev.json)
-and the sample note's sentences, one sentence per paragraph. Neighbouring notes share half
-their sentences, so blocks repeat and the NER cache fills once for every size:
+(benchmarks/data/ner-wikipedia-ja/dev.json, else /work/shared/data/ner-wikipedia-ja/dev.json),
+then the sentences of the sample note and of benchmarks/notes/ that name an entity, one sentence
+per paragraph. Neighbouring notes share half their sentences, so blocks repeat and the NER cache
+fills once for every size:
 
-- ``long-N``: N notes of 100 paragraphs under one heading each (``long-54`` covers the whole pool);
+- ``long-N``: N notes of 100 paragraphs under one heading each (``long-58`` covers the whole pool);
   one long section per note is what makes the section edges quadratic.
 - ``digest-N``: N news digests of eight short sections (three paragraphs each).
 - ``sample``: data/ itself.
@@ -47,6 +48,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
+# Notes written for the entity and relation benchmarks: their sentences follow the sample's.
+NOTES = ROOT / "benchmarks" / "notes"
 NER_SENTENCES = (
     ROOT / "benchmarks" / "data" / "ner-wikipedia-ja" / "dev.json",
     Path("/work/shared/data/ner-wikipedia-ja/dev.json"),
@@ -55,7 +58,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 900}
-DEFAULT_VAULTS = "sample,digest-18,long-7,long-14,long-27,long-54"
+DEFAULT_VAULTS = "sample,digest-18,long-7,long-14,long-27,long-54,long-58"
 PARAGRAPHS = 100  # per long note, all under one heading
 STEP = 50  # a note starts this many sentences after the previous one, so neighbours share half
 DIGEST_SECTIONS, DIGEST_PARAGRAPHS = 8, 3
@@ -169,7 +172,7 @@ def pool_sentences() -> list[str]:
     if source is None:
         raise SystemExit(f"no NER sentences at {' or '.join(map(str, NER_SENTENCES))}")
     found = [item["text"].strip() for item in json.loads(source.read_text(encoding="utf-8"))]
-    found += sample_sentences()
+    found += note_sentences()
     seen: set[str] = set()
     kept = []
     for sentence in found:
@@ -180,11 +183,11 @@ def pool_sentences() -> list[str]:
     return kept
 
 
-def sample_sentences() -> list[str]:
-    """Return the sentences of the sample note that name an entity, through kg's public API."""
+def note_sentences() -> list[str]:
+    """Return the sentences of the sample note, then of benchmarks/notes/, that name an entity, through kg's API."""
     import kg
 
-    frame = kg.mentions(SAMPLE)
+    frame = kg.mentions([SAMPLE, *sorted(NOTES.glob("*.md"))], relations=False)
     return list(dict.fromkeys(frame["sentence"]))
 
 
