@@ -10,6 +10,7 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation
 from kg.resolve.knowledge import suffix_type
 from kg.resolve.lexicon import Lexicon, Name
+from kg.text.chars import match_key
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -22,7 +23,7 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
         known = lexicon.get(key)
         counts = Counter(m.surface for m in group)
         aliases = [s for s, _ in counts.most_common()]
-        entity_id = known.entity if known else aliases[0]
+        entity_id = known.entity if known else _own_name(key, aliases)
         type_ = _vote_type(entity_id, group, known)
         if type_ not in types:
             continue
@@ -31,6 +32,13 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
         entities.append(Entity(entity_id, _display_name(entity_id, counts), type_, tuple(ene), tuple(aliases), typed))
     entities.sort(key=lambda e: (-len(e.mentions), e.id))
     return entities
+
+
+def _own_name(key: str, aliases: Sequence[str]) -> str:
+    """Return the name an unknown entity goes by: the commonest surface that is its name, else its key
+    when that has no Latin letters to lose their case (播磨町 of 兵庫県加古郡播磨町), else the commonest surface."""
+    own = next((a for a in aliases if match_key(a) == key), "")
+    return own or (key if not any(c.isascii() and c.isalpha() for c in key) else aliases[0])
 
 
 def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:

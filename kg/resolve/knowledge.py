@@ -89,10 +89,13 @@ def legal_forms() -> tuple[str, ...]:
 
 
 def without_legal_form(name: str) -> str:
-    """Return a name without a leading or trailing legal form such as 株式会社 or Inc."""
+    """Return a name without a leading or trailing legal form such as 株式会社 or Inc.
+
+    A Latin form is a word of its own: Siemens AG loses AG, AGRA keeps it."""
     for form in legal_forms():
-        if name.startswith(form) and len(name) > len(form) + 1:
+        latin = form[:1].isascii() and form[:1].isalpha()
+        if name.startswith(form) and len(name) > len(form) + 1 and not (latin and name[len(form)].isalnum()):
             return name[len(form) :].strip(" ,")
-        if name.endswith(form) and len(name) > len(form) + 1:
+        if name.endswith(form) and len(name) > len(form) + 1 and not (latin and name[-len(form) - 1].isalnum()):
             return name[: -len(form)].strip(" ,")
     return name

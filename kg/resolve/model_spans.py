@@ -57,12 +57,12 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         cut = _without_describing_suffix(text, span)
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
-        span = cut
+        span, headed_by = _with_org_head(text, cut, type_)
         if span.ene not in kept_labels() and _one_common_word(text, span):
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
         if type_ == "Country" and _ends_in_region_head(_last_word(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one
-        head = suffix_type(text[span.start : span.end])
+        head = suffix_type(text[span.start : span.end]) or headed_by
         if (head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
@@ -130,6 +130,16 @@ def _cut_after_head(text: str, span: Span) -> Span:
         if i > 0 and (word in heads or suffix_type(nfkc(text[span.start : inside[i].end]))):
             return replace(span, end=inside[i].end)
     return span
+
+
+def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
+    """Return a span of an organisation widened over the head word of its name right after it,
+    and that head's type (ユナイテッド航空 of ユナイテッド, 京都サンガF.C.), else the span and ""."""
+    if type_ != "Organization":
+        return span, ""
+    after = next((w for w in words(text) if w.start == span.end), None)
+    head = dict(compound_heads()).get(nfkc(text[after.start : after.end])) if after is not None else None
+    return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
 
 
 def _without_describing_suffix(text: str, span: Span) -> Span:
@@ -223,7 +233,8 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
     A name has a proper noun of two or more characters in the tokenizer's dictionary or a word of
     two or more that the dictionary lacks (ムルダニ, a foreign name), ends in a
     Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
-    a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), or ends in 社.
+    a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), ends in 社, or
+    starts with a legal form (株式会社ベクトル).
     """
     if span.proper:
         return True
@@ -234,6 +245,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
         or bool(_KATAKANA_JOIN.search(surface))
         or bool(_EDITION.match(surface))
         or surface.endswith("社")
+        or any(surface.startswith(form) and len(surface) > len(form) + 1 for form in legal_forms())
     )
 
 

@@ -137,3 +137,88 @@ def test_two_editions_of_a_meeting_are_two_nodes():
     text = "第77回世界保健総会と第75回世界保健総会で議論した。"
     spans = {text: (_span(text, "第77回世界保健総会", "Conference"), _span(text, "第75回世界保健総会", "Conference"))}
     assert len(resolve([_note(_block(text))], spans)) == 2
+
+
+def _types(entities) -> dict[str, str]:
+    """Return entity id -> type."""
+    return {e.id: e.type for e in entities}
+
+
+def test_a_noun_run_ending_in_a_head_with_a_proper_word_is_one_name():
+    text = "イスラエル陸軍は東京国際マラソンの日に桂川電力と紫尾山で演習し、地方選挙と国際会議は延期された。"
+    found = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "イスラエル", "Country"),)}))
+    assert {"イスラエル陸軍", "東京国際マラソン", "桂川電力", "紫尾山"} <= set(found)
+    assert not {"イスラエル", "東京", "地方選挙", "国際会議"} & set(found)
+
+
+def test_a_facility_makes_no_node_but_hides_the_place_inside_it():
+    text = "東京ドームで試合があり、東京の人が集まった。"
+    entities = resolve([_note(_block(text))], {})
+    assert [m.surface for e in entities for m in e.mentions] == ["東京"]
+
+
+def test_an_address_is_one_mention_of_its_last_place_and_countries_in_a_row_are_a_list():
+    text = "兵庫県加古郡播磨町に住み、タイ米国両国と取引する。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {}))
+    assert surfaces["兵庫県加古郡播磨町"] == "播磨町"
+    assert "タイ米国" not in surfaces
+
+
+def test_proper_words_the_model_misses_are_organisations_or_places_but_not_software_or_common_compounds():
+    text = "第一三共とクボタは御嶽山の麓でWindowsを使い、郵便事業を論じた。"
+    types = _types(resolve([_note(_block(text))], {}))
+    assert (types["第一三共"], types["クボタ"], types["御嶽山"]) == ("Organization", "Organization", "Region")
+    assert not {"Windows", "郵便事業"} & set(types)
+
+
+def test_a_name_runs_on_past_where_the_model_stopped():
+    text = "アンジェSCO戦の後、ユナイテッド航空とシカゴ・ホワイトソックスの選手が耳川の戦いを調べた。"
+    spans = tuple(_span(text, s, label) for s, label in
+                  (("アンジェ", "Person"), ("ユナイテッド", "Company"), ("シカゴ", "City"), ("耳川", "Person")))
+    found = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert {"アンジェSCO", "ユナイテッド航空", "シカゴ・ホワイトソックス", "耳川の戦い"} <= set(found)
+    assert not {"アンジェ", "ユナイテッド", "シカゴ", "耳川", "SCO"} & set(found)
+
+
+def test_a_name_that_is_no_word_of_its_own_is_no_mention():
+    text = "全日本選手権の後、ドイツ語で内閣総理大臣が話し、日本人と日本企業が聞いた。"
+    found = set(_surfaces(resolve([_note(_block(text))], {})))
+    assert "日本" in found  # 日本人, 日本企業: common words that hold the name still name it
+    assert not {"ドイツ", "内閣"} & found
+    assert [m.surface for e in resolve([_note(_block("全日本選手権"))], {}) for m in e.mentions] == []
+
+
+def test_a_person_span_must_look_like_a_persons_name():
+    text = "リポーターの根岸、プレジデントのジョン・F・ケネディ、打率.341の選手とナイジェリア国営石油会社（NNPC）が来た。"
+    spans = tuple(_span(text, s, "Person") for s in ("リポーター", "根岸", "プレジデント", "ジョン・F", "打率.341", "NNPC"))
+    types = _types(resolve([_note(_block(text))], {text: spans}))
+    assert {"根岸", "ジョン・F・ケネディ"} <= set(types)
+    assert not {"リポーター", "プレジデント", "打率.341"} & set(types)
+    assert types["NNPC"] != "Person"
+
+
+def test_model_spans_lose_descriptions_times_and_lists_but_keep_legal_forms():
+    text = "首都ベオグラードの株式会社ベクトルは第二次世界大戦後に東京電力ホールディングスと中部電力に売った。"
+    spans = tuple(_span(text, s, label) for s, label in (("首都ベオグラード", "City"), ("株式会社ベクトル", "Company"),
+                  ("第二次世界大戦後", "War"), ("東京電力ホールディングスと中部電力", "Company")))
+    found = set(_surfaces(resolve([_note(_block(text))], {text: spans})))
+    assert {"ベオグラード", "株式会社ベクトル", "第二次世界大戦"} <= found
+    assert not {"首都ベオグラード", "第二次世界大戦後", "東京電力ホールディングスと中部電力"} & found
+
+
+def test_the_dictionarys_common_acronyms_are_no_organisations():
+    text = "HTMLとAPIの仕様をNHKが報じた。"
+    spans = tuple(_span(text, s, "Company") for s in ("HTML", "API", "NHK"))
+    found = set(_surfaces(resolve([_note(_block(text))], {text: spans})))
+    assert "NHK" in found and not {"HTML", "API"} & found
+
+
+def test_parentheses_bind_former_names_short_forms_and_other_writings():
+    text = ("ニップン（旧・日本製粉）と、メキシコ石油公社（ペメックス、PEMEX）と、ブラジル（伯剌西爾）と、"
+            "アメリカのインフレ削減法（IRA）と、アフリカ緑の革命のための同盟（AGRA）がある。"
+            "日本製粉、ペメックス、伯剌西爾、IRA、AGRAの順に書いた。")
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ニップン", "Company"),)}))
+    assert surfaces["日本製粉"] == surfaces["ニップン"]
+    assert surfaces["ペメックス"] == surfaces["PEMEX"] == surfaces["メキシコ石油公社"]
+    assert surfaces["伯剌西爾"] == surfaces["ブラジル"]
+    assert surfaces["IRA"] == surfaces["インフレ削減法"] and surfaces["AGRA"] == surfaces["アフリカ緑の革命のための同盟"]
