@@ -38,8 +38,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
-        if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and _common_words_only(text, span, kanji=False):
-            continue  # HTML, API, PDF: the dictionary's common acronyms are technical terms, not names
+        if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
+            continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
         if text.startswith(("旧・", "元・"), span.start) and span.end - span.start > 4:
             span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
         elif text.startswith("現", span.start) and _proper_after(text, span.start + 1):
@@ -108,6 +108,14 @@ def _with_year_before(text: str, span: Span) -> Span:
     if found is not None and found.end() == span.start and (found.start() == 0 or not text[found.start() - 1].isdigit()):
         return replace(span, start=found.start())
     return span
+
+
+def _proper_acronym(text: str, span: Span) -> bool:
+    """Return True for an acronym the dictionary knows as a proper noun (NHK, IBM); the common ones
+    (HTML, API) and the unknown ones (CSV) are technical terms as often as names, and a known or
+    defined acronym reaches the graph as a known name anyway."""
+    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    return any(w.proper for w in inside)
 
 
 def _proper_after(text: str, i: int) -> bool:

@@ -206,11 +206,11 @@ def test_model_spans_lose_descriptions_times_and_lists_but_keep_legal_forms():
     assert not {"首都ベオグラード", "第二次世界大戦後", "東京電力ホールディングスと中部電力"} & found
 
 
-def test_the_dictionarys_common_acronyms_are_no_organisations():
-    text = "HTMLとAPIの仕様をNHKが報じた。"
-    spans = tuple(_span(text, s, "Company") for s in ("HTML", "API", "NHK"))
+def test_an_acronym_is_a_name_only_when_the_dictionary_kg_or_the_notes_know_it():
+    text = "HTMLとCSVの仕様をNHKが報じ、国際電気通信連合（ITU）と日本郵便機構（JPX）も見た。"
+    spans = tuple(_span(text, s, "Company") for s in ("HTML", "CSV", "NHK", "ITU", "JPX"))
     found = set(_surfaces(resolve([_note(_block(text))], {text: spans})))
-    assert "NHK" in found and not {"HTML", "API"} & found
+    assert {"NHK", "ITU", "JPX"} <= found and not {"HTML", "CSV"} & found
 
 
 def test_parentheses_bind_former_names_short_forms_and_other_writings():

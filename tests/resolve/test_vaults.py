@@ -31,13 +31,9 @@ def _build(name: str):
     return result, expected, nodes
 
 
-# What kg still gets wrong on these vaults (issue 12). Each case fails today and is marked a
-# strict expected failure, so the suite says at once when a change fixes it.
-KNOWN_GAPS = {
-    ("test_no_node_and_no_mention_comes_from_what_is_not_a_name", "linked_vault"):
-        "GiNZA labels the file format CSV an organisation; the dictionary does not know CSV, so nothing general says no",
-    ("test_every_node_is_expected_or_allowed", "linked_vault"): "CSV, as above",
-}
+# What kg still gets wrong on these vaults (issue 12): each case would be a strict expected failure,
+# so the suite says at once when a change fixes it. None is left.
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module", params=["linked_vault", "news_vault"])
