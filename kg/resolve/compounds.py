@@ -17,7 +17,7 @@ from functools import cache
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import ene_types, read_tsv
+from kg.resolve.knowledge import ene_types, name_words, read_tsv
 from kg.resolve.words import Word, has_proper_part, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
@@ -27,20 +27,6 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
-# Suffixes that make a run a description of goods or people, not a name (ロシア産天然ガス, 日本向け輸出),
-# or a match against the team before them (ACルメッツァン戦).
-DESCRIBING = frozenset({"産", "製", "向け", "発", "的", "風", "戦"})
-# Words after a place that name a part of it (スペイン北部, 札幌市内, 関東以北, 韓国東海岸).
-POSITIONS = frozenset({
-    "東部", "西部", "南部", "北部", "中部", "内", "以北", "以南", "以東", "以西", "沿岸", "北岸", "南岸", "東岸", "西岸",
-    "南端", "北端", "東端", "西端", "都心", "全域", "全土", "本土", "大陸", "東海岸", "西海岸", "近郊", "郊外", "一帯",
-})
-# Heads of an event named with の after a place, a person or an era (長篠の戦い, 天正壬午の乱).
-_BATTLES = frozenset({"戦い", "乱", "変", "役", "合戦", "陣"})
-# Words after a country that name it acting as one body; the mention reads them, the node is the country.
-_COUNTRY_TAILS = frozenset({"当局"})
-# Prefixes that qualify a name rather than belong to it (旧山一証券, 同年明治神宮造営局, 対ノートルダム大学).
-_QUALIFIERS = frozenset("旧元前現同対")
 
 
 @cache
@@ -140,7 +126,7 @@ def _battle(text: str, by_start: dict[int, Word], end: int) -> int:
     joiner = by_start.get(end)
     word = by_start.get(joiner.end) if joiner is not None and text[joiner.start : joiner.end] == "の" else None
     after = by_start.get(word.end) if word is not None else None
-    if word is None or text[word.start : word.end] not in _BATTLES or (after is not None and after.pos[0] == "名詞"):
+    if word is None or text[word.start : word.end] not in name_words("battle") or (after is not None and after.pos[0] == "名詞"):
         return 0
     return word.end
 
@@ -161,7 +147,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
     word = by_start.get(end)
     while word is not None and seen < 4 and word.pos[0] in _NOUNS and word.pos[1] != "数詞" and not word.proper:
         surface = nfkc(text[word.start : word.end])
-        if surface in DESCRIBING or surface in _JOINERS:
+        if surface in name_words("describing") or surface in _JOINERS:
             break
         head = dict(compound_heads()).get(surface) or _ends_in_head(surface)
         if head and (head != "Region" or type_ in ("Country", "Region")):
@@ -199,9 +185,9 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
             # a listed name (シカゴ・ボストン) is a proper word; a common word is the rest of this one
             return "" if word.proper or word.unknown else "proper"
         return "latin" if latin else ""
-    if type_ in ("Country", "Region") and surface in POSITIONS:
+    if type_ in ("Country", "Region") and surface in name_words("position"):
         return "position"  # and more of them: 太平洋沿岸北部
-    if type_ == "Country" and surface in _COUNTRY_TAILS:
+    if type_ == "Country" and surface in name_words("acting"):
         return "head"  # a country's authorities are the country acting (イラン当局)
     if type_ in ("Organization", "Person", "Event") and _org_head(surface):
         return "head"  # the model stopped before the head of an organisation's name (ユナイテッド航空, 京都サンガF.C.)
@@ -260,7 +246,7 @@ def _noun_runs(text: str) -> list[list[Word]]:
         if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
             run.append(word)
             continue
-        if word.pos[0] == "接尾辞" and surface in DESCRIBING:
+        if word.pos[0] == "接尾辞" and surface in name_words("describing"):
             run = []
         elif word.pos[0] in _NOUNS and surface not in _JOINERS:
             if not adjacent:
@@ -284,7 +270,7 @@ def _without_qualifiers(text: str, run: list[Word]) -> list[Word]:
     """Return a run without the words before a name that only place it in time or relation (同年, 旧)."""
     start = 0
     while start < len(run) and (
-        run[start].pos[2:3] == ("副詞可能",) or text[run[start].start : run[start].end] in _QUALIFIERS
+        run[start].pos[2:3] == ("副詞可能",) or text[run[start].start : run[start].end] in name_words("qualifier")
     ):
         start += 1
     while start < len(run) and text[run[start].start : run[start].end] in _JOINERS:

@@ -9,10 +9,10 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, outside_longer_names,
     quoted, without_buried_places, without_conflicts,
 )
-from kg.resolve.compounds import OTHER, POSITIONS, compound_names, continued, proper_words
+from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner
-from kg.resolve.knowledge import ene_types, without_legal_form
+from kg.resolve.knowledge import ene_types, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
 from kg.text.chars import match_key, nfkc, tidy_surface
@@ -94,14 +94,15 @@ def _person_name(text: str, cand: Candidate) -> bool:
 
 def _without_tail(surface: str) -> str:
     """Return a place's name without the word for a part of it (パリ of パリ南部)."""
-    tail = next((t for t in POSITIONS if surface.endswith(t) and len(surface) > len(t) + 1), "")
+    tail = next((t for t in sorted(name_words("position"), key=len, reverse=True)
+                 if surface.endswith(t) and len(surface) > len(t) + 1), "")
     return surface[: len(surface) - len(tail)] if tail else surface
 
 
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
     known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
-    for tail in (*_GENERIC_TAILS, *POSITIONS):
+    for tail in (*_GENERIC_TAILS, *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
     return known

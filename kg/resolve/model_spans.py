@@ -14,15 +14,13 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve.candidates import NER, Candidate
-from kg.resolve.compounds import DESCRIBING, compound_heads
-from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, suffix_type
+from kg.resolve.compounds import compound_heads
+from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
-# Words after a name that place a time around it: 第二次世界大戦後 is a time, 第二次世界大戦 the event.
-_TIME_AFTER = frozenset({"後", "前", "中", "以降", "以前", "直後", "直前", "末期", "前後", "当時"})
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
@@ -154,10 +152,10 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
     """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)
     or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
     inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
-    while len(inside) >= 2 and text[inside[-1].start : inside[-1].end] in _TIME_AFTER:
+    while len(inside) >= 2 and text[inside[-1].start : inside[-1].end] in name_words("time"):
         inside = inside[:-1]
         span = replace(span, end=inside[-1].end)
-    if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in DESCRIBING:
+    if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in name_words("describing"):
         return replace(span, end=inside[-2].end)
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
