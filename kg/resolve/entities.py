@@ -41,23 +41,38 @@ def _own_name(key: str, aliases: Sequence[str]) -> str:
     return own or (key if not any(c.isascii() and c.isalpha() for c in key) else aliases[0])
 
 
+# A title after a surname that is also a country's name (タイ代表); see _surnames_joined.
+_TITLE = "代表"
+
+
 def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     """Return the mentions, a person named by a part of a full name in the same note joined to that name.
 
     Japanese names put the surname first (上川 of 上川陽子), Western ones in katakana last, after
-    a ・ or = (トルドー of ジャスティン・トルドー). A part that fits two full names stays as it is.
+    a ・ or = (トルドー of ジャスティン・トルドー). A part that fits two full names stays as it is. So does
+    a name with 代表 after it (日本代表, a country's team or delegation) unless the name is the last
+    part of a person's full name in the note (タイ代表, Katherine Tai as the trade representative).
     """
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person":
             people[m.block.note].add((m.surface, m.entity))
 
-    def full_name(m: Mention) -> str:
-        fits = {entity for surface, entity in people.get(m.block.note, ()) if len(surface) > len(m.surface)
-                and (surface.startswith(m.surface) or surface.endswith(("・" + m.surface, "=" + m.surface)))}
-        return next(iter(fits)) if len(fits) == 1 else m.entity
+    def full_name(m: Mention, part: str) -> str:
+        fits = {entity for surface, entity in people.get(m.block.note, ()) if len(surface) > len(part)
+                and (surface.startswith(part) or surface.endswith(("・" + part, "=" + part)))}
+        return next(iter(fits)) if len(fits) == 1 else ""
 
-    return [replace(m, entity=full_name(m)) if m.type == "Person" and len(m.surface) >= 2 else m for m in mentions]
+    joined = []
+    for m in mentions:
+        if m.type == "Person" and len(m.surface) >= 2:
+            m = replace(m, entity=full_name(m, m.surface) or m.entity)
+        elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
+            # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
+            person = full_name(m, m.surface[: -len(_TITLE)])
+            m = replace(m, entity=person, type="Person") if person else m
+        joined.append(m)
+    return joined
 
 
 def _display_name(entity_id: str, counts: Counter) -> str:

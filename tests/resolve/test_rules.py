@@ -222,3 +222,12 @@ def test_parentheses_bind_former_names_short_forms_and_other_writings():
     assert surfaces["ペメックス"] == surfaces["PEMEX"] == surfaces["メキシコ石油公社"]
     assert surfaces["伯剌西爾"] == surfaces["ブラジル"]
     assert surfaces["IRA"] == surfaces["インフレ削減法"] and surfaces["AGRA"] == surfaces["アフリカ緑の革命のための同盟"]
+
+
+def test_a_country_with_daihyo_is_the_country_unless_it_is_a_persons_surname_in_the_note():
+    text = "日本代表が勝った。キャサリン・タイ通商代表と会談し、タイ代表は日本を評価した。"
+    spans = (_span(text, "キャサリン・タイ", "Person"),)
+    entities = resolve([_note(_block(text))], {text: spans})
+    surfaces = _surfaces(entities)
+    assert surfaces["日本代表"] == "日本"
+    assert surfaces["タイ代表"] == surfaces["キャサリン・タイ"] == "キャサリン・タイ"
