@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, head_length, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import bare_heads, head_length, legal_forms, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, words
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
@@ -237,7 +237,8 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
                 break  # a list of names (国連総会第二委員会・経済社会理事会), not one name
             end += 1
         cut = _head_cut(text, cand.start, end) if end > cand.end else 0
-        if cut > cand.end:
+        if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
+            # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
     return found
 
