@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.records import Span
-from kg.resolve.candidates import NER, Candidate
+from kg.resolve.candidates import COMPOUND, NER, Candidate
 from kg.resolve.compounds import compound_heads
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words
@@ -102,10 +102,21 @@ def _person_core(text: str, span: Span) -> Span | None:
 def _with_year_before(text: str, span: Span) -> Span:
     """Return an event's span with the year written just before it, which names the edition
     (2010 FIFAワールドカップ, 1964年東京オリンピック)."""
-    found = _YEAR_BEFORE.search(text, 0, span.start)
-    if found is not None and found.end() == span.start and (found.start() == 0 or not text[found.start() - 1].isdigit()):
-        return replace(span, start=found.start())
-    return span
+    return replace(span, start=year_before(text, span.start))
+
+
+def year_before(text: str, start: int) -> int:
+    """Return where a year written just before text[start:] starts (start when there is none)."""
+    found = _YEAR_BEFORE.search(text, 0, start)
+    if found is not None and found.end() == start and (found.start() == 0 or not text[found.start() - 1].isdigit()):
+        return found.start()
+    return start
+
+
+def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the editions of known events that a year before them names (2010 FIFAワールドカップ)."""
+    return [Candidate(year_before(text, c.start), c.end, COMPOUND, type="Event", headed=True)
+            for c in known if c.type == "Event" and year_before(text, c.start) < c.start]
 
 
 def _proper_acronym(text: str, span: Span) -> bool:

@@ -231,3 +231,10 @@ def test_a_country_with_daihyo_is_the_country_unless_it_is_a_persons_surname_in_
     surfaces = _surfaces(entities)
     assert surfaces["日本代表"] == "日本"
     assert surfaces["タイ代表"] == surfaces["キャサリン・タイ"] == "キャサリン・タイ"
+
+
+def test_a_year_written_before_an_event_names_its_edition_and_no_arm_is_a_name():
+    text = "2010 FIFAワールドカップに出場し、ザ コカ・コーラ カンパニーの日本法人に入った。"
+    found = set(_surfaces(resolve([_note(_block(text))], {})))
+    assert "2010 FIFAワールドカップ" in found and "FIFAワールドカップ" not in found
+    assert "日本" in found and "日本法人" not in found
