@@ -55,10 +55,13 @@ def compound_names(text: str) -> list[Candidate]:
 
 def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
     """Return the words Sudachi knows as place names (御嶽山, 喜望峰) or as proper nouns of no narrower
-    kind (第一三共, クボタ, 東京ガス) that make up a noun run alone and that no model span covers: the
-    second kind names an organisation more often than anything else, and a model span inside it (東京 of 東京ガス) is a
-    fragment; a span of a label kg maps to no type decides nothing. Words of Latin letters only are left out: they name software and products as often
-    (Windows, Python). A word ending in a head word takes its type (国士舘大学, 下関駅)."""
+    kind (第一三共, クボタ, 東京ガス) that make up a noun run alone and that no model span covers.
+
+    The second kind names an organisation more often than anything else, and a model span inside
+    such a word (東京 of 東京ガス) is a fragment; a span of a label kg maps to no type decides nothing.
+    Words of Latin letters only are left out: they name software and products as often (Windows,
+    Python). A word ending in a head word takes its type (国士舘大学, 下関駅).
+    """
     found = []
     for run in _noun_runs(text):
         if len(run) != 1 or run[0].pos[:2] != ("名詞", "固有名詞") or run[0].pos[2] not in ("一般", "地名"):
@@ -72,8 +75,7 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         if not has_proper_part(text[word.start : word.end]):
             continue  # a compound of common words the dictionary lists as proper (郵便事業)
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
-        type_ = next((t for head, t in compound_heads() if surface.endswith(head) and len(surface) > len(head)), kind)
-        found.append(Candidate(word.start, word.end, COMPOUND, type=type_))
+        found.append(Candidate(word.start, word.end, COMPOUND, type=head_type(surface) or kind))
     return found
 
 
