@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -18,11 +18,12 @@ import networkx as nx
 from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
-from kg.graph.analytics import add_analytics
+from kg.forked import Forked
+from kg.graph.analytics import analytics, set_analytics
 from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
-from kg.records import Result, Vault
-from kg.relate import RelateOptions, find_relations
+from kg.records import Entity, Result, Vault
+from kg.relate import Relation, RelateOptions, find_relations
 from kg.resolve import ResolveOptions, resolve
 from kg.view import ViewOptions, to_html
 from kg.view.panel import Sources
@@ -68,8 +69,15 @@ def make_options(**flat) -> Options:
     return Options(**{stage: cls(**given[stage]) for stage, cls in stages.items()})
 
 
-def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | None = None) -> Result:
-    """Return notes, entities and graph for the given files or folders."""
+def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | None = None, *,
+            edges_final: Callable[[nx.Graph], object] | None = None,
+            complete: Callable[[nx.Graph], object] | None = None) -> Result:
+    """Return notes, entities and graph for the given files or folders.
+
+    The relations and the node measures are found in child processes (kg.forked) while this one
+    builds the graph and, once its edges are final, calls ``edges_final`` with it; ``complete``
+    is called once the graph is complete.
+    """
     options = options or Options()
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
     vault = read_vault(paths, options.notes)
@@ -78,21 +86,38 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
     entities = resolve(vault.notes, spans, options.resolve)
-    with paused_collection():
-        graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
-                            title=_title(vault, paths))
-        graph = filter_graph(graph, options.filters, in_place=True)
-        if options.graph.with_notes:
-            graph = add_notes(graph, vault.notes, entities)
-        add_analytics(graph)
-    relations = ()
-    if options.relate.relations:
-        said: list[str] = []  # in report.json only: a cache folder that failed is told once, by the NER cache
-        found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache,
-                               problems=said)
-        relations = tuple(r for r in found if r.subject in graph and r.object in graph)
-        vault = replace(vault, warnings=vault.warnings + tuple(said))
+    with ExitStack() as children:
+        finding = Forked(_relations, entities, options) if options.relate.relations else None
+        if finding is not None:
+            children.callback(finding.stop)
+        with paused_collection():
+            graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
+                                title=_title(vault, paths))
+            graph = filter_graph(graph, options.filters, in_place=True)
+            if options.graph.with_notes:
+                graph = add_notes(graph, vault.notes, entities)
+            measuring = Forked(analytics, graph)
+            children.callback(measuring.stop)
+            if edges_final is not None:
+                edges_final(graph)
+            set_analytics(graph, measuring.result())
+            if complete is not None:
+                complete(graph)
+        relations = ()
+        if finding is not None:
+            found, said = finding.result()
+            relations = tuple(r for r in found if r.subject in graph and r.object in graph)
+            vault = replace(vault, warnings=vault.warnings + tuple(said))
     return Result(vault, tuple(entities), graph, tuple(problems), relations)
+
+
+def _relations(entities: Sequence[Entity], options: Options) -> tuple[list[Relation], list[str]]:
+    """Return the relations the entities' sentences state, and the problems met (for report.json only)."""
+    gc.enable()  # in a child, whose collector is off: parsing makes reference cycles
+    said: list[str] = []  # a cache folder that failed is told once, by the NER cache
+    found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache,
+                           problems=said)
+    return list(found), said
 
 
 @contextmanager
@@ -102,13 +127,18 @@ def paused_collection() -> Iterator[None]:
     The graph stage makes millions of small objects and no reference cycles; each full
     collection would rescan all of them, which cost a quarter of the graph stage on a vault of
     400,000 edges. Reference counting still frees everything that is dropped. Never around NER
-    or parsing: spaCy's objects are not kg's to vouch for.
+    or parsing: spaCy's objects are not kg's to vouch for. On the way out every object is made
+    old (gc.freeze, then gc.unfreeze, which puts them all in the oldest generation): else the next
+    young collection would scan the block's millions of objects at once, and, in a process that
+    has forked a writer, copy every page they are on.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -133,13 +163,25 @@ def run(
     Out is checked and locked before anything is read: a second build into it waits (``say`` tells).
     """
     from kg.export.files import claimed
-    from kg.export.formats import OUTPUT_FILES, RELATION_FILES, relation_texts, write_outputs
+    from kg.export.formats import (OUTPUT_FILES, RELATION_FILES, GraphEdges, GraphFiles, graph_edges, graph_files,
+                                   relation_texts, write_outputs)
     from kg.export.report import report_json
 
     started = time.perf_counter()
     options = options or Options()
-    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say):
-        result = analyse(paths, options)
+    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say), ExitStack() as stopping:
+        edges: list[GraphEdges] = []
+        writing: list[GraphFiles] = []
+
+        def write_graph(graph: nx.Graph) -> None:
+            # GraphML, JSON and edges.csv, the biggest files, are written by child processes
+            # while this one makes the page (kg.export.apart)
+            writing.append(graph_files(graph, Path(out), edges[0]))
+            stopping.callback(writing[0].stop)
+
+        # the edges' sentence table is found while a child computes the node measures
+        result = analyse(paths, options, edges_final=lambda graph: edges.append(graph_edges(graph)),
+                         complete=write_graph)
         with paused_collection():
             html = to_html(result.graph, options.view, relations=result.relations,
                            sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
@@ -148,5 +190,6 @@ def run(
             if options.relate.relations:
                 extra.update(relation_texts(result.relations, result.graph))
             # a build without relations removes an earlier build's relation files
-            files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES)
+            files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES,
+                                  started=writing[0])
     return result, files

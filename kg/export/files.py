@@ -9,10 +9,13 @@ import fcntl
 import glob
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from kg.export.apart import Apart
 
 # What an output can be: its text or bytes, or a function that writes its text to a file, so a
 # large output streams to disk without being held in memory whole.
@@ -71,36 +74,59 @@ def write_atomic(path: Path, data: Output) -> None:
     write_files(path.parent, {path.name: data})
 
 
-def write_files(folder: Path, files: Mapping[str, Output], remove: Iterable[str] = ()) -> dict[str, Path]:
-    """Write files into folder, all or none, and return their paths by name.
+def write_files(folder: Path, files: Mapping[str, Output], remove: Iterable[str] = (),
+                apart: Sequence[Apart] = ()) -> dict[str, Path]:
+    """Write files into folder, all or none, and return their paths by name (``apart``'s first).
 
     Every file goes to a temporary file beside its target first; the renames start only once all
-    are written, so a failure or Ctrl-C before then leaves every old file as it was. The files named
-    in ``remove`` (an earlier build's outputs this one does not make) go once the renames are done,
-    so the folder never mixes two builds.
+    are written, so a failure or Ctrl-C before then leaves every old file as it was. ``apart`` are
+    files that child processes are writing meanwhile (kg.export.apart): they are waited for once
+    the others are written, and a child's error is raised here; on any error the children are
+    ended. The files named in ``remove`` (an earlier build's outputs this one does not make) go
+    once the renames are done, so the folder never mixes two builds.
     """
     folder.mkdir(parents=True, exist_ok=True)
     staged: dict[str, str] = {}
     try:
         for name, data in files.items():
             staged[name] = _write_temporary(folder / name, data)
+        staged = {**{child.name: child.wait() for child in apart}, **staged}
         for name, tmp in staged.items():
             os.replace(tmp, folder / name)
     except BaseException:
+        for child in apart:
+            child.stop()
         for tmp in staged.values():
             Path(tmp).unlink(missing_ok=True)
         raise
     for name in remove:
-        if name not in files:
+        if name not in staged:
             (folder / name).unlink(missing_ok=True)
-    return {name: folder / name for name in files}
+    return {name: folder / name for name in staged}
 
 
 def _write_temporary(path: Path, data: Output) -> str:
     """Return the name of a new temporary file beside path that holds data, synced to disk."""
+    handle, tmp = new_temporary(path)
+    fill_temporary(handle, tmp, data)
+    return tmp
+
+
+def new_temporary(path: Path) -> tuple[int, str]:
+    """Return the open handle and the name of a new, empty temporary file beside path."""
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+    except BaseException:
+        os.close(handle)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return handle, tmp
+
+
+def fill_temporary(handle: int, tmp: str, data: Output) -> None:
+    """Write data into the temporary file open as handle, sync it and close it (and remove it on failure)."""
+    try:
         if callable(data):
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
                 data(text)
@@ -114,7 +140,6 @@ def _write_temporary(path: Path, data: Output) -> str:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return tmp
 
 
 def _umask() -> int:

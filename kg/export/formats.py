@@ -1,18 +1,21 @@
-"""The graph and its mentions as CSV text, and all outputs written at once (GraphML and JSON have their own modules)."""
+"""The graph and its mentions as CSV text, and all outputs written at once (GraphML and JSON have their own
+modules; the files of the edges are written by child processes, kg.export.apart)."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import networkx as nx
 
+from kg.export.apart import Apart
 from kg.export.columns import EdgeColumns, edge_columns
 from kg.export.files import Output, write_files
-from kg.export.graphml import graphml_chunks, graphml_text
+from kg.export.graphml import SentenceTable, graphml_chunks, graphml_text
 from kg.export.nodelink import json_chunks, json_text
 from kg.records import Entity
 from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, ids_text, join, joined, sentence_table
@@ -146,38 +149,91 @@ def relation_texts(relations: Sequence[Relation], graph: nx.Graph) -> dict[str, 
     }
 
 
-def write_outputs(
-    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None,
-    remove: Iterable[str] = (),
-) -> dict[str, Path]:
-    """Write the seven output files and any ``extra`` ones into out, all or none; return their paths.
+@dataclass(frozen=True)
+class GraphEdges:
+    """What the files need of a graph's edges: their columns (None for a graph of another shape),
+    the sentence table and each edge's sentence ids."""
 
-    The files named in ``remove`` that this build does not write are deleted once the others are in place.
-    """
-    import pandas as pd
+    columns: EdgeColumns | None
+    table: SentenceTable
+    ids: list[str | None]
 
-    # found once for the three files that refer to it
+
+def graph_edges(graph: nx.Graph) -> GraphEdges:
+    """Return GraphEdges for graph, found once for the three files that refer to them."""
     edges = list(graph.edges(data=True))
     columns = edge_columns(graph, edges)
     if columns is not None:
-        table, ids = (columns.sentences, columns.refs), columns.ids
-    else:
-        table = sentence_table(d for _, _, d in edges)
-        ids = [None if ref is None else ids_text(ref) for ref in table[1]]
-    sentences = table[0]
-    del edges
+        return GraphEdges(columns, (columns.sentences, columns.refs), columns.ids)
+    table = sentence_table(d for _, _, d in edges)
+    return GraphEdges(None, table, [None if ref is None else ids_text(ref) for ref in table[1]])
+
+
+@dataclass(frozen=True)
+class GraphFiles:
+    """The files of a graph's edges as child processes write them, and what the other files need of the edges."""
+
+    apart: tuple[Apart, ...]
+    edges: GraphEdges
+
+    def stop(self) -> None:
+        """End the children still writing and remove their temporary files (nothing once write_outputs is done)."""
+        for child in self.apart:
+            child.stop()
+
+
+def graph_files(graph: nx.Graph, out: Path, edges: GraphEdges | None = None) -> GraphFiles:
+    """Return GraphFiles for graph: start writing graph.graphml, graph.json and edges.csv into temporary files in out.
+
+    Call it once the graph is complete: the children see it as it is now. ``edges`` are
+    graph_edges(graph), if already found. write_outputs renames their files with the others;
+    if the build fails before, ``stop`` ends them.
+    """
+    edges = edges or graph_edges(graph)
+    table, ids, columns = edges.table, edges.ids, edges.columns
     # the large ones stream to their files, so no document is held in memory whole
-    texts: dict[str, Output] = {
+    writers: dict[str, Output] = {
         "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, table, ids, columns)),
         "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, table, columns)),
-        "nodes.csv": lambda fp: _csv_to(fp, node_frame(graph, join_lists=True)),
         "edges.csv": lambda fp: _edges_csv(fp, graph, ids, columns),
-        "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
-        "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
-        "graph.html": html,
-        **(extra or {}),
     }
-    return write_files(out, texts, remove)
+    apart: list[Apart] = []
+    try:
+        for name, write in writers.items():
+            apart.append(Apart(out / name, write))
+    except BaseException:
+        for child in apart:
+            child.stop()
+        raise
+    return GraphFiles(tuple(apart), edges)
+
+
+def write_outputs(
+    graph: nx.Graph, entities: Sequence[Entity], out: Path, html: str, extra: Mapping[str, str] | None = None,
+    remove: Iterable[str] = (), started: GraphFiles | None = None,
+) -> dict[str, Path]:
+    """Write the seven output files and any ``extra`` ones into out, all or none; return their paths.
+
+    ``started`` are the edges' files already being written (graph_files); without
+    it they are started here. The files named in ``remove`` that this build does not write are
+    deleted once the others are in place.
+    """
+    import pandas as pd
+
+    started = started or graph_files(graph, out)
+    try:
+        sentences = started.edges.table[0]
+        texts: dict[str, Output] = {
+            "nodes.csv": lambda fp: _csv_to(fp, node_frame(graph, join_lists=True)),
+            "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
+            "mentions.csv": csv_text(mention_rows(entities), MENTION_COLUMNS),
+            "graph.html": html,
+            **(extra or {}),
+        }
+    except BaseException:
+        started.stop()
+        raise
+    return write_files(out, texts, remove, started.apart)
 
 
 def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: EdgeColumns | None) -> None:

@@ -40,6 +40,11 @@ def add_analytics(graph: nx.Graph) -> nx.Graph:
     A negative weight (possible with the npmi measure) counts as 0 in the weighted measures:
     a pair that appears together less often than chance does not pull the two together.
     """
+    return set_analytics(graph, analytics(graph))
+
+
+def analytics(graph: nx.Graph) -> dict[Any, dict[str, int | float]]:
+    """Return the ANALYTICS attributes of every entity node, by node (add_analytics says what they are)."""
     nodes, entities, strength = _entity_graph(graph)
     # Louvain divides by the total weight; with no positive weight every edge counts as 1.
     weights = strength if any(s > 0 for s in strength) else None
@@ -48,14 +53,22 @@ def add_analytics(graph: nx.Graph) -> nx.Graph:
     community = _communities(nodes, entities, weights)
     degree = entities.degree()
     weighted = entities.strength(weights=strength) if strength else [0.0] * len(nodes)
-    for i, node in enumerate(nodes):
-        graph.nodes[node].update(
-            degree=int(degree[i]),
-            weighted_degree=round(float(weighted[i]), DIGITS),
-            betweenness=round(float(betweenness[i]), DIGITS),
-            pagerank=round(float(pagerank[i]), DIGITS),
-            community=community[i],
-        )
+    return {
+        node: {
+            "degree": int(degree[i]),
+            "weighted_degree": round(float(weighted[i]), DIGITS),
+            "betweenness": round(float(betweenness[i]), DIGITS),
+            "pagerank": round(float(pagerank[i]), DIGITS),
+            "community": community[i],
+        }
+        for i, node in enumerate(nodes)
+    }
+
+
+def set_analytics(graph: nx.Graph, found: dict[Any, dict[str, int | float]]) -> nx.Graph:
+    """Return graph with the attributes ``analytics`` found set on its nodes (changed in place)."""
+    for node, values in found.items():
+        graph.nodes[node].update(values)
     return graph
 
 
