@@ -19,7 +19,7 @@ For each vault the script builds once (filling the cache the first time: that bu
 then times an unchanged rebuild in a fresh process and prints entities and edges (from
 report.json), the rebuild's seconds, the graph stage's seconds (from the end of entity
 resolution to the end of the command, found by sampling the main thread's stack every 10 ms),
-peak memory (the largest sum of the process tree's proportional set size, sampled every 50 ms,
+peak memory (the largest sum of the process tree's proportional set size, sampled every 250 ms,
 and the largest resident set of one process), the size of every output file, and the page's
 time to first draw in Chromium: from navigation start to vis-network's first ``afterDrawing``
 event, at 1400×900, or "none" if it did not draw within --draw-timeout seconds.
@@ -58,6 +58,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 900}
+PSS_INTERVAL = 0.25  # seconds between samples of the process tree's memory
 DEFAULT_VAULTS = "sample,digest-18,long-7,long-14,long-27,long-54,long-58"
 PARAGRAPHS = 100  # per long note, all under one heading
 STEP = 50  # a note starts this many sentences after the previous one, so neighbours share half
@@ -222,7 +223,9 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_pss(proc.pid))
-        time.sleep(0.05)
+        # reading smaps_rollup walks a process's page tables under its memory lock, which stalls
+        # the page faults of a build that has forked writers: every 50 ms slowed one by a third
+        time.sleep(PSS_INTERVAL)
     elapsed = time.perf_counter() - start
     out, err = proc.communicate()
     if proc.returncode not in (0,):
