@@ -16,7 +16,7 @@ from kg.resolve.junk import DATE_LIKE, has_markup
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
-from kg.resolve.words import words
+from kg.resolve.words import words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
@@ -220,7 +220,7 @@ def _after_description(text: str, start: int, end: int) -> int:
     A description is a run of common kanji nouns ending in a head noun (国営銀行) before a katakana
     or Latin name: 国営銀行バンク・ネガラ・インドネシア is the bank バンク・ネガラ・インドネシア.
     """
-    inside = [w for w in words(text) if start <= w.start and w.end <= end]
+    inside = list(words_within(text, start, end))
     lead = 0
     while lead < len(inside) and inside[lead].pos[:2] == ("名詞", "普通名詞") and is_kanji(text[inside[lead].start]):
         lead += 1

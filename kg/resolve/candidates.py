@@ -14,7 +14,7 @@ from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import bare_heads, head_length, legal_forms, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, words
+from kg.resolve.words import first_unit_is_proper, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -266,7 +266,7 @@ def bare_headed(text: str) -> list[Candidate]:
 
 def _one_common_word(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] is one common noun: 変換機構 is a common compound, not a name."""
-    inside = [w for w in words(text) if start <= w.start and w.end <= end]
+    inside = list(words_within(text, start, end))
     return len(inside) == 1 and inside[0].pos[:2] == ("名詞", "普通名詞") and is_kanji(text[inside[0].start])
 
 
@@ -305,7 +305,7 @@ def _with_address(text: str, known: Candidate, longer: list[Candidate]) -> Candi
         return known
     for cand in longer:
         if cand.trust == COMPOUND and cand.type == "Region" and cand.end == known.end and cand.start < known.start:
-            before = [w for w in words(text) if cand.start <= w.start and w.end <= known.start]
+            before = list(words_within(text, cand.start, known.start))
             if before and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in before):
                 return replace(known, start=cand.start, names_from=known.start)
     return known

@@ -14,7 +14,7 @@ from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.knowledge import ene_types, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import words
+from kg.resolve.words import words_within
 from kg.text.chars import match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -89,7 +89,7 @@ def make_mention(
 
 def _person_name(text: str, cand: Candidate) -> bool:
     """Return True for a person span whose words Sudachi knows as people's names (さだまさし)."""
-    inside = [w for w in words(text) if cand.start <= w.start and w.end <= cand.end]
+    inside = list(words_within(text, cand.start, cand.end))
     return cand.type == "Person" and bool(inside) and all(w.person for w in inside)
 
 

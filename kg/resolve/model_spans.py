@@ -16,7 +16,7 @@ from kg.records import Span
 from kg.resolve.candidates import COMPOUND, NER, Candidate
 from kg.resolve.compounds import compound_heads
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
-from kg.resolve.words import words
+from kg.resolve.words import words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
@@ -88,7 +88,7 @@ def _person_core(text: str, span: Span) -> Span | None:
     katakana parts joined by ・ or = (ジョン・スミス), or capitalised Latin words (John Smith).
     A span of common words only names a role or a thing, not a person.
     """
-    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    inside = list(words_within(text, span.start, span.end))
     surface = nfkc(text[span.start : span.end])
     if any(c.isdigit() for c in surface) and "世" not in surface:
         return None  # 打率.341: a person's name has no digits but a regnal number (フセイン1世)
@@ -123,7 +123,7 @@ def _proper_acronym(text: str, span: Span) -> bool:
     """Return True for an acronym the dictionary knows as a proper noun (NHK, IBM); the common ones
     (HTML, API) and the unknown ones (CSV) are technical terms as often as names, and a known or
     defined acronym reaches the graph as a known name anyway."""
-    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    inside = list(words_over(text, span.start, span.end))
     return any(w.proper for w in inside)
 
 
@@ -135,7 +135,7 @@ def _proper_after(text: str, i: int) -> bool:
 def _cut_after_head(text: str, span: Span) -> Span:
     """Return a span cut after the head of a name when only common words follow it: 講師 of
     東京高等工芸学校講師, 理事 of …特別委員会理事, 政策顧問 of 米国製造業評議会政策顧問 are roles."""
-    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    inside = list(words_within(text, span.start, span.end))
     heads = dict(compound_heads())
     for i in range(len(inside) - 2, -1, -1):
         tail = inside[i + 1 :]
@@ -162,7 +162,7 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
 def _without_describing_suffix(text: str, span: Span) -> Span:
     """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)
     or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
-    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    inside = list(words_within(text, span.start, span.end))
     while len(inside) >= 2 and text[inside[-1].start : inside[-1].end] in name_words("time"):
         inside = inside[:-1]
         span = replace(span, end=inside[-1].end)
@@ -176,7 +176,7 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
 def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:
     """Return True for a span of common words of the dictionary only, kanji ones unless told
     otherwise (国営銀行): a head does not make them a name."""
-    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    inside = list(words_over(text, span.start, span.end))
     return bool(inside) and all(
         w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and (is_kanji(text[w.start]) or not kanji) for w in inside
     )
@@ -184,7 +184,7 @@ def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:
 
 def _one_common_word(text: str, span: Span) -> bool:
     """Return True for a span that is one common noun of the dictionary (国営銀行)."""
-    inside = [w for w in words(text) if w.start < span.end and span.start < w.end]
+    inside = list(words_over(text, span.start, span.end))
     return len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and (
         inside[0].pos[:2] == ("名詞", "普通名詞") and not inside[0].unknown)
 
@@ -196,7 +196,7 @@ def _ends_in_region_head(word: str) -> bool:
 
 def _last_word(text: str, span: Span) -> str:
     """Return the last of a span's words, NFKC."""
-    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    inside = list(words_within(text, span.start, span.end))
     return nfkc(text[inside[-1].start : inside[-1].end]) if inside else ""
 
 
@@ -205,7 +205,7 @@ def _without_description(text: str, span: Span, type_: str) -> Span:
     首都ベオグラード, 地元 of 地元ピッツバーグ (a place); 合弁会社 of 合弁会社Japan Advanced …, 制作会社 of
     制作会社WHITE FOX (an organisation, when they end in an organisation's head before a katakana or
     Latin name)."""
-    inside = [w for w in words(text) if span.start <= w.start and w.end <= span.end]
+    inside = list(words_within(text, span.start, span.end))
     lead = 0
     while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
         lead += 1

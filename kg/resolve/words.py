@@ -8,6 +8,7 @@ per block instead of caching it with the model's spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -100,6 +101,28 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     if start < len(text):
         pieces.append((start, text[start:]))
     return pieces
+
+
+@lru_cache(maxsize=4096)
+def _starts(text: str) -> tuple[int, ...]:
+    """Return where each word of text starts, in order."""
+    return tuple(w.start for w in words(text))
+
+
+def words_within(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """Return the words of text that lie within text[start:end]."""
+    found = words(text)
+    first = bisect_left(_starts(text), start)
+    last = bisect_left(_starts(text), end, lo=first)
+    return tuple(w for w in found[first:last] if w.end <= end)
+
+
+def words_over(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """Return the words of text that overlap text[start:end]."""
+    found = words(text)
+    first = max(bisect_left(_starts(text), start) - 1, 0)
+    last = bisect_left(_starts(text), end, lo=first)
+    return tuple(w for w in found[first:last] if w.start < end and start < w.end)
 
 
 def boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
