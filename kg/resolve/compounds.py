@@ -36,6 +36,12 @@ def compound_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
 
 
+@cache
+def heads_by_word() -> dict[str, str]:
+    """Return head -> type of compound names, for looking one word up."""
+    return dict(compound_heads())
+
+
 def head_type(name: str) -> str:
     """Return the type of the head a name ends in ("" if none): 電力 of ベトナム・グリーン電力."""
     name = nfkc(name)
@@ -151,7 +157,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         surface = nfkc(text[word.start : word.end])
         if surface in name_words("describing") or surface in _JOINERS:
             break
-        head = dict(compound_heads()).get(surface) or _ends_in_head(surface)
+        head = heads_by_word().get(surface) or _ends_in_head(surface)
         if head and (head != "Region" or type_ in ("Country", "Region")):
             found = word.end
         seen += 1
@@ -206,7 +212,7 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
 
 def _org_head(surface: str) -> bool:
     """Return True for a word that is the head of an organisation's name (航空, FC)."""
-    return dict(compound_heads()).get(surface) == "Organization"
+    return heads_by_word().get(surface) == "Organization"
 
 
 def _continued_type(text: str, cand: Candidate, end: int, kinds: set[str]) -> str:
@@ -215,7 +221,7 @@ def _continued_type(text: str, cand: Candidate, end: int, kinds: set[str]) -> st
     if kinds == {"place"}:
         return "Region"
     surface = nfkc(text[cand.start : end])
-    head = next((t for h, t in compound_heads() if surface.endswith(h) and len(surface) > len(h)), "")
+    head = head_type(surface)
     if head:
         return head
     if cand.type in ("Country", "Region") or (cand.type == "Person" and "proper" in kinds):
@@ -282,7 +288,7 @@ def _without_qualifiers(text: str, run: list[Word]) -> list[Word]:
 
 def _named_run(text: str, run: list[Word]) -> Candidate | None:
     """Return the name a run makes up to its last head word, if a proper word vouches for it."""
-    heads = dict(compound_heads())
+    heads = heads_by_word()
     for end in range(len(run) - 1, 0, -1):
         for head_start in range(1, end + 1):
             type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, NER, Candidate
-from kg.resolve.compounds import compound_heads
+from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
@@ -136,7 +136,7 @@ def _cut_after_head(text: str, span: Span) -> Span:
     """Return a span cut after the head of a name when only common words follow it: 講師 of
     東京高等工芸学校講師, 理事 of …特別委員会理事, 政策顧問 of 米国製造業評議会政策顧問 are roles."""
     inside = list(words_within(text, span.start, span.end))
-    heads = dict(compound_heads())
+    heads = heads_by_word()
     for i in range(len(inside) - 2, -1, -1):
         tail = inside[i + 1 :]
         if not all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in tail):
@@ -155,7 +155,7 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
     if type_ != "Organization":
         return span, ""
     after = next((w for w in words(text) if w.start == span.end), None)
-    head = dict(compound_heads()).get(nfkc(text[after.start : after.end])) if after is not None else None
+    head = heads_by_word().get(nfkc(text[after.start : after.end])) if after is not None else None
     return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
 
 
