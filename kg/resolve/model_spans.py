@@ -56,7 +56,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
-        if span.ene not in kept_labels() and _one_common_word(text, span):
+        if span.ene not in kept_labels() and _is_one_common_word(text, span):
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
         if type_ == "Country" and _ends_in_region_head(_last_word(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one
@@ -182,7 +182,7 @@ def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:
     )
 
 
-def _one_common_word(text: str, span: Span) -> bool:
+def _is_one_common_word(text: str, span: Span) -> bool:
     """Return True for a span that is one common noun of the dictionary (国営銀行)."""
     inside = list(words_over(text, span.start, span.end))
     return len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and (
