@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
@@ -44,8 +44,24 @@ def heads_by_word() -> dict[str, str]:
 
 def head_type(name: str) -> str:
     """Return the type of the head a name ends in ("" if none): 電力 of ベトナム・グリーン電力."""
-    name = nfkc(name)
-    return next((t for head, t in compound_heads() if name.endswith(head) and len(name) > len(head)), "")
+    return _longest_head(nfkc(name), 1) or ""
+
+
+@lru_cache(maxsize=65536)
+def _longest_head(word: str, shortest: int) -> str | None:
+    """Return the type of the longest head of at least ``shortest`` characters that the word ends
+    in and is longer than; None when it ends in none. Heads are looked up by length, not scanned."""
+    heads = heads_by_word()
+    for length in _head_lengths():
+        if shortest <= length < len(word) and (type_ := heads.get(word[-length:])) is not None:
+            return type_
+    return None
+
+
+@cache
+def _head_lengths() -> tuple[int, ...]:
+    """Return the lengths of the compound heads, longest first."""
+    return tuple(sorted({len(head) for head, _ in compound_heads()}, reverse=True))
 
 
 def compound_names(text: str) -> list[Candidate]:
@@ -310,7 +326,7 @@ def _named_run(text: str, run: list[Word]) -> Candidate | None:
 def _ends_in_head(word: str) -> str | None:
     """Return the type of a head of two characters or more that a longer common word ends in
     (公園 of 総合運動公園, 選手権 of 卓球選手権); None when it ends in none."""
-    return next((t for head, t in compound_heads() if len(head) >= 2 and len(word) > len(head) and word.endswith(head)), None)
+    return _longest_head(word, 2)
 
 
 def _address(text: str, run: list[Word]) -> Candidate | None:

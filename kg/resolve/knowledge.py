@@ -83,12 +83,12 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
-@cache
 def name_words(role: str) -> frozenset[str]:
     """Return the words of kg/data/name_words.tsv with one role (describing, position, battle, ...)."""
     return frozenset(nfkc(row[0]) for row in read_tsv("name_words.tsv") if len(row) > 1 and row[1] == role)
 
 
+@cache
 def legal_forms() -> tuple[str, ...]:
     """Return the legal forms (株式会社, Inc., ...) that names carry, longest first."""
     return tuple(sorted({nfkc(w) for w in read_lines("legal_forms.txt")}, key=len, reverse=True))
