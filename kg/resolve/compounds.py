@@ -245,7 +245,7 @@ def _continued_type(text: str, cand: Candidate, end: int, kinds: set[str]) -> st
     return cand.type
 
 
-def _with_listed_places(text: str, cand: Candidate, before: list[list[Word]]) -> Candidate:
+def _with_listed_places(text: str, cand: Candidate, before: Sequence[Sequence[Word]]) -> Candidate:
     """Return an event or agreement named after places listed before it, with those places
     (九州・沖縄サミット, 米国・メキシコ・カナダ協定): the list then is part of the name."""
     if cand.type not in ("Event", "Agreement"):
@@ -259,8 +259,10 @@ def _with_listed_places(text: str, cand: Candidate, before: list[list[Word]]) ->
     return replace(cand, start=start)
 
 
-def _noun_runs(text: str) -> list[list[Word]]:
-    """Return the maximal runs of adjacent noun-like words, cut at joiners that list names."""
+@lru_cache(maxsize=64)
+def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
+    """Return the maximal runs of adjacent noun-like words, cut at joiners that list names
+    (cached: compound_names and proper_words both read a block's runs)."""
     runs: list[list[Word]] = []
     run: list[Word] = []
     all_words = words(text)
@@ -279,7 +281,7 @@ def _noun_runs(text: str) -> list[list[Word]]:
             run.append(word)
         else:
             run = []
-    return [_without_qualifiers(text, r) for r in runs if r]
+    return tuple(tuple(_without_qualifiers(text, r)) for r in runs if r)
 
 
 def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:
@@ -290,7 +292,7 @@ def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:
     return bool(following) and following[0].start == joiner.end and kind(before) and kind(after)
 
 
-def _without_qualifiers(text: str, run: list[Word]) -> list[Word]:
+def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
     """Return a run without the words before a name that only place it in time or relation (同年, 旧)."""
     start = 0
     while start < len(run) and (
@@ -302,7 +304,7 @@ def _without_qualifiers(text: str, run: list[Word]) -> list[Word]:
     return run[start:]
 
 
-def _named_run(text: str, run: list[Word]) -> Candidate | None:
+def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
     """Return the name a run makes up to its last head word, if a proper word vouches for it."""
     heads = heads_by_word()
     for end in range(len(run) - 1, 0, -1):
@@ -329,7 +331,7 @@ def _ends_in_head(word: str) -> str | None:
     return _longest_head(word, 2)
 
 
-def _address(text: str, run: list[Word]) -> Candidate | None:
+def _address(text: str, run: Sequence[Word]) -> Candidate | None:
     """Return a run of two or more place names as one address (兵庫県加古郡播磨町, アメリカ合衆国ニューヨーク)."""
     places = [w for w in run if text[w.start : w.end] not in _JOINERS]
     if len(places) >= 2 and all(w.pos[:3] == ("名詞", "固有名詞", "地名") for w in places) and all(

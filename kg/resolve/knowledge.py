@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -55,12 +55,14 @@ def bare_heads() -> frozenset[str]:
     return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "bare")
 
 
+@lru_cache(maxsize=65536)
 def head_length(name: str) -> int:
     """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""
     stem = nfkc(name).rstrip("0123456789 ")
     return next((len(h) for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), 0) + len(name) - len(stem)
 
 
+@lru_cache(maxsize=65536)
 def suffix_type(name: str) -> str:
     """Return the type a name's head noun implies ("" if none); a trailing year is ignored."""
     stem = nfkc(name).rstrip("0123456789 ")
@@ -94,6 +96,7 @@ def legal_forms() -> tuple[str, ...]:
     return tuple(sorted({nfkc(w) for w in read_lines("legal_forms.txt")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def without_legal_form(name: str) -> str:
     """Return a name without a leading or trailing legal form such as 株式会社 or Inc.
 

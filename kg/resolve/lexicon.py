@@ -7,8 +7,8 @@ with boundary rules, so "インド" never matches inside "インドネシア" an
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.text.chars import is_ascii_alnum, is_katakana, is_kanji, nfkc, normalize_with_map
 
@@ -26,6 +26,7 @@ class Name:
     exact_case: bool
 
 
+@lru_cache(maxsize=65536)
 def lex_key(name: str) -> str:
     """Return the key a name is stored and matched under."""
     return normalize_with_map(nfkc(name).strip())[0]
@@ -42,7 +43,8 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._names: dict[str, Name] = {}
-        self._lengths: dict[str, set[int]] = defaultdict(set)
+        # the lengths of the names that start with a character, longest first
+        self._lengths: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -62,7 +64,7 @@ class Lexicon:
         if known is not None and known.entity == entity and not replace:
             return True
         self._names[key] = Name(entity, type_, surface, _is_acronym(surface))
-        self._lengths[key[0]].add(len(key))
+        self._lengths[key[0]] = tuple(sorted({*self._lengths.get(key[0], ()), len(key)}, reverse=True))
         return True
 
     def retype(self, entity: str, type_: str) -> None:
@@ -73,7 +75,7 @@ class Lexicon:
 
     def match_at(self, norm: str, i: int, original: str, starts: list[int]) -> tuple[int, Name] | None:
         """Return (end, name) of the longest known name starting at norm[i], if any."""
-        for length in sorted(self._lengths.get(norm[i], ()), reverse=True):
+        for length in self._lengths.get(norm[i], ()):
             end = i + length
             name = self._names.get(norm[i:end]) if end <= len(norm) else None
             if name is None or not _fits(norm, i, end):

@@ -93,6 +93,10 @@ def match_key(text: str) -> str:
     return tidy_surface(text).casefold().replace(" ", "")
 
 
+# each character's match-normalised form, found once per character
+_FOLDED: dict[str, str] = {}
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Return the match-normalised text and, per character, its index in the original text.
 
@@ -102,7 +106,9 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     starts: list[int] = []
     for i, ch in enumerate(text):
-        folded = nfkc(ch).casefold()
+        folded = _FOLDED.get(ch)
+        if folded is None:
+            folded = _FOLDED[ch] = nfkc(ch).casefold()
         if folded.isspace():
             if not (_latin_at_nfkc(text, i - 1) and _latin_at_nfkc(text, i + 1)):
                 continue
