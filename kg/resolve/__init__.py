@@ -12,12 +12,15 @@ its head noun says what it is. Country compounds (日米, 日中韓, 日ASEAN) a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 
 from kg.errors import OptionError
-from kg.records import ENTITY_TYPES, Entity, Note, Span, blocks_of
+from kg.forked import FORKS, Forked
+from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_name
 from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
@@ -26,6 +29,9 @@ from kg.resolve.mentions import block_mentions
 from kg.text.chars import tidy_surface
 
 __all__ = ["ResolveOptions", "resolve"]
+
+# Above this many characters of text, resolution is spread over two processes (see _mentions).
+SPREAD_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,44 @@ def resolve(
     lexicon = base_lexicon(options.aliases)
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
-    mentions = [m for block in blocks for m in block_mentions(block, spans.get(block.text, ()), lexicon, stop)]
+    mentions = _mentions(blocks, spans, lexicon, stop)
     return _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+
+
+def _mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon,
+              stop: frozenset[str]) -> list[Mention]:
+    """Return the mentions of every block, in block order.
+
+    Each block's mentions depend on that block alone, so in a vault of more than SPREAD_CHARS
+    characters the later blocks, half the text, are read in a forked child (kg.forked) while
+    this process reads the earlier ones: an unchanged rebuild of a big vault spends most of its
+    time before the graph here. The child sends its mentions back without their blocks, which
+    this process has already.
+    """
+    sizes = list(accumulate(len(block.text) for block in blocks))
+    if not FORKS or not sizes or sizes[-1] < SPREAD_CHARS:
+        return _block_mentions(blocks, spans, lexicon, stop)
+    half = bisect_left(sizes, sizes[-1] / 2) + 1
+    later = Forked(_detached_mentions, blocks[half:], spans, lexicon, stop)
+    try:
+        mentions = _block_mentions(blocks[:half], spans, lexicon, stop)
+        found = later.result()
+    finally:
+        later.stop()
+    return mentions + [replace(m, block=block) for block, own in zip(blocks[half:], found, strict=True) for m in own]
+
+
+def _block_mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon,
+                    stop: frozenset[str]) -> list[Mention]:
+    """Return the mentions of the blocks, in block order, found in this process."""
+    return [m for block in blocks for m in block_mentions(block, spans.get(block.text, ()), lexicon, stop)]
+
+
+def _detached_mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon,
+                       stop: frozenset[str]) -> list[list[Mention]]:
+    """Return each block's mentions with their block left out (None), to be sent to the parent."""
+    return [[replace(m, block=None) for m in block_mentions(block, spans.get(block.text, ()), lexicon, stop)]
+            for block in blocks]
 
 
 def _with_note_aliases(entities: list[Entity], notes: Sequence[Note], lexicon: Lexicon) -> list[Entity]:

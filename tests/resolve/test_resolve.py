@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from kg.records import Block, Link, Note, Span
 from kg.resolve import ResolveOptions, resolve
+
+SAMPLE_NOTE = Path(__file__).resolve().parents[2] / "data" / "whitepaper_r06_ict_international.md"
 
 
 def _block(text: str, *, section: int = 1, kind: str = "paragraph", paragraph: int = 0, **extra) -> Block:
@@ -227,3 +233,22 @@ def test_a_short_form_declared_with_hereafter_is_an_alias():
 def test_a_quoted_statement_is_an_agreement():
     found = _by_alias(resolve([_note(_block("会合では「北海漁業大臣声明」が採択された。"))], {}))
     assert found["北海漁業大臣声明"].type == "Agreement"
+
+
+@pytest.mark.ginza
+def test_resolution_spread_over_two_processes_finds_what_one_process_finds(nlp, monkeypatch):
+    """A vault over SPREAD_CHARS is resolved half in a forked child: the entities, their mentions
+    and each mention's block are those one process finds."""
+    import kg.resolve as resolution
+    from kg.extract import ExtractOptions, spans_for
+    from kg.notes import NotesOptions, read_vault
+
+    vault = read_vault([SAMPLE_NOTE], NotesOptions())
+    spans = spans_for(vault, ExtractOptions(), [])
+    monkeypatch.setattr(resolution, "SPREAD_CHARS", 10**12)
+    alone = resolve(vault.notes, spans)
+    monkeypatch.setattr(resolution, "SPREAD_CHARS", 1)
+    spread = resolve(vault.notes, spans)
+    assert spread == alone
+    blocks = {id(block) for note in vault.notes for block in note.blocks}
+    assert all(id(m.block) in blocks for e in spread for m in e.mentions)  # the parent's own blocks
