@@ -133,31 +133,37 @@ def build_graph(
     for key in units:  # document order, so evidence lists the first shared units first
         for a, b in combinations(sorted(members.get(key, ())), 2):
             shared[(a, b)].append(key)
-    # what every pair of a unit needs, found once per unit and entity, not once per pair
-    spots = {key: {e: _Spots(found, order) for e, found in present.items()} for key, present in members.items()}
+    # what every pair of a unit needs, found once per unit, not once per pair
+    sentences_of = {key: _UnitSentences(present, order) for key, present in members.items()}
     places = {key: place(units[key].heading_path, units[key].note) for key in members}
     # a unit lies inside one note, so any mention in it has the unit's date; ISO dates sort as the days do
     days = {key: _iso(next(iter(present.values()))[0].block.date) for key, present in members.items()}
+    # the measures depend on the three counts only, which repeat across thousands of pairs
+    scores: dict[tuple[int, int, int], tuple[float, float, float]] = {}
+    # so do the two sentences of pairs that share none: each joined text is made once
+    joined: dict[tuple[str, str], str] = {}
+    edges = []
     for end, other in _listing_order(graph.nodes, shared):
         a, b = (end, other) if end < other else (other, end)
         keys = shared[a, b]
-        n_a, n_b, n_ab = unit_count[a], unit_count[b], len(keys)
-        jaccard = round(measure("jaccard", n_a, n_b, n_ab, total), 6)
-        npmi = round(measure("npmi", n_a, n_b, n_ab, total), 6)
+        counts = (unit_count[a], unit_count[b], len(keys))
+        found = scores.get(counts)
+        if found is None:
+            found = scores[counts] = _scores(weight, *counts, total)
         shown = keys[:MAX_EVIDENCE]
-        graph.add_edge(
-            a,
-            b,
-            kind="cooccurrence",
-            weight=jaccard if weight == "jaccard" else npmi if weight == "npmi"
-            else round(measure(weight, n_a, n_b, n_ab, total), 6),
-            count=n_ab,
-            jaccard=jaccard,
-            npmi=npmi,
-            evidence=[places[k] for k in shown],
-            sentences=[_pair_sentence(spots[k][a], spots[k][b]) for k in shown],
-            **_first_and_last([d for d in map(days.__getitem__, keys) if d]),
-        )
+        seen = [days[keys[0]]] if len(keys) == 1 else [d for d in map(days.__getitem__, keys) if d]
+        edges.append((a, b, {
+            "kind": "cooccurrence",
+            "weight": found[0],
+            "count": counts[2],
+            "jaccard": found[1],
+            "npmi": found[2],
+            "evidence": [places[k] for k in shown],
+            "sentences": [sentences_of[k].of(a, b, joined) for k in shown],
+            "first_seen": min(seen) if seen else "",
+            "last_seen": max(seen) if seen else "",
+        }))
+    graph.add_edges_from(edges)
     return graph
 
 
@@ -190,9 +196,12 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
-def _first_and_last(days: list[str]) -> dict[str, str]:
-    """Return seen_between's answer for ISO dates, all known."""
-    return {"first_seen": min(days), "last_seen": max(days)} if days else {"first_seen": "", "last_seen": ""}
+def _scores(weight: str, n_a: int, n_b: int, n_ab: int, total: int) -> tuple[float, float, float]:
+    """Return an edge's weight, jaccard and npmi from its unit counts, rounded as the files keep them."""
+    jaccard = round(measure("jaccard", n_a, n_b, n_ab, total), 6)
+    npmi = round(measure("npmi", n_a, n_b, n_ab, total), 6)
+    chosen = jaccard if weight == "jaccard" else npmi if weight == "npmi" else round(measure(weight, n_a, n_b, n_ab, total), 6)
+    return chosen, jaccard, npmi
 
 
 def _node_attributes(entity: Entity, units: int) -> dict:
@@ -239,13 +248,42 @@ class _Spots:
             self.rank.setdefault((_block_id(m.block), m.sentence), i)
 
 
-def _pair_sentence(a: _Spots, b: _Spots) -> str:
-    """Return the sentence of one unit that shows a and b: the first naming both, else each one's first."""
-    both = a.rank.keys() & b.rank.keys()
-    if both:
-        return min(both, key=a.rank.__getitem__)[1]
-    one, two = (a.first, b.first) if a.first[0] <= b.first[0] else (b.first, a.first)
-    return f"{one[1]}{PART_SEP}{two[1]}"
+class _UnitSentences:
+    """The sentence of one unit that shows a pair: the first naming both, else each one's first, joined.
+
+    Found for the whole unit at once: each entity's first sentence, and, for the pairs that one
+    sentence names together, the first such sentence in the order of the pair's first entity.
+    """
+
+    __slots__ = ("first", "both")
+
+    def __init__(self, present: dict[str, list[Mention]], order: dict[tuple, int]) -> None:
+        spots = {e: _Spots(found, order) for e, found in present.items()}
+        self.first = {e: spot.first for e, spot in spots.items()}
+        holders: dict[tuple, list[str]] = defaultdict(list)
+        for entity, spot in spots.items():
+            for sentence in spot.rank:
+                holders[sentence].append(entity)
+        best: dict[tuple[str, str], tuple[int, str]] = {}
+        for sentence, named in holders.items():
+            for a, b in combinations(sorted(named), 2):
+                rank = spots[a].rank[sentence]
+                if (a, b) not in best or rank < best[a, b][0]:
+                    best[a, b] = (rank, sentence[1])
+        self.both = {pair: text for pair, (_, text) in best.items()}
+
+    def of(self, a: str, b: str, joined: dict[tuple[str, str], str]) -> str:
+        """Return the sentence for a and b (a < b); a joined text is kept in ``joined``, so that
+        the pairs of the same two sentences share one text."""
+        text = self.both.get((a, b))
+        if text is not None:
+            return text
+        one, two = self.first[a], self.first[b]
+        key = (one[1], two[1]) if one[0] <= two[0] else (two[1], one[1])
+        text = joined.get(key)
+        if text is None:
+            text = joined[key] = f"{key[0]}{PART_SEP}{key[1]}"
+        return text
 
 
 def _block_id(block: Block) -> tuple[str, int, int]:

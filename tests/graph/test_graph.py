@@ -9,6 +9,7 @@ import pytest
 from kg.graph import build_graph
 from kg.graph.measures import measure
 from kg.records import Block, Entity, Mention, Note
+from kg.schema import PART_SEP
 
 
 def _block(section: int, paragraph: int, heading: str, level: int = 2) -> Block:
@@ -83,3 +84,23 @@ def test_unknown_unit_or_measure_is_refused(corpus):
         build_graph(*corpus, unit="chapter")
     with pytest.raises(ValueError, match="measure"):
         build_graph(*corpus, weight="lift")
+
+
+def test_an_edge_shows_the_first_sentence_naming_both_else_each_ones_first():
+    """In one section: A and B share the second and third sentences, C and D the last."""
+    block = Block("n.md", ("章",), (1,), 1, 0, 1, "paragraph", "A。AB。BA。CD。")
+    said = {"A": [(0, "A。"), (2, "AB。"), (8, "BA。")], "B": [(3, "AB。"), (5, "BA。")],
+            "C": [(9, "CD。")], "D": [(10, "CD。")]}
+    entities = [
+        Entity(name, name, "Country", (), (name,),
+               tuple(Mention(name, "", "known", block, start, start + 1, sentence, name, "Country")
+                     for start, sentence in spots))
+        for name, spots in said.items()
+    ]
+    graph = build_graph([Note("n.md", "n", blocks=(block,))], entities)
+    assert graph.edges["A", "B"]["sentences"] == ["AB。"]  # the first both name, in A's order
+    assert graph.edges["C", "D"]["sentences"] == ["CD。"]
+    assert graph.edges["A", "C"]["sentences"] == [f"A。{PART_SEP}CD。"]  # none names both: each one's first
+    assert graph.edges["B", "D"]["sentences"] == [f"AB。{PART_SEP}CD。"]
+    # pairs of the same two sentences share one text
+    assert graph.edges["A", "C"]["sentences"][0] is graph.edges["A", "D"]["sentences"][0]
