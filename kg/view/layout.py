@@ -10,6 +10,7 @@ ones, which keep their places, so showing more never moves what the reader has s
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections import defaultdict
@@ -60,9 +61,10 @@ def budget(graph: nx.Graph, shown: int = SHOWN, carried: int = CARRIED, per_node
     for members in (nodes[:shown], nodes):
         inside = set(members)
         for node in members:
-            around = [(_weight(d), str(o), o) for o, d in graph.adj[node].items() if o in inside and o != node]
-            around.sort(key=lambda t: (-t[0], t[1]))
-            for _, _, other in around[:per_node]:
+            adj = graph.adj[node]
+            # the neighbours first (a plain scan), the weights of those inside only
+            around = [(_weight(adj[o]), str(o), o) for o in [o for o in adj if o in inside and o != node]]
+            for _, _, other in heapq.nsmallest(per_node, around, key=lambda t: (-t[0], t[1])):
                 keep.add(_pair(node, other))
     # in the graph's own order and direction, as the other outputs list them
     edges = [(a, b) for a, b in graph.edges(nodes) if _pair(a, b) in keep]
