@@ -19,7 +19,7 @@ from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
 from kg.forked import Forked
-from kg.graph.analytics import analytics, set_analytics
+from kg.graph.analytics import analytics, import_igraph, set_analytics
 from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Entity, Result, Vault
@@ -96,6 +96,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
             graph = filter_graph(graph, options.filters, in_place=True)
             if options.graph.with_notes:
                 graph = add_notes(graph, vault.notes, entities)
+            import_igraph()
             measuring = Forked(analytics, graph)
             children.callback(measuring.stop)
             if edges_final is not None:

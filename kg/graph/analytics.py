@@ -65,6 +65,16 @@ def analytics(graph: nx.Graph) -> dict[Any, dict[str, int | float]]:
     }
 
 
+def import_igraph() -> None:
+    """Import igraph in this process now, before a child is forked to compute the measures.
+
+    The page's layout needs igraph in this process too. Importing it takes half a second, most
+    of it matplotlib's pyplot when matplotlib is installed (igraph/python-igraph#762); made
+    before the fork, it is made once instead of once in each process.
+    """
+    import igraph  # noqa: F401
+
+
 def set_analytics(graph: nx.Graph, found: dict[Any, dict[str, int | float]]) -> nx.Graph:
     """Return graph with the attributes ``analytics`` found set on its nodes (changed in place)."""
     for node, values in found.items():
