@@ -90,3 +90,16 @@ def edge_columns(graph: nx.Graph, edges: list[tuple[Any, Any, dict]]) -> EdgeCol
     if "sentences" in names:
         sentences, refs, ids = number_lines(values[names.index("sentences")])
     return EdgeColumns(names, tuple(kinds), sources, targets, values, sentences, ids, refs)
+
+
+def float_texts(column: Sequence[float]) -> list[str]:
+    """Return str() of each float of a column, made once per distinct float object.
+
+    A co-occurrence graph's measures come from a few thousand (n_a, n_b, n_ab) triples, so its
+    400,000 edges hold a few thousand float objects, and a float's text costs more than a lookup.
+    Keyed by object, not by value: -0.0 == 0.0, but the two are written differently.
+    """
+    objects = {id(value): value for value in column}
+    texts = {key: str(value) for key, value in objects.items()}
+    return list(map(texts.__getitem__, map(id, column)))
+

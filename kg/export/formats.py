@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 import networkx as nx
 
 from kg.export.apart import Apart
-from kg.export.columns import EdgeColumns, edge_columns
+from kg.export.columns import EdgeColumns, edge_columns, float_texts
 from kg.export.files import Output, write_files
 from kg.export.graphml import SentenceTable, graphml_chunks, graphml_text
 from kg.export.nodelink import json_chunks, json_text
@@ -258,7 +258,8 @@ def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: Edge
         for name, kind, values in zip(columns.names, columns.kinds, block.values, strict=True):
             # numbers and flags as they are: csv writes them as str() does, as pandas does
             cells.append(block.ids if name == "sentences" else map(inert, values) if kind is str
-                         else map(lists[name], map(tuple, values)) if kind is list else values)
+                         else map(lists[name], map(tuple, values)) if kind is list
+                         else float_texts(values) if kind is float else values)
         writer.writerows(zip(*cells))
 
 

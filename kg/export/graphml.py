@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns
+from kg.export.columns import EdgeColumns, float_texts
 from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, ids_text, join, joined, sentence_table, table_text
 from kg.text.chars import xml_safe
 
@@ -292,7 +292,7 @@ def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> 
             elif how == "text":
                 texts.append(list(map(convert, map(tuple, values) if kind is list else values)))
             else:
-                texts.append(values)
+                texts.append(float_texts(values) if kind is float else values)
         sources, targets = map(name, block.sources), map(name, block.targets)
         if all(how == "number" or all(column) for (how, _), column in zip(cells, texts)):
             yield "".join(map(filled.format, sources, targets, *texts))

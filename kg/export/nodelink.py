@@ -14,7 +14,7 @@ from json.encoder import encode_basestring
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns
+from kg.export.columns import EdgeColumns, float_texts
 from kg.export.graphml import SentenceTable, table_of
 from kg.schema import SENTENCE_IDS
 
@@ -77,8 +77,9 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
         if name == "sentences":
             keys[SENTENCE_IDS] = ("refs", repr)  # lists of lists of numbers: repr is their JSON
         else:
+            # a number: str.format writes it, or its text, as json does (finite, as columns are)
             keys[name] = (i, string if kind is str else array if kind is list else flag if kind is bool
-                          else None)  # a number: str.format writes it as json does (finite, as columns are)
+                          else float_texts if kind is float else None)
     order = sorted(keys)
     line = "{{" + ", ".join(string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in order) + "}}"
     for block in columns.blocks():
@@ -86,5 +87,6 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
         for key in order:
             where, convert = keys[key]
             values = getattr(block, where) if isinstance(where, str) else block.values[where]
-            texts.append(values if convert is None else map(convert, map(tuple, values) if convert is array else values))
+            texts.append(values if convert is None else convert(values) if convert is float_texts
+                         else map(convert, map(tuple, values) if convert is array else values))
         yield ",\n  ".join(map(line.format, *texts))

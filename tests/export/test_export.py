@@ -190,7 +190,9 @@ def test_edges_written_by_column_are_the_text_written_edge_by_edge():
 
     graph = _dense_section()
     for i, (_, _, data) in enumerate(graph.edges(data=True)):
-        data.update(npmi=-0.5 * i, mst=i % 3 == 0, first_seen="" if i == 2 else "2024-05-01", note="<&>{x}")
+        # -0.0 (i = 0) and 0.0 (i = 1) are equal but written differently
+        data.update(npmi=0.0 if i == 1 else -0.5 * i, mst=i % 3 == 0, first_seen="" if i == 2 else "2024-05-01",
+                    note="<&>{x}")
     table = table_of(graph)
     ids = [ids_text(ref) for ref in table[1]]
     columns = edge_columns(graph, list(graph.edges(data=True)))
@@ -199,3 +201,11 @@ def test_edges_written_by_column_are_the_text_written_edge_by_edge():
     by_column = "".join(graphml_chunks(graph, table, ids, columns))
     assert by_column == "".join(graphml_chunks(graph, table, ids)) == _networkx_graphml(graph)
     assert "".join(json_chunks(graph, table, columns)) == "".join(json_chunks(graph, table))
+
+
+def test_float_texts_are_made_once_per_object_and_keep_the_sign_of_zero():
+    from kg.export.columns import float_texts
+
+    shared = 0.333333
+    assert float_texts([shared, -0.0, shared, 0.0, 1e-06, shared]) == ["0.333333", "-0.0", "0.333333", "0.0", "1e-06",
+                                                                       "0.333333"]
