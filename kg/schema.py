@@ -119,8 +119,9 @@ def number_lines(column: Sequence[Sequence[str]]) -> tuple[list[str], list[list[
     for line in dict.fromkeys(chain.from_iterable(column)):
         units[line] = unit = [numbers.setdefault(part, len(numbers)) for part in line.split(PART_SEP)]
         texts[line] = ID_SEP.join(map(str, unit))
-    refs = [list(map(units.__getitem__, lines)) for lines in column]
-    ids = [LIST_SEP.join(map(texts.__getitem__, lines)) for lines in column]
+    # most edges share one unit: their lists are made without a map and a join
+    refs = [[units[lines[0]]] if len(lines) == 1 else list(map(units.__getitem__, lines)) for lines in column]
+    ids = [texts[lines[0]] if len(lines) == 1 else LIST_SEP.join(map(texts.__getitem__, lines)) for lines in column]
     return list(numbers), refs, ids
 
 
