@@ -99,7 +99,7 @@ def float_texts(column: Sequence[float]) -> list[str]:
     400,000 edges hold a few thousand float objects, and a float's text costs more than a lookup.
     Keyed by object, not by value: -0.0 == 0.0, but the two are written differently.
     """
-    objects = {id(value): value for value in column}
-    texts = {key: str(value) for key, value in objects.items()}
-    return list(map(texts.__getitem__, map(id, column)))
+    keys = list(map(id, column))
+    texts = {key: str(value) for key, value in dict(zip(keys, column)).items()}
+    return list(map(texts.__getitem__, keys))
 

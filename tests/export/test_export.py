@@ -169,8 +169,8 @@ def test_edges_csv_written_without_pandas_is_the_file_pandas_writes(tmp_path):
 
     graph = _dense_section()
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
-        data.update(npmi=-0.125 * i, mst=i % 2 == 0, first_seen="=1+2" if i == 3 else "2024-01-0" + str(i % 9 + 1))
-    graph.add_edge("=HYPERLINK()", "日本", **{**graph.edges["日本", "米国"], "evidence": ["a,b", '"引用"', "-x"]})
+        data.update(npmi=-0.125 * i, mst=i % 2 == 0, first_seen="=1+2" if i == 3 else "" if i == 1 else "2024-01-0" + str(i % 9 + 1))
+    graph.add_edge("=HYPERLINK()", "日本", **{**graph.edges["日本", "米国"], "evidence": ["a,b", '"引用"', "-x", "改\n行", ""]})
     refs = sentence_table(d for _, _, d in graph.edges(data=True))[1]
     ids = [ids_text(ref) for ref in refs]
     columns = edge_columns(graph, list(graph.edges(data=True)))
