@@ -18,14 +18,15 @@ import networkx as nx
 from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
-from kg.forked import Forked
-from kg.graph.analytics import analytics, import_igraph, set_analytics
+from kg.forked import FORKS, Forked
+from kg.graph.analytics import analytics, import_igraph_alone, set_analytics
 from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Entity, Result, Vault
 from kg.relate import Relation, RelateOptions, find_relations
 from kg.resolve import ResolveOptions, resolve
 from kg.view import ViewOptions, to_html
+from kg.view.layout import Placement, placement
 from kg.view.panel import Sources
 
 DEFAULT_INPUT = "data"
@@ -71,12 +72,13 @@ def make_options(**flat) -> Options:
 
 def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | None = None, *,
             edges_final: Callable[[nx.Graph], object] | None = None,
-            complete: Callable[[nx.Graph], object] | None = None) -> Result:
+            complete: Callable[[nx.Graph], object] | None = None, place: bool = False) -> Result:
     """Return notes, entities and graph for the given files or folders.
 
     The relations and the node measures are found in child processes (kg.forked) while this one
     builds the graph and, once its edges are final, calls ``edges_final`` with it; ``complete``
-    is called once the graph is complete.
+    is called once the graph is complete. With ``place``, the measures' child also finds the
+    page's placement (kg.view.layout), which needs the measures, and Result.placement holds it.
     """
     options = options or Options()
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
@@ -96,12 +98,12 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
             graph = filter_graph(graph, options.filters, in_place=True)
             if options.graph.with_notes:
                 graph = add_notes(graph, vault.notes, entities)
-            import_igraph()
-            measuring = Forked(analytics, graph)
+            measuring = Forked(_measures, graph, place, FORKS)
             children.callback(measuring.stop)
             if edges_final is not None:
                 edges_final(graph)
-            set_analytics(graph, measuring.result())
+            found, placed = measuring.result()
+            set_analytics(graph, found)
             if complete is not None:
                 complete(graph)
         relations = ()
@@ -109,7 +111,18 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
             found, said = finding.result()
             relations = tuple(r for r in found if r.subject in graph and r.object in graph)
             vault = replace(vault, warnings=vault.warnings + tuple(said))
-    return Result(vault, tuple(entities), graph, tuple(problems), relations)
+    return Result(vault, tuple(entities), graph, tuple(problems), relations, placed)
+
+
+def _measures(graph: nx.Graph, place: bool, in_child: bool) -> tuple[dict, Placement | None]:
+    """Return the node measures of graph and, with ``place``, its page's placement, which needs them."""
+    if in_child:
+        import_igraph_alone()
+    found = analytics(graph)
+    if not place:
+        return found, None
+    set_analytics(graph, found)  # in a child, on its own copy of the graph
+    return found, placement(graph)
 
 
 def _relations(entities: Sequence[Entity], options: Options) -> tuple[list[Relation], list[str]]:
@@ -174,23 +187,30 @@ def run(
         edges: list[GraphEdges] = []
         writing: list[GraphFiles] = []
 
-        def write_graph(graph: nx.Graph) -> None:
-            # GraphML, JSON and edges.csv, the biggest files, are written by child processes
-            # while this one makes the page (kg.export.apart)
-            writing.append(graph_files(graph, Path(out), edges[0]))
-            stopping.callback(writing[0].stop)
+        # GraphML, JSON and edges.csv, the biggest files, are written by child processes (kg.export.apart)
+        def write_edges(graph: nx.Graph) -> None:
+            # the edges' sentence table is found while a child computes the node measures, and
+            # edges.csv, which needs nothing more, is written while that child goes on
+            edges.append(graph_edges(graph))
+            writing.append(graph_files(graph, Path(out), edges[0], names=("edges.csv",)))
+            stopping.callback(writing[-1].stop)
 
-        # the edges' sentence table is found while a child computes the node measures
-        result = analyse(paths, options, edges_final=lambda graph: edges.append(graph_edges(graph)),
-                         complete=write_graph)
+        def write_graph(graph: nx.Graph) -> None:
+            # the two files that hold the nodes' measures, while this process makes the page
+            writing.append(graph_files(graph, Path(out), edges[0], names=("graph.graphml", "graph.json")))
+            stopping.callback(writing[-1].stop)
+
+        result = analyse(paths, options, edges_final=write_edges, complete=write_graph, place=True)
         with paused_collection():
             html = to_html(result.graph, options.view, relations=result.relations,
-                           sources=Sources(result.vault.notes, result.entities, Path(out).resolve()))
+                           sources=Sources(result.vault.notes, result.entities, Path(out).resolve()),
+                           placed=result.placement)
             report = report_json(result, time.perf_counter() - started)
             extra = {"report.json": report}
             if options.relate.relations:
                 extra.update(relation_texts(result.relations, result.graph))
             # a build without relations removes an earlier build's relation files
+            started_files = GraphFiles(tuple(child for files in writing for child in files.apart), edges[0])
             files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES,
-                                  started=writing[0])
+                                  started=started_files)
     return result, files

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -141,6 +141,7 @@ class Result:
     # what went wrong in the build itself (the cache, the cluster), also among vault.warnings
     problems: tuple[str, ...] = ()
     relations: tuple = ()  # kg.relate.Relation records, between the graph's nodes
+    placement: Any = None  # the page's kg.view.layout.Placement, when the build found it beside the measures
 
     @property
     def mention_count(self) -> int:

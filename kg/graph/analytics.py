@@ -10,6 +10,7 @@ or a float, so GraphML keeps it as is.
 from __future__ import annotations
 
 import random
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -65,14 +66,21 @@ def analytics(graph: nx.Graph) -> dict[Any, dict[str, int | float]]:
     }
 
 
-def import_igraph() -> None:
-    """Import igraph in this process now, before a child is forked to compute the measures.
+def import_igraph_alone() -> None:
+    """Import igraph as if matplotlib were not installed; only in a child process that never draws.
 
-    The page's layout needs igraph in this process too. Importing it takes half a second, most
-    of it matplotlib's pyplot when matplotlib is installed (igraph/python-igraph#762); made
-    before the fork, it is made once instead of once in each process.
+    igraph imports matplotlib's pyplot when matplotlib is installed (igraph/python-igraph#762),
+    which took half a second of the 0.04 s igraph takes alone. A process that imported igraph
+    this way keeps its drawing functions off for good, so kg does it only in the forked child
+    that computes the measures and the page's layout, and then ends.
     """
-    import igraph  # noqa: F401
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        return
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # import matplotlib now fails
+    try:
+        import igraph  # noqa: F401
+    finally:
+        del sys.modules["matplotlib"]
 
 
 def set_analytics(graph: nx.Graph, found: dict[Any, dict[str, int | float]]) -> nx.Graph:

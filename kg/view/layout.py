@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.view.shapes import number
+from kg.view.shapes import node_info, number
+from kg.view.style import radii
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -48,6 +49,21 @@ class Budget:
     edges: tuple[tuple[Any, Any], ...]
     total_nodes: int
     total_edges: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What a page of a graph carries and where its nodes sit: the part of the page igraph computes."""
+
+    plan: Budget
+    positions: dict[Any, tuple[float, float]]
+
+
+def placement(graph: nx.Graph) -> Placement:
+    """Return the budget of graph's page and its layout (the graph's nodes must hold their measures)."""
+    plan = budget(graph)
+    radius = radii([node_info(node, graph.nodes[node]) for node in plan.nodes])
+    return Placement(plan, layout(graph, plan, radius))
 
 
 def budget(graph: nx.Graph, shown: int = SHOWN, carried: int = CARRIED, per_node: int = EDGES_PER_NODE) -> Budget:

@@ -25,7 +25,7 @@ from kg.errors import OptionError
 from kg.view.panel import Sources, mentions_panel
 from kg.view.relations import relation_edges
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
-from kg.view.layout import budget, layout
+from kg.view.layout import Placement, placement
 from kg.view.style import fill_and_border, network, node_colors, radii, radius_of_note
 from kg.view.theme import FONT_SIZE, NODE_SIZE, TYPE_NAMES
 
@@ -63,7 +63,8 @@ class ViewOptions:
 
 
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
-            color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = ()) -> str:
+            color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = (),
+            placed: Placement | None = None) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
     Give ``options``, or ``title`` and ``color_by`` as in ViewOptions; the page can switch the
@@ -72,18 +73,19 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
     (the notes and entities behind the graph) a click lists every mention of a node or the
     units an edge's two ends share, and a time range hides what the notes of a period do not name.
     ``relations`` (kg.relate.Relation) are drawn as labelled arrows between the nodes it carries.
+    ``placed`` is placement(graph), if already found (a build finds it beside the measures).
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
     title = str(title or graph.graph.get("title") or "kg")
-    plan = budget(graph)
+    placed = placed or placement(graph)
+    plan = placed.plan
     infos = [node_info(node, graph.nodes[node]) for node in plan.nodes]
     palettes = {by: node_colors(infos, by) for by in COLOR_BY}
     for info in infos:
         info["colors"] = {by: fill_and_border(info, palettes[by][info["id"]]) for by in COLOR_BY}
     radius = radii(infos)
-    positions = layout(graph, plan, radius)
-    net = network(graph, infos, palettes[color_by], positions, radius, plan)
+    net = network(graph, infos, palettes[color_by], placed.positions, radius, plan)
     nodes, edges, _, _, _, options = net.get_network_data()
     for node in nodes:
         node.pop("label", None)  # labels.js draws the labels that fit
