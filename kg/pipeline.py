@@ -18,8 +18,9 @@ import networkx as nx
 from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
+from kg.graph.cooccurrence import Cooccurrences, cooccurrences
 from kg.forked import FORKS, Forked
-from kg.graph.analytics import analytics, import_igraph_alone, set_analytics
+from kg.graph.analytics import analytics, import_igraph_alone, pair_analytics, set_analytics
 from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Entity, Result, Vault
@@ -93,16 +94,24 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
         if finding is not None:
             children.callback(finding.stop)
         with paused_collection():
-            graph = build_graph(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure,
-                                title=_title(vault, paths))
+            pairs = cooccurrences(vault.notes, entities, unit=options.graph.unit, weight=options.graph.measure)
+            early = None
+            if options.filters.drops_nothing:
+                # the measures need only the pairs' weights: a child finds them while this process makes the edges
+                early = Forked(_pair_measures, [e.id for e in entities], pairs, FORKS)
+                children.callback(early.stop)
+            graph = build_graph(vault.notes, entities, title=_title(vault, paths), found=pairs)
+            del pairs
             graph = filter_graph(graph, options.filters, in_place=True)
             if options.graph.with_notes:
                 graph = add_notes(graph, vault.notes, entities)
-            measuring = Forked(_measures, graph, place, FORKS)
-            children.callback(measuring.stop)
+            found = early.result() if early is not None else None
+            measuring = Forked(_measures, graph, place, FORKS, found) if found is None or place else None
+            if measuring is not None:
+                children.callback(measuring.stop)
             if edges_final is not None:
                 edges_final(graph)
-            found, placed = measuring.result()
+            found, placed = measuring.result() if measuring is not None else (found, None)
             set_analytics(graph, found)
             if complete is not None:
                 complete(graph)
@@ -114,11 +123,19 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     return Result(vault, tuple(entities), graph, tuple(problems), relations, placed)
 
 
-def _measures(graph: nx.Graph, place: bool, in_child: bool) -> tuple[dict, Placement | None]:
-    """Return the node measures of graph and, with ``place``, its page's placement, which needs them."""
+def _pair_measures(nodes: list[str], pairs: Cooccurrences, in_child: bool) -> dict:
+    """Return the node measures of the graph the pairs will make (kg.graph.analytics.pair_analytics)."""
     if in_child:
         import_igraph_alone()
-    found = analytics(graph)
+    return pair_analytics(nodes, pairs.weighted())
+
+
+def _measures(graph: nx.Graph, place: bool, in_child: bool, found: dict | None = None) -> tuple[dict, Placement | None]:
+    """Return the node measures of graph, unless ``found`` already, and with ``place`` its page's
+    placement, which needs them."""
+    if in_child:
+        import_igraph_alone()
+    found = found if found is not None else analytics(graph)
     if not place:
         return found, None
     set_analytics(graph, found)  # in a child, on its own copy of the graph

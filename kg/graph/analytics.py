@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -46,7 +47,20 @@ def add_analytics(graph: nx.Graph) -> nx.Graph:
 
 def analytics(graph: nx.Graph) -> dict[Any, dict[str, int | float]]:
     """Return the ANALYTICS attributes of every entity node, by node (add_analytics says what they are)."""
-    nodes, entities, strength = _entity_graph(graph)
+    return _measured(*_entity_graph(graph))
+
+
+def pair_analytics(nodes: Iterable[Any], weighted: Iterable[tuple[Any, Any, float]]) -> dict[Any, dict[str, int | float]]:
+    """Return what analytics gives for a graph of these entity nodes and weighted edges (a, b, weight).
+
+    A build finds them from its pairs before it has made the edges (kg.graph.cooccurrence).
+    """
+    nodes = sorted(nodes, key=str)
+    return _measured(nodes, *_igraph_of(nodes, weighted))
+
+
+def _measured(nodes: list[Any], entities: Any, strength: list[float]) -> dict[Any, dict[str, int | float]]:
+    """Return the ANALYTICS attributes of the nodes of an igraph graph with these edge weights."""
     # Louvain divides by the total weight; with no positive weight every edge counts as 1.
     weights = strength if any(s > 0 for s in strength) else None
     betweenness = _betweenness(entities)
@@ -108,16 +122,24 @@ def _entity_graph(graph: nx.Graph) -> tuple[list[Any], Any, list[float]]:
         )
         entities = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
         return nodes, entities, [w for _, _, w in edges]
+    return (nodes, *_igraph_of(nodes, graph.edges(data="weight", default=1.0)))
+
+
+def _igraph_of(nodes: list[Any], weighted: Iterable[tuple[Any, Any, float]]) -> tuple[Any, list[float]]:
+    """Return the igraph graph of the nodes (sorted) joined by the weighted edges, and its weights
+    clipped at 0; an edge to a node not listed, or a loop, is left out."""
+    import igraph as ig
+
+    index = {node: i for i, node in enumerate(nodes)}
     # one edge per pair: the pair as one number sorts as the pair does, and far faster than tuples
     n = len(nodes)
     weight: dict[int, float] = {}
-    for a, b, w in graph.edges(data="weight", default=1.0):
+    for a, b, w in weighted:
         i, j = index.get(a), index.get(b)
         if i is not None and j is not None and i != j:
             weight[i * n + j if i < j else j * n + i] = max(float(w), 0.0)
     pairs = sorted(weight)
-    entities = ig.Graph(n=n, edges=[divmod(pair, n) for pair in pairs])
-    return nodes, entities, [weight[pair] for pair in pairs]
+    return ig.Graph(n=n, edges=[divmod(pair, n) for pair in pairs]), [weight[pair] for pair in pairs]
 
 
 def _betweenness(entities: Any) -> list[float]:

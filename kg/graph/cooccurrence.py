@@ -8,7 +8,7 @@ section, with the footnotes it cites). ``weight`` is the chosen association meas
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -100,15 +100,40 @@ def units_in(notes: Sequence[Note], unit: str) -> dict[tuple, Unit]:
     return units
 
 
-def build_graph(
-    notes: Sequence[Note],
-    entities: Sequence[Entity],
-    *,
-    unit: str = "section",
-    weight: str = "jaccard",
-    title: str = "kg",
-) -> nx.Graph:
-    """Return the co-occurrence graph of the entities over the given unit."""
+@dataclass(frozen=True)
+class Cooccurrences:
+    """What a co-occurrence graph is made from: the units, who is in each, and the units each pair shares.
+
+    Found before any edge is made, so the measures, which need only each pair's weight, can be
+    computed beside the rest of build_graph (``weighted``).
+    """
+
+    unit: str
+    weight: str
+    units: dict[tuple, Unit]
+    members: dict[tuple, dict[str, list[Mention]]]
+    unit_count: dict[str, int]
+    shared: dict[tuple[str, str], list[tuple]]
+
+    @property
+    def total(self) -> int:
+        """Return how many units there are (1 at least, the measures' denominator)."""
+        return max(len(self.units), 1)
+
+    def weighted(self) -> Iterator[tuple[str, str, float]]:
+        """Yield each pair (a < b) with the weight its edge holds."""
+        scores: dict[tuple[int, int, int], tuple[float, float, float]] = {}
+        for (a, b), keys in self.shared.items():
+            counts = (self.unit_count[a], self.unit_count[b], len(keys))
+            found = scores.get(counts)
+            if found is None:
+                found = scores[counts] = _scores(self.weight, *counts, self.total)
+            yield a, b, found[0]
+
+
+def cooccurrences(notes: Sequence[Note], entities: Sequence[Entity], *, unit: str = "section",
+                  weight: str = "jaccard") -> Cooccurrences:
+    """Return the units of the notes, the entities in each, and the units each pair of entities shares."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}")
     measure(weight, 1, 1, 1, 2)
@@ -120,19 +145,36 @@ def build_graph(
             where = unit_of(mention, unit, ancestors)
             units.setdefault(where.key, where)
             members[where.key][entity.id].append(mention)
-    graph = nx.Graph(title=title, unit=unit, measure=weight, notes=len(notes))
     unit_count = dict.fromkeys((e.id for e in entities), 0)
     for present in members.values():
         for entity_id in present:
             unit_count[entity_id] += 1
-    for entity in entities:
-        graph.add_node(entity.id, **_node_attributes(entity, unit_count[entity.id]))
-    total = max(len(units), 1)
-    order = _block_order(notes)
     shared: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for key in units:  # document order, so evidence lists the first shared units first
         for a, b in combinations(sorted(members.get(key, ())), 2):
             shared[(a, b)].append(key)
+    return Cooccurrences(unit, weight, units, members, unit_count, shared)
+
+
+def build_graph(
+    notes: Sequence[Note],
+    entities: Sequence[Entity],
+    *,
+    unit: str = "section",
+    weight: str = "jaccard",
+    title: str = "kg",
+    found: Cooccurrences | None = None,
+) -> nx.Graph:
+    """Return the co-occurrence graph of the entities over the given unit.
+
+    ``found`` is cooccurrences(notes, entities, unit=unit, weight=weight), if already found.
+    """
+    found = found or cooccurrences(notes, entities, unit=unit, weight=weight)
+    units, members, unit_count, shared, total = found.units, found.members, found.unit_count, found.shared, found.total
+    graph = nx.Graph(title=title, unit=found.unit, measure=found.weight, notes=len(notes))
+    for entity in entities:
+        graph.add_node(entity.id, **_node_attributes(entity, unit_count[entity.id]))
+    order = _block_order(notes)
     # what every pair of a unit needs, found once per unit, not once per pair
     sentences_of = {key: _UnitSentences(present, order) for key, present in members.items()}
     places = {key: place(units[key].heading_path, units[key].note) for key in members}
@@ -147,17 +189,17 @@ def build_graph(
         a, b = (end, other) if end < other else (other, end)
         keys = shared[a, b]
         counts = (unit_count[a], unit_count[b], len(keys))
-        found = scores.get(counts)
-        if found is None:
-            found = scores[counts] = _scores(weight, *counts, total)
+        score = scores.get(counts)
+        if score is None:
+            score = scores[counts] = _scores(found.weight, *counts, total)
         shown = keys[:MAX_EVIDENCE]
         seen = [days[keys[0]]] if len(keys) == 1 else [d for d in map(days.__getitem__, keys) if d]
         edges.append((a, b, {
             "kind": "cooccurrence",
-            "weight": found[0],
+            "weight": score[0],
             "count": counts[2],
-            "jaccard": found[1],
-            "npmi": found[2],
+            "jaccard": score[1],
+            "npmi": score[2],
             "evidence": [places[k] for k in shown],
             "sentences": [sentences_of[k].of(a, b, joined) for k in shown],
             "first_seen": min(seen) if seen else "",

@@ -45,6 +45,12 @@ class Filters:
         if self.top_edges is not None and self.top_edges < 0:
             raise OptionError(f"{{top_edges}} must be 0 or more, not {self.top_edges}")
 
+    @property
+    def drops_nothing(self) -> bool:
+        """Return True when the filters keep every entity and edge (``mst`` only marks edges)."""
+        return (self.min_count == 1 and self.min_edge == 1 and self.backbone is None and self.threshold is None
+                and self.top_edges is None and self.keep_isolates)
+
     def describe(self) -> str:
         """Return the filters that change the graph, as command-line options in the order they run."""
         parts = []
