@@ -276,7 +276,7 @@ def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: Edge
 
 def _csv_cell() -> Callable[[object], str]:
     """Return a function that gives a value's text in a CSV row of several cells, as the csv module
-    writes it (quoted where it must be), found once per distinct value."""
+    writes it (quoted where it must be); its callers cache it per distinct value."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
 
@@ -288,7 +288,7 @@ def _csv_cell() -> Callable[[object], str]:
         writer.writerow([value])
         return buffer.getvalue()[:-1]
 
-    return cache(cell)
+    return cell
 
 
 def _edge_table(graph: nx.Graph, ids: list[str | None]):

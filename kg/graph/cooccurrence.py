@@ -120,15 +120,21 @@ class Cooccurrences:
         """Return how many units there are (1 at least, the measures' denominator)."""
         return max(len(self.units), 1)
 
+    def score(self, a: str, b: str, memo: dict[tuple[int, int, int], tuple[float, float, float]]
+              ) -> tuple[float, float, float]:
+        """Return the weight, jaccard and npmi of the edge of a and b (a < b), rounded as the files
+        keep them; ``memo`` holds them by (n_a, n_b, n_ab), which repeat across thousands of pairs."""
+        counts = (self.unit_count[a], self.unit_count[b], len(self.shared[a, b]))
+        found = memo.get(counts)
+        if found is None:
+            found = memo[counts] = _scores(self.weight, *counts, self.total)
+        return found
+
     def weighted(self) -> Iterator[tuple[str, str, float]]:
         """Yield each pair (a < b) with the weight its edge holds."""
-        scores: dict[tuple[int, int, int], tuple[float, float, float]] = {}
-        for (a, b), keys in self.shared.items():
-            counts = (self.unit_count[a], self.unit_count[b], len(keys))
-            found = scores.get(counts)
-            if found is None:
-                found = scores[counts] = _scores(self.weight, *counts, self.total)
-            yield a, b, found[0]
+        memo: dict[tuple[int, int, int], tuple[float, float, float]] = {}
+        for a, b in self.shared:
+            yield a, b, self.score(a, b, memo)[0]
 
 
 def cooccurrences(notes: Sequence[Note], entities: Sequence[Entity], *, unit: str = "section",
@@ -170,7 +176,7 @@ def build_graph(
     ``found`` is cooccurrences(notes, entities, unit=unit, weight=weight), if already found.
     """
     found = found or cooccurrences(notes, entities, unit=unit, weight=weight)
-    units, members, unit_count, shared, total = found.units, found.members, found.unit_count, found.shared, found.total
+    units, members, unit_count, shared = found.units, found.members, found.unit_count, found.shared
     graph = nx.Graph(title=title, unit=found.unit, measure=found.weight, notes=len(notes))
     for entity in entities:
         graph.add_node(entity.id, **_node_attributes(entity, unit_count[entity.id]))
@@ -188,16 +194,13 @@ def build_graph(
     for end, other in _listing_order(graph.nodes, shared):
         a, b = (end, other) if end < other else (other, end)
         keys = shared[a, b]
-        counts = (unit_count[a], unit_count[b], len(keys))
-        score = scores.get(counts)
-        if score is None:
-            score = scores[counts] = _scores(found.weight, *counts, total)
+        score = found.score(a, b, scores)
         shown = keys[:MAX_EVIDENCE]
         seen = [days[keys[0]]] if len(keys) == 1 else [d for d in map(days.__getitem__, keys) if d]
         edges.append((a, b, {
             "kind": "cooccurrence",
             "weight": score[0],
-            "count": counts[2],
+            "count": len(keys),
             "jaccard": score[1],
             "npmi": score[2],
             "evidence": [places[k] for k in shown],
