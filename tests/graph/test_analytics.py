@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.graph.analytics import ANALYTICS, add_analytics
+from kg.graph.analytics import ANALYTICS, add_analytics, analytics, pair_analytics
 from kg.export.formats import graphml_text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "whitepaper_r06_ict_international.md"
@@ -120,6 +120,27 @@ def test_graphml_declares_ints_and_floats_and_both_readers_load_it(tmp_path):
 
     loaded = igraph.Graph.Read_GraphML(str(path))
     assert set(ANALYTICS) <= set(loaded.vs.attributes())
+
+
+def test_measures_from_the_pairs_equal_the_measures_of_the_graph():
+    graph = two_triangles()
+    entities = [n for n, kind in graph.nodes(data="kind") if kind == "entity"]
+    weighted = [(a, b, w) for a, b, w in graph.edges(data="weight") if w is not None]
+    assert pair_analytics(entities, weighted) == analytics(graph)
+    # the order pairs come in, and a pair given twice, change nothing
+    assert pair_analytics(entities[::-1], weighted[::-1] + weighted[:3]) == analytics(graph)
+
+
+@pytest.mark.ginza
+def test_sample_measures_found_before_the_edges_are_those_of_the_built_graph(sample_result):
+    from kg.graph.cooccurrence import build_graph, cooccurrences
+
+    notes, entities = sample_result.vault.notes, sample_result.entities
+    for unit, weight in (("section", "jaccard"), ("paragraph", "count")):
+        pairs = cooccurrences(notes, entities, unit=unit, weight=weight)
+        graph = build_graph(notes, entities, unit=unit, weight=weight)
+        assert graph.number_of_edges() > 100
+        assert pair_analytics([e.id for e in entities], pairs.weighted()) == analytics(graph)
 
 
 @pytest.mark.ginza
