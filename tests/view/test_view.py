@@ -635,15 +635,31 @@ LABEL_BOXES = """() => {
 }"""
 
 
+# the squares inside the drawn dots, which a label avoids covering
+DOT_BOXES = """() => {
+    const scale = network.getScale();
+    return network.body.data.nodes.get({filter: n => !n.hidden}).map((n) => {
+        const p = network.canvasToDOM(network.getPositions([n.id])[n.id]);
+        const size = network.body.nodes[n.id].options.size, half = size * scale * 0.7;
+        return {id: n.id, size, x: p.x - half, y: p.y - half, w: 2 * half, h: 2 * half};
+    });
+}"""
+
+
 def assert_labels_apart(labels: list[dict]) -> None:
     """Assert each label box sits beside its node, is as wide as its text, and overlaps no other."""
     for box in labels:
         assert box["w"] == pytest.approx(box["measured"], abs=0.5)
+        d = box["r"] / math.sqrt(2) + 2
         beside = [
             (box["x"] + box["w"] / 2, box["y"] - box["r"] - 2),  # below: top edge under the dot
             (box["x"] + box["w"] / 2, box["y"] + box["h"] + box["r"] + 2),  # above
             (box["x"] - box["r"] - 2, box["y"] + box["h"] / 2),  # right
             (box["x"] + box["w"] + box["r"] + 2, box["y"] + box["h"] / 2),  # left
+            (box["x"] - d, box["y"] - d),  # below right: its corner at the dot's
+            (box["x"] - d, box["y"] + box["h"] + d),  # above right
+            (box["x"] + box["w"] + d, box["y"] - d),  # below left
+            (box["x"] + box["w"] + d, box["y"] + box["h"] + d),  # above left
         ]
         assert min(math.dist(p, (box["cx"], box["cy"])) for p in beside) < 1.0
     for i, a in enumerate(labels):
@@ -651,6 +667,11 @@ def assert_labels_apart(labels: list[dict]) -> None:
             apart = (a["x"] + a["w"] <= b["x"] + 0.5 or b["x"] + b["w"] <= a["x"] + 0.5
                      or a["y"] + a["h"] <= b["y"] + 0.5 or b["y"] + b["h"] <= a["y"] + 0.5)  # fmt: skip
             assert apart, (a["text"], b["text"])
+
+
+def boxes_meet(a: dict, b: dict) -> bool:
+    """Return True when two boxes (x, y, w, h) share more than a line."""
+    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
 
 
 @pytest.mark.browser
@@ -695,14 +716,24 @@ def test_no_two_drawn_labels_overlap_at_the_default_zoom(open_graph, which):
     labels = page.js(LABEL_BOXES)
     assert len(labels) >= (60 if which == "big" else 40)
     assert_labels_apart(labels)
+    # a label covers the dot of no node as large as its own, and few dots at all
+    dots = page.js(DOT_BOXES)
+    size = {dot["id"]: dot["size"] for dot in dots}
+    covering = {label["id"]: [dot for dot in dots if dot["id"] != label["id"] and boxes_meet(label, dot)] for label in labels}
+    assert not [(label["text"], dot["id"]) for label in labels for dot in covering[label["id"]]
+                if dot["size"] >= size[label["id"]]]
+    assert sum(bool(dots) for dots in covering.values()) <= len(labels) * (0.45 if which == "big" else 0.15)
     # the largest drawn node's label is drawn, and at the largest size
     largest = page.js("() => network.body.data.nodes.get({filter: n => !n.hidden}).sort((a, b) => b.size - a.size)[0].id")
     assert [label["px"] for label in labels if label["id"] == largest] == [18]
-    # zooming in makes room for more labels, still apart
-    page.js("network.moveTo({scale: network.getScale() * 2.5})")
+    # zooming in on a node whose label did not fit makes room for it, the labels still apart
+    unlabelled = [dot["id"] for dot in dots if dot["id"] not in covering]
+    assert unlabelled
+    page.js("(id) => network.moveTo({position: network.getPositions([id])[id], scale: network.getScale() * 2.5})",
+            unlabelled[0])
     page.page.wait_for_timeout(100)
     closer = page.js(LABEL_BOXES)
-    assert {label["id"] for label in closer} - {label["id"] for label in labels}
+    assert unlabelled[0] in {label["id"] for label in closer}
     assert_labels_apart(closer)
     page.assert_clean()
 

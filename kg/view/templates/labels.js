@@ -37,9 +37,10 @@
       }
     };
     return {
-      free(box, self = null) {
+      // with self, only the boxes of other nodes block: all of them, or with ``larger`` those as large as self's
+      free(box, self = null, larger = false) {
         let ok = true;
-        const blocks = (other) => self === null || (other.id !== self.id && other.size >= self.size);
+        const blocks = (other) => self === null || (other.id !== self.id && (!larger || other.size >= self.size));
         keys(box, (k) => {
           if (ok && (cells.get(k) || []).some((other) => blocks(other) && overlaps(box, other))) ok = false;
         });
@@ -71,8 +72,9 @@
     candidates.sort((a, b) => (b.id === state.hovered) - (a.id === state.hovered) || a.dim - b.dim
       || b.size - a.size || rank.get(a.id) - rank.get(b.id));
     const grid = makeGrid(64);
-    // a label never covers the dot (the square inside it) of a node as large as its own, so
-    // the important nodes stay readable; a large node's label may cover small dots
+    // a label goes where it covers no other dot (the square inside it) if it can; else it may
+    // cover smaller dots but never one of a node as large as its own, so the important nodes
+    // stay readable
     const dots = makeGrid(64);
     candidates.forEach((c) => {
       const half = c.r * 0.7;
@@ -89,15 +91,21 @@
       const tw = width(ctx, text, px);
       const th = Math.ceil(px * 1.25);
       const { x, y } = c.dom;
+      const d = c.r * Math.SQRT1_2 + GAP;
       const places = [
         { x: x - tw / 2, y: y + c.r + GAP },
         { x: x - tw / 2, y: y - c.r - GAP - th },
         { x: x + c.r + GAP, y: y - th / 2 },
         { x: x - c.r - GAP - tw, y: y - th / 2 },
+        // then at the dot's corners, so a crowded cluster finds a free side more often
+        { x: x + d, y: y + d },
+        { x: x + d, y: y - d - th },
+        { x: x - d - tw, y: y + d },
+        { x: x - d - tw, y: y - d - th },
       ];
       const inside = (b) => b.x >= 0 && b.y >= 0 && b.x + b.w <= w && b.y + b.h <= h;
-      let box = places.map((p) => ({ ...p, w: tw, h: th }))
-        .find((b) => inside(b) && grid.free(b) && dots.free(b, c));
+      const room = places.map((p) => ({ ...p, w: tw, h: th })).filter((b) => inside(b) && grid.free(b));
+      let box = room.find((b) => dots.free(b, c)) || room.find((b) => dots.free(b, c, true));
       if (!box) {
         if (c.id !== state.hovered) continue;
         box = { ...places[0], w: tw, h: th };
