@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, head_length, legal_forms, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import bare_heads, head_length, legal_forms, name_words, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
@@ -122,8 +122,10 @@ def _not_its_own_word(text: str, start: int, end: int) -> bool:
             return True
         if w.start == start and (text[w.start : w.end].endswith("語") and w.end > end or (w.end == end and text[end : end + 1] == "語")):
             return True
-        if w.start == start and w.end > end and not w.proper and not first_unit_is_proper(text[w.start : w.end]):
-            return True  # a common word that starts with one (内閣 of 内閣総理大臣); 日本 of 日本人 is a name
+        if (w.start == start and w.end > end and not w.proper and not first_unit_is_proper(text[w.start : w.end])
+                and text[end : w.end] not in name_words("member")):
+            # a common word that starts with one (内閣 of 内閣総理大臣); 日本 of 日本人 is a name, so is 参議院 of 参議院議員
+            return True
     return False
 
 

@@ -37,6 +37,17 @@ def compound_heads() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def proper_heads() -> frozenset[str]:
+    """Return the heads after which a proper noun of common words is a name (党 of 民主党)."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("compound_heads.tsv") if len(row) > 2 and row[2] == "proper")
+
+
+def _ends_in_proper_head(word: str) -> bool:
+    """Return True when a word is longer than a proper_heads head it ends in."""
+    return any(word.endswith(head) and len(word) > len(head) for head in proper_heads())
+
+
+@cache
 def heads_by_word() -> dict[str, str]:
     """Return head -> type of compound names, for looking one word up."""
     return dict(compound_heads())
@@ -77,7 +88,8 @@ def compound_names(text: str) -> list[Candidate]:
 
 def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
     """Return the words Sudachi knows as place names (御嶽山, 喜望峰) or as proper nouns of no narrower
-    kind (第一三共, クボタ, 東京ガス) that make up a noun run alone and that no model span covers.
+    kind (第一三共, クボタ, 東京ガス) that make up a noun run alone, or with words for its members
+    after it (保守党閣僚, 民主党員), and that no model span covers.
 
     The second kind names an organisation more often than anything else, and a model span inside
     such a word (東京 of 東京ガス) is a fragment; a span of a label kg maps to no type decides nothing.
@@ -86,16 +98,18 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
     """
     found = []
     for run in _noun_runs(text):
-        if len(run) != 1 or run[0].pos[:2] != ("名詞", "固有名詞") or run[0].pos[2] not in ("一般", "地名"):
+        word = run[0] if run else None
+        if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
+            text[w.start : w.end] in name_words("member") for w in run[1:]
+        ):
             continue
-        word = run[0]
         surface = nfkc(text[word.start : word.end])
         if len(surface) < 2 or surface.isascii() or any(
             s.start <= word.start and word.end <= s.end and s.ene in ene_types() for s in spans
         ):
             continue  # the model's own entity decides, unless it is of a kind kg has no type for (ペトロナス as a vehicle)
-        if not has_proper_part(text[word.start : word.end]):
-            continue  # a compound of common words the dictionary lists as proper (郵便事業)
+        if not has_proper_part(text[word.start : word.end]) and not _ends_in_proper_head(surface):
+            continue  # a compound of common words the dictionary lists as proper (郵便事業), not a party's name
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         found.append(Candidate(word.start, word.end, COMPOUND, type=head_type(surface) or kind))
     return found

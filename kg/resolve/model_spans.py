@@ -58,8 +58,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         span, headed_by = _with_org_head(text, cut, type_)
         if span.ene not in kept_labels() and _is_one_common_word(text, span):
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
-        if type_ == "Country" and _ends_in_region_head(_last_word(text, span)):
-            type_ = "Region"  # ジョホール州 is a state of a country, not one
+        if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
+            type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
         head = suffix_type(text[span.start : span.end]) or headed_by
         if (head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
@@ -192,6 +192,12 @@ def _is_one_common_word(text: str, span: Span) -> bool:
 def _ends_in_region_head(word: str) -> bool:
     """Return True for a word that is or ends in the head of a region's name (州, 県, 省, 市)."""
     return any(word.endswith(head) for head, type_ in compound_heads() if type_ == "Region" and len(word) > len(head))
+
+
+def _ends_in_lesser_place(text: str, span: Span) -> bool:
+    """Return True when a span's last word is a place name that Sudachi does not know as a country."""
+    inside = words_within(text, span.start, span.end)
+    return bool(inside) and inside[-1].pos[:3] == ("名詞", "固有名詞", "地名") and inside[-1].pos[3] != "国"
 
 
 def _last_word(text: str, span: Span) -> str:

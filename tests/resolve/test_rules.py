@@ -188,6 +188,30 @@ def test_a_name_that_is_no_word_of_its_own_is_no_mention():
     assert [m.surface for e in resolve([_note(_block("全日本選手権"))], {}) for m in e.mentions] == []
 
 
+def test_an_organisation_before_a_word_for_its_members_is_mentioned():
+    # 参議院議員 and 衆議院議員 are one common word each, 民主党員 a party and a suffix
+    text = "参議院議員と衆議院議員が民主党員とともに来た。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    assert {"参議院", "衆議院", "民主党"} <= set(found)
+    # a word for an office is no member: 内閣 of 内閣総理大臣 stays no mention
+    assert "内閣" not in _surfaces(resolve([_note(_block("内閣総理大臣が来た。"))], {}))
+
+
+def test_a_party_named_by_common_words_is_a_name_but_other_compounds_of_common_words_are_not():
+    # the model reads 民主党 as a position: a label kg has no type for decides nothing
+    text = "民主党は自由党と組み、郵便事業を論じた。"
+    types = _types(resolve([_note(_block(text))], {text: (_span(text, "民主党", "Position_Vocation"),)}))
+    assert (types.get("民主党"), types.get("自由党")) == ("Organization", "Organization")
+    assert "郵便事業" not in types
+
+
+def test_a_place_the_model_calls_a_country_is_a_region_unless_it_is_one():
+    text = "東京都芝で生まれ、スペインに渡った。"
+    spans = (_span(text, "東京都芝", "Country"), _span(text, "スペイン", "Country"))
+    types = _types(resolve([_note(_block(text))], {text: spans}))
+    assert (types["東京都芝"], types["スペイン"]) == ("Region", "Country")
+
+
 def test_a_person_span_must_look_like_a_persons_name():
     text = "リポーターの根岸、プレジデントのジョン・F・ケネディ、打率.341の選手とナイジェリア国営石油会社（NNPC）が来た。"
     spans = tuple(_span(text, s, "Person") for s in ("リポーター", "根岸", "プレジデント", "ジョン・F", "打率.341", "NNPC"))
