@@ -212,6 +212,12 @@ def test_a_place_the_model_calls_a_country_is_a_region_unless_it_is_one():
     assert (types["東京都芝"], types["スペイン"]) == ("Region", "Country")
 
 
+def test_a_name_with_a_proper_head_is_one_before_a_word_of_time():
+    # no model span: the head 大戦 makes the name, and 中 or 時 after it only place a time
+    for text in ("第一次世界大戦中に発展した。", "第一次世界大戦時の軍人。", "第一次世界大戦が起こった。"):
+        assert list(_surfaces(resolve([_note(_block(text))], {}))) == ["第一次世界大戦"]
+
+
 def test_a_person_span_must_look_like_a_persons_name():
     text = "リポーターの根岸、プレジデントのジョン・F・ケネディ、打率.341の選手とナイジェリア国営石油会社（NNPC）が来た。"
     spans = tuple(_span(text, s, "Person") for s in ("リポーター", "根岸", "プレジデント", "ジョン・F", "打率.341", "NNPC"))
