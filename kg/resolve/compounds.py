@@ -10,6 +10,7 @@ or a capitalised Latin word before that head is one name, typed by its head. A r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -27,6 +28,8 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
+# a year of an era after its name: 21年 of 平成21年度, 元年 of 令和元年
+_ERA_YEAR = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+|元)年")
 
 
 @cache
@@ -233,6 +236,8 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
         return "place"  # a place within the one before; a country after a country is a list (タイ米国)
     if word.pos[:3] == ("名詞", "固有名詞", "地名") and type_ == "Organization":
         return "proper"  # a club or branch named after its town (カターレ富山, 川崎製鉄千葉)
+    if word.pos[:3] == ("名詞", "固有名詞", "一般") and _ERA_YEAR.match(text, word.end):
+        return ""  # an era's year after a name (経済産業省 平成21年度) dates it
     if word.pos[:3] == ("名詞", "固有名詞", "一般") and has_proper_part(text[word.start : word.end]):
         return "proper"  # not a compound of common words the dictionary lists (農林水産大臣)
     if word.unknown and word.pos[0] == "名詞" and len(surface) >= 2 and word.pos[1] != "数詞":
@@ -366,8 +371,8 @@ def _first_word(text: str, modifier: list[Word], type_: str) -> int | None:
 
 
 def _counter_after_number(words_: list[Word], i: int) -> bool:
-    """Return True for a counter word after a number (年 of 2000年, 月 of 4月)."""
-    return i > 0 and words_[i - 1].pos[1] == "数詞" and words_[i].pos[2:3] == ("助数詞可能",)
+    """Return True for a counter word after a number (年 of 2000年, 月 of 4月, the suffix 日 of 19日)."""
+    return i > 0 and words_[i - 1].pos[1] == "数詞" and words_[i].pos[2] in ("助数詞可能", "助数詞")
 
 
 def _vouches(text: str, word: Word) -> bool:

@@ -218,6 +218,16 @@ def test_a_name_with_a_proper_head_is_one_before_a_word_of_time():
         assert list(_surfaces(resolve([_note(_block(text))], {}))) == ["第一次世界大戦"]
 
 
+def test_a_date_before_a_name_and_an_era_year_after_it_are_no_part_of_it():
+    # the suffix 日 of 19日 is the day, not Japan; 平成 before 21年 dates the ministry's programme
+    text = "4月19日中国中央テレビが報じ、経済産業省平成21年度の事業を評価した。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    assert {"中国中央テレビ", "経済産業省"} <= set(found)
+    assert not {"日中国中央テレビ", "経済産業省平成"} & set(found)
+    # a proper word with no year after it still runs on (東京ヴェルディ)
+    assert "東京ヴェルディ" in _surfaces(resolve([_note(_block("東京ヴェルディが勝った。"))], {}))
+
+
 def test_a_person_span_must_look_like_a_persons_name():
     text = "リポーターの根岸、プレジデントのジョン・F・ケネディ、打率.341の選手とナイジェリア国営石油会社（NNPC）が来た。"
     spans = tuple(_span(text, s, "Person") for s in ("リポーター", "根岸", "プレジデント", "ジョン・F", "打率.341", "NNPC"))
