@@ -257,7 +257,8 @@ def bare_headed(text: str) -> list[Candidate]:
         end = start
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
-        name = text[start : _before_time_words(text, start, start + len(text[start:end].rstrip("・-. ")))]
+        name_end = start + len(text[start:end].rstrip("・-. "))
+        name = text[start : _before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
         head = next((h for h in heads if stem.endswith(h) and len(stem) > len(h)), "")
         if len(stem.replace("・", "")) >= 4 and head and not _one_common_word(text, start, start + len(stem) - len(head)):
