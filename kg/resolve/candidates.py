@@ -258,7 +258,7 @@ def bare_headed(text: str) -> list[Candidate]:
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
         name_end = start + len(text[start:end].rstrip("・-. "))
-        name = text[start : _before_time_words(text, start, name_end)]
+        name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
         head = next((h for h in heads if stem.endswith(h) and len(stem) > len(h)), "")
         if len(stem.replace("・", "")) >= 4 and head and not _one_common_word(text, start, start + len(stem) - len(head)):
@@ -267,7 +267,7 @@ def bare_headed(text: str) -> list[Candidate]:
     return found
 
 
-def _before_time_words(text: str, start: int, end: int) -> int:
+def before_time_words(text: str, start: int, end: int) -> int:
     """Return where text[start:end] ends without the words after it that place a time around it
     (中 of 第一次世界大戦中, 時 of 震災時)."""
     inside = list(words_within(text, start, end))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, NER, Candidate
+from kg.resolve.candidates import COMPOUND, NER, Candidate, before_time_words
 from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words, words_over, words_within
@@ -162,10 +162,8 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
 def _without_describing_suffix(text: str, span: Span) -> Span:
     """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)
     or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
+    span = replace(span, end=before_time_words(text, span.start, span.end))
     inside = list(words_within(text, span.start, span.end))
-    while len(inside) >= 2 and text[inside[-1].start : inside[-1].end] in name_words("time"):
-        inside = inside[:-1]
-        span = replace(span, end=inside[-1].end)
     if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in name_words("describing"):
         return replace(span, end=inside[-2].end)
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
