@@ -31,8 +31,11 @@ DEFAULT_GOLD = REPO_ROOT / "benchmarks" / "gold" / "whitepaper_r06_ict_internati
 DEFAULT_PATHS = (REPO_ROOT / "data",)
 NOTES_DIR = REPO_ROOT / "benchmarks" / "notes"
 GOLD_DIR = REPO_ROOT / "benchmarks" / "gold"
+CORPUS_DIR = REPO_ROOT / "benchmarks" / "policy-notes"
 RECALL_TYPES = ("Country", "Organization", "Agreement")
 GOLD_HEADER = ("label", "type", "required", "aliases", "also")
+# The policy-notes corpus (benchmarks/policy-notes/README.md) writes its gold with these columns.
+CORPUS_HEADER = ("canonical", "class", "type", "aliases", "first_seen", "last_seen")
 
 # Characters a surface form may carry or drop without naming something else.
 _IGNORED = frozenset("・･·「」『』\"")
@@ -61,6 +64,8 @@ class GoldRow:
     required: bool
     aliases: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
+    first_seen: str = ""
+    last_seen: str = ""
 
     def keys(self) -> frozenset[str]:
         """Return the normalised label and aliases: the forms that count as this entity."""
@@ -156,7 +161,7 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 def read_gold(path: str | Path) -> list[GoldRow]:
-    """Return the rows of a gold TSV file; raise ValueError naming the line of a bad row."""
+    """Return the rows of a gold TSV file (kg's own or the corpus's columns); raise ValueError naming a bad line."""
     rows: list[GoldRow] = []
     header: tuple[str, ...] | None = None
     for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -164,25 +169,43 @@ def read_gold(path: str | Path) -> list[GoldRow]:
             continue
         cells = tuple(c.strip() for c in raw.split("\t"))
         if header is None:
-            if cells not in (GOLD_HEADER[:4], GOLD_HEADER):
-                raise ValueError(f"{path}:{number}: header must be {' TAB '.join(GOLD_HEADER)}")
+            if cells not in (GOLD_HEADER[:4], GOLD_HEADER, CORPUS_HEADER):
+                raise ValueError(f"{path}:{number}: header must be {' TAB '.join(GOLD_HEADER)} "
+                                 f"or {' TAB '.join(CORPUS_HEADER)}")
             header = cells
             continue
         if not 3 <= len(cells) <= len(header):
             raise ValueError(f"{path}:{number}: expected {len(header)} tab-separated cells")
-        label, kind, required, *rest = cells + ("",) * (len(GOLD_HEADER) - len(cells))
-        if not label:
-            raise ValueError(f"{path}:{number}: empty label")
-        if kind not in ENTITY_TYPES:
-            raise ValueError(f"{path}:{number}: type {kind!r} is not one of {ENTITY_TYPES}")
-        if required not in ("yes", "no"):
-            raise ValueError(f"{path}:{number}: required must be yes or no, not {required!r}")
-        rows.append(
-            GoldRow(label, kind, required == "yes", _split_forms(rest[0]), _split_forms(rest[1]))
-        )
+        rows.append(_corpus_row(cells, path, number) if header == CORPUS_HEADER else _gold_row(cells, path, number))
     if header is None:
         raise ValueError(f"{path}: no header line")
     return rows
+
+
+def _gold_row(cells: tuple[str, ...], path: str | Path, number: int) -> GoldRow:
+    """Return a row of kg's own gold columns: label, type, required (yes/no), aliases, also."""
+    label, kind, required, aliases, also = cells + ("",) * (len(GOLD_HEADER) - len(cells))
+    _check(label, kind, path, number)
+    if required not in ("yes", "no"):
+        raise ValueError(f"{path}:{number}: required must be yes or no, not {required!r}")
+    return GoldRow(label, kind, required == "yes", _split_forms(aliases), _split_forms(also))
+
+
+def _corpus_row(cells: tuple[str, ...], path: str | Path, number: int) -> GoldRow:
+    """Return a row of the corpus's columns: canonical, class (must/may), type, aliases, first_seen, last_seen."""
+    label, kind_class, kind, aliases, first, last = cells + ("",) * (len(CORPUS_HEADER) - len(cells))
+    _check(label, kind, path, number)
+    if kind_class not in ("must", "may"):
+        raise ValueError(f"{path}:{number}: class must be must or may, not {kind_class!r}")
+    return GoldRow(label, kind, kind_class == "must", _split_forms(aliases), first_seen=first, last_seen=last)
+
+
+def _check(label: str, kind: str, path: str | Path, number: int) -> None:
+    """Raise ValueError naming the line when a row has no label or a type kg does not know."""
+    if not label:
+        raise ValueError(f"{path}:{number}: empty label")
+    if kind not in ENTITY_TYPES:
+        raise ValueError(f"{path}:{number}: type {kind!r} is not one of {ENTITY_TYPES}")
 
 
 def entity_nodes(graph: nx.Graph) -> list[NodeEntry]:
@@ -333,6 +356,130 @@ def format_table(reports: Sequence[tuple[str, QualityReport]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class CorpusNote:
+    """One note or vault of the policy-notes corpus and its gold files (benchmarks/policy-notes/README.md)."""
+
+    stem: str
+    path: Path
+    folder: Path
+
+    def file(self, suffix: str) -> Path:
+        """Return the gold file STEM_SUFFIX beside the note."""
+        return self.folder / f"{self.stem}_{suffix}"
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """The entity report of one corpus note with what its other gold files check."""
+
+    entities: QualityReport
+    dates_right: int
+    dates_known: int
+    absent_nodes: tuple[str, ...]
+    edges_found: int
+    edges_required: int
+    missed_edges: tuple[tuple[str, str], ...]
+
+    @property
+    def dates(self) -> float | None:
+        """Return the share of dated, found must rows whose node has the gold's first and last seen."""
+        return _ratio(self.dates_right, self.dates_known)
+
+    @property
+    def edges(self) -> float | None:
+        """Return the share of must section pairs that an edge joins."""
+        return _ratio(self.edges_found, self.edges_required)
+
+
+def corpus_notes(folder: Path = CORPUS_DIR) -> list[CorpusNote]:
+    """Return every note or vault of the corpus folder that has a gold file, by stem."""
+    notes = []
+    for gold in sorted(folder.glob("*_gold.tsv")):
+        stem = gold.name.removesuffix("_gold.tsv")
+        path = folder / stem if (folder / stem).is_dir() else folder / f"{stem}.md"
+        notes.append(CorpusNote(stem, path, folder))
+    return notes
+
+
+def read_lines(path: Path) -> list[str]:
+    """Return the non-empty lines of a text file that are no # comment; [] when it does not exist."""
+    if not path.exists():
+        return []
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    """Return the (a, b) must pairs of an edges TSV (kind, a, b), its header left out."""
+    rows = [line.split("\t") for line in read_lines(path)]
+    return [(row[1].strip(), row[2].strip()) for row in rows[1:] if row[0].strip() == "must"]
+
+
+def _matching(graph: nx.Graph, gold: Sequence[GoldRow]) -> dict[str, list[str]]:
+    """Return gold label -> the entity nodes one of whose forms is one of the row's."""
+    nodes = entity_nodes(graph)
+    return {row.label: [n.id for n in nodes if n.keys() & row.keys()] for row in gold}
+
+
+def score_corpus_note(graph: nx.Graph, gold: Sequence[GoldRow], absent: Sequence[str],
+                      pairs: Sequence[tuple[str, str]]) -> CorpusReport:
+    """Return the corpus report: entities, first/last seen dates, absent names that became nodes, section pairs."""
+    matched = _matching(graph, gold)
+    dated = [row for row in gold if row.required and row.first_seen and matched[row.label]]
+    right = sum(
+        1 for row in dated
+        if any((graph.nodes[n].get("first_seen"), graph.nodes[n].get("last_seen")) == (row.first_seen, row.last_seen)
+               for n in matched[row.label])
+    )
+    absent_keys = {normalise(name): name for name in absent}
+    appeared = sorted({absent_keys[k] for node in entity_nodes(graph) for k in node.keys() if k in absent_keys})
+    joined = [
+        (a, b) for a, b in pairs
+        if any(graph.has_edge(x, y) for x in matched.get(a, ()) for y in matched.get(b, ()))
+    ]
+    return CorpusReport(score(graph, gold), right, len(dated), tuple(appeared), len(joined), len(pairs),
+                        tuple(p for p in pairs if p not in joined))
+
+
+def format_corpus_table(reports: Sequence[tuple[str, CorpusReport]]) -> str:
+    """Return one Markdown row per corpus note: recall, precision, splits, merges, dates, absent, edges."""
+    lines = ["| note | recall | precision | splits | merges | dates | absent nodes | section pairs |",
+             "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        f"| {name} | {_figure(r.entities.recall)} ({r.entities.found}/{r.entities.required}) "
+        f"| {_figure(r.entities.precision)} ({r.entities.correct_nodes}/{r.entities.nodes}) "
+        f"| {len(r.entities.splits)} | {len(r.entities.merges)} | {_figure(r.dates)} ({r.dates_right}/{r.dates_known}) "
+        f"| {len(r.absent_nodes)} | {_figure(r.edges)} ({r.edges_found}/{r.edges_required}) |"
+        for name, r in reports
+    ]
+    return "\n".join(lines)
+
+
+def format_corpus_findings(name: str, report: CorpusReport) -> str:
+    """Return one corpus note's findings: the entity report, then absent names and missed pairs."""
+    return "\n".join([
+        f"## {name}", format_report(report.entities), "",
+        f"absent names that are nodes: {len(report.absent_nodes)}", *(f"  {n}" for n in report.absent_nodes), "",
+        f"section pairs with no edge: {len(report.missed_edges)}", *(f"  {a} -- {b}" for a, b in report.missed_edges),
+    ])
+
+
+def run_corpus(folder: Path = CORPUS_DIR, only: Sequence[str] = ()) -> list[tuple[str, CorpusReport]]:
+    """Return the report of every corpus note (or of the stems named), one build each."""
+    from kg import build
+
+    reports = []
+    for note in corpus_notes(folder):
+        if only and note.stem not in only:
+            continue
+        reports.append((note.stem, score_corpus_note(
+            build([note.path]), read_gold(note.file("gold.tsv")), read_lines(note.file("absent.txt")),
+            read_pairs(note.file("edges.tsv")),
+        )))
+    return reports
+
+
 def _parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``benchmarks/quality.py``."""
     parser = argparse.ArgumentParser(
@@ -350,6 +497,9 @@ def _parser() -> argparse.ArgumentParser:
     quality.add_argument("--json", action="store_true", help="print a JSON dict instead")
     quality.add_argument("--all", action="store_true",
                          help="score every gold note (the sample and benchmarks/notes/*.md), one build each")
+    quality.add_argument("--corpus", nargs="*", metavar="STEM",
+                         help=f"score the policy-notes corpus ({CORPUS_DIR}), every note or the stems named")
+    quality.add_argument("--findings", action="store_true", help="with --corpus, list each note's findings")
     return parser
 
 
@@ -357,6 +507,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        reports = run_corpus(only=args.corpus)
+        if args.json:
+            print(json.dumps({name: {**r.entities.to_dict(), "dates": r.dates, "absent_nodes": list(r.absent_nodes),
+                                     "edges": r.edges, "missed_edges": [list(p) for p in r.missed_edges]}
+                              for name, r in reports}, ensure_ascii=False, indent=2))
+            return 0
+        print(format_corpus_table(reports))
+        if args.findings:
+            print("\n\n".join(format_corpus_findings(name, r) for name, r in reports))
+        return 0
     pairs = gold_notes() if args.all else [(None, args.gold)]
     try:
         golds = [read_gold(gold) for _, gold in pairs]
