@@ -46,22 +46,28 @@ _TITLE = "代表"
 
 
 def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
-    """Return the mentions, a person named by a part of a full name in the same note joined to that name.
+    """Return the mentions, a person named by a part of a full name joined to that name.
 
     Japanese names put the surname first (上川 of 上川陽子), Western ones in katakana last, after
-    a ・ or = (トルドー of ジャスティン・トルドー). A part that fits two full names stays as it is. So does
-    a name with 代表 after it (日本代表, a country's team or delegation) unless the name is the last
-    part of a person's full name in the note (タイ代表, Katherine Tai as the trade representative).
+    a ・ or = (トルドー of ジャスティン・トルドー). The full name is looked for in the same note first,
+    then, when the note writes none, in the whole vault (a dated note says 植田総裁 of the 植田和男
+    another note named): a part that fits two full names there stays as it is. So does a name with
+    代表 after it (日本代表, a country's team or delegation) unless the name is the last part of a
+    person's full name in the note (タイ代表, Katherine Tai as the trade representative).
     """
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person":
             people[m.block.note].add((m.surface, m.entity))
+    everyone = set().union(*people.values()) if people else set()
 
-    def full_name(m: Mention, part: str) -> str:
-        fits = {entity for surface, entity in people.get(m.block.note, ()) if len(surface) > len(part)
+    def fits(named: set[tuple[str, str]], part: str) -> set[str]:
+        return {entity for surface, entity in named if len(surface) > len(part)
                 and (surface.startswith(part) or surface.endswith(("・" + part, "=" + part)))}
-        return next(iter(fits)) if len(fits) == 1 else ""
+
+    def full_name(m: Mention, part: str, vault: bool = True) -> str:
+        found = fits(people.get(m.block.note, set()), part) or (fits(everyone, part) if vault else set())
+        return next(iter(found)) if len(found) == 1 else ""
 
     joined = []
     for m in mentions:
@@ -69,7 +75,7 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, entity=full_name(m, m.surface) or m.entity)
         elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
-            person = full_name(m, m.surface[: -len(_TITLE)])
+            person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined

@@ -12,6 +12,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner, with_years
+from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words_within
@@ -35,7 +36,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
     compounds = compound_names(text)
-    longer = quoted(block) + headed(text, known) + bare_headed(text) + compounds + proper + model
+    people, titles = titled_people(text, spans, lexicon)
+    longer = people + titles + quoted(block) + headed(text, known) + bare_headed(text) + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds])
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer

@@ -120,17 +120,26 @@ def test_one_defining_mention_never_relabels_a_node_the_text_names_often():
     assert next(e for e in resolve([_note(_block(few))], {}) if "UN" in e.aliases).label == "UN"
 
 
-def test_a_surname_joins_the_full_name_in_the_same_note_only():
+def test_a_surname_joins_the_one_full_name_of_the_note_or_else_of_the_vault():
     text = "上川陽子外務大臣が演説した。上川は支援を表明した。ジャスティン・トルドー首相も来た。トルドーは話した。"
     spans = {text: (_span(text, "上川陽子", "Person"), Span(text.index("上川は"), text.index("上川は") + 2, "Person"),
                     _span(text, "ジャスティン・トルドー", "Person"), Span(text.rindex("トルドー"), text.rindex("トルドー") + 4, "Person"))}
-    other = "上川氏は別の人。"
-    spans[other] = (Span(0, 2, "Person"),)
-    entities = resolve([_note(_block(text)), _note(_block(other, note="m.md"), path="m.md")], spans)
+    later = "上川氏は別の会合でも演説した。"
+    spans[later] = (Span(0, 2, "Person"),)
+    entities = resolve([_note(_block(text)), _note(_block(later, note="m.md"), path="m.md")], spans)
     by_id = {e.id: sorted(m.surface for m in e.mentions) for e in entities}
-    assert by_id["上川陽子"] == ["上川", "上川陽子"]
+    assert by_id["上川陽子"] == ["上川", "上川", "上川陽子"]  # the later note names no one else 上川
     assert by_id["ジャスティン・トルドー"] == ["ジャスティン・トルドー", "トルドー"]
-    assert by_id["上川"] == ["上川"]  # another note: no full name to join
+
+
+def test_a_surname_two_full_names_of_the_vault_share_stays_its_own_node():
+    first, second, later = "上川陽子外務大臣が演説した。", "上川太郎氏が質問した。", "上川氏が答えた。"
+    spans = {first: (_span(first, "上川陽子", "Person"),), second: (_span(second, "上川太郎", "Person"),),
+             later: (Span(0, 2, "Person"),)}
+    notes = [_note(_block(t, note=f"{i}.md"), path=f"{i}.md") for i, t in enumerate((first, second, later))]
+    by_id = {e.id: sorted(m.surface for m in e.mentions) for e in resolve(notes, spans)}
+    assert by_id["上川"] == ["上川"]
+    assert by_id["上川陽子"] == ["上川陽子"] and by_id["上川太郎"] == ["上川太郎"]
 
 
 def test_two_editions_of_a_meeting_are_two_nodes():

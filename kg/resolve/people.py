@@ -1,0 +1,151 @@
+"""People named with a title: ショルツ首相, 植田総裁, 岸田前首相, 林芳正外務大臣, 秋葉剛男国家安全保障局長.
+
+A title after a name is the strongest cue Japanese text gives that the name is a person's, and the
+title is no part of the name: the same person is 植田和男 once and 植田総裁 later. The name before a
+title is a run of words Sudachi knows as people's names (人名), of katakana words the dictionary
+lacks or the model calls a person, joined by ・ or =, with a regnal number (アブドッラー2世); a
+country, place or body the notes know (ロシア大統領, 米国務長官) is never such a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from kg.records import Span
+from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.knowledge import read_lines
+from kg.resolve.lexicon import Lexicon
+from kg.resolve.words import Word, words
+from kg.text.chars import is_katakana, nfkc
+
+# Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
+_TIME_PREFIXES = ("前", "元", "現", "故", "次期")
+# Word endings that make a word a minister's title (経産相, 外務大臣): Sudachi keeps them one noun.
+_MINISTER_ENDINGS = ("相", "大臣")
+_JOINERS = "・=＝"
+_NOT_A_PERSON = ("Country", "Region", "Organization")
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Return the titles written after a person's name (kg/data/titles.txt)."""
+    return frozenset(nfkc(t) for t in read_lines("titles.txt"))
+
+
+def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
+    """Return the people a title names (the name only) and the titles themselves.
+
+    The titles come back as candidates that name nothing (trust 0): a name that runs into a title
+    (秋葉剛男国家安全保障局 of 秋葉剛男国家安全保障局長) crosses one and is dropped for it.
+    """
+    found = words(text)
+    by_end = {w.end: i for i, w in enumerate(found)}
+    people: list[Candidate] = []
+    blocks: list[Candidate] = []
+    model_people = [s for s in spans if s.ene == "Person"]
+    for i, word in enumerate(found):
+        title_end = _title_end(text, found, i)
+        if not title_end:
+            continue
+        body = word.start
+        start = _name_start(text, found, by_end, body, model_people, lexicon)
+        if start is None:
+            body = _body_start(text, found, by_end, word.start, model_people)
+            start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
+            if start is not None and not _full_name(text, found, start, body):
+                start = None
+        if start is not None:
+            people.append(Candidate(start, body, HEADED, type="Person"))
+            blocks.append(Candidate(body, title_end, 0))
+    return people, blocks
+
+
+def _title_end(text: str, found: Sequence[Word], i: int) -> int:
+    """Return where the title that starts at word i ends (0 when no title starts there).
+
+    A title may be written in up to three of Sudachi's words (国家 主席, 前 首相); the longest wins.
+    """
+    for j in range(min(i + 3, len(found)) - 1, i - 1, -1):
+        if any(found[k].end != found[k + 1].start for k in range(i, j)) or _noun_after(found, j):
+            continue
+        surface = nfkc(text[found[i].start : found[j].end])
+        core = next((surface[len(p):] for p in _TIME_PREFIXES if surface.startswith(p) and len(surface) > len(p)), surface)
+        if core in titles() or (j == i and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
+                                and found[i].pos[0] == "名詞"):
+            return found[j].end
+        if j == i and core == "長" and found[i].pos[0] == "接尾辞":
+            return found[j].end
+    return 0
+
+
+def _noun_after(found: Sequence[Word], j: int) -> bool:
+    """Return True when a noun follows word j: the title word is then part of a longer noun
+    (大臣会合, 首相官邸, 議長国), not a title after a name."""
+    return j + 1 < len(found) and found[j + 1].start == found[j].end and found[j + 1].pos[0] in ("名詞", "接尾辞")
+
+
+def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
+                model_people: Sequence[Span], lexicon: Lexicon) -> int | None:
+    """Return where a person's name that ends at ``end`` starts, or None when no name ends there."""
+    model = next((s for s in model_people if s.end == end and s.start < end), None)
+    start, named = end, False
+    while start in by_end:
+        word = found[by_end[start]]
+        surface = text[word.start : word.end]
+        if surface in _JOINERS + "世" and word.start in by_end:
+            start = word.start
+            continue
+        if word.pos[1:2] == ("数詞",) and text.startswith("世", word.end):
+            start = word.start  # the 2 of アブドッラー2世
+            continue
+        if not _is_name_word(text, word, model_people):
+            break
+        start, named = word.start, True
+    if model is not None and (not named or model.start < start) and _is_name(text, model.start, end, lexicon):
+        return model.start
+    while named and text[start] in _JOINERS:
+        start += 1  # ロシア・プーチン大統領: the name starts after the country
+    if not named:
+        return None
+    return start if _is_name(text, start, end, lexicon) else None
+
+
+def _is_name_word(text: str, word: Word, model_people: Sequence[Span]) -> bool:
+    """Return True for a word that may be part of a person's name."""
+    if word.person:
+        return True
+    surface = text[word.start : word.end]
+    if not all(is_katakana(c) for c in surface) or word.proper:
+        return False  # a katakana proper noun that is no person's name is a place or a body
+    inside_joined = text[word.end : word.end + 1] in tuple(_JOINERS)  # フォン of ウルズラ・フォン・デア・ライエン
+    return word.unknown or inside_joined or any(s.start <= word.start and word.end <= s.end for s in model_people)
+
+
+def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True when text[start:end] may be a person's name: no name of a place or body the notes know."""
+    surface = text[start:end]
+    known = lexicon.get(surface)
+    if known is not None and known.type in _NOT_A_PERSON:
+        return False
+    return len(surface) >= 2 or any(w.person for w in words(surface))
+
+
+def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
+                model_people: Sequence[Span]) -> int:
+    """Return where the body named before a title starts (国家安全保障局 of 秋葉剛男国家安全保障局長):
+    the run of nouns before ``end`` that are no part of a person's name."""
+    start = end
+    while start in by_end:
+        word = found[by_end[start]]
+        if word.pos[0] not in ("名詞", "接頭辞") or _is_name_word(text, word, model_people):
+            break
+        start = word.start
+    return start
+
+
+def _full_name(text: str, found: Sequence[Word], start: int, end: int) -> bool:
+    """Return True when text[start:end] is a full name: two words of a person's name, or parts joined by ・."""
+    inside = [w for w in found if start <= w.start and w.end <= end]
+    people = sum(1 for w in inside if w.person or w.unknown)
+    return people >= 2 or (people >= 1 and any(c in _JOINERS for c in text[start:end]))

@@ -1,0 +1,63 @@
+"""People named with a title (kg.resolve.people): the name is a person, the title no part of it."""
+
+import pytest
+
+from kg.records import Span
+from kg.resolve.aliases import base_lexicon
+from kg.resolve.people import titled_people
+
+
+def _people(text: str, spans: tuple[Span, ...] = ()) -> tuple[list[str], list[str]]:
+    people, titles = titled_people(text, spans, base_lexicon(()))
+    return sorted({text[c.start : c.end] for c in people}), sorted({text[c.start : c.end] for c in titles})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("林芳正外務大臣が会見した。", "林芳正", "外務大臣"),
+        ("植田総裁は利上げを決めた。", "植田", "総裁"),
+        ("岸田前首相が出席した。", "岸田", "前首相"),  # a former title is read with its prefix
+        ("鈴木財務相が述べた。", "鈴木", "財務相"),  # any one-noun …相 is a minister
+        ("クレーバ外相もオンラインで参加した。", "クレーバ", "外相"),  # a foreign name the dictionary lacks
+        ("ヨルダンのアブドッラー2世国王と会談した。", "アブドッラー2世", "国王"),
+        ("中国の習近平国家主席が訪れた。", "習近平", "国家主席"),  # a title of two words
+        ("ロシア・プーチン大統領の発言", "プーチン", "大統領"),
+        ("トランプ氏は勝利した。", "トランプ", "氏"),
+    ],
+)
+def test_a_name_before_a_title_is_a_person_without_the_title(text, name, title):
+    assert _people(text) == ([name], [title])
+
+
+def test_a_full_name_before_a_body_and_its_head_is_the_person():
+    assert _people("日本から秋葉剛男国家安全保障局長が出席した。") == (["秋葉剛男"], ["国家安全保障局長"])
+    assert _people("ウルズラ・フォン・デア・ライエン欧州委員会委員長が来日した。") == (
+        ["ウルズラ・フォン・デア・ライエン"], ["欧州委員会委員長"])
+
+
+def test_a_name_the_model_calls_a_person_counts_before_a_title():
+    text = "グロッシー事務局長が視察した。"
+    assert _people(text) == ([], [])  # a katakana word the dictionary knows as a common noun
+    assert _people(text, (Span(0, 5, "Person"),)) == (["グロッシー"], ["事務局長"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロシア大統領は演説した。",  # a country before the title: the president of Russia
+        "米国務長官が来日した。",  # 米 is the United States
+        "日外相会談",
+        "センター長が説明した。",  # a common katakana word before 長
+        "事務局長が説明した。",  # a title alone names no one
+        "同氏は述べた。",
+        "東京都知事が会見した。",
+    ],
+)
+def test_a_title_after_a_place_a_body_or_nothing_names_no_person(text):
+    assert _people(text)[0] == []
+
+
+def test_a_title_word_inside_a_longer_noun_is_no_title():
+    assert _people("G7群馬高崎デジタル・技術大臣会合で合意した。")[0] == []
+    assert _people("首相官邸で会見した。")[0] == []
