@@ -2,6 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/relations.py [--gold DIR] [--json] [--misses]
+    .venv/bin/python benchmarks/relations.py --corpus [STEM ...] [--json] [--misses]
 
 Each gold file benchmarks/gold/relations/<stem>.tsv belongs to data/<stem>.md or
 benchmarks/notes/<stem>.md (format: benchmarks/gold/relations/README.md). A relation matches a
@@ -10,6 +11,13 @@ symmetric. Ends are matched to the gold's labels through the note's entity gold
 (benchmarks/gold/<stem>.tsv), as kg.bench matches nodes: by any of the entity's forms. Precision
 counts the relations whose two ends are gold entities (an end that is no gold entity is an error
 of the entity stage, which kg.bench scores); the report says how many relations were left out so.
+
+With --corpus, the policy-notes corpus (benchmarks/policy-notes/README.md) is scored instead: each
+STEM_relations.tsv against its note STEM.md or its vault STEM/, through the entity gold STEM_gold.tsv.
+Its rows name their note in a first column. A vault is one graph, so a relation matches a row of any
+of its notes: a fact kg finds in one note and the gold marks in another is still a fact of the vault,
+and a key is counted once however many notes state it. The note serves only where line numbers do
+(reachable, and the misses listed).
 """
 
 from __future__ import annotations
@@ -24,11 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold" / "relations"
 NOTE_FOLDERS = (ROOT / "data", ROOT / "benchmarks" / "notes")
+CORPUS = ROOT / "benchmarks" / "policy-notes"
 
 
 @dataclass(frozen=True)
 class GoldRelation:
-    """One relation a careful reader marks in a note."""
+    """One relation a careful reader marks in a note; ``note`` is the note's file name, as kg names it."""
 
     subject: str
     group: str
@@ -37,6 +46,7 @@ class GoldRelation:
     negated: bool
     line: int
     sentence: str
+    note: str = ""
 
     def key(self) -> tuple[str, str, str, bool]:
         """Return the matching key; a symmetric row's ends are sorted."""
@@ -56,7 +66,7 @@ class NoteScore:
     off_gold: int
     reachable: int = 0
     misses: list[GoldRelation] = field(default_factory=list)
-    wrong: list[tuple[str, str, str, bool, str]] = field(default_factory=list)
+    wrong: list[tuple[str, str, str, bool, str, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -69,8 +79,8 @@ class NoteScore:
         return self.recalled / self.gold if self.gold else None
 
 
-def read_relation_gold(path: Path) -> list[GoldRelation]:
-    """Return the rows of a relation gold file; raise ValueError naming the line of a bad row."""
+def read_relation_gold(path: Path, note: str = "") -> list[GoldRelation]:
+    """Return the rows of a relation gold file, in ``note`` unless a note column says; raise ValueError on a bad row."""
     rows, header = [], None
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
@@ -82,7 +92,8 @@ def read_relation_gold(path: Path) -> list[GoldRelation]:
         row = dict(zip(header, cells))
         try:
             rows.append(GoldRelation(row["subject"], row["group"], row["object"], row["symmetric"] == "yes",
-                                     row["negated"] == "yes", int(row["line"]), row.get("sentence", "")))
+                                     row["negated"] == "yes", int(row["line"]), row.get("sentence", ""),
+                                     row.get("note") or note))
         except (KeyError, ValueError) as error:
             raise ValueError(f"{path}:{number}: bad row ({error})") from error
     return rows
@@ -124,8 +135,8 @@ def score_note(relations: Sequence, labels: dict[str, str], gold: Sequence[GoldR
         if subject is None or object_ is None:
             off_gold += 1
             continue
-        found.add((subject, relation.group, object_, relation.negated, relation.sentence))
-    keys = {(s, g, o, n) for s, g, o, n, _ in found}
+        found.add((subject, relation.group, object_, relation.negated, relation.note, relation.sentence))
+    keys = {f[:4] for f in found}
     correct = {k for k in keys if k in gold_keys or k in either}
     recalled = {k for k, row in gold_keys.items() if k in keys or (row.symmetric and (k[2], k[1], k[0], k[3]) in keys)}
     wrong = sorted(f for f in found if f[:4] not in correct)
@@ -137,15 +148,16 @@ def reachable(gold: Sequence[GoldRelation], entities: Iterable, labels: dict[str
     """Return how many gold rows have both ends among the entities kg found in their sentence.
 
     The others are out of the relation stage's reach: the entity stage missed an end there.
+    A sentence or line is looked up in the row's own note, since a vault's notes share line numbers.
     """
-    where: dict[str, set[str]] = {}
+    where: dict[tuple[str, str | int], set[str]] = {}
     for entity in entities:
         for mention in entity.mentions:
             if entity.id in labels:
-                where.setdefault(mention.sentence, set()).add(labels[entity.id])
-                where.setdefault(f"line {mention.block.line}", set()).add(labels[entity.id])
-    return sum(1 for row in gold
-               if {row.subject, row.object} <= (where.get(row.sentence, set()) | where.get(f"line {row.line}", set())))
+                where.setdefault((mention.block.note, mention.sentence), set()).add(labels[entity.id])
+                where.setdefault((mention.block.note, mention.block.line), set()).add(labels[entity.id])
+    return sum(1 for row in gold if {row.subject, row.object}
+               <= (where.get((row.note, row.sentence), set()) | where.get((row.note, row.line), set())))
 
 
 def note_of(stem: str) -> Path:
@@ -156,22 +168,37 @@ def note_of(stem: str) -> Path:
     raise FileNotFoundError(f"no note {stem}.md in {', '.join(str(f) for f in NOTE_FOLDERS)}")
 
 
-def run(gold_dir: Path = GOLD) -> list[NoteScore]:
-    """Return the score of every note that has a relation gold file."""
+def score_path(path: Path, gold: Sequence[GoldRelation], entity_gold: Path, name: str) -> NoteScore:
+    """Return how the relations kg finds in a note or vault folder compare with its gold rows."""
     from kg.pipeline import analyse
     from kg.relate import find_relations
 
+    result = analyse([path])
+    labels = gold_labels(result.entities, entity_gold)
+    score = score_note(find_relations(result.entities), labels, gold, name)
+    score.reachable = reachable(gold, result.entities, labels)
+    return score
+
+
+def run(gold_dir: Path = GOLD) -> list[NoteScore]:
+    """Return the score of every note that has a relation gold file."""
     scores = []
     for path in sorted(gold_dir.glob("*.tsv")):
         note = note_of(path.stem)
-        result = analyse([note])
-        labels = gold_labels(result.entities, gold_dir.parent / f"{path.stem}.tsv")
-        relations = find_relations(result.entities)
-        gold = read_relation_gold(path)
-        score = score_note(relations, labels, gold, path.stem)
-        score.reachable = reachable(gold, result.entities, labels)
-        scores.append(score)
+        scores.append(score_path(note, read_relation_gold(path, note.name), gold_dir.parent / f"{path.stem}.tsv",
+                                 path.stem))
     return scores
+
+
+def corpus_notes(folder: Path = CORPUS) -> list:
+    """Return the corpus notes and vaults (quality.py's CorpusNote records) that have a relation gold file."""
+    return [note for note in _quality().corpus_notes(folder) if note.file("relations.tsv").exists()]
+
+
+def run_corpus(folder: Path = CORPUS, only: Sequence[str] = ()) -> list[NoteScore]:
+    """Return the score of every corpus note or vault with relation gold (or of the stems named), one build each."""
+    return [score_path(note.path, read_relation_gold(note.file("relations.tsv")), note.file("gold.tsv"), note.stem)
+            for note in corpus_notes(folder) if not only or note.stem in only]
 
 
 def overall(scores: Sequence[NoteScore]) -> NoteScore:
@@ -189,11 +216,17 @@ def _figure(value: float | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print precision and recall per note and overall; return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of relation gold files")
+    sources = parser.add_mutually_exclusive_group()
+    sources.add_argument("--gold", type=Path, default=GOLD, help="folder of relation gold files")
+    sources.add_argument("--corpus", nargs="*", metavar="STEM",
+                         help=f"score the policy-notes corpus ({CORPUS}), every note or the stems named")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--misses", action="store_true", help="also list missed and wrong relations")
     options = parser.parse_args(argv)
-    scores = run(options.gold)
+    unknown = sorted(set(options.corpus) - {note.stem for note in corpus_notes()}) if options.corpus else []
+    if unknown:
+        parser.error(f"no relation gold in {CORPUS} for {', '.join(unknown)}")
+    scores = run(options.gold) if options.corpus is None else run_corpus(only=options.corpus)
     rows = [*scores, overall(scores)]
     if options.json:
         print(json.dumps([{"note": s.note, "precision": s.precision, "recall": s.recall, "gold": s.gold,
@@ -209,9 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.misses:
         for s in scores:
             for row in s.misses:
-                print(f"MISS  {s.note}:{row.line}  {row.subject} -{row.group}-> {row.object}  {row.sentence[:70]}")
-            for subject, group, object_, negated, sentence in s.wrong:
-                print(f"WRONG {s.note}  {subject} -{group}{' (negated)' if negated else ''}-> {object_}  {sentence[:70]}")
+                print(f"MISS  {s.note}  {row.note}:{row.line}  {row.subject} -{row.group}-> {row.object}  "
+                      f"{row.sentence[:70]}")
+            for subject, group, object_, negated, note, sentence in s.wrong:
+                print(f"WRONG {s.note}  {note}  {subject} -{group}{' (negated)' if negated else ''}-> {object_}  "
+                      f"{sentence[:70]}")
     return 0
 
 
