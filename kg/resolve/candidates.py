@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 
 from kg.records import Block, Span
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import bare_heads, head_length, legal_forms, name_words, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import (
+    bare_heads, head_length, legal_forms, name_words, named_heads, state_heads, suffix_type, type_suffixes,
+)
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
@@ -257,14 +259,32 @@ def bare_headed(text: str) -> list[Candidate]:
         end = start
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
+        start = _after_section_number(text, start, end)
         name_end = start + len(text[start:end].rstrip("・-. "))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
-        head = next((h for h in heads if stem.endswith(h) and len(stem) > len(h)), "")
-        if len(stem.replace("・", "")) >= 4 and head and not _one_common_word(text, start, start + len(stem) - len(head)):
+        head = max((h for h in heads if stem.endswith(h) and len(stem) > len(h)), key=len, default="")
+        modifier_end = start + len(stem) - len(head)
+        if len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads()):
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def _after_section_number(text: str, start: int, end: int) -> int:
+    """Return where a run starts without the section number a space sets before it (2　食料・農業・農村基本法)."""
+    number = re.match(r"[0-9０-９.]+[ 　]", text[start:end])
+    return start + number.end() if number else start
+
+
+def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
+    """Return True when text[start:end] before a bare head makes a name with it: more than one common
+    word (変換機構 and 小委員会 are kinds of things, 郵政管理・支援機構 is one), or for a named head any
+    word but a prefix or a qualifier (宇宙基本法 is a law, 改正基本法 the amended one)."""
+    inside = list(words_within(text, start, end))  # none when the name is one word (中小企業基盤整備機構)
+    if inside and all(w.pos[0] == "接頭辞" or text[w.start : w.end] in name_words("qualifier") for w in inside):
+        return False
+    return named or not _one_common_word(text, start, end)
 
 
 def before_time_words(text: str, start: int, end: int) -> int:
@@ -400,5 +420,7 @@ def _clashes(cand: Candidate, other: Candidate) -> bool:
         # a model span inside a longer name is part of it (第5回日 in 「第5回日インド・サイバー協議」)
         return other.trust in (KNOWN, 0) or cand.end == other.end or cand.trust in (COMPOUND, NER)
     if around:
+        if other.trust == HEADED and other.type == "Person":
+            return True  # a name never runs over a person a title names (秋葉剛男国家安全保障局 of …局長)
         return not cand.headed or (other.trust == KNOWN and cand.end == other.end)
     return True

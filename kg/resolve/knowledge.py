@@ -52,7 +52,13 @@ def type_suffixes() -> tuple[tuple[str, str], ...]:
 @cache
 def bare_heads() -> frozenset[str]:
     """Return the head nouns that make a plain-text run a name (third column "bare")."""
-    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "bare")
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] in ("bare", "named"))
+
+
+@cache
+def named_heads() -> frozenset[str]:
+    """Return the bare heads that make a name with one common word before them too (third column "named")."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "named")
 
 
 @lru_cache(maxsize=65536)

@@ -17,7 +17,7 @@ from kg.resolve.candidates import HEADED, Candidate
 from kg.resolve.knowledge import read_lines
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import Word, words
-from kg.text.chars import is_katakana, nfkc
+from kg.text.chars import is_hiragana, is_katakana, nfkc
 
 # Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
 _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
@@ -36,15 +36,18 @@ def titles() -> frozenset[str]:
 def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
     """Return the people a title names (the name only) and the titles themselves.
 
-    The titles come back as candidates that name nothing (trust 0): a name that runs into a title
-    (秋葉剛男国家安全保障局 of 秋葉剛男国家安全保障局長) crosses one and is dropped for it.
+    The titles come back as candidates that name nothing (trust 0), so that no name runs into one;
+    a body between the name and the title (国家安全保障局 of 秋葉剛男国家安全保障局長) is still a mention.
     """
     found = words(text)
     by_end = {w.end: i for i, w in enumerate(found)}
     people: list[Candidate] = []
     blocks: list[Candidate] = []
     model_people = [s for s in spans if s.ene == "Person"]
+    title_end = 0
     for i, word in enumerate(found):
+        if word.start < title_end:
+            continue  # 副会長 of 元副会長: one title
         title_end = _title_end(text, found, i)
         if not title_end:
             continue
@@ -57,7 +60,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 start = None
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
-            blocks.append(Candidate(body, title_end, 0))
+            blocks.append(Candidate(word.start, title_end, 0))
     return people, blocks
 
 
@@ -88,7 +91,9 @@ def _noun_after(found: Sequence[Word], j: int) -> bool:
 def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
                 model_people: Sequence[Span], lexicon: Lexicon) -> int | None:
     """Return where a person's name that ends at ``end`` starts, or None when no name ends there."""
-    model = next((s for s in model_people if s.end == end and s.start < end), None)
+    # a span of the model's with hiragana in it is a phrase (10年に渡り社長), not a name
+    model = next((s for s in model_people if s.end == end and s.start < end
+                  and not any(is_hiragana(c) for c in text[s.start : s.end])), None)
     start, named = end, False
     while start in by_end:
         word = found[by_end[start]]
@@ -116,10 +121,17 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span]) -> bool:
     if word.person:
         return True
     surface = text[word.start : word.end]
-    if not all(is_katakana(c) for c in surface) or word.proper:
-        return False  # a katakana proper noun that is no person's name is a place or a body
-    inside_joined = text[word.end : word.end + 1] in tuple(_JOINERS)  # フォン of ウルズラ・フォン・デア・ライエン
-    return word.unknown or inside_joined or any(s.start <= word.start and word.end <= s.end for s in model_people)
+    joined = text[word.end : word.end + 1] in tuple(_JOINERS) or text[word.start - 1 : word.start] in tuple(_JOINERS)
+    if joined and len(surface) <= 2 and surface.isascii() and surface.isupper():
+        return True  # the F of ジョン・F・ケネディ
+    if not all(is_katakana(c) for c in surface) or word.pos[2:3] == ("地名",):
+        return False  # a place before a title is where the person holds it: ロシア・プーチン大統領
+    # フォン of ウルズラ・フォン・デア・ライエン, ワーナー of ジャック・ワーナー: a part of a joined name
+    if joined:
+        return True
+    if word.proper:
+        return False  # a katakana proper noun that is no person's name is a body (ソニー会長)
+    return word.unknown or any(s.start <= word.start and word.end <= s.end for s in model_people)
 
 
 def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -31,9 +31,9 @@ def test_a_name_before_a_title_is_a_person_without_the_title(text, name, title):
 
 
 def test_a_full_name_before_a_body_and_its_head_is_the_person():
-    assert _people("日本から秋葉剛男国家安全保障局長が出席した。") == (["秋葉剛男"], ["国家安全保障局長"])
+    assert _people("日本から秋葉剛男国家安全保障局長が出席した。") == (["秋葉剛男"], ["局長"])
     assert _people("ウルズラ・フォン・デア・ライエン欧州委員会委員長が来日した。") == (
-        ["ウルズラ・フォン・デア・ライエン"], ["欧州委員会委員長"])
+        ["ウルズラ・フォン・デア・ライエン"], ["委員長"])
 
 
 def test_a_name_the_model_calls_a_person_counts_before_a_title():
@@ -61,3 +61,21 @@ def test_a_title_after_a_place_a_body_or_nothing_names_no_person(text):
 def test_a_title_word_inside_a_longer_noun_is_no_title():
     assert _people("G7群馬高崎デジタル・技術大臣会合で合意した。")[0] == []
     assert _people("首相官邸で会見した。")[0] == []
+
+
+def test_every_part_of_a_joined_name_stays_in_it():
+    assert _people("フェルディナンド・マルコス・ジュニア大統領が来日した。") == (
+        ["フェルディナンド・マルコス・ジュニア"], ["大統領"])
+
+
+def test_a_katakana_part_of_a_joined_name_is_read_even_when_the_dictionary_knows_it():
+    assert _people("ジャック・ワーナー元副会長が起訴された。") == (["ジャック・ワーナー"], ["元副会長"])
+
+
+def test_a_phrase_the_model_calls_a_person_is_no_name():
+    text = "10年に渡り社長に君臨した。"
+    assert _people(text, (Span(text.index("渡り"), text.index("渡り") + 2, "Person"),))[0] == []
+
+
+def test_a_latin_initial_inside_a_joined_name_is_part_of_it():
+    assert _people("ジョン・F・ケネディ大統領が演説した。")[0] == ["ジョン・F・ケネディ"]

@@ -1,0 +1,41 @@
+"""Plain-text names with a head of a body, law or plan (kg.resolve.candidates.bare_headed)."""
+
+import pytest
+
+from kg.resolve.candidates import bare_headed
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.type) for c in bare_headed(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("2008年に成立した宇宙基本法。", "宇宙基本法", "Law"),  # a named head makes a name with one word
+        ("第3期海洋基本計画を閣議決定した。", "第3期海洋基本計画", "Plan"),
+        ("総合海洋政策本部が決めた。", "総合海洋政策本部", "Organization"),
+        ("国家安全保障会議設置法と技術流出防止法", "技術流出防止法", "Law"),
+        ("中央教育審議会が答申した。", "中央教育審議会", "Organization"),
+        ("跡地は中小企業基盤整備機構の産業用地", "中小企業基盤整備機構", "Organization"),  # one word of Sudachi's
+    ],
+)
+def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):
+    assert (name, type_) in _names(text)
+
+
+def test_a_section_number_before_a_space_is_no_part_of_the_name():
+    assert _names("2\u3000食料・農業・農村基本法の改正") == [("食料・農業・農村基本法", "Law")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "改正基本法が成立した。",  # the amended law: a qualifier is all before the head
+        "小委員会で議論した。",  # a prefix is all before the head
+        "政府対策本部を設置する。",  # one common word before a bare head: a kind of thing
+        "変換機構を備える。",
+    ],
+)
+def test_a_kind_of_thing_with_a_head_is_no_name(text):
+    assert _names(text) == []
