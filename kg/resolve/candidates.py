@@ -259,7 +259,7 @@ def bare_headed(text: str) -> list[Candidate]:
         end = start
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
-        start = _after_section_number(text, start, end)
+        start = _name_start_in_run(text, start, end)
         name_end = start + len(text[start:end].rstrip("・-. "))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
@@ -271,10 +271,15 @@ def bare_headed(text: str) -> list[Candidate]:
     return found
 
 
-def _after_section_number(text: str, start: int, end: int) -> int:
-    """Return where a run starts without the section number a space sets before it (2　食料・農業・農村基本法)."""
+def _name_start_in_run(text: str, start: int, end: int) -> int:
+    """Return where a name starts in a run: after the section number a space sets before it
+    (2　食料・農業・農村基本法) and after a qualifier (改正5G促進法 is the amended 5G促進法)."""
     number = re.match(r"[0-9０-９.]+[ 　]", text[start:end])
-    return start + number.end() if number else start
+    start = start + number.end() if number else start
+    first = next(iter(words_within(text, start, end)), None)
+    if first is not None and first.start == start and first.end < end and text[first.start : first.end] in name_words("qualifier"):
+        return first.end
+    return start
 
 
 def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:

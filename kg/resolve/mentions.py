@@ -37,8 +37,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
     compounds = compound_names(text)
     people, titles = titled_people(text, spans, lexicon)
-    longer = people + titles + quoted(block) + headed(text, known) + bare_headed(text) + compounds + proper + model
-    longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds])
+    named = quoted(block) + headed(text, known) + bare_headed(text)
+    longer = people + titles + named + compounds + proper + model
+    longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named

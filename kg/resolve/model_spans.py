@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, NER, Candidate, before_time_words
+from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_time_words
 from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words, words_over, words_within
@@ -22,6 +22,7 @@ from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
+_ORDINAL_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
@@ -114,9 +115,26 @@ def year_before(text: str, start: int) -> int:
 
 
 def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the editions of known events that a year before them names (2010 FIFAワールドカップ)."""
-    return [Candidate(year_before(text, c.start), c.end, COMPOUND, type="Event", headed=True)
-            for c in known if c.type == "Event" and year_before(text, c.start) < c.start]
+    """Return the editions of events that a year or an ordinal before them names (2010 FIFAワールドカップ,
+    第29回日EU定期首脳協議): one edition is one node, as the text numbers it.
+
+    An edition of a name found by its head is as trusted as that name, so that it wins over it.
+    """
+    found = []
+    for cand in known:
+        start = edition_before(text, cand.start) if cand.type == "Event" else cand.start
+        if start < cand.start:
+            trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
+            found.append(Candidate(start, cand.end, trust, type="Event", headed=True))
+    return found
+
+
+def edition_before(text: str, start: int) -> int:
+    """Return where the year or the ordinal (第29回) written just before text[start:] starts."""
+    ordinal = _ORDINAL_BEFORE.search(text, 0, start)
+    if ordinal is not None and ordinal.end() == start:
+        return ordinal.start()
+    return year_before(text, start)
 
 
 def _proper_acronym(text: str, span: Span) -> bool:

@@ -39,3 +39,15 @@ def test_a_section_number_before_a_space_is_no_part_of_the_name():
 )
 def test_a_kind_of_thing_with_a_head_is_no_name(text):
     assert _names(text) == []
+
+
+def test_a_qualifier_before_a_name_is_no_part_of_it():
+    assert _names("改正5G促進法が成立した。") == [("5G促進法", "Law")]
+
+
+def test_an_ordinal_before_a_meeting_names_its_edition():
+    from kg.resolve.model_spans import edition_before
+
+    text = "第29回日EU定期首脳協議"
+    assert edition_before(text, text.index("日EU")) == 0
+    assert edition_before("今回日EU定期首脳協議", 2) == 2
