@@ -107,13 +107,24 @@ def _detached_mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Spa
 
 
 def _with_note_aliases(entities: list[Entity], notes: Sequence[Note], lexicon: Lexicon) -> list[Entity]:
-    """Return the entities, each entity note's front-matter aliases added to its entity's node."""
+    """Return the entities, each entity note's front-matter aliases added to its entity's node.
+
+    An entity note's title also becomes its node's label when the notes never write the label
+    (a gazetteer's canonical name or abbreviation): the user named the note, so that is their name.
+    """
     extra: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
     for note in notes:
         known = lexicon.get(note.title) if note.aliases and is_entity_name(note.title, lexicon) else None
         if known is not None:
             extra.setdefault(known.entity, []).extend([note.title, *(a for a in note.aliases if not has_markup(a))])
-    return [
-        replace(e, aliases=tuple(dict.fromkeys([*e.aliases, *map(tidy_surface, extra[e.id])]))) if e.id in extra else e
-        for e in entities
-    ]
+            titles.setdefault(known.entity, tidy_surface(note.title))
+    return [_with_note_names(e, extra[e.id], titles[e.id]) if e.id in extra else e for e in entities]
+
+
+def _with_note_names(entity: Entity, names: Sequence[str], title: str) -> Entity:
+    """Return the entity with its note's names among its aliases, and the note's title as its label
+    when no mention writes the label."""
+    written = {m.surface for m in entity.mentions}
+    label = entity.label if entity.label in written else title
+    return replace(entity, label=label, aliases=tuple(dict.fromkeys([*entity.aliases, *map(tidy_surface, names)])))

@@ -287,3 +287,17 @@ def test_a_year_written_before_an_event_names_its_edition_and_no_arm_is_a_name()
     found = set(_surfaces(resolve([_note(_block(text))], {})))
     assert "2010 FIFAワールドカップ" in found and "FIFAワールドカップ" not in found
     assert "日本" in found and "日本法人" not in found
+
+
+def test_an_entity_notes_title_labels_its_node_when_the_notes_never_write_the_label():
+    news = _note(_block("英国の首相が来日した。", note="d.md"), path="d.md")
+    entity_note = _note(_block("欧州の島国。", note="英国.md"), title="英国", aliases=("UK",), path="英国.md")
+    labels = {e.id: e.label for e in resolve([news, entity_note], {})}
+    assert labels["イギリス"] == "英国"  # the gazetteer's canonical name, which no note writes
+    assert {e.id: e.label for e in resolve([news], {})}["イギリス"] == "イギリス"  # no entity note: as before
+
+
+def test_an_entity_notes_title_leaves_a_label_the_notes_write():
+    news = _note(_block("イギリスと英国は同じ国だ。", note="d.md"), path="d.md")
+    entity_note = _note(_block("欧州の島国。", note="英国.md"), title="英国", aliases=("UK",), path="英国.md")
+    assert {e.id: e.label for e in resolve([news, entity_note], {})}["イギリス"] == "イギリス"
