@@ -71,17 +71,24 @@ class Walker:
             i += 1
 
     def _add_inline(self, inline: Token, parent: Token) -> None:
-        """Add the block of one inline token, starting a section if it is a heading."""
-        shown = _render_inline(inline.children or [], self.stem)
-        self.targets += shown.targets
+        """Add the blocks of one inline token, starting a section if it is a heading."""
         line = self.offset + 1 + (inline.map or parent.map or [0])[0]
         kind = self._kind_of(parent)
-        if kind == "heading":
-            level = int(parent.tag[1:])
-            while self.headings and self.headings[-1][1] >= level:
-                self.headings.pop()
-            self.headings.append((shown.text, level))
-            self.section += 1
+        if kind != "heading":
+            for down, run in _line_runs(inline.content, inline.children or []):
+                self._add_shown(kind, line + down, _render_inline(run, self.stem))
+            return
+        shown = _render_inline(inline.children or [], self.stem, heading=True)
+        level = int(parent.tag[1:])
+        while self.headings and self.headings[-1][1] >= level:
+            self.headings.pop()
+        self.headings.append((shown.text, level))
+        self.section += 1
+        self._add_shown(kind, line, shown)
+
+    def _add_shown(self, kind: str, line: int, shown: _Shown) -> None:
+        """Add the block of what a reader sees of some inline tokens, then its inline footnotes."""
+        self.targets += shown.targets
         footnote = self.definition.label if self.definition else ""
         self._add_block(kind, line, shown, footnote, self.definition)
         waiting = list(shown.inline_notes)
@@ -126,6 +133,67 @@ class Walker:
         )
         self.paragraph += 1
         (into.blocks if into else self.items).append(block)
+
+
+def _line_runs(content: str, children: list[Token]) -> list[tuple[int, list[Token]]]:
+    """Return the tokens of each block that inline tokens make, with the line each starts on (0 the first).
+
+    A metadata line (``Source: Reuters``, ``[地域:: アジア] (重要度:: 中)``) is a block of its own: its
+    value is no part of the sentences around it (日本経済新聞 and アジア of two lines are no
+    日本経済新聞アジア), and its mentions keep their own line.
+    """
+    runs: list[tuple[int, list[Token]]] = []
+    line = counted = 0  # the line of the last metadata line, and how far the content was counted for it
+    alone = True  # whether the next line starts a block: the first, and any after a metadata line
+    for tokens in _lines(children):
+        at = _metadata_at(tokens)
+        if at is not None:
+            line += content.count("\n", counted, at)
+            counted = at
+            runs.append((line, tokens))
+            alone = True
+        elif alone:
+            runs.append((line + 1 if runs else 0, tokens))
+            alone = False
+        else:
+            runs[-1][1].extend(tokens)
+    return runs
+
+
+def _lines(children: list[Token]) -> list[list[Token]]:
+    """Return inline tokens cut after each line break outside a link, so a link stays whole."""
+    lines: list[list[Token]] = [[]]
+    depth = 0
+    for token in children:
+        lines[-1].append(token)
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        if token.type in ("softbreak", "hardbreak") and not depth:
+            lines.append([])
+    return [tokens for tokens in lines if tokens]
+
+
+def _metadata_at(tokens: list[Token]) -> int | None:
+    """Return where in the source a line of inline tokens starts if it is a metadata line, else None.
+
+    That is a line field (``Source: Reuters``, ``Category:: Economy``), or a line of nothing but inline
+    fields (``[国:: 日本] (重要度:: 中)``).
+    """
+    fields = []
+    depth = 0
+    for token in tokens:
+        if token.type == "field_open":
+            if token.meta["line"]:  # the parser makes one only at the start of a line
+                return token.meta["at"]
+            if not depth:
+                fields.append(token)
+            depth += 1
+        elif token.type == "field_close":
+            depth -= 1
+        elif depth:
+            continue
+        elif not (token.type in ("softbreak", "hardbreak") or token.type == "text" and token.content.isspace()):
+            return None
+    return fields[0].meta["at"] if fields else None
 
 
 def _skip_container(tokens: list[Token], i: int) -> int:
@@ -200,8 +268,12 @@ def looks_like_url(text: str) -> bool:
     return bool(_URL_LIKE.match(text.strip()))
 
 
-def _render_inline(children: list[Token], stem: str) -> _Shown:
-    """Return what a reader sees of inline tokens: text, links spans and citations."""
+def _render_inline(children: list[Token], stem: str, heading: bool = False) -> _Shown:
+    """Return what a reader sees of inline tokens: text, links spans and citations.
+
+    Of a field (``Source: Reuters``, ``[国:: 日本]``) only the value is text, but a heading is a title and
+    keeps the key of a line field (日本：新たな経済対策 names 日本).
+    """
     out = _TextBuilder()
     targets: list[str] = []
     inline_notes: list[tuple[str, int]] = []
@@ -239,13 +311,15 @@ def _render_inline(children: list[Token], stem: str) -> _Shown:
             out.open_link(target or stem, wiki=True)  # [[#anchor]] points into this note
             out.add(shown)
             out.close_link()
+        elif token.type == "field_open" and token.meta["line"] and heading:
+            out.add(token.content)
         elif token.type == "footnote_ref":
             label = token.meta.get("label")
             if label is None:  # an inline ^[footnote]: it has a number, not a label
                 label = f"inline-{token.meta['id'] + 1}"
                 inline_notes.append((label, token.meta["id"]))
             out.citations.append((out.length, label))
-        # Everything else shows no text: code, math, HTML, images, embeds and comments.
+        # Everything else shows no text: code, math, HTML, images, embeds, comments and fields' keys.
     return out.finish(targets, inline_notes)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -32,6 +33,29 @@ _PENDING = 64
 MAX_NESTING = 50
 # The env key under which the parser lists the lines it read as plain text for being too deep.
 TOO_DEEP = "kg_too_deep"
+# A Dataview key: a letter or digit, then letters, digits, spaces, -, _ and / (and ・, which Japanese
+# keys use), as Dataview reads it; bounded so a line of 100,000 '[' stays linear.
+_KEY = r"[^\W_][\w /・-]{0,63}?"
+_INLINE_FIELD = re.compile(rf"({_KEY})::[ \t]*")
+# A key opening a line, maybe emphasised (**Source**: or **Source:**), then :: or a colon.
+_LINE_FIELD = re.compile(
+    rf"(?P<mark>\*\*|__|\*|_)?(?P<key>{_KEY})(?P<inner>(?P=mark))?"
+    rf"(?P<colon>::|:|：)(?P<outer>(?P=mark))?(?P<space>[ \t]*)"
+)
+# A key: value line is metadata only when the key is a short name and the value no prose.
+_MAX_KEY_CHARS = 20
+_MAX_KEY_WORDS = 3
+_PROSE_MARKS = frozenset("。．！？、，")
+# Hiragana between two other word characters: a particle or an inflection joining words (分担金と拠出金,
+# 世界銀行に設置, 据え置き), so a phrase, where a field's key and value are names, words, dates and codes.
+_PHRASE = re.compile(r"[^\W_ぁ-ゟ][ぁ-ゟ]+[^\W_ぁ-ゟ]")
+# An inline field's value runs to its closing bracket within the line, over the brackets of a
+# wikilink, a link or a field inside it; within this many characters, like a wikilink.
+_MAX_FIELD = 1_000
+_FIELD_VALUE = {
+    "[": re.compile(r"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\])*\]"),
+    "(": re.compile(r"(?:[^()\n]|\([^()\n]*\))*\)"),
+}
 
 
 @cache
@@ -55,6 +79,11 @@ def parser() -> MarkdownIt:
     )
     md.inline.ruler.before("backticks", "obsidian_comment", _parse_comment_inline)
     md.inline.ruler.before("link", "wikilink", _parse_wikilink)
+    # Before the text rule, which would take a line's key as text. Text stops at ( so that the rule
+    # sees (key:: value), and at ), as it never runs past the end of a value it is asked to read.
+    md.inline.ruler.before("text", "field", _parse_field)
+    md.inline.add_terminator_char("(")
+    md.inline.add_terminator_char(")")
     md.core.ruler.after("block", "callout", _mark_callouts)
     return md
 
@@ -171,6 +200,102 @@ def _parse_wikilink(state: StateInline, silent: bool) -> bool:
         token.meta = {"embed": embed}
     state.pos = close + 2
     return True
+
+
+def _parse_field(state: StateInline, silent: bool) -> bool:
+    """Turn a Dataview field or a ``Key: Value`` line into ``field_open``, its value's tokens, ``field_close``.
+
+    ``[key:: value]`` and ``(key:: value)`` may stand anywhere; ``key:: value`` and metadata such as
+    ``Source: Reuters`` or ``出典：日本経済新聞`` fill a line (``line`` in the open token's meta, with
+    ``at``, where in the source the field starts). The open token's content is what a reader sees of
+    a line's key (``Source: ``), for the headings that stay whole.
+    """
+    # Silent, the rule is asked whether a link's text goes on past here: a field is text to it, and a
+    # line field, which runs to the end of the line, would hide the bracket that closes the link.
+    if silent:
+        return False
+    src, pos = state.src, state.pos
+    if src[pos] in _FIELD_VALUE:
+        found = _inline_field(state, pos)
+    elif state.linkLevel or not _at_line_start(src, pos):
+        return False
+    else:
+        found = _line_field(state, pos)
+    if found is None:
+        return False
+    shown, start, end, after = found
+    token = state.push("field_open", "", 1)
+    token.content, token.meta = shown, {"line": src[pos] not in _FIELD_VALUE, "at": pos}
+    limit = state.posMax
+    state.pos, state.posMax = start, end
+    state.md.inline.tokenize(state)
+    state.posMax, state.pos = limit, after
+    last = state.tokens[-1]
+    if last.type == "text":  # a value ends where its words do, as Dataview trims it
+        last.content = last.content.rstrip(" \t")
+    state.push("field_close", "", -1).meta = token.meta
+    return True
+
+
+def _inline_field(state: StateInline, pos: int) -> tuple[str, int, int, int] | None:
+    """Return the key, the value's start and end, and the field's end of ``[key:: value]`` at ``pos``."""
+    src = state.src
+    match = _INLINE_FIELD.match(src, pos + 1, state.posMax)
+    if not match:
+        return None
+    value = _FIELD_VALUE[src[pos]].match(src, match.end(), min(state.posMax, pos + _MAX_FIELD))
+    if not value or src.startswith("[", pos) and src.startswith("(", value.end()):
+        return None  # unclosed, or the text of a link: [a:: b](https://…)
+    return match[1].strip(), match.end(), value.end() - 1, value.end()
+
+
+def _line_field(state: StateInline, pos: int) -> tuple[str, int, int, int] | None:
+    """Return the shown key, the value's start and end, and the line's end of a line field at ``pos``."""
+    src = state.src
+    end = src.find("\n", pos, state.posMax)
+    end = state.posMax if end < 0 else end
+    match = _LINE_FIELD.match(src, pos, end)
+    if not match:
+        return None
+    mark, key, colon, space = match["mark"], match["key"].strip(), match["colon"], match["space"]
+    stop = end
+    if mark and match["inner"] and match["outer"]:
+        return None
+    if mark and not (match["inner"] or match["outer"]):  # the whole line emphasised: **出典：日経**
+        line = src[pos:end].rstrip(" \t")
+        if not line.endswith(mark) or pos + len(line) - len(mark) < match.end():
+            return None
+        stop = pos + len(line) - len(mark)
+    if colon != "::" and not _is_metadata(key, colon, space, src[match.end() : stop]):
+        return None
+    return key + colon + space, match.end(), stop, end
+
+
+def _is_metadata(key: str, colon: str, space: str, value: str) -> bool:
+    """Return whether a ``key: value`` line reads as metadata: a short name as key, a name or word as value.
+
+    Remarks (注：この数値は速報値で、…。) and items labelled by a name (カタール：長期契約の更新交渉,
+    **WHO**：分担金と任意拠出金) go on as text; a key with a digit labels an entry in time
+    (2024年3月：…, 10：30) or a number.
+    """
+    return (
+        # an ASCII colon with no space after is a URL's, a time's or a ratio's
+        (colon == "：" or bool(space))
+        and not any(char.isdigit() for char in key)
+        and len(key) <= _MAX_KEY_CHARS
+        and len(key.split()) <= _MAX_KEY_WORDS
+        and bool(value.strip())
+        and not _PROSE_MARKS.intersection(value)
+        and not _PHRASE.search(key)
+        and not _PHRASE.search(value)
+    )
+
+
+def _at_line_start(src: str, pos: int) -> bool:
+    """Return whether only spaces stand between ``pos`` and the start of its line."""
+    while pos and src[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or src[pos - 1] == "\n"
 
 
 def _mark_callouts(state: StateCore) -> None:

@@ -235,6 +235,84 @@ def test_line_numbers_count_front_matter() -> None:
     assert [b.line for b in blocks(text)] == [4, 6, 9]
 
 
+# -- metadata lines (issue 23) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("政府は区域を指定した。\nSource: Reuters\nSource Region: Other\n続きの文。",
+         [("政府は区域を指定した。", 1), ("Reuters", 2), ("Other", 3), ("続きの文。", 4)]),
+        ("- 出典：日本経済新聞\n- カテゴリ: 経済\n- 掲載日: 2025-03-02",
+         [("日本経済新聞", 1), ("経済", 2), ("2025-03-02", 3)]),
+        ("**Source:** NHK\n**媒体**: 時事通信\n**出典：読売新聞**", [("NHK", 1), ("時事通信", 2), ("読売新聞", 3)]),
+        ("Category:: Economy\n[地域:: アジア]\n[国:: インドネシア] (重要度:: 中)",
+         [("Economy", 1), ("アジア", 2), ("インドネシア 中", 3)]),
+        ("> [!info] 記事情報\n> Source: 毎日新聞\n> Source Region: Other",
+         [("記事情報", 1), ("毎日新聞", 2), ("Other", 3)]),
+        ("| 出典：日経 | 東京 |\n|-|-|\n| a | b |", [("日経", 1), ("東京", 1), ("a", 3), ("b", 3)]),
+        # a comment over two lines before the metadata line: its line is still the one it is written on
+        ("本文%%メモ\n続き%%です。\nSource: 共同通信", [("本文です。", 1), ("共同通信", 3)]),
+    ],
+    ids=["paragraph", "list", "emphasised", "dataview", "callout", "table", "line-after-comment"],
+)
+def test_metadata_lines_give_their_value_on_their_own_line(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(b.text, b.line) for b in blocks(text)] == found
+
+
+def test_an_inline_field_in_a_sentence_leaves_the_sentence_whole() -> None:
+    (block,) = blocks("ADBは[金額:: 3億ドル]の融資を承認した。(国:: [[ベトナム]])")
+    assert block.text == "ADBは3億ドルの融資を承認した。ベトナム"
+    assert block.links == (Link(17, 21, "ベトナム", wiki=True),)
+
+
+def test_a_metadata_value_keeps_its_links() -> None:
+    (source, country) = blocks("出典：[日本経済新聞](https://www.nikkei.com/article/X)\n[国:: [[日本|わが国]]]\n")
+    assert (source.text, source.links) == ("日本経済新聞", (Link(0, 6, "https://www.nikkei.com/article/X"),))
+    assert (country.text, country.links) == ("わが国", (Link(0, 3, "日本", wiki=True),))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "注：この数値は速報値で、確定値は6月に公表される。",
+        "例: 日本とEUは2019年に経済連携協定を発効させた。",
+        "韓国：教育部が導入の縮小を発表し、対象科目も減らした。",
+        "カタール：カタールエナジーとの長期契約の更新交渉",
+        "2024年3月：米国が規制を導入",
+        "10:30 記者会見",
+        "Title: 政府、洋上風力の区域を追加",
+        "Source:Reuters",
+    ],
+    ids=["remark", "example", "label-sentence", "label-phrase", "date-label", "time", "prose-value", "no-space"],
+)
+def test_a_line_with_a_colon_that_is_no_metadata_stays_whole(text: str) -> None:
+    assert texts(text) == [text]
+
+
+def test_a_heading_keeps_the_key_of_a_line() -> None:
+    assert texts("## 日本：新たな経済対策\n## Source: Reuters\n") == ["日本：新たな経済対策", "Source: Reuters"]
+
+
+def test_a_link_whose_text_looks_like_a_field_stays_a_link() -> None:
+    (block,) = blocks("[a:: b](https://example.org/)と[見出し [k:: v]](https://example.com/)")
+    assert block.text == "a:: bと見出し v"
+    assert [link.target for link in block.links] == ["https://example.org/", "https://example.com/"]
+
+
+def test_the_digest_vault_shows_values_and_whole_lines_but_no_keys() -> None:
+    import json
+
+    digest = Path(__file__).resolve().parent.parent / "data" / "digest_vault"
+    expected = json.loads((digest / "expected.json").read_text(encoding="utf-8"))
+    shown = [b.text for note in read_vault([digest]).notes for b in note.blocks]
+    assert set(expected["whole"]) <= set(shown)
+    keyed = [key + colon for key in expected["absent"] for colon in (":", "：")]
+    assert [text for text in set(shown) - set(expected["whole"]) if any(key in text for key in keyed)] == []
+    for value in ("日本経済新聞", "Reuters", "Other", "Economy", "アジア", "インドネシア 中", "2025-03-03"):
+        assert value in shown
+
+
 # -- front matter and decoding -------------------------------------------------------------
 
 
@@ -264,7 +342,8 @@ def test_malformed_yaml_warns_and_keeps_body() -> None:
 
 
 def test_unclosed_front_matter_is_text() -> None:
-    assert texts("---\ntitle: 例\n\n本文。\n") == ["title: 例", "本文。"]
+    # read as text, its lines are metadata lines like any other: the value is text, the key not
+    assert texts("---\ntitle: 例\n\n本文。\n") == ["例", "本文。"]
 
 
 def test_bom_and_crlf(tmp_path: Path) -> None:
@@ -349,7 +428,8 @@ def test_sample_metadata_and_footnotes(sample: tuple) -> None:
 MARKDOWN_BITS = st.sampled_from(
     ["---\n", "# ", "## ", "> ", ">[!note] ", "- ", "1. ", "|a|b|\n|-|-|\n", "```\n", "    ",
      "[^1]", "[^1]: ", "^[", "[[", "]]", "![[", "%%", "$", "$$", "<!--", "-->", "\n", "\n\n",
-     "\r\n", "\ufeff", "日本", "text", "[a](http://x)", "**", "title: [", "<br>", "\t"]
+     "\r\n", "\ufeff", "日本", "text", "[a](http://x)", "**", "title: [", "<br>", "\t",
+     "Source: ", "出典：", "::", "[k:: ", "(k:: ", ")", "]"]
 )
 NOTE_TEXT = st.one_of(st.text(), st.lists(MARKDOWN_BITS | st.text(max_size=5)).map("".join))
 
