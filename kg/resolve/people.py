@@ -77,7 +77,7 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> int:
         if core in titles() or (j == i and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
                                 and found[i].pos[0] == "名詞"):
             return found[j].end
-        if j == i and core == "長" and found[i].pos[0] == "接尾辞":
+        if j == i and core in ("長", "相") and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
             return found[j].end
     return 0
 
@@ -150,7 +150,7 @@ def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     start = end
     while start in by_end:
         word = found[by_end[start]]
-        if word.pos[0] not in ("名詞", "接頭辞") or _is_name_word(text, word, model_people):
+        if word.pos[0] not in ("名詞", "接頭辞", "接尾辞") or _is_name_word(text, word, model_people):
             break
         start = word.start
     return start

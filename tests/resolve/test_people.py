@@ -79,3 +79,8 @@ def test_a_phrase_the_model_calls_a_person_is_no_name():
 
 def test_a_latin_initial_inside_a_joined_name_is_part_of_it():
     assert _people("ジョン・F・ケネディ大統領が演説した。")[0] == ["ジョン・F・ケネディ"]
+
+
+def test_a_minister_title_sudachi_splits_follows_a_full_name():
+    assert _people("中野洋昌国土交通相が視察した。")[0] == ["中野洋昌"]
+    assert _people("赤沢亮正防災庁担当相が述べた。")[0] == ["赤沢亮正"]
