@@ -125,6 +125,11 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and len(short) > 1 and all(_short_form(p) for p in short):
             yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）: two short forms of one name
             continue
+        expansions = [p for p in short if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
+                      and _initials_match(outer, p)]
+        if len(short) > 1 and expansions:
+            yield [outer, *expansions]  # NASA（米航空宇宙局、National Aeronautics and Space Administration）
+            continue
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
@@ -174,7 +179,8 @@ def _name_before(block: Block, paren: int) -> str:
     # the whole run is the name: バンク・ネガラ・インドネシア（BNI） is a bank, not インドネシア;
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
-    if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]):
+    if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]) \
+            and not (text[start:paren].isascii() and is_abbreviation(text[start:paren])):
         # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
         # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）),
         # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
@@ -263,13 +269,14 @@ def _is_short_name(names: Sequence[str]) -> bool:
 
 
 def _is_translation(outer: str, inner: str) -> bool:
-    """Return True for a name with a head noun and its English name: パンデミック基金（Pandemic Fund）.
+    """Return True for a name with a head noun and its English name: パンデミック基金（Pandemic Fund）,
+    中国海警局（China Coast Guard） (a head of a compound name counts too).
 
     The English name is two or more words, each capitalised but for short function words (of, the,
     and), so an English gloss of a common phrase (（food security）) is none.
     """
     found = _ENGLISH_NAME.fullmatch(nfkc(inner))
-    if not found or not suffix_type(outer) or outer.isascii():
+    if not found or not (suffix_type(outer) or head_type(outer)) or outer.isascii():
         return False
     named = inner.split()
     return len(named) >= 2 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in named)
@@ -361,8 +368,9 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
 
 
 def _group_label(names: Sequence[str]) -> str:
-    """Return the display name of a new entity: its Latin abbreviation, else its longest name."""
+    """Return the display name of a new entity: its Latin abbreviation, else its longest name in
+    Japanese script (中国海警局 of 中国海警局（China Coast Guard）), else its longest name."""
     abbreviations = [n for n in names if is_abbreviation(n) and n.isascii()]
     if abbreviations:
         return min(abbreviations, key=len)
-    return max(names, key=len)
+    return max([n for n in names if not n.isascii()] or names, key=len)

@@ -3,6 +3,8 @@ the case it must leave alone. Spans are hand-made; word boundaries and tags are 
 
 from __future__ import annotations
 
+import pytest
+
 from kg.records import Block, Link, Note, Span
 from kg.resolve import resolve
 
@@ -301,3 +303,24 @@ def test_an_entity_notes_title_leaves_a_label_the_notes_write():
     news = _note(_block("イギリスと英国は同じ国だ。", note="d.md"), path="d.md")
     entity_note = _note(_block("欧州の島国。", note="英国.md"), title="英国", aliases=("UK",), path="英国.md")
     assert {e.id: e.label for e in resolve([news, entity_note], {})}["イギリス"] == "イギリス"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "forms"),
+    [
+        ("熊本県菊陽町にあるJASM（Japan Advanced Semiconductor Manufacturing）の工場。", "JASM",
+         {"JASM", "Japan Advanced Semiconductor Manufacturing"}),  # an abbreviation after a clause is whole
+        ("NASA（米航空宇宙局、National Aeronautics and Space Administration）が主導する。", "NASA",
+         {"NASA", "National Aeronautics and Space Administration"}),  # the expansion among several names
+        ("中国海警局（China Coast Guard）の船が確認された。", "中国海警局", {"中国海警局", "China Coast Guard"}),
+    ],
+)
+def test_a_parenthesis_defines_the_english_name_of_the_name_before_it(text, label, forms):
+    spans = {text: (_span(text, label, "Company"),)}  # the model finds the name the parenthesis follows
+    entity = next(e for e in resolve([_note(_block(text))], spans) if forms & set(e.aliases))
+    assert entity.label == label and forms <= set(entity.aliases) | {entity.label}
+
+
+def test_an_english_gloss_of_a_common_phrase_defines_nothing():
+    entities = resolve([_note(_block("食料安全保障（food security）を強化する。"))], {})
+    assert not any("food security" in e.aliases for e in entities)
