@@ -9,12 +9,13 @@ country, place or body the notes know (ロシア大統領, 米国務長官) is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from kg.records import Span
 from kg.resolve.candidates import HEADED, Candidate
-from kg.resolve.knowledge import read_lines
+from kg.resolve.knowledge import read_tsv
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import Word, words
 from kg.text.chars import is_hiragana, is_katakana, nfkc
@@ -25,12 +26,19 @@ _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
 _MINISTER_ENDINGS = ("相", "大臣")
 _JOINERS = "・=＝"
 _NOT_A_PERSON = ("Country", "Region", "Organization")
+_READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・=＝ 　]+[）)]$")
 
 
 @cache
 def titles() -> frozenset[str]:
     """Return the titles written after a person's name (kg/data/titles.txt)."""
-    return frozenset(nfkc(t) for t in read_lines("titles.txt"))
+    return frozenset(nfkc(row[0]) for row in read_tsv("titles.txt"))
+
+
+@cache
+def strong_titles() -> frozenset[str]:
+    """Return the titles that follow nothing but a person's name (second column "strong")."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("titles.txt") if len(row) > 1 and row[1] == "strong")
 
 
 def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
@@ -48,11 +56,15 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     for i, word in enumerate(found):
         if word.start < title_end:
             continue  # 副会長 of 元副会長: one title
-        title_end = _title_end(text, found, i)
+        title_end, strong = _title_end(text, found, i)
         if not title_end:
+            inside = _title_inside(text, word)
+            if inside:  # the dictionary holds the name with its title as one name (トランプ大統領)
+                people.append(Candidate(word.start, word.end - inside, HEADED, type="Person"))
+                blocks.append(Candidate(word.end - inside, word.end, 0))
             continue
-        body = word.start
-        start = _name_start(text, found, by_end, body, model_people, lexicon)
+        body = _before_reading(text, word.start)
+        start = _name_start(text, found, by_end, body, model_people, lexicon, strong)
         if start is None:
             body = _body_start(text, found, by_end, word.start, model_people)
             start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
@@ -64,8 +76,9 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     return people, blocks
 
 
-def _title_end(text: str, found: Sequence[Word], i: int) -> int:
-    """Return where the title that starts at word i ends (0 when no title starts there).
+def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
+    """Return where the title that starts at word i ends (0 when no title starts there) and whether
+    it is a strong one.
 
     A title may be written in up to three of Sudachi's words (国家 主席, 前 首相); the longest wins.
     """
@@ -76,10 +89,25 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> int:
         core = next((surface[len(p):] for p in _TIME_PREFIXES if surface.startswith(p) and len(surface) > len(p)), surface)
         if core in titles() or (j == i and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
                                 and found[i].pos[0] == "名詞"):
-            return found[j].end
+            return found[j].end, core in strong_titles()
         if j == i and core in ("長", "相") and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
-            return found[j].end
-    return 0
+            return found[j].end, False
+    return 0, False
+
+
+def _title_inside(text: str, word: Word) -> int:
+    """Return the length of the title a person's name of the dictionary ends in (0 if none)."""
+    surface = nfkc(text[word.start : word.end])
+    if not word.person:
+        return 0
+    return max((len(t) for t in titles() if surface.endswith(t) and len(surface) - len(t) >= 2), default=0)
+
+
+def _before_reading(text: str, end: int) -> int:
+    """Return where a name ends before a reading in parentheses between it and its title
+    (李在明 of 李在明（イ・ジェミョン）大統領); ``end`` when there is none."""
+    reading = _READING.search(text, 0, end)
+    return reading.start() if reading is not None else end
 
 
 def _noun_after(found: Sequence[Word], j: int) -> bool:
@@ -89,7 +117,7 @@ def _noun_after(found: Sequence[Word], j: int) -> bool:
 
 
 def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
-                model_people: Sequence[Span], lexicon: Lexicon) -> int | None:
+                model_people: Sequence[Span], lexicon: Lexicon, strong: bool = False) -> int | None:
     """Return where a person's name that ends at ``end`` starts, or None when no name ends there."""
     # a span of the model's with hiragana in it is a phrase (10年に渡り社長), not a name
     model = next((s for s in model_people if s.end == end and s.start < end
@@ -104,7 +132,7 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         if word.pos[1:2] == ("数詞",) and text.startswith("世", word.end):
             start = word.start  # the 2 of アブドッラー2世
             continue
-        if not _is_name_word(text, word, model_people):
+        if not _is_name_word(text, word, model_people, strong):
             break
         start, named = word.start, True
     if model is not None and (not named or model.start < start) and _is_name(text, model.start, end, lexicon):
@@ -116,8 +144,9 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     return start if _is_name(text, start, end, lexicon) else None
 
 
-def _is_name_word(text: str, word: Word, model_people: Sequence[Span]) -> bool:
-    """Return True for a word that may be part of a person's name."""
+def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: bool = False) -> bool:
+    """Return True for a word that may be part of a person's name; before a strong title any katakana
+    word that names no place or body may (トランプ of トランプ大統領, a common noun to the dictionary)."""
     if word.person:
         return True
     surface = text[word.start : word.end]
@@ -131,7 +160,7 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span]) -> bool:
         return True
     if word.proper:
         return False  # a katakana proper noun that is no person's name is a body (ソニー会長)
-    return word.unknown or any(s.start <= word.start and word.end <= s.end for s in model_people)
+    return strong or word.unknown or any(s.start <= word.start and word.end <= s.end for s in model_people)
 
 
 def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -84,3 +84,12 @@ def test_a_latin_initial_inside_a_joined_name_is_part_of_it():
 def test_a_minister_title_sudachi_splits_follows_a_full_name():
     assert _people("中野洋昌国土交通相が視察した。")[0] == ["中野洋昌"]
     assert _people("赤沢亮正防災庁担当相が述べた。")[0] == ["赤沢亮正"]
+
+
+def test_a_strong_title_makes_a_name_of_a_katakana_common_noun():
+    assert _people("トランプ大統領の1期目に続いて")[0] == ["トランプ"]  # トランプ is a card game to Sudachi
+    assert _people("センター長が説明した。")[0] == []  # 長 is no strong title
+
+
+def test_a_reading_in_parentheses_between_a_name_and_its_title_is_skipped():
+    assert _people("韓国の李在明（イ・ジェミョン）大統領が来日した。") == (["李在明"], ["大統領"])
