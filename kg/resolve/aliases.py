@@ -133,6 +133,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
+        if len(inner) == 1 and _is_place(inner[0], lexicon) and not _is_place(outer, lexicon):
+            continue  # URC2023（ロンドン）: where the thing before is, not another name of it
         names = [outer, *inner]
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
@@ -140,6 +142,12 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
+
+
+def _is_place(name: str, lexicon: Lexicon) -> bool:
+    """Return True for a country or place the lexicon knows."""
+    known = lexicon.get(name)
+    return known is not None and known.type in ("Country", "Region")
 
 
 def _short_form(name: str) -> bool:

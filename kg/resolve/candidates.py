@@ -292,6 +292,26 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
     return named or not _one_common_word(text, start, end)
 
 
+# An acronym and its number, as a meeting series numbers its sessions: COP29, INC-5, URC2024.
+_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?![0-9.A-Za-z])")
+
+
+def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Return the acronyms with a number that name one session of a meeting series (MEPC81, URC2024).
+
+    The acronym is a body or a meeting kg knows, or its sentence says a meeting took place
+    (name_words.tsv, role meeting: 開催, 開かれる, 会合, ...); a version of a format or a product
+    (HTML5, PS5) has neither.
+    """
+    found = []
+    for match in _NUMBERED.finditer(text):
+        known = lexicon.get(match.group(1))
+        sentence = next((text[s:e] for s, e in sentences if s <= match.start() < e), text)
+        if (known is not None and known.type in ("Event", "Organization")) or any(w in sentence for w in name_words("meeting")):
+            found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
+    return found
+
+
 def before_time_words(text: str, start: int, end: int) -> int:
     """Return where text[start:end] ends without the words after it that place a time around it
     (中 of 第一次世界大戦中, 時 of 震災時)."""

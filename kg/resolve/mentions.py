@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, outside_longer_names,
-    quoted, without_buried_places, without_conflicts,
+    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
+    outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
 from kg.resolve.junk import is_junk
@@ -37,7 +37,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
     compounds = compound_names(text)
     people, titles = titled_people(text, spans, lexicon)
-    named = quoted(block) + headed(text, known) + bare_headed(text)
+    sentences = sentence_bounds(text) or [(0, len(text))]
+    named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
     longer = people + titles + named + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     known, still_named, longer = outside_longer_names(text, known, longer)
@@ -45,7 +46,6 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
     accepted = [c for c in without_conflicts(candidates) if c.type != OTHER]
-    sentences = sentence_bounds(text) or [(0, len(text))]
     mentions = []
     for cand in accepted + members:
         mention = make_mention(block, cand, spans, lexicon, sentences)

@@ -51,3 +51,19 @@ def test_an_ordinal_before_a_meeting_names_its_edition():
     text = "第29回日EU定期首脳協議"
     assert edition_before(text, text.index("日EU")) == 0
     assert edition_before("今回日EU定期首脳協議", 2) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("次のURC2024は2024年6月にベルリンで開かれる予定。", ["URC2024"]),  # its sentence says a meeting is held
+        ("11月に釜山で開かれるINC-5で条文をまとめる。", ["INC-5"]),
+        ("HTML5とCSS3で書かれたページ。", []),  # versions of formats: no meeting, nothing known
+        ("ISO9001の認証を取得した。", []),
+    ],
+)
+def test_an_acronym_with_a_number_is_a_meeting_when_its_sentence_says_so(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import numbered_meetings
+
+    assert [text[c.start : c.end] for c in numbered_meetings(text, base_lexicon(()), [(0, len(text))])] == found

@@ -324,3 +324,11 @@ def test_a_parenthesis_defines_the_english_name_of_the_name_before_it(text, labe
 def test_an_english_gloss_of_a_common_phrase_defines_nothing():
     entities = resolve([_note(_block("食料安全保障（food security）を強化する。"))], {})
     assert not any("food security" in e.aliases for e in entities)
+
+
+def test_a_place_in_parentheses_is_where_the_thing_is_not_its_name():
+    text = "URC2023（ロンドン）は英国とウクライナが共催した。"
+    entities = resolve([_note(_block(text))], {text: (_span(text, "URC2023", "Conference"),)})
+    assert not any({"URC2023", "ロンドン"} <= {e.label, *e.aliases} for e in entities)
+    country = "中華人民共和国（中国）は"
+    assert len([e for e in resolve([_note(_block(country))], {}) if e.type == "Country"]) == 1
