@@ -121,13 +121,15 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
             continue
         inner = [p.strip() for p in re.split(r"[：:]", match.group(1)) if p.strip()]
-        short = [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()]
-        if outer and len(short) > 1 and all(_short_form(p) for p in short):
+        parts = [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()]
+        # ReCAAP情報共有センター（ISC、シンガポール）: the place is where the body is, ISC its short name
+        short = [p for p in parts if not _is_place(p, lexicon)] if outer and not _is_place(outer, lexicon) else parts
+        if outer and len(parts) > 1 and short and all(_short_form(p) for p in short):
             yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）: two short forms of one name
             continue
-        expansions = [p for p in short if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
+        expansions = [p for p in parts if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
                       and _initials_match(outer, p)]
-        if len(short) > 1 and expansions:
+        if len(parts) > 1 and expansions:
             yield [outer, *expansions]  # NASA（米航空宇宙局、National Aeronautics and Space Administration）
             continue
         if not outer or any(c in match.group(1) for c in "、。，"):
@@ -176,10 +178,7 @@ def _name_before(block: Block, paren: int) -> str:
         opening = max(text.rfind("「", 0, paren), text.rfind("『", 0, paren))
         if opening >= 0:
             return text[opening + 1 : paren - 1].strip()
-    start = paren
-    while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
-                         and is_ascii_alnum(text[start - 2])):
-        start -= 1
+    start = _run_start(text, paren)
     # a proper noun of the dictionary is one name, kana and all (感染症の予防及び…に関する法律（感染症法）)
     whole = next((w.start for w in words(text) if w.end == paren and w.proper and w.start < start), None)
     if whole is not None:
@@ -196,6 +195,21 @@ def _name_before(block: Block, paren: int) -> str:
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
         return _genitive_name(text, start, paren)
     return text[named:paren].strip(" ・")
+
+
+def _run_start(text: str, end: int) -> int:
+    """Return where the run of name characters before ``end`` starts, over a noun written in hiragana
+    inside it (中西部太平洋まぐろ類委員会: まぐろ is a noun of the name, not a particle before it)."""
+    start = end
+    while True:
+        while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
+                             and is_ascii_alnum(text[start - 2])):
+            start -= 1
+        kana = next((w for w in words_within(text, max(0, start - 8), start) if w.end == start), None)
+        if (kana is None or kana.pos[:2] != ("名詞", "普通名詞") or kana.end - kana.start < 2 or kana.start == 0
+                or not is_name_char(text[kana.start - 1]) or not all(is_hiragana(c) for c in text[kana.start : start])):
+            return start
+        start = kana.start
 
 
 def _listed_name(outer: str, inner: Sequence[str], lexicon: Lexicon) -> str:

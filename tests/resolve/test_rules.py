@@ -332,3 +332,16 @@ def test_a_place_in_parentheses_is_where_the_thing_is_not_its_name():
     assert not any({"URC2023", "ロンドン"} <= {e.label, *e.aliases} for e in entities)
     country = "中華人民共和国（中国）は"
     assert len([e for e in resolve([_note(_block(country))], {}) if e.type == "Country"]) == 1
+
+
+def test_a_noun_in_hiragana_inside_a_name_belongs_to_the_name_its_parenthesis_defines():
+    text = "中西部太平洋まぐろ類委員会（WCPFC）と全米熱帯まぐろ類委員会（IATTC）が合同で管理する。"
+    by_alias = {a: e.id for e in resolve([_note(_block(text))], {}) for a in e.aliases}
+    assert by_alias["WCPFC"] == by_alias["中西部太平洋まぐろ類委員会"]
+    assert by_alias["IATTC"] == by_alias["全米熱帯まぐろ類委員会"] != by_alias["WCPFC"]
+
+
+def test_a_place_among_short_forms_in_parentheses_is_where_the_body_is():
+    text = "ReCAAP情報共有センター（ISC、シンガポール）が情報を集める。"
+    by_alias = {a: e.id for e in resolve([_note(_block(text))], {}) for a in e.aliases}
+    assert by_alias["ISC"] == by_alias["ReCAAP情報共有センター"] != by_alias["シンガポール"]
