@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
@@ -15,7 +16,7 @@ from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import words_within
+from kg.resolve.words import places_in, words_within
 from kg.text.chars import match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -45,13 +46,24 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     candidates = known + longer
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
-    accepted = [c for c in without_conflicts(candidates) if c.type != OTHER]
+    accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
     mentions = []
     for cand in accepted + members:
         mention = make_mention(block, cand, spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
     return _without_repeats(mentions)
+
+
+def _as_addresses(text: str, accepted: Sequence[Candidate]) -> list[Candidate]:
+    """Return the candidates with each address naming its last place, however it was found: 豊田市 of
+    愛知県豊田市, which the dictionary or the model reads as one place (the prefecture is no mention of
+    its own: the public NER sets tag the whole address as one place)."""
+    named = []
+    for cand in accepted:
+        places = places_in(text[cand.start : cand.end]) if cand.type == "Region" and not cand.names_from else ()
+        named.append(replace(cand, names_from=cand.start + places[-1]) if places else cand)
+    return named
 
 
 def _without_repeats(mentions: list[Mention]) -> list[Mention]:

@@ -73,6 +73,21 @@ def first_unit_is_proper(word: str) -> bool:
     return bool(units) and tuple(units[0].part_of_speech()[:2]) == ("名詞", "固有名詞")
 
 
+@lru_cache(maxsize=16384)
+def places_in(word: str) -> tuple[int, ...]:
+    """Return where each place of an address written as one word starts (0, 3 of 北海道千歳市; 0, 3, 6
+    of 兵庫県加古郡播磨町): a place name among the word's shortest units, with the unit for its kind
+    (県, 市, 郡) after it; () when the word holds fewer than two places."""
+    starts, offset = [], 0
+    for unit in _short_unit_tokenizer().tokenize(_SURROGATE.sub("\ufffd", word)):
+        if tuple(unit.part_of_speech()[:3]) == ("名詞", "固有名詞", "地名"):
+            starts.append(offset)
+        elif not starts:
+            return ()  # a word that starts with no place is no address
+        offset += len(unit.surface())
+    return tuple(starts) if len(starts) >= 2 else ()
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""

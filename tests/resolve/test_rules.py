@@ -220,7 +220,8 @@ def test_a_place_the_model_calls_a_country_is_a_region_unless_it_is_one():
     text = "東京都芝で生まれ、スペインに渡った。"
     spans = (_span(text, "東京都芝", "Country"), _span(text, "スペイン", "Country"))
     types = _types(resolve([_note(_block(text))], {text: spans}))
-    assert (types["東京都芝"], types["スペイン"]) == ("Region", "Country")
+    # an address: it names its last place, 芝
+    assert (types["芝"], types["スペイン"]) == ("Region", "Country")
 
 
 def test_a_name_with_a_proper_head_is_one_before_a_word_of_time():
@@ -345,3 +346,14 @@ def test_a_place_among_short_forms_in_parentheses_is_where_the_body_is():
     text = "ReCAAP情報共有センター（ISC、シンガポール）が情報を集める。"
     by_alias = {a: e.id for e in resolve([_note(_block(text))], {}) for a in e.aliases}
     assert by_alias["ISC"] == by_alias["ReCAAP情報共有センター"] != by_alias["シンガポール"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("トヨタは愛知県豊田市に本社を置く。", "豊田市"),  # one word of the dictionary
+        ("工場は熊本県菊陽町にある。", "菊陽町"),  # two words
+    ],
+)
+def test_an_address_names_its_last_place(text, place):
+    assert place in {e.id for e in resolve([_note(_block(text))], {}) if e.type == "Region"}
