@@ -23,6 +23,10 @@ KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
+# An article of a law cited after its name: 第16条, 第3条第2項.
+_ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
+# Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
+_STEPS = set("→⇒←↔")
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,8 @@ def quoted(block: Block) -> list[Candidate]:
     regions += [(link.start, link.end) for link in block.links]
     found = []
     for start, end in regions:
+        if set(text[start:end]) & _STEPS:
+            continue  # a sequence of steps names nothing, not even its first step
         cut = _head_cut(text, start, end)
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
@@ -260,7 +266,7 @@ def bare_headed(text: str) -> list[Candidate]:
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
         start = _name_start_in_run(text, start, end)
-        name_end = start + len(text[start:end].rstrip("・-. "))
+        name_end = before_article(text, start, start + len(text[start:end].rstrip("・-. ")))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
         head = max((h for h in heads if stem.endswith(h) and len(stem) > len(h)), key=len, default="")
@@ -310,6 +316,12 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
         if (known is not None and known.type in ("Event", "Organization")) or any(w in sentence for w in name_words("meeting")):
             found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
     return found
+
+
+def before_article(text: str, start: int, end: int) -> int:
+    """Return where text[start:end] ends without the article of a law it cites (第16条 of 海洋基本法第16条)."""
+    article = _ARTICLE.search(text, start, end)
+    return article.start() if article is not None and article.end() == end else end
 
 
 def before_time_words(text: str, start: int, end: int) -> int:

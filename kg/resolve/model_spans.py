@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_time_words
+from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
 from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
 from kg.resolve.words import words, words_over, words_within
@@ -48,7 +48,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             if span is None:
                 continue
         else:
-            span = _cut_after_head(text, span)
+            span = _cut_after_head(text, _without_article(text, span))
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
         if type_ == "Event":
@@ -98,6 +98,12 @@ def _person_core(text: str, span: Span) -> Span | None:
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+def _without_article(text: str, span: Span) -> Span:
+    """Return a span without the article it cites of the law before it: 海洋基本法第16条 is a mention
+    of 海洋基本法."""
+    return replace(span, end=before_article(text, span.start, span.end))
 
 
 def _with_year_before(text: str, span: Span) -> Span:

@@ -67,3 +67,24 @@ def test_an_acronym_with_a_number_is_a_meeting_when_its_sentence_says_so(text, f
     from kg.resolve.candidates import numbered_meetings
 
     assert [text[c.start : c.end] for c in numbered_meetings(text, base_lexicon(()), [(0, len(text))])] == found
+
+
+def test_a_quoted_sequence_of_steps_is_no_name():
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "フィリピンとは「巡視船→訓練→協定」と協力が積み上がった。「基本計画 → 工程表 → 各省」の順。「日比円借款協定」も結んだ。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block)] == ["日比円借款協定"]
+
+
+def test_a_law_span_that_cites_an_article_is_the_law():
+    from kg.records import Block, Note, Span
+    from kg.resolve import resolve
+
+    text = "海洋基本法第16条に基づく計画。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, 9, "Law"),)})
+    assert [m.surface for e in entities for m in e.mentions] == ["海洋基本法"]
