@@ -116,6 +116,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
             continue
+        if outer and _is_reading(outer, match.group(1).strip()):
+            yield [outer, match.group(1).strip()]  # 李在明（イ・ジェミョン）: a person's name and its reading
+            continue
         former = _FORMERLY.fullmatch(match.group(1).strip())
         if outer and former and not any(is_hiragana(c) for c in former.group(1)):
             yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
@@ -150,6 +153,14 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
     """Return True for a country or place the lexicon knows."""
     known = lexicon.get(name)
     return known is not None and known.type in ("Country", "Region")
+
+
+def _is_reading(outer: str, inner: str) -> bool:
+    """Return True when the parenthesis spells out in katakana how a name in kanji that Sudachi knows
+    as a person's is read (林基沢（イム・ギテク）): a foreign person's name as the news also writes it."""
+    found = words(outer)
+    return (bool(found) and all(w.person for w in found) and all(is_kanji(c) for c in outer)
+            and len(inner) >= 2 and all(is_katakana(c) or c in "・=＝" for c in inner))
 
 
 def _short_form(name: str) -> bool:
@@ -353,12 +364,24 @@ def _footnote_expansions(block: Block, footnotes: Mapping[str, str]) -> Iterable
 
 
 def _forms_before(text: str, offset: int) -> list[str]:
-    """Return the Latin words just before a footnote mark, also inside and before a closing bracket."""
-    forms = [_latin_run_before(text, offset)]
+    """Return the Latin words just before a footnote mark, also inside and before a closing bracket,
+    and those that open the name the mark follows (BBNJ of BBNJ協定[^BBNJ])."""
+    forms = [_latin_run_before(text, offset), _latin_run_opening(text, offset)]
     if offset > 0 and text[offset - 1] in "）)":
         opening = max(text.rfind("（", 0, offset), text.rfind("(", 0, offset))
         forms += [_latin_run_before(text, offset - 1), _latin_run_before(text, max(opening, 0))]
     return [f for f in forms if f]
+
+
+def _latin_run_opening(text: str, offset: int) -> str:
+    """Return the run of Latin letters that opens the run of name characters ending at offset."""
+    start = offset
+    while start > 0 and is_name_char(text[start - 1]):
+        start -= 1
+    end = start
+    while end < offset and is_ascii_alnum(nfkc(text[end])):
+        end += 1
+    return text[start:end] if end < offset else ""
 
 
 def _latin_run_before(text: str, offset: int) -> str:
@@ -384,15 +407,18 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
     else:
         entity = _group_label(names)
         type_ = next((t for t in map(suffix_type, names) if t), "") or next(
-            (t for t in map(head_type, names) if t not in ("", OTHER)), "")
+            (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
+            "Person" if len(names) == 2 and _is_reading(*names) else "")
     for name in names:
         lexicon.add(name, entity, type_)
 
 
 def _group_label(names: Sequence[str]) -> str:
-    """Return the display name of a new entity: its Latin abbreviation, else its longest name in
-    Japanese script (中国海警局 of 中国海警局（China Coast Guard）), else its longest name."""
+    """Return the display name of a new entity: its Latin abbreviation, else its longest name with
+    kanji, else in Japanese script (中国海警局 of 中国海警局（China Coast Guard）, 李在明 of
+    李在明（イ・ジェミョン）), else its longest name."""
     abbreviations = [n for n in names if is_abbreviation(n) and n.isascii()]
     if abbreviations:
         return min(abbreviations, key=len)
-    return max([n for n in names if not n.isascii()] or names, key=len)
+    kanji = [n for n in names if any(is_kanji(c) for c in n)]
+    return max(kanji or [n for n in names if not n.isascii()] or names, key=len)

@@ -25,6 +25,9 @@ from kg.text.sentences import sentence_bounds
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 
 
+# What follows an English phrase that spells out an abbreviation: "Maritime Domain Awareness の略".
+_SPELLED_OUT = ("の略", "の頭文字")
+
 SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza"}
 
 
@@ -49,6 +52,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
     mentions = []
     for cand in accepted + members:
+        if cand.trust != KNOWN and _spelled_out(text, cand):
+            continue
         mention = make_mention(block, cand, spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
@@ -64,6 +69,13 @@ def _as_addresses(text: str, accepted: Sequence[Candidate]) -> list[Candidate]:
         places = places_in(text[cand.start : cand.end]) if cand.type == "Region" and not cand.names_from else ()
         named.append(replace(cand, names_from=cand.start + places[-1]) if places else cand)
     return named
+
+
+def _spelled_out(text: str, cand: Candidate) -> bool:
+    """Return True for an English phrase the text calls the spelling-out of an abbreviation
+    (Maritime Domain Awareness の略): a term, not a name of its own unless kg knows it."""
+    surface = text[cand.start : cand.end]
+    return " " in surface and surface.isascii() and text.startswith(_SPELLED_OUT, cand.end + (text[cand.end : cand.end + 1] == " "))
 
 
 def _without_repeats(mentions: list[Mention]) -> list[Mention]:

@@ -357,3 +357,16 @@ def test_a_place_among_short_forms_in_parentheses_is_where_the_body_is():
 )
 def test_an_address_names_its_last_place(text, place):
     assert place in {e.id for e in resolve([_note(_block(text))], {}) if e.type == "Region"}
+
+
+def test_a_katakana_reading_after_a_persons_name_is_another_name_of_that_person():
+    text = "韓国の李在明（イ・ジェミョン）大統領が来日した。イ・ジェミョン氏は会見した。"
+    spans = {text: (_span(text, "李在明", "Person"),)}
+    people = [e for e in resolve([_note(_block(text))], spans) if e.type == "Person"]
+    assert len(people) == 1 and {"李在明", "イ・ジェミョン"} <= set(people[0].aliases)
+
+
+def test_an_english_phrase_that_spells_out_an_abbreviation_is_no_node():
+    text = "Maritime Domain Awareness の略。海洋状況把握のこと。"
+    spans = {text: (_span(text, "Maritime Domain", "Person"),)}
+    assert resolve([_note(_block(text))], spans) == []
