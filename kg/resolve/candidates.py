@@ -23,6 +23,8 @@ KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
+# The number of a session: 第12回, 第2回.
+_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
 # An article of a law cited after its name: 第16条, 第3条第2項.
 _ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
@@ -238,8 +240,8 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return a country or body followed by a head noun: 日米首脳会談, 米国商務省, G7…大臣会合."""
     found = []
     for cand in known:
-        if cand.trust and cand.type not in ("Country", "Organization", "Region"):
-            continue
+        if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement"):
+            continue  # an agreement's parties meet too (IPEF閣僚会合)
         starts = {c.start for c in known}
         end = cand.end
         while end < len(text) and end - cand.end < 30 and (is_name_char(text[end]) or _inner_space(text, end)):
@@ -271,7 +273,11 @@ def bare_headed(text: str) -> list[Candidate]:
         stem = nfkc(name).rstrip("0123456789 ")
         head = max((h for h in heads if stem.endswith(h) and len(stem) > len(h)), key=len, default="")
         modifier_end = start + len(stem) - len(head)
-        if len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads()):
+        session = _SESSION.match(name)
+        if session and suffix_type(name) in ("Event", "Organization") and len(name) > session.end() + 2:
+            # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
+            found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+        elif len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads()):
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found

@@ -88,3 +88,18 @@ def test_a_law_span_that_cites_an_article_is_the_law():
                   kind="paragraph", text=text, links=())
     entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, 9, "Law"),)})
     assert [m.surface for e in entities for m in e.mentions] == ["海洋基本法"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("第12回半導体・デジタル産業戦略検討会議が開かれた。", "第12回半導体・デジタル産業戦略検討会議"),
+        ("第2回日米経済政策協議委員会で合意した。", "第2回日米経済政策協議委員会"),  # a session of a body
+    ],
+)
+def test_a_numbered_session_of_a_meeting_or_body_is_an_event(text, name):
+    assert (name, "Event") in _names(text)
+
+
+def test_an_ordinal_before_a_bare_meeting_word_names_nothing():
+    assert _names("第1回会合で決めた。") == []
