@@ -15,10 +15,13 @@ from dataclasses import replace
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
 from kg.resolve.compounds import compound_heads, heads_by_word
-from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, suffix_type
+from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
 from kg.resolve.words import words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
+# Words for a country's election (米大統領選, 仏大統領選挙).
+_ELECTIONS = ("選", "選挙")
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
@@ -62,7 +65,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
         head = suffix_type(text[span.start : span.end]) or headed_by
-        if (head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span):
+        if ((head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span)
+                or _of_a_country(text, span)):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
     return found
 
@@ -193,6 +197,16 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     return span
+
+
+def _of_a_country(text: str, span: Span) -> bool:
+    """Return True for a span that opens with a country's one-character form as a word of its own and
+    ends in a head that names an organ or act of a state (米労働省, 英外務省, 米大統領選): the country
+    makes the common words after it a name."""
+    inside = list(words_over(text, span.start, span.end))
+    rest = nfkc(text[inside[0].end : span.end]) if inside else ""
+    return (len(inside) >= 2 and inside[0].end - inside[0].start == 1 and text[span.start] in country_abbreviations()
+            and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS)))
 
 
 def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:

@@ -103,3 +103,20 @@ def test_a_numbered_session_of_a_meeting_or_body_is_an_event(text, name):
 
 def test_an_ordinal_before_a_bare_meeting_word_names_nothing():
     assert _names("第1回会合で決めた。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kept"),
+    [
+        ("2日に米労働省が発表した。", "Show_Organization", ["米労働省"]),  # 米 is the United States here
+        ("英外務省は声明を出した。", "Government", ["英外務省"]),
+        ("米農家が困っている。", "Organization_Other", []),  # rice farmers: no organ of a state
+    ],
+)
+def test_a_countrys_one_character_form_makes_a_name_of_its_organ(text, label, kept):
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(kept[0]) if kept else text.index("米農家")
+    end = start + (len(kept[0]) if kept else 3)
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(start, end, label)], [])] == kept
