@@ -243,12 +243,15 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement"):
             continue  # an agreement's parties meet too (IPEF閣僚会合)
         starts = {c.start for c in known}
-        end = cand.end
+        end, listed = cand.end, 0
         while end < len(text) and end - cand.end < 30 and (is_name_char(text[end]) or _inner_space(text, end)):
             if text[end] == "・" and end + 1 in starts:
-                break  # a list of names (国連総会第二委員会・経済社会理事会), not one name
+                listed = listed or end  # a list of names (国連総会第二委員会・経済社会理事会), not one name...
             end += 1
         cut = _head_cut(text, cand.start, end) if end > cand.end else 0
+        if listed and suffix_type(text[cand.start : cut]) != "Event":
+            cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
+            # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))

@@ -120,3 +120,15 @@ def test_a_countrys_one_character_form_makes_a_name_of_its_organ(text, label, ke
     start = text.index(kept[0]) if kept else text.index("米農家")
     end = start + (len(kept[0]) if kept else 3)
     assert [text[c.start : c.end] for c in from_ner(text, [Span(start, end, label)], [])] == kept
+
+
+def test_bodies_listed_before_a_meeting_head_name_their_joint_meeting():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import headed, known_and_compound
+
+    def names(text):
+        known, _ = known_and_compound(text, base_lexicon(()))
+        return [text[c.start : c.end] for c in headed(text, known)]
+
+    assert "IMF・世界銀行春季会合" in names("IMF・世界銀行春季会合に出席した。")
+    assert names("国連総会第二委員会・経済社会理事会で議論した。") == ["国連総会第二委員会"]  # a list of bodies
