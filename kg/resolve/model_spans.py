@@ -261,6 +261,10 @@ def _without_description(text: str, span: Span, type_: str) -> Span:
         named = described and (is_katakana(first) or is_ascii_alnum(first))
     else:
         named = rest[0].pos[:3] == ("名詞", "固有名詞", "地名")
+    # 同盟国 of 同盟国ベラルーシ, whatever the model calls it: a country a word for a kind of country
+    # describes is that country (not 株式会社トーゴ, スポーツニッポン, 南ドイツ)
+    kind_of_country = lead == 1 and nfkc(text[inside[0].start : inside[0].end]).endswith("国")
+    named = named or (kind_of_country and len(rest) == 1 and rest[0].pos[:4] == ("名詞", "固有名詞", "地名", "国"))
     return replace(span, start=rest[0].start) if named else span
 
 

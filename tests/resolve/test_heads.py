@@ -132,3 +132,15 @@ def test_bodies_listed_before_a_meeting_head_name_their_joint_meeting():
 
     assert "IMF・世界銀行春季会合" in names("IMF・世界銀行春季会合に出席した。")
     assert names("国連総会第二委員会・経済社会理事会で議論した。") == ["国連総会第二委員会"]  # a list of bodies
+
+
+def test_a_country_described_before_its_name_is_the_country():
+    from kg.records import Block, Note, Span
+    from kg.resolve import resolve
+
+    text = "ロシアは同盟国ベラルーシへの配備を発表した。"
+    start = text.index("同盟国")
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(start, start + 8, "Organization_Other"),)})
+    assert {(e.id, e.type) for e in entities} == {("ロシア", "Country"), ("ベラルーシ", "Country")}
