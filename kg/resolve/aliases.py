@@ -146,7 +146,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         if not _is_definition(names):
             continue
-        yield [n for n in names if " " not in n or not n.isascii() or _is_expansion(n, names)]
+        yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
 
 
 def _is_place(name: str, lexicon: Lexicon) -> bool:
@@ -190,6 +190,8 @@ def _name_before(block: Block, paren: int) -> str:
         if opening >= 0:
             return text[opening + 1 : paren - 1].strip()
     start = _run_start(text, paren)
+    number = re.match(r"[0-9.]+ ", text[start:paren])  # ### 5.1 国際交流基金（JF）: the section's number
+    start += number.end() if number else 0
     # a proper noun of the dictionary is one name, kana and all (感染症の予防及び…に関する法律（感染症法）)
     whole = next((w.start for w in words(text) if w.end == paren and w.proper and w.start < start), None)
     if whole is not None:
@@ -273,7 +275,8 @@ def _after_description(text: str, start: int, end: int) -> int:
 
 def _is_definition(names: Sequence[str]) -> bool:
     """Return True when a name and its parenthesis look like a name and its abbreviation."""
-    if len(names) < 2 or any(len(n) > 80 or DATE_LIKE.search(n) or n.isdigit() for n in names):
+    # a name that opens with an era year and ends in a head is no date (平成三十七年に開催される…に関する法律)
+    if len(names) < 2 or any(len(n) > 80 or (DATE_LIKE.search(n) and not suffix_type(n)) or n.isdigit() for n in names):
         return False
     if any(n[-1] in _TRAILING_PARTICLES for n in names if n):
         return False
@@ -298,7 +301,11 @@ def _is_short_name(names: Sequence[str]) -> bool:
     if not type_ or suffix_type(long_) != type_ or len(short) == len(long_) or len(short) < 4:
         return False
     body = short[: len(short) - head_length(short)]
-    return not any(is_hiragana(c) for c in short) and 2 * sum(c in long_ for c in body) >= len(body) > 0
+    if any(is_hiragana(c) for c in short) or not body:
+        return False
+    # an event's short name may name its place instead (日本万国博覧会（大阪万博）)
+    named = type_ == "Event" and any(w.proper for w in words(body))
+    return named or 2 * sum(c in long_ for c in body) >= len(body)
 
 
 def _is_translation(outer: str, inner: str) -> bool:
@@ -317,7 +324,7 @@ def _is_translation(outer: str, inner: str) -> bool:
 
 def is_abbreviation(name: str) -> bool:
     """Return True for forms like WTO, ITU-T, 日EU・EPA or 日米DDE."""
-    name = nfkc(name)
+    name = re.sub(r"(?<=[A-Z]) (?=[0-9]{1,4}$)", "", nfkc(name))  # TICAD 9, an edition's acronym
     prefix = len(name) - len(name.lstrip("".join(country_abbreviations())))
     core = name[prefix:]
     return 2 <= len(core) <= 12 and prefix <= 4 and bool(_ABBREV.match(core))

@@ -370,3 +370,22 @@ def test_an_english_phrase_that_spells_out_an_abbreviation_is_no_node():
     text = "Maritime Domain Awareness の略。海洋状況把握のこと。"
     spans = {text: (_span(text, "Maritime Domain", "Person"),)}
     assert resolve([_note(_block(text))], spans) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("1970年の日本万国博覧会（大阪万博）を開いた。", {"日本万国博覧会", "大阪万博"}),  # a short name by its place
+        ("### 5.1 国際交流基金（JF）", {"国際交流基金", "JF"}),  # the section's number is no part of the name
+        ("日本は第9回アフリカ開発会議（TICAD 9）を共催した。", {"第9回アフリカ開発会議", "TICAD 9"}),
+        ("万博特措法（平成三十七年に開催される国際博覧会の準備及び運営のために必要な特別措置に関する法律）が成立した。",
+         {"万博特措法", "平成三十七年に開催される国際博覧会の準備及び運営のために必要な特別措置に関する法律"}),
+    ],
+)
+def test_a_parenthesis_gives_another_name_of_the_name_before_it(text, forms):
+    assert any(forms <= set(e.aliases) for e in resolve([_note(_block(text))], {}))
+
+
+def test_an_organ_in_parentheses_is_no_short_name_of_its_body():
+    text = "国際協力機構（調整委員会）が開かれた。"
+    assert not any({"国際協力機構", "調整委員会"} <= set(e.aliases) for e in resolve([_note(_block(text))], {}))
