@@ -17,8 +17,9 @@ from functools import cache, lru_cache
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
+from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import ene_types, name_words, read_tsv
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
 from kg.resolve.words import Word, has_proper_part, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
@@ -87,6 +88,56 @@ def compound_names(text: str) -> list[Candidate]:
         if cand is not None:
             found.append(_with_listed_places(text, cand, runs[:i]))
     return found
+
+
+def described_companies(text: str) -> list[Candidate]:
+    """Return the katakana or Latin names that a word for a company (name_words.tsv, role company:
+    大手, 企業, 会社) or a country's one-character form sets before them: 仏ヴァンシ・エアポート,
+    米MGMリゾーツ・インターナショナル, 設計大手アーム（Arm）.
+
+    The name's first word is one the dictionary lacks or knows as a proper noun of no narrower kind,
+    or a common word the text glosses with a Latin name in parentheses; a common word alone
+    (大手スーパー, 企業イメージ, 米ドル) names no company.
+    """
+    found = words(text)
+    companies = tuple(name_words("company"))
+    candidates = []
+    for before, word in zip(found, found[1:]):
+        described = text[before.start : before.end]
+        if before.end != word.start or not _foreign(text, word):
+            continue
+        if nfkc(described) in legal_forms():
+            continue  # 株式会社ナムコ: the legal form is part of the name
+        if not ((described.endswith(companies) and len(described) > 1) or (len(described) == 1 and described in country_abbreviations())):
+            continue
+        end = _foreign_run_end(text, found, word)
+        glossed = re.match(r"[（(][A-Za-z][A-Za-z0-9 .&-]*[）)]", text[end:])
+        if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
+            candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
+    return candidates
+
+
+def _foreign(text: str, word: Word) -> bool:
+    """Return True for a noun of katakana or Latin letters that names no place or person."""
+    surface = text[word.start : word.end]
+    return (word.pos[0] == "名詞" and word.pos[2:3] not in (("地名",), ("人名",))
+            and all(is_katakana(c) or is_ascii_alnum(c) for c in surface))
+
+
+def _foreign_run_end(text: str, found: Sequence[Word], first: Word) -> int:
+    """Return where a run of katakana or Latin words joined directly or by ・ ends."""
+    end = first.end
+    for word in found:
+        if word.start < end:
+            continue
+        surface = text[word.start : word.end]
+        if word.start == end and _foreign(text, word):
+            end = word.end
+        elif word.start == end and surface in _JOINERS and end + 1 < len(text) and (is_katakana(text[end + 1]) or is_ascii_alnum(text[end + 1])):
+            end = word.end
+        else:
+            break
+    return end
 
 
 def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:

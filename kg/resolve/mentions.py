@@ -10,7 +10,7 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
     outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
-from kg.resolve.compounds import OTHER, compound_names, continued, proper_words
+from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
 from kg.resolve.junk import is_junk
 from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.people import titled_people
@@ -39,7 +39,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
-    compounds = compound_names(text)
+    compounds = compound_names(text) + described_companies(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)

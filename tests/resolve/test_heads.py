@@ -144,3 +144,26 @@ def test_a_country_described_before_its_name_is_the_country():
                   kind="paragraph", text=text, links=())
     entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(start, start + 8, "Organization_Other"),)})
     assert {(e.id, e.type) for e in entities} == {("ロシア", "Country"), ("ベラルーシ", "Country")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("夢洲では、米MGMリゾーツ・インターナショナルが出資する。", ["MGMリゾーツ・インターナショナル"]),
+        ("オリックスと仏ヴァンシ・エアポートが主要株主。", ["ヴァンシ・エアポート"]),  # a name the dictionary lacks
+        ("英国の半導体設計大手アーム（Arm）の株価", ["アーム"]),  # a common word glossed by its Latin name
+        ("米ドルが上昇した。", []),
+        ("大手スーパーが値下げした。", []),  # a common word alone names no company
+        ("企業イメージが傷ついた。", []),
+    ],
+)
+def test_a_word_for_a_company_or_a_country_before_a_foreign_name_makes_it_a_company(text, found):
+    from kg.resolve.compounds import described_companies
+
+    assert [text[c.start : c.end] for c in described_companies(text)] == found
+
+
+def test_a_legal_form_before_a_name_is_part_of_it_not_a_word_for_a_company():
+    from kg.resolve.compounds import described_companies
+
+    assert described_companies("株式会社ナムコに入社した。") == []
