@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
 from kg.resolve.words import Word, has_proper_part, words
-from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # The type of heads of things kg has no type for: their names block the names inside them.
 OTHER = "Other"
@@ -159,14 +159,32 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             continue
         surface = nfkc(text[word.start : word.end])
         if len(surface) < 2 or surface.isascii() or any(
-            s.start <= word.start and word.end <= s.end and s.ene in ene_types() for s in spans
+            s.start <= word.start and word.end <= s.end and s.ene in ene_types() and not lists_proper_words(text, s)
+            for s in spans
         ):
-            continue  # the model's own entity decides, unless it is of a kind kg has no type for (ペトロナス as a vehicle)
+            # the model's own entity decides, unless it is of a kind kg has no type for (ペトロナス as a
+            # vehicle) or runs over a ・ list the word is an item of (日本郵船・商船三井・川崎汽船)
+            continue
         if not has_proper_part(text[word.start : word.end]) and not _ends_in_proper_head(surface):
             continue  # a compound of common words the dictionary lists as proper (郵便事業), not a party's name
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         found.append(Candidate(word.start, word.end, COMPOUND, type=head_type(surface) or kind))
     return found
+
+
+def lists_proper_words(text: str, span: Span) -> bool:
+    """Return True for a span that lists proper nouns of the dictionary written in kanji, joined by ・
+    (日本郵船・商船三井・川崎汽船): each is a name of its own."""
+    if "・" not in text[span.start : span.end]:
+        return False
+    proper = {(w.start, w.end) for w in words(text) if span.start <= w.start and w.end <= span.end
+              and w.proper and w.pos[2] != "人名" and any(is_kanji(c) for c in text[w.start : w.end])}
+    start = span.start
+    for part in text[span.start : span.end].split("・"):
+        if (start, start + len(part)) not in proper:
+            return False
+        start += len(part) + 1
+    return True
 
 
 def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:

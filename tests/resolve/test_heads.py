@@ -167,3 +167,14 @@ def test_a_legal_form_before_a_name_is_part_of_it_not_a_word_for_a_company():
     from kg.resolve.compounds import described_companies
 
     assert described_companies("株式会社ナムコに入社した。") == []
+
+
+def test_a_model_span_over_a_list_of_proper_names_is_the_names():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    text = "海運大手の日本郵船・商船三井・川崎汽船も航路を変えた。"
+    start = text.index("日本郵船")
+    assert from_ner(text, [Span(start, start + 14, "Person")], []) == []  # a list, not a person
+    person = "ジョン・F・ケネディが演説した。"
+    assert len(from_ner(person, [Span(0, 10, "Person")], [])) == 1
