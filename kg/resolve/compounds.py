@@ -175,13 +175,18 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
 def lists_proper_words(text: str, span: Span) -> bool:
     """Return True for a span that lists proper nouns of the dictionary written in kanji, joined by ・
     (日本郵船・商船三井・川崎汽船): each is a name of its own."""
-    if "・" not in text[span.start : span.end]:
-        return False
     proper = {(w.start, w.end) for w in words(text) if span.start <= w.start and w.end <= span.end
               and w.proper and w.pos[2] != "人名" and any(is_kanji(c) for c in text[w.start : w.end])}
+    return lists_only(text, span, proper)
+
+
+def lists_only(text: str, span: Span, items: set[tuple[int, int]]) -> bool:
+    """Return True when a span is two or more of the items (start, end) joined by ・ and nothing else."""
+    if "・" not in text[span.start : span.end]:
+        return False
     start = span.start
     for part in text[span.start : span.end].split("・"):
-        if (start, start + len(part)) not in proper:
+        if (start, start + len(part)) not in items:
             return False
         start += len(part) + 1
     return True

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
-from kg.resolve.compounds import compound_heads, heads_by_word, lists_proper_words
+from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
 from kg.resolve.words import words, words_over, words_within
@@ -315,17 +315,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
 def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国) or
     proper nouns of the dictionary written in kanji (日本郵船・商船三井・川崎汽船), each a name of its own."""
-    if "・" not in text[span.start : span.end]:
-        return False
-    if lists_proper_words(text, span):
-        return True
-    edges = {(c.start, c.end) for c in known if c.trust}
-    start = span.start
-    for part in text[span.start : span.end].split("・"):
-        if (start, start + len(part)) not in edges:
-            return False
-        start += len(part) + 1
-    return True
+    return lists_only(text, span, {(c.start, c.end) for c in known if c.trust}) or lists_proper_words(text, span)
 
 
 def _cut_mid_word(text: str, start: int, end: int) -> bool:
