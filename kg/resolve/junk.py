@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 
-from kg.resolve.knowledge import generic_words, legal_forms, read_lines
-from kg.text.chars import is_hiragana, nfkc
+from kg.resolve.gazetteer import load_gazetteer
+from kg.resolve.knowledge import (
+    generic_words, legal_forms, name_words, product_names, read_lines, suffix_type, without_legal_form,
+)
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_katakana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
 _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
@@ -50,6 +54,8 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: boo
     folded = surface.casefold()
     if folded in stop or surface in legal_forms():
         return True  # a legal form alone (GmbH, 株式会社) names no one company
+    if is_product(surface):
+        return True  # whoever names it: a product is none of kg's types, as a stop word is no name
     if known:
         return False
     letters = [c for c in surface if c.isalpha()]
@@ -64,3 +70,54 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: boo
         or has_markup(surface)
         or (surface.isascii() and surface == surface.lower())
     )
+
+
+@lru_cache(maxsize=65536)
+def is_product(surface: str) -> bool:
+    """Return True for a product's name (iOS, OneDrive), one that goes on with words for a part,
+    edition or feature of it (Obsidian Sync, Windows 11, iOS版, Markdown構文), or one after the
+    name of the company that makes it (Microsoft OneNote, Apple App Store).
+
+    A product's name that goes on into a word for its maker (Notion Labs, Linux財団, Dropbox, Inc.)
+    names the maker, and the name of a company alone (Apple, Google) is the company's.
+    """
+    name = nfkc(surface).strip()
+    return _from_product(name) or any(
+        name[:i].rstrip().casefold() in _organisation_names() and _from_product(name[i:].lstrip())
+        for i in range(2, len(name) - 1) if _word_ends(name, i)
+    )
+
+
+def _from_product(name: str) -> bool:
+    """Return True for a product's name, alone or with words after it that say no maker's name."""
+    products = product_names()
+    for length in _product_lengths():
+        if length <= len(name) and name[:length].casefold() in products and _word_ends(name, length):
+            rest = name[length:].strip()
+            return not rest or not (
+                suffix_type(name) == "Organization" or without_legal_form(name) != name
+                or any(rest.endswith(word) for word in name_words("maker"))
+            )
+    return False
+
+
+def _word_ends(name: str, i: int) -> bool:
+    """Return True when no word runs across name[i - 1] and name[i]: two Latin letters, two digits
+    or two katakana are one word (Windows11 ends Windows, WordPress does not end Word)."""
+    if i >= len(name):
+        return True
+    before, after = name[i - 1], name[i]
+    latin = is_ascii_alnum(before) and is_ascii_alnum(after) and before.isdigit() == after.isdigit()
+    return not (latin or (is_katakana(before) and is_katakana(after)))
+
+
+@cache
+def _product_lengths() -> tuple[int, ...]:
+    """Return the lengths of the product names, longest first."""
+    return tuple(sorted({len(name) for name in product_names()}, reverse=True))
+
+
+@cache
+def _organisation_names() -> frozenset[str]:
+    """Return the gazetteer's names of organisations, casefolded: the makers of products."""
+    return frozenset(name.casefold() for entry in load_gazetteer() if entry.type == "Organization" for name in entry.names)

@@ -1,4 +1,4 @@
-"""The knowledge files shipped in kg/data (labels, head nouns, legal forms, stop words) and their readers."""
+"""The knowledge files shipped in kg/data (labels, head nouns, legal forms, stop words, products) and their readers."""
 
 from __future__ import annotations
 
@@ -88,6 +88,12 @@ def state_heads() -> tuple[str, ...]:
 def generic_words() -> frozenset[str]:
     """Return the shipped stop list of generic nouns that are never entities."""
     return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))
+
+
+@cache
+def product_names() -> frozenset[str]:
+    """Return the names of products, software, services, formats and licences (kg/data/products.txt), NFKC and casefolded."""
+    return frozenset(nfkc(w).casefold() for w in read_lines("products.txt"))
 
 
 @cache
