@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
-from kg.resolve.junk import DATE_LIKE, has_markup
+from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
@@ -140,6 +140,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         outer = _listed_name(outer, inner, lexicon)
         if len(inner) == 1 and _is_place(inner[0], lexicon) and not _is_place(outer, lexicon):
             continue  # URC2023（ロンドン）: where the thing before is, not another name of it
+        if len(inner) == 1 and (is_product(inner[0]) or _is_language(inner[0], lexicon)):
+            continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
         names = [outer, *inner]
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
@@ -147,6 +149,12 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+def _is_language(name: str, lexicon: Lexicon) -> bool:
+    """Return True for the name of a language: a country's name and 語 (ロシア語, 英語)."""
+    known = lexicon.get(name[:-1]) if name.endswith("語") and len(name) >= 2 else None
+    return known is not None and known.type == "Country"
 
 
 def _is_place(name: str, lexicon: Lexicon) -> bool:

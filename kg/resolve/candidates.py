@@ -27,6 +27,8 @@ _CLAUSE_PARTICLES = set("をがはへもで")
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
 # An article of a law cited after its name: 第16条, 第3条第2項.
 _ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
+# Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
+_QUOTES = set("「」『』")
 # Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
 _STEPS = set("→⇒←↔")
 
@@ -231,7 +233,7 @@ def _head_cut(text: str, start: int, end: int) -> int:
         if cut < end and not (is_hiragana(after) or after in "、。 　"):
             continue
         name = text[start:cut]
-        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _CLAUSE_PARTICLES):
+        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & (_CLAUSE_PARTICLES | _QUOTES)):
             return cut
     return 0
 

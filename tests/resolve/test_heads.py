@@ -178,3 +178,14 @@ def test_a_model_span_over_a_list_of_proper_names_is_the_names():
     assert from_ner(text, [Span(start, start + 14, "Person")], []) == []  # a list, not a person
     person = "ジョン・F・ケネディが演説した。"
     assert len(from_ner(person, [Span(0, 10, "Person")], [])) == 1
+
+
+def test_a_name_in_link_text_holds_no_quotation_mark():
+    from kg.records import Block, Link
+    from kg.resolve.candidates import quoted
+
+    text = "公表文：日銀「金融政策の枠組みの見直しについて」"
+    link = Link(target="https://example.org/a.pdf", start=4, end=len(text), wiki=False)
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=(link,))
+    assert "日銀「金融政策の枠組み" not in [text[c.start : c.end] for c in quoted(block)]

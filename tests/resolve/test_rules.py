@@ -389,3 +389,9 @@ def test_a_parenthesis_gives_another_name_of_the_name_before_it(text, forms):
 def test_an_organ_in_parentheses_is_no_short_name_of_its_body():
     text = "国際協力機構（調整委員会）が開かれた。"
     assert not any({"国際協力機構", "調整委員会"} <= set(e.aliases) for e in resolve([_note(_block(text))], {}))
+
+
+@pytest.mark.parametrize("text", ["JxhnnyUt8h（ロシア語）の解説。", "Defuddle（MIT License）で配布される。"])
+def test_a_language_or_a_licence_in_parentheses_is_no_other_name(text):
+    spans = {text: (Span(0, text.index("（"), "Company"),)}
+    assert not any(len(e.aliases) > 1 for e in resolve([_note(_block(text))], spans))
