@@ -132,6 +132,17 @@ def test_an_unknown_corpus_stem_is_a_usage_error(capsys):
 
 
 @pytest.mark.ginza
+def test_the_corpus_relations_keep_their_floor(nlp):
+    # issue 23 asks for recall 0.70 and precision 0.85 on every note; these are today's figures
+    # (overall 0.94 / 0.62, the least recall 0.50), held so that no change takes them back
+    scores = bench.run_corpus()
+    total = bench.overall(scores)
+    report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
+    assert total.precision >= 0.92 and total.recall >= 0.60, report
+    assert all(s.precision >= 0.85 and s.recall >= 0.48 for s in scores), report
+
+
+@pytest.mark.ginza
 def test_the_corpus_mode_scores_a_vault(nlp):
     (score,) = bench.run_corpus(only=[CORPUS_STEM])
     assert (score.note, score.gold) == (CORPUS_STEM, 20)
