@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
+from kg.resolve.candidates import after_section_number
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
@@ -197,9 +198,7 @@ def _name_before(block: Block, paren: int) -> str:
         opening = max(text.rfind("「", 0, paren), text.rfind("『", 0, paren))
         if opening >= 0:
             return text[opening + 1 : paren - 1].strip()
-    start = _run_start(text, paren)
-    number = re.match(r"[0-9.]+ ", text[start:paren])  # ### 5.1 国際交流基金（JF）: the section's number
-    start += number.end() if number else 0
+    start = after_section_number(text, _run_start(text, paren), paren)  # ### 5.1 国際交流基金（JF）
     # a proper noun of the dictionary is one name, kana and all (感染症の予防及び…に関する法律（感染症法）)
     whole = next((w.start for w in words(text) if w.end == paren and w.proper and w.start < start), None)
     if whole is not None:

@@ -23,6 +23,8 @@ KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
+# A heading's or a list's section number before a space: 2　, 5.1 .
+_SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]")
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
 # An article of a law cited after its name: 第16条, 第3条第2項.
@@ -288,11 +290,17 @@ def bare_headed(text: str) -> list[Candidate]:
     return found
 
 
+def after_section_number(text: str, start: int, end: int) -> int:
+    """Return where text[start:end] starts without the section number a space sets before it
+    (2　食料・農業・農村基本法, ### 5.1 国際交流基金)."""
+    number = _SECTION_NUMBER.match(text, start, end)
+    return number.end() if number else start
+
+
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
     (2　食料・農業・農村基本法) and after a qualifier (改正5G促進法 is the amended 5G促進法)."""
-    number = re.match(r"[0-9０-９.]+[ 　]", text[start:end])
-    start = start + number.end() if number else start
+    start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and text[first.start : first.end] in name_words("qualifier"):
         return first.end
