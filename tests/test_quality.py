@@ -269,7 +269,7 @@ CORPUS_FLOORS = {
     "expo2025_culture_diplomacy": (0.96, 0.93, 7, 1, 1.0),
     "ocean_policy_2024": (0.91, 0.91, 3, 1, 1.0),
     "space_policy_2024": (0.91, 0.90, 3, 0, 1.0),
-    "vault_finance_news_2024": (0.89, 0.90, 3, 0, 0.98),
+    "vault_finance_news_2024": (0.89, 0.90, 2, 0, 0.98),
     "vault_semiconductor_security": (0.93, 0.99, 4, 0, 0.95),
 }
 

@@ -10,7 +10,7 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation
 from kg.resolve.knowledge import suffix_type
 from kg.resolve.lexicon import Lexicon, Name
-from kg.text.chars import match_key
+from kg.text.chars import is_katakana, match_key
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -62,8 +62,10 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     everyone = set().union(*people.values()) if people else set()
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
+        # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
         return {entity for surface, entity in named if len(surface) > len(part)
-                and (surface.startswith(part) or surface.endswith(("・" + part, "=" + part)))}
+                and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
+                     or surface.endswith(("・" + part, "=" + part)))}
 
     def full_name(m: Mention, part: str, vault: bool = True) -> str:
         found = fits(people.get(m.block.note, set()), part) or (fits(everyone, part) if vault else set())

@@ -395,3 +395,10 @@ def test_an_organ_in_parentheses_is_no_short_name_of_its_body():
 def test_a_language_or_a_licence_in_parentheses_is_no_other_name(text):
     spans = {text: (Span(0, text.index("（"), "Company"),)}
     assert not any(len(e.aliases) > 1 for e in resolve([_note(_block(text))], spans))
+
+
+def test_a_surname_joins_no_name_that_goes_on_in_katakana():
+    text = "石破茂が勝った。市場は石破ショックに揺れた。石破氏は会見した。"
+    spans = {text: (_span(text, "石破茂", "Person"), _span(text, "石破ショック", "Person"))}
+    by_id = {e.id: sorted(m.surface for m in e.mentions) for e in resolve([_note(_block(text))], spans)}
+    assert by_id["石破茂"] == ["石破", "石破茂"]
