@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
-from kg.resolve.words import Word, has_proper_part, words
+from kg.resolve.words import Word, has_proper_part, words, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -175,8 +175,10 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
 def lists_proper_words(text: str, span: Span) -> bool:
     """Return True for a span that lists proper nouns of the dictionary written in kanji, joined by ・
     (日本郵船・商船三井・川崎汽船): each is a name of its own."""
-    proper = {(w.start, w.end) for w in words(text) if span.start <= w.start and w.end <= span.end
-              and w.proper and w.pos[2] != "人名" and any(is_kanji(c) for c in text[w.start : w.end])}
+    if "・" not in text[span.start : span.end]:
+        return False  # most spans list nothing: skip reading their words
+    proper = {(w.start, w.end) for w in words_within(text, span.start, span.end)
+              if w.proper and w.pos[2] != "人名" and any(is_kanji(c) for c in text[w.start : w.end])}
     return lists_only(text, span, proper)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation
@@ -67,9 +68,14 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
                 and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
                      or surface.endswith(("・" + part, "=" + part)))}
 
-    def full_name(m: Mention, part: str, vault: bool = True) -> str:
-        found = fits(people.get(m.block.note, set()), part) or (fits(everyone, part) if vault else set())
+    @cache
+    def full_name_in(note: str, part: str, vault: bool) -> str:
+        found = fits(people.get(note, set()), part) or (fits(everyone, part) if vault else set())
         return next(iter(found)) if len(found) == 1 else ""
+
+    def full_name(m: Mention, part: str, vault: bool = True) -> str:
+        # one look-up per note and part: a vault names the same people thousands of times
+        return full_name_in(m.block.note, part, vault)
 
     joined = []
     for m in mentions:

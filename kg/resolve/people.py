@@ -106,6 +106,8 @@ def _title_inside(text: str, word: Word) -> int:
 def _before_reading(text: str, end: int) -> int:
     """Return where a name ends before a reading in parentheses between it and its title
     (李在明 of 李在明（イ・ジェミョン）大統領); ``end`` when there is none."""
+    if text[end - 1 : end] not in ("）", ")"):
+        return end  # no parenthesis closes just before the title: no regex scan of the text before it
     reading = _READING.search(text, 0, end)
     return reading.start() if reading is not None else end
 
