@@ -75,6 +75,10 @@ def main() -> None:
               help="TSV of canonical<TAB>type<TAB>alias... rows that add or merge entities (repeatable).")
 @click.option("--stop", "stop", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="File of surface forms, one per line, that never become entities (repeatable).")
+@click.option("--corrections", "corrections", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corrections file (TOML: merges, renames, types, not-entities, not-this-mention; the page's "
+                   "Save writes one). Default: kg-corrections.toml at the root of a vault folder (repeatable).")
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
               help="Filter 1: keep entities seen in at least N units.")
 @click.option("--min-edge", type=click.IntRange(min=1), default=1, show_default=True,

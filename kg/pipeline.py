@@ -25,7 +25,8 @@ from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Entity, Result, Vault
 from kg.relate import Relation, RelateOptions, find_relations
-from kg.resolve import ResolveOptions, resolve
+from kg.resolve import ResolveOptions, resolve_corrected
+from kg.resolve.corrections import vault_corrections
 from kg.view import ViewOptions, to_html
 from kg.view.layout import Placement, placement
 from kg.view.panel import Sources
@@ -88,7 +89,10 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     spans = spans_for(vault, options.extract, problems)
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
-    entities = resolve(vault.notes, spans, options.resolve)
+    resolving = options.resolve
+    if not resolving.corrections:  # a vault's own corrections file, kg-corrections.toml at its root
+        resolving = replace(resolving, corrections=tuple(vault_corrections(paths)))
+    entities, corrected = resolve_corrected(vault.notes, spans, resolving)
     with ExitStack() as children:
         finding = Forked(_relations, entities, options) if options.relate.relations else None
         if finding is not None:
@@ -120,7 +124,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
             found, said = finding.result()
             relations = tuple(r for r in found if r.subject in graph and r.object in graph)
             vault = replace(vault, warnings=vault.warnings + tuple(said))
-    return Result(vault, tuple(entities), graph, tuple(problems), relations, placed)
+    return Result(vault, tuple(entities), graph, tuple(problems), relations, placed, tuple(corrected))
 
 
 def _pair_measures(nodes: list[str], pairs: Cooccurrences, in_child: bool) -> dict:

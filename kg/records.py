@@ -142,6 +142,7 @@ class Result:
     problems: tuple[str, ...] = ()
     relations: tuple = ()  # kg.relate.Relation records, between the graph's nodes
     placement: Any = None  # the page's kg.view.layout.Placement, when the build found it beside the measures
+    corrections: tuple = ()  # what each of the user's corrections did (kg.resolve.corrections.apply)
 
     @property
     def mention_count(self) -> int:

@@ -37,12 +37,14 @@ def _cooccurrences(graph) -> int:
 
 
 def report(result: Result, seconds: float) -> dict[str, Any]:
-    """Return the counts, elapsed time, skipped files (path and reason) and warnings of a build."""
+    """Return the counts, elapsed time, skipped files (path and reason), warnings and corrections of a build."""
     return {
         "counts": counts(result),
         "elapsed_seconds": round(seconds, 3),
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.vault.skipped],
         "warnings": list(result.vault.warnings),
+        "corrections": list(result.corrections),
+        "corrections_unmatched": [c for c in result.corrections if not c["matched"]],
     }
 
 

@@ -22,13 +22,14 @@ from kg.errors import OptionError
 from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_name
+from kg.resolve.corrections import Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report
 from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
 from kg.text.chars import tidy_surface
 
-__all__ = ["ResolveOptions", "resolve"]
+__all__ = ["ResolveOptions", "resolve", "resolve_corrected"]
 
 # Above this many characters of text, resolution is spread over two processes (see _mentions).
 SPREAD_CHARS = 20_000
@@ -36,22 +37,26 @@ SPREAD_CHARS = 20_000
 
 @dataclass(frozen=True)
 class ResolveOptions:
-    """What resolution keeps and knows: the entity types, the user's alias files and stop-word files.
+    """What resolution keeps and knows: the entity types, the user's corrections files, alias files
+    and stop-word files (kg.resolve.corrections).
 
-    ``types`` may be given as a comma-separated string, ``aliases`` and ``stop`` as one path or
-    several; they are stored as tuples.
+    ``types`` may be given as a comma-separated string, ``aliases``, ``stop`` and ``corrections``
+    as one path or several; they are stored as tuples. A correction may also be given as a dict in
+    the corrections file's shape.
     """
 
     types: tuple[str, ...] = ENTITY_TYPES
     aliases: tuple[Path, ...] = ()
     stop: tuple[Path, ...] = ()
+    corrections: tuple[Path | dict, ...] = ()
 
     def __post_init__(self) -> None:
         types = self.types.split(",") if isinstance(self.types, str) else self.types
         object.__setattr__(self, "types", tuple(t.strip() for t in types if t.strip()))
-        for name in ("aliases", "stop"):
-            paths = getattr(self, name) or ()
-            object.__setattr__(self, name, (Path(paths),) if isinstance(paths, str | Path) else tuple(map(Path, paths)))
+        for name in ("aliases", "stop", "corrections"):
+            given = getattr(self, name) or ()
+            given = (given,) if isinstance(given, str | Path | dict) else given
+            object.__setattr__(self, name, tuple(g if isinstance(g, dict) else Path(g) for g in given))
         unknown = [t for t in self.types if t not in ENTITY_TYPES]
         if unknown:
             raise OptionError(f"unknown type(s) {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}")
@@ -61,13 +66,37 @@ def resolve(
     notes: Sequence[Note], spans: Mapping[str, Sequence[Span]], options: ResolveOptions = ResolveOptions()
 ) -> list[Entity]:
     """Return the entities the notes name, each with its mentions, largest first."""
-    stop = stop_words(options.stop)
+    return resolve_corrected(notes, spans, options)[0]
+
+
+def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]],
+                      options: ResolveOptions = ResolveOptions()) -> tuple[list[Entity], list[dict]]:
+    """Return the entities the notes name as the user's corrections have them, largest first, and
+    what each correction did (for report.json)."""
+    corrections = user_corrections(options)
+    stop = stop_words(corrections.stop)
     blocks = blocks_of(notes)
-    lexicon = base_lexicon(options.aliases)
+    lexicon = base_lexicon(corrections.aliases)
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
     mentions = _mentions(blocks, spans, lexicon, stop)
-    return _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+    entities = _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+    if corrections.empty:
+        return entities, []
+    entities, done = apply(entities, corrections, options.types)
+    return entities, stop_report(corrections, (b.text for b in blocks)) + done
+
+
+def user_corrections(options: ResolveOptions) -> Corrections:
+    """Return the corrections of the user's alias files, stop files and corrections files, in that order."""
+    found = Corrections()
+    for path in options.aliases:
+        found += alias_file(path)
+    for path in options.stop:
+        found += stop_file(path)
+    for given in options.corrections:
+        found += from_dict(given) if isinstance(given, dict) else read_corrections(given)
+    return found
 
 
 def _mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon,

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
-from kg.records import ENTITY_TYPES, Block, Note, Span
+from kg.records import Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import after_section_number
 from kg.resolve.compounds import OTHER, head_type
-from kg.resolve.knowledge import head_length, read_tsv, suffix_type, without_legal_form
+from kg.resolve.corrections import AliasRow
+from kg.resolve.knowledge import head_length, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
@@ -34,23 +34,17 @@ _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 
-def base_lexicon(alias_files: Sequence[Path]) -> Lexicon:
-    """Return a lexicon of the gazetteer, overridden by the user's alias files."""
+def base_lexicon(alias_rows: Sequence[AliasRow]) -> Lexicon:
+    """Return a lexicon of the gazetteer, overridden by the user's alias rows (kg.resolve.corrections)."""
     lexicon = Lexicon()
     for entry in load_gazetteer():
         for name in entry.names:
             lexicon.add(name, entry.id, entry.type)
-    for path in alias_files:
-        for row in read_tsv(Path(path)):
-            canonical, type_, *aliases = row
-            if (canonical.lower(), type_.lower()) == ("canonical", "type"):
-                continue  # the optional header row
-            if type_ not in ENTITY_TYPES:
-                raise ValueError(f"{path}: type {type_!r} of {canonical!r} is not one of {', '.join(ENTITY_TYPES)}")
-            entity = _merge_target(lexicon, [canonical, *aliases]) or canonical
-            for name in [canonical, *aliases]:
-                lexicon.add(name, entity, type_, replace=True)
-            lexicon.retype(entity, type_)
+    for row in alias_rows:
+        entity = _merge_target(lexicon, [row.name, *row.aliases]) or row.name
+        for name in [row.name, *row.aliases]:
+            lexicon.add(name, entity, row.type, replace=True)
+        lexicon.retype(entity, row.type)
     return lexicon
 
 

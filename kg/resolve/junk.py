@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 
 from kg.resolve.gazetteer import load_gazetteer
 from kg.resolve.knowledge import (
-    generic_words, legal_forms, name_words, product_names, read_lines, suffix_type, without_legal_form,
+    generic_words, legal_forms, name_words, product_names, suffix_type, without_legal_form,
 )
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_katakana, nfkc
 
@@ -29,12 +28,9 @@ def _is_date(surface: str) -> bool:
     return rest != surface and sum(c.isalpha() for c in rest) < 2
 
 
-def stop_words(stop_files: Sequence[Path]) -> frozenset[str]:
-    """Return the casefolded surface forms that never become entities."""
-    words = set(generic_words())
-    for path in stop_files:
-        words.update(nfkc(w).casefold() for w in read_lines(Path(path)))
-    return frozenset(words)
+def stop_words(user_words: Iterable[str]) -> frozenset[str]:
+    """Return the casefolded surface forms that never become entities: kg's and the user's."""
+    return frozenset({*generic_words(), *(nfkc(w).casefold() for w in user_words)})
 
 
 def has_markup(name: str) -> bool:
