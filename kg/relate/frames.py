@@ -126,11 +126,15 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         bracket = _bracketed(tokens, covered[0])
         # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
         # and a name in brackets after a noun stands for it: 共同体（CARD）を
-        while tokens[head].dep == "compound" and \
+        # and a person's title is the phrase, though it names an act too: パウエル議長は
+        while (tokens[head].dep == "compound" or sentence.compounded(head)) and \
                 (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
                 tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
-                tokens[head].head not in taken and sentence.predicate(tokens[head].head) is None:
+                tokens[head].head not in taken and (sentence.predicate(tokens[head].head) is None or (
+                    argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
             head = tokens[head].head
+        if argument.type == "Person":
+            head = sentence.title_after(head, taken)
         if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
             titled[argument] = tokens[head].head
         phrase[head].append(argument)
@@ -219,16 +223,16 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
-    if anchor in groups and all(a.type == "Event" for a in groups[anchor].arguments):
-        return []  # 「南米協議」 names a meeting, it does not state one
+    if anchor in groups:
+        return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長
     predicate, word = named
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
-    # AとともにV, Aと共同でV: A does it too
+    # AとともにV, Aと共同でV: A does it too; Bとも (with B too) is a partner like Bと
     jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
-                (jointly or sentence.marker(g.token) != "と")]
+                (jointly or sentence.marker(g.token) not in ("と", "とも"))]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""
@@ -252,6 +256,10 @@ def _frames_at(
         # AはBから融資を受けた: the giver is B, the receiver A
         givers = [g for g in objects if sentence.marker(g.token) in ("から", "より")]
         subjects, objects = givers, [g for g in objects if g not in givers] + subjects
+    # Bから is where from when the predicate has an object too: Cから列車でBを訪問した, Cから会議に出席した
+    origins = [g for g in objects if sentence.marker(g.token) == "から"]
+    if len(objects) > len(origins):
+        objects = [g for g in objects if g not in origins]
     if predicate.members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]

@@ -25,6 +25,17 @@ _PASSIVE = ("れる", "られる")
 FORMAL_NOUNS = ("こと", "の", "もの", "ため")
 
 
+def _particle(token: Token) -> bool:
+    """Return True when a child token is a case particle, whatever label the parser gave it.
+
+    After a bracket the parser may call で a copula (会議（MC12）で) and に an auxiliary
+    (北極評議会にオブザーバーとして), and it tags the とも of Bとも会談した a noun suffix.
+    """
+    if token.dep in ("case", "mark"):
+        return token.pos in ("ADP", "SCONJ") or all("ぁ" <= ch <= "ゖ" for ch in token.text)
+    return token.dep in ("cop", "aux") and token.tag.startswith("助詞-格助詞")
+
+
 class ParsedSentence:
     """Tokens with their children, and the helpers that read them."""
 
@@ -43,8 +54,8 @@ class ParsedSentence:
     def marker(self, i: int) -> str:
         """Return the case particles under token i with their fixed words: に対し, によって, では."""
         parts = []
-        for c in self.kids(i, "case", "mark"):
-            if self.tokens[c].pos not in ("ADP", "SCONJ") or self.tokens[c].lemma in _RESTRICTIVES:
+        for c in self.children[i]:
+            if not _particle(self.tokens[c]) or self.tokens[c].lemma in _RESTRICTIVES:
                 continue
             parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
         return "".join(parts)
@@ -62,12 +73,14 @@ class ParsedSentence:
         return next((c for c in self.children[head] if i < c < head and self.tokens[c].dep == "nmod"), None)
 
     def conjoined(self, i: int) -> bool:
-        """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB)."""
+        """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB, AもBも)."""
         token = self.tokens[i]
         head = token.head
-        if head <= i or self.tokens[head].pos not in NOUNS or token.dep not in ("nmod", "compound", "conj"):
+        if head <= i or self.tokens[head].pos not in NOUNS:
             return False
-        if self.tokens[head].lemma in JOINTLY:
+        if self.marker(i) == "も" and self.marker(head) == "も":
+            return True  # AもBも: both A and B, though the parser hangs A on B as its subject
+        if token.dep not in ("nmod", "compound", "conj") or self.tokens[head].lemma in JOINTLY:
             return False
         if token.dep == "conj" or self.marker(i) in ("と", "や"):
             return True
@@ -75,6 +88,36 @@ class ParsedSentence:
             return True
         after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
         return not self.marker(i) and after in _LIST_MARKS
+
+    def last(self, i: int) -> int:
+        """Return the last token of the phrase token i heads."""
+        return max([i, *(self.last(c) for c in self.children[i])])
+
+    def compounded(self, i: int) -> bool:
+        """Return True when noun i runs on into its head with no particle between (ストルテンベルグ事務総長).
+
+        A name written right before a noun is part of one compound, whatever label the parser gave it.
+        """
+        head = self.tokens[i].head
+        if head <= i or self.tokens[i].dep != "nmod" or self.marker(i) or self.tokens[head].pos not in NOUNS:
+            return False
+        return all(self.tokens[k].dep == "compound" and self.tokens[k].head == head for k in range(self.last(i) + 1, head))
+
+    def title_after(self, i: int, taken: set[int]) -> int:
+        """Return the noun a name's phrase runs on into when the parser split it off (局長 of …局長が), else i.
+
+        A phrase with no particle, right before nouns that end in one, is the first part of a longer
+        noun: 秋葉剛男国家安全保障局長が, 崔相穆副首相兼企画財政相と.
+        """
+        tokens = self.tokens
+        if self.marker(i) or tokens[i].dep in ("compound", "nmod"):
+            return i
+        k = self.last(i) + 1
+        while k < len(tokens) and k not in taken and tokens[k].dep == "compound" and tokens[k].head > k:
+            k += 1
+        if k < len(tokens) and k not in taken and tokens[k].pos in NOUNS and self.marker(k):
+            return k
+        return i
 
     def appositive(self, i: int) -> bool:
         """Return True when token i names examples or members of the noun it modifies (AなどのN, Aの2か国)."""

@@ -182,6 +182,30 @@ SHAPES = [
     # a subject that acts keeps its role through 経て
     ("日本はカナダとの協議を経て、北極基金に出資した。", [("日本", C), ("カナダ", C), ("北極基金", O)],
      {("日本", "meeting", "カナダ", False, ""), ("日本", "funding", "北極基金", False, "")}),
+    # Bとも (with B too) is a partner like Bと, though the parser tags とも a noun suffix
+    ("山田首相はカナダのトルドー首相とも会談した。", [("山田", P), ("カナダ", C), ("トルドー", P)],
+     {("山田", "meeting", "トルドー", False, "")}),
+    ("日本はカナダとも協定を結んだ。", [("日本", C), ("カナダ", C)], {("日本", "signing", "カナダ", False, "")}),
+    # AもBも: both conjuncts are subjects
+    ("チリもペルーも北極条約に署名していない。", [("チリ", C), ("ペルー", C), ("北極条約", A)],
+     {("チリ", "signing", "北極条約", True, ""), ("ペルー", "signing", "北極条約", True, "")}),
+    # a title the parser splits off a name is still the name's phrase: ストルテンベルグ|事務総長, 局|長
+    ("山田首相とイェンス・ストルテンベルグ事務総長は、北極計画に合意した。",
+     [("山田", P), ("イェンス・ストルテンベルグ", P), ("北極計画", "Plan")],
+     {("山田", "agreement", "北極計画", False, ""), ("イェンス・ストルテンベルグ", "agreement", "北極計画", False, "")}),
+    # ... and Bから is where the person comes from, not what is attended
+    ("北極会議には、日本から鈴木一郎国家安全保障局長が出席した。", [("北極会議", E), ("日本", C), ("鈴木一郎", P)],
+     {("鈴木一郎", "attendance", "北極会議", False, "")}),
+    # a title that also names an act (議長) is a title after a name, and states no act of its own
+    ("ジョン・スミス議長は北極会議に出席した。", [("ジョン・スミス", P), ("北極会議", E)],
+     {("ジョン・スミス", "attendance", "北極会議", False, "")}),
+    ("山田首相はカナダから列車でメキシコを訪問した。", [("山田", P), ("カナダ", C), ("メキシコ", C)],
+     {("山田", "visit", "メキシコ", False, "")}),
+    # a case particle the parser labels otherwise after a bracket (で as cop, に as aux) is still one
+    ("2024年6月の第5回北極閣僚会議（AMM5）で、北極宣言が採択された。", [("第5回北極閣僚会議", E), ("北極宣言", A)],
+     {("第5回北極閣僚会議", "adoption", "北極宣言", False, "")}),
+    ("チリは北極評議会にオブザーバーとして参加している。", [("チリ", C), ("北極評議会", O)],
+     {("チリ", "membership", "北極評議会", False, "")}),
 ]
 
 
