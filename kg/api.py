@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from IPython.display import HTML
 
+    from kg.community import Community
+
 SHOW_HEIGHT = 640
 
 
@@ -44,7 +46,46 @@ def read_graphml(path: str | Path) -> nx.Graph:
         if SENTENCE_IDS in data:
             data["sentences"] = unfold(data.pop(SENTENCE_IDS), table)
         split_lists(data, EDGE_LISTS)
+    reports = Path(path).with_name("communities.json")
+    if reports.is_file():  # kg.community(graph) reads the build's reports
+        from kg.community import hold_file
+
+        hold_file(graph, reports)
     return graph
+
+
+def communities(graph: nx.Graph) -> pd.DataFrame:
+    """Return one row per community report of a graph from kg.build or kg.read_graphml, largest first.
+
+    Columns: community, title, size, mentions, notes, members (labels, most central first),
+    words (the distinctive words, most distinctive first), first_seen, last_seen, bridges (labels),
+    gaps (community ids); lists are lists. Communities smaller than the build's
+    ``community_min_size`` (5 unless told) have no report. kg.community_report gives one whole.
+    """
+    import pandas as pd
+
+    from kg.community import reports_of
+    from kg.community.files import CSV_COLUMNS
+
+    rows = [{"community": r.id, "title": r.title, "size": r.size, "mentions": r.mentions, "notes": r.notes,
+             "members": [m.label for m in r.members], "words": [w.word for w in r.words],
+             "first_seen": r.first_seen, "last_seen": r.last_seen, "bridges": [b.label for b in r.bridges],
+             "gaps": [g.community for g in r.gaps]} for r in reports_of(graph)]
+    return pd.DataFrame(rows, columns=CSV_COLUMNS)
+
+
+def community_report(graph: nx.Graph, community: int) -> Community:
+    """Return the report of one community (its number, the ``community`` node attribute) of a graph from kg.build
+    or kg.read_graphml: title, members, distinctive words, sentences, ties, relations, time, bridges and gaps.
+
+    ``report.to_dict()`` gives it as communities.json holds it. Raises KeyError for a community without a report.
+    """
+    from kg.community import reports_of
+
+    for report in reports_of(graph):
+        if report.id == community:
+            return report
+    raise KeyError(f"community {community!r} has no report (too small, or no such community)")
 
 
 def to_frames(graph: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:

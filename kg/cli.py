@@ -60,7 +60,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder for graph.graphml, graph.json, nodes.csv, edges.csv, sentences.csv, mentions.csv, "
-                   "graph.html and report.json.")
+                   "graph.html, report.json, communities.json, communities.csv and report.md.")
 @click.option("--types", default=",".join(ENTITY_TYPES), show_default=True,
               help="Comma-separated entity types the graph keeps.")
 @click.option("--unit", type=click.Choice(UNITS), default="section", show_default=True,
@@ -113,6 +113,9 @@ def main() -> None:
 @click.option("--predicates", "predicates", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TSV of predicate words and their groups that extends kg/data/predicates.tsv (repeatable).")
+@click.option("--community-min-size", type=click.IntRange(min=1), default=5, show_default=True, metavar="N",
+              help="Write a report (communities.json, communities.csv, report.md, the page's list) for every "
+                   "community of at least N entities.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for NER; 0 means one per core.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,

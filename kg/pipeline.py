@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.community import CommunityOptions, community_reports, hold_sources
 from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
@@ -48,6 +49,7 @@ class Options:
     filters: Filters = field(default_factory=Filters)
     view: ViewOptions = field(default_factory=ViewOptions)
     relate: RelateOptions = field(default_factory=RelateOptions)
+    communities: CommunityOptions = field(default_factory=CommunityOptions)
 
     def __post_init__(self) -> None:
         # the one rule that spans two stages: the disparity filter needs weights of 0 or more
@@ -186,8 +188,14 @@ def _title(vault: Vault, paths: Sequence[str | Path]) -> str:
 
 
 def build(paths: Iterable[str | Path] = (DEFAULT_INPUT,), **options) -> nx.Graph:
-    """Return the co-occurrence graph of the notes at paths (options as on the command line)."""
-    return analyse(paths, make_options(**options)).graph
+    """Return the co-occurrence graph of the notes at paths (options as on the command line).
+
+    kg.community and kg.community_report find the graph's community reports from what it was built from.
+    """
+    chosen = make_options(**options)
+    result = analyse(paths, chosen)
+    hold_sources(result, chosen.communities)
+    return result.graph
 
 
 def run(
@@ -200,7 +208,9 @@ def run(
     from kg.export.files import claimed
     from kg.export.formats import (OUTPUT_FILES, RELATION_FILES, GraphEdges, GraphFiles, graph_edges, graph_files,
                                    relation_texts, write_outputs)
+    from kg.community.files import community_texts
     from kg.export.report import report_json
+    from kg.view.links import note_links
 
     started = time.perf_counter()
     options = options or Options()
@@ -223,11 +233,16 @@ def run(
 
         result = analyse(paths, options, edges_final=write_edges, complete=write_graph, place=True)
         with paused_collection():
-            html = to_html(result.graph, options.view, relations=result.relations,
+            # read beside the page and report.md in out, so their links to the notes start there
+            reports = community_reports(result.graph, result.vault.notes, result.entities, result.relations,
+                                        links=note_links(result.vault.notes, Path(out).resolve()),
+                                        options=options.communities)
+            html = to_html(result.graph, options.view, relations=result.relations, communities=reports,
                            sources=Sources(result.vault.notes, result.entities, Path(out).resolve()),
                            placed=result.placement)
             report = report_json(result, time.perf_counter() - started)
-            extra = {"report.json": report}
+            extra = {"report.json": report,
+                     **community_texts(result.graph, reports, options.communities, len(result.vault.notes))}
             if options.relate.relations:
                 extra.update(relation_texts(result.relations, result.graph))
             # a build without relations removes an earlier build's relation files

@@ -23,7 +23,7 @@ from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_te
 
 # The files write_outputs writes, report.json included.
 OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
-                "report.json")
+                "report.json", "communities.json", "communities.csv", "report.md")
 RELATION_FILES = ("relations.csv", "relations.graphml", "relations.json")
 # Spreadsheets run a cell that starts with one of these (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -30,6 +30,11 @@ _MODIFIER_ENDINGS = set("なのる的")
 _FORMERLY = re.compile(r"(?:旧称|旧名|旧)[・:：\s]?([^、。\s]{2,40})")
 _HEREAFTER = re.compile(r"以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:とする|という|と呼ぶ|と略す)?")
 _EDITION = re.compile(r"^第\s*\d+\s*回")
+# A parenthesis that says what kind of name it holds: （正式名「…」）, （通称：…）, （いわゆる…。…）.
+# What follows the name after a comma or full stop is a remark about it, not part of it.
+_LABELLED = re.compile(
+    r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|いわゆる)\s*(?:は|[：:])?\s*"
+    r"[「『]?([^「」『』、。，]{2,80}?)[」』]?\s*(?:[、。，].*)?")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
@@ -108,6 +113,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
             continue
+        labelled = _LABELLED.fullmatch(match.group(1).strip())
+        if outer and labelled and _is_labelled_name(outer, labelled.group(1), labelled.group(2), lexicon):
+            yield [outer, labelled.group(2)]  # 万博特措法（正式名「…に関する法律」）, …博覧会（いわゆる…万博。…）
+            continue
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
             continue
@@ -144,6 +153,19 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+def _is_labelled_name(outer: str, label: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a parenthesis that says it holds another name of the thing before it holds one.
+
+    A formal name (正式名, 正式名称) is one whatever its words; a nickname (いわゆる, 通称) names an
+    entity only when one of the two is a name: 開発規則（いわゆるマイニングコード） is a common thing
+    and its nickname, 2020年ドバイ国際博覧会（いわゆるドバイ万博） an event.
+    """
+    if inner[-1] in _TRAILING_PARTICLES:
+        return False
+    return label.startswith("正式") or any(_is_name(n, lexicon) or any(w.proper for w in words(n))
+                                           for n in (outer, inner))
 
 
 def _is_language(name: str, lexicon: Lexicon) -> bool:
@@ -304,9 +326,10 @@ def _is_short_name(names: Sequence[str]) -> bool:
     body = short[: len(short) - head_length(short)]
     if any(is_hiragana(c) for c in short) or not body:
         return False
-    # an event's short name may name its place instead (日本万国博覧会（大阪万博）)
+    # an event's short name may name its place instead (日本万国博覧会（大阪万博）), and any short name
+    # its body's abbreviation (宇宙航空研究開発機構法（JAXA法）)
     named = type_ == "Event" and any(w.proper for w in words(body))
-    return named or 2 * sum(c in long_ for c in body) >= len(body)
+    return named or is_abbreviation(body) or 2 * sum(c in long_ for c in body) >= len(body)
 
 
 def _is_translation(outer: str, inner: str) -> bool:
@@ -413,7 +436,7 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
         entity, first = next(iter(known.items()))
         type_ = first.type
     else:
-        entity = _group_label(names)
+        entity = _group_label([n for n in names if without_legal_form(n) == n] or names)
         type_ = next((t for t in map(suffix_type, names) if t), "") or next(
             (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
             "Person" if len(names) == 2 and _is_reading(*names) else "")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation
-from kg.resolve.knowledge import suffix_type
+from kg.resolve.knowledge import head_length, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
-from kg.text.chars import is_katakana, match_key
+from kg.text.chars import fold_variants, is_katakana, match_key
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -19,6 +19,8 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in _surnames_joined(mentions):
         grouped[mention.entity].append(mention)
+    for key, other in _names_joined(grouped, lexicon).items():
+        grouped[other].extend(grouped.pop(key))
     entities = []
     for key, group in grouped.items():
         known = lexicon.get(key)
@@ -59,7 +61,8 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person":
-            people[m.block.note].add((m.surface, m.entity))
+            # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name
+            people[m.block.note].add((fold_variants(m.surface), m.entity))
     everyone = set().union(*people.values()) if people else set()
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
@@ -70,6 +73,7 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     @cache
     def full_name_in(note: str, part: str, vault: bool) -> str:
+        part = fold_variants(part)
         found = fits(people.get(note, set()), part) or (fits(everyone, part) if vault else set())
         return next(iter(found)) if len(found) == 1 else ""
 
@@ -87,6 +91,85 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined
+
+
+# What a municipality's name is written with after it, and what a company group's is: 千歳 is 千歳市
+# where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
+_PLACE_ENDINGS = ("市", "町", "村", "区", "郡")
+_GROUP_ENDINGS = ("グループ", "ホールディングス")
+# The heads after which a shorter name is the longer one's tail (サプライチェーン協定 of IPEFサプライチェーン協定).
+_TAIL_TYPES = ("Agreement", "Law", "Plan")
+
+
+def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
+    """Return, for each entity key the notes name another way, the key it joins.
+
+    Only names the lexicon does not know are joined, and only to a name of the same vault:
+    - a name whose front is another name of a country or body it knows: 中国海警法 and
+      中華人民共和国海警法, JAXA法 and 宇宙航空研究開発機構法 (with the country or body written as its
+      canonical name the two are one);
+    - a municipality without 市 or 町 where the vault names it with one (千歳, 千歳市), and a company
+      without グループ where it names the group (パナソニック, パナソニックグループ), or the group of a
+      company kg knows (トヨタグループ, トヨタ);
+    - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
+      being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定).
+    """
+    unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
+    joined: dict[str, str] = {}
+    by_front: dict[str, list[str]] = defaultdict(list)
+    for key in unknown:
+        by_front[_canonical_front(key, lexicon)].append(key)
+    for keys in by_front.values():
+        if len(keys) > 1:
+            target = max(keys, key=lambda k: (len(grouped[k]), len(k), k))
+            joined.update((k, target) for k in keys if k != target)
+    tails = _tails_after_names(grouped, lexicon)
+    for key in unknown:
+        if key in joined:
+            continue
+        longer = [key + end for end in (*_PLACE_ENDINGS, *_GROUP_ENDINGS) if key + end in grouped]
+        front = next((key[: -len(end)] for end in _GROUP_ENDINGS if key.endswith(end)), "")
+        known = lexicon.get(front) if len(front) >= 2 else None
+        if known is not None and known.type == "Organization" and known.entity in grouped:
+            longer = [known.entity]  # トヨタグループ where トヨタ is a company kg knows
+        if not longer and len(key) - head_length(key) >= 2:
+            longer = sorted(tails.get(key, ()))
+        if len(longer) == 1:
+            joined[key] = longer[0]
+    return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+def _tails_after_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[str]]:
+    """Return, for each tail of an agreement's, law's or plan's name that follows a name kg knows,
+    the names it is the tail of: サプライチェーン協定 -> {ipefサプライチェーン協定}."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        type_ = suffix_type(key)
+        if type_ not in _TAIL_TYPES:
+            continue
+        for i in range(2, len(key) - 1):
+            if suffix_type(key[i:]) == type_ and lexicon.get(key[:i].rstrip("の・ ")) is not None:
+                tails[key[i:]].add(key)
+    return tails
+
+
+def _last(joined: Mapping[str, str], key: str) -> str:
+    """Return the key a chain of joins ends at (A joins B, which joins C: C)."""
+    seen = {key}
+    while key in joined and joined[key] not in seen:
+        key = joined[key]
+        seen.add(key)
+    return key
+
+
+def _canonical_front(key: str, lexicon: Lexicon) -> str:
+    """Return the key with its longest front that names a known country or body written as that
+    entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself."""
+    for end in range(len(key) - 1, 0, -1):
+        known = lexicon.get(key[:end])
+        if known is not None and known.type in ("Country", "Organization") and suffix_type(key[end:]):
+            return match_key(known.entity) + key[end:]
+    return key
 
 
 def _display_name(entity_id: str, counts: Counter) -> str:

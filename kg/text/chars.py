@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 _QUOTES = "「」『』【】〈〉《》\"'“”‘’"
 _TRAILING_GENERIC = ("など", "等", "ら")
@@ -89,8 +91,24 @@ def _latin_at(text: str, i: int) -> bool:
 
 
 def match_key(text: str) -> str:
-    """Return the key two names share when they are the same name (case and width folded)."""
-    return tidy_surface(text).casefold().replace(" ", "")
+    """Return the key two names share when they are the same name (case, width and kanji variants folded)."""
+    return fold_variants(tidy_surface(text).casefold().replace(" ", ""))
+
+
+def fold_variants(text: str) -> str:
+    """Return the text with each old or variant kanji written in its common form (齋藤 -> 斎藤)."""
+    return text.translate(_kanji_variants())
+
+
+@cache
+def _kanji_variants() -> dict[int, str]:
+    """Return a str.translate table from each old or variant kanji to its common form (齋 -> 斎)."""
+    table = {}
+    for line in (resources.files("kg") / "data" / "kanji_variants.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            variant, common = line.split("\t")
+            table[ord(variant)] = common
+    return table
 
 
 # each character's match-normalised form, found once per character
@@ -108,7 +126,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         folded = _FOLDED.get(ch)
         if folded is None:
-            folded = _FOLDED[ch] = nfkc(ch).casefold()
+            folded = _FOLDED[ch] = nfkc(ch).casefold().translate(_kanji_variants())
         if folded.isspace():
             if not (_latin_at_nfkc(text, i - 1) and _latin_at_nfkc(text, i + 1)):
                 continue

@@ -11,9 +11,14 @@ page folder (a page shown inside Jupyter) it is an absolute ``file://`` URL.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from kg.records import Note
 
 VAULT_MARKER = ".obsidian"
 
@@ -71,3 +76,8 @@ def note_link(file: Path, page_dir: Path | None = None) -> NoteLink:
     if vault is not None:
         return NoteLink(obsidian_url(vault.name, file.relative_to(vault).as_posix()), "obsidian")
     return NoteLink(file_url(file, page_dir), "file")
+
+
+def note_links(notes: Iterable[Note], page_dir: Path | None = None) -> dict[str, NoteLink | None]:
+    """Return each note path's link (note_link) from page_dir; None for a note not read from a file."""
+    return {note.path: note_link(Path(note.file), page_dir) if note.file else None for note in notes}

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
+    from kg.community import Community
     from kg.relate import Relation
 
 COLOR_BY = ("type", "community")
@@ -41,9 +42,10 @@ VIS_LIB = ("templates", "lib", "vis-9.1.2")
 TEMPLATE = "page.html.j2"
 # The page's scripts, run in this order: view.js builds the network and window.kg, the others
 # add to it (budget.js the size budget and its controls, labels.js the labels that fit,
+# communities.js the list of community reports and the report of the one clicked,
 # panel.js the mentions panel and the time range, relations.js the relation arrows); the styles likewise.
-SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js", "relations.js")
-STYLES = ("view.css", "panel.css", "relations.css")
+SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js", "relations.js", "communities.js")
+STYLES = ("view.css", "panel.css", "relations.css", "communities.css")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class ViewOptions:
 
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
             color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = (),
+            communities: Sequence[Community] = (),
             placed: Placement | None = None) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
@@ -74,6 +77,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
     units an edge's two ends share, and a time range hides what the notes of a period do not name.
     ``relations`` (kg.relate.Relation) are drawn as labelled arrows between the nodes it carries.
     ``placed`` is placement(graph), if already found (a build finds it beside the measures).
+    ``communities`` (kg.community reports) make the list of communities and the report of the one clicked.
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
@@ -113,6 +117,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         # what budget.js and labels.js size dots (layout units) and labels (pixels) by
         "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
         "relations": relation_edges(relations, infos),
+        "communities": [report.to_dict() for report in communities],
     }
     if sources is not None:
         data["panel"] = mentions_panel(graph, sources, nodes=plan.nodes, edges=plan.edges)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.graph.cooccurrence import Unit, section_ancestors, unit_of, units_in
 from kg.schema import PATH_SEP
-from kg.view.links import NoteLink, note_link
+from kg.view.links import NoteLink, note_links
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -165,9 +165,7 @@ def mentions_panel(
 ) -> dict[str, Any]:
     """Return panel_data with each note's own date and a link to its file from the page's folder."""
     dates = {note.path: note.date for note in sources.notes}
-    links = {
-        note.path: note_link(Path(note.file), sources.page_dir) if note.file else None for note in sources.notes
-    }
+    links = note_links(sources.notes, sources.page_dir)
     return panel_data(graph, sources.notes, sources.entities, dates=dates, links=links, nodes=nodes, edges=edges)
 
 

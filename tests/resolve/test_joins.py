@@ -1,0 +1,84 @@
+"""Two ways of writing one name join into one node (kg.resolve.entities._names_joined, kanji variants,
+labelled parentheses), and names that only look alike stay apart. Spans are hand-made."""
+
+from __future__ import annotations
+
+from kg.records import Block, Note, Span
+from kg.resolve import resolve
+from kg.text.chars import match_key
+
+
+def _note(text: str, path: str = "n.md") -> Note:
+    block = Block(note=path, heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    return Note(path=path, title=path[:-3], aliases=(), blocks=(block,))
+
+
+def _spans(text: str, *labelled: tuple[str, str]) -> dict[str, tuple[Span, ...]]:
+    found = []
+    for surface, label in labelled:
+        start = -1
+        while (start := text.find(surface, start + 1)) >= 0:
+            found.append(Span(start, start + len(surface), label))
+    return {text: tuple(found)}
+
+
+def _nodes(notes, spans) -> dict[str, list[str]]:
+    """Return each node's label -> the surfaces of its mentions, sorted."""
+    return {e.label: sorted({m.surface for m in e.mentions}) for e in resolve(notes, spans)}
+
+
+def test_a_name_written_with_an_old_form_of_a_kanji_is_the_same_name():
+    assert match_key("齋藤") == match_key("斎藤") and match_key("國學院") == match_key("国学院")
+    first, later = "齋藤健経済産業大臣が会見した。", "斎藤大臣は支援を明言しなかった。"
+    spans = {**_spans(first, ("齋藤健", "Person")), **_spans(later, ("斎藤", "Person"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes["齋藤健"] == ["斎藤", "齋藤健"]
+    assert "斎藤" not in nodes
+
+
+def test_a_parenthesis_that_says_it_holds_the_formal_name_or_the_nickname_defines_it():
+    formal = "港湾特措法（正式名「港湾の整備及び運営のために必要な特別措置に関する法律」）が成立した。港湾特措法は時限立法だ。"
+    nodes = _nodes([_note(formal)], {})
+    assert len(nodes) == 1 and "港湾特措法" in next(iter(nodes.values()))
+    nickname = "2010年上海国際博覧会（いわゆる上海万博。184日間開かれた）に続き、上海万博の跡地が再開発された。"
+    nodes = _nodes([_note(nickname)], _spans(nickname, ("2010年上海国際博覧会", "Event")))
+    assert nodes["2010年上海国際博覧会"] == ["2010年上海国際博覧会", "上海万博"]
+    common = "審査基準（いわゆるガイドライン）の改定は来年になる。"
+    assert _nodes([_note(common)], {}) == {}  # a common thing and its nickname name no entity
+
+
+def test_a_short_law_name_made_of_a_bodys_abbreviation_defines_the_long_one():
+    text = "独立行政法人国際協力機構法（JICA法）が改正された。JICA法の改正で出資が増える。"
+    nodes = _nodes([_note(text)], {})
+    law = next(label for label in nodes if label.endswith("法"))
+    assert law == "国際協力機構法" and "JICA法" in nodes[law]  # the legal form is no part of the label
+
+
+def test_a_name_that_opens_with_another_name_of_a_known_country_or_body_is_one_name():
+    text = "2021年に中国海警法が施行された。中華人民共和国海警法は武器の使用を認める。"
+    nodes = _nodes([_note(text)], _spans(text, ("中国海警法", "Law"), ("中華人民共和国海警法", "Law")))
+    assert sorted(len(v) for k, v in nodes.items() if k.endswith("海警法")) == [2]
+
+
+def test_a_municipality_and_a_group_written_short_join_the_long_name_the_vault_uses():
+    text = "半導体工場は熊本県菊陽町に建つ。菊陽の工場にはトヨタグループも出資し、トヨタは部品を納める。"
+    spans = _spans(text, ("菊陽町", "Region"), ("菊陽", "Region"), ("トヨタグループ", "Organization"),
+                   ("トヨタ", "Organization"))
+    nodes = _nodes([_note(text)], spans)
+    assert "菊陽" in nodes["菊陽町"] and "菊陽" not in nodes
+    assert any({"トヨタ", "トヨタグループ"} <= set(v) for v in nodes.values())
+    both = "名張市と名張町は別の自治体ではない。名張で会った。"
+    spans = _spans(both, ("名張市", "Region"), ("名張町", "Region"), ("名張", "Region"))
+    assert "名張" in _nodes([_note(both)], spans)  # it fits two longer names: it stays as written
+
+
+def test_an_agreement_written_without_its_front_joins_the_one_longer_name_that_has_it():
+    text = "IPEFクリーン経済協定が発効した。IPEFのクリーン経済協定は5か国で先に発効した。"
+    spans = _spans(text, ("IPEFクリーン経済協定", "Agreement"), ("クリーン経済協定", "Agreement"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["IPEFクリーン経済協定"] == ["IPEFクリーン経済協定", "クリーン経済協定"]
+    two = "IPEFクリーン経済協定とRCEPクリーン経済協定を比べる。クリーン経済協定の数は増えた。"
+    spans = _spans(two, ("IPEFクリーン経済協定", "Agreement"), ("RCEPクリーン経済協定", "Agreement"),
+                   ("クリーン経済協定", "Agreement"))
+    assert "クリーン経済協定" in _nodes([_note(two)], spans)  # two longer names end in it: it joins neither
