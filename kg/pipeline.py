@@ -239,7 +239,7 @@ def run(
                                         options=options.communities)
             html = to_html(result.graph, options.view, relations=result.relations, communities=reports,
                            sources=Sources(result.vault.notes, result.entities, Path(out).resolve()),
-                           placed=result.placement)
+                           placed=result.placement, corrections=result.corrections)
             report = report_json(result, time.perf_counter() - started)
             extra = {"report.json": report,
                      **community_texts(result.graph, reports, options.communities, len(result.vault.notes))}

@@ -43,9 +43,10 @@ TEMPLATE = "page.html.j2"
 # The page's scripts, run in this order: view.js builds the network and window.kg, the others
 # add to it (budget.js the size budget and its controls, labels.js the labels that fit,
 # communities.js the list of community reports and the report of the one clicked,
-# panel.js the mentions panel and the time range, relations.js the relation arrows); the styles likewise.
-SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js", "relations.js", "communities.js")
-STYLES = ("view.css", "panel.css", "relations.css", "communities.css")
+# panel.js the mentions panel and the time range, relations.js the relation arrows, corrections.js
+# the corrections a user makes in the page); the styles likewise.
+SCRIPTS = ("view.js", "budget.js", "labels.js", "panel.js", "relations.js", "communities.js", "corrections.js")
+STYLES = ("view.css", "panel.css", "relations.css", "communities.css", "corrections.css")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class ViewOptions:
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
             color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = (),
             communities: Sequence[Community] = (),
-            placed: Placement | None = None) -> str:
+            placed: Placement | None = None, corrections: Sequence[dict] = ()) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
     Give ``options``, or ``title`` and ``color_by`` as in ViewOptions; the page can switch the
@@ -78,6 +79,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
     ``relations`` (kg.relate.Relation) are drawn as labelled arrows between the nodes it carries.
     ``placed`` is placement(graph), if already found (a build finds it beside the measures).
     ``communities`` (kg.community reports) make the list of communities and the report of the one clicked.
+    ``corrections`` are those the build read (kg.resolve.corrections); the page's Save writes them again.
     """
     options = options or ViewOptions(title, color_by)
     title, color_by = options.title, options.color_by
@@ -118,6 +120,7 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
         "relations": relation_edges(relations, infos),
         "communities": [report.to_dict() for report in communities],
+        "corrections": list(corrections),
     }
     if sources is not None:
         data["panel"] = mentions_panel(graph, sources, nodes=plan.nodes, edges=plan.edges)

@@ -126,6 +126,7 @@
         groupNote = noteIndex;
       }
       const entry = el("div", "kg-mention");
+      entry.dataset.note = P.notes[noteIndex][0];  // corrections.js names a mention by its note
       const where = el("div", "kg-mention-place");
       const shownPath = el("span", "kg-mention-path", placeText(path || P.notes[noteIndex][0]));
       shownPath.title = path || P.notes[noteIndex][0];
@@ -178,6 +179,7 @@
 
   function shut() {
     panel.hidden = true;
+    kg.panelNode = null;
     rows = [];
     list.replaceChildren();
   }
@@ -214,6 +216,7 @@
       count.replaceChildren();
       return;
     }
+    kg.panelNode = visId;  // whose mentions the list shows (corrections.js)
     const total = entry ? entry.total : 0;
     heading(info.label, `言及 ${total} 件 · ${entry ? entry.notes : 0} ノート`);
     const forms = entry ? entry.forms : [];
@@ -227,6 +230,7 @@
 
   function showEdge(visId) {
     const index = edgeIndex.get(visId);
+    kg.panelNode = null;
     const info = data.info.edges[index];
     const entry = P.edges[index];
     open();
