@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.relate.frames import Frame, _Group
+    from kg.relate.frames import Frame
+    from kg.relate.phrases import _Group
     from kg.relate.reader import ParsedSentence
 
 # Entity types that act: in 日本の加盟 日本 joins; in 協定の締結 the agreement is what is concluded.

@@ -37,7 +37,8 @@ from kg.relate.clauses import (
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
-from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
+from kg.relate.phrases import _Group, _groups, _outermost
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, ParsedSentence
 from kg.relate.vocabulary import NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
@@ -73,15 +74,6 @@ class Frame:
     modality: str = ""
 
 
-@dataclass
-class _Group:
-    """Arguments that share one phrase (conjuncts, or a compound's members), and where it attaches."""
-
-    token: int
-    arguments: list[Argument]
-    between: bool = False
-
-
 def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabulary: Vocabulary) -> list[Frame]:
     """Return the relations between the arguments that the sentence's predicate frames state."""
     if len({a.entity for a in arguments}) < 2 or not tokens:
@@ -100,83 +92,6 @@ def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabula
     return _unique([frame for _, frame in frames])
 
 
-def _outermost(arguments: Sequence[Argument]) -> list[Argument]:
-    """Return the arguments not inside a longer one: 日米首脳会談 stands for itself, not 日本 and アメリカ."""
-    return [a for a in arguments
-            if not any(b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
-                       for b in arguments)]
-
-
-def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
-    """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
-    tokens = sentence.tokens
-    phrase: dict[int, list[Argument]] = defaultdict(list)
-    owner: dict[int, int] = {}  # token -> phrase token of the argument that covers it
-    spans = {}
-    for argument in arguments:
-        covered = [i for i, t in enumerate(tokens) if t.start < argument.end and argument.start < t.end]
-        if covered:
-            spans[argument] = covered
-    taken = {i for covered in spans.values() for i in covered}
-    titled: dict[Argument, int] = {}
-    for argument, covered in spans.items():
-        inside = set(covered)
-        head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
-        # the whole of a bracket after a noun stands for it: 協定（Partnership: MSP）
-        bracket = _bracketed(tokens, covered[0])
-        # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
-        # and a name in brackets after a noun stands for it: 共同体（CARD）を
-        # and a person's title is the phrase, though it names an act too: パウエル議長は
-        while (tokens[head].dep == "compound" or sentence.compounded(head)) and \
-                (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
-                tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
-                tokens[head].head not in taken and (sentence.predicate(tokens[head].head) is None or (
-                    argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
-            head = tokens[head].head
-        if argument.type == "Person":
-            head = sentence.title_after(head, taken)
-        if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
-            titled[argument] = tokens[head].head
-        phrase[head].append(argument)
-        for i in covered:
-            owner.setdefault(i, head)
-    # 野村哲郎農林水産大臣: the person before a title is the phrase, not the title
-    for person, title in titled.items():
-        into = owner[title]
-        phrase[into] = [a for a in phrase[into] if a.type == "Person" or title not in spans[a]] + [person]
-        phrase[next(i for i, found in phrase.items() if person in found and i != into)].remove(person)
-    groups: dict[int, _Group] = {}
-    for i in sorted(i for i in phrase if phrase[i]):
-        target = i
-        while True:
-            sibling = sentence.sibling(target)
-            if sibling is not None:
-                target = owner.get(sibling, sibling)
-            elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
-                # a conjunct the parser hung on a word inside the next name joins that name's phrase
-                target = owner.get(tokens[target].head, tokens[target].head)
-            elif sentence.appositive(target) and tokens[target].head not in owner:
-                # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
-                target = tokens[target].head
-            else:
-                break
-        group = groups.setdefault(target, _Group(target, []))
-        group.arguments.extend(phrase[i])
-    # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
-    for i in list(groups):
-        head = tokens[i].head
-        if head != i and sentence.between(head) and tokens[i].dep in ("nmod", "compound"):
-            into = groups.setdefault(head, _Group(head, [], between=True))
-            into.between = True
-            into.arguments.extend(groups.pop(i).arguments)
-    return groups
-
-
-def _bracketed(tokens: Sequence[Token], i: int) -> bool:
-    """Return True when token i is an abbreviation in brackets after a noun: 共同体（CARD）, not 会議（東京）."""
-    return i > 0 and tokens[i - 1].text in ("（", "(") and tokens[i].text[:1].isascii() and tokens[i].text[:1].isupper()
-
-
 def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, list[_Group]]]) -> None:
     """Record the role the group's phrase plays at its governor."""
     tokens = sentence.tokens
@@ -185,10 +100,10 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if group.between:
         slots[token.head if token.head != i else i]["mutual"].append(group)
         return
-    if token.head == i:
+    governor = token.head if group.governor is None else group.governor
+    if governor == i:
         return
     marker = sentence.marker(i)
-    governor = token.head
     if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
         slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
         return

@@ -206,6 +206,16 @@ SHAPES = [
      {("第5回北極閣僚会議", "adoption", "北極宣言", False, "")}),
     ("チリは北極評議会にオブザーバーとして参加している。", [("チリ", C), ("北極評議会", O)],
      {("チリ", "membership", "北極評議会", False, "")}),
+    # conjuncts are alike: a person joins the person after the country the parser hung it on ...
+    ("2024年6月の北極会議には、山田一郎外相とカナダのジョン・スミス外相がそろって出席した。",
+     [("北極会議", E), ("山田一郎", P), ("カナダ", C), ("ジョン・スミス", P)],
+     {("山田一郎", "attendance", "北極会議", False, ""), ("ジョン・スミス", "attendance", "北極会議", False, "")}),
+    # ... and a と-phrase with no name of its kind after it is the predicate's partner
+    ("ジョン・スミス大統領が来日し、山田首相と東京で会談した。", [("ジョン・スミス", P), ("山田", P), ("東京", "Region")],
+     {("ジョン・スミス", "meeting", "山田", False, "")}),
+    ("トヨタはホンダと次世代の電池で共同研究を進めている。", [("トヨタ", O), ("ホンダ", O)],
+     {("トヨタ", "cooperation", "ホンダ", False, "")}),
+    ("日本とカナダの首脳が会談した。", [("日本", C), ("カナダ", C)], {("日本", "meeting", "カナダ", False, "")}),
 ]
 
 

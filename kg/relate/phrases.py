@@ -1,0 +1,142 @@
+"""Argument phrases of one parsed sentence: the noun each entity mention stands in, and its conjuncts.
+
+A mention's phrase is the noun its words attach to (日本企業 for 日本 in 日本企業が, a person's title
+after the name, the whole of a bracket after a noun); conjuncts (AとB, A・B, AもBも) and the parties
+of A・B間 share one group, which kg.relate.frames gives a role at its governor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.relate.reader import NOUNS, ParsedSentence
+
+if TYPE_CHECKING:
+    from kg.relate.frames import Argument
+    from kg.relate.parse import Token
+
+
+@dataclass
+class _Group:
+    """Arguments that share one phrase (conjuncts, or a compound's members), and where it attaches.
+
+    ``governor`` is set when the phrase is an argument of another word than its head in the parse.
+    """
+
+    token: int
+    arguments: list[Argument]
+    between: bool = False
+    governor: int | None = None
+
+
+def _outermost(arguments: Sequence[Argument]) -> list[Argument]:
+    """Return the arguments not inside a longer one: 日米首脳会談 stands for itself, not 日本 and アメリカ."""
+    return [a for a in arguments
+            if not any(b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+                       for b in arguments)]
+
+
+def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
+    """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
+    tokens = sentence.tokens
+    phrase: dict[int, list[Argument]] = defaultdict(list)
+    owner: dict[int, int] = {}  # token -> phrase token of the argument that covers it
+    spans = {}
+    for argument in arguments:
+        covered = [i for i, t in enumerate(tokens) if t.start < argument.end and argument.start < t.end]
+        if covered:
+            spans[argument] = covered
+    taken = {i for covered in spans.values() for i in covered}
+    titled: dict[Argument, int] = {}
+    for argument, covered in spans.items():
+        inside = set(covered)
+        head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
+        # the whole of a bracket after a noun stands for it: 協定（Partnership: MSP）
+        bracket = _bracketed(tokens, covered[0])
+        # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
+        # and a name in brackets after a noun stands for it: 共同体（CARD）を
+        # and a person's title is the phrase, though it names an act too: パウエル議長は
+        while (tokens[head].dep == "compound" or sentence.compounded(head)) and \
+                (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
+                tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
+                tokens[head].head not in taken and (sentence.predicate(tokens[head].head) is None or (
+                    argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
+            head = tokens[head].head
+        if argument.type == "Person":
+            head = sentence.title_after(head, taken)
+        if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
+            titled[argument] = tokens[head].head
+        phrase[head].append(argument)
+        for i in covered:
+            owner.setdefault(i, head)
+    # 野村哲郎農林水産大臣: the person before a title is the phrase, not the title
+    for person, title in titled.items():
+        into = owner[title]
+        phrase[into] = [a for a in phrase[into] if a.type == "Person" or title not in spans[a]] + [person]
+        phrase[next(i for i, found in phrase.items() if person in found and i != into)].remove(person)
+    groups: dict[int, _Group] = {}
+    governor: dict[int, int | None] = {}
+    for i in sorted(i for i in phrase if phrase[i]):
+        target = i
+        while True:
+            sibling = sentence.sibling(target)
+            if sibling is not None:
+                target = owner.get(sibling, sibling)
+            elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
+                # a conjunct the parser hung on a word inside the next name joins that name's phrase
+                into, governor[target] = _conjunct(sentence, target, phrase, owner)
+                if into is None:
+                    break
+                target = into
+            elif sentence.appositive(target) and tokens[target].head not in owner:
+                # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
+                target = tokens[target].head
+            else:
+                break
+        group = groups.setdefault(target, _Group(target, [], governor=governor.get(target)))
+        group.arguments.extend(phrase[i])
+    # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
+    for i in list(groups):
+        head = tokens[i].head
+        if head != i and sentence.between(head) and tokens[i].dep in ("nmod", "compound"):
+            into = groups.setdefault(head, _Group(head, [], between=True))
+            into.between = True
+            into.arguments.extend(groups.pop(i).arguments)
+    return groups
+
+
+def _conjunct(
+    sentence: ParsedSentence, i: int, phrase: dict[int, list[Argument]], owner: dict[int, int],
+) -> tuple[int | None, int | None]:
+    """Return the phrase a conjunct joins, else (None, the word it is an argument of).
+
+    Conjuncts are alike: in 山田首相とカナダのX首相が, the person joins the person, not the country the
+    parser hung it on. When no name of its kind follows, the と-phrase is no conjunct but the partner
+    of the predicate: 首相と東京で会談した, 企業と次世代の電池で研究を進めた.
+    """
+    tokens = sentence.tokens
+    person = _persons(phrase[i])
+    j = owner.get(tokens[i].head, tokens[i].head)
+    while not phrase.get(j) or _persons(phrase[j]) != person:
+        up = tokens[j].head
+        if sentence.predicate(up) is not None and sentence.marker(j) == "の":
+            return None, up  # AとBの会談: A is the partner of the act
+        if up == j or tokens[j].dep != "nmod" or sentence.marker(j) != "の" or tokens[up].pos not in NOUNS:
+            if tokens[j].dep in ("obl", "obj", "nsubj", "iobj") and up != j:
+                return None, up
+            return owner.get(tokens[i].head, tokens[i].head), None
+        j = owner.get(up, up)
+    return j, None
+
+
+def _persons(arguments: Sequence[Argument] | None) -> bool:
+    """Return True when the arguments name people."""
+    return any(a.type == "Person" for a in arguments or ())
+
+
+def _bracketed(tokens: Sequence[Token], i: int) -> bool:
+    """Return True when token i is an abbreviation in brackets after a noun: 共同体（CARD）, not 会議（東京）."""
+    return i > 0 and tokens[i - 1].text in ("（", "(") and tokens[i].text[:1].isascii() and tokens[i].text[:1].isupper()
