@@ -204,16 +204,57 @@ def test_examples_print_what_the_docs_say(page, tmp_path, monkeypatch):
             (tmp_path / block.title).write_text(block.text, encoding="utf-8")
         elif block.lang == "console":
             for command, want, line in commands(block):
-                done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True,
-                                      text=True, timeout=300)
-                got = done.stdout + done.stderr
+                # stderr goes where a terminal shows it: among stdout's lines, in the order written
+                got = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, timeout=300).stdout
                 if not checker.check_output(want, got, CHECKS):
                     failures.append(f"{page.name}:{line}: $ {command}\nwant:\n{want}got:\n{got}")
         elif block.lang == "pycon":
             test = doctest.DocTestParser().get_doctest(block.text, globs, page.name, str(page), block.line)
             report: list[str] = []
             doctest.DocTestRunner(optionflags=CHECKS).run(test, out=report.append, clear_globs=False)
+            globs.update(test.globs)  # the test ran on a copy; the page's next blocks go on from it
             failures += report
         elif block.lang == "python":
             exec(compile(block.text, f"{page}:{block.line}", "exec"), globs)
     assert not failures, "\n".join(failures)
+
+
+def documented(row_of: str) -> str:
+    """Return the reference pages' text, and that of the pages the output table's row of a file links to."""
+    outputs = (DOCS / "reference" / "outputs.md").read_text(encoding="utf-8")
+    text = "\n".join(page.read_text(encoding="utf-8") for page in sorted((DOCS / "reference").glob("*.md")))
+    for line in outputs.splitlines():
+        if line.startswith(f"| `{row_of}`"):
+            for link in re.findall(r"\]\(([^)#]+\.md)", line):
+                text += (DOCS / "reference" / link).resolve().read_text(encoding="utf-8")
+    return text
+
+
+def graphml_keys(path: Path) -> list[str]:
+    """Return the attribute names a GraphML file declares, for nodes, edges and the graph."""
+    import xml.etree.ElementTree as ET
+
+    keys = ET.parse(path).getroot().findall("{http://graphml.graphdrawing.org/xmlns}key")
+    return [key.get("attr.name") for key in keys]
+
+
+@pytest.mark.ginza
+def test_every_output_file_and_column_is_documented(tmp_path, sample_result):
+    from conftest import SAMPLE
+    from kg.pipeline import make_options, run
+
+    out = tmp_path / "out"
+    run([SAMPLE], out, make_options(with_notes=True, mst=True, progress=False))
+    outputs = (DOCS / "reference" / "outputs.md").read_text(encoding="utf-8")
+    missing = [path.name for path in out.iterdir() if f"`{path.name}`" not in outputs]
+    for path in sorted(out.iterdir()):
+        if path.suffix == ".csv":
+            names = path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+        elif path.suffix == ".graphml":
+            names = graphml_keys(path)
+        else:
+            continue
+        text = documented(path.name)
+        missing += [f"{path.name}: {name}" for name in names if f"`{name}`" not in text]
+    assert not missing, f"outputs the reference does not describe: {missing}"
