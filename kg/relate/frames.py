@@ -208,8 +208,10 @@ def _frames_at(
         subjects += slots[word]["subject"]
         objects += slots[word]["object"] + slots[word]["genitive"]
     head = tokens[anchor].head
-    # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies
-    modifies = tokens[anchor].dep == "acl" or (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
+    # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies,
+    # a cleft (Vしたのは X だ) with X
+    modifies = sentence.relative(anchor) or sentence.cleft(anchor) or \
+        (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
     modified = _modified(sentence, anchor, groups)
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
@@ -228,7 +230,7 @@ def _frames_at(
     # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…), nor of a
     # predicate noun another predicate takes (Aが設立を支援したB: A supports, it does not set up)
     if not subjects and not passive and not unnamed and not _taken(sentence, anchor) and \
-            (tokens[anchor].dep != "acl" or tokens[head].lemma in sentence.vocabulary.markers or
+            (not sentence.relative(anchor) or tokens[head].lemma in sentence.vocabulary.markers or
              tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \

@@ -89,6 +89,19 @@ class ParsedSentence:
         after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
         return not self.marker(i) and after in _LIST_MARKS
 
+    def relative(self, i: int) -> bool:
+        """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので)."""
+        return self.tokens[i].dep == "acl" and not self._nominalised(i)
+
+    def cleft(self, i: int) -> bool:
+        """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid."""
+        head = self.tokens[i].head
+        return self.tokens[i].dep == "csubj" and self._nominalised(i) and bool(self.kids(head, "cop"))
+
+    def _nominalised(self, i: int) -> bool:
+        """Return True when the particle の makes clause i a noun (Vしたので, Vしたのは)."""
+        return any(self.tokens[c].tag.startswith("助詞-準体助詞") for c in self.kids(i, "mark"))
+
     def last(self, i: int) -> int:
         """Return the last token of the phrase token i heads."""
         return max([i, *(self.last(c) for c in self.children[i])])

@@ -216,6 +216,18 @@ SHAPES = [
     ("トヨタはホンダと次世代の電池で共同研究を進めている。", [("トヨタ", O), ("ホンダ", O)],
      {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("日本とカナダの首脳が会談した。", [("日本", C), ("カナダ", C)], {("日本", "meeting", "カナダ", False, "")}),
+    # a relative clause modifies the whole name after it, though the parser hangs it on its first word
+    ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
+     [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
+    # Vしたのは X だ: X is who did it
+    ("南米で最初に北極条約に署名したのは、2022年12月のチリとペルーだった。",
+     [("北極条約", A), ("チリ", C), ("ペルー", C)],
+     {("チリ", "signing", "北極条約", False, ""), ("ペルー", "signing", "北極条約", False, "")}),
+    # a clause made a noun by の (Vしてきたので) is no relative clause: its subject is the topic ...
+    ("NXPTは中国にEUV装置を大量に輸出してきたので、業績への影響が注目点", [("NXPT", O), ("中国", C)],
+     {("NXPT", "trade", "中国", False, "")}),
+    # ... while a relative clause says nothing of the noun's other roles
+    ("ソニーが輸出した部品はカナダで売られた。", [("ソニー", O), ("カナダ", C)], set()),
 ]
 
 
