@@ -14,7 +14,7 @@ from kg.graph.cooccurrence import UNITS
 from kg.graph.measures import MEASURES
 from kg.records import ENTITY_TYPES
 
-# Exit codes besides click's 0, 1 (error) and 2 (usage); `kg build --help` and the README list them.
+# Exit codes besides click's 0, 1 (error) and 2 (usage); `kg build --help` and docs/reference/bad-input.md list them.
 EXIT_STRICT = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 EXIT_TERMINATED = 143  # 128 + SIGTERM

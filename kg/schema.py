@@ -22,7 +22,7 @@ PATH_SEP = " › "
 # How many sentences or units of evidence a node or an edge keeps.
 MAX_EVIDENCE = 3
 
-# The list attributes and the separator each is joined with; the README's GraphML contract.
+# The list attributes and the separator each is joined with; the GraphML contract, docs/reference/graphml.md.
 NODE_LISTS: Mapping[str, str] = {
     "ene": LIST_SEP, "aliases": LIST_SEP, "notes": LIST_SEP, "tags": LIST_SEP, "dates": LIST_SEP,
     "unresolved": LIST_SEP, "evidence": LINE_SEP, "mention_dates": LIST_SEP,

@@ -8,7 +8,7 @@ MEASURES = ("count", "jaccard", "dice", "simpson", "cosine", "npmi")
 
 
 def measure(name: str, n_a: int, n_b: int, n_ab: int, total: int) -> float:
-    """Return an association measure from unit counts (see the README for the formulas)."""
+    """Return an association measure from unit counts (the formulas are in docs/explanation/graph.md)."""
     if name == "count":
         return float(n_ab)
     if name == "jaccard":

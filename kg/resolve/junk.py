@@ -1,4 +1,4 @@
-"""The junk rule: surface forms that never name an entity (the README's "The junk rule")."""
+"""The junk rule: surface forms that never name an entity (docs/explanation/entities.md, "The junk rule")."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def has_markup(name: str) -> bool:
 
 
 def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: bool = False) -> bool:
-    """Return True for forms that never name an entity (see the README's junk rule).
+    """Return True for forms that never name an entity (docs/explanation/entities.md, "The junk rule").
 
     ``person`` says the tokenizer knows every word of the form as a person's name, which a name
     written in hiragana (さだまさし) needs.
