@@ -13,14 +13,15 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["build", "communities", "community_report", "mentions", "read_graphml", "relations", "show", "timeline",
-           "to_frames"]
+__all__ = ["build", "communities", "community_report", "explain", "mentions", "read_graphml", "relations", "show",
+           "timeline", "to_frames"]
 
 # Where each public name lives; __getattr__ imports the module on first use.
 _HOMES = {
     "build": "kg.pipeline",
     "communities": "kg.api",
     "community_report": "kg.api",
+    "explain": "kg.api",
     "mentions": "kg.api",
     "read_graphml": "kg.api",
     "relations": "kg.api",
@@ -30,7 +31,8 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:
-    from kg.api import communities, community_report, mentions, read_graphml, relations, show, timeline, to_frames
+    from kg.api import (communities, community_report, explain, mentions, read_graphml, relations, show, timeline,
+                        to_frames)
     from kg.pipeline import build
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from IPython.display import HTML
 
     from kg.community import Community
+    from kg.resolve.explain import Explanation
 
 SHOW_HEIGHT = 640
 
@@ -110,6 +111,28 @@ def mentions(paths: Iterable[str | Path] | str | Path, **options) -> pd.DataFram
 
     result = analyse(paths, make_options(**options))
     return pd.DataFrame(mention_rows(result.entities), columns=MENTION_COLUMNS)
+
+
+def explain(name: str, paths: Iterable[str | Path] | str | Path = ("data",), **options) -> Explanation:
+    """Return why kg made, or did not make, a node of ``name`` in the notes at paths.
+
+    Every place the notes write the name or name its entity, the candidates there, the rule that
+    kept or dropped each (kg/data/rules.tsv) and, for a kept one, the entity it joined and why.
+    ``print()`` it for the text ``kg explain`` prints; ``.places`` holds the records. The spans
+    come from the NER cache when it holds the notes, so the model does not run again.
+    Options are those of ``kg.build`` (``corrections``, ``aliases``, ``stop``, ``types``, ...).
+    """
+    from kg.extract import spans_for
+    from kg.notes import read_vault
+    from kg.pipeline import make_options
+    from kg.resolve import with_vault_corrections
+    from kg.resolve.explain import explain as explained
+
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    chosen = make_options(**options)
+    vault = read_vault(paths, chosen.notes)
+    spans = spans_for(vault, chosen.extract, [])
+    return explained(name, vault.notes, spans, with_vault_corrections(chosen.resolve, paths))
 
 
 def timeline(graph_or_paths: nx.Graph | Iterable[str | Path] | str | Path, freq: str = "M", **options) -> pd.DataFrame:

@@ -26,8 +26,7 @@ from kg.graph.twomode import add_notes
 from kg.notes import NotesOptions, read_vault
 from kg.records import Entity, Result, Vault
 from kg.relate import Relation, RelateOptions, find_relations
-from kg.resolve import ResolveOptions, resolve_corrected
-from kg.resolve.corrections import vault_corrections
+from kg.resolve import ResolveOptions, resolve_corrected, with_vault_corrections
 from kg.view import ViewOptions, to_html
 from kg.view.layout import Placement, placement
 from kg.view.panel import Sources
@@ -91,10 +90,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     spans = spans_for(vault, options.extract, problems)
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
-    resolving = options.resolve
-    if not resolving.corrections:  # a vault's own corrections file, kg-corrections.toml at its root
-        resolving = replace(resolving, corrections=tuple(vault_corrections(paths)))
-    entities, corrected = resolve_corrected(vault.notes, spans, resolving)
+    entities, corrected = resolve_corrected(vault.notes, spans, with_vault_corrections(options.resolve, paths))
     with ExitStack() as children:
         finding = Forked(_relations, entities, options) if options.relate.relations else None
         if finding is not None:

@@ -57,7 +57,8 @@ def python(code: str) -> str:
 
 
 def test_all_lists_the_api_and_each_name_resolves():
-    assert sorted(kg.__all__) == ["build", "mentions", "read_graphml", "relations", "show", "timeline", "to_frames"]
+    assert sorted(kg.__all__) == ["build", "communities", "community_report", "explain", "mentions", "read_graphml",
+                                  "relations", "show", "timeline", "to_frames"]
     for name in kg.__all__:
         assert callable(getattr(kg, name))
         assert name in dir(kg)

@@ -13,7 +13,7 @@ its head noun says what it is. Country compounds (日米, 日中韓, 日ASEAN) a
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
@@ -21,15 +21,18 @@ from pathlib import Path
 from kg.errors import OptionError
 from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
+from kg.resolve import trace
 from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_name
-from kg.resolve.corrections import Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report
+from kg.resolve.corrections import (
+    Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
+)
 from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
 from kg.text.chars import tidy_surface
 
-__all__ = ["ResolveOptions", "resolve", "resolve_corrected"]
+__all__ = ["ResolveOptions", "resolve", "resolve_corrected", "with_vault_corrections"]
 
 # Above this many characters of text, resolution is spread over two processes (see _mentions).
 SPREAD_CHARS = 20_000
@@ -77,14 +80,25 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     stop = stop_words(corrections.stop)
     blocks = blocks_of(notes)
     lexicon = base_lexicon(corrections.aliases)
+    tracing = trace.current()
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
+        if tracing is not None:
+            tracing.defined.append(tuple(group))
     mentions = _mentions(blocks, spans, lexicon, stop)
     entities = _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+    if tracing is not None:
+        tracing.lexicon, tracing.corrections, tracing.before = lexicon, corrections, entities
     if corrections.empty:
         return entities, []
     entities, done = apply(entities, corrections, options.types)
     return entities, stop_report(corrections, (b.text for b in blocks)) + done
+
+
+def with_vault_corrections(options: ResolveOptions, paths: Iterable[str | Path]) -> ResolveOptions:
+    """Return the options with the corrections file of fixed name at the root of each vault folder
+    among paths (kg-corrections.toml) when they name no corrections file."""
+    return options if options.corrections else replace(options, corrections=tuple(vault_corrections(paths)))
 
 
 def user_corrections(options: ResolveOptions) -> Corrections:
@@ -110,7 +124,8 @@ def _mentions(blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexi
     this process has already.
     """
     sizes = list(accumulate(len(block.text) for block in blocks))
-    if not FORKS or not sizes or sizes[-1] < SPREAD_CHARS:
+    # a trace (kg explain) is recorded in this process only
+    if not FORKS or not sizes or sizes[-1] < SPREAD_CHARS or trace.current() is not None:
         return _block_mentions(blocks, spans, lexicon, stop)
     half = bisect_left(sizes, sizes[-1] / 2) + 1
     later = Forked(_detached_mentions, blocks[half:], spans, lexicon, stop)

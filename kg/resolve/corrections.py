@@ -217,18 +217,18 @@ def apply(entities: Sequence[Entity], corrections: Corrections, types: Sequence[
         found, did = _merged(found, merge)
         done.append(_did("merge", merge, did))
     for fix in corrections.not_entities:
-        hit = _named(found, fix.name)
+        hit = named(found, fix.name)
         found = [e for e in found if e is not hit]
         done.append(_did("not_entity", fix, f"removed {hit.label} ({len(hit.mentions)} mentions)" if hit else ""))
     for fix in corrections.types:
-        hit = _named(found, fix.name)
+        hit = named(found, fix.name)
         if hit is not None:
             kept = fix.type in types
             found = [_retyped(e, fix.type) if e is hit else e for e in found if e is not hit or kept]
             did = f"typed {hit.label} {fix.type} (was {hit.type or 'untyped'})" + ("" if kept else "; not a kept type, so removed")
         done.append(_did("type", fix, did if hit is not None else ""))
     for fix in corrections.renames:
-        hit = _named(found, fix.name)
+        hit = named(found, fix.name)
         found = [_relabelled(e, fix.label) if e is hit else e for e in found]
         done.append(_did("rename", fix, f"labelled {hit.label} {fix.label}" if hit else ""))
     found.sort(key=lambda e: (-len(e.mentions), e.id))
@@ -246,7 +246,7 @@ def _names(entity: Entity) -> set[str]:
     return {match_key(n) for n in (entity.id, entity.label, *entity.aliases)}
 
 
-def _named(entities: Sequence[Entity], name: str) -> Entity | None:
+def named(entities: Sequence[Entity], name: str) -> Entity | None:
     """Return the entity a name names: the one it labels or identifies, else the largest one it is an alias of."""
     key = match_key(name)
     own = [e for e in entities if key in (match_key(e.label), match_key(e.id))]
@@ -257,7 +257,7 @@ def _merged(entities: list[Entity], merge: Merge) -> tuple[list[Entity], str]:
     """Return the entities with those the merge names made one, and what it did ("" when fewer than two)."""
     hits: list[Entity] = []
     for name in merge.names:
-        hit = _named([e for e in entities if e not in hits], name)
+        hit = named([e for e in entities if e not in hits], name)
         if hit is not None:
             hits.append(hit)
     if len(hits) < 2:
@@ -289,7 +289,7 @@ def _without_mention(entities: list[Entity], fix: NotMention) -> tuple[list[Enti
 
     An entity left without mentions goes too: a node needs one.
     """
-    hit = _named(entities, fix.name)
+    hit = named(entities, fix.name)
     if hit is None:
         return entities, 0
     sentence = " ".join(nfkc(fix.sentence).split())

@@ -47,25 +47,38 @@ def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: boo
     ``person`` says the tokenizer knows every word of the form as a person's name, which a name
     written in hiragana (さだまさし) needs.
     """
-    folded = surface.casefold()
-    if folded in stop or surface in legal_forms():
-        return True  # a legal form alone (GmbH, 株式会社) names no one company
+    return bool(junk_rule(surface, stop, known, person))
+
+
+def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: bool = False) -> str:
+    """Return the name of the junk rule a form falls under (kg/data/rules.tsv), "" when it may name an entity."""
+    if surface.casefold() in stop:
+        return "stop-word"
+    if surface in legal_forms():
+        return "legal-form"  # a legal form alone (GmbH, 株式会社) names no one company
     if is_product(surface):
-        return True  # whoever names it: a product is none of kg's types, as a stop word is no name
+        return "product"  # whoever names it: a product is none of kg's types, as a stop word is no name
     if known:
-        return False
-    letters = [c for c in surface if c.isalpha()]
-    return (
-        len(surface) < 2
-        or not letters
-        or (all(is_hiragana(c) for c in surface) and not person)
-        or bool(_PART_TITLE.match(surface))
-        or bool(_BARE_ORDINAL.match(surface))
-        or _is_date(surface)
-        or bool(_ID_LIKE.match(surface))
-        or has_markup(surface)
-        or (surface.isascii() and surface == surface.lower())
-    )
+        return ""
+    if len(surface) < 2:
+        return "too-short"
+    if not any(c.isalpha() for c in surface):
+        return "no-letters"
+    if all(is_hiragana(c) for c in surface) and not person:
+        return "hiragana"
+    if _PART_TITLE.match(surface):
+        return "part-title"
+    if _BARE_ORDINAL.match(surface):
+        return "bare-ordinal"
+    if _is_date(surface):
+        return "date"
+    if _ID_LIKE.match(surface):
+        return "id-like"
+    if has_markup(surface):
+        return "markup"
+    if surface.isascii() and surface == surface.lower():
+        return "lower-case"
+    return ""
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,8 @@ from kg.resolve.candidates import (
     outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
-from kg.resolve.junk import is_junk
+from kg.resolve import trace
+from kg.resolve.junk import is_junk, junk_rule
 from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, name_words, without_legal_form
@@ -34,7 +35,11 @@ SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compou
 def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: frozenset[str]) -> list[Mention]:
     """Return the mentions of entities in one block."""
     text = block.text
+    tracing = trace.reading(block)
     known, members = known_and_compound(text, lexicon)
+    if tracing is not None:
+        unburied = without_buried_places(text, known, spans)
+        _trace_finders(block, text, lexicon, known, members, unburied)
     known = without_buried_places(text, known, spans) + linked(block, lexicon)
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
@@ -45,19 +50,50 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
     longer = people + titles + named + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
+    if tracing is not None:
+        trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
+        for rule, cands in (("model-span", model), ("proper-word", proper), ("titled-person", people),
+                            ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
+                            ("head-noun-name", bare_headed(text)),
+                            ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
+                            ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
+                            ("continued-name", continued(text, [*known, *model, *proper])),
+                            ("name-with-year", with_years(text, [*known, *compounds, *named]))):
+            trace.found(cands, rule)
+        before = [*known, *longer]
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
     accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
+    if tracing is not None:
+        trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
+        trace.dropped_all([c for c in candidates if c.trust], without_conflicts(candidates), "conflict")
+        trace.dropped_all(without_conflicts(candidates), accepted, "other-kind")
     mentions = []
     for cand in accepted + members:
         if cand.trust != KNOWN and _spelled_out(text, cand):
+            trace.dropped(cand.start, cand.end, "spelled-out")
             continue
         mention = make_mention(block, cand, spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
-    return _without_repeats(mentions)
+        elif mention is not None and tracing is not None:
+            rule = junk_rule(mention.surface, stop, mention.source == "known", _person_name(text, cand))
+            trace.dropped(cand.start, cand.end, rule)
+    kept = _without_repeats(mentions)
+    if tracing is not None:
+        trace.dropped_all(mentions, kept, "repeat")
+    return kept
+
+
+def _trace_finders(block: Block, text: str, lexicon: Lexicon, known: list[Candidate], members: list[Candidate],
+                   unburied: list[Candidate]) -> None:
+    """Record what the known names found in a block, for kg explain (kg.resolve.trace)."""
+    trace.found([c for c in known if c.trust], "known-name")
+    trace.found(members, "country-member")
+    trace.found(linked(block, lexicon), "link-text")
+    trace.dropped_all(known, unburied, "buried-place")
 
 
 def _as_addresses(text: str, accepted: Sequence[Candidate]) -> list[Candidate]:

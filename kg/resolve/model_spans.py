@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.records import Span
+from kg.resolve import trace
 from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
@@ -30,25 +31,35 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
 
+# A ・ or = at which a person's name goes on (the end of one span or the gap before the next).
+_JOINED_AT = re.compile(r"[・=＝]")
+
+
 def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
     """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
     found = []
-    for span in spans:
+    for span in _people_joined(text, spans):
         type_ = mapping.get(span.ene)
         if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span, type_):
+            if trace.current() is not None:
+                trace.dropped(span.start, span.end, _first_failed(text, span, known, type_))
             continue
         if _crosses_parenthesis(text[span.start : span.end]):
+            trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
+            trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
         if text.startswith(("旧・", "元・"), span.start) and span.end - span.start > 4:
             span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
         elif text.startswith("現", span.start) and _proper_after(text, span.start + 1):
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         if type_ == "Person":
-            span = _person_core(text, _whole_person_name(text, span))
+            whole = _whole_person_name(text, span)
+            span = _person_core(text, whole)
             if span is None:
+                trace.dropped(whole.start, whole.end, "model-no-person")
                 continue
         else:
             span = _cut_after_head(text, _without_article(text, span))
@@ -61,6 +72,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
         if span.ene not in kept_labels() and _is_one_common_word(text, span):
+            trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
@@ -68,7 +80,33 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if ((head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span)
                 or _of_a_country(text, span)):
             found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
+        else:
+            trace.dropped(span.start, span.end, "model-not-a-name")
     return found
+
+
+def _people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Return the spans with two person spans the model cut at a ・ or = made one (ジョルジャ・ and
+    メローニ are ジョルジャ・メローニ): a Western name is written in parts joined so."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        last = joined[-1] if joined else None
+        if (last is not None and last.ene == span.ene == "Person" and last.end <= span.start
+                and text[last.end : span.start].strip("・=＝") == ""
+                and _JOINED_AT.search(text[last.end - 1 : span.start + 1])):
+            joined[-1] = replace(last, end=span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _first_failed(text: str, span: Span, known: Sequence[Candidate], type_: str | None) -> str:
+    """Return the rule of from_ner's first check a model span fails (for kg explain)."""
+    if not type_:
+        return "model-label"
+    if _cut_mid_word(text, span.start, span.end):
+        return "model-mid-word"
+    return "model-list" if _is_list(text, span, known) else "model-joins-names"
 
 
 def _whole_person_name(text: str, span: Span) -> Span:
