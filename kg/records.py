@@ -59,7 +59,8 @@ class Note:
     """One Markdown note: its front-matter metadata, its wikilink targets and its blocks.
 
     ``date`` is the note's date (see kg.notes.dates); ``file`` the absolute path it was read
-    from ("" for text parsed in memory).
+    from ("" for text parsed in memory). ``by_kg`` says kg wrote it (an entity note of
+    ``kg obsidian``, marked in its front matter), so a build leaves it out.
     """
 
     path: str
@@ -71,6 +72,7 @@ class Note:
     blocks: tuple[Block, ...] = ()
     date: date | None = None
     file: str = ""
+    by_kg: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,12 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Vault:
-    """Everything read from the input paths: notes, skipped files and warnings."""
+    """Everything read from the input paths: notes, skipped files, warnings, kg's own notes left out."""
 
     notes: tuple[Note, ...]
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[str, ...] = ()
+    kg_notes: int = 0
 
 
 @dataclass(frozen=True)

@@ -258,3 +258,10 @@ def test_every_output_file_and_column_is_documented(tmp_path, sample_result):
         text = documented(path.name)
         missing += [f"{path.name}: {name}" for name in names if f"`{name}`" not in text]
     assert not missing, f"outputs the reference does not describe: {missing}"
+
+
+def test_the_readme_links_to_files_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#]+)[^)]*\)", readme) + re.findall(r'src="([^"]+)"', readme)
+    missing = [t for t in targets if "://" not in t and not (ROOT / t).exists()]
+    assert targets and not missing, f"the README links to files that do not exist: {missing}"

@@ -14,11 +14,13 @@ if TYPE_CHECKING:
 
 
 def counts(result: Result) -> dict[str, int]:
-    """Return how many notes were read and skipped, and how many blocks, mentions, entities and edges."""
+    """Return how many notes were read, skipped and left out as kg's own, blocks, mentions, entities and edges."""
     vault, graph = result.vault, result.graph
     return {
         "notes": len(vault.notes),
         "skipped": len(vault.skipped),
+        # entity notes kg obsidian wrote into the vault: kg's output, left out of the notes read
+        "kg_notes": vault.kg_notes,
         "warnings": len(vault.warnings),
         "blocks": sum(len(note.blocks) for note in vault.notes),
         "mentions": result.mention_count,

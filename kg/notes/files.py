@@ -72,6 +72,7 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
     warnings: list[str] = []
     seen: set[str] = set()
     names: set[str] = set()
+    by_kg = 0
     for root in roots:
         found = _find_notes(root, options.follow_symlinks) if root.is_dir() else [(root, root.name, "")]
         read = 0
@@ -97,6 +98,10 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 reason = " ".join(str(err).split())
                 skipped.append(Skipped(name, f"cannot parse it ({type(err).__name__}: {reason})"))
                 continue
+            if note.by_kg:  # an entity note kg obsidian wrote: kg's own output, not the user's text
+                by_kg += 1
+                read += 1
+                continue
             if name in names:
                 warnings.append(f"{name}: two input files have this path")
             names.add(name)
@@ -106,7 +111,7 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 notes.append(note)
         if root.is_dir() and not read:
             warnings.append(f"{root}: no notes in this folder (no readable .md or .markdown file)")
-    return Vault(tuple(notes), tuple(skipped), tuple(warnings))
+    return Vault(tuple(notes), tuple(skipped), tuple(warnings), by_kg)
 
 
 def read_note(

@@ -16,6 +16,10 @@ from kg.notes.markdown import MAX_NESTING, TOO_DEEP, parser
 from kg.records import Note
 from kg.text.chars import XML_UNSAFE
 
+# The front-matter key that marks a note kg wrote (kg obsidian's entity notes): such a note is
+# kg's output, never a note of the vault, and kg may rewrite or remove it.
+KG_NOTE_KEY = "kg_export"
+
 
 def parse_note(
     text: str, name: str, callouts: bool = True, date_fields: Sequence[str] = DATE_FIELDS
@@ -58,5 +62,6 @@ def parse_note(
         links=tuple(dict.fromkeys(walker.targets)),
         blocks=tuple(blocks),
         date=day,
+        by_kg=KG_NOTE_KEY in meta,
     )
     return note, warnings
