@@ -29,6 +29,7 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+SAMPLE = ROOT / "data" / "whitepaper_r06_ict_international.md"
 PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)\s*(?P<attrs>.*)$")
 TITLE = re.compile(r'title="([^"]+)"')
@@ -240,8 +241,7 @@ def graphml_keys(path: Path) -> list[str]:
 
 
 @pytest.mark.ginza
-def test_every_output_file_and_column_is_documented(tmp_path, sample_result):
-    from conftest import SAMPLE
+def test_every_output_file_and_column_is_documented(tmp_path):
     from kg.pipeline import make_options, run
 
     out = tmp_path / "out"
