@@ -207,7 +207,8 @@ def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, li
     """Return the subject of the verb of mood a predicate noun is the object of (Aは輸入を停止した: A imports)."""
     tokens = sentence.tokens
     head = tokens[noun].head
-    if head != noun and tokens[noun].dep == "obj" and tokens[head].lemma in sentence.vocabulary.markers:
+    if head != noun and tokens[noun].dep == "obj" and (tokens[head].lemma in sentence.vocabulary.markers or
+                                                        sentence.vocabulary.stopping(tokens[head].lemma)):
         return list(slots[head]["subject"])
     return []
 

@@ -97,10 +97,12 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     tokens = sentence.tokens
     i = group.token
     token = tokens[i]
-    if group.between:
-        slots[token.head if token.head != i else i]["mutual"].append(group)
-        return
     governor = token.head if group.governor is None else group.governor
+    if tokens[governor].pos == "ADV" and tokens[governor].head != governor:
+        governor = tokens[governor].head  # an adverb takes no argument: 日加間ではいまだ…締結されておらず
+    if group.between:
+        slots[governor]["mutual"].append(group)
+        return
     if governor == i:
         return
     marker = sentence.marker(i)

@@ -197,7 +197,7 @@ class ParsedSentence:
             return True
         # 輸入を停止した: a verb of stopping negates the act it takes as object
         head = self.tokens[i].head
-        return self.tokens[i].dep == "obj" and head != i and markers.get(self.tokens[head].lemma) == NEGATION
+        return self.tokens[i].dep == "obj" and head != i and self.vocabulary.stopping(self.tokens[head].lemma)
 
     def modality(self, i: int) -> str:
         """Return the modality an auxiliary or a governing word gives token i ("" for none)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,6 +12,7 @@ from kg.resolve.knowledge import read_tsv
 from kg.text.chars import nfkc
 
 LIGHT = "light"
+_KANJI = re.compile(r"[\u4e00-\u9fff]+")
 NEGATION = "negation"
 
 
@@ -72,6 +74,14 @@ class Vocabulary:
         if found is None and noun:
             found = next((p for w, p in self._nouns if lemma.endswith(w) and len(lemma) > len(w)), None)
         return found
+
+
+    def stopping(self, lemma: str) -> bool:
+        """Return True when a word is a verb of stopping, or a noun that ends in one (一時停止 is 停止)."""
+        lemma = nfkc(lemma)
+        # a noun of stopping is written in kanji (停止, 中止); ない and ず are no ending of a noun
+        return self.markers.get(lemma) == NEGATION or any(
+            lemma.endswith(w) for w, kind in self.markers.items() if kind == NEGATION and _KANJI.fullmatch(w))
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:

@@ -228,6 +228,12 @@ SHAPES = [
      {("NXPT", "trade", "中国", False, "")}),
     # ... while a relative clause says nothing of the noun's other roles
     ("ソニーが輸出した部品はカナダで売られた。", [("ソニー", O), ("カナダ", C)], set()),
+    # a noun that ends in a verb of stopping (一時停止) negates the act it takes as object too
+    ("チリも2024年1月末、北極基金への追加拠出を一時停止した。", [("チリ", C), ("北極基金", O)],
+     {("チリ", "funding", "北極基金", True, "")}),
+    # an adverb takes no argument: the pair the parser hangs on いまだ is the predicate's
+    ("日加間ではいまだ漁業協定が締結されておらず、カナダは交渉を続けない方針を打ち出した。",
+     [("日", C), ("加", C), ("カナダ", C)], {("日", "signing", "加", True, "")}),
 ]
 
 
