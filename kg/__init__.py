@@ -14,7 +14,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 __all__ = ["build", "communities", "community_report", "explain", "mentions", "read_graphml", "relations", "show",
-           "timeline", "to_frames"]
+           "timeline", "to_frames", "to_obsidian"]
 
 # Where each public name lives; __getattr__ imports the module on first use.
 _HOMES = {
@@ -28,11 +28,12 @@ _HOMES = {
     "show": "kg.api",
     "timeline": "kg.api",
     "to_frames": "kg.api",
+    "to_obsidian": "kg.api",
 }
 
 if TYPE_CHECKING:
     from kg.api import (communities, community_report, explain, mentions, read_graphml, relations, show, timeline,
-                        to_frames)
+                        to_frames, to_obsidian)
     from kg.pipeline import build
 
 

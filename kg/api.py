@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.export.formats import MENTION_COLUMNS, RELATION_COLUMNS, frames, mention_rows, relation_rows
+from kg.export.obsidian import CANVAS_NODES
 from kg.schema import EDGE_LISTS, LINE_SEP, NODE_LISTS, SENTENCE_IDS, split, split_lists, unfold
 
 if TYPE_CHECKING:
@@ -22,9 +23,13 @@ if TYPE_CHECKING:
     from IPython.display import HTML
 
     from kg.community import Community
+    from kg.export.obsidian import Exported
     from kg.resolve.explain import Explanation
 
 SHOW_HEIGHT = 640
+# kg obsidian writes notes only for entities seen in at least this many units: a note per
+# passing name would bury the vault's own notes.
+OBSIDIAN_MIN_COUNT = 2
 
 
 def read_graphml(path: str | Path) -> nx.Graph:
@@ -204,3 +209,25 @@ def show(graph: nx.Graph, *, title: str | None = None, color_by: str = "type", h
         f'sandbox="allow-scripts" style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;">'
         "</iframe></div>"
     )
+
+
+def to_obsidian(paths: Iterable[str | Path] | str | Path, into: str | Path, *, canvas_nodes: int = CANVAS_NODES,
+                force: bool = False, **options) -> Exported:
+    """Return what was written: a note per entity of the notes at paths, and kg.canvas, into the vault folder ``into``.
+
+    It takes the notes, not a graph, since each note lists every mention with its sentence, which
+    the graph does not keep. ``into`` must lie inside the notes' vault (the folder above them that
+    holds .obsidian/, else their folder) unless ``force``. Options are those of ``kg.build``;
+    ``min_count`` (units an entity is seen in) defaults to OBSIDIAN_MIN_COUNT. The notes of kg.canvas
+    are the ``canvas_nodes`` most central entities. See kg.export.obsidian for what kg overwrites
+    (only its own notes, keeping your text below their line) and what it leaves alone.
+    """
+    from kg.export.obsidian import ObsidianOptions, check_folder, vault_of, write_obsidian
+    from kg.pipeline import analyse, make_options
+
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    settings = ObsidianOptions(canvas_nodes=canvas_nodes, force=force)
+    vault = vault_of(paths)
+    check_folder(into, vault, force)  # before the notes are read: a wrong folder fails at once
+    result = analyse(paths, make_options(**{"min_count": OBSIDIAN_MIN_COUNT, **options}), place=True)
+    return write_obsidian(result, into, vault, settings)

@@ -225,6 +225,89 @@ explain.params += [p for p in build.params if p.name in {"types", "aliases", "st
                                                          "jobs", "quiet"}]
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--into", "folder", required=True, type=click.Path(path_type=Path),
+              help="Folder inside the vault for the entity notes and kg.canvas (made if missing).")
+@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Write a note for each entity seen in at least N units.")
+@click.option("--canvas-nodes", type=click.IntRange(min=0), default=40, show_default=True,
+              help="How many of the most central entities kg.canvas shows.")
+@click.option("--force", is_flag=True, help="Write into FOLDER even when it is outside the vault.")
+def obsidian(paths: tuple[Path, ...], folder: Path, canvas_nodes: int, force: bool, quiet: bool, **options) -> None:
+    """Write a note per entity of PATHS, and a canvas of the most central ones, into FOLDER of the vault.
+
+    Each note has the entity's aliases, type tag, id, mention count and first and last dates as
+    properties, its mentions grouped by note as [[note#heading]] links with their sentences, the
+    related entities with their weights and the relations. kg.canvas (JSON Canvas) shows the most
+    central entities as cards that open their notes, grouped by community.
+
+    kg writes over or removes only the notes it wrote (front matter kg_export), keeps what you
+    write below the line "%% kg: …" of each, and never touches any other file. kg build leaves
+    these notes out. The build options below are those of kg build.
+
+    \b
+    Example:
+      kg obsidian ~/Obsidian/Policy --into ~/Obsidian/Policy/kg --min-count 3
+    """
+    from kg.api import to_obsidian
+
+    try:
+        done = to_obsidian(paths, folder, canvas_nodes=canvas_nodes, force=force, progress=not quiet, **options)
+    except OptionError as error:
+        raise click.ClickException(error.spelled(_flag)) from error
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    for name, why in done.left:
+        click.echo(f"left {done.folder / name}: {why}", err=True)
+    canvas = f"; {done.folder / done.canvas}" if done.canvas else ""
+    notes = [name for name in done.written if name.endswith(".md")]
+    click.echo(f"{len(notes)} notes written, {len(done.unchanged)} unchanged, {len(done.removed)} removed, "
+               f"{len(done.left)} left alone -> {done.folder}{canvas}")
+
+
+# kg obsidian builds as kg build does: the same options, but those of the build's output folder
+obsidian.params += [p for p in build.params if p.name not in {"paths", "out", "strict", "min_count"}]
+
+
+@main.command()
+@click.argument("name")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain(name: str, paths: tuple[Path, ...], as_json: bool, quiet: bool, **options) -> None:
+    """Tell why kg made, or did not make, a node of NAME in PATHS (default: data/).
+
+    For every place the notes write NAME or name its entity: the candidates there, the rule that
+    kept or dropped each with its reason, and the entity a kept one joined and why (the gazetteer,
+    a parenthesis, an entity note, a link, your aliases or corrections). The spans come from the
+    NER cache when it holds the notes, so the model does not run again. The options below are
+    those of kg build.
+
+    \b
+    Examples:
+      kg explain 石破 ~/Obsidian/Clippings
+      kg explain WTO data --corrections kg-corrections.toml --json
+    """
+    import json
+
+    from kg.api import explain as explained
+    from kg.pipeline import DEFAULT_INPUT
+
+    try:
+        found = explained(name, paths or (Path(DEFAULT_INPUT),), progress=not quiet, **options)
+    except OptionError as error:
+        raise click.ClickException(error.spelled(_flag)) from error
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=1) if as_json else str(found))
+
+
+# kg explain reads and resolves as kg build does, with the options that steer those stages
+explain.params += [p for p in build.params if p.name in {"types", "aliases", "stop", "corrections", "callouts",
+                                                         "follow_symlinks", "date_field", "since", "until", "cache",
+                                                         "jobs", "quiet"}]
+
+
 def _flag(name: str) -> str:
     """Return the flag of the build option whose parameter is called name (the name itself if none)."""
     for param in build.params:
