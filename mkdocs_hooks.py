@@ -1,4 +1,4 @@
-"""MkDocs hooks: pages whose facts are read from kg's own files when the site is built."""
+"""MkDocs hooks: parts of pages read from kg itself when the site is built (kg/data's files, the API)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "kg" / "data"
 MARKER = "<!-- kg/data files -->"
+API_MARKER = "<!-- kg API -->"
 
 
 def data_files_table() -> str:
@@ -27,6 +28,18 @@ def data_files_table() -> str:
     return "\n".join(rows)
 
 
+def api_blocks() -> str:
+    """Return a mkdocstrings block for each public function of kg (kg.__all__), as kg.NAME."""
+    import kg
+
+    return "\n".join(f"::: {getattr(kg, name).__module__}.{name}\n    options:\n      heading: kg.{name}\n"
+                     for name in kg.__all__)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Return the page's Markdown with the table of kg/data's files where the marker asks for it."""
-    return markdown.replace(MARKER, data_files_table()) if MARKER in markdown else markdown
+    """Return the page's Markdown with the generated parts its markers ask for."""
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, data_files_table())
+    if API_MARKER in markdown:
+        markdown = markdown.replace(API_MARKER, api_blocks())
+    return markdown

@@ -93,6 +93,14 @@ def test_site_builds_in_strict_mode(site):
     assert (site / "reference" / "cli" / "index.html").is_file()
 
 
+def test_every_function_kg_exports_is_in_the_api_reference(site):
+    import kg
+
+    page = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    missing = [name for name in kg.__all__ if f'id="{getattr(kg, name).__module__}.{name}"' not in page]
+    assert not missing, f"not in the API reference: {missing}"
+
+
 def test_strict_build_fails_on_a_broken_link_and_a_page_outside_the_nav(tmp_path):
     for name in ("mkdocs.yml", "mkdocs_hooks.py"):
         shutil.copy(ROOT / name, tmp_path)
