@@ -92,11 +92,13 @@ def check_folder(folder: str | Path, vault: Path, force: bool = False) -> Path:
     a hidden folder (.obsidian, .trash) is one Obsidian never shows.
     """
     folder = Path(os.path.abspath(folder))
-    inside = folder == vault or vault in folder.parents
+    # where the folder really is: a link inside the vault may lead out of it
+    real, real_vault = Path(os.path.realpath(folder)), Path(os.path.realpath(vault))
+    inside = real == real_vault or real_vault in real.parents
     if not inside and not force:
         raise ValueError(f"{folder} is outside the vault {vault}: Obsidian would not open its notes or follow their "
                          f"links. Choose a folder inside it, such as {vault / 'kg'}, or force it (--force).")
-    if inside and any(part.startswith(".") for part in folder.relative_to(vault).parts):
+    if inside and any(part.startswith(".") for part in real.relative_to(real_vault).parts):
         raise ValueError(f"{folder} is a hidden folder, which Obsidian does not show; choose another one")
     if folder.exists() and not folder.is_dir():
         raise ValueError(f"{folder} is a file, not a folder")

@@ -273,6 +273,11 @@ def test_a_folder_outside_the_vault_is_refused_before_any_note_is_read(tmp_path)
     assert not (tmp_path / "elsewhere").exists()
     hidden = CliRunner().invoke(main, ["obsidian", str(vault), "--into", str(vault / ".obsidian" / "kg")])
     assert hidden.exit_code == 1 and "hidden" in hidden.output
+    (tmp_path / "elsewhere").mkdir()
+    (vault / "kg").symlink_to(tmp_path / "elsewhere")  # inside the vault by its name only
+    linked = CliRunner().invoke(main, ["obsidian", str(vault), "--into", str(vault / "kg")])
+    assert linked.exit_code == 1 and "outside the vault" in linked.output
+    assert not any((tmp_path / "elsewhere").iterdir())
 
 
 @pytest.mark.parametrize(("name", "stem"), [
