@@ -22,8 +22,9 @@ CARD_GAP = 40
 GROUP_PAD = 40
 GROUP_TOP = 60  # room for the group's label above its cards
 GROUP_GAP = 80
-# Layout units (about a pixel of the page) per canvas pixel: cards are far bigger than dots.
-SPREAD = 3.0
+# Canvas pixels per layout unit (about a pixel of the page) for the communities' centres: close,
+# so the groups, far bigger than the page's dots, are pushed apart only as far as they must be.
+SPREAD = 1.2
 EDGES_PER_CARD = 3
 GROUP_NAMES_SHOWN = 3
 
