@@ -102,13 +102,15 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, str]:
     """Return (negated, modality) of a predicate; a noun takes them from the verb it depends on.
 
-    In AはBとの協定に署名していない, the negation is on 署名, and it is the 協定's too.
+    In AはBとの協定に署名していない, the negation is on 署名, and it is the 協定's too; a noun said
+    with a copula of its own (BはAの外局で、軍隊ではない) is its own predicate.
     """
     tokens = sentence.tokens
     i = anchor
     for _ in range(3):
         negated, modality = sentence.negated(i), sentence.modality(i)
-        if negated or modality or verbal or tokens[i].head == i or tokens[i].dep not in _INHERIT:
+        if negated or modality or verbal or tokens[i].head == i or tokens[i].dep not in _INHERIT or \
+                sentence.kids(i, "cop"):
             return negated, modality
         i = tokens[i].head
         verbal = tokens[i].pos in ("VERB", "ADJ")

@@ -143,6 +143,8 @@ def _frames_at(
     if anchor in groups:
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長
     predicate, word = named
+    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
+        return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
@@ -158,7 +160,7 @@ def _frames_at(
         within = [g for g in subjects if sentence.marker(g.token) == "では" and
                   all(a.type == "Organization" for a in g.arguments)]
         agents = [g for g in roles["agent"] if g not in subjects] + within
-        if predicate.intransitive:  # Xが国会で成立した: the Diet passes X
+        if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
@@ -168,6 +170,9 @@ def _frames_at(
     elif not verbal:
         # AによるBの買収: the agent of a noun is its subject
         subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]
+    if not passive and predicate.group_for("に") != predicate.group:
+        # AはBに本部を置いた: where a thing is placed is not what is set up
+        objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
     if verb is not None and verb.receives and word != anchor:
         # AはBから融資を受けた: the giver is B, the receiver A
@@ -190,9 +195,13 @@ def _frames_at(
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
+    owners = [g for g in roles["genitive"] if all(a.type in ACTORS for a in g.arguments)] if predicate.part else []
+    if owners and not verbal:  # BはAの外局である: what B is part of oversees it
+        subjects, objects = owners, subjects + objects
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
-        (subjects if actor and not subjects else objects).append(group)
+        if group not in owners:
+            (subjects if actor and not subjects else objects).append(group)
     if not objects:
         objects = _nested(sentence, anchor, word, slots)
     # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on

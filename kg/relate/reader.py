@@ -193,7 +193,9 @@ class ParsedSentence:
     def negated(self, i: int) -> bool:
         """Return True when an auxiliary under token i negates it."""
         markers = self.vocabulary.markers
-        if any(markers.get(self.tokens[c].lemma) == NEGATION for c in self.kids(i, "aux", "fixed")):
+        # the ない of a copula negates the noun it says: Aの機関ではない
+        said = self.kids(i, "aux", "fixed") + [f for c in self.kids(i, "cop") for f in self.kids(c, "fixed")]
+        if any(markers.get(self.tokens[c].lemma) == NEGATION for c in said):
             return True
         # 輸入を停止した: a verb of stopping negates the act it takes as object
         head = self.tokens[i].head

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -30,7 +30,9 @@ class Predicate:
     names none (G7会合では、AがB議長を務めた: A chairs the meeting). An ``intransitive`` one says what
     happens to its が-phrase, and a で-phrase names who does it (Xが国会で成立した: the Diet passes X).
     One with a ``conduit`` gives to what it goes through when it names no other object (money
-    contributed through B goes to B: Bを通じて拠出した).
+    contributed through B goes to B: Bを通じて拠出した). One done by an ``assembly`` takes the
+    organisation or meeting of its で-phrase as agent in the passive (宣言が委員会で採択された). A noun
+    that names a ``part`` says what its subject is of its の-phrase (BはAの外局である: A oversees B).
     """
 
     word: str
@@ -43,6 +45,8 @@ class Predicate:
     at: bool = False
     intransitive: bool = False
     conduit: bool = False
+    assembly: bool = False
+    part: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:
@@ -85,17 +89,19 @@ class Vocabulary:
 
 
 def read_predicates(path: Path | str) -> dict[str, Predicate]:
-    """Return the predicates of a TSV file: word, group, optional flags (mutual, carries, through, receives, members, at, intransitive, conduit), TYPE=group pairs."""
+    """Return the predicates of a TSV file: word, group, optional flags (the boolean fields of Predicate), TYPE=group pairs."""
     found = {}
     for row in read_tsv(path):
         if len(row) < 2 or row[0] == "word":
             continue
         by_type = tuple(tuple(pair.split("=", 1)) for pair in (row[3] if len(row) > 3 else "").split(",") if "=" in pair)
         flags = set(row[2].split(",")) if len(row) > 2 else set()
-        found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], "mutual" in flags, "carries" in flags,
-                                        "through" in flags, "receives" in flags, "members" in flags, "at" in flags,
-                                        "intransitive" in flags, "conduit" in flags, by_type)
+        found[nfkc(row[0])] = Predicate(nfkc(row[0]), row[1], by_type=by_type,
+                                        **{flag: flag in flags for flag in _FLAGS})
     return found
+
+
+_FLAGS = tuple(f.name for f in fields(Predicate) if f.type == "bool")
 
 
 @cache

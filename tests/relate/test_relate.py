@@ -234,6 +234,21 @@ SHAPES = [
     # an adverb takes no argument: the pair the parser hangs on いまだ is the predicate's
     ("日加間ではいまだ漁業協定が締結されておらず、カナダは交渉を続けない方針を打ち出した。",
      [("日", C), ("加", C), ("カナダ", C)], {("日", "signing", "加", True, "")}),
+    # Aに置かれたB: A is the body B is placed in; in the active voice the に-phrase is where, not what
+    ("政策の議論の場は、内閣府に置かれた北極政策委員会で、計画案はここで詰められる。",
+     [("内閣府", O), ("北極政策委員会", O)], {("内閣府", "oversight", "北極政策委員会", False, "")}),
+    ("北極事務局は、ノルウェーに本部を置いている。", [("北極事務局", O), ("ノルウェー", C)], set()),
+    # in the passive, the body with で adopts; a place with で signs nothing
+    ("2023年7月の第80回北極環境委員会（AEC80）で、「北極戦略」が採択された",
+     [("第80回北極環境委員会", O), ("AEC80", O), ("北極戦略", "Plan")],
+     {("第80回北極環境委員会", "adoption", "北極戦略", False, "")}),
+    ("北極条約は国連本部で署名された。", [("北極条約", A), ("国連本部", O)], set()),
+    # BはAの外局である, BはAの機関ではない: what B is part of oversees it; Aの機関 alone says nothing
+    ("北極警備庁は北極省の外局で、軍隊ではない。", [("北極警備庁", O), ("北極省", O)],
+     {("北極省", "oversight", "北極警備庁", False, "")}),
+    ("まぎらわしいが、ESAはEUの機関ではない。", [("ESA", O), ("EU", O)], {("EU", "oversight", "ESA", True, "")}),
+    ("北極警備庁はカナダやノルウェーなど北欧の保安機関に研修を行ってきた。",
+     [("北極警備庁", O), ("カナダ", C), ("ノルウェー", C), ("北欧", "Region")], set()),
 ]
 
 
