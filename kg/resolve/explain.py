@@ -198,12 +198,15 @@ def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes
     lexicon = trace.lexicon
     name = tidy_surface(mention.surface)
     known = lexicon.get(name) if lexicon is not None else None
-    if known is None and mention.source == "known" and lexicon is not None:
-        known, name = lexicon.get(before.id), before.id
     if known is not None and known.entity == before.id:
         return _origin(name, trace, notes)
     if mention.type == "Person" and match_key(name) != match_key(before.id):
         return "surname", f"{name} → {before.id}"
+    own = lexicon.get(before.id) if lexicon is not None else None
+    if own is not None and own.entity == before.id:
+        # a known name written with more (インドネシア政府, 株式会社…) or shown as a link's text
+        rule, where = _origin(before.id, trace, notes)
+        return rule, f"{name} read as {before.id}" + (f"; {where}" if where else "")
     return "own-name", ""
 
 
