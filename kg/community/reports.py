@@ -156,7 +156,7 @@ class Community:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-ready data (tuples as lists)."""
-        return asdict(self)
+        return _listed(asdict(self))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Community:
@@ -174,6 +174,15 @@ class Community:
             bridges=tuple(Bridge(**{**b, "communities": tuple(b["communities"])}) for b in data["bridges"]),
             gaps=tuple(Gap(**g) for g in data["gaps"]),
         )
+
+
+def _listed(value: Any) -> Any:
+    """Return value with every tuple inside it a list, as JSON gives it back."""
+    if isinstance(value, dict):
+        return {key: _listed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_listed(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,13 @@ def terms(text: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> 
             continue
         pos = word.pos
         if pos[0] == "名詞" and pos[1] in ("普通名詞", "固有名詞"):
+            if pos[2] == "助数詞可能" and not run:
+                close()  # a counter noun after a number (2026年以降, 10か国) opens no compound
+                continue
             run.append((word.start, word.end, "noun"))
-            # a counter noun (か国, 年度) names no topic alone, only inside a compound
-            if word.end - word.start >= 2 and pos[2] != "助数詞可能":
+            # a counter noun (か国, 年度) or a noun that works as an adverb (その後, 最近) names no
+            # topic alone, only inside a compound
+            if word.end - word.start >= 2 and pos[2] not in ("助数詞可能", "副詞可能"):
                 found.append(text[word.start : word.end])
         elif pos[0] == "接尾辞" and pos[1] == "名詞的" and run and run[-1][2] != "prefix":
             run.append((word.start, word.end, "suffix"))

@@ -147,7 +147,13 @@
     edges.update(DATA.edges.map((e) => ({
       id: e.id, color: members.has(e.from) && members.has(e.to) ? e.color : DIM_EDGE })));
     const drawn = [...members].filter((n) => !nodes.get(n).hidden);
-    if (drawn.length) network.fit({ nodes: drawn, animation: { duration: 300 } });
+    if (!drawn.length) return;
+    // framed in the part of the graph the report leaves in view
+    network.fit({ nodes: drawn });
+    const width = side.getBoundingClientRect().width;
+    const shown = kg.container.clientWidth - width;
+    network.moveTo({ position: network.getViewPosition(), scale: network.getScale() * Math.max(shown, 1) / kg.container.clientWidth,
+      offset: { x: -width / 2, y: 0 }, animation: { duration: 300 } });
   }
 
   function shut() {
