@@ -252,7 +252,8 @@ def _mentions(page: EntityPage, notes, headings, links: Links) -> list[str]:
             if place != last_place:
                 lines.append(f"- {_where(note_path, m.block.section, notes, headings, links, m.block.heading_path)}")
                 last_place = place
-            lines.append(f"\t- {_marked(m.sentence, m.surface)}")
+            if m.block.kind != "heading":  # a heading's text is the link just above
+                lines.append(f"\t- {_marked(m.sentence, m.surface)}")
         lines.append("")
     return lines
 
