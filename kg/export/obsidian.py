@@ -108,6 +108,10 @@ def check_folder(folder: str | Path, vault: Path, force: bool = False) -> Path:
 def write_obsidian(result: Result, folder: str | Path, vault: Path, options: ObsidianOptions = ObsidianOptions()) -> Exported:
     """Return what was done writing a note per entity of the build and a canvas into folder, inside vault."""
     folder = check_folder(folder, vault, options.force)
+    if not result.vault.notes:
+        # an empty graph would make every note of kg's stale: a wrong path must not remove them all
+        raise ValueError("no notes were read (the paths hold none but kg's own, or --since/--until left all out); "
+                         "kg obsidian wrote and removed nothing")
     graph = result.graph
     ids = sorted((node for node, kind in graph.nodes(data="kind") if kind == "entity"), key=str)
     current = set(ids)

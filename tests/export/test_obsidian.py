@@ -282,6 +282,19 @@ def test_a_folder_outside_the_vault_is_refused_before_any_note_is_read(tmp_path)
     assert not any((tmp_path / "elsewhere").iterdir())
 
 
+def test_a_build_of_no_notes_removes_nothing(tmp_path):
+    import kg
+
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / "kg").mkdir()
+    note = vault / "kg" / "日本.md"
+    note.write_text(f"---\nkg_export: entity\nkg_id: 日本\n---\n# 日本\n\n{USER_LINE}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no notes were read"):
+        kg.to_obsidian([vault / "kg"], vault / "kg")  # kg's own notes only: they are not notes of the vault
+    assert note.is_file()
+
+
 @pytest.mark.parametrize(("name", "stem"), [
     ("CON", "CON_"), ("nul.txt", "nul_.txt"), ("aux .md", "aux _.md"), ("Com1", "Com1_"), ("LPT¹", "LPT¹_"), ("CONSOLE", "CONSOLE"),
     ("日本/米国", "日本／米国"), ('A<B>C:"D"|E?*', "A＜B＞C：＂D＂｜E？＊"), ("#1 [注]^", "＃1 ［注］＾"),
