@@ -84,6 +84,9 @@ def test_corrections_made_in_the_page_last_through_the_saved_file(sample_page):
     page.page.fill("#kg-fix-rename-input", HOSTILE)
     page.page.click("#kg-fix-rename-ok")
     assert page.js("(id) => kg.nodeInfo.get(id).label", page.vid("総務省")) == HOSTILE
+    page.js("network.fit()")
+    page.page.wait_for_timeout(300)
+    assert HOSTILE in page.js("kg.labels.drawn.map(d => d.text)")  # drawn on the canvas, as text
 
     page.page.click("#kg-fix-actions >> text=種類を変更…")
     page.page.select_option("#kg-fix-type-pick", "Plan")

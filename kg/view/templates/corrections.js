@@ -15,7 +15,7 @@
   const FILE = "kg-corrections.toml";
   const earlier = DATA.corrections || [];  // what the build read: kept in the saved file
   const pending = [];                      // [{kind, ...fields, ids: [vis ids], row?}] in the order made
-  const original = new Map([...nodeInfo].map(([id, info]) => [id, { label: info.label, type: info.type }]));
+  const original = new Map([...nodeInfo].map(([id, info]) => [id, { label: info.label, short: info.short, type: info.type }]));
   let selected = [];
 
   network.setOptions({ interaction: { multiselect: true } });
@@ -213,9 +213,9 @@
   function refresh() {
     original.forEach((was, id) => Object.assign(nodeInfo.get(id), was));
     pending.forEach((fix) => {
-      if (fix.kind === "rename") nodeInfo.get(fix.ids[0]).label = fix.label;
+      // labels.js draws each node's short label: a new name is drawn as it is typed
+      if (fix.kind === "rename" || fix.kind === "merge") Object.assign(nodeInfo.get(fix.ids[0]), { label: fix.label, short: fix.label });
       if (fix.kind === "type") nodeInfo.get(fix.ids[0]).type = fix.type;
-      if (fix.kind === "merge") nodeInfo.get(fix.ids[0]).label = fix.label;
     });
     const away = gone();
     if (away.size) rules.nodes.set("corrections", (id) => !away.has(id));
