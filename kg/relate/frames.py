@@ -37,7 +37,7 @@ from kg.relate.clauses import (
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
-from kg.relate.phrases import _Group, _groups, _outermost
+from kg.relate.phrases import _Group, _groups, _outermost, _outside_titles
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, ParsedSentence
 from kg.relate.vocabulary import NEGATION, Vocabulary
 
@@ -79,7 +79,7 @@ def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabula
     if len({a.entity for a in arguments}) < 2 or not tokens:
         return []
     sentence = ParsedSentence(tokens, vocabulary)
-    groups = _groups(sentence, _outermost(arguments))
+    groups = _groups(sentence, _outermost(_outside_titles(tokens, arguments)))
     # role slots per governing token: subjects, objects, agents (passive), genitives (の), mutual groups
     slots: dict[int, dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
     for group in groups.values():

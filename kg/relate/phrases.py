@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from kg.relate.parse import Token
 
 
+_OPEN_QUOTES = ("「", "『", "“")
+_CLOSE_QUOTES = ("」", "』", "”")
+
+
 @dataclass
 class _Group:
     """Arguments that share one phrase (conjuncts, or a compound's members), and where it attaches.
@@ -37,6 +41,30 @@ def _outermost(arguments: Sequence[Argument]) -> list[Argument]:
     return [a for a in arguments
             if not any(b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
                        for b in arguments)]
+
+
+def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> list[Argument]:
+    """Return the arguments that are no mere word of a quoted title: 「我が国の北極政策」 names a policy, not 北極.
+
+    A name inside 「」 is a word of the title when it modifies a common noun of the title; one the
+    title ends with (「GREEN×EXPO 2027」 found as EXPO 2027), that holds its head or that abbreviates
+    it in brackets (「…アウトルック（AOIP）」) stays.
+    """
+    titles, opened = [], []
+    for i, token in enumerate(tokens):
+        if token.text in _OPEN_QUOTES:
+            opened.append(i)
+        elif token.text in _CLOSE_QUOTES and opened:
+            titles.append(range(opened.pop() + 1, i))
+    named = {i for i, t in enumerate(tokens) for a in arguments if t.start < a.end and a.start < t.end}
+    kept = []
+    for argument in arguments:
+        covered = [i for i, t in enumerate(tokens) if t.start < argument.end and argument.start < t.end]
+        title = next((t for t in titles if covered and covered[0] in t and covered[-1] in t), None)
+        heads = {tokens[i].head for i in covered} - set(covered)
+        if title is None or _bracketed(tokens, covered[0]) or not any(h in title and h not in named for h in heads):
+            kept.append(argument)
+    return kept
 
 
 def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:

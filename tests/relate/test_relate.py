@@ -249,6 +249,12 @@ SHAPES = [
     ("まぎらわしいが、ESAはEUの機関ではない。", [("ESA", O), ("EU", O)], {("EU", "oversight", "ESA", True, "")}),
     ("北極警備庁はカナダやノルウェーなど北欧の保安機関に研修を行ってきた。",
      [("北極警備庁", O), ("カナダ", C), ("ノルウェー", C), ("北欧", "Region")], set()),
+    # a name that modifies a common noun of a quoted title is a word of the title, not an argument;
+    # the title's abbreviation in brackets still names it
+    ("北極評議会は2015年10月に「我が国の南極政策」を決定した。", [("北極評議会", O), ("我が国", C), ("南極", "Region")],
+     set()),
+    ("北欧理事会は2019年に「北極に関する北欧アウトルック（NOAP）」を採択している。",
+     [("北欧理事会", O), ("北極", "Region"), ("NOAP", "Plan")], {("北欧理事会", "adoption", "NOAP", False, "")}),
 ]
 
 
