@@ -37,7 +37,7 @@ from kg.relate.clauses import (
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
-from kg.relate.phrases import _Group, _groups, _outermost, _outside_titles
+from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, ParsedSentence
 from kg.relate.vocabulary import NEGATION, Vocabulary
 
@@ -49,7 +49,7 @@ _BY = ("によって", "により", "による")
 _CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
-_INSTRUMENTS = ("Agreement", "Plan", "Law", "Organization", "Event")
+_ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,11 @@ def _frames_at(
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV: A does it too; Bとも (with B too) is a partner like Bと
     jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
+    # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
+    named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
+                                     if sentence.marker(g.token) not in _WITH_MARKERS)
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
-                (jointly or sentence.marker(g.token) not in ("と", "とも"))]
+                (jointly or named or sentence.marker(g.token) not in ("と", "とも"))]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""
@@ -252,7 +255,7 @@ def _frames_at(
         rest = [g for g in objects if g not in parties]
         if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
             subjects, objects = parties, rest
-    if not subjects and all(a.type in _INSTRUMENTS for g in objects for a in g.arguments):
+    if not subjects and all(a.type in _ACTED_ON for g in objects for a in g.arguments):
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from kg.relate.parse import Token
 
 
+# Names of what parties sign, adopt or pass, never a party themselves
+INSTRUMENTS = ("Agreement", "Plan", "Law")
 _OPEN_QUOTES = ("「", "『", "“")
 _CLOSE_QUOTES = ("」", "』", "”")
 
@@ -143,12 +145,12 @@ def _conjunct(
 
     Conjuncts are alike: in 山田首相とカナダのX首相が, the person joins the person, not the country the
     parser hung it on. When no name of its kind follows, the と-phrase is no conjunct but the partner
-    of the predicate: 首相と東京で会談した, 企業と次世代の電池で研究を進めた.
+    of the predicate: 首相と東京で会談した, 企業と次世代の電池で研究を進めた, カナダはメキシコと北米協定に署名した.
     """
     tokens = sentence.tokens
-    person = _persons(phrase[i])
+    kind = _kind(phrase[i])
     j = owner.get(tokens[i].head, tokens[i].head)
-    while not phrase.get(j) or _persons(phrase[j]) != person:
+    while not phrase.get(j) or _kind(phrase[j]) != kind:
         up = tokens[j].head
         if sentence.predicate(up) is not None and sentence.marker(j) == "の":
             return None, up  # AとBの会談: A is the partner of the act
@@ -160,9 +162,10 @@ def _conjunct(
     return j, None
 
 
-def _persons(arguments: Sequence[Argument] | None) -> bool:
-    """Return True when the arguments name people."""
-    return any(a.type == "Person" for a in arguments or ())
+def _kind(arguments: Sequence[Argument] | None) -> str:
+    """Return what a phrase names, as far as conjuncts go: people, instruments (協定, 計画, 法) or other names."""
+    types = {a.type for a in arguments or ()}
+    return "Person" if "Person" in types else "instrument" if types and types <= set(INSTRUMENTS) else ""
 
 
 def _bracketed(tokens: Sequence[Token], i: int) -> bool:

@@ -255,6 +255,13 @@ SHAPES = [
      set()),
     ("北欧理事会は2019年に「北極に関する北欧アウトルック（NOAP）」を採択している。",
      [("北欧理事会", O), ("北極", "Region"), ("NOAP", "Plan")], {("北欧理事会", "adoption", "NOAP", False, "")}),
+    # with a named instrument, a と-partner of a mutual predicate is a party to it, not a pair with the
+    # subject; a country is no conjunct of the agreement after it
+    ("カナダはメキシコと北米協定に署名した。", [("カナダ", C), ("メキシコ", C), ("北米協定", A)],
+     {("カナダ", "signing", "北米協定", False, ""), ("メキシコ", "signing", "北米協定", False, "")}),
+    ("2023年1月には、山田一郎外務大臣（当時）とジョン・スミス国務長官がワシントンで北米協定に署名した。",
+     [("山田一郎", P), ("ジョン・スミス", P), ("ワシントン", "Region"), ("北米協定", A)],
+     {("山田一郎", "signing", "北米協定", False, ""), ("ジョン・スミス", "signing", "北米協定", False, "")}),
 ]
 
 
