@@ -159,6 +159,7 @@ class EntityPage:
     mentions: Sequence[Mention]
     related: Sequence[tuple[str, float, int]]  # (entity id, weight, shared units), strongest first
     relations: Sequence[Any]  # kg.relate.Relation records with this entity at one end
+    yours: Sequence[str] = ()  # the vault paths (no .md) of the user's notes named as the entity is
 
 
 def render(page: EntityPage, stem: str, notes: Mapping[str, tuple[str, Note]], entities: Mapping[str, tuple[str, str]],
@@ -173,6 +174,8 @@ def render(page: EntityPage, stem: str, notes: Mapping[str, tuple[str, Note]], e
     label = str(data.get("label") or page.id)
     lines = ["---", _front_matter(page, label, stem).rstrip("\n"), "---", f"# {escape_text(label.strip())}", ""]
     lines += [_summary(page, data), ""]
+    if page.yours:
+        lines += ["あなたのノート: " + "、".join(links.to(path, PurePosixPath(path).name) for path in page.yours), ""]
     lines += _mentions(page, notes, headings, links)
     lines += _related(page, entities, links)
     lines += _relations(page, entities, notes, headings, links)

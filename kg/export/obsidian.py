@@ -21,11 +21,11 @@ import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kg.export.canvas import LEGEND_ID, canvas
 from kg.export.entitynote import USER_LINE_START, EntityPage, Links, link_targets, render, source_headings
-from kg.export.filenames import unique_stems
+from kg.export.filenames import name_key, unique_stems
 from kg.export.files import write_atomic
 from kg.notes.files import decode_bytes
 from kg.notes.frontmatter import load_metadata, split_front_matter
@@ -120,13 +120,17 @@ def write_obsidian(result: Result, folder: str | Path, vault: Path, options: Obs
     stale_text = [f.name for f in found.values() if f.kg_id is not None and f.kg_id not in current and _holds_text(f)]
     blind = [f.name for f in found.values() if f.kg_id is not None and f.user is None]
     taken = [f.name for f in found.values() if f.kg_id is None] + stale_text + blind
+    own = {f.name for f in found.values() if f.kg_id is not None and f.name not in taken}
+    vault_notes = list(_vault_notes(vault, folder, own))
+    # no note of kg's takes the name of one of the vault's: [[松本行弘]] in the user's notes must
+    # keep opening the user's own note, which a second note of that name would make ambiguous
+    taken += [f"{PurePosixPath(path).name}.md" for path in vault_notes]
     stems = unique_stems(((i, str(graph.nodes[i].get("label") or i), str(graph.nodes[i].get("type") or "Other"))
                           for i in ids), taken)
     where = folder.relative_to(vault).as_posix() if vault in folder.parents else ""
     entity_paths = {i: f"{where}/{stems[i]}" if where else stems[i] for i in ids}
-    own = {f.name for f in found.values() if f.kg_id is not None and f.name not in taken}
-    links = Links(link_targets([*_vault_notes(vault, folder, own), *entity_paths.values()]))
-    texts = _notes(result, ids, stems, entity_paths, vault, links, found)
+    links = Links(link_targets([*vault_notes, *entity_paths.values()]))
+    texts = _notes(result, ids, stems, entity_paths, vault, links, found, vault_notes)
     outcome = _Outcome()
     for name in [*texts, CANVAS_NAME]:  # what a run that was killed while writing left behind
         for tmp in folder.glob(f".{glob.escape(name)}.*.tmp"):
@@ -219,9 +223,12 @@ def _vault_notes(vault: Path, folder: Path, own: set[str]) -> Iterator[str]:
 
 
 def _notes(result: Result, ids: Sequence, stems: dict, entity_paths: dict, vault: Path, links: Links,
-           found: dict[str, _Found]) -> dict[str, str]:
+           found: dict[str, _Found], vault_notes: Sequence[str]) -> dict[str, str]:
     """Return the text of each entity's note by file name: kg's part, then the user's text it carries."""
     graph = result.graph
+    named: dict[str, list[str]] = defaultdict(list)  # the vault's notes by name: an entity's own note is one
+    for path in vault_notes:
+        named[name_key(PurePosixPath(path).name)].append(path)
     notes = {}
     for note in result.vault.notes:
         file = Path(note.file) if note.file else None
@@ -246,8 +253,12 @@ def _notes(result: Result, ids: Sequence, stems: dict, entity_paths: dict, vault
         related = sorted(((o, float(d.get("weight", 0.0)), int(d.get("count", 0))) for o, d in graph.adj[i].items()
                           if o in entities and o != i), key=lambda t: (-t[1], -t[2], str(t[0])))
         entity = by_id.get(i)
-        page = EntityPage(i, graph.nodes[i], entity.mentions if entity else (), related,
-                          tuple(relations[i].values()))
+        data = graph.nodes[i]
+        # a one-character alias (米, 日) names too many other things to find the entity's note by
+        names = {str(data.get("label") or i), str(i), *(str(a) for a in data.get("aliases") or () if len(str(a)) > 1)}
+        yours = sorted({path for n in names for path in named.get(name_key(n), ())})
+        page = EntityPage(i, data, entity.mentions if entity else (), related, tuple(relations[i].values()),
+                          tuple(yours))
         # the note's own text first, then any the user wrote in an older note of this entity (renamed, copied)
         mine = sorted(carried[i], key=lambda f: (f.name != name, f.name))
         user = "\n".join(dict.fromkeys(f.user.rstrip("\n") + "\n" for f in mine))

@@ -141,6 +141,13 @@ def test_links_name_a_path_where_two_notes_share_a_name_and_use_markdown_where_a
 
 
 @pytest.mark.ginza
+@pytest.mark.ginza
+def test_a_note_of_the_vault_keeps_its_name_and_kg_links_to_it(fixture_export):
+    notes = _notes(fixture_export)
+    assert "外務省.md" not in notes
+    assert "あなたのノート: [[外務省]]" in notes["外務省 (Organization).md"]
+
+
 def test_front_matter_holds_kg_marker_id_aliases_type_count_and_dates(fixture_export):
     notes = _notes(fixture_export)
     meta = {name: yaml.safe_load(text.split("---\n")[1]) for name, text in notes.items()}
@@ -213,7 +220,7 @@ def test_build_leaves_kg_notes_out_and_says_how_many(fixture_export, tmp_path):
     assert result.exit_code == 0, result.output
     counts = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["counts"]
     assert counts["kg_notes"] == len(_notes(fixture_export))
-    assert counts["notes"] == 5  # the vault's own notes only
+    assert counts["notes"] == 6  # the vault's own notes only
 
 
 def _snapshot(folder: Path, but: set[Path] = frozenset()) -> dict[Path, tuple[bytes, int]]:
