@@ -123,7 +123,8 @@ def _legend(count: int, cards: dict[str, dict]) -> dict[str, Any]:
     return {"id": LEGEND_ID, "type": "text", "x": left, "y": top - 260, "width": 560, "height": 200, "text": text}
 
 
-def _edges(graph: Any, chosen: list, ids: Mapping[Any, str], cards: Mapping[Any, dict], relations: Sequence[Any]) -> list[dict]:
+def _edges(graph: Any, chosen: list, ids: Mapping[Any, str], cards: Mapping[Any, dict],
+           relations: Sequence[Any]) -> list[dict]:
     """Return the canvas's edges: the relations between its cards, then each card's strongest co-occurrences."""
     said: dict[tuple, list[str]] = defaultdict(list)
     for relation in relations:

@@ -291,7 +291,8 @@ def _relations(page: EntityPage, entities: Mapping[str, tuple[str, str]], notes,
         where = ""
         if relation.note in notes:
             section = _section_of(relation, page)
-            where = f" — {_where(relation.note, section, notes, headings, links, relation.heading_path)}" if section is not None else ""
+            if section is not None:
+                where = f" — {_where(relation.note, section, notes, headings, links, relation.heading_path)}"
         lines.append(f"\t- {escape_text(relation.sentence)}{where}")
     if len(page.relations) > MAX_RELATIONS:
         lines.append(f"- ほか {len(page.relations) - MAX_RELATIONS} 件")

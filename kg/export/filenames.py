@@ -51,7 +51,8 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def unique_stems(wanted: Iterable[tuple[str, str, str]], taken: Iterable[str] = (), suffix: str = ".md") -> dict[str, str]:
+def unique_stems(wanted: Iterable[tuple[str, str, str]], taken: Iterable[str] = (),
+                 suffix: str = ".md") -> dict[str, str]:
     """Return a safe, distinct stem for each (key, name, qualifier), none clashing with ``taken`` names.
 
     The first in order to want a stem gets it; one that clashes gets its qualifier in

@@ -51,7 +51,7 @@ class ObsidianOptions:
 
 @dataclass(frozen=True)
 class Exported:
-    """What a kg obsidian run did in its folder: the file names it wrote, left unchanged, removed and left alone (and why)."""
+    """What a kg obsidian run did in its folder: the names it wrote, left unchanged, removed and left alone (why)."""
 
     folder: Path
     vault: Path
@@ -105,7 +105,8 @@ def check_folder(folder: str | Path, vault: Path, force: bool = False) -> Path:
     return folder
 
 
-def write_obsidian(result: Result, folder: str | Path, vault: Path, options: ObsidianOptions = ObsidianOptions()) -> Exported:
+def write_obsidian(result: Result, folder: str | Path, vault: Path,
+                   options: ObsidianOptions = ObsidianOptions()) -> Exported:
     """Return what was done writing a note per entity of the build and a canvas into folder, inside vault."""
     folder = check_folder(folder, vault, options.force)
     if not result.vault.notes:
@@ -142,7 +143,8 @@ def write_obsidian(result: Result, folder: str | Path, vault: Path, options: Obs
     for name in stale_text:
         outcome.left.append((name, "an entity no longer in the graph, but it holds your text below its line"))
     for name in blind:
-        outcome.left.append((name, f"kg's note without its line {USER_LINE_START} …: kg cannot tell your text from its own"))
+        outcome.left.append((name, f"kg's note without its line {USER_LINE_START} …: "
+                                   "kg cannot tell your text from its own"))
     board = canvas(graph, result.placement, entity_paths, result.relations, options.canvas_nodes)
     canvas_name = _put_canvas(folder, board, outcome)
     return Exported(folder, vault, tuple(outcome.written), tuple(outcome.unchanged), tuple(outcome.removed),

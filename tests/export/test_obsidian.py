@@ -303,7 +303,8 @@ def test_a_build_of_no_notes_removes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "stem"), [
-    ("CON", "CON_"), ("nul.txt", "nul_.txt"), ("aux .md", "aux _.md"), ("Com1", "Com1_"), ("LPT¹", "LPT¹_"), ("CONSOLE", "CONSOLE"),
+    ("CON", "CON_"), ("nul.txt", "nul_.txt"), ("aux .md", "aux _.md"), ("Com1", "Com1_"), ("LPT¹", "LPT¹_"),
+    ("CONSOLE", "CONSOLE"),
     ("日本/米国", "日本／米国"), ('A<B>C:"D"|E?*', "A＜B＞C：＂D＂｜E？＊"), ("#1 [注]^", "＃1 ［注］＾"),
     ("末尾。. ", "末尾。"), (".env", "．env"), ("改\n行", "改 行"), ("", "_"), ("...", "．"),
 ])
