@@ -175,6 +175,9 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     found = counts(result)
     if found["warnings"]:
         click.echo(f"{found['warnings']} warnings: see {files['report.json']}", err=True)
+    unmatched = sum(1 for done in result.corrections if not done["matched"])
+    if unmatched:
+        click.echo(f"{unmatched} correction{'s' * (unmatched > 1)} matched nothing: see {files['report.json']}", err=True)
     click.echo(
         f"{found['notes']} notes, {found['mentions']} mentions, "
         f"{found['entities']} entities, {found['edges']} edges -> {files['graph.html']}"

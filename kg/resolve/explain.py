@@ -8,7 +8,7 @@ used; the rules' names and one-line reasons are in kg/data/rules.tsv.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from kg.records import Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import ResolveOptions, resolve_corrected
@@ -44,6 +44,7 @@ class Candidate:
     joined_by: str = ""
     joined_reason: str = ""
     joined_from: str = ""
+    label: str = ""  # GiNZA's label of a span over just this text, if the model found one
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class Explanation:
             if not place.candidates:
                 lines.append("  (no candidate: no finder proposed a name over it)")
             for cand in place.candidates:
-                lines.append(f"  {'kept   ' if cand.kept else 'dropped'} {cand.surface}  [{cand.rule}] {cand.reason}")
+                model = f" (GiNZA: {cand.label})" if cand.label else ""
+                lines.append(f"  {'kept   ' if cand.kept else 'dropped'} {cand.surface}{model}  [{cand.rule}] {cand.reason}")
                 if cand.kept:
                     joined = f"{cand.joined_by}: {cand.joined_reason}" + (f" ({cand.joined_from})" if cand.joined_from else "")
                     lines.append(f"          → {cand.entity} ({cand.type or 'untyped'})  [{joined}]")
@@ -117,7 +119,9 @@ def explain(name: str, notes: Sequence[Note], spans: Mapping[str, Sequence[Span]
         for spot in spots.get(id(block), ()):  # a mention no finder's step covers (an address widened)
             if any(spot[0] < end and start < spot[1] for start, end in ranges):
                 grouped.setdefault(spot, [])
-        found = [_candidate(block, span, group, now, then, trace, notes, options) for span, group in grouped.items()]
+        labels = {(s.start, s.end): s.ene for s in spans.get(block.text, ())}
+        found = [replace(_candidate(block, span, group, now, then, trace, notes, options), label=labels.get(span, ""))
+                 for span, group in grouped.items()]
         found.sort(key=lambda c: (c.start, c.start - c.end))
         places.append(Place(block.note, block.line, block.heading_path, _context(block.text, ranges), tuple(found)))
     return Explanation(name, final.label if final else "", final.id if final else "", final.type if final else "",

@@ -55,6 +55,12 @@ def test_report_says_what_each_correction_did_and_which_matched_nothing(vault_re
     assert [c["matched"] for c in vault_result.corrections].count(False) == 1
 
 
+def test_cli_says_when_a_correction_matched_nothing(nlp, tmp_path):
+    ran = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(tmp_path / "out"), "-q", "--no-relations"])
+    assert ran.exit_code == 0, ran.output
+    assert f"1 correction matched nothing: see {tmp_path / 'out' / 'report.json'}" in ran.output
+
+
 def test_cli_reads_the_flag_over_the_vault_file_and_writes_the_report(nlp, tmp_path):
     own = tmp_path / "mine.toml"
     own.write_text('[[not_entity]]\nname = "モディ"\n', encoding="utf-8")

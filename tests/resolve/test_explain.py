@@ -131,7 +131,7 @@ def test_junk_rule_leaves_names_alone():
 def test_the_text_tells_the_rule_that_kept_and_the_one_that_dropped_on_the_sample(explained):
     text = str(explained(SAMPLE, "ITU-R", {}))
     assert text.splitlines()[0] == "ITU-R: the entity ITU-R (Organization, id ITU無線通信部門); 1 place(s) in 1 note(s)"
-    assert "  dropped ITU  [model-mid-word] the model's span starts or ends inside a word" in text
+    assert "  dropped ITU (GiNZA: Company)  [model-mid-word] the model's span starts or ends inside a word" in text
     assert "  kept    ITU-R  [known-name]" in text
     assert "          → ITU-R (Organization)  [gazetteer: the name is in kg's gazetteer (kg/data/gazetteer)]" in text
 
@@ -140,7 +140,8 @@ def test_cli_explains_a_name_of_the_fixture_vault_as_text_and_json(nlp):
     ran = CliRunner().invoke(main, ["explain", "石破", str(CLIPS), "-q"])
     assert ran.exit_code == 0, ran.output
     assert ran.output.startswith("石破: the entity 石破茂（首相） (Person, id 石破茂); 3 place(s) in 3 note(s)\n")
-    assert "  dropped 石破前首相  [conflict] it crosses or sits inside a more trusted or longer candidate" in ran.output
+    assert "  dropped 石破茂首相 (GiNZA: Position_Vocation)  [model-label] the model's label is none of kg's types" in ran.output
+    assert "  dropped 石破前首相 (GiNZA: Person)  [conflict] it crosses or sits inside a more trusted or longer candidate" in ran.output
     assert "[surname: a part of a person's full name that the note or the vault writes" in ran.output
     ran = CliRunner().invoke(main, ["explain", "北海道", str(CLIPS), "-q", "--json"])
     found = json.loads(ran.output)

@@ -245,6 +245,8 @@
   }
   network.on("select", onSelect);
   network.on("deselectNode", onSelect);
+  // the search selects the node it finds after telling the page so
+  document.addEventListener("kg:reveal", () => setTimeout(onSelect));
 
   // -- the file -------------------------------------------------------------------------------
   // A TOML basic string: JSON's escapes are TOML's, but for DEL, which TOML wants escaped.
