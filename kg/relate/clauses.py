@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.relate.reader import NOUNS
+
 if TYPE_CHECKING:
     from kg.relate.frames import Frame
     from kg.relate.phrases import _Group
@@ -32,6 +34,11 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
+    if i not in groups and tokens[i].dep == "advcl" and sentence.marker(i) == "で":
+        # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic
+        topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep == "nsubj"]
+        if topics:
+            return topics[-1]
     # a noun with no particle runs on into the name after it: 報告書「X」, and X's first words the
     # entity stage left out (GREEN×EXPO 2027 found as EXPO 2027)
     named = i
@@ -193,7 +200,8 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     """Return the relative clause a が-phrase belongs to when the parser hung it past the topic it precedes.
 
     In AがVしたBは、…である, A is neither the topic B nor the subject of what is said of it: a が-phrase
-    before a は-topic lies inside the relative clause on that topic, V. Else the governor the parser gave.
+    before a は-topic lies inside the relative clause on that topic, V; so does one the parser hung on
+    the noun a relative clause modifies (CはAがVしたNで、…). Else the governor the parser gave.
     """
     tokens = sentence.tokens
     if sentence.marker(i) != "が":
@@ -202,6 +210,9 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
         if governor in (topic, tokens[topic].head) and sentence.marker(topic) == "は":
             clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and tokens[v].head == topic), None)
             return governor if clause is None else clause
+    if tokens[governor].pos in NOUNS:
+        return next((v for v in range(i + 1, governor) if sentence.relative(v) and tokens[v].head == governor),
+                    governor)
     return governor
 
 

@@ -262,6 +262,11 @@ SHAPES = [
     ("2023年1月には、山田一郎外務大臣（当時）とジョン・スミス国務長官がワシントンで北米協定に署名した。",
      [("山田一郎", P), ("ジョン・スミス", P), ("ワシントン", "Region"), ("北米協定", A)],
      {("山田一郎", "signing", "北米協定", False, ""), ("ジョン・スミス", "signing", "北米協定", False, "")}),
+    # BはAがVしたNで、…: the が-phrase the parser hangs on N belongs to the clause, and N said of the
+    # topic with a continuing copula is the topic; a noun with で that is a place is not
+    ("ABCDはEFGHが2019年に設立した子会社で、日本企業も出資している。", [("ABCD", O), ("EFGH", O), ("日本", C)],
+     {("EFGH", "establishment", "ABCD", False, "")}),
+    ("北極大学はノルウェーが設立した研究所で研究を行っている。", [("北極大学", O), ("ノルウェー", C)], set()),
 ]
 
 
