@@ -272,6 +272,39 @@ def test_kg_leaves_a_stale_note_with_your_text_and_a_note_without_its_line(nlp, 
     assert "インド (Country).md" in done.written
 
 
+@pytest.mark.ginza
+def test_your_text_follows_the_entity_when_its_note_changes_name(nlp, tmp_path):
+    vault = _copy(VAULT, tmp_path / "vault")
+    folder = _export(vault).folder
+    # as after a rename (a correction, a new label): kg's note of an entity under another name, with your text
+    old = folder / "旧名のインド.md"
+    (folder / "インド.md").rename(old)
+    old.write_text(old.read_text(encoding="utf-8") + "ニューデリーの件。\n", encoding="utf-8")
+    done = _export(vault)
+    assert "旧名のインド.md" in done.removed and not old.exists()
+    assert (folder / "インド.md").read_text(encoding="utf-8").endswith(f"{USER_LINE}\nニューデリーの件。\n")
+
+
+@pytest.mark.ginza
+def test_a_note_saved_while_kg_writes_is_left_for_the_next_run(nlp, tmp_path, monkeypatch):
+    import kg.export.obsidian as obsidian
+
+    vault = _copy(VAULT, tmp_path / "vault")
+    folder = _export(vault, min_count=3).folder  # fewer notes now, so the next run changes 日本.md
+    japan = folder / "日本.md"
+    rendered = obsidian._notes
+
+    def saved_meanwhile(*args, **kwargs):
+        texts = rendered(*args, **kwargs)
+        japan.write_text(japan.read_text(encoding="utf-8") + "保存したばかりのメモ。\n", encoding="utf-8")
+        return texts
+
+    monkeypatch.setattr(obsidian, "_notes", saved_meanwhile)
+    done = _export(vault)
+    assert dict(done.left)["日本.md"].startswith("changed while kg was writing")
+    assert japan.read_text(encoding="utf-8").endswith("保存したばかりのメモ。\n")
+
+
 def test_a_folder_outside_the_vault_is_refused_before_any_note_is_read(tmp_path):
     from kg.cli import main
 
