@@ -124,6 +124,10 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             elif sentence.appositive(target) and tokens[target].head not in owner:
                 # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
                 target = tokens[target].head
+            elif sentence.exemplifies(target) and tokens[target].head in owner and \
+                    (noun := _genitive_of(sentence, owner[tokens[target].head])) is not None and noun not in owner:
+                # AなどXのN: A is an example of N, not of X (カザフスタンなど中央アジアの国々)
+                target = noun
             else:
                 break
         group = groups.setdefault(target, _Group(target, [], governor=governor.get(target)))
@@ -160,6 +164,13 @@ def _conjunct(
             return owner.get(tokens[i].head, tokens[i].head), None
         j = owner.get(up, up)
     return j, None
+
+
+def _genitive_of(sentence: ParsedSentence, i: int) -> int | None:
+    """Return the noun the phrase of token i modifies with の, if it does."""
+    head = sentence.tokens[i].head
+    nominal = head > i and sentence.tokens[head].pos in NOUNS
+    return head if nominal and sentence.tokens[i].dep == "nmod" and sentence.marker(i) == "の" else None
 
 
 def _kind(arguments: Sequence[Argument] | None) -> str:

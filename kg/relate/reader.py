@@ -138,9 +138,13 @@ class ParsedSentence:
         head = token.head
         if head <= i or token.dep != "nmod" or self.marker(i) not in ("の", "") or self.tokens[head].pos not in NOUNS:
             return False
-        if any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case")):
+        if self.exemplifies(i):
             return True
         return "助数詞" in self.tokens[head].tag or bool(self.kids(head, "nummod"))
+
+    def exemplifies(self, i: int) -> bool:
+        """Return True when a particle such as など makes noun i an example (AなどのN, AなどN)."""
+        return any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case"))
 
     def between(self, i: int) -> bool:
         """Return True when token i is 間 (A・B間, AとBの間)."""

@@ -267,6 +267,10 @@ SHAPES = [
     ("ABCDはEFGHが2019年に設立した子会社で、日本企業も出資している。", [("ABCD", O), ("EFGH", O), ("日本", C)],
      {("EFGH", "establishment", "ABCD", False, "")}),
     ("北極大学はノルウェーが設立した研究所で研究を行っている。", [("北極大学", O), ("ノルウェー", C)], set()),
+    # AなどXのN: A is an example of N, though the parser hangs it on X
+    ("国際交流機構はカザフスタンなど中央アジアの国々にも日本語の教師を派遣している。",
+     [("国際交流機構", O), ("カザフスタン", C), ("中央アジア", "Region")],
+     {("国際交流機構", "provision", "カザフスタン", False, "")}),
 ]
 
 
