@@ -58,7 +58,7 @@ def python(code: str) -> str:
 
 def test_all_lists_the_api_and_each_name_resolves():
     assert sorted(kg.__all__) == ["build", "communities", "community_report", "explain", "mentions", "read_graphml",
-                                  "relations", "show", "timeline", "to_frames"]
+                                  "relations", "show", "timeline", "to_frames", "to_obsidian"]
     for name in kg.__all__:
         assert callable(getattr(kg, name))
         assert name in dir(kg)
