@@ -107,6 +107,10 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         into = owner[title]
         phrase[into] = [a for a in phrase[into] if a.type == "Person" or title not in spans[a]] + [person]
         phrase[next(i for i, found in phrase.items() if person in found and i != into)].remove(person)
+    # キャサリン・タイ米国通商代表: a name after a person's name, in the title, is a word of the title
+    for i, found in phrase.items():
+        people = [a for a in found if a.type == "Person"]
+        phrase[i] = [a for a in found if a.type == "Person" or not any(a.start >= p.end for p in people)]
     groups: dict[int, _Group] = {}
     governor: dict[int, int | None] = {}
     for i in sorted(i for i in phrase if phrase[i]):
@@ -156,9 +160,9 @@ def _conjunct(
     j = owner.get(tokens[i].head, tokens[i].head)
     while not phrase.get(j) or _kind(phrase[j]) != kind:
         up = tokens[j].head
-        if sentence.predicate(up) is not None and sentence.marker(j) == "の":
-            return None, up  # AとBの会談: A is the partner of the act
-        if up == j or tokens[j].dep != "nmod" or sentence.marker(j) != "の" or tokens[up].pos not in NOUNS:
+        if sentence.predicate(up) is not None and up > j:
+            return None, up  # AとBの会談, AとBに関する対話: A is the partner of the act
+        if up <= j or tokens[j].dep != "nmod" or tokens[up].pos not in NOUNS:
             if tokens[j].dep in ("obl", "obj", "nsubj", "iobj") and up != j:
                 return None, up
             return owner.get(tokens[i].head, tokens[i].head), None

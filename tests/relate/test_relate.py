@@ -271,6 +271,12 @@ SHAPES = [
     ("国際交流機構はカザフスタンなど中央アジアの国々にも日本語の教師を派遣している。",
      [("国際交流機構", O), ("カザフスタン", C), ("中央アジア", "Region")],
      {("国際交流機構", "provision", "カザフスタン", False, "")}),
+    # a と-phrase hung on a noun that is no name is the partner of the act that noun leads to
+    ("日本は、カナダとデータの越境移転に関する対話を続けている。", [("日本", C), ("カナダ", C)],
+     {("日本", "meeting", "カナダ", False, "")}),
+    # a name in a person's title after the name is a word of the title, no party
+    ("署名は山田一郎駐加大使とジョン・スミス米国通商代表の間で行われた。",
+     [("山田一郎", P), ("ジョン・スミス", P), ("米国", C)], {("山田一郎", "signing", "ジョン・スミス", False, "")}),
 ]
 
 
