@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.export.formats import MENTION_COLUMNS, RELATION_COLUMNS, frames, mention_rows, relation_rows
-from kg.export.obsidian import CANVAS_NODES
 from kg.schema import EDGE_LISTS, LINE_SEP, NODE_LISTS, SENTENCE_IDS, split, split_lists, unfold
 
 if TYPE_CHECKING:
@@ -211,7 +210,7 @@ def show(graph: nx.Graph, *, title: str | None = None, color_by: str = "type", h
     )
 
 
-def to_obsidian(paths: Iterable[str | Path] | str | Path, into: str | Path, *, canvas_nodes: int = CANVAS_NODES,
+def to_obsidian(paths: Iterable[str | Path] | str | Path, into: str | Path, *, canvas_nodes: int | None = None,
                 force: bool = False, **options) -> Exported:
     """Return what was written: a note per entity of the notes at paths, and kg.canvas, into the vault folder ``into``.
 
@@ -219,14 +218,15 @@ def to_obsidian(paths: Iterable[str | Path] | str | Path, into: str | Path, *, c
     the graph does not keep. ``into`` must lie inside the notes' vault (the folder above them that
     holds .obsidian/, else their folder) unless ``force``. Options are those of ``kg.build``;
     ``min_count`` (units an entity is seen in) defaults to OBSIDIAN_MIN_COUNT. The notes of kg.canvas
-    are the ``canvas_nodes`` most central entities. See kg.export.obsidian for what kg overwrites
-    (only its own notes, keeping your text below their line) and what it leaves alone.
+    are the ``canvas_nodes`` most central entities (kg.export.obsidian.CANVAS_NODES, 40, if None;
+    named there so that importing kg.api does not import the export). See kg.export.obsidian for
+    what kg overwrites (only its own notes, keeping your text below their line) and what it leaves alone.
     """
     from kg.export.obsidian import ObsidianOptions, check_folder, vault_of, write_obsidian
     from kg.pipeline import analyse, make_options
 
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
-    settings = ObsidianOptions(canvas_nodes=canvas_nodes, force=force)
+    settings = ObsidianOptions(force=force, **({} if canvas_nodes is None else {"canvas_nodes": canvas_nodes}))
     vault = vault_of(paths)
     check_folder(into, vault, force)  # before the notes are read: a wrong folder fails at once
     result = analyse(paths, make_options(**{"min_count": OBSIDIAN_MIN_COUNT, **options}), place=True)

@@ -234,8 +234,8 @@ explain.params += [p for p in build.params if p.name in {"types", "aliases", "st
               help="Folder inside the vault for the entity notes and kg.canvas (made if missing).")
 @click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
               help="Write a note for each entity seen in at least N units.")
-@click.option("--canvas-nodes", type=click.IntRange(min=0), default=40, show_default=True,
-              help="How many of the most central entities kg.canvas shows.")
+@click.option("--canvas-nodes", type=click.IntRange(min=0), default=None,
+              help="How many of the most central entities kg.canvas shows (default: 40).")
 @click.option("--force", is_flag=True, help="Write into FOLDER even when it is outside the vault.")
 def obsidian(paths: tuple[Path, ...], folder: Path, canvas_nodes: int, force: bool, quiet: bool, **options) -> None:
     """Write a note per entity of PATHS, and a canvas of the most central ones, into FOLDER of the vault.
