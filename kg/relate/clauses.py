@@ -276,7 +276,8 @@ def _scene(
 ) -> list[_Group]:
     """Return the event the clause is set in: its own venue, else an event with では before it (Eでは、Aが参加した).
 
-    With ``held``, also the event a clause chained before holds (Eが開かれ、Aが出席した).
+    With ``held``, also the event a clause chained before holds (Eが開かれ、Aが出席した); what a clause
+    of hosting holds is a meeting, whatever type the entity stage gave it (IEA閣僚理事会が開かれ).
     """
     def event(group: _Group) -> bool:
         return all(a.type == "Event" for a in group.arguments)
@@ -286,7 +287,8 @@ def _scene(
         return own
     # Eが開かれ、Aが出席した: the event held in the clause chained before
     for c in sentence.kids(anchor, "advcl") if held else ():
-        events = [g for g in slots[c]["subject"] if event(g)]
+        hosting = (sentence.predicate(c) or (None,))[0]
+        events = [g for g in slots[c]["subject"] if event(g) or (hosting is not None and hosting.group == "hosting")]
         if c < anchor and events and sentence.passive(c):
             return events
     return [g for governor in sorted(slots) for g in slots[governor]["venue"]
@@ -310,17 +312,20 @@ def _topic_object(
 ) -> list[_Group]:
     """Return the topic as the object of a clause with a subject of its own and no object.
 
-    In Bは、…創設され、Aも出資している, B is what A funds. Only the topic of a passive clause: one that
-    acts itself (Bは…に参加しており、Aも…) is no object of what others do.
+    In Bは、…創設され、Aも出資している, B is what A funds; in Bは、Aが設置する予定で, B is what A sets up.
+    Only the topic of a passive clause or of a plan said with a copula: one that acts itself
+    (Bは…に参加しており、Aも…) is no object of what others do.
     """
     tokens = sentence.tokens
-    if sentence.kids(anchor, "obj") or (tokens[anchor].dep == "acl" and tokens[tokens[anchor].head].lemma not in
+    head = tokens[anchor].head
+    if sentence.kids(anchor, "obj") or (tokens[anchor].dep == "acl" and tokens[head].lemma not in
                                         sentence.vocabulary.markers):
         return []
+    planned = tokens[anchor].dep == "acl" and bool(sentence.kids(head, "cop"))
     for governor in sorted(slots):
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) == "は" and group not in subjects and \
-                    all(g.token > group.token for g in subjects) and sentence.passive(governor):
+                    all(g.token > group.token for g in subjects) and (sentence.passive(governor) or planned):
                 return [group]
     return []
 

@@ -277,6 +277,14 @@ SHAPES = [
     # a name in a person's title after the name is a word of the title, no party
     ("署名は山田一郎駐加大使とジョン・スミス米国通商代表の間で行われた。",
      [("山田一郎", P), ("ジョン・スミス", P), ("米国", C)], {("山田一郎", "signing", "ジョン・スミス", False, "")}),
+    # Bは、AがVする予定で: the topic of a plan said with a copula is what the clause acts on
+    ("北極研究ハブは、日本がカナダと協力して2025年に札幌に設置する予定で、各国の研究者を育てる。",
+     [("北極研究ハブ", O), ("日本", C), ("カナダ", C), ("札幌", "Region")],
+     {("日本", "cooperation", "カナダ", False, ""), ("日本", "establishment", "北極研究ハブ", False, "plan")}),
+    # what a clause of hosting holds is a meeting, though the entity stage calls it an organisation
+    ("2024年2月にはパリで設立50周年となる北極閣僚理事会が開かれ、日本からは鈴木一郎外務大臣が出席した。",
+     [("パリ", "Region"), ("北極閣僚理事会", O), ("日本", C), ("鈴木一郎", P)],
+     {("鈴木一郎", "attendance", "北極閣僚理事会", False, "")}),
 ]
 
 
