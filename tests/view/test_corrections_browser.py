@@ -88,9 +88,13 @@ def test_corrections_made_in_the_page_last_through_the_saved_file(sample_page):
     page.page.wait_for_timeout(300)
     assert HOSTILE in page.js("kg.labels.drawn.map(d => d.text)")  # drawn on the canvas, as text
 
+    colour = "(id) => network.body.data.nodes.get(id).color.background"
+    was = page.js(colour, page.vid("総務省"))
     page.page.click("#kg-fix-actions >> text=種類を変更…")
     page.page.select_option("#kg-fix-type-pick", "Plan")
     page.page.click("#kg-fix-type-ok")
+    plan = page.js("[...kg.nodeInfo.values()].find(i => i.type === 'Plan' && i.id !== '総務省').colors.type.background")
+    assert page.js(colour, page.vid("総務省")) == plan != was
 
     page.page.click("#kg-side .kg-fix-mention >> nth=0")
     assert page.js("document.querySelectorAll('#kg-side .kg-fix-struck').length") == 1
@@ -101,6 +105,7 @@ def test_corrections_made_in_the_page_last_through_the_saved_file(sample_page):
     undo.nth(4).click()
     undo.nth(3).click()
     assert page.js("document.querySelectorAll('#kg-side .kg-fix-struck').length") == 0
+    assert page.js(colour, page.vid("総務省")) == was
     undo.nth(0).click()
     assert not hidden(page, "G20")
     assert pending(page) == ["エンティティではない: 東南アジア", f"名前を変更: 総務省 → {HOSTILE}"]

@@ -15,7 +15,7 @@
   const FILE = "kg-corrections.toml";
   const earlier = DATA.corrections || [];  // what the build read: kept in the saved file
   const pending = [];                      // [{kind, ...fields, ids: [vis ids], row?}] in the order made
-  const original = new Map([...nodeInfo].map(([id, info]) => [id, { label: info.label, short: info.short, type: info.type }]));
+  const original = new Map([...nodeInfo].map(([id, info]) => [id, { label: info.label, short: info.short, type: info.type, colors: info.colors }]));
   let selected = [];
 
   network.setOptions({ interaction: { multiselect: true } });
@@ -208,6 +208,13 @@
     return away;
   }
 
+  // A retyped node takes the colour of the type's other nodes, when the page draws one.
+  function typeColors(fix) {
+    const info = nodeInfo.get(fix.ids[0]);
+    const donor = [...original.values()].find((was) => was.type === fix.type && was.colors);
+    return donor ? { ...info.colors, type: donor.colors.type } : info.colors;
+  }
+
   // Draw the graph as the pending corrections have it, from the build's labels and types each time,
   // so undoing one is drawing without it.
   function refresh() {
@@ -215,8 +222,10 @@
     pending.forEach((fix) => {
       // labels.js draws each node's short label: a new name is drawn as it is typed
       if (fix.kind === "rename" || fix.kind === "merge") Object.assign(nodeInfo.get(fix.ids[0]), { label: fix.label, short: fix.label });
-      if (fix.kind === "type") nodeInfo.get(fix.ids[0]).type = fix.type;
+      if (fix.kind === "type") Object.assign(nodeInfo.get(fix.ids[0]), { type: fix.type, colors: typeColors(fix) });
     });
+    // budget.js colours every node from its colors, by type or by community
+    document.getElementById("kg-color-by")?.dispatchEvent(new Event("change"));
     const away = gone();
     if (away.size) rules.nodes.set("corrections", (id) => !away.has(id));
     else rules.nodes.delete("corrections");
