@@ -174,7 +174,7 @@ class ParsedSentence:
             if inner is not None and inner.group != LIGHT:
                 return inner, c
         if found is not None:  # a light verb: the noun it carries is the predicate
-            passive = self.passive(i)
+            passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
             for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())):
                 carried = self.predicate(c)
                 if carried is not None:
