@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +22,7 @@ import yaml
 from kg.notes.files import decode_bytes
 from kg.notes.note import KG_NOTE_KEY
 from kg.records import Mention, Note
+from kg.schema import PATH_SEP
 from kg.view.relations import GROUP_NAMES, MODALITY_NAMES
 from kg.view.theme import TYPE_NAMES
 
@@ -54,10 +55,10 @@ class Links:
 
     targets: Mapping[str, str]
 
-    def to(self, path: str, label: str, heading: str = "") -> str:
-        """Return a link to the note at a vault path, shown as label, at a heading of it."""
+    def to(self, path: str, label: str, heading: Sequence[str] = ()) -> str:
+        """Return a link to the note at a vault path, shown as label, at a heading of it (its parents first)."""
         target = self.targets.get(path, path)
-        anchor = heading_for_link(heading)
+        anchor = "#".join(part for part in map(heading_for_link, heading) if part)
         shown = label.translate(_DISPLAY).strip() or target
         if _NOT_WIKI.search(path):
             # a file name a wikilink cannot hold: a Markdown link, its path percent-encoded
@@ -111,7 +112,24 @@ def _marked(sentence: str, surface: str) -> str:
     return f"{escape_text(sentence[:at])}**{escape_text(surface)}**{escape_text(sentence[end:])}"
 
 
-def source_headings(note: Note) -> dict[int, str]:
+def source_headings(note: Note) -> dict[int, tuple[str, ...]]:
+    """Return the heading a link to each section of a note names: the heading, or with its parents
+    when another heading of the note reads the same (two 概要 under two articles), as Obsidian
+    links to a subheading (``[[note#記事A#概要]]``).
+    """
+    written = _written_headings(note)
+    chains: dict[int, tuple[str, ...]] = {}
+    open_at: list[tuple[int, str]] = []  # (level, heading) of the headings the current one is under
+    for block in note.blocks:
+        if block.kind == "heading" and block.heading_levels:
+            level = block.heading_levels[-1]
+            open_at = [(lv, h) for lv, h in open_at if lv < level] + [(level, written[block.section])]
+            chains[block.section] = tuple(h for _, h in open_at)
+    seen = Counter(heading_for_link(chain[-1]) for chain in chains.values())
+    return {section: chain if seen[heading_for_link(chain[-1])] > 1 else chain[-1:] for section, chain in chains.items()}
+
+
+def _written_headings(note: Note) -> dict[int, str]:
     """Return the heading of each section of a note as its file writes it, markup and all.
 
     Obsidian links to a heading by its text as written (``## [[OECD]]の報告``), which the block's
@@ -163,7 +181,7 @@ class EntityPage:
 
 
 def render(page: EntityPage, stem: str, notes: Mapping[str, tuple[str, Note]], entities: Mapping[str, tuple[str, str]],
-           headings: Mapping[str, Mapping[int, str]], links: Links) -> str:
+           headings: Mapping[str, Mapping[int, Sequence[str]]], links: Links) -> str:
     """Return kg's part of an entity's note, from its front matter down to the user's line.
 
     ``notes`` gives each note's vault path (no .md) and record by kg's note path, ``entities``
@@ -216,10 +234,11 @@ def _summary(page: EntityPage, data: Mapping[str, Any]) -> str:
 def _where(mention_note: str, section: int, notes, headings, links: Links, fallback: Sequence[str]) -> str:
     """Return the link to the heading a piece of text stands under, or to its note above any heading."""
     path, note = notes[mention_note]
-    heading = headings.get(mention_note, {}).get(section, "") if section else ""
-    if not heading_for_link(heading):
+    heading = headings.get(mention_note, {}).get(section, ()) if section else ()
+    if not any(map(heading_for_link, heading)):
         return links.to(path, note.title)
-    shown = fallback[-1] if fallback else heading
+    # the heading as the reader sees it, and its parent where the link names its parents
+    shown = PATH_SEP.join(fallback[-min(len(heading), 2):]) if fallback else heading[-1]
     return links.to(path, shown, heading)
 
 

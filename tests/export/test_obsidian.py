@@ -110,8 +110,9 @@ def _check_links(done) -> int:
     for name, text in _notes(done).items():
         for target, heading in _links(text):
             file = _resolve(done.vault, target)
-            if heading:
-                assert _obsidian_heading(heading) in _headings(file), f"{name}: no heading {heading!r} in {file.name}"
+            # a subheading's link names its parents first: note#parent#heading
+            for part in heading.split("#") if heading else ():
+                assert _obsidian_heading(part) in _headings(file), f"{name}: no heading {part!r} in {file.name}"
             count += 1
     return count
 
@@ -133,6 +134,8 @@ def test_links_name_a_path_where_two_notes_share_a_name_and_use_markdown_where_a
     text = "\n".join(_notes(fixture_export).values())
     assert "[[政策/概要#" in text and "[[会議/概要#" in text
     assert "[[概要" not in text
+    # two headings 概要 in one note: the link names the parent too
+    assert "[[会議/概要#会議の一覧#国際機関#概要|国際機関 › 概要]]" in text
     # clippings/2025-05-09 ニュース #2.md: a '#' would end a wikilink's target
     assert "(clippings/2025-05-09%20%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9%20%232.md#" in text
     # a heading with a wikilink and a colon in it, and text above the first heading
