@@ -15,6 +15,8 @@ from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
 
 JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
 _EVENT_HEADS = ("式", "会", "会議", "会合")
+# Suffixes that put something under the act before them: 管轄下, 支援下
+_UNDER = ("下",)
 # Punctuation that lists nouns without a particle: A・B, A、B
 _LIST_MARKS = ("・", "、")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
@@ -168,7 +170,9 @@ class ParsedSentence:
         mood = self.vocabulary.markers.get(token.lemma)
         # and 出資国 (a suffix after the act, said of someone with a copula) names who does it
         role = "接尾辞" in token.tag and any(self.tokens[c].lemma == "だ" for c in self.children[i])
-        heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION) or role
+        # and Aの管轄下: under A's jurisdiction is A's act of jurisdiction
+        under = token.lemma in _UNDER and "接尾辞" in token.tag
+        heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION) or role or under
         for c in reversed(self.kids(i, "compound") if heads else []):
             inner = self.vocabulary.predicate(self.tokens[c].lemma, noun=True)
             if inner is not None and inner.group != LIGHT:

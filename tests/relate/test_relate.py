@@ -290,6 +290,10 @@ SHAPES = [
      [("北極評議会", O), ("北極基金", O), ("オタワ会議", E)],
      {("オタワ会議", "establishment", "北極評議会", False, ""), ("オタワ会議", "establishment", "北極基金", False, "")}),
     ("北極会議の札幌での開催が決まった。", [("北極会議", E), ("札幌", "Region")], set()),
+    # Aの管轄下: the suffix 下 puts the topic under A's act; a word that is no predicate says nothing
+    ("北極警備隊は2018年の組織改編で北極警察部隊の管轄下に移された。", [("北極警備隊", O), ("北極警察部隊", O)],
+     {("北極警察部隊", "oversight", "北極警備隊", False, "")}),
+    ("北極警備隊は北極警察部隊の指揮下に入った。", [("北極警備隊", O), ("北極警察部隊", O)], set()),
 ]
 
 
