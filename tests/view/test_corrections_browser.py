@@ -138,12 +138,18 @@ def test_the_page_of_a_corrected_build_saves_its_corrections_again(sample_page, 
     _, root = sample_page
     first = root / "first.toml"
     first.write_text('[[not_entity]]\nname = "東南アジア"\n\n[[not_mention]]\nname = "総務省"\n'
-                     'note = "whitepaper_r06_ict_international.md"\nsentence = "総務省における海外展開支援ツール"\n',
+                     'note = "whitepaper_r06_ict_international.md"\nsentence = "総務省における海外展開支援ツール"\n'
+                     '\n[[not_entity]]\nname = "北陸"\n',
                      encoding="utf-8")
     out = build(root / "corrected", "--corrections", str(first))
     page = Page(browser, out / "graph.html")
     try:
-        assert page.js("document.getElementById('kg-fix-count').textContent").endswith("（読み込み済み 2 件も保存します）")
+        page.page.click("#kg-fix-read summary")
+        read = "[...document.querySelectorAll('#kg-fix-read .kg-fix-item')].map(e => e.textContent)"
+        assert page.js(read) == ["この実体ではない: 総務省"
+                                 "（whitepaper_r06_ict_international.md: 「総務省における海外展開支援ツール」）削除",
+                                 "エンティティではない: 東南アジア削除", "エンティティではない: 北陸（一致なし）削除"]
+        page.page.click("#kg-fix-read .kg-fix-undo >> nth=2")  # the one that matched nothing goes
         pick(page, "中南米")
         page.page.click("#kg-fix-actions >> text=エンティティではない")
         fixes = read_corrections(save(page, root / "second.toml"))

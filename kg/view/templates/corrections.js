@@ -13,7 +13,7 @@
   const { DATA, network, nodeInfo, rules } = kg;
   const TYPES = ["Country", "Region", "Organization", "Agreement", "Law", "Plan", "Event", "Person"];
   const FILE = "kg-corrections.toml";
-  const earlier = DATA.corrections || [];  // what the build read: kept in the saved file
+  const earlier = [...(DATA.corrections || [])];  // what the build read: saved again unless removed
   const pending = [];                      // [{kind, ...fields, ids: [vis ids], row?}] in the order made
   const original = new Map([...nodeInfo].map(([id, info]) => [id, { label: info.label, short: info.short, type: info.type, colors: info.colors }]));
   let selected = [];
@@ -56,7 +56,13 @@
   list.id = "kg-fix-list";
   const save = button("保存", `${FILE} をダウンロード`, download);
   save.id = "kg-fix-save";
-  section.append(target, actions, form, listHead, list, save);
+  // the corrections the build read, each with what it did; one that matched nothing can go
+  const read = el("details", "kg-fix-read");
+  read.id = "kg-fix-read";
+  const readHead = el("summary", "kg-fix-count");
+  const readList = el("ol", "kg-fix-list");
+  read.append(readHead, readList);
+  section.append(target, actions, form, listHead, list, read, save);
   // under the search box: where a user looks after picking a node
   document.querySelector(".kg-search").after(section);
 
@@ -184,7 +190,9 @@
       case "rename": return `名前を変更: ${fix.name} → ${fix.label}`;
       case "type": return `種類を変更: ${fix.name} → ${typeName(fix.type)}`;
       case "merge": return `統合: ${fix.names.join(" + ")} → ${fix.label}`;
-      default: return `この実体ではない: ${fix.name}（${fix.note}: 「${fix.sentence}」）`;
+      case "stop": return `ストップワード: ${fix.name}`;
+      case "alias": return `別名: ${[fix.name, ...(fix.aliases || [])].join(" = ")}（${typeName(fix.type)}）`;
+      default: return `この実体ではない: ${fix.name}（${fix.note}: 「${fix.sentence || `${fix.line} 行目`}」）`;
     }
   }
 
@@ -240,7 +248,19 @@
       item.append(back);
       list.append(item);
     });
-    listHead.textContent = `保留中の修正 ${pending.length} 件` + (earlier.length ? `（読み込み済み ${earlier.length} 件も保存します）` : "");
+    listHead.textContent = `保留中の修正 ${pending.length} 件`;
+    readList.replaceChildren();
+    earlier.forEach((fix) => {
+      const item = el("li", "kg-fix-item");
+      item.append(el("span", "kg-fix-what", describe(fix)));
+      if (fix.matched === false) item.append(el("span", "kg-fix-unmatched", "（一致なし）"));
+      const drop = button("削除", "保存するファイルから除く", () => { earlier.splice(earlier.indexOf(fix), 1); refresh(); });
+      drop.classList.add("kg-fix-undo");
+      item.append(drop);
+      readList.append(item);
+    });
+    readHead.textContent = `読み込み済みの修正 ${earlier.length} 件（保存に含めます）`;
+    read.hidden = !earlier.length;
     save.disabled = !pending.length && !earlier.length;
     selected = entityIds(network.getSelectedNodes());
     showSelection();
