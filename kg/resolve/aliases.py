@@ -139,6 +139,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(parts) > 1 and expansions:
             yield [outer, *expansions]  # NASA（米航空宇宙局、National Aeronautics and Space Administration）
             continue
+        english = _english_and_abbreviation(parts)
+        if outer and english:
+            yield [outer, *english]  # ウクライナ復興会議（Ukraine Recovery Conference、URC）
+            continue
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
@@ -153,6 +157,21 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]*\]")
+
+
+def _english_and_abbreviation(parts: Sequence[str]) -> list[str]:
+    """Return [English name, abbreviation] when a parenthesis holds a name's English form and the
+    abbreviation made of its initials (Japan External Trade Organization、JETRO), else []."""
+    if len(parts) != 2:
+        return []
+    english, abbreviation = (_FOOTNOTE_MARK.sub("", p).strip() for p in parts)
+    if is_abbreviation(abbreviation) and _ENGLISH_NAME.fullmatch(nfkc(english)) \
+            and _initials_match(abbreviation, english):
+        return [english, abbreviation]
+    return []
 
 
 def _is_labelled_name(outer: str, label: str, inner: str, lexicon: Lexicon) -> bool:

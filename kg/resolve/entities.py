@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+import re
 from dataclasses import replace
 from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
-from kg.resolve.aliases import is_abbreviation
-from kg.resolve.knowledge import head_length, suffix_type
+from kg.resolve.aliases import is_abbreviation, is_country_compound
+from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.text.chars import fold_variants, is_katakana, match_key
 
@@ -134,9 +135,26 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = [known.entity]  # トヨタグループ where トヨタ is a company kg knows
         if not longer and len(key) - head_length(key) >= 2:
             longer = sorted(tails.get(key, ()))
+        if not longer:
+            longer = _written_in_full(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+_EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
+
+
+def _written_in_full(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the names of the vault that write a name with a short head in full: リヤド万博 ->
+    [2030年リヤド国際博覧会] (its front and a long head, after a year or an edition)."""
+    for short, longs in short_heads().items():
+        front = key[: -len(short)]
+        if key.endswith(short) and len(front) >= 2:
+            heads = tuple(match_key(h) for h in longs)
+            return [k for k in grouped if k != key and k.endswith(heads)
+                    and any(_EDITION_OR_YEAR.fullmatch(k[: -len(front + h)]) for h in heads if k.endswith(front + h))]
+    return []
 
 
 def _tails_after_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[str]]:
@@ -148,7 +166,10 @@ def _tails_after_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[s
         if type_ not in _TAIL_TYPES:
             continue
         for i in range(2, len(key) - 1):
-            if suffix_type(key[i:]) == type_ and lexicon.get(key[:i].rstrip("の・ ")) is not None:
+            # not after a country (ASEAN物品貿易協定 is not 日ASEAN物品貿易協定)
+            front = lexicon.get(key[:i].rstrip("の・ "))
+            if suffix_type(key[i:]) == type_ and front is not None and front.type != "Country" \
+                    and not is_country_compound(key[:i]):
                 tails[key[i:]].add(key)
     return tails
 

@@ -31,6 +31,12 @@ def read_lines(path: Path | str) -> list[str]:
 
 
 @cache
+def short_heads() -> dict[str, tuple[str, ...]]:
+    """Return each short head (万博) -> the long heads it is written for (国際博覧会, 万国博覧会)."""
+    return {row[0]: tuple(row[1].split("|")) for row in read_tsv("short_heads.tsv")}
+
+
+@cache
 def ene_types() -> dict[str, str]:
     """Return GiNZA ENE label -> kg type, for the labels that may become nodes."""
     return {row[0]: row[1] for row in read_tsv("ene_types.tsv")}

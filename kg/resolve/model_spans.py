@@ -31,15 +31,15 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
 
 
-# A ・ or = at which a person's name goes on (the end of one span or the gap before the next).
-_JOINED_AT = re.compile(r"[・=＝]")
+# The marks a Western name's parts are joined by (ジョルジャ・メローニ, ジャン=リュック).
+_JOINERS = "・=＝"
 
 
 def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
     """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
     found = []
-    for span in _people_joined(text, spans):
+    for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
         if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span, type_):
             if trace.current() is not None:
@@ -85,15 +85,17 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     return found
 
 
-def _people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
-    """Return the spans with two person spans the model cut at a ・ or = made one (ジョルジャ・ and
-    メローニ are ジョルジャ・メローニ): a Western name is written in parts joined so."""
+def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Return the spans with two katakana person spans the model cut just after or before a ・ or =
+    made one (ジョルジャ・ and メローニ are ジョルジャ・メローニ): a Western name is written in parts joined
+    so. Kanji names joined by ・ are a list of people (高橋義雄・渡辺治), and so are spans that meet at
+    no joiner of their own."""
     joined: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         last = joined[-1] if joined else None
-        if (last is not None and last.ene == span.ene == "Person" and last.end <= span.start
-                and text[last.end : span.start].strip("・=＝") == ""
-                and _JOINED_AT.search(text[last.end - 1 : span.start + 1])):
+        if (last is not None and last.ene == span.ene == "Person" and last.start < last.end == span.start < span.end
+                and (text[last.end - 1] in _JOINERS or text[span.start] in _JOINERS)
+                and all(is_katakana(c) or c in _JOINERS for c in text[last.start : span.end])):
             joined[-1] = replace(last, end=span.end)
         else:
             joined.append(span)

@@ -15,10 +15,12 @@ from functools import cache
 
 from kg.records import Span
 from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import read_tsv
 from kg.resolve.lexicon import Lexicon
+from kg.resolve.model_spans import people_joined
 from kg.resolve.words import Word, words
-from kg.text.chars import is_hiragana, is_katakana, nfkc
+from kg.text.chars import is_hiragana, is_kanji, is_katakana, nfkc
 
 # Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
 _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
@@ -51,7 +53,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     by_end = {w.end: i for i, w in enumerate(found)}
     people: list[Candidate] = []
     blocks: list[Candidate] = []
-    model_people = [s for s in spans if s.ene == "Person"]
+    model_people = [s for s in people_joined(text, spans) if s.ene == "Person"]
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -63,7 +65,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 people.append(Candidate(word.start, word.end - inside, HEADED, type="Person"))
                 blocks.append(Candidate(word.end - inside, word.end, 0))
             continue
-        body = _before_reading(text, word.start)
+        body = _before_country(text, _before_reading(text, word.start))
         start = _name_start(text, found, by_end, body, model_people, lexicon, strong)
         if start is None:
             body = _body_start(text, found, by_end, word.start, model_people)
@@ -112,6 +114,21 @@ def _before_reading(text: str, end: int) -> int:
     return reading.start() if reading is not None else end
 
 
+def _before_country(text: str, end: int) -> int:
+    """Return where a name ends before the one-letter country of its title (マクロン仏大統領,
+    コロナ元仏外相: France's president, a former French foreign minister); ``end`` when there is none.
+
+    Only after katakana or a word for a former holder: in 佐藤英首相 英 may be the end of a given name.
+    """
+    i = end - 1 if text[end - 1 : end] in country_abbreviations() else end
+    if i == end:
+        return end
+    former = next((p for p in _TIME_PREFIXES if text.endswith(p, 0, i)), "")
+    if former:
+        return i - len(former)
+    return i if i > 0 and is_katakana(text[i - 1]) else end
+
+
 def _noun_after(found: Sequence[Word], j: int) -> bool:
     """Return True when a noun follows word j: the title word is then part of a longer noun
     (大臣会合, 首相官邸, 議長国), not a title after a name."""
@@ -134,7 +151,7 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         if word.pos[1:2] == ("数詞",) and text.startswith("世", word.end):
             start = word.start  # the 2 of アブドッラー2世
             continue
-        if not _is_name_word(text, word, model_people, strong):
+        if not _is_name_word(text, word, model_people, strong) and not _last_name_kanji(text, found, by_end, word, end):
             break
         start, named = word.start, True
     if model is not None and (not named or model.start < start) and _is_name(text, model.start, end, lexicon):
@@ -144,6 +161,17 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     if not named:
         return None
     return start if _is_name(text, start, end, lexicon) else None
+
+
+def _last_name_kanji(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word, end: int) -> bool:
+    """Return True for one kanji that ends a name Sudachi split before a title: 恩 of 金正恩国務委員長,
+    after a surname and a given name it knows (金, 正), as a Korean or Chinese name of three is."""
+    before = [found[by_end[word.start]]] if word.start in by_end else []
+    if before and before[0].start in by_end:
+        before.insert(0, found[by_end[before[0].start]])
+    return (word.end == end and word.end - word.start == 1 and is_kanji(text[word.start])
+            and word.pos[:2] == ("名詞", "普通名詞") and len(before) == 2 and all(w.person for w in before)
+            and before[0].pos[3:] == ("姓",))
 
 
 def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: bool = False) -> bool:

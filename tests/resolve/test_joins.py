@@ -82,3 +82,19 @@ def test_an_agreement_written_without_its_front_joins_the_one_longer_name_that_h
     spans = _spans(two, ("IPEFクリーン経済協定", "Agreement"), ("RCEPクリーン経済協定", "Agreement"),
                    ("クリーン経済協定", "Agreement"))
     assert "クリーン経済協定" in _nodes([_note(two)], spans)  # two longer names end in it: it joins neither
+
+
+def test_two_katakana_person_spans_cut_at_a_joiner_are_one_name_and_a_list_of_names_stays_a_list():
+    text = "議長国からはジョルジャ・メローニ首相が現地入りし、高橋義雄・渡辺治が同行した。"
+    spans = {text: (Span(6, 12, "Person"), Span(12, 16, "Person"),
+                    Span(text.index("高橋義雄"), text.index("高橋義雄") + 4, "Person"),
+                    Span(text.index("渡辺治"), text.index("渡辺治") + 3, "Person"))}
+    nodes = _nodes([_note(text)], spans)
+    assert "ジョルジャ・メローニ" in nodes and "ジョルジャ" not in nodes
+    assert "高橋義雄" in nodes and "渡辺治" in nodes
+
+
+def test_a_cabinet_meeting_and_a_white_paper_are_no_nodes():
+    text = "外交青書は4月の閣議で報告され、観光白書も閣議決定された。"
+    spans = _spans(text, ("外交青書", "International_Organization"), ("閣議", "Conference"), ("観光白書", "Product_Other"))
+    assert _nodes([_note(text)], spans) == {}

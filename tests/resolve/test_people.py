@@ -93,3 +93,19 @@ def test_a_strong_title_makes_a_name_of_a_katakana_common_noun():
 
 def test_a_reading_in_parentheses_between_a_name_and_its_title_is_skipped():
     assert _people("韓国の李在明（イ・ジェミョン）大統領が来日した。") == (["李在明"], ["大統領"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("カトリーヌ・コロナ元仏外相を長とする検証が行われた。", "カトリーヌ・コロナ", "外相"),  # former, of France
+        ("マクロン仏大統領が来日した。", "マクロン", "大統領"),  # the country's one letter is no part of the name
+        ("宇宙基地に金正恩国務委員長が姿を見せた。", "金正恩", "国務委員長"),  # Sudachi splits the given name
+    ],
+)
+def test_a_name_runs_up_to_a_country_letter_or_a_split_given_name_before_its_title(text, name, title):
+    assert _people(text) == ([name], [title])
+
+
+def test_a_given_name_after_a_kanji_name_is_not_a_country_letter():
+    assert _people("佐藤英首相という人はいない。")[0] != ["佐藤"]  # 英 may end the given name: not cut off as Britain
