@@ -125,10 +125,15 @@ def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, st
 
 
 def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
-    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor."""
+    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor.
+
+    A noun compounded with an act keeps them: in Bへの加入議定書に署名した, B is what is joined, not signed.
+    """
     tokens = sentence.tokens
     token = tokens[noun]
     if token.head == noun or token.dep not in ("obj", "nsubj", "obl"):
+        return []
+    if any(sentence.vocabulary.predicate(tokens[c].lemma, noun=True) for c in sentence.kids(noun, "compound")):
         return []
     roles = slots[noun]
     partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する")]
