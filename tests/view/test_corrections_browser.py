@@ -84,6 +84,7 @@ def test_corrections_made_in_the_page_last_through_the_saved_file(sample_page):
     page.page.fill("#kg-fix-rename-input", HOSTILE)
     page.page.click("#kg-fix-rename-ok")
     assert page.js("(id) => kg.nodeInfo.get(id).label", page.vid("総務省")) == HOSTILE
+    assert page.js("(id) => kg.nodes.get(id).title.querySelector('.kg-tip-title').textContent", page.vid("総務省")) == HOSTILE
     page.js("network.fit()")
     page.page.wait_for_timeout(300)
     assert HOSTILE in page.js("kg.labels.drawn.map(d => d.text)")  # drawn on the canvas, as text
@@ -139,7 +140,8 @@ def test_the_page_of_a_corrected_build_saves_its_corrections_again(sample_page, 
     first = root / "first.toml"
     first.write_text('[[not_entity]]\nname = "東南アジア"\n\n[[not_mention]]\nname = "総務省"\n'
                      'note = "whitepaper_r06_ict_international.md"\nsentence = "総務省における海外展開支援ツール"\n'
-                     '\n[[not_entity]]\nname = "北陸"\n',
+                     '\n[[not_entity]]\nname = "北陸"\n'
+                     f'\n[[rename]]\nname = "ITU"\nlabel = {json.dumps(PAYLOADS["close"])}\n',
                      encoding="utf-8")
     out = build(root / "corrected", "--corrections", str(first))
     page = Page(browser, out / "graph.html")
@@ -148,12 +150,15 @@ def test_the_page_of_a_corrected_build_saves_its_corrections_again(sample_page, 
         read = "[...document.querySelectorAll('#kg-fix-read .kg-fix-item')].map(e => e.textContent)"
         assert page.js(read) == ["この実体ではない: 総務省"
                                  "（whitepaper_r06_ict_international.md: 「総務省における海外展開支援ツール」）削除",
-                                 "エンティティではない: 東南アジア削除", "エンティティではない: 北陸（一致なし）削除"]
+                                 "エンティティではない: 東南アジア削除", "エンティティではない: 北陸（一致なし）削除",
+                                 f"名前を変更: ITU → {PAYLOADS['close']}削除"]
         page.page.click("#kg-fix-read .kg-fix-undo >> nth=2")  # the one that matched nothing goes
         pick(page, "中南米")
         page.page.click("#kg-fix-actions >> text=エンティティではない")
         fixes = read_corrections(save(page, root / "second.toml"))
+        assert page.dialogs == [] and page.errors == [] and page.js("document.querySelectorAll('img').length") == 0
     finally:
         page.close()
     assert [f.name for f in fixes.not_entities] == ["東南アジア", "中南米"]
     assert [(f.name, f.sentence) for f in fixes.not_mentions] == [("総務省", "総務省における海外展開支援ツール")]
+    assert [(f.name, f.label) for f in fixes.renames] == [("ITU", PAYLOADS["close"])]

@@ -232,6 +232,11 @@
       if (fix.kind === "rename" || fix.kind === "merge") Object.assign(nodeInfo.get(fix.ids[0]), { label: fix.label, short: fix.label });
       if (fix.kind === "type") Object.assign(nodeInfo.get(fix.ids[0]), { type: fix.type, colors: typeColors(fix) });
     });
+    // the tooltips were built once, from the build's labels
+    nodeInfo.forEach((info, id) => {
+      const title = kg.nodes.get(id)?.title?.querySelector?.(".kg-tip-title");
+      if (title && info.kind !== "note" && title.textContent !== info.label) title.textContent = info.label;
+    });
     // budget.js colours every node from its colors, by type or by community
     document.getElementById("kg-color-by")?.dispatchEvent(new Event("change"));
     const away = gone();
