@@ -110,6 +110,7 @@ def explain(name: str, notes: Sequence[Note], spans: Mapping[str, Sequence[Span]
         spots.setdefault(block_id, set()).add((start, end))
     folded = nfkc(name).casefold()
     places = []
+    origins: dict[str, tuple[str, str]] = {}
     for block in blocks_of(notes):
         ranges = _occurrences(block.text, folded) + sorted(mentioned.get(id(block), ()))
         if not ranges:
@@ -120,7 +121,7 @@ def explain(name: str, notes: Sequence[Note], spans: Mapping[str, Sequence[Span]
             if any(spot[0] < end and start < spot[1] for start, end in ranges):
                 grouped.setdefault(spot, [])
         labels = {(s.start, s.end): s.ene for s in spans.get(block.text, ())}
-        found = [replace(_candidate(block, span, group, now, then, trace, notes, options), label=labels.get(span, ""))
+        found = [replace(_candidate(block, span, group, now, then, trace, notes, options, origins), label=labels.get(span, ""))
                  for span, group in grouped.items()]
         found.sort(key=lambda c: (c.start, c.start - c.end))
         places.append(Place(block.note, block.line, block.heading_path, _context(block.text, ranges), tuple(found)))
@@ -157,7 +158,7 @@ def _by_span(steps: Sequence[Step]) -> dict[tuple[int, int], list[Step]]:
 
 
 def _candidate(block: Block, span: tuple[int, int], steps: Sequence[Step], now: dict, then: dict, trace: Trace,
-               notes: Sequence[Note], options: ResolveOptions) -> Candidate:
+               notes: Sequence[Note], options: ResolveOptions, origins: dict) -> Candidate:
     """Return the verdict on one text of a block: kept and joined, or dropped by the first rule that did."""
     start, end = span
     surface = block.text[start:end]
@@ -168,7 +169,7 @@ def _candidate(block: Block, span: tuple[int, int], steps: Sequence[Step], now: 
     if kept is not None:
         rule = finders[0] if finders else "known-name"
         before, mention = then[key]
-        joined, where = _joined(mention, before, kept, trace, notes)
+        joined, where = _joined(mention, before, kept, trace, notes, origins)
         return Candidate(surface, start, end, True, rule, _reason(rule), finders, kept.label, kept.id, kept.type,
                          joined, _reason(joined), where)
     if drops:
@@ -195,7 +196,8 @@ def _corrected_away(before: Entity, trace: Trace, options: ResolveOptions) -> st
     return "correction-not-mention"
 
 
-def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes: Sequence[Note]) -> tuple[str, str]:
+def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes: Sequence[Note],
+            origins: dict) -> tuple[str, str]:
     """Return the rule by which a mention joined its entity, and where that came from."""
     if before.id != after.id:
         return "correction-merge", f"merged into {after.label}"
@@ -203,20 +205,28 @@ def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes
     name = tidy_surface(mention.surface)
     known = lexicon.get(name) if lexicon is not None else None
     if known is not None and known.entity == before.id:
-        return _origin(name, trace, notes)
+        return _origin(name, trace, notes, origins)
     if mention.type == "Person" and match_key(name) != match_key(before.id):
         return "surname", f"{name} → {before.id}"
     own = lexicon.get(before.id) if lexicon is not None else None
     if own is not None and own.entity == before.id:
         # a known name written with more (インドネシア政府, 株式会社…) or shown as a link's text
-        rule, where = _origin(before.id, trace, notes)
+        rule, where = _origin(before.id, trace, notes, origins)
         return rule, f"{name} read as {before.id}" + (f"; {where}" if where else "")
     return "own-name", ""
 
 
-def _origin(name: str, trace: Trace, notes: Sequence[Note]) -> tuple[str, str]:
-    """Return where a known name comes from: the user's aliases, the gazetteer, or the notes (and where in them)."""
+def _origin(name: str, trace: Trace, notes: Sequence[Note], origins: dict) -> tuple[str, str]:
+    """Return where a known name comes from: the user's aliases, the gazetteer, or the notes (and where
+    in them); ``origins`` keeps each name's answer, as a name is often mentioned many times."""
     key = lex_key(name)
+    if key not in origins:
+        origins[key] = _first_origin(key, trace, notes)
+    return origins[key]
+
+
+def _first_origin(key: str, trace: Trace, notes: Sequence[Note]) -> tuple[str, str]:
+    """Return where the known name of a lexicon key comes from (see _origin)."""
     fixes = trace.corrections
     if fixes is not None and any(key in {lex_key(n) for n in (row.name, *row.aliases)} for row in fixes.aliases):
         return "user-alias", ""
