@@ -87,7 +87,8 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
     vault = read_vault(paths, options.notes)
     problems: list[str] = []
-    spans = spans_for(vault, options.extract, problems)
+    repaired: dict[str, int] = {}
+    spans = spans_for(vault, options.extract, problems, repaired)
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
     entities, corrected = resolve_corrected(vault.notes, spans, with_vault_corrections(options.resolve, paths))
@@ -119,10 +120,12 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
                 complete(graph)
         relations = ()
         if finding is not None:
-            found, said = finding.result()
+            found, said, fixed = finding.result()
             relations = tuple(r for r in found if r.subject in graph and r.object in graph)
             vault = replace(vault, warnings=vault.warnings + tuple(said))
-    return Result(vault, tuple(entities), graph, tuple(problems), relations, placed, tuple(corrected))
+            repaired.update(fixed)
+    return Result(vault, tuple(entities), graph, tuple(problems), relations, placed, tuple(corrected),
+                  repaired=repaired)
 
 
 def _pair_measures(nodes: list[str], pairs: Cooccurrences, in_child: bool) -> dict:
@@ -144,13 +147,15 @@ def _measures(graph: nx.Graph, place: bool, in_child: bool, found: dict | None =
     return found, placement(graph)
 
 
-def _relations(entities: Sequence[Entity], options: Options) -> tuple[list[Relation], list[str]]:
-    """Return the relations the entities' sentences state, and the problems met (for report.json only)."""
+def _relations(entities: Sequence[Entity], options: Options) -> tuple[list[Relation], list[str], dict[str, int]]:
+    """Return the relations the entities' sentences state, the problems met (for report.json only)
+    and the parse cache's repaired rows."""
     gc.enable()  # in a child, whose collector is off: parsing makes reference cycles
     said: list[str] = []  # a cache folder that failed is told once, by the NER cache
+    repaired: dict[str, int] = {}
     found = find_relations(entities, options.relate, model=options.extract.model, cache=options.extract.cache,
-                           problems=said)
-    return list(found), said
+                           problems=said, repaired=repaired)
+    return list(found), said, repaired
 
 
 @contextmanager

@@ -7,7 +7,7 @@ Each record is frozen so a stage can never change what an earlier stage produced
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -146,6 +146,7 @@ class Result:
     relations: tuple = ()  # kg.relate.Relation records, between the graph's nodes
     placement: Any = None  # the page's kg.view.layout.Placement, when the build found it beside the measures
     corrections: tuple = ()  # what each of the user's corrections did (kg.resolve.corrections.apply)
+    repaired: Mapping[str, int] = field(default_factory=dict)  # damaged cache rows read again, by cache: ner, parse
 
     @property
     def mention_count(self) -> int:

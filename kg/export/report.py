@@ -47,6 +47,8 @@ def report(result: Result, seconds: float) -> dict[str, Any]:
         "warnings": list(result.vault.warnings),
         "corrections": list(result.corrections),
         "corrections_unmatched": [c for c in result.corrections if not c["matched"]],
+        # rows of each cache that did not read as kg wrote them: computed again and rewritten
+        "repaired_cache_rows": {"ner": result.repaired.get("ner", 0), "parse": result.repaired.get("parse", 0)},
     }
 
 

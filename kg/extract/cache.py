@@ -5,9 +5,11 @@ model's name and version, and the sentence splitter's version (NER runs on texts
 bounds). Editing a gazetteer or rule file, or upgrading kg, keeps every entry: those change only
 resolution, which reruns in seconds. A new model or splitter makes old entries unreachable.
 
-The cache never stops a build. A corrupt file is rebuilt; one that cannot be written (a full disk,
-a read-only folder) stops being written to. Each such event is one line in ``problems``, which the
-build reports; no Python warning is raised.
+The cache never stops a build, and heals itself. A row that does not read as what kg wrote is
+treated as missing, so its text is read again and the row rewritten (``repaired`` counts them). A
+file SQLite calls damaged is moved aside, kept as ``<name>.damaged`` for a bug report, and rebuilt.
+One that cannot be written (a full disk, a read-only folder) stops being written to. Each such
+event is one line in ``problems``, which the build reports; no Python warning is raised.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from kg.records import Span
 from kg.text.sentences import SPLITTER_VERSION
@@ -46,18 +49,22 @@ def cache_salt(model: str) -> str:
 class CacheFile:
     """One SQLite file of results keyed by a salted hash of their text: opened, proved and rebuilt if corrupt.
 
-    A subclass names its table (``_table``: two columns, key and data; ``_schema`` creates it) and
-    how its messages call it (``_name``); each event worth reporting is one line in ``problems``.
+    A subclass names its table (``_table``: two columns, key and data; ``_schema`` creates it), how
+    its messages call it (``_name``) and how a row's data becomes a result (``_decode``, which
+    raises ValueError or TypeError for data of another shape); each event worth reporting is one
+    line in ``problems``.
     """
 
     _name: str
     _table: str
     _schema: str
+    _writable = True  # until a write fails: then one line for a full disk, not one per batch
 
     def __init__(self, path: Path, salt: str) -> None:
         self.path = path
         self.salt = salt
         self.problems: list[str] = []  # one line per thing that went wrong, for the build's report
+        self.repaired = 0  # rows that did not read as what kg wrote, recomputed and rewritten
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -70,8 +77,7 @@ class CacheFile:
             except sqlite3.DatabaseError as error:
                 if fresh or not _corrupt(error):  # a file SQLite has just made is never corrupt
                     raise
-                self.problems.append(f"{self._name} {self.path} was unreadable ({error}); it was rebuilt")
-                self._remove()
+                self._move_aside(error)
                 return self._open_checked()
         except sqlite3.Error:
             if fresh:  # leave no empty file where there was none (a full disk lets SQLite create it)
@@ -93,6 +99,58 @@ class CacheFile:
         """Delete the cache file and SQLite's companions."""
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _move_aside(self, error: sqlite3.Error) -> None:
+        """Keep a damaged cache file as <name>.damaged (replacing an older one) and remove its companions."""
+        kept = Path(f"{self.path}.damaged")
+        try:
+            os.replace(self.path, kept)
+            where = f"it was moved to {kept} and rebuilt"
+        except OSError:
+            where = "it was rebuilt"
+        self.problems.append(f"{self._name} {self.path} was unreadable ({error}); {where}")
+        self._remove()
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, Any]:
+        """Return the cached results of those texts that are in the cache and read as what kg wrote."""
+        by_key = {self.key(t): t for t in texts}
+        try:
+            rows = self._rows(list(by_key))
+        except sqlite3.Error as error:
+            if isinstance(error, sqlite3.DatabaseError) and _corrupt(error):
+                self._db.close()
+                self._move_aside(error)
+                self._db = self._open_checked()
+            else:
+                self.problems.append(f"{self._name} {self.path} cannot be read ({error}); this build ran without it")
+            return {}
+        found, damaged = {}, 0
+        for key, data in rows:
+            try:
+                found[by_key[key]] = self._decode(json.loads(data))
+            except (ValueError, TypeError):  # the texts are read again, and put_many rewrites their rows
+                damaged += 1
+        if damaged:
+            self.repaired += damaged
+            self.problems.append(f"{self._name} {self.path} had {damaged} damaged row{'s' * (damaged > 1)}; "
+                                 f"{'they were' if damaged > 1 else 'it was'} computed again and rewritten")
+        return found
+
+    def _decode(self, data: Any) -> Any:
+        """Return the result a row's data holds; raise ValueError or TypeError if it holds none."""
+        raise NotImplementedError
+
+    def _put(self, rows: list[tuple[str, str]]) -> None:
+        """Store (key, data) rows, unless the cache could not be written before."""
+        if not self._writable:
+            return
+        try:
+            with self._db:
+                self._db.executemany(f"INSERT OR REPLACE INTO {self._table} VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._writable = False  # one line for a full disk, not one per batch
+            self.problems.append(f"{self._name} {self.path} cannot be written ({error}); "
+                                 "what this build found is not kept in it")
 
     def _rows(self, keys: list[str]) -> list[tuple[str, str]]:
         """Return the (key, data) rows stored for those keys; raise sqlite3.Error if they cannot be read."""
@@ -118,50 +176,39 @@ class SpanCache(CacheFile):
     _name = "the NER cache"
     _table = "spans"
     _schema = _SCHEMA
-    _writable = True  # until a write fails: then one line for a full disk, not one per batch
 
     @classmethod
     def open(cls, model: str, folder: Path | None = None) -> SpanCache:
         """Return the cache for a model in folder (default: cache_dir()); raise OSError or sqlite3.Error if it cannot be opened."""
         return cls((folder or cache_dir()) / _FILE, cache_salt(model))
 
-    def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Span, ...]]:
-        """Return the cached spans of those texts that are in the cache."""
-        by_key = {self.key(t): t for t in texts}
-        try:
-            rows = self._rows(list(by_key))
-        except sqlite3.Error as error:
-            if isinstance(error, sqlite3.DatabaseError) and _corrupt(error):
-                self.problems.append(f"the NER cache {self.path} failed ({error}); it was rebuilt")
-                self._reset()
-            else:
-                self.problems.append(f"the NER cache {self.path} cannot be read ({error}); this build ran without it")
-            return {}
-        return {by_key[key]: tuple(Span(*item) for item in json.loads(data)) for key, data in rows}
+    def _decode(self, data: Any) -> tuple[Span, ...]:
+        """Return the spans a row holds: a list of [start, end, ene, proper]."""
+        return records(data, Span, _SPAN_TYPES)
 
     def put_many(self, spans: Mapping[str, Sequence[Span]]) -> None:
         """Store the spans of each text, unless the cache could not be written before."""
-        if not self._writable:
-            return
-        rows = [
-            (self.key(text), json.dumps([[s.start, s.end, s.ene, s.proper] for s in found], ensure_ascii=False))
-            for text, found in spans.items()
-        ]
-        try:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO spans VALUES (?, ?)", rows)
-        except sqlite3.Error as error:
-            self._writable = False  # one line for a full disk, not one per batch
-            self.problems.append(f"the NER cache {self.path} cannot be written ({error}); "
-                                 "what this build found is not kept in it")
-
-    def _reset(self) -> None:
-        """Replace a cache that failed under use with an empty one."""
-        self._db.close()
-        self._remove()
-        self._db = self._open_checked()
+        self._put([(self.key(text), json.dumps([[s.start, s.end, s.ene, s.proper] for s in found], ensure_ascii=False))
+                   for text, found in spans.items()])
 
 
 def _corrupt(error: sqlite3.Error) -> bool:
     """Return whether SQLite says the file is not a database or is damaged (not: full, locked, read-only)."""
     return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+_SPAN_TYPES = (int, int, str, bool)
+
+
+def records(data: Any, make: Callable[..., Any], types: Sequence[type]) -> tuple:
+    """Return make(*fields) for each list of fields in the list data; raise TypeError unless each
+    list holds one value of each of types (a bool is no int here)."""
+    if not isinstance(data, list):
+        raise TypeError(f"a list was expected, not {type(data).__name__}")
+    for item in data:
+        if not isinstance(item, list) or len(item) != len(types):
+            raise TypeError(f"a list of {len(types)} values was expected")
+        for value, kind in zip(item, types):
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise TypeError(f"{value!r} is not {kind.__name__}")
+    return tuple(make(*item) for item in data)

@@ -39,14 +39,16 @@ class ExtractOptions:
 
 
 def spans_for(
-    vault: Vault, options: ExtractOptions = ExtractOptions(), problems: list[str] | None = None
+    vault: Vault, options: ExtractOptions = ExtractOptions(), problems: list[str] | None = None,
+    repaired: dict[str, int] | None = None,
 ) -> dict[str, Sequence[Span]]:
     """Return the NER spans of every distinct block text, from the cache where it has them.
 
     The model loads only when some text is missing from the cache, so an unchanged rebuild
     never loads it. With a ``scheduler`` (an address or local:N) the missing texts go to a Dask
     cluster instead; a text that fails there twice is left out, not cached, and described in
-    ``problems`` (else in a Python warning).
+    ``problems`` (else in a Python warning). The cache's damaged rows, read again, are counted in
+    ``repaired["ner"]``.
     """
     model, jobs, scheduler = options.model, options.jobs, options.scheduler
     cuts = {block.text: chunk_bounds(block.text, PIECE_BYTES) for note in vault.notes for block in note.blocks}
@@ -72,6 +74,8 @@ def spans_for(
         if store:
             store.close()
             _report(store.problems, problems)
+            if repaired is not None and store.repaired:
+                repaired["ner"] = repaired.get("ner", 0) + store.repaired
     # a text none of whose pieces came back (failed on a cluster) is left out, as the docstring says
     return {text: _joined(text, bounds, found) for text, bounds in cuts.items()
             if any(text[start:end] in found for start, end in bounds)}

@@ -119,17 +119,19 @@ class RelateOptions:
 def find_relations(
     entities: Iterable[Entity], options: RelateOptions = RelateOptions(), *, model: str = "ja_ginza",
     cache: bool = True, progress: Callable[[int], object] | None = None, problems: list[str] | None = None,
+    repaired: dict[str, int] | None = None,
 ) -> list[Relation]:
     """Return the relations the notes state between entities, one per sentence and frame.
 
     Only sentences that hold two entities or more are parsed, and each parse is cached by its
     text, so a rebuild parses only new sentences and an unchanged one loads no parser at all.
     ``model`` and ``cache`` are the extraction stage's; a parse cache that cannot be used is
-    described in ``problems`` (else in a Python warning).
+    described in ``problems`` (else in a Python warning), its damaged rows counted in ``repaired``.
     """
     vocabulary = load_vocabulary(options.predicates)
     sentences = relation_sentences(entities, vocabulary)
-    parses = parses_for([s.text for s in sentences], model, cache=cache, progress=progress, problems=problems)
+    parses = parses_for([s.text for s in sentences], model, cache=cache, progress=progress, problems=problems,
+                        repaired=repaired)
     found: list[Relation] = []
     seen: set[tuple] = set()
     for sentence in sentences:

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kg.extract.cache import CacheFile, cache_dir
+from kg.extract.cache import CacheFile, cache_dir, records
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,12 +72,13 @@ def parse(texts: Sequence[str], model: str, batch_size: int = PIPE_BATCH) -> lis
 
 def parses_for(
     texts: Iterable[str], model: str, *, cache: bool = True, progress: Callable[[int], object] | None = None,
-    problems: list[str] | None = None,
+    problems: list[str] | None = None, repaired: dict[str, int] | None = None,
 ) -> dict[str, tuple[Token, ...]]:
     """Return the parse of every distinct text, from the cache where it has them.
 
     A cache that cannot be opened, read or written never stops a build: what went wrong is
-    described in ``problems`` (else in a Python warning).
+    described in ``problems`` (else in a Python warning), and the damaged rows it had are
+    counted in ``repaired["parse"]``.
     """
     texts = sorted(set(texts))
     said: list[str] = []
@@ -101,6 +102,8 @@ def parses_for(
     finally:
         if store:
             said += store.problems
+            if repaired is not None and store.repaired:
+                repaired["parse"] = repaired.get("parse", 0) + store.repaired
             store.close()
         if problems is None:
             for line in said:
@@ -114,9 +117,9 @@ class ParseCache(CacheFile):
     """Parses by sentence text and model, stored in one SQLite file next to the NER cache.
 
     Its key is the sentence text, the model's name and version and the Token format, nothing
-    else: a new predicate file or kg version reads the same parses. A file that is not a
-    database is replaced; one that cannot be read or written is left alone. Each such event is one
-    line in ``problems``.
+    else: a new predicate file or kg version reads the same parses. It heals as the NER cache does
+    (kg.extract.cache): a damaged row is parsed again, a damaged file moved aside and rebuilt.
+    Each such event is one line in ``problems``.
     """
 
     _name = "the parse cache"
@@ -130,22 +133,14 @@ class ParseCache(CacheFile):
 
         return cls((folder or cache_dir()) / _FILE, f"{model_version(model)}|parse-{PARSE_FORMAT}")
 
-    def get_many(self, texts: Iterable[str]) -> dict[str, tuple[Token, ...]]:
-        """Return the cached parses of those texts that are in the cache ({} if it cannot be read)."""
-        by_key = {self.key(t): t for t in texts}
-        try:
-            rows = self._rows(list(by_key))
-        except sqlite3.Error as error:
-            self.problems.append(f"the parse cache {self.path} cannot be read ({error}); parsed without it")
-            return {}
-        return {by_key[key]: tuple(Token(*row) for row in json.loads(data)) for key, data in rows}
+    def _decode(self, data: Any) -> tuple[Token, ...]:
+        """Return the parse a row holds: a list of tokens, each a list of Token's fields."""
+        return records(data, Token, _TOKEN_TYPES)
 
     def put_many(self, parses: Mapping[str, Sequence[Token]]) -> None:
-        """Store the parse of each text; a cache that cannot be written is only warned about."""
-        rows = [(self.key(text), json.dumps([list(astuple(t)) for t in tokens], ensure_ascii=False))
-                for text, tokens in parses.items()]
-        try:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO parses VALUES (?, ?)", rows)
-        except sqlite3.Error as error:
-            self.problems.append(f"the parse cache {self.path} cannot be written ({error})")
+        """Store the parse of each text, unless the cache could not be written before."""
+        self._put([(self.key(text), json.dumps([list(astuple(t)) for t in tokens], ensure_ascii=False))
+                   for text, tokens in parses.items()])
+
+
+_TOKEN_TYPES = (int, int, str, str, str, str, str, int)  # Token's fields
