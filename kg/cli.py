@@ -164,7 +164,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         raise click.ClickException(str(error)) from error
     except (KeyboardInterrupt, _Terminated) as stop:
         how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "terminated"
-        click.echo(f"kg: {how}; the outputs in {out} are as they were", err=True)
+        if getattr(stop, "out_state", "old") == "new":  # it came while the outputs were put in place
+            click.echo(f"kg: {how}; the new outputs were already all in {out}", err=True)
+        else:
+            click.echo(f"kg: {how}; the outputs in {out} are as they were", err=True)
         sys.exit(EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -205,17 +205,19 @@ def run(
     """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out.
 
     Out is checked and locked before anything is read: a second build into it waits (``say`` tells).
+    The files are written into a staging folder and put in out in one step (kg.export.outfolder),
+    so out holds all the old outputs or all the new ones, whatever ends the build.
     """
-    from kg.export.files import claimed
     from kg.export.formats import (OUTPUT_FILES, RELATION_FILES, GraphEdges, GraphFiles, graph_edges, graph_files,
                                    relation_texts, write_outputs)
+    from kg.export.outfolder import claimed
     from kg.community.files import community_texts
     from kg.export.report import report_json
     from kg.view.links import note_links
 
     started = time.perf_counter()
     options = options or Options()
-    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say), ExitStack() as stopping:
+    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say) as held, ExitStack() as stopping:
         edges: list[GraphEdges] = []
         writing: list[GraphFiles] = []
 
@@ -224,12 +226,12 @@ def run(
             # the edges' sentence table is found while a child computes the node measures, and
             # edges.csv, which needs nothing more, is written while that child goes on
             edges.append(graph_edges(graph))
-            writing.append(graph_files(graph, Path(out), edges[0], names=("edges.csv",)))
+            writing.append(graph_files(graph, held.staging, edges[0], names=("edges.csv",)))
             stopping.callback(writing[-1].stop)
 
         def write_graph(graph: nx.Graph) -> None:
             # the two files that hold the nodes' measures, while this process makes the page
-            writing.append(graph_files(graph, Path(out), edges[0], names=("graph.graphml", "graph.json")))
+            writing.append(graph_files(graph, held.staging, edges[0], names=("graph.graphml", "graph.json")))
             stopping.callback(writing[-1].stop)
 
         result = analyse(paths, options, edges_final=write_edges, complete=write_graph, place=True)
@@ -246,8 +248,8 @@ def run(
                      **community_texts(result.graph, reports, options.communities, len(result.vault.notes))}
             if options.relate.relations:
                 extra.update(relation_texts(result.relations, result.graph))
-            # a build without relations removes an earlier build's relation files
             started_files = GraphFiles(tuple(child for files in writing for child in files.apart), edges[0])
-            files = write_outputs(result.graph, result.entities, Path(out), html, extra, remove=RELATION_FILES,
-                                  started=started_files)
+            staged = write_outputs(result.graph, result.entities, held.staging, html, extra, started=started_files)
+        # all at once: a build without relations removes an earlier build's relation files
+        files = held.commit(list(staged), remove=RELATION_FILES)
     return result, files

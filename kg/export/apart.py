@@ -26,7 +26,7 @@ class Apart:
         handle, tmp = new_temporary(path)
         self._tmp: str | None = tmp
         try:
-            self._child = Forked(fill_temporary, handle, tmp, data)
+            self._child = Forked(fill_temporary, handle, tmp, data, path)
         except BaseException:
             with suppress(OSError):
                 os.close(handle)

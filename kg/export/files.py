@@ -5,12 +5,9 @@ So a failed or interrupted build never leaves a half-written or empty output beh
 
 from __future__ import annotations
 
-import fcntl
-import glob
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,53 +17,6 @@ if TYPE_CHECKING:
 # What an output can be: its text or bytes, or a function that writes its text to a file, so a
 # large output streams to disk without being held in memory whole.
 Output = str | bytes | Callable[[TextIO], None]
-
-
-@contextmanager
-def claimed(folder: Path, names: Iterable[str], say: Callable[[str], object] | None = None) -> Iterator[Path]:
-    """Hold an output folder for one build: made, checked writable, locked, rid of old temporary files.
-
-    Checked first, so a folder that cannot take the outputs fails before any NER, by its own name.
-    The lock (flock on the folder itself, so no lock file) makes a second build into the same
-    folder wait, as ``say`` tells; it goes with the process, so a killed build never leaves it
-    held. Once held, the temporary files of ``names`` that killed builds left are removed. A
-    folder made here is removed again if the build fails before writing into it.
-    """
-    made = _ready(folder)
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if say is not None:
-                say(f"kg: waiting for the other kg build writing to {folder}")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        for name in names:
-            for stale in folder.glob(f".{glob.escape(name)}.*.tmp"):
-                stale.unlink(missing_ok=True)
-        yield folder
-    except BaseException:
-        if made:
-            with suppress(OSError):  # not empty: another build wrote into it meanwhile
-                folder.rmdir()
-        raise
-    finally:
-        os.close(handle)
-
-
-def _ready(folder: Path) -> bool:
-    """Return whether folder had to be made; raise OSError, naming it, when it cannot take files."""
-    if folder.exists() and not folder.is_dir():
-        raise NotADirectoryError(f"cannot write to {folder}: it is a file, not a folder")
-    made = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OSError(f"cannot create the folder {folder}: {error.strerror or error}") from error
-    if not os.access(folder, os.W_OK | os.X_OK):
-        read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
-        raise PermissionError(f"cannot write to {folder}: {'it is on a read-only file system' if read_only else 'permission denied'}")
-    return made
 
 
 def write_atomic(path: Path, data: Output) -> None:
@@ -108,7 +58,7 @@ def write_files(folder: Path, files: Mapping[str, Output], remove: Iterable[str]
 def _write_temporary(path: Path, data: Output) -> str:
     """Return the name of a new temporary file beside path that holds data, synced to disk."""
     handle, tmp = new_temporary(path)
-    fill_temporary(handle, tmp, data)
+    fill_temporary(handle, tmp, data, path)
     return tmp
 
 
@@ -124,8 +74,11 @@ def new_temporary(path: Path) -> tuple[int, str]:
     return handle, tmp
 
 
-def fill_temporary(handle: int, tmp: str, data: Output) -> None:
-    """Write data into the temporary file open as handle, sync it and close it (and remove it on failure)."""
+def fill_temporary(handle: int, tmp: str, data: Output, path: Path) -> None:
+    """Write data into the temporary file open as handle, sync it and close it (and remove it on failure).
+
+    An OSError (a full disk) is raised naming path, the file the temporary one is for.
+    """
     try:
         if callable(data):
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
@@ -137,8 +90,10 @@ def fill_temporary(handle: int, tmp: str, data: Output) -> None:
                 out.write(data.encode("utf-8") if isinstance(data, str) else data)
                 out.flush()
                 os.fsync(out.fileno())
-    except BaseException:
+    except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError) and not error.filename:
+            raise OSError(error.errno, error.strerror or str(error), str(path)) from error
         raise
 
 
