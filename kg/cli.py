@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 from pathlib import Path
@@ -181,12 +182,16 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     unmatched = sum(1 for done in result.corrections if not done["matched"])
     if unmatched:
         click.echo(f"{unmatched} correction{'s' * (unmatched > 1)} matched nothing: see {files['report.json']}", err=True)
-    click.echo(
+    left_out = found["left_out_by_period"]
+    _summary(
         f"{found['notes']} notes, {found['mentions']} mentions, "
         f"{found['entities']} entities, {found['edges']} edges -> {files['graph.html']}"
+        + (f" ({left_out} note{'s' * (left_out > 1)} outside the period left out)" if left_out else ""),
+        out,
     )
     if strict and not found["notes"]:
-        click.echo("--strict: no notes were read", err=True)
+        click.echo(f"--strict: the period left out all {left_out} notes read" if left_out else
+                   "--strict: no notes were read", err=True)
         sys.exit(EXIT_STRICT)
     if strict and found["skipped"]:
         click.echo(f"--strict: {found['skipped']} skipped file{'s' * (found['skipped'] > 1)}", err=True)
@@ -312,6 +317,18 @@ def explain(name: str, paths: tuple[Path, ...], as_json: bool, quiet: bool, **op
 explain.params += [p for p in build.params if p.name in {"types", "aliases", "stop", "corrections", "callouts",
                                                          "follow_symlinks", "date_field", "since", "until", "cache",
                                                          "jobs", "quiet"}]
+
+
+def _summary(line: str, out: Path) -> None:
+    """Print the summary line; if standard output takes no text (> /dev/full, a closed pipe), say so and exit 1."""
+    try:
+        click.echo(line)
+    except OSError as error:
+        # nothing more may reach stdout, or Python's own flush at exit would print a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        click.echo(f"kg: cannot write to standard output ({error.strerror or error}); the outputs are in {out}",
+                   err=True)
+        sys.exit(1)
 
 
 def _flag(name: str) -> str:

@@ -91,6 +91,7 @@ class Vault:
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[str, ...] = ()
     kg_notes: int = 0
+    left_out: int = 0  # notes read but dated outside the period asked for (--since, --until)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ def counts(result: Result) -> dict[str, int]:
     return {
         "notes": len(vault.notes),
         "skipped": len(vault.skipped),
+        "left_out_by_period": vault.left_out,  # read, but dated outside --since/--until (or undated)
         # entity notes kg obsidian wrote into the vault: kg's output, left out of the notes read
         "kg_notes": vault.kg_notes,
         "warnings": len(vault.warnings),

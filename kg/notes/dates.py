@@ -48,7 +48,10 @@ def note_date(
         if found is not None:
             return found, warnings
         warnings.append(f"{name}: front-matter {key} {_shown(value)} is not a date; ignored")
-    return name_date(name), warnings
+    found = name_date(name)
+    if found is None and (written := _impossible_name_date(name)):
+        warnings.append(f"{name}: the date in its file name, {written}, is not a real day of 1900-2100; the note has no date")
+    return found, warnings
 
 
 def parse_date(value: Any) -> date | None:
@@ -89,6 +92,19 @@ def name_date(name: str) -> date | None:
             found.append((match.start(), day))
             break
     return min(found)[1] if found else None
+
+
+def _impossible_name_date(name: str) -> str:
+    """Return a date the file name of ``name`` writes that does not exist (2024-02-30, 0000-00-00), or "".
+
+    Only a date written with separators, or in kanji, counts: eight bare digits are more often an ID.
+    """
+    stem = PurePosixPath(name).name
+    for match in _NAME_DATE.finditer(stem):
+        if match[2]:
+            return match[0]
+    match = _NAME_KANJI.search(stem)
+    return match[0] if match else ""
 
 
 def parse_bound(text: str, *, end: bool = False) -> date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import unicodedata
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -71,7 +72,8 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
     skipped: list[Skipped] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    names: set[str] = set()
+    names: dict[str, str] = {}  # each note's path, NFC, and its name as the file system spells it
+    left_out = 0
     by_kg = 0
     for root in roots:
         found = _find_notes(root, options.follow_symlinks) if root.is_dir() else [(root, root.name, "")]
@@ -91,6 +93,9 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 continue
             try:
                 note, note_warnings = read_note(path, name, options.callouts, options.date_fields)
+            except FileNotFoundError:
+                skipped.append(Skipped(name, "it vanished while being read (deleted or moved after its folder was listed)"))
+                continue
             except (OSError, ValueError) as err:
                 skipped.append(Skipped(name, " ".join(str(err).split())))
                 continue
@@ -102,16 +107,21 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 by_kg += 1
                 read += 1
                 continue
-            if name in names:
+            if name in names and names[name] != raw_name:
+                warnings.append(f"{name}: two files have this name, spelt in two Unicode forms (NFC and NFD, as "
+                                "macOS writes names); both are read, as two notes with the same name")
+            elif name in names:
                 warnings.append(f"{name}: two input files have this path")
-            names.add(name)
+            names[name] = raw_name
             read += 1
             warnings += note_warnings  # also for a note outside the period: its date may be why
             if in_period(note.date, options.since, options.until):
                 notes.append(note)
+            else:
+                left_out += 1
         if root.is_dir() and not read:
             warnings.append(f"{root}: no notes in this folder (no readable .md or .markdown file)")
-    return Vault(tuple(notes), tuple(skipped), tuple(warnings), by_kg)
+    return Vault(tuple(notes), tuple(skipped), tuple(warnings), by_kg, left_out=left_out)
 
 
 def read_note(
@@ -134,7 +144,15 @@ def _find_notes(root: Path, follow_symlinks: bool = False) -> list[tuple[Path, s
     found = []
     seen: set[str] = set()
     top = os.path.realpath(root)
-    for folder, dirs, files in os.walk(root, followlinks=True):
+
+    def unreadable(error: OSError) -> None:
+        # a folder that cannot be listed (a permission, a network mount gone) is skipped, never dropped
+        path = Path(error.filename or root)
+        reason = "it vanished while being read" if isinstance(error, FileNotFoundError) else error.strerror or error
+        name = path.relative_to(root).as_posix() if path != root else str(root)
+        found.append((path, name, f"a folder that cannot be read ({reason}); its notes are left out"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop, or a second link to a folder already read
             dirs[:] = []
@@ -169,13 +187,14 @@ def _path_text(name: str) -> str:
     Python keeps the bytes of a name that is not UTF-8 as lone surrogates, which no output can
     carry. Such names come mostly from zip files made on Japanese Windows, so they are read as
     CP932, else with U+FFFD for what cannot be read. Control characters (a newline, say) are
-    left out, so every message about a file stays one line.
+    left out, so every message about a file stays one line. The name is in NFC, the form most
+    systems write: macOS writes NFD, so the same name from two systems is one name here.
     """
     raw = os.fsencode(name)
     for encoding in ("utf-8", "cp932"):
         with suppress(UnicodeDecodeError):
-            return raw.decode(encoding).translate(_NAME_CONTROLS)
-    return raw.decode("utf-8", errors="replace").translate(_NAME_CONTROLS)
+            return unicodedata.normalize("NFC", raw.decode(encoding).translate(_NAME_CONTROLS))
+    return unicodedata.normalize("NFC", raw.decode("utf-8", errors="replace").translate(_NAME_CONTROLS))
 
 
 def decode_bytes(data: bytes) -> str:
