@@ -16,6 +16,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -241,15 +242,19 @@ def _did(kind: str, fix: Any, did: str) -> dict[str, Any]:
     return {"kind": kind, **fields, "matched": bool(did), "did": did or "matched nothing"}
 
 
+# every correction looks at every entity's names: each name's key is found once
+_key = lru_cache(maxsize=262144)(match_key)
+
+
 def _names(entity: Entity) -> set[str]:
     """Return the keys of every name of an entity: its id, label and aliases."""
-    return {match_key(n) for n in (entity.id, entity.label, *entity.aliases)}
+    return {_key(n) for n in (entity.id, entity.label, *entity.aliases)}
 
 
 def named(entities: Sequence[Entity], name: str) -> Entity | None:
     """Return the entity a name names: the one it labels or identifies, else the largest one it is an alias of."""
-    key = match_key(name)
-    own = [e for e in entities if key in (match_key(e.label), match_key(e.id))]
+    key = _key(name)
+    own = [e for e in entities if key in (_key(e.label), _key(e.id))]
     return next(iter(own), None) or next((e for e in entities if key in _names(e)), None)
 
 
@@ -261,7 +266,10 @@ def _merged(entities: list[Entity], merge: Merge) -> tuple[list[Entity], str]:
         if hit is not None:
             hits.append(hit)
     if len(hits) < 2:
-        return entities, ""
+        one = hits[0] if hits else None
+        # names that all name one entity already: the merge holds, nothing to do
+        together = one is not None and all(named(entities, name) is one for name in merge.names)
+        return entities, f"{one.label} is already one entity" if together else ""
     first = hits[0]
     mentions = tuple(m for e in hits for m in e.mentions)
     type_ = first.type or Counter(e.type for e in hits for _ in e.mentions).most_common(1)[0][0]

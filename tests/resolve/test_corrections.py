@@ -98,6 +98,12 @@ def test_a_mention_is_named_by_note_and_line_when_no_sentence_is_given():
     assert [c["did"] for c in done] == ["took 2 mention(s) from フランス", "matched nothing"]
 
 
+def test_a_merge_of_names_of_one_entity_says_so():
+    note = _note("ﾌﾗﾝｽとドイツが合意し、フランスは歓迎した。")  # half-width and full-width: one name to kg
+    _, done = resolve_corrected([note], {}, ResolveOptions(corrections=[{"merge": [{"names": ["ﾌﾗﾝｽ", "フランス"]}]}]))
+    assert done[0]["did"] == "フランス is already one entity" and done[0]["matched"]
+
+
 def test_a_retype_to_a_type_the_build_leaves_out_drops_the_entity():
     note = _note("フランスとドイツが合意した。")
     entities, done = resolve_corrected([note], {}, ResolveOptions(types="Country", corrections=[
