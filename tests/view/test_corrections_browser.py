@@ -14,7 +14,7 @@ from kg.cli import main
 from kg.resolve.corrections import read_corrections
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "data" / "whitepaper_r06_ict_international.md"
-HOSTILE = PAYLOADS["img"] + "総務省"
+HOSTILE = PAYLOADS["img"] + "総務省\\'"  # a backslash and a quote, which TOML must escape
 
 pytestmark = [pytest.mark.browser, pytest.mark.ginza]
 
@@ -82,7 +82,7 @@ def test_corrections_made_in_the_page_last_through_the_saved_file(sample_page):
     pick(page, "総務省")
     page.page.click("#kg-fix-actions >> text=名前を変更…")
     page.page.fill("#kg-fix-rename-input", HOSTILE)
-    page.page.click("#kg-fix-rename-ok")
+    page.page.press("#kg-fix-rename-input", "Enter")
     assert page.js("(id) => kg.nodeInfo.get(id).label", page.vid("総務省")) == HOSTILE
     assert page.js("(id) => kg.nodes.get(id).title.querySelector('.kg-tip-title').textContent", page.vid("総務省")) == HOSTILE
     page.js("network.fit()")

@@ -130,6 +130,7 @@
       if (label && label !== info.label) add({ kind: "rename", name: nameOf(id), label, ids: [id] });
     });
     ok.id = "kg-fix-rename-ok";
+    typed.addEventListener("keydown", (event) => { if (event.key === "Enter") ok.click(); });
     form.replaceChildren(labelled("別名から", pick), labelled("入力", typed), ok);
     typed.focus();
   }
