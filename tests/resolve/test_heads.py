@@ -18,6 +18,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("国家安全保障会議設置法と技術流出防止法", "技術流出防止法", "Law"),
         ("中央教育審議会が答申した。", "中央教育審議会", "Organization"),
         ("跡地は中小企業基盤整備機構の産業用地", "中小企業基盤整備機構", "Organization"),  # one word of Sudachi's
+        ("離島防衛を担う水陸機動団が訓練した。", "水陸機動団", "Organization"),  # a unit of an armed force
+        ("電子作戦隊は健軍駐屯地に置かれる。", "電子作戦隊", "Organization"),
+        ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
     ],
 )
 def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):
