@@ -167,7 +167,9 @@ def _candidate(block: Block, span: tuple[int, int], steps: Sequence[Step], now: 
     key = (id(block), start, end)
     kept = now.get(key)
     if kept is not None:
-        rule = finders[0] if finders else "known-name"
+        # the most trusted finder's candidate is the one that stood (candidates.without_conflicts)
+        proposed = sorted((s for s in steps if s.verdict == FOUND and s.trust), key=lambda s: s.trust)
+        rule = proposed[0].rule if proposed else finders[0] if finders else "known-name"
         before, mention = then[key]
         joined, where = _joined(mention, before, kept, trace, notes, origins)
         return Candidate(surface, start, end, True, rule, _reason(rule), finders, kept.label, kept.id, kept.type,

@@ -33,6 +33,7 @@ class Step:
     end: int
     rule: str
     verdict: str
+    trust: int = 0  # a proposed candidate's trust (kg.resolve.candidates: KNOWN 1 … NER 5)
 
 
 @dataclass
@@ -53,12 +54,12 @@ class Trace:
         """Return the steps of a block, in the order they were taken."""
         return self.steps.get(id(block), [])
 
-    def add(self, start: int, end: int, rule: str, verdict: str) -> None:
+    def add(self, start: int, end: int, rule: str, verdict: str, trust: int = 0) -> None:
         """Record one decision about the current block."""
         if self.block is None:
             return
         self.blocks[id(self.block)] = self.block
-        self.steps.setdefault(id(self.block), []).append(Step(start, end, rule, verdict))
+        self.steps.setdefault(id(self.block), []).append(Step(start, end, rule, verdict, trust))
 
 
 _CURRENT: ContextVar[Trace | None] = ContextVar("kg_trace", default=None)
@@ -93,7 +94,7 @@ def found(candidates: Iterable[Candidate], rule: str) -> None:
     trace = _CURRENT.get()
     if trace is not None:
         for cand in candidates:
-            trace.add(cand.start, cand.end, rule, FOUND)
+            trace.add(cand.start, cand.end, rule, FOUND, cand.trust)
 
 
 def dropped(start: int, end: int, rule: str) -> None:
