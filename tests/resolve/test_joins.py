@@ -98,3 +98,9 @@ def test_a_cabinet_meeting_and_a_white_paper_are_no_nodes():
     text = "外交青書は4月の閣議で報告され、観光白書も閣議決定された。"
     spans = _spans(text, ("外交青書", "International_Organization"), ("閣議", "Conference"), ("観光白書", "Product_Other"))
     assert _nodes([_note(text)], spans) == {}
+
+
+def test_a_scheme_or_a_policy_defined_with_its_abbreviation_is_a_plan():
+    text = "二国間クレジット制度（JCM）を広げる。JCMのパートナー国は増えた。"
+    entities = resolve([_note(text)], {})
+    assert [(e.label, e.type) for e in entities] == [("JCM", "Plan")]
