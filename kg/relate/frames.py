@@ -300,6 +300,8 @@ def _pairs(
         # co-subjects with a partner that names no entity (A、Bなどの企業も機関と協力) not with each other
         partnered = any(sentence.marker(c) in _WITH_MARKERS for c in sentence.kids(anchor, "obl", "obj", "nmod")
                         if c not in groups)
+        # AとBが「…取決め」に署名した: a quoted name is what they sign, though the entity stage missed it
+        partnered = partnered or any(sentence.quoted(c) for c in sentence.kids(anchor, "obl", "obj") if c not in groups)
         together = [g for g in parties + (subjects if not objects and (own or verbal) and not partnered else [])]
         together += [g for g in roles["together"] if g in subjects and not objects and not partnered]
         for group in {id(g): g for g in together}.values():

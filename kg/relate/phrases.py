@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS, ParsedSentence
+from kg.relate.reader import NOUNS, OPEN_QUOTES, ParsedSentence
 
 if TYPE_CHECKING:
     from kg.relate.frames import Argument
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 # Names of what parties sign, adopt or pass, never a party themselves
 INSTRUMENTS = ("Agreement", "Plan", "Law")
-_OPEN_QUOTES = ("「", "『", "“")
 _CLOSE_QUOTES = ("」", "』", "”")
 
 
@@ -54,7 +53,7 @@ def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> l
     """
     titles, opened = [], []
     for i, token in enumerate(tokens):
-        if token.text in _OPEN_QUOTES:
+        if token.text in OPEN_QUOTES:
             opened.append(i)
         elif token.text in _CLOSE_QUOTES and opened:
             titles.append(range(opened.pop() + 1, i))

@@ -14,6 +14,7 @@ from kg.relate.parse import Token
 from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
 
 JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
+OPEN_QUOTES = ("「", "『", "“")
 _EVENT_HEADS = ("式", "会", "会議", "会合")
 # Suffixes that put something under the act before them: 管轄下, 支援下
 _UNDER = ("下",)
@@ -103,6 +104,14 @@ class ParsedSentence:
     def _nominalised(self, i: int) -> bool:
         """Return True when the particle の makes clause i a noun (Vしたので, Vしたのは)."""
         return any(self.tokens[c].tag.startswith("助詞-準体助詞") for c in self.kids(i, "mark"))
+
+    def quoted(self, i: int) -> bool:
+        """Return True when the phrase of token i is a name in quotes (「…取決め」)."""
+        return self.tokens[self._first(i)].text in OPEN_QUOTES
+
+    def _first(self, i: int) -> int:
+        """Return the first token of the phrase token i heads."""
+        return min([i, *(self._first(c) for c in self.children[i])])
 
     def last(self, i: int) -> int:
         """Return the last token of the phrase token i heads."""

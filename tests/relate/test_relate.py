@@ -296,6 +296,10 @@ SHAPES = [
     ("北極警備隊は北極警察部隊の指揮下に入った。", [("北極警備隊", O), ("北極警察部隊", O)], set()),
     # Bへの加入議定書: B goes with the act inside the compound, and is not what is signed
     ("ノルウェーは2023年7月に北極条約への加入議定書に署名した。", [("ノルウェー", C), ("北極条約", A)], set()),
+    # co-subjects of a mutual predicate sign a quoted name, not each other, though it is no entity;
+    # an unquoted common noun leaves them a pair (経済産業省とタイ工業省は…覚書を締結した, above)
+    ("山田一郎外相とジョン・スミス国務長官が「北極協力の実施取決め」に署名した。", [("山田一郎", P), ("ジョン・スミス", P)],
+     set()),
 ]
 
 
