@@ -104,3 +104,10 @@ def test_a_scheme_or_a_policy_defined_with_its_abbreviation_is_a_plan():
     text = "二国間クレジット制度（JCM）を広げる。JCMのパートナー国は増えた。"
     entities = resolve([_note(text)], {})
     assert [(e.label, e.type) for e in entities] == [("JCM", "Plan")]
+
+
+def test_an_election_named_with_its_country_or_party_is_an_event():
+    text = "11月5日の米大統領選ではトランプ氏が勝ち、自民党総裁選は9月に行われた。"
+    spans = _spans(text, ("自民党総裁選", "Person"))
+    types = {e.label: e.type for e in resolve([_note(text)], spans)}
+    assert types.get("自民党総裁選") == "Event"  # the head says what it is, whatever the model voted
