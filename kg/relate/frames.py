@@ -198,9 +198,11 @@ def _frames_at(
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
-    owners = [g for g in roles["genitive"] if all(a.type in ACTORS for a in g.arguments)] if predicate.part else []
-    if owners and not verbal:  # BはAの外局である: what B is part of oversees it
-        subjects, objects = owners, subjects + objects
+    # BはAの外局である, AとCの合弁会社であるB: the の-phrase and its と-conjunct are what B is part of
+    owners = [g for g in roles["genitive"] + [g for g in objects if sentence.marker(g.token) == "と"]
+              if all(a.type in ACTORS for a in g.arguments)] if predicate.part else []
+    if owners and not verbal:
+        subjects, objects = owners, subjects + [g for g in objects if g not in owners]
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
         if group not in owners:

@@ -156,6 +156,11 @@ def _conjunct(
     """
     tokens = sentence.tokens
     kind = _kind(phrase[i])
+    # AとBのN with both hung on N: B is the conjunct
+    sibling = next((k for k in range(i + 1, tokens[i].head) if tokens[k].head == tokens[i].head and phrase.get(k)
+                    and _kind(phrase[k]) == kind and sentence.marker(k) == "の"), None)
+    if sibling is not None:
+        return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
     while not phrase.get(j) or _kind(phrase[j]) != kind:
         up = tokens[j].head
@@ -164,6 +169,8 @@ def _conjunct(
         if up <= j or tokens[j].dep != "nmod" or tokens[up].pos not in NOUNS:
             if tokens[j].dep in ("obl", "obj", "nsubj", "iobj") and up != j:
                 return None, up
+            if not phrase.get(j) and sentence.predicate(j) is not None:
+                return None, j  # Aと…の合弁会社であるC: A is an argument of the act itself
             return owner.get(tokens[i].head, tokens[i].head), None
         j = owner.get(up, up)
     return j, None

@@ -300,6 +300,14 @@ SHAPES = [
     # an unquoted common noun leaves them a pair (経済産業省とタイ工業省は…覚書を締結した, above)
     ("山田一郎外相とジョン・スミス国務長官が「北極協力の実施取決め」に署名した。", [("山田一郎", P), ("ジョン・スミス", P)],
      set()),
+    # AとBの合弁会社であるC: A and B set C up, also when the parser hangs A on the noun and B is no name
+    ("北海電力と東北ガスの合弁会社であるNORGEは、タイで発電事業に出資している。",
+     [("北海電力", O), ("東北ガス", O), ("NORGE", O), ("タイ", C)],
+     {("北海電力", "establishment", "NORGE", False, ""), ("東北ガス", "establishment", "NORGE", False, ""),
+      ("NORGE", "funding", "タイ", False, "")}),
+    ("北海電力ホールディングスと東北電力の合弁会社であるNORGEは、タイで発電事業に出資",
+     [("北海電力ホールディングス", O), ("NORGE", O), ("タイ", C)],
+     {("北海電力ホールディングス", "establishment", "NORGE", False, ""), ("NORGE", "funding", "タイ", False, "")}),
 ]
 
 
