@@ -132,7 +132,7 @@ def test_an_unknown_corpus_stem_is_a_usage_error(capsys):
 
 
 # Issue 23 asks for precision 0.85 and recall 0.70 on every note of the corpus. Measured after the
-# relation rules of that issue (overall 0.98 / 0.83, from 0.94 / 0.62): each note's recall floor is
+# relation rules of that issue (overall 0.99 / 0.84, from 0.94 / 0.62): each note's recall floor is
 # one gold row below its figure, and precision holds 0.90 (one more wrong relation on the smallest).
 CORPUS_FLOORS = {
     "bluebook_r06_ukraine_middleeast": 0.80,   # 21 of 25
@@ -140,7 +140,7 @@ CORPUS_FLOORS = {
     "ocean_policy_2024": 0.80,                 # 21 of 25
     "space_policy_2024": 0.68,                 # 18 of 25; 7 rows lack an entity
     "vault_finance_news_2024": 0.80,           # 17 of 20
-    "vault_semiconductor_security": 0.80,      # 17 of 20
+    "vault_semiconductor_security": 0.85,      # 18 of 20
 }
 
 
@@ -150,7 +150,7 @@ def test_the_corpus_relations_keep_their_floor(nlp):
     total = bench.overall(scores)
     report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
     assert {s.note for s in scores} == set(CORPUS_FLOORS), report
-    assert total.precision >= 0.95 and total.recall >= 0.81, report
+    assert total.precision >= 0.95 and total.recall >= 0.82, report
     assert all(s.precision >= 0.90 and s.recall >= CORPUS_FLOORS[s.note] for s in scores), report
 
 
