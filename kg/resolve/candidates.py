@@ -284,7 +284,8 @@ def bare_headed(text: str) -> list[Candidate]:
         if session and suffix_type(name) in ("Event", "Organization") and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
-        elif len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads()):
+        elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())
+              and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found

@@ -192,3 +192,8 @@ def test_a_name_in_link_text_holds_no_quotation_mark():
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=(link,))
     assert "日銀「金融政策の枠組み" not in [text[c.start : c.end] for c in quoted(block)]
+
+
+def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
+    assert ("海洋政策推進事務局", "Organization") in _names("実務は内閣府の海洋政策推進事務局が担う。")
+    assert _names("大会の運営事務局に問い合わせた。") == []  # one common word before it: any event's office

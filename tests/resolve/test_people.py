@@ -37,9 +37,9 @@ def test_a_full_name_before_a_body_and_its_head_is_the_person():
 
 
 def test_a_name_the_model_calls_a_person_counts_before_a_title():
-    text = "グロッシー事務局長が視察した。"
+    text = "グロッシー理事長が視察した。"
     assert _people(text) == ([], [])  # a katakana word the dictionary knows as a common noun
-    assert _people(text, (Span(0, 5, "Person"),)) == (["グロッシー"], ["事務局長"])
+    assert _people(text, (Span(0, 5, "Person"),)) == (["グロッシー"], ["理事長"])
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,7 @@ def test_a_name_runs_up_to_a_country_letter_or_a_split_given_name_before_its_tit
 
 def test_a_given_name_after_a_kanji_name_is_not_a_country_letter():
     assert _people("佐藤英首相という人はいない。")[0] != ["佐藤"]  # 英 may end the given name: not cut off as Britain
+
+
+def test_a_katakana_word_before_a_strong_title_of_a_body_is_a_name():
+    assert _people("国際原子力機関のグロッシー事務局長が視察した。") == (["グロッシー"], ["事務局長"])
