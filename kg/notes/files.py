@@ -93,11 +93,10 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
                 continue
             try:
                 note, note_warnings = read_note(path, name, options.callouts, options.date_fields)
-            except FileNotFoundError:
-                skipped.append(Skipped(name, "it vanished while being read (deleted or moved after its folder was listed)"))
-                continue
             except (OSError, ValueError) as err:
-                skipped.append(Skipped(name, " ".join(str(err).split())))
+                gone = isinstance(err, FileNotFoundError) and not os.path.lexists(path)  # not a dangling link
+                skipped.append(Skipped(name, "it vanished while being read (deleted or moved after its folder was "
+                                             "listed)" if gone else " ".join(str(err).split())))
                 continue
             except Exception as err:  # a parser limit hit by one file must not cost the others
                 reason = " ".join(str(err).split())
