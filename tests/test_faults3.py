@@ -27,7 +27,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from test_faults import KG, OUTPUTS, ROOT, fill, full_folder, full_fs, kg_env, report_of, snapshot  # noqa: F401
+from test_faults import KG, OUTPUTS, ROOT, _mounted, fill, full_folder, full_fs, kg_env, report_of, snapshot  # noqa: F401
 
 from kg.notes import NotesOptions, read_vault
 
@@ -243,9 +243,14 @@ def test_a_note_that_vanishes_after_its_folder_was_listed_is_reported_as_vanishe
 
 
 def _old_out(out: Path, foreign: bool) -> dict[str, bytes]:
-    """Fill OUT with the outputs of an earlier build (and a file of the user's); return them."""
+    """Make OUT, holding the outputs of an earlier build (and a file of the user's); return them."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
+    return _old_out_in(out, foreign)
+
+
+def _old_out_in(out: Path, foreign: bool) -> dict[str, bytes]:
+    """Fill the folder OUT with the outputs of an earlier build (and a file of the user's); return them."""
     for name in OUTPUTS:
         (out / name).write_bytes(OLD)
     if foreign:
@@ -330,6 +335,18 @@ def test_the_new_outputs_replace_the_old_in_one_step(built):
     assert _all_old_or_all_new(out, old, new, foreign=False) == "new"
     if sys.platform == "linux":
         assert out.stat().st_ino != before
+
+
+def test_an_out_that_is_a_mount_point_takes_the_new_outputs_by_renames(built, tmp_path_factory):
+    """A folder cannot be exchanged with a mount point, nor a file renamed across file systems:
+    the outputs are staged inside OUT and renamed from there."""
+    tmp, vault, new = built
+    for out in _mounted("KG_TEST_OUT_FS", "size=8m", tmp_path_factory):
+        _old_out_in(out, foreign=False)
+        done = kg("build", vault, "-o", out, "-q", "--jobs", "1", "--no-relations", cache=tmp / "cache")
+        assert done.returncode == 0, done.stderr
+        assert sorted(snapshot(out)) == sorted(set(new) - {"relations.csv", "relations.graphml", "relations.json"})
+        assert not [name for name, data in snapshot(out).items() if data == OLD] and settled(out) == []
 
 
 # == 4. no temporary file outlives a build; a full disk names OUT and the file ====================

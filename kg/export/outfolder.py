@@ -242,10 +242,13 @@ def _lock(real: Path, folder: Path, say: Callable[[str], object] | None) -> int:
 
 
 def _make_staging(real: Path) -> Path:
-    """Return a new, empty staging folder beside OUT, or in it when OUT's parent takes no folder."""
+    """Return a new, empty staging folder beside OUT, or in it when OUT's parent takes no folder or is on
+    another file system (OUT is a mount point), where no file can be renamed into OUT."""
     with suppress(OSError):
         (beside := real.parent / _STAGING.format(real.name)).mkdir()
-        return beside
+        if os.stat(beside).st_dev == os.stat(real).st_dev:
+            return beside
+        beside.rmdir()
     try:
         (inside := real / _INSIDE).mkdir()
     except OSError as error:
