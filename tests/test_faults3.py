@@ -337,6 +337,18 @@ def test_the_new_outputs_replace_the_old_in_one_step(built):
         assert out.stat().st_ino != before
 
 
+def test_a_build_run_inside_out_keeps_out_the_same_folder(built):
+    """kg build -o . from inside OUT: the shell that ran it must not be left in a removed folder."""
+    tmp, vault, new = built
+    out = tmp / "out"
+    old = _old_out(out, foreign=False)
+    before = out.stat().st_ino
+    done = subprocess.run([str(KG), "build", str(vault), "-o", ".", "-q", "--jobs", "1"], capture_output=True,
+                          text=True, env=kg_env(tmp / "cache"), cwd=out, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert _all_old_or_all_new(out, old, new, foreign=False) == "new" and out.stat().st_ino == before
+
+
 def test_an_out_that_is_a_mount_point_takes_the_new_outputs_by_renames(built, tmp_path_factory):
     """A folder cannot be exchanged with a mount point, nor a file renamed across file systems:
     the outputs are staged inside OUT and renamed from there."""

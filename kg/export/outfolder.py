@@ -72,7 +72,8 @@ class OutFolder:
         """Return whether the staging folder could be exchanged with OUT (then holding the old outputs).
 
         Only an OUT of kg's files (``owned`` or ``names``) is exchanged: one that holds the
-        user's files or folders keeps them, the outputs renamed into it.
+        user's files or folders keeps them, the outputs renamed into it, and so does the
+        folder kg runs in.
         """
         if self.staging.parent != self.real.parent or not sys.platform.startswith("linux"):
             return False
@@ -81,8 +82,10 @@ class OutFolder:
             with os.scandir(self.real) as entries:
                 foreign = any(e.name not in self.owned and e.name not in names or e.is_dir(follow_symlinks=False)
                               for e in entries)
-            if foreign or here.st_uid != os.geteuid():
-                return False  # another user's folder, or one with files or folders of its own: rename into it
+            if foreign or here.st_uid != os.geteuid() or _within(Path.cwd(), self.real):
+                # another user's folder, one with files or folders of its own, or the one kg runs in
+                # (-o .: the shell that started kg would be left in the old folder): rename into it
+                return False
             os.chmod(self.staging, here.st_mode & 0o7777)
             exchange(self.staging, self.real)
         except OSError as error:
@@ -366,6 +369,12 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(handle)
         finally:
             os.close(handle)
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Return whether path is folder or inside it, links resolved."""
+    real = Path(os.path.realpath(path))
+    return real == folder or folder in real.parents
 
 
 def _in(error: OSError, folder: Path) -> bool:
