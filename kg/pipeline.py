@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.community import CommunityOptions, community_reports, hold_sources
+from kg.community import CommunityOptions, hold_sources
 from kg.errors import OptionError
 from kg.extract import ExtractOptions, spans_for
 from kg.graph import Filters, GraphOptions, build_graph, filter_graph
@@ -211,9 +211,8 @@ def run(
     from kg.export.formats import (OUTPUT_FILES, RELATION_FILES, GraphEdges, GraphFiles, graph_edges, graph_files,
                                    relation_texts, write_outputs)
     from kg.export.outfolder import claimed
-    from kg.community.files import community_texts
+    from kg.community.files import community_files
     from kg.export.report import report_json
-    from kg.view.links import note_links
 
     started = time.perf_counter()
     options = options or Options()
@@ -235,17 +234,17 @@ def run(
             stopping.callback(writing[-1].stop)
 
         result = analyse(paths, options, edges_final=write_edges, complete=write_graph, place=True)
+        # a child finds the community reports and their files while this process makes the page,
+        # which takes the reports last (links from out, where the page and report.md are read)
+        reporting = Forked(community_files, result, Path(out).resolve(), options.communities, edges[0].columns)
+        stopping.callback(reporting.stop)
         with paused_collection():
-            # read beside the page and report.md in out, so their links to the notes start there
-            reports = community_reports(result.graph, result.vault.notes, result.entities, result.relations,
-                                        links=note_links(result.vault.notes, Path(out).resolve()),
-                                        options=options.communities)
-            html = to_html(result.graph, options.view, relations=result.relations, communities=reports,
+            html = to_html(result.graph, options.view, relations=result.relations,
+                           communities=lambda: reporting.result()[0],
                            sources=Sources(result.vault.notes, result.entities, Path(out).resolve()),
                            placed=result.placement, corrections=result.corrections)
             report = report_json(result, time.perf_counter() - started)
-            extra = {"report.json": report,
-                     **community_texts(result.graph, reports, options.communities, len(result.vault.notes))}
+            extra = {"report.json": report, **reporting.result()[1]}
             if options.relate.relations:
                 extra.update(relation_texts(result.relations, result.graph))
             started_files = GraphFiles(tuple(child for files in writing for child in files.apart), edges[0])

@@ -11,16 +11,33 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.community.markdown import report_markdown
-from kg.community.reports import Community, CommunityOptions
+from kg.community.reports import Community, CommunityOptions, community_reports
 from kg.schema import LIST_SEP, join
+from kg.view.links import note_links
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import networkx as nx
+
+    from kg.export.columns import EdgeColumns
+    from kg.records import Result
 
 COMMUNITY_FILES = ("communities.json", "communities.csv", "report.md")
 CSV_COLUMNS = ["community", "title", "size", "mentions", "notes", "members", "words", "first_seen", "last_seen",
                "bridges", "gaps"]
 VERSION = 1
+
+
+def community_files(result: Result, out: Path, options: CommunityOptions, columns: EdgeColumns | None = None
+                    ) -> tuple[tuple[Community, ...], dict[str, str]]:
+    """Return the reports of a build's graph, their links leading from the folder ``out``, and their files' texts.
+
+    ``columns`` are the graph's edge_columns, when found already.
+    """
+    reports = community_reports(result.graph, result.vault.notes, result.entities, result.relations,
+                                links=note_links(result.vault.notes, out), options=options, columns=columns)
+    return reports, community_texts(result.graph, reports, options, len(result.vault.notes))
 
 
 def community_texts(graph: nx.Graph, reports: Sequence[Community], options: CommunityOptions, notes: int) -> dict[str, str]:
@@ -36,13 +53,15 @@ def community_texts(graph: nx.Graph, reports: Sequence[Community], options: Comm
 
 
 def communities_json(reports: Sequence[Community], options: CommunityOptions, communities: int) -> str:
-    """Return communities.json: the options, how many communities the graph has, and every report.
+    """Return communities.json: the options, how many communities the graph has, and every report, a line each.
 
-    Keys sorted and floats as Python writes them, so the same reports give the same bytes.
+    Keys sorted and floats as Python writes them, so the same reports give the same bytes; a line
+    per report, from json's C encoder (indenting takes its pure-Python one, slow on thousands of members).
     """
-    data = {"version": VERSION, "min_size": options.community_min_size, "communities": communities,
-            "reports": [report.to_dict() for report in reports]}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    line = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    head = {"communities": communities, "min_size": options.community_min_size, "version": VERSION}
+    lines = ",\n  ".join(line(report.to_dict()) for report in reports)
+    return line(head)[:-1] + (f', "reports": [\n  {lines}\n ]}}\n' if reports else ', "reports": []}\n')
 
 
 def read_communities(text: str) -> tuple[Community, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.community.structure import structure
@@ -24,6 +24,7 @@ from kg.text.sentences import sentence_bounds
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.export.columns import EdgeColumns
     from kg.records import Block, Entity, Note
     from kg.relate import Relation
     from kg.view.links import NoteLink
@@ -155,16 +156,28 @@ class Community:
     gaps: tuple[Gap, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the report as JSON-ready data (tuples as lists)."""
-        return _listed(asdict(self))
+        """Return the report as JSON-ready data (tuples as lists).
+
+        Field by field rather than by dataclasses.asdict, which deep-copies every value: a vault's
+        reports hold thousands of members, and the page and communities.json each ask for them.
+        """
+        data = {name: getattr(self, name) for name in _FLAT}
+        data["members"] = [dict(vars(m)) for m in self.members]
+        data["words"] = [dict(vars(w)) for w in self.words]
+        data["sentences"] = [_quote_dict(q) for q in self.sentences]
+        data["ties"] = [dict(vars(t)) for t in self.ties]
+        data["relations"] = [{**vars(s), "quote": _quote_dict(s.quote)} for s in self.relations]
+        data["months"] = [[month, n] for month, n in self.months]
+        data["bridges"] = [{**vars(b), "communities": list(b.communities)} for b in self.bridges]
+        data["gaps"] = [dict(vars(g)) for g in self.gaps]
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Community:
         """Return the report that to_dict gave ``data`` for."""
         quote = lambda q: Quote(**{**q, "heading_path": tuple(q["heading_path"]), "names": tuple(q["names"])})  # noqa: E731
         return cls(
-            **{f.name: data[f.name] for f in fields(cls) if f.name in ("id", "title", "size", "mentions", "notes",
-                                                                      "first_seen", "last_seen")},
+            **{name: data[name] for name in _FLAT},
             members=tuple(Member(**m) for m in data["members"]),
             words=tuple(Word(**w) for w in data["words"]),
             sentences=tuple(quote(q) for q in data["sentences"]),
@@ -176,13 +189,13 @@ class Community:
         )
 
 
-def _listed(value: Any) -> Any:
-    """Return value with every tuple inside it a list, as JSON gives it back."""
-    if isinstance(value, dict):
-        return {key: _listed(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_listed(item) for item in value]
-    return value
+# the fields of a report that are plain values, as to_dict and from_dict take them
+_FLAT = ("id", "title", "size", "mentions", "notes", "first_seen", "last_seen")
+
+
+def _quote_dict(quote: Quote) -> dict[str, Any]:
+    """Return a Quote as JSON-ready data."""
+    return {**vars(quote), "heading_path": list(quote.heading_path), "names": list(quote.names)}
 
 
 @dataclass(frozen=True)
@@ -204,12 +217,14 @@ def community_reports(
     *,
     links: Mapping[str, NoteLink | None] | None = None,
     options: CommunityOptions | None = None,
+    columns: EdgeColumns | None = None,
 ) -> tuple[Community, ...]:
     """Return the report of every community of at least options.community_min_size members, largest first.
 
     ``graph`` holds the measures (kg.graph.analytics); ``notes`` and ``entities`` are those it
     was built from, ``relations`` those found between its nodes, ``links`` each note path's
-    link (kg.view.links.note_link), from the place the reports will be read.
+    link (kg.view.links.note_link), from the place the reports will be read; ``columns`` the
+    graph's edge_columns (kg.export.columns), when found already.
     """
     options = options or CommunityOptions()
     links = links or {}
@@ -222,7 +237,7 @@ def community_reports(
     if not reported:
         return ()
     nodes = graph.nodes
-    found = structure(graph, community, reported, TIES)
+    found = structure(graph, community, reported, TIES, columns)
     # the most central member is the one tied to most of its fellows: PageRank over jaccard weights
     # favours the small cliques of one sentence, degree over the whole graph the hubs of every topic
     ranked = {c: sorted(groups[c], key=lambda n: (-found.within[n], -int(nodes[n].get("degree", 0)),
@@ -270,20 +285,22 @@ def _sentences(notes: Sequence[Note], entities: Sequence[Entity], community: Map
     span per block (any entity's, in the graph or not: none of them is a distinctive word)."""
     order = {(b.note, b.paragraph, b.section): i for i, b in enumerate(b for note in notes for b in note.blocks)}
     bounds: dict[tuple, list[tuple[int, int]]] = {}
+    starts: dict[tuple, list[int]] = {}
     named: dict[tuple[tuple, int], set[str]] = defaultdict(set)
     blocks: dict[tuple, Block] = {}
     spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     for entity in entities:
+        kept_in_graph = entity.id in community
         for m in entity.mentions:
             key = (m.block.note, m.block.paragraph, m.block.section)
             spans[key].append((m.start, m.end))
-            if entity.id not in community:
+            if not kept_in_graph:
                 continue
             if key not in bounds:
                 bounds[key] = sentence_bounds(m.block.text) or [(0, len(m.block.text))]
+                starts[key] = [s for s, _ in bounds[key]]
                 blocks[key] = m.block
-            starts = [s for s, _ in bounds[key]]
-            named[key, max(bisect_right(starts, m.start) - 1, 0)].add(entity.id)
+            named[key, max(bisect_right(starts[key], m.start) - 1, 0)].add(entity.id)
     found = []
     for (key, i), ids in named.items():
         start, end = bounds[key][i]
@@ -296,11 +313,18 @@ def _words(sentences: Sequence[_Sentence], spans: Mapping[tuple, list[tuple[int,
            entities: Sequence[Entity], community: Mapping[str, int]
            ) -> tuple[dict[int, dict[str, float]], dict[int, Counter[str]]]:
     """Return each community's c-TF-IDF weights and word counts over the sentences naming its members."""
-    names = frozenset(fold(name) for e in entities for name in (e.label, *e.aliases, *(m.surface for m in e.mentions)))
+    written = {name for e in entities for name in (e.label, *e.aliases)} | {m.surface for e in entities for m in e.mentions}
+    names = frozenset(map(fold, written))
     counts: dict[int, Counter[str]] = defaultdict(Counter)
+    # the same sentence with the same names recurs (a quoted passage, a template): its words are read once
+    read: dict[tuple, list[str]] = {}
     for s in sentences:
         block = s.block
-        found = kept(terms(block.text, s.start, s.end, spans[block.note, block.paragraph, block.section]), names)
+        names_in = tuple(sorted(spans[block.note, block.paragraph, block.section]))
+        key = (block.text, s.start, s.end, names_in)
+        found = read.get(key)
+        if found is None:
+            found = read[key] = kept(terms(block.text, s.start, s.end, names_in), names)
         for c in {community[e] for e in s.named}:
             counts[c].update(found)
     return c_tf_idf(counts), counts

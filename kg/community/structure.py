@@ -7,20 +7,23 @@ edges costs a fraction of a second:
   it reaches, then by how many such edges it has;
 - a **gap** between communities C and D is scored from the entities outside both that are
   neighbours of both (``shared``) and the edges that join C to D directly (``between``):
-  ``shared / |N(C) ∪ N(D)| × (1 − between / (|C|·|D|))``, where N(C) are the neighbours of C's
-  members outside C and D. It is high when C and D are talked about beside the same entities
-  (their neighbourhoods overlap) but seldom together (few of their |C|·|D| possible edges exist):
-  the structural gap of InfraNodus, measured without a model.
+  ``shared / (shared + between)``. It is listed when the two share at least MIN_SHARED neighbours
+  and more neighbours than edges (a score above 0.5): the notes talk about both beside the same
+  entities, yet seldom about the two together. It is the structural gap of InfraNodus, measured
+  without a model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from kg.export.columns import EdgeColumns
 
 DIGITS = 6
 MIN_SHARED = 2  # neighbours two communities must share before their gap is worth naming
@@ -40,8 +43,13 @@ class Structure:
     within: dict[Any, int]
 
 
-def structure(graph: nx.Graph, community: Mapping[Any, int], reported: Sequence[int], top: int) -> Structure:
-    """Return the Structure of the graph's communities (``community`` gives each entity's), for the reported ones."""
+def structure(graph: nx.Graph, community: Mapping[Any, int], reported: Sequence[int], top: int,
+              columns: EdgeColumns | None = None) -> Structure:
+    """Return the Structure of the graph's communities (``community`` gives each entity's), for the reported ones.
+
+    ``columns`` are the graph's edge_columns (kg.export.columns), when a build has found them: then
+    no edge is read one at a time.
+    """
     import numpy as np
     from scipy import sparse
 
@@ -49,12 +57,7 @@ def structure(graph: nx.Graph, community: Mapping[Any, int], reported: Sequence[
     index = {node: i for i, node in enumerate(nodes)}
     label = np.fromiter((community[n] for n in nodes), dtype=np.int64, count=len(nodes))
     count = int(label.max()) + 1 if len(nodes) else 0
-    ends = [(index.get(a, -1), index.get(b, -1), w, c) for a, b, w, c in _weighted(graph)]
-    ends = [e for e in ends if e[0] >= 0 and e[1] >= 0 and e[0] != e[1]]
-    a = np.fromiter((e[0] for e in ends), dtype=np.int64, count=len(ends))
-    b = np.fromiter((e[1] for e in ends), dtype=np.int64, count=len(ends))
-    weight = np.fromiter((e[2] for e in ends), dtype=np.float64, count=len(ends))
-    shared_units = np.fromiter((e[3] for e in ends), dtype=np.int64, count=len(ends))
+    a, b, weight, shared_units = _edges(graph, index, columns)
     n = len(nodes)
     inner = _inner(nodes, a, b, label, weight, shared_units, reported, top)
     # node × community: how many of a node's edges go into each community
@@ -73,11 +76,32 @@ def structure(graph: nx.Graph, community: Mapping[Any, int], reported: Sequence[
     return Structure(inner, reach, gaps, within)
 
 
-def _weighted(graph: nx.Graph):
-    """Yield each co-occurrence edge as (a, b, weight, count)."""
-    for a, b, data in graph.edges(data=True):
-        if data.get("kind", "cooccurrence") == "cooccurrence":
-            yield a, b, float(data.get("weight", 1.0)), int(data.get("count", 1))
+def _edges(graph: nx.Graph, index: Mapping[Any, int], columns: EdgeColumns | None):
+    """Return the co-occurrence edges between the indexed nodes as arrays: ends, weights, shared units."""
+    import numpy as np
+
+    if columns is not None and {"weight", "count"} <= set(columns.names):
+        sources, targets = columns.sources, columns.targets
+        weights = columns.values[columns.names.index("weight")]
+        counts = columns.values[columns.names.index("count")]
+        kinds = columns.values[columns.names.index("kind")] if "kind" in columns.names else None
+        if kinds is not None and set(kinds) == {"cooccurrence"}:
+            kinds = None  # a graph of entities only, as a build makes it without notes as nodes
+    else:
+        found = [(x, y, d) for x, y, d in graph.edges(data=True)]
+        sources, targets = [x for x, _, _ in found], [y for _, y, _ in found]
+        weights = [float(d.get("weight", 1.0)) for _, _, d in found]
+        counts = [int(d.get("count", 1)) for _, _, d in found]
+        kinds = [d.get("kind", "cooccurrence") for _, _, d in found]
+    size = len(sources)
+    a = np.fromiter(map(index.get, sources, repeat(-1)), dtype=np.int64, count=size)
+    b = np.fromiter(map(index.get, targets, repeat(-1)), dtype=np.int64, count=size)
+    keep = (a >= 0) & (b >= 0) & (a != b)
+    if kinds is not None:
+        keep &= np.fromiter((k == "cooccurrence" for k in kinds), dtype=bool, count=size)
+    weight = np.asarray(weights, dtype=np.float64)
+    shared_units = np.asarray(counts, dtype=np.int64)
+    return a[keep], b[keep], weight[keep], shared_units[keep]
 
 
 def _inner(nodes, a, b, label, weight, shared_units, reported: Sequence[int], top: int) -> dict[int, list[tuple[Any, Any]]]:
@@ -104,21 +128,15 @@ def _gaps(into, membership, label, reported: Sequence[int]) -> dict[int, list[tu
     hit = (into > 0).astype(np.float64)
     touches = (hit - membership.multiply(hit)).tocsr()[:, columns]  # a member's own community is no neighbour of it
     touches.eliminate_zeros()
-    members = membership.tocsc()[:, columns]
     shared = (touches.T @ touches).toarray()  # outsiders of both that touch both
-    between = (members.T @ into.tocsc()[:, columns]).toarray()  # edges from one community into the other
-    reached = (touches.T @ members).toarray()  # [c, d]: members of d that touch c
-    neighbours = np.asarray(touches.sum(axis=0)).ravel()
-    sizes = np.asarray(members.sum(axis=0)).ravel()
+    between = (membership.tocsc()[:, columns].T @ into.tocsc()[:, columns]).toarray()  # edges from one into the other
     gaps: dict[int, list[tuple[int, int, int, float]]] = {}
     for i, c in enumerate(columns.tolist()):
         found = []
         for j, d in enumerate(columns.tolist()):
-            if i == j or shared[i, j] < MIN_SHARED:
+            if i == j or shared[i, j] < MIN_SHARED or shared[i, j] <= between[i, j]:
                 continue
-            union = (neighbours[i] - reached[i, j]) + (neighbours[j] - reached[j, i]) - shared[i, j]
-            density = between[i, j] / (sizes[i] * sizes[j])
-            score = round(float(shared[i, j] / union * (1 - density)), DIGITS) if union else 0.0
+            score = round(float(shared[i, j] / (shared[i, j] + between[i, j])), DIGITS)
             found.append((d, int(shared[i, j]), int(between[i, j]), score))
         found.sort(key=lambda g: (-g[3], -g[1], g[0]))
         gaps[c] = found

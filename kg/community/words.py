@@ -50,6 +50,11 @@ def terms(text: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> 
     """
     found: list[str] = []
     run: list[tuple[int, int, str]] = []  # (start, end, kind) of the tokens of the compound being read
+    # which characters of text[start:end] a mention covers, so each token is checked in C
+    covered = bytearray(end - start)
+    for s, e in names:
+        if s < end and start < e:
+            covered[max(s, start) - start : min(e, end) - start] = b"\x01" * (min(e, end) - max(s, start))
 
     def close() -> None:
         while run and run[-1][2] == "prefix":  # a compound never ends on a prefix
@@ -61,7 +66,7 @@ def terms(text: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> 
     for word in words(text):
         if word.end <= start or word.start >= end:
             continue
-        if any(s < word.end and word.start < e for s, e in names):
+        if covered.find(1, max(word.start, start) - start, min(word.end, end) - start) >= 0:
             close()
             continue
         pos = word.pos

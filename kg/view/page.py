@@ -22,6 +22,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from kg.errors import OptionError
+from kg.view.communities import community_panel
 from kg.view.panel import Sources, mentions_panel
 from kg.view.relations import relation_edges
 from kg.view.shapes import community_legend, edge_info, edge_legend, node_info, summary, type_legend
@@ -30,7 +31,7 @@ from kg.view.style import fill_and_border, network, node_colors, radii, radius_o
 from kg.view.theme import FONT_SIZE, NODE_SIZE, TYPE_NAMES
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import networkx as nx
 
@@ -67,7 +68,7 @@ class ViewOptions:
 
 def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str | None = None,
             color_by: str = "type", sources: Sources | None = None, relations: Sequence[Relation] = (),
-            communities: Sequence[Community] = (),
+            communities: Sequence[Community] | Callable[[], Sequence[Community]] = (),
             placed: Placement | None = None, corrections: Sequence[dict] = ()) -> str:
     """Return a complete, self-contained HTML page that draws ``graph``.
 
@@ -78,7 +79,9 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
     units an edge's two ends share, and a time range hides what the notes of a period do not name.
     ``relations`` (kg.relate.Relation) are drawn as labelled arrows between the nodes it carries.
     ``placed`` is placement(graph), if already found (a build finds it beside the measures).
-    ``communities`` (kg.community reports) make the list of communities and the report of the one clicked.
+    ``communities`` (kg.community reports, or a function that returns them, called once the rest of
+    the page is made, so that another process may find them meanwhile) make the list of communities
+    and the report of the one clicked.
     ``corrections`` are those the build read (kg.resolve.corrections); the page's Save writes them again.
     """
     options = options or ViewOptions(title, color_by)
@@ -119,11 +122,11 @@ def to_html(graph: nx.Graph, options: ViewOptions | None = None, *, title: str |
         # what budget.js and labels.js size dots (layout units) and labels (pixels) by
         "sizes": {"radius": list(NODE_SIZE), "note": radius_of_note(), "label": list(FONT_SIZE)},
         "relations": relation_edges(relations, infos),
-        "communities": [report.to_dict() for report in communities],
         "corrections": list(corrections),
     }
     if sources is not None:
         data["panel"] = mentions_panel(graph, sources, nodes=plan.nodes, edges=plan.edges)
+    data["communities"] = community_panel(communities() if callable(communities) else communities)
     vis_js = _vis_js()
     scripts = [_resource(name) for name in SCRIPTS]
     context = {

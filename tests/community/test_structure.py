@@ -26,16 +26,20 @@ def two_and_outsiders() -> nx.Graph:
 
 def test_gap_weighs_shared_neighbours_against_the_edges_between(two_and_outsiders):
     found = structure(two_and_outsiders, dict(two_and_outsiders.nodes(data="community")), [0, 1], top=2)
-    # shared: x and y; between: a3-b3, 1 of 3 × 3; N(0) outside 0 and 1: x, y (b3 is community 1's)
-    assert found.gaps[0] == [(1, 2, 1, round(2 / 2 * (1 - 1 / 9), 6))]
-    assert found.gaps[1] == [(0, 2, 1, round(2 / 2 * (1 - 1 / 9), 6))]
+    # shared: x and y; between: a3-b3
+    assert found.gaps[0] == [(1, 2, 1, round(2 / 3, 6))]
+    assert found.gaps[1] == [(0, 2, 1, round(2 / 3, 6))]
 
 
-def test_more_edges_between_make_a_smaller_gap(two_and_outsiders):
+def test_as_many_edges_between_as_shared_neighbours_is_no_gap(two_and_outsiders):
     two_and_outsiders.add_edge("a2", "b2", kind="cooccurrence", weight=0.1, count=1)
     found = structure(two_and_outsiders, dict(two_and_outsiders.nodes(data="community")), [0, 1], top=2)
-    # now a2 and a3 touch community 1, and b2 and b3 community 0
-    assert found.gaps[0] == [(1, 2, 2, round(2 / 2 * (1 - 2 / 9), 6))]
+    assert found.gaps == {0: [], 1: []}
+    two_and_outsiders.add_edge("z", "a1", kind="cooccurrence", weight=0.1, count=1)
+    two_and_outsiders.add_edge("z", "b1", kind="cooccurrence", weight=0.1, count=1)
+    two_and_outsiders.nodes["z"].update(kind="entity", community=2)
+    found = structure(two_and_outsiders, dict(two_and_outsiders.nodes(data="community")), [0, 1], top=2)
+    assert found.gaps[0] == [(1, 3, 2, round(3 / 5, 6))]
 
 
 def test_bridges_inner_edges_and_edges_within(two_and_outsiders):

@@ -105,8 +105,9 @@
       part("特徴語").append(words);
     }
     const members = part("メンバー（メンバー間のエッジの多い順）");
+    const more = report.size > report.members.length ? ` ほか ${report.size - report.members.length}` : "";
     members.append(el("div", "kg-community-members",
-      report.members.map((m) => `${m.label}（${m.count}）`).join("、")));
+      report.members.map((m) => `${m.label}（${m.count}）`).join("、") + more));
     if (report.sentences.length) {
       const box = part("代表的な文");
       report.sentences.forEach((q) => quote(box, q));
