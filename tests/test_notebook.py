@@ -39,7 +39,7 @@ def test_notebook_is_committed_without_outputs():
 def test_notebook_explains_every_question():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    for number in range(1, 9):
+    for number in range(1, 10):
         assert f"## {number}. " in markdown
     kinds = [cell.cell_type for cell in notebook.cells]
     assert kinds[0] == "markdown"
@@ -74,3 +74,4 @@ def test_notebook_runs_top_to_bottom():
     text = "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "海外通信・放送・郵便事業支援機構" in text
     assert "'aliases': [" in text  # read back from GraphML as a list
+    assert "shared neighbours" in text and "members named" in text  # section 9's community reports
