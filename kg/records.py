@@ -38,6 +38,7 @@ class Block:
     (0 is the text before the first heading). ``paragraph`` numbers the source block (paragraph,
     list item, table cell, ...) within the note, so footnote copies keep one identity.
     ``date`` is the note's date (None when it has none), so every mention carries it.
+    ``emphasis`` holds the (start, end) of each bold run of the text: a writer marks names so.
     """
 
     note: str
@@ -52,6 +53,7 @@ class Block:
     footnote: str = ""
     links: tuple[Link, ...] = ()
     date: date | None = None
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class _Shown:
     citations: tuple[tuple[int, str], ...]
     targets: list[str]
     inline_notes: list[tuple[str, int]]
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 class Walker:
@@ -130,6 +131,7 @@ class Walker:
             citations=shown.citations,
             footnote=footnote,
             links=shown.links,
+            emphasis=shown.emphasis,
         )
         self.paragraph += 1
         (into.blocks if into else self.items).append(block)
@@ -216,6 +218,8 @@ class _TextBuilder:
         self.link_start: int | None = None
         self.links: list[Link] = []
         self.citations: list[tuple[int, str]] = []
+        self.emphasis: list[tuple[int, int]] = []
+        self.emphasis_starts: list[int] = []
 
     def add(self, piece: str) -> None:
         """Append visible text, first resolving a soft break before it."""
@@ -245,6 +249,17 @@ class _TextBuilder:
             self.links.append(Link(self.link_start, self.length, *self.link))
         self.link = self.link_start = None
 
+    def open_emphasis(self) -> None:
+        """Start a bold run at the next visible text (italics are captions and asides more than names)."""
+        self.emphasis_starts.append(self.length)
+
+    def close_emphasis(self) -> None:
+        """End the innermost open bold run, recording its span if it holds text."""
+        if self.emphasis_starts:
+            start = self.emphasis_starts.pop()
+            if self.length > start:
+                self.emphasis.append((start, self.length))
+
     def finish(self, targets: list[str], inline_notes: list[tuple[str, int]]) -> _Shown:
         """Return the stripped text with offsets shifted to match it."""
         raw = "".join(self.parts)
@@ -260,7 +275,8 @@ class _TextBuilder:
             if shift(k.end) > shift(k.start)
         )
         citations = tuple((shift(offset), label) for offset, label in self.citations)
-        return _Shown(text, links, citations, targets, inline_notes)
+        emphasis = tuple((shift(a), shift(b)) for a, b in self.emphasis if shift(b) > shift(a))
+        return _Shown(text, links, citations, targets, inline_notes, emphasis)
 
 
 def looks_like_url(text: str) -> bool:
@@ -313,6 +329,10 @@ def _render_inline(children: list[Token], stem: str, heading: bool = False) -> _
             out.close_link()
         elif token.type == "field_open" and token.meta["line"] and heading:
             out.add(token.content)
+        elif token.type == "strong_open":
+            out.open_emphasis()
+        elif token.type == "strong_close":
+            out.close_emphasis()
         elif token.type == "footnote_ref":
             label = token.meta.get("label")
             if label is None:  # an inline ^[footnote]: it has a number, not a label

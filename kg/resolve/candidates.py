@@ -212,10 +212,11 @@ def linked(block: Block, lexicon: Lexicon) -> list[Candidate]:
 
 
 def quoted(block: Block) -> list[Candidate]:
-    """Return names in 「」 or link text that end in a head noun (…協定, …機構, …会合)."""
+    """Return names in 「」, link text or bold text that end in a head noun (…協定, …機構, …会合)."""
     text = block.text
     regions = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
     regions += [(link.start, link.end) for link in block.links]
+    regions += list(block.emphasis)  # **宇宙技術戦略**: a writer marks a name in bold as in quotes
     found = []
     for start, end in regions:
         if set(text[start:end]) & _STEPS:
@@ -224,6 +225,12 @@ def quoted(block: Block) -> list[Candidate]:
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
     return found
+
+
+def _balanced(name: str) -> bool:
+    """Return True when every parenthesis a name opens it closes: 薬剤耐性（AMR）対策アクションプラン is a
+    name, …の推移（白書 a caption cut inside its parenthesis."""
+    return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
 
 def _head_cut(text: str, start: int, end: int) -> int:
@@ -235,7 +242,8 @@ def _head_cut(text: str, start: int, end: int) -> int:
         if cut < end and not (is_hiragana(after) or after in "、。 　"):
             continue
         name = text[start:cut]
-        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & (_CLAUSE_PARTICLES | _QUOTES)):
+        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & (_CLAUSE_PARTICLES | _QUOTES)) \
+                and _balanced(name):
             return cut
     return 0
 

@@ -482,3 +482,8 @@ def test_link_text_that_names_something_stays_text(shown: str) -> None:
     note, _ = parse_note(f"詳しくは[{shown}](https://example.org/)を見る。\n", "test.md")
     assert [b.text for b in note.blocks] == [f"詳しくは{shown}を見る。"]
     assert [(link.start, link.end) for link in note.blocks[0].links] == [(4, 4 + len(shown))]
+
+
+def test_a_bold_run_is_kept_as_a_span_of_the_text_and_italics_are_not():
+    block = blocks("- 年末には**宇宙基本計画工程表**が改訂され、*図は自作*、続くのは **[[宇宙戦略基金]]**\n")[0]
+    assert [block.text[a:b] for a, b in block.emphasis] == ["宇宙基本計画工程表", "宇宙戦略基金"]

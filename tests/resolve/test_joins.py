@@ -111,3 +111,12 @@ def test_an_election_named_with_its_country_or_party_is_an_event():
     spans = _spans(text, ("自民党総裁選", "Person"))
     types = {e.label: e.type for e in resolve([_note(text)], spans)}
     assert types.get("自民党総裁選") == "Event"  # the head says what it is, whatever the model voted
+
+
+def test_a_bold_name_ending_in_a_head_is_a_name_as_a_quoted_one_is():
+    text = "今年3月には宇宙輸送戦略がまとまり、9月の推移（白書の図を描き直した）も見た。"
+    start = text.index("宇宙輸送戦略")
+    bold = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                 kind="paragraph", text=text, links=(), emphasis=((start, start + 6), (text.index("9月"), len(text) - 9)))
+    entities = resolve([Note(path="n.md", title="n", aliases=(), blocks=(bold,))], {})
+    assert [(e.label, e.type) for e in entities] == [("宇宙輸送戦略", "Plan")]  # a caption cut in a parenthesis is none
