@@ -44,9 +44,11 @@ HOOK = """
 import os, signal, sys
 from pathlib import Path
 at, name, again = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "again"
-calls = [0, False]
+calls, me = [0, False], os.getpid()
 def hooked(call, counts=True):
     def run(*args, **kwargs):
+        if os.getpid() != me:  # a process kg forks (the watcher, a writer) is not the one signalled
+            return call(*args, **kwargs)
         if counts:
             calls[0] += 1
             if calls[0] == at:
@@ -307,6 +309,69 @@ def test_a_signal_between_two_renames_leaves_out_all_old_or_all_new_and_says_whi
             expected = f"the outputs in {out} are as they were" if state == "old" else \
                 f"the new outputs were already all in {out}"
             assert said == [f"kg: terminated; {expected}"], (at, done.stderr)
+
+
+# Puts five files in OUT through kg.export.outfolder, signalling itself at the AT-th step that
+# changes a folder (a rename, a link, a removal, the exchange) in its own process; prints what a
+# signal found OUT to hold.
+STEPS = """
+import os, signal, sys
+from pathlib import Path
+from kg.export import outfolder
+at, name, out = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+calls, me = [0], os.getpid()
+def hooked(call):
+    def run(*args, **kwargs):
+        if os.getpid() != me:  # the watcher kg forks: its cleanup is what is tested
+            return call(*args, **kwargs)
+        calls[0] += 1
+        if calls[0] == at:
+            os.kill(os.getpid(), getattr(signal, name))
+        return call(*args, **kwargs)
+    return run
+os.replace, os.link, os.unlink = hooked(os.replace), hooked(os.link), hooked(os.unlink)
+outfolder.exchange = hooked(outfolder.exchange)
+def stop(signum, frame):
+    raise KeyboardInterrupt
+signal.signal(signal.SIGTERM, stop)
+names = [f"{i}.txt" for i in range(5)]
+try:
+    with outfolder.claimed(out, [*names, "gone.txt"]) as held:
+        for file in names:
+            (held.staging / file).write_text("new\\n")
+        held.commit(names, remove=["gone.txt"])
+except KeyboardInterrupt as stop:
+    print(getattr(stop, "out_state", "old"))
+    sys.exit(130)
+print("steps", calls[0])
+"""
+
+
+@pytest.mark.parametrize("foreign", [False, True], ids=["only-kg-files", "with-a-file-of-the-user"])
+@pytest.mark.parametrize("name", ["SIGKILL", "SIGTERM"])
+def test_a_signal_at_any_step_of_putting_the_outputs_in_place_leaves_out_whole(tmp_path, name, foreign):
+    script, out = tmp_path / "steps.py", tmp_path / "out"
+    script.write_text(STEPS, encoding="utf-8")
+    old = {**{f"{i}.txt": b"old\n" for i in range(5)}, "gone.txt": b"old\n", **({"mine.txt": b"mine\n"} if foreign else {})}
+    new = {**{f"{i}.txt": b"new\n" for i in range(5)}, **({"mine.txt": b"mine\n"} if foreign else {})}
+
+    def run(at: int) -> subprocess.CompletedProcess:
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        for file, data in old.items():
+            (out / file).write_bytes(data)
+        return subprocess.run([sys.executable, str(script), str(at), name, str(out)], capture_output=True, text=True,
+                              cwd=ROOT, timeout=60)
+
+    total = int(run(0).stdout.split()[-1])
+    assert total >= (2 if not foreign else 12)  # the exchange and the removal of the old folder; or the journal's steps
+    for at in range(1, total + 1):
+        done = run(at)
+        assert settled(out) == [], (at, "a staging folder was left")
+        state = "old" if snapshot(out) == old else "new" if snapshot(out) == new else f"a mix: {snapshot(out)}"
+        assert state in ("old", "new"), (at, state)
+        if name == "SIGTERM":
+            assert (done.returncode, done.stdout.strip()) == (130, state), (at, done.stdout, done.stderr)
 
 
 def test_a_failed_rename_leaves_out_all_old_and_says_so(built):
