@@ -147,8 +147,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
            a --scheduler that cannot be reached, a --since after --until
       2    usage: an unknown option, a --unit or --measure not offered,
            a --since or --until that is not a date
-      3    --strict, and some file was skipped or no note was read (outputs still written)
-      130  interrupted (Ctrl-C): the outputs in OUT are left as they were
+      3    --strict, and some file or folder was skipped or no note was read,
+           the period included (outputs still written)
+      130  interrupted (Ctrl-C): OUT holds all the old outputs, or all the new
+           ones if they were being put in place; the message says which
       143  terminated (SIGTERM): the same as Ctrl-C
     """
     # SIGTERM (kill, a service manager, a CI timeout) ends a build as Ctrl-C does: one line, old outputs kept
