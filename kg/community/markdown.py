@@ -82,8 +82,12 @@ def _community(report: Community) -> list[str]:
                       ""]
     if report.ties:
         lines += ["**強い結び付き**", ""]
-        lines += [f"- {md(t.source_label)} — {md(t.target_label)}: 重み {t.weight:g} · 共有 {t.count}"
-                  + (f" — 「{md(t.sentence)}」" if t.sentence else "") for t in report.ties]
+        # a sentence already quoted above is not quoted again: one list sentence often ties every pair
+        quoted = {q.sentence for q in report.sentences}
+        for t in report.ties:
+            said = f" — 「{md(t.sentence)}」" if t.sentence and t.sentence not in quoted else ""
+            quoted.add(t.sentence)
+            lines.append(f"- {md(t.source_label)} — {md(t.target_label)}: 共有 {t.count} · 重み {t.weight:g}{said}")
         lines.append("")
     if report.relations:
         lines += ["**関係**", ""]

@@ -349,8 +349,10 @@ def _quote(block: Block, sentence: str, start: int, names: Sequence[str], titles
 def _quotes(sentences: Sequence[_Sentence], members: set[str], nodes: Any, titles: Mapping[str, str],
             links: Mapping[str, NoteLink | None]) -> tuple[Quote, ...]:
     """Return the SENTENCES sentences that name the most members (two at least), the earliest first
-    among equals; a sentence repeated word for word is shown once."""
-    best = sorted(((len(s.named & members), s) for s in sentences if len(s.named & members) >= 2),
+    among equals, headings left out; a sentence repeated word for word is shown once."""
+    # a heading names its section's subject, it says nothing of it: no heading is a representative sentence
+    best = sorted(((len(s.named & members), s) for s in sentences
+                   if len(s.named & members) >= 2 and s.block.kind != "heading"),
                   key=lambda pair: (-pair[0], pair[1].order))
     quotes, seen = [], set()
     for _, s in best:

@@ -105,12 +105,16 @@ def _edges(graph: nx.Graph, index: Mapping[Any, int], columns: EdgeColumns | Non
 
 
 def _inner(nodes, a, b, label, weight, shared_units, reported: Sequence[int], top: int) -> dict[int, list[tuple[Any, Any]]]:
-    """Return up to ``top`` edges inside each reported community: greatest weight, then most shared units,
-    then the graph's order (a stable sort, in C: most of half a million edges lie inside a community)."""
+    """Return up to ``top`` edges inside each reported community: most shared units, then greatest weight,
+    then the graph's order (a stable sort, in C: most of half a million edges lie inside a community).
+
+    Shared units first: by jaccard, two entities named once, in one section, are as strong a pair
+    (1.0) as any; the pairs the notes come back to are the ties worth reading.
+    """
     import numpy as np
 
     inside = np.flatnonzero((label[a] == label[b]) & np.isin(label[a], np.asarray(list(reported), dtype=np.int64)))
-    order = inside[np.lexsort((-shared_units[inside], -weight[inside], label[a][inside]))]
+    order = inside[np.lexsort((-weight[inside], -shared_units[inside], label[a][inside]))]
     groups, starts = np.unique(label[a][order], return_index=True)
     inner: dict[int, list[tuple[Any, Any]]] = {c: [] for c in reported}
     for c, first in zip(groups.tolist(), starts.tolist(), strict=True):

@@ -45,7 +45,7 @@ def test_as_many_edges_between_as_shared_neighbours_is_no_gap(two_and_outsiders)
 def test_bridges_inner_edges_and_edges_within(two_and_outsiders):
     found = structure(two_and_outsiders, dict(two_and_outsiders.nodes(data="community")), [0, 1], top=2)
     assert found.reach["a1"] == {2: 2} and found.reach["a3"] == {1: 1} and "a2" not in found.reach
-    assert found.inner[0] == [("a1", "a2"), ("a1", "a3")]  # weight, then the graph's order
+    assert found.inner[0] == [("a1", "a2"), ("a1", "a3")]  # shared units (all 1), weight, then the graph's order
     assert found.inner[1] == [("b1", "b3"), ("b2", "b3")]
     assert found.within["a1"] == 2 and found.within["x"] == 1
 

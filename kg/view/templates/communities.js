@@ -115,7 +115,7 @@
     if (report.ties.length) {
       const box = part("強い結び付き");
       report.ties.forEach((t) => box.append(el("div", "kg-community-line",
-        `${t.source_label} — ${t.target_label}（重み ${t.weight} · 共有 ${t.count}）`)));
+        `${t.source_label} — ${t.target_label}（共有 ${t.count} · 重み ${t.weight}）`)));
     }
     if (report.relations.length) {
       const box = part("関係");
