@@ -136,6 +136,8 @@ def make_mention(
     # editions, two nodes.
     surface = tidy_surface(block.text[cand.start : cand.end])
     name = tidy_surface(block.text[cand.names_from or cand.start : cand.end])
+    if cand.names_from and cand.type in ("Country", "Region") and lexicon.get(surface) is not None:
+        name = surface  # インド太平洋 is a region kg knows, not the address インド・太平洋 naming 太平洋
     if not name:
         return None
     labels = [s.ene for s in spans if s.start < cand.end and cand.start < s.end and s.ene in ene_types()]

@@ -120,3 +120,10 @@ def test_a_bold_name_ending_in_a_head_is_a_name_as_a_quoted_one_is():
                  kind="paragraph", text=text, links=(), emphasis=((start, start + 6), (text.index("9月"), len(text) - 9)))
     entities = resolve([Note(path="n.md", title="n", aliases=(), blocks=(bold,))], {})
     assert [(e.label, e.type) for e in entities] == [("宇宙輸送戦略", "Plan")]  # a caption cut in a parenthesis is none
+
+
+def test_a_region_kg_knows_is_not_read_as_an_address_of_its_last_place():
+    text = "ASEANは2019年に「インド太平洋に関するASEANアウトルック」を採択した。"
+    spans = _spans(text, ("インド太平洋に関するASEANアウトルック", "Plan"))
+    found = {m.surface: e.label for e in resolve([_note(text)], spans) for m in e.mentions}
+    assert found.get("インド太平洋") == "インド太平洋"  # not 太平洋, as 千歳 of 北海道千歳市 would be
