@@ -73,6 +73,7 @@ def defined_aliases(
         aliases = [alias for alias in note.aliases if not has_markup(alias)]
         if aliases and match_key(note.title) in entity_notes:
             yield [note.title, *aliases]
+    yield from _formal_names(blocks)
     for block in blocks:
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
@@ -85,6 +86,61 @@ def defined_aliases(
                     and (match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
                     and _is_name(shown, lexicon)):
                 yield [link.target, shown]
+
+
+# A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
+_FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
+_MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
+
+
+def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [name, formal name] where a sentence gives the formal name of a name just before it.
+
+    The name is the last one before the sentence, in the same block or the one before it, that is
+    marked (quoted, linked or bold) and ends in a head of the formal name's type: **日米宇宙協力枠組協定**に
+    署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]).
+    """
+    previous: Block | None = None
+    citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
+    for block in blocks:
+        for match in _FORMAL.finditer(block.text):
+            formal = match.group(1).strip()
+            type_ = suffix_type(formal)
+            if not type_:
+                continue
+            if block.footnote and block.footnote in citing:
+                cited, offset = citing[block.footnote]
+                name = cited.text[_run_start(cited.text, offset) : offset]
+                names = [name] if suffix_type(name) == type_ else []
+            else:
+                before = [(block, match.start())] + ([(previous, len(previous.text))]
+                                                     if previous is not None and previous.note == block.note else [])
+                names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
+                plain = _last_run(block.text, match.start(), type_)
+                names = [plain] if plain and not names else names
+            if names and names[0] != formal:
+                yield [names[0], formal]
+        previous = block
+
+
+def _last_run(text: str, end: int, type_: str) -> str:
+    """Return the last run of name characters before ``end`` that ends in a head of the type, in the
+    same sentence (…発効の宇宙条約で、正式には「…条約」), or ""."""
+    stop = max(text.rfind("。", 0, end), -1)
+    for cut in range(end, stop + 1, -1):
+        if cut < len(text) and is_name_char(text[cut - 1]) and not is_name_char(text[cut]):
+            name = text[_run_start(text, cut) : cut]
+            if suffix_type(name) == type_:
+                return name
+    return ""
+
+
+def _marked_names(block: Block, end: int) -> list[str]:
+    """Return the quoted, linked and bold text of a block before ``end``, in the order written."""
+    regions = [(m.start(1), m.end(1)) for m in _MARKED.finditer(block.text, 0, end)]
+    regions += [(link.start, link.end) for link in block.links if link.end <= end]
+    regions += [(a, b) for a, b in block.emphasis if b <= end]
+    return [block.text[a:b].strip() for a, b in sorted(regions)]
 
 
 def is_entity_name(title: str, lexicon: Lexicon) -> bool:

@@ -127,3 +127,17 @@ def test_a_region_kg_knows_is_not_read_as_an_address_of_its_last_place():
     spans = _spans(text, ("インド太平洋に関するASEANアウトルック", "Plan"))
     found = {m.surface: e.label for e in resolve([_note(text)], spans) for m in e.mentions}
     assert found.get("インド太平洋") == "インド太平洋"  # not 太平洋, as 千歳 of 北海道千歳市 would be
+
+
+def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
+    same = "土台は1979年発効の月協定で、正式には「月その他の天体における国家活動を律する協定」という。"
+    nodes = _nodes([_note(same)], {})
+    assert any({"月協定", "月その他の天体における国家活動を律する協定"} <= set(v) for v in nodes.values())
+    first = "2023年には両国が日加情報保護協定に署名した。"  # the agreement in bold: **日加情報保護協定**
+    after = "正式名は「日本国政府とカナダ政府との間の情報の保護に関する協定」。"
+    blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="list_item", text=t, links=(), emphasis=((t.index("日加"), t.index("に署名")),) if i == 0 else ())
+              for i, t in enumerate((first, after))]
+    names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
+             for m in e.mentions}
+    assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
