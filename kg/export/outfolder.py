@@ -163,6 +163,9 @@ def claimed(folder: Path, names: Iterable[str], say: Callable[[str], object] | N
         raise
     finally:
         if watcher is not None:
+            # a byte, not only the pipe's end: a child the build forked meanwhile may hold the pipe too
+            with suppress(OSError):  # the watcher is gone (killed with the build's process group)
+                os.write(watcher[1], b"\0")
             os.close(watcher[1])  # the watcher finds nothing left to do, and ends
             with suppress(ChildProcessError):
                 os.waitpid(watcher[0], 0)
@@ -262,8 +265,8 @@ def _make_staging(real: Path) -> Path:
 def _watch(out: OutFolder, keep: Sequence[int]) -> tuple[int, int] | None:
     """Return the pid of a watcher process and the pipe that keeps it waiting (None without fork).
 
-    The watcher waits for the pipe to close, which happens when the build ends in any way, and
-    then cleans up what the build left (recover). It holds the locks meanwhile, so a next build
+    The watcher waits for a byte on the pipe, which the build sends as it ends, or for the pipe
+    to close, which happens when the build is killed, and then cleans up what it left (recover). It holds the locks meanwhile, so a next build
     waits for it.
     """
     if not hasattr(os, "fork"):
@@ -280,8 +283,7 @@ def _watch(out: OutFolder, keep: Sequence[int]) -> tuple[int, int] | None:
         os.closerange(0, mine[0])
         for low, high in zip(mine, [*mine[1:], os.sysconf("SC_OPEN_MAX")]):
             os.closerange(low + 1, high)
-        while os.read(reader, 1):
-            pass
+        os.read(reader, 1)  # a byte when the build ends, the pipe's end when it was killed
         recover(out.staging, out.real)
     finally:
         os._exit(0)
