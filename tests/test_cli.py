@@ -16,7 +16,8 @@ from kg.cli import main
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "whitepaper_r06_ict_international.md"
 
 OUTPUTS = {"graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
-           "report.json", "relations.csv", "relations.graphml", "relations.json"}
+           "report.json", "relations.csv", "relations.graphml", "relations.json", "communities.json", "communities.csv",
+           "report.md"}
 NODE_ATTRS = {"kind": str, "label": str, "type": str, "ene": str, "aliases": str, "count": int, "units": int,
               "notes": str}
 EDGE_ATTRS = {"weight": float, "count": int, "evidence": str}

@@ -46,8 +46,11 @@ def report_markdown(graph: nx.Graph, reports: Sequence[Community], *, min_size: 
         figures.append(f"期間 {days[0]} – {days[-1]}")
     lines += [" · ".join(figures), "",
               "kg が自分のノートの文だけから作った報告です。文はすべてノートへのリンク付き。", ""]
-    lines += _central(entities)
+    if entities:
+        lines += _central(entities)
     lines += ["## コミュニティ", ""]
+    if not reports:
+        lines += [f"{min_size} 件以上のエンティティからなるコミュニティはありません。", ""]
     for report in reports:
         lines += _community(report)
     lines += _timeline(entities)
