@@ -26,7 +26,7 @@ _CLAUSE_PARTICLES = set("をがはへもで")
 # A heading's or a list's section number before a space: 2　, 5.1 .
 _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]")
 # The number of a session: 第12回, 第2回.
-_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
+_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
 # An article of a law cited after its name: 第16条, 第3条第2項.
 _ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
@@ -289,7 +289,9 @@ def bare_headed(text: str) -> list[Candidate]:
         head = max((h for h in heads if stem.endswith(h) and len(stem) > len(h)), key=len, default="")
         modifier_end = start + len(stem) - len(head)
         session = _SESSION.match(name)
-        if session and suffix_type(name) in ("Event", "Organization") and len(name) > session.end() + 2:
+        # 第2次岸田内閣 is a cabinet, not a session: 次 numbers the sessions of meetings only (第144次IOC総会)
+        if session and suffix_type(name) in ("Event", "Organization")[: 1 if session.group().endswith("次") else 2] \
+                and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
         elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())

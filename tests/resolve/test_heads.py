@@ -197,3 +197,8 @@ def test_a_name_in_link_text_holds_no_quotation_mark():
 def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
     assert ("海洋政策推進事務局", "Organization") in _names("実務は内閣府の海洋政策推進事務局が担う。")
     assert _names("大会の運営事務局に問い合わせた。") == []  # one common word before it: any event's office
+
+
+def test_a_session_numbered_with_ji_is_an_event_and_a_numbered_cabinet_is_not():
+    assert ("第144次IOC総会", "Event") in _names("第144次IOC総会で会長が選ばれた。")
+    assert not any(type_ == "Event" for _, type_ in _names("第2次岸田内閣が発足した。"))
