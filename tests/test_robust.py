@@ -43,7 +43,8 @@ from kg.records import Span
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile_vault"
 OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
-           "report.json", "relations.csv", "relations.graphml", "relations.json")
+           "report.json", "relations.csv", "relations.graphml", "relations.json", "communities.json", "communities.csv",
+           "report.md")
 
 # Every readable file and the country it names; each must reach the graph.
 READABLE = {
