@@ -27,7 +27,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from test_faults import KG, OUTPUTS, ROOT, _mounted, fill, full_folder, full_fs, kg_env, report_of, snapshot  # noqa: F401
+from test_faults import (KG, OUTPUTS, ROOT, _mounted, fill, full_folder, full_fs,  # noqa: F401 (fixtures)
+                         kg_env, report_of, snapshot)
 
 from kg.notes import NotesOptions, read_vault
 
@@ -212,8 +213,8 @@ def test_a_folder_that_cannot_be_read_is_skipped_reported_and_fails_strict(built
     (vault / "b.md").rename(vault / "locked" / "b.md")
     os.chmod(vault / "locked", 0o000)
     try:
-        done = subprocess.run([str(KG), "build", str(vault), "-o", str(tmp_path / "out"), "-q", "--strict", "--jobs", "1"],
-                              capture_output=True, text=True, env=kg_env(cache), cwd=ROOT, timeout=300,
+        done = subprocess.run([str(KG), "build", str(vault), "-o", str(tmp_path / "out"), "-q", "--strict",
+                               "--jobs", "1"], capture_output=True, text=True, env=kg_env(cache), cwd=ROOT, timeout=300,
                               preexec_fn=_without_root_reads if os.geteuid() == 0 else None)
     finally:
         os.chmod(vault / "locked", 0o755)
@@ -352,8 +353,9 @@ print("steps", calls[0])
 def test_a_signal_at_any_step_of_putting_the_outputs_in_place_leaves_out_whole(tmp_path, name, foreign):
     script, out = tmp_path / "steps.py", tmp_path / "out"
     script.write_text(STEPS, encoding="utf-8")
-    old = {**{f"{i}.txt": b"old\n" for i in range(5)}, "gone.txt": b"old\n", **({"mine.txt": b"mine\n"} if foreign else {})}
-    new = {**{f"{i}.txt": b"new\n" for i in range(5)}, **({"mine.txt": b"mine\n"} if foreign else {})}
+    mine = {"mine.txt": b"mine\n"} if foreign else {}
+    old = {**{f"{i}.txt": b"old\n" for i in range(5)}, "gone.txt": b"old\n", **mine}
+    new = {**{f"{i}.txt": b"new\n" for i in range(5)}, **mine}
 
     def run(at: int) -> subprocess.CompletedProcess:
         shutil.rmtree(out, ignore_errors=True)

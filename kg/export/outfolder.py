@@ -266,8 +266,8 @@ def _watch(out: OutFolder, keep: Sequence[int]) -> tuple[int, int] | None:
     """Return the pid of a watcher process and the pipe that keeps it waiting (None without fork).
 
     The watcher waits for a byte on the pipe, which the build sends as it ends, or for the pipe
-    to close, which happens when the build is killed, and then cleans up what it left (recover). It holds the locks meanwhile, so a next build
-    waits for it.
+    to close, which happens when the build is killed, and then cleans up what it left (recover).
+    It holds the locks meanwhile, so a next build waits for it.
     """
     if not hasattr(os, "fork"):
         return None

@@ -50,7 +50,8 @@ def note_date(
         warnings.append(f"{name}: front-matter {key} {_shown(value)} is not a date; ignored")
     found = name_date(name)
     if found is None and (written := _impossible_name_date(name)):
-        warnings.append(f"{name}: the date in its file name, {written}, is not a real day of 1900-2100; the note has no date")
+        warnings.append(f"{name}: the date in its file name, {written}, is not a real day of 1900-2100; "
+                        "the note has no date")
     return found, warnings
 
 
