@@ -152,6 +152,8 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
     """
     found = []
     for run in _noun_runs(text):
+        if len(run) > 1 and text[run[0].start : run[0].end] in country_abbreviations():
+            run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
         if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
             text[w.start : w.end] in name_words("member") for w in run[1:]

@@ -202,3 +202,9 @@ def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
 def test_a_session_numbered_with_ji_is_an_event_and_a_numbered_cabinet_is_not():
     assert ("第144次IOC総会", "Event") in _names("第144次IOC総会で会長が選ばれた。")
     assert not any(type_ == "Event" for _, type_ in _names("第2次岸田内閣が発足した。"))
+
+
+def test_a_place_after_a_countrys_one_letter_is_a_place():
+    from kg.resolve.compounds import proper_words
+    text = "5月に米デトロイトでの閣僚会合で妥結した。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("デトロイト", "Region")]
