@@ -3,6 +3,7 @@
 import pytest
 
 from kg.resolve.candidates import bare_headed
+from kg.resolve.compounds import proper_words
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -205,6 +206,5 @@ def test_a_session_numbered_with_ji_is_an_event_and_a_numbered_cabinet_is_not():
 
 
 def test_a_place_after_a_countrys_one_letter_is_a_place():
-    from kg.resolve.compounds import proper_words
     text = "5月に米デトロイトでの閣僚会合で妥結した。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("デトロイト", "Region")]
