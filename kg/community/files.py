@@ -40,7 +40,8 @@ def community_files(result: Result, out: Path, options: CommunityOptions, column
     return reports, community_texts(result.graph, reports, options, len(result.vault.notes))
 
 
-def community_texts(graph: nx.Graph, reports: Sequence[Community], options: CommunityOptions, notes: int) -> dict[str, str]:
+def community_texts(graph: nx.Graph, reports: Sequence[Community], options: CommunityOptions, notes: int
+                    ) -> dict[str, str]:
     """Return the COMMUNITY_FILES' texts for the reports of graph, built from this many notes."""
     from kg.export.formats import csv_text
 

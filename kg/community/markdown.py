@@ -64,7 +64,8 @@ def _central(entities: Sequence[tuple[Any, dict]]) -> list[str]:
              "| ---: | --- | --- | ---: | ---: | ---: | ---: |"]
     for i, (node, d) in enumerate(ranked[:CENTRAL], 1):
         lines.append(f"| {i} | {md(d.get('label', node))} | {md(d.get('type', ''))} | {d.get('community', '')} "
-                     f"| {int(d.get('degree', 0))} | {float(d.get('betweenness', 0.0)):.4f} | {int(d.get('count', 0))} |")
+                     f"| {int(d.get('degree', 0))} | {float(d.get('betweenness', 0.0)):.4f} "
+                     f"| {int(d.get('count', 0))} |")
     return [*lines, ""]
 
 

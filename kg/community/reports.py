@@ -175,14 +175,13 @@ class Community:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Community:
         """Return the report that to_dict gave ``data`` for."""
-        quote = lambda q: Quote(**{**q, "heading_path": tuple(q["heading_path"]), "names": tuple(q["names"])})  # noqa: E731
         return cls(
             **{name: data[name] for name in _FLAT},
             members=tuple(Member(**m) for m in data["members"]),
             words=tuple(Word(**w) for w in data["words"]),
-            sentences=tuple(quote(q) for q in data["sentences"]),
+            sentences=tuple(_quote_of(q) for q in data["sentences"]),
             ties=tuple(Tie(**t) for t in data["ties"]),
-            relations=tuple(Statement(**{**s, "quote": quote(s["quote"])}) for s in data["relations"]),
+            relations=tuple(Statement(**{**s, "quote": _quote_of(s["quote"])}) for s in data["relations"]),
             months=tuple((m, n) for m, n in data["months"]),
             bridges=tuple(Bridge(**{**b, "communities": tuple(b["communities"])}) for b in data["bridges"]),
             gaps=tuple(Gap(**g) for g in data["gaps"]),
@@ -196,6 +195,11 @@ _FLAT = ("id", "title", "size", "mentions", "notes", "first_seen", "last_seen")
 def _quote_dict(quote: Quote) -> dict[str, Any]:
     """Return a Quote as JSON-ready data."""
     return {**vars(quote), "heading_path": list(quote.heading_path), "names": list(quote.names)}
+
+
+def _quote_of(data: Mapping[str, Any]) -> Quote:
+    """Return the Quote that _quote_dict gave ``data`` for."""
+    return Quote(**{**data, "heading_path": tuple(data["heading_path"]), "names": tuple(data["names"])})
 
 
 @dataclass(frozen=True)
@@ -313,7 +317,8 @@ def _words(sentences: Sequence[_Sentence], spans: Mapping[tuple, list[tuple[int,
            entities: Sequence[Entity], community: Mapping[str, int]
            ) -> tuple[dict[int, dict[str, float]], dict[int, Counter[str]]]:
     """Return each community's c-TF-IDF weights and word counts over the sentences naming its members."""
-    written = {name for e in entities for name in (e.label, *e.aliases)} | {m.surface for e in entities for m in e.mentions}
+    written = {name for e in entities for name in (e.label, *e.aliases)}
+    written |= {m.surface for e in entities for m in e.mentions}
     names = frozenset(map(fold, written))
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     # the same sentence with the same names recurs (a quoted passage, a template): its words are read once
@@ -389,7 +394,8 @@ def _statements(relations: Sequence[Relation], members: set[str], nodes: Any,
             continue
         seen.add((r.subject, r.predicate, r.object))
         link = links.get(r.note)
-        quote = Quote(r.sentence, r.note, titles.get(r.note, r.note), tuple(r.heading_path), r.line, days.get(r.note, ""),
+        quote = Quote(r.sentence, r.note, titles.get(r.note, r.note), tuple(r.heading_path), r.line,
+                      days.get(r.note, ""),
                       (str(nodes[r.subject].get("label")), str(nodes[r.object].get("label"))),
                       link.href if link else "", link.kind if link else "")
         found.append(Statement(str(nodes[r.subject].get("label")), r.predicate, str(nodes[r.object].get("label")),

@@ -34,7 +34,8 @@ class Structure:
     """What the edges say of each community: its strongest inner edges, its members' outer ties, its gaps.
 
     ``inner`` holds up to ``top`` edges (a, b) per community, strongest first; ``reach`` each
-    member's edges per other community; ``within`` each entity's edges to its own community; ``gaps`` (other, shared, between, score) per community.
+    member's edges per other community; ``within`` each entity's edges to its own community; ``gaps``
+    (other, shared, between, score) per community.
     """
 
     inner: dict[int, list[tuple[Any, Any]]]
@@ -61,7 +62,8 @@ def structure(graph: nx.Graph, community: Mapping[Any, int], reported: Sequence[
     n = len(nodes)
     inner = _inner(nodes, a, b, label, weight, shared_units, reported, top)
     # node × community: how many of a node's edges go into each community
-    adjacency = sparse.coo_matrix((np.ones(2 * len(a)), (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n)).tocsr()
+    both_ways = (np.concatenate([a, b]), np.concatenate([b, a]))
+    adjacency = sparse.coo_matrix((np.ones(2 * len(a)), both_ways), shape=(n, n)).tocsr()
     membership = sparse.csr_matrix((np.ones(n), (np.arange(n), label)), shape=(n, count))
     into = (adjacency @ membership).tocsr()
     reach: dict[Any, dict[int, int]] = {}
@@ -104,7 +106,8 @@ def _edges(graph: nx.Graph, index: Mapping[Any, int], columns: EdgeColumns | Non
     return a[keep], b[keep], weight[keep], shared_units[keep]
 
 
-def _inner(nodes, a, b, label, weight, shared_units, reported: Sequence[int], top: int) -> dict[int, list[tuple[Any, Any]]]:
+def _inner(nodes, a, b, label, weight, shared_units, reported: Sequence[int], top: int
+           ) -> dict[int, list[tuple[Any, Any]]]:
     """Return up to ``top`` edges inside each reported community: most shared units, then greatest weight,
     then the graph's order (a stable sort, in C: most of half a million edges lie inside a community).
 

@@ -65,7 +65,8 @@ def test_a_click_opens_the_report_and_highlights_the_members(communities_page):
     colours = page.js("""() => kg.DATA.nodes.map((n, i) => [kg.DATA.info.nodes[i].id,
         network.body.data.nodes.get(n.id).color.background === '#EEEEEE'])""")
     assert all(dim != (node in members) for node, dim in colours)
-    assert page.js("document.querySelector('#kg-community-items [aria-pressed=true]').dataset.community") == str(report["id"])
+    pressed = page.js("document.querySelector('#kg-community-items [aria-pressed=true]').dataset.community")
+    assert pressed == str(report["id"])
     if os.environ.get("KG_UPDATE_SCREENSHOT"):
         page.page.mouse.move(5, 5)
         page.page.screenshot(path=str(ROOT / "docs" / "communities-panel.png"))

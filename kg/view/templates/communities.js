@@ -120,7 +120,8 @@
     if (report.relations.length) {
       const box = part("関係");
       report.relations.forEach((s) => {
-        box.append(el("div", "kg-community-line", `${s.subject} → ${s.predicate}${s.negated ? "（否定）" : ""} → ${s.object}`));
+        const said = `${s.subject} → ${s.predicate}${s.negated ? "（否定）" : ""} → ${s.object}`;
+        box.append(el("div", "kg-community-line", said));
         quote(box, s.quote);
       });
     }
@@ -153,8 +154,9 @@
     network.fit({ nodes: drawn });
     const width = side.getBoundingClientRect().width;
     const shown = kg.container.clientWidth - width;
-    network.moveTo({ position: network.getViewPosition(), scale: network.getScale() * Math.max(shown, 1) / kg.container.clientWidth,
-      offset: { x: -width / 2, y: 0 }, animation: { duration: 300 } });
+    const scale = (network.getScale() * Math.max(shown, 1)) / kg.container.clientWidth;
+    network.moveTo({ position: network.getViewPosition(), scale, offset: { x: -width / 2, y: 0 },
+      animation: { duration: 300 } });
   }
 
   function shut() {
