@@ -227,6 +227,14 @@ def quoted(block: Block) -> list[Candidate]:
     return found
 
 
+def _has_clause_particle(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] holds a particle that ends a clause (を, が, は, ...): a quoted
+    sentence, not a name. The が of 我が国 is a letter of a word, no particle."""
+    if not set(text[start:end]) & _CLAUSE_PARTICLES:
+        return False  # most names hold none of those letters: no need to read their words
+    return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES for w in words_within(text, start, end))
+
+
 def _balanced(name: str) -> bool:
     """Return True when every parenthesis a name opens it closes: 薬剤耐性（AMR）対策アクションプラン is a
     name, …の推移（白書 a caption cut inside its parenthesis."""
@@ -242,8 +250,8 @@ def _head_cut(text: str, start: int, end: int) -> int:
         if cut < end and not (is_hiragana(after) or after in "、。 　"):
             continue
         name = text[start:cut]
-        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & (_CLAUSE_PARTICLES | _QUOTES)) \
-                and _balanced(name):
+        if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _QUOTES) and _balanced(name) \
+                and not _has_clause_particle(text, start, cut):
             return cut
     return 0
 

@@ -141,3 +141,10 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
              for m in e.mentions}
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
+
+
+def test_a_quoted_title_with_a_letter_like_a_particle_inside_a_word_is_a_name():
+    text = "2015年に海洋政策本部が「我が国の南極政策」を決定した。「日本が主導する協定」も結んだ。"
+    nodes = _nodes([_note(text)], {})
+    assert "我が国の南極政策" in nodes  # the が of 我が国 is no particle
+    assert not any(label.endswith("主導する協定") for label in nodes)  # a quoted clause is none
