@@ -22,6 +22,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("離島防衛を担う水陸機動団が訓練した。", "水陸機動団", "Organization"),  # a unit of an armed force
         ("電子作戦隊は健軍駐屯地に置かれる。", "電子作戦隊", "Organization"),
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
+        ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
     ],
 )
 def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):

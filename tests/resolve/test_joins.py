@@ -148,3 +148,12 @@ def test_a_quoted_title_with_a_letter_like_a_particle_inside_a_word_is_a_name():
     nodes = _nodes([_note(text)], {})
     assert "我が国の南極政策" in nodes  # the が of 我が国 is no particle
     assert not any(label.endswith("主導する協定") for label in nodes)  # a quoted clause is none
+
+
+def test_an_arrangement_and_a_schedule_are_typed_by_their_heads():
+    text = "両国は「月面輸送に関する実施取決め」に署名し、宇宙基本計画工程表を改訂した。"
+    start = text.index("宇宙基本計画工程表")
+    block = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=(), emphasis=((start, start + 9),))
+    types = {e.label: e.type for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {})}
+    assert types == {"月面輸送に関する実施取決め": "Agreement", "宇宙基本計画工程表": "Plan"}
