@@ -155,8 +155,10 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         if len(run) > 1 and text[run[0].start : run[0].end] in country_abbreviations():
             run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
+        # after a place, a word for a part of it (南鳥島周辺, パリ南部) leaves the place the name
+        after = name_words("member") | (name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset())
         if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
-            text[w.start : w.end] in name_words("member") for w in run[1:]
+            text[w.start : w.end] in after for w in run[1:]
         ):
             continue
         surface = nfkc(text[word.start : word.end])

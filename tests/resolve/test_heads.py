@@ -209,3 +209,8 @@ def test_a_session_numbered_with_ji_is_an_event_and_a_numbered_cabinet_is_not():
 def test_a_place_after_a_countrys_one_letter_is_a_place():
     text = "5月に米デトロイトでの閣僚会合で妥結した。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("デトロイト", "Region")]
+
+
+def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
+    text = "南鳥島周辺の海底で調査した。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
