@@ -157,3 +157,9 @@ def test_an_arrangement_and_a_schedule_are_typed_by_their_heads():
                   kind="paragraph", text=text, links=(), emphasis=((start, start + 9),))
     types = {e.label: e.type for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {})}
     assert types == {"月面輸送に関する実施取決め": "Agreement", "宇宙基本計画工程表": "Plan"}
+
+
+def test_a_feature_of_the_sea_floor_named_after_a_place_is_a_place():
+    text = "四国海盆などを延長大陸棚とし、大和堆で漁をして、日本海溝も調べた。"
+    types = {e.label: e.type for e in resolve([_note(text)], {})}
+    assert {"四国海盆", "大和堆", "日本海溝"} <= {label for label, type_ in types.items() if type_ == "Region"}
