@@ -267,7 +267,7 @@ CORPUS_FLOORS = {
     # stem: (recall, precision, splits, merges, dates)
     "bluebook_r06_ukraine_middleeast": (0.96, 0.91, 2, 0, 1.0),
     "expo2025_culture_diplomacy": (0.96, 0.94, 3, 1, 1.0),
-    "ocean_policy_2024": (0.94, 0.92, 1, 0, 1.0),
+    "ocean_policy_2024": (0.95, 0.92, 1, 0, 1.0),
     "space_policy_2024": (0.97, 0.91, 1, 0, 1.0),
     "vault_finance_news_2024": (0.91, 0.91, 2, 0, 0.98),
     "vault_semiconductor_security": (0.95, 0.99, 1, 0, 0.95),
