@@ -200,42 +200,16 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         sys.exit(EXIT_STRICT)
 
 
-@main.command()
-@click.argument("name")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
-def explain(name: str, paths: tuple[Path, ...], as_json: bool, quiet: bool, **options) -> None:
-    """Tell why kg made, or did not make, a node of NAME in PATHS (default: data/).
-
-    For every place the notes write NAME or name its entity: the candidates there, the rule that
-    kept or dropped each with its reason, and the entity a kept one joined and why (the gazetteer,
-    a parenthesis, an entity note, a link, your aliases or corrections). The spans come from the
-    NER cache when it holds the notes, so the model does not run again. The options below are
-    those of kg build.
-
-    \b
-    Examples:
-      kg explain 石破 ~/Obsidian/Clippings
-      kg explain WTO data --corrections kg-corrections.toml --json
-    """
-    import json
-
-    from kg.api import explain as explained
-    from kg.pipeline import DEFAULT_INPUT
-
+def _summary(line: str, out: Path) -> None:
+    """Print the summary line; if standard output takes no text (> /dev/full, a closed pipe), say so and exit 1."""
     try:
-        found = explained(name, paths or (Path(DEFAULT_INPUT),), progress=not quiet, **options)
-    except OptionError as error:
-        raise click.ClickException(error.spelled(_flag)) from error
-    except (ValueError, OSError) as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=1) if as_json else str(found))
-
-
-# kg explain reads and resolves as kg build does, with the options that steer those stages
-explain.params += [p for p in build.params if p.name in {"types", "aliases", "stop", "corrections", "callouts",
-                                                         "follow_symlinks", "date_field", "since", "until", "cache",
-                                                         "jobs", "quiet"}]
+        click.echo(line)
+    except OSError as error:
+        # nothing more may reach stdout, or Python's own flush at exit would print a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        click.echo(f"kg: cannot write to standard output ({error.strerror or error}); the outputs are in {out}",
+                   err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -319,18 +293,6 @@ def explain(name: str, paths: tuple[Path, ...], as_json: bool, quiet: bool, **op
 explain.params += [p for p in build.params if p.name in {"types", "aliases", "stop", "corrections", "callouts",
                                                          "follow_symlinks", "date_field", "since", "until", "cache",
                                                          "jobs", "quiet"}]
-
-
-def _summary(line: str, out: Path) -> None:
-    """Print the summary line; if standard output takes no text (> /dev/full, a closed pipe), say so and exit 1."""
-    try:
-        click.echo(line)
-    except OSError as error:
-        # nothing more may reach stdout, or Python's own flush at exit would print a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        click.echo(f"kg: cannot write to standard output ({error.strerror or error}); the outputs are in {out}",
-                   err=True)
-        sys.exit(1)
 
 
 def _flag(name: str) -> str:
