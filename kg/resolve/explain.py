@@ -211,6 +211,8 @@ def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes
     if mention.type == "Person" and match_key(name) != match_key(before.id):
         return "surname", f"{name} → {before.id}"
     own = lexicon.get(before.id) if lexicon is not None else None
+    if own is None and match_key(before.id) not in match_key(name):
+        return "other-writing", f"{name} → {before.id}"  # joined after grouping (kg.resolve.entities._names_joined)
     if own is not None and own.entity == before.id:
         # a known name written with more (インドネシア政府, 株式会社…) or shown as a link's text
         rule, where = _origin(before.id, trace, notes, origins)
