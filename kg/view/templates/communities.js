@@ -8,25 +8,11 @@
   const kg = window.kg;
   const reports = (kg && kg.DATA.communities) || [];
   if (!reports.length) return;
-  const { DATA, network, nodes, edges, nodeInfo } = kg;
+  const { DATA, network, nodes, edges, nodeInfo, el, safeHref } = kg;
   const DIM = { background: "#EEEEEE", border: "#DDDDDD", highlight: { background: "#EEEEEE", border: "#DDDDDD" },
     hover: { background: "#EEEEEE", border: "#DDDDDD" } };
   const FADED = "rgba(200,200,200,0.15)";
   const DIM_EDGE = { color: FADED, highlight: FADED, hover: FADED };
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  // the three kinds of href kg builds (see panel.js); anything else is never a link
-  function safeHref(href) {
-    if (typeof href !== "string" || !href) return null;
-    if (href.startsWith("obsidian://open?") || href.startsWith("file:///")) return href;
-    return /^[^:]*$/.test(href) ? href : null;
-  }
 
   // -- the list, in the left panel --------------------------------------------------------
   const section = el("section", "kg-community-list");

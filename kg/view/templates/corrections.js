@@ -10,7 +10,7 @@
 
   const kg = window.kg;
   if (!kg) return;
-  const { DATA, network, nodeInfo, rules } = kg;
+  const { DATA, network, nodeInfo, rules, el } = kg;
   const TYPES = ["Country", "Region", "Organization", "Agreement", "Law", "Plan", "Event", "Person"];
   const FILE = "kg-corrections.toml";
   const earlier = [...(DATA.corrections || [])];  // what the build read: saved again unless removed
@@ -19,13 +19,6 @@
   let selected = [];
 
   network.setOptions({ interaction: { multiselect: true } });
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function button(text, title, action) {
     const b = el("button", "kg-fix-button", text);

@@ -8,27 +8,12 @@
 
   const kg = window.kg;
   if (!kg || !kg.DATA.panel) return;
-  const { network, rules, DATA: data } = kg;
+  const { network, rules, DATA: data, el, safeHref } = kg;
   const P = data.panel;  // aligned with data.nodes and data.edges (see kg/view/panel.py)
   const nodeIndex = new Map(data.nodes.map((n, i) => [n.id, i]));
   const edgeIndex = new Map(data.edges.map((e, i) => [e.id, i]));
   const search = document.getElementById("kg-search");
   const fold = (text) => String(text).normalize("NFKC").toLowerCase();
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  // kg builds three kinds of href: obsidian://open?..., file:///... and relative paths whose
-  // every ":" is percent-encoded. Anything else (a javascript: URL, say) is never a link.
-  function safeHref(href) {
-    if (typeof href !== "string" || !href) return null;
-    if (href.startsWith("obsidian://open?") || href.startsWith("file:///")) return href;
-    return /^[^:]*$/.test(href) ? href : null;
-  }
 
   // The text with every occurrence of any of terms wrapped in <mark>, longest term first where
   // two start at one place. Built from text nodes, so markup in a sentence stays text.

@@ -3,17 +3,10 @@
 (() => {
   "use strict";
 
-  const { DATA, edges, rules } = window.kg;
+  const { DATA, edges, rules, el } = window.kg;
   const relations = DATA.relations || [];
   if (!relations.length) return;
   const COLOR = "#B23A48";
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function tooltip(r) {
     const tip = el("div", "kg-tip");

@@ -18,11 +18,20 @@
   const nodeInfo = new Map(DATA.nodes.map((n, i) => [n.id, DATA.info.nodes[i]]));
   const edgeInfo = new Map(DATA.edges.map((e, i) => [e.id, DATA.info.edges[i]]));
 
+  // The one way every script of the page makes an element: note text only ever goes in by textContent.
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
+  }
+
+  // kg builds three kinds of href: obsidian://open?..., file:///... and relative paths whose
+  // every ":" is percent-encoded. Anything else (a javascript: URL, say) is never a link.
+  function safeHref(href) {
+    if (typeof href !== "string" || !href) return null;
+    if (href.startsWith("obsidian://open?") || href.startsWith("file:///")) return href;
+    return /^[^:]*$/.test(href) ? href : null;
   }
 
   function row(parent, key, value) {
@@ -111,7 +120,7 @@
   // Which nodes and edges are drawn: every rule must pass (see apply below).
   const rules = { nodes: new Map(), edges: new Map() };
   // What the page's other scripts (budget.js, labels.js, ...) build on.
-  const kg = { DATA, network, nodes, edges, nodeInfo, edgeInfo, rules, container };
+  const kg = { DATA, network, nodes, edges, nodeInfo, edgeInfo, rules, container, el, safeHref };
   window.kg = kg;
 
   function ready() {
