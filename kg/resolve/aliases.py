@@ -15,7 +15,7 @@ from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import after_section_number
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
-from kg.resolve.knowledge import head_length, suffix_type, without_legal_form
+from kg.resolve.knowledge import head_length, short_heads, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
@@ -36,6 +36,8 @@ _LABELLED = re.compile(
     r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|いわゆる)\s*(?:は|[：:])?\s*"
     r"[「『]?([^「」『』、。，]{2,80}?)[」』]?\s*(?:[、。，].*)?")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
+# A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
+_READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 
@@ -257,10 +259,11 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
 
 def _is_reading(outer: str, inner: str) -> bool:
     """Return True when the parenthesis spells out in katakana how a name in kanji that Sudachi knows
-    as a person's is read (林基沢（イム・ギテク）): a foreign person's name as the news also writes it."""
+    as a person's is read (林基沢（イム・ギテク）): a foreign person's name as the news also writes it,
+    with the initials of an English given name in front, if any (張忠謀（モリス・チャン）, （C.C.ウェイ）)."""
     found = words(outer)
     return (bool(found) and all(w.person for w in found) and all(is_kanji(c) for c in outer)
-            and len(inner) >= 2 and all(is_katakana(c) or c in "・=＝" for c in inner))
+            and bool(_READING.fullmatch(nfkc(inner))))
 
 
 def _short_form(name: str) -> bool:
@@ -395,6 +398,8 @@ def _is_short_name(names: Sequence[str]) -> bool:
     if len(names) != 2 or any(_EDITION.match(nfkc(n)) for n in names):
         return False
     short, long_ = sorted(names, key=len)
+    if _short_head_for(short, long_):
+        return True
     type_ = suffix_type(short)
     if not type_ or suffix_type(long_) != type_ or len(short) == len(long_) or len(short) < 4:
         return False
@@ -405,6 +410,14 @@ def _is_short_name(names: Sequence[str]) -> bool:
     # its body's abbreviation (宇宙航空研究開発機構法（JAXA法）)
     named = type_ == "Event" and any(w.proper for w in words(body))
     return named or is_abbreviation(body) or 2 * sum(c in long_ for c in body) >= len(body)
+
+
+def _short_head_for(short: str, long_: str) -> bool:
+    """Return True when a short name ends in the short head Japanese writes for the long one's head
+    and has a front of its own: 2005年日本国際博覧会（愛・地球博）, …オリンピック競技大会（…五輪）."""
+    head = next((s for s in short_heads() if short.endswith(s)), "")
+    front = short[: -len(head)] if head else ""
+    return len(front) >= 2 and not any(is_hiragana(c) for c in front) and long_.endswith(short_heads()[head])
 
 
 def _is_translation(outer: str, inner: str) -> bool:

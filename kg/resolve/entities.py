@@ -12,7 +12,8 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
-from kg.text.chars import fold_variants, is_katakana, match_key
+from kg.resolve.words import words
+from kg.text.chars import fold_spelling, fold_variants, is_katakana, match_key
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -62,8 +63,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person":
-            # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name
-            people[m.block.note].add((fold_variants(m.surface), m.entity))
+            # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name;
+            # ライースィ and ライシ: so is a foreign name spelt two ways in katakana
+            people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
     everyone = set().union(*people.values()) if people else set()
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
@@ -74,7 +76,7 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     @cache
     def full_name_in(note: str, part: str, vault: bool) -> str:
-        part = fold_variants(part)
+        part = fold_spelling(fold_variants(part))
         found = fits(people.get(note, set()), part) or (fits(everyone, part) if vault else set())
         return next(iter(found)) if len(found) == 1 else ""
 
@@ -98,6 +100,8 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 # where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
 _PLACE_ENDINGS = ("市", "町", "村", "区", "郡")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
+# An agreement goes by its acronym alone too (BBNJ of BBNJ協定, TPP of TPP協定) where kg knows no body by it.
+_TREATY_ENDINGS = ("協定", "条約")
 # The heads after which a shorter name is the longer one's tail (サプライチェーン協定 of IPEFサプライチェーン協定).
 _TAIL_TYPES = ("Agreement", "Law", "Plan")
 
@@ -109,9 +113,12 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a name whose front is another name of a country or body it knows: 中国海警法 and
       中華人民共和国海警法, JAXA法 and 宇宙航空研究開発機構法 (with the country or body written as its
       canonical name the two are one);
-    - a municipality without 市 or 町 where the vault names it with one (千歳, 千歳市), and a company
+    - a municipality without 市 or 町 where the vault names it with one (千歳, 千歳市), a company
       without グループ where it names the group (パナソニック, パナソニックグループ), or the group of a
-      company kg knows (トヨタグループ, トヨタ);
+      company kg knows (トヨタグループ, トヨタ), and an acronym without 協定 or 条約 where the vault
+      names the agreement so (TPP, TPP協定);
+    - a meeting named by its series and place and the numbered meeting the notes say it is
+      (G20リオデジャネイロ会合, 第3回G20財務相・中央銀行総裁会議; see _meetings_named_by_place);
     - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定).
     """
@@ -124,6 +131,12 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
         if len(keys) > 1:
             target = max(keys, key=lambda k: (len(grouped[k]), len(k), k))
             joined.update((k, target) for k in keys if k != target)
+    for key, other in _meetings_named_by_place(grouped).items():
+        if lexicon.get(key) is None:
+            joined[key] = other
+        elif lexicon.get(other) is None:
+            joined[other] = key  # G7広島サミット is a name kg knows: the numbered meeting joins it
+    joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     for key in unknown:
         if key in joined:
@@ -143,6 +156,68 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
 
 
 _EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
+_EDITION = re.compile(r"第\d+回")
+_MEETING_HEADS = ("会合", "会議", "サミット")
+# What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
+_HELD_AT = "(?:市|都)?で(?:開催|開か|行わ|催さ)"
+# What it says of two names of one thing: AはBだ, Aは…を務めたBで、
+_IS = "(?:（[^（）]*）)?は[^。]*?{}(?:で[、,]|だ|である|です)"
+
+
+def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
+    """Return, for each meeting named by its series and its place (G20リオデジャネイロ会合, G7広島サミット),
+    the one numbered meeting of that series the notes say it is (第3回G20財務相・中央銀行総裁会議).
+
+    The notes say so when a sentence naming the numbered meeting, or the section it heads, says it
+    was held at that place (…がリオデジャネイロで開かれ), or when a sentence says the one is the other
+    (G7広島サミットは…第49回G7サミットで、…). A meeting two numbered ones fit stays as it is.
+    """
+    numbered = {key: match_key(_EDITION.sub("", key, count=1)) for key in grouped
+                if _EDITION.match(key) and key.endswith(_MEETING_HEADS)}
+    if not numbered:
+        return {}
+    sections: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for group in grouped.values():
+        for m in group:
+            sections[(m.block.note, m.block.section)].add(m.block.text)
+    joined = {}
+    for key, group in grouped.items():
+        named = _series_and_place(group[0].surface) if not _EDITION.match(key) else None
+        if named is None:
+            continue
+        series, place = named
+        said = [n for n, rest in numbered.items() if rest.startswith(series) and any(
+            _said_held(m, place, sections) or _said_same(m, group) for m in grouped[n])]
+        if len(said) == 1:
+            joined[key] = said[0]
+    return joined
+
+
+def _series_and_place(name: str) -> tuple[str, str] | None:
+    """Return the series and the place of a meeting's name made of the two and a head (G20, リオデジャネイロ
+    of G20リオデジャネイロ会合), else None."""
+    if not name.endswith(_MEETING_HEADS):
+        return None
+    for word in words(name):
+        if word.pos[2] == "地名" and word.start > 0 and name[word.end :].endswith(_MEETING_HEADS):
+            return match_key(name[: word.start]), name[word.start : word.end]
+    return None
+
+
+def _said_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]]) -> bool:
+    """Return True when the mention's sentence, or the section its heading opens, says the meeting was
+    held at the place."""
+    held = re.compile(re.escape(place) + _HELD_AT)
+    if held.search(m.sentence):
+        return True
+    heading = m.block.kind == "heading"
+    return heading and any(held.search(text) for text in sections.get((m.block.note, m.block.section), ()))
+
+
+def _said_same(m: Mention, named: Sequence[Mention]) -> bool:
+    """Return True when the mention's sentence says a name of ``named`` is it (AはBで、)."""
+    return any(re.search(re.escape(n.surface) + _IS.format(re.escape(m.surface)), m.sentence)
+               for n in named if n.sentence == m.sentence)
 
 
 def _written_in_full(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
@@ -172,6 +247,22 @@ def _tails_after_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[s
                     and not is_country_compound(key[:i]):
                 tails[key[i:]].add(key)
     return tails
+
+
+def _acronyms_of_agreements(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
+    """Return, for each acronym the notes also write with 協定 or 条約 after it, the agreement that
+    name is written for (BBNJ and BBNJ協定, TPP and TPP協定); an acronym kg knows as a body or of any
+    type stays as it is (JAXA is no JAXA法), an acronym the notes only spell out joins."""
+    written = {match_key(m.surface): key for key, group in grouped.items() for m in group}
+    joined = {}
+    for key, group in grouped.items():
+        known = lexicon.get(key)
+        if (known is None or not known.type) and is_abbreviation(group[0].surface):
+            name = match_key(group[0].surface)
+            longer = {written[name + end] for end in _TREATY_ENDINGS if name + end in written} - {key}
+            if len(longer) == 1:
+                joined[key] = longer.pop()
+    return joined
 
 
 def _last(joined: Mapping[str, str], key: str) -> str:

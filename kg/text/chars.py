@@ -111,6 +111,22 @@ def _kanji_variants() -> dict[int, str]:
     return table
 
 
+# Sounds that Japanese writes foreign names with in more than one way, each with its plainer
+# spelling: ライースィ and ライシ, ヴィクトリア and ビクトリア, マーティン and マーチン are one name.
+_SPELLINGS = (
+    ("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"),
+    ("スィ", "シ"), ("ズィ", "ジ"), ("ティ", "チ"), ("ディ", "ジ"), ("ー", ""),
+)
+
+
+def fold_spelling(text: str) -> str:
+    """Return a katakana name with its loan-sound spellings made plain and long vowels dropped,
+    the key under which two writings of one foreign name meet (ライースィ, ライシ -> ライシ)."""
+    for written, plain in _SPELLINGS:
+        text = text.replace(written, plain)
+    return text
+
+
 # each character's match-normalised form, found once per character
 _FOLDED: dict[str, str] = {}
 

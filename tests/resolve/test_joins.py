@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.records import Block, Note, Span
 from kg.resolve import resolve
-from kg.text.chars import match_key
+from kg.text.chars import fold_spelling, match_key
 
 
 def _note(text: str, path: str = "n.md") -> Note:
@@ -163,3 +163,59 @@ def test_a_feature_of_the_sea_floor_named_after_a_place_is_a_place():
     text = "四国海盆などを延長大陸棚とし、大和堆で漁をして、日本海溝も調べた。"
     types = {e.label: e.type for e in resolve([_note(text)], {})}
     assert {"四国海盆", "大和堆", "日本海溝"} <= {label for label, type_ in types.items() if type_ == "Region"}
+
+
+def test_a_foreign_name_spelt_two_ways_in_katakana_is_one_person():
+    assert fold_spelling("ライースィ") == fold_spelling("ライシ") and fold_spelling("ヴィクトル") == "ビクトル"
+    first, later = "パレスチナのマフムード・アッバース議長が演説した。", "アッバス議長は停戦を求めた。"
+    spans = {**_spans(first, ("マフムード・アッバース", "Person")), **_spans(later, ("アッバス", "Person"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes["マフムード・アッバース"] == ["アッバス", "マフムード・アッバース"] and "アッバス" not in nodes
+    other = "アッバスという名の別人もいる。"  # no full name in the vault: it stays as written
+    assert "アッバス" in _nodes([_note(other)], _spans(other, ("アッバス", "Person")))
+
+
+def test_a_kanji_name_read_out_with_english_initials_in_parentheses_is_one_person():
+    text = "ヤンキースの王建民（C.M.ワン）が先発した。C.M.ワンは19勝を挙げた。"
+    nodes = _nodes([_note(text)], _spans(text, ("王建民", "Person")))
+    assert "C.M.ワン" in nodes["王建民"]
+    title = "王建民（元投手）が来日した。"  # a title in the parenthesis is no reading
+    assert "元投手" not in str(_nodes([_note(title)], _spans(title, ("王建民", "Person"))))
+
+
+def test_an_expo_written_with_its_nickname_in_parentheses_is_one_event():
+    text = "1990年国際花と緑の博覧会（花の万博）は大阪で開かれた。2005年日本国際博覧会（緑・未来博）も続いた。"
+    spans = _spans(text, ("1990年国際花と緑の博覧会", "Event"), ("2005年日本国際博覧会", "Event"))
+    nodes = _nodes([_note(text)], spans)
+    assert "緑・未来博" in nodes["2005年日本国際博覧会"]
+    assert "花の万博" not in str(nodes)  # a front with a particle is no name
+
+
+def test_a_meeting_named_by_its_place_is_the_numbered_meeting_held_there():
+    held, named = "第5回G7デジタル相会合が大阪市で開かれた。第4回G7デジタル相会合は東京で開かれた。", "G7大阪会合を振り返る。"
+    spans = {**_spans(held, ("第5回G7デジタル相会合", "Event"), ("第4回G7デジタル相会合", "Event")),
+             **_spans(named, ("G7大阪会合", "Event"))}
+    nodes = _nodes([_note(held), _note(named, "m.md")], spans)
+    assert "G7大阪会合" in nodes["第5回G7デジタル相会合"] and "G7大阪会合" not in nodes["第4回G7デジタル相会合"]
+    same = "G7神戸サミット（5月）は日本が議長国を務めた第60回G7サミットで、成果文書を採択した。"
+    nodes = _nodes([_note(same)], _spans(same, ("G7神戸サミット", "Event"), ("第60回G7サミット", "Event")))
+    assert nodes["第60回G7サミット"] == ["G7神戸サミット", "第60回G7サミット"]
+    unsaid = "G7神戸サミットの前に第60回G7サミットの準備会合があった。"  # nothing says they are one
+    nodes = _nodes([_note(unsaid)], _spans(unsaid, ("G7神戸サミット", "Event"), ("第60回G7サミット", "Event")))
+    assert {"G7神戸サミット", "第60回G7サミット"} <= set(nodes)
+
+
+def test_an_acronym_joins_the_agreement_written_with_it_and_a_bodys_acronym_stays():
+    text = ("「深海底資源の共同管理に関する協定」（SBRA協定）が発効した。"
+            "SBRA（Sea-Bed Resources Agreement）の批准国は12か国になった。")
+    nodes = _nodes([_note(text)], _spans(text, ("深海底資源の共同管理に関する協定", "Treaty")))
+    assert list(nodes.values()) == [["SBRA", "SBRA協定", "Sea-Bed Resources Agreement", "深海底資源の共同管理に関する協定"]]
+    body = "ASEAN協定の交渉でASEANが結束した。"
+    nodes = _nodes([_note(body)], _spans(body, ("ASEAN協定", "Agreement"), ("ASEAN", "Organization")))
+    assert len(nodes) == 2  # ASEAN is a body kg knows
+
+
+def test_a_bare_name_a_prefecture_and_its_capital_share_is_the_city():
+    text = "会議は大阪で開かれた。大阪府と大阪市が共催した。"
+    nodes = _nodes([_note(text)], _spans(text, ("大阪", "Province"), ("大阪府", "Province"), ("大阪市", "City")))
+    assert nodes["大阪市"] == ["大阪", "大阪市"] and nodes["大阪府"] == ["大阪府"]
