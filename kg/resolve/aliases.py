@@ -477,9 +477,20 @@ def _footnote_expansions(block: Block, footnotes: Mapping[str, str]) -> Iterable
             continue
         phrase = lead.group(0).strip(" .,")
         for abbreviation in _forms_before(block.text, offset):
-            if _initials_match(abbreviation, phrase):
+            if _initials_match(abbreviation, phrase) or _labelled_by(footnote_id, abbreviation, phrase):
                 yield [abbreviation, phrase]
                 break
+
+
+def _labelled_by(footnote_id: str, abbreviation: str, phrase: str) -> bool:
+    """Return True when a footnote labelled with the abbreviation it follows opens with an English
+    name of two or more capitalised words that begins and ends with the abbreviation's first and
+    last letters: [^IGA]: Intergovernmental Agreement (a letter may stand inside a word)."""
+    named = phrase.split()
+    letters = nfkc(abbreviation).upper()
+    return (footnote_id.upper() == letters and is_abbreviation(abbreviation) and len(named) >= 2
+            and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in named)
+            and named[0][0] == letters[0] and named[-1][0] == letters[-1])
 
 
 def _forms_before(text: str, offset: int) -> list[str]:

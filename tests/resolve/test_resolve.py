@@ -59,6 +59,17 @@ def test_english_expansion_in_a_cited_footnote_is_an_alias():
     assert found["Quite Regional Comprehensive Partnership"] is found["QRCP"]
 
 
+def test_a_footnote_labelled_with_an_acronym_spells_it_out_though_a_letter_stands_inside_a_word():
+    text = "月面基地協力協定（LBA）に基づく事業だ。"
+    cite = _block(text, citations=((text.index("に基づく"), "LBA"),))
+    labelled = _block("Lunarbase Agreement。2030年に署名された。", kind="footnote", footnote="LBA", paragraph=1)
+    found = _by_alias(resolve([_note(cite, labelled)], {}))
+    assert found["Lunarbase Agreement"] is found["LBA"] is found["月面基地協力協定"]
+    numbered = _block("Lunarbase Agreement。2030年に署名された。", kind="footnote", footnote="1", paragraph=1)
+    cite = _block(text, citations=((text.index("に基づく"), "1"),))
+    assert "Lunarbase Agreement" not in _by_alias(resolve([_note(cite, numbered)], {}))  # no label, no initials
+
+
 def test_link_text_before_parentheses_is_the_long_form():
     text = "環太平洋なんとか協定（XPTPP）に署名した。"
     block = _block(text, links=(Link(0, text.index("（"), "https://example.org/x"),))
