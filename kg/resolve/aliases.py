@@ -38,6 +38,7 @@ _LABELLED = re.compile(
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
+_PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 
@@ -204,6 +205,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not outer or any(c in match.group(1) for c in "、。，"):
             continue
         outer = _listed_name(outer, inner, lexicon)
+        event = (suffix_type(outer) or head_type(outer)) == "Event"
+        if len(inner) == 1 and event and _is_place_and_year(inner[0], lexicon):
+            yield [outer, inner[0]]  # …オリンピック競技大会（東京2020）: its name by place and year
+            continue
         if len(inner) == 1 and _is_place(inner[0], lexicon) and not _is_place(outer, lexicon):
             continue  # URC2023（ロンドン）: where the thing before is, not another name of it
         if len(inner) == 1 and (is_product(inner[0]) or _is_language(inner[0], lexicon)):
@@ -255,6 +260,13 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
     """Return True for a country or place the lexicon knows."""
     known = lexicon.get(name)
     return known is not None and known.type in ("Country", "Region")
+
+
+def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:
+    """Return True for a place and a year written as one name (東京2020, パリ 2024): how a games or an
+    expo is called after its city."""
+    found = _PLACE_AND_YEAR.fullmatch(nfkc(name))
+    return bool(found) and _is_place(found.group(1), lexicon)
 
 
 def _is_reading(outer: str, inner: str) -> bool:

@@ -157,6 +157,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
 
 _EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
 _EDITION = re.compile(r"第\d+回")
+_YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
 _HELD_AT = "(?:市|都)?で(?:開催|開か|行わ|催さ)"
@@ -222,13 +223,16 @@ def _said_same(m: Mention, named: Sequence[Mention]) -> bool:
 
 def _written_in_full(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Return the names of the vault that write a name with a short head in full: リヤド万博 ->
-    [2030年リヤド国際博覧会] (its front and a long head, after a year or an edition)."""
+    [2030年リヤド国際博覧会] (its front and a long head, after a year or an edition), 東京五輪 ->
+    [第32回オリンピック競技大会] (a long head, the name written also as the front and a year: 東京2020)."""
     for short, longs in short_heads().items():
         front = key[: -len(short)]
         if key.endswith(short) and len(front) >= 2:
             heads = tuple(match_key(h) for h in longs)
-            return [k for k in grouped if k != key and k.endswith(heads)
-                    and any(_EDITION_OR_YEAR.fullmatch(k[: -len(front + h)]) for h in heads if k.endswith(front + h))]
+            return [k for k in grouped if k != key and k.endswith(heads) and (
+                any(_EDITION_OR_YEAR.fullmatch(k[: -len(front + h)]) for h in heads if k.endswith(front + h))
+                or any(_YEAR_AFTER.fullmatch(match_key(m.surface)[len(front):]) for m in grouped[k]
+                       if match_key(m.surface).startswith(front)))]
     return []
 
 

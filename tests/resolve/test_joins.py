@@ -219,3 +219,12 @@ def test_a_bare_name_a_prefecture_and_its_capital_share_is_the_city():
     text = "会議は大阪で開かれた。大阪府と大阪市が共催した。"
     nodes = _nodes([_note(text)], _spans(text, ("大阪", "Province"), ("大阪府", "Province"), ("大阪市", "City")))
     assert nodes["大阪市"] == ["大阪", "大阪市"] and nodes["大阪府"] == ["大阪府"]
+
+
+def test_games_named_by_city_and_year_in_parentheses_join_the_citys_short_name():
+    text = "第30回オリンピック競技大会（ロンドン2012）が開幕した。ロンドン五輪の聖火は消えた。"
+    nodes = _nodes([_note(text)], _spans(text, ("第30回オリンピック競技大会", "Game"), ("ロンドン五輪", "Game")))
+    assert nodes["第30回オリンピック競技大会"] == ["ロンドン2012", "ロンドン五輪", "第30回オリンピック競技大会"]
+    other = "第30回オリンピック競技大会（ロンドン2012）の後、ローマ五輪の招致は止まった。"  # another city's games
+    nodes = _nodes([_note(other)], _spans(other, ("第30回オリンピック競技大会", "Game"), ("ローマ五輪", "Game")))
+    assert "ローマ五輪" in nodes
