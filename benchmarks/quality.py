@@ -7,6 +7,7 @@ Example (from a checkout, with kg installed in .venv):
     .venv/bin/python benchmarks/quality.py
     .venv/bin/python benchmarks/quality.py data/ --gold benchmarks/gold/mine.tsv --json
     .venv/bin/python benchmarks/quality.py --all
+    .venv/bin/python benchmarks/quality.py --corpus --corpus-dir benchmarks/own-notes --findings
 """
 
 from __future__ import annotations
@@ -499,6 +500,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="score every gold note (the sample and benchmarks/notes/*.md), one build each")
     quality.add_argument("--corpus", nargs="*", metavar="STEM",
                          help=f"score the policy-notes corpus ({CORPUS_DIR}), every note or the stems named")
+    quality.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, metavar="DIR",
+                         help=f"with --corpus, the folder of notes and gold files (default: {CORPUS_DIR})")
     quality.add_argument("--findings", action="store_true", help="with --corpus, list each note's findings")
     return parser
 
@@ -508,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.corpus is not None:
-        reports = run_corpus(only=args.corpus)
+        reports = run_corpus(args.corpus_dir, only=args.corpus)
         if args.json:
             print(json.dumps({name: {**r.entities.to_dict(), "dates": r.dates, "absent_nodes": list(r.absent_nodes),
                                      "edges": r.edges, "missed_edges": [list(p) for p in r.missed_edges]}

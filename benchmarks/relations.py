@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/relations.py [--gold DIR] [--json] [--misses]
-    .venv/bin/python benchmarks/relations.py --corpus [STEM ...] [--json] [--misses]
+    .venv/bin/python benchmarks/relations.py --corpus [STEM ...] [--corpus-dir DIR] [--json] [--misses]
 
 Each gold file benchmarks/gold/relations/<stem>.tsv belongs to data/<stem>.md or
 benchmarks/notes/<stem>.md (format: benchmarks/gold/relations/README.md). A relation matches a
@@ -17,7 +17,8 @@ STEM_relations.tsv against its note STEM.md or its vault STEM/, through the enti
 Its rows name their note in a first column. A vault is one graph, so a relation matches a row of any
 of its notes: a fact kg finds in one note and the gold marks in another is still a fact of the vault,
 and a key is counted once however many notes state it. The note serves only where line numbers do
-(reachable, and the misses listed).
+(reachable, and the misses listed). --corpus-dir scores another folder laid out the same way
+(such as benchmarks/own-notes).
 """
 
 from __future__ import annotations
@@ -220,13 +221,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources.add_argument("--gold", type=Path, default=GOLD, help="folder of relation gold files")
     sources.add_argument("--corpus", nargs="*", metavar="STEM",
                          help=f"score the policy-notes corpus ({CORPUS}), every note or the stems named")
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS, metavar="DIR",
+                        help=f"with --corpus, the folder of notes and gold files (default: {CORPUS})")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--misses", action="store_true", help="also list missed and wrong relations")
     options = parser.parse_args(argv)
-    unknown = sorted(set(options.corpus) - {note.stem for note in corpus_notes()}) if options.corpus else []
+    folder = options.corpus_dir
+    unknown = sorted(set(options.corpus) - {note.stem for note in corpus_notes(folder)}) if options.corpus else []
     if unknown:
-        parser.error(f"no relation gold in {CORPUS} for {', '.join(unknown)}")
-    scores = run(options.gold) if options.corpus is None else run_corpus(only=options.corpus)
+        parser.error(f"no relation gold in {folder} for {', '.join(unknown)}")
+    scores = run(options.gold) if options.corpus is None else run_corpus(folder, only=options.corpus)
     rows = [*scores, overall(scores)]
     if options.json:
         print(json.dumps([{"note": s.note, "precision": s.precision, "recall": s.recall, "gold": s.gold,
