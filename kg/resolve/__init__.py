@@ -22,7 +22,7 @@ from kg.errors import OptionError
 from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import trace
-from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_name
+from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_note
 from kg.resolve.corrections import (
     Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
 )
@@ -159,7 +159,7 @@ def _with_note_aliases(entities: list[Entity], notes: Sequence[Note], lexicon: L
     extra: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     for note in notes:
-        known = lexicon.get(note.title) if note.aliases and is_entity_name(note.title, lexicon) else None
+        known = lexicon.get(note.title) if note.aliases and is_entity_note(note, lexicon) else None
         if known is not None:
             extra.setdefault(known.entity, []).extend([note.title, *(a for a in note.aliases if not has_markup(a))])
             titles.setdefault(known.entity, tidy_surface(note.title))

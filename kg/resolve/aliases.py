@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from kg.records import Block, Note, Span
+from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import after_section_number
@@ -70,7 +70,7 @@ def defined_aliases(
 ) -> Iterable[list[str]]:
     """Yield groups of names that the notes say stand for one entity."""
     footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
-    entity_notes = {match_key(note.title) for note in notes if is_entity_name(note.title, lexicon)}
+    entity_notes = {match_key(note.title) for note in notes if is_entity_note(note, lexicon)}
     for note in notes:
         # front-matter aliases name the note; they name an entity only when the note is about one
         aliases = [alias for alias in note.aliases if not has_markup(alias)]
@@ -144,6 +144,18 @@ def _marked_names(block: Block, end: int) -> list[str]:
     regions += [(link.start, link.end) for link in block.links if link.end <= end]
     regions += [(a, b) for a, b in block.emphasis if b <= end]
     return [block.text[a:b].strip() for a, b in sorted(regions)]
+
+
+def is_entity_note(note: Note, lexicon: Lexicon) -> bool:
+    """Return True when a note is about one entity: its title names one, or its title is written as
+    a name (no hiragana) and one of its front-matter aliases is a name with a head noun (JA全農 with
+    the alias 全国農業協同組合連合会: the user's short name for the body the alias names in full)."""
+    if is_entity_name(note.title, lexicon):
+        return True
+    title = note.title.strip()
+    return bool(title) and not any(is_hiragana(c) for c in title) and any(
+        head_type(a) in ENTITY_TYPES and not a.isascii() and lexicon.get(a) is None
+        and not has_markup(a) for a in note.aliases)
 
 
 def is_entity_name(title: str, lexicon: Lexicon) -> bool:
@@ -396,7 +408,26 @@ def _is_definition(names: Sequence[str]) -> bool:
     abbrev = [n for n in names if is_abbreviation(n)]
     compound = any(is_country_compound(n) for n in names)
     katakana_short = [n for n in names if len(n) <= 8 and all(is_katakana(c) for c in n)]
-    return bool(abbrev) or (compound and bool(katakana_short)) or _is_short_name(names)
+    return bool(abbrev) or (compound and bool(katakana_short)) or _is_short_name(names) or _is_abridged(names)
+
+
+def _is_abridged(names: Sequence[str]) -> bool:
+    """Return True for a body's name and the short name Japanese makes of some of its kanji, in order,
+    either way round: 全国農業協同組合中央会（JA全中）, 日本銀行（日銀）, 理研（理化学研究所）.
+
+    The long name ends in a head noun and the short one in none; the short one has two kanji or more,
+    no kana, at most a Latin prefix (JA) besides.
+    """
+    if len(names) != 2:
+        return False
+    short, long_ = sorted(names, key=len)
+    kanji = [c for c in short if is_kanji(c)]
+    if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
+        return False
+    if not (suffix_type(long_) or head_type(long_)) or suffix_type(short) or head_type(short):
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in kanji)  # each kanji found after the one before it
 
 
 def _is_short_name(names: Sequence[str]) -> bool:

@@ -13,7 +13,7 @@ from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
-from kg.text.chars import fold_spelling, fold_variants, is_katakana, match_key
+from kg.text.chars import fold_spelling, fold_variants, is_katakana, is_name_char, match_key
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -138,6 +138,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             joined[other] = key  # G7広島サミット is a name kg knows: the numbered meeting joins it
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
+    short_tails = _tails_of_names(grouped, lexicon)
     for key in unknown:
         if key in joined:
             continue
@@ -148,6 +149,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = [known.entity]  # トヨタグループ where トヨタ is a company kg knows
         if not longer and len(key) - head_length(key) >= 2:
             longer = sorted(tails.get(key, ()))
+            if not longer and head_length(key):
+                longer = sorted(short_tails.get(key, ()))
         if not longer:
             longer = _written_in_full(key, grouped)
         if len(longer) == 1:
@@ -267,6 +270,33 @@ def _acronyms_of_agreements(grouped: Mapping[str, Sequence[Mention]], lexicon: L
             if len(longer) == 1:
                 joined[key] = longer.pop()
     return joined
+
+
+def _tails_of_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[str]]:
+    """Return, for each tail that ends in a head noun, the names of the vault it is the tail of, where
+    no place kg knows opens the name: 統括庁 -> {内閣感染症危機管理統括庁}, 基本法 -> {食料・農業・農村基本法}.
+
+    A text that names a body, law or plan in full once writes it by its tail after (the one 統括庁 it
+    spoke of); a place in front makes a name of that place's own (東京都環境局 is no 環境局 of the vault).
+    """
+    tails: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if not suffix_type(key) or _opens_with_place(key, lexicon):
+            continue
+        for i in range(2, len(key) - 2):
+            # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
+            if is_name_char(key[i - 1]) and suffix_type(key[i:]) and not _EDITION_OR_YEAR.fullmatch(key[:i]):
+                tails[key[i:]].add(key)
+    return tails
+
+
+def _opens_with_place(key: str, lexicon: Lexicon) -> bool:
+    """Return True when a name opens with a country or place kg knows, or a compound of countries (日米)."""
+    for end in range(1, len(key)):
+        known = lexicon.get(key[:end])
+        if (known is not None and known.type in ("Country", "Region")) or is_country_compound(key[:end]):
+            return True
+    return False
 
 
 def _last(joined: Mapping[str, str], key: str) -> str:

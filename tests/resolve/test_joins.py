@@ -228,3 +228,35 @@ def test_games_named_by_city_and_year_in_parentheses_join_the_citys_short_name()
     other = "第30回オリンピック競技大会（ロンドン2012）の後、ローマ五輪の招致は止まった。"  # another city's games
     nodes = _nodes([_note(other)], _spans(other, ("第30回オリンピック競技大会", "Game"), ("ローマ五輪", "Game")))
     assert "ローマ五輪" in nodes
+
+
+def test_a_body_written_by_the_tail_of_its_one_long_name_is_that_body():
+    text = "内閣に海洋安全保障統括庁が置かれた。統括庁は2030年に発足する。"
+    spans = _spans(text, ("海洋安全保障統括庁", "Government"), ("統括庁", "Government"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["海洋安全保障統括庁"] == ["海洋安全保障統括庁", "統括庁"]
+    series = "第3回日韓閣僚会合が開かれた。日韓閣僚会合は毎年開く。"  # one meeting of a series is no long name of it
+    spans = _spans(series, ("第3回日韓閣僚会合", "Conference"), ("日韓閣僚会合", "Conference"))
+    assert {"第3回日韓閣僚会合", "日韓閣僚会合"} <= set(_nodes([_note(series)], spans))
+    placed = "大阪府都市整備統括庁が調査した。統括庁は各地にある。"  # a place's own body
+    spans = _spans(placed, ("大阪府都市整備統括庁", "Government"), ("統括庁", "Government"))
+    assert _nodes([_note(placed)], spans)["統括庁"] == ["統括庁"]
+
+
+def test_a_short_name_made_of_some_of_a_bodys_kanji_in_parentheses_defines_it():
+    text = "全国漁業協同組合連合会（JF全漁連）は反対した。JF全漁連の会長が会見した。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["全国漁業協同組合連合会"] == ["JF全漁連", "全国漁業協同組合連合会"]
+    unordered = "国際協力銀行（銀協）の融資が決まった。"  # kanji out of order make no short name
+    assert "銀協" not in str(_nodes([_note(unordered)], {}))
+
+
+def test_an_entity_note_is_known_by_an_alias_that_names_a_body_in_full():
+    text = "全漁連は漁協の全国組織。"
+    block = Block(note="JF全漁連.md", heading_path=("JF全漁連",), heading_levels=(1,), section=1, paragraph=0, line=5,
+                  kind="paragraph", text=text)
+    note = Note(path="JF全漁連.md", title="JF全漁連", aliases=("全国漁業協同組合連合会", "全漁連"), blocks=(block,))
+    entities = resolve([note], _spans(text, ("全漁連", "Corporation_Other")))
+    assert [{"JF全漁連", "全国漁業協同組合連合会", "全漁連"} <= set(e.aliases) for e in entities] == [True]
+    topic = Note(path="食料安保.md", title="食料安保", aliases=("食料安全保障",), blocks=())
+    assert resolve([topic], {}) == []  # a topic note's aliases name no body
