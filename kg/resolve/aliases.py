@@ -35,6 +35,8 @@ _EDITION = re.compile(r"^第\s*\d+\s*回")
 _LABELLED = re.compile(
     r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|いわゆる)\s*(?:は|[：:])?\s*"
     r"[「『]?([^「」『』、。，]{2,80}?)[」』]?\s*(?:[、。，].*)?")
+# What a parenthesis ends with when it gives another name the thing goes by: （…ではXとも呼ばれる）.
+_ALSO_CALLED = re.compile(r"[」』]?とも(?:呼ばれる|呼ばれている|呼ぶ|いう|言う|称される)$")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
@@ -188,6 +190,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and labelled and _is_labelled_name(outer, labelled.group(1), labelled.group(2), lexicon):
             yield [outer, labelled.group(2)]  # 万博特措法（正式名「…に関する法律」）, …博覧会（いわゆる…万博。…）
             continue
+        also = _also_called(match.group(1).strip())
+        if outer and also and _is_labelled_name(outer, "通称", also, lexicon):
+            yield [outer, also]  # パンデミック協定（報道ではWHOパンデミック条約とも呼ばれる）
+            continue
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
             continue
@@ -247,6 +253,16 @@ def _english_and_abbreviation(parts: Sequence[str]) -> list[str]:
             and _initials_match(abbreviation, english):
         return [english, abbreviation]
     return []
+
+
+def _also_called(inner: str) -> str:
+    """Return the name a parenthesis says the thing is also called (WHOパンデミック条約 of
+    （報道ではWHOパンデミック条約とも呼ばれる）), or ""."""
+    found = _ALSO_CALLED.search(inner)
+    if found is None:
+        return ""
+    name = inner[_run_start(inner, found.start()) : found.start()].strip(" ・")
+    return name if len(name) >= 2 else ""
 
 
 def _is_labelled_name(outer: str, label: str, inner: str, lexicon: Lexicon) -> bool:

@@ -48,6 +48,8 @@ def _own_name(key: str, aliases: Sequence[str]) -> str:
 
 # A title after a surname that is also a country's name (タイ代表); see _surnames_joined.
 _TITLE = "代表"
+# What a leader's government is called after the leader's name (バイデン政権, 岸田政権).
+_GOVERNMENT = "政権"
 
 
 def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
@@ -67,6 +69,7 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             # ライースィ and ライシ: so is a foreign name spelt two ways in katakana
             people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
     everyone = set().union(*people.values()) if people else set()
+    named = {surface: entity for surface, entity in everyone}  # バイデン of バイデン大統領
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
         # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
@@ -91,6 +94,12 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
         elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
+            m = replace(m, entity=person, type="Person") if person else m
+        elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
+            # マルコス政権 where the vault names フェルディナンド・マルコス is his government: a mention of
+            # him, as a text means the leader (タリバン政権, with no such person, stays as it is)
+            leader = m.surface[: -len(_GOVERNMENT)]
+            person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "")
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined

@@ -171,4 +171,8 @@ def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     for tail in (*_GENERIC_TAILS, *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
+    for tail in sorted(name_words("change"), key=len, reverse=True):
+        changed = lexicon.get(surface[: -len(tail)]) if known is None and surface.endswith(tail) else None
+        if changed is not None and changed.type not in ("Country", "Region", "Person"):
+            known = changed  # IHR改正 is a change to IHR: the node is IHR
     return known

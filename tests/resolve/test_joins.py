@@ -260,3 +260,27 @@ def test_an_entity_note_is_known_by_an_alias_that_names_a_body_in_full():
     assert [{"JF全漁連", "全国漁業協同組合連合会", "全漁連"} <= set(e.aliases) for e in entities] == [True]
     topic = Note(path="食料安保.md", title="食料安保", aliases=("食料安全保障",), blocks=())
     assert resolve([topic], {}) == []  # a topic note's aliases name no body
+
+
+def test_a_parenthesis_that_says_what_else_a_thing_is_called_defines_that_name():
+    text = "いわゆる「深海協定」（報道では国連深海条約とも呼ばれる）の交渉が続く。国連深海条約の発効は先だ。"
+    nodes = _nodes([_note(text)], _spans(text, ("深海協定", "Treaty")))
+    assert any({"深海協定", "国連深海条約"} <= set(v) for v in nodes.values())
+    said = "深海協定（先月の会合でも話題になったともいう）の交渉が続く。"  # a clause, not a name
+    assert not any("話題" in s for v in _nodes([_note(said)], _spans(said, ("深海協定", "Treaty"))).values() for s in v)
+
+
+def test_a_leaders_government_is_a_mention_of_the_leader_the_vault_names():
+    text = "ジャスティン・トルドー首相が訪日した。トルドー政権は環境を重んじる。タリバン政権は承認されていない。"
+    spans = _spans(text, ("ジャスティン・トルドー", "Person"), ("トルドー政権", "Organization"),
+                   ("タリバン政権", "Organization"))
+    nodes = _nodes([_note(text)], spans)
+    assert "トルドー政権" in nodes["ジャスティン・トルドー"]
+    assert "タリバン政権" in nodes  # no person of that name in the vault: the regime stays as written
+
+
+def test_a_change_to_a_known_agreement_is_a_mention_of_the_agreement():
+    text = "国際衛生規約（ISR）の改正が議論された。ISR改正の発効は2年後だ。"
+    start = text.index("ISR改正")  # the model's span, with a word the dictionary knows as a proper noun
+    nodes = _nodes([_note(text)], {text: (Span(start, start + 5, "Plan", True),)})
+    assert nodes == {"ISR": ["ISR", "ISR改正", "国際衛生規約"]}
