@@ -27,6 +27,8 @@ _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
 # Word endings that make a word a minister's title (経産相, 外務大臣): Sudachi keeps them one noun.
 _MINISTER_ENDINGS = ("相", "大臣")
 _JOINERS = "・=＝"
+# A katakana given name and surname joined by ・, with a ・ after them (ジョナサン・レイノルズ・).
+_TWO_PARTS = re.compile(r"[\u30a1-\u30fa\u30fc]+・[\u30a1-\u30fa\u30fc]+・$")
 _NOT_A_PERSON = ("Country", "Region", "Organization")
 _READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・=＝ 　]+[）)]$")
 
@@ -72,6 +74,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
             start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
             if start is not None and not _full_name(text, found, start, body):
                 start = None
+        while start is not None and body > start and text[body - 1] in _JOINERS:
+            body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
@@ -209,10 +213,34 @@ def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     start = end
     while start in by_end:
         word = found[by_end[start]]
-        if word.pos[0] not in ("名詞", "接頭辞", "接尾辞") or _is_name_word(text, word, model_people):
+        listed = _listed_before(text, found, by_end, word)
+        if listed is not None:
+            start = listed  # 環境・天然資源相: ministries listed with ・ make one title
+            continue
+        if word.pos[0] not in ("名詞", "接頭辞", "接尾辞") or (
+                _is_name_word(text, word, model_people) and not _common_word_of_title(text, word)):
             break
         start = word.start
     return start
+
+
+def _listed_before(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word) -> int | None:
+    """Return where a kanji noun starts that a ・ (the word given) joins to the title's nouns after it
+    (環境 of 環境・天然資源相), else None."""
+    prior = found[by_end[word.start]] if word.start in by_end and text[word.start : word.end] == "・" else None
+    if prior is None or prior.pos[:2] != ("名詞", "普通名詞") or not all(is_kanji(c) for c in text[prior.start : prior.end]):
+        return None
+    return prior.start
+
+
+def _common_word_of_title(text: str, word: Word) -> bool:
+    """Return True for a katakana common noun the dictionary knows that opens a compound title after
+    a full name of two parts joined by ・ (ビジネス of ジョナサン・レイノルズ・ビジネス貿易相): the name
+    already has its given name and surname, so the word is the title's."""
+    surface = text[word.start : word.end]
+    parts = _TWO_PARTS.search(text[max(0, word.start - 40) : word.start])
+    return (parts is not None and all(is_katakana(c) for c in surface) and word.pos[:2] == ("名詞", "普通名詞")
+            and not word.person and not word.unknown)
 
 
 def _full_name(text: str, found: Sequence[Word], start: int, end: int) -> bool:

@@ -113,3 +113,17 @@ def test_a_given_name_after_a_kanji_name_is_not_a_country_letter():
 
 def test_a_katakana_word_before_a_strong_title_of_a_body_is_a_name():
     assert _people("国際原子力機関のグロッシー事務局長が視察した。") == (["グロッシー"], ["事務局長"])
+
+
+def test_ministries_listed_with_a_joiner_make_one_title_after_the_name():
+    people, _ = _people("ペルーのハビエル・ゴンサレス外務・通商相が来日した。")
+    assert people == ["ハビエル・ゴンサレス"]
+    people, _ = _people("スウェーデンのマリア・マルムステナ気候・環境相が演説した。")
+    assert people == ["マリア・マルムステナ"]
+
+
+def test_a_common_katakana_word_after_a_full_name_opens_its_compound_title():
+    people, _ = _people("英国のピーター・カイル・サイエンス技術相が発表した。")
+    assert people == ["ピーター・カイル"]
+    people, _ = _people("ジョン・ホワイト財務相が発表した。")  # one part before it: the word is the surname
+    assert people == ["ジョン・ホワイト"]
