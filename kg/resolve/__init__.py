@@ -30,6 +30,7 @@ from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
+from kg.resolve.products import without_products
 from kg.text.chars import tidy_surface
 
 __all__ = ["ResolveOptions", "resolve", "resolve_corrected", "with_vault_corrections"]
@@ -86,7 +87,8 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
         if tracing is not None:
             tracing.defined.append(tuple(group))
     mentions = _mentions(blocks, spans, lexicon, stop)
-    entities = _with_note_aliases(group_entities(mentions, lexicon, options.types), notes, lexicon)
+    entities = without_products(group_entities(mentions, lexicon, options.types), blocks, lexicon)
+    entities = _with_note_aliases(entities, notes, lexicon)
     if tracing is not None:
         tracing.lexicon, tracing.corrections, tracing.before = lexicon, corrections, entities
     if corrections.empty:

@@ -14,7 +14,8 @@ from kg.text.chars import is_ascii_alnum, is_hiragana, is_katakana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
 _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
-_MARKUP = set("^[]|#<>/\\@=*_~{}`")
+# Arrows are markup too: a menu path or a sort order (Settings→Sync, A→Z), never part of a name.
+_MARKUP = set("^[]|#<>/\\@=*_~{}`→←↑↓⇒⇔")
 # Katakana names join their parts with = as often as with ・ (ジャン=クロード, ル=グウィン).
 _KATAKANA_EQUALS = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[=＝゠](?=[\u30a1-\u30fa\u30fc])")
 _PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤ]+\s*(章|節|部|編|条|項|款)")
@@ -78,7 +79,20 @@ def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: b
         return "markup"
     if surface.isascii() and surface == surface.lower():
         return "lower-case"
+    if _is_phrase(surface):
+        return "english-phrase"
     return ""
+
+
+def _is_phrase(surface: str) -> bool:
+    """Return True for English words that read as a phrase, not a name: a lowercase word among them
+    that joins no name's words (Publish changes, Optional payment, the Mozilla Public License), where a
+    name capitalises its words (Western Digital, Bank of Japan)."""
+    words = surface.split()
+    if len(words) < 2 or not surface.isascii():
+        return False
+    lower = [w.isalpha() and w.islower() for w in words]
+    return lower[0] or any(low and w not in name_words("joining") for w, low in zip(words, lower))
 
 
 @lru_cache(maxsize=65536)
@@ -91,16 +105,26 @@ def is_product(surface: str) -> bool:
     names the maker, and the name of a company alone (Apple, Google) is the company's.
     """
     name = nfkc(surface).strip()
-    return _from_product(name) or any(
-        name[:i].rstrip().casefold() in _organisation_names() and _from_product(name[i:].lstrip())
+    return from_product(name) or _is_tier(name) or any(
+        name[:i].rstrip().casefold() in _organisation_names() and from_product(name[i:].lstrip())
         for i in range(2, len(name) - 1) if _word_ends(name, i)
     )
 
 
-def _from_product(name: str) -> bool:
-    """Return True for a product's name, alone or with words after it that say no maker's name."""
-    products = product_names()
-    for length in _product_lengths():
+def _is_tier(name: str) -> bool:
+    """Return True for a capitalised English word with a word for a tier after it (Plusプラン,
+    Catalystティア): what a service sells, where a government's plan has a Japanese name."""
+    tier = next((t for t in name_words("tier") if name.endswith(t)), "")
+    words = name[: len(name) - len(tier)].split() if tier else []
+    return bool(words) and all(w.isascii() and w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
+
+
+def from_product(name: str, products: frozenset[str] | None = None) -> bool:
+    """Return True for a product's name (of kg/data/products.txt, or of ``products``), alone or with
+    words after it that say no maker's name."""
+    lengths = _product_lengths() if products is None else sorted({len(p) for p in products}, reverse=True)
+    products = product_names() if products is None else products
+    for length in lengths:
         if length <= len(name) and name[:length].casefold() in products and _word_ends(name, length):
             rest = name[length:].strip()
             return not rest or not (

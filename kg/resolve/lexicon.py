@@ -80,8 +80,11 @@ class Lexicon:
             name = self._names.get(norm[i:end]) if end <= len(norm) else None
             if name is None or not _fits(norm, i, end):
                 continue
-            if name.exact_case and any(c.islower() for c in nfkc(original[starts[i] : starts[end]])):
+            written = nfkc(original[starts[i] : starts[end]])
+            if name.exact_case and any(c.islower() for c in written):
                 continue
+            if written.isascii() and written.islower() and not name.surface.islower():
+                continue  # meta, apple, shell: a known name's capitals make it a name, lowercase a word
             return end, name
         return None
 

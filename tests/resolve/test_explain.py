@@ -52,6 +52,7 @@ FIXTURES = {
     "other-kind": (MEMO, "EV工場", "EV工場", {}),
     "spelled-out": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),
     "product": (MEMO, "iPhone", "iPhone", {}),
+    "vault-product": (MEMO, "Tidewave", "Tidewave", {}),
     "part-title": (SAMPLE, "プラットフォームの動向", "第6節\u3000プラットフォーム", {}),
     "repeat": (MEMO, "インドネシア", "インドネシア", {}),
     "type-not-kept": (CLIPS, "石破", "石破茂", {"types": "Country,Organization,Event"}),
@@ -83,6 +84,7 @@ JUNK = {
     "id-like": "ABX20240917",
     "markup": "#タグ",
     "lower-case": "statkit",
+    "english-phrase": "Save changes",
 }
 
 
