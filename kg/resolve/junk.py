@@ -18,6 +18,10 @@ _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
 _MARKUP = set("^[]|#<>/\\@=*_~{}`→←↑↓⇒⇔")
 # Katakana names join their parts with = as often as with ・ (ジャン=クロード, ル=グウィン).
 _KATAKANA_EQUALS = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[=＝゠](?=[\u30a1-\u30fa\u30fc])")
+# A version number inside English words (Attribution 3.0 Unported); one at the end may close a name (Society 5.0).
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+")
+# A library or program named as its file is (Moment.js, Socket.io, Notepad.exe).
+_SOFTWARE_FILE = re.compile(r"[A-Za-z][\w-]*\.(?:js|ts|jsx|tsx|mjs|py|rb|rs|go|php|exe|dll|app|apk|io)")
 _PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤ]+\s*(章|節|部|編|条|項|款)")
 # An edition or round with no name after it (第6回, 第9回) names nothing: the name is elsewhere.
 _BARE_ORDINAL = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*(回|次|代|期|節|戦|試合)$")
@@ -91,6 +95,8 @@ def _is_phrase(surface: str) -> bool:
     words = surface.split()
     if len(words) < 2 or not surface.isascii():
         return False
+    if words[0].isdigit() or any(_VERSION.fullmatch(w) for w in words[1:-1]):
+        return True  # a status line or a year before a name (301 Permanent Redirect, 2012 Lea Verou), a licence's version
     lower = [w.isalpha() and w.islower() for w in words]
     return lower[0] or any(low and w not in name_words("joining") for w, low in zip(words, lower))
 
@@ -105,10 +111,25 @@ def is_product(surface: str) -> bool:
     names the maker, and the name of a company alone (Apple, Google) is the company's.
     """
     name = nfkc(surface).strip()
-    return from_product(name) or _is_tier(name) or any(
+    return from_product(name) or _is_tier(name) or bool(_SOFTWARE_FILE.fullmatch(name)) or _named_after_maker(name) or any(
         name[:i].rstrip().casefold() in _organisation_names() and from_product(name[i:].lstrip())
         for i in range(2, len(name) - 1) if _word_ends(name, i)
     )
+
+
+def _named_after_maker(name: str) -> bool:
+    """Return True for a company kg knows with capitalised English words after it that name no
+    company (Apple Journal, Google Search Console): its product. Words for a maker (Japan, Labs,
+    Research, Music, Daily, ...), a place (Nikkei Asia) or a legal form make the name a company's
+    (Google Japan, Sony Music)."""
+    words = name.split()
+    if len(words) < 2 or not name.isascii() or words[0].casefold() not in _organisation_names():
+        return False
+    rest = words[1:]
+    # plain capitalised words (Search Console), not a name of its own (Google DeepMind)
+    return (all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in rest)
+            and not any(w in name_words("maker") or w.casefold() in _place_names() for w in rest)
+            and without_legal_form(name) == name and suffix_type(name) != "Organization")
 
 
 def _is_tier(name: str) -> bool:
@@ -148,6 +169,13 @@ def _word_ends(name: str, i: int) -> bool:
 def _product_lengths() -> tuple[int, ...]:
     """Return the lengths of the product names, longest first."""
     return tuple(sorted({len(name) for name in product_names()}, reverse=True))
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Return the gazetteer's names of countries and places, casefolded (Asia of Nikkei Asia)."""
+    return frozenset(name.casefold() for entry in load_gazetteer() if entry.type in ("Country", "Region")
+                     for name in entry.names)
 
 
 @cache

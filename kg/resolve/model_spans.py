@@ -23,6 +23,9 @@ from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
 _ELECTIONS = ("選", "選挙")
+# A Latin span joined by and/or to a lowercase English word is cut from a phrase (… and refunds);
+# one joined to a capitalised word is a name in a list (Apple and Google), and "and others" ends a list of names.
+_PHRASE_GOES_ON = re.compile(r" (?:and|or) (?!(?:the|an?|others|contributors)\b)[a-z]{2,}")
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
@@ -359,11 +362,12 @@ def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
 
 
 def _cut_mid_word(text: str, start: int, end: int) -> bool:
-    """Return True when a Latin span starts or ends inside a word or hyphenated name."""
+    """Return True when a Latin span starts or ends inside a word or hyphenated name, or ends where an
+    English phrase goes on with and or or (Invoices of Invoices and refunds; not Apple of Apple and Google)."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     latin_start = is_ascii_alnum(nfkc(text[start]))
     latin_end = is_ascii_alnum(nfkc(text[end - 1]))
     return (latin_start and (is_ascii_alnum(nfkc(before or " ")) or before == "-")) or (
-        latin_end and (is_ascii_alnum(nfkc(after or " ")) or after == "-")
+        latin_end and (is_ascii_alnum(nfkc(after or " ")) or after == "-" or bool(_PHRASE_GOES_ON.match(text, end)))
     )
