@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
-from kg.resolve.words import Word, has_proper_part, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -115,6 +115,63 @@ def described_companies(text: str) -> list[Candidate]:
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
     return candidates
+
+
+# The shortest unit a law's name ends in: 法 of 漁業法 and 会社法, 税法 of …旅客税法. 方法, 手法 and 憲法 are
+# words of their own, and name no one law by a compound.
+_LAW_UNITS = ("法", "税法")
+_TREATY_HEADS = ("協定", "条約", "議定書")
+# The particles between a law's or treaty's name and the act the sentence says of it (…法の改正案, …協定は批准).
+_CITING_PARTICLES = ("の", "を", "が", "は", "も", "に")
+
+
+def acted_on(text: str) -> list[Candidate]:
+    """Return the laws and treaties named by a run of nouns that the text amends, enforces, ratifies or
+    signs (name_words.tsv, roles law and treaty): 漁業法改正, …利用法の改正案, …税法により, 月協定は批准していない.
+
+    Such an act is done to one law or treaty, so the run before it is a name, though its words are
+    common ones; a law's run has a word before 法 (会社法, not 方法 or 手法), a treaty's a word before
+    協定 or 条約, neither holds a number, and one word for an act before the head makes a kind of
+    document (加入議定書, 規制法).
+    """
+    by_start = {w.start: w for w in words(text)}
+    found = []
+    for run in _noun_runs(text):
+        for i, word in enumerate(run):
+            kind = _law_or_treaty(text, word, i)
+            first = _first_word(text, list(run[:i]), "Law") if i else 0
+            if not kind or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[: i + 1]):
+                continue
+            if i - first == 1 and run[first].pos[2] == "サ変可能":
+                continue  # an act before the head makes a kind of document (加入議定書, 規制法), not one
+            if _acted_on(text, run[i + 1] if i + 1 < len(run) else None, by_start.get(word.end), by_start, kind):
+                found.append(Candidate(run[first].start, word.end, COMPOUND, type="Law" if kind == "law" else "Agreement",
+                                       headed=True))
+    return found
+
+
+def _law_or_treaty(text: str, word: Word, before: int) -> str:
+    """Return "law" for a word that ends a law's name, "treaty" for one that ends a treaty's, else ""."""
+    surface = nfkc(text[word.start : word.end])
+    if surface in _TREATY_HEADS:
+        return "treaty" if before else ""
+    if not surface.endswith(_LAW_UNITS):
+        return ""
+    units = short_units(surface)
+    return "law" if units[-1] in _LAW_UNITS and (len(units) > 1 or before) else ""
+
+
+def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict[int, Word], kind: str) -> bool:
+    """Return True when the words after a name say an act of its kind: a noun right after it (漁業法改正),
+    or a particle and the act (…法の改正案, …協定は批准); a verb (により, に基づく) only after に."""
+    acts = name_words(kind)
+    if in_run is not None:
+        return nfkc(text[in_run.start : in_run.end]) in acts
+    if after is None or text[after.start : after.end] not in _CITING_PARTICLES:
+        return False
+    act = by_start.get(after.end)
+    return act is not None and nfkc(text[act.start : act.end]) in acts and (
+        act.pos[0] != "動詞" or text[after.start : after.end] == "に")
 
 
 def _foreign(text: str, word: Word) -> bool:

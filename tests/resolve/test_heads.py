@@ -214,3 +214,67 @@ def test_a_place_after_a_countrys_one_letter_is_a_place():
 def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     text = "南鳥島周辺の海底で調査した。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("両国は海底ケーブルの保護に関する北海ケーブル協定に署名した。", ["海底ケーブルの保護に関する北海ケーブル協定"]),
+        ("沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定が発効した。",
+         ["沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定"]),
+        ("この問題に関する北海ケーブル協定を話した。", []),  # a clause a word before it modifies is no name
+        ("彼らが定めた税に関する北海漁業協定を読む。", []),
+    ],
+)
+def test_a_formal_name_opens_with_the_clause_it_is_about(text, found):
+    from kg.resolve.candidates import about_clauses
+
+    assert [text[c.start : c.end] for c in about_clauses(text, bare_headed(text))] == found
+
+
+def test_a_known_name_keeps_its_own_after_a_clause():
+    from kg.resolve.candidates import KNOWN, Candidate, about_clauses
+
+    text = "気候変動に関するパリ協定を守る。"
+    known = Candidate(text.index("パリ"), text.index("を"), KNOWN, "パリ協定", "Agreement")
+    assert about_clauses(text, [known]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首相が掲げた地方所得倍増プランを読む。", [("地方所得倍増プラン", "Plan")]),  # three words in kanji
+        ("観光立国推進ビジョンを策定した。", [("観光立国推進ビジョン", "Plan")]),
+        ("新しい携帯料金プランを選ぶ。", []),  # two words: a kind of plan
+        ("Proプランで使う。", []),  # a product's tier
+        ("将来構想を語る。", []),
+    ],
+)
+def test_a_plan_is_named_by_three_words_in_kanji_before_its_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2011年の鉱業法改正で許可制が変わった。", [("鉱業法", "Law")]),  # the act right after the name
+        ("港湾海域利用法の改正案は継続審議になった。", [("港湾海域利用法", "Law")]),
+        ("入国者税法により徴収される。", [("入国者税法", "Law")]),  # a verb only after に
+        ("どの国も火星協定は批准していない。", [("火星協定", "Agreement")]),
+        ("この手法により精度が上がる。", []),  # 法 of a method is no law's head
+        ("算定方法を改正する。", []),
+        ("二国間協定に署名した。", []),  # a count before the head: a kind of treaty
+        ("その方法がより良い。", []),
+        ("鉱業法の歴史を読む。", []),  # nothing done to it: left to the other rules
+    ],
+)
+def test_a_law_or_treaty_is_named_by_what_the_sentence_does_to_it(text, found):
+    from kg.resolve.compounds import acted_on
+
+    assert [(text[c.start : c.end], c.type) for c in acted_on(text)] == found
+
+
+def test_an_act_before_a_treaty_head_makes_a_kind_of_document():
+    from kg.resolve.compounds import acted_on
+
+    assert acted_on("英国は同協定への加入議定書に署名した。") == []
