@@ -224,7 +224,26 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
+        elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
+            found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
     return found
+
+
+def _head_after_quote(text: str, start: int, end: int) -> str:
+    """Return the type of a head noun written right after a quoted name (「平和の回廊」構想: a plan), or "".
+
+    The head is a word of its own after the closing mark and ends the noun run; the quoted name is
+    read as a name would be (no clause, no parenthesis left open, not opening with hiragana).
+    """
+    after = next((w for w in words_over(text, end + 1, end + 2) if w.start == end + 1), None)
+    if after is None or after.pos[0] != "名詞" or is_hiragana(text[start]) or not _balanced(text[start:end]):
+        return ""
+    following = next((w for w in words_over(text, after.end, after.end + 1) if w.start == after.end), None)
+    if following is not None and following.pos[0] in ("名詞", "接尾辞"):
+        return ""  # the head starts a longer compound (「…」構想推進会議)
+    head = nfkc(text[after.start : after.end])
+    type_ = next((t for suffix, t in type_suffixes() if suffix == head), "")
+    return type_ if type_ and not _has_clause_particle(text, start, end) and not set(text[start:end]) & _QUOTES else ""
 
 
 def _has_clause_particle(text: str, start: int, end: int) -> bool:
@@ -399,9 +418,21 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
     for match in _NUMBERED.finditer(text):
         known = lexicon.get(match.group(1))
         sentence = next((text[s:e] for s, e in sentences if s <= match.start() < e), text)
-        if (known is not None and known.type in ("Event", "Organization")) or any(w in sentence for w in name_words("meeting")):
+        if ((known is not None and known.type in ("Event", "Organization")) or _known_session_near(match, lexicon)
+                or any(w in sentence for w in name_words("meeting"))):
             found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
     return found
+
+
+def _known_session_near(match: re.Match, lexicon: Lexicon) -> bool:
+    """Return True when kg or the notes know another session of the same series, up to three numbers
+    away (MEPC81 when 第80回…（MEPC80） named MEPC80): the acronym numbers the sessions of one body."""
+    acronym, number = match.group(1), int(match.group(2))
+    for other in (n for n in range(number - 3, number + 4) if n > 0 and n != number):
+        name = lexicon.get(f"{acronym}{other}") or lexicon.get(f"{acronym}-{other}")
+        if name is not None and name.type in ("Event", "Organization"):
+            return True
+    return False
 
 
 def before_article(text: str, start: int, end: int) -> int:

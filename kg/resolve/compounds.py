@@ -29,6 +29,8 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
+# a year and の right before a name: 1985年の…
+_YEAR_OF = re.compile(r"[0-9０-９]{4}年の$")
 # a year of an era after its name: 21年 of 平成21年度, 元年 of 令和元年
 _ERA_YEAR = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+|元)年")
 
@@ -172,6 +174,24 @@ def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict
     act = by_start.get(after.end)
     return act is not None and nfkc(text[act.start : act.end]) in acts and (
         act.pos[0] != "動詞" or text[after.start : after.end] == "に")
+
+
+def currency_areas(text: str) -> list[Candidate]:
+    """Return the areas named by a currency and 圏 (ドル圏, one word or two): the region that pays in it.
+    An amount (100円圏内) and a range (…圏内, …圏外) are none."""
+    currencies = name_words("currency")
+    found = []
+    for word in words(text):
+        surface = nfkc(text[word.start : word.end])
+        if surface.endswith("圏") and surface[:-1] in currencies:
+            end = word.end
+        elif surface in currencies and text[word.end : word.end + 1] == "圏":
+            end = word.end + 1
+        else:
+            continue
+        if not (word.start and nfkc(text[word.start - 1]).isdigit()) and text[end : end + 1] not in ("内", "外"):
+            found.append(Candidate(word.start, end, COMPOUND, type="Region"))
+    return found
 
 
 def _foreign(text: str, word: Word) -> bool:
@@ -473,12 +493,33 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             first = _first_word(text, run[:head_start], type_)
             if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
-            if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
+            if first is not None and (any(_vouches(text, w) for w in run[first:head_start])
+                                      or _dated_katakana_name(text, run[first:head_start], type_)):
+                first = _after_description(text, run, first, head_start)
                 while type_ != "Organization" and end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
                     end += 1  # a year after the head is part of an event's or a plan's name (東京栄養サミット2021); after
                     # an organisation's it is a division or a grade (関東大学リーグ2部)
                 return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
+
+
+def _after_description(text: str, run: Sequence[Word], first: int, head_start: int) -> int:
+    """Return where a name starts after the words that describe it (武装組織 of 武装組織フーシ派, 国営企業 of
+    …): common words ending in a word for a company or a body (name_words.tsv, role company) before the
+    first word that vouches for the name."""
+    vouching = next((i for i in range(first, head_start) if _vouches(text, run[i])), first)
+    described = vouching > first and not any(run[i].proper for i in range(first, vouching))
+    word = nfkc(text[run[vouching - 1].start : run[vouching - 1].end])
+    if described and word.endswith(tuple(name_words("company"))) and word not in legal_forms():
+        return vouching  # a legal form is part of the name (株式会社…設計事務所)
+    return first
+
+
+def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> bool:
+    """Return True for one katakana word before an agreement's head after a year and の (1985年のプラザ合意):
+    the year says the accord is one that happened, named after where it was made."""
+    return (type_ == "Agreement" and len(modifier) == 1 and all(is_katakana(c) for c in text[modifier[0].start : modifier[0].end])
+            and _YEAR_OF.search(text, 0, modifier[0].start) is not None)
 
 
 def _ends_in_head(word: str) -> str | None:

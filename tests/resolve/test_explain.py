@@ -33,6 +33,7 @@ FIXTURES = {
     "about-clause": (MEMO, "北海ケーブル協定", "海底ケーブルの保護に関する北海ケーブル協定", {}),
     "compound-name": (MEMO, "JSOP", "日本海洋政策学会", {}),
     "acted-on": (MEMO, "鉱業法", "鉱業法", {}),
+    "currency-area": (MEMO, "ドル圏", "ドル圏", {}),
     "described-company": (MEMO, "アーム", "アーム", {}),
     "proper-word": (MEMO, "日本郵便", "日本郵便", {}),
     "model-span": (MEMO, "ITU", "ITU-R", {}),

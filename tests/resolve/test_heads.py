@@ -278,3 +278,84 @@ def test_an_act_before_a_treaty_head_makes_a_kind_of_document():
     from kg.resolve.compounds import acted_on
 
     assert acted_on("英国は同協定への加入議定書に署名した。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北部の武装組織ムフタ派が港を占拠した。", [("ムフタ派", "Organization")]),  # a word the dictionary lacks names the faction
+        ("与党の岸田派が会合を開いた。", [("岸田派", "Organization")]),  # a faction named after its leader
+        ("シーア派とスンニ派が対立する。", []),  # common words: branches of a faith
+        ("主流派の議員が反対した。", []),
+    ],
+)
+def test_a_faction_is_named_by_a_proper_word_before_its_suffix(text, found):
+    from kg.resolve.compounds import compound_names
+
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("1995年のデイトン合意で内戦は終わった。", [("デイトン合意", "Agreement")]),  # a proper word before 合意
+        ("協調の例は1987年のホテル合意だ。", [("ホテル合意", "Agreement")]),  # a year before a katakana word
+        ("ホテル合意が話題になった。", []),  # a common katakana word with no year says nothing
+        ("政労使合意を得た。", []),
+    ],
+)
+def test_an_accord_is_named_by_a_place_or_by_its_year(text, found):
+    from kg.resolve.compounds import compound_names
+
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("ドル圏の金利が上がった。", ["ドル圏"]),
+        ("ユーロ圏と円圏の差。", ["ユーロ圏", "円圏"]),
+        ("価格は100円圏内に収まる。", []),  # an amount
+        ("アジア圏の学生", []),  # no currency: left to the other rules
+    ],
+)
+def test_a_currency_and_ken_name_the_area_that_pays_in_it(text, found):
+    from kg.resolve.compounds import currency_areas
+
+    assert [text[c.start : c.end] for c in currency_areas(text)] == found
+
+
+def test_a_legal_form_before_a_compound_name_is_part_of_it():
+    from kg.resolve.compounds import compound_names
+
+    text = "株式会社ムフタ設計事務所が受注した。"
+    assert [text[c.start : c.end] for c in compound_names(text)] == ["株式会社ムフタ設計事務所"]
+
+
+def test_an_acronym_with_a_number_is_a_meeting_when_another_session_is_known():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import numbered_meetings
+
+    text = "QRS81では条文案が議論された。"
+    lexicon = base_lexicon(())
+    assert numbered_meetings(text, lexicon, [(0, len(text))]) == []  # nothing says it is a meeting
+    lexicon.add("QRS80", "第80回北海資源委員会", "Event")  # as 第80回北海資源委員会（QRS80） defines it
+    assert [text[c.start : c.end] for c in numbered_meetings(text, lexicon, [(0, len(text))])] == ["QRS81"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("両国が提唱した「北海の灯台」構想は続いている。", [("北海の灯台", "Plan")]),  # the head after the quote types it
+        ("「北海の灯台」構想推進会議が開かれた。", []),  # the head starts a longer compound
+        ("「彼が言った言葉」構想を話す。", []),  # a quoted clause
+        ("「北海の灯台」の歌を聞く。", []),  # no head after it
+    ],
+)
+def test_a_quoted_name_is_typed_by_the_head_right_after_it(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
