@@ -230,10 +230,11 @@ def quoted(block: Block) -> list[Candidate]:
 
 
 def _head_after_quote(text: str, start: int, end: int) -> str:
-    """Return the type of a head noun written right after a quoted name (「平和の回廊」構想: a plan), or "".
+    """Return the type of a head noun written right after a quoted name (「北海の灯台」構想: a plan), or "".
 
     The head is a word of its own after the closing mark and ends the noun run; the quoted name is
-    read as a name would be (no clause, no parenthesis left open, not opening with hiragana).
+    read as a name would be (no clause, no parenthesis left open, not opening with hiragana) and does
+    not end in a word for an act (「…の建設」計画 says what is planned).
     """
     after = next((w for w in words_over(text, end + 1, end + 2) if w.start == end + 1), None)
     if after is None or after.pos[0] != "名詞" or is_hiragana(text[start]) or not _balanced(text[start:end]):
@@ -241,6 +242,9 @@ def _head_after_quote(text: str, start: int, end: int) -> str:
     following = next((w for w in words_over(text, after.end, after.end + 1) if w.start == after.end), None)
     if following is not None and following.pos[0] in ("名詞", "接尾辞"):
         return ""  # the head starts a longer compound (「…」構想推進会議)
+    last = next((w for w in words_over(text, end - 1, end) if w.end == end), None)
+    if last is not None and last.pos[2] == "サ変可能":
+        return ""  # an act planned (「…記念館の建設」計画), not a name
     head = nfkc(text[after.start : after.end])
     type_ = next((t for suffix, t in type_suffixes() if suffix == head), "")
     return type_ if type_ and not _has_clause_particle(text, start, end) and not set(text[start:end]) & _QUOTES else ""
@@ -322,7 +326,7 @@ def bare_headed(text: str) -> list[Candidate]:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
         elif head in long_heads():
-            if _kanji_words(text, start, modifier_end) >= 3:  # 資産所得倍増プラン, not 料金プラン or Proプラン
+            if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
                 found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())
               and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
@@ -331,7 +335,7 @@ def bare_headed(text: str) -> list[Candidate]:
     return found
 
 
-# The clause a formal name opens with: 国際租税協力に関する…宣言, …の保護に関する条約.
+# The clause a formal name opens with: 海底ケーブルの保護に関する…協定, …の保全に関する条約.
 _ABOUT = "に関する"
 # Words inside the subject of such a clause besides nouns: …の保全及び…利用, …・…, …等.
 _ABOUT_JOINERS = frozenset(("の", "及び", "並びに", "・", "等"))
@@ -339,7 +343,7 @@ _ABOUT_JOINERS = frozenset(("の", "及び", "並びに", "・", "等"))
 
 def about_clauses(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """Return the agreements, laws and plans found after "…に関する" widened over that clause: a formal
-    name opens with what it is about (国際租税協力に関する…閣僚宣言, …の保護に関する協定).
+    name opens with what it is about (海底ケーブルの保護に関する…協定, …の保全に関する条約).
 
     The clause is nouns joined by の, 及び, ・ and an adjective with な, opening a sentence, a phrase
     or a parenthesis; one a word before it modifies (この問題に関する…) is no part of a name, and a
@@ -426,7 +430,7 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
 
 def _known_session_near(match: re.Match, lexicon: Lexicon) -> bool:
     """Return True when kg or the notes know another session of the same series, up to three numbers
-    away (MEPC81 when 第80回…（MEPC80） named MEPC80): the acronym numbers the sessions of one body."""
+    away (QRS81 when 第80回…（QRS80） named QRS80): the acronym numbers the sessions of one body."""
     acronym, number = match.group(1), int(match.group(2))
     for other in (n for n in range(number - 3, number + 4) if n > 0 and n != number):
         name = lexicon.get(f"{acronym}{other}") or lexicon.get(f"{acronym}-{other}")
@@ -517,7 +521,7 @@ def _typed_by_head(text: str, known: Candidate, loose: list[Candidate]) -> Candi
 def _typed_by_twin(known: Candidate, longer: list[Candidate]) -> Candidate:
     """Return a known name without a type typed as another finder types the same words, else as it is.
 
-    A name the notes define with no head (ジャパンマリンユナイテッド（JMU）) says nothing of its kind,
+    A name the notes define with no head (ヤンマー（YNM）) says nothing of its kind,
     but the dictionary's proper noun or the model's span over the same words does.
     """
     if known.type:

@@ -119,7 +119,7 @@ def described_companies(text: str) -> list[Candidate]:
     return candidates
 
 
-# The shortest unit a law's name ends in: 法 of 漁業法 and 会社法, 税法 of …旅客税法. 方法, 手法 and 憲法 are
+# The shortest unit a law's name ends in: 法 of 鉱業法 and 会社法, 税法 of 入国者税法. 方法, 手法 and 憲法 are
 # words of their own, and name no one law by a compound.
 _LAW_UNITS = ("法", "税法")
 _TREATY_HEADS = ("協定", "条約", "議定書")
@@ -129,7 +129,7 @@ _CITING_PARTICLES = ("の", "を", "が", "は", "も", "に")
 
 def acted_on(text: str) -> list[Candidate]:
     """Return the laws and treaties named by a run of nouns that the text amends, enforces, ratifies or
-    signs (name_words.tsv, roles law and treaty): 漁業法改正, …利用法の改正案, …税法により, 月協定は批准していない.
+    signs (name_words.tsv, roles law and treaty): 鉱業法改正, …利用法の改正案, …税法により, 火星協定は批准していない.
 
     Such an act is done to one law or treaty, so the run before it is a name, though its words are
     common ones; a law's run has a word before 法 (会社法, not 方法 or 手法), a treaty's a word before
@@ -164,7 +164,7 @@ def _law_or_treaty(text: str, word: Word, before: int) -> str:
 
 
 def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict[int, Word], kind: str) -> bool:
-    """Return True when the words after a name say an act of its kind: a noun right after it (漁業法改正),
+    """Return True when the words after a name say an act of its kind: a noun right after it (鉱業法改正),
     or a particle and the act (…法の改正案, …協定は批准); a verb (により, に基づく) only after に."""
     acts = name_words(kind)
     if in_run is not None:
@@ -504,7 +504,7 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
 
 
 def _after_description(text: str, run: Sequence[Word], first: int, head_start: int) -> int:
-    """Return where a name starts after the words that describe it (武装組織 of 武装組織フーシ派, 国営企業 of
+    """Return where a name starts after the words that describe it (武装組織 of 武装組織ムフタ派, 国営企業 of
     …): common words ending in a word for a company or a body (name_words.tsv, role company) before the
     first word that vouches for the name."""
     vouching = next((i for i in range(first, head_start) if _vouches(text, run[i])), first)
@@ -516,7 +516,7 @@ def _after_description(text: str, run: Sequence[Word], first: int, head_start: i
 
 
 def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> bool:
-    """Return True for one katakana word before an agreement's head after a year and の (1985年のプラザ合意):
+    """Return True for one katakana word before an agreement's head after a year and の (1987年のホテル合意):
     the year says the accord is one that happened, named after where it was made."""
     return (type_ == "Agreement" and len(modifier) == 1 and all(is_katakana(c) for c in text[modifier[0].start : modifier[0].end])
             and _YEAR_OF.search(text, 0, modifier[0].start) is not None)

@@ -67,7 +67,7 @@ def has_proper_part(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def short_units(word: str) -> tuple[str, ...]:
-    """Return the shortest units of a word (漁業, 法 of 漁業法; 方法 is one)."""
+    """Return the shortest units of a word (鉱業, 法 of 鉱業法; 方法 is one)."""
     return tuple(u.surface() for u in _short_unit_tokenizer().tokenize(_SURROGATE.sub("\ufffd", word)))
 
 

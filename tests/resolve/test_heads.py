@@ -314,7 +314,7 @@ def test_an_accord_is_named_by_a_place_or_by_its_year(text, found):
     ("text", "found"),
     [
         ("ドル圏の金利が上がった。", ["ドル圏"]),
-        ("ユーロ圏と円圏の差。", ["ユーロ圏", "円圏"]),
+        ("ポンド圏と円圏の差。", ["ポンド圏", "円圏"]),
         ("価格は100円圏内に収まる。", []),  # an amount
         ("アジア圏の学生", []),  # no currency: left to the other rules
     ],
@@ -350,6 +350,7 @@ def test_an_acronym_with_a_number_is_a_meeting_when_another_session_is_known():
         ("「北海の灯台」構想推進会議が開かれた。", []),  # the head starts a longer compound
         ("「彼が言った言葉」構想を話す。", []),  # a quoted clause
         ("「北海の灯台」の歌を聞く。", []),  # no head after it
+        ("「北海の灯台の建設」計画は白紙になった。", []),  # an act planned, not a name
     ],
 )
 def test_a_quoted_name_is_typed_by_the_head_right_after_it(text, found):
