@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    bare_heads, head_length, legal_forms, long_heads, name_words, named_heads, state_heads, suffix_type, type_suffixes,
+    head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, words, words_over, words_within
@@ -304,7 +304,7 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []
-    heads = bare_heads() | long_heads()
+    heads = run_heads()
     start = 0
     while start < len(text):
         if not is_name_char(text[start]) or text[start] in "・-.":

@@ -136,6 +136,8 @@ def acted_on(text: str) -> list[Candidate]:
     協定 or 条約, neither holds a number, and one word for an act before the head makes a kind of
     document (加入議定書, 規制法).
     """
+    if "法" not in text and not any(head in text for head in _TREATY_HEADS):
+        return []  # most blocks name no law or treaty: no need to read their runs
     by_start = {w.start: w for w in words(text)}
     found = []
     for run in _noun_runs(text):
@@ -179,6 +181,8 @@ def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict
 def currency_areas(text: str) -> list[Candidate]:
     """Return the areas named by a currency and 圏 (ドル圏, one word or two): the region that pays in it.
     An amount (100円圏内) and a range (…圏内, …圏外) are none."""
+    if "圏" not in text:
+        return []
     currencies = name_words("currency")
     found = []
     for word in words(text):

@@ -68,6 +68,12 @@ def named_heads() -> frozenset[str]:
 
 
 @cache
+def run_heads() -> frozenset[str]:
+    """Return the heads that may end a name in plain text: the bare, named and long ones."""
+    return bare_heads() | long_heads()
+
+
+@cache
 def long_heads() -> frozenset[str]:
     """Return the heads that make a plain-text run a name after three or more words in kanji (third column "long")."""
     return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "long")
