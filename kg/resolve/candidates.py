@@ -10,13 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.records import Block, Span
+from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    bare_heads, head_length, legal_forms, name_words, named_heads, state_heads, suffix_type, type_suffixes,
+    head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, words, words_within
+from kg.resolve.words import first_unit_is_proper, words, words_over, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -224,7 +224,30 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
+        elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
+            found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
     return found
+
+
+def _head_after_quote(text: str, start: int, end: int) -> str:
+    """Return the type of a head noun written right after a quoted name (「北海の灯台」構想: a plan), or "".
+
+    The head is a word of its own after the closing mark and ends the noun run; the quoted name is
+    read as a name would be (no clause, no parenthesis left open, not opening with hiragana) and does
+    not end in a word for an act (「…の建設」計画 says what is planned).
+    """
+    after = next((w for w in words_over(text, end + 1, end + 2) if w.start == end + 1), None)
+    if after is None or after.pos[0] != "名詞" or is_hiragana(text[start]) or not _balanced(text[start:end]):
+        return ""
+    following = next((w for w in words_over(text, after.end, after.end + 1) if w.start == after.end), None)
+    if following is not None and following.pos[0] in ("名詞", "接尾辞"):
+        return ""  # the head starts a longer compound (「…」構想推進会議)
+    last = next((w for w in words_over(text, end - 1, end) if w.end == end), None)
+    if last is not None and last.pos[2] == "サ変可能":
+        return ""  # an act planned (「…記念館の建設」計画), not a name
+    head = nfkc(text[after.start : after.end])
+    type_ = next((t for suffix, t in type_suffixes() if suffix == head), "")
+    return type_ if type_ and not _has_clause_particle(text, start, end) and not set(text[start:end]) & _QUOTES else ""
 
 
 def _has_clause_particle(text: str, start: int, end: int) -> bool:
@@ -281,7 +304,7 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []
-    heads = bare_heads()
+    heads = run_heads()
     start = 0
     while start < len(text):
         if not is_name_char(text[start]) or text[start] in "・-.":
@@ -302,11 +325,59 @@ def bare_headed(text: str) -> list[Candidate]:
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+        elif head in long_heads():
+            if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
+                found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())
               and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+# The clause a formal name opens with: 海底ケーブルの保護に関する…協定, …の保全に関する条約.
+_ABOUT = "に関する"
+# Words inside the subject of such a clause besides nouns: …の保全及び…利用, …・…, …等.
+_ABOUT_JOINERS = frozenset(("の", "及び", "並びに", "・", "等"))
+
+
+def about_clauses(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """Return the agreements, laws and plans found after "…に関する" widened over that clause: a formal
+    name opens with what it is about (海底ケーブルの保護に関する…協定, …の保全に関する条約).
+
+    The clause is nouns joined by の, 及び, ・ and an adjective with な, opening a sentence, a phrase
+    or a parenthesis; one a word before it modifies (この問題に関する…) is no part of a name, and a
+    known name (パリ協定) keeps its own.
+    """
+    found = []
+    for cand in cands:
+        if cand.trust == KNOWN or cand.type not in ("Agreement", "Law", "Plan") or not text.startswith(_ABOUT, cand.start - len(_ABOUT)):
+            continue
+        start = _about_start(text, cand.start - len(_ABOUT))
+        if start is not None:
+            found.append(Candidate(start, cand.end, HEADED, type=cand.type, headed=True))
+    return found
+
+
+def _about_start(text: str, end: int) -> int | None:
+    """Return where the subject of a clause "…に関する" ending at end starts, or None when it is no
+    run of nouns that opens a phrase."""
+    window = max(0, end - 60)
+    before = [w for w in words_over(text, window, end) if w.end <= end and w.start >= window]
+    start = None
+    while before:
+        word = before[-1]
+        surface = text[word.start : word.end]
+        if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
+                word.pos[0] == "形状詞" and text[word.end : word.end + 1] == "な"):
+            start = word.start
+        elif start is None or not (surface in _ABOUT_JOINERS or surface == "な"):
+            break
+        before.pop()
+    if start is None or not before:
+        return start if window == 0 else None
+    opener = before[-1]
+    return start if opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] != "の" else None
 
 
 def after_section_number(text: str, start: int, end: int) -> int:
@@ -351,9 +422,21 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
     for match in _NUMBERED.finditer(text):
         known = lexicon.get(match.group(1))
         sentence = next((text[s:e] for s, e in sentences if s <= match.start() < e), text)
-        if (known is not None and known.type in ("Event", "Organization")) or any(w in sentence for w in name_words("meeting")):
+        if ((known is not None and known.type in ("Event", "Organization")) or _known_session_near(match, lexicon)
+                or any(w in sentence for w in name_words("meeting"))):
             found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
     return found
+
+
+def _known_session_near(match: re.Match, lexicon: Lexicon) -> bool:
+    """Return True when kg or the notes know another session of the same series, up to three numbers
+    away (QRS81 when 第80回…（QRS80） named QRS80): the acronym numbers the sessions of one body."""
+    acronym, number = match.group(1), int(match.group(2))
+    for other in (n for n in range(number - 3, number + 4) if n > 0 and n != number):
+        name = lexicon.get(f"{acronym}{other}") or lexicon.get(f"{acronym}-{other}")
+        if name is not None and name.type in ("Event", "Organization"):
+            return True
+    return False
 
 
 def before_article(text: str, start: int, end: int) -> int:
@@ -370,6 +453,13 @@ def before_time_words(text: str, start: int, end: int) -> int:
         inside.pop()
         end = inside[-1].end
     return end
+
+
+def _kanji_words(text: str, start: int, end: int) -> int:
+    """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them."""
+    inside = list(words_within(text, start, end))
+    kanji = all(w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside)
+    return len(inside) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 
 def _one_common_word(text: str, start: int, end: int) -> bool:
@@ -390,7 +480,8 @@ def outside_longer_names(
     (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
     """
     loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)}
-    known = [_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]) for k in known]
+    known = [_typed_by_twin(_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]), longer)
+             for k in known]
     longer = [c for c in longer if id(c) not in loose]
     alone, kept = [], []
     for cand in known:
@@ -425,6 +516,18 @@ def _typed_by_head(text: str, known: Candidate, loose: list[Candidate]) -> Candi
         return known
     heads = [_own_head(known, text[known.end : c.end]) for c in loose if c.start == known.start and _contains(c, known)]
     return replace(known, type=next((h for h in heads if h), ""))
+
+
+def _typed_by_twin(known: Candidate, longer: list[Candidate]) -> Candidate:
+    """Return a known name without a type typed as another finder types the same words, else as it is.
+
+    A name the notes define with no head (ヤンマー（YNM）) says nothing of its kind,
+    but the dictionary's proper noun or the model's span over the same words does.
+    """
+    if known.type:
+        return known
+    twins = sorted((c for c in longer if (c.start, c.end) == (known.start, known.end) and c.type in ENTITY_TYPES), key=lambda c: c.trust)
+    return replace(known, type=twins[0].type) if twins else known
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:

@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
-from kg.resolve.words import Word, has_proper_part, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -29,6 +29,8 @@ _NOUNS = ("名詞", "接頭辞", "接尾辞")
 # Joiners that stay inside a name between katakana or Latin words (ブリストル・アンド・エクセター鉄道);
 # between other words they list names (三越・あさひ銀行).
 _JOINERS = "・=＝&"
+# a year and の right before a name: 1985年の…
+_YEAR_OF = re.compile(r"[0-9０-９]{4}年の$")
 # a year of an era after its name: 21年 of 平成21年度, 元年 of 令和元年
 _ERA_YEAR = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+|元)年")
 
@@ -115,6 +117,85 @@ def described_companies(text: str) -> list[Candidate]:
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
     return candidates
+
+
+# The shortest unit a law's name ends in: 法 of 鉱業法 and 会社法, 税法 of 入国者税法. 方法, 手法 and 憲法 are
+# words of their own, and name no one law by a compound.
+_LAW_UNITS = ("法", "税法")
+_TREATY_HEADS = ("協定", "条約", "議定書")
+# The particles between a law's or treaty's name and the act the sentence says of it (…法の改正案, …協定は批准).
+_CITING_PARTICLES = ("の", "を", "が", "は", "も", "に")
+
+
+def acted_on(text: str) -> list[Candidate]:
+    """Return the laws and treaties named by a run of nouns that the text amends, enforces, ratifies or
+    signs (name_words.tsv, roles law and treaty): 鉱業法改正, …利用法の改正案, …税法により, 火星協定は批准していない.
+
+    Such an act is done to one law or treaty, so the run before it is a name, though its words are
+    common ones; a law's run has a word before 法 (会社法, not 方法 or 手法), a treaty's a word before
+    協定 or 条約, neither holds a number, and one word for an act before the head makes a kind of
+    document (加入議定書, 規制法).
+    """
+    if "法" not in text and not any(head in text for head in _TREATY_HEADS):
+        return []  # most blocks name no law or treaty: no need to read their runs
+    by_start = {w.start: w for w in words(text)}
+    found = []
+    for run in _noun_runs(text):
+        for i, word in enumerate(run):
+            kind = _law_or_treaty(text, word, i)
+            first = _first_word(text, list(run[:i]), "Law") if i else 0
+            if not kind or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[: i + 1]):
+                continue
+            if i - first == 1 and run[first].pos[2] == "サ変可能":
+                continue  # an act before the head makes a kind of document (加入議定書, 規制法), not one
+            if _acted_on(text, run[i + 1] if i + 1 < len(run) else None, by_start.get(word.end), by_start, kind):
+                found.append(Candidate(run[first].start, word.end, COMPOUND, type="Law" if kind == "law" else "Agreement",
+                                       headed=True))
+    return found
+
+
+def _law_or_treaty(text: str, word: Word, before: int) -> str:
+    """Return "law" for a word that ends a law's name, "treaty" for one that ends a treaty's, else ""."""
+    surface = nfkc(text[word.start : word.end])
+    if surface in _TREATY_HEADS:
+        return "treaty" if before else ""
+    if not surface.endswith(_LAW_UNITS):
+        return ""
+    units = short_units(surface)
+    return "law" if units[-1] in _LAW_UNITS and (len(units) > 1 or before) else ""
+
+
+def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict[int, Word], kind: str) -> bool:
+    """Return True when the words after a name say an act of its kind: a noun right after it (鉱業法改正),
+    or a particle and the act (…法の改正案, …協定は批准); a verb (により, に基づく) only after に."""
+    acts = name_words(kind)
+    if in_run is not None:
+        return nfkc(text[in_run.start : in_run.end]) in acts
+    if after is None or text[after.start : after.end] not in _CITING_PARTICLES:
+        return False
+    act = by_start.get(after.end)
+    return act is not None and nfkc(text[act.start : act.end]) in acts and (
+        act.pos[0] != "動詞" or text[after.start : after.end] == "に")
+
+
+def currency_areas(text: str) -> list[Candidate]:
+    """Return the areas named by a currency and 圏 (ドル圏, one word or two): the region that pays in it.
+    An amount (100円圏内) and a range (…圏内, …圏外) are none."""
+    if "圏" not in text:
+        return []
+    currencies = name_words("currency")
+    found = []
+    for word in words(text):
+        surface = nfkc(text[word.start : word.end])
+        if surface.endswith("圏") and surface[:-1] in currencies:
+            end = word.end
+        elif surface in currencies and text[word.end : word.end + 1] == "圏":
+            end = word.end + 1
+        else:
+            continue
+        if not (word.start and nfkc(text[word.start - 1]).isdigit()) and text[end : end + 1] not in ("内", "外"):
+            found.append(Candidate(word.start, end, COMPOUND, type="Region"))
+    return found
 
 
 def _foreign(text: str, word: Word) -> bool:
@@ -416,12 +497,33 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             first = _first_word(text, run[:head_start], type_)
             if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
-            if first is not None and any(_vouches(text, w) for w in run[first:head_start]):
+            if first is not None and (any(_vouches(text, w) for w in run[first:head_start])
+                                      or _dated_katakana_name(text, run[first:head_start], type_)):
+                first = _after_description(text, run, first, head_start)
                 while type_ != "Organization" and end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
                     end += 1  # a year after the head is part of an event's or a plan's name (東京栄養サミット2021); after
                     # an organisation's it is a division or a grade (関東大学リーグ2部)
                 return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
+
+
+def _after_description(text: str, run: Sequence[Word], first: int, head_start: int) -> int:
+    """Return where a name starts after the words that describe it (武装組織 of 武装組織ムフタ派, 国営企業 of
+    …): common words ending in a word for a company or a body (name_words.tsv, role company) before the
+    first word that vouches for the name."""
+    vouching = next((i for i in range(first, head_start) if _vouches(text, run[i])), first)
+    described = vouching > first and not any(run[i].proper for i in range(first, vouching))
+    word = nfkc(text[run[vouching - 1].start : run[vouching - 1].end])
+    if described and word.endswith(tuple(name_words("company"))) and word not in legal_forms():
+        return vouching  # a legal form is part of the name (株式会社…設計事務所)
+    return first
+
+
+def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> bool:
+    """Return True for one katakana word before an agreement's head after a year and の (1987年のホテル合意):
+    the year says the accord is one that happened, named after where it was made."""
+    return (type_ == "Agreement" and len(modifier) == 1 and all(is_katakana(c) for c in text[modifier[0].start : modifier[0].end])
+            and _YEAR_OF.search(text, 0, modifier[0].start) is not None)
 
 
 def _ends_in_head(word: str) -> str | None:

@@ -67,6 +67,18 @@ def named_heads() -> frozenset[str]:
     return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "named")
 
 
+@cache
+def run_heads() -> frozenset[str]:
+    """Return the heads that may end a name in plain text: the bare, named and long ones."""
+    return bare_heads() | long_heads()
+
+
+@cache
+def long_heads() -> frozenset[str]:
+    """Return the heads that make a plain-text run a name after three or more words in kanji (third column "long")."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "long")
+
+
 @lru_cache(maxsize=65536)
 def head_length(name: str) -> int:
     """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""

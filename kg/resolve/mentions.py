@@ -7,10 +7,12 @@ from dataclasses import replace
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
+    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, headed, known_and_compound, linked, numbered_meetings,
     outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
-from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
+from kg.resolve.compounds import (
+    OTHER, acted_on, compound_names, continued, currency_areas, described_companies, proper_words,
+)
 from kg.resolve import trace
 from kg.resolve.junk import is_junk, junk_rule
 from kg.resolve.model_spans import from_ner, with_years
@@ -44,11 +46,12 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
-    compounds = compound_names(text) + described_companies(text)
+    compounds = compound_names(text) + described_companies(text) + acted_on(text) + currency_areas(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
-    longer = people + titles + named + compounds + proper + model
+    about = about_clauses(text, named + compounds + model)
+    longer = people + titles + named + about + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
@@ -56,7 +59,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
                             ("head-noun-name", bare_headed(text)),
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
+                            ("about-clause", about),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
+                            ("acted-on", acted_on(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
             trace.found(cands, rule)

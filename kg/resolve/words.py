@@ -66,6 +66,12 @@ def has_proper_part(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def short_units(word: str) -> tuple[str, ...]:
+    """Return the shortest units of a word (鉱業, 法 of 鉱業法; 方法 is one)."""
+    return tuple(u.surface() for u in _short_unit_tokenizer().tokenize(_SURROGATE.sub("\ufffd", word)))
+
+
+@lru_cache(maxsize=16384)
 def first_unit_is_proper(word: str) -> bool:
     """Return True when the first of a word's shortest units is a proper noun (日本 of 日本人; not
     内閣 of 内閣総理大臣)."""

@@ -214,3 +214,149 @@ def test_a_place_after_a_countrys_one_letter_is_a_place():
 def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     text = "南鳥島周辺の海底で調査した。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("両国は海底ケーブルの保護に関する北海ケーブル協定に署名した。", ["海底ケーブルの保護に関する北海ケーブル協定"]),
+        ("沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定が発効した。",
+         ["沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定"]),
+        ("この問題に関する北海ケーブル協定を話した。", []),  # a clause a word before it modifies is no name
+        ("彼らが定めた税に関する北海漁業協定を読む。", []),
+    ],
+)
+def test_a_formal_name_opens_with_the_clause_it_is_about(text, found):
+    from kg.resolve.candidates import about_clauses
+
+    assert [text[c.start : c.end] for c in about_clauses(text, bare_headed(text))] == found
+
+
+def test_a_known_name_keeps_its_own_after_a_clause():
+    from kg.resolve.candidates import KNOWN, Candidate, about_clauses
+
+    text = "気候変動に関するパリ協定を守る。"
+    known = Candidate(text.index("パリ"), text.index("を"), KNOWN, "パリ協定", "Agreement")
+    assert about_clauses(text, [known]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首相が掲げた地方所得倍増プランを読む。", [("地方所得倍増プラン", "Plan")]),  # three words in kanji
+        ("観光立国推進ビジョンを策定した。", [("観光立国推進ビジョン", "Plan")]),
+        ("新しい携帯料金プランを選ぶ。", []),  # two words: a kind of plan
+        ("Proプランで使う。", []),  # a product's tier
+        ("将来構想を語る。", []),
+    ],
+)
+def test_a_plan_is_named_by_three_words_in_kanji_before_its_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2011年の鉱業法改正で許可制が変わった。", [("鉱業法", "Law")]),  # the act right after the name
+        ("港湾海域利用法の改正案は継続審議になった。", [("港湾海域利用法", "Law")]),
+        ("入国者税法により徴収される。", [("入国者税法", "Law")]),  # a verb only after に
+        ("どの国も火星協定は批准していない。", [("火星協定", "Agreement")]),
+        ("この手法により精度が上がる。", []),  # 法 of a method is no law's head
+        ("算定方法を改正する。", []),
+        ("二国間協定に署名した。", []),  # a count before the head: a kind of treaty
+        ("その方法がより良い。", []),
+        ("鉱業法の歴史を読む。", []),  # nothing done to it: left to the other rules
+    ],
+)
+def test_a_law_or_treaty_is_named_by_what_the_sentence_does_to_it(text, found):
+    from kg.resolve.compounds import acted_on
+
+    assert [(text[c.start : c.end], c.type) for c in acted_on(text)] == found
+
+
+def test_an_act_before_a_treaty_head_makes_a_kind_of_document():
+    from kg.resolve.compounds import acted_on
+
+    assert acted_on("英国は同協定への加入議定書に署名した。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北部の武装組織ムフタ派が港を占拠した。", [("ムフタ派", "Organization")]),  # a word the dictionary lacks names the faction
+        ("与党の岸田派が会合を開いた。", [("岸田派", "Organization")]),  # a faction named after its leader
+        ("シーア派とスンニ派が対立する。", []),  # common words: branches of a faith
+        ("主流派の議員が反対した。", []),
+    ],
+)
+def test_a_faction_is_named_by_a_proper_word_before_its_suffix(text, found):
+    from kg.resolve.compounds import compound_names
+
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("1995年のデイトン合意で内戦は終わった。", [("デイトン合意", "Agreement")]),  # a proper word before 合意
+        ("協調の例は1987年のホテル合意だ。", [("ホテル合意", "Agreement")]),  # a year before a katakana word
+        ("ホテル合意が話題になった。", []),  # a common katakana word with no year says nothing
+        ("政労使合意を得た。", []),
+    ],
+)
+def test_an_accord_is_named_by_a_place_or_by_its_year(text, found):
+    from kg.resolve.compounds import compound_names
+
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("ドル圏の金利が上がった。", ["ドル圏"]),
+        ("ポンド圏と円圏の差。", ["ポンド圏", "円圏"]),
+        ("価格は100円圏内に収まる。", []),  # an amount
+        ("アジア圏の学生", []),  # no currency: left to the other rules
+    ],
+)
+def test_a_currency_and_ken_name_the_area_that_pays_in_it(text, found):
+    from kg.resolve.compounds import currency_areas
+
+    assert [text[c.start : c.end] for c in currency_areas(text)] == found
+
+
+def test_a_legal_form_before_a_compound_name_is_part_of_it():
+    from kg.resolve.compounds import compound_names
+
+    text = "株式会社ムフタ設計事務所が受注した。"
+    assert [text[c.start : c.end] for c in compound_names(text)] == ["株式会社ムフタ設計事務所"]
+
+
+def test_an_acronym_with_a_number_is_a_meeting_when_another_session_is_known():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import numbered_meetings
+
+    text = "QRS81では条文案が議論された。"
+    lexicon = base_lexicon(())
+    assert numbered_meetings(text, lexicon, [(0, len(text))]) == []  # nothing says it is a meeting
+    lexicon.add("QRS80", "第80回北海資源委員会", "Event")  # as 第80回北海資源委員会（QRS80） defines it
+    assert [text[c.start : c.end] for c in numbered_meetings(text, lexicon, [(0, len(text))])] == ["QRS81"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("両国が提唱した「北海の灯台」構想は続いている。", [("北海の灯台", "Plan")]),  # the head after the quote types it
+        ("「北海の灯台」構想推進会議が開かれた。", []),  # the head starts a longer compound
+        ("「彼が言った言葉」構想を話す。", []),  # a quoted clause
+        ("「北海の灯台」の歌を聞く。", []),  # no head after it
+        ("「北海の灯台の建設」計画は白紙になった。", []),  # an act planned, not a name
+    ],
+)
+def test_a_quoted_name_is_typed_by_the_head_right_after_it(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found

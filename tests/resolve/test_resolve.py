@@ -246,6 +246,19 @@ def test_a_quoted_statement_is_an_agreement():
     assert found["北海漁業大臣声明"].type == "Agreement"
 
 
+def test_a_defined_name_with_no_head_takes_the_type_the_dictionary_gives_its_words():
+    # ヤンマー is a proper noun of the dictionary: a company, though neither name has a head
+    found = _by_alias(resolve([_note(_block("設計はヤンマー（YNM）が担い、YNMの工場で進む。"))], {}))
+    assert found["YNM"] is found["ヤンマー"]
+    assert found["YNM"].type == "Organization"
+
+
+def test_a_defined_name_of_common_words_stays_untyped():
+    # a common word with a made-up abbreviation: no finder types it, so it makes no node
+    found = _by_alias(resolve([_note(_block("手順はフローチャート（FCX）に従う。FCXを見る。"))], {}))
+    assert "FCX" not in found
+
+
 @pytest.mark.ginza
 def test_resolution_spread_over_two_processes_finds_what_one_process_finds(nlp, monkeypatch):
     """A vault over SPREAD_CHARS is resolved half in a forked child: the entities, their mentions
