@@ -24,6 +24,8 @@ OBJECT_MARKERS = ("を", "に", "へ", "と", "に対し", "に対して", "と�
 _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
 _INHERIT_HOPS = 4
 _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
+# Nothing is made up of parties (AとBによるC) that is a country, a place or a person
+_NOT_MADE_UP = ("Country", "Region", "Person")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -259,6 +261,9 @@ def _made_of(
     # the name of the noun, not a name inside it: ASEAN+3緊急米備蓄（APTERR）is APTERR
     named = [b for b in groups[noun].arguments if sentence.tokens[noun].start >= b.start and
              sentence.tokens[noun].end <= b.end] or groups[noun].arguments[-1:]
+    # what parties make up is a body, a scheme or a meeting: in AによるBの輸入停止 the country B is
+    # what A's act is done to, the act a word the parser hung on B's noun
+    named = [b for b in named if b.type not in _NOT_MADE_UP]
     return [(False, Frame(a, by.word, by.group_for(b.type), b))
             for g in slots[noun]["agent"] if sentence.marker(g.token) == "による"
             for a in g.arguments for b in named if a.entity != b.entity]

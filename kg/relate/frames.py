@@ -38,7 +38,7 @@ from kg.relate.clauses import (
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
-from kg.relate.reader import FORMAL_NOUNS, JOINTLY, ParsedSentence
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
 from kg.relate.vocabulary import NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
@@ -50,6 +50,9 @@ _CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
 _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
+# Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
+# is the agreement itself, said of the topic)
+_BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,8 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
-    if anchor in groups:
-        return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長
+    if anchor in groups or _renamed(sentence, anchor, groups):
+        return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
     if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
@@ -268,9 +271,27 @@ def _frames_at(
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
         modality = own_mood  # 買収計画: the act is planned
-    return [(verbal, Frame(a, predicate.word, placed or predicate.group_for(b.type), b, negated, modality))
+    return [(verbal, Frame(a, predicate.word, group, b, negated, modality))
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
-                               own=own, verbal=verbal)]
+                               own=own, verbal=verbal)
+            if not ((group := placed or predicate.group_for(b.type)) in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True when a noun is followed by the name it stands for in brackets: 経済連携協定（日EU・EPA）.
+
+    The noun is a common name of the entity, so it states no act of its own; a place in brackets
+    (会談（東京）) is where, and leaves the noun a predicate.
+    """
+    tokens = sentence.tokens
+    if anchor + 1 >= len(tokens) or tokens[anchor + 1].text not in ("（", "(") or tokens[anchor].pos not in NOUNS:
+        return False
+    close = next((k for k in range(anchor + 2, len(tokens)) if tokens[k].text in ("）", ")")), None)
+    if close is None or close == anchor + 2:
+        return False
+    start, end = tokens[anchor + 2].start, tokens[close - 1].end
+    return any(a.start == start and a.end == end and a.type not in _PLACES
+               for g in groups.values() for a in g.arguments)
 
 
 def _pairs(

@@ -314,6 +314,16 @@ SHAPES = [
      {("北極特別総会", "establishment", "北極交渉会議", False, "")}),
     ("北極評議会は2015年に「北極戦略」を決定した。", [("北極評議会", O), ("北極戦略", "Plan")],
      {("北極評議会", "adoption", "北極戦略", False, "")}),
+    # a noun followed by the name it stands for in brackets is that name, no act
+    ("チリとペルーの自由貿易協定（チリ・ペルーFTA）は2019年に発効した。",
+     [("チリ", C), ("ペルー", C), ("チリ・ペルーFTA", A)], set()),
+    # an agreement signs nothing: a topic said to be an agreement is the agreement, not a party to it
+    ("北米協定はカナダにとってメキシコとの初めての自由貿易協定", [("北米協定", A), ("カナダ", C), ("メキシコ", C)], set()),
+    ("カナダはメキシコとの初めての自由貿易協定に署名した。", [("カナダ", C), ("メキシコ", C)],
+     {("カナダ", "signing", "メキシコ", False, "")}),
+    # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
+    ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
+     [("韓国", C), ("台湾", "Region")], set()),
 ]
 
 
@@ -324,6 +334,32 @@ def test_frames_of_typical_shapes(sentence, names, expected):
 
     tokens = parse([sentence], "ja_ginza")[0]
     assert triples(read_frames(tokens, args(sentence, *names), load_vocabulary())) == expected
+
+
+@pytest.mark.ginza
+def test_a_place_in_brackets_after_an_act_leaves_it_an_act():
+    from kg.relate.parse import parse
+
+    sentence = "チリはペルーと首脳会談（リマ）を行った。"
+    frames = read_frames(parse([sentence], "ja_ginza")[0],
+                         args(sentence, ("チリ", C), ("ペルー", C), ("リマ", "Region")), load_vocabulary())
+    assert ("チリ", "meeting", "ペルー", False, "") in triples(frames)
+
+
+def test_a_heading_is_a_title_and_states_no_relation():
+    from kg.records import Block, Entity, Mention
+    from kg.relate import relation_sentences
+
+    heading = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 0, 3, "heading", "チリのCPTPP加入が発効")
+    body = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 1, 5, "paragraph", "チリはCPTPPに加入した。")
+
+    def entity(name, type_):
+        return Entity(name, name, type_, mentions=tuple(
+            Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
+            for b in (heading, body)))
+
+    sentences = relation_sentences([entity("チリ", C), entity("CPTPP", A)])
+    assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
 
 
 def test_a_hand_made_parse_reads_subject_and_object():
