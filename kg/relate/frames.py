@@ -264,6 +264,9 @@ def _frames_at(
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
+    if predicate.effect and subjects and not objects:
+        # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in
+        objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
             (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)

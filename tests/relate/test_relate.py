@@ -321,6 +321,12 @@ SHAPES = [
     ("北米協定はカナダにとってメキシコとの初めての自由貿易協定", [("北米協定", A), ("カナダ", C), ("メキシコ", C)], set()),
     ("カナダはメキシコとの初めての自由貿易協定に署名した。", [("カナダ", C), ("メキシコ", C)],
      {("カナダ", "signing", "メキシコ", False, "")}),
+    # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; a body is no such place
+    ("ペルーでは、北米協定が2022年1月1日に発効した。", [("ペルー", C), ("北米協定", A)],
+     {("北米協定", "entry_into_force", "ペルー", False, "")}),
+    ("北米協定はチリでも2023年6月に発効し、南米の10か国すべてがそろった", [("北米協定", A), ("チリ", C)],
+     {("北米協定", "entry_into_force", "チリ", False, "")}),
+    ("北米協定は2022年に発効し、北極評議会で議論された。", [("北米協定", A), ("北極評議会", O)], set()),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
