@@ -272,12 +272,17 @@ def _made_of(
 def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], predicate) -> list[_Group]:
     """Return the object of a clause chained before the anchor with a predicate of its group.
 
-    In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held.
+    In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held, and in Cは Aが主催し、議長はBが務めた, C.
     """
     for c in reversed(sentence.kids(anchor, "advcl")):
         named = sentence.predicate(c)
-        if c < anchor and named is not None and named[0].group == predicate.group and slots[c]["object"]:
-            return list(slots[c]["object"])
+        if c < anchor and named is not None and named[0].group == predicate.group:
+            if slots[c]["object"]:
+                return list(slots[c]["object"])
+            # Bは Aが主催し: with a が-subject of its own, the topic is what that clause acts on
+            topics = [g for g in slots[c]["subject"] if sentence.marker(g.token) == "は"]
+            if topics and any(sentence.marker(g.token) == "が" for g in slots[c]["subject"]):
+                return topics
     return []
 
 

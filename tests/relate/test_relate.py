@@ -327,6 +327,14 @@ SHAPES = [
     ("北米協定はチリでも2023年6月に発効し、南米の10か国すべてがそろった", [("北米協定", A), ("チリ", C)],
      {("北米協定", "entry_into_force", "チリ", False, "")}),
     ("北米協定は2022年に発効し、北極評議会で議論された。", [("北米協定", A), ("北極評議会", O)], set()),
+    # NはAが務めた: a light verb with a が-phrase does the noun its は-topic names; the event chaired is
+    # the topic of the hosting clause before, or the noun's の-phrase; ministries listed with ・ make one title
+    ("北極会議はノルウェーが主催し、議長はヨナス・ストーレ通商相が務めた",
+     [("北極会議", E), ("ノルウェー", C), ("ヨナス・ストーレ", P)],
+     {("ノルウェー", "hosting", "北極会議", False, ""), ("ヨナス・ストーレ", "hosting", "北極会議", False, "")}),
+    ("COP40の議長は、チリのマリア・ロペス環境・天然資源相が務めた", [("COP40", E), ("チリ", C), ("マリア・ロペス", P)],
+     {("マリア・ロペス", "hosting", "COP40", False, "")}),
+    ("北極会議の事務局長は、ヨナス・ストーレ氏が務めた", [("北極会議", E), ("ヨナス・ストーレ", P)], set()),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
