@@ -224,12 +224,14 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
 
 
 def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
-    """Return the subject of the verb of mood a predicate noun is the object of (Aは輸入を停止した: A imports)."""
+    """Return the subject of the verb of mood a predicate noun is the object of, else the topic (Aは輸入を停止した: A imports)."""
     tokens = sentence.tokens
     head = tokens[noun].head
     if head != noun and tokens[noun].dep == "obj" and (tokens[head].lemma in sentence.vocabulary.markers or
                                                         sentence.vocabulary.stopping(tokens[head].lemma)):
-        return list(slots[head]["subject"])
+        # a verb whose subject is unsaid in its clause has the sentence's topic (Aは、…を受けて、…の輸入を停止した)
+        verbal = tokens[head].pos == "VERB"
+        return list(slots[head]["subject"]) or (_topic(sentence, head, slots) if verbal else [])
     return []
 
 

@@ -335,6 +335,13 @@ SHAPES = [
     ("COP40の議長は、チリのマリア・ロペス環境・天然資源相が務めた", [("COP40", E), ("チリ", C), ("マリア・ロペス", P)],
      {("マリア・ロペス", "hosting", "COP40", False, "")}),
     ("北極会議の事務局長は、ヨナス・ストーレ氏が務めた", [("北極会議", E), ("ヨナス・ストーレ", P)], set()),
+    # 日EU間: a name written right before a party of 間 is a party too, though the parser hung it elsewhere
+    ("日EU間では、漁業に関する規定を協定に加える議定書も2023年に署名されている", [("日", C), ("EU", O)],
+     {("日", "signing", "EU", False, "")}),
+    # a verb of stopping with no subject in its clause has the topic's: Aは、…を受けて、Bの輸入を停止した
+    ("チリは、油流出を受けて、2023年8月にペルー産水産物の輸入を全面的に停止していた", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", True, "")}),
+    ("チリは、ペルーの会合で、水産物の輸入を停止した企業を批判した", [("チリ", C), ("ペルー", C)], set()),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
