@@ -127,7 +127,7 @@ def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, st
 
 
 def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
-    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor.
+    """Return nothing: a noun that is no predicate passes its との/への/に phrases to its own governor.
 
     A noun compounded with an act keeps them: in Bへの加入議定書に署名した, B is what is joined, not signed.
     """
@@ -138,11 +138,15 @@ def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list
     if any(sentence.vocabulary.predicate(tokens[c].lemma, noun=True) for c in sentence.kids(noun, "compound")):
         return []
     roles = slots[noun]
-    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する")]
+    # a noun takes no bare に-phrase (it would be への or にの): one hung on it is its verb's (Aに Bが設置された)
+    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する", "に", "には")]
     if partners and sentence.predicate(token.head) is not None:
         target = slots[token.head]["object"]
         target.extend(g for g in partners if g not in target)
         roles["object"] = [g for g in roles["object"] if g not in partners]
+        agents = [g for g in roles["agent"] if g in partners]  # the に-phrase of a passive is its agent
+        slots[token.head]["agent"].extend(g for g in agents if g not in slots[token.head]["agent"])
+        roles["agent"] = [g for g in roles["agent"] if g not in agents]
     return []
 
 

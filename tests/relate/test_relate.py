@@ -342,6 +342,10 @@ SHAPES = [
     ("チリは、油流出を受けて、2023年8月にペルー産水産物の輸入を全面的に停止していた", [("チリ", C), ("ペルー", C)],
      {("チリ", "trade", "ペルー", True, "")}),
     ("チリは、ペルーの会合で、水産物の輸入を停止した企業を批判した", [("チリ", C), ("ペルー", C)], set()),
+    # a noun takes no bare に-phrase: one the parser hung on the subject is the passive verb's agent
+    ("国内では、2022年に北欧医療研究開発機構（NMED）に先進的研究開発戦略センター（SCANDA）が設置された",
+     [("北欧医療研究開発機構", O), ("先進的研究開発戦略センター", O)],
+     {("北欧医療研究開発機構", "oversight", "先進的研究開発戦略センター", False, "")}),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
