@@ -89,7 +89,11 @@ class ParsedSentence:
             return True
         if any(self.tokens[c].dep == "cc" for c in self.children[head] if c > i) or self.kids(i, "cc"):
             return True
-        after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        k = i + 1
+        if k < len(self.tokens) and self.tokens[k].text in ("（", "("):
+            # A（B）、C: the list mark comes after the bracket that abbreviates A
+            k = next((c + 1 for c in range(k, head) if self.tokens[c].text in ("）", ")")), k)
+        after = self.tokens[k].text if k < len(self.tokens) else ""
         return not self.marker(i) and after in _LIST_MARKS
 
     def relative(self, i: int) -> bool:

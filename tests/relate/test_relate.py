@@ -346,6 +346,12 @@ SHAPES = [
     ("国内では、2022年に北欧医療研究開発機構（NMED）に先進的研究開発戦略センター（SCANDA）が設置された",
      [("北欧医療研究開発機構", O), ("先進的研究開発戦略センター", O)],
      {("北欧医療研究開発機構", "oversight", "先進的研究開発戦略センター", False, "")}),
+    # A（B）、C: a listed name keeps its abbreviation in brackets before the list mark
+    ("2024年6月20日、リマでチリ、南米連合（UNASUR）、北極基金が共催した「海洋と漁業のためのグローバル・フォーラム」で、増資が始まった",
+     [("リマ", "Region"), ("チリ", C), ("南米連合", O), ("UNASUR", O), ("北極基金", O), ("海洋と漁業のためのグローバル・フォーラム", E)],
+     {("チリ", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
+      ("南米連合", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
+      ("北極基金", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, "")}),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
