@@ -24,6 +24,8 @@ OBJECT_MARKERS = ("を", "に", "へ", "と", "に対し", "に対して", "と�
 _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
 _INHERIT_HOPS = 4
 _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
+# Nouns that name a draft or a change of an instrument: what adopts them adopts the instrument
+_DRAFTS = ("案", "改正", "改定", "改訂", "修正")
 # Nothing is made up of parties (AとBによるC) that is a country, a place or a person
 _NOT_MADE_UP = ("Country", "Region", "Person")
 
@@ -393,4 +395,24 @@ def _listed_pairs(sentence: ParsedSentence, mutual: list[_Group], groups: dict[i
                   all(a.type == "Event" for a in g.arguments)]
         if len(events) == 1 and sentence.marker(pair.token) == "で":
             found.append((pair, events[0]))
+    return found
+
+
+def _drafted(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+    passive: bool,
+) -> list[_Group]:
+    """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
+
+    Only a noun that names a draft or a change (案, 改正案, 改定, 修正): Bの事務局が承認された approves
+    no B.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    found = []
+    for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
+        if c in groups or not sentence.tokens[c].text.endswith(_DRAFTS) or sentence.predicate(c) is not None or \
+                sentence.marker(c) not in ("を", "が", "は", "も"):
+            continue
+        found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
     return found

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
@@ -218,6 +218,8 @@ def _frames_at(
     if marked and topics and not objects:
         objects = topics
         subjects = [g for g in subjects if g not in topics]
+    if predicate.draft and not objects:
+        objects = _drafted(sentence, anchor, slots, groups, passive)
     if predicate.through and not objects:
         objects = _through(sentence, anchor, slots)
     if predicate.conduit and not objects:

@@ -352,6 +352,12 @@ SHAPES = [
      {("チリ", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
       ("南米連合", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
       ("北極基金", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, "")}),
+    # Bの改正案が採択された: adopting a draft or a change of an instrument adopts the instrument; another
+    # plain noun of it leaves it alone
+    ("最終日に、第5回北極総会で北極漁業協定（AFA）の改正案がコンセンサスで採択された。",
+     [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], {("第5回北極総会", "adoption", "北極漁業協定", False, "")}),
+    ("最終日に、第5回北極総会で北極漁業協定（AFA）の事務局長が承認された。",
+     [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], set()),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
