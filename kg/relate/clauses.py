@@ -416,3 +416,20 @@ def _drafted(
             continue
         found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
     return found
+
+
+def _doer(sentence: ParsedSentence, clause: int, group: str, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return who a relative clause is said of when it modifies a role named after its own act.
+
+    In AはBに拠出している拠出国の一つ, the clause modifies 拠出国, the one who contributes, and that is
+    said of A. A role is a suffix (国, 者) after a noun of the same group.
+    """
+    tokens = sentence.tokens
+    head = tokens[clause].head
+    if not sentence.relative(clause) or head == clause or "接尾辞" not in tokens[head].tag:
+        return []
+    vocabulary = sentence.vocabulary
+    if not any((p := vocabulary.predicate(tokens[c].lemma, noun=True)) is not None and p.group == group
+               for c in sentence.kids(head, "compound")):
+        return []
+    return _inherited(sentence, head, slots)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
@@ -197,6 +197,8 @@ def _frames_at(
         subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である: the role is A's
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
+    if not subjects and not passive:
+        subjects = _doer(sentence, anchor, predicate.group, slots)  # AはBに拠出している拠出国の一つ
     if not subjects and not passive:
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and

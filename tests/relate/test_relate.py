@@ -358,6 +358,10 @@ SHAPES = [
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], {("第5回北極総会", "adoption", "北極漁業協定", False, "")}),
     ("最終日に、第5回北極総会で北極漁業協定（AFA）の事務局長が承認された。",
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], set()),
+    # a relative clause on a role named after its own act (拠出している拠出国) is said of whom the role is
+    ("チリは北極基金に毎年拠出している主要な拠出国の一つである。", [("チリ", C), ("北極基金", O)],
+     {("チリ", "funding", "北極基金", False, "")}),
+    ("チリは北極基金に毎年拠出している国を支援した。", [("チリ", C), ("北極基金", O)], set()),
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
