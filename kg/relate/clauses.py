@@ -433,3 +433,27 @@ def _doer(sentence: ParsedSentence, clause: int, group: str, slots: dict[int, di
                for c in sentence.kids(head, "compound")):
         return []
     return _inherited(sentence, head, slots)
+
+
+def _acceded(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> tuple[list[_Group], list[_Group]]:
+    """Return (instruments, parties) when what takes effect is a party's act on an instrument.
+
+    In Aの協定Bへの加入が発効した, B takes effect for A. The parser may hang Aの on a word inside B's
+    name (英国の環太平洋パートナーシップに関する…協定): a name is one word to what stands outside it.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    for c in sentence.kids(anchor, "nsubj"):
+        if c in groups or sentence.predicate(c) is None:
+            continue
+        instruments = [g for g in slots[c]["object"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        inside = {k for g in instruments for a in g.arguments for k, t in enumerate(sentence.tokens)
+                  if a.start <= t.start and t.end <= a.end}
+        parties = [g for g in groups.values() if all(a.type in ACTORS for a in g.arguments) and
+                   sentence.marker(g.token) == "の" and (sentence.tokens[g.token].head in inside or
+                                                         g in slots[c]["genitive"])]
+        if instruments and parties:
+            return instruments, parties
+    return [], []

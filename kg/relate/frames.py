@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
@@ -191,6 +191,8 @@ def _frames_at(
     if predicate.members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
+    if predicate.effect and not subjects:
+        subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
     if not subjects and word != anchor and "接尾辞" in tokens[anchor].tag:

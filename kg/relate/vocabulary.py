@@ -34,7 +34,7 @@ class Predicate:
     organisation or meeting of its で-phrase as agent in the passive (宣言が委員会で採択された). A noun
     that names a ``part`` says what its subject is of its の-phrase (BはAの外局である: A oversees B). One
     that takes ``effect`` does so for the country or region it happens in (Aでは、Bが発効した: B takes
-    effect for A). One whose object may be a ``draft`` of an instrument acts on that instrument when the
+    effect for A), or for the party whose act on it takes effect (AのBへの加入が発効した). One whose object may be a ``draft`` of an instrument acts on that instrument when the
     draft is no entity (Bの改正案が採択された: B is adopted as amended).
     """
 

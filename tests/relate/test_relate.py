@@ -327,6 +327,11 @@ SHAPES = [
     ("北米協定はチリでも2023年6月に発効し、南米の10か国すべてがそろった", [("北米協定", A), ("チリ", C)],
      {("北米協定", "entry_into_force", "チリ", False, "")}),
     ("北米協定は2022年に発効し、北極評議会で議論された。", [("北米協定", A), ("北極評議会", O)], set()),
+    # … or for the party whose act on it takes effect, though the parser hangs the party inside its name
+    ("チリの太平洋に関する包括的な協定（PCA）への加入が、15日に発効した",
+     [("チリ", C), ("太平洋に関する包括的な協定", A), ("PCA", A)],
+     {("太平洋に関する包括的な協定", "entry_into_force", "チリ", False, "")}),
+    ("チリの代表団は、北米協定への加入の手続きが15日に発効したと述べた", [("チリ", C), ("北米協定", A)], set()),
     # NはAが務めた: a light verb with a が-phrase does the noun its は-topic names; the event chaired is
     # the topic of the hosting clause before, or the noun's の-phrase; ministries listed with ・ make one title
     ("北極会議はノルウェーが主催し、議長はヨナス・ストーレ通商相が務めた",
