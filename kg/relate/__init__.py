@@ -25,6 +25,9 @@ _KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
 # Longer "sentences" are lists or tables run together without a full stop: no frame spans them, and
 # SudachiPy refuses text over 49,149 bytes.
 MAX_SENTENCE_CHARS = 2_000
+# A heading names what its section is about (英国のCPTPP加入が発効, 日米韓の保健協力): a title, no
+# statement, as a reader of the notes takes it; the section's sentences say the same in full.
+NO_SENTENCE = ("heading",)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class _Sentence:
 def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None = None) -> list[_Sentence]:
     """Return the sentences worth parsing: two entities or more, and a word that may be a predicate.
 
+    Headings are titles, not sentences: they state no relation.
+
     A sentence without the stem of any predicate word (締結, 結, 加盟, ...) can hold no relation, so
     it is never parsed; a predicate all in kana (による) is read only in sentences parsed for another.
     """
@@ -84,6 +89,8 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
     for entity in entities:
         for mention in entity.mentions:
             block = mention.block
+            if block.kind in NO_SENTENCE:
+                continue
             if block not in bounds:
                 bounds[block] = sentence_bounds(block.text) or [(0, len(block.text))]
             start, end = next(((s, e) for s, e in bounds[block] if s <= mention.start < e), (0, len(block.text)))

@@ -24,6 +24,10 @@ OBJECT_MARKERS = ("を", "に", "へ", "と", "に対し", "に対して", "と�
 _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csubj")
 _INHERIT_HOPS = 4
 _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
+# Nouns that name a draft or a change of an instrument: what adopts them adopts the instrument
+_DRAFTS = ("案", "改正", "改定", "改訂", "修正")
+# Nothing is made up of parties (AとBによるC) that is a country, a place or a person
+_NOT_MADE_UP = ("Country", "Region", "Person")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -125,7 +129,7 @@ def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, st
 
 
 def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
-    """Return nothing: a noun that is no predicate passes its との/への phrases to its own governor.
+    """Return nothing: a noun that is no predicate passes its との/への/に phrases to its own governor.
 
     A noun compounded with an act keeps them: in Bへの加入議定書に署名した, B is what is joined, not signed.
     """
@@ -136,11 +140,15 @@ def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list
     if any(sentence.vocabulary.predicate(tokens[c].lemma, noun=True) for c in sentence.kids(noun, "compound")):
         return []
     roles = slots[noun]
-    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する")]
+    # a noun takes no bare に-phrase (it would be への or にの): one hung on it is its verb's (Aに Bが設置された)
+    partners = [g for g in roles["object"] if sentence.marker(g.token) in ("との", "への", "に対する", "に", "には")]
     if partners and sentence.predicate(token.head) is not None:
         target = slots[token.head]["object"]
         target.extend(g for g in partners if g not in target)
         roles["object"] = [g for g in roles["object"] if g not in partners]
+        agents = [g for g in roles["agent"] if g in partners]  # the に-phrase of a passive is its agent
+        slots[token.head]["agent"].extend(g for g in agents if g not in slots[token.head]["agent"])
+        roles["agent"] = [g for g in roles["agent"] if g not in agents]
     return []
 
 
@@ -222,12 +230,14 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
 
 
 def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
-    """Return the subject of the verb of mood a predicate noun is the object of (Aは輸入を停止した: A imports)."""
+    """Return the subject of the verb of mood a predicate noun is the object of, else the topic (Aは輸入を停止した: A imports)."""
     tokens = sentence.tokens
     head = tokens[noun].head
     if head != noun and tokens[noun].dep == "obj" and (tokens[head].lemma in sentence.vocabulary.markers or
                                                         sentence.vocabulary.stopping(tokens[head].lemma)):
-        return list(slots[head]["subject"])
+        # a verb whose subject is unsaid in its clause has the sentence's topic (Aは、…を受けて、…の輸入を停止した)
+        verbal = tokens[head].pos == "VERB"
+        return list(slots[head]["subject"]) or (_topic(sentence, head, slots) if verbal else [])
     return []
 
 
@@ -259,6 +269,9 @@ def _made_of(
     # the name of the noun, not a name inside it: ASEAN+3緊急米備蓄（APTERR）is APTERR
     named = [b for b in groups[noun].arguments if sentence.tokens[noun].start >= b.start and
              sentence.tokens[noun].end <= b.end] or groups[noun].arguments[-1:]
+    # what parties make up is a body, a scheme or a meeting: in AによるBの輸入停止 the country B is
+    # what A's act is done to, the act a word the parser hung on B's noun
+    named = [b for b in named if b.type not in _NOT_MADE_UP]
     return [(False, Frame(a, by.word, by.group_for(b.type), b))
             for g in slots[noun]["agent"] if sentence.marker(g.token) == "による"
             for a in g.arguments for b in named if a.entity != b.entity]
@@ -267,12 +280,17 @@ def _made_of(
 def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], predicate) -> list[_Group]:
     """Return the object of a clause chained before the anchor with a predicate of its group.
 
-    In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held.
+    In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held, and in Cは Aが主催し、議長はBが務めた, C.
     """
     for c in reversed(sentence.kids(anchor, "advcl")):
         named = sentence.predicate(c)
-        if c < anchor and named is not None and named[0].group == predicate.group and slots[c]["object"]:
-            return list(slots[c]["object"])
+        if c < anchor and named is not None and named[0].group == predicate.group:
+            if slots[c]["object"]:
+                return list(slots[c]["object"])
+            # Bは Aが主催し: with a が-subject of its own, the topic is what that clause acts on
+            topics = [g for g in slots[c]["subject"] if sentence.marker(g.token) == "は"]
+            if topics and any(sentence.marker(g.token) == "が" for g in slots[c]["subject"]):
+                return topics
     return []
 
 
@@ -378,3 +396,64 @@ def _listed_pairs(sentence: ParsedSentence, mutual: list[_Group], groups: dict[i
         if len(events) == 1 and sentence.marker(pair.token) == "で":
             found.append((pair, events[0]))
     return found
+
+
+def _drafted(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+    passive: bool,
+) -> list[_Group]:
+    """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
+
+    Only a noun that names a draft or a change (案, 改正案, 改定, 修正): Bの事務局が承認された approves
+    no B.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    found = []
+    for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
+        if c in groups or not sentence.tokens[c].text.endswith(_DRAFTS) or sentence.predicate(c) is not None or \
+                sentence.marker(c) not in ("を", "が", "は", "も"):
+            continue
+        found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+    return found
+
+
+def _doer(sentence: ParsedSentence, clause: int, group: str, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return who a relative clause is said of when it modifies a role named after its own act.
+
+    In AはBに拠出している拠出国の一つ, the clause modifies 拠出国, the one who contributes, and that is
+    said of A. A role is a suffix (国, 者) after a noun of the same group.
+    """
+    tokens = sentence.tokens
+    head = tokens[clause].head
+    if not sentence.relative(clause) or head == clause or "接尾辞" not in tokens[head].tag:
+        return []
+    vocabulary = sentence.vocabulary
+    if not any((p := vocabulary.predicate(tokens[c].lemma, noun=True)) is not None and p.group == group
+               for c in sentence.kids(head, "compound")):
+        return []
+    return _inherited(sentence, head, slots)
+
+
+def _acceded(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> tuple[list[_Group], list[_Group]]:
+    """Return (instruments, parties) when what takes effect is a party's act on an instrument.
+
+    In Aの協定Bへの加入が発効した, B takes effect for A. The parser may hang Aの on a word inside B's
+    name (英国の環太平洋パートナーシップに関する…協定): a name is one word to what stands outside it.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    for c in sentence.kids(anchor, "nsubj"):
+        if c in groups or sentence.predicate(c) is None:
+            continue
+        instruments = [g for g in slots[c]["object"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        inside = {k for g in instruments for a in g.arguments for k, t in enumerate(sentence.tokens)
+                  if a.start <= t.start and t.end <= a.end}
+        parties = [g for g in groups.values() if all(a.type in ACTORS for a in g.arguments) and
+                   sentence.marker(g.token) == "の" and (sentence.tokens[g.token].head in inside or
+                                                         g in slots[c]["genitive"])]
+        if instruments and parties:
+            return instruments, parties
+    return [], []

@@ -33,12 +33,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _as, _carried, _chained, _clause_of, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
-from kg.relate.reader import FORMAL_NOUNS, JOINTLY, ParsedSentence
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
 from kg.relate.vocabulary import NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
@@ -50,6 +50,9 @@ _CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
 _PLACES = ("Country", "Region", "Event")
 # What a meeting adopts, signs or sets up: never a party such as a country or a person
 _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
+# Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
+# is the agreement itself, said of the topic)
+_BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,8 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
-    if anchor in groups:
-        return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長
+    if anchor in groups or _renamed(sentence, anchor, groups):
+        return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
     if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
@@ -188,12 +191,16 @@ def _frames_at(
     if predicate.members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
+    if predicate.effect and not subjects:
+        subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
     if not subjects and word != anchor and "接尾辞" in tokens[anchor].tag:
         subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である: the role is A's
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
+    if not subjects and not passive:
+        subjects = _doer(sentence, anchor, predicate.group, slots)  # AはBに拠出している拠出国の一つ
     if not subjects and not passive:
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
@@ -215,6 +222,8 @@ def _frames_at(
     if marked and topics and not objects:
         objects = topics
         subjects = [g for g in subjects if g not in topics]
+    if predicate.draft and not objects:
+        objects = _drafted(sentence, anchor, slots, groups, passive)
     if predicate.through and not objects:
         objects = _through(sentence, anchor, slots)
     if predicate.conduit and not objects:
@@ -261,6 +270,9 @@ def _frames_at(
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
+    if predicate.effect and subjects and not objects:
+        # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in
+        objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
             (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
@@ -268,9 +280,27 @@ def _frames_at(
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
         modality = own_mood  # 買収計画: the act is planned
-    return [(verbal, Frame(a, predicate.word, placed or predicate.group_for(b.type), b, negated, modality))
+    return [(verbal, Frame(a, predicate.word, group, b, negated, modality))
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
-                               own=own, verbal=verbal)]
+                               own=own, verbal=verbal)
+            if not ((group := placed or predicate.group_for(b.type)) in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True when a noun is followed by the name it stands for in brackets: 経済連携協定（日EU・EPA）.
+
+    The noun is a common name of the entity, so it states no act of its own; a place in brackets
+    (会談（東京）) is where, and leaves the noun a predicate.
+    """
+    tokens = sentence.tokens
+    if anchor + 1 >= len(tokens) or tokens[anchor + 1].text not in ("（", "(") or tokens[anchor].pos not in NOUNS:
+        return False
+    close = next((k for k in range(anchor + 2, len(tokens)) if tokens[k].text in ("）", ")")), None)
+    if close is None or close == anchor + 2:
+        return False
+    start, end = tokens[anchor + 2].start, tokens[close - 1].end
+    return any(a.start == start and a.end == end and a.type not in _PLACES
+               for g in groups.values() for a in g.arguments)
 
 
 def _pairs(

@@ -142,6 +142,16 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             into = groups.setdefault(head, _Group(head, [], between=True))
             into.between = True
             into.arguments.extend(groups.pop(i).arguments)
+    # 日EU間: a name written right before a party of 間, with nothing between, is a party too, wherever
+    # the parser hung it
+    for i in sorted(groups, reverse=True):
+        group = groups.get(i)
+        if group is None or group.between or sentence.marker(i) or len(group.arguments) != 1:
+            continue
+        end = group.arguments[0].end
+        into = next((g for g in groups.values() if g.between and any(a.start == end for a in g.arguments)), None)
+        if into is not None:
+            into.arguments[:0] = groups.pop(i).arguments
     return groups
 
 

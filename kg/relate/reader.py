@@ -89,7 +89,11 @@ class ParsedSentence:
             return True
         if any(self.tokens[c].dep == "cc" for c in self.children[head] if c > i) or self.kids(i, "cc"):
             return True
-        after = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        k = i + 1
+        if k < len(self.tokens) and self.tokens[k].text in ("（", "("):
+            # A（B）、C: the list mark comes after the bracket that abbreviates A
+            k = next((c + 1 for c in range(k, head) if self.tokens[c].text in ("）", ")")), k)
+        after = self.tokens[k].text if k < len(self.tokens) else ""
         return not self.marker(i) and after in _LIST_MARKS
 
     def relative(self, i: int) -> bool:
@@ -137,7 +141,9 @@ class ParsedSentence:
         if self.marker(i) or tokens[i].dep in ("compound", "nmod"):
             return i
         k = self.last(i) + 1
-        while k < len(tokens) and k not in taken and tokens[k].dep == "compound" and tokens[k].head > k:
+        # ministries listed with ・ make one title: …環境・天然資源相が
+        while k < len(tokens) and k not in taken and (tokens[k].dep == "compound" and tokens[k].head > k or
+                                                      tokens[k].text == "・"):
             k += 1
         if k < len(tokens) and k not in taken and tokens[k].pos in NOUNS and self.marker(k):
             return k
@@ -188,13 +194,19 @@ class ParsedSentence:
                 return inner, c
         if found is not None:  # a light verb: the noun it carries is the predicate
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
-            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())):
+            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
                 carried = self.predicate(c)
                 if carried is not None:
                     return carried
             if found.group != LIGHT:
                 return found, i
         return None
+
+    def _said_of(self, i: int) -> list[int]:
+        """Return the は-topics of a light verb that has a が-phrase too: in 議長はAが務めた, A does 議長."""
+        if not any(self.marker(c) == "が" for c in self.kids(i, "nsubj")):
+            return []
+        return [c for c in self.kids(i, "nsubj", "dislocated") if self.marker(c) == "は" and self.tokens[c].pos in NOUNS]
 
     def _compound_start(self, i: int) -> range:
         """Return where the words compounded into noun i may start, farthest first (技術協力: 技術)."""

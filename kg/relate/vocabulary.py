@@ -32,7 +32,10 @@ class Predicate:
     One with a ``conduit`` gives to what it goes through when it names no other object (money
     contributed through B goes to B: Bを通じて拠出した). One done by an ``assembly`` takes the
     organisation or meeting of its で-phrase as agent in the passive (宣言が委員会で採択された). A noun
-    that names a ``part`` says what its subject is of its の-phrase (BはAの外局である: A oversees B).
+    that names a ``part`` says what its subject is of its の-phrase (BはAの外局である: A oversees B). One
+    that takes ``effect`` does so for the country or region it happens in (Aでは、Bが発効した: B takes
+    effect for A), or for the party whose act on it takes effect (AのBへの加入が発効した). One whose object may be a ``draft`` of an instrument acts on that instrument when the
+    draft is no entity (Bの改正案が採択された: B is adopted as amended).
     """
 
     word: str
@@ -47,6 +50,8 @@ class Predicate:
     conduit: bool = False
     assembly: bool = False
     part: bool = False
+    effect: bool = False
+    draft: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:

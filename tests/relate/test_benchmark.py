@@ -13,11 +13,13 @@ from kg.relate import Relation
 
 ROOT = Path(__file__).resolve().parents[2]
 # The issue asks for precision 0.85 and recall 0.60 over all gold rows (those whose ends the entity
-# stage misses included); measured 0.94 / 0.76 on the five notes. Each note holds precision 0.85 and
+# stage misses included); measured 0.94 / 0.76 on the five notes, 0.97 / 0.81 since the rules of the
+# team's held-out sets, so the overall floors are 0.95 / 0.80. Each note holds precision 0.85 and
 # recall 0.65: the sample note, the lowest, is at 0.67 (16 of 24 rows, the other 8 lost to the
 # entity stage), so one more lost row there fails this test.
-PRECISION = 0.85
-RECALL = 0.70
+PRECISION = 0.95
+RECALL = 0.80
+NOTE_PRECISION = 0.85
 NOTE_RECALL = 0.65
 # The smallest vault of the policy-notes corpus, measured at precision 0.91 (10 of 11) and recall 0.50
 # (10 of 20) when its corpus mode was added; the floors let a row or two go.
@@ -110,7 +112,7 @@ def test_relations_reach_the_precision_and_recall_held_in_ci(nlp):
     report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
     assert total.precision >= PRECISION, report
     assert total.recall >= RECALL, report
-    assert all(s.precision >= PRECISION and s.recall >= NOTE_RECALL for s in scores), report
+    assert all(s.precision >= NOTE_PRECISION and s.recall >= NOTE_RECALL for s in scores), report
 
 
 def test_the_corpus_relation_gold_names_notes_and_entities_of_its_stem():
@@ -134,6 +136,7 @@ def test_an_unknown_corpus_stem_is_a_usage_error(capsys):
 # Issue 23 asks for precision 0.85 and recall 0.70 on every note of the corpus. Measured after the
 # relation rules of that issue (overall 0.99 / 0.84, from 0.94 / 0.62): each note's recall floor is
 # one gold row below its figure, and precision holds 0.90 (one more wrong relation on the smallest).
+# Since headings state no relation the corpus is at 1.00 / 0.88, and overall precision holds 0.98.
 CORPUS_FLOORS = {
     "bluebook_r06_ukraine_middleeast": 0.80,   # 21 of 25
     "expo2025_culture_diplomacy": 0.86,        # 21 of 23
@@ -150,8 +153,27 @@ def test_the_corpus_relations_keep_their_floor(nlp):
     total = bench.overall(scores)
     report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
     assert {s.note for s in scores} == set(CORPUS_FLOORS), report
-    assert total.precision >= 0.95 and total.recall >= 0.82, report
+    assert total.precision >= 0.98 and total.recall >= 0.82, report
     assert all(s.precision >= 0.90 and s.recall >= CORPUS_FLOORS[s.note] for s in scores), report
+
+
+# The team's own held-out sets (benchmarks/own-notes), gold written before kg was run on them, are held
+# to the same goal: precision 0.85 and recall 0.70 on each. Measured when they were added 1.00 / 0.63
+# (health) and 0.65 / 0.57 (agri vault); after the rules they motivated 1.00 / 0.80 (24 of 30) and
+# 0.95 / 0.87 (20 of 23). Each recall floor is one gold row below its figure.
+OWN_DIR = ROOT / "benchmarks" / "own-notes"
+OWN_FLOORS = {
+    "own_health_climate_2024": (0.85, 0.76),     # 24 of 30; 3 rows lack an entity
+    "own_vault_agri_trade_2024": (0.85, 0.82),   # 20 of 23; 3 rows lack an entity
+}
+
+
+@pytest.mark.ginza
+def test_the_own_notes_relations_keep_their_floor(nlp):
+    scores = bench.run_corpus(OWN_DIR)
+    report = ", ".join(f"{s.note} {s.precision:.2f}/{s.recall:.2f}" for s in scores)
+    assert {s.note for s in scores} == set(OWN_FLOORS), report
+    assert all(s.precision >= OWN_FLOORS[s.note][0] and s.recall >= OWN_FLOORS[s.note][1] for s in scores), report
 
 
 @pytest.mark.ginza

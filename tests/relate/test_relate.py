@@ -314,6 +314,62 @@ SHAPES = [
      {("北極特別総会", "establishment", "北極交渉会議", False, "")}),
     ("北極評議会は2015年に「北極戦略」を決定した。", [("北極評議会", O), ("北極戦略", "Plan")],
      {("北極評議会", "adoption", "北極戦略", False, "")}),
+    # a noun followed by the name it stands for in brackets is that name, no act
+    ("チリとペルーの自由貿易協定（チリ・ペルーFTA）は2019年に発効した。",
+     [("チリ", C), ("ペルー", C), ("チリ・ペルーFTA", A)], set()),
+    # an agreement signs nothing: a topic said to be an agreement is the agreement, not a party to it
+    ("北米協定はカナダにとってメキシコとの初めての自由貿易協定", [("北米協定", A), ("カナダ", C), ("メキシコ", C)], set()),
+    ("カナダはメキシコとの初めての自由貿易協定に署名した。", [("カナダ", C), ("メキシコ", C)],
+     {("カナダ", "signing", "メキシコ", False, "")}),
+    # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; a body is no such place
+    ("ペルーでは、北米協定が2022年1月1日に発効した。", [("ペルー", C), ("北米協定", A)],
+     {("北米協定", "entry_into_force", "ペルー", False, "")}),
+    ("北米協定はチリでも2023年6月に発効し、南米の10か国すべてがそろった", [("北米協定", A), ("チリ", C)],
+     {("北米協定", "entry_into_force", "チリ", False, "")}),
+    ("北米協定は2022年に発効し、北極評議会で議論された。", [("北米協定", A), ("北極評議会", O)], set()),
+    # … or for the party whose act on it takes effect, though the parser hangs the party inside its name
+    ("チリの太平洋に関する包括的な協定（PCA）への加入が、15日に発効した",
+     [("チリ", C), ("太平洋に関する包括的な協定", A), ("PCA", A)],
+     {("太平洋に関する包括的な協定", "entry_into_force", "チリ", False, "")}),
+    ("チリの代表団は、北米協定への加入の手続きが15日に発効したと述べた", [("チリ", C), ("北米協定", A)], set()),
+    # NはAが務めた: a light verb with a が-phrase does the noun its は-topic names; the event chaired is
+    # the topic of the hosting clause before, or the noun's の-phrase; ministries listed with ・ make one title
+    ("北極会議はノルウェーが主催し、議長はヨナス・ストーレ通商相が務めた",
+     [("北極会議", E), ("ノルウェー", C), ("ヨナス・ストーレ", P)],
+     {("ノルウェー", "hosting", "北極会議", False, ""), ("ヨナス・ストーレ", "hosting", "北極会議", False, "")}),
+    ("COP40の議長は、チリのマリア・ロペス環境・天然資源相が務めた", [("COP40", E), ("チリ", C), ("マリア・ロペス", P)],
+     {("マリア・ロペス", "hosting", "COP40", False, "")}),
+    ("北極会議の事務局長は、ヨナス・ストーレ氏が務めた", [("北極会議", E), ("ヨナス・ストーレ", P)], set()),
+    # 日EU間: a name written right before a party of 間 is a party too, though the parser hung it elsewhere
+    ("日EU間では、漁業に関する規定を協定に加える議定書も2023年に署名されている", [("日", C), ("EU", O)],
+     {("日", "signing", "EU", False, "")}),
+    # a verb of stopping with no subject in its clause has the topic's: Aは、…を受けて、Bの輸入を停止した
+    ("チリは、油流出を受けて、2023年8月にペルー産水産物の輸入を全面的に停止していた", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", True, "")}),
+    ("チリは、ペルーの会合で、水産物の輸入を停止した企業を批判した", [("チリ", C), ("ペルー", C)], set()),
+    # a noun takes no bare に-phrase: one the parser hung on the subject is the passive verb's agent
+    ("国内では、2022年に北欧医療研究開発機構（NMED）に先進的研究開発戦略センター（SCANDA）が設置された",
+     [("北欧医療研究開発機構", O), ("先進的研究開発戦略センター", O)],
+     {("北欧医療研究開発機構", "oversight", "先進的研究開発戦略センター", False, "")}),
+    # A（B）、C: a listed name keeps its abbreviation in brackets before the list mark
+    ("2024年6月20日、リマでチリ、南米連合（UNASUR）、北極基金が共催した「海洋と漁業のためのグローバル・フォーラム」で、増資が始まった",
+     [("リマ", "Region"), ("チリ", C), ("南米連合", O), ("UNASUR", O), ("北極基金", O), ("海洋と漁業のためのグローバル・フォーラム", E)],
+     {("チリ", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
+      ("南米連合", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, ""),
+      ("北極基金", "hosting", "海洋と漁業のためのグローバル・フォーラム", False, "")}),
+    # Bの改正案が採択された: adopting a draft or a change of an instrument adopts the instrument; another
+    # plain noun of it leaves it alone
+    ("最終日に、第5回北極総会で北極漁業協定（AFA）の改正案がコンセンサスで採択された。",
+     [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], {("第5回北極総会", "adoption", "北極漁業協定", False, "")}),
+    ("最終日に、第5回北極総会で北極漁業協定（AFA）の事務局長が承認された。",
+     [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], set()),
+    # a relative clause on a role named after its own act (拠出している拠出国) is said of whom the role is
+    ("チリは北極基金に毎年拠出している主要な拠出国の一つである。", [("チリ", C), ("北極基金", O)],
+     {("チリ", "funding", "北極基金", False, "")}),
+    ("チリは北極基金に毎年拠出している国を支援した。", [("チリ", C), ("北極基金", O)], set()),
+    # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
+    ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
+     [("韓国", C), ("台湾", "Region")], set()),
 ]
 
 
@@ -324,6 +380,32 @@ def test_frames_of_typical_shapes(sentence, names, expected):
 
     tokens = parse([sentence], "ja_ginza")[0]
     assert triples(read_frames(tokens, args(sentence, *names), load_vocabulary())) == expected
+
+
+@pytest.mark.ginza
+def test_a_place_in_brackets_after_an_act_leaves_it_an_act():
+    from kg.relate.parse import parse
+
+    sentence = "チリはペルーと首脳会談（リマ）を行った。"
+    frames = read_frames(parse([sentence], "ja_ginza")[0],
+                         args(sentence, ("チリ", C), ("ペルー", C), ("リマ", "Region")), load_vocabulary())
+    assert ("チリ", "meeting", "ペルー", False, "") in triples(frames)
+
+
+def test_a_heading_is_a_title_and_states_no_relation():
+    from kg.records import Block, Entity, Mention
+    from kg.relate import relation_sentences
+
+    heading = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 0, 3, "heading", "チリのCPTPP加入が発効")
+    body = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 1, 5, "paragraph", "チリはCPTPPに加入した。")
+
+    def entity(name, type_):
+        return Entity(name, name, type_, mentions=tuple(
+            Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
+            for b in (heading, body)))
+
+    sentences = relation_sentences([entity("チリ", C), entity("CPTPP", A)])
+    assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
 
 
 def test_a_hand_made_parse_reads_subject_and_object():
