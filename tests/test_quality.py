@@ -261,25 +261,34 @@ def test_quality_on_each_new_policy_note_meets_the_thresholds(nlp, note, gold):
 
 
 # The policy-notes corpus (benchmarks/policy-notes, written outside the team): issue 23 asks for
-# recall 0.95, precision 0.90, one split and no merge on each. These floors are the figures kg
-# reaches today (end of issue 23's first round), so that no change takes a note back; raise them as kg improves.
+# recall 0.95, precision 0.90, one split and no merge on each, and first/last seen right for 0.95 of
+# the dated entities found. Every note meets that since its third round; these floors are the figures
+# kg reaches then, so that no change takes a note back; raise them as kg improves.
+ISSUE_23 = (0.95, 0.90, 1, 0, 0.95)
 CORPUS_FLOORS = {
     # stem: (recall, precision, splits, merges, dates)
-    "bluebook_r06_ukraine_middleeast": (0.96, 0.91, 2, 0, 1.0),
-    "expo2025_culture_diplomacy": (0.96, 0.94, 3, 1, 1.0),
-    "ocean_policy_2024": (0.95, 0.92, 1, 0, 1.0),
-    "space_policy_2024": (0.97, 0.91, 1, 0, 1.0),
-    "vault_finance_news_2024": (0.91, 0.91, 2, 0, 0.98),
-    "vault_semiconductor_security": (0.95, 0.99, 1, 0, 0.95),
+    "bluebook_r06_ukraine_middleeast": (0.97, 0.91, 0, 0, 1.0),
+    "expo2025_culture_diplomacy": (0.97, 0.94, 0, 0, 1.0),
+    "ocean_policy_2024": (0.98, 0.93, 0, 0, 1.0),
+    "space_policy_2024": (0.98, 0.91, 0, 0, 1.0),
+    "vault_finance_news_2024": (0.95, 0.93, 0, 0, 0.98),
+    "vault_semiconductor_security": (0.95, 0.99, 0, 0, 0.95),
 }
 
 
 # The team's own held-out sets (benchmarks/own-notes): gold written before kg was run on them.
 OWN_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "own-notes"
 OWN_FLOORS = {
-    "own_health_climate_2024": (0.89, 0.94, 0, 0, 1.0),
+    "own_health_climate_2024": (0.92, 0.94, 0, 0, 1.0),
     "own_vault_agri_trade_2024": (0.96, 0.95, 1, 0, 0.98),
 }
+
+
+def test_the_corpus_floors_are_at_least_what_issue_23_asks():
+    recall, precision, splits, merges, dates = ISSUE_23
+    for floor in CORPUS_FLOORS.values():
+        assert floor[0] >= recall and floor[1] >= precision and floor[2] <= splits and floor[3] <= merges
+        assert floor[4] >= dates
 
 
 @pytest.mark.parametrize(("folder", "floors"), [(_quality.CORPUS_DIR, CORPUS_FLOORS), (OWN_DIR, OWN_FLOORS)])
