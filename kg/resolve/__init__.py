@@ -22,7 +22,7 @@ from kg.errors import OptionError
 from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import trace
-from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_note
+from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_note, located_names
 from kg.resolve.corrections import (
     Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
 )
@@ -86,6 +86,10 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
         add_group(lexicon, group)
         if tracing is not None:
             tracing.defined.append(tuple(group))
+    for name in located_names(blocks, lexicon):
+        lexicon.add(name, name, "Organization")  # seatec（ノルウェー）: a body the text places in a country
+        if tracing is not None:
+            tracing.located.append(name)
     mentions = _mentions(blocks, spans, lexicon, stop)
     entities = without_products(group_entities(mentions, lexicon, options.types), blocks, lexicon)
     entities = _with_note_aliases(entities, notes, lexicon)

@@ -41,6 +41,8 @@ _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
 _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
+# A Latin name and, in parentheses right after it, a place: seatec（ノルウェー）, Acme Robotics（米国）.
+_LOCATED = re.compile(r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)[（(]([^（）()、。,，\s]{1,20})[）)]")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 
@@ -96,6 +98,21 @@ def defined_aliases(
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
 _FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
+
+
+def located_names(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
+    """Yield the Latin names a text places in one country by a parenthesis after them, as a list of
+    partners does (IBM（米国）、seatec（ノルウェー）): a body of that country, whatever the case it is written in."""
+    for block in blocks:
+        if "（" not in block.text and "(" not in block.text:
+            continue
+        for found in _LOCATED.finditer(block.text):
+            name, place = found.group(1), lexicon.get(found.group(2))
+            start = found.start(1)
+            if (place is None or place.type != "Country" or lexicon.get(name) is not None or is_product(name)
+                    or (start > 0 and is_ascii_alnum(nfkc(block.text[start - 1])))):
+                continue
+            yield name
 
 
 def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:

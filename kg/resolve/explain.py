@@ -237,6 +237,8 @@ def _first_origin(key: str, trace: Trace, notes: Sequence[Note]) -> tuple[str, s
     if any(key == lex_key(n) for entry in load_gazetteer() for n in entry.names):
         return "gazetteer", ""
     group = next((g for g in trace.defined if key in {lex_key(n) for n in g}), None)
+    if group is None and key in {lex_key(n) for n in trace.located}:
+        return "located", ""
     return _defined_where(group, notes) if group else ("gazetteer", "")
 
 

@@ -46,6 +46,7 @@ class Trace:
     # what explain needs besides the steps: the names the notes define (in order), the lexicon they
     # made, the user's corrections and the entities before those corrections
     defined: list[tuple[str, ...]] = field(default_factory=list)
+    located: list[str] = field(default_factory=list)
     lexicon: Lexicon | None = None
     corrections: Corrections | None = None
     before: list[Entity] = field(default_factory=list)

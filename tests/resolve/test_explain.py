@@ -66,6 +66,7 @@ FIXTURES = {
     "parenthesis": (MEMO, "JSOP", "JSOP", {}),
     "footnote": (MEMO, "BBNJ", "BBNJ", {}),
     "entity-note": (MEMO, "OPRI", "OPRI", {}),
+    "located": (MEMO, "seatec", "seatec", {}),
     "link-alias": (MEMO, "OPRI-SPF", "OPRI-SPF", {}),
     "own-name": (CLIPS, "石破茂", "石破茂", {}),
     "surname": (CLIPS, "石破", "石破", {}),

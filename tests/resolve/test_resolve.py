@@ -276,3 +276,12 @@ def test_resolution_spread_over_two_processes_finds_what_one_process_finds(nlp, 
     assert spread == alone
     blocks = {id(block) for note in vault.notes for block in note.blocks}
     assert all(id(m.block) in blocks for e in spread for m in e.mentions)  # the parent's own blocks
+
+
+def test_a_latin_name_placed_in_a_country_by_a_parenthesis_is_a_body_whatever_its_case():
+    text = "技術提携：ZBM（米国）、vtec（ベルギー）。vtecとは装置の共同開発も進める。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert found["vtec"].type == "Organization" and len(found["vtec"].mentions) == 2
+    assert found["ZBM"].type == "Organization"
+    tool = _block("ファイルはpdf（日本語）で配る。Markdown（米国）形式も使える。")  # a language, a product
+    assert not {"pdf", "Markdown"} & set(_by_alias(resolve([_note(tool)], {})))
