@@ -18,7 +18,7 @@ from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, befo
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
-from kg.resolve.words import words, words_over, words_within
+from kg.resolve.words import Word, words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
@@ -57,7 +57,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         if type_ == "Person":
             whole = _whole_person_name(text, span)
-            span = _person_core(text, whole)
+            span = _person_core(text, _without_role(text, whole))
             if span is None:
                 trace.dropped(whole.start, whole.end, "model-no-person")
                 continue
@@ -123,7 +123,40 @@ def _whole_person_name(text: str, span: Span) -> Span:
             start = w.start
         if w.start == end and w.pos[2:4] == ("人名", "名"):
             end = w.end
+    end = _given_name_end(text, found, start, end)
+    start = _joined_parts_start(text, found, start)
     return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
+
+
+def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> int:
+    """Return where a kanji name ends when Sudachi cut its given name after one kanji it knows as a
+    name's (松平正 + 質, 宮本甚 + 七): a one-kanji word after a surname and that kanji, with no kanji
+    after it, is the rest of the given name, unless it is a suffix or names something of the person
+    (name_words.tsv, role of-person: 飯塚伸役, 西郷隆盛像)."""
+    last = next((w for w in found if w.end == end), None)
+    after = next((w for w in found if w.start == end), None)
+    if (last is None or after is None or last.start <= start or last.end - last.start != 1
+            or last.pos[2:3] != ("人名",) or after.end - after.start != 1 or not is_kanji(text[after.start])
+            or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person")):
+        return end
+    return after.end if after.end == len(text) or not is_kanji(text[after.end]) else end
+
+
+def _joined_parts_start(text: str, found: Sequence[Word], start: int) -> int:
+    """Return where a katakana name starts when the model took only its last parts: the katakana
+    words (or one Latin initial) joined to it by ・ or = before it are its first names (ニコ・ロズベルグ,
+    ウイリアム・J・ロビンソン), unless the dictionary knows them as places (アメリカ・ニューヨーク)."""
+    if not (start and is_katakana(text[start])):
+        return start
+    while start >= 2 and text[start - 1] in _JOINERS:
+        before = next((w for w in found if w.end == start - 1), None)
+        part = text[before.start : before.end] if before is not None else ""
+        katakana = all(is_katakana(c) for c in part) and len(part) >= 2
+        initial = len(part) == 1 and part.isascii() and part.isupper()
+        if not (katakana or initial) or before.pos[2:3] == ("地名",) or (before.pos[:2] == ("名詞", "普通名詞") and not before.unknown and not initial):
+            break
+        start = before.start
+    return start
 
 
 def _person_core(text: str, span: Span) -> Span | None:
@@ -142,6 +175,29 @@ def _person_core(text: str, span: Span) -> Span | None:
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+def _without_role(text: str, span: Span) -> Span:
+    """Return a person span without the words before the name that say who the person is, when a word
+    Sudachi knows as a person's name follows them: a kinship or a calling (三女 of 三女悦子, 詩人 of
+    詩人野口雨情: name_words.tsv, role relation), a player's position in capitals (FW of FW大久保嘉人), or
+    common kanji words set off by ・ (副長・ of 副長・土方歳三). Other common words before a name may be its
+    surname (垣根涼介) and a common katakana word its first name (ローワン・アトキンソン)."""
+    inside = list(words_within(text, span.start, span.end))
+    lead = 0
+    while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
+        lead += 1
+    joined = bool(lead) and text[inside[lead].start] in _JOINERS and lead + 1 < len(inside)
+    words_before = nfkc(text[span.start : inside[lead].start])
+    rest = inside[lead + 1] if joined else inside[lead]
+    if not lead or rest.pos[2:3] != ("人名",) or not is_kanji(text[rest.start]):
+        return span
+    described = (
+        words_before in name_words("relation")
+        or (words_before.isascii() and words_before.isupper())
+        or (joined and all(is_kanji(c) for c in words_before))
+    )
+    return replace(span, start=rest.start) if described else span
 
 
 def _without_article(text: str, span: Span) -> Span:
