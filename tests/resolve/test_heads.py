@@ -214,3 +214,22 @@ def test_a_place_after_a_countrys_one_letter_is_a_place():
 def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     text = "南鳥島周辺の海底で調査した。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("フランス本土で販売した。", "フランス"),  # the whole of a place or the area around it names no place
+        ("マドリード近郊の町。", "マドリード"),
+        ("フランス北部で販売した。", "フランス北部"),  # a part of a place is read as the text writes it
+        ("札幌市内に住む。", "札幌市内"),
+    ],
+)
+def test_a_word_for_the_whole_of_a_place_or_around_it_is_no_part_of_its_mention(text, surface):
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
+    assert [m.surface for e in entities for m in e.mentions] == [surface]
