@@ -20,6 +20,8 @@ from kg.resolve.words import first_unit_is_proper, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
+# the places an address names before its last one (愛知県 of 愛知県豊田市): found after the others
+ADDRESS = 6
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")

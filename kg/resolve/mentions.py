@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
     outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
@@ -17,7 +17,7 @@ from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import places_in, words_within
+from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -26,10 +26,14 @@ from kg.text.sentences import sentence_bounds
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 
 
+# The heads of the administrative areas an address names in turn (愛知県豊田市, 兵庫県加古郡播磨町).
+_AREA_HEADS = tuple("都道府県州省郡市区町村")
+_LIST_MARKS = ("・", " ", "　", "、")
+
 # What follows an English phrase that spells out an abbreviation: "Maritime Domain Awareness の略".
 _SPELLED_OUT = ("の略", "の頭文字")
 
-SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza"}
+SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza", ADDRESS: "address"}
 
 
 def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: frozenset[str]) -> list[Mention]:
@@ -66,12 +70,14 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
     accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
+    levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], without_conflicts(candidates), "conflict")
         trace.dropped_all(without_conflicts(candidates), accepted, "other-kind")
+        trace.found(levels, "address-level")
     mentions = []
-    for cand in accepted + members:
+    for cand in accepted + members + levels:
         if cand.trust != KNOWN and _spelled_out(text, cand):
             trace.dropped(cand.start, cand.end, "spelled-out")
             continue
@@ -105,6 +111,39 @@ def _as_addresses(text: str, accepted: Sequence[Candidate]) -> list[Candidate]:
         places = places_in(text[cand.start : cand.end]) if cand.type == "Region" and not cand.names_from else ()
         named.append(replace(cand, names_from=cand.start + places[-1]) if places else cand)
     return named
+
+
+def address_levels(text: str, accepted: Sequence[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Return the places each address names before its last one, one candidate each: 愛知県 of
+    愛知県豊田市, 兵庫県 and 加古郡 of 兵庫県加古郡播磨町. Each level is a place of its own and a node; the
+    address's own mention still reads the whole address and names its last place.
+
+    A level is a place kg knows or one with the head of an administrative area (県, 州, 郡, 市, ...)
+    written right before the next: places joined by ・ name a strait or a pair, not an address
+    (マラッカ・シンガポール海峡)."""
+    levels = []
+    for cand in accepted:
+        if not cand.names_from or cand.type not in ("Country", "Region"):
+            continue
+        if lexicon.get(tidy_surface(text[cand.start : cand.end])) is not None:
+            continue  # インド太平洋 is one region kg knows, not an address
+        for word in words_over(text, cand.start, cand.names_from):
+            starts = places_in(text[word.start : word.end])  # 愛知県豊田市 may be one word
+            if starts:
+                bounds = [word.start + s for s in starts] + [word.end]
+                spans = [(a, b, "Region") for a, b in zip(bounds, bounds[1:]) if b <= cand.names_from]
+            elif word.pos[:3] == ("名詞", "固有名詞", "地名") and word.end <= cand.names_from:
+                spans = [(word.start, word.end, "Country" if word.pos[3] == "国" else "Region")]
+            else:
+                continue
+            levels += [Candidate(a, b, ADDRESS, type=kind) for a, b, kind in spans if _is_level(text, a, b, lexicon)]
+    return levels
+
+
+def _is_level(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True for a place of an address: known, or ending in an area's head, and no ・ after it."""
+    name = tidy_surface(text[start:end])
+    return text[end : end + 1] not in _LIST_MARKS and (lexicon.get(name) is not None or name.endswith(_AREA_HEADS))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

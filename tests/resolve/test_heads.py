@@ -233,3 +233,23 @@ def test_a_word_for_the_whole_of_a_place_or_around_it_is_no_part_of_its_mention(
                   kind="paragraph", text=text, links=())
     entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
     assert [m.surface for e in entities for m in e.mentions] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # every level of an address is a node; the address's own mention reads it whole, naming its last place
+        ("兵庫県加古郡播磨町で生まれた。", [("兵庫県", "兵庫県", "address"), ("加古郡", "加古郡", "address"),
+                                        ("兵庫県加古郡播磨町", "播磨町", "compound")]),
+        ("ニューヨーク・ブルックリンで育つ。", [("ニューヨーク・ブルックリン", "ブルックリン", "compound")]),  # ・ joins no levels
+        ("インド太平洋の安全。", [("インド太平洋", "インド太平洋", "known")]),  # a region kg knows is no address
+    ],
+)
+def test_each_level_of_an_address_is_a_place_of_its_own(text, mentions):
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
+    assert [(m.surface, e.id, m.source) for e in entities for m in e.mentions] == mentions
