@@ -17,7 +17,7 @@ from kg.resolve.knowledge import (
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, words, words_within
-from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
+from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 # the places an address names before its last one (愛知県 of 愛知県豊田市): found after the others
@@ -113,7 +113,21 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
         return (cand.type in ("Country", "Region") and not seen and before is not None and after is not None
                 and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
 
-    return [c for c in known if not buried(c)]
+    return [c for c in known if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
+
+
+def after_katakana_word(text: str, start: int) -> bool:
+    """Return True when a katakana noun that names no place ends right at start: a place written so
+    ends a longer name, of a team, a building or a firm (コンサドーレ札幌, グルージャ盛岡, アクティ大阪),
+    not a place of its own. A place before it (アジア太平洋), a word after a place (アテネオリンピック日本代表:
+    the place starts a name of its own) or a ・ between (アトレティコ・マドリード) is no such word."""
+    before = next((w for w in words(text) if w.end == start), None)
+    word = text[before.start : before.end] if before is not None else ""
+    if not (len(word) >= 2 and before.pos[0] == "名詞" and before.pos[2:3] != ("地名",)
+            and all(is_katakana(c) for c in word) and not suffix_type(word)):
+        return False
+    first = next((w for w in words(text) if w.end == before.start), None)
+    return first is None or first.pos[2:3] != ("地名",)
 
 
 def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:

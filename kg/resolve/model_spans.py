@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve import trace
-from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
+from kg.resolve.candidates import (
+    COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
+)
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
@@ -65,6 +67,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _cut_after_head(text, _without_article(text, span))
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
+        if type_ in ("Country", "Region") and after_katakana_word(text, span.start):
+            trace.dropped(span.start, span.end, "inside-longer-name")
+            continue  # グルージャ盛岡: the place ends a team's or a building's name
         if type_ == "Event":
             span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)

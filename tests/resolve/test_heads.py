@@ -253,3 +253,25 @@ def test_each_level_of_an_address_is_a_place_of_its_own(text, mentions):
                   kind="paragraph", text=text, links=())
     entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
     assert [(m.surface, e.id, m.source) for e in entities for m in e.mentions] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "ends_a_name"),
+    [
+        ("彼はガンバ大阪に移籍した。", "大阪", True),  # a team named after its town
+        ("駅ビルのステーション札幌で買う。", "札幌", True),  # a building
+        ("アジア太平洋の国々。", "太平洋", False),  # a place before a place
+        ("ドイツ・ベルリンで会う。", "ベルリン", False),  # a ・ between
+        ("ロンドンオリンピック日本代表に選ばれた。", "日本", False),  # the katakana word follows a place of its own
+        ("ツアーで大阪に行く。", "大阪", False),  # a particle between
+    ],
+)
+def test_a_place_right_after_a_katakana_noun_ends_a_longer_name(text, place, ends_a_name):
+    from kg.records import Span
+    from kg.resolve.candidates import after_katakana_word
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(place)
+    assert after_katakana_word(text, start) is ends_a_name
+    kept = [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(place), "City")], [])]
+    assert (kept == []) is ends_a_name
