@@ -15,7 +15,7 @@ from kg.resolve import trace
 from kg.resolve.junk import is_junk, junk_rule
 from kg.resolve.model_spans import from_ner, with_years
 from kg.resolve.people import titled_people
-from kg.resolve.knowledge import ene_types, name_words, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import match_key, nfkc, tidy_surface
@@ -81,7 +81,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         if cand.trust != KNOWN and _spelled_out(text, cand):
             trace.dropped(cand.start, cand.end, "spelled-out")
             continue
-        mention = make_mention(block, cand, spans, lexicon, sentences)
+        mention = make_mention(block, _without_status(text, cand), spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
         elif mention is not None and tracing is not None:
@@ -144,6 +144,17 @@ def _is_level(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Return True for a place of an address: known, or ending in an area's head, and no ・ after it."""
     name = tidy_surface(text[start:end])
     return text[end : end + 1] not in _LIST_MARKS and (lexicon.get(name) is not None or name.endswith(_AREA_HEADS))
+
+
+def _without_status(text: str, cand: Candidate) -> Candidate:
+    """Return a candidate without the kind of juridical person written before the name (公益財団法人 of
+    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt that ends in 法人): a status, not part of the
+    name. A company's 株式会社 belongs to its trade name and stays."""
+    surface = nfkc(text[cand.start : cand.end])
+    form = next((f for f in legal_forms() if f.endswith("法人") and surface.startswith(f)), "")
+    if not form or len(surface) < len(form) + 2 or cand.names_from:
+        return cand
+    return replace(cand, start=cand.start + len(form))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

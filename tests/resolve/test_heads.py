@@ -216,6 +216,17 @@ def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
 
 
+def _mentions(text: str) -> list[tuple[str, str, str]]:
+    """Return (surface, entity, source) of each mention resolution makes of one paragraph, without model spans."""
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
+    return [(m.surface, e.id, m.source) for e in entities for m in e.mentions]
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
@@ -226,13 +237,7 @@ def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     ],
 )
 def test_a_word_for_the_whole_of_a_place_or_around_it_is_no_part_of_its_mention(text, surface):
-    from kg.records import Block, Note
-    from kg.resolve import resolve
-
-    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
-                  kind="paragraph", text=text, links=())
-    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
-    assert [m.surface for e in entities for m in e.mentions] == [surface]
+    assert [m[0] for m in _mentions(text)] == [surface]
 
 
 @pytest.mark.parametrize(
@@ -246,13 +251,7 @@ def test_a_word_for_the_whole_of_a_place_or_around_it_is_no_part_of_its_mention(
     ],
 )
 def test_each_level_of_an_address_is_a_place_of_its_own(text, mentions):
-    from kg.records import Block, Note
-    from kg.resolve import resolve
-
-    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
-                  kind="paragraph", text=text, links=())
-    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
-    assert [(m.surface, e.id, m.source) for e in entities for m in e.mentions] == mentions
+    assert _mentions(text) == mentions
 
 
 @pytest.mark.parametrize(
@@ -275,3 +274,15 @@ def test_a_place_right_after_a_katakana_noun_ends_a_longer_name(text, place, end
     assert after_katakana_word(text, start) is ends_a_name
     kept = [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(place), "City")], [])]
     assert (kept == []) is ends_a_name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("公益財団法人日本野鳥保護協会が調べた。", ("日本野鳥保護協会", "日本野鳥保護協会", "headed")),
+        ("一般社団法人日本野鳥保護協会が調べた。", ("日本野鳥保護協会", "日本野鳥保護協会", "headed")),
+        ("株式会社山田製作所が出店した。", ("株式会社山田製作所", "山田製作所", "compound")),  # part of a trade name
+    ],
+)
+def test_the_kind_of_juridical_person_before_a_name_is_no_part_of_its_mention(text, mention):
+    assert _mentions(text) == [mention]
