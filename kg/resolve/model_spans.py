@@ -59,7 +59,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         if type_ == "Person":
             whole = _whole_person_name(text, span)
-            span = _person_core(text, _without_role(text, whole))
+            span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
             if span is None:
                 trace.dropped(whole.start, whole.end, "model-no-person")
                 continue
@@ -137,12 +137,12 @@ def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> i
     """Return where a kanji name ends when Sudachi cut its given name after one kanji it knows as a
     name's (松平正 + 質, 宮本甚 + 七): a one-kanji word after a surname and that kanji, with no kanji
     after it, is the rest of the given name, unless it is a suffix or names something of the person
-    (name_words.tsv, role of-person: 飯塚伸役, 西郷隆盛像)."""
+    (name_words.tsv, roles of-person and group: 飯田伸役, 佐藤茂像, 山田家)."""
     last = next((w for w in found if w.end == end), None)
     after = next((w for w in found if w.start == end), None)
     if (last is None or after is None or last.start <= start or last.end - last.start != 1
             or last.pos[2:3] != ("人名",) or after.end - after.start != 1 or not is_kanji(text[after.start])
-            or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person")):
+            or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person") | name_words("group")):
         return end
     return after.end if after.end == len(text) or not is_kanji(text[after.end]) else end
 
@@ -203,6 +203,21 @@ def _without_role(text: str, span: Span) -> Span:
         or (joined and all(is_kanji(c) for c in words_before))
     )
     return replace(span, start=rest.start) if described else span
+
+
+def _without_title_after(text: str, span: Span) -> Span:
+    """Return a person span without a title or a word for something of the person after the name (船長
+    of 小田船長, 本人 of 進藤本人, 兄弟 of サンチェス兄弟: kg/data/titles.txt, name_words.tsv role of-person),
+    when a word Sudachi knows as a person's name comes before it."""
+    from kg.resolve.people import titles  # people.py reads this module's spans
+
+    inside = list(words_within(text, span.start, span.end))
+    after = name_words("of-person") | titles()
+    for i in range(len(inside) - 1, 0, -1):
+        tail = nfkc(text[inside[i].start : span.end])
+        if tail in after and inside[i - 1].pos[2:3] == ("人名",):
+            return replace(span, end=inside[i - 1].end)
+    return span
 
 
 def _without_article(text: str, span: Span) -> Span:

@@ -154,3 +154,16 @@ def test_a_katakana_person_span_takes_the_first_names_joined_before_it():
 )
 def test_a_role_or_kinship_before_a_name_is_no_part_of_it(text, span, name):
     assert _person_spans(text, span) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("田中本人は否定した。", "田中本人", "田中"),
+        ("鈴木船長と話した。", "鈴木船長", "鈴木"),
+        ("ロペス兄弟が出演した。", "ロペス兄弟", "ロペス"),
+        ("山田派が反対した。", "山田派", "山田派"),  # a group called after the person is a name of its own
+    ],
+)
+def test_a_title_or_a_word_for_the_persons_kin_after_a_name_is_no_part_of_it(text, span, name):
+    assert _person_spans(text, span) == [name]
