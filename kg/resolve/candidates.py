@@ -334,10 +334,12 @@ def after_section_number(text: str, start: int, end: int) -> int:
 
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
-    (2　食料・農業・農村基本法) and after a qualifier (改正5G促進法 is the amended 5G促進法)."""
+    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法) and after a noun
+    that places it in time (後 of その後ベトナム戦争), as a compound's run starts."""
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
-    if first is not None and first.start == start and first.end < end and text[first.start : first.end] in name_words("qualifier"):
+    if first is not None and first.start == start and first.end < end and (
+            text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
         return first.end
     return start
 

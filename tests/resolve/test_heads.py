@@ -286,3 +286,9 @@ def test_a_place_right_after_a_katakana_noun_ends_a_longer_name(text, place, end
 )
 def test_the_kind_of_juridical_person_before_a_name_is_no_part_of_its_mention(text, mention):
     assert _mentions(text) == [mention]
+
+
+def test_a_noun_that_places_a_name_in_time_is_no_part_of_it():
+    assert _names("当時国際連盟事務局にいた。") == [("国際連盟事務局", "Organization")]
+    # 後 inside a word the dictionary knows is part of it: no run is cut to 三年合戦
+    assert all(not name.startswith("三年") for name, _ in _names("後三年合戦が起きた。"))
