@@ -113,14 +113,15 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
         return (cand.type in ("Country", "Region") and not seen and before is not None and after is not None
                 and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
 
-    return [c for c in known if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
+    return [c for c in known
+            if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
 
 
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
-    ends a longer name, of a team, a building or a firm (コンサドーレ札幌, グルージャ盛岡, アクティ大阪),
-    not a place of its own. A place before it (アジア太平洋), a word after a place (アテネオリンピック日本代表:
-    the place starts a name of its own) or a ・ between (アトレティコ・マドリード) is no such word."""
+    ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
+    not a place of its own. A place before it (アジア太平洋), a word after a place (ロンドンオリンピック日本代表:
+    the place starts a name of its own) or a ・ between (ドイツ・ベルリン) is no such word."""
     before = next((w for w in words(text) if w.end == start), None)
     word = text[before.start : before.end] if before is not None else ""
     if not (len(word) >= 2 and before.pos[0] == "名詞" and before.pos[2:3] != ("地名",)
@@ -335,7 +336,7 @@ def after_section_number(text: str, start: int, end: int) -> int:
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
     (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法) and after a noun
-    that places it in time (後 of その後ベトナム戦争), as a compound's run starts."""
+    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts."""
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and (

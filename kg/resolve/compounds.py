@@ -234,7 +234,7 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             end = _regnal_number(text, by_start, end)
         if kinds == {"position"}:
             # the part of a place the text names is that place (スペイン北部, 札幌市内): it reads so, and is its
-            # node; the whole of it or the area around it is no place of its own (日本本土, 札幌近郊)
+            # node; the whole of it or the area around it is no place of its own (フランス本土, マドリード近郊)
             end = _before_around(text, by_start, cand.end, end)
             if end > cand.end:
                 found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))

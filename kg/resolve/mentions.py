@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked, numbered_meetings,
-    outside_longer_names, quoted, without_buried_places, without_conflicts,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked,
+    numbered_meetings, outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
 from kg.resolve import trace
 from kg.resolve.junk import is_junk, junk_rule
-from kg.resolve.model_spans import from_ner, with_years
+from kg.resolve.model_spans import cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
@@ -69,12 +69,15 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     candidates = known + longer
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
-    accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
+    # a model span no longer name took in that cuts a katakana run is a piece of a name (グランパス of グランパスエイト)
+    pieces = [c for c in without_conflicts(candidates) if c.trust == NER and cuts_katakana_name(text, c)]
+    accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER and c not in pieces])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], without_conflicts(candidates), "conflict")
-        trace.dropped_all(without_conflicts(candidates), accepted, "other-kind")
+        trace.dropped_all(pieces, [], "model-mid-word")
+        trace.dropped_all([c for c in without_conflicts(candidates) if c not in pieces], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []
     for cand in accepted + members + levels:
@@ -120,7 +123,7 @@ def address_levels(text: str, accepted: Sequence[Candidate], lexicon: Lexicon) -
 
     A level is a place kg knows or one with the head of an administrative area (県, 州, 郡, 市, ...)
     written right before the next: places joined by ・ name a strait or a pair, not an address
-    (マラッカ・シンガポール海峡)."""
+    (ニューヨーク・ブルックリン names ブルックリン)."""
     levels = []
     for cand in accepted:
         if not cand.names_from or cand.type not in ("Country", "Region"):

@@ -69,7 +69,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _without_description(text, span, type_)
         if type_ in ("Country", "Region") and after_katakana_word(text, span.start):
             trace.dropped(span.start, span.end, "inside-longer-name")
-            continue  # グルージャ盛岡: the place ends a team's or a building's name
+            continue  # ガンバ大阪: the place ends a team's or a building's name
         if type_ == "Event":
             span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)
@@ -135,7 +135,7 @@ def _whole_person_name(text: str, span: Span) -> Span:
 
 def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> int:
     """Return where a kanji name ends when Sudachi cut its given name after one kanji it knows as a
-    name's (松平正 + 質, 宮本甚 + 七): a one-kanji word after a surname and that kanji, with no kanji
+    name's (木村甚 + 七, 田中徳 + 順): a one-kanji word after a surname and that kanji, with no kanji
     after it, is the rest of the given name, unless it is a suffix or names something of the person
     (name_words.tsv, roles of-person and group: 飯田伸役, 佐藤茂像, 山田家)."""
     last = next((w for w in found if w.end == end), None)
@@ -149,8 +149,8 @@ def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> i
 
 def _joined_parts_start(text: str, found: Sequence[Word], start: int) -> int:
     """Return where a katakana name starts when the model took only its last parts: the katakana
-    words (or one Latin initial) joined to it by ・ or = before it are its first names (ニコ・ロズベルグ,
-    ウイリアム・J・ロビンソン), unless the dictionary knows them as places (アメリカ・ニューヨーク)."""
+    words (or one Latin initial) joined to it by ・ or = before it are its first names (ケイト・ウィンスレット,
+    ジョン・F・スミス), unless the dictionary knows them as places (アメリカ・マイアミ)."""
     if not (start and is_katakana(text[start])):
         return start
     while start >= 2 and text[start - 1] in _JOINERS:
@@ -158,7 +158,8 @@ def _joined_parts_start(text: str, found: Sequence[Word], start: int) -> int:
         part = text[before.start : before.end] if before is not None else ""
         katakana = all(is_katakana(c) for c in part) and len(part) >= 2
         initial = len(part) == 1 and part.isascii() and part.isupper()
-        if not (katakana or initial) or before.pos[2:3] == ("地名",) or (before.pos[:2] == ("名詞", "普通名詞") and not before.unknown and not initial):
+        common = before.pos[:2] == ("名詞", "普通名詞") and not before.unknown and not initial
+        if not (katakana or initial) or before.pos[2:3] == ("地名",) or common:
             break
         start = before.start
     return start
@@ -184,10 +185,10 @@ def _person_core(text: str, span: Span) -> Span | None:
 
 def _without_role(text: str, span: Span) -> Span:
     """Return a person span without the words before the name that say who the person is, when a word
-    Sudachi knows as a person's name follows them: a kinship or a calling (三女 of 三女悦子, 詩人 of
-    詩人野口雨情: name_words.tsv, role relation), a player's position in capitals (FW of FW大久保嘉人), or
-    common kanji words set off by ・ (副長・ of 副長・土方歳三). Other common words before a name may be its
-    surname (垣根涼介) and a common katakana word its first name (ローワン・アトキンソン)."""
+    Sudachi knows as a person's name follows them: a kinship or a calling (長女 of 長女花子, 詩人 of
+    詩人山田一郎: name_words.tsv, role relation), a player's position in capitals (FW of FW佐藤寿人), or
+    common kanji words set off by ・ (主将・ of 主将・山田太郎). Other common words before a name may be its
+    surname (垣根洋平) and a common katakana word its first name (ローワン・ウィリアムズ)."""
     inside = list(words_within(text, span.start, span.end))
     lead = 0
     while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
@@ -207,7 +208,7 @@ def _without_role(text: str, span: Span) -> Span:
 
 def _without_title_after(text: str, span: Span) -> Span:
     """Return a person span without a title or a word for something of the person after the name (船長
-    of 小田船長, 本人 of 進藤本人, 兄弟 of サンチェス兄弟: kg/data/titles.txt, name_words.tsv role of-person),
+    of 鈴木船長, 本人 of 田中本人, 兄弟 of ロペス兄弟: kg/data/titles.txt, name_words.tsv role of-person),
     when a word Sudachi knows as a person's name comes before it."""
     from kg.resolve.people import titles  # people.py reads this module's spans
 
@@ -432,6 +433,23 @@ def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国) or
     proper nouns of the dictionary written in kanji (日本郵船・商船三井・川崎汽船), each a name of its own."""
     return lists_only(text, span, {(c.start, c.end) for c in known if c.trust}) or lists_proper_words(text, span)
+
+
+def cuts_katakana_name(text: str, span: Span | Candidate) -> bool:
+    """Return True for a span that starts or ends between two katakana words of one run, where the word
+    outside it is no head of a name (グランパス of グランパスエイト): a piece of a longer
+    katakana name. A head after it ends a name of its own kind (リレハンメルオリンピック), and a span that
+    cuts one of Sudachi's words is the model's reading against the dictionary's, which it keeps."""
+    found = words(text)
+    if any(w.start < span.start < w.end or w.start < span.end < w.end for w in found):
+        return False
+    before = next((w for w in found if w.end == span.start), None)
+    after = next((w for w in found if w.start == span.end), None)
+    return any(
+        w is not None and is_katakana(text[edge]) and all(is_katakana(c) for c in text[w.start : w.end])
+        and not suffix_type("・" + text[w.start : w.end]) and nfkc(text[w.start : w.end]) not in heads_by_word()
+        for w, edge in ((before, span.start), (after, span.end - 1))
+    )
 
 
 def _cut_mid_word(text: str, start: int, end: int) -> bool:

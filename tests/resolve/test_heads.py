@@ -216,14 +216,14 @@ def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("南鳥島", "Region")]
 
 
-def _mentions(text: str) -> list[tuple[str, str, str]]:
-    """Return (surface, entity, source) of each mention resolution makes of one paragraph, without model spans."""
+def _mentions(text: str, spans: tuple = ()) -> list[tuple[str, str, str]]:
+    """Return (surface, entity, source) of each mention resolution makes of one paragraph and its model spans."""
     from kg.records import Block, Note
     from kg.resolve import resolve
 
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
-    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: ()})
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: spans})
     return [(m.surface, e.id, m.source) for e in entities for m in e.mentions]
 
 
@@ -292,3 +292,20 @@ def test_a_noun_that_places_a_name_in_time_is_no_part_of_it():
     assert _names("当時国際連盟事務局にいた。") == [("国際連盟事務局", "Organization")]
     # 後 inside a word the dictionary knows is part of it: no run is cut to 三年合戦
     assert all(not name.startswith("三年") for name, _ in _names("後三年合戦が起きた。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "surfaces"),
+    [
+        # the model stopped between two katakana words of one name: a piece of it, no mention
+        ("彼はグランパスエイトに加入した。", "グランパス", "Pro_Sports_Organization", []),
+        ("彼はサウンダーズに加入した。", "サウンダーズ", "Pro_Sports_Organization", ["サウンダーズ"]),
+        # a head after the piece makes a name of its own kind, which the place opens
+        ("彼はリレハンメルオリンピックに出場した。", "リレハンメル", "City", ["リレハンメルオリンピック"]),
+    ],
+)
+def test_a_model_span_that_cuts_a_run_of_katakana_words_is_a_piece_of_a_name(text, span, label, surfaces):
+    from kg.records import Span
+
+    start = text.index(span)
+    assert [m[0] for m in _mentions(text, (Span(start, start + len(span), label),))] == surfaces
