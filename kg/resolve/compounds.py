@@ -85,9 +85,16 @@ def compound_names(text: str) -> list[Candidate]:
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
         cand = _named_run(text, run)
-        if cand is not None:
+        if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
     return found
+
+
+def _opens_inside_latin(text: str, start: int) -> bool:
+    """Return True when a run starts inside a Latin word or a hyphenated name, where Sudachi split it
+    (Di社 of 3Di社, 18選手権 of U-18選手権): the name starts before the run, so the run is no name."""
+    first, before = nfkc(text[start : start + 1]), nfkc(text[start - 1 : start])
+    return start > 0 and is_ascii_alnum(first) and (is_ascii_alnum(before) or before in ("-", "‐"))
 
 
 def described_companies(text: str) -> list[Candidate]:

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.resolve.candidates import bare_headed
-from kg.resolve.compounds import proper_words
+from kg.resolve.compounds import compound_names, proper_words
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -309,3 +309,24 @@ def test_a_model_span_that_cuts_a_run_of_katakana_words_is_a_piece_of_a_name(tex
 
     start = text.index(span)
     assert [m[0] for m in _mentions(text, (Span(start, start + len(span), label),))] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("イスラエルの4Dx社を買収した。", []),  # Sudachi splits 4 off: Dx社 starts inside the name
+        ("U-19欧州選手権大会に出た。", []),  # 19欧州選手権大会 starts inside U-19
+        ("Zeta社を買収した。", ["Zeta社"]),
+        ("アジア選手権大会で優勝した。", ["アジア選手権大会"]),
+    ],
+)
+def test_a_compound_that_starts_inside_a_latin_word_or_hyphenated_name_is_none(text, names):
+    assert [text[c.start : c.end] for c in compound_names(text)] == names
+
+
+@pytest.mark.parametrize("surface", ["第10回大会", "第3回総会", "第6回大会-第40回大会", "第1回会合"])
+def test_an_ordinal_with_only_a_word_for_a_meeting_names_nothing(surface):
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule(surface, frozenset()) == "bare-ordinal"
+    assert junk_rule("第70回国連総会", frozenset()) == ""  # a name after the ordinal
