@@ -117,6 +117,21 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
             if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
 
 
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&-]* $")
+_LATIN_WORD_AFTER = re.compile(r" [A-Z0-9]")
+
+
+def in_latin_name(text: str, start: int, end: int) -> bool:
+    """Return True for a place written in Latin letters that is a word of a longer Latin name (X JAPAN,
+    Miss Republic of Korea 2001) or is written onto the name's other words (さくらJAPAN): a country
+    written so in Japanese text is a team's, a title's or a band's."""
+    if not text[start:end].isascii():
+        return False
+    before = next((w for w in words(text) if w.end == start), None)
+    glued = before is not None and before.pos[0] == "名詞" and not text[before.start : before.end].isspace()
+    return glued or bool(_LATIN_WORD_BEFORE.search(text, 0, start)) or bool(_LATIN_WORD_AFTER.match(text, end))
+
+
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, known_and_compound, linked,
-    numbered_meetings, outside_longer_names, quoted, without_buried_places, without_conflicts,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, bare_headed, headed, in_latin_name, known_and_compound,
+    linked, numbered_meetings, outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import OTHER, compound_names, continued, described_companies, proper_words
 from kg.resolve import trace
@@ -69,8 +69,11 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     candidates = known + longer
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
-    # a model span no longer name took in that cuts a katakana run is a piece of a name (グランパス of グランパスエイト)
-    pieces = [c for c in without_conflicts(candidates) if c.trust == NER and cuts_katakana_name(text, c)]
+    # what no longer name took in but is a piece of one: a model span that cuts a katakana run (グランパス of
+    # グランパスエイト), a place in Latin letters among a name's Latin words (JAPAN of X JAPAN)
+    pieces = [c for c in without_conflicts(candidates)
+              if (c.trust == NER and cuts_katakana_name(text, c))
+              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
     accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER and c not in pieces])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:

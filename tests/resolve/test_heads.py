@@ -330,3 +330,16 @@ def test_an_ordinal_with_only_a_word_for_a_meeting_names_nothing(surface):
 
     assert junk_rule(surface, frozenset()) == "bare-ordinal"
     assert junk_rule("第70回国連総会", frozenset()) == ""  # a name after the ordinal
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("さくらJAPANの選手が来日した。", []),  # written onto a team's other words
+        ("彼はZ JAPANのライブに出た。", []),  # a word of a longer Latin name
+        ("JAPANの選手が来日した。", [("JAPAN", "日本", "known")]),
+        ("米国とUSAの違い。", [("米国", "アメリカ", "known"), ("USA", "アメリカ", "known")]),
+    ],
+)
+def test_a_place_in_latin_letters_among_a_names_latin_words_is_part_of_that_name(text, mentions):
+    assert _mentions(text) == mentions
