@@ -28,6 +28,7 @@ _ELECTIONS = ("選", "選挙")
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
+_YEAR_AFTER = re.compile(r"(1[89]|20)\d\d(?![\d年月日.])")
 _ORDINAL_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
@@ -84,7 +85,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         head = suffix_type(text[span.start : span.end]) or headed_by
         if ((head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span)
                 or _of_a_country(text, span)):
-            found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
+            end = year_after(text, span.end) if (head or type_) == "Event" else span.end
+            found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
         else:
             trace.dropped(span.start, span.end, "model-not-a-name")
     return found
@@ -229,8 +231,14 @@ def _without_article(text: str, span: Span) -> Span:
 
 def _with_year_before(text: str, span: Span) -> Span:
     """Return an event's span with the year written just before it, which names the edition
-    (2010 FIFAワールドカップ, 1964年東京オリンピック)."""
+    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019)."""
     return replace(span, start=year_before(text, span.start))
+
+
+def year_after(text: str, end: int) -> int:
+    """Return where a year written onto the end of a name at text[:end] ends (end when there is none)."""
+    found = _YEAR_AFTER.match(text, end)
+    return found.end() if found is not None and end and not text[end - 1].isdigit() else end
 
 
 def year_before(text: str, start: int) -> int:
@@ -250,9 +258,10 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     found = []
     for cand in known:
         start = edition_before(text, cand.start) if cand.type == "Event" else cand.start
-        if start < cand.start:
+        end = year_after(text, cand.end) if cand.type == "Event" else cand.end
+        if (start, end) != (cand.start, cand.end):
             trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
-            found.append(Candidate(start, cand.end, trust, type="Event", headed=True))
+            found.append(Candidate(start, end, trust, type="Event", headed=True))
     return found
 
 

@@ -343,3 +343,18 @@ def test_an_ordinal_with_only_a_word_for_a_meeting_names_nothing(surface):
 )
 def test_a_place_in_latin_letters_among_a_names_latin_words_is_part_of_that_name(text, mentions):
     assert _mentions(text) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("東京モーターショー2019に出展した。", "東京モーターショー2019"),  # the year written onto it names the edition
+        ("東京モーターショー2019年大会に出展した。", "東京モーターショー"),  # a date after it is no part of it
+        ("東京モーターショーは2019に始まる。", "東京モーターショー"),
+    ],
+)
+def test_an_event_takes_the_year_written_onto_its_end(text, kept):
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(0, 9, "Occasion_Other")], [])] == [kept]
