@@ -16,7 +16,7 @@ from kg.resolve.knowledge import (
     bare_heads, head_length, legal_forms, name_words, named_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, words, words_within
+from kg.resolve.words import first_unit_is_proper, word_ending, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -127,7 +127,7 @@ def in_latin_name(text: str, start: int, end: int) -> bool:
     written so in Japanese text is a team's, a title's or a band's."""
     if not text[start:end].isascii():
         return False
-    before = next((w for w in words(text) if w.end == start), None)
+    before = word_ending(text, start)
     glued = before is not None and before.pos[0] == "名詞" and not text[before.start : before.end].isspace()
     return glued or bool(_LATIN_WORD_BEFORE.search(text, 0, start)) or bool(_LATIN_WORD_AFTER.match(text, end))
 
@@ -137,12 +137,14 @@ def after_katakana_word(text: str, start: int) -> bool:
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
     not a place of its own. A place before it (アジア太平洋), a word after a place (ロンドンオリンピック日本代表:
     the place starts a name of its own) or a ・ between (ドイツ・ベルリン) is no such word."""
-    before = next((w for w in words(text) if w.end == start), None)
+    if not start or not is_katakana(text[start - 1]):
+        return False
+    before = word_ending(text, start)
     word = text[before.start : before.end] if before is not None else ""
     if not (len(word) >= 2 and before.pos[0] == "名詞" and before.pos[2:3] != ("地名",)
             and all(is_katakana(c) for c in word) and not suffix_type(word)):
         return False
-    first = next((w for w in words(text) if w.end == before.start), None)
+    first = word_ending(text, before.start)
     return first is None or first.pos[2:3] != ("地名",)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
@@ -71,16 +72,17 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
     # what no longer name took in but is a piece of one: a model span that cuts a katakana run (グランパス of
     # グランパスエイト), a place in Latin letters among a name's Latin words (JAPAN of X JAPAN)
-    pieces = [c for c in without_conflicts(candidates)
+    survivors = without_conflicts(candidates)
+    pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
-    accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER and c not in pieces])
+    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
-        trace.dropped_all([c for c in candidates if c.trust], without_conflicts(candidates), "conflict")
+        trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
         trace.dropped_all(pieces, [], "model-mid-word")
-        trace.dropped_all([c for c in without_conflicts(candidates) if c not in pieces], accepted, "other-kind")
+        trace.dropped_all([c for c in survivors if c not in pieces], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []
     for cand in accepted + members + levels:
@@ -156,11 +158,20 @@ def _without_status(text: str, cand: Candidate) -> Candidate:
     """Return a candidate without the kind of juridical person written before the name (公益財団法人 of
     公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt that ends in 法人): a status, not part of the
     name. A company's 株式会社 belongs to its trade name and stays."""
+    forms = _status_forms()
+    if not forms or "法人" not in text[cand.start : cand.start + len(forms[0])]:
+        return cand
     surface = nfkc(text[cand.start : cand.end])
-    form = next((f for f in legal_forms() if f.endswith("法人") and surface.startswith(f)), "")
+    form = next((f for f in forms if surface.startswith(f)), "")
     if not form or len(surface) < len(form) + 2 or cand.names_from:
         return cand
     return replace(cand, start=cand.start + len(form))
+
+
+@cache
+def _status_forms() -> tuple[str, ...]:
+    """Return the legal forms that name a kind of juridical person (…法人), longest first."""
+    return tuple(f for f in legal_forms() if f.endswith("法人"))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

@@ -20,7 +20,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
-from kg.resolve.words import Word, words, words_over, words_within
+from kg.resolve.words import inside_word, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
@@ -130,18 +130,17 @@ def _whole_person_name(text: str, span: Span) -> Span:
             start = w.start
         if w.start == end and w.pos[2:4] == ("人名", "名"):
             end = w.end
-    end = _given_name_end(text, found, start, end)
-    start = _joined_parts_start(text, found, start)
+    end = _given_name_end(text, start, end)
+    start = _joined_parts_start(text, start)
     return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
 
 
-def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> int:
+def _given_name_end(text: str, start: int, end: int) -> int:
     """Return where a kanji name ends when Sudachi cut its given name after one kanji it knows as a
     name's (木村甚 + 七, 田中徳 + 順): a one-kanji word after a surname and that kanji, with no kanji
     after it, is the rest of the given name, unless it is a suffix or names something of the person
     (name_words.tsv, roles of-person and group: 飯田伸役, 佐藤茂像, 山田家)."""
-    last = next((w for w in found if w.end == end), None)
-    after = next((w for w in found if w.start == end), None)
+    last, after = word_ending(text, end), word_starting(text, end)
     if (last is None or after is None or last.start <= start or last.end - last.start != 1
             or last.pos[2:3] != ("人名",) or after.end - after.start != 1 or not is_kanji(text[after.start])
             or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person") | name_words("group")):
@@ -149,14 +148,14 @@ def _given_name_end(text: str, found: Sequence[Word], start: int, end: int) -> i
     return after.end if after.end == len(text) or not is_kanji(text[after.end]) else end
 
 
-def _joined_parts_start(text: str, found: Sequence[Word], start: int) -> int:
+def _joined_parts_start(text: str, start: int) -> int:
     """Return where a katakana name starts when the model took only its last parts: the katakana
     words (or one Latin initial) joined to it by ・ or = before it are its first names (ケイト・ウィンスレット,
     ジョン・F・スミス), unless the dictionary knows them as places (アメリカ・マイアミ)."""
     if not (start and is_katakana(text[start])):
         return start
     while start >= 2 and text[start - 1] in _JOINERS:
-        before = next((w for w in found if w.end == start - 1), None)
+        before = word_ending(text, start - 1)
         part = text[before.start : before.end] if before is not None else ""
         katakana = all(is_katakana(c) for c in part) and len(part) >= 2
         initial = len(part) == 1 and part.isascii() and part.isupper()
@@ -449,11 +448,9 @@ def cuts_katakana_name(text: str, span: Span | Candidate) -> bool:
     outside it is no head of a name (グランパス of グランパスエイト): a piece of a longer
     katakana name. A head after it ends a name of its own kind (リレハンメルオリンピック), and a span that
     cuts one of Sudachi's words is the model's reading against the dictionary's, which it keeps."""
-    found = words(text)
-    if any(w.start < span.start < w.end or w.start < span.end < w.end for w in found):
+    if inside_word(text, span.start) or inside_word(text, span.end):
         return False
-    before = next((w for w in found if w.end == span.start), None)
-    after = next((w for w in found if w.start == span.end), None)
+    before, after = word_ending(text, span.start), word_starting(text, span.end)
     return any(
         w is not None and is_katakana(text[edge]) and all(is_katakana(c) for c in text[w.start : w.end])
         and not suffix_type("・" + text[w.start : w.end]) and nfkc(text[w.start : w.end]) not in heads_by_word()
