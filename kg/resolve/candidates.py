@@ -16,10 +16,12 @@ from kg.resolve.knowledge import (
     head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, words, words_over, words_within
-from kg.text.chars import is_hiragana, is_kanji, is_name_char, nfkc, normalize_with_map
+from kg.resolve.words import first_unit_is_proper, word_ending, words, words_over, words_within
+from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
+# the places an address names before its last one (愛知県 of 愛知県豊田市): found after the others
+ADDRESS = 6
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
@@ -111,7 +113,39 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
         return (cand.type in ("Country", "Region") and not seen and before is not None and after is not None
                 and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
 
-    return [c for c in known if not buried(c)]
+    return [c for c in known
+            if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
+
+
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&-]* $")
+_LATIN_WORD_AFTER = re.compile(r" [A-Z0-9]")
+
+
+def in_latin_name(text: str, start: int, end: int) -> bool:
+    """Return True for a place written in Latin letters that is a word of a longer Latin name (X JAPAN,
+    Miss Republic of Korea 2001) or is written onto the name's other words (さくらJAPAN): a country
+    written so in Japanese text is a team's, a title's or a band's."""
+    if not text[start:end].isascii():
+        return False
+    before = word_ending(text, start)
+    glued = before is not None and before.pos[0] == "名詞" and not text[before.start : before.end].isspace()
+    return glued or bool(_LATIN_WORD_BEFORE.search(text, 0, start)) or bool(_LATIN_WORD_AFTER.match(text, end))
+
+
+def after_katakana_word(text: str, start: int) -> bool:
+    """Return True when a katakana noun that names no place ends right at start: a place written so
+    ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
+    not a place of its own. A place before it (アジア太平洋), a word after a place (ロンドンオリンピック日本代表:
+    the place starts a name of its own) or a ・ between (ドイツ・ベルリン) is no such word."""
+    if not start or not is_katakana(text[start - 1]):
+        return False
+    before = word_ending(text, start)
+    word = text[before.start : before.end] if before is not None else ""
+    if not (len(word) >= 2 and before.pos[0] == "名詞" and before.pos[2:3] != ("地名",)
+            and all(is_katakana(c) for c in word) and not suffix_type(word)):
+        return False
+    first = word_ending(text, before.start)
+    return first is None or first.pos[2:3] != ("地名",)
 
 
 def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
@@ -389,10 +423,12 @@ def after_section_number(text: str, start: int, end: int) -> int:
 
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
-    (2　食料・農業・農村基本法) and after a qualifier (改正5G促進法 is the amended 5G促進法)."""
+    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法) and after a noun
+    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts."""
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
-    if first is not None and first.start == start and first.end < end and text[first.start : first.end] in name_words("qualifier"):
+    if first is not None and first.start == start and first.end < end and (
+            text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
         return first.end
     return start
 

@@ -87,9 +87,16 @@ def compound_names(text: str) -> list[Candidate]:
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
         cand = _named_run(text, run)
-        if cand is not None:
+        if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
     return found
+
+
+def _opens_inside_latin(text: str, start: int) -> bool:
+    """Return True when a run starts inside a Latin word or a hyphenated name, where Sudachi split it
+    (Di社 of 3Di社, 18選手権 of U-18選手権): the name starts before the run, so the run is no name."""
+    first, before = nfkc(text[start : start + 1]), nfkc(text[start - 1 : start])
+    return start > 0 and is_ascii_alnum(first) and (is_ascii_alnum(before) or before in ("-", "‐"))
 
 
 def described_companies(text: str) -> list[Candidate]:
@@ -313,13 +320,27 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             end, kinds = headed_end, kinds | {"head"}
         if cand.type == "Person" and not kinds:
             end = _regnal_number(text, by_start, end)
-        if end > cand.end and kinds == {"position"}:
-            # the part of a place the text names is that place (スペイン北部, 札幌市内): it reads so, and is its node
-            found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))
+        if kinds == {"position"}:
+            # the part of a place the text names is that place (スペイン北部, 札幌市内): it reads so, and is its
+            # node; the whole of it or the area around it is no place of its own (フランス本土, マドリード近郊)
+            end = _before_around(text, by_start, cand.end, end)
+            if end > cand.end:
+                found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))
         elif end > cand.end:
             found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
                                    headed=True, names_from=last_place if kinds == {"place"} else 0))
     return found
+
+
+def _before_around(text: str, by_start: dict[int, Word], start: int, end: int) -> int:
+    """Return where the position words from start to end reach before the first word for the whole of
+    a place or the area around it (本土, 全土, 近郊, 周辺: name_words.tsv, role around)."""
+    word = by_start.get(start)
+    while word is not None and word.start < end:
+        if nfkc(text[word.start : word.end]) in name_words("around"):
+            return word.start
+        word = by_start.get(word.end)
+    return end
 
 
 def _battle(text: str, by_start: dict[int, Word], end: int) -> int:

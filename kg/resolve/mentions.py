@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, headed, known_and_compound, linked, numbered_meetings,
-    outside_longer_names, quoted, without_buried_places, without_conflicts,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, headed, in_latin_name,
+    known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
+    without_conflicts,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, compound_names, continued, currency_areas, described_companies, proper_words,
 )
 from kg.resolve import trace
 from kg.resolve.junk import is_junk, junk_rule
-from kg.resolve.model_spans import from_ner, with_years
+from kg.resolve.model_spans import cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people
-from kg.resolve.knowledge import ene_types, name_words, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import places_in, words_within
+from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -28,10 +30,14 @@ from kg.text.sentences import sentence_bounds
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 
 
+# The heads of the administrative areas an address names in turn (愛知県豊田市, 兵庫県加古郡播磨町).
+_AREA_HEADS = tuple("都道府県州省郡市区町村")
+_LIST_MARKS = ("・", " ", "　", "、")
+
 # What follows an English phrase that spells out an abbreviation: "Maritime Domain Awareness の略".
 _SPELLED_OUT = ("の略", "の頭文字")
 
-SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza"}
+SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza", ADDRESS: "address"}
 
 
 def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: frozenset[str]) -> list[Mention]:
@@ -70,17 +76,26 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     candidates = known + longer
     members = members + still_named
     # a name of a thing kg keeps no node of (東京ドーム) only keeps the names inside it from being mentions
-    accepted = _as_addresses(text, [c for c in without_conflicts(candidates) if c.type != OTHER])
+    # what no longer name took in but is a piece of one: a model span that cuts a katakana run (グランパス of
+    # グランパスエイト), a place in Latin letters among a name's Latin words (JAPAN of X JAPAN)
+    survivors = without_conflicts(candidates)
+    pieces = [c for c in survivors
+              if (c.trust == NER and cuts_katakana_name(text, c))
+              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
+    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces])
+    levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
-        trace.dropped_all([c for c in candidates if c.trust], without_conflicts(candidates), "conflict")
-        trace.dropped_all(without_conflicts(candidates), accepted, "other-kind")
+        trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
+        trace.dropped_all(pieces, [], "model-mid-word")
+        trace.dropped_all([c for c in survivors if c not in pieces], accepted, "other-kind")
+        trace.found(levels, "address-level")
     mentions = []
-    for cand in accepted + members:
+    for cand in accepted + members + levels:
         if cand.trust != KNOWN and _spelled_out(text, cand):
             trace.dropped(cand.start, cand.end, "spelled-out")
             continue
-        mention = make_mention(block, cand, spans, lexicon, sentences)
+        mention = make_mention(block, _without_status(text, cand), spans, lexicon, sentences)
         if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
             mentions.append(mention)
         elif mention is not None and tracing is not None:
@@ -110,6 +125,59 @@ def _as_addresses(text: str, accepted: Sequence[Candidate]) -> list[Candidate]:
         places = places_in(text[cand.start : cand.end]) if cand.type == "Region" and not cand.names_from else ()
         named.append(replace(cand, names_from=cand.start + places[-1]) if places else cand)
     return named
+
+
+def address_levels(text: str, accepted: Sequence[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Return the places each address names before its last one, one candidate each: 愛知県 of
+    愛知県豊田市, 兵庫県 and 加古郡 of 兵庫県加古郡播磨町. Each level is a place of its own and a node; the
+    address's own mention still reads the whole address and names its last place.
+
+    A level is a place kg knows or one with the head of an administrative area (県, 州, 郡, 市, ...)
+    written right before the next: places joined by ・ name a strait or a pair, not an address
+    (ニューヨーク・ブルックリン names ブルックリン)."""
+    levels = []
+    for cand in accepted:
+        if not cand.names_from or cand.type not in ("Country", "Region"):
+            continue
+        if lexicon.get(tidy_surface(text[cand.start : cand.end])) is not None:
+            continue  # インド太平洋 is one region kg knows, not an address
+        for word in words_over(text, cand.start, cand.names_from):
+            starts = places_in(text[word.start : word.end])  # 愛知県豊田市 may be one word
+            if starts:
+                bounds = [word.start + s for s in starts] + [word.end]
+                spans = [(a, b, "Region") for a, b in zip(bounds, bounds[1:]) if b <= cand.names_from]
+            elif word.pos[:3] == ("名詞", "固有名詞", "地名") and word.end <= cand.names_from:
+                spans = [(word.start, word.end, "Country" if word.pos[3] == "国" else "Region")]
+            else:
+                continue
+            levels += [Candidate(a, b, ADDRESS, type=kind) for a, b, kind in spans if _is_level(text, a, b, lexicon)]
+    return levels
+
+
+def _is_level(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True for a place of an address: known, or ending in an area's head, and no ・ after it."""
+    name = tidy_surface(text[start:end])
+    return text[end : end + 1] not in _LIST_MARKS and (lexicon.get(name) is not None or name.endswith(_AREA_HEADS))
+
+
+def _without_status(text: str, cand: Candidate) -> Candidate:
+    """Return a candidate without the kind of juridical person written before the name (公益財団法人 of
+    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt that ends in 法人): a status, not part of the
+    name. A company's 株式会社 belongs to its trade name and stays."""
+    forms = _status_forms()
+    if not forms or "法人" not in text[cand.start : cand.start + len(forms[0])]:
+        return cand
+    surface = nfkc(text[cand.start : cand.end])
+    form = next((f for f in forms if surface.startswith(f)), "")
+    if not form or len(surface) < len(form) + 2 or cand.names_from:
+        return cand
+    return replace(cand, start=cand.start + len(form))
+
+
+@cache
+def _status_forms() -> tuple[str, ...]:
+    """Return the legal forms that name a kind of juridical person (…法人), longest first."""
+    return tuple(f for f in legal_forms() if f.endswith("法人"))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

@@ -14,11 +14,13 @@ from dataclasses import replace
 
 from kg.records import Span
 from kg.resolve import trace
-from kg.resolve.candidates import COMPOUND, HEADED, NER, QUOTED, Candidate, before_article, before_time_words
+from kg.resolve.candidates import (
+    COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
+)
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
-from kg.resolve.words import words, words_over, words_within
+from kg.resolve.words import inside_word, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
@@ -29,6 +31,7 @@ _PHRASE_GOES_ON = re.compile(r" (?:and|or) (?!(?:the|an?|others|contributors)\b)
 _KATAKANA_JOIN = re.compile(r"[\u30a1-\u30fa\u30fc][・=][\u30a1-\u30fa\u30fc]")
 _EDITION = re.compile(r"^第\d+回")
 _YEAR_BEFORE = re.compile(r"(1[89]|20)\d\d(年| )?$")
+_YEAR_AFTER = re.compile(r"(1[89]|20)\d\d(?![\d年月日.])")
 _ORDINAL_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
@@ -60,7 +63,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         if type_ == "Person":
             whole = _whole_person_name(text, span)
-            span = _person_core(text, whole)
+            span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
             if span is None:
                 trace.dropped(whole.start, whole.end, "model-no-person")
                 continue
@@ -68,6 +71,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _cut_after_head(text, _without_article(text, span))
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
+        if type_ in ("Country", "Region") and after_katakana_word(text, span.start):
+            trace.dropped(span.start, span.end, "inside-longer-name")
+            continue  # ガンバ大阪: the place ends a team's or a building's name
         if type_ == "Event":
             span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)
@@ -82,7 +88,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         head = suffix_type(text[span.start : span.end]) or headed_by
         if ((head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span)
                 or _of_a_country(text, span)):
-            found.append(Candidate(span.start, span.end, NER, type=head or type_, headed=bool(head)))
+            end = year_after(text, span.end) if (head or type_) == "Event" else span.end
+            found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
         else:
             trace.dropped(span.start, span.end, "model-not-a-name")
     return found
@@ -126,7 +133,40 @@ def _whole_person_name(text: str, span: Span) -> Span:
             start = w.start
         if w.start == end and w.pos[2:4] == ("人名", "名"):
             end = w.end
+    end = _given_name_end(text, start, end)
+    start = _joined_parts_start(text, start)
     return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
+
+
+def _given_name_end(text: str, start: int, end: int) -> int:
+    """Return where a kanji name ends when Sudachi cut its given name after one kanji it knows as a
+    name's (木村甚 + 七, 田中徳 + 順): a one-kanji word after a surname and that kanji, with no kanji
+    after it, is the rest of the given name, unless it is a suffix or names something of the person
+    (name_words.tsv, roles of-person and group: 飯田伸役, 佐藤茂像, 山田家)."""
+    last, after = word_ending(text, end), word_starting(text, end)
+    if (last is None or after is None or last.start <= start or last.end - last.start != 1
+            or last.pos[2:3] != ("人名",) or after.end - after.start != 1 or not is_kanji(text[after.start])
+            or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person") | name_words("group")):
+        return end
+    return after.end if after.end == len(text) or not is_kanji(text[after.end]) else end
+
+
+def _joined_parts_start(text: str, start: int) -> int:
+    """Return where a katakana name starts when the model took only its last parts: the katakana
+    words (or one Latin initial) joined to it by ・ or = before it are its first names (ケイト・ウィンスレット,
+    ジョン・F・スミス), unless the dictionary knows them as places (アメリカ・マイアミ)."""
+    if not (start and is_katakana(text[start])):
+        return start
+    while start >= 2 and text[start - 1] in _JOINERS:
+        before = word_ending(text, start - 1)
+        part = text[before.start : before.end] if before is not None else ""
+        katakana = all(is_katakana(c) for c in part) and len(part) >= 2
+        initial = len(part) == 1 and part.isascii() and part.isupper()
+        common = before.pos[:2] == ("名詞", "普通名詞") and not before.unknown and not initial
+        if not (katakana or initial) or before.pos[2:3] == ("地名",) or common:
+            break
+        start = before.start
+    return start
 
 
 def _person_core(text: str, span: Span) -> Span | None:
@@ -147,6 +187,44 @@ def _person_core(text: str, span: Span) -> Span | None:
     return None
 
 
+def _without_role(text: str, span: Span) -> Span:
+    """Return a person span without the words before the name that say who the person is, when a word
+    Sudachi knows as a person's name follows them: a kinship or a calling (長女 of 長女花子, 詩人 of
+    詩人山田一郎: name_words.tsv, role relation), a player's position in capitals (FW of FW佐藤寿人), or
+    common kanji words set off by ・ (主将・ of 主将・山田太郎). Other common words before a name may be its
+    surname (垣根洋平) and a common katakana word its first name (ローワン・ウィリアムズ)."""
+    inside = list(words_within(text, span.start, span.end))
+    lead = 0
+    while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
+        lead += 1
+    joined = bool(lead) and text[inside[lead].start] in _JOINERS and lead + 1 < len(inside)
+    words_before = nfkc(text[span.start : inside[lead].start])
+    rest = inside[lead + 1] if joined else inside[lead]
+    if not lead or rest.pos[2:3] != ("人名",) or not is_kanji(text[rest.start]):
+        return span
+    described = (
+        words_before in name_words("relation")
+        or (words_before.isascii() and words_before.isupper())
+        or (joined and all(is_kanji(c) for c in words_before))
+    )
+    return replace(span, start=rest.start) if described else span
+
+
+def _without_title_after(text: str, span: Span) -> Span:
+    """Return a person span without a title or a word for something of the person after the name (船長
+    of 鈴木船長, 本人 of 田中本人, 兄弟 of ロペス兄弟: kg/data/titles.txt, name_words.tsv role of-person),
+    when a word Sudachi knows as a person's name comes before it."""
+    from kg.resolve.people import titles  # people.py reads this module's spans
+
+    inside = list(words_within(text, span.start, span.end))
+    after = name_words("of-person") | titles()
+    for i in range(len(inside) - 1, 0, -1):
+        tail = nfkc(text[inside[i].start : span.end])
+        if tail in after and inside[i - 1].pos[2:3] == ("人名",):
+            return replace(span, end=inside[i - 1].end)
+    return span
+
+
 def _without_article(text: str, span: Span) -> Span:
     """Return a span without the article it cites of the law before it: 海洋基本法第16条 is a mention
     of 海洋基本法."""
@@ -155,8 +233,14 @@ def _without_article(text: str, span: Span) -> Span:
 
 def _with_year_before(text: str, span: Span) -> Span:
     """Return an event's span with the year written just before it, which names the edition
-    (2010 FIFAワールドカップ, 1964年東京オリンピック)."""
+    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019)."""
     return replace(span, start=year_before(text, span.start))
+
+
+def year_after(text: str, end: int) -> int:
+    """Return where a year written onto the end of a name at text[:end] ends (end when there is none)."""
+    found = _YEAR_AFTER.match(text, end)
+    return found.end() if found is not None and end and not text[end - 1].isdigit() else end
 
 
 def year_before(text: str, start: int) -> int:
@@ -176,9 +260,10 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     found = []
     for cand in known:
         start = edition_before(text, cand.start) if cand.type == "Event" else cand.start
-        if start < cand.start:
+        end = year_after(text, cand.end) if cand.type == "Event" else cand.end
+        if (start, end) != (cand.start, cand.end):
             trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
-            found.append(Candidate(start, cand.end, trust, type="Event", headed=True))
+            found.append(Candidate(start, end, trust, type="Event", headed=True))
     return found
 
 
@@ -359,6 +444,21 @@ def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国) or
     proper nouns of the dictionary written in kanji (日本郵船・商船三井・川崎汽船), each a name of its own."""
     return lists_only(text, span, {(c.start, c.end) for c in known if c.trust}) or lists_proper_words(text, span)
+
+
+def cuts_katakana_name(text: str, span: Span | Candidate) -> bool:
+    """Return True for a span that starts or ends between two katakana words of one run, where the word
+    outside it is no head of a name (グランパス of グランパスエイト): a piece of a longer
+    katakana name. A head after it ends a name of its own kind (リレハンメルオリンピック), and a span that
+    cuts one of Sudachi's words is the model's reading against the dictionary's, which it keeps."""
+    if inside_word(text, span.start) or inside_word(text, span.end):
+        return False
+    before, after = word_ending(text, span.start), word_starting(text, span.end)
+    return any(
+        w is not None and is_katakana(text[edge]) and all(is_katakana(c) for c in text[w.start : w.end])
+        and not suffix_type("・" + text[w.start : w.end]) and nfkc(text[w.start : w.end]) not in heads_by_word()
+        for w, edge in ((before, span.start), (after, span.end - 1))
+    )
 
 
 def _cut_mid_word(text: str, start: int, end: int) -> bool:

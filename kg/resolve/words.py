@@ -130,6 +130,33 @@ def _starts(text: str) -> tuple[int, ...]:
     return tuple(w.start for w in words(text))
 
 
+@lru_cache(maxsize=4096)
+def _ends(text: str) -> tuple[int, ...]:
+    """Return where each word of text ends, in order."""
+    return tuple(w.end for w in words(text))
+
+
+def word_starting(text: str, start: int) -> Word | None:
+    """Return the word of text that starts at start, if one does."""
+    found = words(text)
+    i = bisect_left(_starts(text), start)
+    return found[i] if i < len(found) and found[i].start == start else None
+
+
+def word_ending(text: str, end: int) -> Word | None:
+    """Return the word of text that ends at end, if one does."""
+    found = words(text)
+    i = bisect_left(_ends(text), end)
+    return found[i] if i < len(found) and found[i].end == end else None
+
+
+def inside_word(text: str, i: int) -> bool:
+    """Return True when a word of text runs across the offset i (starts before it and ends after it)."""
+    found = words(text)
+    k = bisect_left(_starts(text), i) - 1
+    return k >= 0 and found[k].start < i < found[k].end
+
+
 def words_within(text: str, start: int, end: int) -> tuple[Word, ...]:
     """Return the words of text that lie within text[start:end]."""
     found = words(text)

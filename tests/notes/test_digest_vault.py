@@ -20,7 +20,6 @@ pytestmark = pytest.mark.ginza
 KNOWN_GAPS = {
     "UAゼンセン": "read as the Person UA",
     "福岡資麿": "the name runs on into the title after it (福岡資麿厚生労働相 gives 福岡資)",
-    "埼玉県": "only the compound 埼玉県八潮市 is a node",
     "ヤマト運輸": "not found",
     "マースク": "not found",
     "物流効率化法": "not found (改正物流効率化法)",

@@ -24,6 +24,7 @@ CLIPS = DATA / "corrections_vault"  # dated news clippings and their kg-correcti
 FIXTURES = {
     "known-name": (MEMO, "ARF", "ASEAN地域フォーラム", {}),
     "country-member": (MEMO, "日米", "米", {}),
+    "address-level": (MEMO, "北海道", "北海道", {}),
     "link-text": (MEMO, "笹川", "笹川の研究所", {}),
     "titled-person": (CLIPS, "石破", "石破茂", {}),
     "quoted-name": (MEMO, "日米", "日米デジタル貿易協定", {}),

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.resolve.candidates import bare_headed
-from kg.resolve.compounds import proper_words
+from kg.resolve.compounds import compound_names, proper_words
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -360,3 +360,147 @@ def test_a_quoted_name_is_typed_by_the_head_right_after_it(text, found):
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
+
+
+def _mentions(text: str, spans: tuple = ()) -> list[tuple[str, str, str]]:
+    """Return (surface, entity, source) of each mention resolution makes of one paragraph and its model spans."""
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: spans})
+    return [(m.surface, e.id, m.source) for e in entities for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("フランス本土で販売した。", "フランス"),  # the whole of a place or the area around it names no place
+        ("マドリード近郊の町。", "マドリード"),
+        ("フランス北部で販売した。", "フランス北部"),  # a part of a place is read as the text writes it
+        ("札幌市内に住む。", "札幌市内"),
+    ],
+)
+def test_a_word_for_the_whole_of_a_place_or_around_it_is_no_part_of_its_mention(text, surface):
+    assert [m[0] for m in _mentions(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # every level of an address is a node; the address's own mention reads it whole, naming its last place
+        ("兵庫県加古郡播磨町で生まれた。", [("兵庫県", "兵庫県", "address"), ("加古郡", "加古郡", "address"),
+                                        ("兵庫県加古郡播磨町", "播磨町", "compound")]),
+        ("ニューヨーク・ブルックリンで育つ。", [("ニューヨーク・ブルックリン", "ブルックリン", "compound")]),  # ・ joins no levels
+        ("インド太平洋の安全。", [("インド太平洋", "インド太平洋", "known")]),  # a region kg knows is no address
+    ],
+)
+def test_each_level_of_an_address_is_a_place_of_its_own(text, mentions):
+    assert _mentions(text) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "ends_a_name"),
+    [
+        ("彼はガンバ大阪に移籍した。", "大阪", True),  # a team named after its town
+        ("駅ビルのステーション札幌で買う。", "札幌", True),  # a building
+        ("アジア太平洋の国々。", "太平洋", False),  # a place before a place
+        ("ドイツ・ベルリンで会う。", "ベルリン", False),  # a ・ between
+        ("ロンドンオリンピック日本代表に選ばれた。", "日本", False),  # the katakana word follows a place of its own
+        ("ツアーで大阪に行く。", "大阪", False),  # a particle between
+    ],
+)
+def test_a_place_right_after_a_katakana_noun_ends_a_longer_name(text, place, ends_a_name):
+    from kg.records import Span
+    from kg.resolve.candidates import after_katakana_word
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(place)
+    assert after_katakana_word(text, start) is ends_a_name
+    kept = [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(place), "City")], [])]
+    assert (kept == []) is ends_a_name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("公益財団法人日本野鳥保護協会が調べた。", ("日本野鳥保護協会", "日本野鳥保護協会", "headed")),
+        ("一般社団法人日本野鳥保護協会が調べた。", ("日本野鳥保護協会", "日本野鳥保護協会", "headed")),
+        ("株式会社山田製作所が出店した。", ("株式会社山田製作所", "山田製作所", "compound")),  # part of a trade name
+    ],
+)
+def test_the_kind_of_juridical_person_before_a_name_is_no_part_of_its_mention(text, mention):
+    assert _mentions(text) == [mention]
+
+
+def test_a_noun_that_places_a_name_in_time_is_no_part_of_it():
+    assert _names("当時国際連盟事務局にいた。") == [("国際連盟事務局", "Organization")]
+    # 後 inside a word the dictionary knows is part of it: no run is cut to 三年合戦
+    assert all(not name.startswith("三年") for name, _ in _names("後三年合戦が起きた。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "surfaces"),
+    [
+        # the model stopped between two katakana words of one name: a piece of it, no mention
+        ("彼はグランパスエイトに加入した。", "グランパス", "Pro_Sports_Organization", []),
+        ("彼はサウンダーズに加入した。", "サウンダーズ", "Pro_Sports_Organization", ["サウンダーズ"]),
+        # a head after the piece makes a name of its own kind, which the place opens
+        ("彼はリレハンメルオリンピックに出場した。", "リレハンメル", "City", ["リレハンメルオリンピック"]),
+    ],
+)
+def test_a_model_span_that_cuts_a_run_of_katakana_words_is_a_piece_of_a_name(text, span, label, surfaces):
+    from kg.records import Span
+
+    start = text.index(span)
+    assert [m[0] for m in _mentions(text, (Span(start, start + len(span), label),))] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("イスラエルの4Dx社を買収した。", []),  # Sudachi splits 4 off: Dx社 starts inside the name
+        ("U-19欧州選手権大会に出た。", []),  # 19欧州選手権大会 starts inside U-19
+        ("Zeta社を買収した。", ["Zeta社"]),
+        ("アジア選手権大会で優勝した。", ["アジア選手権大会"]),
+    ],
+)
+def test_a_compound_that_starts_inside_a_latin_word_or_hyphenated_name_is_none(text, names):
+    assert [text[c.start : c.end] for c in compound_names(text)] == names
+
+
+@pytest.mark.parametrize("surface", ["第10回大会", "第3回総会", "第6回大会-第40回大会", "第1回会合"])
+def test_an_ordinal_with_only_a_word_for_a_meeting_names_nothing(surface):
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule(surface, frozenset()) == "bare-ordinal"
+    assert junk_rule("第70回国連総会", frozenset()) == ""  # a name after the ordinal
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("さくらJAPANの選手が来日した。", []),  # written onto a team's other words
+        ("彼はZ JAPANのライブに出た。", []),  # a word of a longer Latin name
+        ("JAPANの選手が来日した。", [("JAPAN", "日本", "known")]),
+        ("米国とUSAの違い。", [("米国", "アメリカ", "known"), ("USA", "アメリカ", "known")]),
+    ],
+)
+def test_a_place_in_latin_letters_among_a_names_latin_words_is_part_of_that_name(text, mentions):
+    assert _mentions(text) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("東京モーターショー2019に出展した。", "東京モーターショー2019"),  # the year written onto it names the edition
+        ("東京モーターショー2019年大会に出展した。", "東京モーターショー"),  # a date after it is no part of it
+        ("東京モーターショーは2019に始まる。", "東京モーターショー"),
+    ],
+)
+def test_an_event_takes_the_year_written_onto_its_end(text, kept):
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(0, 9, "Occasion_Other")], [])] == [kept]

@@ -127,3 +127,57 @@ def test_a_common_katakana_word_after_a_full_name_opens_its_compound_title():
     assert people == ["ピーター・カイル"]
     people, _ = _people("ジョン・ホワイト財務相が発表した。")  # one part before it: the word is the surname
     assert people == ["ジョン・ホワイト"]
+
+
+def _person_spans(text: str, span_text: str) -> list[str]:
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(span_text)
+    return [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(span_text), "Person")], [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("木村甚七らが出席した。", "木村甚", "木村甚七"),  # Sudachi reads 七 as a number
+        ("田中徳順が述べた。", "田中徳", "田中徳順"),
+        ("鈴木正貫、佐藤一郎が来た。", "鈴木正", "鈴木正貫"),
+        ("飯田伸役に選ばれた。", "飯田伸", "飯田伸"),  # 役 is the part the person plays
+        ("佐藤茂像が建つ。", "佐藤茂", "佐藤茂"),  # 像 is a statue of the person
+    ],
+)
+def test_a_person_span_takes_the_kanji_of_the_given_name_sudachi_cut_off(text, span, name):
+    assert _person_spans(text, span) == [name]
+
+
+def test_a_katakana_person_span_takes_the_first_names_joined_before_it():
+    assert _person_spans("隊長はケイト・ウィンスレットだ。", "ウィンスレット") == ["ケイト・ウィンスレット"]
+    # a place before the ・ is where the person is from, not a first name
+    assert _person_spans("選手はアメリカ・マイアミ出身。", "マイアミ") == ["マイアミ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("長女花子は大学に通う。", "長女花子", "花子"),  # a kinship (name_words.tsv, role relation)
+        ("主将・山田太郎が語った。", "主将・山田太郎", "山田太郎"),  # common kanji words set off by ・
+        ("FW佐藤寿人のゴール。", "FW佐藤寿人", "佐藤寿人"),  # a player's position in capitals
+        ("垣根洋平の小説。", "垣根洋平", "垣根洋平"),  # a common word before a given name may be the surname
+        ("ローワン・ウィリアムズが説教した。", "ローワン・ウィリアムズ", "ローワン・ウィリアムズ"),  # a first name
+    ],
+)
+def test_a_role_or_kinship_before_a_name_is_no_part_of_it(text, span, name):
+    assert _person_spans(text, span) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("田中本人は否定した。", "田中本人", "田中"),
+        ("鈴木船長と話した。", "鈴木船長", "鈴木"),
+        ("ロペス兄弟が出演した。", "ロペス兄弟", "ロペス"),
+        ("山田派が反対した。", "山田派", "山田派"),  # a group called after the person is a name of its own
+    ],
+)
+def test_a_title_or_a_word_for_the_persons_kin_after_a_name_is_no_part_of_it(text, span, name):
+    assert _person_spans(text, span) == [name]
