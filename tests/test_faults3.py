@@ -45,6 +45,9 @@ HOOK = """
 import os, signal, sys
 from pathlib import Path
 at, name, again = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "again"
+# a build run from a terminal takes Ctrl-C; a test runner that ignores SIGINT must not pass that on
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 calls, me = [0, False], os.getpid()
 def hooked(call, counts=True):
     def run(*args, **kwargs):
