@@ -248,6 +248,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue  # URC2023（ロンドン）: where the thing before is, not another name of it
         if len(inner) == 1 and (is_product(inner[0]) or _is_language(inner[0], lexicon)):
             continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
+        if len(inner) == 1 and _is_act(inner[0]):
+            continue  # COP29（追記）, …（予定）: a note on the thing, one word for an act, names nothing
         names = [outer, *inner]
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
@@ -293,6 +295,13 @@ def _is_labelled_name(outer: str, label: str, inner: str, lexicon: Lexicon) -> b
         return False
     return label.startswith("正式") or any(_is_name(n, lexicon) or any(w.proper for w in words(n))
                                            for n in (outer, inner))
+
+
+def _is_act(name: str) -> bool:
+    """Return True for one common word of the dictionary for an act (追記, 予定, 検討): no name."""
+    found = words(name)
+    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)) and found[0].pos[:3] == (
+        "名詞", "普通名詞", "サ変可能")
 
 
 def _is_language(name: str, lexicon: Lexicon) -> bool:
@@ -349,6 +358,9 @@ def _name_before(block: Block, paren: int) -> str:
         opening = max(text.rfind("「", 0, paren), text.rfind("『", 0, paren))
         if opening >= 0:
             return text[opening + 1 : paren - 1].strip()
+    item = _item_name(block, paren)
+    if item:
+        return item
     start = after_section_number(text, _run_start(text, paren), paren)  # ### 5.1 国際交流基金（JF）
     # a proper noun of the dictionary is one name, kana and all (感染症の予防及び…に関する法律（感染症法）)
     whole = next((w.start for w in words(text) if w.end == paren and w.proper and w.start < start), None)
@@ -366,6 +378,27 @@ def _name_before(block: Block, paren: int) -> str:
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
         return _genitive_name(text, start, paren)
     return text[named:paren].strip(" ・")
+
+
+# An abbreviation in parentheses and a colon after it: a list item that defines a name, as a glossary does.
+_GLOSSED = re.compile(r"[（(][A-Z][A-Za-z0-9&-]*[）)]\s*[：:]")
+# The particles that make the start of a list item a sentence, not a name.
+_SENTENCE_PARTICLES = frozenset("はがをもでへ")
+
+
+def _item_name(block: Block, paren: int) -> str:
+    """Return the whole text a list item opens with before an abbreviation and a colon (損失と損害に対応する
+    ための基金（FRLD）：…), when it ends in a head noun: a glossary's entry names its thing in full, particles
+    and all. A sentence (日本は新しい基金（FRLD）：…) or a phrase with no head names nothing so; ""."""
+    text = block.text
+    if block.kind != "list_item" or not _GLOSSED.match(text, paren):
+        return ""
+    name = text[:paren].strip()
+    if not name or len(name) > 40 or set(name) & set("、。，：:「」『』（）()") or is_hiragana(name[0]) or not suffix_type(name):
+        return ""
+    if any(w.pos[0] == "助詞" and text[w.start : w.end] in _SENTENCE_PARTICLES for w in words_within(text, 0, paren)):
+        return ""
+    return name
 
 
 def _run_start(text: str, end: int) -> int:
@@ -607,14 +640,19 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
     known = {lexicon.get(n).entity: lexicon.get(n) for n in names if lexicon.get(n) is not None}
     if len(known) > 1:
         return
+    own = next((t for t in map(suffix_type, names) if t), "") or next(
+        (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
+        "Person" if len(names) == 2 and _is_reading(*names) else "")
     if known:
         entity, first = next(iter(known.items()))
-        type_ = first.type
+        type_ = first.type or own
+        if type_ != first.type:
+            # COP29 defined first with no head (COP29（…）) takes the type of the long name defined later
+            # (…第29回締約国会議（COP29）): one entity, and a name with a head says what it is
+            lexicon.retype(entity, type_)
     else:
         entity = _group_label([n for n in names if without_legal_form(n) == n] or names)
-        type_ = next((t for t in map(suffix_type, names) if t), "") or next(
-            (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
-            "Person" if len(names) == 2 and _is_reading(*names) else "")
+        type_ = own
     for name in names:
         lexicon.add(name, entity, type_)
 

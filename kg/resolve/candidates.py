@@ -16,8 +16,8 @@ from kg.resolve.knowledge import (
     head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, word_ending, words, words_over, words_within
-from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, nfkc, normalize_with_map
+from kg.resolve.words import first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
+from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
 # the places an address names before its last one (愛知県 of 愛知県豊田市): found after the others
@@ -308,9 +308,19 @@ def _head_cut(text: str, start: int, end: int) -> int:
             continue
         name = text[start:cut]
         if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _QUOTES) and _balanced(name) \
-                and not _has_clause_particle(text, start, cut):
+                and not _has_clause_particle(text, start, cut) and not _used_as_verb(text, cut):
             return cut
     return 0
+
+
+def _used_as_verb(text: str, cut: int) -> bool:
+    """Return True when the head noun that ends at cut is a verb's stem there: 合意 of 「…相互に合意した条件で」
+    names an act, not an agreement."""
+    after = word_starting(text, cut)
+    if after is None or after.pos[0] != "動詞":
+        return False
+    head = word_ending(text, cut)
+    return head is not None and head.pos[2:3] == ("サ変可能",)
 
 
 def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
@@ -473,6 +483,35 @@ def _known_session_near(match: re.Match, lexicon: Lexicon) -> bool:
         if name is not None and name.type in ("Event", "Organization"):
             return True
     return False
+
+
+# A session written with its number and a word for a meeting only (第61回総会), which names no series.
+_BARE_SESSION = re.compile(r"第\s*([0-9０-９]+)\s*回\s*(総会|会合|会議|大会|理事会)")
+
+
+def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]:
+    """Return the bare sessions (第61回総会) that go on the series of a numbered session named before
+    them in the block with the same head (IPCC第60回総会と、…で開かれた第61回総会): each is a session of
+    that series, and its entity is named so (IPCC第61回総会); the text still reads 第61回総会.
+
+    A bare session with no such session before it (第6回総会で決めた) names nothing.
+    """
+    if "第" not in text:
+        return []
+    found = []
+    for match in _BARE_SESSION.finditer(text):
+        start, end, head = match.start(), match.end(), match.group(2)
+        if (start and is_name_char(text[start - 1])) or (end < len(text) and is_name_char(text[end])):
+            continue  # a run the name goes on in (国連第61回総会, 第61回総会議長): no bare session
+        before = [c for c in named if c.end <= start and c.type == "Event"]
+        series = ""
+        for cand in sorted(before, key=lambda c: c.end):
+            session = re.fullmatch(rf"(.*[^\d\s])第\s*[0-9]+\s*回\s*{head}", nfkc(text[cand.start : cand.end]))
+            series = session.group(1) if session else series
+        if series:
+            name = f"{series}第{int(nfkc(match.group(1)))}回{head}"
+            found.append(Candidate(start, end, HEADED, entity=match_key(name), type="Event", headed=True))
+    return found
 
 
 def before_article(text: str, start: int, end: int) -> int:

@@ -130,6 +130,8 @@ def described_companies(text: str) -> list[Candidate]:
 # words of their own, and name no one law by a compound.
 _LAW_UNITS = ("法", "税法")
 _TREATY_HEADS = ("協定", "条約", "議定書")
+# A declaration a meeting adopts is one, when a proper word names it (UHC政治宣言が採択された).
+_DECLARATION = "宣言"
 # The particles between a law's or treaty's name and the act the sentence says of it (…法の改正案, …協定は批准).
 _CITING_PARTICLES = ("の", "を", "が", "は", "も", "に")
 
@@ -141,9 +143,10 @@ def acted_on(text: str) -> list[Candidate]:
     Such an act is done to one law or treaty, so the run before it is a name, though its words are
     common ones; a law's run has a word before 法 (会社法, not 方法 or 手法), a treaty's a word before
     協定 or 条約, neither holds a number, and one word for an act before the head makes a kind of
-    document (加入議定書, 規制法).
+    document (加入議定書, 規制法). A declaration a meeting adopts or signs (role declaration) is one when
+    a proper, unknown or capitalised Latin word names it (UHC政治宣言が採択された; not 政治宣言).
     """
-    if "法" not in text and not any(head in text for head in _TREATY_HEADS):
+    if "法" not in text and _DECLARATION not in text and not any(head in text for head in _TREATY_HEADS):
         return []  # most blocks name no law or treaty: no need to read their runs
     by_start = {w.start: w for w in words(text)}
     found = []
@@ -155,9 +158,118 @@ def acted_on(text: str) -> list[Candidate]:
                 continue
             if i - first == 1 and run[first].pos[2] == "サ変可能":
                 continue  # an act before the head makes a kind of document (加入議定書, 規制法), not one
+            if kind == "declaration" and not any(_vouches(text, w) for w in run[first:i]):
+                continue  # 政治宣言が採択された: a kind of declaration; UHC政治宣言 is one
             if _acted_on(text, run[i + 1] if i + 1 < len(run) else None, by_start.get(word.end), by_start, kind):
                 found.append(Candidate(run[first].start, word.end, COMPOUND, type="Law" if kind == "law" else "Agreement",
                                        headed=True))
+    return found
+
+
+# The words that list names of one kind: 感染症法や検疫法, 会社法と商法, 民法、刑法.
+_LISTING = ("や", "と", "、", "及び", "並びに", "または", "又は")
+
+
+def listed_laws(text: str, laws: Sequence[Candidate]) -> list[Candidate]:
+    """Return the runs of nouns ending in 法 that a list sets next to a law found otherwise (検疫法 of
+    感染症法や検疫法): the items of a list are things of one kind.
+
+    The run is read as acted_on reads a law's: a word before 法 (検疫法, not 方法, 手法 or 憲法), no
+    number, and not one word for an act before the head (規制法 is a kind of law).
+    """
+    if "法" not in text or not laws:
+        return []
+    ends, starts, found_already = {c.end for c in laws}, {c.start for c in laws}, {(c.start, c.end) for c in laws}
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        kind = _law_or_treaty(text, run[-1], len(run) - 1)
+        first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
+        if kind != "law" or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run):
+            continue
+        if len(run) - first == 2 and run[first].pos[2] == "サ変可能":
+            continue  # 規制法: an act before the head makes a kind of law
+        start, end = run[first].start, run[-1].end
+        if (start, end) in found_already:
+            continue
+        before = next((m for m in _LISTING if text.endswith(m, 0, start) and start - len(m) in ends), None)
+        after = next((m for m in _LISTING if text.startswith(m, end) and end + len(m) in starts), None)
+        if before or after:
+            found.append(Candidate(start, end, COMPOUND, type="Law", headed=True))
+    return found
+
+
+# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
+_OBJECT_PARTICLES = ("を", "が")
+# The words that end the clause a plan's act must be in.
+_CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
+
+
+def acted_on_plans(text: str) -> list[Candidate]:
+    """Return the plans named by a run of three nouns or more, ending in a plan's head (…行動計画, …戦略),
+    that the clause draws up or revises (name_words.tsv, role plan: 策定, 改定, 閣議決定): such an act is
+    done to one plan (日本政府は…対策政府行動計画を全面改定し).
+
+    A shorter run (行動計画を策定, 中期経営計画) is a kind of plan, as is one with a number in it.
+    """
+    if not any(head in text for head in _plan_heads()):
+        return []
+    by_start = {w.start: w for w in words(text)}
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        surface = nfkc(text[run[-1].start : run[-1].end])
+        first = _first_word(text, list(run[:-1]), "Plan") if len(run) > 1 else None
+        if first is None or len(run) - first < 3 or run[first].pos[0] == "接尾辞" or not surface.endswith(_plan_heads()):
+            continue
+        if any(w.pos[1] == "数詞" for w in run[first:]):
+            continue
+        if _act_follows(text, by_start, run[-1].end, "plan"):
+            found.append(Candidate(run[first].start, run[-1].end, COMPOUND, type="Plan", headed=True))
+    return found
+
+
+@cache
+def _plan_heads() -> tuple[str, ...]:
+    """Return the heads a plan acted on ends in (name_words.tsv, role plan-head)."""
+    return tuple(name_words("plan-head"))
+
+
+def _act_follows(text: str, by_start: dict[int, Word], end: int, role: str) -> bool:
+    """Return True when を or が after a name opens a clause whose act is a word of the role: a verb
+    (設ける) or a noun before one (策定し, 全面改定した, 閣議決定された), before the clause ends."""
+    particle = by_start.get(end)
+    if particle is None or text[particle.start : particle.end] not in _OBJECT_PARTICLES:
+        return False
+    word = by_start.get(particle.end)
+    while word is not None and text[word.start : word.end] not in _CLAUSE_ENDS:
+        after = by_start.get(word.end)
+        if nfkc(text[word.start : word.end]) in name_words(role) and (
+                word.pos[0] == "動詞" or (after is not None and after.pos[0] == "動詞")):
+            return True
+        word = after
+    return False
+
+
+# A quoted phrase, as a writer marks a name it coins or cites.
+_QUOTED_NAME = re.compile(r"「([^「」]{2,40})」")
+
+
+def set_up_bodies(text: str) -> list[Candidate]:
+    """Return the quoted names that the clause sets up (name_words.tsv, role set-up: 設ける, 設置, 開設,
+    設立): 「UHCナレッジハブ」を東京に設ける. What is set up under a name of its own is a body.
+
+    The quoted phrase is nouns only, one of them a proper noun, a word the dictionary lacks or a
+    capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none.
+    """
+    if "「" not in text:
+        return []
+    by_start = {w.start: w for w in words(text)}
+    found = []
+    for match in _QUOTED_NAME.finditer(text):
+        inside = words_within(text, match.start(1), match.end(1))
+        if not inside or any(w.pos[0] not in _NOUNS for w in inside) or not any(_vouches(text, w) for w in inside):
+            continue
+        if _act_follows(text, by_start, match.end(), "set-up"):
+            found.append(Candidate(match.start(1), match.end(1), COMPOUND, type="Organization", headed=True))
     return found
 
 
@@ -166,6 +278,8 @@ def _law_or_treaty(text: str, word: Word, before: int) -> str:
     surface = nfkc(text[word.start : word.end])
     if surface in _TREATY_HEADS:
         return "treaty" if before else ""
+    if surface == _DECLARATION:
+        return "declaration" if before else ""
     if not surface.endswith(_LAW_UNITS):
         return ""
     units = short_units(surface)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-import re
 from dataclasses import replace
 from functools import cache
 
@@ -13,7 +13,7 @@ from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import words
-from kg.text.chars import fold_spelling, fold_variants, is_katakana, is_name_char, match_key
+from kg.text.chars import fold_spelling, fold_variants, is_katakana, is_name_char, match_key, nfkc
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -24,11 +24,12 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     for key, other in _names_joined(grouped, lexicon).items():
         grouped[other].extend(grouped.pop(key))
     entities = []
+    cased = _latin_words(mentions)
     for key, group in grouped.items():
         known = lexicon.get(key)
         counts = Counter(m.surface for m in group)
         aliases = [s for s, _ in counts.most_common()]
-        entity_id = known.entity if known else _own_name(key, aliases)
+        entity_id = known.entity if known else _own_name(key, aliases, cased)
         type_ = _vote_type(entity_id, group, known)
         if type_ not in types:
             continue
@@ -39,17 +40,42 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     return entities
 
 
-def _own_name(key: str, aliases: Sequence[str]) -> str:
+def _own_name(key: str, aliases: Sequence[str], cased: Mapping[str, str]) -> str:
     """Return the name an unknown entity goes by: the commonest surface that is its name, else its key
-    when that has no Latin letters to lose their case (播磨町 of 兵庫県加古郡播磨町), else the commonest surface."""
+    when that has no Latin letters to lose their case (播磨町 of 兵庫県加古郡播磨町), or when no surface holds
+    it and each of its Latin words is one the vault writes (ipcc第61回総会 of 第61回総会 is IPCC第61回総会
+    where IPCC第60回総会 is written), else the commonest surface (株式会社ispace)."""
     own = next((a for a in aliases if match_key(a) == key), "")
-    return own or (key if not any(c.isascii() and c.isalpha() for c in key) else aliases[0])
+    latin = _LATIN_WORD.findall(key)
+    if own or not latin:
+        return own or key
+    if any(key in match_key(a) for a in aliases) or not all(w in cased for w in latin):
+        return aliases[0]  # 株式会社ispace: a surface says the name with more, in its own case
+    return _LATIN_WORD.sub(lambda m: cased[m.group()], key)
+
+
+# A run of Latin letters and digits: the words whose case a key (match_key) folds.
+_LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+
+
+def _latin_words(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Return each Latin word of the mentions' surfaces, casefolded, with the one way the vault writes it;
+    a word written two ways is left out."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        for word in re.findall(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", nfkc(m.surface)):
+            seen[word.casefold()].add(word)
+    return {folded: next(iter(ways)) for folded, ways in seen.items() if len(ways) == 1}
 
 
 # A title after a surname that is also a country's name (タイ代表); see _surnames_joined.
 _TITLE = "代表"
+# A generation written after a Western surname (フェルディナンド・マルコス・ジュニア).
+_GENERATIONS = ("ジュニア", "シニア")
 # What a leader's government is called after the leader's name (バイデン政権, 岸田政権).
 _GOVERNMENT = "政権"
+# The words that date a government after the leader's name (トランプ前政権, 旧政権).
+_GOVERNMENT_PREFIXES = ("前", "元", "現", "旧")
 
 
 def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
@@ -73,9 +99,11 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
         # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
+        # the surname of a name with a generation after it (マルコス of フェルディナンド・マルコス・ジュニア)
         return {entity for surface, entity in named if len(surface) > len(part)
                 and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
-                     or surface.endswith(("・" + part, "=" + part)))}
+                     or surface.endswith(("・" + part, "=" + part))
+                     or any(surface.endswith(f"・{part}・{g}") for g in _GENERATIONS))}
 
     @cache
     def full_name_in(note: str, part: str, vault: bool) -> str:
@@ -98,11 +126,26 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
         elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
             # マルコス政権 where the vault names フェルディナンド・マルコス is his government: a mention of
             # him, as a text means the leader (タリバン政権, with no such person, stays as it is)
-            leader = m.surface[: -len(_GOVERNMENT)]
-            person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "")
+            leader = _leader(m.surface[: -len(_GOVERNMENT)])
+            person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined
+
+
+def _leader(name: str) -> str:
+    """Return the leader's name a government is written with, without the word that dates it (トランプ of
+    トランプ前政権)."""
+    prefix = next((p for p in _GOVERNMENT_PREFIXES if name.endswith(p) and len(name) > len(p) + 1), "")
+    return name[: len(name) - len(prefix)]
+
+
+def _person_named(name: str) -> str:
+    """Return the entity key of a name the dictionary knows as a person's, each of its words joined by
+    ・ or =, else "": バイデン of バイデン政権 is the leader though the vault writes no full name."""
+    found = words(name)
+    parts = [w for w in found if name[w.start : w.end] not in ("・", "=", "＝")]
+    return match_key(name) if parts and all(w.person for w in parts) else ""
 
 
 # What a municipality's name is written with after it, and what a company group's is: 千歳 is 千歳市

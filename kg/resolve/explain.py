@@ -208,6 +208,8 @@ def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes
     known = lexicon.get(name) if lexicon is not None else None
     if known is not None and known.entity == before.id:
         return _origin(name, trace, notes, origins)
+    if mention.type == "Person" and name.endswith("政権") and match_key(name) != match_key(before.id):
+        return "leader", f"{name} → {before.id}"
     if mention.type == "Person" and match_key(name) != match_key(before.id):
         return "surname", f"{name} → {before.id}"
     own = lexicon.get(before.id) if lexicon is not None else None

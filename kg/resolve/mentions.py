@@ -8,12 +8,14 @@ from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, headed, in_latin_name,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, continued_sessions, headed,
+    in_latin_name,
     known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
     without_conflicts,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, compound_names, continued, currency_areas, described_companies, proper_words,
+    OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies, listed_laws, proper_words,
+    set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.junk import is_junk, junk_rule
@@ -52,22 +54,29 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
-    compounds = compound_names(text) + described_companies(text) + acted_on(text) + currency_areas(text)
+    compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
+    compounds += set_up_bodies(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
+    sessions = continued_sessions(text, named + model)
+    named += sessions
+    listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
+    compounds += listed
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
-        for rule, cands in (("model-span", model), ("proper-word", proper), ("titled-person", people),
+        for rule, cands in (("model-span", model), ("proper-word", proper),
+                            ("titled-person", people),
                             ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
                             ("head-noun-name", bare_headed(text)),
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
+                            ("continued-session", sessions),
                             ("about-clause", about),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
-                            ("acted-on", acted_on(text)), ("currency-area", currency_areas(text)),
+                            ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
             trace.found(cands, rule)
@@ -96,10 +105,12 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
             trace.dropped(cand.start, cand.end, "spelled-out")
             continue
         mention = make_mention(block, _without_status(text, cand), spans, lexicon, sentences)
-        if mention is not None and not is_junk(mention.surface, stop, mention.source == "known", _person_name(text, cand)):
+        # a session that goes on a series (第61回総会 after IPCC第60回総会) is named by its entity, not by the text
+        named_by_entity = mention is not None and (mention.source == "known" or (cand.trust == HEADED and bool(cand.entity)))
+        if mention is not None and not is_junk(mention.surface, stop, named_by_entity, _person_name(text, cand)):
             mentions.append(mention)
         elif mention is not None and tracing is not None:
-            rule = junk_rule(mention.surface, stop, mention.source == "known", _person_name(text, cand))
+            rule = junk_rule(mention.surface, stop, named_by_entity, _person_name(text, cand))
             trace.dropped(cand.start, cand.end, rule)
     kept = _without_repeats(mentions)
     if tracing is not None:

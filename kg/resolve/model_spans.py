@@ -422,7 +422,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
     """Return True unless a span is a phrase of common words (医療AI is, 郵政行政 is, スペースX社 is not).
 
     A name has a proper noun of two or more characters in the tokenizer's dictionary or a word of
-    two or more that the dictionary lacks (ムルダニ, a foreign name), ends in a
+    two or more that the dictionary lacks (ムルダニ, a foreign name; a number only after 第), ends in a
     Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
     a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), ends in 社, or
     starts with a legal form (株式会社ベクトル).
@@ -431,7 +431,10 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
         return True
     surface = nfkc(text[span.start : span.end])
     return (
-        any((w.proper or w.unknown) and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
+        # a number is a word the dictionary lacks too, but no foreign name (21 of 21世紀最大の…脅威), unless
+        # 第 makes it the number of one thing (安保理決議第2712号)
+        any((w.proper or (w.unknown and (w.pos[1] != "数詞" or text[w.start - 1 : w.start] == "第")))
+            and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
         or (surface[-1].isascii() and surface[-1].isalnum() and any(c.isascii() and c.isupper() for c in surface))
         or bool(_KATAKANA_JOIN.search(surface))
         or bool(_EDITION.match(surface))

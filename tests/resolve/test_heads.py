@@ -504,3 +504,95 @@ def test_an_event_takes_the_year_written_onto_its_end(text, kept):
     from kg.resolve.model_spans import from_ner
 
     assert [text[c.start : c.end] for c in from_ner(text, [Span(0, 9, "Occasion_Other")], [])] == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("日本では感染症法や検疫法で国内担保している。", ["検疫法"]),  # listed after a law
+        ("検疫法と感染症法で対応する。", ["検疫法"]),  # listed before one
+        ("感染症法や憲法で定める。", []),  # 憲法, 方法 and 手法 are words of their own, no law's compound
+        ("感染症法の方法と手法を学ぶ。", []),
+        ("感染症法や規制法を比べる。", []),  # an act before 法 makes a kind of law
+    ],
+)
+def test_a_run_ending_in_ho_listed_with_a_law_is_a_law(text, found):
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import listed_laws
+
+    law = Candidate(text.index("感染症法"), text.index("感染症法") + 4, 1, type="Law")
+    assert [text[c.start : c.end] for c in listed_laws(text, [law])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("日本政府は新型インフルエンザ等対策政府行動計画を約10年ぶりに全面改定し、閣議決定した。",
+         ["新型インフルエンザ等対策政府行動計画"]),  # the act need not follow the particle at once
+        ("地球温暖化対策計画が閣議決定された。", ["地球温暖化対策計画"]),
+        ("政府は行動計画を策定した。", []),  # one or two words: a kind of plan
+        ("同社は中期経営計画を策定した。", []),
+        ("国家安全保障戦略を読んだ。その後で改定した。", []),  # the act is in another clause
+    ],
+)
+def test_a_long_plan_the_clause_draws_up_or_revises_is_a_plan(text, found):
+    from kg.resolve.compounds import acted_on_plans
+
+    assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("国連総会のハイレベル会合では、新しいUHC政治宣言が採択された。", [("UHC政治宣言", "Agreement")]),
+        ("国連総会で政治宣言が採択された。", []),  # common words: a kind of declaration
+        ("緊急事態宣言が出された。", []),  # no adoption, and common words
+    ],
+)
+def test_a_declaration_named_by_a_proper_word_that_is_adopted_is_an_agreement(text, found):
+    from kg.resolve.compounds import acted_on
+
+    assert [(text[c.start : c.end], c.type) for c in acted_on(text)] == found
+
+
+def test_a_head_noun_used_as_a_verb_ends_no_quoted_name():
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "技術移転を「自発的かつ相互に合意した条件で」と書く。両国は「日米間の合意」を守る。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block)] == ["日米間の合意"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("イスタンブールで開かれたQRS第60回総会と、ソフィアで開かれた第61回総会で決まった。",
+         [("第61回総会", "qrs第61回総会")]),  # the series of the session named before it
+        ("第6回総会で決まった。", []),  # no series before: a bare ordinal names nothing
+        ("QRS第60回総会と第3回会合で決まった。", []),  # another head: not the same series
+    ],
+)
+def test_a_bare_session_after_a_named_one_of_the_same_head_goes_on_its_series(text, found):
+    from kg.resolve.candidates import HEADED, Candidate, continued_sessions
+
+    start = text.find("QRS第60回総会")
+    named = [Candidate(start, start + len("QRS第60回総会"), HEADED, type="Event")] if start >= 0 else []
+    assert [(text[c.start : c.end], c.entity) for c in continued_sessions(text, named)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("日本はWHOと連携して「UHCナレッジハブ」を東京に設ける方針を示した。", ["UHCナレッジハブ"]),
+        ("「UHCナレッジハブ」が開設された。", ["UHCナレッジハブ"]),  # set up in the passive
+        ("COP28で初めて「保健の日」が設けられた。", []),  # a phrase with a particle: a day, no body
+        ("市は「相談窓口」を設置した。", []),  # common words: a kind of thing
+        ("「UHCナレッジハブ」を紹介した。新たに設けた。", []),  # the act is in another sentence
+    ],
+)
+def test_a_quoted_name_the_clause_sets_up_is_a_body(text, found):
+    from kg.resolve.compounds import set_up_bodies
+
+    assert [text[c.start : c.end] for c in set_up_bodies(text)] == found

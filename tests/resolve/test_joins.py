@@ -284,3 +284,20 @@ def test_a_change_to_a_known_agreement_is_a_mention_of_the_agreement():
     start = text.index("ISR改正")  # the model's span, with a word the dictionary knows as a proper noun
     nodes = _nodes([_note(text)], {text: (Span(start, start + 5, "Plan", True),)})
     assert nodes == {"ISR": ["ISR", "ISR改正", "国際衛生規約"]}
+
+
+def test_a_surname_before_a_generation_joins_the_full_name_and_a_given_name_does_not():
+    text = "フェルディナンド・マルコス・ジュニア大統領が出席した。マルコス政権は協力を進めた。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["フェルディナンド・マルコス・ジュニア"] == ["フェルディナンド・マルコス・ジュニア", "マルコス政権"]
+    assert "マルコス" not in nodes and "マルコス政権" not in nodes
+    other = "ジョージ・ウォーカー・ブッシュ大統領が出席した。ウォーカー氏も来た。"  # a middle name is no surname
+    assert "ウォーカー" in _nodes([_note(other)], {})
+
+
+def test_a_government_after_a_name_the_dictionary_knows_as_a_persons_is_the_leader():
+    text = "米国はバイデン政権の発足直後に復帰した。タリバン政権は承認されていない。"
+    nodes = _nodes([_note(text)], _spans(text, ("バイデン政権", "Political_Organization_Other"),
+                                         ("タリバン政権", "Political_Organization_Other")))
+    assert nodes["バイデン"] == ["バイデン政権"]  # the mention reads what the text says; the node is the person
+    assert nodes["タリバン政権"] == ["タリバン政権"]  # a movement's government stays as it is

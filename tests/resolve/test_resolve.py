@@ -285,3 +285,37 @@ def test_a_latin_name_placed_in_a_country_by_a_parenthesis_is_a_body_whatever_it
     assert found["ZBM"].type == "Organization"
     tool = _block("ファイルはpdf（日本語）で配る。Markdown（米国）形式も使える。")  # a language, a product
     assert not {"pdf", "Markdown"} & set(_by_alias(resolve([_note(tool)], {})))
+
+
+def test_a_note_in_parentheses_is_no_name_and_a_later_long_name_types_the_acronym():
+    heading = _block("4.2 QRS29（追記）", kind="heading")
+    defined = _block("北海資源条約第29回締約国会議（QRS29）は11月に開かれた。", paragraph=1)
+    earlier = _block("資金の枠組みはQRS28で決まった。", paragraph=2)
+    found = _by_alias(resolve([_note(heading, defined, earlier)], {}))
+    assert "追記" not in found  # a word for an act in parentheses is a note on the heading, not its name
+    assert found["QRS29"].type == "Event"  # typed by its long name's head, though defined first without one
+    assert found["QRS28"].type == "Event"  # another session of a series the notes know, one number away
+
+
+def test_an_acronym_in_parentheses_after_a_name_with_no_head_stays_untyped():
+    found = _by_alias(resolve([_note(_block("QRS29（検討）と書いた。QRS29は続く。"))], {}))
+    assert "検討" not in found
+
+
+def test_a_session_named_by_its_series_takes_the_case_the_vault_writes_the_series_in():
+    text = "QRS第60回総会と、ソフィアで開かれた第61回総会で決まった。"
+    found = _by_alias(resolve([_note(_block(text))], {text: _spans(text, ("QRS第60回総会", "Conference"))}))
+    assert found["第61回総会"].label == "QRS第61回総会"
+    assert found["第61回総会"] is not found["QRS第60回総会"]
+    other = "株式会社ispaceが着陸した。"  # a surface that says the name with more keeps its own case and words
+    found = _by_alias(resolve([_note(_block(other))], {other: _spans(other, ("株式会社ispace", "Company"))}))
+    assert found["株式会社ispace"].label == "株式会社ispace"
+
+
+def test_a_list_item_that_opens_with_a_name_its_abbreviation_and_a_colon_defines_the_whole_name():
+    item = _block("損失と損害に対応するための基金（QRLD）：理事会の所在国が選ばれた", kind="list_item")
+    later = _block("日本はQRLDに拠出した。", paragraph=1)
+    found = _by_alias(resolve([_note(item, later)], {}))
+    assert found["QRLD"] is found["損失と損害に対応するための基金"]
+    sentence = _block("日本は新しい基金（QRLD）：拠出を表明した", kind="list_item")  # a sentence, not a name
+    assert "日本は新しい基金" not in _by_alias(resolve([_note(sentence)], {}))

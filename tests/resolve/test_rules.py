@@ -70,6 +70,14 @@ def test_model_spans_of_names_stay_and_phrases_of_common_words_go():
     assert "郵政行政" not in found
 
 
+def test_a_number_in_a_model_span_of_common_words_makes_no_name_unless_it_numbers_one_thing():
+    text = "WHOは気候変動を「21世紀最大の健康上の脅威」と位置付け、安保理決議第2712号を採択した。"
+    spans = {text: (_span(text, "21世紀最大の健康上の脅威", "Occasion_Other"), _span(text, "安保理決議第2712号", "Plan"))}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    assert "21世紀最大の健康上の脅威" not in found  # 21 is a word the dictionary lacks, but a number
+    assert "安保理決議第2712号" in found  # after 第, the number of one document
+
+
 def test_the_surface_is_the_text_the_mention_covers():
     text = "第87回全国高等学校サッカー選手権大会に出場した。1964年東京オリンピックも見た。"
     spans = {text: (_span(text, "第87回全国高等学校サッカー選手権大会", "Conference"),
