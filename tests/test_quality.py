@@ -279,6 +279,9 @@ CORPUS_FLOORS = {
 # The team's own held-out sets (benchmarks/own-notes): gold written before kg was run on them.
 OWN_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "own-notes"
 OWN_FLOORS = {
+    # written in session 4 in a new field (disaster risk reduction); first contact 0.824 / 0.907 / 3 / 1 / 1.000,
+    # 2 absent names as nodes
+    "own_disaster_resilience_2024": (0.82, 0.90, 3, 1, 1.0),
     "own_health_climate_2024": (0.99, 0.97, 0, 0, 1.0),
     "own_vault_agri_trade_2024": (0.96, 0.95, 1, 0, 0.98),
     # written in session 4 in a new field (migration policy); first contact 0.835 / 0.819 / 3 / 1 / 0.970,
@@ -286,7 +289,7 @@ OWN_FLOORS = {
     "own_vault_migration_2024": (0.83, 0.81, 3, 1, 0.97),
 }
 # absent names a note may have as nodes, where it is not one
-ABSENT_ALLOWED = {"own_vault_migration_2024": 5}
+ABSENT_ALLOWED = {"own_vault_migration_2024": 5, "own_disaster_resilience_2024": 2}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
