@@ -49,10 +49,25 @@ def kept_labels() -> frozenset[str]:
 
 
 @cache
-def type_suffixes() -> tuple[tuple[str, str], ...]:
-    """Return (suffix, type) pairs, longest suffix first."""
+def _suffix_rows() -> tuple[tuple[str, str], ...]:
+    """Return every (suffix, type) row, longest suffix first; type "-" marks a common word, not a head."""
     pairs = {nfkc(row[0]): row[1] for row in read_tsv("type_suffixes.tsv")}
     return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+@cache
+def type_suffixes() -> tuple[tuple[str, str], ...]:
+    """Return (suffix, type) pairs, longest suffix first."""
+    return tuple(p for p in _suffix_rows() if p[1] != "-")
+
+
+@lru_cache(maxsize=65536)
+def _head(stem: str) -> tuple[str, str]:
+    """Return the (head, type) a stem ends in, or ("", ""): the longest row wins, so 申請方法 has none."""
+    for suffix, type_ in _suffix_rows():
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            return ("", "") if type_ == "-" else (suffix, type_)
+    return "", ""
 
 
 @cache
@@ -83,17 +98,13 @@ def long_heads() -> frozenset[str]:
 def head_length(name: str) -> int:
     """Return the length of the head noun a name ends in (0 if none), a trailing year ignored."""
     stem = nfkc(name).rstrip("0123456789 ")
-    return next((len(h) for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), 0) + len(name) - len(stem)
+    return len(_head(stem)[0]) + len(name) - len(stem)
 
 
 @lru_cache(maxsize=65536)
 def suffix_type(name: str) -> str:
     """Return the type a name's head noun implies ("" if none); a trailing year is ignored."""
-    stem = nfkc(name).rstrip("0123456789 ")
-    for suffix, type_ in type_suffixes():
-        if stem.endswith(suffix) and len(stem) > len(suffix):
-            return type_
-    return ""
+    return _head(nfkc(name).rstrip("0123456789 "))[1]
 
 
 @cache

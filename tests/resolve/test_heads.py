@@ -596,3 +596,30 @@ def test_a_quoted_name_the_clause_sets_up_is_a_body(text, found):
     from kg.resolve.compounds import set_up_bodies
 
     assert [text[c.start : c.end] for c in set_up_bodies(text)] == found
+
+
+    ("name", "type_"),
+    [
+        ("申請方法", ""),  # 方法 is a way of doing: a common word that ends in the law head 法
+        ("希望する支払い方法", ""),
+        ("分析手法", ""),
+        ("検疫法", "Law"),  # 法 itself still makes a law
+        ("行政手続法", "Law"),
+        ("事業継続計画2025", "Plan"),
+    ],
+)
+def test_a_common_word_ending_in_a_head_gives_no_type(name, type_):
+    from kg.resolve.knowledge import head_length, suffix_type
+
+    assert suffix_type(name) == type_
+    assert (head_length(name) > 0) == bool(type_)
+
+
+def test_link_text_ending_in_a_common_word_with_a_head_is_no_name():
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "手順は「申請方法」を見てください。「北海資源保護法」も読む。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == [("北海資源保護法", "Law")]
