@@ -598,6 +598,7 @@ def test_a_quoted_name_the_clause_sets_up_is_a_body(text, found):
     assert [text[c.start : c.end] for c in set_up_bodies(text)] == found
 
 
+@pytest.mark.parametrize(
     ("name", "type_"),
     [
         ("申請方法", ""),  # 方法 is a way of doing: a common word that ends in the law head 法
