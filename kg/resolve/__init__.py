@@ -30,6 +30,7 @@ from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
+from kg.resolve.people import without_lone_latin_words
 from kg.resolve.products import without_products
 from kg.text.chars import tidy_surface
 
@@ -92,6 +93,7 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
             tracing.located.append(name)
     mentions = _mentions(blocks, spans, lexicon, stop)
     entities = without_products(group_entities(mentions, lexicon, options.types), blocks, lexicon)
+    entities = without_lone_latin_words(entities, lexicon)
     entities = _with_note_aliases(entities, notes, lexicon)
     if tracing is not None:
         tracing.lexicon, tracing.corrections, tracing.before = lexicon, corrections, entities

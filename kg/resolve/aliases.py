@@ -15,6 +15,7 @@ from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import after_section_number
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
+from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import head_length, short_heads, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words, words_within
@@ -250,6 +251,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
         if len(inner) == 1 and _is_act(inner[0]):
             continue  # COP29（追記）, …（予定）: a note on the thing, one word for an act, names nothing
+        if len(inner) == 1 and _is_latin_short_name(inner[0], outer):
+            yield [inner[0], outer]  # Susan (Susan Marsh): a person's given name, then the whole name
+            continue
         names = [outer, *inner]
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
@@ -472,9 +476,35 @@ def _is_definition(names: Sequence[str]) -> bool:
     if any(n[-1] in _TRAILING_PARTICLES for n in names if n):
         return False
     abbrev = [n for n in names if is_abbreviation(n)]
+    if any(_latin_misfit(a, n) for a in abbrev for n in names if n != a):
+        return False  # Tidymark（MIT）: the project's licence, not its short name
     compound = any(is_country_compound(n) for n in names)
     katakana_short = [n for n in names if len(n) <= 8 and all(is_katakana(c) for c in n)]
     return bool(abbrev) or (compound and bool(katakana_short)) or _is_short_name(names) or _is_abridged(names)
+
+
+def _is_latin_short_name(full: str, short: str) -> bool:
+    """Return True when a Latin name of two or three capitalised words holds, as one of them, a single
+    word the dictionary knows as a person's name: the name a person goes by and the whole of it
+    (Susan (Susan Marsh)). A product's name and its edition (Tidymark (Tidymark Cloud)) hold no such
+    word."""
+    parts = nfkc(full).split()
+    short = nfkc(short).strip()
+    if not (2 <= len(parts) <= 3 and short in parts):
+        return False
+    if not all(p.isascii() and p.isalpha() and p[0].isupper() for p in parts):
+        return False
+    found = words(short)
+    return len(found) == 1 and found[0].person
+
+
+def _latin_misfit(acronym: str, name: str) -> bool:
+    """Return True when a Latin acronym and a Latin name beside it cannot be one name's two forms: the
+    acronym's letters are not the name's, in order from its first (MIT of Tidymark). A name in
+    Japanese (マサチューセッツ工科大学（MIT）) says nothing of its letters."""
+    latin = nfkc(name)
+    return (nfkc(acronym).isascii() and latin.isascii() and any(c.isalpha() for c in latin)
+            and not is_abbreviation(latin) and not letters_fit(acronym, latin))
 
 
 def _is_abridged(names: Sequence[str]) -> bool:
@@ -642,7 +672,7 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
         return
     own = next((t for t in map(suffix_type, names) if t), "") or next(
         (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
-        "Person" if len(names) == 2 and _is_reading(*names) else "")
+        "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "")
     if known:
         entity, first = next(iter(known.items()))
         type_ = first.type or own

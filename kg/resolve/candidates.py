@@ -117,6 +117,28 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
             if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
 
 
+# What a body has, written right after its name: no common word's second half (メタ社, アップル本社).
+_BODY_AFTER = ("社", "傘下", "本社", "社長", "会長", "幹部", "従業員", "株", "製", "グループ")
+
+
+def bound_prefixes(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the known organisations written in katakana that the dictionary reads here as the
+    first half of a common compound: one common noun or prefix (メタ of メタ変数, meta-) with a common
+    noun right after it. A katakana company's name that is a loanword too (メタ, アップル) names the
+    company when a particle, a mark or a word for a body (メタの, メタ社, メタ傘下) follows it."""
+    bound = []
+    for cand in known:
+        name = text[cand.start : cand.end]
+        if cand.type != "Organization" or not all(is_katakana(c) for c in name):
+            continue
+        word, after = word_starting(text, cand.start), word_starting(text, cand.end)
+        common = word is not None and word.end == cand.end and (word.pos[0] == "接頭辞" or word.pos[:2] == ("名詞", "普通名詞"))
+        if (common and after is not None and after.pos[:2] == ("名詞", "普通名詞")
+                and not text.startswith(_BODY_AFTER, cand.end)):
+            bound.append(cand)
+    return bound
+
+
 _LATIN_WORD_BEFORE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&-]* $")
 _LATIN_WORD_AFTER = re.compile(r" [A-Z0-9]")
 

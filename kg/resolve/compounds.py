@@ -19,7 +19,7 @@ from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv, suffix_type
 from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
@@ -702,3 +702,20 @@ def _vouches(text: str, word: Word) -> bool:
     latin = surface.isascii() and len(surface) >= 2 and any(c.isupper() for c in surface)
     proper = word.proper and (word.pos[2] != "一般" or has_proper_part(text[word.start : word.end]))
     return proper or (word.unknown and len(surface) >= 2) or latin
+
+
+
+def is_common_compound(text: str, start: int, end: int) -> bool:
+    """Return True for katakana common words with a head noun after them (コントロールセンター, フード
+    バンク): a term, as a run of kanji common words with a head (国際会議) is. A name has a word that
+    vouches for it: a proper noun (カーターセンター), a word the dictionary lacks, or an adjective-like
+    loanword the dictionary reads apart (グローバルファンド); one the dictionary holds whole is its own
+    business (ソフトバンク, データセンター)."""
+    inside = words_within(text, start, end)
+    surface = nfkc(text[start:end])
+    if len(inside) < 2 or (inside[0].start, inside[-1].end) != (start, end) or not all(is_katakana(c) for c in surface):
+        return False
+    last = nfkc(text[inside[-1].start : inside[-1].end])
+    if (heads_by_word().get(last) or suffix_type(surface)) in (None, "", OTHER):
+        return False
+    return all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in inside)

@@ -10,6 +10,7 @@ from kg.resolve.gazetteer import load_gazetteer
 from kg.resolve.knowledge import (
     generic_words, legal_forms, name_words, product_names, suffix_type, without_legal_form,
 )
+from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_katakana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
@@ -99,6 +100,8 @@ def _is_phrase(surface: str) -> bool:
         return False
     if words[0].isdigit() or any(_VERSION.fullmatch(w) for w in words[1:-1]):
         return True  # a status line or a year before a name (301 Permanent Redirect, 2012 Lea Verou), a licence's version
+    if any(w.casefold() == "copyright" for w in words):
+        return True  # a copyright line runs the licence, the word and the holder together (Titus Wormer Copyright)
     lower = [w.isalpha() and w.islower() for w in words]
     return lower[0] or any(low and w not in name_words("joining") for w, low in zip(words, lower))
 
@@ -113,7 +116,8 @@ def is_product(surface: str) -> bool:
     names the maker, and the name of a company alone (Apple, Google) is the company's.
     """
     name = nfkc(surface).strip()
-    return from_product(name) or _is_tier(name) or bool(_SOFTWARE_FILE.fullmatch(name)) or _named_after_maker(name) or any(
+    return from_product(name) or _is_tier(name) or bool(_SOFTWARE_FILE.fullmatch(name)) or _named_after_maker(name) \
+        or _maker_then_common_words(name) or any(
         name[:i].rstrip().casefold() in _organisation_names() and from_product(name[i:].lstrip())
         for i in range(2, len(name) - 1) if _word_ends(name, i)
     )
@@ -132,6 +136,19 @@ def _named_after_maker(name: str) -> bool:
     return (all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in rest)
             and not any(w in name_words("maker") or w.casefold() in _place_names() for w in rest)
             and without_legal_form(name) == name and suffix_type(name) != "Organization")
+
+
+def _maker_then_common_words(name: str) -> bool:
+    """Return True for a company kg knows by a Latin brand (Google, Microsoft: not an acronym such as
+    NTT) with katakana common nouns written onto it that name no body (Googleカレンダー,
+    Microsoftスタイルガイド): a thing the company makes, as Apple Journal is in English."""
+    brand = re.match(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*", name)
+    rest = name[brand.end() :] if brand else ""
+    if not rest or not all(is_katakana(c) for c in rest) or brand.group(0).casefold() not in _organisation_names():
+        return False
+    found = words(rest)
+    return (all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+            and not suffix_type(name) and not any(rest.endswith(w) for w in name_words("maker")))
 
 
 def _is_tier(name: str) -> bool:

@@ -63,11 +63,24 @@ def type_suffixes() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=65536)
 def _head(stem: str) -> tuple[str, str]:
-    """Return the (head, type) a stem ends in, or ("", ""): the longest row wins, so 申請方法 has none."""
-    for suffix, type_ in _suffix_rows():
+    """Return the (head, type) a stem ends in, or ("", ""). A common word that ends in a head is none
+    when the dictionary reads it as the stem's last unit (申請方法), not when its head is a unit of its
+    own (削減法 of インフレ削減法 ends in 減法 but reads 削減・法; 医療法, 都市計画法 likewise)."""
+    from kg.resolve.words import short_units
+
+    for suffix, type_ in type_suffixes():
         if stem.endswith(suffix) and len(stem) > len(suffix):
-            return ("", "") if type_ == "-" else (suffix, type_)
+            common = next((w for w in _common_endings() if stem.endswith(w) and len(w) > len(suffix)), "")
+            if common and short_units(stem)[-1] == common:
+                return "", ""
+            return suffix, type_
     return "", ""
+
+
+@cache
+def _common_endings() -> tuple[str, ...]:
+    """Return the common words that end in a head without being one (type "-" in type_suffixes.tsv)."""
+    return tuple(suffix for suffix, type_ in _suffix_rows() if type_ == "-")
 
 
 @cache

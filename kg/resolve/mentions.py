@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, continued_sessions, headed,
-    in_latin_name,
-    known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
-    without_conflicts,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes,
+    continued_sessions, headed, in_latin_name, known_and_compound, linked, numbered_meetings, outside_longer_names,
+    quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies, listed_laws, proper_words,
-    set_up_bodies,
+    OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
+    is_common_compound, listed_laws, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
-from kg.resolve.junk import is_junk, junk_rule
-from kg.resolve.model_spans import cuts_katakana_name, from_ner, with_years
+from kg.resolve.identifiers import identifier_rule
+from kg.resolve.junk import is_junk, is_product, junk_rule
+from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
@@ -39,6 +40,15 @@ _LIST_MARKS = ("・", " ", "　", "、")
 # What follows an English phrase that spells out an abbreviation: "Maritime Domain Awareness の略".
 _SPELLED_OUT = ("の略", "の頭文字")
 
+# An acronym among Latin words: CSS of Friendly CSS Wizard. Initials are dotted (J.A.) and a
+# generation is a roman numeral (III), which this does not match.
+_ACRONYM_WORD = re.compile(r"(?![IVX]+$)[A-Z]{3,}")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
+# English names a team with Team before its name (Team Liquid): what follows is no person.
+_TEAM_BEFORE = re.compile(r"\bTeam $")
+# The Latin word before a name, a space between (Azure of Azure OpenAI).
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*) $")
+
 SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza", ADDRESS: "address"}
 
 
@@ -50,10 +60,13 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     if tracing is not None:
         unburied = without_buried_places(text, known, spans)
         _trace_finders(block, text, lexicon, known, members, unburied)
-    known = without_buried_places(text, known, spans) + linked(block, lexicon)
+    bound = bound_prefixes(text, known)
+    trace.dropped_all(bound, [], "bound-prefix")
+    known = [c for c in without_buried_places(text, known, spans) if c not in bound] + linked(block, lexicon)
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
-    model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
+    model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop
+             and not any((c.start, c.end) == (b.start, b.end) for b in bound)]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
     compounds += set_up_bodies(text)
     people, titles = titled_people(text, spans, lexicon)
@@ -104,6 +117,21 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         if cand.trust != KNOWN and _spelled_out(text, cand):
             trace.dropped(cand.start, cand.end, "spelled-out")
             continue
+        if cand.type == "Person" and (_acronym_among_words(text[cand.start : cand.end])
+                                      or _TEAM_BEFORE.search(text, 0, cand.start)):
+            trace.dropped(cand.start, cand.end, "model-no-person")  # Friendly CSS Wizard: a title; Team Blue Herons
+            continue
+        if (cand.trust != KNOWN and is_common_compound(text, cand.start, cand.end)) or (
+                cand.trust == COMPOUND and acronym_then_common_words(text, cand.start, cand.end, spans)):
+            trace.dropped(cand.start, cand.end, "common-compound")  # コントロールセンター, CNAMEレコード
+            continue
+        if cand.trust == KNOWN and _after_product(text, cand):
+            trace.dropped(cand.start, cand.end, "product")  # OpenAI of Azure OpenAI: the product's, not the company
+            continue
+        identifier = identifier_rule(text, cand.start, cand.end)
+        if identifier:
+            trace.dropped(cand.start, cand.end, identifier)  # MIT of Tessera（MIT）, ISO of ISO 8601
+            continue
         mention = make_mention(block, _without_status(text, cand), spans, lexicon, sentences)
         # a session that goes on a series (第61回総会 after IPCC第60回総会) is named by its entity, not by the text
         named_by_entity = mention is not None and (mention.source == "known" or (cand.trust == HEADED and bool(cand.entity)))
@@ -116,6 +144,23 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     if tracing is not None:
         trace.dropped_all(mentions, kept, "repeat")
     return kept
+
+
+def _after_product(text: str, cand: Candidate) -> bool:
+    """Return True for a known organisation's Latin name written after a product's, with a space
+    between (Azure OpenAI): the two make one product's name, as Google Drive does the other way round."""
+    before = _LATIN_WORD_BEFORE.search(text, 0, cand.start)
+    return (cand.type == "Organization" and before is not None and text[cand.start : cand.end].isascii()
+            and is_product(f"{before.group(1)} {text[cand.start : cand.end]}"))
+
+
+def _acronym_among_words(surface: str) -> bool:
+    """Return True for Latin words, some capitalised and one an acronym, which no person's name is
+    (Friendly CSS Wizard: a title); a name written in capitals throughout (YOSHIKI, JOHN SMITH) is no
+    such, nor a company's name with a word for one (ISTIL Group)."""
+    found = surface.split()
+    return (any(_ACRONYM_WORD.fullmatch(w) for w in found) and any(_TITLE_WORD.fullmatch(w) for w in found)
+            and not any(w in name_words("maker") for w in found))  # ISTIL Group: a company the model took for one
 
 
 def _trace_finders(block: Block, text: str, lexicon: Lexicon, known: list[Candidate], members: list[Candidate],

@@ -474,3 +474,16 @@ def _cut_mid_word(text: str, start: int, end: int) -> bool:
     return (latin_start and (is_ascii_alnum(nfkc(before or " ")) or before == "-")) or (
         latin_end and (is_ascii_alnum(nfkc(after or " ")) or after == "-" or bool(_PHRASE_GOES_ON.match(text, end)))
     )
+
+
+def acronym_then_common_words(text: str, start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Return True for an acronym with katakana words after it (CNAMEレコード) where the model tagged
+    the acronym alone and the dictionary knows it as no proper noun: the acronym is a term of the trade
+    (model-acronym), and a head noun after it makes no name of it. Where the model tags the whole
+    (AFCカップ, MBSテレビ), the whole is its span, and this does not hold."""
+    for span in spans:
+        if span.start == start and span.end < end and _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) \
+                and ene_types().get(span.ene) and not _proper_acronym(text, span):
+            rest = nfkc(text[span.end : end])
+            return all(is_katakana(c) for c in rest)
+    return False

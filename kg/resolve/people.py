@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from kg.records import Span
+from kg.records import Entity, Span
+from kg.resolve import trace
 from kg.resolve.candidates import HEADED, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import read_tsv
@@ -248,3 +249,26 @@ def _full_name(text: str, found: Sequence[Word], start: int, end: int) -> bool:
     inside = [w for w in found if start <= w.start and w.end <= end]
     people = sum(1 for w in inside if w.person or w.unknown)
     return people >= 2 or (people >= 1 and any(c in _JOINERS for c in text[start:end]))
+
+
+def without_lone_latin_words(entities: Sequence[Entity], lexicon: Lexicon) -> list[Entity]:
+    """Return the entities without the single Latin words that only the model calls people and that
+    the notes never write as part of a longer person's name (Any of a table of types, KoalaSync among
+    apps): a Western person in Japanese text is written with both names, or in katakana, or with a
+    title (Musk氏), or is a name kg knows. A word some longer person's name holds (Susan of Susan
+    Marsh) stays."""
+    longer = {w for e in entities if e.type == "Person" for w in nfkc(e.label).split() if " " in nfkc(e.label)}
+    dropped = [e for e in entities if _lone_latin_word(e, lexicon) and nfkc(e.label) not in longer]
+    for entity in dropped:
+        if trace.current() is not None:
+            for mention in entity.mentions:
+                trace.reading(mention.block)
+                trace.dropped(mention.start, mention.end, "lone-latin-person")
+    return [e for e in entities if e not in dropped]
+
+
+def _lone_latin_word(entity: Entity, lexicon: Lexicon) -> bool:
+    """Return True for a Person entity kg does not know, named by one Latin word only the model found."""
+    name = nfkc(entity.label)
+    return (entity.type == "Person" and name.isascii() and name.isalpha() and lexicon.get(entity.label) is None
+            and all(m.source == "ginza" and nfkc(m.surface) == name for m in entity.mentions))

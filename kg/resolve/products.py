@@ -4,7 +4,8 @@ kg/data/products.txt holds the well-known products; a help site names many more 
 sync tool, a plan of a service). A name kg does not know is a product when the vault writes it
 after a product it knows (Publish of Obsidian Publish), or when the text around it treats it as
 software more often than as a body (kg/data/product_cues.tsv: Xアプリ, Xをインストール,
-Xは…同期ツールです against X社, Xが買収, Xと提携).
+Xは…同期ツールです, XやYなどのアプリ against X社, Xが買収, Xと提携), lists it with a product it knows,
+or heads a section with it that states its licence.
 """
 
 from __future__ import annotations
@@ -16,20 +17,30 @@ from functools import cache
 
 from kg.records import Block, Entity
 from kg.resolve import trace
+from kg.resolve.identifiers import states_licence
 from kg.resolve.junk import from_product, is_product
 from kg.resolve.knowledge import product_names, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
+from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
 # Places are never used as products; the other types are, when a model or a vote gives them.
 _NO_PRODUCTS = ("Country", "Region")
+# The type whose names the model's product label (Product_Other) counts against: a body kg guessed; a
+# person with a title (…環境相) or an event with its number (URC2023は…開かれた) is no product, whatever the model says.
+_MODEL_DOUBTS = ("Organization",)
 # Capitalised Latin words written one after another: a product's name and what goes on from it.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*(?: [A-Z][A-Za-z0-9.+-]*)+")
 # What ends the clause that defines a name: Xは、…ツールです / …ツールで、 / …ツールである。 A である
 # before a noun opens a relative clause instead (…企業であるアトラシアンが提供: the company is another).
 _DEFINED = re.compile(r"^は[、,]?([^。！？\n]{0,60}?)(?:です|である(?=[。、,])|であり|で[、,]|。)")
-# A list the name opens: X、Y、Zなどのアプリ / X、Y、Zなど、多くのアプリ
-_LISTED = re.compile(r"^(?:[、,・][^、,。はがをにでと]{1,30}?)*など(?:の|、|,)?(?:多くの|様々な|さまざまな|ほかの|他の)?")
+# A list the name is a member of, and what closes it: X、Y、Zなどのアプリ, XやYなどのアプリ, X、Y、その他の
+# …ブラウザ向け, X、Yなど、ほとんどの…ジェネレーター, XやYのように、…を必要とするプラグインは.
+_LISTED = re.compile(r"^(?:[、,・や](?!その他)[^、,。はがをにでと]{1,30}?)*(?:(など)(?:の|、|,)?|[、,]その他の|(のよう)[にな][、,]?)")
+# What a noun phrase may end with after its noun: ブラウザ向け, ツール用.
+_PHRASE_TAIL = ("向け", "用", "など")
+# A list's members, in the text around a name: the run of names joined by 、 , ・ or や.
+_MEMBERS = re.compile(r"[^、,・や。！？\s（）()「」]+(?:[、,・や][^、,・や。！？\s（）()「」]+)+")
 # What may stand between a name and the text after it: markup and spaces (**Working Copy**アプリ).
 _BETWEEN = " *_\u3000"
 
@@ -75,27 +86,68 @@ def _open_to_doubt(entity: Entity, lexicon: Lexicon) -> bool:
 def _used_as_product(entity: Entity, by_note: dict[str, list[Block]]) -> bool:
     """Return True when the text around the entity's name, in the notes that mention it, treats it
     as software more often than as a body (kg/data/product_cues.tsv), once at least. A word for a body
-    counts twice: one X社 or Xと提携 outweighs a Xアカウント (Cloudflare, a company and its service)."""
+    counts twice: one X社 or Xと提携 outweighs a Xアカウント (Cloudflare, a company and its service).
+    A list it is in, the model's label (Product_Other) and a section it heads that states a licence
+    count for software too."""
     surfaces = sorted({nfkc(m.surface) for m in entity.mentions}, key=len, reverse=True)
     notes = dict.fromkeys(m.block.note for m in entity.mentions)
     product = maker = 0
     for note in notes:
         for block in by_note.get(note, ()):
-            for after in _after_each(nfkc(block.text), surfaces):
-                side = _side(after)
+            text = nfkc(block.text)
+            for at, end in _each_place(text, surfaces):
+                side = _side(text[end : end + 80].lstrip(_BETWEEN)) or _list_side(text, at, end)
                 product += side == "product"
                 maker += side == "maker"
+    if entity.type in _MODEL_DOUBTS and _common_words_run_together(entity.label):
+        product += sum(m.ene.startswith("Product") for m in entity.mentions)  # the model's own word for it
+    product += sum(_licensed_section(m.block, surfaces, by_note) for m in entity.mentions)
     return product > 2 * maker
 
 
-def _after_each(text: str, surfaces: Sequence[str]) -> Iterable[str]:
-    """Yield the text after each place the text writes one of the surfaces as a word of its own."""
+def _common_words_run_together(name: str) -> bool:
+    """Return True for one katakana word that is two common words of the dictionary run together
+    (ライセンスキー: ライセンス and キー), which the dictionary may list as a proper noun for a product of
+    that name: only there does the model's product label count. A company's name that is no such pair
+    (セガ, バンダイ, マールボロ) keeps the model's label from counting, however often it gives it."""
+    name = nfkc(name)
+    if len(name) < 4 or not all(is_katakana(c) for c in name):
+        return False
+    return any(_one_common_word(name[:i]) and _one_common_word(name[i:]) for i in range(2, len(name) - 1))
+
+
+def _one_common_word(text: str) -> bool:
+    """Return True when the dictionary reads the text as one common noun."""
+    found = words(text)
+    return len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown
+
+
+def _licensed_section(block: Block, surfaces: Sequence[str], by_note: dict[str, list[Block]]) -> bool:
+    """Return True when the name heads the block's section and the section states a licence
+    (### Tilecache, then MIT License): software, as a credits page lists it."""
+    if not block.heading_path or nfkc(block.heading_path[-1]).strip() not in surfaces:
+        return False
+    return any(b.heading_path == block.heading_path and states_licence(b.text) for b in by_note.get(block.note, ()))
+
+
+def _list_side(text: str, start: int, end: int) -> str:
+    """Return "product" when the name is listed with a product kg knows (Chrome、Ladybug、Quillon), else ""."""
+    for listed in _MEMBERS.finditer(text):
+        if listed.start() <= start and end <= listed.end():
+            members = re.split(r"[、,・や]", listed.group(0))
+            if any(m.strip(_BETWEEN).casefold() in product_names() for m in members if m != text[start:end]):
+                return "product"
+    return ""
+
+
+def _each_place(text: str, surfaces: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Yield where the text writes one of the surfaces as a word of its own, as (start, end)."""
     for surface in surfaces:
         at = text.find(surface)
         while at >= 0:
             end = at + len(surface)
             if at == 0 or not _same_word(text[at - 1], surface[0]):
-                yield text[end : end + 80].lstrip(_BETWEEN)
+                yield at, end
             at = text.find(surface, end)
 
 
@@ -115,14 +167,31 @@ def _side(after: str) -> str:
         return _noun_side(defined.group(1))
     listed = _LISTED.match(after)
     if listed is not None and listed.end():
-        return _noun_side(after[listed.end() : listed.end() + 12], at_start=True)
+        return _closing_side(after[listed.end() :], like=bool(listed.group(2)))
     return ""
 
 
-def _noun_side(text: str, at_start: bool = False) -> str:
-    """Return the side of the noun that ends the text (or starts it, ``at_start``), "" for neither."""
+def _closing_side(rest: str, like: bool = False) -> str:
+    """Return the side of the noun phrase that closes a list, "" for neither: the first of its parts
+    joined by の, up to a particle or a mark, that ends in a cue's noun (アプリの使用, Chromiumベースの
+    ブラウザ向け, ほとんどの静的サイトジェネレーター). After XやYのように, the examples' kind is the noun the
+    clause ends in before は or が (…を必要とするプラグインは)."""
+    if like:
+        clause = re.match(r"[^。！？はが]{1,60}", rest)
+        return _noun_side(clause.group(0).removesuffix("など")) if clause else ""
+    end = next((w.start for w in words(rest[:60]) if (w.pos[0] == "助詞" and rest[w.start : w.end] != "の")
+                or w.pos[0] in ("補助記号", "空白")), 60)
+    for part in rest[:end].split("の"):
+        side = _noun_side(next((part[: -len(t)] for t in _PHRASE_TAIL if part.endswith(t)), part))
+        if side:
+            return side
+    return ""
+
+
+def _noun_side(text: str) -> str:
+    """Return the side of the noun that ends the text, "" for neither."""
     for noun, side in _cues()["noun"]:
-        if (text.startswith(noun) if at_start else text.endswith(noun)):
+        if text.endswith(noun):
             return side
     return ""
 

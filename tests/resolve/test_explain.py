@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = DATA.parent.parent / "data" / "whitepaper_r06_ict_international.md"
 MEMO = DATA / "explain_vault"  # a policy memo, an entity note and its own kg-corrections.toml
 CLIPS = DATA / "corrections_vault"  # dated news clippings and their kg-corrections.toml
+DEV = DATA / "dev_docs_vault"  # a developer's documentation: licences, standards, loanwords, lists of apps
 
 # rule: where it decides (notes, the name asked about, the text it decides on, kg.explain's options)
 FIXTURES = {
@@ -60,6 +61,11 @@ FIXTURES = {
     "spelled-out": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),
     "product": (MEMO, "iPhone", "iPhone", {}),
     "vault-product": (MEMO, "Tidewave", "Tidewave", {}),
+    "licence": (DEV, "MIT", "MIT", {}),
+    "standard": (DEV, "ISO", "ISO", {}),
+    "bound-prefix": (DEV, "メタ", "メタ", {}),
+    "common-compound": (DEV, "コントロールセンター", "コントロールセンター", {}),
+    "lone-latin-person": (DEV, "Any", "Any", {}),
     "part-title": (SAMPLE, "プラットフォームの動向", "第6節\u3000プラットフォーム", {}),
     "repeat": (MEMO, "インドネシア", "インドネシア", {}),
     "type-not-kept": (CLIPS, "石破", "石破茂", {"types": "Country,Organization,Event"}),

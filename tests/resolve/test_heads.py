@@ -606,6 +606,9 @@ def test_a_quoted_name_the_clause_sets_up_is_a_body(text, found):
         ("分析手法", ""),
         ("検疫法", "Law"),  # 法 itself still makes a law
         ("行政手続法", "Law"),
+        ("インフレ削減法", "Law"),  # ends in 減法 (subtraction) but reads 削減・法
+        ("医療法", "Law"),  # ends in 療法 but reads 医療・法
+        ("労働組合法", "Law"),
         ("事業継続計画2025", "Plan"),
     ],
 )

@@ -181,3 +181,33 @@ def test_a_role_or_kinship_before_a_name_is_no_part_of_it(text, span, name):
 )
 def test_a_title_or_a_word_for_the_persons_kin_after_a_name_is_no_part_of_it(text, span, name):
     assert _person_spans(text, span) == [name]
+
+
+def _resolved(text: str, *spans: tuple[str, str]) -> dict[str, str]:
+    """Return entity id -> type of what one paragraph of the text names, with hand-made model spans."""
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text)
+    found = tuple(Span(text.index(s), text.index(s) + len(s), label) for s, label in spans)
+    return {e.id: e.type for e in resolve([Note(path="n.md", title="n", blocks=(block,))], {text: found})}
+
+
+def test_one_latin_word_only_the_model_calls_a_person_is_none_unless_a_longer_name_holds_it():
+    text = "型: Any。KoalaSyncやFolderPilotを使う。Smithが話し、John Smithも来た。"
+    found = _resolved(text, ("Any", "Person"), ("KoalaSync", "Person"), ("Smith", "Person"), ("John Smith", "Person"))
+    assert found == {"Smith": "Person", "John Smith": "Person"}
+
+
+def test_a_given_name_before_the_whole_name_in_parentheses_is_the_same_person_but_a_product_is_not():
+    text = "Susan (Susan Marsh) が翻訳した。Tidymark (Tidymark Cloud) を使う。"
+    found = _resolved(text, ("Susan", "Show_Organization"), ("Susan Marsh", "Person"))
+    assert found == {"Susan Marsh": "Person"}
+
+
+def test_latin_words_with_an_acronym_or_after_team_are_no_person_but_a_company_with_one_stays():
+    text = "quillpen (Peter Novak) Friendly CSS Wizard、Team Blue Herons、ISTIL Groupの社員。"
+    found = _resolved(text, ("Peter Novak", "Person"), ("Friendly CSS Wizard", "Person"),
+                      ("Blue Herons", "Person"), ("ISTIL Group", "Person"))
+    assert found == {"Peter Novak": "Person", "ISTIL Group": "Person"}
