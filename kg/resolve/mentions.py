@@ -25,7 +25,7 @@ from kg.resolve.people import titled_people
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
-from kg.text.chars import match_key, nfkc, tidy_surface
+from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 and 日本代表 stand for
@@ -122,6 +122,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
             trace.dropped(cand.start, cand.end, "model-no-person")  # Friendly CSS Wizard: a title; Team Blue Herons
             continue
         if (cand.trust != KNOWN and is_common_compound(text, cand.start, cand.end)) or (
+                cand.trust == NER and _katakana_common_words(text, cand)) or (
                 cand.trust == COMPOUND and acronym_then_common_words(text, cand.start, cand.end, spans)):
             trace.dropped(cand.start, cand.end, "common-compound")  # コントロールセンター, CNAMEレコード
             continue
@@ -234,6 +235,15 @@ def _without_status(text: str, cand: Candidate) -> Candidate:
 def _status_forms() -> tuple[str, ...]:
     """Return the legal forms that name a kind of juridical person (…法人), longest first."""
     return tuple(f for f in legal_forms() if f.endswith("法人"))
+
+
+def _katakana_common_words(text: str, cand: Candidate) -> bool:
+    """Return True for a model span written in katakana that is only the dictionary's common nouns
+    (コンビネータ, バックスラッシュ, ヘッドレスクライアント): loanwords for things, whatever label the model gave."""
+    inside = words_within(text, cand.start, cand.end)
+    return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
+            and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
+            and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in inside))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

@@ -312,3 +312,10 @@ def test_a_product_before_a_company_makes_a_product_and_the_company_alone_stays(
 def test_a_known_brand_with_katakana_common_words_written_onto_it_is_its_product_not_the_company():
     assert is_product("Microsoftスタイルガイド") and is_product("Googleカレンダー")
     assert not is_product("Googleジャパン") and not is_product("NTTデータ") and not is_product("Sonyグループ")
+
+
+def test_a_model_span_of_katakana_common_nouns_is_no_name_whatever_its_label():
+    text = "スプレッドシートとダッシュボードを使う。ヘッドホンで聞く。ソフトバンクとトヨタが組んだ。"
+    entities = _resolve(text, ("スプレッドシート", "Sports_League"), ("ダッシュボード", "Conference"),
+                        ("ヘッドホン", "Political_Party"), ("ソフトバンク", "Company"), ("トヨタ", "Company"))
+    assert sorted(_surfaces(entities)) == ["ソフトバンク", "トヨタ"]  # proper nouns of the dictionary stay
