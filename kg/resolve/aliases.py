@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import after_section_number
+from kg.resolve.candidates import after_section_number, elections
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
@@ -199,7 +199,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [long form, short form, ...] for each 正式名称（略称） or 略称（正式名称） in a block."""
     text = block.text
     for match in _PARENS.finditer(text):
-        outer = _name_before(block, match.start())
+        outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
@@ -403,6 +403,12 @@ def _item_name(block: Block, paren: int) -> str:
     if any(w.pos[0] == "助詞" and text[w.start : w.end] in _SENTENCE_PARTICLES for w in words_within(text, 0, paren)):
         return ""
     return name
+
+
+def _election_before(text: str, paren: int, lexicon: Lexicon) -> str:
+    """Return the election of a body written just before a parenthesis (衆院選 of 衆院選（第50回…総選挙）),
+    a name though a genitive sets it after another noun; "" when there is none."""
+    return next((text[c.start : paren] for c in elections(text, lexicon) if c.end == paren), "")
 
 
 def _run_start(text: str, end: int) -> int:

@@ -367,6 +367,57 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     return found
 
 
+# A ministry or agency, and the heads of the bureaus and agencies under one: 法務省の入国管理局, 経済産業省の資源エネルギー庁.
+_MINISTRY_HEADS = ("省", "庁", "府")
+_BUREAU_HEADS = ("局", "庁")
+
+
+def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the bureaus a known ministry's name and の set before them (入国管理局 of 法務省の入国管理局).
+
+    The bureau is a run of kanji nouns of four or more that ends in 局 or 庁 and ends the noun run: a
+    ministry's part of such a name is a body of the state, while 当局, 事務局 and the ministry's 部 and
+    課 are a word for any office or a desk inside one.
+    """
+    found = []
+    for cand in known:
+        if cand.type != "Organization" or not text.endswith(_MINISTRY_HEADS, cand.start, cand.end) \
+                or not text.startswith("の", cand.end):
+            continue
+        run = []
+        for word in words_over(text, cand.end + 1, len(text)):
+            if word.start != (run[-1].end if run else cand.end + 1) or word.pos[0] not in ("名詞", "接尾辞"):
+                break
+            run.append(word)
+        if not run:
+            continue
+        name = text[run[0].start : run[-1].end]
+        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and all(is_kanji(c) for c in name) \
+                and not any(w.pos[1] == "数詞" for w in run):
+            found.append(Candidate(run[0].start, run[-1].end, HEADED, type="Organization", headed=True))
+    return found
+
+
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """Return True for a katakana loanword in parentheses right after the kanji common noun it glosses
+    (リクルート of 人材の募集（リクルート）): the word the writer translates, not a name, though a company
+    goes by it. The kanji word stands alone after a particle; a proper noun in parentheses
+    (大手銀行（ゼノリカ）) or one after a run of nouns, which it abbreviates (四か国協力（クアッド）), stays."""
+    if text[start - 1 : start] not in ("（", "(") or text[end : end + 1] not in ("）", ")"):
+        return False
+    inside = list(words_within(text, start, end))
+    glossed = word_ending(text, start - 1)
+    if glossed is None:
+        return False
+    before = word_ending(text, glossed.start)
+    # a noun run before the parenthesis is a name it abbreviates (四か国協力（クアッド）): one word alone is glossed
+    alone = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
+    return (len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)
+            and inside[0].pos[:2] == ("名詞", "普通名詞") and all(is_katakana(c) for c in text[start:end])
+            and glossed.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[glossed.start : glossed.end])
+            and alone)
+
+
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []
@@ -533,6 +584,27 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
         if series:
             name = f"{series}第{int(nfkc(match.group(1)))}回{head}"
             found.append(Candidate(start, end, HEADED, entity=match_key(name), type="Event", headed=True))
+    return found
+
+
+# An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
+_ELECTION = re.compile(r"(.{2,}?)(?:議員)?(?:総|通常|補欠)?選(?:挙)?")
+
+
+def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the words that name an election of a body kg knows (衆院選 of the house 衆院): events.
+
+    The word is the body's name and 選 or 選挙, with 議員 and 総 or 通常 between; a body's other
+    words (選手, 選考) and an election of an office (大統領選, a head of type_suffixes) are left alone.
+    """
+    if "選" not in text:
+        return []
+    found = []
+    for word in words(text):
+        match = _ELECTION.fullmatch(nfkc(text[word.start : word.end]))
+        known = lexicon.get(match.group(1)) if match else None
+        if known is not None and known.type == "Organization":
+            found.append(Candidate(word.start, word.end, HEADED, type="Event", headed=True))
     return found
 
 

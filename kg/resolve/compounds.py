@@ -123,7 +123,40 @@ def described_companies(text: str) -> list[Candidate]:
         glossed = re.match(r"[（(][A-Za-z][A-Za-z0-9 .&-]*[）)]", text[end:])
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
+    return candidates + _listed_companies(text, found, companies)
+
+
+# What joins the names of a list: コンビニ大手のローソンやファミリーマート.
+_LIST_JOINERS = ("や", "、", "と", "・")
+
+
+def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
+    """Return the katakana names listed after a word for a company and の (ローソン and ファミリーマート of
+    コンビニ大手のローソンやファミリーマート): each is a company, as the first right after the word is.
+
+    Each name is a proper noun of the dictionary's or a word it lacks; a common word ends the list
+    (大手のメリットやリスク names no company).
+    """
+    candidates = []
+    by_start = {w.start: w for w in found}
+    for before in found:
+        described = text[before.start : before.end]
+        if not (described.endswith(companies) and len(described) > 1 and text.startswith("の", before.end)):
+            continue
+        word = by_start.get(before.end + 1)
+        while word is not None and _katakana_name(text, word):
+            candidates.append(Candidate(word.start, word.end, COMPOUND, type="Organization"))
+            joiner = by_start.get(word.end)
+            if joiner is None or text[joiner.start : joiner.end] not in _LIST_JOINERS:
+                break
+            word = by_start.get(joiner.end)
     return candidates
+
+
+def _katakana_name(text: str, word: Word) -> bool:
+    """Return True for a katakana word the dictionary lacks or knows as a proper noun of no narrower kind."""
+    return (all(is_katakana(c) for c in text[word.start : word.end])
+            and (word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般")))
 
 
 # The shortest unit a law's name ends in: 法 of 鉱業法 and 会社法, 税法 of 入国者税法. 方法, 手法 and 憲法 are

@@ -12,6 +12,7 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
+from kg.resolve.people import name_before_title
 from kg.resolve.words import words
 from kg.text.chars import fold_spelling, fold_variants, is_katakana, is_name_char, match_key, nfkc
 
@@ -99,8 +100,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
         # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
-        # the surname of a name with a generation after it (マルコス of フェルディナンド・マルコス・ジュニア)
-        return {entity for surface, entity in named if len(surface) > len(part)
+        # the surname of a name with a generation after it (マルコス of フェルディナンド・マルコス・ジュニア);
+        # a name with a title after it (福岡厚労相) is no full name
+        return {entity for surface, entity in named if len(surface) > len(part) and not name_before_title(surface)
                 and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
                      or surface.endswith(("・" + part, "=" + part))
                      or any(surface.endswith(f"・{part}・{g}") for g in _GENERATIONS))}
@@ -118,7 +120,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     joined = []
     for m in mentions:
         if m.type == "Person" and len(m.surface) >= 2:
-            m = replace(m, entity=full_name(m, m.surface) or m.entity)
+            # 福岡厚労相, a surname and a title the model read as one name, is 福岡資麿 where the vault names him
+            bare = name_before_title(m.surface)
+            m = replace(m, entity=full_name(m, m.surface) or (len(bare) >= 2 and full_name(m, bare)) or m.entity)
         elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)

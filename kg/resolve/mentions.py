@@ -9,9 +9,9 @@ from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes,
-    continued_sessions, headed, in_latin_name, known_and_compound, linked, numbered_meetings, outside_longer_names,
-    quoted, without_buried_places, without_conflicts,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
+    continued_sessions, elections, headed, in_latin_name, is_gloss, known_and_compound, linked, numbered_meetings,
+    outside_longer_names, quoted, without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
@@ -31,6 +31,8 @@ from kg.text.sentences import sentence_bounds
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 and 日本代表 stand for
 # エチオピア and 日本.
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
+# A body's plenary sitting is the body acting: 参議院本会議 and 衆院本会議 name the house.
+_PLENARY = "本会議"
 
 
 # The heads of the administrative areas an address names in turn (愛知県豊田市, 兵庫県加古郡播磨町).
@@ -57,7 +59,11 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     text = block.text
     tracing = trace.reading(block)
     known, members = known_and_compound(text, lexicon)
+    # a name kg knows that glosses a common word (リクルート of 採用（リクルート）) is no mention of it
+    glossing = [c for c in known if is_gloss(text, c.start, c.end)]
+    known = [c for c in known if c not in glossing]
     if tracing is not None:
+        trace.dropped_all(glossing, [], "gloss")
         unburied = without_buried_places(text, known, spans)
         _trace_finders(block, text, lexicon, known, members, unburied)
     bound = bound_prefixes(text, known)
@@ -76,6 +82,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     named += sessions
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
+    named += elections(text, lexicon) + bureaus(text, known)
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
@@ -87,6 +94,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("head-noun-name", bare_headed(text)),
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
+                            ("election", elections(text, lexicon)), ("bureau", bureaus(text, known)),
                             ("about-clause", about),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
@@ -94,6 +102,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
             trace.found(cands, rule)
         before = [*known, *longer]
+    # a title names no one and nothing: 内閣 of 石破内閣 is no mention of the cabinet kg knows
+    known = [k for k in known if not any((t.start, t.end) == (k.start, k.end) for t in titles)]
     known, still_named, longer = outside_longer_names(text, known, longer)
     candidates = known + longer
     members = members + still_named
@@ -104,13 +114,15 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
-    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces])
+    glosses = [c for c in survivors if is_gloss(text, c.start, c.end)]
+    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
         trace.dropped_all(pieces, [], "model-mid-word")
-        trace.dropped_all([c for c in survivors if c not in pieces], accepted, "other-kind")
+        trace.dropped_all(glosses, [], "gloss")
+        trace.dropped_all([c for c in survivors if c not in pieces and c not in glosses], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []
     for cand in accepted + members + levels:
@@ -310,6 +322,9 @@ def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     for tail in (*_GENERIC_TAILS, *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
+    if known is None and surface.endswith(_PLENARY) and len(surface) > len(_PLENARY) + 1:
+        body = lexicon.get(surface[: -len(_PLENARY)])
+        known = body if body is not None and body.type == "Organization" else None
     for tail in sorted(name_words("change"), key=len, reverse=True):
         changed = lexicon.get(surface[: -len(tail)]) if known is None and surface.endswith(tail) else None
         if changed is not None and changed.type not in ("Country", "Region", "Person"):

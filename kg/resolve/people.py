@@ -17,7 +17,7 @@ from kg.records import Entity, Span
 from kg.resolve import trace
 from kg.resolve.candidates import HEADED, Candidate
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import read_tsv
+from kg.resolve.knowledge import read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.model_spans import people_joined
 from kg.resolve.words import Word, words
@@ -28,9 +28,20 @@ _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
 # Word endings that make a word a minister's title (経産相, 外務大臣): Sudachi keeps them one noun.
 _MINISTER_ENDINGS = ("相", "大臣")
 _JOINERS = "・=＝"
+# A cabinet is called after its prime minister (石破内閣, 田中義一内閣): the name before it is the person's,
+# read as before a title; 内閣府 and 内閣官房 are words of their own, 新内閣 and 連立内閣 name no one. A numbered
+# cabinet (第2次岸田内閣) is one term's body, a name of its own, as Japanese NER corpora tag it: it stays whole.
+_CABINET = "内閣"
+_NUMBERED = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*次\s*$")
+# A predecessor or successor is a person: a katakana name joined by ・ after 前任は or 後任に is one
+# (前任はジョン・スミス), though its parts be common words to the dictionary.
+_SUCCESSION = re.compile(r"(?:前任|後任)者?(?:は|に|が|として|：|:)"
+                         r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+)(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])")
 # A katakana given name and surname joined by ・, with a ・ after them (ジョナサン・レイノルズ・).
 _TWO_PARTS = re.compile(r"[\u30a1-\u30fa\u30fc]+・[\u30a1-\u30fa\u30fc]+・$")
 _NOT_A_PERSON = ("Country", "Region", "Organization")
+# The heads of administrative areas: a place that ends in one (大阪府, 長野県) is no surname.
+_AREA_HEADS = tuple("都道府県州省郡市区町村")
 _READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・=＝ 　]+[）)]$")
 
 
@@ -77,10 +88,32 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 start = None
         while start is not None and body > start and text[body - 1] in _JOINERS:
             body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
+        if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
+            continue  # 第2次岸田内閣: a numbered cabinet is a body of its own
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
-    return people, blocks
+    return people + _successors(text), blocks
+
+
+@cache
+def name_before_title(surface: str) -> str:
+    """Return the name a person's surface form writes before the title it ends in (福岡 of 福岡厚労相,
+    which the model took whole for a person's name); "" when it ends in no title."""
+    found = words(surface)
+    for i, word in enumerate(found[1:], 1):
+        if _title_end(surface, found, i)[0] == len(surface):
+            return surface[: word.start]
+    return ""
+
+
+def _successors(text: str) -> list[Candidate]:
+    """Return the katakana names joined by ・ that the text calls someone's predecessor or successor
+    (ジョン・スミス of 前任はジョン・スミス); a run that ends in a body's head (前任はデータ・センター) is no name."""
+    if "任" not in text:
+        return []  # most blocks name no predecessor: no need to run the pattern
+    return [Candidate(m.start(1), m.end(1), HEADED, type="Person") for m in _SUCCESSION.finditer(text)
+            if not suffix_type(m.group(1))]
 
 
 def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
@@ -89,6 +122,8 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
 
     A title may be written in up to three of Sudachi's words (国家 主席, 前 首相); the longest wins.
     """
+    if text[found[i].start : found[i].end] == _CABINET and found[i].pos[:2] == ("名詞", "普通名詞"):
+        return found[i].end, False  # 内閣発足 too: the noun after a cabinet is what it does
     for j in range(min(i + 3, len(found)) - 1, i - 1, -1):
         if any(found[k].end != found[k + 1].start for k in range(i, j)) or _noun_after(found, j):
             continue
@@ -165,7 +200,39 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         start += 1  # ロシア・プーチン大統領: the name starts after the country
     if not named:
         return None
+    if strong:
+        start = _place_surname_start(text, found, by_end, start, end)
     return start if _is_name(text, start, end, lexicon) else None
+
+
+def _place_surname_start(text: str, found: Sequence[Word], by_end: dict[int, int], start: int, end: int) -> int:
+    """Return where a kanji name before a strong title starts when it opens with a place's name
+    (福岡 of 福岡資麿氏, where Sudachi reads 福岡 as the city and cuts 資 off the given name); ``start``
+    when it does not.
+
+    Many Japanese surnames are places' names. Before 氏 or 首相, a place of two or three kanji that
+    opens the noun run, followed by nothing but one-kanji words up to the name's person words, is the
+    surname: a place would stand before a title with の or as a body's name (大阪府知事), never so.
+    """
+    i = by_end.get(start)
+    while i is not None and _one_kanji_noun(text, found[i]):
+        i = by_end.get(found[i].start)
+    if i is None:
+        return start
+    place = found[i]
+    surface = text[place.start : place.end]
+    before = by_end.get(place.start)
+    opens = before is None or found[before].pos[0] not in ("名詞", "接頭辞", "接尾辞")
+    if (place.pos[:3] == ("名詞", "固有名詞", "地名") and place.pos[3] != "国" and 2 <= len(surface) <= 3
+            and all(is_kanji(c) for c in text[place.start : end]) and not surface.endswith(_AREA_HEADS)
+            and end - place.start <= 5 and opens):
+        return place.start
+    return start
+
+
+def _one_kanji_noun(text: str, word: Word) -> bool:
+    """Return True for a common noun of one kanji: a piece of a given name Sudachi does not know (資 of 資麿)."""
+    return word.end - word.start == 1 and is_kanji(text[word.start]) and word.pos[:2] == ("名詞", "普通名詞")
 
 
 def _last_name_kanji(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word, end: int) -> bool:

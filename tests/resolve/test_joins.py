@@ -301,3 +301,65 @@ def test_a_government_after_a_name_the_dictionary_knows_as_a_persons_is_the_lead
                                          ("タリバン政権", "Political_Organization_Other")))
     assert nodes["バイデン"] == ["バイデン政権"]  # the mention reads what the text says; the node is the person
     assert nodes["タリバン政権"] == ["タリバン政権"]  # a movement's government stays as it is
+
+
+def test_a_surname_with_a_minister_title_joins_the_one_full_name_that_opens_with_it():
+    first, later = "厚生労働大臣には長野資麿氏が就いた。", "長野厚労相は監督を強める考えだ。"
+    spans = {**_spans(first, ("長野資", "Person")), **_spans(later, ("長野厚労相", "Person"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes == {"長野資麿": ["長野厚労相", "長野資麿"]}
+    alone = _nodes([_note(later, "m.md")], _spans(later, ("長野厚労相", "Person")))
+    assert alone == {"長野厚労相": ["長野厚労相"]}  # no full name in the vault: the mention stays as it is
+
+
+def test_a_cabinet_is_a_mention_of_its_prime_minister():
+    text = "10月に山田一郎内閣が発足した。12月の山田内閣の改造で閣僚が替わった。"
+    types = {e.label: (e.type, sorted({m.surface for m in e.mentions})) for e in resolve([_note(text)], {})}
+    assert types["山田一郎"] == ("Person", ["山田", "山田一郎"])
+    assert not any(label.endswith("内閣") for label in types)
+    numbered = "11月には第2次山田内閣が発足した。"
+    assert [e.type for e in resolve([_note(numbered)], {}) if e.label == "第2次山田内閣"] == ["Organization"]
+
+
+def test_a_plenary_sitting_is_the_house_and_an_election_of_a_house_is_an_event():
+    text = "法案は参議院本会議で可決された。7月の参院選で与党が敗れた。"
+    types = {e.label: (e.type, sorted({m.surface for m in e.mentions})) for e in resolve([_note(text)], {})}
+    assert types["参議院"] == ("Organization", ["参議院本会議"])
+    assert types["参院選"] == ("Event", ["参院選"])
+    assert resolve([_note("本会議で可決された。")], {}) == []  # a plenary of no named body names nothing
+
+
+def test_an_election_is_one_word_made_of_a_bodys_name():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import elections
+
+    for text, found in (("衆議院議員総選挙が行われた。", ["衆議院議員総選挙"]), ("代表選考会を開く。", []), ("決選投票になった。", [])):
+        assert [text[c.start : c.end] for c in elections(text, base_lexicon(()))] == found
+
+
+def test_a_bureau_a_ministry_and_no_names_is_a_body_and_a_desk_is_not():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import bureaus, known_and_compound
+
+    for text, found in (("経済産業省の通商政策局が担う。", ["通商政策局"]), ("財務省の関東財務局", ["関東財務局"]),
+                        ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", [])):
+        known, _ = known_and_compound(text, base_lexicon(()))
+        assert [text[c.start : c.end] for c in bureaus(text, known)] == found
+
+
+def test_katakana_names_listed_after_a_word_for_a_company_are_companies():
+    from kg.resolve.compounds import described_companies
+
+    text = "精密機器大手のキヤノン、ニコンと組む。"
+    assert [text[c.start : c.end] for c in described_companies(text)] == ["キヤノン", "ニコン"]
+    assert described_companies("大手のメリットやリスクを比べた。") == []  # common words name no company
+
+
+def test_a_katakana_loanword_glossing_the_kanji_word_before_it_is_no_name():
+    from kg.resolve.candidates import is_gloss
+
+    text = "職場の安全（セキュリティ）を守る。大手銀行（ゼノリカ）が支える。"
+    assert is_gloss(text, text.index("セキュリティ"), text.index("セキュリティ") + 6)
+    assert not is_gloss(text, text.index("ゼノリカ"), text.index("ゼノリカ") + 4)  # no common word: a name
+    text = "四か国協力（クアッド）が動いた。"
+    assert not is_gloss(text, text.index("クアッド"), text.index("クアッド") + 4)  # a run of nouns it abbreviates

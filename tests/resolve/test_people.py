@@ -211,3 +211,34 @@ def test_latin_words_with_an_acronym_or_after_team_are_no_person_but_a_company_w
     found = _resolved(text, ("Peter Novak", "Person"), ("Friendly CSS Wizard", "Person"),
                       ("Blue Herons", "Person"), ("ISTIL Group", "Person"))
     assert found == {"Peter Novak": "Person", "ISTIL Group": "Person"}
+
+
+def test_a_name_that_opens_with_a_places_name_keeps_it_before_a_strong_title():
+    # Sudachi reads 長野 as the city and cuts 資 off the given name; before 氏 the whole run is the name
+    assert _people("文部科学大臣には長野資麿氏が就いた。") == (["長野資麿"], ["氏"])
+    assert _people("大阪府知事山田太郎氏が述べた。") == (["山田太郎"], ["氏"])  # a prefecture and a title stay out
+    assert _people("新潟県の秋田氏が述べた。") == (["秋田"], ["氏"])  # a place set off by の is no surname
+
+
+def test_a_cabinet_names_its_prime_minister_unless_numbered_and_a_cabinet_of_no_one_names_nothing():
+    assert _people("10月に山田一郎内閣が発足した。") == (["山田一郎"], ["内閣"])
+    assert _people("第3次山田内閣の発足") == ([], [])  # a numbered cabinet is one term's body: a name of its own
+    assert _people("連立内閣が発足した。") == ([], [])
+    assert _people("内閣府の担当者") == ([], [])
+
+
+def test_a_body_and_a_high_commissioner_after_a_joined_name_are_no_part_of_it():
+    assert _people("マルコ・ロッシ国連人権高等弁務官は述べた。") == (["マルコ・ロッシ"], ["高等弁務官"])
+
+
+def test_a_joined_katakana_name_after_a_word_for_a_predecessor_is_a_person():
+    assert _people("前任はビル・ランナー。") == (["ビル・ランナー"], [])  # common words to the dictionary
+    assert _people("後任にはデータ・センターが入る。") == ([], [])  # a body's head ends the run
+    assert _people("後任は未定だ。") == ([], [])
+
+
+def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
+    from kg.resolve.people import name_before_title
+
+    assert name_before_title("長野厚労相") == "長野"
+    assert name_before_title("山田太郎") == ""
