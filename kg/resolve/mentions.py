@@ -8,8 +8,8 @@ from functools import cache
 
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
-    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, headed, in_latin_name,
-    known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
+    ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, cut_from_code, headed, in_facility,
+    in_katakana_name, in_latin_name, known_and_compound, with_trade_form, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
     without_conflicts,
 )
 from kg.resolve.compounds import (
@@ -48,8 +48,12 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     if tracing is not None:
         unburied = without_buried_places(text, known, spans)
         _trace_finders(block, text, lexicon, known, members, unburied)
-    known = without_buried_places(text, known, spans) + linked(block, lexicon)
+    known = with_trade_form(text, without_buried_places(text, known, spans))
     proper = proper_words(text, spans)
+    # a place the model reads inside a facility's name (北京 of 北京地下鉄) still keeps the pieces of that name
+    # from being candidates, and is taken out once the conflicts are settled
+    in_facilities = {(c.start, c.end) for c in known + proper if in_facility(c, spans)}
+    known += linked(block, lexicon)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + currency_areas(text)
@@ -79,15 +83,21 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # what no longer name took in but is a piece of one: a model span that cuts a katakana run (グランパス of
     # グランパスエイト), a place in Latin letters among a name's Latin words (JAPAN of X JAPAN)
     survivors = without_conflicts(candidates)
+    parts = [c for c in survivors if in_katakana_name(text, c, survivors)]
+    coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
+    facility_places = [c for c in survivors if (c.start, c.end) in in_facilities and c.type in ("Country", "Region")]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
-              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
+              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
-        trace.dropped_all(pieces, [], "model-mid-word")
+        trace.dropped_all([c for c in pieces if c not in parts + facility_places + coded], [], "model-mid-word")
+        trace.dropped_all(coded, [], "code-part")
+        trace.dropped_all(parts, [], "katakana-part")
+        trace.dropped_all(facility_places, [], "in-facility")
         trace.dropped_all([c for c in survivors if c not in pieces], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []
