@@ -160,6 +160,23 @@ def in_katakana_name(text: str, cand: Candidate, others: Sequence[Candidate]) ->
                for a, b in beside)
 
 
+_CONJUNCTIONS = frozenset({"and", "or", "und", "et", "y", "e"})
+
+
+def in_latin_phrase(text: str, cand: Candidate) -> bool:
+    """Return True for a Latin name that lowercase words joining a name's words (name_words.tsv, role
+    joining: of, the, in, at, ...) tie to a capitalised word on either side: a piece of a longer Latin name
+    or title (Digital Age of Saving Privacy in the Digital Age, WHO of Friends of WHO). A conjunction
+    (and, or, et, y) lists names as often as it joins one (Apple and Google), and ties nothing."""
+    surface = text[cand.start : cand.end]
+    if not surface.isascii() or not surface[:1].isalnum():
+        return False
+    joining = "|".join(sorted(name_words("joining") - _CONJUNCTIONS, key=len, reverse=True))
+    before = re.search(rf"[A-Z][A-Za-z0-9.'&-]*(?: (?:{joining}))+ $", text[max(0, cand.start - 60) : cand.start])
+    after = re.match(rf"(?: (?:{joining}))+ [A-Z]", text[cand.end : cand.end + 60])
+    return before is not None or after is not None
+
+
 _CODE_GOES_ON = re.compile(r"[0-9]+(?![0-9\u3400-\u9fff])|[-‐][A-Za-z0-9]")
 
 

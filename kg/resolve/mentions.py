@@ -9,7 +9,7 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, cut_from_code, headed, in_facility,
-    in_katakana_name, in_latin_name, known_and_compound, with_trade_form, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
+    in_katakana_name, in_latin_name, in_latin_phrase, known_and_compound, with_trade_form, linked, numbered_meetings, outside_longer_names, quoted, without_buried_places,
     without_conflicts,
 )
 from kg.resolve.compounds import (
@@ -85,17 +85,19 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     survivors = without_conflicts(candidates)
     parts = [c for c in survivors if in_katakana_name(text, c, survivors)]
     coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
+    phrased = [c for c in survivors if in_latin_phrase(text, c) and c not in parts + coded]
     facility_places = [c for c in survivors if (c.start, c.end) in in_facilities and c.type in ("Country", "Region")]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
-              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded
+              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
-        trace.dropped_all([c for c in pieces if c not in parts + facility_places + coded], [], "model-mid-word")
+        trace.dropped_all([c for c in pieces if c not in parts + facility_places + coded + phrased], [], "model-mid-word")
         trace.dropped_all(coded, [], "code-part")
+        trace.dropped_all(phrased, [], "latin-part")
         trace.dropped_all(parts, [], "katakana-part")
         trace.dropped_all(facility_places, [], "in-facility")
         trace.dropped_all([c for c in survivors if c not in pieces], accepted, "other-kind")

@@ -44,6 +44,7 @@ FIXTURES = {
     "in-facility": (MEMO, "北京", "北京", {}),
     "katakana-part": (MEMO, "ベルリン", "ベルリン", {}),
     "code-part": (MEMO, "ボーイング", "ボーイング", {}),
+    "latin-part": (MEMO, "WHO", "WHO", {}),
     "model-label": (MEMO, "福岡", "国立福岡", {}),
     "model-mid-word": (SAMPLE, "ITU-R", "ITU", {}),
     "model-list": (MEMO, "アゼルバイジャン", "ジョージア・アゼルバイジャン・アルメニア", {}),

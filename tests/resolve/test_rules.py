@@ -480,3 +480,12 @@ def test_a_latin_or_katakana_name_that_a_model_number_goes_on_from_is_part_of_a_
     # ボーイング737 is an aircraft; the second ボーイング is the company, and 3台 counts cars of ホンダ
     assert [m.start for m in found if m.surface == "ボーイング"] == [text.rindex("ボーイング")]
     assert "ホンダ" in {m.surface for m in found}
+
+
+def test_a_latin_name_tied_by_joining_words_to_a_capitalised_word_is_a_piece_of_a_longer_one():
+    text = '書籍"Saving Privacy in the Digital Age"を書き、Apple and Googleに触れた。'
+    spans = {text: [_span(text, "Digital Age", "Person"), _span(text, "Apple", "Company"), _span(text, "Google", "Company")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # "in the" ties Digital Age to Saving Privacy: one title; "and" lists two companies
+    assert "Digital Age" not in found
+    assert {"Apple", "Google"} <= set(found)
