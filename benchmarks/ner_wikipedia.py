@@ -15,10 +15,15 @@ type group (organisations = 法人名 + 政治的組織名 + その他の組織�
 events = イベント名): a gold name is found when some mention of its sentence counts for it.
 Precision is the share of mentions that count.
 
+Holding out: ``--half even`` or ``--half odd`` scores the sentences of even or odd index only, so a rule
+designed on one half can be checked on the other. ``--findings`` lists kg's false mentions grouped by
+the rule that found each (kg/data/rules.tsv, as ``kg explain`` names it) and its type, with the sentence.
+
 Example:
     .venv/bin/python benchmarks/ner_wikipedia.py
     .venv/bin/python benchmarks/ner_wikipedia.py --json --check
     .venv/bin/python benchmarks/ner_wikipedia.py --limit 300 --top 10
+    .venv/bin/python benchmarks/ner_wikipedia.py --half even --findings --top 5
 """
 
 from __future__ import annotations
@@ -67,10 +72,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """What a system says a sentence names: the text and the type it gives."""
+    """What a system says a sentence names: the text and the type it gives (and, for kg with
+    findings, the rule that found it)."""
 
     surface: str
     type: str
+    rule: str = ""
 
 
 @dataclass
@@ -83,6 +90,7 @@ class Score:
     correct: int = 0
     misses: dict[str, Counter] = field(default_factory=lambda: {g: Counter() for g in GROUPS})
     false: Counter = field(default_factory=Counter)
+    findings: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     def recall(self, group: str) -> float | None:
         """Return the share of the group's gold names found ("None" when it has none)."""
@@ -137,14 +145,17 @@ def write_vault(sentences: Sequence[Sentence], folder: Path, per_note: int = PER
     return where
 
 
-def kg_mentions(sentences: Sequence[Sentence], jobs: int, progress: bool) -> list[list[Mention]]:
-    """Return kg's mentions per sentence, from the mentions table of a vault of the sentences."""
+def kg_mentions(sentences: Sequence[Sentence], jobs: int, progress: bool, traced: bool = False) -> list[list[Mention]]:
+    """Return kg's mentions per sentence, from the mentions table of a vault of the sentences
+    (with ``traced``, from a resolution that records the rule that found each)."""
     import kg
 
     found: list[list[Mention]] = [[] for _ in sentences]
     with tempfile.TemporaryDirectory(prefix="kg-ner-wikipedia-") as tmp:
         folder = Path(tmp)
         where = write_vault(sentences, folder)
+        if traced:
+            return _traced_mentions(folder, where, found, jobs, progress)
         rows = kg.mentions([folder], jobs=jobs, progress=progress)
     for note, line, surface, type_, source in zip(rows["note"], rows["line"], rows["surface"], rows["type"],
                                                   rows["source"]):
@@ -154,6 +165,30 @@ def kg_mentions(sentences: Sequence[Sentence], jobs: int, progress: bool) -> lis
         if index is None:
             raise RuntimeError(f"kg put a mention at {note}:{line}, which is no sentence's line")
         found[index].append(Mention(str(surface), str(type_)))
+    return found
+
+
+def _traced_mentions(folder: Path, where: dict[tuple[str, int], int], found: list[list[Mention]], jobs: int,
+                     progress: bool) -> list[list[Mention]]:
+    """Return kg's mentions of the vault in folder per sentence, each with the rule that found it."""
+    from kg.extract import spans_for
+    from kg.notes import read_vault
+    from kg.pipeline import make_options
+    from kg.resolve import resolve_corrected, with_vault_corrections
+    from kg.resolve.trace import FOUND, tracing
+
+    options = make_options(jobs=jobs, progress=progress)
+    vault = read_vault([folder], options.notes)
+    spans = spans_for(vault, options.extract)
+    with tracing() as trace:
+        entities, _ = resolve_corrected(vault.notes, spans, with_vault_corrections(options.resolve, [folder]))
+    for entity in entities:
+        for m in entity.mentions:
+            if m.source == NESTED_SOURCE:
+                continue
+            rule = next((s.rule for s in trace.at(m.block) if s.verdict == FOUND and (s.start, s.end) == (m.start, m.end)),
+                        m.source)  # a mention the rules widened or cut names its source
+            found[where[(Path(m.block.note).name, m.block.line)]].append(Mention(m.surface, entity.type, rule))
     return found
 
 
@@ -194,7 +229,22 @@ def score(sentences: Sequence[Sentence], found: Sequence[Sequence[Mention]]) -> 
                 result.correct += 1
             else:
                 result.false[(fold(mention.surface), mention.type)] += 1
+                result.findings.setdefault((mention.rule, mention.type), []).append((mention.surface, sentence.text))
     return result
+
+
+def half(sentences: Sequence[Sentence], which: str | None) -> list[Sentence]:
+    """Return the sentences of even or odd index (all of them for None): two halves to design and check on."""
+    return list(sentences) if which is None else list(sentences[{"even": 0, "odd": 1}[which] :: 2])
+
+
+def format_findings(kg: Score, top: int) -> str:
+    """Return kg's false mentions grouped by the rule that found them and their type, largest group first."""
+    lines = ["kg's false mentions by the rule that found them and type:"]
+    for (rule, type_), items in sorted(kg.findings.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"  {rule or '?'} / {type_ or 'untyped'}: {len(items)}")
+        lines += [f"    {surface}  | {text}" for surface, text in items[:top]]
+    return "\n".join(lines)
 
 
 def failures(kg: Score, bare: Score) -> list[str]:
@@ -252,6 +302,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data", type=Path, default=DATA, help=f"dataset JSON (default: {DATA.relative_to(ROOT)})")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
+    parser.add_argument("--half", choices=("even", "odd"), default=None,
+                        help="score only the sentences of even or odd index (after --limit)")
+    parser.add_argument("--findings", action="store_true",
+                        help="list kg's false mentions by the rule that found them and type (--top per group)")
     parser.add_argument("--top", type=int, default=25, help="how many misses and false mentions to list (25)")
     parser.add_argument("--jobs", type=int, default=0, help="processes for GiNZA (default: one per core)")
     parser.add_argument("--json", action="store_true", help="print a JSON dict instead of the table")
@@ -266,10 +320,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import os
 
     args = _parser().parse_args(argv)
-    sentences = read_sentences(args.data)[: args.limit]
+    sentences = half(read_sentences(args.data)[: args.limit], args.half)
     jobs = args.jobs or os.cpu_count() or 1
     started = time.perf_counter()
-    mine = score(sentences, kg_mentions(sentences, jobs, args.progress))
+    mine = score(sentences, kg_mentions(sentences, jobs, args.progress, traced=args.findings))
     middle = time.perf_counter()
     bare = score(sentences, bare_mentions(sentences, jobs))
     seconds = {"kg": middle - started, "bare ja_ginza": time.perf_counter() - middle}
@@ -282,10 +336,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seconds": seconds,
             "failures": problems,
         }
+        if args.findings:
+            report["findings"] = {f"{rule}\t{type_}": [list(item) for item in items[: args.top]]
+                                  for (rule, type_), items in mine.findings.items()}
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(f"{len(sentences)} sentences of {args.data.name}")
+        print(f"{len(sentences)} sentences of {args.data.name}" + (f" ({args.half} half)" if args.half else ""))
         print(format_report(mine, bare, args.top, seconds))
+        if args.findings:
+            print("", format_findings(mine, args.top), sep="\n")
         if args.check:
             print("", *(["all thresholds hold"] if not problems else [f"FAIL: {p}" for p in problems]), sep="\n")
     return 1 if args.check and problems else 0

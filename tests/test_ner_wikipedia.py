@@ -37,6 +37,27 @@ def test_a_mention_counts_when_its_nfkc_text_is_a_gold_name_of_its_own_sentence(
     assert result.misses["organisations"] == {"日本航空": 1}
 
 
+def test_the_findings_group_false_mentions_by_the_rule_that_found_them_and_their_type():
+    found = [
+        [bench.Mention("日本", "Country", "known-name"), bench.Mention("東京", "Region", "known-name")],
+        [bench.Mention("ＪＲ", "Organization", "model-span"), bench.Mention("九州", "Region", "known-name")],
+    ]
+    result = bench.score(SENTENCES, found)
+    assert result.findings == {
+        ("known-name", "Country"): [("日本", SENTENCES[0].text)],
+        ("model-span", "Organization"): [("ＪＲ", SENTENCES[1].text)],
+        ("known-name", "Region"): [("九州", SENTENCES[1].text)],
+    }
+    assert bench.format_findings(result, 1).splitlines()[1] == "  known-name / Country: 1"
+
+
+def test_the_halves_are_the_sentences_of_even_and_odd_index():
+    sentences = [bench.Sentence(f"文{i}。", ()) for i in range(5)]
+    assert [s.text for s in bench.half(sentences, "even")] == ["文0。", "文2。", "文4。"]
+    assert [s.text for s in bench.half(sentences, "odd")] == ["文1。", "文3。"]
+    assert bench.half(sentences, None) == sentences
+
+
 def test_failures_name_each_threshold_kg_misses():
     kg = bench.score(SENTENCES, [[bench.Mention("東京", "Region")], [bench.Mention("JR九州", "Organization")]])
     bare = bench.score(SENTENCES, [[bench.Mention("日本航空", "Organization")], [bench.Mention("山田太郎", "Person")]])
@@ -104,9 +125,13 @@ def test_the_levels_of_an_address_the_benchmark_leaves_unscored_are_what_kg_mark
 ISSUE_23_RECALL = {"organisations": 0.586, "places": 0.839, "people": 0.709, "events": 0.529}
 
 
+# The fourth round of issue 23 (2026-12-07) took mention precision to 0.881: CI holds 0.878, that less 0.003.
+ISSUE_23_PRECISION = 0.878
+
+
 @pytest.mark.ginza
 def test_kg_meets_issue_23s_precision_and_keeps_each_groups_recall(wikipedia):
     mine, bare = wikipedia
-    assert (mine.precision or 0.0) >= 0.87, bench.format_report(mine, bare, 15, {})
+    assert (mine.precision or 0.0) >= ISSUE_23_PRECISION, bench.format_report(mine, bare, 15, {})
     for group, floor in ISSUE_23_RECALL.items():
         assert (mine.recall(group) or 0.0) >= floor, bench.format_report(mine, bare, 15, {})

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
+    facility_labels, head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
@@ -154,11 +154,95 @@ def in_latin_name(text: str, start: int, end: int) -> bool:
     return glued or bool(_LATIN_WORD_BEFORE.search(text, 0, start)) or bool(_LATIN_WORD_AFTER.match(text, end))
 
 
+# The marks that join the parts of a name written in katakana (ツール・ド・フランス, ジャン=リュック).
+_KATAKANA_JOINERS = "・=＝"
+
+
+def in_katakana_name(text: str, cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """Return True for a name in katakana joined by ・ or = to katakana that no other candidate reads as a
+    name: a part of a longer katakana name (フランス of ツール・ド・フランス, ベルリン of ベルリン・フィル),
+    not a name of its own. Names joined so to other names are a list or an address and stay (ソ連・東ドイツ,
+    アメリカ・サンフランシスコ); a person's parts are joined by the model's spans (kg/resolve/model_spans.py)."""
+    start, end = cand.start, cand.end
+    if cand.type == "Person" or not is_katakana(text[start]) or not all(
+            is_katakana(c) or c in _KATAKANA_JOINERS for c in text[start:end]):
+        return False
+    beside = []
+    if start >= 2 and text[start - 1] in _KATAKANA_JOINERS and is_katakana(text[start - 2]):
+        first = start - 1
+        while first and (is_katakana(text[first - 1]) or text[first - 1] in _KATAKANA_JOINERS):
+            first -= 1
+        beside.append((first, start - 1))
+    if end + 1 < len(text) and text[end] in _KATAKANA_JOINERS and is_katakana(text[end + 1]):
+        last = end + 1
+        while last < len(text) and (is_katakana(text[last]) or text[last] in _KATAKANA_JOINERS):
+            last += 1
+        beside.append((end + 1, last))
+    return any(not any((o.start, o.end) != (start, end) and o.start < b and a < o.end for o in others)
+               for a, b in beside)
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "und", "et", "y", "e"})
+
+
+def in_latin_phrase(text: str, cand: Candidate) -> bool:
+    """Return True for a Latin name that lowercase words joining a name's words (name_words.tsv, role
+    joining: of, the, in, at, ...) tie to a capitalised word on either side: a piece of a longer Latin name
+    or title (Digital Age of Saving Privacy in the Digital Age, WHO of Friends of WHO). A conjunction
+    (and, or, et, y) lists names as often as it joins one (Apple and Google), and ties nothing."""
+    surface = text[cand.start : cand.end]
+    if not surface.isascii() or not surface[:1].isalnum():
+        return False
+    joining = "|".join(sorted(name_words("joining") - _CONJUNCTIONS, key=len, reverse=True))
+    before = re.search(rf"[A-Z][A-Za-z0-9.'&-]*(?: (?:{joining}))+ $", text[max(0, cand.start - 60) : cand.start])
+    after = re.match(rf"(?: (?:{joining}))+ [A-Z]", text[cand.end : cand.end + 60])
+    return before is not None or after is not None
+
+
+_CODE_GOES_ON = re.compile(r"[0-9]+(?![0-9\u3400-\u9fff])|[-‐][A-Za-z0-9]")
+
+
+def cut_from_code(text: str, cand: Candidate) -> bool:
+    """Return True for a name in Latin letters or katakana that a model number or a code goes on from
+    (ボーイング of ボーイング737, NHK of NHK-FM, Intel of Intel8080): a part of a product's or a longer name.
+    A count or a rank is written with a kanji after its digits (ホンダ3台), and is no code."""
+    last = nfkc(text[cand.end - 1]) if cand.end > cand.start else ""
+    return bool(last) and (last.isascii() and last.isalpha() or is_katakana(last)) and bool(
+        _CODE_GOES_ON.match(nfkc(text[cand.end : cand.end + 12])))
+
+
+def with_trade_form(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the known names with a company's legal form written right after one taken in (ソニー株式会社):
+    株式会社 is part of a trade name (kg/data/legal_forms.txt), so the mention reads it, and the entity is
+    still the company kg knows. A form that ends in 法人 names a kind of body and is written before a name."""
+    forms = [f for f in legal_forms() if not f.endswith("法人") and not f.isascii()]
+    widened = []
+    for cand in known:
+        form = next((f for f in forms if text.startswith(f, cand.end)), "") if cand.trust and cand.type == "Organization" else ""
+        widened.append(replace(cand, end=cand.end + len(form)) if form else cand)
+    return widened
+
+
+def in_facility(cand: Candidate, spans: Sequence[Span]) -> bool:
+    """Return True for a place inside a longer span the model labels a facility (名古屋 of 名古屋瓦斯,
+    北京 of 北京地下鉄): the place is a word of the facility's name, a thing kg keeps no node of, as a
+    place in 東京ドーム is (kg/data/facility_labels.txt)."""
+    labels = facility_labels()
+    return cand.type in ("Country", "Region") and any(
+        s.ene in labels and s.start <= cand.start and cand.end <= s.end and s.end - s.start > cand.end - cand.start
+        for s in spans)
+
+
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
     not a place of its own. A place before it (アジア太平洋), a word after a place (ロンドンオリンピック日本代表:
-    the place starts a name of its own) or a ・ between (ドイツ・ベルリン) is no such word."""
+    the place starts a name of its own) or a ・ between (ドイツ・ベルリン) is no such word. Latin letters
+    written onto a place in kanji or katakana make it a word of a longer name too: a team's (C大阪) or a
+    person's after a player's position (DF奈良竜樹); a digit (G7広島) or a space between does not."""
+    if start and nfkc(text[start - 1]).isascii() and nfkc(text[start - 1]).isalpha() and (
+            is_kanji(text[start]) or is_katakana(text[start])):
+        return True
     if not start or not is_katakana(text[start - 1]):
         return False
     before = word_ending(text, start)
@@ -211,7 +295,8 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
 
     A compound starts with a one-character country form (日, 米, 英, ...) not preceded by a
     digit (so 8日米国 is a date), and goes on with such forms or known countries and bodies,
-    optionally joined by ・: 日米, 日中韓, 日米豪印, 日ASEAN, 日EU, 日インド.
+    optionally joined by ・: 日米, 日中韓, 日米豪印, 日ASEAN, 日EU, 日インド. No member runs across two
+    words: 米国|連邦 holds no 国連, so 米国連邦航空局 is no compound of 米 and 国連.
     """
     abbreviations = country_abbreviations()
     if norm[i] not in abbreviations or (i > 0 and (norm[i - 1].isdigit() or norm[i - 1] in abbreviations)):
@@ -234,7 +319,14 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
         return []
     if _is_ambiguous_pair(norm, i, j, members) or _in_proper_word(text, starts[i], starts[j - 1] + 1):
         return []
+    if any(_splits_words(text, starts[s], starts[e - 1] + 1) for s, e, _ in members):
+        return []
     return members
+
+
+def _splits_words(text: str, start: int, end: int) -> bool:
+    """Return True when a word of the text starts inside text[start:end] (国連 of 米国|連邦)."""
+    return any(start < w.start < end for w in words(text))
 
 
 def _in_proper_word(text: str, start: int, end: int) -> bool:

@@ -492,11 +492,14 @@ def _before_around(text: str, by_start: dict[int, Word], start: int, end: int) -
 
 def _battle(text: str, by_start: dict[int, Word], end: int) -> int:
     """Return where "の戦い" or "の乱" after a name ends (耳川の戦い, 天正壬午の乱), or 0: the battle
-    of a place or a rising named after a person or era is an event named with the genitive."""
+    of a place or a rising named after a person or era is an event named with the genitive. A noun after
+    the head makes it a common phrase (…の乱世), but a time word places a time around the event (嘉吉の乱直後)."""
     joiner = by_start.get(end)
     word = by_start.get(joiner.end) if joiner is not None and text[joiner.start : joiner.end] == "の" else None
     after = by_start.get(word.end) if word is not None else None
-    if word is None or text[word.start : word.end] not in name_words("battle") or (after is not None and after.pos[0] == "名詞"):
+    timed = after is not None and text[after.start : after.end] in name_words("time")
+    if word is None or text[word.start : word.end] not in name_words("battle") or (
+            after is not None and after.pos[0] == "名詞" and not timed):
         return 0
     return word.end
 
@@ -714,10 +717,20 @@ def _first_word(text: str, modifier: list[Word], type_: str) -> int | None:
     """Return where a name starts in the words before its head: an organisation's or place's name
     starts after a date (2000年劇団 is no name), an event's keeps its year (2006年アジア競技大会)."""
     first = 0
-    if type_ != "Event":
+    if type_ != "Event" and not _numeral_opens_name(text, modifier):
         while first < len(modifier) and (modifier[first].pos[1] == "数詞" or _counter_after_number(modifier, first)):
             first += 1
     return first if first < len(modifier) else None
+
+
+def _numeral_opens_name(text: str, modifier: Sequence[Word]) -> bool:
+    """Return True for a name that opens with one kanji numeral and a noun that counts nothing (一迅社,
+    五苑マルシングループ): a count is written with a counter after it (三社, 五カ国) and a date in digits."""
+    if len(modifier) < 2 or modifier[0].pos[1] != "数詞" or modifier[0].end - modifier[0].start != 1:
+        return False
+    after = modifier[1]
+    return (is_kanji(text[modifier[0].start]) and text[modifier[0].start - 1 : modifier[0].start] != "第"
+            and after.pos[0] == "名詞" and after.pos[1] != "数詞" and after.pos[2] not in ("助数詞可能", "助数詞"))
 
 
 def _counter_after_number(words_: list[Word], i: int) -> bool:

@@ -127,6 +127,12 @@ def state_heads() -> tuple[str, ...]:
 
 
 @cache
+def facility_labels() -> frozenset[str]:
+    """Return the model's labels for facilities: a place inside such a span is a word of its name."""
+    return frozenset(read_lines("facility_labels.txt"))
+
+
+@cache
 def generic_words() -> frozenset[str]:
     """Return the shipped stop list of generic nouns that are never entities."""
     return frozenset(nfkc(w).casefold() for w in read_lines("stop_generic.txt"))

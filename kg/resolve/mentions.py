@@ -10,8 +10,9 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
-    continued_sessions, elections, headed, in_latin_name, is_gloss, known_and_compound, linked, numbered_meetings,
-    outside_longer_names, quoted, without_buried_places, without_conflicts,
+    continued_sessions, cut_from_code, elections, headed, in_facility, in_katakana_name, in_latin_name, in_latin_phrase,
+    is_gloss, known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, with_trade_form,
+    without_buried_places, without_conflicts,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
@@ -68,8 +69,12 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         _trace_finders(block, text, lexicon, known, members, unburied)
     bound = bound_prefixes(text, known)
     trace.dropped_all(bound, [], "bound-prefix")
-    known = [c for c in without_buried_places(text, known, spans) if c not in bound] + linked(block, lexicon)
+    known = [c for c in with_trade_form(text, without_buried_places(text, known, spans)) if c not in bound]
     proper = proper_words(text, spans)
+    # a place the model reads inside a facility's name (北京 of 北京地下鉄) still keeps the pieces of that name
+    # from being candidates, and is taken out once the conflicts are settled
+    in_facilities = {(c.start, c.end) for c in known + proper if in_facility(c, spans)}
+    known += linked(block, lexicon)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop
              and not any((c.start, c.end) == (b.start, b.end) for b in bound)]
@@ -111,16 +116,24 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # what no longer name took in but is a piece of one: a model span that cuts a katakana run (グランパス of
     # グランパスエイト), a place in Latin letters among a name's Latin words (JAPAN of X JAPAN)
     survivors = without_conflicts(candidates)
+    parts = [c for c in survivors if in_katakana_name(text, c, survivors)]
+    coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
+    phrased = [c for c in survivors if in_latin_phrase(text, c) and c not in parts + coded]
+    facility_places = [c for c in survivors if (c.start, c.end) in in_facilities and c.type in ("Country", "Region")]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
-              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))]
+              or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
     glosses = [c for c in survivors if is_gloss(text, c.start, c.end)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
-        trace.dropped_all(pieces, [], "model-mid-word")
+        trace.dropped_all([c for c in pieces if c not in parts + facility_places + coded + phrased], [], "model-mid-word")
+        trace.dropped_all(coded, [], "code-part")
+        trace.dropped_all(phrased, [], "latin-part")
+        trace.dropped_all(parts, [], "katakana-part")
+        trace.dropped_all(facility_places, [], "in-facility")
         trace.dropped_all(glosses, [], "gloss")
         trace.dropped_all([c for c in survivors if c not in pieces and c not in glosses], accepted, "other-kind")
         trace.found(levels, "address-level")

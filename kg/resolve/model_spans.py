@@ -134,6 +134,7 @@ def _whole_person_name(text: str, span: Span) -> Span:
         if w.start == end and w.pos[2:4] == ("人名", "名"):
             end = w.end
     end = _given_name_end(text, start, end)
+    end = _one_kanji_rest(text, start, end)
     start = _joined_parts_start(text, start)
     return replace(span, start=start, end=end) if (start, end) != (span.start, span.end) else span
 
@@ -149,6 +150,26 @@ def _given_name_end(text: str, start: int, end: int) -> int:
             or after.pos[0] == "接尾辞" or text[after.start] in name_words("of-person") | name_words("group")):
         return end
     return after.end if after.end == len(text) or not is_kanji(text[after.end]) else end
+
+
+def _one_kanji_rest(text: str, start: int, end: int) -> int:
+    """Return where a kanji name ends when the model left out its last kanji (河北義次 + 郎, 中野雅 + 至):
+    a one-kanji noun right after a name written in kanji, with no kanji after it, is the rest of the name,
+    unless it is a title, a counter, a suffix or a word for something of the person (name_words.tsv) or
+    the head of a name of its own kind (田中町, 山田賞). A name the model ends before a longer word or
+    before two kanji (佐藤監督, 佐藤の), and one kanji alone (董 of 董事), are left as they are."""
+    after = word_starting(text, end)
+    if (after is None or after.end - after.start != 1 or not is_kanji(text[after.start]) or end - start < 2
+            or not all(is_kanji(c) for c in text[start:end]) or (after.end < len(text) and is_kanji(text[after.end]))):
+        return end
+    kanji = text[after.start]
+    from kg.resolve.people import titles  # people.py reads this module's spans
+
+    if (after.pos[0] != "名詞" or after.pos[1] in ("数詞", "代名詞") or after.pos[2] == "助数詞可能"
+            or kanji in titles() | name_words("of-person") | name_words("group") | name_words("relation")
+            or kanji in heads_by_word() or suffix_type(nfkc(text[start : after.end]))):
+        return end
+    return after.end
 
 
 def _joined_parts_start(text: str, start: int) -> int:

@@ -411,3 +411,89 @@ def test_a_surname_joins_no_name_that_goes_on_in_katakana():
     spans = {text: (_span(text, "石破茂", "Person"), _span(text, "石破ショック", "Person"))}
     by_id = {e.id: sorted(m.surface for m in e.mentions) for e in resolve([_note(_block(text))], spans)}
     assert by_id["石破茂"] == ["石破", "石破茂"]
+
+
+def test_a_katakana_name_joined_to_katakana_that_names_nothing_is_part_of_a_longer_name():
+    text = "兄はツール・ド・フランスに出て、ベルリン・フィルとも共演し、フランス・ドイツを回った。"
+    entities = resolve([_note(_block(text))], {})
+    starts = sorted(m.start for e in entities for m in e.mentions if m.surface in ("フランス", "ベルリン", "ドイツ"))
+    # フランス of ツール・ド・フランス and ベルリン of ベルリン・フィル are words of longer names; the list of two
+    # countries joined by ・ names both
+    assert starts == [text.rindex("フランス"), text.index("ドイツ")]
+
+
+def test_a_place_inside_a_span_the_model_labels_a_facility_is_no_mention():
+    text = "北京地下鉄の新線が開業し、北京の人口は増えた。"
+    spans = {text: [_span(text, "北京地下鉄", "Railroad")]}
+    mentions = [m for e in resolve([_note(_block(text))], spans) for m in e.mentions if m.surface == "北京"]
+    # the first 北京 is a word of the railway's name; the second is the city
+    assert [m.start for m in mentions] == [text.rindex("北京")]
+    # a longer span of another kind leaves the place alone: ドイツ人 is about Germany
+    other = "ドイツ人の技師が来日した。"
+    assert "ドイツ" in _surfaces(resolve([_note(_block(other))], {other: [_span(other, "ドイツ人", "Nationality")]}))
+
+
+def test_no_member_of_a_country_compound_runs_across_two_words():
+    text = "米国連邦航空局が認可し、日米首脳会談が開かれた。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    # 米国|連邦 holds no 国連: the United Nations is not named; 日米 still names Japan and the US
+    assert "国連" not in found
+    assert {"日", "米"} <= set(found)
+
+
+def test_a_one_kanji_noun_after_a_kanji_name_and_before_no_kanji_is_the_rest_of_the_name():
+    text = "領事を務めた河北義次郎。監督は佐藤監督で、田中氏も来た。"
+    spans = {text: [_span(text, "河北義次", "Person"), _span(text, "佐藤", "Person"), _span(text, "田中", "Person")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # 郎 ends the given name the model cut; a title (監督) and a suffix (氏) after a name are no part of it
+    assert "河北義次郎" in found and "河北義次" not in found
+    assert "佐藤" in found and "田中" in found
+
+
+def test_a_known_company_takes_in_the_legal_form_written_after_it():
+    text = "ソニー株式会社が設立した会社で、ソニーの子会社である。"
+    entities = resolve([_note(_block(text))], {})
+    # 株式会社 is part of the trade name; the entity is the company kg knows either way
+    assert [sorted(m.surface for m in e.mentions) for e in entities] == [["ソニー", "ソニー株式会社"]]
+
+
+def test_a_kanji_numeral_that_counts_nothing_opens_a_name():
+    text = "2017年時点では、一迅社が連載し、3社が出資した。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    # 一迅社 opens with 一 and no counter; 3社 counts companies
+    assert "一迅社" in found and "迅社" not in found
+    assert not any(s.startswith("3") for s in found)
+
+
+def test_a_time_word_after_a_battle_head_leaves_the_battle_whole():
+    text = "嘉吉の乱直後に家督を継ぎ、長篠の戦いに出た。"
+    spans = {text: [_span(text, "嘉吉", "Occasion_Other"), _span(text, "長篠", "City")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # 直後 places a time around the rising, as nothing after 長篠の戦い does
+    assert {"嘉吉の乱", "長篠の戦い"} <= set(found) and "嘉吉" not in found
+    common = "戦国の乱世を生きた。"
+    assert "戦国の乱世" not in _surfaces(resolve([_note(_block(common))], {common: [_span(common, "戦国", "Era")]}))
+
+
+def test_a_place_with_latin_letters_written_onto_it_is_a_word_of_a_longer_name():
+    text = "C大阪が勝ち、大阪の街が沸いた。"
+    mentions = [m for e in resolve([_note(_block(text))], {}) for m in e.mentions if m.surface == "大阪"]
+    # C大阪 is a team; the second 大阪 is the city
+    assert [m.start for m in mentions] == [text.rindex("大阪")]
+
+
+def test_a_latin_or_katakana_name_that_a_model_number_goes_on_from_is_part_of_a_longer_name():
+    text = "ボーイング737が墜落し、ボーイングは声明を出した。ホンダ3台が並んだ。"
+    found = [m for e in resolve([_note(_block(text))], {}) for m in e.mentions]
+    # ボーイング737 is an aircraft; the second ボーイング is the company, and 3台 counts cars of ホンダ
+    assert [m.start for m in found if m.surface == "ボーイング"] == [text.rindex("ボーイング")]
+    assert "ホンダ" in {m.surface for m in found}
+
+
+def test_a_latin_name_tied_by_joining_words_to_a_capitalised_word_is_a_piece_of_a_longer_one():
+    text = '書籍"Saving Privacy in the Digital Age"を書き、Apple and Googleに触れた。'
+    spans = {text: [_span(text, "Digital Age", "Person"), _span(text, "Apple", "Company"), _span(text, "Google", "Company")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # "in the" ties Digital Age to Saving Privacy: one title; "and" lists two companies
+    assert "Digital Age" not in found
+    assert {"Apple", "Google"} <= set(found)
