@@ -10,8 +10,8 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes,
-    continued_sessions, headed, in_latin_name, known_and_compound, linked, numbered_meetings, outside_longer_names,
-    quoted, without_buried_places, without_conflicts,
+    continued_sessions, formal_titles, headed, in_latin_name, known_and_compound, linked, numbered_meetings,
+    outside_longer_names, quoted, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
@@ -62,7 +62,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         _trace_finders(block, text, lexicon, known, members, unburied)
     bound = bound_prefixes(text, known)
     trace.dropped_all(bound, [], "bound-prefix")
-    known = [c for c in without_buried_places(text, known, spans) if c not in bound] + linked(block, lexicon)
+    known = without_glosses(text, [c for c in without_buried_places(text, known, spans) if c not in bound])
+    known += linked(block, lexicon)
     proper = proper_words(text, spans)
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop
@@ -76,8 +77,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     named += sessions
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
+    titles_found = formal_titles(text, lexicon)
     about = about_clauses(text, named + compounds + model)
-    longer = people + titles + named + about + compounds + proper + model
+    longer = people + titles + named + about + titles_found + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
@@ -87,7 +89,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("head-noun-name", bare_headed(text)),
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
-                            ("about-clause", about),
+                            ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),
