@@ -285,11 +285,12 @@ OWN_FLOORS = {
     "own_health_climate_2024": (0.99, 0.97, 0, 0, 1.0),
     "own_vault_agri_trade_2024": (0.96, 0.95, 1, 0, 0.98),
     # written in session 4 in a new field (migration policy); first contact 0.835 / 0.819 / 3 / 1 / 0.970,
-    # 5 absent names as nodes
-    "own_vault_migration_2024": (0.83, 0.81, 3, 1, 0.97),
+    # 5 absent names as nodes; formal titles, numbered conventions, a replacement's two things and words for
+    # kinds took it to 0.923 / 0.910 / 0 / 0 / 0.973, no absent name as a node
+    "own_vault_migration_2024": (0.92, 0.91, 0, 0, 0.97),
 }
 # absent names a note may have as nodes, where it is not one
-ABSENT_ALLOWED = {"own_vault_migration_2024": 5, "own_disaster_resilience_2024": 2}
+ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
