@@ -283,13 +283,15 @@ OWN_FLOORS = {
     # 2 absent names as nodes
     "own_disaster_resilience_2024": (0.82, 0.90, 3, 1, 1.0),
     "own_health_climate_2024": (0.99, 0.97, 0, 0, 1.0),
-    "own_vault_agri_trade_2024": (0.96, 0.95, 1, 0, 0.98),
+    "own_vault_agri_trade_2024": (0.96, 0.98, 1, 0, 0.98),
     # written in session 4 in a new field (migration policy); first contact 0.835 / 0.819 / 3 / 1 / 0.970,
-    # 5 absent names as nodes; 0.912 / 0.886 / 3 / 1 / 0.986 once people and bodies were read (branch people4)
-    "own_vault_migration_2024": (0.91, 0.88, 3, 1, 0.98),
+    # 5 absent names as nodes; formal titles, numbered conventions, a replacement's two things and words for
+    # kinds took it to 0.923 / 0.910 / 0 / 0 / 0.973; with people by place-name surnames and titles, houses'
+    # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
+    "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
 }
 # absent names a note may have as nodes, where it is not one
-ABSENT_ALLOWED = {"own_vault_migration_2024": 5, "own_disaster_resilience_2024": 2}
+ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():

@@ -22,7 +22,9 @@ from kg.errors import OptionError
 from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import trace
-from kg.resolve.aliases import add_group, base_lexicon, defined_aliases, is_entity_note, located_names
+from kg.resolve.aliases import (
+    add_group, base_lexicon, defined_aliases, defined_kinds, is_entity_note, located_names, replacements,
+)
 from kg.resolve.corrections import (
     Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
 )
@@ -79,10 +81,12 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     """Return the entities the notes name as the user's corrections have them, largest first, and
     what each correction did (for report.json)."""
     corrections = user_corrections(options)
-    stop = stop_words(corrections.stop)
     blocks = blocks_of(notes)
+    stop = stop_words([*corrections.stop, *defined_kinds(blocks)])
     lexicon = base_lexicon(corrections.aliases)
     tracing = trace.current()
+    for old, new in replacements(blocks):
+        lexicon.add_replaced(old, new)
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
         if tracing is not None:

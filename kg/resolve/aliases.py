@@ -12,11 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import after_section_number, elections
+from kg.resolve.candidates import after_section_number, elections, run_before, title_start
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import head_length, short_heads, suffix_type, without_legal_form
+from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
@@ -45,6 +45,8 @@ _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
 # A Latin name and, in parentheses right after it, a place: seatec（ノルウェー）, Acme Robotics（米国）.
 _LOCATED = re.compile(r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)[（(]([^（）()、。,，\s]{1,20})[）)]")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
+# A year written onto a title's head: the edition's (…基本方針2024).
+_YEAR_AFTER = re.compile(r"\s?(?:19|20)\d\d$")
 
 
 def base_lexicon(alias_rows: Sequence[AliasRow]) -> Lexicon:
@@ -90,10 +92,42 @@ def defined_aliases(
             # [[target|alias]] says this text links to a note; the alias is a name of an entity only
             # when the target is one, and only when the alias is a name, not a common word (この機構);
             # one with markup (<b …>, =HYPERLINK(…)) names nothing
-            if (link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown)
+            replaced = lexicon.get(link.target) is not None and lexicon.was_replaced(shown, lexicon.get(link.target).entity)
+            if (link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown) and not replaced
                     and (match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
                     and _is_name(shown, lexicon)):
                 yield [link.target, shown]
+
+
+# What says one thing was replaced by another: XをYに代える, Xに代えてY, Xに代わるY, Xを廃止してYを新設.
+_REPLACING = re.compile(r"(?:に代えて|に替えて|に代わって|に替わって|に代わる|に替わる|を廃止し)[て、]?")
+
+
+def replacements(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
+    """Yield (old, new) where a sentence says the thing named old gives way to the one named right after:
+    漁業研修制度に代えて漁業就労制度を設ける, 漁業研修制度を廃止して漁業就労制度を新設する. The two are two
+    things, however a link's text names one of them."""
+    for block in blocks:
+        for match in _REPLACING.finditer(block.text):
+            old, after = run_before(block.text, match.start()), match.end()
+            end = after
+            while end < len(block.text) and is_name_char(block.text[end]):
+                end += 1
+            if len(old) >= 2 and end - after >= 2:
+                yield old, block.text[after:end]
+
+
+def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
+    """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
+    memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing."""
+    for block in blocks:
+        for match in _PARENS.finditer(block.text):
+            inner = match.group(1).strip()
+            outer = _name_before(block, match.start())
+            if _is_kind(block.text, match.start(), outer) and is_abbreviation(inner):
+                yield inner
+            elif _is_bare_head(inner) and is_abbreviation(outer):
+                yield outer
 
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
@@ -199,7 +233,13 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [long form, short form, ...] for each 正式名称（略称） or 略称（正式名称） in a block."""
     text = block.text
     for match in _PARENS.finditer(text):
+        title = _official_title(text, match.start(), match.group(1).strip(), lexicon)
+        if title:
+            yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
+            continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
+        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()):
+            continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
@@ -255,6 +295,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [inner[0], outer]  # Susan (Susan Marsh): a person's given name, then the whole name
             continue
         names = [outer, *inner]
+        if len(inner) == 1 and _is_numbered_instrument(outer, inner[0], lexicon):
+            yield names  # 海洋汚染条約（IMO第12号条約）, …条約（第13号）: the treaty and its number
+            continue
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
             continue
@@ -403,6 +446,53 @@ def _item_name(block: Block, paren: int) -> str:
     if any(w.pos[0] == "助詞" and text[w.start : w.end] in _SENTENCE_PARTICLES for w in words_within(text, 0, paren)):
         return ""
     return name
+def _official_title(text: str, paren: int, inner: str, lexicon: Lexicon) -> str:
+    """Return the formal title before a parenthesis that holds its short name, or "".
+
+    Japanese writes the formal title of a law, treaty or plan as nouns joined by の, 及び, 等 and clauses
+    such as に関する, に係る, のための, に向けた, and defines its short name in parentheses after it:
+    海底遺跡の保護に関する条約（海底遺跡条約）, …の保護に関する法律（…法）, …の基本方針2030（強靱化方針2030）.
+    When the short name ends in a head noun and the title ends in one of the same type, the title runs
+    back over those words to the edge of its phrase: a case particle, a comma or the start of the text.
+    A year after the head is the edition's and stays in the name. The short name is made of the title's
+    characters in order, or the two are known names of one thing without their year
+    (骨太の方針 of 経済財政運営と改革の基本方針). A title a verb or a demonstrative modifies, or one that
+    starts after と following another name (…法と…に関する法律), is left to the other rules.
+    """
+    if any(c in inner for c in "、。，：:") or len(inner) < 3:
+        return ""
+    year = _YEAR_AFTER.search(text, 0, paren)
+    head_end = year.start() if year else paren
+    short_stem = _YEAR_AFTER.sub("", inner)
+    type_ = suffix_type(short_stem)
+    if not type_ or suffix_type(text[max(0, head_end - 12) : head_end]) != type_:
+        return ""  # no head of the same type before the parenthesis: no need to read the words
+    start = title_start(text, head_end, lexicon)
+    if start is None:
+        return ""
+    title = text[start:paren].strip()
+    stem = text[start:head_end].strip()
+    if len(title) <= len(inner) or all(is_name_char(c) for c in stem) or suffix_type(stem) != type_:
+        return ""  # a plain run of nouns (…協定（…）) is read by _name_before
+    known, short_known = lexicon.get(stem), lexicon.get(short_stem)
+    if known is not None and short_known is not None and known.entity == short_known.entity:
+        return title
+    # the short name is made of the title's characters, in order: 海遺条約 of 海底遺跡の保護に関する条約
+    body = short_stem[: len(short_stem) - head_length(short_stem)]
+    rest = iter(stem)
+    return title if len(body) >= 2 and not any(is_hiragana(c) for c in body) and all(c in rest for c in body) else ""
+
+
+def _is_kind(text: str, paren: int, outer: str) -> bool:
+    """Return True when the name before a parenthesis is a head noun standing alone (…の協力覚書（MOC）),
+    not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
+    start = paren - len(outer)
+    return _is_bare_head(outer) and text[start:paren] == outer and not (start and is_name_char(text[start - 1]))
+
+
+def _is_bare_head(name: str) -> bool:
+    """Return True for a name that is only a head noun (協力覚書, 条約, 委員会): a kind of thing."""
+    return bool(name) and any(nfkc(name) == head for head, _ in type_suffixes())
 
 
 def _election_before(text: str, paren: int, lexicon: Lexicon) -> str:
@@ -563,6 +653,23 @@ def _short_head_for(short: str, long_: str) -> bool:
     head = next((s for s in short_heads() if short.endswith(s)), "")
     front = short[: -len(head)] if head else ""
     return len(front) >= 2 and not any(is_hiragana(c) for c in front) and long_.endswith(short_heads()[head])
+
+
+# The number a body gives each of its conventions: IMO第12号条約, 第13号.
+_NUMBERED_INSTRUMENT = re.compile(r"(.*?)第\s*[0-9０-９]+\s*号(.*)")
+
+
+def _is_numbered_instrument(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a treaty's name is followed by the number its body gives it: 海洋汚染条約（IMO第12号条約）,
+    …排出条約（第13号）. Before the number stands nothing or a body kg knows or an acronym, after it nothing or a
+    head of the treaty's own type; a number of anything else (…法（第3号）, …条約（第2条）) is none."""
+    found = _NUMBERED_INSTRUMENT.fullmatch(nfkc(inner))
+    if found is None or suffix_type(outer) != "Agreement" or outer.startswith("第"):
+        return False
+    body, head = found.group(1).strip(), found.group(2).strip()
+    known = lexicon.get(body) if body else None
+    return ((not body or is_abbreviation(body) or (known is not None and known.type == "Organization"))
+            and (not head or (head in ("条約", "協定", "議定書") and suffix_type(inner) == "Agreement")))
 
 
 def _is_translation(outer: str, inner: str) -> bool:

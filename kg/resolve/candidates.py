@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    facility_labels, head_length, legal_forms, long_heads, name_words, named_heads, run_heads, state_heads, suffix_type, type_suffixes,
+    bare_heads, facility_labels, head_length, kind_heads, legal_forms, long_heads, name_words, named_heads, run_heads,
+    state_heads, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
@@ -137,6 +138,23 @@ def bound_prefixes(text: str, known: Sequence[Candidate]) -> list[Candidate]:
                 and not text.startswith(_BODY_AFTER, cand.end)):
             bound.append(cand)
     return bound
+def without_glosses(text: str, known: list[Candidate]) -> list[Candidate]:
+    """Return the known names but those that gloss the common noun before them: a known name alone in
+    parentheses that the dictionary knows as one common word, after a common noun, is that noun's loanword
+    (採用（リクルート）: recruiting, not the company); a proper noun there names one (電機メーカー（ソニー）)."""
+    by_end = {w.end: w for w in words(text)} if "（" in text else {}
+    glossed = []
+    for cand in known:
+        if not (cand.start and text[cand.start - 1] == "（" and text[cand.end : cand.end + 1] == "）"):
+            continue
+        inside = words_within(text, cand.start, cand.end)
+        before = by_end.get(cand.start - 1)
+        noun = nfkc(text[before.start : before.end]) if before is not None else ""
+        # a katakana loanword after a common noun that is no head of a name (…機構（AMED） names the body)
+        if (len(inside) == 1 and inside[0].pos[:2] == ("名詞", "普通名詞") and all(is_katakana(c) for c in text[cand.start : cand.end])
+                and before.pos[:2] == ("名詞", "普通名詞") and not any(noun.endswith(h) for h, _ in type_suffixes())):
+            glossed.append(cand)
+    return [c for c in known if c not in glossed]
 
 
 _LATIN_WORD_BEFORE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&-]* $")
@@ -354,7 +372,9 @@ def linked(block: Block, lexicon: Lexicon) -> list[Candidate]:
     found = []
     for link in block.links:
         target = lexicon.get(link.target) if link.wiki else None
-        if target is not None and lexicon.get(block.text[link.start : link.end]) is None:
+        shown = block.text[link.start : link.end]
+        # [[漁業就労制度|漁業研修]] where the notes say 漁業研修制度 was replaced by it: the old thing, not this one
+        if target is not None and lexicon.get(shown) is None and not lexicon.was_replaced(shown, target.entity):
             found.append(Candidate(link.start, link.end, KNOWN, target.entity, target.type))
     return found
 
@@ -370,7 +390,7 @@ def quoted(block: Block) -> list[Candidate]:
         if set(text[start:end]) & _STEPS:
             continue  # a sequence of steps names nothing, not even its first step
         cut = _head_cut(text, start, end)
-        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])):
+        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) and not _kind_of_body(text, start, cut):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
@@ -406,6 +426,38 @@ def _has_clause_particle(text: str, start: int, end: int) -> bool:
     return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES for w in words_within(text, start, end))
 
 
+def _weak_head(name: str) -> bool:
+    """Return True when a name ends in a head that is no bare, named, long or title head (…制度, …政策, …機関)."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    head = next((h for h, _ in type_suffixes() if stem.endswith(h) and len(stem) > len(h)), "")
+    return bool(head) and head not in bare_heads() | long_heads() | title_heads()
+
+
+def _has_clause_verb(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] holds a verb outside a title's clause (…に関する, …に向けた).
+
+    Before a weak head (制度, 政策) such a verb makes a phrase that says something of the head
+    (「若者にとって魅力ある制度」), where a law's or a plan's title may hold one (「…調和のとれた…に関する法律」)."""
+    verbs = [w for w in words_within(text, start, end) if w.pos[0] == "動詞"]
+    if not verbs:
+        return False
+    spans = [(m.start(), m.end()) for c in TITLE_CLAUSES for m in re.finditer(re.escape(c), text[start:end])]
+    return any(not any(a <= w.start - start and w.end - start <= b for a, b in spans) for w in verbs)
+
+
+def _kind_of_body(text: str, start: int, end: int) -> bool:
+    """Return True for common kanji words before a head of a kind of body (kind_heads: …機関): 「漁業支援機関」
+    is a kind of body a law sets up, where another head (…機構, …基金) or a word of another kind (a name,
+    katakana) makes a name."""
+    name = nfkc(text[start:end])
+    head = next((h for h, t in type_suffixes() if name.endswith(h) and len(name) > len(h)), "")
+    if head not in kind_heads():
+        return False
+    inside = list(words_within(text, start, end))
+    return bool(inside) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and all(is_kanji(c) for c in text[w.start : w.end])
+                                for w in inside)
+
+
 def _balanced(name: str) -> bool:
     """Return True when every parenthesis a name opens it closes: 薬剤耐性（AMR）対策アクションプラン is a
     name, …の推移（白書 a caption cut inside its parenthesis."""
@@ -422,7 +474,8 @@ def _head_cut(text: str, start: int, end: int) -> int:
             continue
         name = text[start:cut]
         if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _QUOTES) and _balanced(name) \
-                and not _has_clause_particle(text, start, cut) and not _used_as_verb(text, cut):
+                and not _has_clause_particle(text, start, cut) and not _used_as_verb(text, cut) \
+                and not (_weak_head(name) and _has_clause_verb(text, start, cut)):
             return cut
     return 0
 
@@ -587,6 +640,114 @@ def _about_start(text: str, end: int) -> int | None:
         return start if window == 0 else None
     opener = before[-1]
     return start if opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] != "の" else None
+
+
+# What joins the nouns of a formal title (…の適正な実施及び…の保護に関する法律, …のための…対応策): the clauses
+# 「に関する」「に係る」「のための」「に向けた」… are read as one word, so their particles end no name.
+_TITLE_JOINERS = frozenset(("の", "及び", "並びに", "又は", "若しくは", "・", "等", "と", "かつ", "な"))
+# The clauses that open a title in plain text; the others (…に基づく規則, …に対する措置) describe more often than they name.
+_NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
+TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する",
+                  "を図るための")
+
+
+def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """Return where a formal title ending at end starts, or None when no phrase's edge opens it.
+
+    The title is nouns (an adjective with な among them) joined by _TITLE_JOINERS and TITLE_CLAUSES;
+    a number is no word of it (1981年に…), and と after a name with a head or a known name lists two
+    names rather than joining two nouns of one.
+    """
+    before = [w for w in words_over(text, max(0, end - 120), end) if w.end <= end]
+    start = None
+    while before:
+        word = before[-1]
+        surface = text[word.start : word.end]
+        clause = next((c for c in TITLE_CLAUSES if text.startswith(c, word.end - len(c)) and word.end - len(c) >= 0
+                       and start is not None), "")
+        if clause:
+            while before and before[-1].start >= word.end - len(clause):
+                before.pop()
+            continue
+        if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
+                word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start)):
+            start = word.start  # 適正な実施, グローバル連合: an adjective before a noun of the title
+        elif start is not None and surface in _TITLE_JOINERS:
+            if surface == "と":
+                left = run_before(text, word.start)
+                if suffix_type(left) or lexicon.get(left) is not None:
+                    return None  # 入管法と…に関する法律: two names listed
+        else:
+            break
+        before.pop()
+    if start is None:
+        return None
+    opener = before[-1] if before else None
+    if opener is None or (opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] not in _TITLE_JOINERS):
+        return start
+    return None
+
+
+def run_before(text: str, end: int) -> str:
+    """Return the run of name characters that ends at end."""
+    start = end
+    while start > 0 and is_name_char(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the formal titles written in plain text: nouns joined by の, 及び, ・ and a clause such as
+    に関する, に係る, のための, に向けた, then a run of nouns that ends in a head noun (…の運用に関する基本方針,
+    離島の人材の確保に向けたロードマップ, …のための総合的対応策, …の在り方に関する有識者会議, …のための…連合).
+
+    Japanese policy text names its laws, plans and councils so, and a clause with what it is about
+    before a head makes the name of one: the head run must end where the nouns end (…基本方針案 and
+    …に関する議論, with no head, are none), the title must open a phrase (after a particle, a comma or at
+    the start: この問題に関する… is modified, not named) and what it is about must be two nouns or more
+    (外国人に関する方針 is a description), ten characters in all at least.
+    """
+    if not any(c in text for c in _NAMING_CLAUSES):
+        return []
+    found = []
+    for clause in _NAMING_CLAUSES:
+        at = text.find(clause)
+        while at >= 0:
+            end = _head_run_end(text, at + len(clause))
+            start = title_start(text, end, lexicon) if end else None
+            if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
+                subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
+                if len(subject) >= 2:
+                    found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
+            at = text.find(clause, at + 1)
+    # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
+    return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _quoted_from(text: str, start: int) -> bool:
+    """Return True unless start lies inside a quotation that opens before it: the quote says where
+    that name starts (「漁業資源への緊急対応に関する閣僚宣言」)."""
+    opening = max(text.rfind("「", 0, start), text.rfind("『", 0, start))
+    return opening < 0 or opening == start - 1 or max(text.rfind("」", 0, start), text.rfind("』", 0, start)) > opening
+
+
+def _head_run_end(text: str, start: int) -> int:
+    """Return where the run of nouns after a title's clause ends, when it ends in a head noun (0 if not)."""
+    end = start
+    for word in words_over(text, start, min(len(text), start + 30)):
+        if word.start < start:
+            continue
+        if word.start != end:
+            break
+        following = text[word.end : word.end + 1]
+        if word.pos[0] in ("名詞", "接尾辞", "接頭辞") and word.pos[1] != "数詞" or (
+                word.pos[0] == "形状詞" and following and is_name_char(following) and not is_hiragana(following)):
+            end = word.end
+        else:
+            break
+    run = nfkc(text[start:end])
+    head = next((h for h, _ in type_suffixes() if run.endswith(h)), "")
+    return end if end > start and head in title_heads() else 0
 
 
 def after_section_number(text: str, start: int, end: int) -> int:

@@ -10,6 +10,7 @@ from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
+from kg.resolve.candidates import TITLE_CLAUSES
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
@@ -192,6 +193,9 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             joined[key] = other
         elif lexicon.get(other) is None:
             joined[other] = key  # G7広島サミット is a name kg knows: the numbered meeting joins it
+    for key, other in _series_heading_its_session(grouped).items():
+        if lexicon.get(key) is None:
+            joined[key] = other
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     short_tails = _tails_of_names(grouped, lexicon)
@@ -250,6 +254,24 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
             _said_held(m, place, sections) or _said_same(m, group) for m in grouped[n])]
         if len(said) == 1:
             joined[key] = said[0]
+    return joined
+
+
+def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
+    """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
+    series (第33回IMO総会) the section under it names: the heading says what its section is about, so
+    there the series stands for that meeting. A series written only in running text (日韓閣僚会合は毎年開く)
+    stays the series, and so does one whose section or vault names two numbered meetings of it."""
+    numbered = {key: match_key(_EDITION.sub("", key, count=1)) for key in grouped
+                if _EDITION.match(key) and key.endswith(_MEETING_HEADS + ("総会",))}
+    joined = {}
+    for key, group in grouped.items():
+        sessions = [n for n, series in numbered.items() if series == key]
+        headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
+        if len(sessions) != 1 or not headings:
+            continue
+        if any((m.block.note, m.block.section) in headings for m in grouped[sessions[0]] if m.block is not None):
+            joined[key] = sessions[0]
     return joined
 
 
@@ -341,7 +363,9 @@ def _tails_of_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[str]
             continue
         for i in range(2, len(key) - 2):
             # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
-            if is_name_char(key[i - 1]) and suffix_type(key[i:]) and not _EDITION_OR_YEAR.fullmatch(key[:i]):
+            # …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
+            if (is_name_char(key[i - 1]) or key[:i].endswith(TITLE_CLAUSES)) and suffix_type(key[i:]) \
+                    and not _EDITION_OR_YEAR.fullmatch(key[:i]):
                 tails[key[i:]].add(key)
     return tails
 

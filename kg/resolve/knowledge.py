@@ -96,6 +96,20 @@ def named_heads() -> frozenset[str]:
 
 
 @cache
+def title_heads() -> frozenset[str]:
+    """Return the heads that name one thing after a title's clause in plain text (…に関する法律, …に向けた
+    ロードマップ): the "title" heads, the named ones and the bare heads of bodies (…のための…連合)."""
+    rows = [row for row in read_tsv("type_suffixes.tsv") if len(row) > 2]
+    return frozenset(nfkc(row[0]) for row in rows if row[2] in ("title", "named") or (row[2] == "bare" and row[1] == "Organization"))
+
+
+@cache
+def kind_heads() -> frozenset[str]:
+    """Return the heads that name a kind of body after common kanji words only (third column "kind": 研究機関)."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "kind")
+
+
+@cache
 def run_heads() -> frozenset[str]:
     """Return the heads that may end a name in plain text: the bare, named and long ones."""
     return bare_heads() | long_heads()

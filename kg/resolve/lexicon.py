@@ -45,6 +45,8 @@ class Lexicon:
         self._names: dict[str, Name] = {}
         # the lengths of the names that start with a character, longest first
         self._lengths: dict[str, tuple[int, ...]] = {}
+        # (old, new) keys of what the notes say one thing replaced with another (…に代えて…, …を廃止して…)
+        self._replaced: set[tuple[str, str]] = set()
 
     def __len__(self) -> int:
         return len(self._names)
@@ -66,6 +68,21 @@ class Lexicon:
         self._names[key] = Name(entity, type_, surface, _is_acronym(surface))
         self._lengths[key[0]] = tuple(sorted({*self._lengths.get(key[0], ()), len(key)}, reverse=True))
         return True
+
+    def add_replaced(self, old: str, new: str) -> None:
+        """Record that the notes say the thing named old was replaced by the thing named new."""
+        self._replaced.add((lex_key(old), lex_key(new)))
+
+    def was_replaced(self, name: str, entity: str) -> bool:
+        """Return True when the notes say the thing a name stands for was replaced by the entity: the name
+        is the old thing's, or the old thing's without the head it shares with the new one (漁業研修 of
+        漁業研修制度, replaced by 漁業就労制度)."""
+        key = lex_key(name)
+        for old, new in self._replaced:
+            known = self._names.get(new)
+            if (known is not None and known.entity == entity) and old.startswith(key) and new.endswith(old[len(key) :]):
+                return True
+        return False
 
     def retype(self, entity: str, type_: str) -> None:
         """Set the type of every name of an entity."""

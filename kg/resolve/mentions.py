@@ -10,9 +10,9 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
-    continued_sessions, cut_from_code, elections, headed, in_facility, in_katakana_name, in_latin_name, in_latin_phrase,
-    is_gloss, known_and_compound, linked, numbered_meetings, outside_longer_names, quoted, with_trade_form,
-    without_buried_places, without_conflicts,
+    continued_sessions, cut_from_code, elections, formal_titles, headed, in_facility, in_katakana_name, in_latin_name,
+    in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings, outside_longer_names, quoted,
+    with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
@@ -69,7 +69,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         _trace_finders(block, text, lexicon, known, members, unburied)
     bound = bound_prefixes(text, known)
     trace.dropped_all(bound, [], "bound-prefix")
-    known = [c for c in with_trade_form(text, without_buried_places(text, known, spans)) if c not in bound]
+    known = without_glosses(text, [c for c in with_trade_form(text, without_buried_places(text, known, spans))
+                                   if c not in bound])
     proper = proper_words(text, spans)
     # a place the model reads inside a facility's name (北京 of 北京地下鉄) still keeps the pieces of that name
     # from being candidates, and is taken out once the conflicts are settled
@@ -88,8 +89,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
     named += elections(text, lexicon) + bureaus(text, known)
+    titles_found = formal_titles(text, lexicon)
     about = about_clauses(text, named + compounds + model)
-    longer = people + titles + named + about + compounds + proper + model
+    longer = people + titles + named + about + titles_found + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
@@ -100,7 +102,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("bureau", bureaus(text, known)),
-                            ("about-clause", about),
+                            ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),

@@ -19,7 +19,9 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import ene_types, kept_labels, legal_forms, name_words, state_heads, suffix_type
+from kg.resolve.knowledge import (
+    ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
+)
 from kg.resolve.words import inside_word, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
@@ -86,7 +88,12 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
         head = suffix_type(text[span.start : span.end]) or headed_by
-        if ((head and not _common_words_only(text, span)) or span.ene in kept_labels() or _looks_like_a_name(text, span)
+        # a label kept as the model found it, unless common words end in a head of another kind or in a generic
+        # word (最終報告書 as a conference: 報告書 is a report, and a final one is a kind of report)
+        last = _last_word(text, span)
+        kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
+            (head and head != type_) or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+        if ((head and not _common_words_only(text, span)) or kept or _looks_like_a_name(text, span)
                 or _of_a_country(text, span)):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))

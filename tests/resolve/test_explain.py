@@ -36,6 +36,7 @@ FIXTURES = {
     "election": (MEMO, "参院選", "参院選", {}),
     "bureau": (MEMO, "海洋安全政策局", "海洋安全政策局", {}),
     "about-clause": (MEMO, "北海ケーブル協定", "海底ケーブルの保護に関する北海ケーブル協定", {}),
+    "formal-title": (MEMO, "島嶼国の海洋人材の育成に向けたロードマップ", "島嶼国の海洋人材の育成に向けたロードマップ", {}),
     "compound-name": (MEMO, "JSOP", "日本海洋政策学会", {}),
     "acted-on": (MEMO, "鉱業法", "鉱業法", {}),
     "listed-law": (MEMO, "検疫法", "検疫法", {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.records import Block, Note, Span
 from kg.resolve import resolve
+from kg.resolve.aliases import defined_kinds
 from kg.text.chars import fold_spelling, match_key
 
 
@@ -363,3 +364,28 @@ def test_a_katakana_loanword_glossing_the_kanji_word_before_it_is_no_name():
     assert not is_gloss(text, text.index("ゼノリカ"), text.index("ゼノリカ") + 4)  # no common word: a name
     text = "四か国協力（クアッド）が動いた。"
     assert not is_gloss(text, text.index("クアッド"), text.index("クアッド") + 4)  # a run of nouns it abbreviates
+
+
+def test_the_number_a_body_gives_a_convention_in_parentheses_is_another_name_of_it():
+    text = "日本は海洋汚染条約（IMO第12号条約）を批准した。船舶排出条約（第13号）も批准した。"
+    nodes = _nodes([_note(text)], _spans(text, ("海洋汚染条約", "Treaty"), ("船舶排出条約", "Treaty")))
+    assert any({"海洋汚染条約", "IMO第12号条約"} <= set(v) for v in nodes.values())
+    assert any({"船舶排出条約", "第13号"} <= set(v) for v in nodes.values())
+    article = "日本は海洋汚染条約（第3条）の解釈を示した。"  # an article is no number of the convention
+    assert not any("第3条" in v for v in _nodes([_note(article)], _spans(article, ("海洋汚染条約", "Treaty"))).values())
+
+
+def test_a_word_for_a_kind_of_document_defined_by_an_acronym_names_no_one_thing():
+    text = "政府間の協力覚書（MOC）で手数料を定める。MOCは各国と結ぶ。"
+    assert _nodes([_note(text)], _spans(text, ("MOC", "Political_Organization_Other"))) == {}
+    assert list(defined_kinds(_note(text).blocks)) == ["MOC"]
+    named = "先進的海洋研究戦略センター（SCARDO）が置かれた。"  # a head that ends a longer run is no kind
+    assert list(defined_kinds(_note(named).blocks)) == []
+
+
+def test_a_report_and_a_kept_label_on_common_words_of_another_kind_name_nothing():
+    text = "海洋機関は「世界海洋報告書2024」を出した。有識者会議の最終報告書が土台だ。"
+    spans = _spans(text, ("最終報告書", "Conference"), ("世界海洋報告書2024", "Printing_Other"))
+    assert not any("報告書" in label for label in _nodes([_note(text)], spans))
+    held = "北極海会議が開かれた。"  # a proper word before the head: the kept label stands
+    assert "北極海会議" in _nodes([_note(held)], _spans(held, ("北極海会議", "Conference")))

@@ -1,0 +1,103 @@
+"""Formal titles of Japanese policy text (kg.resolve.aliases._official_title, candidates.formal_titles), the
+numbered meeting a section's heading names, a replacement that states two things, and quoted phrases and
+words for kinds that name no one thing. Names are made up; no model spans."""
+
+from __future__ import annotations
+
+from kg.records import Block, Link, Note
+from kg.resolve import resolve
+from kg.resolve.candidates import KNOWN, Candidate, formal_titles, without_glosses
+from kg.resolve.lexicon import Lexicon
+
+
+def _block(text: str, path: str = "n.md", kind: str = "paragraph", section: int = 1, links: tuple = ()) -> Block:
+    return Block(note=path, heading_path=("見出し",), heading_levels=(2,), section=section, paragraph=0, line=1,
+                 kind=kind, text=text, links=links)
+
+
+def _note(*blocks: Block, path: str = "n.md", aliases: tuple[str, ...] = ()) -> Note:
+    return Note(path=path, title=path[:-3], aliases=aliases, blocks=tuple(blocks))
+
+
+def _nodes(notes) -> dict[str, list[str]]:
+    """Return each node's label -> the surfaces of its mentions, sorted."""
+    return {e.label: sorted({m.surface for m in e.mentions}) for e in resolve(notes, {})}
+
+
+def _titles(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in formal_titles(text, Lexicon())]
+
+
+def test_a_formal_title_before_its_short_name_in_parentheses_is_one_name():
+    treaty = "日本は2001年に海底遺跡の保護に関する条約（海底遺跡条約）に加入した。海底遺跡条約の締約国は増えた。"
+    assert _nodes([_note(_block(treaty))])["海底遺跡の保護に関する条約"] == ["海底遺跡の保護に関する条約", "海底遺跡条約"]
+    law = "港湾法と、外国の船員の適正な雇用及び船員の保護に関する法律（船員雇用法）の改正案が出た。"
+    nodes = _nodes([_note(_block(law))])
+    assert nodes["外国の船員の適正な雇用及び船員の保護に関する法律"] == ["外国の船員の適正な雇用及び船員の保護に関する法律", "船員雇用法"]
+    # a year after the head is the edition's: both names keep it
+    edition = "政府は3日、国土強靱化と地域再生の基本方針2030（強靱化方針2030）を閣議決定した。"
+    assert _nodes([_note(_block(edition))])["国土強靱化と地域再生の基本方針2030"] == [
+        "国土強靱化と地域再生の基本方針2030", "強靱化方針2030"]
+
+
+def test_a_title_after_another_name_and_to_is_left_to_the_other_rules():
+    listed = "港湾法と船員の保護に関する法律（船員法）が改正された。"  # と after a law lists two names
+    assert not any(label.startswith("港湾法と") for label in _nodes([_note(_block(listed))]))
+
+
+def test_a_meeting_series_that_heads_a_section_is_the_numbered_meeting_under_it():
+    heading, body = _block("IMO総会", kind="heading"), _block("ロンドンで開かれた第33回IMO総会が閉幕した。")
+    nodes = _nodes([_note(heading, body)])
+    assert nodes["第33回IMO総会"] == ["IMO総会", "第33回IMO総会"]
+    running = _block("第33回IMO総会が閉幕した。IMO総会は2年ごとに開く。")  # the series in running text
+    assert {"第33回IMO総会", "IMO総会"} <= set(_nodes([_note(running)]))
+
+
+def test_a_link_text_for_the_thing_a_replacement_did_away_with_is_no_mention_of_the_new_one():
+    entity = _note(_block("漁業研修制度に代わる新しい制度。"), path="漁業就労制度.md", aliases=("漁業就労",))
+    said = "政府は漁業研修制度を廃止して漁業就労制度を新設する。"
+    shown = "在留者では漁業研修が多い。"
+    link = Link(shown.index("漁業研修"), shown.index("漁業研修") + 4, "漁業就労制度", wiki=True)
+    notes = [entity, _note(_block(said), _block(shown, links=(link,)), path="m.md")]
+    assert "漁業研修" not in str(_nodes(notes))
+    plain = [entity, _note(_block(shown, links=(link,)), path="m.md")]  # no replacement said: the link names it
+    assert "漁業研修" in _nodes(plain)["漁業就労制度"]
+
+
+def test_a_clause_and_a_head_in_plain_text_name_a_plan_or_a_council():
+    assert _titles("政府は、離島の人材の確保に向けたロードマップを決定した。") == ["離島の人材の確保に向けたロードマップ"]
+    assert _titles("関係閣僚会議は、島嶼国の人材の受入れ・定着のための総合的対応策を改訂した。") == [
+        "島嶼国の人材の受入れ・定着のための総合的対応策"]
+    assert _titles("漁業制度及び養殖制度の在り方に関する有識者会議が報告をまとめた。") == [
+        "漁業制度及び養殖制度の在り方に関する有識者会議"]
+    assert _titles("事務局長は、海洋正義のためのグローバル連合への参加を呼びかけた。") == ["海洋正義のためのグローバル連合"]
+
+
+def test_a_clause_before_a_word_that_names_no_one_thing_is_no_title():
+    assert _titles("政府は外国人に関する基本方針を示した。") == []  # what it is about is one noun
+    assert _titles("漁業の在り方に関する議論が続いた。") == []  # no head
+    assert _titles("離島の人材の確保のための予算を組んだ。") == []
+    assert _titles("抗菌薬の市場の改革に関する制度の試行が始まった。") == []  # 制度 alone names a kind
+    assert _titles("この問題の解決に関する有識者会議が開かれた。") == []  # a demonstrative modifies it
+    assert _titles("「漁業資源への緊急対応に関する閣僚宣言」が採択された。") == []  # the quote says where it starts
+
+
+def test_a_quoted_phrase_that_says_something_of_a_weak_head_is_no_name():
+    said = "大臣は「若者にとって魅力ある制度にする」と述べた。「魅力ある制度」が目標だ。"
+    assert _nodes([_note(_block(said))]) == {}
+    law = "「海洋と調和のとれた漁業の推進等に関する法律」が成立した。"  # a title may hold a verb
+    assert list(_nodes([_note(_block(law))])) == ["海洋と調和のとれた漁業の推進等に関する法律"]
+
+
+def test_common_kanji_words_before_a_weak_head_of_a_body_name_a_kind():
+    text = "監理団体は「漁業支援機関」に、漁業研修機構は「漁業育成機構」に改める。"
+    nodes = _nodes([_note(_block(text))])
+    assert "漁業支援機関" not in nodes and "漁業育成機構" in nodes
+
+
+def test_a_known_loanword_in_parentheses_after_a_common_noun_glosses_it():
+    text = "公正な募集（リクルート）と、電機メーカー（ソニー）、海洋機構（リクルート）。"
+    at = [text.index("リクルート"), text.index("ソニー"), text.rindex("リクルート")]
+    known = [Candidate(a, a + n, KNOWN, "X", "Organization") for a, n in zip(at, (5, 3, 5))]
+    kept = [text[c.start : c.end] for c in without_glosses(text, known)]
+    assert kept == ["ソニー", "リクルート"]  # a proper noun names one; after a head, the parenthesis names the body
