@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS
+from kg.relate.reader import NOUNS, OPEN_QUOTES
 
 if TYPE_CHECKING:
     from kg.relate.frames import Frame
@@ -28,6 +28,10 @@ _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
 _DRAFTS = ("案", "改正", "改定", "改訂", "修正")
 # Nothing is made up of parties (AとBによるC) that is a country, a place or a person
 _NOT_MADE_UP = ("Country", "Region", "Person")
+# What one withdraws from is what one joined, signed or ratified
+_LEFT = ("membership", "signing", "ratification")
+# The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
+_ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -85,6 +89,31 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     if not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
         return None
     return group.token
+
+
+def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
+    """Return the entity phrase right after a clause that ends in a form that modifies a noun, though the
+    parser hung it on a later verb: in Aが共催する「E」が開かれた, the clause is E's.
+
+    A Japanese clause that ends in the dictionary or past form (する, した, している) and runs straight on into
+    a noun modifies that noun; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
+    共催したが) leaves it alone.
+    """
+    tokens = sentence.tokens
+    if tokens[clause].dep != "advcl" or tokens[clause].pos != "VERB":
+        return None
+    end = clause
+    while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
+            clause <= tokens[end + 1].head <= end:
+        end += 1
+    if tokens[end].dep == "mark" or not tokens[end].text.endswith(_ATTRIBUTIVE_ENDINGS):
+        return None
+    after = end + 1
+    while after < len(tokens) and tokens[after].text in OPEN_QUOTES:
+        after += 1
+    if after >= len(tokens):
+        return None
+    return next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
 
 
 def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -291,6 +320,33 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
             topics = [g for g in slots[c]["subject"] if sentence.marker(g.token) == "は"]
             if topics and any(sentence.marker(g.token) == "が" for g in slots[c]["subject"]):
                 return topics
+    return []
+
+
+def _left(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
+) -> list[_Group]:
+    """Return what a clause of withdrawal that names nothing left: what the same subject joined, signed or
+    ratified in a clause before it (AはBの加盟国だが、1940年に脱退し: A leaves B).
+
+    Only the body or instrument of that clause; a clause of another subject (BにCが加盟し、Aは脱退した)
+    or of another act (Bと会談し、脱退を表明した) gives nothing.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    head = tokens[anchor].head
+    before = [c for c in sentence.kids(anchor, "advcl") if c < anchor]
+    if head != anchor and tokens[anchor].dep in ("advcl", "conj"):
+        before += [c for c in sentence.kids(head, "advcl", "conj") if c < anchor]
+    for c in sorted(before, reverse=True):
+        named = sentence.predicate(c)
+        if named is None or named[0].group not in _LEFT or not all(g in subjects for g in slots[c]["subject"]):
+            continue
+        left = [g for g in slots[c]["object"] + slots[c]["genitive"] if g not in subjects and
+                all(a.type in ("Organization", *INSTRUMENTS) for a in g.arguments)]
+        if left:
+            return left
     return []
 
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _acceded, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _left, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
@@ -53,6 +53,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 # Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
 # is the agreement itself, said of the topic)
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
+# Nouns that name a meeting: 総会, 会議, 会合
+_MEETINGS = ("会", "会議", "会合")
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ def _frames_at(
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
+            agents = agents or _sitting(sentence, anchor, slots, groups)
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
@@ -195,8 +198,8 @@ def _frames_at(
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
-    if not subjects and word != anchor and "接尾辞" in tokens[anchor].tag:
-        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である: the role is A's
+    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor)):
+        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である, Aは…加盟国の一つ: the role is A's
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
@@ -238,6 +241,9 @@ def _frames_at(
     modifies = sentence.relative(anchor) or sentence.cleft(anchor) or \
         (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
     modified = _modified(sentence, anchor, groups)
+    attributive = None if modifies else _attributive(sentence, anchor, groups)
+    if attributive is not None:
+        modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
             objects.append(groups[modified])
@@ -275,7 +281,9 @@ def _frames_at(
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
-            (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
+            (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or \
+            _topic_object(sentence, anchor, slots, subjects) or \
+            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -283,7 +291,22 @@ def _frames_at(
     return [(verbal, Frame(a, predicate.word, group, b, negated, modality))
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
                                own=own, verbal=verbal)
-            if not ((group := placed or predicate.group_for(b.type)) in _BY_PARTIES and a.type in INSTRUMENTS)]
+            # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
+            if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _sitting(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the body whose unnamed meeting is where an act was done: Xのハイレベル会合で…が採択された is X's act.
+
+    A meeting of a body is that body at work; a meeting of a place (東京の会合で) is no body.
+    """
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if c not in groups and sentence.marker(c) == "で" and sentence.tokens[c].lemma.endswith(_MEETINGS):
+            found += [g for g in slots[c]["genitive"] if all(a.type in ("Organization", "Event") for a in g.arguments)]
+    return found
 
 
 def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
