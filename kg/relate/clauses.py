@@ -461,11 +461,14 @@ def _drafted(
     """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
 
     Only a noun that names a draft or a change (案, 改正案, 改定, 修正): Bの事務局が承認された approves
-    no B.
+    no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
+    what is decided is B as changed; Bを議論し、決定した decides nothing named.
     """
     from kg.relate.phrases import INSTRUMENTS
 
-    found = []
+    found = [g for c in sentence.kids(anchor, "advcl") if c < anchor and sentence.tokens[c].lemma.endswith(_DRAFTS)
+             and sentence.predicate(c) is None for g in slots[c]["object"]
+             if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
         if c in groups or not sentence.tokens[c].text.endswith(_DRAFTS) or sentence.predicate(c) is not None or \
                 sentence.marker(c) not in ("を", "が", "は", "も"):

@@ -363,6 +363,10 @@ SHAPES = [
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], {("第5回北極総会", "adoption", "北極漁業協定", False, "")}),
     ("最終日に、第5回北極総会で北極漁業協定（AFA）の事務局長が承認された。",
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], set()),
+    # … and a clause chained before that changes an instrument gives what is decided; another act does not
+    ("2024年7月2日、チリ政府は北極行動計画を約10年ぶりに全面改定し、閣議決定した", [("チリ政府", C), ("北極行動計画", "Plan")],
+     {("チリ政府", "adoption", "北極行動計画", False, "")}),
+    ("チリ政府は北極行動計画を議論し、閣議決定した", [("チリ政府", C), ("北極行動計画", "Plan")], set()),
     # a relative clause on a role named after its own act (拠出している拠出国) is said of whom the role is
     ("チリは北極基金に毎年拠出している主要な拠出国の一つである。", [("チリ", C), ("北極基金", O)],
      {("チリ", "funding", "北極基金", False, "")}),
