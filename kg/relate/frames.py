@@ -39,7 +39,7 @@ from kg.relate.clauses import (
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
-from kg.relate.vocabulary import NEGATION, Vocabulary
+from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
@@ -357,8 +357,10 @@ def _pairs(
                         if c not in groups)
         # AとBが「…取決め」に署名した: a quoted name is what they sign, though the entity stage missed it
         partnered = partnered or any(sentence.quoted(c) for c in sentence.kids(anchor, "obl", "obj") if c not in groups)
-        together = [g for g in parties + (subjects if not objects and (own or verbal) and not partnered else [])]
-        together += [g for g in roles["together"] if g in subjects and not objects and not partnered]
+        # AとBが協力覚書を結んだ: a name made only of words of acts names no particular instrument
+        named = [g for g in objects if not all(_generic(sentence, a) for a in g.arguments)]
+        together = [g for g in parties + (subjects if not named and (own or verbal) and not partnered else [])]
+        together += [g for g in roles["together"] if g in subjects and not named and not partnered]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
             for x, a in enumerate(members):
@@ -372,6 +374,13 @@ def _pairs(
                             for b in g.arguments:
                                 relate(a, b)
     return found
+
+
+def _generic(sentence: ParsedSentence, argument: Argument) -> bool:
+    """Return True when an instrument is named only by words of acts (協力覚書, 協定): a common noun, no name."""
+    words = [t for t in sentence.tokens if argument.start <= t.start and t.end <= argument.end]
+    return argument.type in INSTRUMENTS and bool(words) and all(
+        (p := sentence.vocabulary.predicate(t.lemma)) is not None and p.group != LIGHT for t in words)
 
 
 def _unique(frames: list[Frame]) -> list[Frame]:

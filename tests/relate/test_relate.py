@@ -148,6 +148,13 @@ SHAPES = [
     # co-subjects of a mutual predicate act on each other, unless it has a partner of its own
     ("トヨタとホンダが協力している。", [("トヨタ", O), ("ホンダ", O)], {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("トヨタ、ホンダなどの企業も、国際機関と協力している。", [("トヨタ", O), ("ホンダ", O)], set()),
+    # an instrument named only by words of acts (協力覚書) is no particular one: the parties sign with each other
+    # too; a name with a word of its own (北極協力覚書) is what they sign
+    ("チリとペルーは2019年に漁業の協力覚書を結んだ。", [("チリ", C), ("ペルー", C), ("協力覚書", A)],
+     {("チリ", "signing", "ペルー", False, ""), ("チリ", "signing", "協力覚書", False, ""),
+      ("ペルー", "signing", "協力覚書", False, "")}),
+    ("チリとペルーは2019年に北極協力覚書を結んだ。", [("チリ", C), ("ペルー", C), ("北極協力覚書", A)],
+     {("チリ", "signing", "北極協力覚書", False, ""), ("ペルー", "signing", "北極協力覚書", False, "")}),
     # Xでは…が開かれた: within an organisation, it holds it
     ("国連では、2024年に「北極会議」が開かれた。", [("国連", O), ("北極会議", E)], {("国連", "hosting", "北極会議", False, "")}),
     # an intransitive predicate: the が-phrase is what it happens to, the で-phrase who does it
