@@ -92,8 +92,7 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
 
 
 def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
-    """Return the entity phrase right after a clause that ends in a form that modifies a noun, though the
-    parser hung it on a later verb: in Aが共催する「E」が開かれた, the clause is E's.
+    """Return the entity phrase a clause hung on a later verb modifies: in Aが共催する「E」が開かれた, E.
 
     A Japanese clause that ends in the dictionary or past form (する, した, している) and runs straight on into
     a noun modifies that noun; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
@@ -326,10 +325,10 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 def _left(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
 ) -> list[_Group]:
-    """Return what a clause of withdrawal that names nothing left: what the same subject joined, signed or
-    ratified in a clause before it (AはBの加盟国だが、1940年に脱退し: A leaves B).
+    """Return what a clause of withdrawal that names nothing leaves: AはBの加盟国だが、1940年に脱退し leaves B.
 
-    Only the body or instrument of that clause; a clause of another subject (BにCが加盟し、Aは脱退した)
+    What the same subject joined, signed or ratified in a clause before it: only the body or instrument of
+    that clause; a clause of another subject (BにCが加盟し、Aは脱退した)
     or of another act (Bと会談し、脱退を表明した) gives nothing.
     """
     from kg.relate.phrases import INSTRUMENTS

@@ -298,7 +298,7 @@ def _frames_at(
 def _sitting(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
 ) -> list[_Group]:
-    """Return the body whose unnamed meeting is where an act was done: Xのハイレベル会合で…が採択された is X's act.
+    """Return the body whose unnamed meeting an act was done at: Xのハイレベル会合で…が採択された is X's act.
 
     A meeting of a body is that body at work; a meeting of a place (東京の会合で) is no body.
     """

@@ -223,8 +223,10 @@ class ParsedSentence:
         return None
 
     def said(self, i: int) -> bool:
-        """Return True when noun i is what its clause says of a subject: with a copula, at the end of the
-        sentence with the copula left out (日本はBの拠出国。), or as the N of Nの一つ said so.
+        """Return True when noun i is what its clause says of a subject.
+
+        With a copula, at the end of the sentence with the copula left out (日本はBの拠出国。), or as the N
+        of Nの一つ said so.
         """
         token = self.tokens[i]
         if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" for c in self.children[i]):
