@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS
+from kg.relate.reader import NOUNS, OPEN_QUOTES
 
 if TYPE_CHECKING:
     from kg.relate.frames import Frame
@@ -28,6 +28,10 @@ _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
 _DRAFTS = ("案", "改正", "改定", "改訂", "修正")
 # Nothing is made up of parties (AとBによるC) that is a country, a place or a person
 _NOT_MADE_UP = ("Country", "Region", "Person")
+# What one withdraws from is what one joined, signed or ratified
+_LEFT = ("membership", "signing", "ratification")
+# The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
+_ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -85,6 +89,30 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     if not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
         return None
     return group.token
+
+
+def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
+    """Return the entity phrase a clause hung on a later verb modifies: in Aが共催する「E」が開かれた, E.
+
+    A Japanese clause that ends in the dictionary or past form (する, した, している) and runs straight on into
+    a noun modifies that noun; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
+    共催したが) leaves it alone.
+    """
+    tokens = sentence.tokens
+    if tokens[clause].dep != "advcl" or tokens[clause].pos != "VERB":
+        return None
+    end = clause
+    while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
+            clause <= tokens[end + 1].head <= end:
+        end += 1
+    if tokens[end].dep == "mark" or not tokens[end].text.endswith(_ATTRIBUTIVE_ENDINGS):
+        return None
+    after = end + 1
+    while after < len(tokens) and tokens[after].text in OPEN_QUOTES:
+        after += 1
+    if after >= len(tokens):
+        return None
+    return next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
 
 
 def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -294,6 +322,33 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     return []
 
 
+def _left(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
+) -> list[_Group]:
+    """Return what a clause of withdrawal that names nothing leaves: AはBの加盟国だが、1940年に脱退し leaves B.
+
+    What the same subject joined, signed or ratified in a clause before it: only the body or instrument of
+    that clause; a clause of another subject (BにCが加盟し、Aは脱退した)
+    or of another act (Bと会談し、脱退を表明した) gives nothing.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    head = tokens[anchor].head
+    before = [c for c in sentence.kids(anchor, "advcl") if c < anchor]
+    if head != anchor and tokens[anchor].dep in ("advcl", "conj"):
+        before += [c for c in sentence.kids(head, "advcl", "conj") if c < anchor]
+    for c in sorted(before, reverse=True):
+        named = sentence.predicate(c)
+        if named is None or named[0].group not in _LEFT or not all(g in subjects for g in slots[c]["subject"]):
+            continue
+        left = [g for g in slots[c]["object"] + slots[c]["genitive"] if g not in subjects and
+                all(a.type in ("Organization", *INSTRUMENTS) for a in g.arguments)]
+        if left:
+            return left
+    return []
+
+
 def _scene(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], held: bool = False,
 ) -> list[_Group]:
@@ -405,11 +460,14 @@ def _drafted(
     """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
 
     Only a noun that names a draft or a change (案, 改正案, 改定, 修正): Bの事務局が承認された approves
-    no B.
+    no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
+    what is decided is B as changed; Bを議論し、決定した decides nothing named.
     """
     from kg.relate.phrases import INSTRUMENTS
 
-    found = []
+    found = [g for c in sentence.kids(anchor, "advcl") if c < anchor and sentence.tokens[c].lemma.endswith(_DRAFTS)
+             and sentence.predicate(c) is None for g in slots[c]["object"]
+             if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
         if c in groups or not sentence.tokens[c].text.endswith(_DRAFTS) or sentence.predicate(c) is not None or \
                 sentence.marker(c) not in ("を", "が", "は", "も"):

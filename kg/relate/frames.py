@@ -33,13 +33,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _acceded, _as, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _lifted, _listed_pairs, _made_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _left, _lifted, _listed_pairs, _made_of, _modified,
     _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
-from kg.relate.vocabulary import NEGATION, Vocabulary
+from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
@@ -53,6 +53,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 # Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
 # is the agreement itself, said of the topic)
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
+# Nouns that name a meeting: 総会, 会議, 会合
+_MEETINGS = ("会", "会議", "会合")
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ def _frames_at(
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
+            agents = agents or _sitting(sentence, anchor, slots, groups)
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
@@ -195,8 +198,8 @@ def _frames_at(
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
-    if not subjects and word != anchor and "接尾辞" in tokens[anchor].tag:
-        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である: the role is A's
+    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor)):
+        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である, Aは…加盟国の一つ: the role is A's
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
@@ -238,6 +241,9 @@ def _frames_at(
     modifies = sentence.relative(anchor) or sentence.cleft(anchor) or \
         (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
     modified = _modified(sentence, anchor, groups)
+    attributive = None if modifies else _attributive(sentence, anchor, groups)
+    if attributive is not None:
+        modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
             objects.append(groups[modified])
@@ -275,7 +281,9 @@ def _frames_at(
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
-            (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or _topic_object(sentence, anchor, slots, subjects)
+            (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or \
+            _topic_object(sentence, anchor, slots, subjects) or \
+            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -283,7 +291,22 @@ def _frames_at(
     return [(verbal, Frame(a, predicate.word, group, b, negated, modality))
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
                                own=own, verbal=verbal)
-            if not ((group := placed or predicate.group_for(b.type)) in _BY_PARTIES and a.type in INSTRUMENTS)]
+            # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
+            if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _sitting(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the body whose unnamed meeting an act was done at: Xのハイレベル会合で…が採択された is X's act.
+
+    A meeting of a body is that body at work; a meeting of a place (東京の会合で) is no body.
+    """
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if c not in groups and sentence.marker(c) == "で" and sentence.tokens[c].lemma.endswith(_MEETINGS):
+            found += [g for g in slots[c]["genitive"] if all(a.type in ("Organization", "Event") for a in g.arguments)]
+    return found
 
 
 def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
@@ -334,8 +357,10 @@ def _pairs(
                         if c not in groups)
         # AとBが「…取決め」に署名した: a quoted name is what they sign, though the entity stage missed it
         partnered = partnered or any(sentence.quoted(c) for c in sentence.kids(anchor, "obl", "obj") if c not in groups)
-        together = [g for g in parties + (subjects if not objects and (own or verbal) and not partnered else [])]
-        together += [g for g in roles["together"] if g in subjects and not objects and not partnered]
+        # AとBが協力覚書を結んだ: a name made only of words of acts names no particular instrument
+        named = [g for g in objects if not all(_generic(sentence, a) for a in g.arguments)]
+        together = [g for g in parties + (subjects if not named and (own or verbal) and not partnered else [])]
+        together += [g for g in roles["together"] if g in subjects and not named and not partnered]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
             for x, a in enumerate(members):
@@ -349,6 +374,13 @@ def _pairs(
                             for b in g.arguments:
                                 relate(a, b)
     return found
+
+
+def _generic(sentence: ParsedSentence, argument: Argument) -> bool:
+    """Return True when an instrument is named only by words of acts (協力覚書, 協定): a common noun, no name."""
+    words = [t for t in sentence.tokens if argument.start <= t.start and t.end <= argument.end]
+    return argument.type in INSTRUMENTS and bool(words) and all(
+        (p := sentence.vocabulary.predicate(t.lemma)) is not None and p.group != LIGHT for t in words)
 
 
 def _unique(frames: list[Frame]) -> list[Frame]:

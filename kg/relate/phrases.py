@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.relate.reader import NOUNS, OPEN_QUOTES, ParsedSentence
+from kg.resolve.people import titles
 
 if TYPE_CHECKING:
     from kg.relate.frames import Argument
@@ -71,6 +72,8 @@ def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> l
 def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
     """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
     tokens = sentence.tokens
+    titles, inside = _person_titles(sentence, arguments)
+    arguments = [a for a in arguments if a not in inside]
     phrase: dict[int, list[Argument]] = defaultdict(list)
     owner: dict[int, int] = {}  # token -> phrase token of the argument that covers it
     spans = {}
@@ -95,7 +98,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                     argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
             head = tokens[head].head
         if argument.type == "Person":
-            head = sentence.title_after(head, taken)
+            head = titles.get(argument, sentence.title_after(head, taken))
         if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
             titled[argument] = tokens[head].head
         phrase[head].append(argument)
@@ -118,6 +121,8 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             sibling = sentence.sibling(target)
             if sibling is not None:
                 target = owner.get(sibling, sibling)
+            elif (paired := owner.get(sentence.paired(target), -1)) in phrase and _kind(phrase[paired]) == _kind(phrase[i]):
+                target = paired  # A（B）とCが: a conjunct the parser hung on the verb
             elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
                 # a conjunct the parser hung on a word inside the next name joins that name's phrase
                 into, governor[target] = _conjunct(sentence, target, phrase, owner)
@@ -153,6 +158,40 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _person_titles(
+    sentence: ParsedSentence, arguments: Sequence[Argument],
+) -> tuple[dict[Argument, int], set[Argument]]:
+    """Return the title noun each person's name runs on into, and the names written inside those titles.
+
+    In 松村祥史内閣府特命担当大臣は and 馳浩石川県知事と, the nouns after the name up to the first one with a
+    particle make one title when it ends in a title word, whatever the parser made of them: the person's
+    phrase is that noun, and 内閣府 and 石川県 are words of the title. A name with a particle of its own
+    (山田太郎と内閣府の職員が) or nouns that end in no title (山田太郎内閣府チームが) are left alone.
+    """
+    tokens = sentence.tokens
+    found: dict[Argument, int] = {}
+    inside: set[Argument] = set()
+    for person in arguments:
+        k = next((i for i, t in enumerate(tokens) if t.start >= person.end), None)
+        if person.type != "Person" or k is None or tokens[k].start != person.end:
+            continue
+        end = k
+        while end < len(tokens) and tokens[end].pos in NOUNS and not sentence.marker(end):
+            end += 1
+        if end >= len(tokens) or tokens[end].pos not in NOUNS or not _titled(tokens[end].text):
+            continue
+        names = [a for a in arguments if a is not person and person.end <= a.start and a.end <= tokens[end].end]
+        if names:
+            found[person] = end
+            inside.update(names)
+    return found, inside
+
+
+def _titled(word: str) -> bool:
+    """Return True when a noun ends in a title written after a person's name (知事, 大臣, 経産相)."""
+    return word.endswith(("相", "大臣")) or any(word.endswith(t) for t in titles())
 
 
 def _conjunct(

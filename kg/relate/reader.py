@@ -17,6 +17,8 @@ JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
 OPEN_QUOTES = ("「", "『", "“")
 _EVENT_HEADS = ("式", "会", "会議", "会合")
 # Suffixes that put something under the act before them: 管轄下, 支援下
+# Endings of a one-word role named after its act: 加盟国 (a member), 出資者 (a funder)
+_ROLES = ("国", "者")
 _UNDER = ("下",)
 # Punctuation that lists nouns without a particle: A・B, A、B
 _LIST_MARKS = ("・", "、")
@@ -96,6 +98,19 @@ class ParsedSentence:
         after = self.tokens[k].text if k < len(self.tokens) else ""
         return not self.marker(i) and after in _LIST_MARKS
 
+    def paired(self, i: int) -> int | None:
+        """Return the subject written right after a と-phrase the parser hung on the same verb, else None.
+
+        In A（B）とCが主催した, A is C's conjunct, not a partner of the act: nothing stands between Aと and Cが.
+        """
+        token = self.tokens[i]
+        head = token.head
+        if self.marker(i) != "と" or head <= i or token.dep != "obl":
+            return None
+        after = self.last(i) + 1
+        return next((j for j in self.children[head] if j > i and self._first(j) == after and
+                     self.marker(j) in ("が", "は")), None)
+
     def relative(self, i: int) -> bool:
         """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので)."""
         return self.tokens[i].dep == "acl" and not self._nominalised(i)
@@ -157,7 +172,9 @@ class ParsedSentence:
             return False
         if self.exemplifies(i):
             return True
-        return "助数詞" in self.tokens[head].tag or bool(self.kids(head, "nummod"))
+        # a counter suffix (か国) counts; a noun that may only be used as one (一部局) names a part
+        tag = self.tokens[head].tag
+        return (tag.startswith("接尾辞") and "助数詞" in tag) or bool(self.kids(head, "nummod"))
 
     def exemplifies(self, i: int) -> bool:
         """Return True when a particle such as など makes noun i an example (AなどのN, AなどN)."""
@@ -183,8 +200,11 @@ class ParsedSentence:
             return found, i
         # 署名式 and 買収計画: an event or a modality named after the act stands for the act
         mood = self.vocabulary.markers.get(token.lemma)
-        # and 出資国 (a suffix after the act, said of someone with a copula) names who does it
-        role = "接尾辞" in token.tag and any(self.tokens[c].lemma == "だ" for c in self.children[i])
+        # and 出資国 (a suffix after the act, said of someone) names who does it
+        role = "接尾辞" in token.tag and self.said(i)
+        doer = self._doer_of(i) if noun and found is None else None
+        if doer is not None:
+            return doer, i  # 加盟国, one word for a role named after the act
         # and Aの管轄下: under A's jurisdiction is A's act of jurisdiction
         under = token.lemma in _UNDER and "接尾辞" in token.tag
         heads = token.lemma in _EVENT_HEADS or (noun and mood is not None and mood != NEGATION) or role or under
@@ -201,6 +221,32 @@ class ParsedSentence:
             if found.group != LIGHT:
                 return found, i
         return None
+
+    def said(self, i: int) -> bool:
+        """Return True when noun i is what its clause says of a subject.
+
+        With a copula, at the end of the sentence with the copula left out (日本はBの拠出国。), or as the N
+        of Nの一つ said so.
+        """
+        token = self.tokens[i]
+        if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" for c in self.children[i]):
+            return True
+        head = token.head
+        # Bへの拠出国の一つ: one of the Ns is an N
+        return head != i and self.marker(i) == "の" and "助数詞" in self.tokens[head].tag and self.said(head)
+
+    def _doer_of(self, i: int) -> Predicate | None:
+        """Return the act a one-word role names when it is said of someone: 加盟国 (a member) is 加盟."""
+        lemma = self.tokens[i].lemma
+        if len(lemma) < 3 or not lemma.endswith(_ROLES) or not self.said(i):
+            return None
+        found = self.vocabulary.predicate(lemma[:-1])
+        return found if found is not None and found.group != LIGHT else None
+
+    def role(self, i: int) -> bool:
+        """Return True when noun i names who does an act (拠出国, 加盟国) and is said of someone: its subject is that one's."""
+        token = self.tokens[i]
+        return ("接尾辞" in token.tag and self.said(i)) or self._doer_of(i) is not None
 
     def _said_of(self, i: int) -> list[int]:
         """Return the は-topics of a light verb that has a が-phrase too: in 議長はAが務めた, A does 議長."""

@@ -148,6 +148,13 @@ SHAPES = [
     # co-subjects of a mutual predicate act on each other, unless it has a partner of its own
     ("トヨタとホンダが協力している。", [("トヨタ", O), ("ホンダ", O)], {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("トヨタ、ホンダなどの企業も、国際機関と協力している。", [("トヨタ", O), ("ホンダ", O)], set()),
+    # an instrument named only by words of acts (協力覚書) is no particular one: the parties sign with each other
+    # too; a name with a word of its own (北極協力覚書) is what they sign
+    ("チリとペルーは2019年に漁業の協力覚書を結んだ。", [("チリ", C), ("ペルー", C), ("協力覚書", A)],
+     {("チリ", "signing", "ペルー", False, ""), ("チリ", "signing", "協力覚書", False, ""),
+      ("ペルー", "signing", "協力覚書", False, "")}),
+    ("チリとペルーは2019年に北極協力覚書を結んだ。", [("チリ", C), ("ペルー", C), ("北極協力覚書", A)],
+     {("チリ", "signing", "北極協力覚書", False, ""), ("ペルー", "signing", "北極協力覚書", False, "")}),
     # Xでは…が開かれた: within an organisation, it holds it
     ("国連では、2024年に「北極会議」が開かれた。", [("国連", O), ("北極会議", E)], {("国連", "hosting", "北極会議", False, "")}),
     # an intransitive predicate: the が-phrase is what it happens to, the で-phrase who does it
@@ -363,6 +370,10 @@ SHAPES = [
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], {("第5回北極総会", "adoption", "北極漁業協定", False, "")}),
     ("最終日に、第5回北極総会で北極漁業協定（AFA）の事務局長が承認された。",
      [("第5回北極総会", E), ("北極漁業協定", A), ("AFA", A)], set()),
+    # … and a clause chained before that changes an instrument gives what is decided; another act does not
+    ("2024年7月2日、チリ政府は北極行動計画を約10年ぶりに全面改定し、閣議決定した", [("チリ政府", C), ("北極行動計画", "Plan")],
+     {("チリ政府", "adoption", "北極行動計画", False, "")}),
+    ("チリ政府は北極行動計画を議論し、閣議決定した", [("チリ政府", C), ("北極行動計画", "Plan")], set()),
     # a relative clause on a role named after its own act (拠出している拠出国) is said of whom the role is
     ("チリは北極基金に毎年拠出している主要な拠出国の一つである。", [("チリ", C), ("北極基金", O)],
      {("チリ", "funding", "北極基金", False, "")}),
@@ -370,6 +381,65 @@ SHAPES = [
     # AによるB is what A makes up only when B is a body or scheme: a country's produce is what A's act is on
     ("両政府は20日、韓国による台湾産水産物の輸入停止を、段階的に解除することで合意したと発表した。",
      [("韓国", C), ("台湾", "Region")], set()),
+    # a role named after its act is said of the topic without a copula too (体言止め, Nの一つ), also when
+    # it is one word (加盟国); a role that is said of no one states nothing
+    ("チリは北極基金への大口の拠出国の一つ", [("チリ", C), ("北極基金", O)], {("チリ", "funding", "北極基金", False, "")}),
+    ("ペルーは北極評議会の原加盟国である。", [("ペルー", C), ("北極評議会", O)],
+     {("ペルー", "membership", "北極評議会", False, "")}),
+    ("北極評議会の加盟国は、チリの提案を支持した。", [("北極評議会", O), ("チリ", C)], set()),
+    # a clause of withdrawal that names nothing leaves what the same subject joined before; another's
+    # joining is no object of it
+    ("ペルーは北極評議会の原加盟国だが、2010年に脱退し、2015年に復帰した。", [("ペルー", C), ("北極評議会", O)],
+     {("ペルー", "membership", "北極評議会", False, ""), ("ペルー", "withdrawal", "北極評議会", False, "")}),
+    ("チリは北極評議会に加盟し、ペルーは2010年に脱退した。", [("チリ", C), ("北極評議会", O), ("ペルー", C)],
+     {("チリ", "membership", "北極評議会", False, "")}),
+    # an unnamed meeting of a body (Xの会合で) is that body adopting; a meeting of a place is no body
+    ("2023年5月、北極評議会の特別会合で「北極宣言」が採択された", [("北極評議会", O), ("北極宣言", A)],
+     {("北極評議会", "adoption", "北極宣言", False, "")}),
+    ("2023年5月、札幌の会合で「北極宣言」が採択された", [("札幌", "Region"), ("北極宣言", A)], set()),
+    # a clause in the dictionary form that runs straight into a name modifies it, though the parser hangs it
+    # on the main verb; one that ends in a conjunction (共催したが、) does not
+    ("10月、チリのリマで、チリ政府とUNESCOが共催する「北極防災会議（APDM）」が開かれた",
+     [("チリ", C), ("リマ", "Region"), ("チリ政府", C), ("UNESCO", O), ("北極防災会議", E), ("APDM", E)],
+     {("チリ政府", "hosting", "北極防災会議", False, ""), ("UNESCO", "hosting", "北極防災会議", False, "")}),
+    ("チリ政府が共催したが、北極防災会議は中止された", [("チリ政府", C), ("北極防災会議", E)], set()),
+    # A（B）とCが with Aと hung on the verb: A is C's conjunct, not what C hosts
+    ("北極フォーラムは、北極大学（ARU）と札幌市が中心になって主催している",
+     [("北極フォーラム", E), ("北極大学", O), ("ARU", O), ("札幌市", "Region")],
+     {("北極大学", "hosting", "北極フォーラム", False, ""), ("札幌市", "hosting", "北極フォーラム", False, "")}),
+    ("北極フォーラムは、北極大学（ARU）と札幌市が中心になって主催している",
+     [("北極大学", O), ("ARU", O), ("札幌市", "Region")], set()),
+    # the nouns after a person's name up to a title make one title, names inside it included; a name
+    # with a particle of its own is no word of a title
+    ("北極担当の山田太郎北極省特命担当大臣は、2月に札幌市を訪れ、鈴木一郎北海道知事と会談した",
+     [("山田太郎", P), ("北極省", O), ("札幌市", "Region"), ("鈴木一郎", P), ("北海道", "Region")],
+     {("山田太郎", "meeting", "鈴木一郎", False, "")}),
+    ("山田太郎と北極省の職員が会談した", [("山田太郎", P), ("北極省", O)], {("北極省", "meeting", "山田太郎", False, "")}),
+    # Bは Aの一部局である: a department is a part; a noun that may be a counter (局) counts nothing
+    ("北極研究所（ARI）は、北極評議会の一部局で、各国の研究を支えている", [("北極研究所", O), ("ARI", O), ("北極評議会", O)],
+     {("北極評議会", "oversight", "北極研究所", False, "")}),
+    ("北極評議会の一部局が、北極研究所を訪れた", [("北極評議会", O), ("北極研究所", O)], set()),
+    ("2020年に、カナダ、メキシコの2か国が北極条約に署名した。", [("カナダ", C), ("メキシコ", C), ("北極条約", A)],
+     {("カナダ", "signing", "北極条約", False, ""), ("メキシコ", "signing", "北極条約", False, "")}),
+    # 設ける sets up a body; a scheme or rule it provides for (制度を設ける) is no body set up, and in the
+    # active voice a に-phrase is where
+    ("カナダとノルウェーは、2014年に「北極防災ハブ」を設け、各国の防災投資を支援してきた",
+     [("カナダ", C), ("ノルウェー", C), ("北極防災ハブ", O)],
+     {("カナダ", "establishment", "北極防災ハブ", False, ""), ("ノルウェー", "establishment", "北極防災ハブ", False, "")}),
+    ("北極法は、北極基金に代えて北極制度を設ける", [("北極法", "Law"), ("北極基金", O), ("北極制度", "Plan")], set()),
+    ("北極事務局は、ノルウェーに本部を設けている", [("北極事務局", O), ("ノルウェー", C)], set()),
+    # 送る gives to its に-phrase; an event it is sent to with で is no recipient
+    ("4月の地震では、チリ政府がペルーに見舞金を送った", [("チリ政府", C), ("ペルー", C)],
+     {("チリ政府", "provision", "ペルー", False, "")}),
+    ("チリは、ペルーの地震で救助隊を送った", [("チリ", C), ("ペルー", C)], set()),
+    # 編成 forms a unit
+    ("北極省は、北極警備隊の司令官を指揮官とする統合任務部隊（AJTF）を編成した",
+     [("北極省", O), ("北極警備隊", O), ("統合任務部隊", O), ("AJTF", O)],
+     {("北極省", "establishment", "統合任務部隊", False, "")}),
+    # the 議長国 of a meeting hosts it; the 議長国 of a body holds its presidency, no event
+    ("2023年にチリが議長国だった北極会議で、北極宣言が採択された", [("チリ", C), ("北極会議", E), ("北極宣言", A)],
+     {("チリ", "hosting", "北極会議", False, ""), ("北極会議", "adoption", "北極宣言", False, "")}),
+    ("2023年にチリが議長国だった北極評議会で、作業部会が設けられた", [("チリ", C), ("北極評議会", O)], set()),
 ]
 
 
