@@ -23,7 +23,7 @@ from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
-from kg.resolve.people import titled_people
+from kg.resolve.people import titled_people, titles
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
@@ -95,10 +95,13 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
-    affiliated, longer = longer, _without_affiliations(text, longer, model, known)
+    affiliated = _affiliations(text, longer, model, known)
+    longer = [c for c in longer if c not in {a for a, _ in affiliated}]
+    in_titles = [body for _, body in affiliated if _in_title(text, body)]
+    known = [c for c in known if not any(c is body for body in in_titles)]
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
-        trace.dropped_all(affiliated, longer, "affiliation")
+        trace.dropped_all([a for a, _ in affiliated] + in_titles, [], "affiliation")
         for rule, cands in (("model-span", model), ("proper-word", proper),
                             ("titled-person", people),
                             ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
@@ -198,15 +201,26 @@ def _acronym_among_words(surface: str) -> bool:
     found = surface.split()
     return (any(_ACRONYM_WORD.fullmatch(w) for w in found) and any(_TITLE_WORD.fullmatch(w) for w in found)
             and not any(w in name_words("maker") for w in found))  # ISTIL Group: a company the model took for one
-def _without_affiliations(text: str, compounds: list[Candidate], model: Sequence[Candidate],
-                          known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the compounds but those that run a person's name into the body the person belongs to
-    (平田直東京大学 of 平田直東京大学名誉教授): a person and an affiliation, two names, not one body's. A body
-    in Latin letters after a katakana name is the rest of one name (アンジェSCO, a team)."""
+def _affiliations(text: str, cands: Sequence[Candidate], model: Sequence[Candidate],
+                  known: Sequence[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Return the candidates that run a person's name into the known body the person belongs to, each with
+    that body (平田直東京大学 of 平田直東京大学名誉教授): a person and an affiliation, two names, not one body's.
+    A body in Latin letters after a katakana name is the rest of one name (アンジェSCO, a team)."""
     people = {(c.start, c.end) for c in model if c.type == "Person"}
-    bodies = {(c.start, c.end) for c in known if c.type == "Organization"}
-    return [c for c in compounds if not any((c.start, mid) in people and (mid, c.end) in bodies and not text[mid : c.end].isascii()
-                                            for mid in range(c.start + 1, c.end))]
+    bodies = {(c.start, c.end): c for c in known if c.type == "Organization"}
+    return [(c, bodies[(mid, c.end)]) for c in cands for mid in range(c.start + 1, c.end)
+            if (c.start, mid) in people and (mid, c.end) in bodies and not text[mid : c.end].isascii()]
+
+
+# The run of kanji and katakana after a body: a title that opens with it holds it (東京大学名誉教授).
+_TITLE_RUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
+
+
+def _in_title(text: str, body: Candidate) -> bool:
+    """Return True when a title follows a body in one run of nouns (東京大学名誉教授, 国連難民高等弁務官): the
+    body is part of the person's title, no mention of its own."""
+    run = _TITLE_RUN.match(text, body.end)
+    return run is not None and any(run.group().endswith(t) for t in titles())
 
 
 def _trace_finders(block: Block, text: str, lexicon: Lexicon, known: list[Candidate], members: list[Candidate],

@@ -213,7 +213,6 @@ def test_latin_words_with_an_acronym_or_after_team_are_no_person_but_a_company_w
     assert found == {"Peter Novak": "Person", "ISTIL Group": "Person"}
 
 
-<<<<<<< HEAD
 def test_a_name_that_opens_with_a_places_name_keeps_it_before_a_strong_title():
     # Sudachi reads 長野 as the city and cuts 資 off the given name; before 氏 the whole run is the name
     assert _people("文部科学大臣には長野資麿氏が就いた。") == (["長野資麿"], ["氏"])
@@ -243,7 +242,8 @@ def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
 
     assert name_before_title("長野厚労相") == "長野"
     assert name_before_title("山田太郎") == ""
-=======
+
+
 @pytest.mark.parametrize(
     ("text", "people", "titles"),
     [
@@ -263,4 +263,3 @@ def test_a_one_kanji_surname_before_a_title_is_a_person_and_joins_the_full_name(
     assert _people(text) == (["蔡", "蔡英文"], ["総統"])
     assert junk_rule("蔡", stop_words([]), person=True, titled=True) == ""
     assert junk_rule("蔡", stop_words([]), person=True) == "too-short"  # alone it stays out
->>>>>>> 2b74a37 (Disaster and state-organ text read by general cues (first pass, figures in the next commit): Japan's state organs complete by the laws that set them up (国家行政組織法 別表第一, 内閣府設置法: 外局, 重要政策に関する会議, 特別の機関) and the three UN disaster-risk frameworks; laws cited by a sentence or under a heading on laws, bodies placed under a known body or formed, units of three words before 隊, disasters by place and head or typhoon number, held forums, called initiatives and multi-year programmes; a policy field and 相 is a minister's title, 総統 a title, a one-kanji surname before one a person; a person and the body after the name are two names; joins for a disaster's year, a law's initial-kanji short name and a short name declared after a formal name, and no join of a bare name a town shares with a peninsula)
