@@ -96,11 +96,13 @@ def compound_names(text: str) -> list[Candidate]:
 
 
 def _other_words(text: str, run: Sequence[Word]) -> list[Candidate]:
-    """Return the proper nouns the dictionary holds as one word that end in the head of a thing kg keeps no
-    node of (能登空港, 成田空港): a facility, as the same name in two words is (compound_heads.tsv, Other)."""
+    """Return the proper nouns the dictionary holds as one word that end in a kanji head of a thing kg keeps
+    no node of (能登空港, 成田空港): a facility, as the same name in two words is (compound_heads.tsv, Other).
+    A katakana ending is read as no head (ルイビル, a city, ends in ビル)."""
     found = []
     for word in run:
-        if word.proper and _longest_head(nfkc(text[word.start : word.end]), 2) == OTHER:
+        surface = nfkc(text[word.start : word.end])
+        if word.proper and is_kanji(surface[-1]) and _longest_head(surface, 2) == OTHER:
             found.append(Candidate(word.start, word.end, COMPOUND, type=OTHER, headed=True))
     return found
 
@@ -416,8 +418,8 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             continue
         under = start > 1 and text[start - 1] in _UNDER and start - 1 in owners
         formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
-        # …自衛隊 is a known body with words before it, which other rules read
-        unit = head == "隊" and before >= 3 and end not in {c.end for c in known}
+        # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
+        unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
             found.append(Candidate(start, end, COMPOUND, type="Organization", headed=True))
     return found
@@ -715,10 +717,12 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         if surface in name_words("describing") or surface in _JOINERS:
             break
         head = heads_by_word().get(surface) or _ends_in_head(surface)
-        if head and (head != "Region" or type_ in ("Country", "Region")):
+        after = by_start.get(word.end)
+        inner = surface in _WEATHER_HEADS and after is not None and after.pos[0] in _NOUNS  # …水害地対策…
+        if head and (head != "Region" or type_ in ("Country", "Region")) and not inner:
             found = word.end
         seen += 1
-        word = by_start.get(word.end)
+        word = after
     return found
 
 
@@ -847,6 +851,11 @@ def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
     return run[start:]
 
 
+# The heads of a weather disaster's name (伊勢湾台風, 奥能登豪雨): they end a disaster's name only where the
+# run of nouns ends, as the word is a field's inside a longer name (…水害地対策特別委員会).
+_WEATHER_HEADS = ("台風", "豪雨", "水害")
+
+
 def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
     """Return the name a run makes up to its last head word, if a proper word vouches for it."""
     heads = heads_by_word()
@@ -855,8 +864,8 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))
             if type_ is None and head_start == end:
                 type_ = _ends_in_head(nfkc(text[run[end].start : run[end].end]))
-            if type_ is None:
-                continue
+            if type_ is None or (end < len(run) - 1 and nfkc(text[run[head_start].start : run[end].end]) in _WEATHER_HEADS):
+                continue  # 衆議院水害地対策特別委員会: a weather disaster's head inside a run names a committee's field
             first = _first_word(text, run[:head_start], type_)
             if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)

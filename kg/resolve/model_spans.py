@@ -445,7 +445,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
     A name has a proper noun of two or more characters in the tokenizer's dictionary or a word of
     two or more that the dictionary lacks (ムルダニ, a foreign name; a number only after 第), ends in a
     Latin word with a capital (Ticketmaster, High-Tech Grunderfonds; not ICTサービス事業),
-    a katakana name's ・ or = with no kanji (ザ・カンパニー; not 災害リスク・ガバナンス), an ordinal of an edition (第51回…), ends in 社, or
+    a katakana name's ・ or = (ザ・カンパニー), an ordinal of an edition (第51回…), ends in 社, or
     starts with a legal form (株式会社ベクトル).
     """
     if span.proper:
@@ -457,8 +457,7 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
         any((w.proper or (w.unknown and (w.pos[1] != "数詞" or text[w.start - 1 : w.start] == "第")))
             and w.end - w.start >= 2 for w in words(text) if w.start < span.end and span.start < w.end)
         or (surface[-1].isascii() and surface[-1].isalnum() and any(c.isascii() and c.isupper() for c in surface))
-        # a katakana name's joiner; common words in kanji before one make a phrase (災害リスク・ガバナンス)
-        or (bool(_KATAKANA_JOIN.search(surface)) and not any(is_kanji(c) for c in surface))
+        or bool(_KATAKANA_JOIN.search(surface))
         or bool(_EDITION.match(surface))
         or surface.endswith("社")
         or any(surface.startswith(form) and len(surface) > len(form) + 1 for form in legal_forms())

@@ -790,10 +790,20 @@ def test_a_quoted_programme_that_runs_for_years_is_a_plan(text, found):
     assert [text[c.start : c.end] for c in multi_year_plans(text)] == found
 
 
-def test_common_kanji_words_joined_to_a_katakana_word_by_a_dot_are_a_phrase_not_a_name():
-    from kg.records import Span
-    from kg.resolve.model_spans import from_ner
+def test_a_katakana_proper_word_ending_like_a_facility_is_still_a_name():
+    text = "ルイビルとアルベールビルを訪れた。"
+    assert [c for c in compound_names(text) if c.type == "Other"] == []
 
-    text = "「災害リスク・ガバナンスの強化」を掲げ、ザ・カンパニーが応じた。"
-    spans = [Span(1, 11, "Organization_Other"), Span(text.index("ザ"), text.index("が応"), "Organization_Other")]
-    assert [text[c.start : c.end] for c in from_ner(text, spans, [])] == ["ザ・カンパニー"]
+
+def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
+    from kg.resolve.compounds import formed_bodies
+
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.compounds import continued
+
+    text = "衆議院水害地対策特別委員会の理事を務め、連隊は2個高射砲兵中隊で構成された。"
+    assert [c for c in compound_names(text) if c.type == "Event"] == []
+    assert [text[c.start : c.end] for c in continued(text, [Candidate(0, 3, KNOWN, type="Organization")])] != ["衆議院水害"]
+    assert formed_bodies(text, []) == []
+    storm = "伊勢湾台風が来た。"  # at the end of its run the head names the disaster
+    assert [(storm[c.start : c.end], c.type) for c in compound_names(storm)] == [("伊勢湾台風", "Event")]
