@@ -133,6 +133,8 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
 _FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
+# The short form a writer declares after a formal name: 正式名称は「…」。以下、宇宙活動法と書く。
+_SHORT_AFTER = re.compile(r"[。．]?\s*以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:と書く|と記す|とする|という|と呼ぶ|と略す)")
 
 
 def located_names(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
@@ -156,6 +158,7 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     The name is the last one before the sentence, in the same block or the one before it, that is
     marked (quoted, linked or bold) and ends in a head of the formal name's type: **日米宇宙協力枠組協定**に
     署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]).
+    A short form the text declares right after it (。以下、…法と書く) is that name.
     """
     previous: Block | None = None
     citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
@@ -175,6 +178,9 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
                 plain = _last_run(block.text, match.start(), type_)
                 names = [plain] if plain and not names else names
+                short = _SHORT_AFTER.match(block.text, match.end())
+                if short is not None and suffix_type(short.group(1)) == type_:
+                    names = [short.group(1)]  # 正式名称は「…に関する法律」。以下、…法と書く: the text's own short form
             if names and names[0] != formal:
                 yield [names[0], formal]
         previous = block

@@ -390,7 +390,9 @@ def quoted(block: Block) -> list[Candidate]:
         if set(text[start:end]) & _STEPS:
             continue  # a sequence of steps names nothing, not even its first step
         cut = _head_cut(text, start, end)
-        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) and not _kind_of_body(text, start, cut):
+        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
+                and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
+                and not _kind_of_body(text, start, cut):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
@@ -882,6 +884,14 @@ def _kanji_words(text: str, start: int, end: int) -> int:
     inside = list(words_within(text, start, end))
     kanji = all(w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside)
     return len(inside) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
+
+
+def _adjective_before_head(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] is one adjective with な (国際的な, 新たな): 「国際的な枠組みに…」
+    describes a framework, it names none."""
+    inside = list(words_within(text, start, end))
+    return (len(inside) == 2 and text[inside[1].start : inside[1].end] == "な" and inside[1].pos[0] == "助動詞"
+            and (inside[0].pos[0] == "形状詞" or inside[0].pos[2] == "形状詞可能"))
 
 
 def _one_common_word(text: str, start: int, end: int) -> bool:

@@ -19,9 +19,10 @@ from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, read_tsv, suffix_type
+from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
 from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
+from kg.text.sentences import sentence_bounds
 
 # The type of heads of things kg has no type for: their names block the names inside them.
 OTHER = "Other"
@@ -89,6 +90,20 @@ def compound_names(text: str) -> list[Candidate]:
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
+        elif cand is None:
+            found.extend(_other_words(text, run))
+    return found
+
+
+def _other_words(text: str, run: Sequence[Word]) -> list[Candidate]:
+    """Return the proper nouns the dictionary holds as one word that end in a kanji head of a thing kg keeps
+    no node of (能登空港, 成田空港): a facility, as the same name in two words is (compound_heads.tsv, Other).
+    A katakana ending is read as no head (ルイビル, a city, ends in ビル)."""
+    found = []
+    for word in run:
+        surface = nfkc(text[word.start : word.end])
+        if word.proper and is_kanji(surface[-1]) and _longest_head(surface, 2) == OTHER:
+            found.append(Candidate(word.start, word.end, COMPOUND, type=OTHER, headed=True))
     return found
 
 
@@ -231,6 +246,59 @@ def listed_laws(text: str, laws: Sequence[Candidate]) -> list[Candidate]:
     return found
 
 
+# A heading about laws: one on a legal system (法制度, 法律, 法令).
+_LAW_HEADING = re.compile(r"法(?:制|律|令)")
+
+
+def names_laws(heading: str) -> bool:
+    """Return True for a heading about laws: one that names a law (災害対策基本法とその周り) or the law of a
+    field (法制度と計画)."""
+    if _LAW_HEADING.search(heading):
+        return True
+    return any(_law_run(heading, run) is not None for run in filter(None, _noun_runs(heading)))
+
+
+def cited_laws(text: str, law_section: bool) -> list[Candidate]:
+    """Return the runs of two kanji words or more ending in 法 that a sentence citing law (name_words.tsv,
+    roles law and law-cue: …の根拠は気象業務法, 2003年に制定) or a section on laws (law_section: under a
+    heading that names one) names: 災害救助法（1947年）は…, 被災者生活再建支援法は….
+
+    A method is named so too, so one word for an act before 法 (治療法, 学習法, 測定法) and a word 法 ends
+    without being one (方法, 手法) make no law, nor does a run with a number or a letter (3D測定法).
+    """
+    if "法" not in text:
+        return []
+    cues = name_words("law") | name_words("law-cue")
+    found = []
+    for start, end in sentence_bounds(text) or [(0, len(text))]:
+        sentence = text[start:end]
+        cited = law_section or any(w.pos[0] != "助詞" and nfkc(sentence[w.start : w.end]) in cues for w in words(sentence))
+        if not cited:
+            continue
+        for run in filter(None, _noun_runs(sentence)):
+            span = _law_run(sentence, run)
+            if span is not None:
+                found.append(Candidate(start + span[0], start + span[1], COMPOUND, type="Law", headed=True))
+    return found
+
+
+def _law_run(text: str, run: Sequence[Word]) -> tuple[int, int] | None:
+    """Return (start, end) of the law a run of nouns ends in: two kanji words or more before 法, no number;
+    None when it ends in none."""
+    if _law_or_treaty(text, run[-1], len(run) - 1) != "law":
+        return None
+    first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
+    if first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[first:]):
+        return None
+    start, end = run[first].start, run[-1].end
+    surface = nfkc(text[start:end])
+    units = [u for w in run[first:] for u in short_units(nfkc(text[w.start : w.end]))]
+    if suffix_type(surface) != "Law" or units[-2] in name_words("law-class"):
+        return None  # 申請方法, 宇宙関連法: a way of doing (type_suffixes.tsv, type -) or a class of laws
+    # 治療法, 学習法: one word before 法 makes a method as often as a law
+    return (start, end) if all(is_kanji(c) for c in surface) and len(units) >= 3 else None
+
+
 # The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
 _OBJECT_PARTICLES = ("を", "が")
 # The words that end the clause a plan's act must be in.
@@ -292,6 +360,9 @@ def set_up_bodies(text: str) -> list[Candidate]:
 
     The quoted phrase is nouns only, one of them a proper noun, a word the dictionary lacks or a
     capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none.
+    A phrase ending in the head of a body (…本部, …チーム, …ワーキンググループ) may hold particles and
+    joiners, as a body named after an event is (「令和X年△△地震に係る検証チーム」をつくり), and may be
+    formed too (role form: 置く, 発足, つくる): the quotes mark where its name runs.
     """
     if "「" not in text:
         return []
@@ -299,10 +370,58 @@ def set_up_bodies(text: str) -> list[Candidate]:
     found = []
     for match in _QUOTED_NAME.finditer(text):
         inside = words_within(text, match.start(1), match.end(1))
-        if not inside or any(w.pos[0] not in _NOUNS for w in inside) or not any(_vouches(text, w) for w in inside):
+        if not inside or not any(_vouches(text, w) for w in inside):
             continue
-        if _act_follows(text, by_start, match.end(), "set-up"):
+        body = nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
+        if not body and any(w.pos[0] not in _NOUNS for w in inside):
+            continue
+        if _act_follows(text, by_start, match.end(), "set-up") or (body and _act_follows(text, by_start, match.end(), "form")):
             found.append(Candidate(match.start(1), match.end(1), COMPOUND, type="Organization", headed=True))
+    return found
+
+
+# The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
+# working group, subcommittee, council or committee.
+_BODY_HEADS = ("ワーキンググループ", "チーム", "部会", "本部", "会議", "委員会", "室", "隊")
+# The particles that place a body under another: 内閣官房の…室, 内閣官房に…室が発足した.
+_UNDER = ("の", "に")
+
+
+def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the bodies named by a run of nouns ending in a body's head (…推進室, …作業部会, …実行会議)
+    with two words or more before the head, that the text places under a body kg knows (内閣官房の…推進室,
+    中央防災会議の…実行会議) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
+    unit named by three words or more before 隊 (…消防援助隊), a head no kind of thing takes so long.
+
+    One word before the longest head makes a kind of body (担当室, 作業部会, 政府対策本部を設置), and a number
+    one of a series (第2作業部会).
+    """
+    if not any(head in text for head in _BODY_HEADS):
+        return []
+    by_start = {w.start: w for w in words(text)}
+    owners = {c.end for c in known if c.type == "Organization"}
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        last = nfkc(text[run[-1].start : run[-1].end])
+        head = next((h for h in _BODY_HEADS if last.endswith(h)), None)
+        first = _first_word(text, list(run), "Organization")
+        if head is None or first is None:
+            continue
+        start, end = run[first].start, run[-1].end
+        surface = nfkc(text[start:end])
+        # the words before the longest head: 政府 of 政府対策本部 (対策本部 is a head) makes a kind of body
+        head = max(head, surface[len(surface) - head_length(surface) :], key=len)
+        if len(surface) <= len(head) or any(w.pos[1] == "数詞" for w in run[first:]):
+            continue
+        before = len(short_units(surface[: -len(head)]))
+        if before < 2:
+            continue
+        under = start > 1 and text[start - 1] in _UNDER and start - 1 in owners
+        formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
+        # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
+        unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
+        if under or formed or unit:
+            found.append(Candidate(start, end, COMPOUND, type="Organization", headed=True))
     return found
 
 
@@ -330,6 +449,79 @@ def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict
     act = by_start.get(after.end)
     return act is not None and nfkc(text[act.start : act.end]) in acts and (
         act.pos[0] != "動詞" or text[after.start : after.end] == "に")
+
+
+# A typhoon by its number of the year, as the Japan Meteorological Agency names it: 台風第10号, 台風10号.
+_NUMBERED_TYPHOON = re.compile(r"台風第?[0-9０-９]{1,2}号")
+
+
+def numbered_typhoons(text: str) -> list[Candidate]:
+    """Return the typhoons named by their number (台風第10号): each number names one storm of its year.
+    A count of typhoons (台風3個, 台風の第1報) names none."""
+    return [Candidate(m.start(), m.end(), COMPOUND, type="Event", headed=True) for m in _NUMBERED_TYPHOON.finditer(text)]
+
+
+# The heads of a meeting held under a name of its own; 会議 and 総会 name standing bodies too (…実行会議,
+# 国連総会), and a 協議 or ワークショップ of three words is as often a kind of meeting.
+_HELD_HEADS = ("フォーラム", "シンポジウム", "サミット")
+# The particles that make a meeting's run what the sentence says was held: …フォーラムは…主催している, …会議が開かれた.
+_HELD_PARTICLES = ("は", "が", "を")
+
+
+def held_events(text: str) -> list[Candidate]:
+    """Return the meetings named by a run of three words or more ending in an event's head (…フォーラム,
+    …シンポジウム) that its sentence says is held (name_words.tsv, role meeting: 開かれる, 開催, 主催):
+    世界防災フォーラムは…が主催している. A shorter run (経済フォーラムが開かれた) is a kind of meeting.
+    """
+    if not any(head in text for head in _HELD_HEADS):
+        return []
+    held = name_words("meeting")
+    found = []
+    for start, end in sentence_bounds(text) or [(0, len(text))]:
+        sentence = text[start:end]
+        by_start = {w.start: w for w in words(sentence)}
+        for run in filter(None, _noun_runs(sentence)):
+            units = [u for w in run for u in short_units(nfkc(sentence[w.start : w.end]))]
+            head = nfkc(sentence[run[-1].start : run[-1].end])
+            particle = by_start.get(run[-1].end)
+            if (not head.endswith(_HELD_HEADS) or len(units) < 3 or any(w.pos[1] == "数詞" for w in run)
+                    or particle is None or sentence[particle.start : particle.end] not in _HELD_PARTICLES):
+                continue
+            if any(nfkc(sentence[w.start : w.end]) in held for w in words(sentence) if w.start >= particle.end):
+                found.append(Candidate(start + run[0].start, start + run[-1].end, COMPOUND, type="Event", headed=True))
+    return found
+
+
+# A quoted name the sentence calls an initiative, a campaign or a scheme: 「…」という取組.
+_CALLED = re.compile(r"「([^「」]{2,60})」という(取組|取り組み|キャンペーン|運動|構想|計画|戦略|政策|プログラム|制度)")
+# The English name a quoted name carries in parentheses at its end: 「…を（Early Warnings for All）」.
+_ENGLISH_NAME = re.compile(r"[（(]([A-Z][A-Za-z ,'&\-]+)[）)]$")
+
+
+def called_plans(text: str) -> list[Candidate]:
+    """Return the quoted names the sentence calls an initiative or a scheme of their own (「…」という取組),
+    when the name carries its English name in parentheses or runs to eight characters or more: a
+    programme named with a slogan (「全ての人に早期警報を（Early Warnings for All）」という取組を打ち出した).
+    A short phrase so called (「声かけ」という取組) is a way of doing things, named by no one."""
+    found = []
+    for match in _CALLED.finditer(text):
+        name, start = match.group(1), match.start(1)
+        english = _ENGLISH_NAME.search(name)
+        end = start + (english.start() if english else len(name))
+        if (english or len(name) >= 8) and end - start >= 2:
+            found.append(Candidate(start, end, COMPOUND, type="Plan", headed=True))
+    return found
+
+
+# A quoted name of a programme that runs for a number of years: 「…のための5か年加速化対策」, 「…十か年計画」.
+_MULTI_YEAR = re.compile(r"「([^「」]{0,50}?[0-9０-９一二三四五六七八九十]+(?:か|カ|ヵ|ケ|ヶ)年[^「」]{0,20}?(?:対策|計画|戦略|プラン|プログラム))」")
+
+
+def multi_year_plans(text: str) -> list[Candidate]:
+    """Return the quoted names of programmes that run for a number of years and end in a word for a plan or
+    for measures (「防災・減災、…のための5か年加速化対策」): the span of years says one programme is meant,
+    where 対策 alone names a kind of measures (地震対策)."""
+    return [Candidate(m.start(1), m.end(1), COMPOUND, type="Plan", headed=True) for m in _MULTI_YEAR.finditer(text)]
 
 
 def currency_areas(text: str) -> list[Candidate]:
@@ -422,15 +614,17 @@ def lists_proper_words(text: str, span: Span) -> bool:
 
 
 def lists_only(text: str, span: Span, items: set[tuple[int, int]]) -> bool:
-    """Return True when a span is two or more of the items (start, end) joined by ・ and nothing else."""
+    """Return True when a span is two or more of the items (start, end) joined by ・ and nothing else, or
+    three or more parts all of which but one are items (自衛隊・消防・TEC-FORCE: two bodies and a service
+    listed, no one name)."""
     if "・" not in text[span.start : span.end]:
         return False
-    start = span.start
-    for part in text[span.start : span.end].split("・"):
-        if (start, start + len(part)) not in items:
-            return False
+    start, missing = span.start, 0
+    parts = text[span.start : span.end].split("・")
+    for part in parts:
+        missing += (start, start + len(part)) not in items
         start += len(part) + 1
-    return True
+    return missing == 0 or (len(parts) >= 3 and missing == 1)
 
 
 def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
@@ -523,10 +717,12 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         if surface in name_words("describing") or surface in _JOINERS:
             break
         head = heads_by_word().get(surface) or _ends_in_head(surface)
-        if head and (head != "Region" or type_ in ("Country", "Region")):
+        after = by_start.get(word.end)
+        inner = surface in _WEATHER_HEADS and after is not None and after.pos[0] in _NOUNS  # …水害地対策…
+        if head and (head != "Region" or type_ in ("Country", "Region")) and not inner:
             found = word.end
         seen += 1
-        word = by_start.get(word.end)
+        word = after
     return found
 
 
@@ -655,6 +851,11 @@ def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
     return run[start:]
 
 
+# The heads of a weather disaster's name (伊勢湾台風, 奥能登豪雨): they end a disaster's name only where the
+# run of nouns ends, as the word is a field's inside a longer name (…水害地対策特別委員会).
+_WEATHER_HEADS = ("台風", "豪雨", "水害")
+
+
 def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
     """Return the name a run makes up to its last head word, if a proper word vouches for it."""
     heads = heads_by_word()
@@ -663,8 +864,8 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))
             if type_ is None and head_start == end:
                 type_ = _ends_in_head(nfkc(text[run[end].start : run[end].end]))
-            if type_ is None:
-                continue
+            if type_ is None or (end < len(run) - 1 and nfkc(text[run[head_start].start : run[end].end]) in _WEATHER_HEADS):
+                continue  # 衆議院水害地対策特別委員会: a weather disaster's head inside a run names a committee's field
             first = _first_word(text, run[:head_start], type_)
             if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)

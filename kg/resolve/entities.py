@@ -14,8 +14,8 @@ from kg.resolve.candidates import TITLE_CLAUSES
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
-from kg.resolve.words import words
-from kg.text.chars import fold_spelling, fold_variants, is_katakana, is_name_char, match_key, nfkc
+from kg.resolve.words import short_units, words
+from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -124,6 +124,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             # 福岡厚労相, a surname and a title the model read as one name, is 福岡資麿 where the vault names him
             bare = name_before_title(m.surface)
             m = replace(m, entity=full_name(m, m.surface) or (len(bare) >= 2 and full_name(m, bare)) or m.entity)
+        elif m.type == "Person" and is_kanji(m.surface):
+            # a one-kanji surname before a title (蔡 of 蔡総統) is the full name its own note writes
+            m = replace(m, entity=full_name(m, m.surface, vault=False) or m.entity)
         elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
@@ -157,6 +160,8 @@ def _person_named(name: str) -> str:
 # where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
 _PLACE_ENDINGS = ("市", "町", "村", "区", "郡")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
+# The words after a place's name that make an area holding several municipalities (能登半島, 能登地方).
+_AREAS = ("半島", "地方", "地域", "諸島", "列島")
 # An agreement goes by its acronym alone too (BBNJ of BBNJ協定, TPP of TPP協定) where kg knows no body by it.
 _TREATY_ENDINGS = ("協定", "条約")
 # The heads after which a shorter name is the longer one's tail (サプライチェーン協定 of IPEFサプライチェーン協定).
@@ -177,7 +182,9 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a meeting named by its series and place and the numbered meeting the notes say it is
       (G20リオデジャネイロ会合, 第3回G20財務相・中央銀行総裁会議; see _meetings_named_by_place);
     - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
-      being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定).
+      being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
+    - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
+    - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法).
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
@@ -203,6 +210,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
         if key in joined:
             continue
         longer = [key + end for end in (*_PLACE_ENDINGS, *_GROUP_ENDINGS) if key + end in grouped]
+        if any(key + area in grouped for area in _AREAS):
+            longer = []  # 能登 where the vault names 能登町 and 能登半島: the town or the peninsula, so neither
         front = next((key[: -len(end)] for end in _GROUP_ENDINGS if key.endswith(end)), "")
         known = lexicon.get(front) if len(front) >= 2 else None
         if known is not None and known.type == "Organization" and known.entity in grouped:
@@ -213,9 +222,39 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
                 longer = sorted(short_tails.get(key, ()))
         if not longer:
             longer = _written_in_full(key, grouped)
+        if not longer:
+            longer = _dated_disasters(key, grouped)
+        if not longer:
+            longer = _laws_abbreviated(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+# The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.
+_DISASTER_HEADS = ("地震", "震災", "台風", "豪雨", "水害")
+# An era's year or a year before a name: 令和6年, 平成23年, 2024年.
+_ERA_YEAR = re.compile(r"(?:(?:明治|大正|昭和|平成|令和)(?:\d+|元)|\d{4})年")
+
+
+def _laws_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the laws of the vault a short law's name abbreviates the usual way, by the first kanji of
+    its first words and 法 (災対法 -> [災害対策基本法], 独禁法 -> [独占禁止法]); a name that opens otherwise
+    (入管法 of 出入国管理及び難民認定法) is left to the text to define."""
+    front = key[:-1]
+    if not key.endswith("法") or not 2 <= len(front) <= 3 or not all(is_kanji(c) for c in front):
+        return []
+    return [k for k in grouped if k != key and k.endswith("法") and len(k) > len(key) + 1
+            and "".join(u[0] for u in short_units(k)[: len(front)]) == front]
+
+
+def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the names of the vault that write a disaster's name with its year before it (奥能登豪雨 ->
+    [令和6年奥能登豪雨]): a disaster happens once, so the year only dates it. A meeting's year (2024年…会議)
+    names one of a series and is left alone."""
+    if not key.endswith(_DISASTER_HEADS):
+        return []
+    return [k for k in grouped if k != key and k.endswith(key) and _ERA_YEAR.fullmatch(k[: -len(key)])]
 
 
 _EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
@@ -411,11 +450,16 @@ def _display_name(entity_id: str, counts: Counter) -> str:
 
 
 def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
-    """Return one type for an entity: a known name's type, else its head noun, else the vote, in which
-    an acronym's Person votes do not count."""
+    """Return one type for an entity: a known name's type, else its head noun (a 会議 found as a body is
+    one), else the vote, in which an acronym's Person votes do not count."""
     if known is not None and known.type:
         return known.type
     head = suffix_type(label)
+    # 会議 heads meetings and standing councils alike: one the text sets up or places under a body
+    # (formed_bodies, set_up_bodies) is a council
+    if head == "Event" and any(m.type == "Organization" and m.source == "compound" for m in group) \
+            and nfkc(label).endswith("会議"):
+        return "Organization"
     if head:
         return head
     # a person is never named by an acronym (NNPC is a company, whatever the model says)

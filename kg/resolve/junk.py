@@ -11,7 +11,7 @@ from kg.resolve.knowledge import (
     generic_words, legal_forms, name_words, product_names, suffix_type, without_legal_form,
 )
 from kg.resolve.words import words
-from kg.text.chars import is_ascii_alnum, is_hiragana, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
 _ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
@@ -49,16 +49,17 @@ def has_markup(name: str) -> bool:
     return bool(set(_KATAKANA_EQUALS.sub("", name)) & _MARKUP)
 
 
-def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: bool = False) -> bool:
+def is_junk(surface: str, stop: frozenset[str], known: bool = False, person: bool = False, titled: bool = False) -> bool:
     """Return True for forms that never name an entity (docs/explanation/entities.md, "The junk rule").
 
     ``person`` says the tokenizer knows every word of the form as a person's name, which a name
-    written in hiragana (さだまさし) needs.
+    written in hiragana (さだまさし) needs; ``titled`` that such a name stands before a title, which
+    a one-kanji surname (蔡 of 蔡総統, 習 of 習主席) needs.
     """
-    return bool(junk_rule(surface, stop, known, person))
+    return bool(junk_rule(surface, stop, known, person, titled))
 
 
-def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: bool = False) -> str:
+def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: bool = False, titled: bool = False) -> str:
     """Return the name of the junk rule a form falls under (kg/data/rules.tsv), "" when it may name an entity."""
     if surface.casefold() in stop:
         return "stop-word"
@@ -68,7 +69,7 @@ def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: b
         return "product"  # whoever names it: a product is none of kg's types, as a stop word is no name
     if known:
         return ""
-    if len(surface) < 2:
+    if len(surface) < 2 and not (person and titled and is_kanji(surface)):
         return "too-short"
     if not any(c.isalpha() for c in surface):
         return "no-letters"

@@ -15,14 +15,15 @@ from kg.resolve.candidates import (
     with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, compound_names, continued, currency_areas, described_companies,
-    is_common_compound, listed_laws, proper_words, set_up_bodies,
+    OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, currency_areas,
+    described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, names_laws,
+    numbered_typhoons, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
-from kg.resolve.people import titled_people
+from kg.resolve.people import titled_people, titles
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
@@ -81,6 +82,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
              and not any((c.start, c.end) == (b.start, b.end) for b in bound)]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
     compounds += set_up_bodies(text)
+    cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
+    compounds += cited + numbered_typhoons(text) + held_events(text) + formed_bodies(text, known)
+    compounds += called_plans(text) + multi_year_plans(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
@@ -93,8 +97,13 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + titles_found + compounds + proper + model
     longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
+    affiliated = _affiliations(text, longer, model, known)
+    longer = [c for c in longer if c not in {a for a, _ in affiliated}]
+    in_titles = [body for _, body in affiliated if _in_title(text, body)]
+    known = [c for c in known if not any(c is body for body in in_titles)]
     if tracing is not None:
         trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
+        trace.dropped_all([a for a, _ in affiliated] + in_titles, [], "affiliation")
         for rule, cands in (("model-span", model), ("proper-word", proper),
                             ("titled-person", people),
                             ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
@@ -104,7 +113,11 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("election", elections(text, lexicon)), ("bureau", bureaus(text, known)),
                             ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
-                            ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
+                            ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),
+                            ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
+                            ("formed-body", formed_bodies(text, known)), ("called-plan", called_plans(text)),
+                            ("multi-year-plan", multi_year_plans(text)),
+                            ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
             trace.found(cands, rule)
@@ -163,10 +176,11 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         mention = make_mention(block, _without_status(text, cand), spans, lexicon, sentences)
         # a session that goes on a series (第61回総会 after IPCC第60回総会) is named by its entity, not by the text
         named_by_entity = mention is not None and (mention.source == "known" or (cand.trust == HEADED and bool(cand.entity)))
-        if mention is not None and not is_junk(mention.surface, stop, named_by_entity, _person_name(text, cand)):
+        titled = cand in people
+        if mention is not None and not is_junk(mention.surface, stop, named_by_entity, _person_name(text, cand), titled):
             mentions.append(mention)
         elif mention is not None and tracing is not None:
-            rule = junk_rule(mention.surface, stop, named_by_entity, _person_name(text, cand))
+            rule = junk_rule(mention.surface, stop, named_by_entity, _person_name(text, cand), titled)
             trace.dropped(cand.start, cand.end, rule)
     kept = _without_repeats(mentions)
     if tracing is not None:
@@ -189,6 +203,26 @@ def _acronym_among_words(surface: str) -> bool:
     found = surface.split()
     return (any(_ACRONYM_WORD.fullmatch(w) for w in found) and any(_TITLE_WORD.fullmatch(w) for w in found)
             and not any(w in name_words("maker") for w in found))  # ISTIL Group: a company the model took for one
+def _affiliations(text: str, cands: Sequence[Candidate], model: Sequence[Candidate],
+                  known: Sequence[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Return the candidates that run a person's name into the known body the person belongs to, each with
+    that body (平田直東京大学 of 平田直東京大学名誉教授): a person and an affiliation, two names, not one body's.
+    A body in Latin letters after a katakana name is the rest of one name (アンジェSCO, a team)."""
+    people = {(c.start, c.end) for c in model if c.type == "Person"}
+    bodies = {(c.start, c.end): c for c in known if c.type == "Organization"}
+    return [(c, bodies[(mid, c.end)]) for c in cands for mid in range(c.start + 1, c.end)
+            if (c.start, mid) in people and (mid, c.end) in bodies and not text[mid : c.end].isascii()]
+
+
+# The run of kanji and katakana after a body: a title that opens with it holds it (東京大学名誉教授).
+_TITLE_RUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
+
+
+def _in_title(text: str, body: Candidate) -> bool:
+    """Return True when a title follows a body in one run of nouns (東京大学名誉教授, 国連難民高等弁務官): the
+    body is part of the person's title, no mention of its own."""
+    run = _TITLE_RUN.match(text, body.end)
+    return run is not None and any(run.group().endswith(t) for t in titles())
 
 
 def _trace_finders(block: Block, text: str, lexicon: Lexicon, known: list[Candidate], members: list[Candidate],

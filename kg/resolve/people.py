@@ -134,7 +134,18 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
             return found[j].end, core in strong_titles()
         if j == i and core in ("長", "相") and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
             return found[j].end, False
+        if j == i + 1 and i > 0 and found[i - 1].person and _field_minister(text, found[i], found[j]):
+            return found[j].end, False
     return 0, False
+
+
+def _field_minister(text: str, field: Word, suffix: Word) -> bool:
+    """Return True for a policy field and the suffix 相, which Sudachi splits: a minister's title (防災相,
+    沖縄相), as 経産相 is one word to it. The field is one common noun in kanji, read so right after a
+    person's name (坂井防災相); after other nouns (…ビジネス貿易相) the title is 相 and they name the post."""
+    surface = text[field.start : field.end]
+    return (text[suffix.start : suffix.end] == "相" and suffix.pos[0] == "接尾辞" and field.pos[:2] == ("名詞", "普通名詞")
+            and 2 <= len(surface) <= 5 and all(is_kanji(c) for c in surface))
 
 
 def _title_inside(text: str, word: Word) -> int:

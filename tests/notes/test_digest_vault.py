@@ -22,7 +22,6 @@ KNOWN_GAPS = {
     "福岡資麿": "the name runs on into the title after it (福岡資麿厚生労働相 gives 福岡資)",
     "ヤマト運輸": "not found",
     "マースク": "not found",
-    "物流効率化法": "not found (改正物流効率化法)",
 }
 
 

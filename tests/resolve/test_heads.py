@@ -627,3 +627,183 @@ def test_link_text_ending_in_a_common_word_with_a_head_is_no_name():
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert [(text[c.start : c.end], c.type) for c in quoted(block)] == [("北海資源保護法", "Law")]
+
+
+@pytest.mark.parametrize(
+    ("text", "law_section", "found"),
+    [
+        ("市場監視の根拠は商品先物監視法にある。", False, ["商品先物監視法"]),  # a sentence that cites law
+        ("海底鉱区開発法（1975年）は、費用を国と県で負担する仕組み。", True, ["海底鉱区開発法"]),  # a section on laws
+        ("海底鉱区開発法（1975年）は、費用を国と県で負担する仕組み。", False, []),  # no cue: a run of words
+        ("画像処理の治療法と解決法を比べた。", True, []),  # one word before 法: a method
+        ("宇宙の関連法と、海洋関係法を整理した。", True, []),  # a class of laws, no one law
+        ("申請方法を定める。", False, []),  # 方法 is a word of its own
+    ],
+)
+def test_a_run_ending_in_ho_where_the_text_cites_law_is_a_law(text, law_section, found):
+    from kg.resolve.compounds import cited_laws
+
+    assert [text[c.start : c.end] for c in cited_laws(text, law_section)] == found
+
+
+@pytest.mark.parametrize(
+    ("heading", "about_laws"),
+    [("3.1 港湾防災基本法とその周り", True), ("2. 法制度と計画", True), ("学習法のまとめ", False), ("海の計画", False)],
+)
+def test_a_heading_that_names_a_law_or_a_legal_system_is_about_laws(heading, about_laws):
+    from kg.resolve.compounds import names_laws
+
+    assert names_laws(heading) is about_laws
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("台風第7号は九州に上陸した。", ["台風第7号"]),  # the Meteorological Agency's number of the year
+        ("台風12号が接近している。", ["台風12号"]),
+        ("今年の台風は3個が上陸し、台風の第1報が出た。", []),  # a count and a report name no storm
+    ],
+)
+def test_a_typhoon_named_by_its_number_is_an_event(text, found):
+    from kg.resolve.compounds import numbered_typhoons
+
+    assert [(text[c.start : c.end]) for c in numbered_typhoons(text)] == found
+    assert all(c.type == "Event" for c in numbered_typhoons(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("1959年の三河湾台風を受けて法が作られた。", [("三河湾台風", "Event")]),  # a place and a disaster's head
+        ("石川県は「令和9年奥三河豪雨」と呼んでいる。", [("令和9年奥三河豪雨", "Event")]),  # the year stays with it
+        ("大型の台風と記録的な豪雨が続いた。", []),  # common words: a kind of disaster
+    ],
+)
+def test_a_disaster_named_after_its_place_is_an_event(text, found):
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text) if c.type == "Event"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北方海洋防災フォーラムは、市と大学が主催している。", ["北方海洋防災フォーラム"]),  # held under its name
+        ("経済フォーラムが開かれた。", []),  # two words: a kind of meeting
+        ("北方海洋防災フォーラムの資料を読んだ。", []),  # not said to be held
+    ],
+)
+def test_a_long_forum_the_sentence_says_is_held_is_an_event(text, found):
+    from kg.resolve.compounds import held_events
+
+    assert [text[c.start : c.end] for c in held_events(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("事務は内閣官房の海洋資源推進室が担う。", ["海洋資源推進室"]),  # under a body kg knows
+        ("内閣官房に宇宙庁設置準備室が発足した。", ["宇宙庁設置準備室"]),  # formed
+        ("G20で海洋作業部会が初めて設けられた。", ["海洋作業部会"]),  # set up
+        ("北海審議会の漁業資源実行会議の下に置く。", ["漁業資源実行会議"]),
+        ("県は山岳遭難救助隊に出動を求めた。", ["山岳遭難救助隊"]),  # three words before 隊: one unit
+        ("事務は内閣官房の担当室が担う。", []),  # one word before the head: a kind of body
+        ("作業部会が設けられた。", []),
+        ("内閣総理大臣を本部長とする政府対策本部を設置する。", []),  # 政府 before the head 対策本部
+        ("第2作業部会が設けられた。", []),  # a number: one of a series
+        ("消防救助隊が出動し、航空宇宙自衛隊へ名前を変える。", []),  # two words; 自衛隊 is a word of its own
+    ],
+)
+def test_a_body_placed_under_a_known_body_or_formed_is_a_name(text, found):
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.compounds import formed_bodies
+
+    known = [Candidate(i, i + len(name), KNOWN, type="Organization")
+             for name in ("内閣官房", "北海審議会", "自衛隊") if (i := text.find(name)) >= 0]
+    assert [text[c.start : c.end] for c in formed_bodies(text, known)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("政府は「令和9年北方沖地震に係る検証チーム」をつくり、報告をまとめた。", ["令和9年北方沖地震に係る検証チーム"]),
+        ("「令和9年北方沖地震復旧・復興支援本部」が設置された。", ["令和9年北方沖地震復旧・復興支援本部"]),
+        ("「令和9年北方沖地震に学ぶ手引き」をつくった。", []),  # particles and no body's head: a phrase
+    ],
+)
+def test_a_quoted_body_named_after_an_event_that_is_formed_is_a_body(text, found):
+    from kg.resolve.compounds import set_up_bodies
+
+    assert [text[c.start : c.end] for c in set_up_bodies(text)] == found
+
+
+def test_a_proper_word_ending_in_the_head_of_a_facility_is_no_node():
+    text = "大臣は能登空港の早期再開を約束し、能登半島を回った。"
+    found = [(text[c.start : c.end], c.type) for c in compound_names(text)]
+    assert ("能登空港", "Other") in found and ("能登半島", "Region") in found  # a proper word with no such head stays
+
+
+def test_an_adjective_before_a_head_in_quotes_names_nothing():
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "「国際的な枠組みに経験をどう返すか」と「新たな戦略」を読み、「北方海洋枠組み」を調べた。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block)] == ["北方海洋枠組み"]
+
+
+def test_a_model_span_of_three_listed_parts_two_of_them_known_is_a_list():
+    from kg.records import Span
+    from kg.resolve.compounds import lists_only
+
+    text = "実動部隊（自衛隊・消防・TEC-FORCE）"
+    span = Span(text.index("自衛隊"), text.index("）"), "Organization_Other")
+    items = {(text.index("自衛隊"), text.index("自衛隊") + 3), (text.index("TEC"), text.index("）"))}
+    assert lists_only(text, span, items)
+    assert not lists_only(text, span, {(text.index("TEC"), text.index("）"))})  # one known part: maybe one name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("総長は「全ての船に灯台を（Lighthouses for All）」という取組を打ち出した。", ["全ての船に灯台を"]),
+        ("市は「海辺の町を未来につなぐ」という運動を始めた。", ["海辺の町を未来につなぐ"]),  # long enough to be named
+        ("市は「声かけ」という取組を進める。", []),  # a short phrase: a way of doing things
+        ("「全ての船に灯台を」という言葉が広まった。", []),  # a word, no initiative
+    ],
+)
+def test_a_quoted_name_called_an_initiative_is_a_plan(text, found):
+    from kg.resolve.compounds import called_plans
+
+    assert [text[c.start : c.end] for c in called_plans(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("「防災・減災、港湾強靱化のための5か年加速化対策」は15兆円だ。", ["防災・減災、港湾強靱化のための5か年加速化対策"]),
+        ("「道路整備十箇年計画」を読んだ。「地震対策」を進める。", []),  # no span of years written so; measures alone
+    ],
+)
+def test_a_quoted_programme_that_runs_for_years_is_a_plan(text, found):
+    from kg.resolve.compounds import multi_year_plans
+
+    assert [text[c.start : c.end] for c in multi_year_plans(text)] == found
+
+
+def test_a_katakana_proper_word_ending_like_a_facility_is_still_a_name():
+    text = "ルイビルとアルベールビルを訪れた。"
+    assert [c for c in compound_names(text) if c.type == "Other"] == []
+
+
+def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
+    from kg.resolve.compounds import formed_bodies
+
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.compounds import continued
+
+    text = "衆議院水害地対策特別委員会の理事を務め、連隊は2個高射砲兵中隊で構成された。"
+    assert [c for c in compound_names(text) if c.type == "Event"] == []
+    assert [text[c.start : c.end] for c in continued(text, [Candidate(0, 3, KNOWN, type="Organization")])] != ["衆議院水害"]
+    assert formed_bodies(text, []) == []
+    storm = "伊勢湾台風が来た。"  # at the end of its run the head names the disaster
+    assert [(storm[c.start : c.end], c.type) for c in compound_names(storm)] == [("伊勢湾台風", "Event")]

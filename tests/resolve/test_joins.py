@@ -389,3 +389,58 @@ def test_a_report_and_a_kept_label_on_common_words_of_another_kind_name_nothing(
     assert not any("報告書" in label for label in _nodes([_note(text)], spans))
     held = "北極海会議が開かれた。"  # a proper word before the head: the kept label stands
     assert "北極海会議" in _nodes([_note(held)], _spans(held, ("北極海会議", "Conference")))
+
+
+def test_a_disaster_written_without_its_year_joins_the_name_with_it_but_a_meetings_year_stays():
+    text = "石川県は「令和9年奥三河豪雨」と呼ぶ。奥三河豪雨で川が溢れた。2030年ノルダ防災サミットとノルダ防災サミット。"
+    nodes = _nodes([_note(text)], _spans(text, ("2030年ノルダ防災サミット", "Event"), ("ノルダ防災サミット", "Event")))
+    assert nodes["令和9年奥三河豪雨"] == ["令和9年奥三河豪雨", "奥三河豪雨"]
+    assert "ノルダ防災サミット" in nodes and "2030年ノルダ防災サミット" in nodes  # one of a series and the series
+
+
+def test_a_law_written_short_by_the_first_kanji_of_its_words_joins_it():
+    text = "港湾防災基本法は1961年に制定された。白書では「港防法」と略される。"
+    nodes = _nodes([_note(text)], _spans(text, ("港湾防災基本法", "Law")))
+    assert nodes["港湾防災基本法"] == ["港湾防災基本法", "港防法"]
+    both = text + "港湾防犯基本法も同じ年に制定された。"
+    nodes = _nodes([_note(both)], _spans(both, ("港湾防災基本法", "Law"), ("港湾防犯基本法", "Law")))
+    assert "港防法" in nodes  # it fits two laws: it stays as written
+
+
+def test_a_place_a_town_and_a_peninsula_share_joins_neither():
+    text = "被害は丹後半島と丹後町に及んだ。丹後の教訓は大きい。輪島町と輪島の市場。"
+    spans = _spans(text, ("丹後半島", "Region"), ("丹後町", "Region"), ("丹後", "Region"), ("輪島町", "Region"),
+                   ("輪島", "Region"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["丹後町"] == ["丹後町"] and "丹後" in nodes  # the town or the peninsula: neither
+    assert "輪島" in nodes["輪島町"]  # a town alone: its short name
+
+
+def test_a_short_name_declared_after_a_formal_name_is_the_same_law():
+    text = "正式名称は「海底の資源の開発及び管理に関する法律」。以下、海底開発法と書く。"
+    nodes = _nodes([_note(text)], _spans(text, ("海底開発法", "Law")))
+    assert any({"海底開発法", "海底の資源の開発及び管理に関する法律"} <= set(v) for v in nodes.values())
+
+
+def test_a_council_placed_under_a_body_is_an_organization_and_a_meeting_stays_an_event():
+    from kg.resolve import resolve
+
+    text = "中央防災会議の漁業資源実行会議の下に部会を置いた。ノルダ漁業閣僚会議が開かれた。"
+    types = {e.label: e.type for e in resolve([_note(text)], _spans(text, ("ノルダ漁業閣僚会議", "Event")))}
+    assert types["漁業資源実行会議"] == "Organization" and types["ノルダ漁業閣僚会議"] == "Event"
+
+
+def test_a_person_and_the_body_after_the_name_are_two_names():
+    text = "委員長の田中一郎東京大学名誉教授は会見で説明した。田中委員長は続けた。"
+    nodes = _nodes([_note(text)], _spans(text, ("田中一郎", "Person")))
+    assert "田中一郎" in nodes and "田中一郎東京大学" not in nodes
+    assert "田中" in nodes["田中一郎"]
+    assert "東京大学" not in nodes  # a body a title follows is the title's: no mention of its own
+    text = "委員長の田中一郎東京大学の研究者が説明した。"
+    assert "東京大学" in _nodes([_note(text)], _spans(text, ("田中一郎", "Person")))  # no title after it
+
+
+def test_a_unit_defined_with_its_acronym_after_a_clause_is_one_node():
+    text = "防衛省は、方面総監を指揮官とする北方任務部隊（NTF）を編成した。NTFは物資を運んだ。"
+    nodes = _nodes([_note(text)], _spans(text, ("NTF", "Organization")))
+    assert any({"北方任務部隊", "NTF"} <= set(v) for v in nodes.values())

@@ -242,3 +242,24 @@ def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
 
     assert name_before_title("長野厚労相") == "長野"
     assert name_before_title("山田太郎") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "titles"),
+    [
+        ("山田防災相は支援を進めると述べた。", ["山田"], ["防災相"]),  # a field and 相 split by Sudachi: a minister
+        ("防災相が述べた。", [], []),  # no name before it
+        ("ジョナサン・レイノルズ・ビジネス貿易相が来日した。", ["ジョナサン・レイノルズ"], ["相"]),  # a post after other nouns
+    ],
+)
+def test_a_policy_field_and_sho_after_a_name_is_a_minister(text, people, titles):
+    assert _people(text) == (people, titles)
+
+
+def test_a_one_kanji_surname_before_a_title_is_a_person_and_joins_the_full_name():
+    from kg.resolve.junk import junk_rule, stop_words
+
+    text = "蔡英文総統は投稿した。蔡総統は日本語でも投稿した。"
+    assert _people(text) == (["蔡", "蔡英文"], ["総統"])
+    assert junk_rule("蔡", stop_words([]), person=True, titled=True) == ""
+    assert junk_rule("蔡", stop_words([]), person=True) == "too-short"  # alone it stays out
