@@ -98,15 +98,17 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
     everyone = set().union(*people.values()) if people else set()
     named = {surface: entity for surface, entity in everyone}  # バイデン of バイデン大統領
+    titled = {surface for surface, _ in everyone if name_before_title(surface)}  # looked up once, not per part
 
     def fits(named: set[tuple[str, str]], part: str) -> set[str]:
         # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
         # the surname of a name with a generation after it (マルコス of フェルディナンド・マルコス・ジュニア);
         # a name with a title after it (福岡厚労相) is no full name
-        return {entity for surface, entity in named if len(surface) > len(part) and not name_before_title(surface)
+        middle = f"・{part}・"
+        return {entity for surface, entity in named if len(surface) > len(part) and surface not in titled
                 and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
                      or surface.endswith(("・" + part, "=" + part))
-                     or any(surface.endswith(f"・{part}・{g}") for g in _GENERATIONS))}
+                     or (middle in surface and any(surface.endswith(middle + g) for g in _GENERATIONS)))}
 
     @cache
     def full_name_in(note: str, part: str, vault: bool) -> str:
