@@ -282,7 +282,7 @@ OWN_FLOORS = {
     # written in session 4 in a new field (disaster risk reduction); first contact 0.824 / 0.907 / 3 / 1 / 1.000,
     # 2 absent names as nodes; 0.985 / 0.981 / 2 / 0 / 1.000 once state organs, cited laws, disasters and formed
     # bodies were read (branch disaster4); the 2 absent names are still nodes (LCAC, the white paper itself)
-    "own_disaster_resilience_2024": (0.98, 0.98, 2, 0, 1.0),
+    "own_disaster_resilience_2024": (0.98, 0.98, 1, 0, 1.0),
     "own_health_climate_2024": (0.99, 0.97, 0, 0, 1.0),
     "own_vault_agri_trade_2024": (0.96, 0.98, 1, 0, 0.98),
     # written in session 4 in a new field (migration policy); first contact 0.835 / 0.819 / 3 / 1 / 0.970,

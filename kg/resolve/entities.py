@@ -164,6 +164,8 @@ _PLACE_ENDINGS = ("市", "町", "村", "区", "郡")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
 # The words after a place's name that make an area holding several municipalities (能登半島, 能登地方).
 _AREAS = ("半島", "地方", "地域", "諸島", "列島")
+# The areas among them that are one piece of land or sea: the land a bare name and its 地方 stand for.
+_LANDS = ("半島", "諸島", "列島")
 # An agreement goes by its acronym alone too (BBNJ of BBNJ協定, TPP of TPP協定) where kg knows no body by it.
 _TREATY_ENDINGS = ("協定", "条約")
 # The heads after which a shorter name is the longer one's tail (サプライチェーン協定 of IPEFサプライチェーン協定).
@@ -212,8 +214,14 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
         if key in joined:
             continue
         longer = [key + end for end in (*_PLACE_ENDINGS, *_GROUP_ENDINGS) if key + end in grouped]
-        if any(key + area in grouped for area in _AREAS):
-            longer = []  # 能登 where the vault names 能登町 and 能登半島: the town or the peninsula, so neither
+        areas = [key + area for area in _AREAS if key + area in grouped]
+        if areas:
+            # 能登, 能登地方 and 能登半島 are the one land the vault names (a town, 能登町, goes by its 町);
+            # with two lands (伊豆半島, 伊豆諸島) the bare name is either, so it joins neither
+            lands = [a for a in areas if a.endswith(_LANDS)]
+            longer = lands if len(lands) == 1 else [a for a in areas if a.endswith("地方")] if not lands else []
+            if len(lands) == 1:
+                joined.update((a, lands[0]) for a in areas if a not in lands and lexicon.get(a) is None)
         front = next((key[: -len(end)] for end in _GROUP_ENDINGS if key.endswith(end)), "")
         known = lexicon.get(front) if len(front) >= 2 else None
         if known is not None and known.type == "Organization" and known.entity in grouped:

@@ -407,13 +407,17 @@ def test_a_law_written_short_by_the_first_kanji_of_its_words_joins_it():
     assert "港防法" in nodes  # it fits two laws: it stays as written
 
 
-def test_a_place_a_town_and_a_peninsula_share_joins_neither():
-    text = "被害は丹後半島と丹後町に及んだ。丹後の教訓は大きい。輪島町と輪島の市場。"
-    spans = _spans(text, ("丹後半島", "Region"), ("丹後町", "Region"), ("丹後", "Region"), ("輪島町", "Region"),
-                   ("輪島", "Region"))
+def test_a_bare_place_and_its_region_are_the_one_land_the_vault_names_and_the_town_stays_apart():
+    text = "被害は丹後半島と丹後町に及んだ。丹後の教訓は大きい。丹後地方の道路も。輪島町と輪島の市場。"
+    spans = _spans(text, ("丹後半島", "Region"), ("丹後町", "Region"), ("丹後", "Region"), ("丹後地方", "Region"),
+                   ("輪島町", "Region"), ("輪島", "Region"))
     nodes = _nodes([_note(text)], spans)
-    assert nodes["丹後町"] == ["丹後町"] and "丹後" in nodes  # the town or the peninsula: neither
+    assert nodes["丹後町"] == ["丹後町"]  # a town goes by its 町
+    assert sorted(nodes["丹後半島"]) == ["丹後", "丹後半島", "丹後地方"]  # the peninsula, its region, its bare name
     assert "輪島" in nodes["輪島町"]  # a town alone: its short name
+    two = "伊勢半島と伊勢諸島を結ぶ。伊勢の港。"  # two lands: the bare name is either, so it joins neither
+    nodes = _nodes([_note(two)], _spans(two, ("伊勢半島", "Region"), ("伊勢諸島", "Region"), ("伊勢", "Region")))
+    assert nodes["伊勢"] == ["伊勢"]
 
 
 def test_a_short_name_declared_after_a_formal_name_is_the_same_law():
