@@ -141,7 +141,8 @@ def bound_prefixes(text: str, known: Sequence[Candidate]) -> list[Candidate]:
 def without_glosses(text: str, known: list[Candidate]) -> list[Candidate]:
     """Return the known names but those that gloss the common noun before them: a known name alone in
     parentheses that the dictionary knows as one common word, after a common noun, is that noun's loanword
-    (採用（リクルート）: recruiting, not the company); a proper noun there names one (電機メーカー（ソニー）)."""
+    (採用（リクルート）: recruiting, not the company); a proper noun there names one (電機メーカー（ソニー）).
+    So is one is_gloss finds (a loanword after a kanji common noun that stands alone)."""
     by_end = {w.end: w for w in words(text)} if "（" in text else {}
     glossed = []
     for cand in known:
@@ -154,7 +155,7 @@ def without_glosses(text: str, known: list[Candidate]) -> list[Candidate]:
         if (len(inside) == 1 and inside[0].pos[:2] == ("名詞", "普通名詞") and all(is_katakana(c) for c in text[cand.start : cand.end])
                 and before.pos[:2] == ("名詞", "普通名詞") and not any(noun.endswith(h) for h, _ in type_suffixes())):
             glossed.append(cand)
-    return [c for c in known if c not in glossed]
+    return [c for c in known if c not in glossed and not is_gloss(text, c.start, c.end)]
 
 
 _LATIN_WORD_BEFORE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&-]* $")

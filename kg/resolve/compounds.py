@@ -965,4 +965,9 @@ def is_common_compound(text: str, start: int, end: int) -> bool:
     last = nfkc(text[inside[-1].start : inside[-1].end])
     if (heads_by_word().get(last) or suffix_type(surface)) in (None, "", OTHER):
         return False
+    return only_common_nouns(inside)
+
+
+def only_common_nouns(inside: Sequence[Word]) -> bool:
+    """Return True when every word is a common noun the dictionary holds (none it lacks)."""
     return all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in inside)

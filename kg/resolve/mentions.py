@@ -17,7 +17,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, currency_areas,
     described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, names_laws,
-    numbered_typhoons, proper_words, set_up_bodies,
+    numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -62,16 +62,16 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     tracing = trace.reading(block)
     known, members = known_and_compound(text, lexicon)
     # a name kg knows that glosses a common word (リクルート of 採用（リクルート）) is no mention of it
-    glossing = [c for c in known if is_gloss(text, c.start, c.end)]
-    known = [c for c in known if c not in glossing]
+    unglossed = without_glosses(text, known)
+    glossing = [c for c in known if c not in unglossed]
+    known = unglossed
     if tracing is not None:
         trace.dropped_all(glossing, [], "gloss")
         unburied = without_buried_places(text, known, spans)
         _trace_finders(block, text, lexicon, known, members, unburied)
     bound = bound_prefixes(text, known)
     trace.dropped_all(bound, [], "bound-prefix")
-    known = without_glosses(text, [c for c in with_trade_form(text, without_buried_places(text, known, spans))
-                                   if c not in bound])
+    known = [c for c in with_trade_form(text, without_buried_places(text, known, spans)) if c not in bound]
     proper = proper_words(text, spans)
     # a place the model reads inside a facility's name (北京 of 北京地下鉄) still keeps the pieces of that name
     # from being candidates, and is taken out once the conflicts are settled
@@ -304,7 +304,7 @@ def _katakana_common_words(text: str, cand: Candidate) -> bool:
     inside = words_within(text, cand.start, cand.end)
     return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
             and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
-            and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in inside))
+            and only_common_nouns(inside))
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:
