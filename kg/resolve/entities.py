@@ -285,8 +285,7 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
     was held at that place (…がリオデジャネイロで開かれ), or when a sentence says the one is the other
     (G7広島サミットは…第49回G7サミットで、…). A meeting two numbered ones fit stays as it is.
     """
-    numbered = {key: match_key(_EDITION.sub("", key, count=1)) for key in grouped
-                if _EDITION.match(key) and key.endswith(_MEETING_HEADS)}
+    numbered = _numbered_meetings(grouped, _MEETING_HEADS)
     if not numbered:
         return {}
     sections: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -306,16 +305,23 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
     return joined
 
 
+def _numbered_meetings(grouped: Mapping[str, Sequence[Mention]], heads: tuple[str, ...]) -> dict[str, str]:
+    """Return each numbered meeting the vault names (第33回IMO総会) with the key of its series (IMO総会)."""
+    return {key: match_key(_EDITION.sub("", key, count=1)) for key in grouped
+            if _EDITION.match(key) and key.endswith(heads)}
+
+
 def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
     there the series stands for that meeting. A series written only in running text (日韓閣僚会合は毎年開く)
     stays the series, and so does one whose section or vault names two numbered meetings of it."""
-    numbered = {key: match_key(_EDITION.sub("", key, count=1)) for key in grouped
-                if _EDITION.match(key) and key.endswith(_MEETING_HEADS + ("総会",))}
+    by_series: dict[str, list[str]] = defaultdict(list)
+    for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
+        by_series[series].append(session)
     joined = {}
     for key, group in grouped.items():
-        sessions = [n for n, series in numbered.items() if series == key]
+        sessions = by_series.get(key, [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
         if len(sessions) != 1 or not headings:
             continue
