@@ -100,20 +100,13 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     named = {surface: entity for surface, entity in everyone}  # バイデン of バイデン大統領
     titled = {surface for surface, _ in everyone if name_before_title(surface)}  # looked up once, not per part
 
-    def fits(named: set[tuple[str, str]], part: str) -> set[str]:
-        # a given name after a surname is no katakana word (石破ショック is an event the model took for a person)
-        # the surname of a name with a generation after it (マルコス of フェルディナンド・マルコス・ジュニア);
-        # a name with a title after it (福岡厚労相) is no full name
-        middle = f"・{part}・"
-        return {entity for surface, entity in named if len(surface) > len(part) and surface not in titled
-                and ((surface.startswith(part) and not is_katakana(surface[len(part)]))
-                     or surface.endswith(("・" + part, "=" + part))
-                     or (middle in surface and any(surface.endswith(middle + g) for g in _GENERATIONS)))}
+    in_note = {note: _full_names_by_part(found, titled) for note, found in people.items()}
+    in_vault = _full_names_by_part(everyone, titled)
 
     @cache
     def full_name_in(note: str, part: str, vault: bool) -> str:
         part = fold_spelling(fold_variants(part))
-        found = fits(people.get(note, set()), part) or (fits(everyone, part) if vault else set())
+        found = in_note.get(note, {}).get(part) or (in_vault.get(part, set()) if vault else set())
         return next(iter(found)) if len(found) == 1 else ""
 
     def full_name(m: Mention, part: str, vault: bool = True) -> str:
@@ -141,6 +134,33 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined
+
+
+def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> dict[str, set[str]]:
+    """Return each part a person is named by alone, with the entities whose full names have it.
+
+    A part is the surname before a given name that is no katakana word (石破 of 石破茂, not of
+    石破ショック, an event the model took for a person), the name after a ・ or = (トルドー of
+    ジャスティン・トルドー), or the name before a generation (マルコス of フェルディナンド・マルコス・ジュニア).
+    A name with a title after it (福岡厚労相, in ``titled``) is no full name. Found once per set of
+    names, so that a look-up is one dict access, however many people the vault names.
+    """
+    parts: dict[str, set[str]] = defaultdict(set)
+    for surface, entity in named:
+        if surface in titled:
+            continue
+        for end in range(1, len(surface)):
+            if not is_katakana(surface[end]):
+                parts[surface[:end]].add(entity)
+            if surface[end - 1] in "・=":
+                parts[surface[end:]].add(entity)
+        for generation in _GENERATIONS:
+            if surface.endswith("・" + generation):
+                stem = surface[: -len(generation) - 1]
+                for end in range(1, len(stem)):
+                    if stem[end - 1] == "・":
+                        parts[stem[end:]].add(entity)
+    return parts
 
 
 def _leader(name: str) -> str:

@@ -122,6 +122,8 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
 
     A title may be written in up to three of Sudachi's words (国家 主席, 前 首相); the longest wins.
     """
+    if not _may_open_title(text, found, i):
+        return 0, False  # most words: no need to try three spans
     if text[found[i].start : found[i].end] == _CABINET and found[i].pos[:2] == ("名詞", "普通名詞"):
         return found[i].end, False  # 内閣発足 too: the noun after a cabinet is what it does
     for j in range(min(i + 3, len(found)) - 1, i - 1, -1):
@@ -139,6 +141,21 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
     return 0, False
 
 
+@cache
+def _title_openers() -> frozenset[str]:
+    """Return the characters a title's first word opens with: a title's or a time prefix's first
+    character, 内 of 内閣, and 長 and 相, which Sudachi splits from what they follow."""
+    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, "長", "相"})
+
+
+def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:
+    """Return False when no title can start at word i, by what _title_end asks of it: its first
+    character, a minister's ending (経産相), or a 相 after it (防災 相)."""
+    surface = nfkc(text[found[i].start : found[i].end])
+    return (surface[:1] in _title_openers() or surface.endswith(_MINISTER_ENDINGS)
+            or (i + 1 < len(found) and text[found[i + 1].start : found[i + 1].end] == "相"))
+
+
 def _field_minister(text: str, field: Word, suffix: Word) -> bool:
     """Return True for a policy field and the suffix 相, which Sudachi splits: a minister's title (防災相,
     沖縄相), as 経産相 is one word to it. The field is one common noun in kanji, read so right after a
@@ -150,9 +167,9 @@ def _field_minister(text: str, field: Word, suffix: Word) -> bool:
 
 def _title_inside(text: str, word: Word) -> int:
     """Return the length of the title a person's name of the dictionary ends in (0 if none)."""
-    surface = nfkc(text[word.start : word.end])
     if not word.person:
         return 0
+    surface = nfkc(text[word.start : word.end])
     return max((len(t) for t in titles() if surface.endswith(t) and len(surface) - len(t) >= 2), default=0)
 
 
