@@ -92,6 +92,7 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
     if problems:
         vault = replace(vault, warnings=vault.warnings + tuple(problems))
     entities, corrected = resolve_corrected(vault.notes, spans, with_vault_corrections(options.resolve, paths))
+    _import_for_children()
     with ExitStack() as children:
         finding = Forked(_relations, entities, options) if options.relate.relations else None
         if finding is not None:
@@ -126,6 +127,12 @@ def analyse(paths: Iterable[str | Path] = (DEFAULT_INPUT,), options: Options | N
             repaired.update(fixed)
     return Result(vault, tuple(entities), graph, tuple(problems), relations, placed, tuple(corrected),
                   repaired=repaired)
+
+
+def _import_for_children() -> None:
+    """Import numpy, which every child of a build uses (igraph's measures, the page's layout, the
+    community reports), before they fork: then it is theirs at no cost, where each would import it."""
+    import numpy  # noqa: F401
 
 
 def _pair_measures(nodes: list[str], pairs: Cooccurrences, in_child: bool) -> dict:
@@ -234,6 +241,9 @@ def run(
             stopping.callback(writing[-1].stop)
 
         result = analyse(paths, options, edges_final=write_edges, complete=write_graph, place=True)
+        # pandas writes the CSV files of this process and of the community reports' child: imported
+        # before the child forks, once, not once in each
+        import pandas  # noqa: F401
         # a child finds the community reports and their files while this process makes the page,
         # which takes the reports last (links from out, where the page and report.md are read)
         reporting = Forked(community_files, result, Path(out).resolve(), options.communities, edges[0].columns)
