@@ -38,6 +38,12 @@ def test_stop_words_names_digits_and_function_nouns_are_left_out():
     assert {"こと", "場合", "政府"} <= stop_words()  # stop_words.txt and stop_generic.txt
 
 
+def test_a_readers_marks_on_the_notes_are_no_words_of_the_topic():
+    found = kept(words_of("港湾整備の予算は増額された（要確認）。追記：漁港の補修も。"), frozenset())
+    assert {"港湾整備", "漁港", "補修"} <= set(found)
+    assert not {"要確認", "確認", "追記"} & set(found)
+
+
 def test_c_tf_idf_is_bertopics_formula():
     counts = {0: Counter({"漁獲": 3, "資源": 1}), 1: Counter({"月面": 2, "資源": 2})}
     weights = c_tf_idf(counts)
