@@ -24,7 +24,7 @@ from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people, titles
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
@@ -35,6 +35,8 @@ from kg.text.sentences import sentence_bounds
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 # A body's plenary sitting is the body acting: 参議院本会議 and 衆院本会議 name the house.
 _PLENARY = "本会議"
+# The words before a law's name that say it is amended or in force (改正温対法, 現行温対法): the law itself.
+_AMENDED = ("改正", "現行")
 
 
 # The heads of the administrative areas an address names in turn (愛知県豊田市, 兵庫県加古郡播磨町).
@@ -345,7 +347,8 @@ def make_mention(
     entity, type_ = cand.entity, cand.type
     if not entity:
         known = _lookup(lexicon, name)
-        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(_without_tail(name))), type_)
+        entity, type_ = (known.entity, known.type or type_) if known else (
+            match_key(without_legal_form(_without_tail(_law_as_in_force(name)))), type_)
     if not type_ and ene:
         type_ = ene_types().get(ene, "")
     sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
@@ -356,6 +359,14 @@ def _person_name(text: str, cand: Candidate) -> bool:
     """Return True for a person span whose words Sudachi knows as people's names (さだまさし)."""
     inside = list(words_within(text, cand.start, cand.end))
     return cand.type == "Person" and bool(inside) and all(w.person for w in inside)
+
+
+def _law_as_in_force(surface: str) -> str:
+    """Return a law's name without the word that says it is amended or in force (温対法 of 改正温対法):
+    the law is one, however often amended."""
+    word = next((w for w in _AMENDED if surface.startswith(w)), "")
+    rest = surface[len(word) :]
+    return rest if word and len(rest) >= 3 and suffix_type(rest) == "Law" else surface
 
 
 def _without_tail(surface: str) -> str:
