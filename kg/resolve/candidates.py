@@ -566,6 +566,22 @@ def is_gloss(text: str, start: int, end: int) -> bool:
             and alone)
 
 
+# What opens a name in parentheses as the former name of the word before them: X（旧Twitter）, メタ（旧フェイスブック）.
+_FORMER = "旧"
+
+
+def former_name_of_nothing(text: str, cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """Return True for a former name alone in parentheses (旧Twitter of X（旧Twitter）) after a word that
+    no name found takes in: the parenthesis says what that word was called, and a word kg keeps no node of
+    (an app, a product) was no entity under its old name either. After a name it is that thing's."""
+    start = cand.start if text.startswith(_FORMER, cand.start) else cand.start - len(_FORMER)
+    if not text.startswith(_FORMER, start) or text[start - 1 : start] not in ("（", "(") \
+            or text[cand.end : cand.end + 1] not in ("）", ")"):
+        return False
+    opening = start - 1
+    return opening > 0 and is_name_char(text[opening - 1]) and not any(o.end == opening for o in others)
+
+
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []

@@ -10,9 +10,9 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
-    continued_sessions, cut_from_code, elections, formal_titles, headed, in_facility, in_katakana_name, in_latin_name,
-    in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings, outside_longer_names, quoted,
-    with_trade_form, without_buried_places, without_conflicts, without_glosses,
+    continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed, in_facility,
+    in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings,
+    outside_longer_names, quoted, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, currency_areas,
@@ -140,7 +140,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
-    glosses = [c for c in survivors if is_gloss(text, c.start, c.end)]
+    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:

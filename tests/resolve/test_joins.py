@@ -512,3 +512,10 @@ def test_a_foreign_city_by_its_first_word_is_the_city_the_vault_names_in_full():
     assert nodes["ポルトアレナス"] == ["ポルト", "ポルトアレナス"]
     near = "会議はブラジルのポルトアレで開かれた。首脳はポルトで会見した。"  # the short name is half the long one or more
     assert "ポルト" in _nodes([_note(near)], spans(near, "ポルトアレ", "ポルト"))
+
+
+def test_a_former_name_in_parentheses_after_a_word_that_names_nothing_is_no_mention():
+    text = "米国の動きはZ（旧Twitter）の記者の投稿で追った。"
+    assert _nodes([_note(text)], {}) == {"アメリカ": ["米国"]}  # Z is an app here: its old name names no company
+    named = "ノルダ通信（旧Twitter）の記者が伝えた。"  # after a name, the old name is that thing's
+    assert "旧Twitter" in str(_nodes([_note(named)], _spans(named, ("ノルダ通信", "Company"))))
