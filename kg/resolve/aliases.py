@@ -291,8 +291,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and event and _is_place_and_year(inner[0], lexicon):
             yield [outer, inner[0]]  # …オリンピック競技大会（東京2020）: its name by place and year
             continue
-        if len(inner) == 1 and _is_place(inner[0], lexicon) and not _is_place(outer, lexicon):
-            continue  # URC2023（ロンドン）: where the thing before is, not another name of it
+        if len(inner) == 1 and _is_location(inner[0], lexicon) and not _is_place(outer, lexicon):
+            continue  # URC2023（ロンドン）, COP30（ブラジル・ベレン）: where the thing before is, not another name of it
         if len(inner) == 1 and (is_product(inner[0]) or _is_language(inner[0], lexicon)):
             continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
         if len(inner) == 1 and _is_act(inner[0]):
@@ -367,6 +367,15 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
     """Return True for a country or place the lexicon knows."""
     known = lexicon.get(name)
     return known is not None and known.type in ("Country", "Region")
+
+
+def _is_location(name: str, lexicon: Lexicon) -> bool:
+    """Return True for a place the lexicon knows, or a country it knows and a place in it joined by ・
+    (ブラジル・ベレン), as Japanese writes where a thing is."""
+    country, _, place = name.partition("・")
+    known = lexicon.get(country)
+    return _is_place(name, lexicon) or (bool(place) and "・" not in place and not any(is_hiragana(c) for c in place)
+                                         and known is not None and known.type == "Country")
 
 
 def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:

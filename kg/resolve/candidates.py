@@ -566,6 +566,22 @@ def is_gloss(text: str, start: int, end: int) -> bool:
             and alone)
 
 
+# What opens a name in parentheses as the former name of the word before them: X（旧Twitter）, メタ（旧フェイスブック）.
+_FORMER = "旧"
+
+
+def former_name_of_nothing(text: str, cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """Return True for a former name alone in parentheses (旧Twitter of X（旧Twitter）) after a word that
+    no name found takes in: the parenthesis says what that word was called, and a word kg keeps no node of
+    (an app, a product) was no entity under its old name either. After a name it is that thing's."""
+    start = cand.start if text.startswith(_FORMER, cand.start) else cand.start - len(_FORMER)
+    if not text.startswith(_FORMER, start) or text[start - 1 : start] not in ("（", "(") \
+            or text[cand.end : cand.end + 1] not in ("）", ")"):
+        return False
+    opening = start - 1
+    return opening > 0 and is_name_char(text[opening - 1]) and not any(o.end == opening for o in others)
+
+
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []
@@ -590,6 +606,9 @@ def bare_headed(text: str) -> list[Candidate]:
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+        elif _dated_plan(name) and text[start + len(name) : start + len(name) + 1] not in ("+", "＋"):
+            # …アジェンダ2020+5 goes on past its year: a version of the plan, which the run cuts off
+            found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
         elif head in long_heads():
             if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
                 found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
@@ -598,6 +617,25 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+# A plan's target year or period, written against its head: GX2040ビジョン, …国家戦略2023-2030.
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_IN_NAME = re.compile(rf"(?<=[A-Za-z\u30a0-\u30ff\u4e00-\u9fff]){_YEAR}(?![\d])")
+_PERIOD_AFTER = re.compile(rf"(?<=[\u30a0-\u30ff\u4e00-\u9fff]){_YEAR}(?:[-‐–~〜]{_YEAR})?$")
+
+
+def _dated_plan(name: str) -> bool:
+    """Return True for a plan's head with its year or period against it and a word before: GX2040ビジョン,
+    生物多様性国家戦略2023-2030. A year makes one plan of a kind; a year alone before the head (2030ビジョン),
+    or after one word and the head (料金プラン2024, a product's tier), names none."""
+    name = nfkc(name)
+    after = _PERIOD_AFTER.search(name)
+    if after is not None:
+        body = name[: after.start()]
+        return suffix_type(body) == "Plan" and len(words(body[: len(body) - head_length(body)])) >= 2
+    year = _YEAR_IN_NAME.search(name)
+    return year is not None and any(t == "Plan" and name[year.end() :] == h for h, t in type_suffixes())
 
 
 # The clause a formal name opens with: 海底ケーブルの保護に関する…協定, …の保全に関する条約.
@@ -650,6 +688,9 @@ def _about_start(text: str, end: int) -> int | None:
 _TITLE_JOINERS = frozenset(("の", "及び", "並びに", "又は", "若しくは", "・", "等", "と", "かつ", "な"))
 # The clauses that open a title in plain text; the others (…に基づく規則, …に対する措置) describe more often than they name.
 _NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
+# "Against", which opens the Japanese name of a body translated from English (…に対するグローバル・アライアンス
+# of Global Alliance Against …) before a katakana head; before other heads it describes (…に対する措置).
+_AGAINST = "に対する"
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する",
                   "を図るための")
 
@@ -673,8 +714,9 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
                 before.pop()
             continue
         if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
-                word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start)):
-            start = word.start  # 適正な実施, グローバル連合: an adjective before a noun of the title
+                word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start
+                                              or (start is not None and text[word.end : start] == "・"))):
+            start = word.start  # 適正な実施, グローバル連合, グローバル・アライアンス: an adjective before a noun of the title
         elif start is not None and surface in _TITLE_JOINERS:
             if surface == "と":
                 left = run_before(text, word.start)
@@ -710,13 +752,15 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
     the start: この問題に関する… is modified, not named) and what it is about must be two nouns or more
     (外国人に関する方針 is a description), ten characters in all at least.
     """
-    if not any(c in text for c in _NAMING_CLAUSES):
+    if not any(c in text for c in (*_NAMING_CLAUSES, _AGAINST)):
         return []
     found = []
-    for clause in _NAMING_CLAUSES:
+    for clause in (*_NAMING_CLAUSES, _AGAINST):
         at = text.find(clause)
         while at >= 0:
             end = _head_run_end(text, at + len(clause))
+            if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
+                end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
@@ -744,8 +788,9 @@ def _head_run_end(text: str, start: int) -> int:
             break
         following = text[word.end : word.end + 1]
         if word.pos[0] in ("名詞", "接尾辞", "接頭辞") and word.pos[1] != "数詞" or (
-                word.pos[0] == "形状詞" and following and is_name_char(following) and not is_hiragana(following)):
-            end = word.end
+                word.pos[0] == "形状詞" and following and is_name_char(following) and not is_hiragana(following)) or (
+                text[word.start : word.end] == "・" and following and is_katakana(following) and end > start):
+            end = word.end  # the ・ between a katakana name's words (グローバル・アライアンス) is inside the run
         else:
             break
     run = nfkc(text[start:end])
@@ -782,8 +827,9 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
     return named or not _one_common_word(text, start, end)
 
 
-# An acronym and its number, as a meeting series numbers its sessions: COP29, INC-5, URC2024.
-_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?![0-9.A-Za-z])")
+# An acronym and its number, as a meeting series numbers its sessions: COP29, INC-5, URC2024, and a
+# session resumed after a break, numbered after a point (QRS-5.2 goes on QRS-5).
+_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?:\.\d)?(?![0-9.A-Za-z])")
 
 
 def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -888,11 +934,27 @@ def _kanji_words(text: str, start: int, end: int) -> int:
 
 
 def _adjective_before_head(text: str, start: int, end: int) -> bool:
-    """Return True when text[start:end] is one adjective with な (国際的な, 新たな): 「国際的な枠組みに…」
-    describes a framework, it names none."""
+    """Return True when text[start:end] is adjectives only, the last with な (国際的な, 新たな, 野心的で実効的な,
+    公正かつ透明な): 「国際的な枠組みに…」 describes a framework, it names none."""
     inside = list(words_within(text, start, end))
-    return (len(inside) == 2 and text[inside[1].start : inside[1].end] == "な" and inside[1].pos[0] == "助動詞"
-            and (inside[0].pos[0] == "形状詞" or inside[0].pos[2] == "形状詞可能"))
+    if not inside or text[inside[-1].start : inside[-1].end] != "な":
+        return False
+    phrase: list = []
+    for w in inside:
+        if (w.pos[0] == "助動詞" and text[w.start : w.end] in ("な", "で")) or w.pos[0] == "接続詞":
+            if not _is_adjective(phrase):
+                return False
+            phrase = []
+        else:
+            phrase.append(w)
+    return True
+
+
+def _is_adjective(phrase: Sequence) -> bool:
+    """Return True for the words of one adjective: 透明, 国際的 (形状詞可能), or a noun and 的 (野心 的)."""
+    if len(phrase) == 1:
+        return phrase[0].pos[0] == "形状詞" or phrase[0].pos[2] == "形状詞可能"
+    return len(phrase) == 2 and phrase[0].pos[0] == "名詞" and phrase[1].pos[:2] == ("接尾辞", "形状詞的")
 
 
 def _one_common_word(text: str, start: int, end: int) -> bool:
@@ -984,7 +1046,7 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
-        return span.end == known.end
+        return span.end == known.end and not _edition_of_plan(text, known, span)
     rest = [w for w in words(text) if w.start < span.end and span.start < w.end
             and (w.end <= known.start or known.end <= w.start)]
     if any(w.proper for w in rest):
@@ -993,6 +1055,13 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
         return True
     places = ("Country", "Region")
     return known.type in places and span.type in places and not span.headed
+
+
+def _edition_of_plan(text: str, known: Candidate, span: Candidate) -> bool:
+    """Return True when a span puts an edition's number before a known plan (第6次エネルギー基本計画):
+    one plan of the series, revised every few years, not the series written loosely."""
+    return known.type == "Plan" and bool(_SESSION.fullmatch(text[span.start : known.start])) \
+        and text[known.start - 1] == "次"
 
 
 def _ends_in_state_head(rest: str) -> bool:

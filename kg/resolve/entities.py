@@ -11,6 +11,7 @@ from functools import cache
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.candidates import TITLE_CLAUSES
+from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
@@ -154,6 +155,11 @@ def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> d
                 parts[surface[:end]].add(entity)
             if surface[end - 1] in "・=":
                 parts[surface[end:]].add(entity)
+        pieces = re.split("[・=]", surface)
+        if len(pieces) >= 4 and all(pieces):
+            # a Spanish or Portuguese name of four parts or more ends in two surnames, and its bearer goes by
+            # the first (ロペス of アンドレス・マヌエル・ロペス・オブラドール); of three, the middle one is a given name
+            parts[pieces[-2]].add(entity)
         for generation in _GENERATIONS:
             if surface.endswith("・" + generation):
                 stem = surface[: -len(generation) - 1]
@@ -208,7 +214,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
-    - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法).
+    - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
+    - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ).
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
@@ -256,6 +263,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = _dated_disasters(key, grouped)
         if not longer:
             longer = _laws_abbreviated(key, grouped)
+        if not longer:
+            longer = _places_written_short(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
@@ -269,13 +278,40 @@ _ERA_YEAR = re.compile(r"(?:(?:明治|大正|昭和|平成|令和)(?:\d+|元)|\d
 
 def _laws_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Return the laws of the vault a short law's name abbreviates the usual way, by the first kanji of
-    its first words and 法 (災対法 -> [災害対策基本法], 独禁法 -> [独占禁止法]); a name that opens otherwise
-    (入管法 of 出入国管理及び難民認定法) is left to the text to define."""
+    its first words and 法 (災対法 -> [災害対策基本法], 独禁法 -> [独占禁止法], 温対法 -> [地球温暖化対策推進法]);
+    a name that opens otherwise (入管法 of 出入国管理及び難民認定法) is left to the text to define."""
     front = key[:-1]
     if not key.endswith("法") or not 2 <= len(front) <= 3 or not all(is_kanji(c) for c in front):
         return []
-    return [k for k in grouped if k != key and k.endswith("法") and len(k) > len(key) + 1
-            and "".join(u[0] for u in short_units(k)[: len(front)]) == front]
+    # a law is written by its formal name too (…の推進に関する法律): any of its names may be the one abbreviated
+    return [k for k, group in grouped.items() if k != key and any(
+        name.endswith("法") and len(name) > len(key) + 1 and _opens_words(front, name)
+        for name in {k} | {match_key(m.surface) for m in group})]
+
+
+def _opens_words(front: str, name: str) -> bool:
+    """Return True when each kanji of front opens one of a name's consecutive words, from the first word
+    or the second (温対 of 地球・温暖化・対策…: a short name may leave out a first word that only places the
+    rest). The words are the short units or the dictionary's words (温暖化, which short units cut)."""
+    for units in (short_units(name), tuple(name[w.start : w.end] for w in words(name))):
+        if any("".join(u[0] for u in units[i : i + len(front)]) == front for i in range(min(2, len(units)))):
+            return True
+    return False
+
+
+def _places_written_short(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the places of the vault whose katakana name a place's katakana name opens and is less than
+    half of (リオ -> [リオデジャネイロ]): a foreign city goes by its first word. A country (メキシコ of
+    メキシコシティ) and a name nearly as long (カリ of カリブ) are other places."""
+    if not (len(key) >= 2 and all(is_katakana(c) for c in key) and _typed(grouped[key]) == "Region"):
+        return []
+    return [k for k in grouped if k.startswith(key) and len(k) > 2 * len(key) and all(is_katakana(c) for c in k)
+            and _typed(grouped[k]) == "Region"]
+
+
+def _typed(group: Sequence[Mention]) -> str:
+    """Return the type most of a group's mentions have."""
+    return Counter(m.type for m in group).most_common(1)[0][0]
 
 
 def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
@@ -292,7 +328,9 @@ _EDITION = re.compile(r"第\d+回")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
-_HELD_AT = "(?:市|都)?で(?:開催|開か|行わ|催さ)"
+_HELD_AT = "(?:市|都)?で(?:開催|開か|行わ|催さ|開幕)"
+# A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).
+_ACRONYM_SESSION = re.compile(r"[a-z]{2,8}-?\d{1,3}")
 # What it says of two names of one thing: AはBだ, Aは…を務めたBで、
 _IS = "(?:（[^（）]*）)?は[^。]*?{}(?:で[、,]|だ|である|です)"
 
@@ -306,6 +344,9 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
     (G7広島サミットは…第49回G7サミットで、…). A meeting two numbered ones fit stays as it is.
     """
     numbered = _numbered_meetings(grouped, _MEETING_HEADS)
+    # a session a series' acronym numbers (COP29): a meeting named by its place alone (バクー会議) may be it
+    numbered.update((key, "") for key, group in grouped.items() if key not in numbered
+                    and any(_ACRONYM_SESSION.fullmatch(match_key(m.surface)) for m in group))
     if not numbered:
         return {}
     sections: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -314,15 +355,24 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
             sections[(m.block.note, m.block.section)].add(m.block.text)
     joined = {}
     for key, group in grouped.items():
-        named = _series_and_place(group[0].surface) if not _EDITION.match(key) else None
+        named = (_series_and_place(group[0].surface) or _place_alone(group[0].surface)) if not _EDITION.match(key) else None
         if named is None:
             continue
         series, place = named
-        said = [n for n, rest in numbered.items() if rest.startswith(series) and any(
+        said = [n for n, rest in numbered.items() if n != key and rest.startswith(series) and any(
             _said_held(m, place, sections) or _said_same(m, group) for m in grouped[n])]
         if len(said) == 1:
             joined[key] = said[0]
     return joined
+
+
+def _place_alone(name: str) -> tuple[str, str] | None:
+    """Return no series and the place of a meeting's name made of a place and a head only (バクー会議, as
+    Japanese calls a conference by its city), else None."""
+    found = words(name)
+    if len(found) == 2 and found[0].pos[2] == "地名" and name[found[1].start :] in _MEETING_HEADS:
+        return "", name[: found[0].end]
+    return None
 
 
 def _numbered_meetings(grouped: Mapping[str, Sequence[Mention]], heads: tuple[str, ...]) -> dict[str, str]:
@@ -465,12 +515,22 @@ def _last(joined: Mapping[str, str], key: str) -> str:
 
 def _canonical_front(key: str, lexicon: Lexicon) -> str:
     """Return the key with its longest front that names a known country or body written as that
-    entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself."""
-    for end in range(len(key) - 1, 0, -1):
-        known = lexicon.get(key[:end])
-        if known is not None and known.type in ("Country", "Organization") and suffix_type(key[end:]):
-            return match_key(known.entity) + key[end:]
-    return key
+    entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself. Countries listed with ・
+    before the name are each written so (日・サウジ・ビジョン2030 -> 日本・サウジアラビア・ビジョン2030)."""
+    listed, rest = "", key
+    while (cut := rest.find("・")) > 0 and (country := _country_id(rest[:cut], lexicon)) and suffix_type(rest[cut + 1 :]):
+        listed, rest = listed + match_key(country) + "・", rest[cut + 1 :]
+    for end in range(len(rest) - 1, 0, -1):
+        known = lexicon.get(rest[:end])
+        if known is not None and known.type in ("Country", "Organization") and suffix_type(rest[end:]):
+            return listed + match_key(known.entity) + rest[end:]
+    return listed + rest
+
+
+def _country_id(name: str, lexicon: Lexicon) -> str:
+    """Return the id of the country a name or one-letter form (日 of 日・サウジ) names, else ""."""
+    known = lexicon.get(name)
+    return known.entity if known is not None and known.type == "Country" else country_abbreviations().get(name, "")
 
 
 def _display_name(entity_id: str, counts: Counter) -> str:

@@ -10,9 +10,9 @@ from functools import cache
 from kg.records import Block, Mention, Span
 from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
-    continued_sessions, cut_from_code, elections, formal_titles, headed, in_facility, in_katakana_name, in_latin_name,
-    in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings, outside_longer_names, quoted,
-    with_trade_form, without_buried_places, without_conflicts, without_glosses,
+    continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed, in_facility,
+    in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings,
+    outside_longer_names, quoted, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, currency_areas,
@@ -24,7 +24,7 @@ from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people, titles
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
@@ -35,6 +35,8 @@ from kg.text.sentences import sentence_bounds
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
 # A body's plenary sitting is the body acting: 参議院本会議 and 衆院本会議 name the house.
 _PLENARY = "本会議"
+# The words before a law's name that say it is amended or in force (改正温対法, 現行温対法): the law itself.
+_AMENDED = ("改正", "現行")
 
 
 # The heads of the administrative areas an address names in turn (愛知県豊田市, 兵庫県加古郡播磨町).
@@ -138,7 +140,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
-    glosses = [c for c in survivors if is_gloss(text, c.start, c.end)]
+    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
@@ -345,7 +347,8 @@ def make_mention(
     entity, type_ = cand.entity, cand.type
     if not entity:
         known = _lookup(lexicon, name)
-        entity, type_ = (known.entity, known.type or type_) if known else (match_key(without_legal_form(_without_tail(name))), type_)
+        entity, type_ = (known.entity, known.type or type_) if known else (
+            match_key(without_legal_form(_without_tail(_law_as_in_force(name)))), type_)
     if not type_ and ene:
         type_ = ene_types().get(ene, "")
     sentence = next((block.text[s:e].strip() for s, e in sentences if s <= cand.start < e), block.text)
@@ -356,6 +359,14 @@ def _person_name(text: str, cand: Candidate) -> bool:
     """Return True for a person span whose words Sudachi knows as people's names (さだまさし)."""
     inside = list(words_within(text, cand.start, cand.end))
     return cand.type == "Person" and bool(inside) and all(w.person for w in inside)
+
+
+def _law_as_in_force(surface: str) -> str:
+    """Return a law's name without the word that says it is amended or in force (温対法 of 改正温対法):
+    the law is one, however often amended."""
+    word = next((w for w in _AMENDED if surface.startswith(w)), "")
+    rest = surface[len(word) :]
+    return rest if word and len(rest) >= 3 and suffix_type(rest) == "Law" else surface
 
 
 def _without_tail(surface: str) -> str:

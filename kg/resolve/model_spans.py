@@ -94,7 +94,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
             (head and head != type_) or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if ((head and not _common_words_only(text, span)) or kept or _looks_like_a_name(text, span)
-                or _of_a_country(text, span)):
+                or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
         else:
@@ -372,6 +372,13 @@ def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:
     return bool(inside) and all(
         w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and (is_kanji(text[w.start]) or not kanji) for w in inside
     )
+
+
+def _long_kanji_name(text: str, span: Span) -> bool:
+    """Return True for a span of four or more common kanji words (地球温暖化対策計画): a plan the model
+    names so is one of a state, as a long head after three words is in plain text; 事業計画 is a kind."""
+    inside = list(words_over(text, span.start, span.end))
+    return len(inside) >= 4 and _common_words_only(text, span)
 
 
 def _is_one_common_word(text: str, span: Span) -> bool:

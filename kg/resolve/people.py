@@ -313,8 +313,9 @@ def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         if listed is not None:
             start = listed  # 環境・天然資源相: ministries listed with ・ make one title
             continue
-        if word.pos[0] not in ("名詞", "接頭辞", "接尾辞") or (
-                _is_name_word(text, word, model_people) and not _common_word_of_title(text, word)):
+        if word.pos[0] not in ("名詞", "接頭辞", "接尾辞") and not (word.pos[0] == "形状詞" and start < end):
+            break  # 持続可能 of 持続可能開発相: an adjective compounded with the title's nouns is the title's
+        if _is_name_word(text, word, model_people) and not _common_word_of_title(text, word):
             break
         start = word.start
     return start

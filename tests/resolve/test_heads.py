@@ -63,6 +63,8 @@ def test_an_ordinal_before_a_meeting_names_its_edition():
     [
         ("次のURC2024は2024年6月にベルリンで開かれる予定。", ["URC2024"]),  # its sentence says a meeting is held
         ("11月に釜山で開かれるINC-5で条文をまとめる。", ["INC-5"]),
+        ("来年ベルリンで開かれるQRS-5.2で条文をまとめる。", ["QRS-5.2"]),  # a resumed session
+        ("QRS-5.2の仕様で書かれたページ。", []),  # a version: no meeting, nothing known
         ("HTML5とCSS3で書かれたページ。", []),  # versions of formats: no meeting, nothing known
         ("ISO9001の認証を取得した。", []),
     ],
@@ -749,6 +751,10 @@ def test_an_adjective_before_a_head_in_quotes_names_nothing():
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert [text[c.start : c.end] for c in quoted(block)] == ["北方海洋枠組み"]
+    listed = "日本は「野心的で実効的な条約」と「公正かつ透明な協定」を掲げ、「北方海洋条約」を結んだ。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=listed, links=())
+    assert [listed[c.start : c.end] for c in quoted(block)] == ["北方海洋条約"]  # adjectives joined by で or かつ
 
 
 def test_a_model_span_of_three_listed_parts_two_of_them_known_is_a_list():
@@ -807,3 +813,31 @@ def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
     assert formed_bodies(text, []) == []
     storm = "伊勢湾台風が来た。"  # at the end of its run the head names the disaster
     assert [(storm[c.start : c.end], c.type) for c in compound_names(storm)] == [("伊勢湾台風", "Event")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("同じ日にQZ2035ビジョンの原案が出た。", [("QZ2035ビジョン", "Plan")]),  # a target year before the head
+        ("海洋資源国家戦略2024-2028を決めた。", [("海洋資源国家戦略2024-2028", "Plan")]),  # a period after it
+        ("2035ビジョンを語る。", []),  # a year alone names no plan
+        ("料金プラン2024を選ぶ。", []),  # one word and the head: a product's tier
+    ],
+)
+def test_a_plan_is_named_by_its_year_or_period_against_its_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("海洋酸性化防止対策計画の見直しを急ぐ。", ["海洋酸性化防止対策計画"]),  # four kanji words: one plan of a state
+        ("事業計画の見直しを急ぐ。", []),  # a kind of plan
+    ],
+)
+def test_a_plan_span_of_many_kanji_words_is_a_name(text, kept):
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    end = text.index("の見直し")
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(0, end, "Plan")], [])] == kept

@@ -296,6 +296,14 @@ def test_a_surname_before_a_generation_joins_the_full_name_and_a_given_name_does
     assert "ウォーカー" in _nodes([_note(other)], {})
 
 
+def test_the_first_of_two_surnames_ending_a_name_of_four_parts_joins_the_full_name():
+    text = "ホアン・カルロス・ペドラサ・ミレラ大統領が演説した。ペドラサ大統領は支援を求めた。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["ホアン・カルロス・ペドラサ・ミレラ"] == ["ペドラサ", "ホアン・カルロス・ペドラサ・ミレラ"]
+    other = "ホアン・ペドラサ・ミレラ大統領が演説した。ペドラサ氏も来た。"  # of three parts, the middle one stays
+    assert "ペドラサ" in _nodes([_note(other)], {})
+
+
 def test_a_government_after_a_name_the_dictionary_knows_as_a_persons_is_the_leader():
     text = "米国はバイデン政権の発足直後に復帰した。タリバン政権は承認されていない。"
     nodes = _nodes([_note(text)], _spans(text, ("バイデン政権", "Political_Organization_Other"),
@@ -448,3 +456,66 @@ def test_a_unit_defined_with_its_acronym_after_a_clause_is_one_node():
     text = "防衛省は、方面総監を指揮官とする北方任務部隊（NTF）を編成した。NTFは物資を運んだ。"
     nodes = _nodes([_note(text)], _spans(text, ("NTF", "Organization")))
     assert any({"北方任務部隊", "NTF"} <= set(v) for v in nodes.values())
+
+
+def test_an_edition_number_before_a_known_plan_names_one_plan_of_the_series():
+    text = "海洋資源基本計画（海資計画）は5年ごとに改定される。第3次海洋資源基本計画が閣議決定された。"
+    nodes = _nodes([_note(text)], {})
+    assert "第3次海洋資源基本計画" in nodes and "第3次海洋資源基本計画" not in nodes["海洋資源基本計画"]
+    loose = "海洋資源基本計画（海資計画）は5年ごとに改定される。政府海洋資源基本計画が示された。"
+    assert "政府海洋資源基本計画" not in _nodes([_note(loose)], {})  # a common word before it is the plan written loosely
+
+
+def test_an_amended_law_is_the_law():
+    text = "港湾緑化促進法が成立した。2024年の改正港湾緑化促進法で基金ができた。"
+    nodes = _nodes([_note(text)], _spans(text, ("改正港湾緑化促進法", "Law")))
+    assert nodes == {"港湾緑化促進法": ["改正港湾緑化促進法", "港湾緑化促進法"]}
+    plan = "2024年の改正港湾緑化計画で基金ができた。"  # a plan amended is left to the other rules
+    assert "港湾緑化計画" not in _nodes([_note(plan)], _spans(plan, ("改正港湾緑化計画", "Plan")))
+
+
+def test_a_short_law_name_may_leave_out_the_first_word_of_the_law_it_abbreviates():
+    text = "海洋温暖化対策推進法が改正された。温対法は2001年に制定された。"
+    nodes = _nodes([_note(text)], _spans(text, ("海洋温暖化対策推進法", "Law"), ("温対法", "Law")))
+    assert nodes == {"海洋温暖化対策推進法": ["海洋温暖化対策推進法", "温対法"]}
+    other = "海洋温暖化対策推進法が改正された。対推法は2001年に制定された。"  # the kanji open no run of its words
+    assert "対推法" in _nodes([_note(other)], _spans(other, ("海洋温暖化対策推進法", "Law"), ("対推法", "Law")))
+
+
+def test_countries_listed_before_a_name_by_their_short_forms_are_the_same_countries():
+    text = "両国は「日・ペルー・ビジョン2040」を掲げた。日本・ペルー・ビジョン2040は投資を促す。"
+    nodes = _nodes([_note(text)], {})
+    plan = next(label for label in nodes if label.endswith("2040"))
+    assert len([label for label in nodes if label.endswith("2040")]) == 1
+    assert {"日・ペルー・ビジョン2040", "日本・ペルー・ビジョン2040"} <= set(nodes[plan])
+    other = "両国は「日・ペルー・ビジョン2040」を掲げた。日本・チリ・ビジョン2040は投資を促す。"
+    assert len([label for label in _nodes([_note(other)], {}) if label.endswith("2040")]) == 2
+
+
+def test_a_conference_named_by_its_city_alone_is_the_numbered_session_opened_there():
+    held, named = "第31回締約国会議（ZAC31）が10日、首都リマで開幕した。", "リマ会議は資金目標で合意した。"
+    spans = {**_spans(held, ("ZAC31", "Event"), ("リマ", "Region")), **_spans(named, ("リマ会議", "Event"))}
+    nodes = _nodes([_note(held), _note(named, "m.md")], spans)
+    assert "リマ会議" in nodes["ZAC31"]
+    two = "第31回締約国会議（ZAC31）はリマで開幕した。第32回締約国会議（ZAC32）もリマで開かれた。"  # either may be meant
+    spans = {**_spans(two, ("リマ", "Region")), **_spans(named, ("リマ会議", "Event"))}
+    assert "リマ会議" in _nodes([_note(two), _note(named, "m.md")], spans)
+
+
+def test_a_foreign_city_by_its_first_word_is_the_city_the_vault_names_in_full():
+    def spans(text, long_, short):
+        at = text.rindex(short)
+        return {text: (Span(text.index(long_), text.index(long_) + len(long_), "City"), Span(at, at + len(short), "City"))}
+
+    text = "会議はブラジルのポルトアレナスで開かれた。首脳はポルトで会見した。"
+    nodes = _nodes([_note(text)], spans(text, "ポルトアレナス", "ポルト"))
+    assert nodes["ポルトアレナス"] == ["ポルト", "ポルトアレナス"]
+    near = "会議はブラジルのポルトアレで開かれた。首脳はポルトで会見した。"  # the short name is half the long one or more
+    assert "ポルト" in _nodes([_note(near)], spans(near, "ポルトアレ", "ポルト"))
+
+
+def test_a_former_name_in_parentheses_after_a_word_that_names_nothing_is_no_mention():
+    text = "米国の動きはZ（旧Twitter）の記者の投稿で追った。"
+    assert _nodes([_note(text)], {}) == {"アメリカ": ["米国"]}  # Z is an app here: its old name names no company
+    named = "ノルダ通信（旧Twitter）の記者が伝えた。"  # after a name, the old name is that thing's
+    assert "旧Twitter" in str(_nodes([_note(named)], _spans(named, ("ノルダ通信", "Company"))))

@@ -122,6 +122,12 @@ def test_ministries_listed_with_a_joiner_make_one_title_after_the_name():
     assert people == ["マリア・マルムステナ"]
 
 
+def test_an_adjective_compounded_into_a_listed_title_is_the_titles():
+    people, _ = _people("議長はペルナのカリナ・ソボテ環境・持続可能開発相が務めた。")
+    assert people == ["カリナ・ソボテ"]
+    assert _people("計画は持続可能相と呼ばれた。")[0] == []  # an adjective alone before the title names no one
+
+
 def test_a_common_katakana_word_after_a_full_name_opens_its_compound_title():
     people, _ = _people("英国のピーター・カイル・サイエンス技術相が発表した。")
     assert people == ["ピーター・カイル"]

@@ -342,6 +342,11 @@ def test_a_place_in_parentheses_is_where_the_thing_is_not_its_name():
     assert not any({"URC2023", "ロンドン"} <= {e.label, *e.aliases} for e in entities)
     country = "中華人民共和国（中国）は"
     assert len([e for e in resolve([_note(_block(country))], {}) if e.type == "Country"]) == 1
+    city = "URC2025（ペルー・ノルダ）は英国とウクライナが共催した。"  # a country and a city in it
+    entities = resolve([_note(_block(city))], {city: (_span(city, "URC2025", "Conference"),)})
+    assert not any({"URC2025", "ペルー・ノルダ"} <= {e.label, *e.aliases} for e in entities)
+    listed = "太平洋同盟（PA・ノルダ）は会合を開いた。"  # no country before the ・: left to the other rules
+    assert any("太平洋同盟" in {e.label, *e.aliases} for e in resolve([_note(_block(listed))], {}))
 
 
 def test_a_noun_in_hiragana_inside_a_name_belongs_to_the_name_its_parenthesis_defines():

@@ -101,3 +101,9 @@ def test_a_known_loanword_in_parentheses_after_a_common_noun_glosses_it():
     known = [Candidate(a, a + n, KNOWN, "X", "Organization") for a, n in zip(at, (5, 3, 5))]
     kept = [text[c.start : c.end] for c in without_glosses(text, known)]
     assert kept == ["ソニー", "リクルート"]  # a proper noun names one; after a head, the parenthesis names the body
+
+
+def test_against_opens_the_translated_name_of_a_body_before_a_katakana_head():
+    text = "議長は、洪水と干ばつに対するグローバル・アライアンスを立ち上げた。"
+    assert _titles(text) == ["洪水と干ばつに対するグローバル・アライアンス"]
+    assert _titles("政府は、洪水と干ばつに対する緊急支援機構を設けた。") == []  # a kanji head after it: a description
