@@ -957,11 +957,10 @@ def _vouches(text: str, word: Word) -> bool:
 def is_common_compound(text: str, start: int, end: int) -> bool:
     """Return True for katakana common words with a head noun after them (コントロールセンター, フード
     バンク), or Latin ones not all capitals before a katakana head (SaaSプラットフォーム; an acronym may
-    be a body's, as AFC of AFCカップ is): a term, as a run of kanji
-    common words with a head (国際会議) is. A name has a word that vouches for it: a proper noun
-    (カーターセンター), a word the dictionary lacks, or an adjective-like loanword the dictionary reads
-    apart (グローバルファンド); one the dictionary holds whole is its own business (ソフトバンク,
-    データセンター)."""
+    be a body's, as AFC of AFCカップ is): a term, as a run of kanji common words with a head (国際会議)
+    is. A name has a word that vouches for it: a proper noun (カーターセンター), a word the dictionary
+    lacks, or an adjective-like loanword the dictionary reads apart (グローバルファンド); one the
+    dictionary holds whole is its own business (ソフトバンク, データセンター)."""
     inside = words_within(text, start, end)
     surface = nfkc(text[start:end])
     if (len(inside) < 2 or (inside[0].start, inside[-1].end) != (start, end) or not is_katakana(surface[-1])
