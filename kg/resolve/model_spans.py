@@ -38,12 +38,15 @@ _YEAR_AFTER = re.compile(r"(1[89]|20)\d\d(?![\d年月日.])")
 _ORDINAL_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
+# A capitalised Latin word that is no acronym (Textbundle; not NTT)
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{2,}")
-# A user name at the start of a line, and the parenthesis a person's own name follows it in (kepano (…)
+# A user name at the start of a line, and the parenthesis that opens the person's own name (kepano (Steph Ango))
 _HANDLE_BEFORE = re.compile(r"[-*+]?\s*(?:[a-z][a-z0-9_.-]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*) \(\[?")
 _PERSON_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
-# A given name, initials, a surname (John F. Kennedy, Ryan J. A. Murphy); a body opens with its initials (J. P. Morgan)
-_INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?: ?[A-Z]\.)+ [A-Z][a-z]+")
+# Shapes only a person's name has: a given name, initials and a surname (John F. Kennedy; a body opens with
+# its initials, J. P. Morgan), or two or three capitalised Cyrillic words (Иван Петров), where a body's name
+# in Cyrillic capitalises its first word only (Российские железные дороги)
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: ?[A-Z]\.)+ [A-Z][a-z]+|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){1,2}")
 
 
 # The marks a Western name's parts are joined by (ジョルジャ・メローニ, ジャン=リュック).
@@ -80,9 +83,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
                 type_ = "Organization"  # Drifty Co.: a company's form ends no person's name
         else:
             span = _cut_after_head(text, _without_article(text, span))
-            if type_ == "Organization" and (_INITIALLED_NAME.fullmatch(nfkc(text[span.start : span.end]))
+            if type_ == "Organization" and (_PERSON_SHAPE.fullmatch(nfkc(text[span.start : span.end]))
                                             or _named_after_handle(text, span)):
-                type_ = "Person"  # Ryan J. A. Murphy, kepano (Steph Ango): a person's name, not a body's
+                type_ = "Person"  # Ryan J. A. Murphy, Иван Петров, kepano (Steph Ango): a person's name, not a body's
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
         if type_ in ("Country", "Region") and after_katakana_word(text, span.start):
@@ -99,7 +102,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
             trace.dropped(span.start, span.end, "model-not-a-name")
-            continue  # ローカルJSON, サイトID, Textbundleフォーマット: a thing, not a body
+            continue  # ローカルJSON, Textbundleフォーマット: a thing, not a body
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
         head = suffix_type(text[span.start : span.end]) or headed_by

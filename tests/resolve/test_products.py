@@ -366,3 +366,10 @@ def test_latin_words_in_parentheses_after_a_user_name_are_a_person_and_after_a_n
     handle = _resolve("dmaple (Dorin Maple)", ("Dorin Maple", "Company"))
     spelled_out = _resolve("Zentor (Zentor Holdings)", ("Zentor Holdings", "Company"))
     assert [e.type for e in handle] == ["Person"] and [e.type for e in spelled_out] == ["Organization"]
+
+
+def test_capitalised_cyrillic_words_are_a_person_and_a_body_capitalising_its_first_word_only_is_not():
+    text = "Переводчики: Борислав Тихонов, Северные лесные заводы"
+    entities = _resolve(text, ("Борислав Тихонов", "Company"), ("Северные лесные заводы", "Company"))
+    assert sorted(e.type for e in entities) == ["Organization", "Person"]
+    assert [e.type for e in entities if "лесные" in e.label] == ["Organization"]
