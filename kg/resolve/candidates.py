@@ -391,6 +391,8 @@ def quoted(block: Block) -> list[Candidate]:
         if set(text[start:end]) & _STEPS:
             continue  # a sequence of steps names nothing, not even its first step
         cut = _head_cut(text, start, end)
+        if cut and _lists_things(text, start, cut):
+            continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
                 and not _kind_of_body(text, start, cut):
@@ -398,6 +400,12 @@ def quoted(block: Block) -> list[Candidate]:
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
     return found
+
+
+def _lists_things(text: str, start: int, end: int) -> bool:
+    """Return True for a run that joins nouns with the particle や (AやB): a list of things, where a
+    formal title joins its nouns with 及び or 並びに."""
+    return any(w.pos[0] == "助詞" and text[w.start : w.end] == "や" for w in words_within(text, start, end))
 
 
 def _head_after_quote(text: str, start: int, end: int) -> str:

@@ -34,6 +34,8 @@ _JOINERS = "・=＝&"
 _YEAR_OF = re.compile(r"[0-9０-９]{4}年の$")
 # a year of an era after its name: 21年 of 平成21年度, 元年 of 令和元年
 _ERA_YEAR = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+|元)年")
+# An acronym, all capitals (AFC, NTT): it may be a body's, where a common word in Latin letters (SaaS) is none.
+_ACRONYM_WORD = re.compile(r"[A-Z0-9]{2,}")
 
 
 @cache
@@ -954,13 +956,16 @@ def _vouches(text: str, word: Word) -> bool:
 
 def is_common_compound(text: str, start: int, end: int) -> bool:
     """Return True for katakana common words with a head noun after them (コントロールセンター, フード
-    バンク): a term, as a run of kanji common words with a head (国際会議) is. A name has a word that
-    vouches for it: a proper noun (カーターセンター), a word the dictionary lacks, or an adjective-like
-    loanword the dictionary reads apart (グローバルファンド); one the dictionary holds whole is its own
-    business (ソフトバンク, データセンター)."""
+    バンク), or Latin ones not all capitals before a katakana head (SaaSプラットフォーム; an acronym may
+    be a body's, as AFC of AFCカップ is): a term, as a run of kanji common words with a head (国際会議)
+    is. A name has a word that vouches for it: a proper noun (カーターセンター), a word the dictionary
+    lacks, or an adjective-like loanword the dictionary reads apart (グローバルファンド); one the
+    dictionary holds whole is its own business (ソフトバンク, データセンター)."""
     inside = words_within(text, start, end)
     surface = nfkc(text[start:end])
-    if len(inside) < 2 or (inside[0].start, inside[-1].end) != (start, end) or not all(is_katakana(c) for c in surface):
+    if (len(inside) < 2 or (inside[0].start, inside[-1].end) != (start, end) or not is_katakana(surface[-1])
+            or not all(is_katakana(c) or (c.isascii() and c.isalpha()) for c in surface)
+            or any(_ACRONYM_WORD.fullmatch(text[w.start : w.end]) for w in inside)):
         return False
     last = nfkc(text[inside[-1].start : inside[-1].end])
     if (heads_by_word().get(last) or suffix_type(surface)) in (None, "", OTHER):

@@ -14,7 +14,8 @@ from kg.resolve.words import words
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, nfkc
 
 DATE_LIKE = re.compile(r"\d+\s*(年|月|日|時|か月|ヶ月|年度|世紀)|^(令和|平成|昭和|大正|明治)")
-_ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$")
+# A code of letters and digits, or a character's code point (U+2192).
+_ID_LIKE = re.compile(r"^(?=.*\d.*\d.*\d)[A-Za-z0-9_\-]{8,}$|^[A-Z0-9]{10,}$|^U\+[0-9A-Fa-f]{4,6}$")
 # Arrows are markup too: a menu path or a sort order (Settings→Sync, A→Z), never part of a name.
 _MARKUP = set("^[]|#<>/\\@=*_~{}`→←↑↓⇒⇔")
 # Katakana names join their parts with = as often as with ・ (ジャン=クロード, ル=グウィン).

@@ -54,6 +54,8 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _TEAM_BEFORE = re.compile(r"\bTeam $")
 # The Latin word before a name, a space between (Azure of Azure OpenAI).
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*) $")
+# A product's Latin name and its version number before a parenthesis: macOS 14, Debian 12, Android 4.4
+_VERSIONED_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*(?: [A-Za-z][A-Za-z0-9.+-]*)*) ?v?\d+(?:\.\d+)* ?$")
 
 SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza", ADDRESS: "address"}
 
@@ -168,8 +170,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                 cand.trust == COMPOUND and acronym_then_common_words(text, cand.start, cand.end, spans)):
             trace.dropped(cand.start, cand.end, "common-compound")  # コントロールセンター, CNAMEレコード
             continue
-        if cand.trust == KNOWN and _after_product(text, cand):
-            trace.dropped(cand.start, cand.end, "product")  # OpenAI of Azure OpenAI: the product's, not the company
+        if (cand.trust == KNOWN and _after_product(text, cand)) or (cand.trust != KNOWN and _release_name(text, cand)):
+            trace.dropped(cand.start, cand.end, "product")  # OpenAI of Azure OpenAI, Sonoma of macOS 14（Sonoma）
             continue
         identifier = identifier_rule(text, cand.start, cand.end)
         if identifier:
@@ -196,6 +198,15 @@ def _after_product(text: str, cand: Candidate) -> bool:
     before = _LATIN_WORD_BEFORE.search(text, 0, cand.start)
     return (cand.type == "Organization" and before is not None and text[cand.start : cand.end].isascii()
             and is_product(f"{before.group(1)} {text[cand.start : cand.end]}"))
+
+
+def _release_name(text: str, cand: Candidate) -> bool:
+    """Return True for Latin words in parentheses right after a product's name and version (Sonoma of
+    macOS 14（Sonoma）, Bookworm of Debian 12 (Bookworm)): the name of that release, a product too."""
+    version = _VERSIONED_BEFORE.search(text, 0, max(cand.start - 1, 0))
+    return (text[cand.start - 1 : cand.start] in ("(", "（") and text[cand.end : cand.end + 1] in (")", "）")
+            and text[cand.start : cand.end].isascii() and version is not None
+            and version.end() == cand.start - 1 and is_product(version.group(1)))
 
 
 def _acronym_among_words(surface: str) -> bool:

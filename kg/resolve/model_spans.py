@@ -17,12 +17,13 @@ from kg.resolve import trace
 from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
 )
-from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words
+from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
+    without_legal_form,
 )
-from kg.resolve.words import inside_word, word_ending, word_starting, words, words_over, words_within
+from kg.resolve.words import inflects_common_word, inside_word, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
@@ -37,6 +38,15 @@ _YEAR_AFTER = re.compile(r"(1[89]|20)\d\d(?![\d年月日.])")
 _ORDINAL_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z.]+(?: [A-Z][a-z.]*)+")
+# A capitalised Latin word that is no acronym (Textbundle; not NTT)
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{2,}")
+# A user name at the start of a line, and the parenthesis that opens the person's own name (kepano (Steph Ango))
+_HANDLE_BEFORE = re.compile(r"[-*+]?\s*(?:[a-z][a-z0-9_.-]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*) \(\[?")
+_PERSON_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+# Shapes only a person's name has: a given name, initials and a surname (John F. Kennedy; a body opens with
+# its initials, J. P. Morgan), or two or three capitalised Cyrillic words (Иван Петров), where a body's name
+# in Cyrillic capitalises its first word only (Российские железные дороги)
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: ?[A-Z]\.)+ [A-Z][a-z]+|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){1,2}")
 
 
 # The marks a Western name's parts are joined by (ジョルジャ・メローニ, ジャン=リュック).
@@ -69,8 +79,13 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             if span is None:
                 trace.dropped(whole.start, whole.end, "model-no-person")
                 continue
+            if _ends_in_legal_form(text, span):
+                type_ = "Organization"  # Drifty Co.: a company's form ends no person's name
         else:
             span = _cut_after_head(text, _without_article(text, span))
+            if type_ == "Organization" and (_PERSON_SHAPE.fullmatch(nfkc(text[span.start : span.end]))
+                                            or _named_after_handle(text, span)):
+                type_ = "Person"  # Ryan J. A. Murphy, Иван Петров, kepano (Steph Ango): a person's name, not a body's
         if type_ in ("Country", "Region", "Organization"):
             span = _without_description(text, span, type_)
         if type_ in ("Country", "Region") and after_katakana_word(text, span.start):
@@ -85,6 +100,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if span.ene not in kept_labels() and _is_one_common_word(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head
+        if span.ene not in kept_labels() and _term_of_the_trade(text, span):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue  # ローカルJSON, Textbundleフォーマット: a thing, not a body
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
         head = suffix_type(text[span.start : span.end]) or headed_by
@@ -382,10 +400,49 @@ def _long_kanji_name(text: str, span: Span) -> bool:
 
 
 def _is_one_common_word(text: str, span: Span) -> bool:
-    """Return True for a span that is one common noun of the dictionary (国営銀行)."""
+    """Return True for a span that is one common noun of the dictionary (国営銀行), or an English one
+    with an ending (Updates, Unchecked): a word of a user interface or a table, not a name."""
     inside = list(words_over(text, span.start, span.end))
     return len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and (
-        inside[0].pos[:2] == ("名詞", "普通名詞") and not inside[0].unknown)
+        (inside[0].pos[:2] == ("名詞", "普通名詞") and not inside[0].unknown)
+        or inflects_common_word(text[span.start : span.end]))
+
+
+def _named_after_handle(text: str, span: Span) -> bool:
+    """Return True for capitalised Latin words in parentheses after a user name that opens its line
+    (kepano (Steph Ango), CawlinTeffid (Colin Tedford)): the person's own name. A user name is one run
+    of letters and digits in lower case or with a capital inside it; a capitalised word or an acronym
+    before a parenthesis is a name that the parenthesis spells out (NTT (Nippon Telegraph …))."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    handle = _HANDLE_BEFORE.fullmatch(text, line_start, span.start)
+    close = text[span.end : span.end + 1] == ")" or text.startswith("](", span.end)
+    return handle is not None and close and bool(_PERSON_WORDS.fullmatch(nfkc(text[span.start : span.end])))
+
+
+def _ends_in_legal_form(text: str, span: Span) -> bool:
+    """Return True for a span that ends in a company's legal form, with the full stop the model may
+    leave out of it (Drifty Co.)."""
+    surface = nfkc(text[span.start : span.end] + ("." if text.startswith(".", span.end) else ""))
+    return without_legal_form(surface) != surface
+
+
+def _term_of_the_trade(text: str, span: Span) -> bool:
+    """Return True for katakana common nouns with an acronym of three letters or more after them that the
+    dictionary knows as no proper noun (ローカルJSON, リモートXML), or a capitalised Latin word with katakana
+    common nouns after it that name no body (Textbundleフォーマット): a thing of software, where a name
+    has a proper word, an acronym of its own (NTTドコモ) or a head noun (Sansan株式会社, Zホールディングス).
+    Two capitals after common words are a club's or a group's form as often (セルティックFC, ヤマトHD)."""
+    inside = list(words_within(text, span.start, span.end))
+    surface = nfkc(text[span.start : span.end])
+    if len(inside) < 2 or (inside[0].start, inside[-1].end) != (span.start, span.end) or suffix_type(surface):
+        return False
+    first, last = (nfkc(text[w.start : w.end]) for w in (inside[0], inside[-1]))
+    if _ACRONYM.fullmatch(last) and len(last) >= 3:
+        return (not inside[-1].proper and all(is_katakana(c) for c in nfkc(text[span.start : inside[-1].start]))
+                and only_common_nouns(inside[:-1]))
+    rest = nfkc(text[inside[0].end : span.end])
+    return (bool(_CAPITALISED_WORD.fullmatch(first)) and all(is_katakana(c) for c in rest)
+            and only_common_nouns(inside[1:]) and not any(rest.endswith(w) for w in name_words("maker")))
 
 
 def _ends_in_region_head(word: str) -> bool:

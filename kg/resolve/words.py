@@ -94,6 +94,30 @@ def places_in(word: str) -> tuple[int, ...]:
     return tuple(starts) if len(starts) >= 2 else ()
 
 
+# English endings a word takes in running text (Updates, Checked, Loading), and the prefix that negates it.
+_ENGLISH_ENDINGS = ("ing", "es", "ed", "s", "d")
+_NEGATION = "un"
+
+
+@lru_cache(maxsize=16384)
+def inflects_common_word(word: str) -> bool:
+    """Return True for a Latin word the dictionary lacks that is an English common noun it holds with an
+    ending or un- (Updates of Update, Unchecked of check): a word of a user interface, not a name.
+
+    The stem must be four letters or more, so a short common noun does not vouch for a name (Mars, Mar)."""
+    if not (word.isascii() and word.isalpha()) or any(not w.unknown for w in words(word)):
+        return False
+    stems = {word[: -len(end)] for end in _ENGLISH_ENDINGS if word.casefold().endswith(end)} | {word}
+    stems |= {s[len(_NEGATION) :] for s in stems if s.casefold().startswith(_NEGATION)}
+    return any(len(s) >= 4 and s != word and _one_common_noun(s) for s in stems)
+
+
+def _one_common_noun(word: str) -> bool:
+    """Return True when the dictionary holds word as one common noun."""
+    found = words(word)
+    return len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""

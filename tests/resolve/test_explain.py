@@ -158,6 +158,7 @@ def test_each_junk_check_takes_out_its_form(rule):
 def test_junk_rule_leaves_names_alone():
     stop = stop_words(())
     assert [junk_rule(name, stop) for name in ("経済産業省", "WTO", "さだまさし")] == ["", "", "hiragana"]
+    assert [junk_rule(name, stop) for name in ("U+2192", "U2")] == ["id-like", ""]  # a code point, a band
     assert junk_rule("さだまさし", stop, person=True) == ""
 
 

@@ -86,6 +86,16 @@ def test_a_quoted_sequence_of_steps_is_no_name():
     assert [text[c.start : c.end] for c in quoted(block)] == ["日比円借款協定"]
 
 
+def test_link_text_that_lists_things_with_ya_is_no_name_but_a_title_joined_by_oyobi_is():
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "「禁止記号や予約規則」に注意する。「北海漁業及び資源保護規則」も読む。"
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block)] == ["北海漁業及び資源保護規則"]
+
+
 def test_a_law_span_that_cites_an_article_is_the_law():
     from kg.records import Block, Note, Span
     from kg.resolve import resolve

@@ -319,3 +319,57 @@ def test_a_model_span_of_katakana_common_nouns_is_no_name_whatever_its_label():
     entities = _resolve(text, ("スプレッドシート", "Sports_League"), ("ダッシュボード", "Conference"),
                         ("ヘッドホン", "Political_Party"), ("ソフトバンク", "Company"), ("トヨタ", "Company"))
     assert sorted(_surfaces(entities)) == ["ソフトバンク", "トヨタ"]  # proper nouns of the dictionary stay
+
+
+def test_an_english_common_word_with_an_ending_is_no_name_but_a_word_the_dictionary_lacks_is():
+    text = "Downloadsタブを開くとSettingsが出る。Norvellsが提携した。"
+    entities = _resolve(text, ("Downloads", "Company"), ("Settings", "Show_Organization"), ("Norvells", "Company"))
+    assert sorted(_surfaces(entities)) == ["Norvells"]  # Download, Setting are the dictionary's; Norvell is not
+
+
+def test_a_name_in_parentheses_after_a_product_and_its_version_is_that_release_not_a_body():
+    assert _surfaces(_resolve("macOS 15（Quillon）以前の場合は設定を変える。", ("Quillon", "Company"))) == {}
+    after_a_body = _resolve("Zentor 3（Quillon）を導入した。", ("Quillon", "Company"))
+    assert list(_surfaces(after_a_body)) == ["Quillon"]  # Zentor is no product kg knows
+
+
+def test_latin_common_words_before_a_katakana_head_are_a_term_and_a_word_the_dictionary_lacks_makes_a_name():
+    text = "Wikiプラットフォームを使う。Zentorプラットフォームが発足した。"
+    entities = _resolve(text, ("Wikiプラットフォーム", "Company"), ("Zentorプラットフォーム", "Company"))
+    assert sorted(_surfaces(entities)) == ["Zentorプラットフォーム"]
+
+
+def test_common_words_with_an_acronym_or_a_latin_word_with_common_words_are_things_unless_a_head_names_a_body():
+    text = "リモートXMLを読み、Quillexフォーマットで書く。Quillexホールディングスが買収した。ノルディアFCが勝った。"
+    entities = _resolve(text, ("リモートXML", "Company"), ("Quillexフォーマット", "Show_Organization"),
+                        ("Quillexホールディングス", "Company"), ("ノルディアFC", "Company"))
+    # a head (ホールディングス) names a body, and two capitals after common words are a club's form
+    assert sorted(_surfaces(entities)) == ["Quillexホールディングス", "ノルディアFC"]
+
+
+def test_a_person_span_that_ends_in_a_legal_form_is_the_company_and_a_surname_is_left_alone():
+    text = "MIT License Copyright (c) 2020 Brisket Co. and Brisa Coleman"
+    entities = _resolve(text, ("Brisket Co", "Person"), ("Brisa Coleman", "Person"))
+    assert {surface: type_ for surface, (_, type_) in _surfaces(entities).items()} == {
+        "Brisket Co": "Organization", "Brisa Coleman": "Person"}
+
+
+def test_a_body_span_with_initials_after_a_given_name_is_a_person_and_one_opening_with_initials_is_not():
+    text = "Team lead: Dorin K. L. Maple. Sponsor: T. R. Quellwood"
+    entities = _resolve(text, ("Dorin K. L. Maple", "Company"), ("T. R. Quellwood", "Company"))
+    # kg writes initials without the spaces between them
+    assert {surface: type_ for surface, (_, type_) in _surfaces(entities).items()} == {
+        "Dorin K.L.Maple": "Person", "T.R.Quellwood": "Organization"}
+
+
+def test_latin_words_in_parentheses_after_a_user_name_are_a_person_and_after_a_name_are_left_alone():
+    handle = _resolve("dmaple (Dorin Maple)", ("Dorin Maple", "Company"))
+    spelled_out = _resolve("Zentor (Zentor Holdings)", ("Zentor Holdings", "Company"))
+    assert [e.type for e in handle] == ["Person"] and [e.type for e in spelled_out] == ["Organization"]
+
+
+def test_capitalised_cyrillic_words_are_a_person_and_a_body_capitalising_its_first_word_only_is_not():
+    text = "Переводчики: Борислав Тихонов, Северные лесные заводы"
+    entities = _resolve(text, ("Борислав Тихонов", "Company"), ("Северные лесные заводы", "Company"))
+    assert sorted(e.type for e in entities) == ["Organization", "Person"]
+    assert [e.type for e in entities if "лесные" in e.label] == ["Organization"]
