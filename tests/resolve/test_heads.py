@@ -807,3 +807,45 @@ def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
     assert formed_bodies(text, []) == []
     storm = "伊勢湾台風が来た。"  # at the end of its run the head names the disaster
     assert [(storm[c.start : c.end], c.type) for c in compound_names(storm)] == [("伊勢湾台風", "Event")]
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("XYZ大綱", "Plan"),  # a charter or outline of policy
+        ("「北海ルール共同ステートメント」", "Agreement"),
+        ("QRS原則", "Agreement"),  # principles a body adopted, after its acronym
+        ("カナタ行動目標", "Plan"),
+        ("2031年版北海開発白書", ""),  # a publication, no entity
+        ("ノン・ポルカ原則", ""),  # a principle of law named by its idea
+    ],
+)
+def test_heads_of_outlines_statements_and_principles(name, type_):
+    from kg.resolve.knowledge import suffix_type
+
+    assert suffix_type(name.strip("「」")) == type_
+
+
+def _model_names(text: str, name: str, label: str, known=()) -> list[str]:
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(name)
+    return [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(name), label)], list(known))]
+
+
+def test_a_qualifier_before_a_headed_model_span_is_no_part_of_the_name():
+    assert _model_names("2015年、旧XYZ大綱に代わって新しい大綱ができた。", "旧XYZ大綱", "Plan") == ["XYZ大綱"]
+    assert "ソルバニア" not in _model_names("旧ソルバニアの人々", "旧ソルバニア", "Country")  # no head: not cut
+
+
+def test_toward_a_known_place_and_common_words_is_no_name():
+    from kg.records import Span
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.model_spans import _toward_a_place
+
+    text = "日本の対カナタ協力の重点国。対カナタ協定も結んだ。"
+    known = [Candidate(i, i + 3, KNOWN, "カナタ", "Region") for i in (text.index("カナタ"), text.rindex("カナタ"))]
+    assert _toward_a_place(text, Span(3, 9, "Plan"), known)
+    assert _model_names(text, "対カナタ協力", "Plan", known) == []
+    assert not _toward_a_place(text, Span(14, 20, "Agreement"), known)  # a head: the name of a treaty
