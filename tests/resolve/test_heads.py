@@ -849,3 +849,37 @@ def test_toward_a_known_place_and_common_words_is_no_name():
     assert _toward_a_place(text, Span(3, 9, "Plan"), known)
     assert _model_names(text, "対カナタ協力", "Plan", known) == []
     assert not _toward_a_place(text, Span(14, 20, "Agreement"), known)  # a head: the name of a treaty
+
+
+def _quoted_names(text: str, links=()) -> list[str]:
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=tuple(links))
+    return [text[c.start : c.end] for c in quoted(block)]
+
+
+def test_a_quoted_comparison_is_no_name():
+    assert _quoted_names("先輩は「ナガレ商事のような投資会社が鍵」と言った。") == []
+    assert _quoted_names("「ナガレ投資会社」が来た。") == ["ナガレ投資会社"]
+
+
+def test_a_source_label_in_link_text_is_no_part_of_the_name():
+    from kg.records import Link
+
+    text = "北海省：カナタ沿岸協定"
+    link = Link(target="https://example.org/a", start=0, end=len(text), wiki=False)
+    assert _quoted_names(text, [link]) == ["カナタ沿岸協定"]
+    text = "カナタ沿岸協定"
+    assert _quoted_names(text, [Link(target="https://example.org/a", start=0, end=len(text), wiki=False)]) == [text]
+
+
+def test_a_meeting_of_a_level_after_a_meeting_series_is_a_meeting_of_its_own():
+    from kg.resolve.candidates import KNOWN, Candidate, headed
+
+    text = "東京でQRCX閣僚会合が開かれた。QRCX会合にも出た。"
+    found = [text[c.start : c.end] for c in headed(text, [Candidate(3, 7, KNOWN, "QRCX", "Event")])]
+    assert found == ["QRCX閣僚会合"]
+    found = [text[c.start : c.end] for c in headed(text, [Candidate(18, 22, KNOWN, "QRCX", "Event")])]
+    assert found == []  # the series itself, written loosely
