@@ -448,3 +448,12 @@ def test_a_unit_defined_with_its_acronym_after_a_clause_is_one_node():
     text = "防衛省は、方面総監を指揮官とする北方任務部隊（NTF）を編成した。NTFは物資を運んだ。"
     nodes = _nodes([_note(text)], _spans(text, ("NTF", "Organization")))
     assert any({"北方任務部隊", "NTF"} <= set(v) for v in nodes.values())
+
+
+def test_a_meeting_named_without_the_anniversary_it_marks_is_that_meeting():
+    text = "東京でカナタ交流30周年特別首脳会議を開いた。カナタ特別首脳会議では声明が出た。カナタ定例首脳会議は別だ。"
+    spans = _spans(text, ("カナタ交流30周年特別首脳会議", "Conference"), ("カナタ特別首脳会議", "Conference"),
+                   ("カナタ定例首脳会議", "Conference"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["カナタ交流30周年特別首脳会議"] == ["カナタ交流30周年特別首脳会議", "カナタ特別首脳会議"]
+    assert "カナタ定例首脳会議" in nodes  # another meeting of the same front: left alone

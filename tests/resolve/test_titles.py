@@ -101,3 +101,10 @@ def test_a_known_loanword_in_parentheses_after_a_common_noun_glosses_it():
     known = [Candidate(a, a + n, KNOWN, "X", "Organization") for a, n in zip(at, (5, 3, 5))]
     kept = [text[c.start : c.end] for c in without_glosses(text, known)]
     assert kept == ["ソニー", "リクルート"]  # a proper noun names one; after a head, the parenthesis names the body
+
+
+def test_a_managing_director_after_a_body_is_a_title_and_a_public_comment_no_body():
+    text = "ミレーナ・ポポヴァQRF専務理事は警告した。パブリックコメントも行われた。"
+    nodes = _nodes([_note(_block(text))])
+    assert "ミレーナ・ポポヴァ" in nodes and not any("QRF専務" in n or n == "ミレーナ・ポポヴァQRF" for n in nodes)
+    assert "パブリックコメント" not in nodes
