@@ -36,6 +36,10 @@ _ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七�
 _QUOTES = set("「」『』")
 # Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
 _STEPS = set("→⇒←↔")
+# Words that make a quoted phrase a comparison (「ソニーのような電機会社」): a kind of thing, not a name.
+_LIKE = ("のような", "のように", "みたいな")
+# A source's label before the title in link text (外務省：第3回閣僚会合, NHK: ...): the title is the name.
+_LABEL = re.compile(r"[^：:]{1,20}[：:]\s*")
 
 
 @dataclass(frozen=True)
@@ -384,12 +388,12 @@ def quoted(block: Block) -> list[Candidate]:
     """Return names in 「」, link text or bold text that end in a head noun (…協定, …機構, …会合)."""
     text = block.text
     regions = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
-    regions += [(link.start, link.end) for link in block.links]
+    regions += [(_after_label(text, link.start, link.end), link.end) for link in block.links]
     regions += list(block.emphasis)  # **宇宙技術戦略**: a writer marks a name in bold as in quotes
     found = []
     for start, end in regions:
-        if set(text[start:end]) & _STEPS:
-            continue  # a sequence of steps names nothing, not even its first step
+        if set(text[start:end]) & _STEPS or any(w in text[start:end] for w in _LIKE):
+            continue  # a sequence of steps names nothing, not even its first step; a comparison names a kind
         cut = _head_cut(text, start, end)
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
@@ -406,6 +410,12 @@ def _lists_things(text: str, start: int, end: int) -> bool:
     """Return True for a run that joins nouns with the particle や (AやB): a list of things, where a
     formal title joins its nouns with 及び or 並びに."""
     return any(w.pos[0] == "助詞" and text[w.start : w.end] == "や" for w in words_within(text, start, end))
+
+
+def _after_label(text: str, start: int, end: int) -> int:
+    """Return where link text starts after a source's label and its colon (外務省：第3回閣僚会合), else start."""
+    label = _LABEL.match(text, start, end)
+    return label.end() if label and label.end() < end else start
 
 
 def _head_after_quote(text: str, start: int, end: int) -> str:
@@ -505,8 +515,9 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return a country or body followed by a head noun: 日米首脳会談, 米国商務省, G7…大臣会合."""
     found = []
     for cand in known:
-        if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement"):
-            continue  # an agreement's parties meet too (IPEF閣僚会合)
+        if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement") \
+                and not (cand.type == "Event" and _level_meeting(text, cand.end)):
+            continue  # an agreement's parties meet too (IPEF閣僚会合), and a series' ministers (XYZ閣僚会合)
         starts = {c.start for c in known}
         end, listed = cand.end, 0
         while end < len(text) and end - cand.end < 30 and (is_name_char(text[end]) or _inner_space(text, end)):
@@ -1038,8 +1049,16 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
 
 
+def _level_meeting(text: str, at: int) -> bool:
+    """Return True when a meeting head of a level (name_words.tsv, role level: 閣僚会合) starts at text[at]."""
+    return any(nfkc(text[at : at + len(w)]) == w for w in name_words("level"))
+
+
 def _own_head(known: Candidate, rest: str) -> str:
-    """Return the type of rest when it is a head noun of the known name's type, or of any type when it has none."""
+    """Return the type of rest when it is a head noun of the known name's type, or of any type when it has none.
+    A meeting of a level after a meeting series (XYZ閣僚会合) is a meeting of its own."""
+    if known.type == "Event" and nfkc(rest) in name_words("level"):
+        return ""
     return next((t for head, t in type_suffixes() if head == nfkc(rest) and known.type in ("", t)), "")
 
 

@@ -215,7 +215,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
-    - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ).
+    - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
+    - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議).
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
@@ -265,6 +266,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = _laws_abbreviated(key, grouped)
         if not longer:
             longer = _places_written_short(key, grouped)
+        if not longer:
+            longer = _anniversary_dropped(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
@@ -321,6 +324,23 @@ def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list
     if not key.endswith(_DISASTER_HEADS):
         return []
     return [k for k in grouped if k != key and k.endswith(key) and _ERA_YEAR.fullmatch(k[: -len(key)])]
+
+
+# The anniversary a meeting or event is held for, written inside its name (…友好50周年特別首脳会議).
+_ANNIVERSARY = re.compile(r"\d+周年(?:記念)?")
+
+
+def _anniversary_dropped(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the names of the vault that are the name with the anniversary it marks written in (ABC特別会議 ->
+    [ABC友好50周年特別会議]): the words that end in …周年 only say why that one meeting is held."""
+    found = []
+    for k in grouped:
+        mark = _ANNIVERSARY.search(k)
+        rest = k[mark.end() :] if mark else ""
+        front = key[: -len(rest)] if rest and key.endswith(rest) else ""
+        if len(front) >= 2 and k != key and k.startswith(front) and suffix_type(rest):
+            found.append(k)
+    return found
 
 
 _EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")

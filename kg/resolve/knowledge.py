@@ -73,6 +73,8 @@ def _head(stem: str) -> tuple[str, str]:
             common = next((w for w in _common_endings() if stem.endswith(w) and len(w) > len(suffix)), "")
             if common and short_units(stem)[-1] == common:
                 return "", ""
+            if suffix in _body_heads() and not (stem[-len(suffix) - 1].isascii() and stem[-len(suffix) - 1].isalnum()):
+                return "", ""  # ノン・ルフールマン原則 is a principle of law; G20原則 a text the G20 adopted
             return suffix, type_
     return "", ""
 
@@ -81,6 +83,13 @@ def _head(stem: str) -> tuple[str, str]:
 def _common_endings() -> tuple[str, ...]:
     """Return the common words that end in a head without being one (type "-" in type_suffixes.tsv)."""
     return tuple(suffix for suffix, type_ in _suffix_rows() if type_ == "-")
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """Return the heads that name one text only right after the acronym of the body that adopted it (third
+    column "body": G20原則, OECD原則); after other words they name an idea (人道原則)."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "body")
 
 
 @cache

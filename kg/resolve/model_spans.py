@@ -73,6 +73,11 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 2)  # 旧・日本製粉 is the old name 日本製粉
         elif text.startswith("現", span.start) and _proper_after(text, span.start + 1):
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
+        else:
+            span = _without_qualifier(text, span)
+        if _toward_a_place(text, span, known):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
@@ -231,6 +236,28 @@ def _person_core(text: str, span: Span) -> Span | None:
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+def _without_qualifier(text: str, span: Span) -> Span:
+    """Return a span without the qualifier before a headed name (旧 of 旧ODA大綱, 前 of 前XX委員会): the old
+    or former body or plan is the one the name names, as a run of words starts after one."""
+    first = next(iter(words_within(text, span.start, span.end)), None)
+    if first is None or first.start != span.start or text[first.start : first.end] not in name_words("qualifier"):
+        return span
+    rest = text[first.end : span.end]
+    return replace(span, start=first.end) if len(rest) >= 3 and suffix_type(rest) else span
+
+
+def _toward_a_place(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for 対 before a known country or region and common words with no head (対アフリカ協力,
+    対中外交): the writer's phrase for what is done towards the place, not a name."""
+    if not text.startswith("対", span.start) or suffix_type(text[span.start : span.end]):
+        return False
+    place = next((c for c in known if c.start == span.start + 1 and c.type in ("Country", "Region")), None)
+    if place is None or place.end >= span.end:
+        return False
+    rest = list(words_within(text, place.end, span.end))
+    return bool(rest) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in rest)
 
 
 def _without_role(text: str, span: Span) -> Span:

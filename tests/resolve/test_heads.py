@@ -851,3 +851,79 @@ def test_a_plan_span_of_many_kanji_words_is_a_name(text, kept):
 
     end = text.index("の見直し")
     assert [text[c.start : c.end] for c in from_ner(text, [Span(0, end, "Plan")], [])] == kept
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("XYZ大綱", "Plan"),  # a charter or outline of policy
+        ("「北海ルール共同ステートメント」", "Agreement"),
+        ("QRS原則", "Agreement"),  # principles a body adopted, after its acronym
+        ("カナタ行動目標", "Plan"),
+        ("2031年版北海開発白書", ""),  # a publication, no entity
+        ("ノン・ポルカ原則", ""),  # a principle of law named by its idea
+    ],
+)
+def test_heads_of_outlines_statements_and_principles(name, type_):
+    from kg.resolve.knowledge import suffix_type
+
+    assert suffix_type(name.strip("「」")) == type_
+
+
+def _model_names(text: str, name: str, label: str, known=()) -> list[str]:
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(name)
+    return [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(name), label)], list(known))]
+
+
+def test_a_qualifier_before_a_headed_model_span_is_no_part_of_the_name():
+    assert _model_names("2015年、旧XYZ大綱に代わって新しい大綱ができた。", "旧XYZ大綱", "Plan") == ["XYZ大綱"]
+    assert "ソルバニア" not in _model_names("旧ソルバニアの人々", "旧ソルバニア", "Country")  # no head: not cut
+
+
+def test_toward_a_known_place_and_common_words_is_no_name():
+    from kg.records import Span
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.model_spans import _toward_a_place
+
+    text = "日本の対カナタ協力の重点国。対カナタ協定も結んだ。"
+    known = [Candidate(i, i + 3, KNOWN, "カナタ", "Region") for i in (text.index("カナタ"), text.rindex("カナタ"))]
+    assert _toward_a_place(text, Span(3, 9, "Plan"), known)
+    assert _model_names(text, "対カナタ協力", "Plan", known) == []
+    assert not _toward_a_place(text, Span(14, 20, "Agreement"), known)  # a head: the name of a treaty
+
+
+def _quoted_names(text: str, links=()) -> list[str]:
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=tuple(links))
+    return [text[c.start : c.end] for c in quoted(block)]
+
+
+def test_a_quoted_comparison_is_no_name():
+    assert _quoted_names("先輩は「ナガレ商事のような投資会社が鍵」と言った。") == []
+    assert _quoted_names("「ナガレ投資会社」が来た。") == ["ナガレ投資会社"]
+
+
+def test_a_source_label_in_link_text_is_no_part_of_the_name():
+    from kg.records import Link
+
+    text = "北海省：カナタ沿岸協定"
+    link = Link(target="https://example.org/a", start=0, end=len(text), wiki=False)
+    assert _quoted_names(text, [link]) == ["カナタ沿岸協定"]
+    text = "カナタ沿岸協定"
+    assert _quoted_names(text, [Link(target="https://example.org/a", start=0, end=len(text), wiki=False)]) == [text]
+
+
+def test_a_meeting_of_a_level_after_a_meeting_series_is_a_meeting_of_its_own():
+    from kg.resolve.candidates import KNOWN, Candidate, headed
+
+    text = "東京でQRCX閣僚会合が開かれた。QRCX会合にも出た。"
+    found = [text[c.start : c.end] for c in headed(text, [Candidate(3, 7, KNOWN, "QRCX", "Event")])]
+    assert found == ["QRCX閣僚会合"]
+    found = [text[c.start : c.end] for c in headed(text, [Candidate(18, 22, KNOWN, "QRCX", "Event")])]
+    assert found == []  # the series itself, written loosely

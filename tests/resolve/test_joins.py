@@ -519,3 +519,12 @@ def test_a_former_name_in_parentheses_after_a_word_that_names_nothing_is_no_ment
     assert _nodes([_note(text)], {}) == {"アメリカ": ["米国"]}  # Z is an app here: its old name names no company
     named = "ノルダ通信（旧Twitter）の記者が伝えた。"  # after a name, the old name is that thing's
     assert "旧Twitter" in str(_nodes([_note(named)], _spans(named, ("ノルダ通信", "Company"))))
+
+
+def test_a_meeting_named_without_the_anniversary_it_marks_is_that_meeting():
+    text = "東京でカナタ交流30周年特別首脳会議を開いた。カナタ特別首脳会議では声明が出た。カナタ定例首脳会議は別だ。"
+    spans = _spans(text, ("カナタ交流30周年特別首脳会議", "Conference"), ("カナタ特別首脳会議", "Conference"),
+                   ("カナタ定例首脳会議", "Conference"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["カナタ交流30周年特別首脳会議"] == ["カナタ交流30周年特別首脳会議", "カナタ特別首脳会議"]
+    assert "カナタ定例首脳会議" in nodes  # another meeting of the same front: left alone

@@ -107,3 +107,10 @@ def test_against_opens_the_translated_name_of_a_body_before_a_katakana_head():
     text = "議長は、洪水と干ばつに対するグローバル・アライアンスを立ち上げた。"
     assert _titles(text) == ["洪水と干ばつに対するグローバル・アライアンス"]
     assert _titles("政府は、洪水と干ばつに対する緊急支援機構を設けた。") == []  # a kanji head after it: a description
+
+
+def test_a_managing_director_after_a_body_is_a_title_and_a_public_comment_no_body():
+    text = "ミレーナ・ポポヴァQRF専務理事は警告した。パブリックコメントも行われた。"
+    nodes = _nodes([_note(_block(text))])
+    assert "ミレーナ・ポポヴァ" in nodes and not any("QRF専務" in n or n == "ミレーナ・ポポヴァQRF" for n in nodes)
+    assert "パブリックコメント" not in nodes
