@@ -469,7 +469,7 @@ def test_an_edition_number_before_a_known_plan_names_one_plan_of_the_series():
 def test_an_amended_law_is_the_law():
     text = "港湾緑化促進法が成立した。2024年の改正港湾緑化促進法で基金ができた。"
     nodes = _nodes([_note(text)], _spans(text, ("改正港湾緑化促進法", "Law")))
-    assert nodes == {"港湾緑化促進法": ["改正港湾緑化促進法", "港湾緑化促進法"]}
+    assert list(nodes) == ["港湾緑化促進法"]  # one node, whether 改正 is cut from the span or read as the law's
     plan = "2024年の改正港湾緑化計画で基金ができた。"  # a plan amended is left to the other rules
     assert "港湾緑化計画" not in _nodes([_note(plan)], _spans(plan, ("改正港湾緑化計画", "Plan")))
 
