@@ -529,35 +529,34 @@ def test_a_place_in_brackets_after_an_act_leaves_it_an_act():
     assert ("チリ", "meeting", "ペルー", False, "") in triples(frames)
 
 
+def _named_in(name: str, type_: str, *blocks):
+    """Return an entity with one mention in each block."""
+    from kg.records import Entity, Mention
+
+    return Entity(name, name, type_, mentions=tuple(
+        Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
+        for b in blocks))
+
+
 def test_a_heading_is_a_title_and_states_no_relation():
-    from kg.records import Block, Entity, Mention
+    from kg.records import Block
     from kg.relate import relation_sentences
 
     heading = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 0, 3, "heading", "チリのCPTPP加入が発効")
     body = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 1, 5, "paragraph", "チリはCPTPPに加入した。")
 
-    def entity(name, type_):
-        return Entity(name, name, type_, mentions=tuple(
-            Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
-            for b in (heading, body)))
-
-    sentences = relation_sentences([entity("チリ", C), entity("CPTPP", A)])
+    sentences = relation_sentences([_named_in("チリ", C, heading, body), _named_in("CPTPP", A, heading, body)])
     assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
 
 
 def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate():
-    from kg.records import Block, Entity, Mention
+    from kg.records import Block
     from kg.relate import relation_sentences
 
     under = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "北極部隊は北極評議会の指揮下にある。")
     near = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "北極部隊は北極評議会の近くにある。")
 
-    def entity(name):
-        return Entity(name, name, O, mentions=tuple(
-            Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, O)
-            for b in (under, near)))
-
-    sentences = relation_sentences([entity("北極部隊"), entity("北極評議会")])
+    sentences = relation_sentences([_named_in("北極部隊", O, under, near), _named_in("北極評議会", O, under, near)])
     assert [s.text for s in sentences] == ["北極部隊は北極評議会の指揮下にある。"]
 
 
