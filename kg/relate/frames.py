@@ -216,9 +216,11 @@ def _frames_at(
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
-    # BはAの外局である, AとCの合弁会社であるB: the の-phrase and its と-conjunct are what B is part of
+    # BはAの外局である, AとCの合弁会社であるB: the の-phrase and its と-conjunct are what B is part of;
+    # BはAの所管: a noun of oversight said of the topic makes its の-phrase the one who oversees
+    owned = predicate.part or (predicate.group == "oversight" and not verbal and sentence.said(anchor))
     owners = [g for g in roles["genitive"] + [g for g in objects if sentence.marker(g.token) == "と"]
-              if all(a.type in ACTORS for a in g.arguments)] if predicate.part else []
+              if all(a.type in ACTORS for a in g.arguments)] if owned else []
     if owners and not verbal:
         subjects, objects = owners, subjects + [g for g in objects if g not in owners]
     for group in roles["genitive"]:

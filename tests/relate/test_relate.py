@@ -507,6 +507,10 @@ SHAPES = [
     # BはAが所管する株式会社。: the noun that ends the sentence, copula left out, is the topic; an object is not
     ("北極基金は北極省が所管する株式会社", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極基金は北極省が所管する株式会社に出資した", [("北極基金", O), ("北極省", O)], set()),
+    # BはAの所管だ: a noun of oversight said of the topic; A所管のB is read as before, a verb of it is no noun
+    ("北極基金は北極省の所管だ", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
+    ("北極省所管の北極基金が、調査を行った", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
+    ("北極基金は北極省の所管する事業に出資した", [("北極基金", O), ("北極省", O)], set()),
 ]
 
 
