@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.records import Block, Entity, Mention
 from kg.text.sentences import sentence_bounds
+from kg.relate.clauses import UNDER_STEM
 from kg.relate.frames import Argument, read_frames
 from kg.relate.parse import parses_for
 from kg.relate.vocabulary import LIGHT, Vocabulary, load_vocabulary
@@ -84,6 +85,7 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
     vocabulary = vocabulary or load_vocabulary()
     # a word all in kana (による) is in too many sentences to choose them by
     stems = sorted({_KANA_TAIL.sub("", w) for w, p in vocabulary.predicates.items() if p.group != LIGHT} - {""})
+    stems.append(UNDER_STEM)  # Aの指揮下にあるB states oversight with no predicate word
     by_sentence: dict[tuple[Block, int, int], list[Mention]] = defaultdict(list)
     bounds: dict[Block, list[tuple[int, int]]] = {}
     for entity in entities:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS, OPEN_QUOTES
+from kg.relate.reader import FORMAL_NOUNS, NOUNS, OPEN_QUOTES
 
 if TYPE_CHECKING:
     from kg.relate.frames import Frame
@@ -30,6 +30,11 @@ _DRAFTS = ("案", "改正", "改定", "改訂", "修正")
 _NOT_MADE_UP = ("Country", "Region", "Person")
 # What one withdraws from is what one joined, signed or ratified
 _LEFT = ("membership", "signing", "ratification")
+# Nouns of standing under a body (Aの指揮下にある, Aの隷下に置かれた, Aの傘下にある): A oversees what is there
+_UNDER = ("下", "隷下", "傘下", "配下")
+_UNDER_VERBS = ("ある", "置く")
+# What a sentence that says so holds: …下に, …下には
+UNDER_STEM = "下に"
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
 _ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
@@ -38,7 +43,8 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
     tokens = sentence.tokens
     head = tokens[i].head
-    if i not in groups and sentence.kids(i, "cop"):
+    # BはAが所管する株式会社。: a noun that ends the sentence says what the topic is, with or without a copula
+    if i not in groups and (sentence.kids(i, "cop") or tokens[i].dep == "ROOT"):
         topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
@@ -79,7 +85,7 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     tokens = sentence.tokens
     head = tokens[clause].head
     after = clause + 1
-    while after < head and tokens[after].head == clause and tokens[after].dep in ("aux", "mark"):
+    while after < head and tokens[after].head == clause and tokens[after].dep in ("aux", "mark", "cop"):
         after += 1
     group = next((g for g in groups.values() if g.token < head and
                   any(a.start == tokens[after].start for a in g.arguments)), None) if after < head else None
@@ -218,7 +224,8 @@ def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     GiNZA attaches the topic to the first predicate (AはBに加入し、Cとの協力を強化した), but in
     Japanese it is what the whole sentence speaks of.
     """
-    if sentence.relative(anchor):
+    # …Vすることが多い: a clause made a noun by こと says its act of the topic, as a main clause does
+    if sentence.relative(anchor) and sentence.tokens[sentence.tokens[anchor].head].lemma not in FORMAL_NOUNS:
         return []
     for governor in sorted(slots):
         for group in slots[governor]["subject"]:
@@ -515,3 +522,77 @@ def _acceded(
         if instruments and parties:
             return instruments, parties
     return [], []
+
+
+def _held_topic(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
+) -> list[_Group]:
+    """Return the sentence's topic as what a clause of hosting holds, when it is an event.
+
+    In Eは…の首脳会議で、Aが主導し、Bと共催している, A and B hold E; a topic that is a country or a body
+    (Aは、Bが主催した会議に参加した) is no thing held.
+    """
+    return [g for g in _topic(sentence, anchor, slots)
+            if g not in subjects and all(a.type == "Event" for a in g.arguments)]
+
+
+def _meeting_of(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+    meetings: tuple[str, ...],
+) -> list[_Group]:
+    """Return the event whose unnamed meeting a predicate holds or attends: Eの初会合が開かれた, Eの閣僚級会合に出席した.
+
+    A meeting of an event is that event sitting; a meeting of a body (Xの総会, X an organisation) is left
+    to the entity it names.
+    """
+    found = []
+    for c in sentence.kids(anchor, "nsubj", "obl", "obj"):
+        if c not in groups and sentence.predicate(c) is None and sentence.tokens[c].lemma.endswith(meetings):
+            found += [g for g in slots[c]["genitive"] if all(a.type == "Event" for a in g.arguments)]
+    return found
+
+
+def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]],
+           groups: dict[int, _Group]) -> list[tuple[bool, Frame]]:
+    """Return A's oversight of B when B is said to stand under A: Aの指揮下にあるB, BはAの下に置かれている.
+
+    Only bodies: what stands under a country or a person (日本の下にある, 首相の下に) is left alone, and so is
+    a body placed somewhere else (Aの下に事務所を置く: the active voice places a thing, not a body).
+    """
+    from kg.relate.frames import Frame
+
+    tokens = sentence.tokens
+    if tokens[anchor].lemma not in _UNDER_VERBS or (tokens[anchor].lemma == "置く" and not sentence.passive(anchor)):
+        return []
+    if sentence.relative(anchor):
+        modified = _modified(sentence, anchor, groups)
+        units = [groups[modified]] if modified in groups else []
+    else:
+        units = list(slots[anchor]["subject"]) or _topic(sentence, anchor, slots)
+    units = [g for g in units if all(a.type == "Organization" for a in g.arguments)]
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if c in groups or sentence.marker(c) not in ("に", "には") or tokens[c].lemma not in _UNDER:
+            continue
+        word = "".join(tokens[k].text for k in sentence.kids(c, "compound") if k < c) + tokens[c].text
+        negated, modality = _mood(sentence, anchor, True)
+        found += [(True, Frame(a, word, "oversight", b, negated, modality))
+                  for g in slots[c]["genitive"] if all(a.type == "Organization" for a in g.arguments)
+                  for a in g.arguments for u in units for b in u.arguments if a.entity != b.entity]
+    return found
+
+
+def _theme(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> list[_Group]:
+    """Return the instrument a clause chained before sets as the theme: Bには…が加わるが、Aは署名した signs B.
+
+    Only a は- or には-phrase of a clause that runs into the anchor's own (…が、…) or its governor's, and
+    only an instrument: a party's act (signing, joining) with no object of its own is done to the
+    agreement the sentence is about, not to a body or a country named in passing.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    heads = {anchor, tokens[anchor].head}
+    clauses = {c for h in heads for c in sentence.kids(h, "advcl") if c < anchor}
+    return [g for g in groups.values() if g.token < anchor and tokens[g.token].head in clauses and
+            sentence.marker(g.token) in ("は", "には") and all(a.type in INSTRUMENTS for a in g.arguments)]

@@ -33,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _inherited, _left, _lifted, _listed_pairs, _made_of, _modified,
-    _mood, _nested, _occasion, _scene, _standing_for, _taken, _through, _topic, _topic_object,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
+    _mood, _nested, _occasion, _scene, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -91,7 +91,7 @@ def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabula
         _attach(sentence, group, slots)
     frames: list[tuple[bool, Frame]] = []
     for anchor in range(len(tokens)):
-        frames.extend(_frames_at(sentence, anchor, slots, groups))
+        frames.extend(_frames_at(sentence, anchor, slots, groups) + _under(sentence, anchor, slots, groups))
     # a noun and the verb that carries it (協定に署名した) say one thing: keep the verb's frame
     frames.sort(key=lambda pair: not pair[0])
     return _unique([frame for _, frame in frames])
@@ -111,6 +111,14 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if governor == i:
         return
     marker = sentence.marker(i)
+    if group.governor is not None and not marker and token.dep == "nmod":
+        # A長官、Cの B相は: a conjunct listed with no particle, hung on a word inside the next name, is a
+        # subject with it; a partner's list (Xでは A、Yでは Bと) pairs names of different scenes, no subjects
+        k = i
+        while tokens[k].head not in (k, governor):
+            k = tokens[k].head
+        if sentence.marker(k) in ("が", "は", "も"):
+            token, marker = tokens[k], sentence.marker(k)
     if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
         slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
         return
@@ -153,8 +161,8 @@ def _frames_at(
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
-    # AとともにV, Aと共同でV: A does it too; Bとも (with B too) is a partner like Bと
-    jointly = any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
+    # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
+    jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
     # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
@@ -208,9 +216,11 @@ def _frames_at(
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
-    # BはAの外局である, AとCの合弁会社であるB: the の-phrase and its と-conjunct are what B is part of
+    # BはAの外局である, AとCの合弁会社であるB: the の-phrase and its と-conjunct are what B is part of;
+    # BはAの所管: a noun of oversight said of the topic makes its の-phrase the one who oversees
+    owned = predicate.part or (predicate.group == "oversight" and not verbal and sentence.said(anchor))
     owners = [g for g in roles["genitive"] + [g for g in objects if sentence.marker(g.token) == "と"]
-              if all(a.type in ACTORS for a in g.arguments)] if predicate.part else []
+              if all(a.type in ACTORS for a in g.arguments)] if owned else []
     if owners and not verbal:
         subjects, objects = owners, subjects + [g for g in objects if g not in owners]
     for group in roles["genitive"]:
@@ -253,6 +263,8 @@ def _frames_at(
             objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
+    if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
+        objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
@@ -266,6 +278,9 @@ def _frames_at(
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \
             (_topic(sentence, anchor, slots) if verbal and not said else [])
+    elif jointly and partners and all(g in partners for g in subjects) and not passive:
+        # Aが主導し、Bと共催した: the partners do it with the subject of the clause before, left unsaid
+        subjects += _chained(sentence, anchor, slots, groups)[0] or _inherited(sentence, anchor, slots)
     if not subjects and predicate.mutual:
         # Bとは覚書を締結した with the signer unsaid: B is a party to the named instrument
         parties = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS + ("とは",)]
@@ -277,12 +292,15 @@ def _frames_at(
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
     if predicate.effect and subjects and not objects:
-        # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in
-        objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)]
+        # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; AとBの間で発効した, for both
+        objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)] or \
+            [g for g in roles["mutual"] if all(a.type in ACTORS for a in g.arguments)]
     if subjects and not objects:
         objects = _carried(sentence, anchor, slots, predicate) or \
             (_scene(sentence, anchor, slots, held=True) if predicate.at else []) or \
             _topic_object(sentence, anchor, slots, subjects) or \
+            (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
+            (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
             (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")

@@ -87,7 +87,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         inside = set(covered)
         head = next((i for i in reversed(covered) if tokens[i].head not in inside), covered[-1])
         # the whole of a bracket after a noun stands for it: 協定（Partnership: MSP）
-        bracket = _bracketed(tokens, covered[0])
+        bracket = _bracketed(tokens, covered[0]) or _enclosed(tokens, covered, argument)
         # a compound's head is the phrase: 日本企業が, エチオピア政府から; never another name
         # and a name in brackets after a noun stands for it: 共同体（CARD）を
         # and a person's title is the phrase, though it names an act too: パウエル議長は
@@ -129,6 +129,11 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 if into is None:
                     break
                 target = into
+            elif tokens[target].dep == "compound" and _countries(phrase[i]) and \
+                    _countries(phrase.get(owner.get(tokens[target].head, -1))) and \
+                    sentence.appositive(owner[tokens[target].head]):
+                # 日英伊の3か国: countries written together and counted are conjuncts
+                target = owner[tokens[target].head]
             elif sentence.appositive(target) and tokens[target].head not in owner:
                 # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
                 target = tokens[target].head
@@ -148,13 +153,14 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             into.between = True
             into.arguments.extend(groups.pop(i).arguments)
     # 日EU間: a name written right before a party of 間, with nothing between, is a party too, wherever
-    # the parser hung it
+    # the parser hung it; so is the と-phrase of AとBの間 that the parser hung on a word of B's name
     for i in sorted(groups, reverse=True):
         group = groups.get(i)
-        if group is None or group.between or sentence.marker(i) or len(group.arguments) != 1:
+        if group is None or group.between or len(group.arguments) != 1 or sentence.marker(i) not in ("", "と"):
             continue
-        end = group.arguments[0].end
-        into = next((g for g in groups.values() if g.between and any(a.start == end for a in g.arguments)), None)
+        end, head = group.arguments[0].end, tokens[tokens[i].head]
+        into = next((g for g in groups.values() if g.between and any(
+            a.start == end if not sentence.marker(i) else a.start <= head.start < a.end for a in g.arguments)), None)
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
@@ -232,10 +238,22 @@ def _genitive_of(sentence: ParsedSentence, i: int) -> int | None:
     return head if nominal and sentence.tokens[i].dep == "nmod" and sentence.marker(i) == "の" else None
 
 
+def _countries(arguments: Sequence[Argument] | None) -> bool:
+    """Return True when a phrase names countries only."""
+    return bool(arguments) and all(a.type == "Country" for a in arguments)
+
+
 def _kind(arguments: Sequence[Argument] | None) -> str:
     """Return what a phrase names, as far as conjuncts go: people, instruments (協定, 計画, 法) or other names."""
     types = {a.type for a in arguments or ()}
     return "Person" if "Person" in types else "instrument" if types and types <= set(INSTRUMENTS) else ""
+
+
+def _enclosed(tokens: Sequence[Token], covered: Sequence[int], argument: Argument) -> bool:
+    """Return True when a name, no place, fills a bracket after a noun: 法律（北極法）は, not 会議（東京）."""
+    first, last = covered[0], covered[-1]
+    return argument.type not in ("Country", "Region") and 1 < first and last + 1 < len(tokens) and \
+        tokens[first - 1].text in ("（", "(") and tokens[last + 1].text in ("）", ")") and tokens[first - 2].pos in NOUNS
 
 
 def _bracketed(tokens: Sequence[Token], i: int) -> bool:

@@ -60,10 +60,17 @@ class ParsedSentence:
         """Return the case particles under token i with their fixed words: に対し, によって, では."""
         parts = []
         for c in self.children[i]:
-            if not _particle(self.tokens[c]) or self.tokens[c].lemma in _RESTRICTIVES:
+            if not _particle(self.tokens[c]) or self.tokens[c].lemma in _RESTRICTIVES or self._bracketed(i, c):
                 continue
             parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
         return "".join(parts)
+
+    def _bracketed(self, i: int, c: int) -> bool:
+        """Return True when particle c stands inside a bracket opened after token i: the の of A（BのC）is C's."""
+        inside = 0
+        for k in range(i + 1, c):
+            inside += {"（": 1, "(": 1, "）": -1, ")": -1}.get(self.tokens[k].text, 0)
+        return inside > 0
 
     def sibling(self, i: int) -> int | None:
         """Return the next conjunct of token i when the parser hung both on a word of togetherness.
@@ -229,7 +236,10 @@ class ParsedSentence:
         of Nの一つ said so.
         """
         token = self.tokens[i]
-        if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" for c in self.children[i]):
+        # …の加盟国ではなく、…: a copula in its continuing form (で) says it as well as だ does
+        if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" or (self.tokens[c].dep == "cop" and
+                                                                       self.tokens[c].text == "で")
+                                      for c in self.children[i]):
             return True
         head = token.head
         # Bへの拠出国の一つ: one of the Ns is an N

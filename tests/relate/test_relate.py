@@ -440,6 +440,77 @@ SHAPES = [
     ("2023年にチリが議長国だった北極会議で、北極宣言が採択された", [("チリ", C), ("北極会議", E), ("北極宣言", A)],
      {("チリ", "hosting", "北極会議", False, ""), ("北極会議", "adoption", "北極宣言", False, "")}),
     ("2023年にチリが議長国だった北極評議会で、作業部会が設けられた", [("チリ", C), ("北極評議会", O)], set()),
+    # Bと共催した: the partners host with the subject of the clause before, and an event topic is what they hold
+    ("北極会議（APC）は2001年に始まった首脳会議で、チリが主導し、北極基金、北極銀行と共催している",
+     [("北極会議", E), ("APC", E), ("チリ", C), ("北極基金", O), ("北極銀行", O)],
+     {("チリ", "hosting", "北極会議", False, ""), ("北極基金", "hosting", "北極会議", False, ""),
+      ("北極銀行", "hosting", "北極会議", False, "")}),
+    ("北極基金は、チリが主導し、北極銀行と共催している", [("北極基金", O), ("チリ", C), ("北極銀行", O)], set()),
+    # a body under another (Aの指揮下にあるB, BはAの下に置かれている) is overseen by it; under a country, no
+    ("北極警備隊は2018年に北極評議会の指揮下にある北極部隊に編入された",
+     [("北極警備隊", O), ("北極評議会", O), ("北極部隊", O)], {("北極評議会", "oversight", "北極部隊", False, "")}),
+    ("北極軍は、チリに司令部を置く北極艦隊の下に置かれている", [("北極軍", O), ("チリ", C), ("北極艦隊", O)],
+     {("北極艦隊", "oversight", "北極軍", False, "")}),
+    ("北極基金は、チリの下に置かれている", [("北極基金", O), ("チリ", C)], set()),
+    # AとBの間で発効した: it takes effect for both; signed between them, they are its parties
+    ("北極協定は、2020年にチリとペルーの間で発効した", [("北極協定", A), ("チリ", C), ("ペルー", C)],
+     {("北極協定", "entry_into_force", "チリ", False, ""), ("北極協定", "entry_into_force", "ペルー", False, "")}),
+    ("北極協定は、2020年にチリとペルーの間で署名された", [("北極協定", A), ("チリ", C), ("ペルー", C)],
+     {("チリ", "signing", "北極協定", False, ""), ("ペルー", "signing", "北極協定", False, "")}),
+    # Eの初会合が開かれた, Eの閣僚会合に出席した: the meeting of an event is the event; a body's meeting is not
+    ("北極基金と南極基金の間で、6月にAPCの初会合が開かれた", [("北極基金", O), ("南極基金", O), ("APC", E)],
+     {("北極基金", "hosting", "APC", False, ""), ("南極基金", "hosting", "APC", False, "")}),
+    ("山田外相は北極会議の閣僚会合に出席した", [("山田", P), ("北極会議", E)],
+     {("山田", "attendance", "北極会議", False, "")}),
+    ("山田外相は北極基金の理事会に出席した", [("山田", P), ("北極基金", O)], set()),
+    # people listed with 、 before は are its subjects together; names listed under different scenes (Xでは) are not
+    ("山田防衛相、スミス国防長官、チリのペレス国防相は、東京で北極協定に署名した",
+     [("山田", P), ("スミス", P), ("チリ", C), ("ペレス", P), ("東京", "Region"), ("北極協定", A)],
+     {("山田", "signing", "北極協定", False, ""), ("スミス", "signing", "北極協定", False, ""),
+      ("ペレス", "signing", "北極協定", False, "")}),
+    ("チリでは山田外相、ペルーではスミス外相と会談した", [("チリ", C), ("山田", P), ("ペルー", C), ("スミス", P)], set()),
+    # country abbreviations written together and counted (日英伊の3か国) are conjuncts; uncounted, the last is the phrase
+    ("日英伊の3か国は、北極計画を立ち上げた", [("日", C), ("英", C), ("伊", C), ("北極計画", "Plan")],
+     {("日", "establishment", "北極計画", False, ""), ("英", "establishment", "北極計画", False, ""),
+      ("伊", "establishment", "北極計画", False, "")}),
+    ("日英伊の企業が、北極計画を立ち上げた", [("日", C), ("英", C), ("伊", C), ("北極計画", "Plan")],
+     {("伊", "establishment", "北極計画", False, "")}),
+    # 新設 sets up a body; in the active voice a に-phrase is where
+    ("北極省は、北極司令部を新設する", [("北極省", O), ("北極司令部", O)],
+     {("北極省", "establishment", "北極司令部", False, "")}),
+    ("北極省は、チリに事務所を新設する", [("北極省", O), ("チリ", C)], set()),
+    # publishing the draft (原案) of a plan publishes the plan; its secretariat is no draft
+    ("北極省は、北極基本計画の原案を公表した", [("北極省", O), ("北極基本計画", "Plan")],
+     {("北極省", "publication", "北極基本計画", False, "")}),
+    ("北極省は、北極基本計画の事務局を公表した", [("北極省", O), ("北極基本計画", "Plan")], set()),
+    # Vすることが多い: a clause made a noun by こと says its act of the topic; one with a subject of its own does not
+    ("北極連合と南極連合は、交渉で連携することが多い", [("北極連合", O), ("南極連合", O)],
+     {("北極連合", "cooperation", "南極連合", False, "")}),
+    ("北極連合は、南極連合が連携することを求めた", [("北極連合", O), ("南極連合", O)], set()),
+    # Bには…が加わるが、Aは署名した: the instrument a clause before is about is what A signs; a body is not
+    ("北極条約には40か国が加わるが、チリは署名したものの批准していない", [("北極条約", A), ("チリ", C)],
+     {("チリ", "signing", "北極条約", False, ""), ("チリ", "ratification", "北極条約", True, "")}),
+    ("北極基金には40か国が加わるが、チリは署名したものの批准していない", [("北極基金", O), ("チリ", C)], set()),
+    # Eの議長国だったA: the copula between a relative clause and the name after it leaves A the one it modifies
+    ("北極会議の議長国だったチリから議長を引き継ぐ形", [("北極会議", E), ("チリ", C)],
+     {("チリ", "hosting", "北極会議", False, "")}),
+    ("北極会議の議長国だったチリの首相が来る形", [("北極会議", E), ("チリ", C)], set()),
+    # Aの加盟国ではなく、…: a role said with the continuing copula is said of the topic; の inside a bracket
+    # after a name (A（BのC）の) is the bracket's
+    ("チリは北極連合（南極のための組織）の加盟国ではなく、協力を検討している段階にとどまる",
+     [("チリ", C), ("北極連合", O), ("南極のための組織", O)], {("チリ", "membership", "北極連合", True, "")}),
+    ("チリは北極連合の加盟国を訪れ、協力を検討している", [("チリ", C), ("北極連合", O)], set()),
+    # a name alone in brackets after a noun (法律（北極開発法）は) stands for it; a place in brackets is where
+    ("北極の開発に関する法律（北極開発法）は、2023年6月に北極議会で成立した", [("北極開発法", "Law"), ("北極議会", O)],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
+    ("北極の開発に関する会議（チリ）は、2023年6月に北極議会で開かれた", [("チリ", C), ("北極議会", O)], set()),
+    # BはAが所管する株式会社。: the noun that ends the sentence, copula left out, is the topic; an object is not
+    ("北極基金は北極省が所管する株式会社", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
+    ("北極基金は北極省が所管する株式会社に出資した", [("北極基金", O), ("北極省", O)], set()),
+    # BはAの所管だ: a noun of oversight said of the topic; A所管のB is read as before, a verb of it is no noun
+    ("北極基金は北極省の所管だ", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
+    ("北極省所管の北極基金が、調査を行った", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
+    ("北極基金は北極省の所管する事業に出資した", [("北極基金", O), ("北極省", O)], set()),
 ]
 
 
@@ -462,20 +533,35 @@ def test_a_place_in_brackets_after_an_act_leaves_it_an_act():
     assert ("チリ", "meeting", "ペルー", False, "") in triples(frames)
 
 
+def _named_in(name: str, type_: str, *blocks):
+    """Return an entity with one mention in each block."""
+    from kg.records import Entity, Mention
+
+    return Entity(name, name, type_, mentions=tuple(
+        Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
+        for b in blocks))
+
+
 def test_a_heading_is_a_title_and_states_no_relation():
-    from kg.records import Block, Entity, Mention
+    from kg.records import Block
     from kg.relate import relation_sentences
 
     heading = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 0, 3, "heading", "チリのCPTPP加入が発効")
     body = Block("n.md", ("チリのCPTPP加入が発効",), (2,), 1, 1, 5, "paragraph", "チリはCPTPPに加入した。")
 
-    def entity(name, type_):
-        return Entity(name, name, type_, mentions=tuple(
-            Mention(name, "", "known", b, b.text.index(name), b.text.index(name) + len(name), b.text, name, type_)
-            for b in (heading, body)))
-
-    sentences = relation_sentences([entity("チリ", C), entity("CPTPP", A)])
+    sentences = relation_sentences([_named_in("チリ", C, heading, body), _named_in("CPTPP", A, heading, body)])
     assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
+
+
+def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate():
+    from kg.records import Block
+    from kg.relate import relation_sentences
+
+    under = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "北極部隊は北極評議会の指揮下にある。")
+    near = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "北極部隊は北極評議会の近くにある。")
+
+    sentences = relation_sentences([_named_in("北極部隊", O, under, near), _named_in("北極評議会", O, under, near)])
+    assert [s.text for s in sentences] == ["北極部隊は北極評議会の指揮下にある。"]
 
 
 def test_a_hand_made_parse_reads_subject_and_object():
