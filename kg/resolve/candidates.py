@@ -26,8 +26,9 @@ ADDRESS = 6
 _QUOTED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # Particles that make a quoted phrase a clause, not a name.
 _CLAUSE_PARTICLES = set("をがはへもで")
-# A heading's or a list's section number before a space: 2　, 5.1 .
-_SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]")
+# A heading's or a list's section number before a space (2　, 5.1 ), or the date a clipping's or a daily
+# note's heading opens with (2024-12-02 , 2024/12/02 ): no part of a name after it.
+_SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-9０-９]{1,2}[-/－／][0-9０-９]{1,2}[ 　]")
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
 # An article of a law cited after its name: 第16条, 第3条第2項.
@@ -818,8 +819,8 @@ def _head_run_end(text: str, start: int) -> int:
 
 
 def after_section_number(text: str, start: int, end: int) -> int:
-    """Return where text[start:end] starts without the section number a space sets before it
-    (2　食料・農業・農村基本法, ### 5.1 国際交流基金)."""
+    """Return where text[start:end] starts without the section number or date a space sets before it
+    (2　食料・農業・農村基本法, ### 5.1 国際交流基金, # 2024-12-02 海洋保全条約、交渉が決裂)."""
     number = _SECTION_NUMBER.match(text, start, end)
     return number.end() if number else start
 

@@ -33,6 +33,11 @@ def test_a_section_number_before_a_space_is_no_part_of_the_name():
     assert _names("2\u3000食料・農業・農村基本法の改正") == [("食料・農業・農村基本法", "Law")]
 
 
+def test_the_date_a_clipping_s_heading_opens_with_is_no_part_of_the_name():
+    assert _names("2024-12-02 海洋保全条約、交渉が決裂") == [("海洋保全条約", "Agreement")]
+    assert _names("2024/3/9 北海漁業協定の改定") == [("北海漁業協定", "Agreement")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
