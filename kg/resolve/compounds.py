@@ -141,6 +141,34 @@ def described_companies(text: str) -> list[Candidate]:
     return candidates + _listed_companies(text, found, companies)
 
 
+# A name in 「」 after a word for an exercise: kanji, katakana, Latin letters and digits, joined by ・ or - (聯合利剣-2024A).
+_EXERCISE_NAME = re.compile(r"「([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９Ａ-Ｚａ-ｚ・\-－ ]{2,40})」")
+
+
+def named_exercises(text: str) -> list[Candidate]:
+    """Return the names that a word for a military exercise (name_words.tsv, role exercise: 演習, 訓練)
+    sets right before them, in 「」 or as a katakana or Latin run: 共同訓練「ブルー・ウェーブ」,
+    大規模演習「東風-2030B」, 合同演習サザン・クロス. Each is an event.
+
+    A quoted run with hiragana is a slogan or a phrase, not a name (訓練「まずは逃げる」), and a common
+    katakana word alone names no exercise (演習エリア).
+    """
+    exercises = tuple(name_words("exercise"))
+    found = words(text)
+    candidates = []
+    for before, word in zip(found, found[1:]):
+        if before.end != word.start or not text[before.start : before.end].endswith(exercises):
+            continue
+        quoted = _EXERCISE_NAME.match(text, word.start)
+        if quoted:
+            candidates.append(Candidate(quoted.start(1), quoted.end(1), COMPOUND, type="Event"))
+        elif _foreign(text, word):
+            end = _foreign_run_end(text, found, word)
+            if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or set(text[word.end : end]) & set(_JOINERS):
+                candidates.append(Candidate(word.start, end, COMPOUND, type="Event"))
+    return candidates
+
+
 # What joins the names of a list: コンビニ大手のローソンやファミリーマート.
 _LIST_JOINERS = ("や", "、", "と", "・")
 

@@ -168,6 +168,22 @@ def test_a_word_for_a_company_or_a_country_before_a_foreign_name_makes_it_a_comp
     assert [text[c.start : c.end] for c in described_companies(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("海自は共同訓練「ブルー・ウェーブ」に参加した。", ["ブルー・ウェーブ"]),
+        ("東部で大規模演習「東風-2030B」を行った。", ["東風-2030B"]),  # kanji with a year and a letter
+        ("英豪の合同演習サザン・クロスが始まった。", ["サザン・クロス"]),  # a katakana run with no quotes
+        ("町内の避難訓練「まずは逃げる」を行った。", []),  # hiragana: a slogan, not a name
+        ("船が演習エリアに入った。", []),  # a common katakana word names no exercise
+    ],
+)
+def test_a_word_for_an_exercise_before_a_name_makes_it_an_event(text, found):
+    from kg.resolve.compounds import named_exercises
+
+    assert [(text[c.start : c.end], c.type) for c in named_exercises(text)] == [(f, "Event") for f in found]
+
+
 def test_a_legal_form_before_a_name_is_part_of_it_not_a_word_for_a_company():
     from kg.resolve.compounds import described_companies
 
