@@ -141,6 +141,20 @@ def described_companies(text: str) -> list[Candidate]:
     return candidates + _listed_companies(text, found, companies)
 
 
+def country_forces(text: str) -> list[Candidate]:
+    """Return a country's one-character form with a word for an armed force or one of its services
+    right after it (name_words.tsv, role force): 米海軍, 英空軍, 露陸軍, 米海兵隊 are organisations.
+
+    The form is a word of its own (not 米 of 日米, nor 米軍事専門家, where 軍事 is no force).
+    """
+    forces = name_words("force")
+    found = words(text)
+    return [Candidate(before.start, word.end, COMPOUND, type="Organization")
+            for before, word in zip(found, found[1:])
+            if before.end == word.start and text[before.start : before.end] in country_abbreviations()
+            and nfkc(text[word.start : word.end]) in forces]
+
+
 # A name in 「」 after a word for an exercise: kanji, katakana, Latin letters and digits, joined by ・ or - (聯合利剣-2024A).
 _EXERCISE_NAME = re.compile(r"「([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９Ａ-Ｚａ-ｚ・\-－ ]{2,40})」")
 

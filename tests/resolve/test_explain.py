@@ -51,6 +51,7 @@ FIXTURES = {
     "currency-area": (MEMO, "ドル圏", "ドル圏", {}),
     "described-company": (MEMO, "アーム", "アーム", {}),
     "named-exercise": (MEMO, "ブルー・ウェーブ", "ブルー・ウェーブ", {}),
+    "country-force": (MEMO, "英空軍", "英空軍", {}),
     "proper-word": (MEMO, "日本郵便", "日本郵便", {}),
     "model-span": (MEMO, "ITU", "ITU-R", {}),
     "continued-name": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),

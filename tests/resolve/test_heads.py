@@ -21,6 +21,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("跡地は中小企業基盤整備機構の産業用地", "中小企業基盤整備機構", "Organization"),  # one word of Sudachi's
         ("離島防衛を担う水陸機動団が訓練した。", "水陸機動団", "Organization"),  # a unit of an armed force
         ("電子作戦隊は健軍駐屯地に置かれる。", "電子作戦隊", "Organization"),
+        ("航空総隊が全国の部隊を束ねる。", "航空総隊", "Organization"),  # a command over a service's units
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
         ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
     ],
@@ -182,6 +183,31 @@ def test_a_word_for_an_exercise_before_a_name_makes_it_an_event(text, found):
     from kg.resolve.compounds import named_exercises
 
     assert [(text[c.start : c.end], c.type) for c in named_exercises(text)] == [(f, "Event") for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("英空軍の輸送機が着いた。", ["英空軍"]),
+        ("米海兵隊と露陸軍", ["米海兵隊", "露陸軍"]),
+        ("米軍事専門家が語った。", []),  # 軍事 is no force
+        ("日米海軍の協力", []),  # 米 of 日米 is no word of its own
+    ],
+)
+def test_a_countrys_one_character_form_before_a_word_for_a_force_is_that_force(text, found):
+    from kg.resolve.compounds import country_forces
+
+    assert [(text[c.start : c.end], c.type) for c in country_forces(text)] == [(f, "Organization") for f in found]
+
+
+def test_a_quoted_outline_is_a_plan():
+    from kg.resolve.candidates import quoted
+    from kg.records import Block
+
+    block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph",
+                  text="それまでの「海洋整備の大綱」に代わる。")
+    assert [(block.text[c.start : c.end], c.type) for c in quoted(block)] == [("海洋整備の大綱", "Plan")]
+    assert _names("財政の大綱を示した。") == []  # an outline in plain text is a kind of document
 
 
 def test_a_legal_form_before_a_name_is_part_of_it_not_a_word_for_a_company():
