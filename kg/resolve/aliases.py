@@ -85,6 +85,7 @@ def defined_aliases(
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
     for block in blocks:
+        yield from _nicknames(block, lexicon)
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
@@ -195,6 +196,24 @@ def _before_parenthesis(text: str, end: int) -> int:
         opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
         return opening if opening > 0 else end
     return end
+
+
+# A sentence that gives the name a thing is called by: Xは「…」と呼ばれ, Xは、「…」とも称される.
+_CALLED = re.compile(r"は、?[「『]([^「」『』]{2,40})[」』]と(?:も)?(?:呼ばれ|称され)")
+
+
+def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
+    """Yield [name, nickname] where a sentence says what a name is called: 北方警備団は「北の盾」と呼ばれ.
+
+    The name before は is one kg knows or a run with words before its head (not 制度 of この制度は), and
+    the quoted name holds no particle of a clause (「…が強い国」と呼ばれる says something of it)."""
+    text = block.text
+    for match in _CALLED.finditer(text):
+        name = text[_run_start(text, match.start()) : match.start()]
+        nickname = match.group(1)
+        named = lexicon.get(name) is not None or (suffix_type(name) and len(nfkc(name)) - head_length(name) >= 2)
+        if named and not set(nickname) & set("をがはへでにと") and not is_hiragana(nickname[0]):
+            yield [name, nickname]
 
 
 def _last_run(text: str, end: int, type_: str) -> str:

@@ -483,3 +483,18 @@ def test_a_footnote_giving_a_formal_name_of_another_kind_joins_nothing():
 
     note, _ = parse_note("北方機構（NFO）[^n]は港を守る。\n\n[^n]: 設立の正式名は「北方辺境協力条約」。\n", "n.md")
     assert all("北方辺境協力条約" not in e.aliases for e in resolve([note], {}) if "NFO" in e.aliases)
+
+
+def test_a_name_the_text_says_a_body_is_called_is_that_body():
+    text = "北方機動団は「北国版海兵隊」と呼ばれ、島の防衛に当たる。"
+    assert list(_nodes([_note(text)], {}).values()) == [["北国版海兵隊", "北方機動団"]]
+
+
+def test_what_a_kind_of_thing_is_called_names_nothing():
+    text = "この制度は「北国版海兵隊」と呼ばれる。"
+    assert "制度" not in str(_nodes([_note(text)], {}))
+
+
+def test_an_exercise_defined_with_its_acronym_is_an_event():
+    text = "ハワイ周辺で北太平洋合同演習（NOPEX 2030）が行われた。NOPEX 2030には20か国が参加した。"
+    assert [(e.label, e.type) for e in resolve([_note(text)], {}) if e.label.startswith("NOPEX")] == [("NOPEX 2030", "Event")]
