@@ -849,3 +849,12 @@ def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
     assert formed_bodies(text, []) == []
     storm = "伊勢湾台風が来た。"  # at the end of its run the head names the disaster
     assert [(storm[c.start : c.end], c.type) for c in compound_names(storm)] == [("伊勢湾台風", "Event")]
+
+
+@pytest.mark.parametrize("surface", ["第III部", "第Ⅱ部", "第IV章"])
+def test_a_part_numbered_in_roman_numerals_is_a_part_of_the_document(surface):
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule(surface, frozenset()) == "part-title"
+    assert junk_rule("第III世代", frozenset()) != "part-title"  # a generation is no part of a document
+
