@@ -155,6 +155,24 @@ def country_forces(text: str) -> list[Candidate]:
             and nfkc(text[word.start : word.end]) in forces]
 
 
+# A short name in 「」: a ship's, after a word for a warship.
+_SHIP_NAME = re.compile(r"「[^「」]{1,20}」")
+
+
+def named_vessels(text: str) -> list[Candidate]:
+    """Return a word for a warship with the ship's name in 「」 right after it (name_words.tsv, role vessel:
+    空母「蒼龍」, 護衛艦「あさひ」): a ship is none of kg's types, and a place or person its name
+    recalls (a province, a river) is no mention there. Without the word (「蒼龍」) nothing is read."""
+    vessels = tuple(name_words("vessel"))
+    found = []
+    for match in _SHIP_NAME.finditer(text):
+        before = text[: match.start()]
+        if before.endswith(vessels):
+            word = next(v for v in vessels if before.endswith(v))
+            found.append(Candidate(match.start() - len(word), match.end(), COMPOUND, type=OTHER))
+    return found
+
+
 # A name in 「」 after a word for an exercise: kanji, katakana, Latin letters and digits, joined by ・ or - (聯合利剣-2024A).
 _EXERCISE_NAME = re.compile(r"「([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９Ａ-Ｚａ-ｚ・\-－ ]{2,40})」")
 

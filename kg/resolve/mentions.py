@@ -17,7 +17,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
     described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
-    names_laws, numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
+    named_vessels, names_laws, numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -85,6 +85,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed_bodies(text, known)
     compounds += called_plans(text) + multi_year_plans(text) + named_exercises(text) + country_forces(text)
+    compounds += named_vessels(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)

@@ -858,3 +858,24 @@ def test_a_part_numbered_in_roman_numerals_is_a_part_of_the_document(surface):
     assert junk_rule(surface, frozenset()) == "part-title"
     assert junk_rule("第III世代", frozenset()) != "part-title"  # a generation is no part of a document
 
+
+
+def test_a_ship_named_after_a_word_for_a_warship_is_no_node_and_no_place():
+    from kg.resolve import resolve
+
+    text = "空母「山東」が海峡を通過した。"  # a carrier named after a province
+    assert [m.surface for e in resolve([_ship_note(text)], {}) for m in e.mentions] == []
+
+
+def test_a_quoted_name_without_a_word_for_a_warship_is_read_as_usual():
+    from kg.resolve.compounds import named_vessels
+
+    assert named_vessels("計画「蒼龍」が始まった。") == []
+    assert [c.type for c in named_vessels("空母「蒼龍」が出港した。")] == ["Other"]
+
+
+def _ship_note(text: str):
+    from kg.records import Block, Note
+
+    block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph", text=text)
+    return Note(path="n.md", title="n", aliases=(), blocks=(block,))
