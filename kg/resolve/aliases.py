@@ -85,6 +85,7 @@ def defined_aliases(
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
     for block in blocks:
+        yield from _nicknames(block, lexicon)
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
@@ -157,7 +158,8 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
 
     The name is the last one before the sentence, in the same block or the one before it, that is
     marked (quoted, linked or bold) and ends in a head of the formal name's type: **日米宇宙協力枠組協定**に
-    署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]).
+    署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]),
+    or the name before the parenthesis the mark follows (…国際機関（GIGO）[^GIGO]).
     A short form the text declares right after it (。以下、…法と書く) is that name.
     """
     previous: Block | None = None
@@ -170,6 +172,7 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 continue
             if block.footnote and block.footnote in citing:
                 cited, offset = citing[block.footnote]
+                offset = _before_parenthesis(cited.text, offset)
                 name = cited.text[_run_start(cited.text, offset) : offset]
                 names = [name] if suffix_type(name) == type_ else []
             else:
@@ -184,6 +187,33 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
             if names and names[0] != formal:
                 yield [names[0], formal]
         previous = block
+
+
+def _before_parenthesis(text: str, end: int) -> int:
+    """Return where the name before a parenthesis ends when one closes at ``end`` (…国際機関（GIGO）[^1]:
+    the footnote mark follows the name and its abbreviation, and the name is before them), else ``end``."""
+    if end and text[end - 1] in "）)":
+        opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
+        return opening if opening > 0 else end
+    return end
+
+
+# A sentence that gives the name a thing is called by: Xは「…」と呼ばれ, Xは、「…」とも称される.
+_CALLED = re.compile(r"は、?[「『]([^「」『』]{2,40})[」』]と(?:も)?(?:呼ばれ|称され)")
+
+
+def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
+    """Yield [name, nickname] where a sentence says what a name is called: 北方警備団は「北の盾」と呼ばれ.
+
+    The name before は is one kg knows or a run with words before its head (not 制度 of この制度は), and
+    the quoted name holds no particle of a clause (「…が強い国」と呼ばれる says something of it)."""
+    text = block.text
+    for match in _CALLED.finditer(text):
+        name = text[_run_start(text, match.start()) : match.start()]
+        nickname = match.group(1)
+        named = lexicon.get(name) is not None or (suffix_type(name) and len(nfkc(name)) - head_length(name) >= 2)
+        if named and not set(nickname) & set("をがはへでにと") and not is_hiragana(nickname[0]):
+            yield [name, nickname]
 
 
 def _last_run(text: str, end: int, type_: str) -> str:

@@ -1069,8 +1069,9 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     That is the name followed by the head of its own type (RCEP協定), a run that only puts something before the known name's own head (ア 欧州連合 in a
     list), or a model span that adds suffixes, or common words to a place (中国本土, 地元栃木).
     """
-    if span.start == known.start and _own_head(known, text[known.end : span.end]):
-        return True  # the name and its own kind of head: QRCP協定 for the agreement QRCP
+    after = nfkc(text[known.end : span.end])
+    if span.start == known.start and _own_head(known, after):
+        return after not in name_words("organ")  # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:

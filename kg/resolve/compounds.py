@@ -143,6 +143,66 @@ def described_companies(text: str) -> list[Candidate]:
     return candidates + _listed_companies(text, found, companies)
 
 
+def country_forces(text: str) -> list[Candidate]:
+    """Return a country's one-character form with a word for an armed force or one of its services
+    right after it (name_words.tsv, role force): 米海軍, 英空軍, 露陸軍, 米海兵隊 are organisations.
+
+    The form is a word of its own (not 米 of 日米, nor 米軍事専門家, where 軍事 is no force).
+    """
+    forces = name_words("force")
+    found = words(text)
+    return [Candidate(before.start, word.end, COMPOUND, type="Organization")
+            for before, word in zip(found, found[1:])
+            if before.end == word.start and text[before.start : before.end] in country_abbreviations()
+            and nfkc(text[word.start : word.end]) in forces]
+
+
+# A short name in 「」: a ship's, after a word for a warship.
+_SHIP_NAME = re.compile(r"「[^「」]{1,20}」")
+
+
+def named_vessels(text: str) -> list[Candidate]:
+    """Return a word for a warship with the ship's name in 「」 right after it (name_words.tsv, role vessel:
+    空母「蒼龍」, 護衛艦「あさひ」): a ship is none of kg's types, and a place or person its name
+    recalls (a province, a river) is no mention there. Without the word (「蒼龍」) nothing is read."""
+    vessels = tuple(name_words("vessel"))
+    found = []
+    for match in _SHIP_NAME.finditer(text):
+        before = text[: match.start()]
+        if before.endswith(vessels):
+            word = next(v for v in vessels if before.endswith(v))
+            found.append(Candidate(match.start() - len(word), match.end(), COMPOUND, type=OTHER))
+    return found
+
+
+# A name in 「」 after a word for an exercise: kanji, katakana, Latin letters and digits, joined by ・ or - (聯合利剣-2024A).
+_EXERCISE_NAME = re.compile(r"「([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９Ａ-Ｚａ-ｚ・\-－ ]{2,40})」")
+
+
+def named_exercises(text: str) -> list[Candidate]:
+    """Return the names that a word for a military exercise (name_words.tsv, role exercise: 演習, 訓練)
+    sets right before them, in 「」 or as a katakana or Latin run: 共同訓練「ブルー・ウェーブ」,
+    大規模演習「東風-2030B」, 合同演習サザン・クロス. Each is an event.
+
+    A quoted run with hiragana is a slogan or a phrase, not a name (訓練「まずは逃げる」), and a common
+    katakana word alone names no exercise (演習エリア).
+    """
+    exercises = tuple(name_words("exercise"))
+    found = words(text)
+    candidates = []
+    for before, word in zip(found, found[1:]):
+        if before.end != word.start or not text[before.start : before.end].endswith(exercises):
+            continue
+        quoted = _EXERCISE_NAME.match(text, word.start)
+        if quoted:
+            candidates.append(Candidate(quoted.start(1), quoted.end(1), COMPOUND, type="Event"))
+        elif _foreign(text, word):
+            end = _foreign_run_end(text, found, word)
+            if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or set(text[word.end : end]) & set(_JOINERS):
+                candidates.append(Candidate(word.start, end, COMPOUND, type="Event"))
+    return candidates
+
+
 # What joins the names of a list: コンビニ大手のローソンやファミリーマート.
 _LIST_JOINERS = ("や", "、", "と", "・")
 

@@ -345,6 +345,8 @@ def _anniversary_dropped(key: str, grouped: Mapping[str, Sequence[Mention]]) -> 
 
 _EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
 _EDITION = re.compile(r"第\d+回")
+# An edition or a year a name's tail follows (第6回…, 2024-02-27第6回…, 2030年…): the tail names the series.
+_EDITION_BEFORE = re.compile(r"(?:第\d+回|\d{4}年)$")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
@@ -495,23 +497,27 @@ def _acronyms_of_agreements(grouped: Mapping[str, Sequence[Mention]], lexicon: L
     return joined
 
 
-def _tails_of_names(keys: Iterable[str], lexicon: Lexicon) -> dict[str, set[str]]:
-    """Return, for each tail that ends in a head noun, the names of the vault it is the tail of, where
-    no place kg knows opens the name: 統括庁 -> {内閣感染症危機管理統括庁}, 基本法 -> {食料・農業・農村基本法}.
+def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, set[str]]:
+    """Return, for each tail that ends in a head noun, the entities of the vault whose name it is the
+    tail of, where no place kg knows opens the name: 統括庁 -> {内閣感染症危機管理統括庁}, 基本法 ->
+    {食料・農業・農村基本法}.
 
     A text that names a body, law or plan in full once writes it by its tail after (the one 統括庁 it
     spoke of); a place in front makes a name of that place's own (東京都環境局 is no 環境局 of the vault).
+    Every writing of an entity counts: the full name of a body known by its acronym (…統合作戦司令部 of
+    JJOC) has its tail too.
     """
     tails: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        if not suffix_type(key) or _opens_with_place(key, lexicon):
+    forms = {(key, key) for key in grouped} | {(match_key(m.surface), key) for key, group in grouped.items() for m in group}
+    for name, key in forms:
+        if not suffix_type(name) or _opens_with_place(name, lexicon):
             continue
-        for i in range(2, len(key) - 2):
+        for i in range(2, len(name) - 2):
             # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
             # …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
-            if (is_name_char(key[i - 1]) or key[:i].endswith(TITLE_CLAUSES)) and suffix_type(key[i:]) \
-                    and not _EDITION_OR_YEAR.fullmatch(key[:i]):
-                tails[key[i:]].add(key)
+            if (is_name_char(name[i - 1]) or name[:i].endswith(TITLE_CLAUSES)) and suffix_type(name[i:]) \
+                    and not _EDITION_BEFORE.search(name[:i]) and name[i:] != key:
+                tails[name[i:]].add(key)
     return tails
 
 

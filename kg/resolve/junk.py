@@ -24,7 +24,7 @@ _KATAKANA_EQUALS = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[=＝゠](?=[\u30a1-\u
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 # A library or program named as its file is (Moment.js, Socket.io, Notepad.exe).
 _SOFTWARE_FILE = re.compile(r"[A-Za-z][\w-]*\.(?:js|ts|jsx|tsx|mjs|py|rb|rs|go|php|exe|dll|app|apk|io)")
-_PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤ]+\s*(章|節|部|編|条|項|款)")
+_PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣⅤIVXＩＶＸ]+\s*(章|節|部|編|条|項|款)")
 # An edition or round with no name after it (第6回, 第9回) names nothing: the name is elsewhere; nor does
 # one with only a word for a meeting of any kind (第10回大会, 第3回総会), or a range of them.
 _ORDINAL = r"第\s*[\d一二三四五六七八九十百]+\s*(?:回|次|代|期|節|戦|試合)(?:大会|会議|会合|総会)?"

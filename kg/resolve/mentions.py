@@ -15,9 +15,9 @@ from kg.resolve.candidates import (
     outside_longer_names, quoted, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, currency_areas,
-    described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, names_laws,
-    numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
+    OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
+    described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
+    named_vessels, names_laws, numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -88,7 +88,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     compounds += set_up_bodies(text)
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed_bodies(text, known)
-    compounds += called_plans(text) + multi_year_plans(text)
+    compounds += called_plans(text) + multi_year_plans(text) + named_exercises(text) + country_forces(text)
+    compounds += named_vessels(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
@@ -120,7 +121,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),
                             ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
                             ("formed-body", formed_bodies(text, known)), ("called-plan", called_plans(text)),
-                            ("multi-year-plan", multi_year_plans(text)),
+                            ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
+                            ("country-force", country_forces(text)),
                             ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):

@@ -227,7 +227,8 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     while named and text[start] in _JOINERS:
         start += 1  # ロシア・プーチン大統領: the name starts after the country
     if not named:
-        return None
+        start = _single_kanji_name_start(text, found, by_end, end)
+        return start if start is not None and _is_name(text, start, end, lexicon) else None
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
     return start if _is_name(text, start, end, lexicon) else None
@@ -261,6 +262,27 @@ def _place_surname_start(text: str, found: Sequence[Word], by_end: dict[int, int
 def _one_kanji_noun(text: str, word: Word) -> bool:
     """Return True for a common noun of one kanji: a piece of a given name Sudachi does not know (資 of 資麿)."""
     return word.end - word.start == 1 and is_kanji(text[word.start]) and word.pos[:2] == ("名詞", "普通名詞")
+
+
+def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int) -> int | None:
+    """Return where a Chinese or Korean name of two or three kanji starts before a title (申源湜 of
+    …の申源湜国防相, 董軍 of 董軍国防相), or None.
+
+    Sudachi knows few such names and cuts them into one-kanji words; a run of two or three of them,
+    none a prefix (新, 前 of 前董事), a numeral or a country's one-character form (米英国防相), that opens after no
+    other noun, is a name: a Japanese word before a title is written in words of two kanji or more.
+    """
+    start, count = end, 0
+    while start in by_end and count < 4:
+        word = found[by_end[start]]
+        surface = text[word.start : word.end]
+        if (len(surface) != 1 or not is_kanji(surface) or word.pos[0] not in ("名詞", "接尾辞")
+                or word.pos[1] == "数詞" or surface in country_abbreviations() or surface in _TIME_PREFIXES):
+            break
+        start, count = word.start, count + 1
+    before = found[by_end[start]] if start in by_end else None
+    opens = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
+    return start if 2 <= count <= 3 and opens else None
 
 
 def _last_name_kanji(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word, end: int) -> bool:

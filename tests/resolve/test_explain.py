@@ -50,6 +50,8 @@ FIXTURES = {
     "multi-year-plan": (MEMO, "3か年緊急対策", "北方海域保全のための3か年緊急対策", {}),
     "currency-area": (MEMO, "ドル圏", "ドル圏", {}),
     "described-company": (MEMO, "アーム", "アーム", {}),
+    "named-exercise": (MEMO, "ブルー・ウェーブ", "ブルー・ウェーブ", {}),
+    "country-force": (MEMO, "英空軍", "英空軍", {}),
     "proper-word": (MEMO, "日本郵便", "日本郵便", {}),
     "model-span": (MEMO, "ITU", "ITU-R", {}),
     "continued-name": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),

@@ -21,6 +21,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("跡地は中小企業基盤整備機構の産業用地", "中小企業基盤整備機構", "Organization"),  # one word of Sudachi's
         ("離島防衛を担う水陸機動団が訓練した。", "水陸機動団", "Organization"),  # a unit of an armed force
         ("電子作戦隊は健軍駐屯地に置かれる。", "電子作戦隊", "Organization"),
+        ("航空総隊が全国の部隊を束ねる。", "航空総隊", "Organization"),  # a command over a service's units
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
         ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
     ],
@@ -183,6 +184,47 @@ def test_a_word_for_a_company_or_a_country_before_a_foreign_name_makes_it_a_comp
     from kg.resolve.compounds import described_companies
 
     assert [text[c.start : c.end] for c in described_companies(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("海自は共同訓練「ブルー・ウェーブ」に参加した。", ["ブルー・ウェーブ"]),
+        ("東部で大規模演習「東風-2030B」を行った。", ["東風-2030B"]),  # kanji with a year and a letter
+        ("英豪の合同演習サザン・クロスが始まった。", ["サザン・クロス"]),  # a katakana run with no quotes
+        ("町内の避難訓練「まずは逃げる」を行った。", []),  # hiragana: a slogan, not a name
+        ("船が演習エリアに入った。", []),  # a common katakana word names no exercise
+    ],
+)
+def test_a_word_for_an_exercise_before_a_name_makes_it_an_event(text, found):
+    from kg.resolve.compounds import named_exercises
+
+    assert [(text[c.start : c.end], c.type) for c in named_exercises(text)] == [(f, "Event") for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("英空軍の輸送機が着いた。", ["英空軍"]),
+        ("米海兵隊と露陸軍", ["米海兵隊", "露陸軍"]),
+        ("米軍事専門家が語った。", []),  # 軍事 is no force
+        ("日米海軍の協力", []),  # 米 of 日米 is no word of its own
+    ],
+)
+def test_a_countrys_one_character_form_before_a_word_for_a_force_is_that_force(text, found):
+    from kg.resolve.compounds import country_forces
+
+    assert [(text[c.start : c.end], c.type) for c in country_forces(text)] == [(f, "Organization") for f in found]
+
+
+def test_a_quoted_outline_is_a_plan():
+    from kg.resolve.candidates import quoted
+    from kg.records import Block
+
+    block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph",
+                  text="それまでの「海洋整備の大綱」に代わる。")
+    assert [(block.text[c.start : c.end], c.type) for c in quoted(block)] == [("海洋整備の大綱", "Plan")]
+    assert _names("財政の大綱を示した。") == []  # an outline in plain text is a kind of document
 
 
 def test_a_legal_form_before_a_name_is_part_of_it_not_a_word_for_a_company():
@@ -932,3 +974,33 @@ def test_a_meeting_of_a_level_after_a_meeting_series_is_a_meeting_of_its_own():
     assert found == ["QRCX閣僚会合"]
     found = [text[c.start : c.end] for c in headed(text, [Candidate(18, 22, KNOWN, "QRCX", "Event")])]
     assert found == []  # the series itself, written loosely
+
+
+@pytest.mark.parametrize("surface", ["第III部", "第Ⅱ部", "第IV章"])
+def test_a_part_numbered_in_roman_numerals_is_a_part_of_the_document(surface):
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule(surface, frozenset()) == "part-title"
+    assert junk_rule("第III世代", frozenset()) != "part-title"  # a generation is no part of a document
+
+
+
+def test_a_ship_named_after_a_word_for_a_warship_is_no_node_and_no_place():
+    from kg.resolve import resolve
+
+    text = "空母「山東」が海峡を通過した。"  # a carrier named after a province
+    assert [m.surface for e in resolve([_ship_note(text)], {}) for m in e.mentions] == []
+
+
+def test_a_quoted_name_without_a_word_for_a_warship_is_read_as_usual():
+    from kg.resolve.compounds import named_vessels
+
+    assert named_vessels("計画「蒼龍」が始まった。") == []
+    assert [c.type for c in named_vessels("空母「蒼龍」が出港した。")] == ["Other"]
+
+
+def _ship_note(text: str):
+    from kg.records import Block, Note
+
+    block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph", text=text)
+    return Note(path="n.md", title="n", aliases=(), blocks=(block,))

@@ -528,3 +528,53 @@ def test_a_meeting_named_without_the_anniversary_it_marks_is_that_meeting():
     nodes = _nodes([_note(text)], spans)
     assert nodes["カナタ交流30周年特別首脳会議"] == ["カナタ交流30周年特別首脳会議", "カナタ特別首脳会議"]
     assert "カナタ定例首脳会議" in nodes  # another meeting of the same front: left alone
+
+
+def test_a_body_with_the_head_of_an_organ_after_it_is_a_body_of_its_own():
+    text = "北海連合軍（NSAF）が動いた。横にある北海連合軍司令部は丘の上にある。"
+    nodes = _nodes([_note(text)], {})
+    assert "北海連合軍司令部" in nodes and "北海連合軍司令部" not in nodes["NSAF"]
+
+
+def test_a_body_with_a_head_of_its_own_kind_after_it_is_that_body():
+    text = "北海連合軍（NSAF）が動いた。NSAF機構は…"
+    assert list(_nodes([_note(text)], {})) == ["NSAF"]  # as RCEP協定 is RCEP written with its kind
+
+
+def test_the_tail_of_a_body_named_in_full_beside_its_acronym_is_that_body():
+    text = "青葉統合警備司令部（AJSC）を新設する。統合警備司令部は港を守る。"
+    assert "統合警備司令部" in _nodes([_note(text)], {})["AJSC"]
+
+
+def test_the_tail_of_a_body_a_place_opens_is_not_that_body():
+    text = "東京統合警備司令部（TJSC）を新設する。統合警備司令部は港を守る。"
+    assert "統合警備司令部" not in _nodes([_note(text)], {})["TJSC"]  # a place makes a name of its own
+
+
+def test_a_footnote_giving_the_formal_name_after_a_parenthesis_names_the_name_before_it():
+    from kg.notes.note import parse_note
+
+    note, _ = parse_note("北方機構（NFO）[^n]は港を守る。\n\n[^n]: 英語名の略。日本語の正式名は「北方辺境協力機構」。\n", "n.md")
+    assert "北方辺境協力機構" in resolve([note], {})[0].aliases
+
+
+def test_a_footnote_giving_a_formal_name_of_another_kind_joins_nothing():
+    from kg.notes.note import parse_note
+
+    note, _ = parse_note("北方機構（NFO）[^n]は港を守る。\n\n[^n]: 設立の正式名は「北方辺境協力条約」。\n", "n.md")
+    assert all("北方辺境協力条約" not in e.aliases for e in resolve([note], {}) if "NFO" in e.aliases)
+
+
+def test_a_name_the_text_says_a_body_is_called_is_that_body():
+    text = "北方機動団は「北国版海兵隊」と呼ばれ、島の防衛に当たる。"
+    assert list(_nodes([_note(text)], {}).values()) == [["北国版海兵隊", "北方機動団"]]
+
+
+def test_what_a_kind_of_thing_is_called_names_nothing():
+    text = "この制度は「北国版海兵隊」と呼ばれる。"
+    assert "制度" not in str(_nodes([_note(text)], {}))
+
+
+def test_an_exercise_defined_with_its_acronym_is_an_event():
+    text = "ハワイ周辺で北太平洋合同演習（NOPEX 2030）が行われた。NOPEX 2030には20か国が参加した。"
+    assert [(e.label, e.type) for e in resolve([_note(text)], {}) if e.label.startswith("NOPEX")] == [("NOPEX 2030", "Event")]

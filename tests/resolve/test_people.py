@@ -269,3 +269,19 @@ def test_a_one_kanji_surname_before_a_title_is_a_person_and_joins_the_full_name(
     assert _people(text) == (["蔡", "蔡英文"], ["総統"])
     assert junk_rule("蔡", stop_words([]), person=True, titled=True) == ""
     assert junk_rule("蔡", stop_words([]), person=True) == "too-short"  # alone it stays out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会談には、華国の卓源泰国防相も加わった。", "卓源泰"),  # three one-kanji words Sudachi cut a name into
+        ("会議で、鄭軍国防相が演説した。", "鄭軍"),  # two, the last a common word to the dictionary
+    ],
+)
+def test_a_name_of_one_kanji_words_before_a_title_is_a_person(text, name):
+    assert name in _people(text)[0]
+
+
+@pytest.mark.parametrize("text", ["米英国防相が会った。", "新旧国防相が並んだ。", "同国防相は述べた。"])
+def test_country_forms_prefixes_and_one_kanji_before_a_title_are_no_name(text):
+    assert _people(text)[0] == []
