@@ -279,6 +279,15 @@ CORPUS_FLOORS = {
 # The team's own held-out sets (benchmarks/own-notes): gold written before kg was run on them.
 OWN_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "own-notes"
 OWN_FLOORS = {
+    # written this session in new fields, first contact (d85305b) in the comment, then rules per set (branches
+    # defence, climate, devcoop, merged): defence 0.881 / 0.916 / 4 / 0 / 1.000, 4 absent names as nodes
+    "own_defence_whitepaper_2024": (0.95, 0.94, 1, 0, 1.0),
+    # 0.935 / 0.943 / 1 / 0 / 1.000
+    "own_devcoop_whitepaper_2024": (0.99, 0.99, 0, 0, 1.0),
+    # 0.912 / 0.970 / 4 / 0 / 0.977, 1 absent name as a node
+    "own_vault_climate_2024": (0.98, 0.99, 0, 0, 0.97),
+    # held out at first (benchmarks/held-out): 0.917 / 0.950 / 7 / 0 / 0.980 on first contact
+    "own_vault_diplomacy_2024": (0.92, 0.94, 7, 0, 0.98),
     # written in session 4 in a new field (disaster risk reduction); first contact 0.824 / 0.907 / 3 / 1 / 1.000,
     # 2 absent names as nodes; 0.985 / 0.981 / 2 / 0 / 1.000 once state organs, cited laws, disasters and formed
     # bodies were read (branch disaster4); the 2 absent names are still nodes (LCAC, the white paper itself)
@@ -291,8 +300,16 @@ OWN_FLOORS = {
     # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
     "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
 }
+# Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
+# what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
+# it has never seen. own_cyber_ai_2024: 0.836 / 0.896 / 1 / 1 with d85305b, 0.851 / 0.910 / 1 / 1 after the
+# round's rules for other sets.
+HELD_OUT_DIR = OWN_DIR.parent / "held-out"
+HELD_OUT_FLOORS = {
+    "own_cyber_ai_2024": (0.85, 0.90, 1, 1, 1.0),
+}
 # absent names a note may have as nodes, where it is not one
-ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2}
+ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
@@ -302,7 +319,8 @@ def test_the_corpus_floors_are_at_least_what_issue_23_asks():
         assert floor[4] >= dates
 
 
-@pytest.mark.parametrize(("folder", "floors"), [(_quality.CORPUS_DIR, CORPUS_FLOORS), (OWN_DIR, OWN_FLOORS)])
+@pytest.mark.parametrize(("folder", "floors"), [(_quality.CORPUS_DIR, CORPUS_FLOORS), (OWN_DIR, OWN_FLOORS),
+                                                (HELD_OUT_DIR, HELD_OUT_FLOORS)])
 def test_every_corpus_note_has_its_gold_files_and_a_floor(folder, floors):
     notes = _quality.corpus_notes(folder)
     assert sorted(n.stem for n in notes) == sorted(floors)
@@ -313,10 +331,11 @@ def test_every_corpus_note_has_its_gold_files_and_a_floor(folder, floors):
 
 @pytest.mark.ginza
 @pytest.mark.parametrize(("folder", "stem"), [*((_quality.CORPUS_DIR, s) for s in sorted(CORPUS_FLOORS)),
-                                              *((OWN_DIR, s) for s in sorted(OWN_FLOORS))])
+                                              *((OWN_DIR, s) for s in sorted(OWN_FLOORS)),
+                                              *((HELD_OUT_DIR, s) for s in sorted(HELD_OUT_FLOORS))])
 def test_quality_on_each_corpus_note_keeps_its_floor(nlp, folder, stem):
     (_, report), = _quality.run_corpus(folder, only=[stem])
-    recall, precision, splits, merges, dates = {**CORPUS_FLOORS, **OWN_FLOORS}[stem]
+    recall, precision, splits, merges, dates = {**CORPUS_FLOORS, **OWN_FLOORS, **HELD_OUT_FLOORS}[stem]
     findings = _quality.format_corpus_findings(stem, report)
     assert report.entities.recall >= recall, findings
     assert report.entities.precision >= precision, findings
