@@ -307,9 +307,12 @@ OWN_FLOORS = {
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
     "own_cyber_ai_2024": (0.85, 0.90, 1, 1, 1.0),
+    # written at the round's end: 0.927 / 0.923 / 1 / 1 with d85305b, 0.935 / 0.924 / 2 / 1 with the round's rules
+    # (one more meeting found, under a second name the vault does not tie to the first)
+    "own_devfinance_2024": (0.93, 0.92, 2, 1, 1.0),
 }
 # absent names a note may have as nodes, where it is not one
-ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2}
+ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
