@@ -223,6 +223,13 @@ SHAPES = [
     ("トヨタはホンダと次世代の電池で共同研究を進めている。", [("トヨタ", O), ("ホンダ", O)],
      {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("日本とカナダの首脳が会談した。", [("日本", C), ("カナダ", C)], {("日本", "meeting", "カナダ", False, "")}),
+    # parties meet, not the meeting named after the act: 日加首脳会談 is the 会談's own name ...
+    ("山田首相は10日、スミス首相と日加首脳会談を行った。", [("山田", P), ("スミス", P), ("日加首脳会談", E)],
+     {("山田", "meeting", "スミス", False, "")}),
+    # ... and plans are no partners of a cooperation (a plan's cooperation with a plan names no party)
+    ("山田首相は、北極ビジョンと南極構想の協力を進めると述べた。",
+     [("山田", P), ("北極ビジョン", "Plan"), ("南極構想", "Plan")], set()),
+    ("チリはペルーと北極協議を行った。", [("チリ", C), ("ペルー", C)], {("チリ", "meeting", "ペルー", False, "")}),
     # a relative clause modifies the whole name after it, though the parser hangs it on its first word
     ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
      [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
