@@ -237,8 +237,9 @@ def _frames_at(
         subjects = [g for g in subjects if g not in topics]
     if predicate.draft and not objects:
         objects = _drafted(sentence, anchor, slots, groups, passive)
-    if predicate.through and not objects:
-        objects = _through(sentence, anchor, slots)
+    # Bの事業に出資した, Bのビエンチャンを訪れた: a noun it states nothing with passes it on to its owner or place
+    if predicate.through and not any(predicate.group_for(a.type) for g in objects for a in g.arguments):
+        objects = objects + _through(sentence, anchor, slots)
     if predicate.conduit and not objects:
         objects = list(roles["conduit"])
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token

@@ -230,6 +230,15 @@ SHAPES = [
     ("山田首相は、北極ビジョンと南極構想の協力を進めると述べた。",
      [("山田", P), ("北極ビジョン", "Plan"), ("南極構想", "Plan")], set()),
     ("チリはペルーと北極協議を行った。", [("チリ", C), ("ペルー", C)], {("チリ", "meeting", "ペルー", False, "")}),
+    # what a host holds is an event: a place its chair puts forward is none
+    ("議長国チリはAIと移民、南米を前面に出した。", [("チリ", C), ("南米", "Region")], set()),
+    # a visit is to a country: a city alone gives none, a city of a country visits the country
+    ("山田首相のパリ訪問は、北極会議に合わせたものだった。", [("山田", P), ("パリ", "Region"), ("北極会議", E)], set()),
+    ("山田首相は3日にオタワを訪れ、スミス首相と会談した。", [("山田", P), ("オタワ", "Region"), ("スミス", P)],
+     {("山田", "meeting", "スミス", False, "")}),
+    ("山田首相は3日にカナダのオタワを訪れた。", [("山田", P), ("カナダ", C), ("オタワ", "Region")],
+     {("山田", "visit", "カナダ", False, "")}),
+    ("山田首相は国賓としてカナダを訪れた。", [("山田", P), ("カナダ", C)], {("山田", "visit", "カナダ", False, "")}),
     # a relative clause modifies the whole name after it, though the parser hangs it on its first word
     ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
      [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
