@@ -279,8 +279,9 @@ def _frames_at(
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \
             (_topic(sentence, anchor, slots) if verbal and not said else [])
-    elif jointly and partners and all(g in partners for g in subjects) and not passive:
-        # Aが主導し、Bと共催した: the partners do it with the subject of the clause before, left unsaid
+    elif (jointly or named) and partners and all(g in partners for g in subjects) and not passive:
+        # Aが主導し、Bと共催した, AはCを訪れ、Bと条約Dに署名した: the partners do it with the subject of the
+        # clause before, left unsaid
         subjects += _chained(sentence, anchor, slots, groups)[0] or _inherited(sentence, anchor, slots)
     if not subjects and predicate.mutual:
         # Bとは覚書を締結した with the signer unsaid: B is a party to the named instrument

@@ -239,6 +239,17 @@ SHAPES = [
     ("山田首相は3日にカナダのオタワを訪れた。", [("山田", P), ("カナダ", C), ("オタワ", "Region")],
      {("山田", "visit", "カナダ", False, "")}),
     ("山田首相は国賓としてカナダを訪れた。", [("山田", P), ("カナダ", C)], {("山田", "visit", "カナダ", False, "")}),
+    # a partner to a named instrument signs it with the subject of the clause before, left unsaid ...
+    ("山田首相は5日にオタワを訪れ、カナダのスミス首相と「北極条約」に署名した",
+     [("山田", P), ("オタワ", "Region"), ("カナダ", C), ("スミス", P), ("北極条約", A)],
+     {("山田", "signing", "北極条約", False, ""), ("スミス", "signing", "北極条約", False, "")}),
+    # ... and alone when no clause names one
+    ("5日にオタワで、カナダのスミス首相と「北極条約」に署名した",
+     [("オタワ", "Region"), ("カナダ", C), ("スミス", P), ("北極条約", A)], {("スミス", "signing", "北極条約", False, "")}),
+    # まとめる is 取りまとめる: a plan a body puts together is its adoption; the views of a body are no plan
+    ("2021年に北極評議会がまとめた「北極行動計画」は、ほとんど進んでいない", [("北極評議会", O), ("北極行動計画", "Plan")],
+     {("北極評議会", "adoption", "北極行動計画", False, "")}),
+    ("チリは北極評議会の意見をまとめた", [("チリ", C), ("北極評議会", O)], set()),
     # a relative clause modifies the whole name after it, though the parser hangs it on its first word
     ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
      [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
