@@ -162,7 +162,8 @@ def _frames_at(
     passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
-    jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
+    jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
+                                                       if c not in groups)
     # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)

@@ -250,6 +250,12 @@ SHAPES = [
     ("2021年に北極評議会がまとめた「北極行動計画」は、ほとんど進んでいない", [("北極評議会", O), ("北極行動計画", "Plan")],
      {("北極評議会", "adoption", "北極行動計画", False, "")}),
     ("チリは北極評議会の意見をまとめた", [("チリ", C), ("北極評議会", O)], set()),
+    # a とも the parser made the head of a partner's phrase is still its particle, no word of togetherness ...
+    ("山田外相はカナダのスミス外相とも日加外相会談を行った", [("山田", P), ("カナダ", C), ("スミス", P), ("日加外相会談", E)],
+     {("山田", "meeting", "スミス", False, "")}),
+    # ... while AとともにV still makes A do it too
+    ("山田外相はカナダとともに北極会議を開催した", [("山田", P), ("カナダ", C), ("北極会議", E)],
+     {("山田", "hosting", "北極会議", False, ""), ("カナダ", "hosting", "北極会議", False, "")}),
     # a relative clause modifies the whole name after it, though the parser hangs it on its first word
     ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
      [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
