@@ -162,7 +162,8 @@ def _frames_at(
     passive = sentence.passive(anchor) or predicate.intransitive
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
-    jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor])
+    jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
+                                                       if c not in groups)
     # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
@@ -237,8 +238,9 @@ def _frames_at(
         subjects = [g for g in subjects if g not in topics]
     if predicate.draft and not objects:
         objects = _drafted(sentence, anchor, slots, groups, passive)
-    if predicate.through and not objects:
-        objects = _through(sentence, anchor, slots)
+    # Bの事業に出資した, Bのビエンチャンを訪れた: a noun it states nothing with passes it on to its owner or place
+    if predicate.through and not any(predicate.group_for(a.type) for g in objects for a in g.arguments):
+        objects = objects + _through(sentence, anchor, slots)
     if predicate.conduit and not objects:
         objects = list(roles["conduit"])
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token
@@ -278,8 +280,9 @@ def _frames_at(
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or \
             (_topic(sentence, anchor, slots) if verbal and not said else [])
-    elif jointly and partners and all(g in partners for g in subjects) and not passive:
-        # Aが主導し、Bと共催した: the partners do it with the subject of the clause before, left unsaid
+    elif (jointly or named) and partners and all(g in partners for g in subjects) and not passive:
+        # Aが主導し、Bと共催した, AはCを訪れ、Bと条約Dに署名した: the partners do it with the subject of the
+        # clause before, left unsaid
         subjects += _chained(sentence, anchor, slots, groups)[0] or _inherited(sentence, anchor, slots)
     if not subjects and predicate.mutual:
         # Bとは覚書を締結した with the signer unsaid: B is a party to the named instrument

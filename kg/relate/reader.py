@@ -24,6 +24,8 @@ _UNDER = ("下",)
 _LIST_MARKS = ("・", "、")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
+# Particles the tokenizer may tag a noun suffix, which the parser then makes a phrase's head: Bとも
+_SUFFIX_PARTICLES = ("とも",)
 NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
 _PASSIVE = ("れる", "られる")
 # Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
@@ -59,6 +61,8 @@ class ParsedSentence:
     def marker(self, i: int) -> str:
         """Return the case particles under token i with their fixed words: に対し, によって, では."""
         parts = []
+        if self.tokens[i].tag.startswith("接尾辞") and self.tokens[i].text in _SUFFIX_PARTICLES:
+            parts.append(self.tokens[i].text)  # Bとも会談を行った: the parser made the particle the phrase's noun
         for c in self.children[i]:
             if not _particle(self.tokens[c]) or self.tokens[c].lemma in _RESTRICTIVES or self._bracketed(i, c):
                 continue

@@ -23,7 +23,8 @@ class Predicate:
     ``mutual`` predicates (締結, 協力, 会談) relate the entities that do them together: in
     AとBが覚書を締結した, A signs with B; others (参加, 出資) do not: AとBが参加した says nothing of A and B.
     A predicate that ``carries`` lets a predicate noun it takes as object decide (支援を表明した is support);
-    one that goes ``through`` a plain noun reaches its owner or place (Bの事業に出資した funds B).
+    one that goes ``through`` a plain noun, or a name of a type it states nothing with, reaches its owner or
+    place (Bの事業に出資した funds B, Bの首都Cを訪れた visits B).
     A verb that ``receives`` turns the carried noun round: in AはBから融資を受けた, B funds A.
     One whose members come with で makes them its subjects: AとBで構成するC (A and B are members of C).
     One that happens ``at`` an event takes the event the sentence is set in as its object when it

@@ -223,6 +223,39 @@ SHAPES = [
     ("トヨタはホンダと次世代の電池で共同研究を進めている。", [("トヨタ", O), ("ホンダ", O)],
      {("トヨタ", "cooperation", "ホンダ", False, "")}),
     ("日本とカナダの首脳が会談した。", [("日本", C), ("カナダ", C)], {("日本", "meeting", "カナダ", False, "")}),
+    # parties meet, not the meeting named after the act: 日加首脳会談 is the 会談's own name ...
+    ("山田首相は10日、スミス首相と日加首脳会談を行った。", [("山田", P), ("スミス", P), ("日加首脳会談", E)],
+     {("山田", "meeting", "スミス", False, "")}),
+    # ... and plans are no partners of a cooperation (a plan's cooperation with a plan names no party)
+    ("山田首相は、北極ビジョンと南極構想の協力を進めると述べた。",
+     [("山田", P), ("北極ビジョン", "Plan"), ("南極構想", "Plan")], set()),
+    ("チリはペルーと北極協議を行った。", [("チリ", C), ("ペルー", C)], {("チリ", "meeting", "ペルー", False, "")}),
+    # what a host holds is an event: a place its chair puts forward is none
+    ("議長国チリはAIと移民、南米を前面に出した。", [("チリ", C), ("南米", "Region")], set()),
+    # a visit is to a country: a city alone gives none, a city of a country visits the country
+    ("山田首相のパリ訪問は、北極会議に合わせたものだった。", [("山田", P), ("パリ", "Region"), ("北極会議", E)], set()),
+    ("山田首相は3日にオタワを訪れ、スミス首相と会談した。", [("山田", P), ("オタワ", "Region"), ("スミス", P)],
+     {("山田", "meeting", "スミス", False, "")}),
+    ("山田首相は3日にカナダのオタワを訪れた。", [("山田", P), ("カナダ", C), ("オタワ", "Region")],
+     {("山田", "visit", "カナダ", False, "")}),
+    ("山田首相は国賓としてカナダを訪れた。", [("山田", P), ("カナダ", C)], {("山田", "visit", "カナダ", False, "")}),
+    # a partner to a named instrument signs it with the subject of the clause before, left unsaid ...
+    ("山田首相は5日にオタワを訪れ、カナダのスミス首相と「北極条約」に署名した",
+     [("山田", P), ("オタワ", "Region"), ("カナダ", C), ("スミス", P), ("北極条約", A)],
+     {("山田", "signing", "北極条約", False, ""), ("スミス", "signing", "北極条約", False, "")}),
+    # ... and alone when no clause names one
+    ("5日にオタワで、カナダのスミス首相と「北極条約」に署名した",
+     [("オタワ", "Region"), ("カナダ", C), ("スミス", P), ("北極条約", A)], {("スミス", "signing", "北極条約", False, "")}),
+    # まとめる is 取りまとめる: a plan a body puts together is its adoption; the views of a body are no plan
+    ("2021年に北極評議会がまとめた「北極行動計画」は、ほとんど進んでいない", [("北極評議会", O), ("北極行動計画", "Plan")],
+     {("北極評議会", "adoption", "北極行動計画", False, "")}),
+    ("チリは北極評議会の意見をまとめた", [("チリ", C), ("北極評議会", O)], set()),
+    # a とも the parser made the head of a partner's phrase is still its particle, no word of togetherness ...
+    ("山田外相はカナダのスミス外相とも日加外相会談を行った", [("山田", P), ("カナダ", C), ("スミス", P), ("日加外相会談", E)],
+     {("山田", "meeting", "スミス", False, "")}),
+    # ... while AとともにV still makes A do it too
+    ("山田外相はカナダとともに北極会議を開催した", [("山田", P), ("カナダ", C), ("北極会議", E)],
+     {("山田", "hosting", "北極会議", False, ""), ("カナダ", "hosting", "北極会議", False, "")}),
     # a relative clause modifies the whole name after it, though the parser hangs it on its first word
     ("北極協会が主催するBLUE×ARCTIC 2027は、札幌市で開かれる。",
      [("北極協会", O), ("ARCTIC 2027", E), ("札幌市", "Region")], {("北極協会", "hosting", "ARCTIC 2027", False, "")}),
