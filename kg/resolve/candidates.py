@@ -533,6 +533,8 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        if not cand.trust and nfkc(text[cand.end : cut]) == "同盟":
+            continue  # 日米同盟: the alliance of the countries a compound lists is a bond between them, no body
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))

@@ -345,3 +345,15 @@ def test_a_foreign_country_before_a_ministry_kg_knows_names_that_country_s_minis
 def test_a_known_name_that_crosses_a_word_is_no_part_of_a_country_compound():
     assert _types("両国は日中共同声明を確認した。") == {"日本": "Country", "中国": "Country", "日中共同声明": "Agreement"}
     assert _types("中共の幹部と会った。") == {"中国共産党": "Organization"}  # 中共 is a word of its own here
+
+
+def test_a_body_before_its_summit_or_its_leader_s_election_is_still_a_mention_of_it():
+    assert _types("OECDミラノ・サミットが閉幕した。") == {"OECD": "Organization", "OECDミラノ・サミット": "Event"}
+    found = _types("自民党総裁選で後継が決まる。")
+    assert found["自由民主党"] == "Organization" and len(found) == 2
+    assert "日本" not in _types("日本製紙が発表した。")  # a name that only starts with a country mentions no country
+
+
+def test_the_alliance_of_countries_a_compound_lists_is_no_body():
+    assert _types("日米同盟の強化で一致した。") == {"日本": "Country", "アメリカ": "Country"}
+    assert _types("北海漁業同盟が発足した。")["北海漁業同盟"] == "Organization"  # a named alliance is a body
