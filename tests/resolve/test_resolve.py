@@ -357,3 +357,11 @@ def test_a_body_before_its_summit_or_its_leader_s_election_is_still_a_mention_of
 def test_the_alliance_of_countries_a_compound_lists_is_no_body():
     assert _types("日米同盟の強化で一致した。") == {"日本": "Country", "アメリカ": "Country"}
     assert _types("北海漁業同盟が発足した。")["北海漁業同盟"] == "Organization"  # a named alliance is a body
+
+
+def test_a_level_of_relations_is_no_agreement():
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule("包括的戦略的パートナーシップ", frozenset()) == "relations-level"
+    assert junk_rule("戦略的パートナーシップ協定", frozenset()) == ""  # an agreement of that name
+    assert junk_rule("ゾルタ・パートナーシップ", frozenset()) == ""  # a named partnership
