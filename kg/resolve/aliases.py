@@ -548,12 +548,16 @@ def _election_before(text: str, paren: int, lexicon: Lexicon) -> str:
 
 def _run_start(text: str, end: int) -> int:
     """Return where the run of name characters before ``end`` starts, over a noun written in hiragana
-    inside it (中西部太平洋まぐろ類委員会: まぐろ is a noun of the name, not a particle before it)."""
+    inside it (中西部太平洋まぐろ類委員会: まぐろ is a noun of the name, not a particle before it) and over
+    the か of a counter (主要7か国)."""
     start = end
     while True:
         while start > 0 and (is_name_char(text[start - 1]) or text[start - 1] == " " and start > 1
                              and is_ascii_alnum(text[start - 2])):
             start -= 1
+        if start > 1 and text[start - 1] == "か" and text[start - 2].isdigit():
+            start -= 1  # 主要7か国首脳会議: か of a counter after a number (7か国, 3か月) is no particle
+            continue
         kana = next((w for w in words_within(text, max(0, start - 8), start) if w.end == start), None)
         if (kana is None or kana.pos[:2] != ("名詞", "普通名詞") or kana.end - kana.start < 2 or kana.start == 0
                 or not is_name_char(text[kana.start - 1]) or not all(is_hiragana(c) for c in text[kana.start : start])):

@@ -361,9 +361,13 @@ def _in_proper_word(text: str, start: int, end: int) -> bool:
 
 
 def _starts_known_word(norm: str, j: int, lexicon: Lexicon, text: str, starts: list[int]) -> bool:
-    """Return True when a one-character form is really the start of a longer known name (中東)."""
+    """Return True when a one-character form is really the start of a longer known name (中東), one that
+    ends where a word of the text ends: 中共 is no name in 日中|共同声明."""
     hit = lexicon.match_at(norm, j, text, starts)
-    return hit is not None and hit[1].type not in ("Country",) and hit[0] - j >= 2 and norm[j + 1] not in country_abbreviations()
+    if hit is None or hit[1].type in ("Country",) or hit[0] - j < 2 or norm[j + 1] in country_abbreviations():
+        return False
+    end = starts[hit[0] - 1] + 1
+    return not any(w.start < end < w.end for w in words_over(text, starts[j], end))
 
 
 def _is_ambiguous_pair(norm: str, start: int, end: int, members: list) -> bool:
@@ -529,6 +533,8 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        if not cand.trust and nfkc(text[cand.end : cut]) == "同盟":
+            continue  # 日米同盟: the alliance of the countries a compound lists is a bond between them, no body
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
@@ -994,7 +1000,8 @@ def outside_longer_names(
     G7…大臣会合) is still mentioned. A model span that only adds common words or suffixes to a known name
     (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
     """
-    loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)}
+    loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)
+             and not _foreign_organ(text, k, c, known)}
     known = [_typed_by_twin(_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]), longer)
              for k in known]
     longer = [c for c in longer if id(c) not in loose]
@@ -1075,13 +1082,17 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
-        return span.end == known.end and not _edition_of_plan(text, known, span)
+        return span.end == known.end and not _edition_of_plan(text, known, span) \
+            and not _session_of_meeting(text, known, span)
     rest = [w for w in words(text) if w.start < span.end and span.start < w.end
             and (w.end <= known.start or known.end <= w.start)]
     if any(w.proper for w in rest):
         return False
     if all(w.pos[0] == "接尾辞" for w in rest):
         return True
+    if known.type in ("Country", "Organization") and len(rest) == 1 and rest[0].start == known.end \
+            and rest[0].pos[2] == "サ変可能" and not suffix_type(text[rest[0].start : rest[0].end]):
+        return True  # XX演説, XX加盟: a body or country and an act of it or toward it, no name
     places = ("Country", "Region")
     return known.type in places and span.type in places and not span.headed
 
@@ -1091,6 +1102,21 @@ def _edition_of_plan(text: str, known: Candidate, span: Candidate) -> bool:
     one plan of the series, revised every few years, not the series written loosely."""
     return known.type == "Plan" and bool(_SESSION.fullmatch(text[span.start : known.start])) \
         and text[known.start - 1] == "次"
+
+
+def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:
+    """Return True when a span puts a country other than Japan before a known ministry or agency (XX国外務省):
+    kg knows Japan's organs by their bare names, so with another country before it the organ is that
+    country's, a body of its own."""
+    return known.type == "Organization" and _ends_in_state_head(text[known.start : known.end]) and any(
+        c.type == "Country" and c.entity != "日本" and (c.start, c.end) == (span.start, known.start) for c in found)
+
+
+def _session_of_meeting(text: str, known: Candidate, span: Candidate) -> bool:
+    """Return True when a span puts a session's number before a known meeting or assembly that ends in a
+    meeting's head (第79回XX総会): one session of the series, held once, not the series written loosely."""
+    return known.type in ("Event", "Organization") and bool(_SESSION.fullmatch(text[span.start : known.start])) \
+        and text[known.start - 1] == "回" and suffix_type(text[known.start : known.end]) == "Event"
 
 
 def _ends_in_state_head(rest: str) -> bool:

@@ -121,8 +121,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             bare = name_before_title(m.surface)
             m = replace(m, entity=full_name(m, m.surface) or (len(bare) >= 2 and full_name(m, bare)) or m.entity)
         elif m.type == "Person" and is_kanji(m.surface):
-            # a one-kanji surname before a title (蔡 of 蔡総統) is the full name its own note writes
-            m = replace(m, entity=full_name(m, m.surface, vault=False) or m.entity)
+            # a one-kanji surname before a title (蔡 of 蔡総統) is the full name its own note writes, else
+            # the one full name the vault writes with it (a note later says 趙外相 of the 趙兌烈 named before)
+            m = replace(m, entity=full_name(m, m.surface) or m.entity)
         elif m.surface.endswith(_TITLE) and len(m.surface) > len(_TITLE) + 1:
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
@@ -186,7 +187,8 @@ def _person_named(name: str) -> str:
 
 # What a municipality's name is written with after it, and what a company group's is: 千歳 is 千歳市
 # where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
-_PLACE_ENDINGS = ("市", "町", "村", "区", "郡")
+# 州 of a state or province abroad (プーリア州), which news writes without it too
+_PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "州")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
 # The words after a place's name that make an area holding several municipalities (能登半島, 能登地方).
 _AREAS = ("半島", "地方", "地域", "諸島", "列島")
@@ -205,7 +207,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a name whose front is another name of a country or body it knows: 中国海警法 and
       中華人民共和国海警法, JAXA法 and 宇宙航空研究開発機構法 (with the country or body written as its
       canonical name the two are one);
-    - a municipality without 市 or 町 where the vault names it with one (千歳, 千歳市), a company
+    - a municipality or state without 市, 町 or 州 where the vault names it with one (千歳, 千歳市), a company
       without グループ where it names the group (パナソニック, パナソニックグループ), or the group of a
       company kg knows (トヨタグループ, トヨタ), and an acronym without 協定 or 条約 where the vault
       names the agreement so (TPP, TPP協定);
@@ -350,7 +352,7 @@ _EDITION_BEFORE = re.compile(r"(?:第\d+回|\d{4}年)$")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
-_HELD_AT = "(?:市|都)?で(?:開催|開か|行わ|催さ|開幕)"
+_HELD_AT = "(?:市|都|州|県|省)?で(?:開催|開か|行わ|催さ|開幕)"
 # A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).
 _ACRONYM_SESSION = re.compile(r"[a-z]{2,8}-?\d{1,3}")
 # What it says of two names of one thing: AはBだ, Aは…を務めたBで、
@@ -359,40 +361,57 @@ _IS = "(?:（[^（）]*）)?は[^。]*?{}(?:で[、,]|だ|である|です)"
 
 def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
     """Return, for each meeting named by its series and its place (G20リオデジャネイロ会合, G7広島サミット),
-    the one numbered meeting of that series the notes say it is (第3回G20財務相・中央銀行総裁会議).
+    or by its place alone (バクー会議, ワシントン・サミット), the one meeting of that series the notes say it is:
+    a numbered one (第3回G20財務相・中央銀行総裁会議), else one named without a number (NATO首脳会議).
 
     The notes say so when a sentence naming the numbered meeting, or the section it heads, says it
     was held at that place (…がリオデジャネイロで開かれ), or when a sentence says the one is the other
-    (G7広島サミットは…第49回G7サミットで、…). A meeting two numbered ones fit stays as it is.
+    (G7広島サミットは…第49回G7サミットで、…). A meeting named without a number may instead share a
+    section with the place's name of it, where a sentence says a meeting was held at the place (## ワシントン・
+    サミット, …の首脳会議がワシントンで開かれた, …NATO首脳会議に出席した). A meeting two fit stays as it is.
     """
     numbered = _numbered_meetings(grouped, _MEETING_HEADS)
     # a session a series' acronym numbers (COP29): a meeting named by its place alone (バクー会議) may be it
     numbered.update((key, "") for key, group in grouped.items() if key not in numbered
                     and any(_ACRONYM_SESSION.fullmatch(match_key(m.surface)) for m in group))
-    if not numbered:
-        return {}
     sections: dict[tuple[str, int], set[str]] = defaultdict(set)
     for group in grouped.values():
         for m in group:
             sections[(m.block.note, m.block.section)].add(m.block.text)
+    by_place = {key: named for key, group in grouped.items() if not _EDITION.match(key)
+                and (named := _series_and_place(group[0].surface) or _place_alone(group[0].surface))}
+    unnumbered = {key: match_key(key) for key in grouped if key.endswith(_MEETING_HEADS) and key not in numbered
+                  and key not in by_place}
     joined = {}
-    for key, group in grouped.items():
-        named = (_series_and_place(group[0].surface) or _place_alone(group[0].surface)) if not _EDITION.match(key) else None
-        if named is None:
-            continue
-        series, place = named
+    for key, (series, place) in by_place.items():
         said = [n for n, rest in numbered.items() if n != key and rest.startswith(series) and any(
-            _said_held(m, place, sections) or _said_same(m, group) for m in grouped[n])]
+            _said_held(m, place, sections) or _said_same(m, grouped[key]) for m in grouped[n])]
+        if not said:
+            own = {(m.block.note, m.block.section) for m in grouped[key]}
+            said = [n for n, rest in unnumbered.items() if rest.startswith(series) and any(
+                _said_held(m, place, sections) or _said_same(m, grouped[key])
+                or _section_held(m, place, sections, own) for m in grouped[n])]
         if len(said) == 1:
             joined[key] = said[0]
     return joined
 
 
+def _section_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]],
+                  own: set[tuple[str, int]]) -> bool:
+    """Return True when the mention's section, one that names the place's meeting too, says a meeting
+    was held at the place."""
+    where = (m.block.note, m.block.section)
+    held = re.compile(re.escape(place) + _HELD_AT)
+    return where in own and any(held.search(text) for text in sections.get(where, ()))
+
+
 def _place_alone(name: str) -> tuple[str, str] | None:
-    """Return no series and the place of a meeting's name made of a place and a head only (バクー会議, as
-    Japanese calls a conference by its city), else None."""
-    found = words(name)
-    if len(found) == 2 and found[0].pos[2] == "地名" and name[found[1].start :] in _MEETING_HEADS:
+    """Return no series and the place of a meeting's name made of a place and a head only (バクー会議,
+    カザン・サミット, as Japanese calls a conference by its city), else None."""
+    found = [w for w in words(name) if name[w.start : w.end] != "・"]  # ワシントン・サミット
+    # a proper noun: Sudachi reads some foreign cities as persons' names (カザン), and the join wants a
+    # sentence saying the meeting was held there
+    if len(found) == 2 and found[0].pos[1] == "固有名詞" and name[found[1].start :] in _MEETING_HEADS:
         return "", name[: found[0].end]
     return None
 
@@ -542,7 +561,12 @@ def _last(joined: Mapping[str, str], key: str) -> str:
 def _canonical_front(key: str, lexicon: Lexicon) -> str:
     """Return the key with its longest front that names a known country or body written as that
     entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself. Countries listed with ・
-    before the name are each written so (日・サウジ・ビジョン2030 -> 日本・サウジアラビア・ビジョン2030)."""
+    before the name are each written so (日・サウジ・ビジョン2030 -> 日本・サウジアラビア・ビジョン2030). A numbered
+    meeting of a body kg knows is written with the body's canonical name (第19回XYZ -> 第19回XYZ首脳会議)."""
+    edition = _EDITION.match(key)
+    known = lexicon.get(key[edition.end() :]) if edition else None
+    if known is not None and known.type in ("Organization", "Event"):
+        return edition.group() + match_key(known.entity)
     listed, rest = "", key
     while (cut := rest.find("・")) > 0 and (country := _country_id(rest[:cut], lexicon)) and suffix_type(rest[cut + 1 :]):
         listed, rest = listed + match_key(country) + "・", rest[cut + 1 :]

@@ -112,6 +112,7 @@ JUNK = {
     "hiragana": "さくら",
     "part-title": "第3章 総則",
     "bare-ordinal": "第6回",
+    "relations-level": "戦略的パートナーシップ",
     "date": "2024年3月",
     "id-like": "ABX20240917",
     "markup": "#タグ",

@@ -3,6 +3,8 @@ labelled parentheses), and names that only look alike stay apart. Spans are hand
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.records import Block, Note, Span
 from kg.resolve import resolve
 from kg.resolve.aliases import defined_kinds
@@ -578,3 +580,67 @@ def test_what_a_kind_of_thing_is_called_names_nothing():
 def test_an_exercise_defined_with_its_acronym_is_an_event():
     text = "ハワイ周辺で北太平洋合同演習（NOPEX 2030）が行われた。NOPEX 2030には20か国が参加した。"
     assert [(e.label, e.type) for e in resolve([_note(text)], {}) if e.label.startswith("NOPEX")] == [("NOPEX 2030", "Event")]
+
+
+def test_a_summit_named_by_its_city_is_the_one_meeting_said_held_there():
+    held, named = "ZOL首脳会議が22日、ロシアのカザンで開かれた。", "カザン・サミットは宣言を採択した。"
+    spans = {**_spans(held, ("ZOL首脳会議", "Event"), ("カザン", "Region")), **_spans(named, ("カザン・サミット", "Event"))}
+    assert "カザン・サミット" in _nodes([_note(held), _note(named, "m.md")], spans)["ZOL首脳会議"]
+    two = "ZOL首脳会議とQRS首脳会議が22日、ロシアのカザンで開かれた。"  # either may be meant
+    spans = {**_spans(two, ("ZOL首脳会議", "Event"), ("QRS首脳会議", "Event"), ("カザン", "Region")),
+             **_spans(named, ("カザン・サミット", "Event"))}
+    assert "カザン・サミット" in _nodes([_note(two), _note(named, "m.md")], spans)
+
+
+def test_a_meeting_section_saying_where_the_meeting_was_held_joins_the_place_name_of_it():
+    heading = Block(note="n.md", heading_path=("ミンスク・サミット",), heading_levels=(2,), section=1, paragraph=0,
+                    line=1, kind="heading", text="ミンスク・サミット", links=())
+    held = replace(heading, kind="list_item", line=2, text="ゾルタ機構の首脳会議が9日、ミンスクで開かれた。")
+    named = replace(heading, kind="list_item", line=3, text="首相はZOL首脳会議に出席した。")
+    note = Note(path="n.md", title="n", aliases=(), blocks=(heading, held, named))
+    spans = {"ミンスク・サミット": (Span(0, 9, "Event"),), **_spans(named.text, ("ZOL首脳会議", "Event"))}
+    assert "ミンスク・サミット" in _nodes([note], spans)["ZOL首脳会議"]
+    other = replace(named, section=2)  # another section: it says nothing of where that meeting was
+    note = Note(path="n.md", title="n", aliases=(), blocks=(heading, held, other))
+    assert "ミンスク・サミット" in _nodes([note], spans)
+
+
+def test_a_counter_after_a_number_is_part_of_the_name_a_parenthesis_follows():
+    text = "主要5か国首脳会議（Q5サミット）が開かれた。"
+    nodes = _nodes([_note(text)], _spans(text, ("Q5サミット", "Event")))
+    assert [names for names in nodes.values() if "主要5か国首脳会議" in names] == [["Q5サミット", "主要5か国首脳会議"]]
+    other = "開くか否か首脳会議（Q5サミット）で決める。"  # か with no number before it is a particle
+    assert "か否か首脳会議" not in str(_nodes([_note(other)], _spans(other, ("Q5サミット", "Event"))))
+
+
+def test_a_numbered_meeting_by_a_known_body_s_acronym_is_the_same_numbered_meeting():
+    text = "第3回東アジア首脳会議が開かれた。第3回EASには各国の外相も出席した。"
+    spans = _spans(text, ("第3回東アジア首脳会議", "Conference"), ("第3回EAS", "Conference"))
+    assert _nodes([_note(text)], spans) == {"第3回東アジア首脳会議": ["第3回EAS", "第3回東アジア首脳会議"]}
+    other = "第3回東アジア首脳会議が開かれた。第4回EASには各国の外相も出席した。"
+    spans = _spans(other, ("第3回東アジア首脳会議", "Conference"), ("第4回EAS", "Conference"))
+    assert len(_nodes([_note(other)], spans)) == 2
+
+
+def test_a_state_without_its_head_is_the_state_the_vault_names_with_it():
+    text = "会議はバイエルン州で開かれた。バイエルンの知事が迎えた。"
+    nodes = _nodes([_note(text)], _spans(text, ("バイエルン州", "Province"), ("バイエルン", "Province")))
+    assert nodes["バイエルン州"] == ["バイエルン", "バイエルン州"]
+    other = "会議はバイエルン県で開かれた。バイエルンの知事が迎えた。"  # 県 stays a head of its own
+    nodes = _nodes([_note(other)], _spans(other, ("バイエルン県", "Province"), ("バイエルン", "Province")))
+    assert "バイエルン" in nodes
+
+
+def test_a_one_kanji_surname_before_a_title_is_the_one_full_name_the_vault_writes_with_it():
+    first, later = "外相の楊明哲氏と会談した。", "楊外相との電話の内容を説明した。"
+    spans = {**_spans(first, ("楊明哲", "Person")), **_spans(later, ("楊", "Person"))}
+    assert "楊" in _nodes([_note(first), _note(later, "m.md")], spans)["楊明哲"]
+    two = "外相の楊明哲氏と、首相の楊光氏と会談した。"  # two full names start with it
+    spans = {**_spans(two, ("楊明哲", "Person"), ("楊光", "Person")), **_spans(later, ("楊", "Person"))}
+    assert "楊" in _nodes([_note(two), _note(later, "m.md")], spans)
+
+
+def test_a_communique_is_an_agreement():
+    text = "首脳は「ゾルタ首脳コミュニケ」を採択した。コミュニケ発表の後、会見した。"
+    types = {e.label: e.type for e in resolve([_note(text)], {})}
+    assert types.get("ゾルタ首脳コミュニケ") == "Agreement" and "コミュニケ" not in types

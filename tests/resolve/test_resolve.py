@@ -319,3 +319,49 @@ def test_a_list_item_that_opens_with_a_name_its_abbreviation_and_a_colon_defines
     assert found["QRLD"] is found["損失と損害に対応するための基金"]
     sentence = _block("日本は新しい基金（QRLD）：拠出を表明した", kind="list_item")  # a sentence, not a name
     assert "日本は新しい基金" not in _by_alias(resolve([_note(sentence)], {}))
+
+
+def _types(text: str, *pairs: tuple[str, str]) -> dict[str, str]:
+    """Return each node's label -> type for one block."""
+    return {e.label: e.type for e in resolve([_note(_block(text))], {text: _spans(text, *pairs)})}
+
+
+def test_a_session_number_before_a_known_assembly_names_that_session():
+    assert _types("第12回国連総会が開かれた。") == {"第12回国連総会": "Event"}
+    assert _types("国連総会が開かれた。") == {"国際連合総会": "Organization"}  # the assembly itself
+
+
+def test_a_known_body_and_an_act_the_model_reads_as_one_name_is_the_body():
+    assert _types("首相の国連演説が注目された。", ("国連演説", "International_Organization")) == {"国際連合": "Organization"}
+    named = _types("首相は国連改革委員会に出た。", ("国連改革委員会", "International_Organization"))
+    assert named == {"国連改革委員会": "Organization"}  # an act and a head make the name of a body
+
+
+def test_a_foreign_country_before_a_ministry_kg_knows_names_that_country_s_ministry():
+    assert _types("ノルウェー外務省が発表した。") == {"ノルウェー": "Country", "ノルウェー外務省": "Organization"}
+    assert _types("日本外務省が発表した。") == {"日本": "Country", "外務省": "Organization"}  # kg's 外務省 is Japan's
+
+
+def test_a_known_name_that_crosses_a_word_is_no_part_of_a_country_compound():
+    assert _types("両国は日中共同声明を確認した。") == {"日本": "Country", "中国": "Country", "日中共同声明": "Agreement"}
+    assert _types("中共の幹部と会った。") == {"中国共産党": "Organization"}  # 中共 is a word of its own here
+
+
+def test_a_body_before_its_summit_or_its_leader_s_election_is_still_a_mention_of_it():
+    assert _types("OECDミラノ・サミットが閉幕した。") == {"OECD": "Organization", "OECDミラノ・サミット": "Event"}
+    found = _types("自民党総裁選で後継が決まる。")
+    assert found["自由民主党"] == "Organization" and len(found) == 2
+    assert "日本" not in _types("日本製紙が発表した。")  # a name that only starts with a country mentions no country
+
+
+def test_the_alliance_of_countries_a_compound_lists_is_no_body():
+    assert _types("日米同盟の強化で一致した。") == {"日本": "Country", "アメリカ": "Country"}
+    assert _types("北海漁業同盟が発足した。")["北海漁業同盟"] == "Organization"  # a named alliance is a body
+
+
+def test_a_level_of_relations_is_no_agreement():
+    from kg.resolve.junk import junk_rule
+
+    assert junk_rule("包括的戦略的パートナーシップ", frozenset()) == "relations-level"
+    assert junk_rule("戦略的パートナーシップ協定", frozenset()) == ""  # an agreement of that name
+    assert junk_rule("ゾルタ・パートナーシップ", frozenset()) == ""  # a named partnership
