@@ -240,6 +240,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     short_tails = _tails_of_names(grouped, lexicon)
+    marked = _anniversaries(grouped)
     for key in unknown:
         if key in joined:
             continue
@@ -269,7 +270,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
         if not longer:
             longer = _places_written_short(key, grouped)
         if not longer:
-            longer = _anniversary_dropped(key, grouped)
+            longer = _anniversary_dropped(key, marked)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
@@ -332,13 +333,18 @@ def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list
 _ANNIVERSARY = re.compile(r"\d+周年(?:記念)?")
 
 
-def _anniversary_dropped(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+def _anniversaries(grouped: Mapping[str, Sequence[Mention]]) -> list[tuple[str, str]]:
+    """Return each name of the vault with an anniversary written in, and what follows the anniversary
+    (ABC友好50周年特別会議, 特別会議): found once per vault, not once per name looked up."""
+    return [(k, k[mark.end() :]) for k in grouped if (mark := _ANNIVERSARY.search(k))]
+
+
+def _anniversary_dropped(key: str, marked: Sequence[tuple[str, str]]) -> list[str]:
     """Return the names of the vault that are the name with the anniversary it marks written in (ABC特別会議 ->
-    [ABC友好50周年特別会議]): the words that end in …周年 only say why that one meeting is held."""
+    [ABC友好50周年特別会議]; ``marked`` is _anniversaries of the vault): the words that end in …周年 only say
+    why that one meeting is held."""
     found = []
-    for k in grouped:
-        mark = _ANNIVERSARY.search(k)
-        rest = k[mark.end() :] if mark else ""
+    for k, rest in marked:
         front = key[: -len(rest)] if rest and key.endswith(rest) else ""
         if len(front) >= 2 and k != key and k.startswith(front) and suffix_type(rest):
             found.append(k)
