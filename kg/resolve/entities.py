@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -395,20 +395,10 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
         if not said:
             own = {(m.block.note, m.block.section) for m in grouped[key]}
             said = [n for n, rest in unnumbered.items() if rest.startswith(series) and any(
-                _said_held(m, place, sections) or _said_same(m, grouped[key])
-                or _section_held(m, place, sections, own) for m in grouped[n])]
+                _said_held(m, place, sections, own) or _said_same(m, grouped[key]) for m in grouped[n])]
         if len(said) == 1:
             joined[key] = said[0]
     return joined
-
-
-def _section_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]],
-                  own: set[tuple[str, int]]) -> bool:
-    """Return True when the mention's section, one that names the place's meeting too, says a meeting
-    was held at the place."""
-    where = (m.block.note, m.block.section)
-    held = re.compile(re.escape(place) + _HELD_AT)
-    return where in own and any(held.search(text) for text in sections.get(where, ()))
 
 
 def _place_alone(name: str) -> tuple[str, str] | None:
@@ -458,14 +448,15 @@ def _series_and_place(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _said_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]]) -> bool:
-    """Return True when the mention's sentence, or the section its heading opens, says the meeting was
-    held at the place."""
+def _said_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]],
+               own: Collection[tuple[str, int]] = ()) -> bool:
+    """Return True when the mention's sentence, or the section its heading opens, or its section when that
+    is one of ``own`` (a section naming the place's meeting too), says a meeting was held at the place."""
     held = re.compile(re.escape(place) + _HELD_AT)
     if held.search(m.sentence):
         return True
-    heading = m.block.kind == "heading"
-    return heading and any(held.search(text) for text in sections.get((m.block.note, m.block.section), ()))
+    where = (m.block.note, m.block.section)
+    return (m.block.kind == "heading" or where in own) and any(held.search(text) for text in sections.get(where, ()))
 
 
 def _said_same(m: Mention, named: Sequence[Mention]) -> bool:
