@@ -1082,8 +1082,7 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
-        return span.end == known.end and not _edition_of_plan(text, known, span) \
-            and not _session_of_meeting(text, known, span)
+        return span.end == known.end and not _one_of_series(text, known, span)
     rest = [w for w in words(text) if w.start < span.end and span.start < w.end
             and (w.end <= known.start or known.end <= w.start)]
     if any(w.proper for w in rest):
@@ -1097,11 +1096,16 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     return known.type in places and span.type in places and not span.headed
 
 
-def _edition_of_plan(text: str, known: Candidate, span: Candidate) -> bool:
-    """Return True when a span puts an edition's number before a known plan (第6次エネルギー基本計画):
-    one plan of the series, revised every few years, not the series written loosely."""
-    return known.type == "Plan" and bool(_SESSION.fullmatch(text[span.start : known.start])) \
-        and text[known.start - 1] == "次"
+def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
+    """Return True when a span puts an edition's number before a known plan (第6次エネルギー基本計画), or a
+    session's before a known meeting or assembly that ends in a meeting's head (第79回XX総会): one plan of
+    the series, revised every few years, or one session, held once, not the series written loosely."""
+    number = text[span.start : known.start]
+    if not _SESSION.fullmatch(number):
+        return False
+    if number.endswith("次"):
+        return known.type == "Plan"
+    return known.type in ("Event", "Organization") and suffix_type(text[known.start : known.end]) == "Event"
 
 
 def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:
@@ -1110,13 +1114,6 @@ def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence
     country's, a body of its own."""
     return known.type == "Organization" and _ends_in_state_head(text[known.start : known.end]) and any(
         c.type == "Country" and c.entity != "日本" and (c.start, c.end) == (span.start, known.start) for c in found)
-
-
-def _session_of_meeting(text: str, known: Candidate, span: Candidate) -> bool:
-    """Return True when a span puts a session's number before a known meeting or assembly that ends in a
-    meeting's head (第79回XX総会): one session of the series, held once, not the series written loosely."""
-    return known.type in ("Event", "Organization") and bool(_SESSION.fullmatch(text[span.start : known.start])) \
-        and text[known.start - 1] == "回" and suffix_type(text[known.start : known.end]) == "Event"
 
 
 def _ends_in_state_head(rest: str) -> bool:
