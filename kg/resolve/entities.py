@@ -351,10 +351,13 @@ def _anniversary_dropped(key: str, marked: Sequence[tuple[str, str]]) -> list[st
     return found
 
 
-_EDITION_OR_YEAR = re.compile(r"(?:第\d+回|\d{4}年)?")
+# An edition or a year written before a name of a series: 第6回, 2030年.
+_EDITION_OR_YEAR = r"(?:第\d+回|\d{4}年)"
 _EDITION = re.compile(r"第\d+回")
+# A front that is at most an edition or a year (…, 第32回…, 2020年…): the rest names the series.
+_EDITION_OR_YEAR_ONLY = re.compile(_EDITION_OR_YEAR + "?")
 # An edition or a year a name's tail follows (第6回…, 2024-02-27第6回…, 2030年…): the tail names the series.
-_EDITION_BEFORE = re.compile(r"(?:第\d+回|\d{4}年)$")
+_EDITION_BEFORE = re.compile(_EDITION_OR_YEAR + "$")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
@@ -474,7 +477,7 @@ def _written_in_full(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list
         if key.endswith(short) and len(front) >= 2:
             heads = tuple(match_key(h) for h in longs)
             return [k for k in grouped if k != key and k.endswith(heads) and (
-                any(_EDITION_OR_YEAR.fullmatch(k[: -len(front + h)]) for h in heads if k.endswith(front + h))
+                any(_EDITION_OR_YEAR_ONLY.fullmatch(k[: -len(front + h)]) for h in heads if k.endswith(front + h))
                 or any(_YEAR_AFTER.fullmatch(match_key(m.surface)[len(front):]) for m in grouped[k]
                        if match_key(m.surface).startswith(front)))]
     return []
