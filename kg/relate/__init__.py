@@ -79,8 +79,9 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
 
     Headings are titles, not sentences: they state no relation.
 
-    A sentence without the stem of any predicate word (締結, 結, 加盟, ...) can hold no relation, so
-    it is never parsed; a predicate all in kana (による) is read only in sentences parsed for another.
+    A sentence without the stem of any predicate word (締結, 結, 加盟, ...), or 下に of a body standing
+    under another (Aの指揮下にあるB), can hold no relation, so it is never parsed; a predicate all in kana
+    (による) is read only in sentences parsed for another.
     """
     vocabulary = vocabulary or load_vocabulary()
     # a word all in kana (による) is in too many sentences to choose them by
