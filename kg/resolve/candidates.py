@@ -115,9 +115,10 @@ def without_buried_places(text: str, known: list[Candidate], spans: Sequence[Spa
 
     def buried(cand: Candidate) -> bool:
         before, after = by_end.get(cand.start), by_start.get(cand.end)
-        seen = any(s.start < cand.end and cand.start < s.end for s in spans)
-        return (cand.type in ("Country", "Region") and not seen and before is not None and after is not None
-                and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
+        between_nouns = (cand.type in ("Country", "Region") and before is not None and after is not None
+                         and before.pos[0] in ("名詞", "接頭辞") and after.pos[0] == "名詞" and after.pos[1] != "数詞")
+        # the model's spans are looked through only for the few places between nouns
+        return between_nouns and not any(s.start < cand.end and cand.start < s.end for s in spans)
 
     return [c for c in known
             if not buried(c) and not (c.type in ("Country", "Region") and after_katakana_word(text, c.start))]
