@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -228,9 +227,10 @@ class _TextBuilder:
         if not piece:
             return
         if self.pending_break and self.parts:
-            last = self.parts[-1][-1]
-            # Japanese wraps lines anywhere, so a break between two CJK characters is no space.
-            if not (last.isspace() or piece[0].isspace() or _is_cjk(last) and _is_cjk(piece[0])):
+            # Obsidian shows a line break where the source has one, and readers start a new line
+            # where a sentence or a list without bullets goes on (北米：…、アメリカ / オセアニア：…),
+            # never inside a word, so the break parts the two lines' words.
+            if not (self.parts[-1][-1].isspace() or piece[0].isspace()):
                 self.parts.append(" ")
                 self.length += 1
         self.pending_break = False
@@ -352,8 +352,3 @@ def _split_wikilink(content: str) -> tuple[str, str]:
         target = target[:-3]
     shown = alias if bar else (target.rsplit("/", 1)[-1] or anchor.lstrip("^"))
     return target, strip_decoration(shown)
-
-
-def _is_cjk(char: str) -> bool:
-    """Return whether a character is Japanese-wide: kanji, kana, full-width punctuation."""
-    return unicodedata.east_asian_width(char) in ("W", "F", "H")
