@@ -267,6 +267,15 @@ def test_model_spans_lose_descriptions_times_and_lists_but_keep_legal_forms():
     assert not {"首都ベオグラード", "第二次世界大戦後", "東京電力ホールディングスと中部電力"} & found
 
 
+def test_a_model_span_loses_the_word_that_sets_it_apart_from_the_rest():
+    # 以外 after a name reads the name (the keyboard of the US is named), like a time word
+    text = "US以外の配列とEU以外の国では、以外な結果が出た。"
+    spans = (_span(text, "US以外", "Company"), _span(text, "EU以外", "International_Organization"))
+    found = set(_surfaces(resolve([_note(_block(text))], {text: spans})))
+    assert {"US", "EU"} <= found
+    assert not {"US以外", "EU以外"} & found
+
+
 def test_an_acronym_is_a_name_only_when_the_dictionary_kg_or_the_notes_know_it():
     text = "HTMLとCSVの仕様をNHKが報じ、国際電気通信連合（ITU）と日本郵便機構（JPX）も見た。"
     spans = tuple(_span(text, s, "Company") for s in ("HTML", "CSV", "NHK", "ITU", "JPX"))
