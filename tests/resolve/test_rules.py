@@ -502,3 +502,15 @@ def test_a_latin_name_tied_by_joining_words_to_a_capitalised_word_is_a_piece_of_
     # "in the" ties Digital Age to Saving Privacy: one title; "and" lists two companies
     assert "Digital Age" not in found
     assert {"Apple", "Google"} <= set(found)
+
+
+def test_a_country_or_body_with_a_word_for_its_role_is_that_country_or_body():
+    text = "2022年、ペルー議長国の下で提言した。ブラジルはG7議長国を務めた。"
+    spans = {text: [_span(text, "ペルー議長国", "Pro_Sports_Organization"), _span(text, "G7議長国", "Conference")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # 議長国 (name_words.tsv, role acting) names the country or body in the chair: no node of its own
+    assert (found.get("ペルー"), found.get("G7")) == ("ペルー", "G7")
+    assert "ペルー議長国" not in found and "G7議長国" not in found
+    summit = "G7首脳会議が開かれた。"
+    assert "G7首脳会議" in _surfaces(resolve([_note(_block(summit))], {summit: [_span(summit, "G7首脳会議", "Conference")]}))
+
