@@ -789,6 +789,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
+            if start is not None and suffix_type(text[start:end]) == "Event":
+                start = _after_venue(text, start)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
                 if len(subject) >= 2:
@@ -796,6 +798,15 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _after_venue(text: str, start: int) -> int:
+    """Return where a meeting's title starts after the place and の that open it: パリの of
+    パリの…のための首脳会議 says where the meeting was held, and is no word of its name."""
+    first = word_starting(text, start)
+    if first is not None and first.pos[2:3] == ("地名",) and text.startswith("の", first.end):
+        return first.end + 1
+    return start
 
 
 def _quoted_from(text: str, start: int) -> bool:

@@ -514,3 +514,13 @@ def test_a_country_or_body_with_a_word_for_its_role_is_that_country_or_body():
     summit = "G7首脳会議が開かれた。"
     assert "G7首脳会議" in _surfaces(resolve([_note(_block(summit))], {summit: [_span(summit, "G7首脳会議", "Conference")]}))
 
+
+def test_a_memorandum_or_summit_after_a_titles_clause_is_named_and_alone_is_a_kind():
+    text = "港湾設備の共同整備に関する覚書に署名し、ベルンの持続可能な海洋のための首脳会議で合意した。"
+    found = {e.label: e.type for e in resolve([_note(_block(text))], {})}
+    # the place and の before a meeting's title say where it was held (ベルン), no word of its name
+    assert found["港湾設備の共同整備に関する覚書"] == "Agreement"
+    assert found["持続可能な海洋のための首脳会議"] == "Event" and found["ベルン"] == "Region"
+    bare = "両国は覚書に署名し、首脳会議が開かれた。"
+    assert resolve([_note(_block(bare))], {}) == []
+
