@@ -524,3 +524,11 @@ def test_a_memorandum_or_summit_after_a_titles_clause_is_named_and_alone_is_a_ki
     bare = "両国は覚書に署名し、首脳会議が開かれた。"
     assert resolve([_note(_block(bare))], {}) == []
 
+
+def test_katakana_names_listed_before_the_company_they_own_are_companies():
+    text = "鉄道は、ザルトミア、ボルネッタ・ソラヴィン、クヴィスタの合弁会社が持つ。"
+    found = {e.label: e.type for e in resolve([_note(_block(text))], {})}
+    assert found == {"ザルトミア": "Organization", "ボルネッタ・ソラヴィン": "Organization", "クヴィスタ": "Organization"}
+    # a common word or a place before の names no company it owns
+    other = "パートナーの会社とフランスの子会社が持つ。"
+    assert {e.label for e in resolve([_note(_block(other))], {})} == {"フランス"}
