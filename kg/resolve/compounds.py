@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
 from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
-from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, nfkc
 from kg.text.sentences import sentence_bounds
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -829,7 +829,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
     word = by_start.get(end)
     while word is not None and seen < 4 and word.pos[0] in _NOUNS and word.pos[1] != "数詞" and not word.proper:
         surface = nfkc(text[word.start : word.end])
-        if surface in name_words("describing") or surface in _JOINERS:
+        if surface in name_words("describing") or surface in _JOINERS or _hiragana_suffix(text, word):
             break
         head = heads_by_word().get(surface) or _ends_in_head(surface)
         after = by_start.get(word.end)
@@ -839,6 +839,12 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         seen += 1
         word = after
     return found
+
+
+def _hiragana_suffix(text: str, word: Word) -> bool:
+    """Return True for a suffix written in hiragana (…とも, …たち): it says how many or which of what
+    comes before it (両行とも合意, 銀行とも合意), and no name goes on across it."""
+    return word.pos[0] == "接尾辞" and all(map(is_hiragana, text[word.start : word.end]))
 
 
 def _latin_end(text: str, i: int) -> bool:
@@ -934,7 +940,7 @@ def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
         if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
             run.append(word)
             continue
-        if word.pos[0] == "接尾辞" and surface in name_words("describing"):
+        if word.pos[0] == "接尾辞" and surface in name_words("describing") or _hiragana_suffix(text, word):
             run = []
         elif word.pos[0] in _NOUNS and surface not in _JOINERS:
             if not adjacent:

@@ -532,3 +532,12 @@ def test_katakana_names_listed_before_the_company_they_own_are_companies():
     # a common word or a place before の names no company it owns
     other = "パートナーの会社とフランスの子会社が持つ。"
     assert {e.label for e in resolve([_note(_block(other))], {})} == {"フランス"}
+
+
+def test_a_suffix_in_hiragana_ends_a_name_that_would_run_on_into_a_head():
+    text = "同じ日にバルトニア開発銀行とも合意した。"
+    found = {e.label: e.type for e in resolve([_note(_block(text))], {})}
+    # とも says "with it too": 合意 is the act, no agreement named with the bank
+    assert found == {"バルトニア開発銀行": "Organization"}
+    joined = "バルトニア開発銀行協会と合意した。"
+    assert {e.label for e in resolve([_note(_block(joined))], {})} == {"バルトニア開発銀行協会"}
