@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import after_section_number, elections, run_before, title_start
+from kg.resolve.candidates import after_section_number, elections, kind_of_body, run_before, title_start
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
@@ -274,7 +274,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
-        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()):
+        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) \
+                or _names_kind_of_body(text, match.start(), lexicon):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
@@ -533,6 +534,18 @@ def _is_kind(text: str, paren: int, outer: str) -> bool:
     not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
     start = paren - len(outer)
     return _is_bare_head(outer) and text[start:paren] == outer and not (start and is_name_char(text[start - 1]))
+
+
+def _names_kind_of_body(text: str, paren: int, lexicon: Lexicon) -> bool:
+    """Return True when the common kanji words before a parenthesis end in a head for a kind of body and
+    kg knows them as no name (政府系金融機関（XYZ）: any such lender, its acronym a kind as well); a list
+    joined by ・ ends the words (…・政府系金融機関), a katakana or proper word before them makes a name."""
+    start = paren
+    while start > 0 and is_kanji(text[start - 1]):
+        start -= 1
+    if start == paren or (start and is_name_char(text[start - 1]) and text[start - 1] != "・"):
+        return False
+    return lexicon.get(text[start:paren]) is None and kind_of_body(text, start, paren)
 
 
 def _is_bare_head(name: str) -> bool:

@@ -405,7 +405,7 @@ def quoted(block: Block) -> list[Candidate]:
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
-                and not _kind_of_body(text, start, cut):
+                and not kind_of_body(text, start, cut):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
@@ -472,7 +472,7 @@ def _has_clause_verb(text: str, start: int, end: int) -> bool:
     return any(not any(a <= w.start - start and w.end - start <= b for a, b in spans) for w in verbs)
 
 
-def _kind_of_body(text: str, start: int, end: int) -> bool:
+def kind_of_body(text: str, start: int, end: int) -> bool:
     """Return True for common kanji words before a head of a kind of body (kind_heads: …機関): 「漁業支援機関」
     is a kind of body a law sets up, where another head (…機構, …基金) or a word of another kind (a name,
     katakana) makes a name."""

@@ -393,6 +393,15 @@ def test_a_word_for_a_kind_of_document_defined_by_an_acronym_names_no_one_thing(
     assert list(defined_kinds(_note(named).blocks)) == []
 
 
+
+def test_common_words_for_a_kind_of_body_defined_by_an_acronym_name_no_one_body():
+    text = "債務と地域開発金融機関（RDFI）改革を整理した。RDFIは増えた。"
+    assert _nodes([_note(text)], _spans(text, ("RDFI", "Product_Other"))) == {}
+    # a katakana word before the head, or a name kg knows, makes one body
+    named = "ゾルタ金融機関（ZFI）が貸した。国際原子力機関（IAEA）が査察した。"
+    nodes = _nodes([_note(named)], {})
+    assert nodes == {"ZFI": ["ZFI", "ゾルタ金融機関"], "IAEA": ["IAEA", "国際原子力機関"]}
+
 def test_a_report_and_a_kept_label_on_common_words_of_another_kind_name_nothing():
     text = "海洋機関は「世界海洋報告書2024」を出した。有識者会議の最終報告書が土台だ。"
     spans = _spans(text, ("最終報告書", "Conference"), ("世界海洋報告書2024", "Printing_Other"))
