@@ -338,6 +338,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
             continue
+        if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
+            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
+            continue
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
@@ -402,11 +405,13 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
 
 def _is_location(name: str, lexicon: Lexicon) -> bool:
     """Return True for a place the lexicon knows, or a country it knows and a place in it joined by ・
-    (ブラジル・ベレン), as Japanese writes where a thing is."""
+    (ブラジル・ベレン), as Japanese writes where a thing is; a head of another kind after ・ makes the words
+    a name of their own (…・ゾルア協力フォーラム首脳会議 is a meeting)."""
     country, _, place = name.partition("・")
     known = lexicon.get(country)
     return _is_place(name, lexicon) or (bool(place) and "・" not in place and not any(is_hiragana(c) for c in place)
-                                         and known is not None and known.type == "Country")
+                                         and known is not None and known.type == "Country"
+                                         and suffix_type(place) in ("", "Region"))
 
 
 def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:

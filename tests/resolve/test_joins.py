@@ -402,6 +402,16 @@ def test_common_words_for_a_kind_of_body_defined_by_an_acronym_name_no_one_body(
     nodes = _nodes([_note(named)], {})
     assert nodes == {"ZFI": ["ZFI", "ゾルタ金融機関"], "IAEA": ["IAEA", "国際原子力機関"]}
 
+
+def test_a_meeting_and_another_meetings_name_in_parentheses_are_one_meeting_and_a_place_is_where():
+    text = "中国はZORA北京サミット（中国・ゾルア協力フォーラム首脳会議）を主催した。"
+    nodes = _nodes([_note(text)], _spans(text, ("ZORA北京サミット", "Conference")))
+    assert nodes["中国・ゾルア協力フォーラム首脳会議"] == ["ZORA北京サミット", "中国・ゾルア協力フォーラム首脳会議"]
+    # a country and a city joined by ・ say where the meeting is; a bare head in parentheses names no meeting
+    held = "ZORA30（ブラジル・ベレン）が開かれ、第3回会合（閣僚会合）も開かれた。"
+    nodes = _nodes([_note(held)], _spans(held, ("ZORA30", "Conference")))
+    assert nodes["ZORA30"] == ["ZORA30"] and "閣僚会合" not in nodes
+
 def test_a_report_and_a_kept_label_on_common_words_of_another_kind_name_nothing():
     text = "海洋機関は「世界海洋報告書2024」を出した。有識者会議の最終報告書が土台だ。"
     spans = _spans(text, ("最終報告書", "Conference"), ("世界海洋報告書2024", "Printing_Other"))
