@@ -58,6 +58,10 @@ SHAPES = [
     # a verb that receives turns the carried noun round: the giver is the subject
     ("ケニア電力公社は、世界銀行から送電事業向けの融資を受けた。", [("ケニア電力公社", O), ("世界銀行", O)],
      {("世界銀行", "funding", "ケニア電力公社", False, "")}),
+    # with no から-phrase, the の-phrase of the noun received is the giver
+    ("ゾルタ商事は、北欧銀行や北欧保険の支援を受けて、アフリカで発電事業を進めている。",
+     [("ゾルタ商事", O), ("北欧銀行", O), ("北欧保険", O)],
+     {("北欧銀行", "support", "ゾルタ商事", False, ""), ("北欧保険", "support", "ゾルタ商事", False, "")}),
     # 受ける without a predicate noun (a proposal received) states no relation
     ("メキシコは、カナダから受けた提案を検討した。", [("メキシコ", C), ("カナダ", C)], set()),
     # AとBで構成するC: the で-phrase names the members of what the clause modifies
