@@ -403,13 +403,18 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
-        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
+        if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
                 and not kind_of_body(text, start, cut):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
     return found
+
+
+def _loanword_head(name: str) -> bool:
+    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ)."""
+    return all(is_katakana(c) for c in name[len(name) - head_length(name):])
 
 
 def _lists_things(text: str, start: int, end: int) -> bool:

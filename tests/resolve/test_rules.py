@@ -541,3 +541,10 @@ def test_a_suffix_in_hiragana_ends_a_name_that_would_run_on_into_a_head():
     assert found == {"バルトニア開発銀行": "Organization"}
     joined = "バルトニア開発銀行協会と合意した。"
     assert {e.label for e in resolve([_note(_block(joined))], {})} == {"バルトニア開発銀行協会"}
+
+
+def test_one_common_word_and_a_head_in_katakana_in_quotes_is_a_name_and_with_a_kanji_head_a_kind():
+    text = "前任の時代に始まった「改革ロードマップ」を引き継ぎ、「行動計画」も作った。"
+    found = {e.label: e.type for e in resolve([_note(_block(text))], {})}
+    # a loanword head (ロードマップ, イニシアティブ) is no word a writer quotes for a kind of thing
+    assert found == {"改革ロードマップ": "Plan"}
