@@ -1096,8 +1096,6 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     after = nfkc(text[known.end : span.end])
     if span.start == known.start and _own_head(known, after):
         return after not in name_words("organ")  # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN
-    if span.start == known.start and known.type in ("Country", "Organization") and _in_role(after):
-        return True  # XX議長国, XX当局: the country or body in a role, or its members
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
@@ -1113,12 +1111,6 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
         return True  # XX演説, XX加盟: a body or country and an act of it or toward it, no name
     places = ("Country", "Region")
     return known.type in places and span.type in places and not span.headed
-
-
-def _in_role(word: str) -> bool:
-    """Return True for a word after a country or body that names it acting in a role, or its members
-    (name_words.tsv, roles acting and member: 議長国, 当局, 議員): no name of its own."""
-    return word in name_words("acting") | name_words("member")
 
 
 def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
