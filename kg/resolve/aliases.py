@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import after_section_number, elections, kind_of_body, run_before, title_start
+from kg.resolve.candidates import TITLE_CLAUSES, after_section_number, elections, kind_of_body, run_before, title_start
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
@@ -39,6 +39,9 @@ _LABELLED = re.compile(
 # What a parenthesis ends with when it gives another name the thing goes by: （…ではXとも呼ばれる）.
 _ALSO_CALLED = re.compile(r"[」』]?とも(?:呼ばれる|呼ばれている|呼ぶ|いう|言う|称される)$")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
+# What opens a footnote that gives a name in English: 英語では …, 英語名は …, 英文名: …
+_IN_ENGLISH = re.compile(r"(?:英語では|英語で|英語名は|英語名[：:]|英文名は|英文名[：:]|英名は|英名[：:])\s*[「『\"]?("
+                         + _ENGLISH_NAME.pattern + ")")
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
 _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
@@ -84,6 +87,7 @@ def defined_aliases(
         if aliases and match_key(note.title) in entity_notes:
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
+    yield from _title_tails(blocks)
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _paren_definitions(block, lexicon)
@@ -187,6 +191,26 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
             if names and names[0] != formal:
                 yield [names[0], formal]
         previous = block
+
+
+def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [title, tail] for a quoted formal title whose run after its clause the notes also write alone:
+    「…に関する共通枠組」, then 共通枠組. A text names such a thing in full once and by that run after, when no
+    other title of the notes ends in it; a head kg lists (協定, 基本方針, 協力覚書) names a kind alone."""
+    titles: dict[str, set[str]] = {}
+    for block in blocks:
+        for match in _MARKED.finditer(block.text):
+            title = match.group(1).strip()
+            at, clause = max((title.rfind(c), c) for c in TITLE_CLAUSES)
+            tail = title[at + len(clause) :] if at > 0 else ""
+            if len(tail) >= 3 and suffix_type(tail) and not _is_bare_head(tail) and all(map(is_name_char, tail)):
+                titles.setdefault(tail, set()).add(title)
+    if not titles:
+        return
+    text = "\n".join(block.text for block in blocks)
+    for tail, named in titles.items():
+        if len(named) == 1 and text.count(tail) > sum(text.count(title) for title in named):
+            yield [*named, tail]
 
 
 def _before_parenthesis(text: str, end: int) -> int:
@@ -789,8 +813,14 @@ def _initials_match(abbreviation: str, phrase: str) -> bool:
 
 
 def _footnote_expansions(block: Block, footnotes: Mapping[str, str]) -> Iterable[list[str]]:
-    """Yield [abbreviation, English name] where a footnote spells out the form that cites it."""
+    """Yield [abbreviation, English name] where a footnote spells out the form that cites it, and [name,
+    English name] where it says what a name with a head is in English (…枠組[^1]: 英語では Framework for …)."""
     for offset, footnote_id in block.citations:
+        english = _IN_ENGLISH.match(footnotes.get(footnote_id, "").strip())
+        name = run_before(block.text, offset)
+        if english and english.group(1)[0].isupper() and len(name) >= 2 and suffix_type(name):
+            yield [name, english.group(1)]
+            continue
         lead = _ENGLISH_LEAD.match(footnotes.get(footnote_id, "").strip())
         if not lead:
             continue

@@ -586,6 +586,23 @@ def test_a_footnote_giving_a_formal_name_of_another_kind_joins_nothing():
     assert all("北方辺境協力条約" not in e.aliases for e in resolve([note], {}) if "NFO" in e.aliases)
 
 
+
+def test_the_run_after_a_quoted_titles_clause_written_alone_is_that_title_and_a_listed_head_a_kind():
+    text = "両国は「港湾債務の措置に関する北洋枠組」に合意した。北洋枠組の協議が続く。「投資の保護に関する基本方針」も決めた。基本方針は重要だ。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["港湾債務の措置に関する北洋枠組"] == ["北洋枠組", "港湾債務の措置に関する北洋枠組"]
+    assert nodes["投資の保護に関する基本方針"] == ["投資の保護に関する基本方針"]  # 基本方針 alone is any such
+
+
+def test_a_footnote_giving_a_headed_names_english_name_is_that_name_and_a_word_without_a_head_none():
+    from kg.notes.note import parse_note
+
+    note, _ = parse_note("北洋枠組[^f]が動いた。港湾[^g]も整う。\n\n[^f]: 英語では Northern Ocean Framework。\n"
+                         "[^g]: 英語では Harbour Works。\n", "n.md")
+    nodes = _nodes([note], {})
+    assert nodes["北洋枠組"] == ["Northern Ocean Framework", "北洋枠組"]
+    assert not any("Harbour Works" in forms for forms in nodes.values())
+
 def test_a_name_the_text_says_a_body_is_called_is_that_body():
     text = "北方機動団は「北国版海兵隊」と呼ばれ、島の防衛に当たる。"
     assert list(_nodes([_note(text)], {}).values()) == [["北国版海兵隊", "北方機動団"]]
