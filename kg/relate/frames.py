@@ -153,7 +153,7 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
-    if anchor in groups or _renamed(sentence, anchor, groups):
+    if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
     if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
@@ -331,6 +331,14 @@ def _sitting(
         if c not in groups and sentence.marker(c) == "で" and sentence.tokens[c].lemma.endswith(_MEETINGS):
             found += [g for g in slots[c]["genitive"] if all(a.type in ("Organization", "Event") for a in g.arguments)]
     return found
+
+
+def _in_name(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True for a word inside an entity's longer name (協定 of …協定のための首脳会議): a word of the
+    name, which states no act of its own."""
+    token = sentence.tokens[anchor]
+    return any(a.start <= token.start and token.end <= a.end and (a.start, a.end) != (token.start, token.end)
+               for g in groups.values() for a in g.arguments)
 
 
 def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
