@@ -302,8 +302,10 @@ OWN_FLOORS = {
     # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
     "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
     # held out at first (benchmarks/held-out): 0.927 / 0.923 / 1 / 1 / 1.000 on first contact (d85305b), 0.935 / 0.924
-    # / 2 / 1 with the other sets' rules (one more meeting found, under a second name the note does not tie to the first)
-    "own_devfinance_2024": (0.93, 0.92, 2, 1, 1.0),
+    # / 2 / 1 with the other sets' rules; role words, titles of memoranda and summits, listed owners of a company, a
+    # series' session, a title's tail and English name, two meetings' names (branch ruledevfin) took it to 1.000 / 0.965
+    # / 0 / 1 / 1.000, the merge being 世界銀行グループ, which the development-cooperation gold takes as 世界銀行
+    "own_devfinance_2024": (0.99, 0.96, 0, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
