@@ -153,7 +153,7 @@ def _frames_at(
     roles = slots[anchor]
     if named is None:
         return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
-    if anchor in groups or _renamed(sentence, anchor, groups):
+    if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
     if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
@@ -192,10 +192,13 @@ def _frames_at(
         # AはBに本部を置いた: where a thing is placed is not what is set up
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
+    given: list[_Group] = []
     if verb is not None and verb.receives and word != anchor:
         # AはBから融資を受けた: the giver is B, the receiver A
         givers = [g for g in objects if sentence.marker(g.token) in ("から", "より")]
-        subjects, objects = givers, [g for g in objects if g not in givers] + subjects
+        # AはBの支援を受けた: with no から-phrase, the の-phrase of the noun received is who gives it
+        given = [] if givers else [g for g in slots[word]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+        subjects, objects = givers + given, [g for g in objects if g not in givers] + subjects
     # Bから is where from when the predicate has an object too: Cから列車でBを訪問した, Cから会議に出席した
     origins = [g for g in objects if sentence.marker(g.token) == "から"]
     if len(objects) > len(origins):
@@ -246,7 +249,7 @@ def _frames_at(
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token
     if word != anchor:
         subjects += slots[word]["subject"]
-        objects += slots[word]["object"] + slots[word]["genitive"]
+        objects += slots[word]["object"] + [g for g in slots[word]["genitive"] if g not in given]
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies,
     # a cleft (Vしたのは X だ) with X
@@ -328,6 +331,14 @@ def _sitting(
         if c not in groups and sentence.marker(c) == "で" and sentence.tokens[c].lemma.endswith(_MEETINGS):
             found += [g for g in slots[c]["genitive"] if all(a.type in ("Organization", "Event") for a in g.arguments)]
     return found
+
+
+def _in_name(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True for a word inside an entity's longer name (協定 of …協定のための首脳会議): a word of the
+    name, which states no act of its own."""
+    token = sentence.tokens[anchor]
+    return any(a.start <= token.start and token.end <= a.end and (a.start, a.end) != (token.start, token.end)
+               for g in groups.values() for a in g.arguments)
 
 
 def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:

@@ -92,6 +92,9 @@ class ParsedSentence:
         """Return True when token i is the first of two nouns joined as conjuncts (AとB, A・B, A及びB, AもBも)."""
         token = self.tokens[i]
         head = token.head
+        if head > i and self.marker(i) in ("と", "や") and self.tokens[head].pos == "ADJ" \
+                and self.tokens[head].dep == "amod":
+            return True  # Aと公的…委員会が: the parser hung A on the adjective that opens the next noun
         if head <= i or self.tokens[head].pos not in NOUNS:
             return False
         if self.marker(i) == "も" and self.marker(head) == "も":

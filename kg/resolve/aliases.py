@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import after_section_number, elections, run_before, title_start
+from kg.resolve.candidates import TITLE_CLAUSES, after_section_number, elections, kind_of_body, run_before, title_start
 from kg.resolve.compounds import OTHER, head_type
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
@@ -39,6 +39,9 @@ _LABELLED = re.compile(
 # What a parenthesis ends with when it gives another name the thing goes by: （…ではXとも呼ばれる）.
 _ALSO_CALLED = re.compile(r"[」』]?とも(?:呼ばれる|呼ばれている|呼ぶ|いう|言う|称される)$")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
+# What opens a footnote that gives a name in English: 英語では …, 英語名は …, 英文名: …
+_IN_ENGLISH = re.compile(r"(?:英語では|英語で|英語名は|英語名[：:]|英文名は|英文名[：:]|英名は|英名[：:])\s*[「『\"]?("
+                         + _ENGLISH_NAME.pattern + ")")
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
 _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
@@ -84,6 +87,7 @@ def defined_aliases(
         if aliases and match_key(note.title) in entity_notes:
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
+    yield from _title_tails(blocks)
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _paren_definitions(block, lexicon)
@@ -189,6 +193,26 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
         previous = block
 
 
+def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [title, tail] for a quoted formal title whose run after its clause the notes also write alone:
+    「…に関する共通枠組」, then 共通枠組. A text names such a thing in full once and by that run after, when no
+    other title of the notes ends in it; a head kg lists (協定, 基本方針, 協力覚書) names a kind alone."""
+    titles: dict[str, set[str]] = {}
+    for block in blocks:
+        for match in _MARKED.finditer(block.text):
+            title = match.group(1).strip()
+            at, clause = max((title.rfind(c), c) for c in TITLE_CLAUSES)
+            tail = title[at + len(clause) :] if at > 0 else ""
+            if len(tail) >= 3 and suffix_type(tail) and not _is_bare_head(tail) and all(map(is_name_char, tail)):
+                titles.setdefault(tail, set()).add(title)
+    if not titles:
+        return
+    text = "\n".join(block.text for block in blocks)
+    for tail, named in titles.items():
+        if len(named) == 1 and text.count(tail) > sum(text.count(title) for title in named):
+            yield [*named, tail]
+
+
 def _before_parenthesis(text: str, end: int) -> int:
     """Return where the name before a parenthesis ends when one closes at ``end`` (…国際機関（GIGO）[^1]:
     the footnote mark follows the name and its abbreviation, and the name is before them), else ``end``."""
@@ -274,7 +298,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
-        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()):
+        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) \
+                or _names_kind_of_body(text, match.start(), lexicon):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
@@ -336,6 +361,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
+            continue
+        if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
+            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
             continue
         if not _is_definition(names):
             continue
@@ -401,11 +429,13 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
 
 def _is_location(name: str, lexicon: Lexicon) -> bool:
     """Return True for a place the lexicon knows, or a country it knows and a place in it joined by ・
-    (ブラジル・ベレン), as Japanese writes where a thing is."""
+    (ブラジル・ベレン), as Japanese writes where a thing is; a head of another kind after ・ makes the words
+    a name of their own (…・ゾルア協力フォーラム首脳会議 is a meeting)."""
     country, _, place = name.partition("・")
     known = lexicon.get(country)
     return _is_place(name, lexicon) or (bool(place) and "・" not in place and not any(is_hiragana(c) for c in place)
-                                         and known is not None and known.type == "Country")
+                                         and known is not None and known.type == "Country"
+                                         and suffix_type(place) in ("", "Region"))
 
 
 def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:
@@ -533,6 +563,18 @@ def _is_kind(text: str, paren: int, outer: str) -> bool:
     not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
     start = paren - len(outer)
     return _is_bare_head(outer) and text[start:paren] == outer and not (start and is_name_char(text[start - 1]))
+
+
+def _names_kind_of_body(text: str, paren: int, lexicon: Lexicon) -> bool:
+    """Return True when the common kanji words before a parenthesis end in a head for a kind of body and
+    kg knows them as no name (政府系金融機関（XYZ）: any such lender, its acronym a kind as well); a list
+    joined by ・ ends the words (…・政府系金融機関), a katakana or proper word before them makes a name."""
+    start = paren
+    while start > 0 and is_kanji(text[start - 1]):
+        start -= 1
+    if start == paren or (start and is_name_char(text[start - 1]) and text[start - 1] != "・"):
+        return False
+    return lexicon.get(text[start:paren]) is None and kind_of_body(text, start, paren)
 
 
 def _is_bare_head(name: str) -> bool:
@@ -771,8 +813,14 @@ def _initials_match(abbreviation: str, phrase: str) -> bool:
 
 
 def _footnote_expansions(block: Block, footnotes: Mapping[str, str]) -> Iterable[list[str]]:
-    """Yield [abbreviation, English name] where a footnote spells out the form that cites it."""
+    """Yield [abbreviation, English name] where a footnote spells out the form that cites it, and [name,
+    English name] where it says what a name with a head is in English (…枠組[^1]: 英語では Framework for …)."""
     for offset, footnote_id in block.citations:
+        english = _IN_ENGLISH.match(footnotes.get(footnote_id, "").strip())
+        name = run_before(block.text, offset)
+        if english and english.group(1)[0].isupper() and len(name) >= 2 and suffix_type(name):
+            yield [name, english.group(1)]
+            continue
         lead = _ENGLISH_LEAD.match(footnotes.get(footnote_id, "").strip())
         if not lead:
             continue

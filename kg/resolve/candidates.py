@@ -403,13 +403,18 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
-        if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
+        if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
-                and not _kind_of_body(text, start, cut):
+                and not kind_of_body(text, start, cut):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
     return found
+
+
+def _loanword_head(name: str) -> bool:
+    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ)."""
+    return all(is_katakana(c) for c in name[len(name) - head_length(name):])
 
 
 def _lists_things(text: str, start: int, end: int) -> bool:
@@ -472,7 +477,7 @@ def _has_clause_verb(text: str, start: int, end: int) -> bool:
     return any(not any(a <= w.start - start and w.end - start <= b for a, b in spans) for w in verbs)
 
 
-def _kind_of_body(text: str, start: int, end: int) -> bool:
+def kind_of_body(text: str, start: int, end: int) -> bool:
     """Return True for common kanji words before a head of a kind of body (kind_heads: …機関): 「漁業支援機関」
     is a kind of body a law sets up, where another head (…機構, …基金) or a word of another kind (a name,
     katakana) makes a name."""
@@ -789,6 +794,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
+            if start is not None and suffix_type(text[start:end]) == "Event":
+                start = _after_venue(text, start)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
                 if len(subject) >= 2:
@@ -796,6 +803,15 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _after_venue(text: str, start: int) -> int:
+    """Return where a meeting's title starts after the place and の that open it: パリの of
+    パリの…のための首脳会議 says where the meeting was held, and is no word of its name."""
+    first = word_starting(text, start)
+    if first is not None and first.pos[2:3] == ("地名",) and text.startswith("の", first.end):
+        return first.end + 1
+    return start
 
 
 def _quoted_from(text: str, start: int) -> bool:

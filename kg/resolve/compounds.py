@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
 from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
-from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, nfkc
 from kg.text.sentences import sentence_bounds
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -140,7 +140,7 @@ def described_companies(text: str) -> list[Candidate]:
         glossed = re.match(r"[（(][A-Za-z][A-Za-z0-9 .&-]*[）)]", text[end:])
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
-    return candidates + _listed_companies(text, found, companies)
+    return candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
 
 
 def country_forces(text: str) -> list[Candidate]:
@@ -228,6 +228,59 @@ def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ..
                 break
             word = by_start.get(joiner.end)
     return candidates
+
+
+def _parents_listed(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
+    """Return the katakana names listed before の and a word for a company they own (ベータ、ガンマ・デルタの
+    合弁会社, ベータの子会社): each owner is a company.
+
+    Each name is katakana words joined by ・, one of them a proper noun of the dictionary's or a word it
+    lacks, and none a place; a common word ends the list (パートナーの会社 names no company).
+    """
+    candidates = []
+    by_end = {w.end: w for w in found}
+    for i, (at, owned) in enumerate(zip(found, found[1:])):
+        if text[at.start : at.end] != "の" or at.end != owned.start or at.pos[0] != "助詞":
+            continue
+        run_end = _noun_run_end(found, i + 1)
+        if not (nfkc(text[owned.start : run_end]).endswith(companies) and run_end - owned.start > 1):
+            continue
+        end = at.start
+        while (name := _katakana_name_before(text, by_end, end)) is not None:
+            candidates.append(Candidate(name, end, COMPOUND, type="Organization"))
+            joiner = by_end.get(name)
+            if joiner is None or text[joiner.start : joiner.end] not in ("、", "と", "や"):
+                break
+            end = joiner.start
+    return candidates
+
+
+def _noun_run_end(found: Sequence[Word], first: int) -> int:
+    """Return where the run of nouns that opens with found[first] ends."""
+    end = found[first].start
+    for word in found[first:]:
+        if word.start != end or word.pos[0] not in ("名詞", "接尾辞"):
+            break
+        end = word.end
+    return end
+
+
+def _katakana_name_before(text: str, by_end: dict[int, Word], end: int) -> int | None:
+    """Return where a name of katakana words joined by ・ that ends at end starts, or None when there is none
+    or none of its words is a proper noun of no narrower kind or unknown to the dictionary."""
+    start, proper = end, False
+    while (word := by_end.get(start)) is not None:
+        surface = text[word.start : word.end]
+        if surface == "・" and start < end:
+            start = word.start
+            continue
+        if not all(is_katakana(c) for c in surface) or word.pos[2:3] == ("地名",) or word.pos[0] != "名詞":
+            break
+        proper = proper or _katakana_name(text, word)
+        start = word.start
+    if text[start : start + 1] == "・":
+        start += 1
+    return start if start < end and proper else None
 
 
 def _katakana_name(text: str, word: Word) -> bool:
@@ -776,7 +829,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
     word = by_start.get(end)
     while word is not None and seen < 4 and word.pos[0] in _NOUNS and word.pos[1] != "数詞" and not word.proper:
         surface = nfkc(text[word.start : word.end])
-        if surface in name_words("describing") or surface in _JOINERS:
+        if surface in name_words("describing") or surface in _JOINERS or _hiragana_suffix(text, word):
             break
         head = heads_by_word().get(surface) or _ends_in_head(surface)
         after = by_start.get(word.end)
@@ -786,6 +839,12 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         seen += 1
         word = after
     return found
+
+
+def _hiragana_suffix(text: str, word: Word) -> bool:
+    """Return True for a suffix written in hiragana (…とも, …たち): it says how many or which of what
+    comes before it (両行とも合意, 銀行とも合意), and no name goes on across it."""
+    return word.pos[0] == "接尾辞" and all(map(is_hiragana, text[word.start : word.end]))
 
 
 def _latin_end(text: str, i: int) -> bool:
@@ -881,7 +940,7 @@ def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
         if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
             run.append(word)
             continue
-        if word.pos[0] == "接尾辞" and surface in name_words("describing"):
+        if word.pos[0] == "接尾辞" and surface in name_words("describing") or _hiragana_suffix(text, word):
             run = []
         elif word.pos[0] in _NOUNS and surface not in _JOINERS:
             if not adjacent:

@@ -30,9 +30,9 @@ from kg.resolve.words import places_in, words_over, words_within
 from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
-# Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 and 日本代表 stand for
-# エチオピア and 日本.
-_GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府", "代表", "当局")
+# Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア; so do
+# the words for a country acting in a role (name_words.tsv, role acting: 日本代表, イラン当局, G20議長国).
+_GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府")
 # A body's plenary sitting is the body acting: 参議院本会議 and 衆院本会議 name the house.
 _PLENARY = "本会議"
 # The words before a law's name that say it is amended or in force (改正温対法, 現行温対法): the law itself.
@@ -392,7 +392,7 @@ def _without_tail(surface: str) -> str:
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
     known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
-    for tail in (*_GENERIC_TAILS, *sorted(name_words("position"), key=len, reverse=True)):
+    for tail in (*_GENERIC_TAILS, *name_words("acting"), *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
     if known is None and surface.endswith(_PLENARY) and len(surface) > len(_PLENARY) + 1:

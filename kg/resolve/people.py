@@ -208,7 +208,8 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     """Return where a person's name that ends at ``end`` starts, or None when no name ends there."""
     # a span of the model's with hiragana in it is a phrase (10年に渡り社長), not a name
     model = next((s for s in model_people if s.end == end and s.start < end
-                  and not any(is_hiragana(c) for c in text[s.start : s.end])), None)
+                  and not any(is_hiragana(c) for c in text[s.start : s.end])), None) \
+        or _model_name_cut(text, found, by_end, end, model_people)
     start, named = end, False
     while start in by_end:
         word = found[by_end[start]]
@@ -232,6 +233,23 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
     return start if _is_name(text, start, end, lexicon) else None
+
+
+def _model_name_cut(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
+                    model_people: Sequence[Span]) -> Span | None:
+    """Return the model's name in kanji that ends one kanji before a title, with that kanji (金立群 of 金立群総裁,
+    where Sudachi reads 金立 as a place and cuts 群 off as a common noun, and the model stops with it), or None.
+
+    The kanji is a common noun of its own, no prefix (前, 元), numeral or country's one-character form: a word
+    for a post would be one with the title (副総裁), so a lone kanji between a name and its title ends the name.
+    """
+    word = found[by_end[end]] if end in by_end else None
+    if word is None or word.end - word.start != 1 or not is_kanji(text[word.start]) \
+            or word.pos[:2] != ("名詞", "普通名詞") or text[word.start] in _TIME_PREFIXES + tuple(country_abbreviations()):
+        return None
+    span = next((s for s in model_people if s.end == word.start and 1 <= s.end - s.start <= 3
+                 and all(is_kanji(c) for c in text[s.start : s.end])), None)
+    return Span(span.start, end, span.ene) if span is not None else None
 
 
 def _place_surname_start(text: str, found: Sequence[Word], by_end: dict[int, int], start: int, end: int) -> int:

@@ -41,6 +41,8 @@ _LISTED = re.compile(r"^(?:[、,・や](?!その他)[^、,。はがをにでと]
 _PHRASE_TAIL = ("向け", "用", "など")
 # A list's members, in the text around a name: the run of names joined by 、 , ・ or や.
 _MEMBERS = re.compile(r"[^、,・や。！？\s（）()「」]+(?:[、,・や][^、,・や。！？\s（）()「」]+)+")
+# A series' acronym and a session's number (XYZ9, XYZ-12).
+_SESSION = re.compile(r"([A-Z]{2,8})[-‐]?(\d{1,4})")
 # What may stand between a name and the text after it: markup and spaces (**Working Copy**アプリ).
 _BETWEEN = " *_\u3000"
 
@@ -80,7 +82,15 @@ def _open_to_doubt(entity: Entity, lexicon: Lexicon) -> bool:
     a name may be a product kg has not heard of."""
     name = nfkc(entity.id)
     return (entity.type not in _NO_PRODUCTS and lexicon.get(entity.id) is None
-            and bool(name) and (is_ascii_alnum(name[0]) or is_katakana(name[0])))
+            and bool(name) and (is_ascii_alnum(name[0]) or is_katakana(name[0])) and not _session_of_series(name, lexicon))
+
+
+def _session_of_series(name: str, lexicon: Lexicon) -> bool:
+    """Return True for a meeting series kg knows with a number after it (XYZ9 where XYZ is a conference):
+    one session of the series, which the text holds (XYZ9を開く), never a product's version."""
+    match = _SESSION.fullmatch(name)
+    series = lexicon.get(match.group(1)) if match else None
+    return series is not None and series.type == "Event"
 
 
 def _used_as_product(entity: Entity, by_note: dict[str, list[Block]]) -> bool:

@@ -58,6 +58,19 @@ SHAPES = [
     # a verb that receives turns the carried noun round: the giver is the subject
     ("ケニア電力公社は、世界銀行から送電事業向けの融資を受けた。", [("ケニア電力公社", O), ("世界銀行", O)],
      {("世界銀行", "funding", "ケニア電力公社", False, "")}),
+    # a と-phrase the parser hung on the adjective that opens the next name is its conjunct; an adjective
+    # that opens a common noun (同じ制度) joins no name
+    ("ボツワナと公的投資委員会が協力に合意した", [("ボツワナ", C), ("公的投資委員会", O)],
+     {("ボツワナ", "agreement", "公的投資委員会", False, "")}),
+    ("日本と同じ制度をフランスが導入した", [("日本", C), ("フランス", C)], set()),
+    # a predicate word inside a longer name (協定 of …協定のための首脳会議) states no act
+    ("2023年、ベルンの新たな海洋協定のための首脳会議で、マラウイとボツワナが協力に合意した",
+     [("ベルン", "Region"), ("新たな海洋協定のための首脳会議", E), ("海洋協定", A), ("マラウイ", C), ("ボツワナ", C)],
+     {("マラウイ", "agreement", "ボツワナ", False, "")}),
+    # with no から-phrase, the の-phrase of the noun received is the giver
+    ("ゾルタ商事は、北欧銀行や北欧保険の支援を受けて、アフリカで発電事業を進めている。",
+     [("ゾルタ商事", O), ("北欧銀行", O), ("北欧保険", O)],
+     {("北欧銀行", "support", "ゾルタ商事", False, ""), ("北欧保険", "support", "ゾルタ商事", False, "")}),
     # 受ける without a predicate noun (a proposal received) states no relation
     ("メキシコは、カナダから受けた提案を検討した。", [("メキシコ", C), ("カナダ", C)], set()),
     # AとBで構成するC: the で-phrase names the members of what the clause modifies

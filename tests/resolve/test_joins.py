@@ -393,6 +393,25 @@ def test_a_word_for_a_kind_of_document_defined_by_an_acronym_names_no_one_thing(
     assert list(defined_kinds(_note(named).blocks)) == []
 
 
+
+def test_common_words_for_a_kind_of_body_defined_by_an_acronym_name_no_one_body():
+    text = "債務と地域開発金融機関（RDFI）改革を整理した。RDFIは増えた。"
+    assert _nodes([_note(text)], _spans(text, ("RDFI", "Product_Other"))) == {}
+    # a katakana word before the head, or a name kg knows, makes one body
+    named = "ゾルタ金融機関（ZFI）が貸した。国際原子力機関（IAEA）が査察した。"
+    nodes = _nodes([_note(named)], {})
+    assert nodes == {"ZFI": ["ZFI", "ゾルタ金融機関"], "IAEA": ["IAEA", "国際原子力機関"]}
+
+
+def test_a_meeting_and_another_meetings_name_in_parentheses_are_one_meeting_and_a_place_is_where():
+    text = "中国はZORA北京サミット（中国・ゾルア協力フォーラム首脳会議）を主催した。"
+    nodes = _nodes([_note(text)], _spans(text, ("ZORA北京サミット", "Conference")))
+    assert nodes["中国・ゾルア協力フォーラム首脳会議"] == ["ZORA北京サミット", "中国・ゾルア協力フォーラム首脳会議"]
+    # a country and a city joined by ・ say where the meeting is; a bare head in parentheses names no meeting
+    held = "ZORA30（ブラジル・ベレン）が開かれ、第3回会合（閣僚会合）も開かれた。"
+    nodes = _nodes([_note(held)], _spans(held, ("ZORA30", "Conference")))
+    assert nodes["ZORA30"] == ["ZORA30"] and "閣僚会合" not in nodes
+
 def test_a_report_and_a_kept_label_on_common_words_of_another_kind_name_nothing():
     text = "海洋機関は「世界海洋報告書2024」を出した。有識者会議の最終報告書が土台だ。"
     spans = _spans(text, ("最終報告書", "Conference"), ("世界海洋報告書2024", "Printing_Other"))
@@ -566,6 +585,23 @@ def test_a_footnote_giving_a_formal_name_of_another_kind_joins_nothing():
     note, _ = parse_note("北方機構（NFO）[^n]は港を守る。\n\n[^n]: 設立の正式名は「北方辺境協力条約」。\n", "n.md")
     assert all("北方辺境協力条約" not in e.aliases for e in resolve([note], {}) if "NFO" in e.aliases)
 
+
+
+def test_the_run_after_a_quoted_titles_clause_written_alone_is_that_title_and_a_listed_head_a_kind():
+    text = "両国は「港湾債務の措置に関する北洋枠組」に合意した。北洋枠組の協議が続く。「投資の保護に関する基本方針」も決めた。基本方針は重要だ。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["港湾債務の措置に関する北洋枠組"] == ["北洋枠組", "港湾債務の措置に関する北洋枠組"]
+    assert nodes["投資の保護に関する基本方針"] == ["投資の保護に関する基本方針"]  # 基本方針 alone is any such
+
+
+def test_a_footnote_giving_a_headed_names_english_name_is_that_name_and_a_word_without_a_head_none():
+    from kg.notes.note import parse_note
+
+    note, _ = parse_note("北洋枠組[^f]が動いた。港湾[^g]も整う。\n\n[^f]: 英語では Northern Ocean Framework。\n"
+                         "[^g]: 英語では Harbour Works。\n", "n.md")
+    nodes = _nodes([note], {})
+    assert nodes["北洋枠組"] == ["Northern Ocean Framework", "北洋枠組"]
+    assert not any("Harbour Works" in forms for forms in nodes.values())
 
 def test_a_name_the_text_says_a_body_is_called_is_that_body():
     text = "北方機動団は「北国版海兵隊」と呼ばれ、島の防衛に当たる。"

@@ -285,3 +285,12 @@ def test_a_name_of_one_kanji_words_before_a_title_is_a_person(text, name):
 @pytest.mark.parametrize("text", ["米英国防相が会った。", "新旧国防相が並んだ。", "同国防相は述べた。"])
 def test_country_forms_prefixes_and_one_kanji_before_a_title_are_no_name(text):
     assert _people(text)[0] == []
+
+
+def test_a_kanji_the_model_and_sudachi_cut_off_a_name_before_its_title_is_the_names_last():
+    text = "王立群総裁は述べた。"
+    # 王立 is a common word to Sudachi and the model's person; 群 is left between it and the title
+    assert _people(text, (Span(0, 2, "Person"),)) == (["王立群"], ["総裁"])
+    # a prefix for a former post is the title's (前総裁), and without the model's person no name is read
+    assert _people("王立前総裁は述べた。", (Span(0, 2, "Person"),)) == (["王立"], ["前総裁"])
+    assert _people(text) == ([], [])

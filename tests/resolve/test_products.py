@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kg.records import Block, Note, Span
-from kg.resolve import resolve
+from kg.resolve import ResolveOptions, resolve
 from kg.resolve.gazetteer import load_gazetteer
 from kg.resolve.junk import is_product, junk_rule
 from kg.resolve.knowledge import generic_words, product_names
@@ -373,3 +373,18 @@ def test_capitalised_cyrillic_words_are_a_person_and_a_body_capitalising_its_fir
     entities = _resolve(text, ("Борислав Тихонов", "Company"), ("Северные лесные заводы", "Company"))
     assert sorted(e.type for e in entities) == ["Organization", "Person"]
     assert [e.type for e in entities if "лесные" in e.label] == ["Organization"]
+
+
+def test_a_session_of_a_known_series_that_the_text_opens_is_a_meeting_and_an_unknown_code_a_product(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("ゾルマー海洋会議\tEvent\tZOLMAR\n", encoding="utf-8")
+    options = ResolveOptions(aliases=aliases)
+
+    def found(text):
+        block = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0,
+                      line=1, kind="paragraph", text=text)
+        return {e.label: e.type for e in resolve([Note(path="n.md", title="n", blocks=(block,))], {}, options)}
+
+    # XYZを開く reads as opening a file, but a session of a conference kg knows is held, never opened
+    assert found("日本は来年、横浜でZOLMAR7を開く。")["ZOLMAR7"] == "Event"
+    assert found("会合の資料はQRVX7を開く。") == {}

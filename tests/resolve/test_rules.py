@@ -28,6 +28,11 @@ def _surfaces(entities) -> dict[str, str]:
     return {m.surface: e.id for e in entities for m in e.mentions}
 
 
+def _found(text: str) -> dict[str, str]:
+    """Return label -> type of the entities of one block of text, without model spans."""
+    return {e.label: e.type for e in resolve([_note(_block(text))], {})}
+
+
 def test_a_known_name_inside_a_longer_proper_word_is_no_mention():
     text = "日本製紙は日本橋に本社を置き、日本企業の日本人社員が働く。"
     found = _surfaces(resolve([_note(_block(text))], {}))
@@ -511,3 +516,41 @@ def test_a_latin_name_tied_by_joining_words_to_a_capitalised_word_is_a_piece_of_
     # "in the" ties Digital Age to Saving Privacy: one title; "and" lists two companies
     assert "Digital Age" not in found
     assert {"Apple", "Google"} <= set(found)
+
+
+def test_a_country_or_body_with_a_word_for_its_role_is_that_country_or_body():
+    text = "2022年、ペルー議長国の下で提言した。ブラジルはG7議長国を務めた。"
+    spans = {text: [_span(text, "ペルー議長国", "Pro_Sports_Organization"), _span(text, "G7議長国", "Conference")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # 議長国 (name_words.tsv, role acting) names the country or body in the chair: no node of its own
+    assert (found["ペルー議長国"], found["G7議長国"]) == ("ペルー", "G7")
+    summit = "G7首脳会議が開かれた。"
+    assert "G7首脳会議" in _surfaces(resolve([_note(_block(summit))], {summit: [_span(summit, "G7首脳会議", "Conference")]}))
+
+
+def test_a_memorandum_or_summit_after_a_titles_clause_is_named_and_alone_is_a_kind():
+    text = "港湾設備の共同整備に関する覚書に署名し、ベルンの持続可能な海洋のための首脳会議で合意した。"
+    found = _found(text)
+    # the place and の before a meeting's title say where it was held (ベルン), no word of its name
+    assert found["港湾設備の共同整備に関する覚書"] == "Agreement"
+    assert found["持続可能な海洋のための首脳会議"] == "Event" and found["ベルン"] == "Region"
+    bare = "両国は覚書に署名し、首脳会議が開かれた。"
+    assert resolve([_note(_block(bare))], {}) == []
+
+
+def test_katakana_names_listed_before_the_company_they_own_are_companies():
+    found = _found("鉄道は、ザルトミア、ボルネッタ・ソラヴィン、クヴィスタの合弁会社が持つ。")
+    assert found == {"ザルトミア": "Organization", "ボルネッタ・ソラヴィン": "Organization", "クヴィスタ": "Organization"}
+    # a common word or a place before の names no company it owns
+    assert set(_found("パートナーの会社とフランスの子会社が持つ。")) == {"フランス"}
+
+
+def test_a_suffix_in_hiragana_ends_a_name_that_would_run_on_into_a_head():
+    # とも says "with it too": 合意 is the act, no agreement named with the bank
+    assert _found("同じ日にバルトニア開発銀行とも合意した。") == {"バルトニア開発銀行": "Organization"}
+    assert set(_found("バルトニア開発銀行協会と合意した。")) == {"バルトニア開発銀行協会"}
+
+
+def test_one_common_word_and_a_head_in_katakana_in_quotes_is_a_name_and_with_a_kanji_head_a_kind():
+    # a loanword head (ロードマップ, イニシアティブ) is no word a writer quotes for a kind of thing
+    assert _found("前任の時代に始まった「改革ロードマップ」を引き継ぎ、「行動計画」も作った。") == {"改革ロードマップ": "Plan"}
