@@ -267,6 +267,8 @@ def _without_role(text: str, span: Span) -> Span:
     common kanji words set off by ・ (主将・ of 主将・山田太郎). Other common words before a name may be its
     surname (垣根洋平) and a common katakana word its first name (ローワン・ウィリアムズ)."""
     inside = list(words_within(text, span.start, span.end))
+    if not inside:  # the span cuts inside a word (田中 of 田中前, one word to Sudachi)
+        return span
     lead = 0
     while lead < len(inside) - 1 and inside[lead].pos[:2] == ("名詞", "普通名詞") and not inside[lead].unknown:
         lead += 1

@@ -272,6 +272,12 @@ def test_model_spans_lose_descriptions_times_and_lists_but_keep_legal_forms():
     assert not {"首都ベオグラード", "第二次世界大戦後", "東京電力ホールディングスと中部電力"} & found
 
 
+def test_a_person_span_inside_a_word_of_the_dictionary_is_read_without_failing():
+    # Sudachi reads 田中前 as one word, so the model's 田中 holds no whole word
+    text = "田中前総裁は会見した。"
+    resolve([_note(_block(text))], {text: (_span(text, "田中", "Person"),)})
+
+
 def test_a_model_span_loses_the_word_that_sets_it_apart_from_the_rest():
     # 以外 after a name reads the name (the keyboard of the US is named), like a time word
     text = "US以外の配列とEU以外の国では、以外な結果が出た。"
