@@ -301,14 +301,15 @@ OWN_FLOORS = {
     # kinds took it to 0.923 / 0.910 / 0 / 0 / 0.973; with people by place-name surnames and titles, houses'
     # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
     "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
+    # held out at first (benchmarks/held-out): 0.836 / 0.896 / 1 / 1 / 1.000 on first contact (d85305b), 0.851 /
+    # 0.910 / 1 / 1 with the round's rules for other sets; moved here to have its errors fixed (branch rulecyber)
+    "own_cyber_ai_2024": (0.85, 0.90, 1, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
-# it has never seen. own_cyber_ai_2024: 0.836 / 0.896 / 1 / 1 with d85305b, 0.851 / 0.910 / 1 / 1 after the
-# round's rules for other sets.
+# it has never seen.
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
-    "own_cyber_ai_2024": (0.85, 0.90, 1, 1, 1.0),
     # written at the round's end: 0.927 / 0.923 / 1 / 1 with d85305b, 0.935 / 0.924 / 2 / 1 with the round's rules
     # (one more meeting found, under a second name the vault does not tie to the first)
     "own_devfinance_2024": (0.93, 0.92, 2, 1, 1.0),
