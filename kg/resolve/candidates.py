@@ -699,8 +699,8 @@ def _about_start(text: str, end: int) -> int | None:
         word = before[-1]
         surface = text[word.start : word.end]
         if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
-                word.pos[0] == "形状詞" and text[word.end : word.end + 1] == "な"):
-            start = word.start
+                word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start)):
+            start = word.start  # サイバー of サイバー犯罪: an adjective compounded with the noun after it
         elif start is None or not (surface in _ABOUT_JOINERS or surface == "な"):
             break
         before.pop()

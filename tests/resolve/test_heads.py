@@ -283,6 +283,10 @@ def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
          ["沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定"]),
         ("この問題に関する北海ケーブル協定を話した。", []),  # a clause a word before it modifies is no name
         ("彼らが定めた税に関する北海漁業協定を読む。", []),
+        # an adjective compounded with the noun after it opens the clause (サイバー of サイバー犯罪)
+        ("総会はサイバー犯罪に関する北海ケーブル協定を採択した。", ["サイバー犯罪に関する北海ケーブル協定"]),
+        ("総会はサイバーな犯罪に関する北海ケーブル協定を採択した。", ["サイバーな犯罪に関する北海ケーブル協定"]),
+        ("総会は新たに関する北海ケーブル協定を採択した。", []),
     ],
 )
 def test_a_formal_name_opens_with_the_clause_it_is_about(text, found):
