@@ -1008,3 +1008,23 @@ def _ship_note(text: str):
 
     block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph", text=text)
     return Note(path="n.md", title="n", aliases=(), blocks=(block,))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首脳は「北海プロセス国際行動規範」に合意した。", [("北海プロセス国際行動規範", "Agreement")]),  # a code of conduct
+        ("両国は「カナタ・アコード」に署名した。", [("カナタ・アコード", "Agreement")]),  # an accord
+        ("両省が「北海事業者ガイドライン」を公表した。", [("北海事業者ガイドライン", "Plan")]),  # guidelines
+        ("G7は「北海プロセス国際指針」に合意した。", [("北海プロセス国際指針", "Plan")]),
+        ("大統領は「北海の安全に関する大統領令」に署名した。", [("北海の安全に関する大統領令", "Law")]),  # an executive order
+        ("両省が「ガイドライン」を公表した。", []),  # the head alone names no one text
+    ],
+)
+def test_heads_of_codes_accords_guidelines_and_orders(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
