@@ -773,6 +773,9 @@ def test_a_long_forum_the_sentence_says_is_held_is_an_event(text, found):
         ("内閣総理大臣を本部長とする政府対策本部を設置する。", []),  # 政府 before the head 対策本部
         ("第2作業部会が設けられた。", []),  # a number: one of a series
         ("消防救助隊が出動し、航空宇宙自衛隊へ名前を変える。", []),  # two words; 自衛隊 is a word of its own
+        # adjectival nouns written into the compound (サイバー, 特別) are words of the name
+        ("北海警察庁は2022年4月にサイバー特別捜査隊を発足させた。", ["サイバー特別捜査隊"]),
+        ("北海警察庁は特別な捜査隊を発足させた。", []),  # with な the adjective describes
     ],
 )
 def test_a_body_placed_under_a_known_body_or_formed_is_a_name(text, found):
