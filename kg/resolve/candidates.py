@@ -447,10 +447,15 @@ def _head_after_quote(text: str, start: int, end: int) -> str:
 
 def _has_clause_particle(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] holds a particle that ends a clause (を, が, は, ...): a quoted
-    sentence, not a name. The が of 我が国 is a letter of a word, no particle."""
+    sentence, not a name. The が of 我が国 is a letter of a word, no particle, and the で of a title's
+    …での… none either."""
     if not set(text[start:end]) & _CLAUSE_PARTICLES:
         return False  # most names hold none of those letters: no need to read their words
-    return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES for w in words_within(text, start, end))
+    # a formal title may set a noun before its clause with での or への (…分野での…の向上に向けた有識者会議):
+    # with の after it the particle makes a modifier of the noun that follows, no clause
+    titled = any(c in text[start:end] for c in TITLE_CLAUSES)
+    return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES
+               and not (titled and text.startswith("の", w.end)) for w in words_within(text, start, end))
 
 
 def _weak_head(name: str) -> bool:

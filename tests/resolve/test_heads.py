@@ -1031,3 +1031,21 @@ def test_heads_of_codes_accords_guidelines_and_orders(text, found):
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # での before の inside a formal title modifies the noun after it: no clause ends there
+        ("「北海漁業分野での資源の保全に向けた有識者会議」が開かれた。", [("北海漁業分野での資源の保全に向けた有識者会議", "Organization")]),
+        ("「北海での会議」が開かれた。", []),  # no title's clause: a phrase
+        ("「北海分野で協力を進めるための有識者会議」が開かれた。", []),  # で and を end clauses
+    ],
+)
+def test_a_particle_with_no_after_it_inside_a_formal_title_ends_no_clause(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
