@@ -379,3 +379,10 @@ def test_one_common_word_in_parentheses_after_an_acronym_is_no_long_form_of_it()
     assert ["QXR", "国際通貨調整基金"] in groups
     read = _block("協力には「ZEPHYR（ゼファー）」という名前が付いた。")  # a katakana word may be how it is read
     assert ["ZEPHYR", "ゼファー"] in list(defined_aliases([_note(read)], [read], {}, Lexicon()))
+
+
+def test_a_companys_japanese_arm_is_no_name_whatever_the_model_says():
+    text = "北海テック社は東京に日本法人の北海テック・ジャパンを設立した。"  # made-up names
+    spans = {text: _spans(text, ("日本法人", "Corporation_Other"), ("北海テック社", "Company"))}
+    found = _by_alias(resolve([_note(_block(text))], spans))
+    assert "日本法人" not in found and "北海テック社" in found
