@@ -32,7 +32,7 @@ _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
 # An article of a law cited after its name: 第16条, 第3条第2項.
-_ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
+_ARTICLE = re.compile(r"(?<=[法令約])第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
 _QUOTES = set("「」『』")
 # Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
@@ -943,9 +943,10 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 
 def before_article(text: str, start: int, end: int) -> int:
-    """Return where text[start:end] ends without the article of a law it cites (第16条 of 海洋基本法第16条)."""
-    article = _ARTICLE.search(text, start, end)
-    return article.start() if article is not None and article.end() == end else end
+    """Return where text[start:end] ends without the article of a law it cites (第16条 of 海洋基本法第16条,
+    21条 of 憲法21条), or without its number when the span ends just before 条 (21 of 憲法21|条)."""
+    article = _ARTICLE.search(text, start, min(len(text), end + 1))
+    return article.start() if article is not None and article.end() in (end, end + 1) else end
 
 
 def before_time_words(text: str, start: int, end: int) -> int:

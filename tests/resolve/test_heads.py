@@ -102,15 +102,23 @@ def test_link_text_that_lists_things_with_ya_is_no_name_but_a_title_joined_by_oy
     assert [text[c.start : c.end] for c in quoted(block)] == ["北海漁業及び資源保護規則"]
 
 
-def test_a_law_span_that_cites_an_article_is_the_law():
+@pytest.mark.parametrize(
+    ("text", "end", "surfaces"),
+    [
+        ("海洋基本法第16条に基づく計画。", 9, ["海洋基本法"]),
+        ("海洋基本法16条に基づく計画。", 8, ["海洋基本法"]),  # the article written without 第
+        ("海洋基本法16条に基づく計画。", 7, ["海洋基本法"]),  # the model's span ends before 条
+        ("海洋基本法2024の改正。", 9, ["海洋基本法2024"]),  # a number with no 条 after it is the name's
+    ],
+)
+def test_a_law_span_that_cites_an_article_is_the_law(text, end, surfaces):
     from kg.records import Block, Note, Span
     from kg.resolve import resolve
 
-    text = "海洋基本法第16条に基づく計画。"
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
-    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, 9, "Law"),)})
-    assert [m.surface for e in entities for m in e.mentions] == ["海洋基本法"]
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, end, "Law"),)})
+    assert [m.surface for e in entities for m in e.mentions] == surfaces
 
 
 @pytest.mark.parametrize(
