@@ -304,8 +304,8 @@ OWN_FLOORS = {
     # held out at first (benchmarks/held-out): 0.836 / 0.896 / 1 / 1 / 1.000 on first contact (d85305b), 0.851 /
     # 0.910 / 1 / 1 with the round's rules for other sets; moved here to have its errors fixed (branch rulecyber):
     # titles and given names, formal titles, heads of codes and guidelines, adjectives in compounds, companies
-    # after a country's letter took it to 0.925 / 0.959 / 1 / 1 / 1.000
-    "own_cyber_ai_2024": (0.92, 0.95, 1, 1, 1.0),
+    # after a country's letter, articles cited without 第 took it to 0.925 / 0.966 / 1 / 1 / 1.000
+    "own_cyber_ai_2024": (0.92, 0.96, 1, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
