@@ -306,14 +306,17 @@ OWN_FLOORS = {
     # series' session, a title's tail and English name, two meetings' names (branch ruledevfin) took it to 1.000 / 0.965
     # / 0 / 1 / 1.000, the merge being 世界銀行グループ, which the development-cooperation gold takes as 世界銀行
     "own_devfinance_2024": (0.99, 0.96, 0, 1, 1.0),
+    # held out at first (benchmarks/held-out): 0.836 / 0.896 / 1 / 1 / 1.000 on first contact (d85305b), 0.851 /
+    # 0.910 / 1 / 1 with the round's rules for other sets; moved here to have its errors fixed (branch rulecyber):
+    # titles and given names, formal titles, heads of codes and guidelines, adjectives in compounds, companies
+    # after a country's letter, articles cited without 第 took it to 0.925 / 0.966 / 1 / 1 / 1.000
+    "own_cyber_ai_2024": (0.92, 0.96, 1, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
-# it has never seen. own_cyber_ai_2024: 0.836 / 0.896 / 1 / 1 with d85305b, 0.851 / 0.910 / 1 / 1 after the
-# round's rules for other sets.
+# it has never seen.
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
-    "own_cyber_ai_2024": (0.85, 0.90, 1, 1, 1.0),
     # written in the sixth round, first contact with its starting code (591f97b)
     "own_gx_energy_whitepaper_2024": (0.86, 0.94, 2, 3, 1.0),      # 0.864 / 0.947 / 2 / 3 / 1.000
     "own_humanrights_un_2024": (0.85, 0.93, 3, 2, 1.0),            # 0.854 / 0.935 / 3 / 2 / 1.000

@@ -33,6 +33,10 @@ _LEFT = ("membership", "signing", "ratification")
 # Nouns of standing under a body (Aの指揮下にある, Aの隷下に置かれた, Aの傘下にある): A oversees what is there
 _UNDER = ("下", "隷下", "傘下", "配下")
 _UNDER_VERBS = ("ある", "置く")
+# Nouns of being inside a body (Aの中に, Aの内に), and the passive verbs that place or set up a body there
+# (Aの中にBが置かれた, Aの中にBが設立された): A oversees B as with Aに設置された; with ある the noun says among
+_INSIDE = ("中", "内")
+_SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
@@ -554,7 +558,8 @@ def _meeting_of(
 
 def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]],
            groups: dict[int, _Group]) -> list[tuple[bool, Frame]]:
-    """Return A's oversight of B when B is said to stand under A: Aの指揮下にあるB, BはAの下に置かれている.
+    """Return A's oversight of B when B is said to stand under or be set up inside A: Aの指揮下にあるB,
+    BはAの下に置かれている, Aの中にBが設立された.
 
     Only bodies: what stands under a country or a person (日本の下にある, 首相の下に) is left alone, and so is
     a body placed somewhere else (Aの下に事務所を置く: the active voice places a thing, not a body).
@@ -562,8 +567,10 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     from kg.relate.frames import Frame
 
     tokens = sentence.tokens
-    if tokens[anchor].lemma not in _UNDER_VERBS or (tokens[anchor].lemma == "置く" and not sentence.passive(anchor)):
+    lemma = tokens[anchor].lemma
+    if lemma not in _UNDER_VERBS + _SET_UP_VERBS or (lemma != "ある" and not sentence.passive(anchor)):
         return []
+    nouns = _UNDER + _INSIDE if lemma in _SET_UP_VERBS else _UNDER
     if sentence.relative(anchor):
         modified = _modified(sentence, anchor, groups)
         units = [groups[modified]] if modified in groups else []
@@ -572,7 +579,7 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     units = [g for g in units if all(a.type == "Organization" for a in g.arguments)]
     found = []
     for c in sentence.kids(anchor, "obl"):
-        if c in groups or sentence.marker(c) not in ("に", "には") or tokens[c].lemma not in _UNDER:
+        if c in groups or sentence.marker(c) not in ("に", "には") or tokens[c].lemma not in nouns:
             continue
         word = "".join(tokens[k].text for k in sentence.kids(c, "compound") if k < c) + tokens[c].text
         negated, modality = _mood(sentence, anchor, True)

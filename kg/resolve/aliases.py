@@ -352,6 +352,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
         if len(inner) == 1 and _is_act(inner[0]):
             continue  # COP29（追記）, …（予定）: a note on the thing, one word for an act, names nothing
+        if len(inner) == 1 and is_abbreviation(outer) and _is_common_word(inner[0]):
+            continue  # AI（国際）, ICT（国内）: a word that narrows the acronym's topic, no spelling out of its letters
         if len(inner) == 1 and _is_latin_short_name(inner[0], outer):
             yield [inner[0], outer]  # Susan (Susan Marsh): a person's given name, then the whole name
             continue
@@ -413,6 +415,14 @@ def _is_act(name: str) -> bool:
     found = words(name)
     return len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)) and found[0].pos[:3] == (
         "名詞", "普通名詞", "サ変可能")
+
+
+def _is_common_word(name: str) -> bool:
+    """Return True for one common noun of the dictionary in kanji (国際, 国内, 概要): an acronym's long form
+    is a proper noun or a phrase of several words (国際通貨基金, 信頼性のある自由なデータ流通), never one such
+    word; one in katakana may be how the acronym is read (SAPPHIRE（サファイア）)."""
+    found = words(name)
+    return all(is_kanji(c) for c in name) and len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)) and found[0].pos[:2] == ("名詞", "普通名詞")
 
 
 def _is_language(name: str, lexicon: Lexicon) -> bool:

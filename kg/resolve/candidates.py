@@ -32,7 +32,7 @@ _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
 # An article of a law cited after its name: 第16条, 第3条第2項.
-_ARTICLE = re.compile(r"(?<=[法令約])第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
+_ARTICLE = re.compile(r"(?<=[法令約])第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
 _QUOTES = set("「」『』")
 # Arrows that make a quoted phrase a sequence of steps (「巡視船→訓練→協定」), not a name.
@@ -452,10 +452,15 @@ def _head_after_quote(text: str, start: int, end: int) -> str:
 
 def _has_clause_particle(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] holds a particle that ends a clause (を, が, は, ...): a quoted
-    sentence, not a name. The が of 我が国 is a letter of a word, no particle."""
+    sentence, not a name. The が of 我が国 is a letter of a word, no particle, and the で of a title's
+    …での… none either."""
     if not set(text[start:end]) & _CLAUSE_PARTICLES:
         return False  # most names hold none of those letters: no need to read their words
-    return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES for w in words_within(text, start, end))
+    # a formal title may set a noun before its clause with での or への (…分野での…の向上に向けた有識者会議):
+    # with の after it the particle makes a modifier of the noun that follows, no clause
+    titled = any(c in text[start:end] for c in TITLE_CLAUSES)
+    return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES
+               and not (titled and text.startswith("の", w.end)) for w in words_within(text, start, end))
 
 
 def _weak_head(name: str) -> bool:
@@ -704,8 +709,8 @@ def _about_start(text: str, end: int) -> int | None:
         word = before[-1]
         surface = text[word.start : word.end]
         if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
-                word.pos[0] == "形状詞" and text[word.end : word.end + 1] == "な"):
-            start = word.start
+                word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start)):
+            start = word.start  # サイバー of サイバー犯罪: an adjective compounded with the noun after it
         elif start is None or not (surface in _ABOUT_JOINERS or surface == "な"):
             break
         before.pop()
@@ -954,9 +959,10 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 
 def before_article(text: str, start: int, end: int) -> int:
-    """Return where text[start:end] ends without the article of a law it cites (第16条 of 海洋基本法第16条)."""
-    article = _ARTICLE.search(text, start, end)
-    return article.start() if article is not None and article.end() == end else end
+    """Return where text[start:end] ends without the article of a law it cites (第16条 of 海洋基本法第16条,
+    21条 of 憲法21条), or without its number when the span ends just before 条 (21 of 憲法21|条)."""
+    article = _ARTICLE.search(text, start, min(len(text), end + 1))
+    return article.start() if article is not None and article.end() in (end, end + 1) else end
 
 
 def before_time_words(text: str, start: int, end: int) -> int:

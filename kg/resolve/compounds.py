@@ -942,7 +942,7 @@ def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
             continue
         if word.pos[0] == "接尾辞" and surface in name_words("describing") or _hiragana_suffix(text, word):
             run = []
-        elif word.pos[0] in _NOUNS and surface not in _JOINERS:
+        elif (word.pos[0] in _NOUNS and surface not in _JOINERS) or _compounded_adjective(word, all_words[i + 1 : i + 2]):
             if not adjacent:
                 run = []
                 runs.append(run)
@@ -950,6 +950,13 @@ def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
         else:
             run = []
     return tuple(tuple(_without_qualifiers(text, r)) for r in runs if r)
+
+
+def _compounded_adjective(word: Word, following: Sequence[Word]) -> bool:
+    """Return True for an adjectival noun written right before a noun or another such word, with no な: a
+    word of the compound (サイバー and 特別 of サイバー特別捜査隊), as Japanese writes it inside a name."""
+    return (word.pos[0] == "形状詞" and bool(following) and following[0].start == word.end
+            and following[0].pos[0] in (*_NOUNS, "形状詞"))
 
 
 def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:

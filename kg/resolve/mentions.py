@@ -26,7 +26,8 @@ from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name
 from kg.resolve.people import titled_people, titles
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import places_in, words_over, words_within
+from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.words import places_in, word_ending, words_over, words_within
 from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -315,8 +316,12 @@ def _status_forms() -> tuple[str, ...]:
 
 def _katakana_common_words(text: str, cand: Candidate) -> bool:
     """Return True for a model span written in katakana that is only the dictionary's common nouns
-    (コンビネータ, バックスラッシュ, ヘッドレスクライアント): loanwords for things, whatever label the model gave."""
+    (コンビネータ, バックスラッシュ, ヘッドレスクライアント): loanwords for things, whatever label the model gave;
+    after a country's one-character form (米クラウドストライク) they are a foreign company's name."""
     inside = words_within(text, cand.start, cand.end)
+    before = word_ending(text, cand.start)
+    if before is not None and before.end - before.start == 1 and text[before.start] in country_abbreviations():
+        return False
     return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
             and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
             and only_common_nouns(inside))

@@ -116,6 +116,10 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         last = _last_word(text, span)
         kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
             (head and head != type_) or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+        if type_ == "Organization" and not head and _foreign_company(text, span):
+            span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
+            found.append(Candidate(span.start, span.end, NER, type=type_))
+            continue
         if ((head and not _common_words_only(text, span)) or kept or _looks_like_a_name(text, span)
                 or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
@@ -410,6 +414,16 @@ def _of_a_country(text: str, span: Span) -> bool:
     rest = nfkc(text[inside[0].end : span.end]) if inside else ""
     return (len(inside) >= 2 and inside[0].end - inside[0].start == 1 and text[span.start] in country_abbreviations()
             and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS)))
+
+
+def _foreign_company(text: str, span: Span) -> bool:
+    """Return True for a body the model finds as a country's one-character form and a katakana name of
+    three characters or more (米クラウドストライク, 英ヨモギ): news writes a foreign company so, and the
+    country vouches for the katakana as a name though its words be common ones."""
+    rest = text[span.start + 1 : span.end]
+    first = word_starting(text, span.start)
+    return (text[span.start] in country_abbreviations() and first is not None and first.end == span.start + 1
+            and len(rest) >= 3 and all(is_katakana(c) or c in _JOINERS for c in rest) and is_katakana(rest[0]))
 
 
 def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:

@@ -17,7 +17,7 @@ from kg.records import Entity, Span
 from kg.resolve import trace
 from kg.resolve.candidates import HEADED, Candidate
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import read_tsv, suffix_type
+from kg.resolve.knowledge import head_length, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.model_spans import people_joined
 from kg.resolve.words import Word, words
@@ -67,7 +67,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     by_end = {w.end: i for i, w in enumerate(found)}
     people: list[Candidate] = []
     blocks: list[Candidate] = []
-    model_people = [s for s in people_joined(text, spans) if s.ene == "Person"]
+    # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長) names the body
+    model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"]
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -84,8 +85,10 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is None:
             body = _body_start(text, found, by_end, word.start, model_people)
             start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
-            if start is not None and not _full_name(text, found, start, body):
+            if start is not None and (not _full_name(text, found, start, body) or _named_body(text, found, start, body, word.start)):
                 start = None
+            elif start is not None:
+                body -= _overrun(text, found, by_end, body)
         while start is not None and body > start and text[body - 1] in _JOINERS:
             body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
         if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
@@ -158,11 +161,13 @@ def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:
 
 def _field_minister(text: str, field: Word, suffix: Word) -> bool:
     """Return True for a policy field and the suffix 相, which Sudachi splits: a minister's title (防災相,
-    沖縄相), as 経産相 is one word to it. The field is one common noun in kanji, read so right after a
-    person's name (坂井防災相); after other nouns (…ビジネス貿易相) the title is 相 and they name the post."""
+    沖縄相, デジタル相), as 経産相 is one word to it. The field is one common noun in kanji or katakana, read
+    so right after a person's name (坂井防災相); after other nouns (…ビジネス貿易相) the title is 相 and they
+    name the post."""
     surface = text[field.start : field.end]
     return (text[suffix.start : suffix.end] == "相" and suffix.pos[0] == "接尾辞" and field.pos[:2] == ("名詞", "普通名詞")
-            and 2 <= len(surface) <= 5 and all(is_kanji(c) for c in surface))
+            and (2 <= len(surface) <= 5 and all(is_kanji(c) for c in surface)
+                 or 3 <= len(surface) <= 6 and all(is_katakana(c) for c in surface)))
 
 
 def _title_inside(text: str, word: Word) -> int:
@@ -359,6 +364,34 @@ def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
             break
         start = word.start
     return start
+
+
+def _named_body(text: str, found: Sequence[Word], start: int, body: int, end: int) -> bool:
+    """Return True when a body's head is all that stands between a name and a title, and the name holds
+    a common word of the dictionary (マーケティング of ヨモギ・マーケティング研究所社長): the two make the body's
+    name. A name of people's words (田中太郎研究所長) is the person's, the head the post's."""
+    run = text[start:end]
+    if suffix_type(run) != "Organization" or head_length(run) < end - body:
+        return False
+    return any(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found if start <= w.start and w.end <= body)
+
+
+def _overrun(text: str, found: Sequence[Word], by_end: dict[int, int], start: int) -> int:
+    """Return 1 when the given name before a body's nouns took the first kanji of their first word (実経 and
+    済 of 城内実経済安全保障担当大臣, where the title opens with 経済), else 0.
+
+    Sudachi's longest match may read a given name one kanji long; the kanji left after it then stands
+    alone as a suffix, which no title opens with, and with the given name's last kanji it makes one
+    common noun."""
+    i = by_end.get(start)
+    after = next((w for w in found if w.start == start), None)
+    if i is None or after is None or after.end - after.start != 1 or after.pos[0] != "接尾辞":
+        return 0
+    name = found[i]
+    if name.pos[2:4] != ("人名", "名") or name.end - name.start < 2 or not is_kanji(text[name.end - 1]):
+        return 0
+    joined = words(text[name.end - 1 : after.end])
+    return int(len(joined) == 1 and joined[0].pos[:2] == ("名詞", "普通名詞"))
 
 
 def _listed_before(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word) -> int | None:

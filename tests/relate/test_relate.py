@@ -498,6 +498,16 @@ SHAPES = [
     ("北極軍は、チリに司令部を置く北極艦隊の下に置かれている", [("北極軍", O), ("チリ", C), ("北極艦隊", O)],
      {("北極艦隊", "oversight", "北極軍", False, "")}),
     ("北極基金は、チリの下に置かれている", [("北極基金", O), ("チリ", C)], set()),
+    # 発表 of an act (Bの立ち上げを発表した) is that act, as 表明 is; of a text it publishes it
+    ("山田首相は「北極基金」の立ち上げを発表した。", [("山田", P), ("北極基金", O)],
+     {("山田", "establishment", "北極基金", False, "")}),
+    ("北極基金は「北極報告」を発表した。", [("北極基金", O), ("北極報告", A)], {("北極基金", "publication", "北極報告", False, "")}),
+    # a body set up inside another (Aの中にBが設置された) is overseen by it; what is among others is not
+    ("2024年2月、北極機構の中に北極研究所が設置された。", [("北極機構", O), ("北極研究所", O)],
+     {("北極機構", "oversight", "北極研究所", False, "")}),
+    ("北極機構（NAO）の中に北極研究所（NRI）が設立された。", [("北極機構", O), ("NAO", O), ("北極研究所", O), ("NRI", O)],
+     {("北極機構", "oversight", "北極研究所", False, "")}),
+    ("北極機構の中には、北極研究所がある。", [("北極機構", O), ("北極研究所", O)], set()),
     # AとBの間で発効した: it takes effect for both; signed between them, they are its parties
     ("北極協定は、2020年にチリとペルーの間で発効した", [("北極協定", A), ("チリ", C), ("ペルー", C)],
      {("北極協定", "entry_into_force", "チリ", False, ""), ("北極協定", "entry_into_force", "ペルー", False, "")}),

@@ -102,15 +102,23 @@ def test_link_text_that_lists_things_with_ya_is_no_name_but_a_title_joined_by_oy
     assert [text[c.start : c.end] for c in quoted(block)] == ["北海漁業及び資源保護規則"]
 
 
-def test_a_law_span_that_cites_an_article_is_the_law():
+@pytest.mark.parametrize(
+    ("text", "end", "surfaces"),
+    [
+        ("海洋基本法第16条に基づく計画。", 9, ["海洋基本法"]),
+        ("海洋基本法16条に基づく計画。", 8, ["海洋基本法"]),  # the article written without 第
+        ("海洋基本法16条に基づく計画。", 7, ["海洋基本法"]),  # the model's span ends before 条
+        ("海洋基本法2024の改正。", 9, ["海洋基本法2024"]),  # a number with no 条 after it is the name's
+    ],
+)
+def test_a_law_span_that_cites_an_article_is_the_law(text, end, surfaces):
     from kg.records import Block, Note, Span
     from kg.resolve import resolve
 
-    text = "海洋基本法第16条に基づく計画。"
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
-    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, 9, "Law"),)})
-    assert [m.surface for e in entities for m in e.mentions] == ["海洋基本法"]
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: (Span(0, end, "Law"),)})
+    assert [m.surface for e in entities for m in e.mentions] == surfaces
 
 
 @pytest.mark.parametrize(
@@ -283,6 +291,10 @@ def test_a_place_before_a_word_for_the_area_around_it_is_the_place():
          ["沿岸漁業の資源管理及び持続可能な利用に関する北海漁業協定"]),
         ("この問題に関する北海ケーブル協定を話した。", []),  # a clause a word before it modifies is no name
         ("彼らが定めた税に関する北海漁業協定を読む。", []),
+        # an adjective compounded with the noun after it opens the clause (サイバー of サイバー犯罪)
+        ("総会はサイバー犯罪に関する北海ケーブル協定を採択した。", ["サイバー犯罪に関する北海ケーブル協定"]),
+        ("総会はサイバーな犯罪に関する北海ケーブル協定を採択した。", ["サイバーな犯罪に関する北海ケーブル協定"]),
+        ("総会は新たに関する北海ケーブル協定を採択した。", []),
     ],
 )
 def test_a_formal_name_opens_with_the_clause_it_is_about(text, found):
@@ -413,12 +425,17 @@ def test_an_acronym_with_a_number_is_a_meeting_when_another_session_is_known():
     ],
 )
 def test_a_quoted_name_is_typed_by_the_head_right_after_it(text, found):
+    assert _quoted_typed(text) == found
+
+
+def _quoted_typed(text: str) -> list[tuple[str, str]]:
+    """Return (name, type) of each quoted name one paragraph holds."""
     from kg.records import Block
     from kg.resolve.candidates import quoted
 
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
-    assert [(text[c.start : c.end], c.type) for c in quoted(block)] == found
+    return [(text[c.start : c.end], c.type) for c in quoted(block)]
 
 
 def _mentions(text: str, spans: tuple = ()) -> list[tuple[str, str, str]]:
@@ -769,6 +786,9 @@ def test_a_long_forum_the_sentence_says_is_held_is_an_event(text, found):
         ("内閣総理大臣を本部長とする政府対策本部を設置する。", []),  # 政府 before the head 対策本部
         ("第2作業部会が設けられた。", []),  # a number: one of a series
         ("消防救助隊が出動し、航空宇宙自衛隊へ名前を変える。", []),  # two words; 自衛隊 is a word of its own
+        # adjectival nouns written into the compound (サイバー, 特別) are words of the name
+        ("北海警察庁は2022年4月にサイバー特別捜査隊を発足させた。", ["サイバー特別捜査隊"]),
+        ("北海警察庁は特別な捜査隊を発足させた。", []),  # with な the adjective describes
     ],
 )
 def test_a_body_placed_under_a_known_body_or_formed_is_a_name(text, found):
@@ -1004,3 +1024,48 @@ def _ship_note(text: str):
 
     block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph", text=text)
     return Note(path="n.md", title="n", aliases=(), blocks=(block,))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首脳は「北海プロセス国際行動規範」に合意した。", [("北海プロセス国際行動規範", "Agreement")]),  # a code of conduct
+        ("両国は「カナタ・アコード」に署名した。", [("カナタ・アコード", "Agreement")]),  # an accord
+        ("両省が「北海事業者ガイドライン」を公表した。", [("北海事業者ガイドライン", "Plan")]),  # guidelines
+        ("G7は「北海プロセス国際指針」に合意した。", [("北海プロセス国際指針", "Plan")]),
+        ("大統領は「北海の安全に関する大統領令」に署名した。", [("北海の安全に関する大統領令", "Law")]),  # an executive order
+        ("両省が「ガイドライン」を公表した。", []),  # the head alone names no one text
+    ],
+)
+def test_heads_of_codes_accords_guidelines_and_orders(text, found):
+    assert _quoted_typed(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # での before の inside a formal title modifies the noun after it: no clause ends there
+        ("「北海漁業分野での資源の保全に向けた有識者会議」が開かれた。", [("北海漁業分野での資源の保全に向けた有識者会議", "Organization")]),
+        ("「北海での会議」が開かれた。", []),  # no title's clause: a phrase
+        ("「北海分野で協力を進めるための有識者会議」が開かれた。", []),  # で and を end clauses
+    ],
+)
+def test_a_particle_with_no_after_it_inside_a_formal_title_ends_no_clause(text, found):
+    assert _quoted_typed(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a country's one-character form before katakana the model calls a body: a foreign company, named
+        # though its words be common ones (クラウド, ストア); without the country they are a loanword for a thing
+        ("7月には、米クラウドストアの製品で障害が出た。", ["クラウドストア"]),
+        ("7月には、クラウドストアの製品で障害が出た。", []),
+    ],
+)
+def test_katakana_common_words_after_a_countrys_letter_name_a_company(text, found):
+    from kg.records import Span
+
+    start = text.index("クラウドストア") - (1 if "米ク" in text else 0)
+    spans = (Span(start, text.index("の製品"), "Corporation_Other"),)
+    assert [m[0] for m in _mentions(text, spans) if m[0] not in ("米", "米国")] == found

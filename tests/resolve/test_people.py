@@ -254,6 +254,8 @@ def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
     ("text", "people", "titles"),
     [
         ("山田防災相は支援を進めると述べた。", ["山田"], ["防災相"]),  # a field and 相 split by Sudachi: a minister
+        ("山田デジタル相は支援を進めると述べた。", ["山田"], ["デジタル相"]),  # a katakana field likewise
+        ("デジタル相が述べた。", [], []),
         ("防災相が述べた。", [], []),  # no name before it
         ("ジョナサン・レイノルズ・ビジネス貿易相が来日した。", ["ジョナサン・レイノルズ"], ["相"]),  # a post after other nouns
     ],
@@ -294,3 +296,22 @@ def test_a_kanji_the_model_and_sudachi_cut_off_a_name_before_its_title_is_the_na
     # a prefix for a former post is the title's (前総裁), and without the model's person no name is read
     assert _people("王立前総裁は述べた。", (Span(0, 2, "Person"),)) == (["王立"], ["前総裁"])
     assert _people(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("森山実経済再生担当大臣が述べた。", "森山実"),  # Sudachi reads 実経 as the given name, 済 as a suffix
+        ("大森秀経済再生担当大臣が述べた。", "大森秀"),
+        ("森山早苗経済再生担当大臣が述べた。", "森山早苗"),  # the name ends where the dictionary says
+    ],
+)
+def test_a_given_name_gives_back_the_kanji_it_took_from_the_title(text, name):
+    assert _people(text)[0] == [name]
+
+
+def test_a_name_and_a_bodys_head_before_a_title_name_the_body_not_a_person():
+    text = "座長は山田花子氏（ヨモギ・データ研究所社長）だった。"  # the model calls データ研究所 a person
+    start = text.index("データ研究所")
+    assert _people(text, (Span(start, start + len("データ研究所"), "Person"),)) == (["山田花子"], ["氏"])
+    assert _people("田中太郎研究所長が述べた。")[0] == ["田中太郎"]  # a name of people's words is the director's

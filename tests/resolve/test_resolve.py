@@ -365,3 +365,24 @@ def test_a_level_of_relations_is_no_agreement():
     assert junk_rule("包括的戦略的パートナーシップ", frozenset()) == "relations-level"
     assert junk_rule("戦略的パートナーシップ協定", frozenset()) == ""  # an agreement of that name
     assert junk_rule("ゾルタ・パートナーシップ", frozenset()) == ""  # a named partnership
+
+
+
+def test_one_common_word_in_parentheses_after_an_acronym_is_no_long_form_of_it():
+    from kg.resolve.aliases import defined_aliases
+    from kg.resolve.lexicon import Lexicon
+
+    cell = _block("QXR（国際）", kind="cell")  # the table's row for the international side of QXR
+    defined = _block("QXR（国際通貨調整基金）は融資を決めた。", paragraph=1)  # made-up names
+    groups = list(defined_aliases([_note(cell, defined)], [cell, defined], {}, Lexicon()))
+    assert ["QXR", "国際"] not in groups
+    assert ["QXR", "国際通貨調整基金"] in groups
+    read = _block("協力には「ZEPHYR（ゼファー）」という名前が付いた。")  # a katakana word may be how it is read
+    assert ["ZEPHYR", "ゼファー"] in list(defined_aliases([_note(read)], [read], {}, Lexicon()))
+
+
+def test_a_companys_japanese_arm_is_no_name_whatever_the_model_says():
+    text = "北海テック社は東京に日本法人の北海テック・ジャパンを設立した。"  # made-up names
+    spans = {text: _spans(text, ("日本法人", "Corporation_Other"), ("北海テック社", "Company"))}
+    found = _by_alias(resolve([_note(_block(text))], spans))
+    assert "日本法人" not in found and "北海テック社" in found
