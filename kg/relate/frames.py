@@ -55,6 +55,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
+# Nouns that name what a body resolves: 決議, 決定
+_DECISIONS = ("決議", "決定")
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ def _frames_at(
             agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
+        agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
@@ -191,11 +194,18 @@ def _frames_at(
     if not passive and predicate.group_for("に") != predicate.group:
         # AはBに本部を置いた: where a thing is placed is not what is set up
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
+    received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
     if verb is not None and verb.receives and word != anchor:
         # AはBから融資を受けた: the giver is B, the receiver A
         givers = [g for g in objects if sentence.marker(g.token) in ("から", "より")]
+        # AはBの支援を受けた: the actor whose act is received gives it
+        givers += [g for g in slots[word]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+        if givers and not subjects:
+            # Aは、Bの支援を受けて…した: the receiver is the subject the clause leaves unsaid
+            subjects = _inherited(sentence, anchor, slots) or _topic(sentence, anchor, slots)
         subjects, objects = givers, [g for g in objects if g not in givers] + subjects
+        received = givers
     # Bから is where from when the predicate has an object too: Cから列車でBを訪問した, Cから会議に出席した
     origins = [g for g in objects if sentence.marker(g.token) == "から"]
     if len(objects) > len(origins):
@@ -246,7 +256,7 @@ def _frames_at(
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token
     if word != anchor:
         subjects += slots[word]["subject"]
-        objects += slots[word]["object"] + slots[word]["genitive"]
+        objects += slots[word]["object"] + [g for g in slots[word]["genitive"] if g not in received]
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies,
     # a cleft (Vしたのは X だ) with X
@@ -258,7 +268,9 @@ def _frames_at(
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
-            objects.append(groups[modified])
+            # Aが派遣したB, Aが提出した決議: what a clause of giving modifies is the thing given, no recipient
+            if predicate.group != "provision":
+                objects.append(groups[modified])
         elif objects and not subjects:
             subjects.append(groups[modified])
         elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
@@ -327,6 +339,24 @@ def _sitting(
     for c in sentence.kids(anchor, "obl"):
         if c not in groups and sentence.marker(c) == "で" and sentence.tokens[c].lemma.endswith(_MEETINGS):
             found += [g for g in slots[c]["genitive"] if all(a.type in ("Organization", "Event") for a in g.arguments)]
+    return found
+
+
+def _resolved(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the body whose resolution a passive act was done by: Bは国連総会の決議で設立された is the assembly's act.
+
+    A resolution or decision (決議, 決定) is its body's act, whether the body is its の-phrase or the first
+    words of its compound (総会決議で); a resolution of a country's parliament names the parliament, a
+    country with の (日本の決議) is no body that resolves.
+    """
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if sentence.marker(c) != "で" or not sentence.tokens[c].lemma.endswith(_DECISIONS):
+            continue
+        found += [g for g in ([groups[c]] if c in groups else slots[c]["genitive"])
+                  if all(a.type == "Organization" for a in g.arguments)]
     return found
 
 

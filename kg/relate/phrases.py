@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # Names of what parties sign, adopt or pass, never a party themselves
 INSTRUMENTS = ("Agreement", "Plan", "Law")
 _CLOSE_QUOTES = ("」", "』", "”")
+# Nouns of the inside of something: Aの中に設置された is placed in A
+_INSIDE = ("中", "内")
 
 
 @dataclass
@@ -145,6 +147,13 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 break
         group = groups.setdefault(target, _Group(target, [], governor=governor.get(target)))
         group.arguments.extend(phrase[i])
+    # Aの中に, Aの内に: the inside of a body is the body, where something is set up or placed
+    for i in list(groups):
+        head = tokens[i].head
+        if head > i and tokens[head].lemma in _INSIDE and sentence.marker(i) == "の" and head not in groups and \
+                sentence.marker(head) in ("に", "には"):
+            groups[head] = groups.pop(i)
+            groups[head].token = head
     # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
     for i in list(groups):
         head = tokens[i].head

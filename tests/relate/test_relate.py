@@ -544,6 +544,42 @@ SHAPES = [
     ("北極基金は北極省の所管だ", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極省所管の北極基金が、調査を行った", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極基金は北極省の所管する事業に出資した", [("北極基金", O), ("北極省", O)], set()),
+    # 可決 and 公布 adopt a law as 採択 and 制定 do; a law that is only named in a clause of debate is not adopted
+    ("北極議会は4月、北極開発法を可決した", [("北極議会", O), ("北極開発法", "Law")],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
+    ("北極政府が3月に北極開発法を公布した", [("北極政府", O), ("北極開発法", "Law")],
+     {("北極政府", "adoption", "北極開発法", False, "")}),
+    ("北極議会は4月、北極開発法を審議した", [("北極議会", O), ("北極開発法", "Law")], set()),
+    # 資金協力 is money given (funding), not cooperation: through a body it goes to that body
+    ("チリは、北極基金を通じて緊急無償資金協力を行った", [("チリ", C), ("北極基金", O)],
+     {("チリ", "funding", "北極基金", False, "")}),
+    ("チリは、北極基金と技術面で協力を行った", [("チリ", C), ("北極基金", O)],
+     {("チリ", "cooperation", "北極基金", False, "")}),
+    # 共催国を務める hosts the event it is set in, as 議長国 does; the 共催国 of a body holds no event
+    ("チリは12月の北極フォーラムで共催国を務めた", [("チリ", C), ("北極フォーラム", E)],
+     {("チリ", "hosting", "北極フォーラム", False, "")}),
+    ("チリは北極連合で共催国を務めた", [("チリ", C), ("北極連合", O)], set()),
+    # what a clause of giving modifies is the thing given (the mission sent, the resolution tabled), no recipient
+    ("北極機関が2014年から派遣している北極監視団が、被害を数えている", [("北極機関", O), ("北極監視団", O)], set()),
+    ("北極機関が2014年から北極監視団に派遣している職員が、被害を数えている", [("北極機関", O), ("北極監視団", O)],
+     {("北極機関", "provision", "北極監視団", False, "")}),
+    # AはBの支援を受けた: the actor whose act is received gives it; from whom, with から, as before
+    ("北極商事は、北極銀行や北極保険の支援を受けて、事業を進めている",
+     [("北極商事", O), ("北極銀行", O), ("北極保険", O)],
+     {("北極銀行", "support", "北極商事", False, ""), ("北極保険", "support", "北極商事", False, "")}),
+    ("北極商事は、北極銀行の支援する事業を受け継いだ", [("北極商事", O), ("北極銀行", O)], set()),
+    # a body's resolution (Aの決議で, A決議で) is its act in the passive; a country's resolution names no body
+    ("北極理事会は、2006年に北極総会の決議で、それまでの委員会に代わって設けられた",
+     [("北極理事会", O), ("北極総会", O)], {("北極総会", "establishment", "北極理事会", False, "")}),
+    ("北極機関は1949年の北極総会決議で設立され、難民を支えている", [("北極機関", O), ("北極総会", O)],
+     {("北極総会", "establishment", "北極機関", False, "")}),
+    ("北極機関は1949年のチリの決議で設立され、難民を支えている", [("北極機関", O), ("チリ", C)], set()),
+    # Aの中にBが設立された: the inside of a body is the body, as in Aに設置された; what is among others is not
+    ("2024年2月、北極研究機構（NRI）の中に北極安全研究所が設立された", [("北極研究機構", O), ("北極安全研究所", O)],
+     {("北極研究機構", "oversight", "北極安全研究所", False, "")}),
+    ("北極省の中に北極安全研究所が置かれた", [("北極省", O), ("北極安全研究所", O)],
+     {("北極省", "oversight", "北極安全研究所", False, "")}),
+    ("北極連合の中で北極安全研究所が注目された", [("北極連合", O), ("北極安全研究所", O)], set()),
 ]
 
 
