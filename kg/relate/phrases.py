@@ -139,6 +139,9 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             elif sentence.appositive(target) and tokens[target].head not in owner:
                 # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
                 target = tokens[target].head
+            elif (noun := sentence.included(target)) is not None and noun not in owner:
+                # A、Bを含む28か国とCが署名した: the names are members of the noun, and do what it does
+                target = noun
             elif sentence.exemplifies(target) and tokens[target].head in owner and \
                     (noun := _genitive_of(sentence, owner[tokens[target].head])) is not None and noun not in owner:
                 # AなどXのN: A is an example of N, not of X (カザフスタンなど中央アジアの国々)

@@ -24,6 +24,8 @@ _UNDER = ("下",)
 _LIST_MARKS = ("・", "、")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
+# Verbs that name a thing among a larger whole: Aを含むN, Aをはじめとする N
+_INCLUDING = ("含む", "含める", "始め", "はじめ")
 # Particles the tokenizer may tag a noun suffix, which the parser then makes a phrase's head: Bとも
 _SUFFIX_PARTICLES = ("とも",)
 NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
@@ -190,6 +192,24 @@ class ParsedSentence:
     def exemplifies(self, i: int) -> bool:
         """Return True when a particle such as など makes noun i an example (AなどのN, AなどN)."""
         return any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case"))
+
+    def included(self, i: int) -> int | None:
+        """Return the party a phrase is named as part of (Aを含むNが, Aをはじめとする NとBが), else None.
+
+        Only a noun that acts, as a subject or its conjunct, makes its parts act: in Aを含むNへ…が承認された,
+        A is only within what something is granted to.
+        """
+        token = self.tokens[i]
+        verb = token.head
+        if verb <= i or token.dep != "obj" or self.marker(i) != "を":
+            return None
+        if self.tokens[verb].lemma not in _INCLUDING and not (
+                self.tokens[verb].lemma == "する" and any(self.tokens[k].lemma in _INCLUDING for k in range(i + 1, verb))):
+            return None
+        noun = self.tokens[verb].head
+        if self.tokens[verb].dep != "acl" or noun <= verb or self.tokens[noun].pos not in NOUNS:
+            return None
+        return noun if self.marker(noun) in ("が", "は", "も") or self.conjoined(noun) else None
 
     def between(self, i: int) -> bool:
         """Return True when token i is 間 (A・B間, AとBの間)."""
