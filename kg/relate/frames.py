@@ -223,7 +223,10 @@ def _frames_at(
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
         subjects = _doer(sentence, anchor, predicate.group, slots)  # AはBに拠出している拠出国の一つ
-    if not subjects and not passive:
+    # IMFはBにXで融資することを決めた: a clause that speaks of its topic has its doer, X is the means
+    spoken = (not sentence.relative(anchor) or tokens[tokens[anchor].head].lemma in FORMAL_NOUNS) and \
+        bool(_inherited(sentence, anchor, slots) or _topic(sentence, anchor, slots))
+    if not subjects and not passive and not spoken:
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
