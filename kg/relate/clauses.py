@@ -398,8 +398,8 @@ def _topic_object(
     """Return the topic as the object of a clause with a subject of its own and no object.
 
     In Bは、…創設され、Aも出資している, B is what A funds; in Bは、Aが設置する予定で, B is what A sets up.
-    Only the topic of a passive clause or of a plan said with a copula: one that acts itself
-    (Bは…に参加しており、Aも…) is no object of what others do.
+    Only the topic of a passive clause, of a plan said with a copula, or one said to be a noun (Bは…の
+    枠組みで、AとCが参加している): one that acts itself (Bは…に参加しており、Aも…) is no object of what others do.
     """
     tokens = sentence.tokens
     head = tokens[anchor].head
@@ -408,9 +408,12 @@ def _topic_object(
         return []
     planned = tokens[anchor].dep == "acl" and bool(sentence.kids(head, "cop"))
     for governor in sorted(slots):
+        # a role it is said to have (Bは加盟国ではないが) is an act of its own, no definition
+        defined = tokens[governor].pos in NOUNS and bool(sentence.kids(governor, "cop")) and governor < anchor and \
+            sentence.predicate(governor) is None
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) == "は" and group not in subjects and \
-                    all(g.token > group.token for g in subjects) and (sentence.passive(governor) or planned):
+                    all(g.token > group.token for g in subjects) and (sentence.passive(governor) or planned or defined):
                 return [group]
     return []
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # Names of what parties sign, adopt or pass, never a party themselves
 INSTRUMENTS = ("Agreement", "Plan", "Law")
 _CLOSE_QUOTES = ("」", "』", "”")
+# Counters of countries: 9か国, 3カ国
+_COUNTRY_COUNTERS = ("か国", "カ国", "ヵ国", "ケ国", "ヶ国")
 # Nouns of the inside of something: Aの中に設置された is placed in A
 _INSIDE = ("中", "内")
 
@@ -150,6 +152,11 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 break
         group = groups.setdefault(target, _Group(target, [], governor=governor.get(target)))
         group.arguments.extend(phrase[i])
+    # 日本、豪州とASEANの9か国: a body written right before a count of countries is the whole they belong
+    # to, no one of them; listed among them (ASEANと日本、中国の13か国), it stands for its members
+    for group in groups.values():
+        if tokens[group.token].lemma in _COUNTRY_COUNTERS and any(a.type == "Country" for a in group.arguments):
+            group.arguments[:] = [a for a in group.arguments if a.type == "Country" or not _counted_whole(tokens, a, group.token)]
     # Aの中に, Aの内に: the inside of a body is the body, where something is set up or placed
     for i in list(groups):
         head = tokens[i].head
@@ -176,6 +183,13 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _counted_whole(tokens: Sequence[Token], argument: Argument, counter: int) -> bool:
+    """Return True when a name is written right before の and the count: the ASEAN of ASEANの9か国."""
+    after = next((k for k, t in enumerate(tokens) if t.start >= argument.end), None)
+    return after is not None and tokens[after].text == "の" and all(
+        tokens[k].pos == "NUM" for k in range(after + 1, counter))
 
 
 def _person_titles(

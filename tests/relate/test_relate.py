@@ -604,6 +604,19 @@ SHAPES = [
      {("チリ", "establishment", "北極フレンズグループ", False, "")}),
     ("2024年5月、チリ政府は「北極戦略」を発表した", [("チリ", C), ("北極戦略", "Plan")],
      {("チリ", "publication", "北極戦略", False, "")}),
+    # Bは…Nで、Aが参加している: a topic said to be a noun does not act, it is what the next clause acts on;
+    # a body before a count of countries is the whole they belong to, no member
+    ("北極共同体（NCC）は、首相が2022年1月の演説で提唱した枠組みで、ペルー、チリと北極連合の9か国が参加している",
+     [("北極共同体", O), ("ペルー", C), ("チリ", C), ("北極連合", O)],
+     {("ペルー", "membership", "北極共同体", False, ""), ("チリ", "membership", "北極共同体", False, "")}),
+    ("北極連合（NU）とペルー、チリの13か国による「北極備蓄（NR）」は、災害に備える",
+     [("北極連合", O), ("ペルー", C), ("チリ", C), ("北極備蓄", O)],
+     {("北極連合", "membership", "北極備蓄", False, ""), ("ペルー", "membership", "北極備蓄", False, ""),
+      ("チリ", "membership", "北極備蓄", False, "")}),
+    # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
+    ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
+     [("ペルー", C), ("北極連合", O), ("チリ省", O)],
+     {("ペルー", "membership", "北極連合", True, "")}),
 ]
 
 
