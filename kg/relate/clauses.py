@@ -436,8 +436,9 @@ def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, d
     """
     for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
         marker = sentence.marker(c)
+        # a part of a body (Bの事務局) names a body, no act that reaches B
         if c != word and (marker in ("を", "に") or (marker == "が" and sentence.tokens[c].dep == "nsubj")) and \
-                sentence.predicate(c) is not None:
+                (nested := sentence.predicate(c)) is not None and not nested[0].part:
             found = slots[c]["genitive"]
             if found:
                 return list(found)

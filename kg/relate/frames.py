@@ -188,6 +188,10 @@ def _frames_at(
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
+        if placed and not objects and all(a.type == "Organization" for g in subjects for a in g.arguments):
+            # Xの事務局はYに置かれ: the body whose part is placed under Y stands under Y; in a country it is only there
+            objects = [g for c in sentence.kids(anchor, "nsubj") if c not in groups and
+                       (part := sentence.predicate(c)) is not None and part[0].part for g in slots[c]["genitive"]]
     elif not verbal:
         # AによるBの買収: the agent of a noun is its subject
         subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]

@@ -98,7 +98,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         while (tokens[head].dep == "compound" or sentence.compounded(head)) and \
                 (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
                 tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
-                tokens[head].head not in taken and (sentence.predicate(tokens[head].head) is None or (
+                tokens[head].head not in taken and (_no_act(sentence, tokens[head].head) or (
                     argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
             head = tokens[head].head
         if argument.type == "Person":
@@ -183,6 +183,12 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _no_act(sentence: ParsedSentence, i: int) -> bool:
+    """Return True when noun i states no act: no predicate, or a part of a body (OPEC事務局 is OPEC at work)."""
+    found = sentence.predicate(i)
+    return found is None or found[0].part
 
 
 def _counted_whole(tokens: Sequence[Token], argument: Argument, counter: int) -> bool:

@@ -247,7 +247,7 @@ class ParsedSentence:
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
             for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
                 carried = self.predicate(c)
-                if carried is not None:
+                if carried is not None and not carried[0].part:  # OPEC事務局と意見交換を行う: a body, no act
                     return carried
             if found.group != LIGHT:
                 return found, i

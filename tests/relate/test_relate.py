@@ -613,6 +613,16 @@ SHAPES = [
      [("北極連合", O), ("ペルー", C), ("チリ", C), ("北極備蓄", O)],
      {("北極連合", "membership", "北極備蓄", False, ""), ("ペルー", "membership", "北極備蓄", False, ""),
       ("チリ", "membership", "北極備蓄", False, "")}),
+    # Aの事務局であるB: the secretariat is a part of the body, as 外局 is; a body's secretariat written as one
+    # name (A事務局と) is the body, and no act a light verb carries
+    ("北極委員会の事務局である北極庁は、問題はないとした", [("北極委員会", O), ("北極庁", O)],
+     {("北極委員会", "oversight", "北極庁", False, "")}),
+    ("北極庁はチリ連合事務局と定期的に意見交換を行っている", [("北極庁", O), ("チリ連合事務局", O)],
+     {("北極庁", "meeting", "チリ連合事務局", False, "")}),
+    ("北極会議の事務局は北極官房に置かれ、北極室が実務を担う", [("北極会議", O), ("北極官房", O), ("北極室", O)],
+     {("北極官房", "oversight", "北極会議", False, "")}),
+    ("北極会議の本部は北極官房に置かれ、北極室が実務を担う", [("北極会議", O), ("北極官房", O), ("北極室", O)], set()),
+    ("北極会議の事務局はチリに置かれ、ペルーにも拠点が設けられる", [("北極会議", O), ("チリ", C), ("ペルー", C)], set()),
     # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
     ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
      [("ペルー", C), ("北極連合", O), ("チリ省", O)],
