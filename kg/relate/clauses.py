@@ -218,6 +218,22 @@ def _chained(
     return [], False
 
 
+def _sibling(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the が-subject of the clause chained right before a chained clause that has none.
+
+    In Aが中核企業に選ばれ、Bと連携して…を進める, A is chosen and A works with B: clauses chained with て or
+    the conjunctive form share their subject, even when the first is passive.
+    """
+    tokens = sentence.tokens
+    head = tokens[anchor].head
+    if tokens[anchor].dep != "advcl" or head == anchor:
+        return []
+    before = [c for c in sentence.kids(head, "advcl") if c < anchor]
+    if not before:
+        return []
+    return [g for g in slots[before[-1]]["subject"] if sentence.marker(g.token) == "が"]
+
+
 def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the sentence's topic (Aは, Aでは) before the anchor: it is the subject of every clause after it.
 

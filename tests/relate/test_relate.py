@@ -623,6 +623,12 @@ SHAPES = [
      {("北極官房", "oversight", "北極会議", False, "")}),
     ("北極会議の本部は北極官房に置かれ、北極室が実務を担う", [("北極会議", O), ("北極官房", O), ("北極室", O)], set()),
     ("北極会議の事務局はチリに置かれ、ペルーにも拠点が設けられる", [("北極会議", O), ("チリ", C), ("ペルー", C)], set()),
+    # Aが選ばれ、Bと連携して…: chained clauses share the が-subject of the first, passive or not; a subject of
+    # the main clause is its own
+    ("実証炉では、北極重工が中核企業に選ばれ、北極機構（NRA）と連携して設計を進める",
+     [("北極重工", O), ("北極機構", O)], {("北極重工", "cooperation", "北極機構", False, "")}),
+    ("北極重工が中核企業に選ばれ、北極機構は南極機構と連携して設計を進める",
+     [("北極重工", O), ("北極機構", O), ("南極機構", O)], {("北極機構", "cooperation", "南極機構", False, "")}),
     # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
     ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
      [("ペルー", C), ("北極連合", O), ("チリ省", O)],
