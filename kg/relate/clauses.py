@@ -270,6 +270,12 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     tokens = sentence.tokens
     if sentence.marker(i) != "が":
         return governor
+    if sentence.relative(governor) and any(sentence.marker(c) == "の" for c in sentence.kids(governor) if i < c):
+        # Aが本部のあるBで会合を開いた: the relative clause has its own subject with の, so A is the subject
+        # of the verb the modified noun belongs to
+        verb = tokens[tokens[governor].head].head
+        if tokens[verb].pos == "VERB" and verb > governor:
+            return verb
     for topic in range(i + 1, governor + 1):
         if governor in (topic, tokens[topic].head) and sentence.marker(topic) == "は":
             clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and tokens[v].head == topic), None)
