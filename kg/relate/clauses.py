@@ -270,6 +270,10 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     tokens = sentence.tokens
     if sentence.marker(i) != "が":
         return governor
+    if sentence.marker(governor) in ("と", "とも") and tokens[governor].pos in NOUNS and \
+            tokens[tokens[governor].head].pos == "VERB" and tokens[governor].head > governor and \
+            tokens[tokens[governor].head].lemma != "する":  # Aが議長国として開催した is as, no partner
+        return tokens[governor].head  # AがBなどと設立したC: the parser hung A on its partner B
     if sentence.relative(governor) and any(sentence.marker(c) == "の" for c in sentence.kids(governor) if i < c):
         # Aが本部のあるBで会合を開いた: the relative clause has its own subject with の, so A is the subject
         # of the verb the modified noun belongs to
@@ -278,7 +282,8 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
             return verb
     for topic in range(i + 1, governor + 1):
         if governor in (topic, tokens[topic].head) and sentence.marker(topic) == "は":
-            clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and tokens[v].head == topic), None)
+            # the clause may modify a noun of the topic's phrase (AがVしたBの工場は)
+            clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and v < tokens[v].head <= topic), None)
             return governor if clause is None else clause
     if tokens[governor].pos in NOUNS:
         return next((v for v in range(i + 1, governor) if sentence.relative(v) and tokens[v].head == governor),

@@ -170,7 +170,7 @@ def _frames_at(
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
-                (jointly or named or sentence.marker(g.token) not in ("と", "とも"))]
+                (jointly or named or (predicate.together and verbal and word == anchor) or sentence.marker(g.token) not in ("と", "とも"))]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""

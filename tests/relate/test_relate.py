@@ -634,6 +634,15 @@ SHAPES = [
      {("北極機関", "hosting", "第14回北極総会", False, "")}),
     ("4月には、北極機関が設立したチリ支部で第14回北極総会が開かれた",
      [("北極機関", O), ("チリ支部", O), ("第14回北極総会", E)], {("北極機関", "establishment", "チリ支部", False, "")}),
+    # AがBなどと設立したC: a と-phrase of setting up or hosting does it with the subject; with a predicate
+    # of two sides (AはBと合意した) it stays the partner
+    ("北極電機が南極電子などと設立した北極半導体の第1工場は、量産を始めた",
+     [("北極電機", O), ("南極電子", O), ("北極半導体", O)],
+     {("北極電機", "establishment", "北極半導体", False, ""), ("南極電子", "establishment", "北極半導体", False, "")}),
+    ("チリがペルーと開催した北極フォーラムには、50か国が参加した", [("チリ", C), ("ペルー", C), ("北極フォーラム", E)],
+     {("チリ", "hosting", "北極フォーラム", False, ""), ("ペルー", "hosting", "北極フォーラム", False, "")}),
+    ("北極電機は南極電子と事業の統合で合意した", [("北極電機", O), ("南極電子", O)],
+     {("北極電機", "agreement", "南極電子", False, "")}),
     # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
     ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
      [("ペルー", C), ("北極連合", O), ("チリ省", O)],
@@ -706,6 +715,33 @@ def test_a_hand_made_parse_reads_subject_and_object():
     assert triples(read_frames(tokens, arguments, load_vocabulary())) == {("日本", "membership", "OECD", False, "")}
     # the same words with the roles swapped say the opposite, and one entity alone says nothing
     assert read_frames(tokens, arguments[:1], load_vocabulary()) == []
+
+
+def test_a_subject_the_parser_hung_on_its_partner_does_the_act_with_it():
+    # AがBなどと設立したC as GiNZA parsed a sentence of the notes: A hung on B, B on 設立, 設立 on C
+    tokens = (
+        Token(0, 2, "北電", "北電", "PROPN", "名詞-固有名詞-一般", "nsubj", 2),
+        Token(2, 3, "が", "が", "ADP", "助詞-格助詞", "case", 0),
+        Token(3, 5, "南電", "南電", "PROPN", "名詞-固有名詞-一般", "obl", 5),
+        Token(5, 7, "など", "など", "ADP", "助詞-副助詞", "case", 2),
+        Token(7, 8, "と", "と", "ADP", "助詞-格助詞", "case", 2),
+        Token(8, 10, "設立", "設立", "VERB", "名詞-普通名詞-サ変可能", "acl", 8),
+        Token(10, 11, "し", "する", "AUX", "動詞-非自立可能", "aux", 5),
+        Token(11, 12, "た", "た", "AUX", "助動詞", "aux", 5),
+        Token(12, 14, "西電", "西電", "PROPN", "名詞-固有名詞-一般", "ROOT", 8),
+    )
+    arguments = [Argument(0, 2, "北電", O), Argument(3, 5, "南電", O), Argument(12, 14, "西電", O)]
+    assert triples(read_frames(tokens, arguments, load_vocabulary())) == {
+        ("北電", "establishment", "西電", False, ""), ("南電", "establishment", "西電", False, "")}
+    # A as its partner's conjunct (Aが議長国として開催した) keeps the verb of として
+    as_chair = tokens[:2] + (
+        Token(3, 6, "議長国", "議長国", "NOUN", "名詞-普通名詞-一般", "obl", 4),
+        Token(6, 7, "と", "と", "ADP", "助詞-格助詞", "case", 2),
+        Token(7, 9, "して", "する", "VERB", "動詞-非自立可能", "advcl", 5),
+        Token(8, 10, "開催", "開催", "VERB", "名詞-普通名詞-サ変可能", "acl", 8),
+    ) + tokens[6:]
+    arguments = [Argument(0, 2, "北電", O), Argument(12, 14, "西電", E)]
+    assert triples(read_frames(as_chair, arguments, load_vocabulary())) == {("北電", "hosting", "西電", False, "")}
 
 
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
