@@ -643,6 +643,11 @@ SHAPES = [
      {("チリ", "hosting", "北極フォーラム", False, ""), ("ペルー", "hosting", "北極フォーラム", False, "")}),
     ("北極電機は南極電子と事業の統合で合意した", [("北極電機", O), ("南極電子", O)],
      {("北極電機", "agreement", "南極電子", False, "")}),
+    # what is set up, adopted or published is never a country: one that names a resolution or mission is none
+    ("11月、北極委員会は、ペルーが提出したチリ人権状況決議を無投票で採択した", [("北極委員会", O), ("ペルー", C), ("チリ", C)],
+     set()),
+    ("11月、北極委員会は、ペルーが提出した北極決議を無投票で採択した", [("北極委員会", O), ("北極決議", "Plan")],
+     {("北極委員会", "adoption", "北極決議", False, "")}),
     # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
     ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
      [("ペルー", C), ("北極連合", O), ("チリ省", O)],
