@@ -243,10 +243,14 @@ def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     # …Vすることが多い: a clause made a noun by こと says its act of the topic, as a main clause does
     if sentence.relative(anchor) and sentence.tokens[sentence.tokens[anchor].head].lemma not in FORMAL_NOUNS:
         return []
+    tokens = sentence.tokens
     for governor in sorted(slots):
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) in ("は", "では", "としては"):
-                return [group]
+                # Aは…であり、事務局長は…に招かれて: a later topic that names no entity takes over
+                later = [k for k in range(sentence.last(group.token) + 1, anchor)
+                         if tokens[k].dep == "nsubj" and sentence.marker(k) == "は"]
+                return [] if later else [group]
     return []
 
 
@@ -463,9 +467,10 @@ def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, d
     """
     for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
         marker = sentence.marker(c)
-        # a part of a body (Bの事務局) names a body, no act that reaches B
+        # a part of a body (Bの事務局) names a body, no act that reaches B; talks on B (Bの交渉に加わった) are
+        # an event of their own, no B one takes part in
         if c != word and (marker in ("を", "に") or (marker == "が" and sentence.tokens[c].dep == "nsubj")) and \
-                (nested := sentence.predicate(c)) is not None and not nested[0].part:
+                (nested := sentence.predicate(c)) is not None and not nested[0].part and nested[0].group != "meeting":
             found = slots[c]["genitive"]
             if found:
                 return list(found)

@@ -162,6 +162,9 @@ def _frames_at(
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
+    if passive and predicate.group_for("Event") == "attendance" and roles["agent"] and all(
+            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in roles["agent"]):
+        passive = False  # AはEに招かれた: an event invites no one, the one invited attends it
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]

@@ -648,6 +648,14 @@ SHAPES = [
      set()),
     ("11月、北極委員会は、ペルーが提出した北極決議を無投票で採択した", [("北極委員会", O), ("北極決議", "Plan")],
      {("北極委員会", "adoption", "北極決議", False, "")}),
+    # AはEに招かれた: an event invites no one, the one invited attends it; a body that invites is the agent
+    ("北極教皇は北極サミットに招かれ、AIのセッションに出席した", [("北極教皇", P), ("北極サミット", E)],
+     {("北極教皇", "attendance", "北極サミット", False, "")}),
+    ("チリは北極機関の主要な拠出国であり、事務局長は北極サミットに招かれて首相と会談した",
+     [("チリ", C), ("北極機関", O), ("北極サミット", E)], {("チリ", "funding", "北極機関", False, "")}),
+    # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
+    ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
+    ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
     # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
     ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
      [("ペルー", C), ("北極連合", O), ("チリ省", O)],
