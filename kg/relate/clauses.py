@@ -169,7 +169,9 @@ def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list
     """
     tokens = sentence.tokens
     token = tokens[noun]
-    if token.head == noun or token.dep not in ("obj", "nsubj", "obl"):
+    # Bへの追加の拠出: a noun that modifies a predicate noun with の passes on its への-phrase too
+    if token.head == noun or (token.dep not in ("obj", "nsubj", "obl") and
+                              not (token.dep == "nmod" and sentence.marker(noun) == "の" and token.head > noun)):
         return []
     if any(sentence.vocabulary.predicate(tokens[c].lemma, noun=True) for c in sentence.kids(noun, "compound")):
         return []
@@ -197,6 +199,24 @@ def _inherited(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str,
         # the が-phrase of a passive clause is what is acted on, no agent to inherit
         if slots[i]["subject"] and not sentence.passive(i):
             return list(slots[i]["subject"])
+    return []
+
+
+def _spoken_for(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the actors whose people are the subject of the governing clause (日米の外相は、連携することを確認した).
+
+    Only when no clause between has a subject of its own: the nearest governing subject decides.
+    """
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(_INHERIT_HOPS):
+        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return []
+        i = tokens[i].head
+        if sentence.kids(i, "nsubj"):
+            return [] if sentence.passive(i) else _standing_for(sentence, i, slots, groups)
     return []
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _scene, _sibling, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -301,7 +301,7 @@ def _frames_at(
              tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)
         subjects = chained or _inherited(sentence, anchor, slots) or _sibling(sentence, anchor, slots) or \
-            (_topic(sentence, anchor, slots) if verbal and not said else [])
+            _spoken_for(sentence, anchor, slots, groups) or (_topic(sentence, anchor, slots) if verbal and not said else [])
     elif (jointly or named) and partners and all(g in partners for g in subjects) and not passive:
         # Aが主導し、Bと共催した, AはCを訪れ、Bと条約Dに署名した: the partners do it with the subject of the
         # clause before, left unsaid

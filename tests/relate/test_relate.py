@@ -653,6 +653,16 @@ SHAPES = [
      {("北極教皇", "attendance", "北極サミット", False, "")}),
     ("チリは北極機関の主要な拠出国であり、事務局長は北極サミットに招かれて首相と会談した",
      [("チリ", C), ("北極機関", O), ("北極サミット", E)], {("チリ", "funding", "北極機関", False, "")}),
+    # AとBの外相は、Vすることを確認した: the actors whose people speak do the act the clause names; a named subject
+    # of the governing clause comes first
+    ("チリとペルーの外相は、漁業問題で引き続き連携することを確認した", [("チリ", C), ("ペルー", C)],
+     {("チリ", "cooperation", "ペルー", False, "")}),
+    ("チリとペルーの外相は、北極連合が南極連合と連携することを確認した",
+     [("チリ", C), ("ペルー", C), ("北極連合", O), ("南極連合", O)], {("北極連合", "cooperation", "南極連合", False, "")}),
+    # Bへの追加の拠出: a noun before the act with の passes its への-phrase on to the act
+    ("チリは1月28日、北極機関への追加の拠出を当面停止すると発表した", [("チリ", C), ("北極機関", O)],
+     {("チリ", "funding", "北極機関", True, "")}),
+    ("チリは1月28日、北極機関への追加の調査を当面停止すると発表した", [("チリ", C), ("北極機関", O)], set()),
     # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
     ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
     ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
