@@ -183,7 +183,9 @@ def _frames_at(
                   all(a.type == "Organization" for a in g.arguments)]
         agents = [g for g in roles["agent"] if g not in subjects] + within
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
-            agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
+            # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
+            listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+            agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた

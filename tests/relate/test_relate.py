@@ -663,6 +663,10 @@ SHAPES = [
     ("チリは1月28日、北極機関への追加の拠出を当面停止すると発表した", [("チリ", C), ("北極機関", O)],
      {("チリ", "funding", "北極機関", True, "")}),
     ("チリは1月28日、北極機関への追加の調査を当面停止すると発表した", [("チリ", C), ("北極機関", O)], set()),
+    # Xが議会で可決、成立した: an act listed before the verb with no particle shares its venue; a place is no agent
+    ("改正北極開発法が、29日の北極議会で可決、成立した", [("北極開発法", "Law"), ("北極議会", O)],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
+    ("改正北極開発法が、29日のチリで可決、成立した", [("北極開発法", "Law"), ("チリ", C)], set()),
     # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
     ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
     ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
