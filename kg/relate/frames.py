@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_before, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
     _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
@@ -255,6 +255,11 @@ def _frames_at(
     # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on
     marked = [g for g in subjects if sentence.marker(g.token) == "が"]
     topics = [g for g in subjects if sentence.marker(g.token) in ("は", "では")]
+    if not marked and topics and not objects and not predicate.group_for("Country"):
+        # AIIBは、中国が主導して設立し: the が-subject of the clause chained before sets up the topic; only for an
+        # act no country is the object of, since a topic that joins or meets is its own subject
+        marked = [g for g in _chained(sentence, anchor, slots, groups)[0] if sentence.marker(g.token) == "が"]
+        subjects = subjects + marked
     if marked and topics and not objects:
         objects = topics
         subjects = [g for g in subjects if g not in topics]
@@ -317,7 +322,9 @@ def _frames_at(
     if not subjects and all(a.type in _ACTED_ON for g in objects for a in g.arguments):
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
-            _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
+            _occasion(sentence, anchor, slots, groups) or \
+            (_held_before(sentence, anchor, slots) if predicate.group != "hosting" else []) or \
+            (_scene(sentence, anchor, slots) if verbal else [])
     if predicate.effect and subjects and not objects:
         # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; AとBの間で発効した, for both
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)] or \

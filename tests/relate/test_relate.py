@@ -667,6 +667,13 @@ SHAPES = [
     ("改正北極開発法が、29日の北極議会で可決、成立した", [("北極開発法", "Law"), ("北極議会", O)],
      {("北極議会", "adoption", "北極開発法", False, "")}),
     ("改正北極開発法が、29日のチリで可決、成立した", [("北極開発法", "Law"), ("チリ", C)], set()),
+    # Eが開かれ、Xが採択された: the event held in the clause before adopts X; an event holds no other event
+    ("2023年12月、初めての北極首脳会合が開かれ、北極共同声明が採択された", [("北極首脳会合", E), ("北極共同声明", A)],
+     {("北極首脳会合", "adoption", "北極共同声明", False, "")}),
+    # Bは、Aが主導して設立し: the が-subject of the clause before sets up the topic; a topic that joins is its own subject
+    ("北極投資銀行（NIB）は、チリが主導して設立し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)],
+     {("チリ", "establishment", "北極投資銀行", False, "")}),
+    ("北極投資銀行は、チリが主導して加盟し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)], set()),
     # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
     ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
     ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
