@@ -443,15 +443,6 @@ def _occasion(
     return found
 
 
-def _held_before(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
-    """Return the event a clause chained before says was held: Eが開かれ、宣言が採択された is adopted at E."""
-    for c in reversed(sentence.kids(anchor, "advcl")):
-        held = sentence.predicate(c)
-        if c < anchor and held is not None and held[0].group == "hosting" and sentence.passive(c):
-            return [g for g in slots[c]["subject"] if all(a.type == "Event" for a in g.arguments)]
-    return []
-
-
 def _topic_object(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], subjects: list[_Group],
 ) -> list[_Group]:

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.relate.clauses import (
-    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_before, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
+    ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
     _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
@@ -323,8 +323,7 @@ def _frames_at(
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or \
-            (_held_before(sentence, anchor, slots) if predicate.group != "hosting" else []) or \
-            (_scene(sentence, anchor, slots) if verbal else [])
+            (_scene(sentence, anchor, slots, held=predicate.group != "hosting") if verbal else [])
     if predicate.effect and subjects and not objects:
         # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; AとBの間で発効した, for both
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)] or \
