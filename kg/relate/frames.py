@@ -334,7 +334,8 @@ def _frames_at(
             _topic_object(sentence, anchor, slots, subjects) or \
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
-            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else [])
+            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
+            (_destination(sentence, anchor, slots) if predicate.group == "provision" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -344,6 +345,15 @@ def _frames_at(
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the country a sentence is set in (Xでは、) as where a giving that names no recipient goes.
+
+    In ウクライナでは、OHCHRが派遣している監視団が…, the mission is sent to Ukraine.
+    """
+    return [g for governor in sorted(slots) for g in slots[governor]["venue"] if g.token < anchor and
+            sentence.marker(g.token) == "では" and all(a.type in ("Country", "Region") for a in g.arguments)][:1]
 
 
 def _sitting(
