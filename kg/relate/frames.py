@@ -301,9 +301,13 @@ def _frames_at(
         subjects = list(roles["mutual"])
     # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
     unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
+    # a predicate noun that only names what a plain noun is about (Bとの合意の見直しを訴えた, 合意の条件) is an
+    # act already done, by whoever did it; one a light verb carries on (協力の強化) is the subject's
+    described = not verbal and tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and head > anchor \
+        and tokens[head].pos in NOUNS and sentence.vocabulary.predicate(tokens[head].lemma) is None
     # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…), nor of a
     # predicate noun another predicate takes (Aが設立を支援したB: A supports, it does not set up)
-    if not subjects and not passive and not unnamed and not _taken(sentence, anchor) and \
+    if not subjects and not passive and not unnamed and not described and not _taken(sentence, anchor) and \
             (not sentence.relative(anchor) or tokens[head].lemma in sentence.vocabulary.markers or
              tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)

@@ -679,6 +679,11 @@ SHAPES = [
     ("北極投資銀行（NIB）は、チリが主導して設立し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)],
      {("チリ", "establishment", "北極投資銀行", False, "")}),
     ("北極投資銀行は、チリが主導して加盟し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)], set()),
+    # Bとの合意の見直しを訴えた: an agreement a plain noun is about is no act of the one who speaks of it;
+    # one a light verb carries on (Bとの協力の強化) is
+    ("チリ大統領は選挙中に北極基金との合意の見直しを訴えた", [("チリ", C), ("北極基金", O)], set()),
+    ("チリは北極基金との協力の強化を進めた", [("チリ", C), ("北極基金", O)],
+     {("チリ", "cooperation", "北極基金", False, "")}),
     # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
     ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
     ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
