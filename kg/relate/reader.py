@@ -260,8 +260,9 @@ class ParsedSentence:
         of Nの一つ said so.
         """
         token = self.tokens[i]
-        # …の加盟国ではなく、…: a copula in its continuing form (で) says it as well as だ does
-        if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" or (self.tokens[c].dep == "cop" and
+        # …の加盟国ではなく、…: a copula in its continuing form (で) says it as well as だ does; Aは…の加盟国として
+        # says it of A too
+        if token.dep == "ROOT" or self.marker(i) == "として" or any(self.tokens[c].lemma == "だ" or (self.tokens[c].dep == "cop" and
                                                                        self.tokens[c].text == "で")
                                       for c in self.children[i]):
             return True
@@ -280,6 +281,8 @@ class ParsedSentence:
     def role(self, i: int) -> bool:
         """Return True when noun i names who does an act (拠出国, 加盟国) and is said of someone: its subject is that one's."""
         token = self.tokens[i]
+        if token.lemma.endswith(_ROLES) and self.said(i) and self.vocabulary.predicate(token.lemma, noun=True):
+            return True  # 非常任理事国, a role the vocabulary names whole
         return ("接尾辞" in token.tag and self.said(i)) or self._doer_of(i) is not None
 
     def _said_of(self, i: int) -> list[int]:

@@ -684,6 +684,13 @@ SHAPES = [
     ("チリ大統領は選挙中に北極基金との合意の見直しを訴えた", [("チリ", C), ("北極基金", O)], set()),
     ("チリは北極基金との協力の強化を進めた", [("チリ", C), ("北極基金", O)],
      {("チリ", "cooperation", "北極基金", False, "")}),
+    # Aは Bの(非)常任理事国として: a council's member by its seat, said of A with として as with a copula; a seat
+    # named as what one elects is no one's
+    ("チリは北極理事会の非常任理事国として、2年の任期の最後の年を迎えた", [("チリ", C), ("北極理事会", O)],
+     {("チリ", "membership", "北極理事会", False, "")}),
+    ("チリは北極理事会の加盟国として、2年の任期の最後の年を迎えた", [("チリ", C), ("北極理事会", O)],
+     {("チリ", "membership", "北極理事会", False, "")}),
+    ("北極理事会は新たな非常任理事国をペルーで選んだ", [("北極理事会", O), ("ペルー", C)], set()),
     # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
     ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
     ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
