@@ -173,7 +173,9 @@ def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list
     """
     tokens = sentence.tokens
     token = tokens[noun]
-    if token.head == noun or token.dep not in ("obj", "nsubj", "obl"):
+    # Bへの追加の拠出: a noun that modifies a predicate noun with の passes on its への-phrase too
+    if token.head == noun or (token.dep not in ("obj", "nsubj", "obl") and
+                              not (token.dep == "nmod" and sentence.marker(noun) == "の" and token.head > noun)):
         return []
     if any(sentence.vocabulary.predicate(tokens[c].lemma, noun=True) for c in sentence.kids(noun, "compound")):
         return []
@@ -204,6 +206,24 @@ def _inherited(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str,
     return []
 
 
+def _spoken_for(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the actors whose people are the subject of the governing clause (日米の外相は、連携することを確認した).
+
+    Only when no clause between has a subject of its own: the nearest governing subject decides.
+    """
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(_INHERIT_HOPS):
+        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return []
+        i = tokens[i].head
+        if sentence.kids(i, "nsubj"):
+            return [] if sentence.passive(i) else _standing_for(sentence, i, slots, groups)
+    return []
+
+
 def _chained(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
 ) -> tuple[list[_Group], bool]:
@@ -222,6 +242,22 @@ def _chained(
     return [], False
 
 
+def _sibling(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the が-subject of the clause chained right before a chained clause that has none.
+
+    In Aが中核企業に選ばれ、Bと連携して…を進める, A is chosen and A works with B: clauses chained with て or
+    the conjunctive form share their subject, even when the first is passive.
+    """
+    tokens = sentence.tokens
+    head = tokens[anchor].head
+    if tokens[anchor].dep != "advcl" or head == anchor:
+        return []
+    before = [c for c in sentence.kids(head, "advcl") if c < anchor]
+    if not before:
+        return []
+    return [g for g in slots[before[-1]]["subject"] if sentence.marker(g.token) == "が"]
+
+
 def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the sentence's topic (Aは, Aでは) before the anchor: it is the subject of every clause after it.
 
@@ -231,10 +267,14 @@ def _topic(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
     # …Vすることが多い: a clause made a noun by こと says its act of the topic, as a main clause does
     if sentence.relative(anchor) and sentence.tokens[sentence.tokens[anchor].head].lemma not in FORMAL_NOUNS:
         return []
+    tokens = sentence.tokens
     for governor in sorted(slots):
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) in ("は", "では", "としては"):
-                return [group]
+                # Aは…であり、事務局長は…に招かれて: a later topic that names no entity takes over
+                later = [k for k in range(sentence.last(group.token) + 1, anchor)
+                         if tokens[k].dep == "nsubj" and sentence.marker(k) == "は"]
+                return [] if later else [group]
     return []
 
 
@@ -258,9 +298,20 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     tokens = sentence.tokens
     if sentence.marker(i) != "が":
         return governor
+    if sentence.marker(governor) in ("と", "とも") and tokens[governor].pos in NOUNS and \
+            tokens[tokens[governor].head].pos == "VERB" and tokens[governor].head > governor and \
+            tokens[tokens[governor].head].lemma != "する":  # Aが議長国として開催した is as, no partner
+        return tokens[governor].head  # AがBなどと設立したC: the parser hung A on its partner B
+    if sentence.relative(governor) and any(sentence.marker(c) == "の" for c in sentence.kids(governor) if i < c):
+        # Aが本部のあるBで会合を開いた: the relative clause has its own subject with の, so A is the subject
+        # of the verb the modified noun belongs to
+        verb = tokens[tokens[governor].head].head
+        if tokens[verb].pos == "VERB" and verb > governor:
+            return verb
     for topic in range(i + 1, governor + 1):
         if governor in (topic, tokens[topic].head) and sentence.marker(topic) == "は":
-            clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and tokens[v].head == topic), None)
+            # the clause may modify a noun of the topic's phrase (AがVしたBの工場は)
+            clause = next((v for v in range(i + 1, topic) if tokens[v].dep == "acl" and v < tokens[v].head <= topic), None)
             return governor if clause is None else clause
     if tokens[governor].pos in NOUNS:
         return next((v for v in range(i + 1, governor) if sentence.relative(v) and tokens[v].head == governor),
@@ -402,8 +453,8 @@ def _topic_object(
     """Return the topic as the object of a clause with a subject of its own and no object.
 
     In Bは、…創設され、Aも出資している, B is what A funds; in Bは、Aが設置する予定で, B is what A sets up.
-    Only the topic of a passive clause or of a plan said with a copula: one that acts itself
-    (Bは…に参加しており、Aも…) is no object of what others do.
+    Only the topic of a passive clause, of a plan said with a copula, or one said to be a noun (Bは…の
+    枠組みで、AとCが参加している): one that acts itself (Bは…に参加しており、Aも…) is no object of what others do.
     """
     tokens = sentence.tokens
     head = tokens[anchor].head
@@ -412,9 +463,12 @@ def _topic_object(
         return []
     planned = tokens[anchor].dep == "acl" and bool(sentence.kids(head, "cop"))
     for governor in sorted(slots):
+        # a role it is said to have (Bは加盟国ではないが) is an act of its own, no definition
+        defined = tokens[governor].pos in NOUNS and bool(sentence.kids(governor, "cop")) and governor < anchor and \
+            sentence.predicate(governor) is None
         for group in slots[governor]["subject"]:
             if group.token < anchor and sentence.marker(group.token) == "は" and group not in subjects and \
-                    all(g.token > group.token for g in subjects) and (sentence.passive(governor) or planned):
+                    all(g.token > group.token for g in subjects) and (sentence.passive(governor) or planned or defined):
                 return [group]
     return []
 
@@ -437,8 +491,10 @@ def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, d
     """
     for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
         marker = sentence.marker(c)
+        # a part of a body (Bの事務局) names a body, no act that reaches B; talks on B (Bの交渉に加わった) are
+        # an event of their own, no B one takes part in
         if c != word and (marker in ("を", "に") or (marker == "が" and sentence.tokens[c].dep == "nsubj")) and \
-                sentence.predicate(c) is not None:
+                (nested := sentence.predicate(c)) is not None and not nested[0].part and nested[0].group != "meeting":
             found = slots[c]["genitive"]
             if found:
                 return list(found)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _scene, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -55,6 +55,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
+# Nouns that name what a body resolves: 決議, 決定
+_DECISIONS = ("決議", "決定")
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,9 @@ def _frames_at(
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
+    if passive and predicate.group_for("Event") == "attendance" and roles["agent"] and all(
+            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in roles["agent"]):
+        passive = False  # AはEに招かれた: an event invites no one, the one invited attends it
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
@@ -168,7 +173,7 @@ def _frames_at(
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
-                (jointly or named or sentence.marker(g.token) not in ("と", "とも"))]
+                (jointly or named or (predicate.together and verbal and word == anchor) or sentence.marker(g.token) not in ("と", "とも"))]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""
@@ -178,27 +183,38 @@ def _frames_at(
                   all(a.type == "Organization" for a in g.arguments)]
         agents = [g for g in roles["agent"] if g not in subjects] + within
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
-            agents += [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
+            # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
+            listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+            agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
+        agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
+        if placed and not objects and all(a.type == "Organization" for g in subjects for a in g.arguments):
+            # Xの事務局はYに置かれ: the body whose part is placed under Y stands under Y; in a country it is only there
+            objects = [g for c in sentence.kids(anchor, "nsubj") if c not in groups and
+                       (part := sentence.predicate(c)) is not None and part[0].part for g in slots[c]["genitive"]]
     elif not verbal:
         # AによるBの買収: the agent of a noun is its subject
         subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]
     if not passive and predicate.group_for("に") != predicate.group:
         # AはBに本部を置いた: where a thing is placed is not what is set up
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
+    received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
-    given: list[_Group] = []
     if verb is not None and verb.receives and word != anchor:
         # AはBから融資を受けた: the giver is B, the receiver A
         givers = [g for g in objects if sentence.marker(g.token) in ("から", "より")]
-        # AはBの支援を受けた: with no から-phrase, the の-phrase of the noun received is who gives it
-        given = [] if givers else [g for g in slots[word]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
-        subjects, objects = givers + given, [g for g in objects if g not in givers] + subjects
+        # AはBの支援を受けた: the actor whose act is received gives it
+        givers += [g for g in slots[word]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
+        if givers and not subjects:
+            # Aは、Bの支援を受けて…した: the receiver is the subject the clause leaves unsaid
+            subjects = _inherited(sentence, anchor, slots) or _topic(sentence, anchor, slots)
+        subjects, objects = givers, [g for g in objects if g not in givers] + subjects
+        received = givers
     # Bから is where from when the predicate has an object too: Cから列車でBを訪問した, Cから会議に出席した
     origins = [g for g in objects if sentence.marker(g.token) == "から"]
     if len(objects) > len(origins):
@@ -216,7 +232,10 @@ def _frames_at(
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
         subjects = _doer(sentence, anchor, predicate.group, slots)  # AはBに拠出している拠出国の一つ
-    if not subjects and not passive:
+    # IMFはBにXで融資することを決めた: a clause that speaks of its topic has its doer, X is the means
+    spoken = (not sentence.relative(anchor) or tokens[tokens[anchor].head].lemma in FORMAL_NOUNS) and \
+        bool(_inherited(sentence, anchor, slots) or _topic(sentence, anchor, slots))
+    if not subjects and not passive and not spoken:
         # 総務省で策定した計画: an organisation where a thing is done does it (Xで開かれた: X is a place)
         subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で" and
                     all(a.type == "Organization" for a in g.arguments)]
@@ -236,6 +255,11 @@ def _frames_at(
     # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on
     marked = [g for g in subjects if sentence.marker(g.token) == "が"]
     topics = [g for g in subjects if sentence.marker(g.token) in ("は", "では")]
+    if not marked and topics and not objects and not predicate.group_for("Country"):
+        # AIIBは、中国が主導して設立し: the が-subject of the clause chained before sets up the topic; only for an
+        # act no country is the object of, since a topic that joins or meets is its own subject
+        marked = [g for g in _chained(sentence, anchor, slots, groups)[0] if sentence.marker(g.token) == "が"]
+        subjects = subjects + marked
     if marked and topics and not objects:
         objects = topics
         subjects = [g for g in subjects if g not in topics]
@@ -249,7 +273,7 @@ def _frames_at(
     # a predicate noun named inside a compound (署名式) also takes the roles of its own token
     if word != anchor:
         subjects += slots[word]["subject"]
-        objects += slots[word]["object"] + [g for g in slots[word]["genitive"] if g not in given]
+        objects += slots[word]["object"] + [g for g in slots[word]["genitive"] if g not in received]
     head = tokens[anchor].head
     # a relative clause (Aが主催するB) or a noun (A所管のB) fills its missing role with what it modifies,
     # a cleft (Vしたのは X だ) with X
@@ -261,7 +285,9 @@ def _frames_at(
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
         if subjects and not objects:
-            objects.append(groups[modified])
+            # Aが派遣したB, Aが提出した決議: what a clause of giving modifies is the thing given, no recipient
+            if predicate.group != "provision":
+                objects.append(groups[modified])
         elif objects and not subjects:
             subjects.append(groups[modified])
         elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
@@ -275,14 +301,18 @@ def _frames_at(
         subjects = list(roles["mutual"])
     # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
     unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
+    # a predicate noun that only names what a plain noun is about (Bとの合意の見直しを訴えた, 合意の条件) is an
+    # act already done, by whoever did it; one a light verb carries on (協力の強化) is the subject's
+    described = not verbal and tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and head > anchor \
+        and tokens[head].pos in NOUNS and sentence.vocabulary.predicate(tokens[head].lemma) is None
     # the subject of a governing clause is not the agent of a passive one (Bが開催され、Aは…), nor of a
     # predicate noun another predicate takes (Aが設立を支援したB: A supports, it does not set up)
-    if not subjects and not passive and not unnamed and not _taken(sentence, anchor) and \
+    if not subjects and not passive and not unnamed and not described and not _taken(sentence, anchor) and \
             (not sentence.relative(anchor) or tokens[head].lemma in sentence.vocabulary.markers or
              tokens[head].lemma in FORMAL_NOUNS):
         chained, said = _chained(sentence, anchor, slots, groups)
-        subjects = chained or _inherited(sentence, anchor, slots) or \
-            (_topic(sentence, anchor, slots) if verbal and not said else [])
+        subjects = chained or _inherited(sentence, anchor, slots) or _sibling(sentence, anchor, slots) or \
+            _spoken_for(sentence, anchor, slots, groups) or (_topic(sentence, anchor, slots) if verbal and not said else [])
     elif (jointly or named) and partners and all(g in partners for g in subjects) and not passive:
         # Aが主導し、Bと共催した, AはCを訪れ、Bと条約Dに署名した: the partners do it with the subject of the
         # clause before, left unsaid
@@ -296,7 +326,8 @@ def _frames_at(
     if not subjects and all(a.type in _ACTED_ON for g in objects for a in g.arguments):
         # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
-            _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
+            _occasion(sentence, anchor, slots, groups) or \
+            (_scene(sentence, anchor, slots, held=predicate.group != "hosting") if verbal else [])
     if predicate.effect and subjects and not objects:
         # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; AとBの間で発効した, for both
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)] or \
@@ -307,7 +338,8 @@ def _frames_at(
             _topic_object(sentence, anchor, slots, subjects) or \
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
-            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else [])
+            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
+            (_destination(sentence, anchor, slots) if predicate.group == "provision" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -317,6 +349,15 @@ def _frames_at(
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the country a sentence is set in (Xでは、) as where a giving that names no recipient goes.
+
+    In ウクライナでは、OHCHRが派遣している監視団が…, the mission is sent to Ukraine.
+    """
+    return [g for governor in sorted(slots) for g in slots[governor]["venue"] if g.token < anchor and
+            sentence.marker(g.token) == "では" and all(a.type in ("Country", "Region") for a in g.arguments)][:1]
 
 
 def _sitting(
@@ -339,6 +380,24 @@ def _in_name(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -
     token = sentence.tokens[anchor]
     return any(a.start <= token.start and token.end <= a.end and (a.start, a.end) != (token.start, token.end)
                for g in groups.values() for a in g.arguments)
+
+
+def _resolved(
+    sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the body whose resolution a passive act was done by: Bは国連総会の決議で設立された is the assembly's act.
+
+    A resolution or decision (決議, 決定) is its body's act, whether the body is its の-phrase or the first
+    words of its compound (総会決議で); a resolution of a country's parliament names the parliament, a
+    country with の (日本の決議) is no body that resolves.
+    """
+    found = []
+    for c in sentence.kids(anchor, "obl"):
+        if sentence.marker(c) != "で" or not sentence.tokens[c].lemma.endswith(_DECISIONS):
+            continue
+        found += [g for g in ([groups[c]] if c in groups else slots[c]["genitive"])
+                  if all(a.type == "Organization" for a in g.arguments)]
+    return found
 
 
 def _renamed(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:

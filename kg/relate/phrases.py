@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # Names of what parties sign, adopt or pass, never a party themselves
 INSTRUMENTS = ("Agreement", "Plan", "Law")
 _CLOSE_QUOTES = ("」", "』", "”")
+# Counters of countries: 9か国, 3カ国
+_COUNTRY_COUNTERS = ("か国", "カ国", "ヵ国", "ケ国", "ヶ国")
+# Nouns of the inside of something: Aの中に設置された is placed in A
+_INSIDE = ("中", "内")
 
 
 @dataclass
@@ -94,7 +98,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         while (tokens[head].dep == "compound" or sentence.compounded(head)) and \
                 (tokens[head].head > head or _bracketed(tokens, head) or (bracket and head in inside)) and \
                 tokens[tokens[head].head].pos in NOUNS and not sentence.between(tokens[head].head) and \
-                tokens[head].head not in taken and (sentence.predicate(tokens[head].head) is None or (
+                tokens[head].head not in taken and (_no_act(sentence, tokens[head].head) or (
                     argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
             head = tokens[head].head
         if argument.type == "Person":
@@ -137,6 +141,9 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             elif sentence.appositive(target) and tokens[target].head not in owner:
                 # A、BなどのN and A、Bの2か国: the names stand for the noun they exemplify or count
                 target = tokens[target].head
+            elif (noun := sentence.included(target)) is not None and noun not in owner:
+                # A、Bを含む28か国とCが署名した: the names are members of the noun, and do what it does
+                target = noun
             elif sentence.exemplifies(target) and tokens[target].head in owner and \
                     (noun := _genitive_of(sentence, owner[tokens[target].head])) is not None and noun not in owner:
                 # AなどXのN: A is an example of N, not of X (カザフスタンなど中央アジアの国々)
@@ -145,6 +152,18 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 break
         group = groups.setdefault(target, _Group(target, [], governor=governor.get(target)))
         group.arguments.extend(phrase[i])
+    # 日本、豪州とASEANの9か国: a body written right before a count of countries is the whole they belong
+    # to, no one of them; listed among them (ASEANと日本、中国の13か国), it stands for its members
+    for group in groups.values():
+        if tokens[group.token].lemma in _COUNTRY_COUNTERS and any(a.type == "Country" for a in group.arguments):
+            group.arguments[:] = [a for a in group.arguments if a.type == "Country" or not _counted_whole(tokens, a, group.token)]
+    # Aの中に, Aの内に: the inside of a body is the body, where something is set up or placed
+    for i in list(groups):
+        head = tokens[i].head
+        if head > i and tokens[head].lemma in _INSIDE and sentence.marker(i) == "の" and head not in groups and \
+                sentence.marker(head) in ("に", "には"):
+            groups[head] = groups.pop(i)
+            groups[head].token = head
     # A・B間, AとBの間: the conjuncts under 間 become one group that does the predicate together
     for i in list(groups):
         head = tokens[i].head
@@ -164,6 +183,19 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _no_act(sentence: ParsedSentence, i: int) -> bool:
+    """Return True when noun i states no act: no predicate, or a part of a body (OPEC事務局 is OPEC at work)."""
+    found = sentence.predicate(i)
+    return found is None or found[0].part
+
+
+def _counted_whole(tokens: Sequence[Token], argument: Argument, counter: int) -> bool:
+    """Return True when a name is written right before の and the count: the ASEAN of ASEANの9か国."""
+    after = next((k for k, t in enumerate(tokens) if t.start >= argument.end), None)
+    return after is not None and tokens[after].text == "の" and all(
+        tokens[k].pos == "NUM" for k in range(after + 1, counter))
 
 
 def _person_titles(

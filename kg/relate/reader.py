@@ -24,6 +24,8 @@ _UNDER = ("下",)
 _LIST_MARKS = ("・", "、")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
+# Verbs that name a thing among a larger whole: Aを含むN, Aをはじめとする N
+_INCLUDING = ("含む", "含める", "始め", "はじめ")
 # Particles the tokenizer may tag a noun suffix, which the parser then makes a phrase's head: Bとも
 _SUFFIX_PARTICLES = ("とも",)
 NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
@@ -194,6 +196,24 @@ class ParsedSentence:
         """Return True when a particle such as など makes noun i an example (AなどのN, AなどN)."""
         return any(self.tokens[c].lemma in _RESTRICTIVES for c in self.kids(i, "case"))
 
+    def included(self, i: int) -> int | None:
+        """Return the party a phrase is named as part of (Aを含むNが, Aをはじめとする NとBが), else None.
+
+        Only a noun that acts, as a subject or its conjunct, makes its parts act: in Aを含むNへ…が承認された,
+        A is only within what something is granted to.
+        """
+        token = self.tokens[i]
+        verb = token.head
+        if verb <= i or token.dep != "obj" or self.marker(i) != "を":
+            return None
+        if self.tokens[verb].lemma not in _INCLUDING and not (
+                self.tokens[verb].lemma == "する" and any(self.tokens[k].lemma in _INCLUDING for k in range(i + 1, verb))):
+            return None
+        noun = self.tokens[verb].head
+        if self.tokens[verb].dep != "acl" or noun <= verb or self.tokens[noun].pos not in NOUNS:
+            return None
+        return noun if self.marker(noun) in ("が", "は", "も") or self.conjoined(noun) else None
+
     def between(self, i: int) -> bool:
         """Return True when token i is 間 (A・B間, AとBの間)."""
         return self.tokens[i].lemma in ("間", "間の") or self.tokens[i].text == "間"
@@ -230,7 +250,7 @@ class ParsedSentence:
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
             for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
                 carried = self.predicate(c)
-                if carried is not None:
+                if carried is not None and not carried[0].part:  # OPEC事務局と意見交換を行う: a body, no act
                     return carried
             if found.group != LIGHT:
                 return found, i
@@ -243,8 +263,9 @@ class ParsedSentence:
         of Nの一つ said so.
         """
         token = self.tokens[i]
-        # …の加盟国ではなく、…: a copula in its continuing form (で) says it as well as だ does
-        if token.dep == "ROOT" or any(self.tokens[c].lemma == "だ" or (self.tokens[c].dep == "cop" and
+        # …の加盟国ではなく、…: a copula in its continuing form (で) says it as well as だ does; Aは…の加盟国として
+        # says it of A too
+        if token.dep == "ROOT" or self.marker(i) == "として" or any(self.tokens[c].lemma == "だ" or (self.tokens[c].dep == "cop" and
                                                                        self.tokens[c].text == "で")
                                       for c in self.children[i]):
             return True
@@ -263,6 +284,8 @@ class ParsedSentence:
     def role(self, i: int) -> bool:
         """Return True when noun i names who does an act (拠出国, 加盟国) and is said of someone: its subject is that one's."""
         token = self.tokens[i]
+        if token.lemma.endswith(_ROLES) and self.said(i) and self.vocabulary.predicate(token.lemma, noun=True):
+            return True  # 非常任理事国, a role the vocabulary names whole
         return ("接尾辞" in token.tag and self.said(i)) or self._doer_of(i) is not None
 
     def _said_of(self, i: int) -> list[int]:

@@ -36,7 +36,8 @@ class Predicate:
     that names a ``part`` says what its subject is of its の-phrase (BはAの外局である: A oversees B). One
     that takes ``effect`` does so for the country or region it happens in (Aでは、Bが発効した: B takes
     effect for A), or for the party whose act on it takes effect (AのBへの加入が発効した). One whose object may be a ``draft`` of an instrument acts on that instrument when the
-    draft is no entity (Bの改正案が採択された: B is adopted as amended).
+    draft is no entity (Bの改正案が採択された: B is adopted as amended). One done ``together`` makes its と-phrase a
+    co-subject (AがBと設立したC: A and B set C up), where a predicate of two sides makes it the object.
     """
 
     word: str
@@ -53,6 +54,7 @@ class Predicate:
     part: bool = False
     effect: bool = False
     draft: bool = False
+    together: bool = False
     by_type: tuple[tuple[str, str], ...] = ()
 
     def group_for(self, object_type: str) -> str:

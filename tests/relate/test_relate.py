@@ -567,6 +567,160 @@ SHAPES = [
     ("北極基金は北極省の所管だ", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極省所管の北極基金が、調査を行った", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極基金は北極省の所管する事業に出資した", [("北極基金", O), ("北極省", O)], set()),
+    # 可決 and 公布 adopt a law as 採択 and 制定 do; a law that is only named in a clause of debate is not adopted
+    ("北極議会は4月、北極開発法を可決した", [("北極議会", O), ("北極開発法", "Law")],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
+    ("北極政府が3月に北極開発法を公布した", [("北極政府", O), ("北極開発法", "Law")],
+     {("北極政府", "adoption", "北極開発法", False, "")}),
+    ("北極議会は4月、北極開発法を審議した", [("北極議会", O), ("北極開発法", "Law")], set()),
+    # 資金協力 is money given (funding), not cooperation: through a body it goes to that body
+    ("チリは、北極基金を通じて緊急無償資金協力を行った", [("チリ", C), ("北極基金", O)],
+     {("チリ", "funding", "北極基金", False, "")}),
+    ("チリは、北極基金と技術面で協力を行った", [("チリ", C), ("北極基金", O)],
+     {("チリ", "cooperation", "北極基金", False, "")}),
+    # 共催国を務める hosts the event it is set in, as 議長国 does; the 共催国 of a body holds no event
+    ("チリは12月の北極フォーラムで共催国を務めた", [("チリ", C), ("北極フォーラム", E)],
+     {("チリ", "hosting", "北極フォーラム", False, "")}),
+    ("チリは北極連合で共催国を務めた", [("チリ", C), ("北極連合", O)], set()),
+    # what a clause of giving modifies is the thing given (the mission sent, the resolution tabled), no recipient
+    ("北極機関が2014年から派遣している北極監視団が、被害を数えている", [("北極機関", O), ("北極監視団", O)], set()),
+    ("北極機関が2014年から北極監視団に派遣している職員が、被害を数えている", [("北極機関", O), ("北極監視団", O)],
+     {("北極機関", "provision", "北極監視団", False, "")}),
+    # Xでは、Aが派遣している…: with no recipient named, the country the sentence is set in is where it goes
+    ("チリでは、北極機関が2014年から派遣している北極監視団が、被害を数えている",
+     [("チリ", C), ("北極機関", O), ("北極監視団", O)], {("北極機関", "provision", "チリ", False, "")}),
+    ("チリでは、北極機関が2014年から北極監視団に職員を派遣している", [("チリ", C), ("北極機関", O), ("北極監視団", O)],
+     {("北極機関", "provision", "北極監視団", False, "")}),
+    # AはBの支援を受けた: the actor whose act is received gives it; from whom, with から, as before
+    ("北極商事は、北極銀行や北極保険の支援を受けて、事業を進めている",
+     [("北極商事", O), ("北極銀行", O), ("北極保険", O)],
+     {("北極銀行", "support", "北極商事", False, ""), ("北極保険", "support", "北極商事", False, "")}),
+    ("北極商事は、北極銀行の支援する事業を受け継いだ", [("北極商事", O), ("北極銀行", O)], set()),
+    # a body's resolution (Aの決議で, A決議で) is its act in the passive; a country's resolution names no body
+    ("北極理事会は、2006年に北極総会の決議で、それまでの委員会に代わって設けられた",
+     [("北極理事会", O), ("北極総会", O)], {("北極総会", "establishment", "北極理事会", False, "")}),
+    ("北極機関は1949年の北極総会決議で設立され、難民を支えている", [("北極機関", O), ("北極総会", O)],
+     {("北極総会", "establishment", "北極機関", False, "")}),
+    ("北極機関は1949年のチリの決議で設立され、難民を支えている", [("北極機関", O), ("チリ", C)], set()),
+    # Aの中にBが設立された: the inside of a body is the body, as in Aに設置された; what is among others is not
+    ("2024年2月、北極研究機構（NRI）の中に北極安全研究所が設立された", [("北極研究機構", O), ("北極安全研究所", O)],
+     {("北極研究機構", "oversight", "北極安全研究所", False, "")}),
+    ("北極省の中に北極安全研究所が置かれた", [("北極省", O), ("北極安全研究所", O)],
+     {("北極省", "oversight", "北極安全研究所", False, "")}),
+    ("北極連合の中で北極安全研究所が注目された", [("北極連合", O), ("北極安全研究所", O)], set()),
+    # A、Bを含むN: the names are members of N and do what N does; a name the clause says is included in
+    # something else (Aを含む案) is no party
+    ("チリ、ペルー、ボリビアを含む28か国と北極連合が「北極宣言」に署名した",
+     [("チリ", C), ("ペルー", C), ("ボリビア", C), ("北極連合", O), ("北極宣言", A)],
+     {("チリ", "signing", "北極宣言", False, ""), ("ペルー", "signing", "北極宣言", False, ""),
+      ("ボリビア", "signing", "北極宣言", False, ""), ("北極連合", "signing", "北極宣言", False, "")}),
+    ("ペルーを含む12か国が北極宣言に署名した", [("ペルー", C), ("北極宣言", A)],
+     {("ペルー", "signing", "北極宣言", False, "")}),
+    ("チリをはじめとする各国が北極宣言に署名した", [("チリ", C), ("北極宣言", A)],
+     {("チリ", "signing", "北極宣言", False, "")}),
+    ("北極連合は、チリを含む改革案を北極宣言に盛り込んだ", [("チリ", C), ("北極連合", O), ("北極宣言", A)], set()),
+    ("ペルー政府から、チリ企業を含む国際連合体へ免許の付与が承認された", [("ペルー", C), ("チリ", C)], set()),
+    # AはBにXで融資することを決めた: the topic lends, the body named with で is the means; with no topic
+    # the body where a thing is done does it
+    ("2023年3月、北極基金はチリに拡大信用供与措置（EFF）で約29億ドルを融資することを決めた",
+     [("北極基金", O), ("チリ", C), ("EFF", O)], {("北極基金", "funding", "チリ", False, "")}),
+    ("北極省で策定した北極指針が公表された", [("北極省", O), ("北極指針", "Plan")],
+     {("北極省", "adoption", "北極指針", False, "")}),
+    # Bの立ち上げを発表した announces an act: the act decides, as with 表明; a document announced is published
+    ("2024年5月、北極会議で、チリ政府が「北極フレンズグループ」の立ち上げを発表した",
+     [("北極会議", E), ("チリ", C), ("北極フレンズグループ", O)],
+     {("チリ", "establishment", "北極フレンズグループ", False, "")}),
+    ("2024年5月、チリ政府は「北極戦略」を発表した", [("チリ", C), ("北極戦略", "Plan")],
+     {("チリ", "publication", "北極戦略", False, "")}),
+    # Bは…Nで、Aが参加している: a topic said to be a noun does not act, it is what the next clause acts on;
+    # a body before a count of countries is the whole they belong to, no member
+    ("北極共同体（NCC）は、首相が2022年1月の演説で提唱した枠組みで、ペルー、チリと北極連合の9か国が参加している",
+     [("北極共同体", O), ("ペルー", C), ("チリ", C), ("北極連合", O)],
+     {("ペルー", "membership", "北極共同体", False, ""), ("チリ", "membership", "北極共同体", False, "")}),
+    ("北極連合（NU）とペルー、チリの13か国による「北極備蓄（NR）」は、災害に備える",
+     [("北極連合", O), ("ペルー", C), ("チリ", C), ("北極備蓄", O)],
+     {("北極連合", "membership", "北極備蓄", False, ""), ("ペルー", "membership", "北極備蓄", False, ""),
+      ("チリ", "membership", "北極備蓄", False, "")}),
+    # Aの事務局であるB: the secretariat is a part of the body, as 外局 is; a body's secretariat written as one
+    # name (A事務局と) is the body, and no act a light verb carries
+    ("北極委員会の事務局である北極庁は、問題はないとした", [("北極委員会", O), ("北極庁", O)],
+     {("北極委員会", "oversight", "北極庁", False, "")}),
+    ("北極庁はチリ連合事務局と定期的に意見交換を行っている", [("北極庁", O), ("チリ連合事務局", O)],
+     {("北極庁", "meeting", "チリ連合事務局", False, "")}),
+    ("北極会議の事務局は北極官房に置かれ、北極室が実務を担う", [("北極会議", O), ("北極官房", O), ("北極室", O)],
+     {("北極官房", "oversight", "北極会議", False, "")}),
+    ("北極会議の本部は北極官房に置かれ、北極室が実務を担う", [("北極会議", O), ("北極官房", O), ("北極室", O)], set()),
+    ("北極会議の事務局はチリに置かれ、ペルーにも拠点が設けられる", [("北極会議", O), ("チリ", C), ("ペルー", C)], set()),
+    # Aが選ばれ、Bと連携して…: chained clauses share the が-subject of the first, passive or not; a subject of
+    # the main clause is its own
+    ("実証炉では、北極重工が中核企業に選ばれ、北極機構（NRA）と連携して設計を進める",
+     [("北極重工", O), ("北極機構", O)], {("北極重工", "cooperation", "北極機構", False, "")}),
+    ("北極重工が中核企業に選ばれ、北極機構は南極機構と連携して設計を進める",
+     [("北極重工", O), ("北極機構", O), ("南極機構", O)], {("北極機構", "cooperation", "南極機構", False, "")}),
+    # Aが本部のあるBで会合を開いた: a relative clause with its own の-subject leaves A to the main verb
+    ("4月には、北極機関が本部のあるチリで第14回北極総会を開いた", [("北極機関", O), ("チリ", C), ("第14回北極総会", E)],
+     {("北極機関", "hosting", "第14回北極総会", False, "")}),
+    ("4月には、北極機関が設立したチリ支部で第14回北極総会が開かれた",
+     [("北極機関", O), ("チリ支部", O), ("第14回北極総会", E)], {("北極機関", "establishment", "チリ支部", False, "")}),
+    # AがBなどと設立したC: a と-phrase of setting up or hosting does it with the subject; with a predicate
+    # of two sides (AはBと合意した) it stays the partner
+    ("北極電機が南極電子などと設立した北極半導体の第1工場は、量産を始めた",
+     [("北極電機", O), ("南極電子", O), ("北極半導体", O)],
+     {("北極電機", "establishment", "北極半導体", False, ""), ("南極電子", "establishment", "北極半導体", False, "")}),
+    ("チリがペルーと開催した北極フォーラムには、50か国が参加した", [("チリ", C), ("ペルー", C), ("北極フォーラム", E)],
+     {("チリ", "hosting", "北極フォーラム", False, ""), ("ペルー", "hosting", "北極フォーラム", False, "")}),
+    ("北極電機は南極電子と事業の統合で合意した", [("北極電機", O), ("南極電子", O)],
+     {("北極電機", "agreement", "南極電子", False, "")}),
+    # what is set up, adopted or published is never a country: one that names a resolution or mission is none
+    ("11月、北極委員会は、ペルーが提出したチリ人権状況決議を無投票で採択した", [("北極委員会", O), ("ペルー", C), ("チリ", C)],
+     set()),
+    ("11月、北極委員会は、ペルーが提出した北極決議を無投票で採択した", [("北極委員会", O), ("北極決議", "Plan")],
+     {("北極委員会", "adoption", "北極決議", False, "")}),
+    # AはEに招かれた: an event invites no one, the one invited attends it; a body that invites is the agent
+    ("北極教皇は北極サミットに招かれ、AIのセッションに出席した", [("北極教皇", P), ("北極サミット", E)],
+     {("北極教皇", "attendance", "北極サミット", False, "")}),
+    ("チリは北極機関の主要な拠出国であり、事務局長は北極サミットに招かれて首相と会談した",
+     [("チリ", C), ("北極機関", O), ("北極サミット", E)], {("チリ", "funding", "北極機関", False, "")}),
+    # AとBの外相は、Vすることを確認した: the actors whose people speak do the act the clause names; a named subject
+    # of the governing clause comes first
+    ("チリとペルーの外相は、漁業問題で引き続き連携することを確認した", [("チリ", C), ("ペルー", C)],
+     {("チリ", "cooperation", "ペルー", False, "")}),
+    ("チリとペルーの外相は、北極連合が南極連合と連携することを確認した",
+     [("チリ", C), ("ペルー", C), ("北極連合", O), ("南極連合", O)], {("北極連合", "cooperation", "南極連合", False, "")}),
+    # Bへの追加の拠出: a noun before the act with の passes its への-phrase on to the act
+    ("チリは1月28日、北極機関への追加の拠出を当面停止すると発表した", [("チリ", C), ("北極機関", O)],
+     {("チリ", "funding", "北極機関", True, "")}),
+    ("チリは1月28日、北極機関への追加の調査を当面停止すると発表した", [("チリ", C), ("北極機関", O)], set()),
+    # Xが議会で可決、成立した: an act listed before the verb with no particle shares its venue; a place is no agent
+    ("改正北極開発法が、29日の北極議会で可決、成立した", [("北極開発法", "Law"), ("北極議会", O)],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
+    ("改正北極開発法が、29日のチリで可決、成立した", [("北極開発法", "Law"), ("チリ", C)], set()),
+    # Eが開かれ、Xが採択された: the event held in the clause before adopts X; an event holds no other event
+    ("2023年12月、初めての北極首脳会合が開かれ、北極共同声明が採択された", [("北極首脳会合", E), ("北極共同声明", A)],
+     {("北極首脳会合", "adoption", "北極共同声明", False, "")}),
+    # Bは、Aが主導して設立し: the が-subject of the clause before sets up the topic; a topic that joins is its own subject
+    ("北極投資銀行（NIB）は、チリが主導して設立し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)],
+     {("チリ", "establishment", "北極投資銀行", False, "")}),
+    ("北極投資銀行は、チリが主導して加盟し、2016年に開業した", [("北極投資銀行", O), ("チリ", C)], set()),
+    # Bとの合意の見直しを訴えた: an agreement a plain noun is about is no act of the one who speaks of it;
+    # one a light verb carries on (Bとの協力の強化) is
+    ("チリ大統領は選挙中に北極基金との合意の見直しを訴えた", [("チリ", C), ("北極基金", O)], set()),
+    ("チリは北極基金との協力の強化を進めた", [("チリ", C), ("北極基金", O)],
+     {("チリ", "cooperation", "北極基金", False, "")}),
+    # Aは Bの(非)常任理事国として: a council's member by its seat, said of A with として as with a copula; a seat
+    # named as what one elects is no one's
+    ("チリは北極理事会の非常任理事国として、2年の任期の最後の年を迎えた", [("チリ", C), ("北極理事会", O)],
+     {("チリ", "membership", "北極理事会", False, "")}),
+    ("チリは北極理事会の加盟国として、2年の任期の最後の年を迎えた", [("チリ", C), ("北極理事会", O)],
+     {("チリ", "membership", "北極理事会", False, "")}),
+    ("北極理事会は新たな非常任理事国をペルーで選んだ", [("北極理事会", O), ("ペルー", C)], set()),
+    # the talks on B one joins (Bの交渉に加わった) are no B one is a member of; the setting up of B is
+    ("チリは、北極条約の交渉にオブザーバーとして加わった", [("チリ", C), ("北極条約", A)], set()),
+    ("チリは、北極基金の立ち上げに加わった", [("チリ", C), ("北極基金", O)], {("チリ", "membership", "北極基金", False, "")}),
+    # a role said of the topic (Aは加盟国ではないが) is its own act: the topic is no object of the next clause
+    ("ペルーは北極連合の加盟国ではないが、チリ省は北極連合事務局と定期的に意見交換を行っている",
+     [("ペルー", C), ("北極連合", O), ("チリ省", O)],
+     {("ペルー", "membership", "北極連合", True, "")}),
 ]
 
 
@@ -635,6 +789,33 @@ def test_a_hand_made_parse_reads_subject_and_object():
     assert triples(read_frames(tokens, arguments, load_vocabulary())) == {("日本", "membership", "OECD", False, "")}
     # the same words with the roles swapped say the opposite, and one entity alone says nothing
     assert read_frames(tokens, arguments[:1], load_vocabulary()) == []
+
+
+def test_a_subject_the_parser_hung_on_its_partner_does_the_act_with_it():
+    # AがBなどと設立したC as GiNZA parsed a sentence of the notes: A hung on B, B on 設立, 設立 on C
+    tokens = (
+        Token(0, 2, "北電", "北電", "PROPN", "名詞-固有名詞-一般", "nsubj", 2),
+        Token(2, 3, "が", "が", "ADP", "助詞-格助詞", "case", 0),
+        Token(3, 5, "南電", "南電", "PROPN", "名詞-固有名詞-一般", "obl", 5),
+        Token(5, 7, "など", "など", "ADP", "助詞-副助詞", "case", 2),
+        Token(7, 8, "と", "と", "ADP", "助詞-格助詞", "case", 2),
+        Token(8, 10, "設立", "設立", "VERB", "名詞-普通名詞-サ変可能", "acl", 8),
+        Token(10, 11, "し", "する", "AUX", "動詞-非自立可能", "aux", 5),
+        Token(11, 12, "た", "た", "AUX", "助動詞", "aux", 5),
+        Token(12, 14, "西電", "西電", "PROPN", "名詞-固有名詞-一般", "ROOT", 8),
+    )
+    arguments = [Argument(0, 2, "北電", O), Argument(3, 5, "南電", O), Argument(12, 14, "西電", O)]
+    assert triples(read_frames(tokens, arguments, load_vocabulary())) == {
+        ("北電", "establishment", "西電", False, ""), ("南電", "establishment", "西電", False, "")}
+    # A as its partner's conjunct (Aが議長国として開催した) keeps the verb of として
+    as_chair = tokens[:2] + (
+        Token(3, 6, "議長国", "議長国", "NOUN", "名詞-普通名詞-一般", "obl", 4),
+        Token(6, 7, "と", "と", "ADP", "助詞-格助詞", "case", 2),
+        Token(7, 9, "して", "する", "VERB", "動詞-非自立可能", "advcl", 5),
+        Token(8, 10, "開催", "開催", "VERB", "名詞-普通名詞-サ変可能", "acl", 8),
+    ) + tokens[6:]
+    arguments = [Argument(0, 2, "北電", O), Argument(12, 14, "西電", E)]
+    assert triples(read_frames(as_chair, arguments, load_vocabulary())) == {("北電", "hosting", "西電", False, "")}
 
 
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
