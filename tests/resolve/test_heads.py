@@ -858,6 +858,15 @@ def test_a_katakana_proper_word_ending_like_a_facility_is_still_a_name():
     assert [c for c in compound_names(text) if c.type == "Other"] == []
 
 
+def test_a_facility_s_katakana_head_inside_a_loanword_is_no_head():
+    from kg.resolve.compounds import _ends_in_head
+
+    assert _ends_in_head("ソラモービル") is None and _ends_in_head("ゼノモービル") is None  # the end of one loanword
+    assert _ends_in_head("北港ビル") == "Other" and _ends_in_head("総合運動公園") == "Other"  # a head after kanji
+    text = "商社は米ゼノモービルが計画する事業に加わる。"
+    assert [c for c in compound_names(text) if c.type == "Other"] == []
+
+
 def test_a_weather_head_inside_a_run_and_a_rank_of_unit_name_nothing():
     from kg.resolve.compounds import formed_bodies
 
