@@ -955,10 +955,14 @@ def before_time_words(text: str, start: int, end: int) -> int:
 
 
 def _kanji_words(text: str, start: int, end: int) -> int:
-    """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them."""
+    """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them.
+
+    A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would."""
     inside = list(words_within(text, start, end))
-    kanji = all(w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside)
-    return len(inside) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
+    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞")]
+    suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
+    kanji = len(nouns) + len(suffixes) == len(inside) and all(is_kanji(c) for w in inside for c in text[w.start : w.end])
+    return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 
 def _adjective_before_head(text: str, start: int, end: int) -> bool:

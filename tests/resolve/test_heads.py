@@ -316,6 +316,35 @@ def test_a_plan_is_named_by_three_words_in_kanji_before_its_head(text, found):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("政府は北方海域資源開発戦略を決めた。", [("北方海域資源開発戦略", "Plan")]),  # a strategy after three words
+        ("次世代型漁業支援戦略を読む。", [("次世代型漁業支援戦略", "Plan")]),  # 型 makes one compound of 次世代
+        ("港湾災害対策指針を改めた。", [("港湾災害対策指針", "Plan")]),  # guidelines after three words
+        ("会社は成長戦略と販売戦略を描く。", []),  # one word before: a kind of strategy
+        ("運用指針と投資判断指針を示す。", []),
+        ("政府は漁業基本戦略と海洋基本指針を改定した。", [("漁業基本戦略", "Plan"), ("海洋基本指針", "Plan")]),
+        ("基本戦略を立てる。", []),  # the head alone names none
+    ],
+)
+def test_a_strategy_or_guidelines_are_named_by_kanji_words_before_their_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("協議は審議会の資源管理分科会で始まった。", [("資源管理分科会", "Organization")]),
+        ("各分科会と専門分科会で議論した。", []),  # one common word before the head: a kind of subcommittee
+        ("政府は北方資源関係閣僚会議を開いた。", [("北方資源関係閣僚会議", "Organization")]),  # a standing council
+        ("関係閣僚会議を開く。", []),
+    ],
+)
+def test_a_subcommittee_and_a_council_of_ministers_are_bodies(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("2011年の鉱業法改正で許可制が変わった。", [("鉱業法", "Law")]),  # the act right after the name
         ("港湾海域利用法の改正案は継続審議になった。", [("港湾海域利用法", "Law")]),
         ("入国者税法により徴収される。", [("入国者税法", "Law")]),  # a verb only after に
