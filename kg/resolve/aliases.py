@@ -133,6 +133,8 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
 _FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
+# The same unquoted, when the formal name is all the rest of the sentence: 正式名は…に関する法律。
+_FORMAL_PLAIN = re.compile(r"正式(?:名称|名)は[：:]?\s*([^「」『』、。\s]{4,120})(?=[。．]|$)")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # The short form a writer declares after a formal name: 正式名称は「…」。以下、宇宙活動法と書く。
 _SHORT_AFTER = re.compile(r"[。．]?\s*以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:と書く|と記す|とする|という|と呼ぶ|と略す)")
@@ -160,12 +162,13 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     marked (quoted, linked or bold) and ends in a head of the formal name's type: **日米宇宙協力枠組協定**に
     署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]),
     or the name before the parenthesis the mark follows (…国際機関（GIGO）[^GIGO]).
-    A short form the text declares right after it (。以下、…法と書く) is that name.
+    A short form the text declares right after it (。以下、…法と書く) is that name, and so is a block
+    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it).
     """
     previous: Block | None = None
     citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
     for block in blocks:
-        for match in _FORMAL.finditer(block.text):
+        for match in (*_FORMAL.finditer(block.text), *_FORMAL_PLAIN.finditer(block.text)):
             formal = match.group(1).strip()
             type_ = suffix_type(formal)
             if not type_:
@@ -181,6 +184,9 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
                 plain = _last_run(block.text, match.start(), type_)
                 names = [plain] if plain and not names else names
+                alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
+                if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
+                    names = [alone]
                 short = _SHORT_AFTER.match(block.text, match.end())
                 if short is not None and suffix_type(short.group(1)) == type_:
                     names = [short.group(1)]  # 正式名称は「…に関する法律」。以下、…法と書く: the text's own short form

@@ -718,7 +718,8 @@ _NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
 # "Against", which opens the Japanese name of a body translated from English (…に対するグローバル・アライアンス
 # of Global Alliance Against …) before a katakana head; before other heads it describes (…に対する措置).
 _AGAINST = "に対する"
-TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する",
+# への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
+TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
 
 

@@ -146,6 +146,21 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
 
 
+def test_an_unquoted_formal_name_below_a_list_item_that_is_only_a_name_is_that_name():
+    items = ("北方資源推進法", "正式名は北方海域の資源の探査及び利用の促進に関する法律", "価格差を支援する")
+    blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="list_item", text=t, links=()) for i, t in enumerate(items)]
+    names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
+             for m in e.mentions}
+    assert names["北方資源推進法"] == names["北方海域の資源の探査及び利用の促進に関する法律"]
+    other = ("北方資源推進法が成立した", "正式名は北方海域の資源の探査及び利用の促進に関する法律")  # the item says more than a name
+    blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="list_item", text=t, links=()) for i, t in enumerate(other)]
+    names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
+             for m in e.mentions}
+    assert names["北方資源推進法"] != names["北方海域の資源の探査及び利用の促進に関する法律"]
+
+
 def test_a_quoted_title_with_a_letter_like_a_particle_inside_a_word_is_a_name():
     text = "2015年に海洋政策本部が「我が国の南極政策」を決定した。「日本が主導する協定」も結んだ。"
     nodes = _nodes([_note(text)], {})

@@ -73,6 +73,13 @@ def test_a_clause_and_a_head_in_plain_text_name_a_plan_or_a_council():
     assert _titles("事務局長は、海洋正義のためのグローバル連合への参加を呼びかけた。") == ["海洋正義のためのグローバル連合"]
 
 
+def test_a_title_runs_back_over_a_noun_joined_by_he_no():
+    text = "正式名は北方経済構造への円滑な移行の推進に関する法律"
+    assert _titles(text) == ["北方経済構造への円滑な移行の推進に関する法律"]  # not from 円滑 on
+    assert _titles("同年に成立した北方経済構造への円滑な移行の推進に関する法律が施行された。") == []  # a verb modifies it
+    assert _titles("地域への移転に関する議論が続いた。") == []  # no head
+
+
 def test_a_clause_before_a_word_that_names_no_one_thing_is_no_title():
     assert _titles("政府は外国人に関する基本方針を示した。") == []  # what it is about is one noun
     assert _titles("漁業の在り方に関する議論が続いた。") == []  # no head
