@@ -71,6 +71,8 @@ def test_a_clause_and_a_head_in_plain_text_name_a_plan_or_a_council():
     assert _titles("漁業制度及び養殖制度の在り方に関する有識者会議が報告をまとめた。") == [
         "漁業制度及び養殖制度の在り方に関する有識者会議"]
     assert _titles("事務局長は、海洋正義のためのグローバル連合への参加を呼びかけた。") == ["海洋正義のためのグローバル連合"]
+    assert _titles("政府は、北方漁業資源の回復のためのアクションプランを採択した。") == ["北方漁業資源の回復のためのアクションプラン"]
+    assert _titles("会社は改善のためのアクションプランを作る。") == []  # what it is about is one noun
 
 
 def test_a_title_runs_back_over_a_noun_joined_by_he_no():
