@@ -563,9 +563,24 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
 
 
 def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
-    """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国) or
-    proper nouns of the dictionary written in kanji (日本郵船・商船三井・川崎汽船), each a name of its own."""
-    return lists_only(text, span, {(c.start, c.end) for c in known if c.trust}) or lists_proper_words(text, span)
+    """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国), countries
+    in their one-character forms (英米独仏・EU) or proper nouns of the dictionary written in kanji
+    (日本郵船・商船三井・川崎汽船), each a name of its own."""
+    items = {(c.start, c.end) for c in known if c.trust} | _country_letters(text, span)
+    return lists_only(text, span, items) or lists_proper_words(text, span)
+
+
+def _country_letters(text: str, span: Span) -> set[tuple[int, int]]:
+    """Return the parts of a span between ・ that are one-character country forms only (英米独仏 of 英米独仏・EU)."""
+    if "・" not in text[span.start : span.end]:
+        return set()
+    forms = country_abbreviations()
+    found, start = set(), span.start
+    for part in text[span.start : span.end].split("・"):
+        if len(part) >= 2 and all(c in forms for c in part):
+            found.add((start, start + len(part)))
+        start += len(part) + 1
+    return found
 
 
 def cuts_katakana_name(text: str, span: Span | Candidate) -> bool:

@@ -244,6 +244,19 @@ def test_a_model_span_over_a_list_of_proper_names_is_the_names():
     assert len(from_ner(person, [Span(0, 10, "Person")], [])) == 1
 
 
+def test_a_model_span_over_countries_in_one_letter_and_a_known_name_is_a_list():
+    from kg.records import Span
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.model_spans import from_ner
+
+    text = "北方連合と英米独仏・EUが基金を立ち上げた。"
+    start, eu = text.index("英米"), text.index("EU")
+    known = [Candidate(eu, eu + 2, KNOWN, "EU", "Organization")]
+    assert from_ner(text, [Span(start, eu + 2, "International_Organization")], known) == []
+    named = "日米・ゼノ協会が会合を開いた。"  # one part no name kg knows: maybe one body's name
+    assert len(from_ner(named, [Span(0, named.index("が"), "International_Organization")], [])) == 1
+
+
 def test_a_name_in_link_text_holds_no_quotation_mark():
     from kg.records import Block, Link
     from kg.resolve.candidates import quoted
