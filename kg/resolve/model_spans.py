@@ -23,7 +23,9 @@ from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
     without_legal_form,
 )
-from kg.resolve.words import inflects_common_word, inside_word, word_ending, word_starting, words, words_over, words_within
+from kg.resolve.words import (
+    inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
+)
 from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
@@ -110,6 +112,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue  # ローカルJSON, Textbundleフォーマット: a thing, not a body
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
+        if type_ == "Organization" and _one_address_word(text, span):
+            type_ = "Region"  # 北海道千歳市 written as one word of the dictionary is a town, whatever the model calls it
         head = suffix_type(text[span.start : span.end]) or headed_by
         # a label kept as the model found it, unless common words end in a head of another kind or in a generic
         # word (最終報告書 as a conference: 報告書 is a report, and a final one is a kind of report)
@@ -481,6 +485,14 @@ def _ends_in_lesser_place(text: str, span: Span) -> bool:
     """Return True when a span's last word is a place name that Sudachi does not know as a country."""
     inside = words_within(text, span.start, span.end)
     return bool(inside) and inside[-1].pos[:3] == ("名詞", "固有名詞", "地名") and inside[-1].pos[3] != "国"
+
+
+def _one_address_word(text: str, span: Span) -> bool:
+    """Return True for a span that is one word the dictionary knows as a place and that holds two places
+    or more, an address (北海道千歳市, 兵庫県加古郡播磨町)."""
+    inside = list(words_within(text, span.start, span.end))
+    return (len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end)
+            and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and bool(places_in(text[span.start : span.end])))
 
 
 def _last_word(text: str, span: Span) -> str:

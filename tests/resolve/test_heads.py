@@ -474,6 +474,16 @@ def _mentions(text: str, spans: tuple = ()) -> list[tuple[str, str, str]]:
     return [(m.surface, e.id, m.source) for e in entities for m in e.mentions]
 
 
+def test_an_address_the_model_calls_an_organisation_is_a_place():
+    from kg.records import Span
+
+    text = "兵庫県加古郡播磨町は工場を誘致し、ゼノ町役場が応じた。"  # one word of the dictionary, two places or more
+    office = text.index("ゼノ")
+    spans = (Span(0, text.index("は"), "Corporation_Other"), Span(office, office + 5, "Corporation_Other"))
+    assert sorted(_mentions(text, spans)) == [("ゼノ町役場", "ゼノ町役場", "ginza"), ("兵庫県", "兵庫県", "address"),
+                                              ("兵庫県加古郡播磨町", "播磨町", "ginza"), ("加古郡", "加古郡", "address")]
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
