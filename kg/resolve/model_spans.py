@@ -407,11 +407,16 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
 def _of_a_country(text: str, span: Span) -> bool:
     """Return True for a span that opens with a country's one-character form as a word of its own and
     ends in a head that names an organ or act of a state (米労働省, 英外務省, 米大統領選): the country
-    makes the common words after it a name."""
+    makes the common words after it a name. The dictionary may hold the form and the office as one word
+    (米大統領 of 米大統領選挙): the form then opens it before one common word."""
     inside = list(words_over(text, span.start, span.end))
-    rest = nfkc(text[inside[0].end : span.end]) if inside else ""
-    return (len(inside) >= 2 and inside[0].end - inside[0].start == 1 and text[span.start] in country_abbreviations()
-            and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS)))
+    if len(inside) < 2 or text[span.start] not in country_abbreviations():
+        return False
+    first = inside[0]
+    office = [w.pos[:2] for w in words(text[first.start + 1 : first.end])]
+    own_word = first.end - first.start == 1 or (first.pos[:2] == ("名詞", "普通名詞") and office == [("名詞", "普通名詞")])
+    rest = nfkc(text[inside[0].end : span.end])
+    return own_word and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
 
 
 def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:

@@ -134,14 +134,16 @@ def test_an_ordinal_before_a_bare_meeting_word_names_nothing():
         ("2日に米労働省が発表した。", "Show_Organization", ["米労働省"]),  # 米 is the United States here
         ("英外務省は声明を出した。", "Government", ["英外務省"]),
         ("米農家が困っている。", "Organization_Other", []),  # rice farmers: no organ of a state
+        ("11月の米大統領選挙で勝った。", "Event_Other", ["米大統領選挙"]),  # 米大統領 is one word of the dictionary
+        ("米大統領令が出た。", "Event_Other", []),  # an order, no election nor organ
     ],
 )
 def test_a_countrys_one_character_form_makes_a_name_of_its_organ(text, label, kept):
     from kg.records import Span
     from kg.resolve.model_spans import from_ner
 
-    start = text.index(kept[0]) if kept else text.index("米農家")
-    end = start + (len(kept[0]) if kept else 3)
+    start = text.index(kept[0]) if kept else text.index("米")
+    end = start + (len(kept[0]) if kept else text.index("が") - start)
     assert [text[c.start : c.end] for c in from_ner(text, [Span(start, end, label)], [])] == kept
 
 
