@@ -413,10 +413,11 @@ def _of_a_country(text: str, span: Span) -> bool:
     if len(inside) < 2 or text[span.start] not in country_abbreviations():
         return False
     first = inside[0]
-    office = [w.pos[:2] for w in words(text[first.start + 1 : first.end])]
-    own_word = first.end - first.start == 1 or (first.pos[:2] == ("名詞", "普通名詞") and office == [("名詞", "普通名詞")])
+    office = [w.pos[:2] for w in words(text[first.start + 1 : first.end])] == [("名詞", "普通名詞")]
+    own_word = first.end - first.start == 1 or (first.pos[:2] == ("名詞", "普通名詞") and office)
     rest = nfkc(text[inside[0].end : span.end])
-    return own_word and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
+    # 両 says the words after it are the two countries' own, no one organ (日中両政府, 米英両国)
+    return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
 
 
 def _common_words_only(text: str, span: Span, kanji: bool = True) -> bool:

@@ -136,6 +136,7 @@ def test_an_ordinal_before_a_bare_meeting_word_names_nothing():
         ("米農家が困っている。", "Organization_Other", []),  # rice farmers: no organ of a state
         ("11月の米大統領選挙で勝った。", "Event_Other", ["米大統領選挙"]),  # 米大統領 is one word of the dictionary
         ("米大統領令が出た。", "Event_Other", []),  # an order, no election nor organ
+        ("米英両政府が合意した。", "Government", []),  # two countries' governments, no one organ
     ],
 )
 def test_a_countrys_one_character_form_makes_a_name_of_its_organ(text, label, kept):
