@@ -280,7 +280,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
-        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()):
+        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
@@ -539,6 +539,14 @@ def _is_kind(text: str, paren: int, outer: str) -> bool:
     not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
     start = paren - len(outer)
     return _is_bare_head(outer) and text[start:paren] == outer and not (start and is_name_char(text[start - 1]))
+
+
+def _is_design(name: str) -> bool:
+    """Return True for common words that end in the suffix 型 (沸騰水型, 小型): a design or type of a thing,
+    which a parenthesis abbreviates as it does a name (沸騰水型（BWR）), no one thing."""
+    found = words(name)
+    return (len(found) >= 2 and name[found[-1].start : found[-1].end] == "型" and found[-1].pos[0] == "接尾辞"
+            and not any(w.proper or w.unknown for w in found))
 
 
 def _is_bare_head(name: str) -> bool:

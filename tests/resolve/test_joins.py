@@ -146,6 +146,13 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
 
 
+def test_a_design_ending_in_gata_and_its_acronym_name_no_one_thing():
+    text = "2基は、いずれも軽水冷却型（LWC）で、LWCの再稼働は初めて。北方漁業機構（NFO）も動いた。"
+    nodes = _nodes([_note(text)], _spans(text, ("LWC", "International_Organization")))
+    assert "LWC" not in nodes and "軽水冷却型" not in str(nodes)  # a type of reactor, as a product is
+    assert sorted(nodes["NFO"]) == ["NFO", "北方漁業機構"]  # a body and its acronym still join
+
+
 def test_an_unquoted_formal_name_below_a_list_item_that_is_only_a_name_is_that_name():
     items = ("北方資源推進法", "正式名は北方海域の資源の探査及び利用の促進に関する法律", "価格差を支援する")
     blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
