@@ -430,11 +430,13 @@ def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, d
     """Return what a predicate reaches through the predicate noun it takes: Bの立ち上げに参加した joins B.
 
     The が-phrase of a light verb may be such a noun too: in Bの設立が承認を経た, B is what is approved.
+    A noun that says what a body is of another (機関, 事務局) names the body, no act: Bの事務局を公表した reaches no B.
     """
     for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
         marker = sentence.marker(c)
+        named = sentence.predicate(c)
         if c != word and (marker in ("を", "に") or (marker == "が" and sentence.tokens[c].dep == "nsubj")) and \
-                sentence.predicate(c) is not None:
+                named is not None and not named[0].part:
             found = slots[c]["genitive"]
             if found:
                 return list(found)
