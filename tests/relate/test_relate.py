@@ -311,6 +311,10 @@ SHAPES = [
     ("ABCDはEFGHが2019年に設立した子会社で、日本企業も出資している。", [("ABCD", O), ("EFGH", O), ("日本", C)],
      {("EFGH", "establishment", "ABCD", False, "")}),
     ("北極大学はノルウェーが設立した研究所で研究を行っている。", [("北極大学", O), ("ノルウェー", C)], set()),
+    # …が所管する認可法人で、: a word for a body with で and a comma, which the parser hangs on the next verb
+    ("北海推進機構は北海省が所管する認可法人で、2024年7月に業務を始めた", [("北海推進機構", O), ("北海省", O)],
+     {("北海省", "oversight", "北海推進機構", False, "")}),
+    ("北極機構は北極省が所管する会議場で、会合を開いた", [("北極機構", O), ("北極省", O)], set()),  # a place
     # AなどXのN: A is an example of N, though the parser hangs it on X
     ("国際交流機構はカザフスタンなど中央アジアの国々にも日本語の教師を派遣している。",
      [("国際交流機構", O), ("カザフスタン", C), ("中央アジア", "Region")],
