@@ -291,9 +291,11 @@ def _frames_at(
         if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
             subjects, objects = parties, rest
     if not subjects and all(a.type in _ACTED_ON for g in objects for a in g.arguments):
-        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
+        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other,
+        # and so is the meeting a clause chained before holds (Eが開かれ、宣言が採択された)
+        held = predicate.group == "adoption"
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
-            _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots) if verbal else [])
+            _occasion(sentence, anchor, slots, groups) or (_scene(sentence, anchor, slots, held=held) if verbal else [])
     if predicate.effect and subjects and not objects:
         # Aでは/Aでも、Bが発効した: B takes effect for the country it takes effect in; AとBの間で発効した, for both
         objects = [g for g in roles["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)] or \

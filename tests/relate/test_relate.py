@@ -283,6 +283,11 @@ SHAPES = [
      [("第80回北極環境委員会", O), ("AEC80", O), ("北極戦略", "Plan")],
      {("第80回北極環境委員会", "adoption", "北極戦略", False, "")}),
     ("北極条約は国連本部で署名された。", [("北極条約", A), ("国連本部", O)], set()),
+    # Eが開かれ、Iが採択された: the meeting the chained clause holds adopts; a meeting held beside a body's act does not
+    ("2024年5月、北極首脳会議が開かれ、北極宣言が採択された", [("北極首脳会議", "Event"), ("北極宣言", A)],
+     {("北極首脳会議", "adoption", "北極宣言", False, "")}),
+    ("2024年5月、北極首脳会議が開かれ、北極評議会が北極宣言を採択した",
+     [("北極首脳会議", "Event"), ("北極評議会", O), ("北極宣言", A)], {("北極評議会", "adoption", "北極宣言", False, "")}),
     # BはAの外局である, BはAの機関ではない: what B is part of oversees it; Aの機関 alone says nothing
     ("北極警備庁は北極省の外局で、軍隊ではない。", [("北極警備庁", O), ("北極省", O)],
      {("北極省", "oversight", "北極警備庁", False, "")}),
