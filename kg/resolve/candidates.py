@@ -865,10 +865,16 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
 
     The acronym is a body or a meeting kg knows, or its sentence says a meeting took place
     (name_words.tsv, role meeting: 開催, 開かれる, 会合, ...); a version of a format or a product
-    (HTML5, PS5) has neither.
+    (HTML5, PS5) has neither. One that runs on into the head of a plan or a body (GX2040ビジョン) is
+    the first part of that name, its number a target year.
     """
     found = []
     for match in _NUMBERED.finditer(text):
+        end = match.end()
+        while end < len(text) and is_name_char(text[end]):
+            end += 1
+        if suffix_type(text[match.start() : end]) not in ("", "Event"):
+            continue
         known = lexicon.get(match.group(1))
         sentence = next((text[s:e] for s, e in sentences if s <= match.start() < e), text)
         if ((known is not None and known.type in ("Event", "Organization")) or _known_session_near(match, lexicon)

@@ -73,6 +73,9 @@ def test_an_ordinal_before_a_meeting_names_its_edition():
         ("QRS-5.2の仕様で書かれたページ。", []),  # a version: no meeting, nothing known
         ("HTML5とCSS3で書かれたページ。", []),  # versions of formats: no meeting, nothing known
         ("ISO9001の認証を取得した。", []),
+        ("会議で、QX2040ビジョンの方向を確認した。", []),  # the start of a plan's name, its number a target year
+        ("URC2024閣僚会合が開かれた。", ["URC2024"]),  # a meeting's head after it: still the session
+        ("QRS28議長が会議で述べた。", ["QRS28"]),  # a title after it
     ],
 )
 def test_an_acronym_with_a_number_is_a_meeting_when_its_sentence_says_so(text, found):
