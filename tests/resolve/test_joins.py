@@ -146,6 +146,13 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
 
 
+def test_a_centre_after_a_body_s_name_is_a_body_of_its_own():
+    text = "北方経済研究所（NERI）の中に、QZECセンターが設けられた。QZEC（北方ゼロ共同体）は広がる。QZEC機構も同じだ。"
+    nodes = _nodes([_note(text)], _spans(text, ("QZECセンター", "Company"), ("QZEC機構", "Organization")))
+    assert nodes["QZECセンター"] == ["QZECセンター"]  # a centre set up by or for the body, not the body
+    assert "QZEC機構" not in nodes  # another head of a body: the body written loosely, no body of its own
+
+
 def test_a_design_ending_in_gata_and_its_acronym_name_no_one_thing():
     text = "2基は、いずれも軽水冷却型（LWC）で、LWCの再稼働は初めて。北方漁業機構（NFO）も動いた。"
     nodes = _nodes([_note(text)], _spans(text, ("LWC", "International_Organization")))
