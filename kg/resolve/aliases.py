@@ -308,8 +308,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         parts = [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()]
         # ReCAAP情報共有センター（ISC、シンガポール）: the place is where the body is, ISC its short name
         short = [p for p in parts if not _is_place(p, lexicon)] if outer and not _is_place(outer, lexicon) else parts
-        if outer and len(parts) > 1 and short and all(_short_form(p) for p in short):
-            yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）: two short forms of one name
+        if outer and len(parts) > 1 and short and all(_short_form(p) or _is_short_name([outer, p]) for p in short):
+            yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）, …推進機関（XYZ、広域機関）: two short forms of one name
             continue
         expansions = [p for p in parts if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
                       and _initials_match(outer, p)]

@@ -146,6 +146,13 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
 
 
+def test_a_kanji_short_name_beside_an_acronym_in_parentheses_is_the_body_s_too():
+    text = "北方海域資源管理推進機関（NFRMO、資源機関）は、想定を公表した。資源機関は動く。"
+    assert sorted(_nodes([_note(text)], {})["NFRMO"]) == ["NFRMO", "北方海域資源管理推進機関", "資源機関"]
+    organ = "北方海域資源管理推進機関（NFRMO、調整委員会）は、想定を公表した。"  # an organ's name, not the body's
+    assert "調整委員会" not in str(_nodes([_note(organ)], {}))
+
+
 def test_a_centre_after_a_body_s_name_is_a_body_of_its_own():
     text = "北方経済研究所（NERI）の中に、QZECセンターが設けられた。QZEC（北方ゼロ共同体）は広がる。QZEC機構も同じだ。"
     nodes = _nodes([_note(text)], _spans(text, ("QZECセンター", "Company"), ("QZEC機構", "Organization")))
