@@ -26,7 +26,7 @@ from kg.resolve.knowledge import (
 from kg.resolve.words import (
     inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
 )
-from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
 _ELECTIONS = ("選", "選挙")
@@ -65,6 +65,10 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             if trace.current() is not None:
                 trace.dropped(span.start, span.end, _first_failed(text, span, known, type_))
             continue
+        if type_ != "Person" and _cuts_quoted_title(text, span):
+            trace.dropped(span.start, span.end, "inside-longer-name")
+            continue  # 「…外伝…物語」: the quotation is one title, and the span a piece of it; a person it opens
+            # with (「ゼノ伝」) is whom the work is about, a mention of that person
         if _crosses_parenthesis(text[span.start : span.end]):
             trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
@@ -491,6 +495,16 @@ def _ends_in_lesser_place(text: str, span: Span) -> bool:
     """Return True when a span's last word is a place name that Sudachi does not know as a country."""
     inside = words_within(text, span.start, span.end)
     return bool(inside) and inside[-1].pos[:3] == ("名詞", "固有名詞", "地名") and inside[-1].pos[3] != "国"
+
+
+def _cuts_quoted_title(text: str, span: Span) -> bool:
+    """Return True for a span that opens a quotation and ends inside it before more name characters,
+    kanji, katakana or Latin only (「ゼノ外伝ナイトゼノ物語」): the quotation is one title and the span a
+    piece of it. A quotation that says more (「…の成果」) goes on past a particle and is left alone."""
+    closing = {"「": "」", "『": "』"}.get(text[span.start - 1 : span.start]) if span.start else None
+    end = text.find(closing, span.end) if closing else -1
+    rest = text[span.end : end]
+    return end > span.end and all(is_name_char(c) and not is_hiragana(c) for c in rest)
 
 
 def _one_address_word(text: str, span: Span) -> bool:

@@ -250,6 +250,16 @@ def test_a_model_span_over_a_list_of_proper_names_is_the_names():
     assert len(from_ner(person, [Span(0, 10, "Person")], [])) == 1
 
 
+def test_a_model_span_that_cuts_a_quoted_title_is_a_piece_of_it():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    text = "「ゼノ外伝ナイトゼノ物語」は、1990年に発売された。"
+    assert from_ner(text, [Span(1, 5, "Occasion_Other")], []) == []  # the title goes on past the span
+    said = "「北極サミットの成果」を読んだ。"  # the quotation says more than one title: the name is a mention
+    assert len(from_ner(said, [Span(1, 7, "Occasion_Other")], [])) == 1
+
+
 def test_a_model_span_over_countries_in_one_letter_and_a_known_name_is_a_list():
     from kg.records import Span
     from kg.resolve.candidates import KNOWN, Candidate
