@@ -302,8 +302,11 @@ OWN_FLOORS = {
     # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
     "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
     # held out at first (benchmarks/held-out), written in the sixth round: 0.864 / 0.947 / 2 / 3 / 1.000 on first
-    # contact (591f97b), 2 absent names as nodes
-    "own_gx_energy_whitepaper_2024": (0.86, 0.94, 2, 3, 1.0),
+    # contact (591f97b), 2 absent names as nodes; strategies and guidelines by their heads, subcommittees and
+    # councils of ministers, addresses, designs (…型) and short names beside acronyms took it to 0.929 / 0.983 /
+    # 2 / 3 / 1.000 (branch rulegx), no absent name a node; two merges are a cabinet and a government the gold
+    # keeps apart from their leaders (kg reads 石破政権 as 石破), one is bare 島根 (the plant to the gold)
+    "own_gx_energy_whitepaper_2024": (0.92, 0.98, 2, 3, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -321,7 +324,7 @@ HELD_OUT_FLOORS = {
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
-                  "own_gx_energy_whitepaper_2024": 2, "own_humanrights_un_2024": 3}
+                  "own_gx_energy_whitepaper_2024": 0, "own_humanrights_un_2024": 3}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
