@@ -311,6 +311,12 @@ OWN_FLOORS = {
     # titles and given names, formal titles, heads of codes and guidelines, adjectives in compounds, companies
     # after a country's letter, articles cited without 第 took it to 0.925 / 0.966 / 1 / 1 / 1.000
     "own_cyber_ai_2024": (0.92, 0.96, 1, 1, 1.0),
+    # held out at first (benchmarks/held-out), written in the sixth round: 0.864 / 0.947 / 2 / 3 / 1.000 on first
+    # contact (591f97b), 2 absent names as nodes; strategies and guidelines by their heads, subcommittees and
+    # councils of ministers, addresses, designs (…型) and short names beside acronyms took it to 0.929 / 0.983 /
+    # 2 / 3 / 1.000 (branch rulegx), no absent name a node; two merges are a cabinet and a government the gold
+    # keeps apart from their leaders (kg reads 石破政権 as 石破), one is bare 島根 (the plant to the gold)
+    "own_gx_energy_whitepaper_2024": (0.92, 0.98, 2, 3, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -318,7 +324,6 @@ OWN_FLOORS = {
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
     # written in the sixth round, first contact with its starting code (591f97b)
-    "own_gx_energy_whitepaper_2024": (0.86, 0.94, 2, 3, 1.0),      # 0.864 / 0.947 / 2 / 3 / 1.000
     "own_humanrights_un_2024": (0.85, 0.93, 3, 2, 1.0),            # 0.854 / 0.935 / 3 / 2 / 1.000
     "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),        # 0.927 / 0.921 / 7 / 0 / 0.944
     "own_oda_asia_2024": (0.89, 0.93, 3, 1, 1.0),                  # 0.895 / 0.934 / 3 / 1 / 1.000
@@ -326,7 +331,7 @@ HELD_OUT_FLOORS = {
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
-                  "own_gx_energy_whitepaper_2024": 2, "own_humanrights_un_2024": 3,
+                  "own_gx_energy_whitepaper_2024": 0, "own_humanrights_un_2024": 3,
                   "own_oda_asia_2024": 3}
 
 

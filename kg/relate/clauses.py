@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.relate.reader import FORMAL_NOUNS, NOUNS, OPEN_QUOTES
+from kg.resolve.knowledge import suffix_type
 
 if TYPE_CHECKING:
     from kg.relate.frames import Frame
@@ -52,7 +53,7 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
-    if i not in groups and tokens[i].dep == "advcl" and sentence.marker(i) == "で":
+    if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
         # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic
         topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep == "nsubj"]
         if topics:
@@ -68,6 +69,17 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     if i not in groups and tokens[i].dep == "acl" and sentence.kids(i, "cop") and head != i:
         return _covering(sentence, head, groups)  # 官民ファンドであるX: the noun is another name for X
     return _covering(sentence, i, groups)
+
+
+def _body_said(sentence: ParsedSentence, i: int) -> bool:
+    """Return True for a word for a kind of body with で and a comma that the parser hangs on the next verb
+    (BはAが所管する認可法人で、…): a continuing copula, as the parser reads it elsewhere (…子会社で、…); a
+    place with で (…研究所で研究を行う) has no comma, and a word for no body (…会議場で、) is a place."""
+    tokens = sentence.tokens
+    start = min([i, *sentence.kids(i, "compound")])
+    noun = "".join(tokens[k].text for k in range(start, i + 1))
+    return (tokens[i].dep == "obl" and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
+            and suffix_type(noun) == "Organization")
 
 
 def _modified(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int:
@@ -488,6 +500,7 @@ def _nested(sentence: ParsedSentence, anchor: int, word: int, slots: dict[int, d
     """Return what a predicate reaches through the predicate noun it takes: Bの立ち上げに参加した joins B.
 
     The が-phrase of a light verb may be such a noun too: in Bの設立が承認を経た, B is what is approved.
+    A noun that says what a body is of another (機関, 事務局) names the body, no act: Bの事務局を公表した reaches no B.
     """
     for c in sentence.kids(anchor, "obj", "obl", *(("nsubj",) if word != anchor else ())):
         marker = sentence.marker(c)

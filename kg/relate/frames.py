@@ -324,7 +324,8 @@ def _frames_at(
         if parties and any(a.type == "Agreement" for g in rest for a in g.arguments):
             subjects, objects = parties, rest
     if not subjects and all(a.type in _ACTED_ON for g in objects for a in g.arguments):
-        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other
+        # G7会合で宣言が採択された: a meeting is the agent of what it adopts when the sentence names no other,
+        # and so is the meeting a clause chained before holds (Eが開かれ、宣言が採択された)
         subjects = [g for g in roles["venue"] if all(a.type == "Event" for a in g.arguments)] or \
             _occasion(sentence, anchor, slots, groups) or \
             (_scene(sentence, anchor, slots, held=predicate.group != "hosting") if verbal else [])

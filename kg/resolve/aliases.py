@@ -137,6 +137,8 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
 _FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
+# The same unquoted, when the formal name is all the rest of the sentence: 正式名は…に関する法律。
+_FORMAL_PLAIN = re.compile(r"正式(?:名称|名)は[：:]?\s*([^「」『』、。\s]{4,120})(?=[。．]|$)")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
 # The short form a writer declares after a formal name: 正式名称は「…」。以下、宇宙活動法と書く。
 _SHORT_AFTER = re.compile(r"[。．]?\s*以下[、，,]?\s*[「『]?([^「」『』、。\s]{2,40}?)[」』]?\s*(?:と書く|と記す|とする|という|と呼ぶ|と略す)")
@@ -164,12 +166,13 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     marked (quoted, linked or bold) and ends in a head of the formal name's type: **日米宇宙協力枠組協定**に
     署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]),
     or the name before the parenthesis the mark follows (…国際機関（GIGO）[^GIGO]).
-    A short form the text declares right after it (。以下、…法と書く) is that name.
+    A short form the text declares right after it (。以下、…法と書く) is that name, and so is a block
+    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it).
     """
     previous: Block | None = None
     citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
     for block in blocks:
-        for match in _FORMAL.finditer(block.text):
+        for match in (*_FORMAL.finditer(block.text), *_FORMAL_PLAIN.finditer(block.text)):
             formal = match.group(1).strip()
             type_ = suffix_type(formal)
             if not type_:
@@ -185,6 +188,9 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
                 plain = _last_run(block.text, match.start(), type_)
                 names = [plain] if plain and not names else names
+                alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
+                if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
+                    names = [alone]
                 short = _SHORT_AFTER.match(block.text, match.end())
                 if short is not None and suffix_type(short.group(1)) == type_:
                     names = [short.group(1)]  # 正式名称は「…に関する法律」。以下、…法と書く: the text's own short form
@@ -299,7 +305,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
         if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) \
-                or _names_kind_of_body(text, match.start(), lexicon):
+                or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
@@ -327,8 +333,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         parts = [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()]
         # ReCAAP情報共有センター（ISC、シンガポール）: the place is where the body is, ISC its short name
         short = [p for p in parts if not _is_place(p, lexicon)] if outer and not _is_place(outer, lexicon) else parts
-        if outer and len(parts) > 1 and short and all(_short_form(p) for p in short):
-            yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）: two short forms of one name
+        if outer and len(parts) > 1 and short and all(_short_form(p) or _is_short_name([outer, p]) for p in short):
+            yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）, …推進機関（XYZ、広域機関）: two short forms of one name
             continue
         expansions = [p for p in parts if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
                       and _initials_match(outer, p)]
@@ -575,16 +581,30 @@ def _is_kind(text: str, paren: int, outer: str) -> bool:
     return _is_bare_head(outer) and text[start:paren] == outer and not (start and is_name_char(text[start - 1]))
 
 
+_KIND_WORDS = 4  # the most words of the dictionary a kind of body is named in, its head included
+
+
 def _names_kind_of_body(text: str, paren: int, lexicon: Lexicon) -> bool:
     """Return True when the common kanji words before a parenthesis end in a head for a kind of body and
     kg knows them as no name (政府系金融機関（XYZ）: any such lender, its acronym a kind as well); a list
-    joined by ・ ends the words (…・政府系金融機関), a katakana or proper word before them makes a name."""
+    joined by ・ ends the words (…・政府系金融機関), a katakana or proper word before them makes a name.
+    A kind is named in a few words (輸出信用機関, 国際開発金融機関); five or more that say what the body does
+    (…資源管理推進機関) name one body, which the acronym then abbreviates."""
     start = paren
     while start > 0 and is_kanji(text[start - 1]):
         start -= 1
     if start == paren or (start and is_name_char(text[start - 1]) and text[start - 1] != "・"):
         return False
-    return lexicon.get(text[start:paren]) is None and kind_of_body(text, start, paren)
+    return (lexicon.get(text[start:paren]) is None and len(list(words_within(text, start, paren))) <= _KIND_WORDS
+            and kind_of_body(text, start, paren))
+
+
+def _is_design(name: str) -> bool:
+    """Return True for common words that end in the suffix 型 (沸騰水型, 小型): a design or type of a thing,
+    which a parenthesis abbreviates as it does a name (沸騰水型（BWR）), no one thing."""
+    found = words(name)
+    return (len(found) >= 2 and name[found[-1].start : found[-1].end] == "型" and found[-1].pos[0] == "接尾辞"
+            and not any(w.proper or w.unknown for w in found))
 
 
 def _is_bare_head(name: str) -> bool:

@@ -728,7 +728,8 @@ _NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
 # "Against", which opens the Japanese name of a body translated from English (…に対するグローバル・アライアンス
 # of Global Alliance Against …) before a katakana head; before other heads it describes (…に対する措置).
 _AGAINST = "に対する"
-TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する",
+# への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
+TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
 
 
@@ -885,10 +886,16 @@ def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int
 
     The acronym is a body or a meeting kg knows, or its sentence says a meeting took place
     (name_words.tsv, role meeting: 開催, 開かれる, 会合, ...); a version of a format or a product
-    (HTML5, PS5) has neither.
+    (HTML5, PS5) has neither. One that runs on into the head of a plan or a body (GX2040ビジョン) is
+    the first part of that name, its number a target year.
     """
     found = []
     for match in _NUMBERED.finditer(text):
+        end = match.end()
+        while end < len(text) and is_name_char(text[end]):
+            end += 1
+        if suffix_type(text[match.start() : end]) not in ("", "Event"):
+            continue
         known = lexicon.get(match.group(1))
         sentence = next((text[s:e] for s, e in sentences if s <= match.start() < e), text)
         if ((known is not None and known.type in ("Event", "Organization")) or _known_session_near(match, lexicon)
@@ -977,10 +984,14 @@ def before_time_words(text: str, start: int, end: int) -> int:
 
 
 def _kanji_words(text: str, start: int, end: int) -> int:
-    """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them."""
+    """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them.
+
+    A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would."""
     inside = list(words_within(text, start, end))
-    kanji = all(w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside)
-    return len(inside) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
+    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞")]
+    suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
+    kanji = len(nouns) + len(suffixes) == len(inside) and all(is_kanji(c) for w in inside for c in text[w.start : w.end])
+    return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 
 def _adjective_before_head(text: str, start: int, end: int) -> bool:

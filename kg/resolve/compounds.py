@@ -1028,8 +1028,16 @@ def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> boo
 
 def _ends_in_head(word: str) -> str | None:
     """Return the type of a head of two characters or more that a longer common word ends in
-    (公園 of 総合運動公園, 選手権 of 卓球選手権); None when it ends in none."""
-    return _longest_head(word, 2)
+    (公園 of 総合運動公園, 選手権 of 卓球選手権); None when it ends in none.
+
+    A facility's katakana head right after katakana is the end of one loanword, not a head:
+    モービル ends in ビル and names no building, as ルイビル, a city, does not."""
+    heads = heads_by_word()
+    for length in _head_lengths():
+        if 2 <= length < len(word) and (type_ := heads.get(word[-length:])) is not None:
+            loanword = type_ == OTHER and is_katakana(word[-length]) and is_katakana(word[-length - 1])
+            return None if loanword else type_
+    return None
 
 
 def _address(text: str, run: Sequence[Word]) -> Candidate | None:

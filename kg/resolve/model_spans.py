@@ -23,8 +23,10 @@ from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
     without_legal_form,
 )
-from kg.resolve.words import inflects_common_word, inside_word, word_ending, word_starting, words, words_over, words_within
-from kg.text.chars import is_ascii_alnum, is_kanji, is_katakana, nfkc
+from kg.resolve.words import (
+    inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
+)
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 
 # Words for a country's election (米大統領選, 仏大統領選挙).
 _ELECTIONS = ("選", "選挙")
@@ -63,6 +65,10 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             if trace.current() is not None:
                 trace.dropped(span.start, span.end, _first_failed(text, span, known, type_))
             continue
+        if type_ != "Person" and _cuts_quoted_title(text, span):
+            trace.dropped(span.start, span.end, "inside-longer-name")
+            continue  # 「…外伝…物語」: the quotation is one title, and the span a piece of it; a person it opens
+            # with (「ゼノ伝」) is whom the work is about, a mention of that person
         if _crosses_parenthesis(text[span.start : span.end]):
             trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
@@ -110,6 +116,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue  # ローカルJSON, Textbundleフォーマット: a thing, not a body
         if type_ == "Country" and (_ends_in_region_head(_last_word(text, span)) or _ends_in_lesser_place(text, span)):
             type_ = "Region"  # ジョホール州 is a state of a country, not one, and 東京都芝 a district
+        if type_ == "Organization" and _one_address_word(text, span):
+            type_ = "Region"  # 北海道千歳市 written as one word of the dictionary is a town, whatever the model calls it
         head = suffix_type(text[span.start : span.end]) or headed_by
         # a label kept as the model found it, unless common words end in a head of another kind or in a generic
         # word (最終報告書 as a conference: 報告書 is a report, and a final one is a kind of report)
@@ -409,11 +417,17 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
 def _of_a_country(text: str, span: Span) -> bool:
     """Return True for a span that opens with a country's one-character form as a word of its own and
     ends in a head that names an organ or act of a state (米労働省, 英外務省, 米大統領選): the country
-    makes the common words after it a name."""
+    makes the common words after it a name. The dictionary may hold the form and the office as one word
+    (米大統領 of 米大統領選挙): the form then opens it before one common word."""
     inside = list(words_over(text, span.start, span.end))
-    rest = nfkc(text[inside[0].end : span.end]) if inside else ""
-    return (len(inside) >= 2 and inside[0].end - inside[0].start == 1 and text[span.start] in country_abbreviations()
-            and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS)))
+    if len(inside) < 2 or text[span.start] not in country_abbreviations():
+        return False
+    first = inside[0]
+    office = [w.pos[:2] for w in words(text[first.start + 1 : first.end])] == [("名詞", "普通名詞")]
+    own_word = first.end - first.start == 1 or (first.pos[:2] == ("名詞", "普通名詞") and office)
+    rest = nfkc(text[inside[0].end : span.end])
+    # 両 says the words after it are the two countries' own, no one organ (日中両政府, 米英両国)
+    return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
 
 
 def _foreign_company(text: str, span: Span) -> bool:
@@ -499,6 +513,24 @@ def _ends_in_lesser_place(text: str, span: Span) -> bool:
     return bool(inside) and inside[-1].pos[:3] == ("名詞", "固有名詞", "地名") and inside[-1].pos[3] != "国"
 
 
+def _cuts_quoted_title(text: str, span: Span) -> bool:
+    """Return True for a span that opens a quotation and ends inside it before more name characters,
+    kanji, katakana or Latin only (「ゼノ外伝ナイトゼノ物語」): the quotation is one title and the span a
+    piece of it. A quotation that says more (「…の成果」) goes on past a particle and is left alone."""
+    closing = {"「": "」", "『": "』"}.get(text[span.start - 1 : span.start]) if span.start else None
+    end = text.find(closing, span.end) if closing else -1
+    rest = text[span.end : end]
+    return end > span.end and all(is_name_char(c) and not is_hiragana(c) for c in rest)
+
+
+def _one_address_word(text: str, span: Span) -> bool:
+    """Return True for a span that is one word the dictionary knows as a place and that holds two places
+    or more, an address (北海道千歳市, 兵庫県加古郡播磨町)."""
+    inside = list(words_within(text, span.start, span.end))
+    return (len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end)
+            and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and bool(places_in(text[span.start : span.end])))
+
+
 def _last_word(text: str, span: Span) -> str:
     """Return the last of a span's words, NFKC."""
     inside = list(words_within(text, span.start, span.end))
@@ -579,9 +611,24 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
 
 
 def _is_list(text: str, span: Span, known: Sequence[Candidate]) -> bool:
-    """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国) or
-    proper nouns of the dictionary written in kanji (日本郵船・商船三井・川崎汽船), each a name of its own."""
-    return lists_only(text, span, {(c.start, c.end) for c in known if c.trust}) or lists_proper_words(text, span)
+    """Return True for a span that only lists names joined by ・: known names (日本・中国・韓国), countries
+    in their one-character forms (英米独仏・EU) or proper nouns of the dictionary written in kanji
+    (日本郵船・商船三井・川崎汽船), each a name of its own."""
+    items = {(c.start, c.end) for c in known if c.trust} | _country_letters(text, span)
+    return lists_only(text, span, items) or lists_proper_words(text, span)
+
+
+def _country_letters(text: str, span: Span) -> set[tuple[int, int]]:
+    """Return the parts of a span between ・ that are one-character country forms only (英米独仏 of 英米独仏・EU)."""
+    if "・" not in text[span.start : span.end]:
+        return set()
+    forms = country_abbreviations()
+    found, start = set(), span.start
+    for part in text[span.start : span.end].split("・"):
+        if len(part) >= 2 and all(c in forms for c in part):
+            found.add((start, start + len(part)))
+        start += len(part) + 1
+    return found
 
 
 def cuts_katakana_name(text: str, span: Span | Candidate) -> bool:

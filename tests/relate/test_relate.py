@@ -296,9 +296,18 @@ SHAPES = [
      [("第80回北極環境委員会", O), ("AEC80", O), ("北極戦略", "Plan")],
      {("第80回北極環境委員会", "adoption", "北極戦略", False, "")}),
     ("北極条約は国連本部で署名された。", [("北極条約", A), ("国連本部", O)], set()),
+    # Eが開かれ、Iが採択された: the meeting the chained clause holds adopts; a meeting held beside a body's act does not
+    ("2024年5月、北極首脳会議が開かれ、北極宣言が採択された", [("北極首脳会議", "Event"), ("北極宣言", A)],
+     {("北極首脳会議", "adoption", "北極宣言", False, "")}),
+    ("2024年5月、北極首脳会議が開かれ、北極評議会が北極宣言を採択した",
+     [("北極首脳会議", "Event"), ("北極評議会", O), ("北極宣言", A)], {("北極評議会", "adoption", "北極宣言", False, "")}),
     # BはAの外局である, BはAの機関ではない: what B is part of oversees it; Aの機関 alone says nothing
     ("北極警備庁は北極省の外局で、軍隊ではない。", [("北極警備庁", O), ("北極省", O)],
      {("北極省", "oversight", "北極警備庁", False, "")}),
+    # AのBであるC with B a secretariat: C is an organ of A
+    ("北極評議会の事務局である北極調整庁は、問題はないとした。", [("北極評議会", O), ("北極調整庁", O)],
+     {("北極評議会", "oversight", "北極調整庁", False, "")}),
+    ("北極評議会の事務局長は北極調整庁を訪れた。", [("北極評議会", O), ("北極調整庁", O)], set()),
     ("まぎらわしいが、ESAはEUの機関ではない。", [("ESA", O), ("EU", O)], {("EU", "oversight", "ESA", True, "")}),
     ("北極警備庁はカナダやノルウェーなど北欧の保安機関に研修を行ってきた。",
      [("北極警備庁", O), ("カナダ", C), ("ノルウェー", C), ("北欧", "Region")], set()),
@@ -320,6 +329,10 @@ SHAPES = [
     ("ABCDはEFGHが2019年に設立した子会社で、日本企業も出資している。", [("ABCD", O), ("EFGH", O), ("日本", C)],
      {("EFGH", "establishment", "ABCD", False, "")}),
     ("北極大学はノルウェーが設立した研究所で研究を行っている。", [("北極大学", O), ("ノルウェー", C)], set()),
+    # …が所管する認可法人で、: a word for a body with で and a comma, which the parser hangs on the next verb
+    ("北海推進機構は北海省が所管する認可法人で、2024年7月に業務を始めた", [("北海推進機構", O), ("北海省", O)],
+     {("北海省", "oversight", "北海推進機構", False, "")}),
+    ("北極機構は北極省が所管する会議場で、会合を開いた", [("北極機構", O), ("北極省", O)], set()),  # a place
     # AなどXのN: A is an example of N, though the parser hangs it on X
     ("国際交流機構はカザフスタンなど中央アジアの国々にも日本語の教師を派遣している。",
      [("国際交流機構", O), ("カザフスタン", C), ("中央アジア", "Region")],

@@ -73,6 +73,9 @@ def test_an_ordinal_before_a_meeting_names_its_edition():
         ("QRS-5.2の仕様で書かれたページ。", []),  # a version: no meeting, nothing known
         ("HTML5とCSS3で書かれたページ。", []),  # versions of formats: no meeting, nothing known
         ("ISO9001の認証を取得した。", []),
+        ("会議で、QX2040ビジョンの方向を確認した。", []),  # the start of a plan's name, its number a target year
+        ("URC2024閣僚会合が開かれた。", ["URC2024"]),  # a meeting's head after it: still the session
+        ("QRS28議長が会議で述べた。", ["QRS28"]),  # a title after it
     ],
 )
 def test_an_acronym_with_a_number_is_a_meeting_when_its_sentence_says_so(text, found):
@@ -142,14 +145,17 @@ def test_an_ordinal_before_a_bare_meeting_word_names_nothing():
         ("2日に米労働省が発表した。", "Show_Organization", ["米労働省"]),  # 米 is the United States here
         ("英外務省は声明を出した。", "Government", ["英外務省"]),
         ("米農家が困っている。", "Organization_Other", []),  # rice farmers: no organ of a state
+        ("11月の米大統領選挙で勝った。", "Event_Other", ["米大統領選挙"]),  # 米大統領 is one word of the dictionary
+        ("米大統領補佐官が来た。", "Event_Other", []),  # an aide, no election nor organ
+        ("米英両政府が合意した。", "Government", []),  # two countries' governments, no one organ
     ],
 )
 def test_a_countrys_one_character_form_makes_a_name_of_its_organ(text, label, kept):
     from kg.records import Span
     from kg.resolve.model_spans import from_ner
 
-    start = text.index(kept[0]) if kept else text.index("米農家")
-    end = start + (len(kept[0]) if kept else 3)
+    start = text.index(kept[0]) if kept else text.index("米")
+    end = start + (len(kept[0]) if kept else text.index("が") - start)
     assert [text[c.start : c.end] for c in from_ner(text, [Span(start, end, label)], [])] == kept
 
 
@@ -252,6 +258,29 @@ def test_a_model_span_over_a_list_of_proper_names_is_the_names():
     assert len(from_ner(person, [Span(0, 10, "Person")], [])) == 1
 
 
+def test_a_model_span_that_cuts_a_quoted_title_is_a_piece_of_it():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    text = "「ゼノ外伝ナイトゼノ物語」は、1990年に発売された。"
+    assert from_ner(text, [Span(1, 5, "Occasion_Other")], []) == []  # the title goes on past the span
+    said = "「北極サミットの成果」を読んだ。"  # the quotation says more than one title: the name is a mention
+    assert len(from_ner(said, [Span(1, 7, "Occasion_Other")], [])) == 1
+
+
+def test_a_model_span_over_countries_in_one_letter_and_a_known_name_is_a_list():
+    from kg.records import Span
+    from kg.resolve.candidates import KNOWN, Candidate
+    from kg.resolve.model_spans import from_ner
+
+    text = "北方連合と英米独仏・EUが基金を立ち上げた。"
+    start, eu = text.index("英米"), text.index("EU")
+    known = [Candidate(eu, eu + 2, KNOWN, "EU", "Organization")]
+    assert from_ner(text, [Span(start, eu + 2, "International_Organization")], known) == []
+    named = "日米・ゼノ協会が会合を開いた。"  # one part no name kg knows: maybe one body's name
+    assert len(from_ner(named, [Span(0, named.index("が"), "International_Organization")], [])) == 1
+
+
 def test_a_name_in_link_text_holds_no_quotation_mark():
     from kg.records import Block, Link
     from kg.resolve.candidates import quoted
@@ -322,6 +351,35 @@ def test_a_known_name_keeps_its_own_after_a_clause():
     ],
 )
 def test_a_plan_is_named_by_three_words_in_kanji_before_its_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("政府は北方海域資源開発戦略を決めた。", [("北方海域資源開発戦略", "Plan")]),  # a strategy after three words
+        ("次世代型漁業支援戦略を読む。", [("次世代型漁業支援戦略", "Plan")]),  # 型 makes one compound of 次世代
+        ("港湾災害対策指針を改めた。", [("港湾災害対策指針", "Plan")]),  # guidelines after three words
+        ("会社は成長戦略と販売戦略を描く。", []),  # one word before: a kind of strategy
+        ("運用指針と投資判断指針を示す。", []),
+        ("政府は漁業基本戦略と海洋基本指針を改定した。", [("漁業基本戦略", "Plan"), ("海洋基本指針", "Plan")]),
+        ("基本戦略を立てる。", []),  # the head alone names none
+    ],
+)
+def test_a_strategy_or_guidelines_are_named_by_kanji_words_before_their_head(text, found):
+    assert _names(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("協議は審議会の資源管理分科会で始まった。", [("資源管理分科会", "Organization")]),
+        ("各分科会と専門分科会で議論した。", []),  # one common word before the head: a kind of subcommittee
+        ("政府は北方資源関係閣僚会議を開いた。", [("北方資源関係閣僚会議", "Organization")]),  # a standing council
+        ("関係閣僚会議を開く。", []),
+    ],
+)
+def test_a_subcommittee_and_a_council_of_ministers_are_bodies(text, found):
     assert _names(text) == found
 
 
@@ -447,6 +505,16 @@ def _mentions(text: str, spans: tuple = ()) -> list[tuple[str, str, str]]:
                   kind="paragraph", text=text, links=())
     entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: spans})
     return [(m.surface, e.id, m.source) for e in entities for m in e.mentions]
+
+
+def test_an_address_the_model_calls_an_organisation_is_a_place():
+    from kg.records import Span
+
+    text = "兵庫県加古郡播磨町は工場を誘致し、ゼノ町役場が応じた。"  # one word of the dictionary, two places or more
+    office = text.index("ゼノ")
+    spans = (Span(0, text.index("は"), "Corporation_Other"), Span(office, office + 5, "Corporation_Other"))
+    assert sorted(_mentions(text, spans)) == [("ゼノ町役場", "ゼノ町役場", "ginza"), ("兵庫県", "兵庫県", "address"),
+                                              ("兵庫県加古郡播磨町", "播磨町", "ginza"), ("加古郡", "加古郡", "address")]
 
 
 @pytest.mark.parametrize(
@@ -875,6 +943,15 @@ def test_a_quoted_programme_that_runs_for_years_is_a_plan(text, found):
 
 def test_a_katakana_proper_word_ending_like_a_facility_is_still_a_name():
     text = "ルイビルとアルベールビルを訪れた。"
+    assert [c for c in compound_names(text) if c.type == "Other"] == []
+
+
+def test_a_facility_s_katakana_head_inside_a_loanword_is_no_head():
+    from kg.resolve.compounds import _ends_in_head
+
+    assert _ends_in_head("ソラモービル") is None and _ends_in_head("ゼノモービル") is None  # the end of one loanword
+    assert _ends_in_head("北港ビル") == "Other" and _ends_in_head("総合運動公園") == "Other"  # a head after kanji
+    text = "商社は米ゼノモービルが計画する事業に加わる。"
     assert [c for c in compound_names(text) if c.type == "Other"] == []
 
 

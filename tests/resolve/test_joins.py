@@ -146,6 +146,42 @@ def test_a_sentence_giving_the_formal_name_defines_the_name_just_before_it():
     assert names["日加情報保護協定"] == names["日本国政府とカナダ政府との間の情報の保護に関する協定"]
 
 
+def test_a_kanji_short_name_beside_an_acronym_in_parentheses_is_the_body_s_too():
+    text = "北方海域資源管理推進機関（NFRMO、資源機関）は、想定を公表した。資源機関は動く。"
+    assert sorted(_nodes([_note(text)], {})["NFRMO"]) == ["NFRMO", "北方海域資源管理推進機関", "資源機関"]
+    organ = "北方海域資源管理推進機関（NFRMO、調整委員会）は、想定を公表した。"  # an organ's name, not the body's
+    assert "調整委員会" not in str(_nodes([_note(organ)], {}))
+
+
+def test_a_centre_after_a_body_s_name_is_a_body_of_its_own():
+    text = "北方経済研究所（NERI）の中に、QZECセンターが設けられた。QZEC（北方ゼロ共同体）は広がる。QZEC機構も同じだ。"
+    nodes = _nodes([_note(text)], _spans(text, ("QZECセンター", "Company"), ("QZEC機構", "Organization")))
+    assert nodes["QZECセンター"] == ["QZECセンター"]  # a centre set up by or for the body, not the body
+    assert "QZEC機構" not in nodes  # another head of a body: the body written loosely, no body of its own
+
+
+def test_a_design_ending_in_gata_and_its_acronym_name_no_one_thing():
+    text = "2基は、いずれも軽水冷却型（LWC）で、LWCの再稼働は初めて。北方漁業機構（NFO）も動いた。"
+    nodes = _nodes([_note(text)], _spans(text, ("LWC", "International_Organization")))
+    assert "LWC" not in nodes and "軽水冷却型" not in str(nodes)  # a type of reactor, as a product is
+    assert sorted(nodes["NFO"]) == ["NFO", "北方漁業機構"]  # a body and its acronym still join
+
+
+def test_an_unquoted_formal_name_below_a_list_item_that_is_only_a_name_is_that_name():
+    items = ("北方資源推進法", "正式名は北方海域の資源の探査及び利用の促進に関する法律", "価格差を支援する")
+    blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="list_item", text=t, links=()) for i, t in enumerate(items)]
+    names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
+             for m in e.mentions}
+    assert names["北方資源推進法"] == names["北方海域の資源の探査及び利用の促進に関する法律"]
+    other = ("北方資源推進法が成立した", "正式名は北方海域の資源の探査及び利用の促進に関する法律")  # the item says more than a name
+    blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="list_item", text=t, links=()) for i, t in enumerate(other)]
+    names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], {})
+             for m in e.mentions}
+    assert names["北方資源推進法"] != names["北方海域の資源の探査及び利用の促進に関する法律"]
+
+
 def test_a_quoted_title_with_a_letter_like_a_particle_inside_a_word_is_a_name():
     text = "2015年に海洋政策本部が「我が国の南極政策」を決定した。「日本が主導する協定」も結んだ。"
     nodes = _nodes([_note(text)], {})

@@ -71,6 +71,15 @@ def test_a_clause_and_a_head_in_plain_text_name_a_plan_or_a_council():
     assert _titles("漁業制度及び養殖制度の在り方に関する有識者会議が報告をまとめた。") == [
         "漁業制度及び養殖制度の在り方に関する有識者会議"]
     assert _titles("事務局長は、海洋正義のためのグローバル連合への参加を呼びかけた。") == ["海洋正義のためのグローバル連合"]
+    assert _titles("政府は、北方漁業資源の回復のためのアクションプランを採択した。") == ["北方漁業資源の回復のためのアクションプラン"]
+    assert _titles("会社は改善のためのアクションプランを作る。") == []  # what it is about is one noun
+
+
+def test_a_title_runs_back_over_a_noun_joined_by_he_no():
+    text = "正式名は北方経済構造への円滑な移行の推進に関する法律"
+    assert _titles(text) == ["北方経済構造への円滑な移行の推進に関する法律"]  # not from 円滑 on
+    assert _titles("同年に成立した北方経済構造への円滑な移行の推進に関する法律が施行された。") == []  # a verb modifies it
+    assert _titles("地域への移転に関する議論が続いた。") == []  # no head
 
 
 def test_a_clause_before_a_word_that_names_no_one_thing_is_no_title():
