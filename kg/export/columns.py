@@ -27,13 +27,12 @@ BLOCK = 5_000
 
 @dataclass(frozen=True)
 class Block:
-    """Consecutive edges, by column: their ends, each attribute's values, and their sentence numbers."""
+    """Consecutive edges, by column: their ends, each attribute's values, and their sentence numbers' text."""
 
     sources: tuple
     targets: tuple
     values: list[tuple]
     ids: Sequence[str | None]
-    refs: Sequence[list[list[int]] | None]
 
 
 @dataclass(frozen=True)
@@ -47,14 +46,13 @@ class EdgeColumns:
     values: list[tuple]
     sentences: list[str]
     ids: list[str | None]
-    refs: list[list[list[int]] | None]
 
     def blocks(self, size: int = BLOCK) -> Iterator[Block]:
         """Yield the edges a block at a time, in the graph's order."""
         for start in range(0, len(self.sources), size):
             end = start + size
             yield Block(self.sources[start:end], self.targets[start:end], [column[start:end] for column in self.values],
-                        self.ids[start:end], self.refs[start:end])
+                        self.ids[start:end])
 
 
 def edge_columns(graph: nx.Graph, edges: list[tuple[Any, Any, dict]]) -> EdgeColumns | None:
@@ -86,10 +84,10 @@ def edge_columns(graph: nx.Graph, edges: list[tuple[Any, Any, dict]]) -> EdgeCol
         if kind is float and not math.isfinite(sum(column)):
             return None
         kinds.append(kind)
-    sentences, refs, ids = [], [None] * len(edges), [None] * len(edges)
+    sentences, ids = [], [None] * len(edges)
     if "sentences" in names:
-        sentences, refs, ids = number_lines(values[names.index("sentences")])
-    return EdgeColumns(names, tuple(kinds), sources, targets, values, sentences, ids, refs)
+        sentences, ids = number_lines(values[names.index("sentences")])
+    return EdgeColumns(names, tuple(kinds), sources, targets, values, sentences, ids)
 
 
 def float_texts(column: Sequence[float]) -> list[str]:

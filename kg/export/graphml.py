@@ -57,6 +57,12 @@ def table_of(graph: nx.Graph) -> SentenceTable:
     return sentence_table(data for _, _, data in graph.edges(data=True))
 
 
+def sentence_ids(graph: nx.Graph) -> tuple[list[str], list[str | None]]:
+    """Return the sentence table of the graph's edges and each edge's ids_text (None for an edge without sentences)."""
+    sentences, refs = table_of(graph)
+    return sentences, [None if ref is None else ids_text(ref) for ref in refs]
+
+
 def filed(data: Mapping[str, object], ref: list[list[int]] | None) -> Mapping[str, object]:
     """Return an edge's attributes as files hold them: ``sentence_ids`` where the graph has ``sentences``."""
     if ref is None:
@@ -102,18 +108,18 @@ def _unify_types(graph: nx.Graph) -> None:
                     data[key] = target(data[key])
 
 
-def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: list[str] | None = None,
+def graphml_chunks(graph: nx.Graph, sentences: list[str] | None = None, ids: list[str | None] | None = None,
                    columns: EdgeColumns | None = None) -> Iterator[str]:
     """Yield the graph as GraphML text, a node or an edge at a time, the same bytes as networkx writes.
 
-    One pass finds each attribute's type, the second writes. ``table`` is sentence_table's answer
-    for the graph's edges, ``ids`` each edge's ids_text and ``columns`` its edge_columns, when known.
+    One pass finds each attribute's type, the second writes. ``sentences`` and ``ids`` are the
+    sentence table of the graph's edges and each edge's ids_text (sentence_ids), ``columns`` its
+    edge_columns, when known.
     """
-    sentences, refs = table or table_of(graph)
-    if ids is None:
-        ids = [None if ref is None else ids_text(ref) for ref in refs]
+    if sentences is None or ids is None:
+        sentences, ids = sentence_ids(graph)
     graph_data = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
-    if any(ref is not None for ref in refs):
+    if any(found is not None for found in ids):
         graph_data["sentences"] = table_text(sentences)
     # edges given as columns all have one shape: the first edge's
     edge_data = [d for _, _, d in (islice(graph.edges(data=True), 1) if columns is not None else graph.edges(data=True))]
