@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns, float_texts
+from kg.export.columns import EdgeColumns, float_texts, rows_text
 from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, ids_text, join, joined, sentence_table, table_text
 from kg.text.chars import xml_safe
 
@@ -283,13 +283,14 @@ def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> 
         elif kind is list:
             sep = EDGE_LISTS.get(key, LIST_SEP)
             cells.append(("text", cache(lambda items, sep=sep: text(join(items, sep)))))
-        else:  # a number or a flag: str.format writes it as str() does, never empty
+        else:  # a number or a flag, written as str() writes it, never empty
             cells.append(("number", None))
         elements.append((full, empty))
     head = '\n    <edge source="{}" target="{}"'
     tail = "\n    </edge>" if cells else " />"
-    filled = head + (">" if cells else "") + "".join(full for full, _ in elements) + tail
-    wrapped = head + (">" if cells else "") + "{}" * len(cells) + tail
+    # each template's text around its fields, which rows_text puts between the cells
+    filled = (head + (">" if cells else "") + "".join(full for full, _ in elements) + tail).split("{}")
+    wrapped = (head + (">" if cells else "") + "{}" * len(cells) + tail).split("{}")
     for block in columns.blocks():
         texts = []
         for (how, convert), values, kind in zip(cells, block.values, columns.kinds, strict=True):
@@ -298,14 +299,13 @@ def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> 
             elif how == "text":
                 texts.append(list(map(convert, map(tuple, values) if kind is list else values)))
             else:
-                texts.append(float_texts(values) if kind is float else values)
+                texts.append(float_texts(values) if kind is float else list(map(str, values)))
         sources, targets = map(name, block.sources), map(name, block.targets)
         if all(how == "number" or all(column) for (how, _), column in zip(cells, texts)):
-            yield "".join(map(filled.format, sources, targets, *texts))
+            yield rows_text(filled, [sources, targets, *texts])
             continue
-        parts = [map(full.format, column) if how == "number" else [full.format(t) if t else empty for t in column]
-                 for (how, _), (full, empty), column in zip(cells, elements, texts)]
-        yield "".join(map(wrapped.format, sources, targets, *parts))
+        parts = [[full.format(t) if t else empty for t in column] for (full, empty), column in zip(elements, texts)]
+        yield rows_text(wrapped, [sources, targets, *parts])
 
 
 def _escape(text: str) -> str:

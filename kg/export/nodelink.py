@@ -14,7 +14,7 @@ from json.encoder import encode_basestring
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns, float_texts
+from kg.export.columns import EdgeColumns, float_texts, rows_text
 from kg.export.graphml import sentence_ids
 from kg.schema import SENTENCE_IDS, id_numbers, ids_json
 
@@ -79,16 +79,17 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
         if name == "sentences":
             keys[SENTENCE_IDS] = ("ids", cache(ids_json))
         else:
-            # a number: str.format writes it, or its text, as json does (finite, as columns are)
+            # an int's str() and a float's (finite, as columns are) are what json writes
             keys[name] = (i, string if kind is str else array if kind is list else flag if kind is bool
-                          else float_texts if kind is float else None)
+                          else float_texts if kind is float else str)
     order = sorted(keys)
-    line = "{{" + ", ".join(string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in order) + "}}"
+    # the text around each value: "{", then '"key": ' after ", " for all keys but the first, then "}"
+    parts = ["{" + string(order[0]) + ": ", *(", " + string(key) + ": " for key in order[1:]), "}"]
     for block in columns.blocks():
         texts = []
         for key in order:
             where, convert = keys[key]
             values = getattr(block, where) if isinstance(where, str) else block.values[where]
-            texts.append(values if convert is None else convert(values) if convert is float_texts
+            texts.append(convert(values) if convert is float_texts
                          else map(convert, map(tuple, values) if convert is array else values))
-        yield ",\n  ".join(map(line.format, *texts))
+        yield rows_text(parts, texts, between=",\n  ")
