@@ -102,7 +102,6 @@ def float_texts(column: Sequence[float]) -> list[str]:
     return list(map(texts.__getitem__, keys))
 
 
-
 def rows_text(parts: Sequence[str], cells: Sequence[Iterable[str]], between: str = "") -> str:
     """Return rows as one text, ``between`` between them: row i is parts[0], cells[0][i], parts[1], ...,
     cells[-1][i], parts[-1] (cells holds one column at least).
