@@ -107,27 +107,34 @@ def sentence_table(edges: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[
     return list(numbers), refs
 
 
-def number_lines(column: Sequence[Sequence[str]]) -> tuple[list[str], list[list[list[int]]], list[str]]:
-    """Return sentence_table's answer for edges' ``sentences`` lists, and each edge's ids_text.
+def number_lines(column: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
+    """Return the sentence table of edges' ``sentences`` lists (as sentence_table finds it) and each edge's ids_text.
 
-    The same answer as sentence_table, for a column of lists of text: each distinct line is cut
-    and numbered once, and its "40+41" made once.
+    Each distinct line is cut, numbered and made "40+41" once. The numbers themselves are not
+    kept per edge: the files hold the text, and JSON makes its arrays from it (ids_json).
     """
     numbers: dict[str, int] = {}
-    units: dict[str, list[int]] = {}
     texts: dict[str, str] = {}
     for line in dict.fromkeys(chain.from_iterable(column)):
-        units[line] = unit = [numbers.setdefault(part, len(numbers)) for part in line.split(PART_SEP)]
-        texts[line] = ID_SEP.join(map(str, unit))
-    # most edges share one unit: their lists are made without a map and a join
-    refs = [[units[lines[0]]] if len(lines) == 1 else list(map(units.__getitem__, lines)) for lines in column]
+        texts[line] = ID_SEP.join([str(numbers.setdefault(part, len(numbers))) for part in line.split(PART_SEP)])
+    # most edges hold one unit: their text is looked up without a map and a join
     ids = [texts[lines[0]] if len(lines) == 1 else LIST_SEP.join(map(texts.__getitem__, lines)) for lines in column]
-    return list(numbers), refs, ids
+    return list(numbers), ids
 
 
 def ids_text(ref: Sequence[Sequence[int]]) -> str:
     """Return an edge's sentence numbers as GraphML and CSV write them: "12|40+41", one item per unit."""
     return LIST_SEP.join([ID_SEP.join(map(str, unit)) for unit in ref])
+
+
+def id_numbers(ids: str) -> list[list[int]]:
+    """Return the sentence numbers an edge's ids_text holds, per unit: "12|40+41" gives [[12], [40, 41]]."""
+    return [[int(n) for n in unit.split(ID_SEP)] for unit in split(ids)]
+
+
+def ids_json(ids: str) -> str:
+    """Return an edge's ids_text as JSON writes id_numbers of it: "12|40+41" gives "[[12], [40, 41]]"."""
+    return f"[[{ids.replace(ID_SEP, ', ').replace(LIST_SEP, '], [')}]]" if ids else "[]"
 
 
 def table_text(table: Sequence[str]) -> str:
@@ -137,5 +144,5 @@ def table_text(table: Sequence[str]) -> str:
 
 def unfold(ids: Any, table: Sequence[str]) -> list[str]:
     """Return the sentences an edge's ``sentence_ids`` refer to: "12|40+41" or [[12], [40, 41]] alike."""
-    units = [item.split(ID_SEP) for item in split(ids)] if isinstance(ids, str) else ids or []
+    units = id_numbers(ids) if isinstance(ids, str) else ids or []
     return [PART_SEP.join(table[int(n)] for n in unit) for unit in units]

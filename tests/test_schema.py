@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.schema import (
-    EDGE_LISTS, LINE_SEP, LIST_SEP, NODE_LISTS, PART_SEP, ids_text, join, joined, place, sentence_table, split,
-    split_lists, table_text, unfold,
+    EDGE_LISTS, LINE_SEP, LIST_SEP, NODE_LISTS, PART_SEP, id_numbers, ids_json, ids_text, join, joined, number_lines,
+    place, sentence_table, split, split_lists, table_text, unfold,
 )
 
 ITEMS = st.lists(st.text(min_size=1).filter(lambda s: s.strip()), max_size=6)
@@ -64,3 +66,6 @@ def test_sentence_numbers_give_back_any_line_even_one_that_holds_the_part_separa
     assert len(table) == len(set(table))
     for lines, ref in zip(edge_lines, refs, strict=True):
         assert unfold(ids_text(ref), table) == lines
+        # as JSON holds them, made from the text the other files hold
+        assert id_numbers(ids_text(ref)) == ref and json.loads(ids_json(ids_text(ref))) == ref
+    assert number_lines(edge_lines) == (table, [ids_text(ref) for ref in refs])

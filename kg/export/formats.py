@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, TextIO
 import networkx as nx
 
 from kg.export.apart import Apart
-from kg.export.columns import EdgeColumns, edge_columns, float_texts
+from kg.export.columns import EdgeColumns, edge_columns, float_texts, rows_text
 from kg.export.files import Output, write_files
-from kg.export.graphml import SentenceTable, graphml_chunks, graphml_text
+from kg.export.graphml import graphml_chunks, graphml_text, sentence_ids
 from kg.export.nodelink import json_chunks, json_text
 from kg.records import Entity
-from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, ids_text, join, joined, sentence_table
+from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, heading_text, join, joined
 
 # The files write_outputs writes, report.json included.
 OUTPUT_FILES = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
@@ -153,21 +153,19 @@ def relation_texts(relations: Sequence[Relation], graph: nx.Graph) -> dict[str, 
 @dataclass(frozen=True)
 class GraphEdges:
     """What the files need of a graph's edges: their columns (None for a graph of another shape),
-    the sentence table and each edge's sentence ids."""
+    the sentence table and each edge's sentence ids (kg.schema.ids_text)."""
 
     columns: EdgeColumns | None
-    table: SentenceTable
+    sentences: list[str]
     ids: list[str | None]
 
 
 def graph_edges(graph: nx.Graph) -> GraphEdges:
     """Return GraphEdges for graph, found once for the three files that refer to them."""
-    edges = list(graph.edges(data=True))
-    columns = edge_columns(graph, edges)
+    columns = edge_columns(graph, list(graph.edges(data=True)))
     if columns is not None:
-        return GraphEdges(columns, (columns.sentences, columns.refs), columns.ids)
-    table = sentence_table(d for _, _, d in edges)
-    return GraphEdges(None, table, [None if ref is None else ids_text(ref) for ref in table[1]])
+        return GraphEdges(columns, columns.sentences, columns.ids)
+    return GraphEdges(None, *sentence_ids(graph))
 
 
 # The files of a graph's edges, written by child processes (graph_files).
@@ -197,11 +195,11 @@ def graph_files(graph: nx.Graph, out: Path, edges: GraphEdges | None = None,
     write_outputs renames their files with the others; if the build fails before, ``stop`` ends them.
     """
     edges = edges or graph_edges(graph)
-    table, ids, columns = edges.table, edges.ids, edges.columns
+    sentences, ids, columns = edges.sentences, edges.ids, edges.columns
     # the large ones stream to their files, so no document is held in memory whole
     writers: dict[str, Output] = {
-        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, table, ids, columns)),
-        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, table, columns)),
+        "graph.graphml": lambda fp: _write_chunks(fp, graphml_chunks(graph, sentences, ids, columns)),
+        "graph.json": lambda fp: _write_chunks(fp, json_chunks(graph, sentences, ids, columns)),
         "edges.csv": lambda fp: _edges_csv(fp, graph, ids, columns),
     }
     apart: list[Apart] = []
@@ -229,7 +227,7 @@ def write_outputs(
 
     started = started or graph_files(graph, out)
     try:
-        sentences = started.edges.table[0]
+        sentences = started.edges.sentences
         texts: dict[str, Output] = {
             "nodes.csv": lambda fp: _csv_to(fp, node_frame(graph, join_lists=True)),
             "sentences.csv": lambda fp: _csv_to(fp, pd.DataFrame({"id": range(len(sentences)), "sentence": sentences})),
@@ -257,12 +255,12 @@ def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: Edge
     names = ["source", "target", *(SENTENCE_IDS if name == "sentences" else name for name in columns.names)]
     csv.writer(fp, lineterminator="\n").writerow(names)
     # a name or a heading recurs on many edges: each cell text is guarded and quoted once, and a
-    # row is one str.format (the csv module's writerows took two seconds on 400,000 edges)
+    # block of rows is one join (the csv module's writerows took two seconds on 400,000 edges)
     cell = _csv_cell()
     inert = cache(lambda value: cell(_inert(value)))
     lists = {name: cache(lambda items, sep=EDGE_LISTS.get(name, LIST_SEP): cell(_inert(join(items, sep))))
              for name, kind in zip(columns.names, columns.kinds) if kind is list}
-    row = ",".join(["{}"] * len(names)) + "\n"
+    commas = ["", *[","] * (len(names) - 1), "\n"]
     for block in columns.blocks():
         cells = [map(inert, block.sources), map(inert, block.targets)]
         for name, kind, values in zip(columns.names, columns.kinds, block.values, strict=True):
@@ -270,8 +268,8 @@ def _edges_csv(fp: TextIO, graph: nx.Graph, ids: list[str | None], columns: Edge
             # str() writes them, as csv and pandas do
             cells.append(block.ids if name == "sentences" else map(inert, values) if kind is str
                          else map(lists[name], map(tuple, values)) if kind is list
-                         else float_texts(values) if kind is float else values)
-        fp.write("".join(map(row.format, *cells)))
+                         else float_texts(values) if kind is float else map(str, values))
+        fp.write(rows_text(commas, cells))
 
 
 def _csv_cell() -> Callable[[object], str]:

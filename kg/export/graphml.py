@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns, float_texts
+from kg.export.columns import EdgeColumns, float_texts, rows_text
 from kg.schema import EDGE_LISTS, LIST_SEP, NODE_LISTS, SENTENCE_IDS, ids_text, join, joined, sentence_table, table_text
 from kg.text.chars import xml_safe
 
@@ -55,6 +55,12 @@ def graphml_ready(graph: nx.Graph) -> nx.Graph:
 def table_of(graph: nx.Graph) -> SentenceTable:
     """Return sentence_table's answer for the graph's edges, in the order the graph lists them."""
     return sentence_table(data for _, _, data in graph.edges(data=True))
+
+
+def sentence_ids(graph: nx.Graph) -> tuple[list[str], list[str | None]]:
+    """Return the sentence table of the graph's edges and each edge's ids_text (None for an edge without sentences)."""
+    sentences, refs = table_of(graph)
+    return sentences, [None if ref is None else ids_text(ref) for ref in refs]
 
 
 def filed(data: Mapping[str, object], ref: list[list[int]] | None) -> Mapping[str, object]:
@@ -102,18 +108,18 @@ def _unify_types(graph: nx.Graph) -> None:
                     data[key] = target(data[key])
 
 
-def graphml_chunks(graph: nx.Graph, table: SentenceTable | None = None, ids: list[str] | None = None,
+def graphml_chunks(graph: nx.Graph, sentences: list[str] | None = None, ids: list[str | None] | None = None,
                    columns: EdgeColumns | None = None) -> Iterator[str]:
     """Yield the graph as GraphML text, a node or an edge at a time, the same bytes as networkx writes.
 
-    One pass finds each attribute's type, the second writes. ``table`` is sentence_table's answer
-    for the graph's edges, ``ids`` each edge's ids_text and ``columns`` its edge_columns, when known.
+    One pass finds each attribute's type, the second writes. ``sentences`` and ``ids`` are the
+    sentence table of the graph's edges and each edge's ids_text (sentence_ids), ``columns`` its
+    edge_columns, when known.
     """
-    sentences, refs = table or table_of(graph)
-    if ids is None:
-        ids = [None if ref is None else ids_text(ref) for ref in refs]
+    if sentences is None or ids is None:
+        sentences, ids = sentence_ids(graph)
     graph_data = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
-    if any(ref is not None for ref in refs):
+    if any(found is not None for found in ids):
         graph_data["sentences"] = table_text(sentences)
     # edges given as columns all have one shape: the first edge's
     edge_data = [d for _, _, d in (islice(graph.edges(data=True), 1) if columns is not None else graph.edges(data=True))]
@@ -277,13 +283,14 @@ def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> 
         elif kind is list:
             sep = EDGE_LISTS.get(key, LIST_SEP)
             cells.append(("text", cache(lambda items, sep=sep: text(join(items, sep)))))
-        else:  # a number or a flag: str.format writes it as str() does, never empty
+        else:  # a number or a flag, written as str() writes it, never empty
             cells.append(("number", None))
         elements.append((full, empty))
     head = '\n    <edge source="{}" target="{}"'
     tail = "\n    </edge>" if cells else " />"
-    filled = head + (">" if cells else "") + "".join(full for full, _ in elements) + tail
-    wrapped = head + (">" if cells else "") + "{}" * len(cells) + tail
+    # each template's text around its fields, which rows_text puts between the cells
+    filled = (head + (">" if cells else "") + "".join(full for full, _ in elements) + tail).split("{}")
+    wrapped = (head + (">" if cells else "") + "{}" * len(cells) + tail).split("{}")
     for block in columns.blocks():
         texts = []
         for (how, convert), values, kind in zip(cells, block.values, columns.kinds, strict=True):
@@ -292,14 +299,13 @@ def _column_edges(columns: EdgeColumns, key_ids: dict[tuple[str, str], str]) -> 
             elif how == "text":
                 texts.append(list(map(convert, map(tuple, values) if kind is list else values)))
             else:
-                texts.append(float_texts(values) if kind is float else values)
+                texts.append(float_texts(values) if kind is float else list(map(str, values)))
         sources, targets = map(name, block.sources), map(name, block.targets)
         if all(how == "number" or all(column) for (how, _), column in zip(cells, texts)):
-            yield "".join(map(filled.format, sources, targets, *texts))
+            yield rows_text(filled, [sources, targets, *texts])
             continue
-        parts = [map(full.format, column) if how == "number" else [full.format(t) if t else empty for t in column]
-                 for (how, _), (full, empty), column in zip(cells, elements, texts)]
-        yield "".join(map(wrapped.format, sources, targets, *parts))
+        parts = [[full.format(t) if t else empty for t in column] for (full, empty), column in zip(elements, texts)]
+        yield rows_text(wrapped, [sources, targets, *parts])
 
 
 def _escape(text: str) -> str:

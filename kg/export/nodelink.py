@@ -14,9 +14,9 @@ from json.encoder import encode_basestring
 
 import networkx as nx
 
-from kg.export.columns import EdgeColumns, float_texts
-from kg.export.graphml import SentenceTable, table_of
-from kg.schema import SENTENCE_IDS
+from kg.export.columns import EdgeColumns, float_texts, rows_text
+from kg.export.graphml import sentence_ids
+from kg.schema import SENTENCE_IDS, id_numbers, ids_json
 
 
 def json_text(graph: nx.Graph) -> str:
@@ -24,23 +24,25 @@ def json_text(graph: nx.Graph) -> str:
     return "".join(json_chunks(graph))
 
 
-def json_chunks(graph: nx.Graph, table: SentenceTable | None = None, columns: EdgeColumns | None = None) -> Iterator[str]:
+def json_chunks(graph: nx.Graph, sentences: list[str] | None = None, ids: list[str | None] | None = None,
+                columns: EdgeColumns | None = None) -> Iterator[str]:
     """Yield the graph as node-link JSON text, piece by piece: the graph's attributes, then a line per link and node.
 
-    ``table`` is sentence_table's answer for the graph's edges, when known: links carry
-    ``sentence_ids`` where the graph has ``sentences``, and the graph the sentences themselves.
-    ``columns`` is the graph's edge_columns, when known.
+    ``sentences`` and ``ids`` are the sentence table of the graph's edges and each edge's
+    ids_text, when known: links carry ``sentence_ids`` where the graph has ``sentences``, and the
+    graph the sentences themselves. ``columns`` is the graph's edge_columns, when known.
     """
     line = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    sentences, refs = table or table_of(graph)
+    if sentences is None or ids is None:
+        sentences, ids = sentence_ids(graph)
     graph_data = dict(graph.graph)
-    if any(ref is not None for ref in refs):
+    if any(found is not None for found in ids):
         graph_data["sentences"] = sentences
     # the graph's own attributes are few: indented as json.dumps indents, one level in
     head = json.dumps(graph_data, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
     yield f'{{\n "directed": {line(graph.is_directed())},\n "graph": {head},\n "links": ['
     empty = True
-    for lines in _column_links(columns) if columns is not None else _links(graph, refs, line):
+    for lines in _column_links(columns) if columns is not None else _links(graph, ids, line):
         yield ("\n  " if empty else ",\n  ") + lines
         empty = False
     yield ("]" if empty else "\n ]") + f',\n "multigraph": {line(graph.is_multigraph())},\n "nodes": ['
@@ -51,16 +53,16 @@ def json_chunks(graph: nx.Graph, table: SentenceTable | None = None, columns: Ed
     yield ("]" if empty else "\n ]") + "\n}\n"
 
 
-def _links(graph: nx.Graph, refs: list[list[list[int]] | None], line) -> Iterator[str]:
+def _links(graph: nx.Graph, ids: list[str | None], line) -> Iterator[str]:
     """Yield each link as one line of JSON, ``sentence_ids`` in place of ``sentences``."""
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
-    for (a, b, *key, data), ref in zip(edges, refs, strict=True):
+    for (a, b, *key, data), found in zip(edges, ids, strict=True):
         link = {**data, "source": a, "target": b}
         if key:
             link["key"] = key[0]
-        if ref is not None:
+        if found is not None:
             del link["sentences"]
-            link[SENTENCE_IDS] = ref
+            link[SENTENCE_IDS] = id_numbers(found)
         yield line(link)
 
 
@@ -75,18 +77,19 @@ def _column_links(columns: EdgeColumns) -> Iterator[str]:
     keys = {"source": ("sources", string), "target": ("targets", string)}
     for i, (name, kind) in enumerate(zip(columns.names, columns.kinds, strict=True)):
         if name == "sentences":
-            keys[SENTENCE_IDS] = ("refs", repr)  # lists of lists of numbers: repr is their JSON
+            keys[SENTENCE_IDS] = ("ids", cache(ids_json))
         else:
-            # a number: str.format writes it, or its text, as json does (finite, as columns are)
+            # an int's str() and a float's (finite, as columns are) are what json writes
             keys[name] = (i, string if kind is str else array if kind is list else flag if kind is bool
-                          else float_texts if kind is float else None)
+                          else float_texts if kind is float else str)
     order = sorted(keys)
-    line = "{{" + ", ".join(string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in order) + "}}"
+    # the text around each value: "{", then '"key": ' after ", " for all keys but the first, then "}"
+    parts = ["{" + string(order[0]) + ": ", *(", " + string(key) + ": " for key in order[1:]), "}"]
     for block in columns.blocks():
         texts = []
         for key in order:
             where, convert = keys[key]
             values = getattr(block, where) if isinstance(where, str) else block.values[where]
-            texts.append(values if convert is None else convert(values) if convert is float_texts
+            texts.append(convert(values) if convert is float_texts
                          else map(convert, map(tuple, values) if convert is array else values))
-        yield ",\n  ".join(map(line.format, *texts))
+        yield rows_text(parts, texts, between=",\n  ")

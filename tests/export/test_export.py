@@ -197,10 +197,21 @@ def test_edges_written_by_column_are_the_text_written_edge_by_edge():
     ids = [ids_text(ref) for ref in table[1]]
     columns = edge_columns(graph, list(graph.edges(data=True)))
     assert columns is not None
-    assert (columns.sentences, columns.refs, columns.ids) == (*table, ids)
-    by_column = "".join(graphml_chunks(graph, table, ids, columns))
-    assert by_column == "".join(graphml_chunks(graph, table, ids)) == _networkx_graphml(graph)
-    assert "".join(json_chunks(graph, table, columns)) == "".join(json_chunks(graph, table))
+    assert (columns.sentences, columns.ids) == (table[0], ids)
+    by_column = "".join(graphml_chunks(graph, table[0], ids, columns))
+    assert by_column == "".join(graphml_chunks(graph, table[0], ids)) == _networkx_graphml(graph)
+    by_column = "".join(json_chunks(graph, table[0], ids, columns))
+    assert by_column == "".join(json_chunks(graph))
+    assert [link["sentence_ids"] for link in json.loads(by_column)["links"]] == table[1]
+
+
+def test_rows_text_puts_each_rows_cells_between_the_parts():
+    from kg.export.columns import rows_text
+
+    parts = ["<", "=", ">"]
+    assert rows_text(parts, [["a", "b"], iter(["1", ""])]) == "<a=1><b=>"
+    assert rows_text(parts, [["a", "b"], ["1", "2"]], between=",\n") == "<a=1>,\n<b=2>"
+    assert rows_text(parts, [[], []], between=",") == ""
 
 
 def test_float_texts_are_made_once_per_object_and_keep_the_sign_of_zero():
