@@ -301,6 +301,9 @@ OWN_FLOORS = {
     # kinds took it to 0.923 / 0.910 / 0 / 0 / 0.973; with people by place-name surnames and titles, houses'
     # plenaries, elections, bureaus and listed companies 1.000 / 0.970 / 0 / 0 / 0.988, no absent name a node
     "own_vault_migration_2024": (0.98, 0.96, 0, 0, 0.98),
+    # written in the sixth round and held out at first: 0.854 / 0.935 / 3 / 2 / 1.000 on first contact (591f97b),
+    # 3 absent names as nodes
+    "own_humanrights_un_2024": (0.85, 0.93, 3, 2, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -314,7 +317,6 @@ HELD_OUT_FLOORS = {
     "own_devfinance_2024": (0.93, 0.92, 2, 1, 1.0),
     # written in the sixth round, first contact with its starting code (591f97b)
     "own_gx_energy_whitepaper_2024": (0.86, 0.94, 2, 3, 1.0),      # 0.864 / 0.947 / 2 / 3 / 1.000
-    "own_humanrights_un_2024": (0.85, 0.93, 3, 2, 1.0),            # 0.854 / 0.935 / 3 / 2 / 1.000
     "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),        # 0.927 / 0.921 / 7 / 0 / 0.944
 }
 # absent names a note may have as nodes, where it is not one
