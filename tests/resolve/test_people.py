@@ -285,3 +285,16 @@ def test_a_name_of_one_kanji_words_before_a_title_is_a_person(text, name):
 @pytest.mark.parametrize("text", ["米英国防相が会った。", "新旧国防相が並んだ。", "同国防相は述べた。"])
 def test_country_forms_prefixes_and_one_kanji_before_a_title_are_no_name(text):
     assert _people(text)[0] == []
+
+
+def test_a_former_ministers_title_and_a_chiefs_title_follow_a_surname():
+    assert _people("ザハロフ前国防相が述べた。") == (["ザハロフ"], ["前国防相"])  # 前 and 国防相 are two words
+    assert _people("ボルコフ参謀総長に会った。") == (["ボルコフ"], ["参謀総長"])
+    assert _people("前国防相が述べた。") == ([], [])  # a title after nothing names no one
+
+
+def test_a_post_sudachi_ends_in_the_suffix_kan_after_a_full_name_is_a_title():
+    assert _people("タナカ・ボルコフ特別調整官が退いた。") == (["タナカ・ボルコフ"], ["官"])
+    assert _people("特別調整官が退いた。") == ([], [])
+    # a katakana word before a post in 官 is no post's: the joined name is left to the model, whole
+    assert _people("タナカ・ボルコフ・フライン総司令官が述べた。")[0] == []
