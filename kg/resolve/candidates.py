@@ -622,6 +622,9 @@ def bare_headed(text: str) -> list[Candidate]:
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
         start = _name_start_in_run(text, start, end)
+        dot = text.rfind("・", start, end)
+        if dot > start and suffix_type(text[start:dot]):
+            start = dot + 1  # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name
         name_end = before_article(text, start, start + len(text[start:end].rstrip("・-. ")))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
@@ -727,7 +730,8 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
 
     The title is nouns (an adjective with な among them) joined by _TITLE_JOINERS and TITLE_CLAUSES;
     a number is no word of it (1981年に…), and と after a name with a head or a known name lists two
-    names rather than joining two nouns of one.
+    names rather than joining two nouns of one. It opens after a particle, a mark or a past relative
+    clause (…が設置した…委員会), not after a word that modifies it (この…).
     """
     before = [w for w in words_over(text, max(0, end - 120), end) if w.end <= end]
     start = None
@@ -757,7 +761,8 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     opener = before[-1] if before else None
     if opener is None or (opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] not in _TITLE_JOINERS):
         return start
-    return None
+    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会)
+    return start if opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た" else None
 
 
 def run_before(text: str, end: int) -> str:
@@ -789,13 +794,28 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
+            start = _after_issuer(text, start, at, lexicon) if start is not None else None
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
-                if len(subject) >= 2:
+                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
+                if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
+                                         and suffix_type(text[start:end]) == "Organization"):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _after_issuer(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Return where a title starts after the body or state that issued it (国連の of 国連の…に関する指導原則):
+    a known name and の before the title's clause say whose it is, and are no part of its name."""
+    at = text.find("の", start, end)
+    while at > start:
+        known = lexicon.get(text[start:at])
+        if known is not None and known.type in ("Organization", "Country"):
+            return at + 1
+        at = text.find("の", at + 1, end)
+    return start
 
 
 def _quoted_from(text: str, start: int) -> bool:

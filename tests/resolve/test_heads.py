@@ -1004,3 +1004,9 @@ def _ship_note(text: str):
 
     block = Block(note="n.md", heading_path=(), heading_levels=(), section=0, paragraph=0, line=1, kind="paragraph", text=text)
     return Note(path="n.md", title="n", aliases=(), blocks=(block,))
+
+
+def test_a_fact_finding_mission_is_a_body_but_kinds_of_body_listed_with_a_dot_are_none():
+    assert ("ルリタニア事実調査団", "Organization") in _names("理事会が設けたルリタニア事実調査団が報告した。")
+    assert _names("特別報告者と調査委員会・事実調査団が理事会の目になる。") == []
+    assert _names("現地調査団が入った。") == []  # one common word before the head: a kind

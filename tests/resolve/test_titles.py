@@ -114,3 +114,26 @@ def test_a_managing_director_after_a_body_is_a_title_and_a_public_comment_no_bod
     nodes = _nodes([_note(_block(text))])
     assert "ミレーナ・ポポヴァ" in nodes and not any("QRF専務" in n or n == "ミレーナ・ポポヴァQRF" for n in nodes)
     assert "パブリックコメント" not in nodes
+
+
+def test_an_action_plan_guidelines_and_a_compact_after_a_clause_are_titles():
+    assert _titles("政府は、漁業と人権に関する行動計画を改定した。") == ["漁業と人権に関する行動計画"]
+    assert _titles("省は、漁業の確保のための実務ガイドラインを出した。") == ["漁業の確保のための実務ガイドライン"]
+    assert _titles("各国は、漁業と移住に関するグローバル・コンパクトを採択した。") == ["漁業と移住に関するグローバル・コンパクト"]
+    assert _titles("会社は行動計画とガイドラインを作った。") == []  # no clause: kinds of document
+
+
+def test_a_known_issuer_and_no_before_a_title_are_no_part_of_it():
+    lexicon = Lexicon()
+    lexicon.add("海洋機構", "e1", "Organization")
+    text = "どれも海洋機構の漁業と人権に関する指導原則に沿う。"
+    assert [text[c.start : c.end] for c in formal_titles(text, lexicon)] == ["漁業と人権に関する指導原則"]
+    assert _titles(text) == ["海洋機構の漁業と人権に関する指導原則"]  # an unknown word before の may be the title's
+
+
+def test_one_proper_noun_is_enough_subject_for_a_bodys_title_only():
+    assert _titles("理事会は、モルドバに関する独立国際調査委員会を設けた。") == ["モルドバに関する独立国際調査委員会"]
+    assert _titles("政府は、モルドバに関する行動計画を示した。") == []  # a plan about one thing is described
+    assert _titles("理事会は、移民に関する独立国際調査委員会を設けた。") == []  # one common noun
+    assert _titles("理事会が設置したモルドバに関する独立国際調査委員会が報告した。") == ["モルドバに関する独立国際調査委員会"]
+    assert _titles("この漁業と人権に関する行動計画は古い。") == []  # a word before it modifies the title
