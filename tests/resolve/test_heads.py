@@ -24,6 +24,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("航空総隊が全国の部隊を束ねる。", "航空総隊", "Organization"),  # a command over a service's units
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
         ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
+        ("継承を定める王室典範の改正", "王室典範", "Law"),  # a code of law
     ],
 )
 def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):

@@ -511,3 +511,29 @@ def test_a_latin_name_tied_by_joining_words_to_a_capitalised_word_is_a_piece_of_
     # "in the" ties Digital Age to Saving Privacy: one title; "and" lists two companies
     assert "Digital Age" not in found
     assert {"Apple", "Google"} <= set(found)
+
+
+def test_a_count_of_people_before_a_list_in_parentheses_is_no_name_of_theirs():
+    text = "検察官は、ペルーの指導者3人（ボルコフ、ザハロフ、ペトロワ）の逮捕状を請求した。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ペルー", "Country"),)}))
+    assert surfaces["ペルー"] == "ペルー" and "ペルーの指導者3人" not in surfaces  # the parenthesis says who they are
+    assert surfaces.get("ボルコフ") != "ペルー"
+    named = "ペルー国家警察（PNP、ポリシア）が捜査した。PNPは声明を出した。"  # two short forms of one name stay
+    assert _surfaces(resolve([_note(_block(named))], {}))["PNP"] == _surfaces(resolve([_note(_block(named))], {}))["ペルー国家警察"]
+
+
+def test_a_place_and_the_word_for_where_a_person_comes_from_mention_the_place():
+    text = "特別報告者は、ペルー出身のボルコフ氏だ。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ペルー出身", "School"),)}))
+    assert surfaces.get("ペルー") == "ペルー" and "ペルー出身" not in surfaces
+    product = "会場ではペルー産のコーヒーを出した。"  # a suffix of goods stays handled as before
+    assert "ペルー産" not in _surfaces(resolve([_note(_block(product))], {}))
+
+
+def test_a_body_and_a_word_for_its_member_states_mention_the_body_and_a_member_state_alone_nothing():
+    text = "すべての国連加盟国が審査を受け、ペルーは理事国に選ばれた。国連大学も加わった。"
+    spans = (_span(text, "国連加盟国", "Continental_Region"), _span(text, "理事国", "Political_Party"),
+             _span(text, "国連大学", "School"))
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert surfaces.get("国連") and "国連加盟国" not in surfaces and "理事国" not in surfaces
+    assert surfaces.get("国連大学") not in (None, surfaces["国連"])  # a body of its own
