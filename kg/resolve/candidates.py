@@ -534,12 +534,20 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        if cut > cand.end and _head_alone(text, cand.end, cut):
+            continue  # a head alone after a ・ is one more item of a list (人権理事会・安保理・総会)
         if not cand.trust and nfkc(text[cand.end : cut]) == "同盟":
             continue  # 日米同盟: the alliance of the countries a compound lists is a bond between them, no body
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
     return found
+
+
+def _head_alone(text: str, start: int, end: int) -> bool:
+    """Return True when what text[start:end] ends in after a ・ is a head noun and nothing more (・総会)."""
+    dot = text.rfind("・", start, end)
+    return dot >= 0 and any(nfkc(text[dot + 1 : end]) == head for head, _ in type_suffixes())
 
 
 # A ministry or agency, and the heads of the bureaus and agencies under one: 法務省の入国管理局, 経済産業省の資源エネルギー庁.
@@ -934,6 +942,20 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
             name = f"{series}第{int(nfkc(match.group(1)))}回{head}"
             found.append(Candidate(start, end, HEADED, entity=match_key(name), type="Event", headed=True))
     return found
+
+
+# A numbered resolution of a UN organ: 決議2728, 決議第1325号 (three or four digits: a year or a count is none).
+_RESOLUTION = re.compile(r"決議\s*第?\s*([0-9０-９]{3,4})\s*号?(?![0-9０-９\u4e00-\u9fff])")
+
+
+def numbered_resolutions(text: str) -> list[Candidate]:
+    """Return the resolutions named by their number (決議2728, 安保理決議第1325号): each number is one
+    instrument a body adopted, while 決議 alone or a draft (決議案) names none. Every way of writing the
+    number is one entity."""
+    if "決議" not in text:
+        return []
+    return [Candidate(m.start(), m.end(), HEADED, entity=match_key(f"決議{int(nfkc(m.group(1)))}"), type="Agreement",
+                      headed=True) for m in _RESOLUTION.finditer(text)]
 
 
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.

@@ -137,3 +137,17 @@ def test_one_proper_noun_is_enough_subject_for_a_bodys_title_only():
     assert _titles("理事会は、移民に関する独立国際調査委員会を設けた。") == []  # one common noun
     assert _titles("理事会が設置したモルドバに関する独立国際調査委員会が報告した。") == ["モルドバに関する独立国際調査委員会"]
     assert _titles("この漁業と人権に関する行動計画は古い。") == []  # a word before it modifies the title
+
+
+def test_a_statute_by_formal_title_and_short_name_is_one_treaty():
+    text = "海洋裁判所は、海洋裁判所に関するナポリ規程（ナポリ規程）に基づく。アルメニアについてナポリ規程が発効した。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["海洋裁判所に関するナポリ規程"] == ["ナポリ規程", "海洋裁判所に関するナポリ規程"]
+    assert "ナポリ" not in nodes  # the city is a word of the statute's name
+
+
+def test_a_resolution_named_by_its_number_is_one_agreement_however_written():
+    text = "安保理は決議2999を採択した。決議第2999号は停戦を求める。決議案は否決され、2024年の決議は多い。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["決議2999"] == ["決議2999", "決議第2999号"]
+    assert not any(label.startswith("決議") and label != "決議2999" for label in nodes)  # a draft, a year: none
