@@ -951,11 +951,12 @@ _RESOLUTION = re.compile(r"決議\s*第?\s*([0-9０-９]{3,4})\s*号?(?![0-9０-
 def numbered_resolutions(text: str) -> list[Candidate]:
     """Return the resolutions named by their number (決議2728, 安保理決議第1325号): each number is one
     instrument a body adopted, while 決議 alone or a draft (決議案) names none. Every way of writing the
-    number is one entity."""
+    number is one entity, the organ written against it (安保理決議) part of the name."""
     if "決議" not in text:
         return []
-    return [Candidate(m.start(), m.end(), HEADED, entity=match_key(f"決議{int(nfkc(m.group(1)))}"), type="Agreement",
-                      headed=True) for m in _RESOLUTION.finditer(text)]
+    return [Candidate(m.start() - len(run_before(text, m.start())), m.end(), HEADED,
+                      entity=match_key(f"決議{int(nfkc(m.group(1)))}"), type="Agreement", headed=True)
+            for m in _RESOLUTION.finditer(text)]
 
 
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
@@ -1122,7 +1123,9 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     """
     after = nfkc(text[known.end : span.end])
     if span.start == known.start and _own_head(known, after):
-        return after not in name_words("organ")  # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN
+        # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN, and an agenda's action plan or
+        # roadmap (XYZ行動計画) a plan that carries it out
+        return after not in name_words("organ") and not (_own_head(known, after) == "Plan" and after in title_heads())
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:

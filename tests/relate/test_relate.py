@@ -544,6 +544,14 @@ SHAPES = [
     ("北極基金は北極省の所管だ", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極省所管の北極基金が、調査を行った", [("北極基金", O), ("北極省", O)], {("北極省", "oversight", "北極基金", False, "")}),
     ("北極基金は北極省の所管する事業に出資した", [("北極基金", O), ("北極省", O)], set()),
+    # 資金協力 is money given (無償資金協力 too), through the bodies named with を通じて
+    ("チリは、北極基金や南極基金を通じて緊急無償資金協力を行った。", [("チリ", C), ("北極基金", O), ("南極基金", O)],
+     {("チリ", "funding", "北極基金", False, ""), ("チリ", "funding", "南極基金", False, "")}),
+    # a co-host of the meeting the sentence is set in hosts it, as its chair does; a body passes a law
+    ("チリは第2回北極フォーラムで共催国を務めた。", [("チリ", C), ("第2回北極フォーラム", E)],
+     {("チリ", "hosting", "第2回北極フォーラム", False, "")}),
+    ("北極議会は4月、北極開発法を可決した。", [("北極議会", O), ("北極開発法", "Law")],
+     {("北極議会", "adoption", "北極開発法", False, "")}),
 ]
 
 

@@ -537,3 +537,18 @@ def test_a_body_and_a_word_for_its_member_states_mention_the_body_and_a_member_s
     surfaces = _surfaces(resolve([_note(_block(text))], {text: spans}))
     assert surfaces.get("国連") and "国連加盟国" not in surfaces and "理事国" not in surfaces
     assert surfaces.get("国連大学") not in (None, surfaces["国連"])  # a body of its own
+
+
+def test_an_agendas_action_plan_is_a_plan_of_its_own_but_its_name_and_a_bare_plan_head_is_the_agenda():
+    text = "政府は女性・農業・平和（WAP）を掲げ、第2次のWAP行動計画を策定した。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "WAP行動計画", "Treaty"),)}))
+    assert surfaces["WAP行動計画"] == "WAP行動計画" and surfaces.get("WAP") != "WAP行動計画"
+    loose = "政府は女性・農業・平和（WAP）を掲げ、WAP計画を進めた。"  # 計画 after the agenda's name is the agenda
+    found = _surfaces(resolve([_note(_block(loose))], {loose: (_span(loose, "WAP計画", "Treaty"),)}))
+    assert "WAP計画" not in found and found["WAP"]
+
+
+def test_a_directive_is_a_law_whatever_the_model_calls_it():
+    text = "欧州議会は4月、企業持続可能性報告指令（CSRX）を可決した。"
+    entities = resolve([_note(_block(text))], {text: (_span(text, "企業持続可能性報告指令", "Corporation_Other"),)})
+    assert {e.label: e.type for e in entities}["CSRX"] == "Law"  # the directive, named by its acronym

@@ -147,7 +147,7 @@ def test_a_statute_by_formal_title_and_short_name_is_one_treaty():
 
 
 def test_a_resolution_named_by_its_number_is_one_agreement_however_written():
-    text = "安保理は決議2999を採択した。決議第2999号は停戦を求める。決議案は否決され、2024年の決議は多い。"
+    text = "安保理は決議2999を採択した。安保理決議第2999号は停戦を求める。決議案は否決され、2024年の決議は多い。"
     nodes = _nodes([_note(_block(text))])
-    assert nodes["決議2999"] == ["決議2999", "決議第2999号"]
+    assert nodes["決議2999"] == ["安保理決議第2999号", "決議2999"]
     assert not any(label.startswith("決議") and label != "決議2999" for label in nodes)  # a draft, a year: none
