@@ -65,7 +65,7 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
     members: list[Candidate] = []
     i = 0
     while i < len(norm):
-        hit = lexicon.match_at(norm, i, text, starts)
+        hit = _to_word_end(lexicon.match_at(norm, i, text, starts), i, text, starts, lexicon)
         compound = _compound_at(norm, i, lexicon, text, starts)
         region = hit is not None and hit[1].type == "Region"
         if compound and (hit is None or hit[0] <= compound[-1][1]) and not region:
@@ -92,6 +92,19 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
         else:
             i += 1
     return known, members
+
+
+def _to_word_end(hit: tuple[int, Name] | None, i: int, text: str, starts: list[int],
+                 lexicon: Lexicon) -> tuple[int, Name] | None:
+    """Return a known name's hit, or the same thing's shorter name when the hit's last character opens
+    a word of the text: イスラエル国 of イスラエル国会 is イスラエル and the parliament (国会), as of 国内 and 国民."""
+    if hit is None or hit[0] - i < 3:
+        return hit
+    end = starts[hit[0] - 1] + 1
+    if not any(w.start == end - 1 and w.end > end for w in words_over(text, end - 1, end)):
+        return hit
+    shorter = lexicon.get(text[starts[i] : end - 1])
+    return (hit[0] - 1, shorter) if shorter is not None and shorter.entity == hit[1].entity else hit
 
 
 def _countries_inside(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:

@@ -552,3 +552,11 @@ def test_a_directive_is_a_law_whatever_the_model_calls_it():
     text = "欧州議会は4月、企業持続可能性報告指令（CSRX）を可決した。"
     entities = resolve([_note(_block(text))], {text: (_span(text, "企業持続可能性報告指令", "Corporation_Other"),)})
     assert {e.label: e.type for e in entities}["CSRX"] == "Law"  # the directive, named by its acronym
+
+
+def test_a_countrys_formal_name_in_koku_ends_before_a_word_that_opens_with_koku():
+    text = "イスラエル国内の世論と日本国民の声、そして日本国憲法。"
+    mentions = sorted(m.surface for e in resolve([_note(_block(text))], {}) for m in e.mentions if e.type == "Country")
+    assert mentions == ["イスラエル", "日本"]  # 国内 and 国民 are words of their own; 日本国憲法 is a law
+    formal = "イスラエル国は声明を出した。"  # the formal name alone stays whole
+    assert [m.surface for e in resolve([_note(_block(formal))], {}) for m in e.mentions] == ["イスラエル国"]
