@@ -957,6 +957,25 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
     return found
 
 
+# A session of a body numbered with 会期 (第55会期), as the UN's councils and assemblies number theirs.
+_TERM = re.compile(r"第\s*([0-9０-９]{1,3})\s*会期")
+
+
+def sibling_sessions(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the numbered sessions (第56会期) whose neighbour the notes name (第55会期（HRC55）): a body's
+    sessions are written alike, so the one before or after a session kg knows is a session too. A
+    numbered session with no named neighbour (第3会期の予算) is left alone."""
+    if "会期" not in text:
+        return []
+    found = []
+    for match in _TERM.finditer(text):
+        number = int(nfkc(match.group(1)))
+        sibling = (lexicon.get(f"第{n}会期") for n in (number - 1, number + 1, number - 2, number + 2))
+        if any(s is not None for s in sibling):
+            found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
+    return found
+
+
 # A numbered resolution of a UN organ: 決議2728, 決議第1325号 (three or four digits: a year or a count is none).
 _RESOLUTION = re.compile(r"決議\s*第?\s*([0-9０-９]{3,4})\s*号?(?![0-9０-９\u4e00-\u9fff])")
 

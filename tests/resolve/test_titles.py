@@ -151,3 +151,9 @@ def test_a_resolution_named_by_its_number_is_one_agreement_however_written():
     nodes = _nodes([_note(_block(text))])
     assert nodes["決議2999"] == ["安保理決議第2999号", "決議2999"]
     assert not any(label.startswith("決議") and label != "決議2999" for label in nodes)  # a draft, a year: none
+
+
+def test_a_numbered_session_next_to_one_the_notes_name_is_a_session_too():
+    text = "第31会期（XYZ31）は2月に開かれた。第32会期では報告が出た。第5会期の予算は別だ。"
+    nodes = _nodes([_note(_block(text))])
+    assert "第32会期" in nodes and not any("第5会期" in label for label in nodes)
