@@ -98,9 +98,11 @@ def _to_word_end(hit: tuple[int, Name] | None, i: int, text: str, starts: list[i
                  lexicon: Lexicon) -> tuple[int, Name] | None:
     """Return a known name's hit, or the same thing's shorter name when the hit's last character opens
     a word of the text: イスラエル国 of イスラエル国会 is イスラエル and the parliament (国会), as of 国内 and 国民."""
-    if hit is None or hit[0] - i < 3:
+    if hit is None or hit[0] - i < 3 or hit[1].type != "Country":
         return hit
     end = starts[hit[0] - 1] + 1
+    if text[end - 1] != "国":
+        return hit  # a city's 市 before 市場 (ニューヨーク市場) is left to the rules of longer names
     if not any(w.start == end - 1 and w.end > end for w in words_over(text, end - 1, end)):
         return hit
     shorter = lexicon.get(text[starts[i] : end - 1])
@@ -558,9 +560,12 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _head_alone(text: str, start: int, end: int) -> bool:
-    """Return True when what text[start:end] ends in after a ・ is a head noun and nothing more (・総会)."""
+    """Return True when what text[start:end] ends in after a ・ is a head noun and nothing more (・総会);
+    a ・ between katakana joins the words of one name (コーンウォール・サミット)."""
     dot = text.rfind("・", start, end)
-    return dot >= 0 and any(nfkc(text[dot + 1 : end]) == head for head, _ in type_suffixes())
+    if dot < 1 or (is_katakana(text[dot - 1]) and is_katakana(text[dot + 1 : dot + 2] or "・")):
+        return False
+    return any(nfkc(text[dot + 1 : end]) == head for head, _ in type_suffixes())
 
 
 # A ministry or agency, and the heads of the bureaus and agencies under one: 法務省の入国管理局, 経済産業省の資源エネルギー庁.

@@ -157,6 +157,7 @@ def test_bodies_listed_before_a_meeting_head_name_their_joint_meeting():
     assert "IMF・世界銀行春季会合" in names("IMF・世界銀行春季会合に出席した。")
     assert names("国連総会第二委員会・経済社会理事会で議論した。") == ["国連総会第二委員会"]  # a list of bodies
     assert names("国連の場（IMF・世界銀行・総会）で議論した。") == []  # a head alone is one more item of the list
+    assert names("2021年のG7ルリタニア・サミットで支持された。") == ["G7ルリタニア・サミット"]  # ・ in a katakana name
 
 
 def test_a_country_described_before_its_name_is_the_country():
