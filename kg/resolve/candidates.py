@@ -770,6 +770,10 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
             while before and before[-1].start >= word.end - len(clause):
                 before.pop()
             continue
+        if (surface == "ある" and word.pos[0] == "動詞" and start == word.end and len(before) > 1
+                and before[-2].end == word.start and before[-2].pos[:2] == ("名詞", "普通名詞")):
+            before.pop()  # 責任ある…: a noun and ある qualify the title's nouns as an adjective with な does
+            continue
         if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
                 word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start
                                               or (start is not None and text[word.end : start] == "・"))):
@@ -959,6 +963,24 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
         if series:
             name = f"{series}第{int(nfkc(match.group(1)))}回{head}"
             found.append(Candidate(start, end, HEADED, entity=match_key(name), type="Event", headed=True))
+    return found
+
+
+# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書.
+_PROTOCOLS = ("選択議定書", "追加議定書", "改正議定書", "議定書")
+
+
+def protocols(text: str, named: Sequence[Candidate]) -> list[Candidate]:
+    """Return a treaty's name, の and a protocol to it (…条約の選択議定書): the protocol is an agreement of
+    its own, which Japanese names after its treaty; the treaty alone is still named (…条約の締約国)."""
+    found = []
+    for cand in named:
+        if cand.type != "Agreement" or not text.startswith("の", cand.end):
+            continue
+        head = next((p for p in _PROTOCOLS if text.startswith(p, cand.end + 1)), "")
+        end = cand.end + 1 + len(head)
+        if head and not (end < len(text) and is_name_char(text[end])):
+            found.append(Candidate(cand.start, end, HEADED, type="Agreement", headed=True))
     return found
 
 

@@ -157,3 +157,16 @@ def test_a_numbered_session_next_to_one_the_notes_name_is_a_session_too():
     text = "第31会期（XYZ31）は2月に開かれた。第32会期では報告が出た。第5会期の予算は別だ。"
     nodes = _nodes([_note(_block(text))])
     assert "第32会期" in nodes and not any("第5会期" in label for label in nodes)
+
+
+def test_a_noun_and_aru_open_a_title_as_an_adjective_does():
+    assert _titles("省は、責任ある漁業等における資源保全のためのガイドラインを出した。") == [
+        "責任ある漁業等における資源保全のためのガイドライン"]
+    assert _titles("関心がある漁業の確保のためのガイドラインだ。") == []  # が between: a clause, not a title's word
+
+
+def test_a_protocol_after_a_treatys_name_and_no_is_an_agreement_of_its_own():
+    text = "日本は海洋汚染防止条約の選択議定書を批准していない。海洋汚染防止条約の締約国は多い。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["海洋汚染防止条約の選択議定書"] == ["海洋汚染防止条約の選択議定書"]
+    assert nodes["海洋汚染防止条約"] == ["海洋汚染防止条約"]  # the treaty alone stays itself
