@@ -46,9 +46,9 @@ _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
 _LOCATED = re.compile(r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)[（(]([^（）()、。,，\s]{1,20})[）)]")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 # A year written onto a title's head: the edition's (…基本方針2024).
+_YEAR_AFTER = re.compile(r"\s?(?:19|20)\d\d$")
 # A count of people, states or bodies that a name may end in: 3人, 6か国, 2社.
 _COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十]+(?:人|名|か国|カ国|ヶ国|ケ国|社|団体|機関)$")
-_YEAR_AFTER = re.compile(r"\s?(?:19|20)\d\d$")
 
 
 def base_lexicon(alias_rows: Sequence[AliasRow]) -> Lexicon:

@@ -420,7 +420,7 @@ def quoted(block: Block) -> list[Candidate]:
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and not _one_common_word(text, start, cut - head_length(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
-                and not _kind_of_body(text, start, cut):
+                and not _kind_of_body(text, start, cut) and not _rules_of_a_body(nfkc(text[start:cut]), 1):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
@@ -551,6 +551,9 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
         if cut > cand.end and _head_alone(text, cand.end, cut):
             continue  # a head alone after a ・ is one more item of a list (人権理事会・安保理・総会)
+        place = cand.type in ("Country", "Region")
+        if cut > cand.end and _rules_of_a_body(nfkc(text[cand.start : cut]), cand.end - cand.start if place else 0):
+            continue  # …協会職員規程: a body's own rules, no treaty
         if not cand.trust and nfkc(text[cand.end : cut]) == "同盟":
             continue  # 日米同盟: the alliance of the countries a compound lists is a bond between them, no body
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
@@ -559,11 +562,20 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     return found
 
 
+def _rules_of_a_body(name: str, start: int) -> bool:
+    """Return True for a name that ends in a head for rules (規程) after a body's head from start on (日本…協会
+    棋士規程; start 0 when the name opens with a known body): that body's own rules, no treaty. After a place
+    alone the head names a treaty (ローマ規程)."""
+    rule = next((w for w in name_words("rules") if name.endswith(w)), "")
+    return bool(rule) and (start == 0 or any(
+        suffix_type(name[:k]) == "Organization" for k in range(start, len(name) - len(rule) + 1)))
+
+
 def _head_alone(text: str, start: int, end: int) -> bool:
     """Return True when what text[start:end] ends in after a ・ is a head noun and nothing more (・総会);
     a ・ between katakana joins the words of one name (コーンウォール・サミット)."""
     dot = text.rfind("・", start, end)
-    if dot < 1 or (is_katakana(text[dot - 1]) and is_katakana(text[dot + 1 : dot + 2] or "・")):
+    if dot < 1 or dot + 1 >= end or (is_katakana(text[dot - 1]) and is_katakana(text[dot + 1])):
         return False
     return any(nfkc(text[dot + 1 : end]) == head for head, _ in type_suffixes())
 
@@ -1181,10 +1193,11 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     list), or a model span that adds suffixes, or common words to a place (中国本土, 地元栃木).
     """
     after = nfkc(text[known.end : span.end])
-    if span.start == known.start and _own_head(known, after):
+    head = _own_head(known, after) if span.start == known.start else ""
+    if head:
         # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN, and an agenda's action plan or
         # roadmap (XYZ行動計画) a plan that carries it out
-        return after not in name_words("organ") and not (_own_head(known, after) == "Plan" and after in title_heads())
+        return after not in name_words("organ") and not (head == "Plan" and after in title_heads())
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:

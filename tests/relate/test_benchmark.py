@@ -174,7 +174,7 @@ OWN_FLOORS = {
     "own_vault_climate_2024": (0.92, 0.77),      # 0.94 / 0.79 (34 of 43, from 26 at 0.93 / 0.60)
     "own_vault_diplomacy_2024": (0.90, 0.71),    # 0.92 / 0.73 (33 of 45), first met (held out) at 0.65 / 0.62
     "own_vault_migration_2024": (0.90, 0.64),    # 0.91 / 0.71 (10 of 14, from 6) with the entities found
-    "own_humanrights_un_2024": (0.55, 0.27),     # 0.56 / 0.30 (14 of 47), first met (held out)
+    "own_humanrights_un_2024": (0.76, 0.61),     # 0.77 / 0.64 (30 of 47), first met (held out) at 0.56 / 0.30
 }
 
 

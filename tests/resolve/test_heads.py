@@ -1013,3 +1013,23 @@ def test_a_fact_finding_mission_is_a_body_but_kinds_of_body_listed_with_a_dot_ar
     assert ("ルリタニア事実調査団", "Organization") in _names("理事会が設けたルリタニア事実調査団が報告した。")
     assert _names("特別報告者と調査委員会・事実調査団が理事会の目になる。") == []
     assert _names("現地調査団が入った。") == []  # one common word before the head: a kind
+
+
+def test_a_bodys_own_rules_after_its_name_are_no_treaty():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import headed, known_and_compound
+
+    def names(text):
+        known, _ = known_and_compound(text, base_lexicon(()))
+        return [text[c.start : c.end] for c in headed(text, known)]
+
+    assert names("協会は日本銀行職員規程を改定した。") == []
+    assert names("理事会は日本将棋研究協会棋士規程を改定した。") == []  # a body's head before the rules
+    assert names("アルメニアについてナポリ規程が発効した。") == []  # not a known place: no headed name
+    assert names("アルメニアについてはローマ規程が発効した。") == ["ローマ規程"]  # after a place, a treaty
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "協会は「日本将棋研究協会棋士規程」を改定した。"
+    block = Block("n.md", ("見出し",), (2,), 1, 0, 1, "paragraph", text)
+    assert quoted(block) == []  # in quotes too
