@@ -317,6 +317,11 @@ OWN_FLOORS = {
     # 2 / 3 / 1.000 (branch rulegx), no absent name a node; two merges are a cabinet and a government the gold
     # keeps apart from their leaders (kg reads 石破政権 as 石破), one is bare 島根 (the plant to the gold)
     "own_gx_energy_whitepaper_2024": (0.92, 0.98, 2, 3, 1.0),
+    # written in the sixth round and held out at first: 0.854 / 0.935 / 3 / 2 / 1.000 on first contact (591f97b),
+    # 3 absent names as nodes; titles after a clause, numbered resolutions and sessions, people by surname and a
+    # former or 官 title, lists that are no names (branch rulehr) took it to 0.947 / 0.972 / 2 / 1 / 1.000; the
+    # 3 absent names are still nodes (an unused footnote's CERD, a service)
+    "own_humanrights_un_2024": (0.94, 0.97, 2, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -324,7 +329,6 @@ OWN_FLOORS = {
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
     # written in the sixth round, first contact with its starting code (591f97b)
-    "own_humanrights_un_2024": (0.85, 0.93, 3, 2, 1.0),            # 0.854 / 0.935 / 3 / 2 / 1.000
     "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),        # 0.927 / 0.921 / 7 / 0 / 0.944
     "own_oda_asia_2024": (0.89, 0.93, 3, 1, 1.0),                  # 0.895 / 0.934 / 3 / 1 / 1.000
     "own_vault_econsec_2025": (0.84, 0.91, 5, 2, 0.99),            # 0.846 / 0.910 / 5 / 2 / 0.991

@@ -50,6 +50,8 @@ _LOCATED = re.compile(r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)[（(
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 # A year written onto a title's head: the edition's (…基本方針2024).
 _YEAR_AFTER = re.compile(r"\s?(?:19|20)\d\d$")
+# A count of people, states or bodies that a name may end in: 3人, 6か国, 2社.
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十]+(?:人|名|か国|カ国|ヶ国|ケ国|社|団体|機関)$")
 
 
 def base_lexicon(alias_rows: Sequence[AliasRow]) -> Lexicon:
@@ -307,6 +309,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
+        if _COUNTED.search(outer):
+            continue  # 指導者3人（A、B、C）, 6か国（…）: a number of people or states, and the parenthesis says who
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same

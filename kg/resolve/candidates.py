@@ -65,7 +65,7 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
     members: list[Candidate] = []
     i = 0
     while i < len(norm):
-        hit = lexicon.match_at(norm, i, text, starts)
+        hit = _to_word_end(lexicon.match_at(norm, i, text, starts), i, text, starts, lexicon)
         compound = _compound_at(norm, i, lexicon, text, starts)
         region = hit is not None and hit[1].type == "Region"
         if compound and (hit is None or hit[0] <= compound[-1][1]) and not region:
@@ -92,6 +92,21 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
         else:
             i += 1
     return known, members
+
+
+def _to_word_end(hit: tuple[int, Name] | None, i: int, text: str, starts: list[int],
+                 lexicon: Lexicon) -> tuple[int, Name] | None:
+    """Return a known name's hit, or the same thing's shorter name when the hit's last character opens
+    a word of the text: イスラエル国 of イスラエル国会 is イスラエル and the parliament (国会), as of 国内 and 国民."""
+    if hit is None or hit[0] - i < 3 or hit[1].type != "Country":
+        return hit
+    end = starts[hit[0] - 1] + 1
+    if text[end - 1] != "国":
+        return hit  # a city's 市 before 市場 (ニューヨーク市場) is left to the rules of longer names
+    if not any(w.start == end - 1 and w.end > end for w in words_over(text, end - 1, end)):
+        return hit
+    shorter = lexicon.get(text[starts[i] : end - 1])
+    return (hit[0] - 1, shorter) if shorter is not None and shorter.entity == hit[1].entity else hit
 
 
 def _countries_inside(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
@@ -405,7 +420,7 @@ def quoted(block: Block) -> list[Candidate]:
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
-                and not kind_of_body(text, start, cut):
+                and not kind_of_body(text, start, cut) and not _rules_of_a_body(nfkc(text[start:cut]), 1):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
@@ -544,12 +559,35 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        if cut > cand.end and _head_alone(text, cand.end, cut):
+            continue  # a head alone after a ・ is one more item of a list (人権理事会・安保理・総会)
+        place = cand.type in ("Country", "Region")
+        if cut > cand.end and _rules_of_a_body(nfkc(text[cand.start : cut]), cand.end - cand.start if place else 0):
+            continue  # …協会職員規程: a body's own rules, no treaty
         if not cand.trust and nfkc(text[cand.end : cut]) == "同盟":
             continue  # 日米同盟: the alliance of the countries a compound lists is a bond between them, no body
         if cut > cand.end and not (cand.type == "Country" and nfkc(text[cand.end : cut]) in legal_forms() + ("法人",)):
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
     return found
+
+
+def _rules_of_a_body(name: str, start: int) -> bool:
+    """Return True for a name that ends in a head for rules (規程) after a body's head from start on (日本…協会
+    棋士規程; start 0 when the name opens with a known body): that body's own rules, no treaty. After a place
+    alone the head names a treaty (ローマ規程)."""
+    rule = next((w for w in name_words("rules") if name.endswith(w)), "")
+    return bool(rule) and (start == 0 or any(
+        suffix_type(name[:k]) == "Organization" for k in range(start, len(name) - len(rule) + 1)))
+
+
+def _head_alone(text: str, start: int, end: int) -> bool:
+    """Return True when what text[start:end] ends in after a ・ is a head noun and nothing more (・総会);
+    a ・ between katakana joins the words of one name (コーンウォール・サミット)."""
+    dot = text.rfind("・", start, end)
+    if dot < 1 or dot + 1 >= end or (is_katakana(text[dot - 1]) and is_katakana(text[dot + 1])):
+        return False
+    return any(nfkc(text[dot + 1 : end]) == head for head, _ in type_suffixes())
 
 
 # A ministry or agency, and the heads of the bureaus and agencies under one: 法務省の入国管理局, 経済産業省の資源エネルギー庁.
@@ -632,6 +670,9 @@ def bare_headed(text: str) -> list[Candidate]:
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
         start = _name_start_in_run(text, start, end)
+        dot = text.rfind("・", start, end)
+        if dot > start and suffix_type(text[start:dot]):
+            start = dot + 1  # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name
         name_end = before_article(text, start, start + len(text[start:end].rstrip("・-. ")))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
@@ -738,7 +779,8 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
 
     The title is nouns (an adjective with な among them) joined by _TITLE_JOINERS and TITLE_CLAUSES;
     a number is no word of it (1981年に…), and と after a name with a head or a known name lists two
-    names rather than joining two nouns of one.
+    names rather than joining two nouns of one. It opens after a particle, a mark or a past relative
+    clause (…が設置した…委員会), not after a word that modifies it (この…).
     """
     before = [w for w in words_over(text, max(0, end - 120), end) if w.end <= end]
     start = None
@@ -750,6 +792,10 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
         if clause:
             while before and before[-1].start >= word.end - len(clause):
                 before.pop()
+            continue
+        if (surface == "ある" and word.pos[0] == "動詞" and start == word.end and len(before) > 1
+                and before[-2].end == word.start and before[-2].pos[:2] == ("名詞", "普通名詞")):
+            before.pop()  # 責任ある…: a noun and ある qualify the title's nouns as an adjective with な does
             continue
         if (word.pos[0] in ("名詞", "接頭辞", "接尾辞") and word.pos[1] != "数詞") or (
                 word.pos[0] == "形状詞" and (text[word.end : word.end + 1] == "な" or word.end == start
@@ -768,7 +814,8 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     opener = before[-1] if before else None
     if opener is None or (opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] not in _TITLE_JOINERS):
         return start
-    return None
+    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会)
+    return start if opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た" else None
 
 
 def run_before(text: str, end: int) -> str:
@@ -802,9 +849,12 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             start = title_start(text, end, lexicon) if end else None
             if start is not None and suffix_type(text[start:end]) == "Event":
                 start = _after_venue(text, start)
+            start = _after_issuer(text, start, at, lexicon) if start is not None else None
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
-                if len(subject) >= 2:
+                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
+                if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
+                                         and suffix_type(text[start:end]) == "Organization"):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
@@ -817,6 +867,17 @@ def _after_venue(text: str, start: int) -> int:
     first = word_starting(text, start)
     if first is not None and first.pos[2:3] == ("地名",) and text.startswith("の", first.end):
         return first.end + 1
+
+
+def _after_issuer(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Return where a title starts after the body or state that issued it (国連の of 国連の…に関する指導原則):
+    a known name and の before the title's clause say whose it is, and are no part of its name."""
+    at = text.find("の", start, end)
+    while at > start:
+        known = lexicon.get(text[start:at])
+        if known is not None and known.type in ("Organization", "Country"):
+            return at + 1
+        at = text.find("の", at + 1, end)
     return start
 
 
@@ -942,6 +1003,58 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
             name = f"{series}第{int(nfkc(match.group(1)))}回{head}"
             found.append(Candidate(start, end, HEADED, entity=match_key(name), type="Event", headed=True))
     return found
+
+
+# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書.
+_PROTOCOLS = ("選択議定書", "追加議定書", "改正議定書", "議定書")
+
+
+def protocols(text: str, named: Sequence[Candidate]) -> list[Candidate]:
+    """Return a treaty's name, の and a protocol to it (…条約の選択議定書): the protocol is an agreement of
+    its own, which Japanese names after its treaty; the treaty alone is still named (…条約の締約国)."""
+    found = []
+    for cand in named:
+        if cand.type != "Agreement" or not text.startswith("の", cand.end):
+            continue
+        head = next((p for p in _PROTOCOLS if text.startswith(p, cand.end + 1)), "")
+        end = cand.end + 1 + len(head)
+        if head and not (end < len(text) and is_name_char(text[end])):
+            found.append(Candidate(cand.start, end, HEADED, type="Agreement", headed=True))
+    return found
+
+
+# A session of a body numbered with 会期 (第55会期), as the UN's councils and assemblies number theirs.
+_TERM = re.compile(r"第\s*([0-9０-９]{1,3})\s*会期")
+
+
+def sibling_sessions(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the numbered sessions (第56会期) whose neighbour the notes name (第55会期（HRC55）): a body's
+    sessions are written alike, so the one before or after a session kg knows is a session too. A
+    numbered session with no named neighbour (第3会期の予算) is left alone."""
+    if "会期" not in text:
+        return []
+    found = []
+    for match in _TERM.finditer(text):
+        number = int(nfkc(match.group(1)))
+        sibling = (lexicon.get(f"第{n}会期") for n in (number - 1, number + 1, number - 2, number + 2))
+        if any(s is not None for s in sibling):
+            found.append(Candidate(match.start(), match.end(), HEADED, type="Event", headed=True))
+    return found
+
+
+# A numbered resolution of a UN organ: 決議2728, 決議第1325号 (three or four digits: a year or a count is none).
+_RESOLUTION = re.compile(r"決議\s*第?\s*([0-9０-９]{3,4})\s*号?(?![0-9０-９\u4e00-\u9fff])")
+
+
+def numbered_resolutions(text: str) -> list[Candidate]:
+    """Return the resolutions named by their number (決議2728, 安保理決議第1325号): each number is one
+    instrument a body adopted, while 決議 alone or a draft (決議案) names none. Every way of writing the
+    number is one entity, the organ written against it (安保理決議) part of the name."""
+    if "決議" not in text:
+        return []
+    return [Candidate(m.start() - len(run_before(text, m.start())), m.end(), HEADED,
+                      entity=match_key(f"決議{int(nfkc(m.group(1)))}"), type="Agreement", headed=True)
+            for m in _RESOLUTION.finditer(text)]
 
 
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
@@ -1112,8 +1225,11 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     list), or a model span that adds suffixes, or common words to a place (中国本土, 地元栃木).
     """
     after = nfkc(text[known.end : span.end])
-    if span.start == known.start and _own_head(known, after):
-        return after not in name_words("organ")  # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN
+    head = _own_head(known, after) if span.start == known.start else ""
+    if head:
+        # QRCP協定 is the agreement QRCP; 国連事務局 is a body of the UN, and an agenda's action plan or
+        # roadmap (XYZ行動計画) a plan that carries it out
+        return after not in name_words("organ") and not (head == "Plan" and after in title_heads())
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:

@@ -12,7 +12,8 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed, in_facility,
     in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, numbered_meetings,
-    outside_longer_names, quoted, with_trade_form, without_buried_places, without_conflicts, without_glosses,
+    numbered_resolutions, outside_longer_names, protocols, quoted, sibling_sessions, with_trade_form,
+    without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
@@ -98,7 +99,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     named += sessions
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
-    named += elections(text, lexicon) + bureaus(text, known)
+    named += elections(text, lexicon) + bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    treaty_protocols = protocols(text, known + named)
+    named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + titles_found + compounds + proper + model
@@ -117,6 +120,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("bureau", bureaus(text, known)),
+                            ("numbered-resolution", numbered_resolutions(text)),
+                            ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),

@@ -81,7 +81,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         else:
             span = _without_qualifier(text, span)
-        if _toward_a_place(text, span, known):
+        if _toward_a_place(text, span, known) or _members_of(text, span, known):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
         if type_ == "Person":
@@ -272,6 +272,15 @@ def _toward_a_place(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     return bool(rest) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in rest)
 
 
+def _members_of(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for a known body and a word for those who belong to it (国連加盟国, …理事国,
+    name_words.tsv, role member): the states or people are no place or body of their own, and the
+    mention reads the body."""
+    rest = nfkc(text[span.start : span.end])
+    return any(c.start == span.start and c.end < span.end and rest[c.end - span.start :] in name_words("member")
+               for c in known)
+
+
 def _without_role(text: str, span: Span) -> Span:
     """Return a person span without the words before the name that say who the person is, when a word
     Sudachi knows as a person's name follows them: a kinship or a calling (長女 of 長女花子, 詩人 of
@@ -403,12 +412,13 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
 
 
 def _without_describing_suffix(text: str, span: Span) -> Span:
-    """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製)
-    or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
+    """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製,
+    出身 of ペルー出身) or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
     span = replace(span, end=before_time_words(text, span.start, span.end))
     inside = list(words_within(text, span.start, span.end))
-    if len(inside) >= 2 and inside[-1].pos[0] == "接尾辞" and text[inside[-1].start : inside[-1].end] in name_words("describing"):
-        return replace(span, end=inside[-2].end)
+    last = text[inside[-1].start : inside[-1].end] if inside else ""
+    if len(inside) >= 2 and ((inside[-1].pos[0] == "接尾辞" and last in name_words("describing")) or last in name_words("origin")):
+        return replace(span, end=inside[-2].end)  # ペルー出身 is where a person comes from, a noun to Sudachi
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     return span

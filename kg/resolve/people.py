@@ -28,6 +28,9 @@ _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
 # Word endings that make a word a minister's title (経産相, 外務大臣): Sudachi keeps them one noun.
 _MINISTER_ENDINGS = ("相", "大臣")
 _JOINERS = "・=＝"
+# The suffixes Sudachi splits from the noun run of a post (国家安全保障局 長, 国土交通 相, 緊急援助調整 官): after a
+# full name the run is a title, as 長官, 検察官 and 補佐官 are.
+_TITLE_SUFFIXES = ("長", "相", "官")
 # A cabinet is called after its prime minister (石破内閣, 田中義一内閣): the name before it is the person's,
 # read as before a title; 内閣府 and 内閣官房 are words of their own, 新内閣 and 連立内閣 name no one. A numbered
 # cabinet (第2次岸田内閣) is one term's body, a name of its own, as Japanese NER corpora tag it: it stays whole.
@@ -89,6 +92,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 start = None
             elif start is not None:
                 body -= _overrun(text, found, by_end, body)
+            if start is not None and text[word.start : title_end] == "官" and not all(is_kanji(c) for c in text[body:word.start]):
+                start = None  # a post in 官 is kanji (緊急援助調整官); フライン of …・フライン総司令官 is the name's
         while start is not None and body > start and text[body - 1] in _JOINERS:
             body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
         if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
@@ -134,10 +139,12 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
             continue
         surface = nfkc(text[found[i].start : found[j].end])
         core = next((surface[len(p):] for p in _TIME_PREFIXES if surface.startswith(p) and len(surface) > len(p)), surface)
-        if core in titles() or (j == i and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
-                                and found[i].pos[0] == "名詞"):
+        # a minister's one-word title may follow a time prefix as its own word (前 国防相)
+        one_word = j == i or (j == i + 1 and core != surface and nfkc(text[found[j].start : found[j].end]) == core)
+        if core in titles() or (one_word and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
+                                and found[j].pos[0] == "名詞"):
             return found[j].end, core in strong_titles()
-        if j == i and core in ("長", "相") and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
+        if j == i and core in _TITLE_SUFFIXES and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
             return found[j].end, False
         if j == i + 1 and i > 0 and found[i - 1].person and _field_minister(text, found[i], found[j]):
             return found[j].end, False
@@ -147,8 +154,8 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
 @cache
 def _title_openers() -> frozenset[str]:
     """Return the characters a title's first word opens with: a title's or a time prefix's first
-    character, 内 of 内閣, and 長 and 相, which Sudachi splits from what they follow."""
-    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, "長", "相"})
+    character, 内 of 内閣, and 長, 相 and 官, which Sudachi splits from what they follow."""
+    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, *_TITLE_SUFFIXES})
 
 
 def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:

@@ -177,6 +177,7 @@ OWN_FLOORS = {
     "own_vault_migration_2024": (0.90, 0.64),    # 0.91 / 0.71 (10 of 14, from 6) with the entities found
     "own_cyber_ai_2024": (0.88, 0.61),           # 0.88 / 0.63 (37 of 59), first met (held out) at 0.79 / 0.46
     "own_gx_energy_whitepaper_2024": (0.76, 0.47),  # 0.76 / 0.49 (26 of 53), first met (held out) at 0.70 / 0.36
+    "own_humanrights_un_2024": (0.76, 0.61),     # 0.77 / 0.64 (30 of 47), first met (held out) at 0.56 / 0.30
 }
 
 

@@ -24,6 +24,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("航空総隊が全国の部隊を束ねる。", "航空総隊", "Organization"),  # a command over a service's units
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
         ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
+        ("継承を定める王室典範の改正", "王室典範", "Law"),  # a code of law
     ],
 )
 def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):
@@ -169,6 +170,8 @@ def test_bodies_listed_before_a_meeting_head_name_their_joint_meeting():
 
     assert "IMF・世界銀行春季会合" in names("IMF・世界銀行春季会合に出席した。")
     assert names("国連総会第二委員会・経済社会理事会で議論した。") == ["国連総会第二委員会"]  # a list of bodies
+    assert names("国連の場（IMF・世界銀行・総会）で議論した。") == []  # a head alone is one more item of the list
+    assert names("2021年のG7ルリタニア・サミットで支持された。") == ["G7ルリタニア・サミット"]  # ・ in a katakana name
 
 
 def test_a_country_described_before_its_name_is_the_country():
@@ -1146,3 +1149,29 @@ def test_katakana_common_words_after_a_countrys_letter_name_a_company(text, foun
     start = text.index("クラウドストア") - (1 if "米ク" in text else 0)
     spans = (Span(start, text.index("の製品"), "Corporation_Other"),)
     assert [m[0] for m in _mentions(text, spans) if m[0] not in ("米", "米国")] == found
+
+
+def test_a_fact_finding_mission_is_a_body_but_kinds_of_body_listed_with_a_dot_are_none():
+    assert ("ルリタニア事実調査団", "Organization") in _names("理事会が設けたルリタニア事実調査団が報告した。")
+    assert _names("特別報告者と調査委員会・事実調査団が理事会の目になる。") == []
+    assert _names("現地調査団が入った。") == []  # one common word before the head: a kind
+
+
+def test_a_bodys_own_rules_after_its_name_are_no_treaty():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import headed, known_and_compound
+
+    def names(text):
+        known, _ = known_and_compound(text, base_lexicon(()))
+        return [text[c.start : c.end] for c in headed(text, known)]
+
+    assert names("協会は日本銀行職員規程を改定した。") == []
+    assert names("理事会は日本将棋研究協会棋士規程を改定した。") == []  # a body's head before the rules
+    assert names("アルメニアについてナポリ規程が発効した。") == []  # not a known place: no headed name
+    assert names("アルメニアについてはローマ規程が発効した。") == ["ローマ規程"]  # after a place, a treaty
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    text = "協会は「日本将棋研究協会棋士規程」を改定した。"
+    block = Block("n.md", ("見出し",), (2,), 1, 0, 1, "paragraph", text)
+    assert quoted(block) == []  # in quotes too

@@ -315,3 +315,16 @@ def test_a_name_and_a_bodys_head_before_a_title_name_the_body_not_a_person():
     start = text.index("データ研究所")
     assert _people(text, (Span(start, start + len("データ研究所"), "Person"),)) == (["山田花子"], ["氏"])
     assert _people("田中太郎研究所長が述べた。")[0] == ["田中太郎"]  # a name of people's words is the director's
+
+
+def test_a_former_ministers_title_and_a_chiefs_title_follow_a_surname():
+    assert _people("ザハロフ前国防相が述べた。") == (["ザハロフ"], ["前国防相"])  # 前 and 国防相 are two words
+    assert _people("ボルコフ参謀総長に会った。") == (["ボルコフ"], ["参謀総長"])
+    assert _people("前国防相が述べた。") == ([], [])  # a title after nothing names no one
+
+
+def test_a_post_sudachi_ends_in_the_suffix_kan_after_a_full_name_is_a_title():
+    assert _people("タナカ・ボルコフ特別調整官が退いた。") == (["タナカ・ボルコフ"], ["官"])
+    assert _people("特別調整官が退いた。") == ([], [])
+    # a katakana word before a post in 官 is no post's: the joined name is left to the model, whole
+    assert _people("タナカ・ボルコフ・フライン総司令官が述べた。")[0] == []

@@ -560,3 +560,52 @@ def test_a_suffix_in_hiragana_ends_a_name_that_would_run_on_into_a_head():
 def test_one_common_word_and_a_head_in_katakana_in_quotes_is_a_name_and_with_a_kanji_head_a_kind():
     # a loanword head (ロードマップ, イニシアティブ) is no word a writer quotes for a kind of thing
     assert _found("前任の時代に始まった「改革ロードマップ」を引き継ぎ、「行動計画」も作った。") == {"改革ロードマップ": "Plan"}
+
+
+def test_a_count_of_people_before_a_list_in_parentheses_is_no_name_of_theirs():
+    text = "検察官は、ペルーの指導者3人（ボルコフ、ザハロフ、ペトロワ）の逮捕状を請求した。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ペルー", "Country"),)}))
+    assert surfaces["ペルー"] == "ペルー" and "ペルーの指導者3人" not in surfaces  # the parenthesis says who they are
+    assert surfaces.get("ボルコフ") != "ペルー"
+    named = "ペルー国家警察（PNP、ポリシア）が捜査した。PNPは声明を出した。"  # two short forms of one name stay
+    assert _surfaces(resolve([_note(_block(named))], {}))["PNP"] == _surfaces(resolve([_note(_block(named))], {}))["ペルー国家警察"]
+
+
+def test_a_place_and_the_word_for_where_a_person_comes_from_mention_the_place():
+    text = "特別報告者は、ペルー出身のボルコフ氏だ。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ペルー出身", "School"),)}))
+    assert surfaces.get("ペルー") == "ペルー" and "ペルー出身" not in surfaces
+    product = "会場ではペルー産のコーヒーを出した。"  # a suffix of goods stays handled as before
+    assert "ペルー産" not in _surfaces(resolve([_note(_block(product))], {}))
+
+
+def test_a_body_and_a_word_for_its_member_states_mention_the_body_and_a_member_state_alone_nothing():
+    text = "すべての国連加盟国が審査を受け、ペルーは理事国に選ばれた。国連大学も加わった。"
+    spans = (_span(text, "国連加盟国", "Continental_Region"), _span(text, "理事国", "Political_Party"),
+             _span(text, "国連大学", "School"))
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert surfaces.get("国連") and "国連加盟国" not in surfaces and "理事国" not in surfaces
+    assert surfaces.get("国連大学") not in (None, surfaces["国連"])  # a body of its own
+
+
+def test_an_agendas_action_plan_is_a_plan_of_its_own_but_its_name_and_a_bare_plan_head_is_the_agenda():
+    text = "政府は女性・農業・平和（WAP）を掲げ、第2次のWAP行動計画を策定した。"
+    surfaces = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "WAP行動計画", "Treaty"),)}))
+    assert surfaces["WAP行動計画"] == "WAP行動計画" and surfaces.get("WAP") != "WAP行動計画"
+    loose = "政府は女性・農業・平和（WAP）を掲げ、WAP計画を進めた。"  # 計画 after the agenda's name is the agenda
+    found = _surfaces(resolve([_note(_block(loose))], {loose: (_span(loose, "WAP計画", "Treaty"),)}))
+    assert "WAP計画" not in found and found["WAP"]
+
+
+def test_a_directive_is_a_law_whatever_the_model_calls_it():
+    text = "欧州議会は4月、企業持続可能性報告指令（CSRX）を可決した。"
+    entities = resolve([_note(_block(text))], {text: (_span(text, "企業持続可能性報告指令", "Corporation_Other"),)})
+    assert {e.label: e.type for e in entities}["CSRX"] == "Law"  # the directive, named by its acronym
+
+
+def test_a_countrys_formal_name_in_koku_ends_before_a_word_that_opens_with_koku():
+    text = "イスラエル国内の世論と日本国民の声、そして日本国憲法。"
+    mentions = sorted(m.surface for e in resolve([_note(_block(text))], {}) for m in e.mentions if e.type == "Country")
+    assert mentions == ["イスラエル", "日本"]  # 国内 and 国民 are words of their own; 日本国憲法 is a law
+    formal = "イスラエル国は声明を出した。"  # the formal name alone stays whole
+    assert [m.surface for e in resolve([_note(_block(formal))], {}) for m in e.mentions] == ["イスラエル国"]

@@ -78,7 +78,9 @@ def test_a_clause_and_a_head_in_plain_text_name_a_plan_or_a_council():
 def test_a_title_runs_back_over_a_noun_joined_by_he_no():
     text = "正式名は北方経済構造への円滑な移行の推進に関する法律"
     assert _titles(text) == ["北方経済構造への円滑な移行の推進に関する法律"]  # not from 円滑 on
-    assert _titles("同年に成立した北方経済構造への円滑な移行の推進に関する法律が施行された。") == []  # a verb modifies it
+    # a past relative clause before the title says what befell the law, and opens its name (成立した is no part of it)
+    assert _titles("同年に成立した北方経済構造への円滑な移行の推進に関する法律が施行された。") == [
+        "北方経済構造への円滑な移行の推進に関する法律"]
     assert _titles("地域への移転に関する議論が続いた。") == []  # no head
 
 
@@ -123,3 +125,59 @@ def test_a_managing_director_after_a_body_is_a_title_and_a_public_comment_no_bod
     nodes = _nodes([_note(_block(text))])
     assert "ミレーナ・ポポヴァ" in nodes and not any("QRF専務" in n or n == "ミレーナ・ポポヴァQRF" for n in nodes)
     assert "パブリックコメント" not in nodes
+
+
+def test_an_action_plan_guidelines_and_a_compact_after_a_clause_are_titles():
+    assert _titles("政府は、漁業と人権に関する行動計画を改定した。") == ["漁業と人権に関する行動計画"]
+    assert _titles("省は、漁業の確保のための実務ガイドラインを出した。") == ["漁業の確保のための実務ガイドライン"]
+    assert _titles("各国は、漁業と移住に関するグローバル・コンパクトを採択した。") == ["漁業と移住に関するグローバル・コンパクト"]
+    assert _titles("会社は行動計画とガイドラインを作った。") == []  # no clause: kinds of document
+
+
+def test_a_known_issuer_and_no_before_a_title_are_no_part_of_it():
+    lexicon = Lexicon()
+    lexicon.add("海洋機構", "e1", "Organization")
+    text = "どれも海洋機構の漁業と人権に関する指導原則に沿う。"
+    assert [text[c.start : c.end] for c in formal_titles(text, lexicon)] == ["漁業と人権に関する指導原則"]
+    assert _titles(text) == ["海洋機構の漁業と人権に関する指導原則"]  # an unknown word before の may be the title's
+
+
+def test_one_proper_noun_is_enough_subject_for_a_bodys_title_only():
+    assert _titles("理事会は、モルドバに関する独立国際調査委員会を設けた。") == ["モルドバに関する独立国際調査委員会"]
+    assert _titles("政府は、モルドバに関する行動計画を示した。") == []  # a plan about one thing is described
+    assert _titles("理事会は、移民に関する独立国際調査委員会を設けた。") == []  # one common noun
+    assert _titles("理事会が設置したモルドバに関する独立国際調査委員会が報告した。") == ["モルドバに関する独立国際調査委員会"]
+    assert _titles("この漁業と人権に関する行動計画は古い。") == []  # a word before it modifies the title
+
+
+def test_a_statute_by_formal_title_and_short_name_is_one_treaty():
+    text = "海洋裁判所は、海洋裁判所に関するナポリ規程（ナポリ規程）に基づく。アルメニアについてナポリ規程が発効した。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["海洋裁判所に関するナポリ規程"] == ["ナポリ規程", "海洋裁判所に関するナポリ規程"]
+    assert "ナポリ" not in nodes  # the city is a word of the statute's name
+
+
+def test_a_resolution_named_by_its_number_is_one_agreement_however_written():
+    text = "安保理は決議2999を採択した。安保理決議第2999号は停戦を求める。決議案は否決され、2024年の決議は多い。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["決議2999"] == ["安保理決議第2999号", "決議2999"]
+    assert not any(label.startswith("決議") and label != "決議2999" for label in nodes)  # a draft, a year: none
+
+
+def test_a_numbered_session_next_to_one_the_notes_name_is_a_session_too():
+    text = "第31会期（XYZ31）は2月に開かれた。第32会期では報告が出た。第5会期の予算は別だ。"
+    nodes = _nodes([_note(_block(text))])
+    assert "第32会期" in nodes and not any("第5会期" in label for label in nodes)
+
+
+def test_a_noun_and_aru_open_a_title_as_an_adjective_does():
+    assert _titles("省は、責任ある漁業等における資源保全のためのガイドラインを出した。") == [
+        "責任ある漁業等における資源保全のためのガイドライン"]
+    assert _titles("関心がある漁業の確保のためのガイドラインだ。") == []  # が between: a clause, not a title's word
+
+
+def test_a_protocol_after_a_treatys_name_and_no_is_an_agreement_of_its_own():
+    text = "日本は海洋汚染防止条約の選択議定書を批准していない。海洋汚染防止条約の締約国は多い。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["海洋汚染防止条約の選択議定書"] == ["海洋汚染防止条約の選択議定書"]
+    assert nodes["海洋汚染防止条約"] == ["海洋汚染防止条約"]  # the treaty alone stays itself
