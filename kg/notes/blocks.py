@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -229,8 +230,9 @@ class _TextBuilder:
         if self.pending_break and self.parts:
             # Obsidian shows a line break where the source has one, and readers start a new line
             # where a sentence or a list without bullets goes on (北米：…、アメリカ / オセアニア：…),
-            # never inside a word, so the break parts the two lines' words.
-            if not (self.parts[-1][-1].isspace() or piece[0].isspace()):
+            # never inside a word, so the break parts the two lines' words; after 。 or 、 they are apart.
+            last = self.parts[-1][-1]
+            if not (last.isspace() or piece[0].isspace() or _is_wide_punctuation(last)):
                 self.parts.append(" ")
                 self.length += 1
         self.pending_break = False
@@ -352,3 +354,8 @@ def _split_wikilink(content: str) -> tuple[str, str]:
         target = target[:-3]
     shown = alias if bar else (target.rsplit("/", 1)[-1] or anchor.lstrip("^"))
     return target, strip_decoration(shown)
+
+
+def _is_wide_punctuation(char: str) -> bool:
+    """Return whether a character is Japanese punctuation (。、」): words end at it, so no space is needed."""
+    return unicodedata.category(char).startswith("P") and unicodedata.east_asian_width(char) in ("W", "F")

@@ -202,8 +202,8 @@ def test_list_items_and_emphasis() -> None:
 
 def test_soft_breaks_part_the_words_of_two_lines() -> None:
     # Obsidian shows each source line on a line of its own, so two lines' words never run together
-    text = "**北米**：ボストン、カナダ\n**南米**：リマ、ペルー\nEU and\nJapan\n"
-    assert texts(text) == ["北米：ボストン、カナダ 南米：リマ、ペルー EU and Japan"]
+    text = "**北米**：ボストン、カナダ\n**南米**：リマ、ペルー。\n協定を結んだ\nEU and\nJapan\n"
+    assert texts(text) == ["北米：ボストン、カナダ 南米：リマ、ペルー。協定を結んだ EU and Japan"]
 
 
 # -- headings, sections, lines -------------------------------------------------------------
