@@ -572,10 +572,14 @@ def _official_title(text: str, paren: int, inner: str, lexicon: Lexicon) -> str:
     known, short_known = lexicon.get(stem), lexicon.get(short_stem)
     if known is not None and short_known is not None and known.entity == short_known.entity:
         return title
-    # the short name is made of the title's characters, in order: 海遺条約 of 海底遺跡の保護に関する条約
+    # the short name is made of the title's characters, in order: 海遺条約 of 海底遺跡の保護に関する条約; Latin
+    # letters may stand for words of the title in English (GX推進法 of …移行の推進に関する法律: green transformation)
     body = short_stem[: len(short_stem) - head_length(short_stem)]
+    latin = [c for c in short_stem if is_ascii_alnum(nfkc(c))]
+    taken = [c for c in (short_stem if latin else body) if c not in latin]
+    enough = len(body) >= 2 and not latin or latin and len(taken) >= 3  # NX推進法 has its head 推進法 of its own
     rest = iter(stem)
-    return title if len(body) >= 2 and not any(is_hiragana(c) for c in body) and all(c in rest for c in body) else ""
+    return title if enough and not any(is_hiragana(c) for c in body) and all(c in rest for c in taken) else ""
 
 
 def _is_kind(text: str, paren: int, outer: str) -> bool:

@@ -38,6 +38,12 @@ def test_a_formal_title_before_its_short_name_in_parentheses_is_one_name():
     edition = "政府は3日、国土強靱化と地域再生の基本方針2030（強靱化方針2030）を閣議決定した。"
     assert _nodes([_note(_block(edition))])["国土強靱化と地域再生の基本方針2030"] == [
         "国土強靱化と地域再生の基本方針2030", "強靱化方針2030"]
+    # Latin letters of the short name may stand for English words (DX, GX): its other characters are the title's
+    latin = "同年に成立した北方経済の円滑な移行の推進に関する法律（NX推進法）が施行された。"
+    assert _nodes([_note(_block(latin))])["北方経済の円滑な移行の推進に関する法律"] == [
+        "NX推進法", "北方経済の円滑な移行の推進に関する法律"]
+    other = "同年に成立した北方経済の円滑な移行の推進に関する法律（NX投資法）が施行された。"  # 投資 is not the title's
+    assert "NX投資法" not in _nodes([_note(_block(other))]).get("北方経済の円滑な移行の推進に関する法律", [])
 
 
 def test_a_title_after_another_name_and_to_is_left_to_the_other_rules():
