@@ -13,6 +13,8 @@ from kg.relate.reader import FORMAL_NOUNS, NOUNS, OPEN_QUOTES
 from kg.resolve.knowledge import suffix_type
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from kg.relate.frames import Frame
     from kg.relate.phrases import _Group
     from kg.relate.reader import ParsedSentence
@@ -206,16 +208,22 @@ def _lifted(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list
 
 def _inherited(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the subject of the nearest governing clause that has one (AはBに加盟し、Cを設立した)."""
-    tokens = sentence.tokens
-    i = anchor
-    for _ in range(_INHERIT_HOPS):
-        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
-            return []
-        i = tokens[i].head
+    for i in _governing(sentence, anchor):
         # the が-phrase of a passive clause is what is acted on, no agent to inherit
         if slots[i]["subject"] and not sentence.passive(i):
             return list(slots[i]["subject"])
     return []
+
+
+def _governing(sentence: ParsedSentence, anchor: int) -> Iterator[int]:
+    """Yield the heads of the clauses that govern anchor, nearest first, as far as a subject may be inherited."""
+    tokens = sentence.tokens
+    i = anchor
+    for _ in range(_INHERIT_HOPS):
+        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
+            return
+        i = tokens[i].head
+        yield i
 
 
 def _spoken_for(
@@ -225,12 +233,7 @@ def _spoken_for(
 
     Only when no clause between has a subject of its own: the nearest governing subject decides.
     """
-    tokens = sentence.tokens
-    i = anchor
-    for _ in range(_INHERIT_HOPS):
-        if tokens[i].head == i or tokens[i].dep not in _INHERIT:
-            return []
-        i = tokens[i].head
+    for i in _governing(sentence, anchor):
         if sentence.kids(i, "nsubj"):
             return [] if sentence.passive(i) else _standing_for(sentence, i, slots, groups)
     return []
