@@ -1089,8 +1089,9 @@ def before_time_words(text: str, start: int, end: int) -> int:
     """Return where text[start:end] ends without the words after it that place a time around it
     (中 of 第一次世界大戦中, 時 of 震災時) or set it apart from the rest (以外 of EU以外)."""
     inside = list(words_within(text, start, end))
-    around = name_words("time") | name_words("scope")
-    while len(inside) >= 2 and inside[-1].end == end and text[inside[-1].start : end] in around:
+    while len(inside) >= 2 and inside[-1].end == end and any(
+        text[inside[-1].start : end] in name_words(role) for role in ("time", "scope")  # each set built once
+    ):
         inside.pop()
         end = inside[-1].end
     return end
