@@ -322,6 +322,11 @@ OWN_FLOORS = {
     # former or 官 title, lists that are no names (branch rulehr) took it to 0.947 / 0.972 / 2 / 1 / 1.000; the
     # 3 absent names are still nodes (an unused footnote's CERD, a service)
     "own_humanrights_un_2024": (0.94, 0.97, 2, 1, 1.0),
+    # written in the sixth round and held out for it: first contact (591f97b) 0.927 / 0.921 / 7 / 0 / 0.944, the
+    # same at the round's end (c5b546e); moved here in the seventh round to have its errors fixed
+    "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),
+    # the same: 0.846 / 0.910 / 5 / 2 / 0.991 on first contact, 0.852 / 0.926 / 5 / 2 at the sixth round's end
+    "own_vault_econsec_2025": (0.85, 0.92, 5, 2, 0.99),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -329,9 +334,7 @@ OWN_FLOORS = {
 HELD_OUT_DIR = OWN_DIR.parent / "held-out"
 HELD_OUT_FLOORS = {
     # written in the sixth round, first contact with its starting code (591f97b)
-    "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),        # 0.927 / 0.921 / 7 / 0 / 0.944
     "own_oda_asia_2024": (0.89, 0.93, 3, 1, 1.0),                  # 0.895 / 0.934 / 3 / 1 / 1.000
-    "own_vault_econsec_2025": (0.84, 0.91, 5, 2, 0.99),            # 0.846 / 0.910 / 5 / 2 / 0.991
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
