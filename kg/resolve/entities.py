@@ -12,7 +12,7 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.candidates import TITLE_CLAUSES
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, short_heads, suffix_type
+from kg.resolve.knowledge import head_length, short_heads, state_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
@@ -24,8 +24,12 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in _surnames_joined(mentions):
         grouped[mention.entity].append(mention)
-    for key, other in _names_joined(grouped, lexicon).items():
+    kinds = _kinds_named_by_tail(grouped, lexicon)
+    joined = _names_joined(grouped, lexicon)
+    for key, other in joined.items():
         grouped[other].extend(grouped.pop(key))
+    for key in kinds - set(joined.values()):
+        grouped.pop(key, None)
     entities = []
     cased = _latin_words(mentions)
     for key, group in grouped.items():
@@ -518,18 +522,19 @@ def _acronyms_of_agreements(grouped: Mapping[str, Sequence[Mention]], lexicon: L
 
 def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, set[str]]:
     """Return, for each tail that ends in a head noun, the entities of the vault whose name it is the
-    tail of, where no place kg knows opens the name: 統括庁 -> {内閣感染症危機管理統括庁}, 基本法 ->
+    tail of, where no region kg knows opens the name: 統括庁 -> {内閣感染症危機管理統括庁}, 基本法 ->
     {食料・農業・農村基本法}.
 
     A text that names a body, law or plan in full once writes it by its tail after (the one 統括庁 it
-    spoke of); a place in front makes a name of that place's own (東京都環境局 is no 環境局 of the vault).
+    spoke of); a region in front makes a name of that place's own (東京都環境局 is no 環境局 of the vault), while
+    a country's body is the one its tail names (国防総省 of 米国防総省).
     Every writing of an entity counts: the full name of a body known by its acronym (…統合作戦司令部 of
     JJOC) has its tail too.
     """
     tails: dict[str, set[str]] = defaultdict(set)
     forms = {(key, key) for key in grouped} | {(match_key(m.surface), key) for key, group in grouped.items() for m in group}
     for name, key in forms:
-        if not suffix_type(name) or _opens_with_place(name, lexicon):
+        if not suffix_type(name) or _opens_with_region(name, lexicon):
             continue
         for i in range(2, len(name) - 2):
             # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
@@ -540,11 +545,30 @@ def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) 
     return tails
 
 
-def _opens_with_place(key: str, lexicon: Lexicon) -> bool:
-    """Return True when a name opens with a country or place kg knows, or a compound of countries (日米)."""
+# The types whose name's tail, shared by two names of a vault, is their kind (研究所 names, 国際博覧会).
+_KIND_TYPES = ("Organization", "Event")
+
+
+def _kinds_named_by_tail(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> set[str]:
+    """Return the names of bodies and events that are the tail of two or more of the vault's other names
+    and so name their kind, no one of them: 開発銀行 where the vault names アジア開発銀行 and アフリカ開発銀行,
+    国際博覧会 beside four expos. A law or plan so written is the one the text speaks of (基本法 of a note
+    on 食料・農業・農村基本法 that cites 農業基本法 too), and the tail after an edition is the series itself
+    (海洋基本計画 of 第4期海洋基本計画). An organ of a state is the one state's the text speaks of (国防省 beside
+    スペイン国防省 and ドイツ連邦国防省)."""
+    tails = _tails_of_names(grouped, lexicon)
+    return {key for key in grouped if lexicon.get(key) is None and suffix_type(key) in _KIND_TYPES
+            and len(key) - head_length(key) >= 2 and not key.endswith(state_heads())
+            and len({name for name in tails.get(key, ()) if not _EDITION_BEFORE.search(name[: -len(key)])}) >= 2}
+
+
+def _opens_with_region(key: str, lexicon: Lexicon) -> bool:
+    """Return True when a name opens with a region or place kg knows that is no country: a place's own body
+    (東京消防庁, 東京都環境局) is no body the bare tail names (消防庁 is the state's), while a country's
+    (ルリタニア国防総省) is the one its tail names after it."""
     for end in range(1, len(key)):
         known = lexicon.get(key[:end])
-        if (known is not None and known.type in ("Country", "Region")) or is_country_compound(key[:end]):
+        if known is not None and known.type == "Region":
             return True
     return False
 

@@ -277,9 +277,23 @@ def test_a_body_written_by_the_tail_of_its_one_long_name_is_that_body():
     series = "第3回日韓閣僚会合が開かれた。日韓閣僚会合は毎年開く。"  # one meeting of a series is no long name of it
     spans = _spans(series, ("第3回日韓閣僚会合", "Conference"), ("日韓閣僚会合", "Conference"))
     assert {"第3回日韓閣僚会合", "日韓閣僚会合"} <= set(_nodes([_note(series)], spans))
-    placed = "大阪府都市整備統括庁が調査した。統括庁は各地にある。"  # a place's own body
-    spans = _spans(placed, ("大阪府都市整備統括庁", "Government"), ("統括庁", "Government"))
-    assert _nodes([_note(placed)], spans)["統括庁"] == ["統括庁"]
+    placed = "フィンランド海洋監視庁が調査した。海洋監視庁は報告書を出した。"  # a place's own body, then its tail
+    spans = _spans(placed, ("フィンランド海洋監視庁", "Government"), ("海洋監視庁", "Government"))
+    assert _nodes([_note(placed)], spans)["フィンランド海洋監視庁"] == ["フィンランド海洋監視庁", "海洋監視庁"]
+
+
+def test_a_tail_of_two_bodies_names_is_their_kind_unless_it_is_an_organ_of_a_state():
+    text = "カナダ極地研究所とチリ極地研究所が協定を結んだ。極地研究所は各国にある。"
+    spans = _spans(text, ("カナダ極地研究所", "Organization_Other"), ("チリ極地研究所", "Organization_Other"),
+                   ("極地研究所", "Organization_Other"))
+    nodes = _nodes([_note(text)], spans)
+    assert {"カナダ極地研究所", "チリ極地研究所"} <= set(nodes) and "極地研究所" not in nodes
+    organ = "スペイン海洋省とチリ海洋省の高官が会談した。海洋省は声明を出した。"  # the one the text speaks of
+    spans = _spans(organ, ("スペイン海洋省", "Government"), ("チリ海洋省", "Government"), ("海洋省", "Government"))
+    assert _nodes([_note(organ)], spans)["海洋省"] == ["海洋省"]
+    laws = "旧海洋保全法を廃止し、新海洋保全法を定めた。海洋保全法は来年施行される。"  # a law so written is one law
+    spans = _spans(laws, ("旧海洋保全法", "Law"), ("新海洋保全法", "Law"), ("海洋保全法", "Law"))
+    assert "海洋保全法" in _nodes([_note(laws)], spans)
 
 
 def test_a_short_name_made_of_some_of_a_bodys_kanji_in_parentheses_defines_it():
