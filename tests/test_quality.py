@@ -327,6 +327,9 @@ OWN_FLOORS = {
     "own_vault_indopacific_2024": (0.92, 0.92, 7, 0, 0.94),
     # the same: 0.846 / 0.910 / 5 / 2 / 0.991 on first contact, 0.852 / 0.926 / 5 / 2 at the sixth round's end
     "own_vault_econsec_2025": (0.85, 0.92, 5, 2, 0.99),
+    # written in the seventh round, the first set of a domestic policy field (children and birth rate): first contact
+    # (ac3cc9b) 0.780 / 0.908 / 6 / 0 / 1.000, 1 absent name as a node; moved here at once to have its errors fixed
+    "own_children_policy_2024": (0.78, 0.90, 6, 0, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
