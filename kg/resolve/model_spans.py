@@ -17,7 +17,7 @@ from kg.resolve import trace
 from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
 )
-from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns
+from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
@@ -55,6 +55,14 @@ _PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: ?[A-Z]\.)+ [A-Z][a-z]+|[А-ЯЁ][а-
 _JOINERS = "・=＝"
 
 
+def _names_a_party(text: str, span: Span) -> bool:
+    """Return True when a span ends in a head after which a proper noun of common words is a name (党)
+    with two characters or more before it: a party the model took for a person (国民党), not a bare word
+    (与党, 政党)."""
+    name = nfkc(text[span.start : span.end])
+    return any(name.endswith(head) and len(name) - len(head) >= 2 for head in proper_heads())
+
+
 def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
     """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
@@ -84,6 +92,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _toward_a_place(text, span, known) or _members_of(text, span, known):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
+        if type_ == "Person" and _names_a_party(text, span):
+            type_ = "Organization"  # 国民党 as the model's person: a party's head ends no person's name
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
