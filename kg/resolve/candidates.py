@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    bare_heads, facility_labels, head_length, kind_heads, legal_forms, long_heads, name_words, named_heads, run_heads,
+    bare_heads, code_heads, facility_labels, head_length, kind_heads, legal_forms, long_heads, name_words, named_heads, run_heads,
     state_heads, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
@@ -687,6 +687,9 @@ def bare_headed(text: str) -> list[Candidate]:
         elif _dated_plan(name) and text[start + len(name) : start + len(name) + 1] not in ("+", "＋"):
             # …アジェンダ2020+5 goes on past its year: a version of the plan, which the run cuts off
             found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
+        elif head in code_heads():
+            if _code_name(nfkc(text[start:modifier_end])):
+                found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif head in long_heads():
             if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
                 found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
@@ -695,6 +698,11 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def _code_name(front: str) -> bool:
+    """Return True for a code name of two characters or more in katakana or Latin letters (トモダチ, Overlord)."""
+    return len(front) >= 2 and all(is_katakana(c) or c.isascii() and c.isalpha() for c in front.replace("・", ""))
 
 
 # A plan's target year or period, written against its head: GX2040ビジョン, …国家戦略2023-2030.

@@ -120,8 +120,15 @@ def kind_heads() -> frozenset[str]:
 
 @cache
 def run_heads() -> frozenset[str]:
-    """Return the heads that may end a name in plain text: the bare, named and long ones."""
-    return bare_heads() | long_heads()
+    """Return the heads that may end a name in plain text: the bare, named, long and code ones."""
+    return bare_heads() | long_heads() | code_heads()
+
+
+@cache
+def code_heads() -> frozenset[str]:
+    """Return the heads that make a plain-text run a name after a code name in katakana or Latin letters only
+    (third column "code": トモダチ作戦, Overlord作戦), while after kanji they name a kind (共同作戦, 上陸作戦)."""
+    return frozenset(nfkc(row[0]) for row in read_tsv("type_suffixes.tsv") if len(row) > 2 and row[2] == "code")
 
 
 @cache

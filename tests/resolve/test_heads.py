@@ -31,6 +31,12 @@ def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type
     assert (name, type_) in _names(text)
 
 
+def test_an_operation_named_in_katakana_or_latin_letters_is_an_event_and_one_in_kanji_a_kind():
+    assert _names("米軍はブルーハロー作戦を実施した。") == [("ブルーハロー作戦", "Event")]
+    assert _names("Redwing作戦が始まった。") == [("Redwing作戦", "Event")]
+    assert _names("部隊は水陸両用作戦と共同作戦の能力を高める。") == []
+
+
 def test_a_section_number_before_a_space_is_no_part_of_the_name():
     assert _names("2\u3000食料・農業・農村基本法の改正") == [("食料・農業・農村基本法", "Law")]
 
