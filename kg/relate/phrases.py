@@ -125,8 +125,9 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             sibling = sentence.sibling(target)
             if sibling is not None:
                 target = owner.get(sibling, sibling)
-            elif (paired := owner.get(sentence.paired(target), -1)) in phrase and _kind(phrase[paired]) == _kind(phrase[i]):
-                target = paired  # A（B）とCが: a conjunct the parser hung on the verb
+            elif (paired := sentence.paired(target)) is not None and (paired := owner.get(paired, paired)) in phrase and \
+                    _kind(phrase[paired]) == _kind(phrase[i]):
+                target = paired  # A（B）とCが, A相、B相が: a conjunct the parser hung on the verb
             elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
                 # a conjunct the parser hung on a word inside the next name joins that name's phrase
                 into, governor[target] = _conjunct(sentence, target, phrase, owner)

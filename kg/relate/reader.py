@@ -118,12 +118,22 @@ class ParsedSentence:
         """Return the subject written right after a と-phrase the parser hung on the same verb, else None.
 
         In A（B）とCが主催した, A is C's conjunct, not a partner of the act: nothing stands between Aと and Cが.
+        So is a noun with no particle listed with 、 right before Cが (A国防相、B国防相、C防衛相が会談した): a
+        bare noun is no argument of a verb, whatever the parser hung it on.
         """
         token = self.tokens[i]
         head = token.head
-        if self.marker(i) != "と" or head <= i or token.dep != "obl":
+        marker = self.marker(i)
+        if marker not in ("と", "") or head <= i or token.dep != "obl":
             return None
         after = self.last(i) + 1
+        if not marker:
+            if token.pos not in NOUNS or after >= len(self.tokens):
+                return None
+            if self.tokens[after].text == "、":
+                after += 1  # the list mark hung elsewhere; under the noun it ends its phrase already
+            elif self.tokens[after - 1].text != "、":
+                return None
         return next((j for j in self.children[head] if j > i and self._first(j) == after and
                      self.marker(j) in ("が", "は")), None)
 

@@ -744,6 +744,14 @@ SHAPES = [
      {("北極議会", "adoption", "北極開発法", False, "")}),
     ("北極政府は8月に北極開発法を公布し、翌月施行した。", [("北極政府", O), ("北極開発法", "Law")],
      {("北極政府", "adoption", "北極開発法", False, "")}),
+    # a bare noun listed with 、 right before the が-phrase is its conjunct, though the parser hung it on the
+    # verb; a list of people is no conjunct of a body
+    ("6月1日、ハワイでロペス国防相、テオドロ国防相、田村防衛相が会談した。",
+     [("ロペス", P), ("テオドロ", P), ("田村", P)],
+     {("ロペス", "meeting", "テオドロ", False, ""), ("ロペス", "meeting", "田村", False, ""),
+      ("テオドロ", "meeting", "田村", False, "")}),
+    ("6月1日、ハワイでロペス国防相、テオドロ国防相、国防省が会談した。",
+     [("ロペス", P), ("テオドロ", P), ("国防省", O)], set()),
 ]
 
 
