@@ -38,7 +38,7 @@ from kg.relate.clauses import (
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
-from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence, verb_of
 from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
@@ -122,7 +122,12 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         if sentence.marker(k) in ("が", "は", "も"):
             token, marker = tokens[k], sentence.marker(k)
     if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
-        slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
+        # AとともにV, Aと共同でV: A does it too, with the subject, said or left unsaid; hung on a word of
+        # a name (AとともにB協定に署名した), it is still the verb's: a noun with its own particle is no act
+        verb = tokens[governor].head
+        if tokens[verb].pos in NOUNS and tokens[verb].dep == "compound":
+            verb = verb_of(tokens, verb) or verb
+        slots[verb]["jointly"].append(group)
         return
     place = all(a.type in _PLACES for a in group.arguments)
     region = all(a.type == "Region" for a in group.arguments)
@@ -168,12 +173,13 @@ def _frames_at(
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
-                                                       if c not in groups)
+                                                       if c not in groups) or bool(roles["jointly"])
     # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
                 (jointly or named or (predicate.together and verbal and word == anchor) or sentence.marker(g.token) not in ("と", "とも"))]
+    partners += roles["jointly"]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""

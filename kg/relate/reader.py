@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.relate.parse import Token
 from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
@@ -45,11 +46,41 @@ def _particle(token: Token) -> bool:
     return token.dep in ("cop", "aux") and token.tag.startswith("助詞-格助詞")
 
 
+def _clauses_on_verbs(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Return the tokens with each clause the parser hung on a word inside a noun's phrase moved to that phrase's verb.
+
+    A clause chained with て or the conjunctive form (Aがリマを訪れ、B協定に署名した) modifies a predicate,
+    never a noun: hung on 日 of 日ペルー協定, a word of the name, it is the clause of 署名, which the name is an
+    argument of. A noun that ends a sentence or heads a relative clause says something itself and keeps its clauses.
+    """
+    moved = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.dep != "advcl" or token.head <= i or tokens[token.head].dep != "compound":
+            continue  # a clause on a noun of its own (a predicate noun) stays
+        verb = verb_of(tokens, token.head)
+        if verb is not None:
+            moved[i] = replace(token, head=verb)
+    return moved
+
+
+def verb_of(tokens: Sequence[Token], k: int) -> int | None:
+    """Return the verb whose argument is the noun phrase that word k is inside (日 of 日ペルー協定に署名した), else None.
+
+    The words of a name are nouns the parser may label compound, nmod or even acl (円滑化 of …円滑化協定).
+    """
+    while tokens[k].pos in NOUNS and tokens[k].dep in ("compound", "nmod", "acl") and tokens[k].head > k:
+        k = tokens[k].head
+    if tokens[k].pos in NOUNS and tokens[k].dep in ("obl", "obj") and tokens[k].head > k:
+        return tokens[k].head
+    return None
+
+
 class ParsedSentence:
     """Tokens with their children, and the helpers that read them."""
 
     def __init__(self, tokens: Sequence[Token], vocabulary: Vocabulary) -> None:
-        self.tokens = tokens
+        self.tokens = _clauses_on_verbs(tokens)
+        tokens = self.tokens
         self.vocabulary = vocabulary
         self.children: dict[int, list[int]] = defaultdict(list)
         for i, token in enumerate(tokens):

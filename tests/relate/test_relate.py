@@ -752,6 +752,15 @@ SHAPES = [
       ("テオドロ", "meeting", "田村", False, "")}),
     ("6月1日、ハワイでロペス国防相、テオドロ国防相、国防省が会談した。",
      [("ロペス", P), ("テオドロ", P), ("国防省", O)], set()),
+    # AとともにV and a clause chained before V, both hung by the parser on a word of the name V takes: they are
+    # V's, so the subject left unsaid is the clause's; a subject of V's own is V's, not the clause's
+    ("山田花子外相と田村防衛相がリマを訪れ、ロペス国防相とともに日比円滑化協定（RAA）に署名した",
+     [("山田花子", P), ("田村", P), ("リマ", "Region"), ("ロペス", P), ("日比円滑化協定", A)],
+     {("山田花子", "signing", "日比円滑化協定", False, ""), ("田村", "signing", "日比円滑化協定", False, ""),
+      ("ロペス", "signing", "日比円滑化協定", False, "")}),
+    ("山田花子外相はリマを訪れ、田村防衛相がロペス国防相とともに日比円滑化協定（RAA）に署名した",
+     [("山田花子", P), ("田村", P), ("リマ", "Region"), ("ロペス", P), ("日比円滑化協定", A)],
+     {("田村", "signing", "日比円滑化協定", False, ""), ("ロペス", "signing", "日比円滑化協定", False, "")}),
 ]
 
 
