@@ -761,6 +761,12 @@ SHAPES = [
     ("山田花子外相はリマを訪れ、田村防衛相がロペス国防相とともに日比円滑化協定（RAA）に署名した",
      [("山田花子", P), ("田村", P), ("リマ", "Region"), ("ロペス", P), ("日比円滑化協定", A)],
      {("田村", "signing", "日比円滑化協定", False, ""), ("ロペス", "signing", "日比円滑化協定", False, "")}),
+    # a mutual predicate takes the partner of the mutual clause chained before it with the same subject, also
+    # one the parser hung inside the clause it takes; a predicate that is not mutual takes none
+    ("田村防衛相は20日に王強国防相と会談し、意思疎通を続けることで一致した", [("田村", P), ("王強", P)],
+     {("田村", "meeting", "王強", False, ""), ("田村", "agreement", "王強", False, "")}),
+    ("田村防衛相は20日に王強国防相と会談し、意思疎通を続けることを確認した", [("田村", P), ("王強", P)],
+     {("田村", "meeting", "王強", False, "")}),
 ]
 
 
