@@ -167,9 +167,11 @@ def _frames_at(
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
-    if passive and predicate.group_for("Event") == "attendance" and roles["agent"] and all(
-            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in roles["agent"]):
-        passive = False  # AはEに招かれた: an event invites no one, the one invited attends it
+    # AはEに招かれた, Eには…が招かれた: an event invites no one, the one invited attends it
+    invited = roles["agent"] + [g for g in roles["object"] if sentence.marker(g.token) == "には"]
+    if passive and predicate.group_for("Event") == "attendance" and invited and all(
+            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in invited):
+        passive = False
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
@@ -252,9 +254,15 @@ def _frames_at(
               if all(a.type in ACTORS for a in g.arguments)] if owned else []
     if owners and not verbal:
         subjects, objects = owners, subjects + [g for g in objects if g not in owners]
+    # 国会の承認, 国会承認: the body an act of an assembly names is the one that does it, not what it adopts
+    # (日本は国会の承認: the topic is whom it is for, and the body still no object)
+    bodies = [g for g in roles["genitive"] if all(a.type == "Organization" for a in g.arguments)] \
+        if predicate.assembly and not verbal else []
+    if bodies and not subjects:
+        subjects = bodies[:1]
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
-        if group not in owners:
+        if group not in owners and group not in bodies:
             (subjects if actor and not subjects else objects).append(group)
     if not objects:
         objects = _nested(sentence, anchor, word, slots)

@@ -767,6 +767,23 @@ SHAPES = [
      {("田村", "meeting", "王強", False, ""), ("田村", "agreement", "王強", False, "")}),
     ("田村防衛相は20日に王強国防相と会談し、意思疎通を続けることを確認した", [("田村", P), ("王強", P)],
      {("田村", "meeting", "王強", False, "")}),
+    # Eには…が招かれた: those invited attend the event, as with Eに; a country invites no one to anything
+    ("北極サミットには、ロペス大統領やチリのゴメス首相らも招かれた",
+     [("北極サミット", E), ("ロペス", P), ("チリ", C), ("ゴメス", P)],
+     {("ロペス", "attendance", "北極サミット", False, ""), ("ゴメス", "attendance", "北極サミット", False, "")}),
+    ("チリには、ロペス大統領やゴメス首相らも招かれた", [("チリ", C), ("ロペス", P), ("ゴメス", P)], set()),
+    # a noun with で is the means, not the act a verb of giving carries: Xでを供与した gives, it does not lend
+    ("チリは円借款でペルー沿岸警備隊に巡視船を供与してきた", [("チリ", C), ("ペルー沿岸警備隊", O)],
+     {("チリ", "provision", "ペルー沿岸警備隊", False, "")}),
+    ("チリは円借款の供与でペルーを支援してきた", [("チリ", C), ("ペルー", C)], {("チリ", "support", "ペルー", False, "")}),
+    # 禁止 (a ban) stops the act it takes, as 停止 does
+    ("チリはすぐに、銅のペルーへの輸出を禁止して対抗した。", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", True, "")}),
+    ("チリはペルーへの輸出を拡大した。", [("チリ", C), ("ペルー", C)], {("チリ", "trade", "ペルー", False, "")}),
+    # the body an assembly's act names with の or in its compound (議会承認) does it, and is never what it adopts
+    ("チリは北極協定の議会承認を終えた。", [("チリ", C), ("議会", O), ("北極協定", A)],
+     {("議会", "adoption", "北極協定", False, "")}),
+    ("チリの議会承認がいつになるかが焦点だ。", [("チリ", C), ("議会", O)], set()),
 ]
 
 
