@@ -132,7 +132,9 @@ class ParsedSentence:
             return False
         if self.marker(i) == "も" and self.marker(head) == "も":
             return True  # AもBも: both A and B, though the parser hangs A on B as its subject
-        if token.dep not in ("nmod", "compound", "conj") or self.tokens[head].lemma in JOINTLY:
+        # a noun is no clause: one the parser labels acl (A、B、C、DなどN社) is listed as nmod would be
+        if token.dep not in ("nmod", "compound", "conj", "acl") or self.tokens[head].lemma in JOINTLY or \
+                (token.dep == "acl" and token.pos not in NOUNS):
             return False
         if token.dep == "conj" or self.marker(i) in ("と", "や"):
             return True

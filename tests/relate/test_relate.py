@@ -881,6 +881,39 @@ def test_a_subject_the_parser_hung_on_its_partner_does_the_act_with_it():
     assert triples(read_frames(as_chair, arguments, load_vocabulary())) == {("北電", "hosting", "西電", False, "")}
 
 
+def _hand_parse(*words: tuple[str, str, str, str, int]) -> tuple[Token, ...]:
+    """Return tokens from (text, pos, tag, dep, head) rows, the lemma being the text, offsets counted."""
+    tokens, start = [], 0
+    for text, pos, tag, dep, head in words:
+        tokens.append(Token(start, start + len(text), text, text, pos, tag, dep, head))
+        start += len(text)
+    return tuple(tokens)
+
+
+def test_a_noun_the_parser_labels_a_clause_is_still_listed():
+    # Xには、A、B、C、DなどN社が出資した as GiNZA parsed a sentence of the notes: C labelled acl of D
+    n, p, punct = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "補助記号-読点"
+    tokens = _hand_parse(
+        ("ルミナ", "NOUN", n, "obl", 15), ("に", "ADP", "助詞-格助詞", "case", 0), ("は", "ADP", "助詞-係助詞", "case", 0),
+        ("、", "PUNCT", punct, "punct", 0), ("ゾルタ", "PROPN", p, "nmod", 6), ("、", "PUNCT", punct, "punct", 4),
+        ("NKK", "PROPN", p, "nmod", 8), ("、", "PUNCT", punct, "punct", 6), ("ソラリス", "PROPN", p, "acl", 10),
+        ("、", "PUNCT", punct, "punct", 8), ("カシオペア", "NOUN", n, "nmod", 13),
+        ("など", "ADP", "助詞-副助詞", "case", 10), ("8", "NUM", "名詞-数詞", "nummod", 13),
+        ("社", "NOUN", "名詞-普通名詞-助数詞可能", "nsubj", 15), ("が", "ADP", "助詞-格助詞", "case", 13),
+        ("出資", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 15), ("し", "AUX", "動詞-非自立可能", "aux", 15),
+        ("た", "AUX", "助動詞", "aux", 15),
+    )
+    text = "".join(t.text for t in tokens)
+    names = [(name, O) for name in ("ルミナ", "ゾルタ", "NKK", "ソラリス", "カシオペア")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        (name, "funding", "ルミナ", False, "") for name, _ in names[1:]}
+    # a verb labelled acl is a clause: ソラリス化する, no company, lists nothing
+    verb = tokens[:8] + (Token(tokens[8].start, tokens[8].end, "ソラリス", "ソラリス", "VERB", "動詞-一般", "acl", 10),) + \
+        tokens[9:]
+    assert triples(read_frames(verb, args(text, *names[:3], names[4]), load_vocabulary())) == {
+        ("カシオペア", "funding", "ルミナ", False, "")}
+
+
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
     vocabulary = load_vocabulary()
     assert vocabulary.predicate("締結").group == "signing" and vocabulary.predicate("締結").mutual
