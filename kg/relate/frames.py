@@ -121,6 +121,8 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
             k = tokens[k].head
         if sentence.marker(k) in ("が", "は", "も"):
             token, marker = tokens[k], sentence.marker(k)
+    if group.governor is not None and (k := sentence.joined_subject(i)) is not None:
+        token, marker = tokens[k], sentence.marker(k)  # AとBが with B no entity: A is a subject with B
     if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
         # AとともにV, Aと共同でV: A does it too, with the subject, said or left unsaid; hung on a word of
         # a name (AとともにB協定に署名した), it is still the verb's: a noun with its own particle is no act

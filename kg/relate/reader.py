@@ -170,6 +170,17 @@ class ParsedSentence:
         return next((j for j in self.children[head] if j > i and self._first(j) == after and
                      self.marker(j) in ("が", "は")), None)
 
+    def joined_subject(self, i: int) -> int | None:
+        """Return the subject noun a と-phrase is hung on when it is written right after it (AとBが), else None.
+
+        In 北電とJPXが…に出資した, A is B's conjunct and a subject with it, though B names no entity.
+        """
+        head = self.tokens[i].head
+        if self.marker(i) != "と" or head <= i or self.tokens[head].pos not in NOUNS or \
+                any(self.tokens[k].dep != "compound" for k in range(self.last(i) + 1, head)):
+            return None
+        return head if self.marker(head) in ("が", "は", "も") else None
+
     def relative(self, i: int) -> bool:
         """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので)."""
         return self.tokens[i].dep == "acl" and not self._nominalised(i)

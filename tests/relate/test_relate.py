@@ -784,6 +784,11 @@ SHAPES = [
     ("チリは北極協定の議会承認を終えた。", [("チリ", C), ("議会", O), ("北極協定", A)],
      {("議会", "adoption", "北極協定", False, "")}),
     ("チリの議会承認がいつになるかが焦点だ。", [("チリ", C), ("議会", O)], set()),
+    # AとBが: A is a subject with the noun written right after it, though B names no entity; a と-phrase
+    # before a noun of another role (Bと東京で) is the partner
+    ("その後、北電とJPXがペルーのルミナに出資して、調達先を分散させてきた。",
+     [("北電", O), ("ペルー", C), ("ルミナ", O)], {("北電", "funding", "ルミナ", False, "")}),
+    ("ルミナは北電と東京で会談した。", [("北電", O), ("ルミナ", O)], {("ルミナ", "meeting", "北電", False, "")}),
 ]
 
 
