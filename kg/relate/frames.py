@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _origin, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -356,7 +356,8 @@ def _frames_at(
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
             (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
-            (_destination(sentence, anchor, slots) if predicate.group == "provision" else [])
+            (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
+            (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:

@@ -795,6 +795,11 @@ SHAPES = [
      {("北極政府", "publication", "北極ビジョン", False, "")}),
     ("北極政府は、「北極ビジョン」（北極の開発のための計画）の見直しに反対した",
      [("北極政府", O), ("北極ビジョン", "Plan")], set()),
+    # B産の goods of a trade come from B, the partner of a trade that names none; one that names its own keeps it
+    ("チリがペルー産の液化天然ガス（LNG）の輸入を増やすことでも一致した", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", False, "")}),
+    ("チリはペルー産の銅をボリビアに輸出した", [("チリ", C), ("ペルー", C), ("ボリビア", C)],
+     {("チリ", "trade", "ボリビア", False, "")}),
 ]
 
 
