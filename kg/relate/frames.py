@@ -310,6 +310,14 @@ def _frames_at(
             objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
+        elif not subjects and not objects and verbal and sentence.relative(anchor) and not predicate.intransitive \
+                and not predicate.effect and all(a.type in INSTRUMENTS for a in groups[modified].arguments):
+            # Aは…に閣議決定したBで…: a clause that names neither who nor what acts on the instrument it modifies,
+            # and its doer is the sentence's topic, as in a main clause; an instrument that takes effect (発効した
+            # B) or passes (成立したB) does so itself
+            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)]
+            if topic:
+                subjects, objects = topic, [groups[modified]]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)

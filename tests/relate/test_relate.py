@@ -800,6 +800,16 @@ SHAPES = [
      {("チリ", "trade", "ペルー", False, "")}),
     ("チリはペルー産の銅をボリビアに輸出した", [("チリ", C), ("ペルー", C), ("ボリビア", C)],
      {("チリ", "trade", "ボリビア", False, "")}),
+    # a relative clause that names neither who nor what acts on the instrument it modifies, its doer the topic;
+    # an instrument that takes effect does so itself, and a clause with its own subject keeps it
+    ("チリ政府は2022年12月に閣議決定した北極戦略で、「能動的防御」の導入を掲げた。",
+     [("チリ政府", C), ("北極戦略", "Plan")], {("チリ政府", "adoption", "北極戦略", False, "")}),
+    ("チリとペルーは、2023年5月に署名した「北極アコード」で、協力強化を打ち出している",
+     [("チリ", C), ("ペルー", C), ("北極アコード", A)],
+     {("チリ", "signing", "北極アコード", False, ""), ("ペルー", "signing", "北極アコード", False, "")}),
+    ("チリは、2018年12月に発効した北極協定の交渉に関わった。", [("チリ", C), ("北極協定", A)], set()),
+    ("チリは、ペルーが策定した北極戦略を支持した。", [("チリ", C), ("ペルー", C), ("北極戦略", "Plan")],
+     {("ペルー", "adoption", "北極戦略", False, "")}),
 ]
 
 
