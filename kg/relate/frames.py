@@ -296,6 +296,8 @@ def _frames_at(
     modifies = sentence.relative(anchor) or sentence.cleft(anchor) or \
         (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
     modified = _modified(sentence, anchor, groups)
+    # a subject that names no entity (事務局長が…手交した, Bが提出した決議) is still the subject: nothing is inherited
+    unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
     attributive = None if modifies else _attributive(sentence, anchor, groups)
     if attributive is not None:
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
@@ -310,11 +312,12 @@ def _frames_at(
             objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
-        elif not subjects and not objects and verbal and sentence.relative(anchor) and not predicate.intransitive \
-                and not predicate.effect and all(a.type in INSTRUMENTS for a in groups[modified].arguments):
+        elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
+                not predicate.intransitive and not predicate.effect and \
+                all(a.type in INSTRUMENTS for a in groups[modified].arguments):
             # Aは…に閣議決定したBで…: a clause that names neither who nor what acts on the instrument it modifies,
             # and its doer is the sentence's topic, as in a main clause; an instrument that takes effect (発効した
-            # B) or passes (成立したB) does so itself
+            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's
             topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)]
             if topic:
                 subjects, objects = topic, [groups[modified]]
@@ -323,8 +326,6 @@ def _frames_at(
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
-    # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
-    unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
     # a predicate noun that only names what a plain noun is about (Bとの合意の見直しを訴えた, 合意の条件) is an
     # act already done, by whoever did it; one a light verb carries on (協力の強化) is the subject's
     described = not verbal and tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and head > anchor \
