@@ -162,6 +162,22 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     return found
 
 
+def _origin(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
+    """Return the countries the goods of a trade come from: in AがB産の銅の輸入を増やす and AはB産の銅を輸入した, B.
+
+    A country written in a noun that ends in 産 names where the goods are made; the goods are the trade's
+    の-phrase or object, or a の-phrase of those.
+    """
+    found, todo = [], [c for c in sentence.kids(anchor, "nmod", "obj") if sentence.marker(c) in ("の", "を")]
+    while todo:
+        c = todo.pop()
+        for g in slots[c]["genitive"]:
+            if sentence.tokens[g.token].text.endswith("産") and all(a.type == "Country" for a in g.arguments):
+                found.append(g)
+        todo += [k for k in sentence.kids(c, "nmod") if sentence.marker(k) == "の"]
+    return found
+
+
 def _mood(sentence: ParsedSentence, anchor: int, verbal: bool) -> tuple[bool, str]:
     """Return (negated, modality) of a predicate; a noun takes them from the verb it depends on.
 
@@ -386,7 +402,18 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     """Return the object of a clause chained before the anchor with a predicate of its group.
 
     In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held, and in Cは Aが主催し、議長はBが務めた, C.
+    A mutual predicate takes the partner of a mutual clause before it that shares its subject, also one the parser
+    hung inside the clause it takes: in AはBと会談し、…を続けることで一致した, A and B agree.
     """
+    if predicate.mutual:
+        for c in range(anchor - 1, -1, -1):
+            named = sentence.predicate(c)
+            if sentence.tokens[c].dep != "advcl" or named is None or not named[0].mutual or slots[c]["subject"] or \
+                    anchor not in _governing(sentence, c):
+                continue
+            partners = [g for g in slots[c]["object"] if sentence.marker(g.token) in ("と", "とも")]
+            if partners:
+                return partners
     for c in reversed(sentence.kids(anchor, "advcl")):
         named = sentence.predicate(c)
         if c < anchor and named is not None and named[0].group == predicate.group:

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _origin, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
-from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence
+from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence, verb_of
 from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
@@ -121,8 +121,15 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
             k = tokens[k].head
         if sentence.marker(k) in ("が", "は", "も"):
             token, marker = tokens[k], sentence.marker(k)
+    if group.governor is not None and (k := sentence.joined_subject(i)) is not None:
+        token, marker = tokens[k], sentence.marker(k)  # AとBが with B no entity: A is a subject with B
     if marker == "と" and tokens[governor].lemma in JOINTLY and tokens[governor].head != governor:
-        slots[tokens[governor].head]["subject"].append(group)  # AとともにV, Aと共同でV: A does it too
+        # AとともにV, Aと共同でV: A does it too, with the subject, said or left unsaid; hung on a word of
+        # a name (AとともにB協定に署名した), it is still the verb's: a noun with its own particle is no act
+        verb = tokens[governor].head
+        if tokens[verb].pos in NOUNS and tokens[verb].dep == "compound":
+            verb = verb_of(tokens, verb) or verb
+        slots[verb]["jointly"].append(group)
         return
     place = all(a.type in _PLACES for a in group.arguments)
     region = all(a.type == "Region" for a in group.arguments)
@@ -162,18 +169,21 @@ def _frames_at(
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
-    if passive and predicate.group_for("Event") == "attendance" and roles["agent"] and all(
-            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in roles["agent"]):
-        passive = False  # AはEに招かれた: an event invites no one, the one invited attends it
+    # AはEに招かれた, Eには…が招かれた: an event invites no one, the one invited attends it
+    invited = roles["agent"] + [g for g in roles["object"] if sentence.marker(g.token) == "には"]
+    if passive and predicate.group_for("Event") == "attendance" and invited and all(
+            sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in invited):
+        passive = False
     subjects, objects = list(roles["subject"]), list(roles["object"])
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
-                                                       if c not in groups)
+                                                       if c not in groups) or bool(roles["jointly"])
     # AはBと協定Cに署名した: with a named instrument, the partner is a party to it as A is
     named = predicate.mutual and any(a.type in INSTRUMENTS for g in objects for a in g.arguments
                                      if sentence.marker(g.token) not in _WITH_MARKERS)
     partners = [g for g in objects if sentence.marker(g.token) in _WITH_MARKERS and
                 (jointly or named or (predicate.together and verbal and word == anchor) or sentence.marker(g.token) not in ("と", "とも"))]
+    partners += roles["jointly"]
     subjects += partners
     objects = [g for g in objects if g not in partners]
     placed = ""
@@ -246,9 +256,15 @@ def _frames_at(
               if all(a.type in ACTORS for a in g.arguments)] if owned else []
     if owners and not verbal:
         subjects, objects = owners, subjects + [g for g in objects if g not in owners]
+    # 国会の承認, 国会承認: the body an act of an assembly names is the one that does it, not what it adopts
+    # (日本は国会の承認: the topic is whom it is for, and the body still no object)
+    bodies = [g for g in roles["genitive"] if all(a.type == "Organization" for a in g.arguments)] \
+        if predicate.assembly and not verbal else []
+    if bodies and not subjects:
+        subjects = bodies[:1]
     for group in roles["genitive"]:
         actor = all(a.type in ACTORS for a in group.arguments)
-        if group not in owners:
+        if group not in owners and group not in bodies:
             (subjects if actor and not subjects else objects).append(group)
     if not objects:
         objects = _nested(sentence, anchor, word, slots)
@@ -280,6 +296,8 @@ def _frames_at(
     modifies = sentence.relative(anchor) or sentence.cleft(anchor) or \
         (tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の")
     modified = _modified(sentence, anchor, groups)
+    # a subject that names no entity (事務局長が…手交した, Bが提出した決議) is still the subject: nothing is inherited
+    unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
     attributive = None if modifies else _attributive(sentence, anchor, groups)
     if attributive is not None:
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
@@ -294,13 +312,20 @@ def _frames_at(
             objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
+        elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
+                not predicate.intransitive and not predicate.effect and \
+                all(a.type in INSTRUMENTS for a in groups[modified].arguments):
+            # Aは…に閣議決定したBで…: a clause that names neither who nor what acts on the instrument it modifies,
+            # and its doer is the sentence's topic, as in a main clause; an instrument that takes effect (発効した
+            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's
+            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)]
+            if topic:
+                subjects, objects = topic, [groups[modified]]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)
     if not subjects and objects and roles["mutual"]:  # Bとの間で協定に署名した: B is a party to it
         subjects = list(roles["mutual"])
-    # a subject that names no entity (事務局長が…手交した) is still the subject: nothing is inherited
-    unnamed = any(c not in groups for c in sentence.kids(anchor, "nsubj"))
     # a predicate noun that only names what a plain noun is about (Bとの合意の見直しを訴えた, 合意の条件) is an
     # act already done, by whoever did it; one a light verb carries on (協力の強化) is the subject's
     described = not verbal and tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and head > anchor \
@@ -340,7 +365,8 @@ def _frames_at(
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
             (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
-            (_destination(sentence, anchor, slots) if predicate.group == "provision" else [])
+            (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
+            (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:

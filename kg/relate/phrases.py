@@ -101,6 +101,7 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 tokens[head].head not in taken and (_no_act(sentence, tokens[head].head) or (
                     argument.type == "Person" and tokens[head].head == sentence.last(head) + 1)):
             head = tokens[head].head
+        head = _glossed(tokens, covered, head)
         if argument.type == "Person":
             head = titles.get(argument, sentence.title_after(head, taken))
         if argument.type == "Person" and tokens[head].dep == "compound" and tokens[head].head in taken - set(covered):
@@ -125,8 +126,9 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
             sibling = sentence.sibling(target)
             if sibling is not None:
                 target = owner.get(sibling, sibling)
-            elif (paired := owner.get(sentence.paired(target), -1)) in phrase and _kind(phrase[paired]) == _kind(phrase[i]):
-                target = paired  # A（B）とCが: a conjunct the parser hung on the verb
+            elif (paired := sentence.paired(target)) is not None and (paired := owner.get(paired, paired)) in phrase and \
+                    _kind(phrase[paired]) == _kind(phrase[i]):
+                target = paired  # A（B）とCが, A相、B相が: a conjunct the parser hung on the verb
             elif sentence.conjoined(target) and not sentence.between(tokens[target].head):
                 # a conjunct the parser hung on a word inside the next name joins that name's phrase
                 into, governor[target] = _conjunct(sentence, target, phrase, owner)
@@ -183,6 +185,22 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _glossed(tokens: Sequence[Token], covered: Sequence[int], head: int) -> int:
+    """Return the noun that a quoted name's gloss in brackets ends in, when the parser hung the name inside it.
+
+    In 「AI規則」（人工知能のための枠組み）を発表した the gloss says what the name is, and its noun (枠組み) takes
+    the name's particle: the name is what is announced, not a word of the gloss. Else return head.
+    """
+    k = covered[-1] + 1
+    if k + 1 >= len(tokens) or tokens[k].text not in _CLOSE_QUOTES or tokens[k + 1].text not in ("（", "("):
+        return head
+    close = next((c for c in range(k + 2, len(tokens)) if tokens[c].text in ("）", ")")), None)
+    inside = range(k + 2, close) if close is not None else range(0)
+    if tokens[head].head not in inside and head not in inside:
+        return head
+    return next((c for c in inside if tokens[c].head not in inside and tokens[c].head not in covered), head)
 
 
 def _no_act(sentence: ParsedSentence, i: int) -> bool:

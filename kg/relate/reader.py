@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.relate.parse import Token
 from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
@@ -45,11 +46,41 @@ def _particle(token: Token) -> bool:
     return token.dep in ("cop", "aux") and token.tag.startswith("助詞-格助詞")
 
 
+def _clauses_on_verbs(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Return the tokens with each clause the parser hung on a word inside a noun's phrase moved to that phrase's verb.
+
+    A clause chained with て or the conjunctive form (Aがリマを訪れ、B協定に署名した) modifies a predicate,
+    never a noun: hung on 日 of 日ペルー協定, a word of the name, it is the clause of 署名, which the name is an
+    argument of. A noun that ends a sentence or heads a relative clause says something itself and keeps its clauses.
+    """
+    moved = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.dep != "advcl" or token.head <= i or tokens[token.head].dep != "compound":
+            continue  # a clause on a noun of its own (a predicate noun) stays
+        verb = verb_of(tokens, token.head)
+        if verb is not None:
+            moved[i] = replace(token, head=verb)
+    return moved
+
+
+def verb_of(tokens: Sequence[Token], k: int) -> int | None:
+    """Return the verb whose argument is the noun phrase that word k is inside (日 of 日ペルー協定に署名した), else None.
+
+    The words of a name are nouns the parser may label compound, nmod or even acl (円滑化 of …円滑化協定).
+    """
+    while tokens[k].pos in NOUNS and tokens[k].dep in ("compound", "nmod", "acl") and tokens[k].head > k:
+        k = tokens[k].head
+    if tokens[k].pos in NOUNS and tokens[k].dep in ("obl", "obj") and tokens[k].head > k:
+        return tokens[k].head
+    return None
+
+
 class ParsedSentence:
     """Tokens with their children, and the helpers that read them."""
 
     def __init__(self, tokens: Sequence[Token], vocabulary: Vocabulary) -> None:
-        self.tokens = tokens
+        self.tokens = _clauses_on_verbs(tokens)
+        tokens = self.tokens
         self.vocabulary = vocabulary
         self.children: dict[int, list[int]] = defaultdict(list)
         for i, token in enumerate(tokens):
@@ -101,7 +132,9 @@ class ParsedSentence:
             return False
         if self.marker(i) == "も" and self.marker(head) == "も":
             return True  # AもBも: both A and B, though the parser hangs A on B as its subject
-        if token.dep not in ("nmod", "compound", "conj") or self.tokens[head].lemma in JOINTLY:
+        # a noun is no clause: one the parser labels acl (A、B、C、DなどN社) is listed as nmod would be
+        if token.dep not in ("nmod", "compound", "conj", "acl") or self.tokens[head].lemma in JOINTLY or \
+                (token.dep == "acl" and token.pos not in NOUNS):
             return False
         if token.dep == "conj" or self.marker(i) in ("と", "や"):
             return True
@@ -118,14 +151,35 @@ class ParsedSentence:
         """Return the subject written right after a と-phrase the parser hung on the same verb, else None.
 
         In A（B）とCが主催した, A is C's conjunct, not a partner of the act: nothing stands between Aと and Cが.
+        So is a noun with no particle listed with 、 right before Cが (A国防相、B国防相、C防衛相が会談した): a
+        bare noun is no argument of a verb, whatever the parser hung it on.
         """
         token = self.tokens[i]
         head = token.head
-        if self.marker(i) != "と" or head <= i or token.dep != "obl":
+        marker = self.marker(i)
+        if marker not in ("と", "") or head <= i or token.dep != "obl":
             return None
         after = self.last(i) + 1
+        if not marker:
+            if token.pos not in NOUNS or after >= len(self.tokens):
+                return None
+            if self.tokens[after].text == "、":
+                after += 1  # the list mark hung elsewhere; under the noun it ends its phrase already
+            elif self.tokens[after - 1].text != "、":
+                return None
         return next((j for j in self.children[head] if j > i and self._first(j) == after and
                      self.marker(j) in ("が", "は")), None)
+
+    def joined_subject(self, i: int) -> int | None:
+        """Return the subject noun a と-phrase is hung on when it is written right after it (AとBが), else None.
+
+        In 北電とJPXが…に出資した, A is B's conjunct and a subject with it, though B names no entity.
+        """
+        head = self.tokens[i].head
+        if self.marker(i) != "と" or head <= i or self.tokens[head].pos not in NOUNS or \
+                any(self.tokens[k].dep != "compound" for k in range(self.last(i) + 1, head)):
+            return None
+        return head if self.marker(head) in ("が", "は", "も") else None
 
     def relative(self, i: int) -> bool:
         """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので)."""
@@ -249,6 +303,8 @@ class ParsedSentence:
         if found is not None:  # a light verb: the noun it carries is the predicate
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
             for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
+                if self.marker(c) == "で":
+                    continue  # 円借款でBに巡視船を供与した: a noun with で is the means, not what the verb carries
                 carried = self.predicate(c)
                 if carried is not None and not carried[0].part:  # OPEC事務局と意見交換を行う: a body, no act
                     return carried

@@ -744,6 +744,72 @@ SHAPES = [
      {("北極議会", "adoption", "北極開発法", False, "")}),
     ("北極政府は8月に北極開発法を公布し、翌月施行した。", [("北極政府", O), ("北極開発法", "Law")],
      {("北極政府", "adoption", "北極開発法", False, "")}),
+    # a bare noun listed with 、 right before the が-phrase is its conjunct, though the parser hung it on the
+    # verb; a list of people is no conjunct of a body
+    ("6月1日、ハワイでロペス国防相、テオドロ国防相、田村防衛相が会談した。",
+     [("ロペス", P), ("テオドロ", P), ("田村", P)],
+     {("ロペス", "meeting", "テオドロ", False, ""), ("ロペス", "meeting", "田村", False, ""),
+      ("テオドロ", "meeting", "田村", False, "")}),
+    ("6月1日、ハワイでロペス国防相、テオドロ国防相、国防省が会談した。",
+     [("ロペス", P), ("テオドロ", P), ("国防省", O)], set()),
+    # AとともにV and a clause chained before V, both hung by the parser on a word of the name V takes: they are
+    # V's, so the subject left unsaid is the clause's; a subject of V's own is V's, not the clause's
+    ("山田花子外相と田村防衛相がリマを訪れ、ロペス国防相とともに日比円滑化協定（RAA）に署名した",
+     [("山田花子", P), ("田村", P), ("リマ", "Region"), ("ロペス", P), ("日比円滑化協定", A)],
+     {("山田花子", "signing", "日比円滑化協定", False, ""), ("田村", "signing", "日比円滑化協定", False, ""),
+      ("ロペス", "signing", "日比円滑化協定", False, "")}),
+    ("山田花子外相はリマを訪れ、田村防衛相がロペス国防相とともに日比円滑化協定（RAA）に署名した",
+     [("山田花子", P), ("田村", P), ("リマ", "Region"), ("ロペス", P), ("日比円滑化協定", A)],
+     {("田村", "signing", "日比円滑化協定", False, ""), ("ロペス", "signing", "日比円滑化協定", False, "")}),
+    # a mutual predicate takes the partner of the mutual clause chained before it with the same subject, also
+    # one the parser hung inside the clause it takes; a predicate that is not mutual takes none
+    ("田村防衛相は20日に王強国防相と会談し、意思疎通を続けることで一致した", [("田村", P), ("王強", P)],
+     {("田村", "meeting", "王強", False, ""), ("田村", "agreement", "王強", False, "")}),
+    ("田村防衛相は20日に王強国防相と会談し、意思疎通を続けることを確認した", [("田村", P), ("王強", P)],
+     {("田村", "meeting", "王強", False, "")}),
+    # Eには…が招かれた: those invited attend the event, as with Eに; a country invites no one to anything
+    ("北極サミットには、ロペス大統領やチリのゴメス首相らも招かれた",
+     [("北極サミット", E), ("ロペス", P), ("チリ", C), ("ゴメス", P)],
+     {("ロペス", "attendance", "北極サミット", False, ""), ("ゴメス", "attendance", "北極サミット", False, "")}),
+    ("チリには、ロペス大統領やゴメス首相らも招かれた", [("チリ", C), ("ロペス", P), ("ゴメス", P)], set()),
+    # a noun with で is the means, not the act a verb of giving carries: Xでを供与した gives, it does not lend
+    ("チリは円借款でペルー沿岸警備隊に巡視船を供与してきた", [("チリ", C), ("ペルー沿岸警備隊", O)],
+     {("チリ", "provision", "ペルー沿岸警備隊", False, "")}),
+    ("チリは円借款の供与でペルーを支援してきた", [("チリ", C), ("ペルー", C)], {("チリ", "support", "ペルー", False, "")}),
+    # 禁止 (a ban) stops the act it takes, as 停止 does
+    ("チリはすぐに、銅のペルーへの輸出を禁止して対抗した。", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", True, "")}),
+    ("チリはペルーへの輸出を拡大した。", [("チリ", C), ("ペルー", C)], {("チリ", "trade", "ペルー", False, "")}),
+    # the body an assembly's act names with の or in its compound (議会承認) does it, and is never what it adopts
+    ("チリは北極協定の議会承認を終えた。", [("チリ", C), ("議会", O), ("北極協定", A)],
+     {("議会", "adoption", "北極協定", False, "")}),
+    ("チリの議会承認がいつになるかが焦点だ。", [("チリ", C), ("議会", O)], set()),
+    # AとBが: A is a subject with the noun written right after it, though B names no entity; a と-phrase
+    # before a noun of another role (Bと東京で) is the partner
+    ("その後、北電とJPXがペルーのルミナに出資して、調達先を分散させてきた。",
+     [("北電", O), ("ペルー", C), ("ルミナ", O)], {("北電", "funding", "ルミナ", False, "")}),
+    ("ルミナは北電と東京で会談した。", [("北電", O), ("ルミナ", O)], {("ルミナ", "meeting", "北電", False, "")}),
+    # 「B」（gloss）を: a quoted name the parser hung inside the gloss after it takes the gloss's role; a gloss
+    # that is only the の-phrase of another noun leaves that noun the act's object
+    ("北極政府は、「北極ビジョン」（北極の開発のための計画）を公表した", [("北極政府", O), ("北極ビジョン", "Plan")],
+     {("北極政府", "publication", "北極ビジョン", False, "")}),
+    ("北極政府は、「北極ビジョン」（北極の開発のための計画）の見直しに反対した",
+     [("北極政府", O), ("北極ビジョン", "Plan")], set()),
+    # B産の goods of a trade come from B, the partner of a trade that names none; one that names its own keeps it
+    ("チリがペルー産の液化天然ガス（LNG）の輸入を増やすことでも一致した", [("チリ", C), ("ペルー", C)],
+     {("チリ", "trade", "ペルー", False, "")}),
+    ("チリはペルー産の銅をボリビアに輸出した", [("チリ", C), ("ペルー", C), ("ボリビア", C)],
+     {("チリ", "trade", "ボリビア", False, "")}),
+    # a relative clause that names neither who nor what acts on the instrument it modifies, its doer the topic;
+    # an instrument that takes effect does so itself, and a clause with its own subject keeps it
+    ("チリ政府は2022年12月に閣議決定した北極戦略で、「能動的防御」の導入を掲げた。",
+     [("チリ政府", C), ("北極戦略", "Plan")], {("チリ政府", "adoption", "北極戦略", False, "")}),
+    ("チリとペルーは、2023年5月に署名した「北極アコード」で、協力強化を打ち出している",
+     [("チリ", C), ("ペルー", C), ("北極アコード", A)],
+     {("チリ", "signing", "北極アコード", False, ""), ("ペルー", "signing", "北極アコード", False, "")}),
+    ("チリは、2018年12月に発効した北極協定の交渉に関わった。", [("チリ", C), ("北極協定", A)], set()),
+    ("チリは、ペルーが策定した北極戦略を支持した。", [("チリ", C), ("ペルー", C), ("北極戦略", "Plan")],
+     {("ペルー", "adoption", "北極戦略", False, "")}),
 ]
 
 
@@ -839,6 +905,39 @@ def test_a_subject_the_parser_hung_on_its_partner_does_the_act_with_it():
     ) + tokens[6:]
     arguments = [Argument(0, 2, "北電", O), Argument(12, 14, "西電", E)]
     assert triples(read_frames(as_chair, arguments, load_vocabulary())) == {("北電", "hosting", "西電", False, "")}
+
+
+def _hand_parse(*words: tuple[str, str, str, str, int]) -> tuple[Token, ...]:
+    """Return tokens from (text, pos, tag, dep, head) rows, the lemma being the text, offsets counted."""
+    tokens, start = [], 0
+    for text, pos, tag, dep, head in words:
+        tokens.append(Token(start, start + len(text), text, text, pos, tag, dep, head))
+        start += len(text)
+    return tuple(tokens)
+
+
+def test_a_noun_the_parser_labels_a_clause_is_still_listed():
+    # Xには、A、B、C、DなどN社が出資した as GiNZA parsed a sentence of the notes: C labelled acl of D
+    n, p, punct = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "補助記号-読点"
+    tokens = _hand_parse(
+        ("ルミナ", "NOUN", n, "obl", 15), ("に", "ADP", "助詞-格助詞", "case", 0), ("は", "ADP", "助詞-係助詞", "case", 0),
+        ("、", "PUNCT", punct, "punct", 0), ("ゾルタ", "PROPN", p, "nmod", 6), ("、", "PUNCT", punct, "punct", 4),
+        ("NKK", "PROPN", p, "nmod", 8), ("、", "PUNCT", punct, "punct", 6), ("ソラリス", "PROPN", p, "acl", 10),
+        ("、", "PUNCT", punct, "punct", 8), ("カシオペア", "NOUN", n, "nmod", 13),
+        ("など", "ADP", "助詞-副助詞", "case", 10), ("8", "NUM", "名詞-数詞", "nummod", 13),
+        ("社", "NOUN", "名詞-普通名詞-助数詞可能", "nsubj", 15), ("が", "ADP", "助詞-格助詞", "case", 13),
+        ("出資", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 15), ("し", "AUX", "動詞-非自立可能", "aux", 15),
+        ("た", "AUX", "助動詞", "aux", 15),
+    )
+    text = "".join(t.text for t in tokens)
+    names = [(name, O) for name in ("ルミナ", "ゾルタ", "NKK", "ソラリス", "カシオペア")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        (name, "funding", "ルミナ", False, "") for name, _ in names[1:]}
+    # a verb labelled acl is a clause: ソラリス化する, no company, lists nothing
+    verb = tokens[:8] + (Token(tokens[8].start, tokens[8].end, "ソラリス", "ソラリス", "VERB", "動詞-一般", "acl", 10),) + \
+        tokens[9:]
+    assert triples(read_frames(verb, args(text, *names[:3], names[4]), load_vocabulary())) == {
+        ("カシオペア", "funding", "ルミナ", False, "")}
 
 
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
