@@ -12,8 +12,9 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.candidates import TITLE_CLAUSES
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, short_heads, suffix_type
+from kg.resolve.knowledge import head_length, name_words, short_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
+from kg.resolve.compounds import head_type
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
 from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
@@ -218,7 +219,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
-    - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議).
+    - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
+    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍).
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
@@ -271,9 +273,21 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = _places_written_short(key, grouped)
         if not longer:
             longer = _anniversary_dropped(key, marked)
+        if not longer:
+            longer = _body_without_country(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+def _body_without_country(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the body of the vault a country's one-character form is written before (米インド太平洋軍 ->
+    [インド太平洋軍], 英国防省 -> [国防省]): the form only says whose body it is. The body's name is three
+    characters or more and ends in a head of a body, so no common word (海軍 of 比海軍) takes the name."""
+    rest = key[1:]
+    if key[:1] not in country_abbreviations() or rest not in grouped or len(rest) < 3:
+        return []
+    return [rest] if head_type(rest) == "Organization" or suffix_type(rest) == "Organization" else []
 
 
 # The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.
@@ -562,7 +576,9 @@ def _canonical_front(key: str, lexicon: Lexicon) -> str:
     """Return the key with its longest front that names a known country or body written as that
     entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself. Countries listed with ・
     before the name are each written so (日・サウジ・ビジョン2030 -> 日本・サウジアラビア・ビジョン2030). A numbered
-    meeting of a body kg knows is written with the body's canonical name (第19回XYZ -> 第19回XYZ首脳会議)."""
+    meeting of a body kg knows is written with the body's canonical name (第19回XYZ -> 第19回XYZ首脳会議). A country's
+    one-character form before a word for its armed force or a service is the country written in full (英空軍 ->
+    イギリス空軍), as compounds.country_forces reads it."""
     edition = _EDITION.match(key)
     known = lexicon.get(key[edition.end() :]) if edition else None
     if known is not None and known.type in ("Organization", "Event"):
@@ -574,6 +590,8 @@ def _canonical_front(key: str, lexicon: Lexicon) -> str:
         known = lexicon.get(rest[:end])
         if known is not None and known.type in ("Country", "Organization") and suffix_type(rest[end:]):
             return listed + match_key(known.entity) + rest[end:]
+    if (country := country_abbreviations().get(rest[:1])) and rest[1:] in name_words("force"):
+        return listed + match_key(_country_id(country, lexicon) or country) + rest[1:]  # 比海軍 is フィリピン海軍
     return listed + rest
 
 

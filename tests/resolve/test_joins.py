@@ -716,3 +716,19 @@ def test_a_communique_is_an_agreement():
     text = "首脳は「ゾルタ首脳コミュニケ」を採択した。コミュニケ発表の後、会見した。"
     types = {e.label: e.type for e in resolve([_note(text)], {})}
     assert types.get("ゾルタ首脳コミュニケ") == "Agreement" and "コミュニケ" not in types
+
+
+def test_a_country_s_one_character_form_before_a_force_or_a_body_is_the_country_s_force_or_body():
+    first, later = "イギリス空軍が演習に加わった。", "英空軍の戦闘機が飛来した。"
+    spans = {**_spans(first, ("イギリス空軍", "Organization")), **_spans(later, ("英空軍", "Organization"))}
+    assert _nodes([_note(first), _note(later, "m.md")], spans)["イギリス空軍"] == ["イギリス空軍", "英空軍"]
+    first, later = "北極軍の司令部はアラスカにある。", "米北極軍が哨戒を強めた。"
+    spans = {**_spans(first, ("北極軍", "Organization")), **_spans(later, ("米北極軍", "Organization"))}
+    assert _nodes([_note(first), _note(later, "m.md")], spans)["北極軍"] == ["北極軍", "米北極軍"]
+
+
+def test_a_country_s_one_character_form_before_a_common_word_joins_nothing():
+    first, later = "英空軍が演習に加わった。", "空軍の予算が増えた。"
+    spans = {**_spans(first, ("英空軍", "Organization")), **_spans(later, ("空軍", "Organization"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert "空軍" not in nodes.get("英空軍", [])
