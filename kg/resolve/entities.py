@@ -227,8 +227,11 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     by_front: dict[str, list[str]] = defaultdict(list)
     for key in unknown:
         by_front[_canonical_front(key, lexicon)].append(key)
-    for keys in by_front.values():
-        if len(keys) > 1:
+    known_keys = {match_key(k): k for k in grouped if lexicon.get(k) is not None}
+    for front, keys in by_front.items():
+        if front in known_keys and front not in keys:
+            joined.update((k, known_keys[front]) for k in keys)  # Quad首脳会合, where Quad is 日米豪印: 日米豪印首脳会合
+        elif len(keys) > 1:
             target = max(keys, key=lambda k: (len(grouped[k]), len(k), k))
             joined.update((k, target) for k in keys if k != target)
     for key, other in _meetings_named_by_place(grouped).items():
@@ -236,9 +239,11 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             joined[key] = other
         elif lexicon.get(other) is None:
             joined[other] = key  # G7広島サミット is a name kg knows: the numbered meeting joins it
-    for key, other in _series_heading_its_session(grouped).items():
+    for key, other in _series_heading_its_session(grouped, lexicon).items():
         if lexicon.get(key) is None:
             joined[key] = other
+        elif lexicon.get(other) is None:
+            joined[other] = key  # a series kg knows (its heading): the numbered meeting joins it
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     short_tails = _tails_of_names(grouped, lexicon)
@@ -410,7 +415,9 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
         said = [n for n, rest in numbered.items() if n != key and rest.startswith(series) and any(
             _said_held(m, place, sections) or _said_same(m, grouped[key]) for m in grouped[n])]
         if not said:
-            own = {(m.block.note, m.block.section) for m in grouped[key]}
+            # a note's title heading (# NATOワシントン・サミット) names what every section of the note is about
+            titled = {m.block.note for m in grouped[key] if m.block.kind == "heading" and m.block.heading_levels[-1:] == (1,)}
+            own = {(m.block.note, m.block.section) for m in grouped[key]} | {w for w in sections if w[0] in titled}
             said = [n for n, rest in unnumbered.items() if rest.startswith(series) and any(
                 _said_held(m, place, sections, own) or _said_same(m, grouped[key]) for m in grouped[n])]
         if len(said) == 1:
@@ -435,21 +442,32 @@ def _numbered_meetings(grouped: Mapping[str, Sequence[Mention]], heads: tuple[st
             if _EDITION.match(key) and key.endswith(heads)}
 
 
-def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
+def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
-    there the series stands for that meeting. A series written only in running text (日韓閣僚会合は毎年開く)
-    stays the series, and so does one whose section or vault names two numbered meetings of it."""
+    there the series stands for that meeting. A note's title heading (# …) is about the whole note. The
+    series may be written by another of its names (第5回ABC会議 of a series kg knows as XYZ会合 and ABC会議).
+    A series written only in running text (日韓閣僚会合は毎年開く) stays the series, and so does one whose
+    section or vault names two numbered meetings of it."""
     by_series: dict[str, list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
+        known = lexicon.get(series)
+        series = known.entity if known is not None and known.type == "Event" else _canonical_front(series, lexicon)
         by_series[series].append(session)
     joined = {}
     for key, group in grouped.items():
-        sessions = by_series.get(key, [])
+        sessions = by_series.get(key, []) or by_series.get(match_key(key), [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
-        if len(sessions) != 1 or not headings:
+        titled = {m.block.note for m in group if m.block is not None and m.block.kind == "heading"
+                  and m.block.heading_levels[-1:] == (1,)}
+        known = lexicon.get(key)
+        # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
+        # numbered meeting (第9回… defined as its other name) already stands for that one
+        if len(sessions) != 1 or not headings or (known is not None and known.type != "Event") \
+                or any(_EDITION.match(match_key(m.surface)) for m in group):
             continue
-        if any((m.block.note, m.block.section) in headings for m in grouped[sessions[0]] if m.block is not None):
+        if any((m.block.note, m.block.section) in headings or m.block.note in titled
+               for m in grouped[sessions[0]] if m.block is not None):
             joined[key] = sessions[0]
     return joined
 
