@@ -169,11 +169,15 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]),
     or the name before the parenthesis the mark follows (…国際機関（GIGO）[^GIGO]).
     A short form the text declares right after it (。以下、…法と書く) is that name, and so is a block
-    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it).
+    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it), or else the
+    last name of that type in a list item a few items above a quoted one in its section (see _named_above).
     """
     previous: Block | None = None
+    recent: list[Block] = []
     citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
     for block in blocks:
+        if previous is not None and (previous.note, previous.section) != (block.note, block.section):
+            recent = []
         for match in (*_FORMAL.finditer(block.text), *_FORMAL_PLAIN.finditer(block.text)):
             formal = match.group(1).strip()
             type_ = suffix_type(formal)
@@ -193,12 +197,35 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
                 if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
                     names = [alone]
+                if not names and match.re is _FORMAL:  # unquoted, the rest of the sentence may be no name
+                    names = _named_above(block, recent, type_)
                 short = _SHORT_AFTER.match(block.text, match.end())
                 if short is not None and suffix_type(short.group(1)) == type_:
                     names = [short.group(1)]  # 正式名称は「…に関する法律」。以下、…法と書く: the text's own short form
             if names and names[0] != formal:
                 yield [names[0], formal]
         previous = block
+        if block.kind != "footnote":  # a footnote's copy stands where it is cited, not in the list
+            recent = [*recent[-(_ITEMS_ABOVE - 1):], block]
+
+
+# How many blocks of its section above a sentence giving a formal name may hold the name it gives: a list
+# item below the one naming the thing, after a sibling or two (- …協定に署名した / - 署名者は… / - 正式名は「…」).
+_ITEMS_ABOVE = 3
+
+
+def _named_above(block: Block, recent: Sequence[Block], type_: str) -> list[str]:
+    """Return the name a list item giving a formal name in quotes is below: the last plain run ending in a head
+    of the formal name's type in the nearest list item above it in its section (…協定（…）に署名した), else []."""
+    if block.kind != "list_item":
+        return []
+    for above in reversed(recent):
+        if above.kind != "list_item":
+            return []
+        name = _last_run(above.text, len(above.text), type_)
+        if name:
+            return [name]
+    return []
 
 
 def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:

@@ -787,3 +787,19 @@ def test_a_meeting_of_a_grouping_written_by_its_other_name_is_the_meeting_kg_kno
     alone = "N4首脳会合は宣言を採択した。"  # the known meeting is not written: the name stays as written
     nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([_note(alone)], {}, options)}
     assert nodes["N4首脳会合"] == ["N4首脳会合"]
+
+
+def test_a_list_item_giving_a_formal_name_names_the_agreement_of_an_item_above_it():
+    texts = ("両国がノルダ沿岸協定（NCA）に署名した", "署名式は首都で開かれた",
+             "正式名は「ノルダ王国とサルタ共和国との間の沿岸警備に関する協定」（要確認）")
+    formal = "ノルダ王国とサルタ共和国との間の沿岸警備に関する協定"
+
+    def note(sections: tuple[int, ...]) -> Note:
+        blocks = tuple(Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=s, paragraph=i,
+                             line=i + 1, kind="list_item", text=t, links=()) for i, (t, s) in enumerate(zip(texts, sections)))
+        return Note(path="n.md", title="n", aliases=(), blocks=blocks)
+
+    names = {m.surface: e.id for e in resolve([note((1, 1, 1))], {}) for m in e.mentions}
+    assert names["ノルダ沿岸協定"] == names[formal]
+    names = {m.surface: e.id for e in resolve([note((1, 1, 2))], {}) for m in e.mentions}  # another section
+    assert names["ノルダ沿岸協定"] != names[formal]
