@@ -532,6 +532,17 @@ def _head_cut(text: str, start: int, end: int) -> int:
     return 0
 
 
+def _with_okurigana(text: str, start: int, cut: int) -> int:
+    """Return where a name that ends at ``cut`` in a head noun ends with the kana its word is written with
+    (…協力枠組み, …取組み: the dictionary's one noun 枠組み, whose kanji alone are the head 枠組), else ``cut``."""
+    word = next(iter(words_over(text, cut - 1, cut)), None)
+    if word is None or word.end <= cut or word.pos[0] != "名詞" or not all(is_hiragana(c) for c in text[cut : word.end]):
+        return cut
+    if _GLOSS_THEN_CLAUSE.match(text, word.end):
+        return cut  # …枠組み（…）に関する協力覚書: the words open a longer title, no name the kana should end
+    return word.end if suffix_type(text[start : word.end]) == suffix_type(text[start:cut]) else cut
+
+
 def _used_as_verb(text: str, cut: int) -> bool:
     """Return True when the head noun that ends at cut is a verb's stem there: 合意 of 「…相互に合意した条件で」
     names an act, not an agreement."""
@@ -559,6 +570,7 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        cut = _with_okurigana(text, cand.start, cut) if cut else 0
         if cut > cand.end and _head_alone(text, cand.end, cut):
             continue  # a head alone after a ・ is one more item of a list (人権理事会・安保理・総会)
         place = cand.type in ("Country", "Region")
@@ -772,6 +784,8 @@ _AGAINST = "に対する"
 # への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
+# A parenthesis or none, then a title's clause (…（TSCF）に関する, …のための).
+_GLOSS_THEN_CLAUSE = re.compile(r"(?:[（(][^（）()]*[）)])?(?:" + "|".join(TITLE_CLAUSES) + ")")
 
 
 def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
