@@ -1175,3 +1175,20 @@ def test_a_bodys_own_rules_after_its_name_are_no_treaty():
     text = "協会は「日本将棋研究協会棋士規程」を改定した。"
     block = Block("n.md", ("見出し",), (2,), 1, 0, 1, "paragraph", text)
     assert quoted(block) == []  # in quotes too
+
+
+def _compounds(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.type) for c in compound_names(text)]
+
+
+def test_a_katakana_word_before_the_head_of_a_reef_or_islands_is_a_place_s_name():
+    # the dictionary holds ノルダ as no name; before …礁 or …諸島 the katakana words name a foreign place
+    assert ("ノルダ礁", "Region") in _compounds("沖合のノルダ礁で船が座礁した。")
+    assert ("ベルカ・ノルダ諸島", "Region") in _compounds("ベルカ・ノルダ諸島の周辺")
+    assert _compounds("サンゴ礁が白化した。") == []  # the dictionary's one word for a coral reef
+
+
+def test_a_word_saying_whose_name_follows_is_no_part_of_it():
+    for text in ("礁（比名ノルダ礁）で", "島（中国名ノルダ島）で", "通称ノルダ礁で", "（英名ノルダ礁）"):
+        assert [name for name, _ in _compounds(text)] == ["ノルダ礁" if "礁" in text[2:] else "ノルダ島"], text
+    assert ("比名ノルダ", "Region") not in _compounds("比名ノルダ")  # no head: nothing to cut a label from

@@ -803,3 +803,11 @@ def test_a_list_item_giving_a_formal_name_names_the_agreement_of_an_item_above_i
     assert names["ノルダ沿岸協定"] == names[formal]
     names = {m.surface: e.id for e in resolve([note((1, 1, 2))], {}) for m in e.mentions}  # another section
     assert names["ノルダ沿岸協定"] != names[formal]
+
+
+def test_a_reef_named_in_parentheses_with_the_same_head_is_the_same_reef():
+    for text in ("南洋のベルカ礁（ノルダ礁）では衝突が続く。", "ベルカ礁（比名ノルダ礁）で衝突があった。"):
+        nodes = _nodes([_note(text)], {})
+        assert [v for v in nodes.values() if "ベルカ礁" in v] == [["ノルダ礁", "ベルカ礁"]], text
+    where = "ノルダ礁（フィリピン）で衝突があった。"  # a country in parentheses says where the reef is
+    assert "フィリピン" not in _nodes([_note(where)], {}).get("ノルダ礁", [])
