@@ -931,13 +931,17 @@ def after_section_number(text: str, start: int, end: int) -> int:
 
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
-    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法) and after a noun
-    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts."""
+    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法), after a noun
+    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts, and after a country's
+    one-character form before a katakana or Latin name (英…研究所), as news writes a foreign body."""
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and (
             text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
         return first.end
+    if first is not None and first.start == start and first.end < end and text[first.start : first.end] in country_abbreviations() \
+            and (is_katakana(text[first.end]) or text[first.end].isascii() and text[first.end].isalpha()):
+        return first.end  # 米…研究所: the country's one-character form says whose the foreign body is
     return start
 
 

@@ -1192,3 +1192,10 @@ def test_a_word_saying_whose_name_follows_is_no_part_of_it():
     for text in ("礁（比名ノルダ礁）で", "島（中国名ノルダ島）で", "通称ノルダ礁で", "（英名ノルダ礁）"):
         assert [name for name, _ in _compounds(text)] == ["ノルダ礁" if "礁" in text[2:] else "ノルダ島"], text
     assert ("比名ノルダ", "Region") not in _compounds("比名ノルダ")  # no head: nothing to cut a label from
+
+
+def test_a_country_s_one_character_form_before_a_foreign_name_is_no_part_of_it():
+    assert ("ノルダ研究所", "Organization") in _names("英ノルダ研究所へ寄せた論文")
+    assert not any(name.startswith("英") for name, _ in _names("英ノルダ研究所へ寄せた論文"))
+    # before kanji the form opens a compound of its own words (米国, 米州): the name is the run
+    assert not any(name == "州開発研究所" for name, _ in _names("米州開発研究所が報告した"))
