@@ -1023,21 +1023,28 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
     return found
 
 
-# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書.
+# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書; and
+# the texts that carry out a law or a plan, written after its name and の: …法の施行令, …原則の運用指針.
 _PROTOCOLS = ("選択議定書", "追加議定書", "改正議定書", "議定書")
+_SUBORDINATE_TEXTS = {
+    "Agreement": tuple((p, "Agreement") for p in _PROTOCOLS),
+    "Law": (("施行令", "Law"), ("施行規則", "Law"), ("運用指針", "Plan")),
+    "Plan": (("運用指針", "Plan"), ("実施指針", "Plan"), ("運用基準", "Plan"), ("実施要領", "Plan")),
+}
 
 
 def protocols(text: str, named: Sequence[Candidate]) -> list[Candidate]:
-    """Return a treaty's name, の and a protocol to it (…条約の選択議定書): the protocol is an agreement of
-    its own, which Japanese names after its treaty; the treaty alone is still named (…条約の締約国)."""
+    """Return a treaty's name, の and a protocol to it (…条約の選択議定書), or a law's or a plan's name, の and a
+    text that carries it out (…法の施行令, …三原則の運用指針): the protocol or the text is one of its own,
+    which Japanese names after its treaty, law or plan; the treaty alone is still named (…条約の締約国)."""
     found = []
     for cand in named:
-        if cand.type != "Agreement" or not text.startswith("の", cand.end):
+        if cand.type not in _SUBORDINATE_TEXTS or not text.startswith("の", cand.end):
             continue
-        head = next((p for p in _PROTOCOLS if text.startswith(p, cand.end + 1)), "")
+        head, type_ = next(((p, t) for p, t in _SUBORDINATE_TEXTS[cand.type] if text.startswith(p, cand.end + 1)), ("", ""))
         end = cand.end + 1 + len(head)
         if head and not (end < len(text) and is_name_char(text[end])):
-            found.append(Candidate(cand.start, end, HEADED, type="Agreement", headed=True))
+            found.append(Candidate(cand.start, end, HEADED, type=type_, headed=True))
     return found
 
 
