@@ -13,7 +13,7 @@ from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import TITLE_CLAUSES, after_section_number, elections, kind_of_body, run_before, title_start
-from kg.resolve.compounds import OTHER, head_type
+from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
@@ -33,8 +33,10 @@ _HEREAFTER = re.compile(r"以下[、，,]?\s*[「『]?([^「」『』、。\s]{2
 _EDITION = re.compile(r"^第\s*\d+\s*回")
 # A parenthesis that says what kind of name it holds: （正式名「…」）, （通称：…）, （いわゆる…。…）.
 # What follows the name after a comma or full stop is a remark about it, not part of it.
+# A country's one-character form and 名 says in whose language the name is: （比名…）, （中名…）.
 _LABELLED = re.compile(
-    r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|いわゆる)\s*(?:は|[：:])?\s*"
+    r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|現地名|和名|いわゆる|["
+    + "".join(country_abbreviations()) + r"]名)\s*(?:は|[：:])?\s*"
     r"[「『]?([^「」『』、。，]{2,80}?)[」』]?\s*(?:[、。，].*)?")
 # What a parenthesis ends with when it gives another name the thing goes by: （…ではXとも呼ばれる）.
 _ALSO_CALLED = re.compile(r"[」』]?とも(?:呼ばれる|呼ばれている|呼ぶ|いう|言う|称される)$")
@@ -169,11 +171,15 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     署名した。正式名は「…枠組協定」. In a footnote it is the name the footnote mark follows (BBNJ協定[^BBNJ]),
     or the name before the parenthesis the mark follows (…国際機関（GIGO）[^GIGO]).
     A short form the text declares right after it (。以下、…法と書く) is that name, and so is a block
-    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it).
+    before it that is that name alone (a list item 水素推進法 with 正式名は…に関する法律 below it), or else the
+    last name of that type in a list item a few items above a quoted one in its section (see _named_above).
     """
     previous: Block | None = None
+    recent: list[Block] = []
     citing = {label: (block, offset) for block in blocks for offset, label in block.citations}
     for block in blocks:
+        if previous is not None and (previous.note, previous.section) != (block.note, block.section):
+            recent = []
         for match in (*_FORMAL.finditer(block.text), *_FORMAL_PLAIN.finditer(block.text)):
             formal = match.group(1).strip()
             type_ = suffix_type(formal)
@@ -193,12 +199,35 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                 alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
                 if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
                     names = [alone]
+                if not names and match.re is _FORMAL:  # unquoted, the rest of the sentence may be no name
+                    names = _named_above(block, recent, type_)
                 short = _SHORT_AFTER.match(block.text, match.end())
                 if short is not None and suffix_type(short.group(1)) == type_:
                     names = [short.group(1)]  # 正式名称は「…に関する法律」。以下、…法と書く: the text's own short form
             if names and names[0] != formal:
                 yield [names[0], formal]
         previous = block
+        if block.kind != "footnote":  # a footnote's copy stands where it is cited, not in the list
+            recent = [*recent[-(_ITEMS_ABOVE - 1):], block]
+
+
+# How many blocks of its section above a sentence giving a formal name may hold the name it gives: a list
+# item below the one naming the thing, after a sibling or two (- …協定に署名した / - 署名者は… / - 正式名は「…」).
+_ITEMS_ABOVE = 3
+
+
+def _named_above(block: Block, recent: Sequence[Block], type_: str) -> list[str]:
+    """Return the name a list item giving a formal name in quotes is below: the last plain run ending in a head
+    of the formal name's type in the nearest list item above it in its section (…協定（…）に署名した), else []."""
+    if block.kind != "list_item":
+        return []
+    for above in reversed(recent):
+        if above.kind != "list_item":
+            return []
+        name = _last_run(above.text, len(above.text), type_)
+        if name:
+            return [name]
+    return []
 
 
 def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:
@@ -377,6 +406,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
             yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
             continue
+        other = labelled.group(2) if labelled else inner[0] if len(inner) == 1 else ""
+        if other and _same_place_head(outer, other) and not _is_place(other, lexicon):
+            yield [outer, other]  # …礁（比名…礁）: one reef by two names; a known place in parentheses says where it is
+            continue
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
@@ -439,6 +472,13 @@ def _is_language(name: str, lexicon: Lexicon) -> bool:
     """Return True for the name of a language: a country's name and 語 (ロシア語, 英語)."""
     known = lexicon.get(name[:-1]) if name.endswith("語") and len(name) >= 2 else None
     return known is not None and known.type == "Country"
+
+
+def _same_place_head(outer: str, inner: str) -> bool:
+    """Return True when two names end in the same head of a place's name (…礁 and …礁, …諸島 and …諸島),
+    with words before it: the names a place goes by in two languages, written one in parentheses."""
+    head = next((h for h, type_ in compound_heads() if outer.endswith(h) and len(outer) > len(h)), "")
+    return bool(head) and heads_by_word()[head] == "Region" and inner.endswith(head) and len(inner) > len(head)
 
 
 def _is_place(name: str, lexicon: Lexicon) -> bool:
@@ -512,9 +552,11 @@ def _name_before(block: Block, paren: int) -> str:
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
     if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]) \
+            and head_type(text[start:paren]) != "Region" \
             and not (text[start:paren].isascii() and is_abbreviation(text[start:paren])):
         # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
-        # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）),
+        # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）,
+        # 南シナ海の…礁（…礁）),
         # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
         if any(w.proper for w in words(text) if start <= w.start and w.end <= paren):
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own

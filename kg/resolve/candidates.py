@@ -532,6 +532,17 @@ def _head_cut(text: str, start: int, end: int) -> int:
     return 0
 
 
+def _with_okurigana(text: str, start: int, cut: int) -> int:
+    """Return where a name that ends at ``cut`` in a head noun ends with the kana its word is written with
+    (…協力枠組み, …取組み: the dictionary's one noun 枠組み, whose kanji alone are the head 枠組), else ``cut``."""
+    word = next(iter(words_over(text, cut - 1, cut)), None)
+    if word is None or word.end <= cut or word.pos[0] != "名詞" or not all(is_hiragana(c) for c in text[cut : word.end]):
+        return cut
+    if _GLOSS_THEN_CLAUSE.match(text, word.end):
+        return cut  # …枠組み（…）に関する協力覚書: the words open a longer title, no name the kana should end
+    return word.end if suffix_type(text[start : word.end]) == suffix_type(text[start:cut]) else cut
+
+
 def _used_as_verb(text: str, cut: int) -> bool:
     """Return True when the head noun that ends at cut is a verb's stem there: 合意 of 「…相互に合意した条件で」
     names an act, not an agreement."""
@@ -559,6 +570,7 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if listed and suffix_type(text[cand.start : cut]) != "Event":
             cut = _head_cut(text, cand.start, listed) if listed > cand.end else 0
             # ...unless the names meet under the head (IMF・世界銀行春季会合 is their joint meeting)
+        cut = _with_okurigana(text, cand.start, cut) if cut else 0
         if cut > cand.end and _head_alone(text, cand.end, cut):
             continue  # a head alone after a ・ is one more item of a list (人権理事会・安保理・総会)
         place = cand.type in ("Country", "Region")
@@ -780,6 +792,8 @@ _AGAINST = "に対する"
 # への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
+# A parenthesis or none, then a title's clause (…（TSCF）に関する, …のための).
+_GLOSS_THEN_CLAUSE = re.compile(r"(?:[（(][^（）()]*[）)])?(?:" + "|".join(TITLE_CLAUSES) + ")")
 
 
 def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
@@ -925,13 +939,17 @@ def after_section_number(text: str, start: int, end: int) -> int:
 
 def _name_start_in_run(text: str, start: int, end: int) -> int:
     """Return where a name starts in a run: after the section number a space sets before it
-    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法) and after a noun
-    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts."""
+    (2　食料・農業・農村基本法), after a qualifier (改正5G促進法 is the amended 5G促進法), after a noun
+    that places it in time (当時 of 当時国際連盟事務局), as a compound's run starts, and after a country's
+    one-character form before a katakana or Latin name (英…研究所), as news writes a foreign body."""
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and (
             text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
         return first.end
+    if first is not None and first.start == start and first.end < end and text[first.start : first.end] in country_abbreviations() \
+            and (is_katakana(text[first.end]) or text[first.end].isascii() and text[first.end].isalpha()):
+        return first.end  # 米…研究所: the country's one-character form says whose the foreign body is
     return start
 
 
@@ -1013,21 +1031,28 @@ def continued_sessions(text: str, named: Sequence[Candidate]) -> list[Candidate]
     return found
 
 
-# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書.
+# A protocol to a treaty, written after the treaty's name and の: …条約の選択議定書, …条約の追加議定書; and
+# the texts that carry out a law or a plan, written after its name and の: …法の施行令, …原則の運用指針.
 _PROTOCOLS = ("選択議定書", "追加議定書", "改正議定書", "議定書")
+_SUBORDINATE_TEXTS = {
+    "Agreement": tuple((p, "Agreement") for p in _PROTOCOLS),
+    "Law": (("施行令", "Law"), ("施行規則", "Law"), ("運用指針", "Plan")),
+    "Plan": (("運用指針", "Plan"), ("実施指針", "Plan"), ("運用基準", "Plan"), ("実施要領", "Plan")),
+}
 
 
 def protocols(text: str, named: Sequence[Candidate]) -> list[Candidate]:
-    """Return a treaty's name, の and a protocol to it (…条約の選択議定書): the protocol is an agreement of
-    its own, which Japanese names after its treaty; the treaty alone is still named (…条約の締約国)."""
+    """Return a treaty's name, の and a protocol to it (…条約の選択議定書), or a law's or a plan's name, の and a
+    text that carries it out (…法の施行令, …三原則の運用指針): the protocol or the text is one of its own,
+    which Japanese names after its treaty, law or plan; the treaty alone is still named (…条約の締約国)."""
     found = []
     for cand in named:
-        if cand.type != "Agreement" or not text.startswith("の", cand.end):
+        if cand.type not in _SUBORDINATE_TEXTS or not text.startswith("の", cand.end):
             continue
-        head = next((p for p in _PROTOCOLS if text.startswith(p, cand.end + 1)), "")
+        head, type_ = next(((p, t) for p, t in _SUBORDINATE_TEXTS[cand.type] if text.startswith(p, cand.end + 1)), ("", ""))
         end = cand.end + 1 + len(head)
         if head and not (end < len(text) and is_name_char(text[end])):
-            found.append(Candidate(cand.start, end, HEADED, type="Agreement", headed=True))
+            found.append(Candidate(cand.start, end, HEADED, type=type_, headed=True))
     return found
 
 

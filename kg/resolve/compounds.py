@@ -968,8 +968,9 @@ def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:
 
 
 def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
-    """Return a run without the words before a name that only place it in time or relation (同年, 旧)."""
-    start = 0
+    """Return a run without the words before a name that only place it in time or relation (同年, 旧), or say
+    in whose language it is the name (英名, 比名, 中国名: see _name_label)."""
+    start = _name_label(text, run)
     while start < len(run) and (
         run[start].pos[2:3] == ("副詞可能",) or text[run[start].start : run[start].end] in name_words("qualifier")
     ):
@@ -977,6 +978,17 @@ def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
     while start < len(run) and text[run[start].start : run[start].end] in _JOINERS:
         start += 1
     return run[start:]
+
+
+def _name_label(text: str, run: Sequence[Word]) -> int:
+    """Return how many words at a run's start say whose name follows: a country's one-character form or name
+    and 名 (英名, 中国名 of 中国名…島), or a word for a name's kind (通称, 別名, 現地名); 0 when none does."""
+    first = nfkc(text[run[0].start : run[0].end]) if run else ""
+    if len(run) > 1 and (first in name_words("label") or (first[-1:] == "名" and first[:-1] in country_abbreviations())):
+        return 1
+    if len(run) > 2 and run[0].pos[3:] == ("国",) and text[run[1].start : run[1].end] == "名":
+        return 2
+    return 0
 
 
 # The heads of a weather disaster's name (伊勢湾台風, 奥能登豪雨): they end a disaster's name only where the
@@ -998,7 +1010,8 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
             if first is not None and (any(_vouches(text, w) for w in run[first:head_start])
-                                      or _dated_katakana_name(text, run[first:head_start], type_)):
+                                      or _dated_katakana_name(text, run[first:head_start], type_)
+                                      or _katakana_islands(text, run[first:head_start], run[head_start:end + 1])):
                 first = _after_description(text, run, first, head_start)
                 while type_ != "Organization" and end + 1 < len(run) and run[end + 1].pos[1] == "数詞":
                     end += 1  # a year after the head is part of an event's or a plan's name (東京栄養サミット2021); after
@@ -1017,6 +1030,20 @@ def _after_description(text: str, run: Sequence[Word], first: int, head_start: i
     if described and word.endswith(tuple(name_words("company"))) and word not in legal_forms():
         return vouching  # a legal form is part of the name (株式会社…設計事務所)
     return first
+
+
+# The heads of reefs and groups of islands: a katakana word before one is a foreign place's name, which
+# the dictionary may hold as a common noun; Japanese writes its terms for them in kanji (珊瑚礁, 火山列島).
+_ISLAND_HEADS = ("礁", "諸島", "列島", "群島")
+
+
+def _katakana_islands(text: str, modifier: Sequence[Word], head: Sequence[Word]) -> bool:
+    """Return True for katakana words of three characters or more before the head of a reef or a group of
+    islands (…礁, …諸島): the name of one, written as Japanese writes foreign places. サンゴ礁 is one word
+    of the dictionary's and no run with a head."""
+    name = text[modifier[0].start : modifier[-1].end] if modifier else ""
+    return (len(name) >= 3 and all(is_katakana(c) or c == "・" for c in name)
+            and nfkc(text[head[0].start : head[-1].end]) in _ISLAND_HEADS)
 
 
 def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> bool:

@@ -12,8 +12,9 @@ from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.candidates import TITLE_CLAUSES
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, short_heads, state_heads, suffix_type
+from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
+from kg.resolve.compounds import head_type
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
 from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
@@ -222,15 +223,19 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
-    - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議).
+    - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
+    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍).
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
     by_front: dict[str, list[str]] = defaultdict(list)
     for key in unknown:
         by_front[_canonical_front(key, lexicon)].append(key)
-    for keys in by_front.values():
-        if len(keys) > 1:
+    known_keys = {match_key(k): k for k in grouped if lexicon.get(k) is not None}
+    for front, keys in by_front.items():
+        if front in known_keys and front not in keys:
+            joined.update((k, known_keys[front]) for k in keys)  # Quad首脳会合, where Quad is 日米豪印: 日米豪印首脳会合
+        elif len(keys) > 1:
             target = max(keys, key=lambda k: (len(grouped[k]), len(k), k))
             joined.update((k, target) for k in keys if k != target)
     for key, other in _meetings_named_by_place(grouped).items():
@@ -238,9 +243,11 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             joined[key] = other
         elif lexicon.get(other) is None:
             joined[other] = key  # G7広島サミット is a name kg knows: the numbered meeting joins it
-    for key, other in _series_heading_its_session(grouped).items():
+    for key, other in _series_heading_its_session(grouped, lexicon).items():
         if lexicon.get(key) is None:
             joined[key] = other
+        elif lexicon.get(other) is None:
+            joined[other] = key  # a series kg knows (its heading): the numbered meeting joins it
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     short_tails = _tails_of_names(grouped, lexicon)
@@ -275,9 +282,21 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             longer = _places_written_short(key, grouped)
         if not longer:
             longer = _anniversary_dropped(key, marked)
+        if not longer:
+            longer = _body_without_country(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+def _body_without_country(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the body of the vault a country's one-character form is written before (米インド太平洋軍 ->
+    [インド太平洋軍], 英国防省 -> [国防省]): the form only says whose body it is. The body's name is three
+    characters or more and ends in a head of a body, so no common word (海軍 of 比海軍) takes the name."""
+    rest = key[1:]
+    if key[:1] not in country_abbreviations() or rest not in grouped or len(rest) < 3:
+        return []
+    return [rest] if head_type(rest) == "Organization" or suffix_type(rest) == "Organization" else []
 
 
 # The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.
@@ -400,7 +419,9 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
         said = [n for n, rest in numbered.items() if n != key and rest.startswith(series) and any(
             _said_held(m, place, sections) or _said_same(m, grouped[key]) for m in grouped[n])]
         if not said:
-            own = {(m.block.note, m.block.section) for m in grouped[key]}
+            # a note's title heading (# NATOワシントン・サミット) names what every section of the note is about
+            titled = {m.block.note for m in grouped[key] if m.block.kind == "heading" and m.block.heading_levels[-1:] == (1,)}
+            own = {(m.block.note, m.block.section) for m in grouped[key]} | {w for w in sections if w[0] in titled}
             said = [n for n, rest in unnumbered.items() if rest.startswith(series) and any(
                 _said_held(m, place, sections, own) or _said_same(m, grouped[key]) for m in grouped[n])]
         if len(said) == 1:
@@ -425,21 +446,32 @@ def _numbered_meetings(grouped: Mapping[str, Sequence[Mention]], heads: tuple[st
             if _EDITION.match(key) and key.endswith(heads)}
 
 
-def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]]) -> dict[str, str]:
+def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
-    there the series stands for that meeting. A series written only in running text (日韓閣僚会合は毎年開く)
-    stays the series, and so does one whose section or vault names two numbered meetings of it."""
+    there the series stands for that meeting. A note's title heading (# …) is about the whole note. The
+    series may be written by another of its names (第5回ABC会議 of a series kg knows as XYZ会合 and ABC会議).
+    A series written only in running text (日韓閣僚会合は毎年開く) stays the series, and so does one whose
+    section or vault names two numbered meetings of it."""
     by_series: dict[str, list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
+        known = lexicon.get(series)
+        series = known.entity if known is not None and known.type == "Event" else _canonical_front(series, lexicon)
         by_series[series].append(session)
     joined = {}
     for key, group in grouped.items():
-        sessions = by_series.get(key, [])
+        sessions = by_series.get(key, []) or by_series.get(match_key(key), [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
-        if len(sessions) != 1 or not headings:
+        titled = {m.block.note for m in group if m.block is not None and m.block.kind == "heading"
+                  and m.block.heading_levels[-1:] == (1,)}
+        known = lexicon.get(key)
+        # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
+        # numbered meeting (第9回… defined as its other name) already stands for that one
+        if len(sessions) != 1 or not headings or (known is not None and known.type != "Event") \
+                or any(_EDITION.match(match_key(m.surface)) for m in group):
             continue
-        if any((m.block.note, m.block.section) in headings for m in grouped[sessions[0]] if m.block is not None):
+        if any((m.block.note, m.block.section) in headings or m.block.note in titled
+               for m in grouped[sessions[0]] if m.block is not None):
             joined[key] = sessions[0]
     return joined
 
@@ -586,7 +618,9 @@ def _canonical_front(key: str, lexicon: Lexicon) -> str:
     """Return the key with its longest front that names a known country or body written as that
     entity's canonical name (中国海警法 -> 中華人民共和国海警法), or the key itself. Countries listed with ・
     before the name are each written so (日・サウジ・ビジョン2030 -> 日本・サウジアラビア・ビジョン2030). A numbered
-    meeting of a body kg knows is written with the body's canonical name (第19回XYZ -> 第19回XYZ首脳会議)."""
+    meeting of a body kg knows is written with the body's canonical name (第19回XYZ -> 第19回XYZ首脳会議). A country's
+    one-character form before a word for its armed force or a service is the country written in full (英空軍 ->
+    イギリス空軍), as compounds.country_forces reads it."""
     edition = _EDITION.match(key)
     known = lexicon.get(key[edition.end() :]) if edition else None
     if known is not None and known.type in ("Organization", "Event"):
@@ -598,6 +632,8 @@ def _canonical_front(key: str, lexicon: Lexicon) -> str:
         known = lexicon.get(rest[:end])
         if known is not None and known.type in ("Country", "Organization") and suffix_type(rest[end:]):
             return listed + match_key(known.entity) + rest[end:]
+    if (country := country_abbreviations().get(rest[:1])) and rest[1:] in name_words("force"):
+        return listed + match_key(_country_id(country, lexicon) or country) + rest[1:]  # 比海軍 is フィリピン海軍
     return listed + rest
 
 

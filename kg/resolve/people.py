@@ -16,6 +16,7 @@ from functools import cache
 from kg.records import Entity, Span
 from kg.resolve import trace
 from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
@@ -70,8 +71,10 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     by_end = {w.end: i for i, w in enumerate(found)}
     people: list[Candidate] = []
     blocks: list[Candidate] = []
-    # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長) names the body
-    model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"]
+    # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長), or that is a place and a
+    # head of a body (…軍 of …軍司令官), names the body
+    model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"
+                    and not _place_and_body_head(text[s.start : s.end], lexicon)]
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -287,6 +290,14 @@ def _place_surname_start(text: str, found: Sequence[Word], by_end: dict[int, int
             and end - place.start <= 5 and opens):
         return place.start
     return start
+
+
+def _place_and_body_head(name: str, lexicon: Lexicon) -> bool:
+    """Return True when a name is a country or place kg knows and a head of a body after it (インド洋軍,
+    九州電力): the body the place names, never a person, whom a place's name never makes."""
+    head = next((h for h, type_ in compound_heads() if name.endswith(h) and len(name) > len(h)), "")
+    known = lexicon.get(name[: -len(head)]) if head and heads_by_word()[head] == "Organization" else None
+    return known is not None and known.type in ("Country", "Region")
 
 
 def _one_kanji_noun(text: str, word: Word) -> bool:

@@ -1192,3 +1192,27 @@ def test_a_party_the_model_takes_for_a_person_is_a_party():
         ("緑風党", "Organization")]
     bare = "与党は反対した。"  # one word for a kind of party, however the model reads it
     assert [c.type for c in from_ner(bare, [Span(0, 2, "Person")], [])] != ["Organization"]
+
+
+def _compounds(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.type) for c in compound_names(text)]
+
+
+def test_a_katakana_word_before_the_head_of_a_reef_or_islands_is_a_place_s_name():
+    # the dictionary holds ノルダ as no name; before …礁 or …諸島 the katakana words name a foreign place
+    assert ("ノルダ礁", "Region") in _compounds("沖合のノルダ礁で船が座礁した。")
+    assert ("ベルカ・ノルダ諸島", "Region") in _compounds("ベルカ・ノルダ諸島の周辺")
+    assert _compounds("サンゴ礁が白化した。") == []  # the dictionary's one word for a coral reef
+
+
+def test_a_word_saying_whose_name_follows_is_no_part_of_it():
+    for text in ("礁（比名ノルダ礁）で", "島（中国名ノルダ島）で", "通称ノルダ礁で", "（英名ノルダ礁）"):
+        assert [name for name, _ in _compounds(text)] == ["ノルダ礁" if "礁" in text[2:] else "ノルダ島"], text
+    assert ("比名ノルダ", "Region") not in _compounds("比名ノルダ")  # no head: nothing to cut a label from
+
+
+def test_a_country_s_one_character_form_before_a_foreign_name_is_no_part_of_it():
+    assert ("ノルダ研究所", "Organization") in _names("英ノルダ研究所へ寄せた論文")
+    assert not any(name.startswith("英") for name, _ in _names("英ノルダ研究所へ寄せた論文"))
+    # before kanji the form opens a compound of its own words (米国, 米州): the name is the run
+    assert not any(name == "州開発研究所" for name, _ in _names("米州開発研究所が報告した"))

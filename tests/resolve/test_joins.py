@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.records import Block, Note, Span
-from kg.resolve import resolve
+from kg.resolve import ResolveOptions, resolve
 from kg.resolve.aliases import defined_kinds
 from kg.text.chars import fold_spelling, match_key
 
@@ -730,3 +730,98 @@ def test_a_communique_is_an_agreement():
     text = "首脳は「ゾルタ首脳コミュニケ」を採択した。コミュニケ発表の後、会見した。"
     types = {e.label: e.type for e in resolve([_note(text)], {})}
     assert types.get("ゾルタ首脳コミュニケ") == "Agreement" and "コミュニケ" not in types
+
+
+def test_a_country_s_one_character_form_before_a_force_or_a_body_is_the_country_s_force_or_body():
+    first, later = "イギリス空軍が演習に加わった。", "英空軍の戦闘機が飛来した。"
+    spans = {**_spans(first, ("イギリス空軍", "Organization")), **_spans(later, ("英空軍", "Organization"))}
+    assert _nodes([_note(first), _note(later, "m.md")], spans)["イギリス空軍"] == ["イギリス空軍", "英空軍"]
+    first, later = "北極軍の司令部はアラスカにある。", "米北極軍が哨戒を強めた。"
+    spans = {**_spans(first, ("北極軍", "Organization")), **_spans(later, ("米北極軍", "Organization"))}
+    assert _nodes([_note(first), _note(later, "m.md")], spans)["北極軍"] == ["北極軍", "米北極軍"]
+
+
+def test_a_country_s_one_character_form_before_a_common_word_joins_nothing():
+    first, later = "英空軍が演習に加わった。", "空軍の予算が増えた。"
+    spans = {**_spans(first, ("英空軍", "Organization")), **_spans(later, ("空軍", "Organization"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert "空軍" not in nodes.get("英空軍", [])
+
+
+def _titled_note(title: str, *sections: tuple[str, str]) -> Note:
+    """Return a note with a title heading (# title) and sections of one heading and one paragraph each."""
+    blocks = [Block(note="t.md", heading_path=(title,), heading_levels=(1,), section=0, paragraph=0, line=1,
+                    kind="heading", text=title, links=())]
+    for i, (heading, text) in enumerate(sections, 1):
+        path, levels = (title, heading), (1, 2)
+        blocks.append(Block(note="t.md", heading_path=path, heading_levels=levels, section=i, paragraph=2 * i - 1,
+                            line=2 * i, kind="heading", text=heading, links=()))
+        blocks.append(Block(note="t.md", heading_path=path, heading_levels=levels, section=i, paragraph=2 * i,
+                            line=2 * i + 1, kind="list_item", text=text, links=()))
+    return Note(path="t.md", title="t", aliases=(), blocks=tuple(blocks))
+
+
+def _known(tmp_path, *rows: str) -> ResolveOptions:
+    path = tmp_path / "aliases.tsv"
+    path.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+    return ResolveOptions(aliases=path)
+
+
+def test_a_note_s_title_names_what_each_of_its_sections_is_about(tmp_path):
+    # a series kg knows by two names, the title's and the numbered session's: the note is about that session
+    options = _known(tmp_path, "ノルダ対話\tEvent\tノルダ安全保障会議")
+    note = _titled_note("2030-06-02 ノルダ対話", ("第7回ノルダ安全保障会議", "各国の国防相が集まった。"))
+    spans = {"第7回ノルダ安全保障会議": (Span(0, 12, "Event"),)}
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([note], spans, options)}
+    assert nodes["ノルダ対話"] == ["ノルダ対話", "第7回ノルダ安全保障会議"]
+    # a meeting named by its place in the title is the meeting a section says was held there
+    note = _titled_note("ZOLミンスク・サミット", ("首脳会議", "ゾルタ機構の首脳会議が9日、ミンスクで開かれた。首相はZOL首脳会議に出席した。"))
+    spans = {"ZOLミンスク・サミット": (Span(0, 12, "Event"),), **_spans(note.blocks[2].text, ("ZOL首脳会議", "Event"))}
+    assert "ZOLミンスク・サミット" in _nodes([note], spans)["ZOL首脳会議"]
+
+
+def test_a_title_names_no_session_of_a_body_nor_of_a_series_written_in_running_text(tmp_path):
+    options = _known(tmp_path, "ノルダ議会\tOrganization\tノルダ総会")  # a body's organ: its session is an event of its own
+    note = _titled_note("2030-09-25 ノルダ総会", ("演説", "第79回ノルダ総会で首相が演説した。"))
+    spans = {note.blocks[2].text: (Span(0, 9, "Event"),)}
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([note], spans, options)}
+    assert "第79回ノルダ総会" not in nodes.get("ノルダ議会", [])
+    options = _known(tmp_path, "ノルダ対話\tEvent")
+    running = _note("第7回ノルダ対話が開かれた。ノルダ対話は毎年開く。")
+    spans = _spans(running.blocks[0].text, ("第7回ノルダ対話", "Event"))
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([running], spans, options)}
+    assert "第7回ノルダ対話" not in nodes.get("ノルダ対話", [])
+
+
+def test_a_meeting_of_a_grouping_written_by_its_other_name_is_the_meeting_kg_knows(tmp_path):
+    options = _known(tmp_path, "ノルダ四国首脳会合\tEvent", "ノルダ四国\tOrganization\tN4")
+    text = "ノルダ四国首脳会合が開かれた。N4首脳会合は宣言を採択した。"
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([_note(text)], {}, options)}
+    assert nodes["ノルダ四国首脳会合"] == ["N4首脳会合", "ノルダ四国首脳会合"]
+    alone = "N4首脳会合は宣言を採択した。"  # the known meeting is not written: the name stays as written
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([_note(alone)], {}, options)}
+    assert nodes["N4首脳会合"] == ["N4首脳会合"]
+
+
+def test_a_list_item_giving_a_formal_name_names_the_agreement_of_an_item_above_it():
+    texts = ("両国がノルダ沿岸協定（NCA）に署名した", "署名式は首都で開かれた",
+             "正式名は「ノルダ王国とサルタ共和国との間の沿岸警備に関する協定」（要確認）")
+    formal = "ノルダ王国とサルタ共和国との間の沿岸警備に関する協定"
+
+    def note(sections: tuple[int, ...]) -> Note:
+        blocks = tuple(Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=s, paragraph=i,
+                             line=i + 1, kind="list_item", text=t, links=()) for i, (t, s) in enumerate(zip(texts, sections)))
+        return Note(path="n.md", title="n", aliases=(), blocks=blocks)
+
+    names = {m.surface: e.id for e in resolve([note((1, 1, 1))], {}) for m in e.mentions}
+    assert names["ノルダ沿岸協定"] == names[formal]
+    names = {m.surface: e.id for e in resolve([note((1, 1, 2))], {}) for m in e.mentions}  # another section
+    assert names["ノルダ沿岸協定"] != names[formal]
+
+
+def test_a_reef_named_in_parentheses_with_the_same_head_is_the_same_reef():
+    for text in ("南洋のベルカ礁（ノルダ礁）では衝突が続く。", "ベルカ礁（比名ノルダ礁）で衝突があった。"):
+        nodes = _nodes([_note(text)], {})
+        assert [v for v in nodes.values() if "ベルカ礁" in v] == [["ノルダ礁", "ベルカ礁"]], text
+    where = "ノルダ礁（フィリピン）で衝突があった。"  # a country in parentheses says where the reef is
+    assert "フィリピン" not in _nodes([_note(where)], {}).get("ノルダ礁", [])

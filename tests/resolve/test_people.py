@@ -328,3 +328,11 @@ def test_a_post_sudachi_ends_in_the_suffix_kan_after_a_full_name_is_a_title():
     assert _people("特別調整官が退いた。") == ([], [])
     # a katakana word before a post in 官 is no post's: the joined name is left to the model, whole
     assert _people("タナカ・ボルコフ・フライン総司令官が述べた。")[0] == []
+
+
+def test_a_place_and_a_head_of_a_body_before_a_title_is_the_body_not_a_person():
+    # the model calls アフリカ軍 a person, but a place and …軍 name a force: 司令官 is its post, no one's name
+    text = "会議にはアフリカ軍司令官も出席した。"
+    assert _people(text, (Span(4, 9, "Person"),)) == ([], [])
+    # a Chinese name that ends in the same kanji opens with no place: still a person
+    assert _people("中国の魯軍国防相が出席した。", (Span(3, 5, "Person"),)) == (["魯軍"], ["国防相"])

@@ -187,3 +187,19 @@ def test_a_protocol_after_a_treatys_name_and_no_is_an_agreement_of_its_own():
     nodes = _nodes([_note(_block(text))])
     assert nodes["海洋汚染防止条約の選択議定書"] == ["海洋汚染防止条約の選択議定書"]
     assert nodes["海洋汚染防止条約"] == ["海洋汚染防止条約"]  # the treaty alone stays itself
+
+
+def test_a_text_carrying_out_a_plan_or_a_law_after_its_name_and_no_is_one_of_its_own():
+    text = "政府は北方資源輸出三原則の運用指針を改正した。北方資源輸出三原則は変えない。"
+    nodes = _nodes([_note(_block(text))])
+    assert nodes["北方資源輸出三原則の運用指針"] == ["北方資源輸出三原則の運用指針"]
+    assert nodes["北方資源輸出三原則"] == ["北方資源輸出三原則"]
+    assert "海洋汚染防止条約の運用指針" not in _nodes([_note(_block("海洋汚染防止条約の運用指針を作った。"))])  # a treaty's: no such text
+
+
+def test_a_head_written_with_its_kana_ends_the_name_with_them():
+    # the dictionary's one noun 枠組み: the kana belong to the head, as they do in the name
+    assert "日韓海洋協力枠組み" in _nodes([_note(_block("日韓海洋協力枠組み（KMCF）の覚書に署名した。"))])
+    # before a title's clause the words open a longer title: the kana end no name of their own
+    nodes = _nodes([_note(_block("日韓海洋協力枠組み（KMCF）に関する覚書に署名した。"))])
+    assert "日韓海洋協力枠組み" not in nodes
