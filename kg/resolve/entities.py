@@ -446,6 +446,14 @@ def _numbered_meetings(grouped: Mapping[str, Sequence[Mention]], heads: tuple[st
             if _EDITION.match(key) and key.endswith(heads)}
 
 
+def _headline(m: Mention) -> bool:
+    """Return True for a mention in a note's title heading (# …) that says more than the name: a clipping's
+    headline is about the whole note, while an entity note's title that is a series' name alone (# IMO総会)
+    is about the series, not about one of its sessions the note cites."""
+    return (m.block is not None and m.block.kind == "heading" and m.block.heading_levels[-1:] == (1,)
+            and match_key(m.block.text) != match_key(m.surface))
+
+
 def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
@@ -462,8 +470,7 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
     for key, group in grouped.items():
         sessions = by_series.get(key, []) or by_series.get(match_key(key), [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
-        titled = {m.block.note for m in group if m.block is not None and m.block.kind == "heading"
-                  and m.block.heading_levels[-1:] == (1,)}
+        titled = {m.block.note for m in group if _headline(m)}
         known = lexicon.get(key)
         # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
         # numbered meeting (第9回… defined as its other name) already stands for that one

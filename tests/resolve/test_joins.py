@@ -787,6 +787,15 @@ def test_a_title_names_no_session_of_a_body_nor_of_a_series_written_in_running_t
     nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([note], spans, options)}
     assert "第79回ノルダ総会" not in nodes.get("ノルダ議会", [])
     options = _known(tmp_path, "ノルダ対話\tEvent")
+    # an entity note of the series: its title, the name alone, is about the series, not the one session it cites
+    series = _known(tmp_path, "ノルダ会議\tEvent")
+    entity_note = _titled_note("ノルダ会議", ("概要", "第7回ノルダ会議は2030年に開かれた。"))
+    spans = _spans(entity_note.blocks[2].text, ("第7回ノルダ会議", "Event"))
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([entity_note], spans, series)}
+    assert "第7回ノルダ会議" not in nodes.get("ノルダ会議", [])
+    headline = _titled_note("2030-06-02 ノルダ会議開幕", ("概要", "第7回ノルダ会議は2030年に開かれた。"))
+    nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([headline], spans, series)}
+    assert "第7回ノルダ会議" in nodes.get("ノルダ会議", [])  # a clipping's headline is about its sections
     running = _note("第7回ノルダ対話が開かれた。ノルダ対話は毎年開く。")
     spans = _spans(running.blocks[0].text, ("第7回ノルダ対話", "Event"))
     nodes = {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([running], spans, options)}
