@@ -178,7 +178,7 @@ OWN_FLOORS = {
     "own_cyber_ai_2024": (0.88, 0.61),           # 0.88 / 0.63 (37 of 59), first met (held out) at 0.79 / 0.46
     "own_gx_energy_whitepaper_2024": (0.76, 0.47),  # 0.76 / 0.49 (26 of 53), first met (held out) at 0.70 / 0.36
     "own_humanrights_un_2024": (0.76, 0.61),     # 0.77 / 0.64 (30 of 47), first met (held out) at 0.56 / 0.30
-    "own_vault_indopacific_2024": (0.93, 0.69),  # 0.93 / 0.71 (39 of 55, from 28), first met (held out) at 0.84 / 0.49
+    "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.91, 0.69),      # 0.92 / 0.71 (44 of 62, from 34), first met (held out) at 0.87 / 0.53
     "own_children_policy_2024": (0.92, 0.34),    # 0.94 / 0.37 (15 of 41) on first contact
 }
