@@ -239,13 +239,14 @@ def in_latin_phrase(text: str, cand: Candidate) -> bool:
     return before is not None or after is not None
 
 
-_CODE_GOES_ON = re.compile(r"[0-9]+(?![0-9\u3400-\u9fff])|[-‐][A-Za-z0-9]")
+_CODE_GOES_ON = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9.%\u3400-\u9fff])|[-‐][A-Za-z0-9]")
 
 
 def cut_from_code(text: str, cand: Candidate) -> bool:
     """Return True for a name in Latin letters or katakana that a model number or a code goes on from
     (ボーイング of ボーイング737, NHK of NHK-FM, Intel of Intel8080): a part of a product's or a longer name.
-    A count or a rank is written with a kanji after its digits (ホンダ3台), and is no code."""
+    A count or a rank is written with a kanji after its digits (ホンダ3台), and a rate with a percent sign
+    (ベトナム46%): neither is a code."""
     last = nfkc(text[cand.end - 1]) if cand.end > cand.start else ""
     return bool(last) and (last.isascii() and last.isalpha() or is_katakana(last)) and bool(
         _CODE_GOES_ON.match(nfkc(text[cand.end : cand.end + 12])))
@@ -772,6 +773,9 @@ _AGAINST = "に対する"
 # への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
+# で with の after it sets a noun before a title's clause as a modifier (…分野での…の向上に向けた有識者会議), as
+# quoted titles are read (_has_clause_particle): in plain text it joins the title's nouns too.
+_MODIFIER_CLAUSES = (*TITLE_CLAUSES, "での")
 
 
 def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
@@ -787,7 +791,7 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     while before:
         word = before[-1]
         surface = text[word.start : word.end]
-        clause = next((c for c in TITLE_CLAUSES if text.startswith(c, word.end - len(c)) and word.end - len(c) >= 0
+        clause = next((c for c in _MODIFIER_CLAUSES if text.startswith(c, word.end - len(c)) and word.end - len(c) >= 0
                        and start is not None), "")
         if clause:
             while before and before[-1].start >= word.end - len(clause):
@@ -814,8 +818,11 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     opener = before[-1] if before else None
     if opener is None or (opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] not in _TITLE_JOINERS):
         return start
-    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会)
-    return start if opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た" else None
+    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会), and
+    # one in とする who heads or makes it up (首相を議長とする…会議)
+    past = opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た"
+    composed = opener.pos[0] == "動詞" and text[opener.start : opener.end] == "する" and text.endswith("と", 0, opener.start)
+    return start if past or composed else None
 
 
 def run_before(text: str, end: int) -> str:
@@ -849,7 +856,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             start = title_start(text, end, lexicon) if end else None
             if start is not None and suffix_type(text[start:end]) == "Event":
                 start = _after_venue(text, start)
-            start = _after_issuer(text, start, at, lexicon) if start is not None else None
+            if start is not None and suffix_type(text[start:end]) != "Organization":
+                start = _after_issuer(text, start, at, lexicon)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
                 # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
@@ -871,7 +879,9 @@ def _after_venue(text: str, start: int) -> int:
 
 def _after_issuer(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """Return where a title starts after the body or state that issued it (国連の of 国連の…に関する指導原則):
-    a known name and の before the title's clause say whose it is, and are no part of its name."""
+    a known name and の before the title's clause say whose it is, and are no part of its name. A body's
+    title is not cut so: a state names its own bodies by what they deal with, a country's acts among them
+    (米国の関税措置に関する…対策本部)."""
     at = text.find("の", start, end)
     while at > start:
         known = lexicon.get(text[start:at])
@@ -938,8 +948,9 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
 
 
 # An acronym and its number, as a meeting series numbers its sessions: COP29, INC-5, URC2024, and a
-# session resumed after a break, numbered after a point (QRS-5.2 goes on QRS-5).
-_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?:\.\d)?(?![0-9.A-Za-z])")
+# session resumed after a break, numbered after a point (QRS-5.2 goes on QRS-5). A number with a
+# percent sign after it is a rate (EU20% of a list of tariff rates), not a session.
+_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?:\.\d)?(?![0-9.A-Za-z%％])")
 
 
 def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
