@@ -728,7 +728,9 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         if not has_proper_part(text[word.start : word.end]) and not _ends_in_proper_head(surface):
             continue  # a compound of common words the dictionary lists as proper (郵便事業), not a party's name
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
-        found.append(Candidate(word.start, word.end, COMPOUND, type=head_type(surface) or kind))
+        # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
+        head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
+        found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
 
 

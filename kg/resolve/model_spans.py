@@ -441,6 +441,10 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
     last = text[inside[-1].start : inside[-1].end] if inside else ""
     if len(inside) >= 2 and ((inside[-1].pos[0] == "接尾辞" and last in name_words("describing")) or last in name_words("origin")):
         return replace(span, end=inside[-2].end)  # ペルー出身 is where a person comes from, a noun to Sudachi
+    for before, word in zip(inside, inside[1:-1]):
+        if (word.pos[0] == "接尾辞" and text[word.start : word.end] in name_words("describing")
+                and before.pos[2:3] == ("地名",)):
+            return replace(span, end=before.end)  # 日本産水産物 is goods from Japan: the place is the name
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     return span

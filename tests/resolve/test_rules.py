@@ -642,3 +642,31 @@ def test_a_person_span_joining_a_kanji_name_and_a_katakana_name_lists_two_people
     text = "ジョン・ヨモギンが来日した。"  # a foreign name in katakana parts is one name
     found = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ジョン・ヨモギン", "Person"),)}))
     assert found == {"ジョン・ヨモギン": "ジョン・ヨモギン"}
+
+
+def test_a_place_of_the_dictionary_in_sho_is_a_province_and_a_ministry_stays_a_body():
+    found = _found("産地は南部の浙江省で、外務省が調べた。")
+    assert found.get("浙江省") == "Region"
+    assert found.get("外務省") == "Organization"
+
+
+def test_goods_named_by_their_place_of_origin_mention_the_place():
+    text = "ペルー産水産物の輸入と、ペルー産業省の発表。"
+    spans = (_span(text, "ペルー産水産物", "Corporation_Other"), _span(text, "ペルー産業省", "Government"))
+    found = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert found.get("ペルー") == "ペルー" and "ペルー産水産物" not in found
+    assert found.get("ペルー産業省") == "ペルー産業省"  # 産業 is a word of the ministry's name, no suffix
+
+
+def test_a_ministerial_council_with_its_year_is_a_meeting():
+    assert _found("リマで開かれた2024年APEC閣僚理事会に出席した。").get("2024年APEC閣僚理事会") == "Event"
+    from kg.resolve.knowledge import suffix_type
+
+    assert suffix_type("ヨモギ理事会") == "Organization"  # a board without its ministers is a body
+
+
+def test_a_programme_after_three_kanji_words_or_more_is_a_plan_and_its_nickname_in_the_parenthesis_joins_it():
+    text = "開発支援（海洋安全保障重要技術育成プログラム、通称Z Program）。Z Programは続く。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    assert found["海洋安全保障重要技術育成プログラム"] == found["Z Program"]  # 重要 is an adjectival noun of the compound
+    assert _found("研修プログラムに参加した。") == {}  # one word before the head: a kind of programme
