@@ -38,6 +38,8 @@ _LABELLED = re.compile(
     r"(正式名称|正式名|正式には|通称|略称|別称|別名|英語名|英名|現地名|和名|いわゆる|["
     + "".join(country_abbreviations()) + r"]名)\s*(?:は|[：:])?\s*"
     r"[「『]?([^「」『』、。，]{2,80}?)[」』]?\s*(?:[、。，].*)?")
+# A name and, after a comma, what it is called for short, both in one parenthesis: （…プログラム、通称K Program）.
+_NAME_AND_LABEL = re.compile(r"([^「」『』、。，：:]{2,60})[、，]\s*(?:通称|略称|別称|別名)\s*[：:]?\s*[「『]?([^「」『』、。，]{2,40}?)[」』]?")
 # What a parenthesis ends with when it gives another name the thing goes by: （…ではXとも呼ばれる）.
 _ALSO_CALLED = re.compile(r"[」』]?とも(?:呼ばれる|呼ばれている|呼ぶ|いう|言う|称される)$")
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&\-]*(?: [A-Za-z0-9][A-Za-z0-9'&\-]*)+")
@@ -343,6 +345,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
         if outer and hereafter:
             yield [outer, hereafter.group(1)]  # （以下「ゲイツ財団」）: the text says it names the same
+            continue
+        inside = _NAME_AND_LABEL.fullmatch(match.group(1).strip())
+        if inside and suffix_type(inside.group(1)):
+            yield [inside.group(1), inside.group(2)]  # （…育成プログラム、通称Kプログラム）: a name in the parenthesis and its nickname
             continue
         labelled = _LABELLED.fullmatch(match.group(1).strip())
         if outer and labelled and _is_labelled_name(outer, labelled.group(1), labelled.group(2), lexicon):

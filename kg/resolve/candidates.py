@@ -239,13 +239,14 @@ def in_latin_phrase(text: str, cand: Candidate) -> bool:
     return before is not None or after is not None
 
 
-_CODE_GOES_ON = re.compile(r"[0-9]+(?![0-9\u3400-\u9fff])|[-‐][A-Za-z0-9]")
+_CODE_GOES_ON = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9.%\u3400-\u9fff])|[-‐][A-Za-z0-9]")
 
 
 def cut_from_code(text: str, cand: Candidate) -> bool:
     """Return True for a name in Latin letters or katakana that a model number or a code goes on from
     (ボーイング of ボーイング737, NHK of NHK-FM, Intel of Intel8080): a part of a product's or a longer name.
-    A count or a rank is written with a kanji after its digits (ホンダ3台), and is no code."""
+    A count or a rank is written with a kanji after its digits (ホンダ3台), and a rate with a percent sign
+    (ベトナム46%): neither is a code."""
     last = nfkc(text[cand.end - 1]) if cand.end > cand.start else ""
     return bool(last) and (last.isascii() and last.isalpha() or is_katakana(last)) and bool(
         _CODE_GOES_ON.match(nfkc(text[cand.end : cand.end + 12])))
@@ -794,6 +795,9 @@ TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "�
                   "を図るための")
 # A parenthesis or none, then a title's clause (…（TSCF）に関する, …のための).
 _GLOSS_THEN_CLAUSE = re.compile(r"(?:[（(][^（）()]*[）)])?(?:" + "|".join(TITLE_CLAUSES) + ")")
+# で with の after it sets a noun before a title's clause as a modifier (…分野での…の向上に向けた有識者会議), as
+# quoted titles are read (_has_clause_particle): in plain text it joins the title's nouns too.
+_MODIFIER_CLAUSES = (*TITLE_CLAUSES, "での")
 
 
 def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
@@ -809,7 +813,7 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     while before:
         word = before[-1]
         surface = text[word.start : word.end]
-        clause = next((c for c in TITLE_CLAUSES if text.startswith(c, word.end - len(c)) and word.end - len(c) >= 0
+        clause = next((c for c in _MODIFIER_CLAUSES if text.startswith(c, word.end - len(c)) and word.end - len(c) >= 0
                        and start is not None), "")
         if clause:
             while before and before[-1].start >= word.end - len(clause):
@@ -836,8 +840,11 @@ def title_start(text: str, end: int, lexicon: Lexicon) -> int | None:
     opener = before[-1] if before else None
     if opener is None or (opener.pos[0] in ("助詞", "補助記号") and text[opener.start : opener.end] not in _TITLE_JOINERS):
         return start
-    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会)
-    return start if opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た" else None
+    # a relative clause in the past before a title says what was done to the thing it names (設置した…委員会), and
+    # one in とする who heads or makes it up (首相を議長とする…会議)
+    past = opener.pos[0] == "助動詞" and text[opener.start : opener.end] == "た"
+    composed = opener.pos[0] == "動詞" and text[opener.start : opener.end] == "する" and text.endswith("と", 0, opener.start)
+    return start if past or composed else None
 
 
 def run_before(text: str, end: int) -> str:
@@ -871,7 +878,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             start = title_start(text, end, lexicon) if end else None
             if start is not None and suffix_type(text[start:end]) == "Event":
                 start = _after_venue(text, start)
-            start = _after_issuer(text, start, at, lexicon) if start is not None else None
+            if start is not None and suffix_type(text[start:end]) != "Organization":
+                start = _after_issuer(text, start, at, lexicon)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
                 # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
@@ -893,7 +901,9 @@ def _after_venue(text: str, start: int) -> int:
 
 def _after_issuer(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """Return where a title starts after the body or state that issued it (国連の of 国連の…に関する指導原則):
-    a known name and の before the title's clause say whose it is, and are no part of its name."""
+    a known name and の before the title's clause say whose it is, and are no part of its name. A body's
+    title is not cut so: a state names its own bodies by what they deal with, a country's acts among them
+    (米国の関税措置に関する…対策本部)."""
     at = text.find("の", start, end)
     while at > start:
         known = lexicon.get(text[start:at])
@@ -964,8 +974,9 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
 
 
 # An acronym and its number, as a meeting series numbers its sessions: COP29, INC-5, URC2024, and a
-# session resumed after a break, numbered after a point (QRS-5.2 goes on QRS-5).
-_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?:\.\d)?(?![0-9.A-Za-z])")
+# session resumed after a break, numbered after a point (QRS-5.2 goes on QRS-5). A number with a
+# percent sign after it is a rate (EU20% of a list of tariff rates), not a session.
+_NUMBERED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,8})[-‐]?((?:19|20)\d\d|\d{1,3})(?:\.\d)?(?![0-9.A-Za-z%％])")
 
 
 def numbered_meetings(text: str, lexicon: Lexicon, sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -1133,9 +1144,10 @@ def before_time_words(text: str, start: int, end: int) -> int:
 def _kanji_words(text: str, start: int, end: int) -> int:
     """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them.
 
-    A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would."""
+    A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would,
+    and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発)."""
     inside = list(words_within(text, start, end))
-    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞")]
+    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
     kanji = len(nouns) + len(suffixes) == len(inside) and all(is_kanji(c) for w in inside for c in text[w.start : w.end])
     return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0

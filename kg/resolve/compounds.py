@@ -363,6 +363,8 @@ def listed_laws(text: str, laws: Sequence[Candidate]) -> list[Candidate]:
 
 # A heading about laws: one on a legal system (法制度, 法律, 法令).
 _LAW_HEADING = re.compile(r"法(?:制|律|令)")
+# An article's number after a law's name (232条, 第9条, 第二十一条).
+_ARTICLE = re.compile(r"第?[0-9０-９一二三四五六七八九十百]+条(?![件約例])")
 
 
 def names_laws(heading: str) -> bool:
@@ -380,6 +382,8 @@ def cited_laws(text: str, law_section: bool) -> list[Candidate]:
 
     A method is named so too, so one word for an act before 法 (治療法, 学習法, 測定法) and a word 法 ends
     without being one (方法, 手法) make no law, nor does a run with a number or a letter (3D測定法).
+    An article's number after 法 cites a law in any sentence, and one word before 法 names it then
+    (…法232条, …法第9条): a method has no articles.
     """
     if "法" not in text:
         return []
@@ -388,18 +392,28 @@ def cited_laws(text: str, law_section: bool) -> list[Candidate]:
     for start, end in sentence_bounds(text) or [(0, len(text))]:
         sentence = text[start:end]
         cited = law_section or any(w.pos[0] != "助詞" and nfkc(sentence[w.start : w.end]) in cues for w in words(sentence))
-        if not cited:
-            continue
         for run in filter(None, _noun_runs(sentence)):
-            span = _law_run(sentence, run)
+            article = _before_article(sentence, run)
+            if not cited and not article:
+                continue
+            span = _law_run(sentence, run[:article] if article else run, article > 0)
             if span is not None:
                 found.append(Candidate(start + span[0], start + span[1], COMPOUND, type="Law", headed=True))
     return found
 
 
-def _law_run(text: str, run: Sequence[Word]) -> tuple[int, int] | None:
-    """Return (start, end) of the law a run of nouns ends in: two kanji words or more before 法, no number;
-    None when it ends in none."""
+def _before_article(text: str, run: Sequence[Word]) -> int:
+    """Return how many words of a run come before an article's number that a word ending in 法 is followed
+    by (3 of 通商 拡大 法 232 条), else 0."""
+    for i, word in enumerate(run[:-1]):
+        if text[word.end - 1] == "法" and _ARTICLE.match(text, word.end):
+            return i + 1
+    return 0
+
+
+def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int, int] | None:
+    """Return (start, end) of the law a run of nouns ends in: two kanji words or more before 法 (one before
+    an article's number), no number; None when it ends in none."""
     if _law_or_treaty(text, run[-1], len(run) - 1) != "law":
         return None
     first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
@@ -411,7 +425,7 @@ def _law_run(text: str, run: Sequence[Word]) -> tuple[int, int] | None:
     if suffix_type(surface) != "Law" or units[-2] in name_words("law-class"):
         return None  # 申請方法, 宇宙関連法: a way of doing (type_suffixes.tsv, type -) or a class of laws
     # 治療法, 学習法: one word before 法 makes a method as often as a law
-    return (start, end) if all(is_kanji(c) for c in surface) and len(units) >= 3 else None
+    return (start, end) if all(is_kanji(c) for c in surface) and len(units) >= (2 if article else 3) else None
 
 
 # The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
@@ -714,7 +728,9 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         if not has_proper_part(text[word.start : word.end]) and not _ends_in_proper_head(surface):
             continue  # a compound of common words the dictionary lists as proper (郵便事業), not a party's name
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
-        found.append(Candidate(word.start, word.end, COMPOUND, type=head_type(surface) or kind))
+        # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
+        head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
+        found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
 
 
@@ -854,12 +870,13 @@ def _latin_end(text: str, i: int) -> bool:
 
 def _gap_in_name(text: str, i: int, type_: str) -> bool:
     """Return True for a character at text[i] that a name goes on across: a space between Latin
-    words (Microsoft Corporation), a ・ or = between the parts of a person's name (ジョン・F・ケネディ)."""
+    words (Microsoft Corporation), a ・ or = between the parts of a person's name (ジョン・F・ケネディ).
+    A name in kanji does not go on so: a ・ after it lists another person (石破・トランプ)."""
     if text[i : i + 1] == " ":
         return _latin_end(text, i)
     before, after = text[i - 1 : i], text[i + 1 : i + 2]
     if type_ == "Person":
-        return text[i : i + 1] in "・=＝" and (is_katakana(after) or is_ascii_alnum(nfkc(after or " ")))
+        return text[i : i + 1] in "・=＝" and not is_kanji(before) and (is_katakana(after) or is_ascii_alnum(nfkc(after or " ")))
     # a katakana name goes on over ・ into a common katakana word (シカゴ・ホワイトソックス, ベルリン・フィル)
     return text[i : i + 1] == "・" and is_katakana(before) and is_katakana(after)
 

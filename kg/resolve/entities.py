@@ -673,6 +673,9 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     if head == "Event" and any(m.type == "Organization" and m.source == "compound" for m in group) \
             and nfkc(label).endswith("会議"):
         return "Organization"
+    # 省 heads ministries and provinces alike: a name every mention reads as a place of the dictionary is a province
+    if head == "Organization" and nfkc(label).endswith("省") and group and all(m.type == "Region" for m in group):
+        return "Region"
     if head:
         return head
     # a person is never named by an acronym (NNPC is a company, whatever the model says)

@@ -29,6 +29,8 @@ _PART_TITLE = re.compile(r"^第\s*[\d一二三四五六七八九十ⅠⅡⅢⅣ�
 # one with only a word for a meeting of any kind (第10回大会, 第3回総会), or a range of them.
 _ORDINAL = r"第\s*[\d一二三四五六七八九十百]+\s*(?:回|次|代|期|節|戦|試合)(?:大会|会議|会合|総会)?"
 _BARE_ORDINAL = re.compile(rf"^{_ORDINAL}(?:\s*[-‐~〜]\s*{_ORDINAL})?$")
+# A count of laws or treaties and nothing else (2法, 三条約) names none of them: the text names them elsewhere.
+_BARE_COUNT = re.compile(r"^[\d一二三四五六七八九十]+(?:法|法案|条約|協定)$")
 # A level of relations two states agree on: only …的 words before パートナーシップ (包括的戦略的パートナーシップ).
 # A treaty or agreement of that name ends in its own head (…パートナーシップ協定) and stays a name.
 _RELATIONS_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]+的・?)+パートナーシップ$")
@@ -81,7 +83,7 @@ def junk_rule(surface: str, stop: frozenset[str], known: bool = False, person: b
         return "hiragana"
     if _PART_TITLE.match(surface):
         return "part-title"
-    if _BARE_ORDINAL.match(surface):
+    if _BARE_ORDINAL.match(surface) or _BARE_COUNT.match(surface):
         return "bare-ordinal"
     if _RELATIONS_LEVEL.match(surface):
         return "relations-level"

@@ -35,6 +35,9 @@ from kg.text.sentences import sentence_bounds
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア; so do
 # the words for a country acting in a role (name_words.tsv, role acting: 日本代表, イラン当局, G20議長国).
 _GENERIC_TAILS = ("諸国", "地域", "各国", "地方", "政府")
+# The words after a country's one-character form that make it the country acting (米政府, 米側, 英当局), as
+# 米国政府 is the US: a government, a side, the authorities.
+_STATE_TAILS = ("政府", "側", "当局")
 # A body's plenary sitting is the body acting: 参議院本会議 and 衆院本会議 name the house.
 _PLENARY = "本会議"
 # The words before a law's name that say it is amended or in force (改正温対法, 現行温対法): the law itself.
@@ -405,6 +408,9 @@ def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
     for tail in (*_GENERIC_TAILS, *name_words("acting"), *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])
+    if known is None and len(surface) >= 2 and surface[1:] in _STATE_TAILS:
+        country = country_abbreviations().get(surface[0])
+        known = lexicon.get(country) if country else None  # 米政府 is the US acting, as 米国政府 is
     if known is None and surface.endswith(_PLENARY) and len(surface) > len(_PLENARY) + 1:
         body = lexicon.get(surface[: -len(_PLENARY)])
         known = body if body is not None and body.type == "Organization" else None

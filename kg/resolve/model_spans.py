@@ -69,6 +69,11 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
+        listed = _people_listed(text, span) if type_ == "Person" else []
+        if listed:
+            trace.dropped(span.start, span.end, "model-list")
+            found += [Candidate(start, end, NER, type="Person") for start, end in listed]
+            continue
         if not type_ or _cut_mid_word(text, span.start, span.end) or _is_list(text, span, known) or _joins_names(text, span, type_):
             if trace.current() is not None:
                 trace.dropped(span.start, span.end, _first_failed(text, span, known, type_))
@@ -162,6 +167,23 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
         else:
             joined.append(span)
     return joined
+
+
+def _people_listed(text: str, span: Span) -> list[tuple[int, int]]:
+    """Return the names a person span lists with ・ when its parts are written in kanji and in katakana
+    (石破・トランプ, two leaders in a headline), else []: a Japanese name in kanji is never joined by ・ to a
+    foreign one in katakana, so each part is a person's name of its own (ジョン・スミス, all katakana, is one)."""
+    surface = text[span.start : span.end]
+    if "・" not in surface:
+        return []
+    parts, start = [], span.start
+    for part in surface.split("・"):
+        parts.append((start, start + len(part)))
+        start += len(part) + 1
+    kanji = [p for p in parts if p[1] - p[0] >= 2 and all(is_kanji(c) for c in text[p[0] : p[1]])]
+    katakana = [p for p in parts if p[1] - p[0] >= 2 and all(is_katakana(c) for c in text[p[0] : p[1]])]
+    named = any(w.person for w in words_within(text, span.start, span.end))
+    return parts if kanji and katakana and len(kanji) + len(katakana) == len(parts) and named else []
 
 
 def _first_failed(text: str, span: Span, known: Sequence[Candidate], type_: str | None) -> str:
@@ -429,6 +451,10 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
     last = text[inside[-1].start : inside[-1].end] if inside else ""
     if len(inside) >= 2 and ((inside[-1].pos[0] == "接尾辞" and last in name_words("describing")) or last in name_words("origin")):
         return replace(span, end=inside[-2].end)  # ペルー出身 is where a person comes from, a noun to Sudachi
+    for before, word in zip(inside, inside[1:-1]):
+        if (word.pos[0] == "接尾辞" and text[word.start : word.end] in name_words("describing")
+                and before.pos[2:3] == ("地名",)):
+            return replace(span, end=before.end)  # 日本産水産物 is goods from Japan: the place is the name
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     return span

@@ -26,9 +26,15 @@ from kg.text.chars import is_hiragana, is_kanji, is_katakana, nfkc
 
 # Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
 _TIME_PREFIXES = ("前", "元", "現", "故", "次期")
+# An ordinal before a title ranks the post among several of it (第1副首相, 第一副議長): read with the title.
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+")
 # Word endings that make a word a minister's title (経産相, 外務大臣): Sudachi keeps them one noun.
 _MINISTER_ENDINGS = ("相", "大臣")
 _JOINERS = "・=＝"
+# The kanji that write a number: a numeral among them before a title counts something, it names no one.
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万億兆")
+# Suffixes that make a plural of people (首相ら, 大統領たち), no longer noun of a title.
+_PLURAL_SUFFIXES = ("ら", "たち", "達", "等")
 # The suffixes Sudachi splits from the noun run of a post (国家安全保障局 長, 国土交通 相, 緊急援助調整 官): after a
 # full name the run is a title, as 長官, 検察官 and 補佐官 are.
 _TITLE_SUFFIXES = ("長", "相", "官")
@@ -68,7 +74,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     a body between the name and the title (国家安全保障局 of 秋葉剛男国家安全保障局長) is still a mention.
     """
     found = words(text)
-    by_end = {w.end: i for i, w in enumerate(found)}
+    by_end = _ends(found)
     people: list[Candidate] = []
     blocks: list[Candidate] = []
     # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長), or that is a place and a
@@ -138,10 +144,12 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
     if text[found[i].start : found[i].end] == _CABINET and found[i].pos[:2] == ("名詞", "普通名詞"):
         return found[i].end, False  # 内閣発足 too: the noun after a cabinet is what it does
     for j in range(min(i + 3, len(found)) - 1, i - 1, -1):
-        if any(found[k].end != found[k + 1].start for k in range(i, j)) or _noun_after(found, j):
+        if any(found[k].end != found[k + 1].start for k in range(i, j)) or _noun_after(text, found, j):
             continue
         surface = nfkc(text[found[i].start : found[j].end])
         core = next((surface[len(p):] for p in _TIME_PREFIXES if surface.startswith(p) and len(surface) > len(p)), surface)
+        ordinal = _ORDINAL.match(core)
+        core = core[ordinal.end():] if ordinal and ordinal.end() < len(core) else core
         # a minister's one-word title may follow a time prefix as its own word (前 国防相)
         one_word = j == i or (j == i + 1 and core != surface and nfkc(text[found[j].start : found[j].end]) == core)
         if core in titles() or (one_word and core.endswith(_MINISTER_ENDINGS) and 2 <= len(core) <= 6
@@ -149,16 +157,17 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
             return found[j].end, core in strong_titles()
         if j == i and core in _TITLE_SUFFIXES and found[i].pos[0] == "接尾辞":  # …局長, 国土交通相 split by Sudachi
             return found[j].end, False
-        if j == i + 1 and i > 0 and found[i - 1].person and _field_minister(text, found[i], found[j]):
-            return found[j].end, False
+        if j == i + 1 and i > 0 and _field_minister(text, found[i], found[j]) and (
+                found[i - 1].person or _single_kanji_name_start(text, found, _ends(found), found[i].start) is not None):
+            return found[j].end, False  # 坂井防災相, and 王文濤商務相 after a Chinese name Sudachi cut into kanji
     return 0, False
 
 
 @cache
 def _title_openers() -> frozenset[str]:
     """Return the characters a title's first word opens with: a title's or a time prefix's first
-    character, 内 of 内閣, and 長, 相 and 官, which Sudachi splits from what they follow."""
-    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, *_TITLE_SUFFIXES})
+    character, 内 of 内閣, 長, 相 and 官, which Sudachi splits from what they follow, and 第 of an ordinal."""
+    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, *_TITLE_SUFFIXES, "第"})
 
 
 def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:
@@ -212,10 +221,13 @@ def _before_country(text: str, end: int) -> int:
     return i if i > 0 and is_katakana(text[i - 1]) else end
 
 
-def _noun_after(found: Sequence[Word], j: int) -> bool:
+def _noun_after(text: str, found: Sequence[Word], j: int) -> bool:
     """Return True when a noun follows word j: the title word is then part of a longer noun
-    (大臣会合, 首相官邸, 議長国), not a title after a name."""
-    return j + 1 < len(found) and found[j + 1].start == found[j].end and found[j + 1].pos[0] in ("名詞", "接尾辞")
+    (大臣会合, 首相官邸, 議長国), not a title after a name. A plural suffix (…首相ら, …大統領たち) makes
+    no longer noun: it counts the people the titles name."""
+    if j + 1 >= len(found) or found[j + 1].start != found[j].end or found[j + 1].pos[0] not in ("名詞", "接尾辞"):
+        return False
+    return not (found[j + 1].pos[0] == "接尾辞" and text[found[j + 1].start : found[j + 1].end] in _PLURAL_SUFFIXES)
 
 
 def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
@@ -300,6 +312,11 @@ def _place_and_body_head(name: str, lexicon: Lexicon) -> bool:
     return known is not None and known.type in ("Country", "Region")
 
 
+def _ends(found: Sequence[Word]) -> dict[int, int]:
+    """Return the index of each word by where it ends."""
+    return {w.end: i for i, w in enumerate(found)}
+
+
 def _one_kanji_noun(text: str, word: Word) -> bool:
     """Return True for a common noun of one kanji: a piece of a given name Sudachi does not know (資 of 資麿)."""
     return word.end - word.start == 1 and is_kanji(text[word.start]) and word.pos[:2] == ("名詞", "普通名詞")
@@ -311,14 +328,16 @@ def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int,
 
     Sudachi knows few such names and cuts them into one-kanji words; a run of two or three of them,
     none a prefix (新, 前 of 前董事), a numeral or a country's one-character form (米英国防相), that opens after no
-    other noun, is a name: a Japanese word before a title is written in words of two kanji or more.
+    other noun, is a name: a Japanese word before a title is written in words of two kanji or more. A word
+    the dictionary calls a numeral but that writes no number (何 of 何立峰, a surname) may be one of them.
     """
     start, count = end, 0
     while start in by_end and count < 4:
         word = found[by_end[start]]
         surface = text[word.start : word.end]
         if (len(surface) != 1 or not is_kanji(surface) or word.pos[0] not in ("名詞", "接尾辞")
-                or word.pos[1] == "数詞" or surface in country_abbreviations() or surface in _TIME_PREFIXES):
+                or (word.pos[1] == "数詞" and surface in _NUMERALS) or surface in country_abbreviations()
+                or surface in _TIME_PREFIXES):
             break
         start, count = word.start, count + 1
     before = found[by_end[start]] if start in by_end else None
@@ -380,6 +399,9 @@ def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
             break  # 持続可能 of 持続可能開発相: an adjective compounded with the title's nouns is the title's
         if _is_name_word(text, word, model_people) and not _common_word_of_title(text, word):
             break
+        if (word.pos[2:3] == ("地名",) and text[word.start - 1 : word.start] in _JOINERS
+                and is_katakana(text[word.start - 2 : word.start - 1] or "a")):
+            break  # タイ of キャサリン・タイ米国通商代表: a place's name joined by ・ to a name ends the name, not the body
         start = word.start
     return start
 

@@ -1216,3 +1216,57 @@ def test_a_country_s_one_character_form_before_a_foreign_name_is_no_part_of_it()
     assert not any(name.startswith("英") for name, _ in _names("英ノルダ研究所へ寄せた論文"))
     # before kanji the form opens a compound of its own words (米国, 米州): the name is the run
     assert not any(name == "州開発研究所" for name, _ in _names("米州開発研究所が報告した"))
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("根拠は穀物備蓄法17条に基づく措置である。", ["穀物備蓄法"]),  # an article's number cites the law
+        ("関税：海運通商法301条による。", ["海運通商法"]),
+        ("この治療法3条件を満たす。", []),  # 条件 is no article
+        ("新しい治療法を試した。", []),
+    ],
+)
+def test_a_run_ending_in_ho_before_an_articles_number_is_a_law(text, found):
+    from kg.resolve.compounds import cited_laws
+
+    assert [text[c.start : c.end] for c in cited_laws(text, False)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("政府は輸出入貨物管理令を改正した。", "輸出入貨物管理令", "Law"),  # a cabinet order on control
+        ("根拠は両用物資輸出管理条例である。", "両用物資輸出管理条例", "Law"),
+        ("首相を議長とする海洋資源推進会議で決める。", "海洋資源推進会議", "Organization"),  # a council, no meeting
+    ],
+)
+def test_control_orders_and_promotion_councils_are_named_by_their_heads(text, name, type_):
+    assert (name, type_) in _mentions_by_type(text)
+
+
+def test_a_word_in_rei_that_is_no_control_order_makes_no_law():
+    assert _mentions_by_type("政府は新たな命令と法令を出した。") == []
+
+
+def _mentions_by_type(text: str) -> list[tuple[str, str]]:
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    return [(m.surface, e.type) for e in resolve([Note(path="n.md", title="n", blocks=(block,))], {}) for m in e.mentions]
+
+
+def test_a_formal_title_opens_after_a_clause_in_to_suru_and_joins_nouns_with_de_no():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    def titles(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))]
+
+    # a state names its body by what it deals with, a foreign country's acts among them
+    assert titles("政府は、首相を本部長とするゼノビアの輸入規制に関する総合対策本部を立ち上げた。") == [
+        "ゼノビアの輸入規制に関する総合対策本部"]
+    assert titles("2024年には、ヨモギ分野での人材の育成に向けた有識者会議が提言をまとめた。") == [
+        "ヨモギ分野での人材の育成に向けた有識者会議"]
+    assert titles("首相がするゼノ資源の確保に関する総合対策本部") == []  # する without と opens no title

@@ -336,3 +336,24 @@ def test_a_place_and_a_head_of_a_body_before_a_title_is_the_body_not_a_person():
     assert _people(text, (Span(4, 9, "Person"),)) == ([], [])
     # a Chinese name that ends in the same kanji opens with no place: still a person
     assert _people("中国の魯軍国防相が出席した。", (Span(3, 5, "Person"),)) == (["魯軍"], ["国防相"])
+
+
+def test_an_ordinal_before_a_title_and_a_plural_after_it_are_read_with_the_title():
+    assert _people("ゼノビアのボルゴレンコ第1副首相が訪れた。") == (["ボルゴレンコ"], ["第1副首相"])
+    assert _people("ヨモギアのマクファーデン首相らも招かれた。") == (["マクファーデン"], ["首相"])  # ら counts people
+    assert _people("第3回会長会議が開かれた。") == ([], [])  # an ordinal of a meeting, no title
+    assert _people("首相官邸で会った。") == ([], [])  # a noun after a title still makes a longer noun
+
+
+def test_a_chinese_name_sudachi_cut_into_kanji_goes_before_a_field_ministers_title():
+    assert _people("中国から劉文濤商務相が出席した。") == (["劉文濤"], ["商務相"])
+    # 何 is a numeral to the dictionary and a surname here; kanji that write a number are none
+    assert _people("中国側から何麗英副首相が出席した。") == (["何麗英"], ["副首相"])
+    assert _people("何人かの首相が集まった。")[0] == []
+    assert _people("三人の首相が集まった。")[0] == []
+
+
+def test_a_trade_representative_is_a_title_and_a_place_joined_to_a_name_ends_the_name():
+    assert _people("ゼノビアのヨモギア通商代表と会談した。") == (["ヨモギア"], ["通商代表"])
+    # タイ of …・タイ is the surname, not a country before the title: no one-word name is cut off it
+    assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == []

@@ -609,3 +609,64 @@ def test_a_countrys_formal_name_in_koku_ends_before_a_word_that_opens_with_koku(
     assert mentions == ["イスラエル", "日本"]  # 国内 and 国民 are words of their own; 日本国憲法 is a law
     formal = "イスラエル国は声明を出した。"  # the formal name alone stays whole
     assert [m.surface for e in resolve([_note(_block(formal))], {}) for m in e.mentions] == ["イスラエル国"]
+
+
+def test_a_name_before_a_rate_is_no_piece_of_a_code_or_a_session():
+    text = "税率はペルー46%、チリ20.5%、ZQX20%だった。会合で決めた。"
+    spans = (_span(text, "ペルー", "Country"), _span(text, "チリ", "Country"))
+    found = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert found.get("ペルー") == "ペルー" and found.get("チリ") == "チリ"
+    assert "ZQX20" not in found  # a rate, not the 20th session of a series
+    text = "ペルー2号機を導入した。ZQX20が開かれた会合。"  # a number with no percent sign still goes on a name
+    assert "ZQX20" in _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ペルー", "Country"),)}))
+
+
+def test_a_count_of_laws_names_no_law():
+    text = "政府が2法案を閣議決定し、ゼノ保護法を公布した。"
+    spans = (_span(text, "2法", "Law"), _span(text, "ゼノ保護法", "Law"))
+    assert set(_surfaces(resolve([_note(_block(text))], {text: spans}))) == {"ゼノ保護法"}
+
+
+def test_a_countrys_one_character_form_and_its_government_is_the_country():
+    text = "英政府は、米政府と米軍に説明を求めた。"
+    spans = (_span(text, "英政府", "Government"), _span(text, "米政府", "Government"), _span(text, "米軍", "Military"))
+    found = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert found["英政府"] == "イギリス" and found["米政府"] == "アメリカ"
+    assert found["米軍"] == "米軍"  # an organ of the state stays a body of its own
+
+
+def test_a_person_span_joining_a_kanji_name_and_a_katakana_name_lists_two_people():
+    text = "鈴木・ヨモギン会談の準備が進んだ。"
+    found = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "鈴木・ヨモギン", "Person"),)}))
+    assert found == {"鈴木": "鈴木", "ヨモギン": "ヨモギン"}
+    text = "ジョン・ヨモギンが来日した。"  # a foreign name in katakana parts is one name
+    found = _surfaces(resolve([_note(_block(text))], {text: (_span(text, "ジョン・ヨモギン", "Person"),)}))
+    assert found == {"ジョン・ヨモギン": "ジョン・ヨモギン"}
+
+
+def test_a_place_of_the_dictionary_in_sho_is_a_province_and_a_ministry_stays_a_body():
+    found = _found("産地は南部の浙江省で、外務省が調べた。")
+    assert found.get("浙江省") == "Region"
+    assert found.get("外務省") == "Organization"
+
+
+def test_goods_named_by_their_place_of_origin_mention_the_place():
+    text = "ペルー産水産物の輸入と、ペルー産業省の発表。"
+    spans = (_span(text, "ペルー産水産物", "Corporation_Other"), _span(text, "ペルー産業省", "Government"))
+    found = _surfaces(resolve([_note(_block(text))], {text: spans}))
+    assert found.get("ペルー") == "ペルー" and "ペルー産水産物" not in found
+    assert found.get("ペルー産業省") == "ペルー産業省"  # 産業 is a word of the ministry's name, no suffix
+
+
+def test_a_ministerial_council_with_its_year_is_a_meeting():
+    assert _found("リマで開かれた2024年APEC閣僚理事会に出席した。").get("2024年APEC閣僚理事会") == "Event"
+    from kg.resolve.knowledge import suffix_type
+
+    assert suffix_type("ヨモギ理事会") == "Organization"  # a board without its ministers is a body
+
+
+def test_a_programme_after_three_kanji_words_or_more_is_a_plan_and_its_nickname_in_the_parenthesis_joins_it():
+    text = "開発支援（海洋安全保障重要技術育成プログラム、通称Z Program）。Z Programは続く。"
+    found = _surfaces(resolve([_note(_block(text))], {}))
+    assert found["海洋安全保障重要技術育成プログラム"] == found["Z Program"]  # 重要 is an adjectival noun of the compound
+    assert _found("研修プログラムに参加した。") == {}  # one word before the head: a kind of programme
