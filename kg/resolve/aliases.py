@@ -986,7 +986,11 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
 def _group_label(names: Sequence[str]) -> str:
     """Return the display name of a new entity: its Latin abbreviation, else its longest name with
     kanji, else in Japanese script (中国海警局 of 中国海警局（China Coast Guard）, 李在明 of
-    李在明（イ・ジェミョン）), else its longest name."""
+    李在明（イ・ジェミョン）), else its longest name; a name written with a title after it (赤沢経済再生相 among
+    an entity note's aliases) is the person's name only when no other is given."""
+    from kg.resolve.people import name_before_title  # people reads the candidates aliases reads: import late
+
+    names = [n for n in names if not name_before_title(n)] or names
     abbreviations = [n for n in names if is_abbreviation(n) and n.isascii()]
     if abbreviations:
         return min(abbreviations, key=len)

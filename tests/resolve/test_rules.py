@@ -335,6 +335,16 @@ def test_an_entity_notes_title_leaves_a_label_the_notes_write():
     assert {e.id: e.label for e in resolve([news, entity_note], {})}["イギリス"] == "イギリス"
 
 
+def test_a_person_s_entity_note_is_labelled_by_the_name_not_by_an_alias_with_a_title():
+    from kg.notes.note import parse_note
+
+    news, _ = parse_note("[[森野一郎|森野経済再生相]]は訪米した。森野大臣は協議に臨んだ。\n", "d.md")
+    entity_note, _ = parse_note("---\naliases: [森野大臣, 森野経済再生相]\n---\n# 森野一郎\n\n衆議院議員。\n", "森野一郎.md")
+    spans = {"森野一郎": (Span(0, 4, "Person"),)}  # the title heading, as the model reads a full name
+    (person,) = [e for e in resolve([news, entity_note], spans) if "森野大臣" in e.aliases]
+    assert person.label == "森野一郎"
+
+
 @pytest.mark.parametrize(
     ("text", "label", "forms"),
     [
