@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from kg.records import Span
 from kg.resolve import trace
@@ -55,12 +56,19 @@ _PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: ?[A-Z]\.)+ [A-Z][a-z]+|[А-ЯЁ][а-
 _JOINERS = "・=＝"
 
 
-def _names_a_party(text: str, span: Span) -> bool:
-    """Return True when a span ends in a head after which a proper noun of common words is a name (党)
-    with two characters or more before it: a party the model took for a person (国民党), not a bare word
-    (与党, 政党)."""
+def _names_a_body(text: str, span: Span) -> bool:
+    """Return True when a span ends in the head of a party (党) or a company's or body's head of two
+    characters or more (…工業, …商事, …銀行) with two characters or more before it: a body the model took
+    for a person (国民党, 住友金属工業), not a bare word (与党, 政党)."""
     name = nfkc(text[span.start : span.end])
-    return any(name.endswith(head) and len(name) - len(head) >= 2 for head in proper_heads())
+    return any(name.endswith(head) and len(name) - len(head) >= 2 for head in _body_heads())
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """Return the heads that end a body's name and no person's: a party's, and the compound heads of
+    bodies of two characters or more (one kanji, 会 or 軍, ends given names too)."""
+    return proper_heads() | {head for head, type_ in compound_heads() if type_ == "Organization" and len(head) >= 2}
 
 
 def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> list[Candidate]:
@@ -97,8 +105,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _toward_a_place(text, span, known) or _members_of(text, span, known):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
-        if type_ == "Person" and _names_a_party(text, span):
-            type_ = "Organization"  # 国民党 as the model's person: a party's head ends no person's name
+        if type_ == "Person" and _names_a_body(text, span):
+            type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))

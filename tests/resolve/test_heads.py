@@ -1183,13 +1183,16 @@ def test_a_bodys_own_rules_after_its_name_are_no_treaty():
     assert quoted(block) == []  # in quotes too
 
 
-def test_a_party_the_model_takes_for_a_person_is_a_party():
+def test_a_party_or_a_company_the_model_takes_for_a_person_is_a_body():
     from kg.records import Span
     from kg.resolve.model_spans import from_ner
 
     text = "緑風党は、1950年に結成された政党。"
     assert [(text[c.start : c.end], c.type) for c in from_ner(text, [Span(0, 3, "Person")], [])] == [
         ("緑風党", "Organization")]
+    company = "青葉金属工業と合併した。"
+    assert [(company[c.start : c.end], c.type) for c in from_ner(company, [Span(0, 6, "Person")], [])] == [
+        ("青葉金属工業", "Organization")]
     bare = "与党は反対した。"  # one word for a kind of party, however the model reads it
     assert [c.type for c in from_ner(bare, [Span(0, 2, "Person")], [])] != ["Organization"]
 
