@@ -57,6 +57,9 @@ _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 _MEETINGS = ("会", "会議", "会合")
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
+# Acts whose object is made, held or run by their doer (a body set up, an event held, a plan adopted), so never
+# the doer itself: what a relative clause of one modifies is what it acts on
+_MADE = ("establishment", "oversight", "hosting", "adoption", "publication")
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,9 @@ def _frames_at(
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
-    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
+    # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
+    as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
+    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part:
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
@@ -236,8 +241,9 @@ def _frames_at(
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
-    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor)):
-        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である, Aは…加盟国の一つ: the role is A's
+    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor) or as_part):
+        # AはBの出資国である, Aは…加盟国の一つ: the role is A's; BはAの外局として発足した: B is the part
+        subjects = _inherited(sentence, anchor, slots)
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
@@ -314,11 +320,16 @@ def _frames_at(
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
         elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
                 not predicate.intransitive and not predicate.effect and \
-                all(a.type in INSTRUMENTS for a in groups[modified].arguments):
+                all(a.type in INSTRUMENTS or (predicate.group_for(a.type) in _MADE and not sentence.kids(anchor, "obj"))
+                    for a in groups[modified].arguments):
             # Aは…に閣議決定したBで…: a clause that names neither who nor what acts on the instrument it modifies,
             # and its doer is the sentence's topic, as in a main clause; an instrument that takes effect (発効した
-            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's
-            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)]
+            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's.
+            # So does one whose act makes, holds or runs what it modifies (Aは、所管するBと…: A oversees B), which
+            # is never its doer, unless it acts on another thing (Bに本部を置くC); one done with a body (Aは、加盟した
+            # Bと…) may be said of the body as its doer
+            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)
+                     and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
                 subjects, objects = topic, [groups[modified]]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
@@ -364,7 +375,7 @@ def _frames_at(
             _topic_object(sentence, anchor, slots, subjects) or \
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
-            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
+            (_left(sentence, anchor, slots, subjects) if predicate.group in ("withdrawal", "membership") else []) or \
             (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
             (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
     negated, modality = _mood(sentence, anchor, verbal)

@@ -810,6 +810,23 @@ SHAPES = [
     ("チリは、2018年12月に発効した北極協定の交渉に関わった。", [("チリ", C), ("北極協定", A)], set()),
     ("チリは、ペルーが策定した北極戦略を支持した。", [("チリ", C), ("ペルー", C), ("北極戦略", "Plan")],
      {("ペルー", "adoption", "北極戦略", False, "")}),
+    # so does one that makes, holds or runs the body it modifies, which is never its doer; one with an object of its
+    # own acts on that, and one done with what it modifies (加盟したB) may be said of it as the doer
+    ("北極省は、所管する北極機構と連携して、周知を進めている", [("北極省", O), ("北極機構", O)],
+     {("北極省", "oversight", "北極機構", False, ""), ("北極省", "cooperation", "北極機構", False, "")}),
+    ("北極省は、ペルーに本部を置く北極機構と連携した", [("北極省", O), ("北極機構", O), ("ペルー", C)],
+     {("北極省", "cooperation", "北極機構", False, "")}),
+    ("チリは、新たに加盟したペルーと協力した", [("チリ", C), ("ペルー", C)], {("チリ", "cooperation", "ペルー", False, "")}),
+    # a clause of joining that names nothing rejoins what the same subject left, not what another subject left
+    ("チリは1938年に北極機構を脱退し、1951年に再び加盟した", [("チリ", C), ("北極機構", O)],
+     {("チリ", "withdrawal", "北極機構", False, ""), ("チリ", "membership", "北極機構", False, "")}),
+    ("ペルーは1950年に北極機構を脱退し、チリは1951年に加盟した", [("ペルー", C), ("北極機構", O), ("チリ", C)],
+     {("ペルー", "withdrawal", "北極機構", False, "")}),
+    # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
+    ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
+     {("北極省", "oversight", "北極庁", False, "")}),
+    ("北極省は、北極庁を外局として設置した。", [("北極省", O), ("北極庁", O)],
+     {("北極省", "establishment", "北極庁", False, "")}),
 ]
 
 
