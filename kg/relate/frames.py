@@ -55,6 +55,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
+# Done jointly (Bと共同で): with a verb that names no act, cooperation with B
+_JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
 # Acts whose object is made, held or run by their doer (a body set up, an event held, a plan adopted), so never
@@ -164,7 +166,8 @@ def _frames_at(
     named = sentence.predicate(anchor)
     roles = slots[anchor]
     if named is None:
-        return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
+        return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups) + \
+            _joint(sentence, anchor, slots)
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     predicate, word = named
@@ -387,6 +390,24 @@ def _frames_at(
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _joint(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
+    """Return the subject's cooperation with B when a verb that names no act is done jointly: AはBと共同で開発を進める.
+
+    To do a thing together (共同で) with B is to cooperate with B; a verb that names an act of its own
+    (Bと共同で声明を発表した) says that act with B instead, and so does ともに (AはBとともに…を非難した), which
+    only says that both do it.
+    """
+    tokens = sentence.tokens
+    partners = [g for g in slots[anchor]["jointly"] if tokens[tokens[g.token].head].lemma == _JOINT]
+    if not partners or tokens[anchor].pos != "VERB":
+        return []
+    subjects = [g for g in slots[anchor]["subject"] if g not in partners] or _inherited(sentence, anchor, slots) or \
+        _topic(sentence, anchor, slots)
+    negated, modality = _mood(sentence, anchor, True)
+    return [(True, Frame(a, _JOINT, "cooperation", b, negated, modality))
+            for s in subjects for a in s.arguments for g in partners for b in g.arguments if a.entity != b.entity]
 
 
 def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

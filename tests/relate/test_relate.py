@@ -822,6 +822,11 @@ SHAPES = [
      {("チリ", "withdrawal", "北極機構", False, ""), ("チリ", "membership", "北極機構", False, "")}),
     ("ペルーは1950年に北極機構を脱退し、チリは1951年に加盟した", [("ペルー", C), ("北極機構", O), ("チリ", C)],
      {("ペルー", "withdrawal", "北極機構", False, "")}),
+    # to do a thing jointly (共同で) with B, by a verb that names no act, is to cooperate with B; ともに only says that
+    # both do it
+    ("北電は南電など電力4社と共同で、新型炉の開発を進める", [("北電", O), ("南電", O)],
+     {("北電", "cooperation", "南電", False, "")}),
+    ("チリはペルーとともに、ボリビアを非難した", [("チリ", C), ("ペルー", C), ("ボリビア", C)], set()),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
