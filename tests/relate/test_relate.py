@@ -827,6 +827,14 @@ SHAPES = [
     ("北電は南電など電力4社と共同で、新型炉の開発を進める", [("北電", O), ("南電", O)],
      {("北電", "cooperation", "南電", False, "")}),
     ("チリはペルーとともに、ボリビアを非難した", [("チリ", C), ("ペルー", C), ("ボリビア", C)], set()),
+    # abbreviations of countries written on without a mark (英米独仏, parsed 英米|独仏) are one run of conjuncts; with
+    # の they modify a noun of their own
+    ("北極会議で、チリと英米独仏・EUが北極パートナーシップを立ち上げた",
+     [("北極会議", E), ("チリ", C), ("英", C), ("米", C), ("独", C), ("仏", C), ("EU", O), ("北極パートナーシップ", A)],
+     {(x, "establishment", "北極パートナーシップ", False, "") for x in ("チリ", "英", "米", "独", "仏", "EU")}),
+    ("英米の企業と独仏・EUが北極パートナーシップを立ち上げた",
+     [("英", C), ("米", C), ("独", C), ("仏", C), ("EU", O), ("北極パートナーシップ", A)],
+     {(x, "establishment", "北極パートナーシップ", False, "") for x in ("独", "仏", "EU")}),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
