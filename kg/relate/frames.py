@@ -170,6 +170,8 @@ def _frames_at(
             _joint(sentence, anchor, slots)
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
+    if _title_before(sentence, anchor, groups):
+        return []  # E議長のX氏: a title before the name is the person's post, as パウエル議長 is
     predicate, word = named
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
@@ -390,6 +392,16 @@ def _frames_at(
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _title_before(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True for a title written before a person's name with の (COP28議長のX氏): the person's post, no act."""
+    from kg.resolve.people import titles
+
+    head = sentence.tokens[anchor].head
+    return sentence.tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and \
+        sentence.tokens[anchor].lemma in titles() and head in groups and \
+        all(a.type == "Person" for a in groups[head].arguments)
 
 
 def _joint(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:

@@ -835,6 +835,9 @@ SHAPES = [
     ("英米の企業と独仏・EUが北極パートナーシップを立ち上げた",
      [("英", C), ("米", C), ("独", C), ("仏", C), ("EU", O), ("北極パートナーシップ", A)],
      {(x, "establishment", "北極パートナーシップ", False, "") for x in ("独", "仏", "EU")}),
+    # a title written before a person's name with の is the person's post, as one after it is; said with a verb it acts
+    ("ロペス氏は北極会議の議長を務めた", [("北極会議", E), ("ロペス", P)], {("ロペス", "hosting", "北極会議", False, "")}),
+    ("北極会議議長のロペス氏は、北電の社長でもあった", [("北極会議", E), ("ロペス", P), ("北電", O)], set()),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
