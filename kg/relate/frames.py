@@ -55,6 +55,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
+# Endings of a word for the one who does an act: 議長国, 加盟国, 出資者
+_DOERS = ("国", "者")
 # Done jointly (Bと共同で): with a verb that names no act, cooperation with B
 _JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
@@ -172,6 +174,9 @@ def _frames_at(
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
     if _title_before(sentence, anchor, groups):
         return []  # E議長のX氏: a title before the name is the person's post, as パウエル議長 is
+    if named[1] == anchor and tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_DOERS) and \
+            sentence.marker(anchor) in _WITH_MARKERS + ("との",):
+        return []  # AはE議長国と共同で: a role named as the partner is a party the sentence leaves unnamed, not A
     predicate, word = named
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"

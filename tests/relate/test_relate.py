@@ -838,6 +838,11 @@ SHAPES = [
     # a title written before a person's name with の is the person's post, as one after it is; said with a verb it acts
     ("ロペス氏は北極会議の議長を務めた", [("北極会議", E), ("ロペス", P)], {("ロペス", "hosting", "北極会議", False, "")}),
     ("北極会議議長のロペス氏は、北電の社長でもあった", [("北極会議", E), ("ロペス", P), ("北電", O)], set()),
+    # a word for the doer of an act written as the partner (Eの議長国と) names a party left unnamed, not the subject;
+    # said with として it is the subject's role
+    ("チリは北極会議の議長国と会談した", [("チリ", C), ("北極会議", E)], set()),
+    ("北極機構は、北極会議の議長国として北極会議を主催した", [("北極機構", O), ("北極会議", E)],
+     {("北極機構", "hosting", "北極会議", False, "")}),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
