@@ -225,8 +225,9 @@ def _frames_at(
     elif not verbal:
         # AによるBの買収: the agent of a noun is its subject
         subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]
-    if not passive and predicate.group_for("に") != predicate.group:
-        # AはBに本部を置いた: where a thing is placed is not what is set up
+    if not passive and (predicate.group_for("に") != predicate.group or predicate.group == "publication"):
+        # AはBに本部を置いた: where a thing is placed is not what is set up; AはBに命令を出した: whom a thing is
+        # issued to is not what is published
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
     received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)

@@ -843,6 +843,9 @@ SHAPES = [
     ("チリは北極会議の議長国と会談した", [("チリ", C), ("北極会議", E)], set()),
     ("北極機構は、北極会議の議長国として北極会議を主催した", [("北極機構", O), ("北極会議", E)],
      {("北極機構", "hosting", "北極会議", False, "")}),
+    # whom a thing is issued to (Bに命令を出した) is not what is published
+    ("北極庁は北電に命令を出した", [("北極庁", O), ("北電", O)], set()),
+    ("北極庁は北極戦略を公表した", [("北極庁", O), ("北極戦略", "Plan")], {("北極庁", "publication", "北極戦略", False, "")}),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
