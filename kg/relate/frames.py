@@ -114,6 +114,12 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     governor = token.head if group.governor is None else group.governor
     if tokens[governor].pos == "ADV" and tokens[governor].head != governor:
         governor = tokens[governor].head  # an adverb takes no argument: 日加間ではいまだ…締結されておらず
+    if token.dep == "nsubj" and governor != i and "助数詞" in tokens[governor].tag and \
+            not sentence.kids(governor, "cop") and tokens[governor].head != governor and \
+            tokens[tokens[governor].head].pos == "VERB":
+        # Eが22〜24日、…で開かれ: a date takes no subject, its verb does (a count said with a copula, Bは…の一部局で,
+        # is said of it)
+        governor = tokens[governor].head
     if group.between:
         slots[governor]["mutual"].append(group)
         return

@@ -846,6 +846,13 @@ SHAPES = [
     # whom a thing is issued to (Bに命令を出した) is not what is published
     ("北極庁は北電に命令を出した", [("北極庁", O), ("北電", O)], set()),
     ("北極庁は北極戦略を公表した", [("北極庁", O), ("北極戦略", "Plan")], {("北極庁", "publication", "北極戦略", False, "")}),
+    # a が-phrase the parser hung on a date (Eが22〜24日、…開かれ) is its verb's subject: the event held before is
+    # chaired; a clause with its own subject keeps it (ペルーが…務めた翌年、チリが…主催した)
+    ("北欧首脳会議が22〜24日、ロシアのカザンで開かれ、ロペス大統領が議長を務めた",
+     [("北欧首脳会議", E), ("ロシア", C), ("カザン", "Region"), ("ロペス", P)],
+     {("ロペス", "hosting", "北欧首脳会議", False, "")}),
+    ("ペルーが議長国を務めた翌年、チリが北極サミットを主催した", [("ペルー", C), ("チリ", C), ("北極サミット", E)],
+     {("チリ", "hosting", "北極サミット", False, "")}),
     # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
     ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
      {("北極省", "oversight", "北極庁", False, "")}),
