@@ -433,18 +433,21 @@ def _left(
 
     What the same subject joined, signed or ratified in a clause before it: only the body or instrument of
     that clause; a clause of another subject (BにCが加盟し、Aは脱退した)
-    or of another act (Bと会談し、脱退を表明した) gives nothing.
+    or of another act (Bと会談し、脱退を表明した) gives nothing. A clause of joining that names nothing
+    rejoins what the same subject left before it (AはBを脱退し、1951年に再び加盟した).
     """
     from kg.relate.phrases import INSTRUMENTS
 
     tokens = sentence.tokens
+    act = sentence.predicate(anchor)
+    undone = ("withdrawal",) if act is not None and act[0].group == "membership" else _LEFT
     head = tokens[anchor].head
     before = [c for c in sentence.kids(anchor, "advcl") if c < anchor]
     if head != anchor and tokens[anchor].dep in ("advcl", "conj"):
         before += [c for c in sentence.kids(head, "advcl", "conj") if c < anchor]
     for c in sorted(before, reverse=True):
         named = sentence.predicate(c)
-        if named is None or named[0].group not in _LEFT or not all(g in subjects for g in slots[c]["subject"]):
+        if named is None or named[0].group not in undone or not all(g in subjects for g in slots[c]["subject"]):
             continue
         left = [g for g in slots[c]["object"] + slots[c]["genitive"] if g not in subjects and
                 all(a.type in ("Organization", *INSTRUMENTS) for a in g.arguments)]

@@ -55,8 +55,15 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
+# Endings of a word for the one who does an act: 議長国, 加盟国, 出資者
+_DOERS = ("国", "者")
+# Done jointly (Bと共同で): with a verb that names no act, cooperation with B
+_JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
+# Acts whose object is made, held or run by their doer (a body set up, an event held, a plan adopted), so never
+# the doer itself: what a relative clause of one modifies is what it acts on
+_MADE = ("establishment", "oversight", "hosting", "adoption", "publication")
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,12 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     governor = token.head if group.governor is None else group.governor
     if tokens[governor].pos == "ADV" and tokens[governor].head != governor:
         governor = tokens[governor].head  # an adverb takes no argument: 日加間ではいまだ…締結されておらず
+    if token.dep == "nsubj" and governor != i and "助数詞" in tokens[governor].tag and \
+            not sentence.kids(governor, "cop") and tokens[governor].head != governor and \
+            tokens[tokens[governor].head].pos == "VERB":
+        # Eが22〜24日、…で開かれ: a date takes no subject, its verb does (a count said with a copula, Bは…の一部局で,
+        # is said of it)
+        governor = tokens[governor].head
     if group.between:
         slots[governor]["mutual"].append(group)
         return
@@ -161,11 +174,19 @@ def _frames_at(
     named = sentence.predicate(anchor)
     roles = slots[anchor]
     if named is None:
-        return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups)
+        return _lifted(sentence, anchor, slots) + _made_of(sentence, anchor, slots, groups) + \
+            _joint(sentence, anchor, slots)
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
+    if _title_before(sentence, anchor, groups):
+        return []  # E議長のX氏: a title before the name is the person's post, as パウエル議長 is
+    if named[1] == anchor and tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_DOERS) and \
+            sentence.marker(anchor) in _WITH_MARKERS + ("との",):
+        return []  # AはE議長国と共同で: a role named as the partner is a party the sentence leaves unnamed, not A
     predicate, word = named
-    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")):
+    # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
+    as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
+    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part:
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     passive = sentence.passive(anchor) or predicate.intransitive
@@ -210,8 +231,9 @@ def _frames_at(
     elif not verbal:
         # AによるBの買収: the agent of a noun is its subject
         subjects += [g for g in roles["agent"] if sentence.marker(g.token) in _BY and g not in subjects]
-    if not passive and predicate.group_for("に") != predicate.group:
-        # AはBに本部を置いた: where a thing is placed is not what is set up
+    if not passive and (predicate.group_for("に") != predicate.group or predicate.group == "publication"):
+        # AはBに本部を置いた: where a thing is placed is not what is set up; AはBに命令を出した: whom a thing is
+        # issued to is not what is published
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
     received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
@@ -236,8 +258,9 @@ def _frames_at(
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
         subjects = _governed(sentence, anchor, slots)
-    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor)):
-        subjects = _inherited(sentence, anchor, slots)  # AはBの出資国である, Aは…加盟国の一つ: the role is A's
+    if not subjects and ((word != anchor and "接尾辞" in tokens[anchor].tag) or sentence.role(anchor) or as_part):
+        # AはBの出資国である, Aは…加盟国の一つ: the role is A's; BはAの外局として発足した: B is the part
+        subjects = _inherited(sentence, anchor, slots)
     if not subjects and not passive:
         subjects = _standing_for(sentence, anchor, slots, groups)
     if not subjects and not passive:
@@ -314,11 +337,16 @@ def _frames_at(
             objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
         elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
                 not predicate.intransitive and not predicate.effect and \
-                all(a.type in INSTRUMENTS for a in groups[modified].arguments):
+                all(a.type in INSTRUMENTS or (predicate.group_for(a.type) in _MADE and not sentence.kids(anchor, "obj"))
+                    for a in groups[modified].arguments):
             # Aは…に閣議決定したBで…: a clause that names neither who nor what acts on the instrument it modifies,
             # and its doer is the sentence's topic, as in a main clause; an instrument that takes effect (発効した
-            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's
-            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)]
+            # B) or passes (成立したB) does so itself, and a subject that names no entity is still the clause's.
+            # So does one whose act makes, holds or runs what it modifies (Aは、所管するBと…: A oversees B), which
+            # is never its doer, unless it acts on another thing (Bに本部を置くC); one done with a body (Aは、加盟した
+            # Bと…) may be said of the body as its doer
+            topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)
+                     and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
                 subjects, objects = topic, [groups[modified]]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
@@ -364,7 +392,7 @@ def _frames_at(
             _topic_object(sentence, anchor, slots, subjects) or \
             (_held_topic(sentence, anchor, slots, subjects) if predicate.group == "hosting" else []) or \
             (_theme(sentence, anchor, groups) if predicate.group in _BY_PARTIES else []) or \
-            (_left(sentence, anchor, slots, subjects) if predicate.group == "withdrawal" else []) or \
+            (_left(sentence, anchor, slots, subjects) if predicate.group in ("withdrawal", "membership") else []) or \
             (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
             (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
     negated, modality = _mood(sentence, anchor, verbal)
@@ -376,6 +404,34 @@ def _frames_at(
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+
+
+def _title_before(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
+    """Return True for a title written before a person's name with の (COP28議長のX氏): the person's post, no act."""
+    from kg.resolve.people import titles
+
+    head = sentence.tokens[anchor].head
+    return sentence.tokens[anchor].dep == "nmod" and sentence.marker(anchor) == "の" and \
+        sentence.tokens[anchor].lemma in titles() and head in groups and \
+        all(a.type == "Person" for a in groups[head].arguments)
+
+
+def _joint(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[tuple[bool, Frame]]:
+    """Return the subject's cooperation with B when a verb that names no act is done jointly: AはBと共同で開発を進める.
+
+    To do a thing together (共同で) with B is to cooperate with B; a verb that names an act of its own
+    (Bと共同で声明を発表した) says that act with B instead, and so does ともに (AはBとともに…を非難した), which
+    only says that both do it.
+    """
+    tokens = sentence.tokens
+    partners = [g for g in slots[anchor]["jointly"] if tokens[tokens[g.token].head].lemma == _JOINT]
+    if not partners or tokens[anchor].pos != "VERB":
+        return []
+    subjects = [g for g in slots[anchor]["subject"] if g not in partners] or _inherited(sentence, anchor, slots) or \
+        _topic(sentence, anchor, slots)
+    negated, modality = _mood(sentence, anchor, True)
+    return [(True, Frame(a, _JOINT, "cooperation", b, negated, modality))
+            for s in subjects for a in s.arguments for g in partners for b in g.arguments if a.entity != b.entity]
 
 
 def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

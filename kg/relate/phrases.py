@@ -135,6 +135,13 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
                 if into is None:
                     break
                 target = into
+            elif tokens[target].dep == "compound" and _countries(phrase[i]) and target + 1 < len(tokens) and \
+                    tokens[target + 1].dep == "compound" and tokens[target + 1].head == tokens[target].head and \
+                    owner.get(target + 1) == target + 1 and _countries(phrase.get(target + 1)) and \
+                    _spelled(tokens[target], phrase[target]) and _spelled(tokens[target + 1], phrase[target + 1]):
+                # 英米独仏・EU read as 英米|独仏: abbreviations of countries written on without a mark are one run
+                # of names, as the parser split it
+                target += 1
             elif tokens[target].dep == "compound" and _countries(phrase[i]) and \
                     _countries(phrase.get(owner.get(tokens[target].head, -1))) and \
                     sentence.appositive(owner[tokens[target].head]):
@@ -286,6 +293,12 @@ def _genitive_of(sentence: ParsedSentence, i: int) -> int | None:
     head = sentence.tokens[i].head
     nominal = head > i and sentence.tokens[head].pos in NOUNS
     return head if nominal and sentence.tokens[i].dep == "nmod" and sentence.marker(i) == "の" else None
+
+
+def _spelled(token: Token, arguments: Sequence[Argument]) -> bool:
+    """Return True when a word is made of the names in it and nothing else (英米 of 英 and 米)."""
+    inside = [a for a in arguments if token.start <= a.start and a.end <= token.end]
+    return sum(a.end - a.start for a in inside) == token.end - token.start
 
 
 def _countries(arguments: Sequence[Argument] | None) -> bool:

@@ -176,11 +176,11 @@ OWN_FLOORS = {
     "own_vault_diplomacy_2024": (0.90, 0.71),    # 0.92 / 0.73 (33 of 45), first met (held out) at 0.65 / 0.62
     "own_vault_migration_2024": (0.90, 0.64),    # 0.91 / 0.71 (10 of 14, from 6) with the entities found
     "own_cyber_ai_2024": (0.88, 0.61),           # 0.88 / 0.63 (37 of 59), first met (held out) at 0.79 / 0.46
-    "own_gx_energy_whitepaper_2024": (0.76, 0.47),  # 0.76 / 0.49 (26 of 53), first met (held out) at 0.70 / 0.36
-    "own_humanrights_un_2024": (0.76, 0.61),     # 0.77 / 0.64 (30 of 47), first met (held out) at 0.56 / 0.30
+    "own_gx_energy_whitepaper_2024": (0.91, 0.75),  # 0.91 / 0.77 (41 of 53), first met (held out) at 0.70 / 0.36
+    "own_humanrights_un_2024": (0.85, 0.74),     # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30
     "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.91, 0.69),      # 0.92 / 0.71 (44 of 62, from 34), first met (held out) at 0.87 / 0.53
-    "own_children_policy_2024": (0.92, 0.34),    # 0.94 / 0.37 (15 of 41) on first contact
+    "own_children_policy_2024": (0.94, 0.41),    # 0.95 / 0.44 (18 of 41), first met at 0.94 / 0.37
 }
 
 

@@ -810,6 +810,54 @@ SHAPES = [
     ("チリは、2018年12月に発効した北極協定の交渉に関わった。", [("チリ", C), ("北極協定", A)], set()),
     ("チリは、ペルーが策定した北極戦略を支持した。", [("チリ", C), ("ペルー", C), ("北極戦略", "Plan")],
      {("ペルー", "adoption", "北極戦略", False, "")}),
+    # so does one that makes, holds or runs the body it modifies, which is never its doer; one with an object of its
+    # own acts on that, and one done with what it modifies (加盟したB) may be said of it as the doer
+    ("北極省は、所管する北極機構と連携して、周知を進めている", [("北極省", O), ("北極機構", O)],
+     {("北極省", "oversight", "北極機構", False, ""), ("北極省", "cooperation", "北極機構", False, "")}),
+    ("北極省は、ペルーに本部を置く北極機構と連携した", [("北極省", O), ("北極機構", O), ("ペルー", C)],
+     {("北極省", "cooperation", "北極機構", False, "")}),
+    ("チリは、新たに加盟したペルーと協力した", [("チリ", C), ("ペルー", C)], {("チリ", "cooperation", "ペルー", False, "")}),
+    # a clause of joining that names nothing rejoins what the same subject left, not what another subject left
+    ("チリは1938年に北極機構を脱退し、1951年に再び加盟した", [("チリ", C), ("北極機構", O)],
+     {("チリ", "withdrawal", "北極機構", False, ""), ("チリ", "membership", "北極機構", False, "")}),
+    ("ペルーは1950年に北極機構を脱退し、チリは1951年に加盟した", [("ペルー", C), ("北極機構", O), ("チリ", C)],
+     {("ペルー", "withdrawal", "北極機構", False, "")}),
+    # to do a thing jointly (共同で) with B, by a verb that names no act, is to cooperate with B; ともに only says that
+    # both do it
+    ("北電は南電など電力4社と共同で、新型炉の開発を進める", [("北電", O), ("南電", O)],
+     {("北電", "cooperation", "南電", False, "")}),
+    ("チリはペルーとともに、ボリビアを非難した", [("チリ", C), ("ペルー", C), ("ボリビア", C)], set()),
+    # abbreviations of countries written on without a mark (英米独仏, parsed 英米|独仏) are one run of conjuncts; with
+    # の they modify a noun of their own
+    ("北極会議で、チリと英米独仏・EUが北極パートナーシップを立ち上げた",
+     [("北極会議", E), ("チリ", C), ("英", C), ("米", C), ("独", C), ("仏", C), ("EU", O), ("北極パートナーシップ", A)],
+     {(x, "establishment", "北極パートナーシップ", False, "") for x in ("チリ", "英", "米", "独", "仏", "EU")}),
+    ("英米の企業と独仏・EUが北極パートナーシップを立ち上げた",
+     [("英", C), ("米", C), ("独", C), ("仏", C), ("EU", O), ("北極パートナーシップ", A)],
+     {(x, "establishment", "北極パートナーシップ", False, "") for x in ("独", "仏", "EU")}),
+    # a title written before a person's name with の is the person's post, as one after it is; said with a verb it acts
+    ("ロペス氏は北極会議の議長を務めた", [("北極会議", E), ("ロペス", P)], {("ロペス", "hosting", "北極会議", False, "")}),
+    ("北極会議議長のロペス氏は、北電の社長でもあった", [("北極会議", E), ("ロペス", P), ("北電", O)], set()),
+    # a word for the doer of an act written as the partner (Eの議長国と) names a party left unnamed, not the subject;
+    # said with として it is the subject's role
+    ("チリは北極会議の議長国と会談した", [("チリ", C), ("北極会議", E)], set()),
+    ("北極機構は、北極会議の議長国として北極会議を主催した", [("北極機構", O), ("北極会議", E)],
+     {("北極機構", "hosting", "北極会議", False, "")}),
+    # whom a thing is issued to (Bに命令を出した) is not what is published
+    ("北極庁は北電に命令を出した", [("北極庁", O), ("北電", O)], set()),
+    ("北極庁は北極戦略を公表した", [("北極庁", O), ("北極戦略", "Plan")], {("北極庁", "publication", "北極戦略", False, "")}),
+    # a が-phrase the parser hung on a date (Eが22〜24日、…開かれ) is its verb's subject: the event held before is
+    # chaired; a clause with its own subject keeps it (ペルーが…務めた翌年、チリが…主催した)
+    ("北欧首脳会議が22〜24日、ロシアのカザンで開かれ、ロペス大統領が議長を務めた",
+     [("北欧首脳会議", E), ("ロシア", C), ("カザン", "Region"), ("ロペス", P)],
+     {("ロペス", "hosting", "北欧首脳会議", False, "")}),
+    ("ペルーが議長国を務めた翌年、チリが北極サミットを主催した", [("ペルー", C), ("チリ", C), ("北極サミット", E)],
+     {("チリ", "hosting", "北極サミット", False, "")}),
+    # a part said with として is said of the subject of its verb; with no の-phrase it names no one over it
+    ("北極庁は、北極庁設置法に基づいて北極省の外局として発足した。", [("北極庁", O), ("北極省", O), ("北極庁設置法", "Law")],
+     {("北極省", "oversight", "北極庁", False, "")}),
+    ("北極省は、北極庁を外局として設置した。", [("北極省", O), ("北極庁", O)],
+     {("北極省", "establishment", "北極庁", False, "")}),
 ]
 
 
