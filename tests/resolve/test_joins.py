@@ -730,3 +730,12 @@ def test_a_communique_is_an_agreement():
     text = "首脳は「ゾルタ首脳コミュニケ」を採択した。コミュニケ発表の後、会見した。"
     types = {e.label: e.type for e in resolve([_note(text)], {})}
     assert types.get("ゾルタ首脳コミュニケ") == "Agreement" and "コミュニケ" not in types
+
+
+def test_the_kind_of_session_in_parentheses_after_a_numbered_session_is_that_session():
+    text = "第88回評議会（臨時評議会）で予算が通った。臨時評議会は三日で閉じた。"
+    nodes = _nodes([_note(text)], _spans(text, ("第88回評議会", "Event"), ("臨時評議会", "Organization")))
+    assert len(nodes) == 1 and sorted(next(iter(nodes.values()))) == ["第88回評議会", "臨時評議会"]
+    place = "第88回評議会（札幌評議会）で予算が通った。"  # a place says where it met, not what kind it is
+    nodes = _nodes([_note(place)], _spans(place, ("第88回評議会", "Event"), ("札幌評議会", "Organization")))
+    assert len(nodes) == 2
