@@ -17,7 +17,7 @@ from kg.resolve.knowledge import (
     state_heads, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
+from kg.resolve.words import Word, first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -669,7 +669,7 @@ def bare_headed(text: str) -> list[Candidate]:
         end = start
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
-        start = _name_start_in_run(text, start, end)
+        start = _name_start_in_run(text, over_kana_nouns(text, start), end)
         dot = text.rfind("・", start, end)
         if dot > start and suffix_type(text[start:dot]):
             start = dot + 1  # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name
@@ -695,6 +695,35 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def over_kana_nouns(text: str, start: int) -> int:
+    """Return where a run of name characters starts once it takes in the nouns written in hiragana right
+    before it, the ・ between them and the name characters before those (こども of こども家庭審議会, 子ども・子育て
+    of 子ども・子育て支援法, 東京都こども of 東京都こども基本条例).
+
+    Japanese writes some common nouns in kana (こども, 子育て, いじめ), and they are words of a name as kanji
+    ones are; a particle (の, を), a word that works as an adverb (ため, ところ) or two kana alone (こと, もの)
+    is no noun of a name, and ends the run."""
+    while start > 0:
+        dot = text[start - 1] == "・"
+        word = word_ending(text, start - 1 if dot else start)
+        if word is None or not _kana_noun(text, word):
+            return start
+        start = word.start
+        while start > 0 and is_name_char(text[start - 1]) and text[start - 1] != "・":
+            start -= 1
+    return start
+
+
+def _kana_noun(text: str, word: Word) -> bool:
+    """Return True for a common noun written in hiragana, or in kanji and hiragana (こども, 子育て, いじめ): not
+    one that works as an adverb (ため, ところ), nor two kana alone (こと, もの)."""
+    surface = text[word.start : word.end]
+    kana = [c for c in surface if is_hiragana(c)]
+    return (word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] != "副詞可能" and bool(kana)
+            and all(is_hiragana(c) or is_kanji(c) or is_katakana(c) for c in surface)
+            and (len(kana) < len(surface) or len(surface) >= 3))
 
 
 # A plan's target year or period, written against its head: GX2040ビジョン, …国家戦略2023-2030.
@@ -934,6 +963,8 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
     inside = list(words_within(text, start, end))  # none when the name is one word (中小企業基盤整備機構)
     if inside and all(w.pos[0] == "接頭辞" or text[w.start : w.end] in name_words("qualifier") for w in inside):
         return False
+    if inside and all(w.pos[1] == "数詞" for w in inside):
+        return False  # 30大綱: a number before the head is a short name's era year, no name of its own
     return named or not _one_common_word(text, start, end)
 
 

@@ -1175,3 +1175,37 @@ def test_a_bodys_own_rules_after_its_name_are_no_treaty():
     text = "協会は「日本将棋研究協会棋士規程」を改定した。"
     block = Block("n.md", ("見出し",), (2,), 1, 0, 1, "paragraph", text)
     assert quoted(block) == []  # in quotes too
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("こども読書推進審議会が答申した。", "こども読書推進審議会"),  # a noun in kana opens the name
+        ("子ども・若者交流分科会が開かれた。", "子ども・若者交流分科会"),  # nouns in kanji and kana, with ・
+        ("札幌市こども読書基本条例が施行された。", "札幌市こども読書基本条例"),  # name characters before the kana noun
+    ],
+)
+def test_a_common_noun_written_in_kana_is_a_word_of_the_name(text, name):
+    assert name in [n for n, _ in _names(text)]
+
+
+@pytest.mark.parametrize("text", ["読書のための推進本部を置く。", "こどもの読書部会"])
+def test_a_particle_or_a_kana_word_used_as_an_adverb_opens_no_name(text):
+    assert _names(text) == []  # ため works as an adverb; の is a particle
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("児童読書推進部会で議論した。", "児童読書推進部会", "Organization"),  # a council's section, words before it
+        ("観光審議会が答申した。", "観光審議会", "Organization"),  # a council set up by law: one word names it
+        ("読書推進大綱を決めた。", "読書推進大綱", "Plan"),  # a government's outline
+    ],
+)
+def test_a_section_a_council_and_an_outline_are_named_by_their_heads(text, name, type_):
+    assert (name, type_) in _names(text)
+
+
+@pytest.mark.parametrize("text", ["作業部会で議論した。", "各審議会に諮った。", "30大綱の下で整備した。"])
+def test_one_word_before_a_section_a_prefix_or_a_number_names_none(text):
+    assert _names(text) == []
