@@ -708,7 +708,7 @@ def over_kana_nouns(text: str, start: int) -> int:
     while start > 0:
         dot = text[start - 1] == "・"
         word = word_ending(text, start - 1 if dot else start)
-        if word is None or not _kana_noun(text, word):
+        if word is None or not kana_noun(text, word):
             return start
         start = word.start
         while start > 0 and is_name_char(text[start - 1]) and text[start - 1] != "・":
@@ -716,7 +716,7 @@ def over_kana_nouns(text: str, start: int) -> int:
     return start
 
 
-def _kana_noun(text: str, word: Word) -> bool:
+def kana_noun(text: str, word: Word) -> bool:
     """Return True for a common noun written in hiragana, or in kanji and hiragana (こども, 子育て, いじめ): not
     one that works as an adverb (ため, ところ), nor two kana alone (こと, もの)."""
     surface = text[word.start : word.end]

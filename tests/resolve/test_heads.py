@@ -785,6 +785,8 @@ def test_link_text_ending_in_a_common_word_with_a_head_is_no_name():
         ("画像処理の治療法と解決法を比べた。", True, []),  # one word before 法: a method
         ("宇宙の関連法と、海洋関係法を整理した。", True, []),  # a class of laws, no one law
         ("申請方法を定める。", False, []),  # 方法 is a word of its own
+        ("改正読書・子育て観光法が成立した。", True, ["読書・子育て観光法"]),  # fields joined by ・, a noun in kana
+        ("札幌・北海観光法", True, ["北海観光法"]),  # a proper name before ・ is an item of a list, not a field
     ],
 )
 def test_a_run_ending_in_ho_where_the_text_cites_law_is_a_law(text, law_section, found):
