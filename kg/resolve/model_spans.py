@@ -122,8 +122,11 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a label kept as the model found it, unless common words end in a head of another kind or in a generic
         # word (最終報告書 as a conference: 報告書 is a report, and a final one is a kind of report)
         last = _last_word(text, span)
+        # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
+        # stands (人口戦略会議 as a conference) is still a name
+        other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
         kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
-            (head and head != type_) or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+            other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))

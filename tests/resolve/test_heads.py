@@ -1211,3 +1211,19 @@ def test_a_section_a_council_and_an_outline_are_named_by_their_heads(text, name,
 @pytest.mark.parametrize("text", ["作業部会で議論した。", "各審議会に諮った。", "30大綱の下で整備した。"])
 def test_one_word_before_a_section_a_prefix_or_a_number_names_none(text):
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("読書政策推進会議が開かれた。", "読書政策推進会議"),  # a council that promotes a policy
+        ("港湾未来戦略会議が提言した。", "港湾未来戦略会議"),
+        ("全世代型読書環境構築会議で議論した。", "全世代型読書環境構築会議"),
+    ],
+)
+def test_a_council_named_by_what_it_promotes_builds_or_advises_on_is_a_body(text, name):
+    assert (name, "Organization") in _names(text)
+
+
+def test_one_word_before_a_strategy_council_names_a_kind_of_meeting():
+    assert _names("経営戦略会議を開いた。") == []

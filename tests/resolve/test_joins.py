@@ -739,3 +739,11 @@ def test_the_kind_of_session_in_parentheses_after_a_numbered_session_is_that_ses
     place = "第88回評議会（札幌評議会）で予算が通った。"  # a place says where it met, not what kind it is
     nodes = _nodes([_note(place)], _spans(place, ("第88回評議会", "Event"), ("札幌評議会", "Organization")))
     assert len(nodes) == 2
+
+
+def test_a_meeting_the_model_sees_where_a_councils_head_stands_is_the_council():
+    text = "観光戦略会議は提言をまとめた。"  # the council shares its head with its meetings
+    spans = _spans(text, ("観光戦略会議", "Conference"))
+    assert _nodes([_note(text)], spans) == {"観光戦略会議": ["観光戦略会議"]}
+    other = "観光対応方針は提言をまとめた。"  # a plan's head where the model sees a meeting: common words of another kind
+    assert _nodes([_note(other)], _spans(other, ("観光対応方針", "Conference"))) == {}
