@@ -671,8 +671,10 @@ def bare_headed(text: str) -> list[Candidate]:
             end += 1
         start = _name_start_in_run(text, over_kana_nouns(text, start), end)
         dot = text.rfind("・", start, end)
-        if dot > start and suffix_type(text[start:dot]):
-            start = dot + 1  # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name
+        if dot > start and (suffix_type(text[start:dot]) or nfkc(text[start:dot]) in heads):
+            # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name, nor are
+            # heads alone (部会・分科会: kinds of body)
+            start = dot + 1
         name_end = before_article(text, start, start + len(text[start:end].rstrip("・-. ")))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")

@@ -1227,3 +1227,8 @@ def test_a_council_named_by_what_it_promotes_builds_or_advises_on_is_a_body(text
 
 def test_one_word_before_a_strategy_council_names_a_kind_of_meeting():
     assert _names("経営戦略会議を開いた。") == []
+
+
+def test_heads_of_bodies_listed_with_a_dot_name_no_body():
+    assert _names("主な部会・分科会を挙げる。") == []  # kinds of body
+    assert ("観光・読書推進分科会", "Organization") in _names("観光・読書推進分科会が開かれた。")  # fields of one name

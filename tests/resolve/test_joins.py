@@ -747,3 +747,10 @@ def test_a_meeting_the_model_sees_where_a_councils_head_stands_is_the_council():
     assert _nodes([_note(text)], spans) == {"観光戦略会議": ["観光戦略会議"]}
     other = "観光対応方針は提言をまとめた。"  # a plan's head where the model sees a meeting: common words of another kind
     assert _nodes([_note(other)], _spans(other, ("観光対応方針", "Conference"))) == {}
+
+
+def test_heads_alone_joined_by_a_dot_that_the_model_tags_are_no_name():
+    text = "主な部会・分科会を挙げる。"
+    assert _nodes([_note(text)], _spans(text, ("部会・分科会", "Government"))) == {}
+    named = "北極海・南極海委員会が開かれた。"  # a name before the head
+    assert "北極海・南極海委員会" in _nodes([_note(named)], _spans(named, ("北極海・南極海委員会", "Government")))
