@@ -328,3 +328,9 @@ def test_a_post_sudachi_ends_in_the_suffix_kan_after_a_full_name_is_a_title():
     assert _people("特別調整官が退いた。") == ([], [])
     # a katakana word before a post in 官 is no post's: the joined name is left to the model, whole
     assert _people("タナカ・ボルコフ・フライン総司令官が述べた。")[0] == []
+
+
+def test_a_place_alone_before_the_head_of_a_municipality_names_no_one():
+    text = "前倉敷市長が講演した。"  # the mayor of 倉敷市, whoever holds the post
+    assert _people(text, (Span(1, 3, "Person"),))[0] == []
+    assert _people("井崎竜也市長が講演した。")[0] == ["井崎竜也"]  # a full name before the title is a person
