@@ -875,6 +875,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
         at = text.find(clause)
         while at >= 0:
             end = _head_run_end(text, at + len(clause))
+            if end and _act_and_body_head(text, at + len(clause), end):
+                end = 0  # …の改定に向けた作業部会: a working group, a kind of body the clause describes
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
@@ -890,6 +892,14 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _act_and_body_head(text: str, start: int, end: int) -> bool:
+    """Return True for a run of one word for an act and a body's head (作業部会, 調査団): a kind of body, as
+    one act before 法 makes a kind of law (規制法); a title's clause before it describes what the body does."""
+    inside = words_within(text, start, end)
+    return (len(inside) == 2 and inside[0].pos[:3] == ("名詞", "普通名詞", "サ変可能")
+            and suffix_type(text[start:end]) == "Organization")
 
 
 def _after_venue(text: str, start: int) -> int:

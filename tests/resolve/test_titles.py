@@ -187,3 +187,8 @@ def test_a_protocol_after_a_treatys_name_and_no_is_an_agreement_of_its_own():
     nodes = _nodes([_note(_block(text))])
     assert nodes["海洋汚染防止条約の選択議定書"] == ["海洋汚染防止条約の選択議定書"]
     assert nodes["海洋汚染防止条約"] == ["海洋汚染防止条約"]  # the treaty alone stays itself
+
+
+def test_one_word_for_an_act_before_a_bodys_head_after_a_clause_is_a_kind_of_body():
+    assert _titles("漁業計画の改定に向けた作業部会の議論が始まった。") == []  # a working group, described
+    assert _titles("漁業計画の改定に向けた特別委員会が発足した。") == ["漁業計画の改定に向けた特別委員会"]
