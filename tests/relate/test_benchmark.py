@@ -180,7 +180,9 @@ OWN_FLOORS = {
     "own_humanrights_un_2024": (0.76, 0.61),     # 0.77 / 0.64 (30 of 47), first met (held out) at 0.56 / 0.30
     "own_vault_indopacific_2024": (0.83, 0.49),  # 0.85 / 0.51 (28 of 55), first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.85, 0.53),      # 0.87 / 0.55 (34 of 62), first met (held out) at 0.87 / 0.53
-    "own_children_policy_2024": (0.92, 0.34),    # 0.94 / 0.37 (15 of 41) on first contact
+    # 0.87 / 0.49 (20 of 41) with the entity rules of branch rulekids, 0.94 / 0.37 (15 of 41) on first contact: more
+    # bodies, laws and plans found, more rows reached, three more wrong ones (parties voting for a law, a cabinet's bill)
+    "own_children_policy_2024": (0.85, 0.47),
 }
 
 
