@@ -337,8 +337,11 @@ OWN_FLOORS = {
     # to 0.941 / 0.951 / 3 / 1 / 0.992
     "own_vault_econsec_2025": (0.94, 0.95, 3, 1, 0.99),
     # written in the seventh round, the first set of a domestic policy field (children and birth rate): first contact
-    # (ac3cc9b) 0.780 / 0.908 / 6 / 0 / 1.000, 1 absent name as a node; moved here at once to have its errors fixed
-    "own_children_policy_2024": (0.78, 0.90, 6, 0, 1.0),
+    # (ac3cc9b) 0.780 / 0.908 / 6 / 0 / 1.000, 1 absent name as a node; moved here at once to have its errors fixed:
+    # nouns in kana and fields joined by ・ inside names, councils and their 部会 by their heads, outlines, kinds of
+    # Diet session, a municipality's head after its place (branch rulekids) took it to 0.900 / 0.953 / 3 / 0 / 1.000;
+    # the absent name still a node is LINE (a service, which is also a company)
+    "own_children_policy_2024": (0.90, 0.95, 3, 0, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text

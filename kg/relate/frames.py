@@ -53,6 +53,8 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 # Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
 # is the agreement itself, said of the topic)
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
+# nor does one adopt anything (こども大綱は…三つの大綱を一本にまとめたもの: the outline is what was made of them)
+_NOT_BY_INSTRUMENTS = (*_BY_PARTIES, "adoption")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
 # Endings of a word for the one who does an act: 議長国, 加盟国, 出資者
@@ -403,7 +405,7 @@ def _frames_at(
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
-            if (group := placed or predicate.group_for(b.type)) and not (group in _BY_PARTIES and a.type in INSTRUMENTS)]
+            if (group := placed or predicate.group_for(b.type)) and not (group in _NOT_BY_INSTRUMENTS and a.type in INSTRUMENTS)]
 
 
 def _title_before(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:

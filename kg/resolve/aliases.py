@@ -409,6 +409,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
             continue
+        if len(inner) == 1 and _is_session_kind(outer, inner[0]):
+            yield names  # 第213回国会（通常国会）: a numbered session and the kind of session it is
+            continue
         if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
             yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
             continue
@@ -661,6 +664,26 @@ def _is_design(name: str) -> bool:
     found = words(name)
     return (len(found) >= 2 and name[found[-1].start : found[-1].end] == "型" and found[-1].pos[0] == "接尾辞"
             and not any(w.proper or w.unknown for w in found))
+
+
+# The number of a session that opens its name: 第213回 of 第213回国会, 第5回 of 第5回総会.
+_NUMBERED_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
+
+
+def _is_session_kind(outer: str, inner: str) -> bool:
+    """Return True when a parenthesis after a numbered session names the kind of session it is: one common
+    word before the session's own head (通常 of 第213回国会（通常国会）, 特別 of 第5回総会（特別総会）). A body
+    calls each of its sessions by its kind and its number, so in the text the two name one session."""
+    number = _NUMBERED_SESSION.match(nfkc(outer))
+    if number is None:
+        return False
+    head, inner = nfkc(outer)[number.end() :].strip(), nfkc(inner).strip()
+    kind = inner[: len(inner) - len(head)]
+    if len(head) < 2 or not inner.endswith(head) or not kind:
+        return False
+    found = words(kind)
+    common = found and (found[0].pos[:2] == ("名詞", "普通名詞") or found[0].pos[0] == "形状詞")
+    return len(found) == 1 and bool(common) and all(is_kanji(c) for c in kind)
 
 
 def _is_bare_head(name: str) -> bool:

@@ -17,7 +17,7 @@ from kg.resolve.knowledge import (
     state_heads, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.words import first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
+from kg.resolve.words import Word, first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, normalize_with_map
 
 KNOWN, QUOTED, HEADED, COMPOUND, NER = 1, 2, 3, 4, 5
@@ -159,6 +159,8 @@ def bound_prefixes(text: str, known: Sequence[Candidate]) -> list[Candidate]:
                 and not text.startswith(_BODY_AFTER, cand.end)):
             bound.append(cand)
     return bound
+
+
 def without_glosses(text: str, known: list[Candidate]) -> list[Candidate]:
     """Return the known names but those that gloss the common noun before them: a known name alone in
     parentheses that the dictionary knows as one common word, after a common noun, is that noun's loanword
@@ -682,10 +684,12 @@ def bare_headed(text: str) -> list[Candidate]:
         end = start
         while end < len(text) and (is_name_char(text[end]) or _inner_space(text, end)):
             end += 1
-        start = _name_start_in_run(text, start, end)
+        start = _name_start_in_run(text, over_kana_nouns(text, start), end)
         dot = text.rfind("・", start, end)
-        if dot > start and suffix_type(text[start:dot]):
-            start = dot + 1  # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name
+        if dot > start and (suffix_type(text[start:dot]) or nfkc(text[start:dot]) in heads):
+            # 調査委員会・事実調査団: bodies listed with ・, the first with its head, are no one name, nor are
+            # heads alone (部会・分科会: kinds of body)
+            start = dot + 1
         name_end = before_article(text, start, start + len(text[start:end].rstrip("・-. ")))
         name = text[start : before_time_words(text, start, name_end)]
         stem = nfkc(name).rstrip("0123456789 ")
@@ -716,6 +720,35 @@ def bare_headed(text: str) -> list[Candidate]:
 def _code_name(front: str) -> bool:
     """Return True for a code name of two characters or more in katakana or Latin letters (トモダチ, Overlord)."""
     return len(front) >= 2 and all(is_katakana(c) or c.isascii() and c.isalpha() for c in front.replace("・", ""))
+
+
+def over_kana_nouns(text: str, start: int) -> int:
+    """Return where a run of name characters starts once it takes in the nouns written in hiragana right
+    before it, the ・ between them and the name characters before those (こども of こども家庭審議会, 子ども・子育て
+    of 子ども・子育て支援法, 東京都こども of 東京都こども基本条例).
+
+    Japanese writes some common nouns in kana (こども, 子育て, いじめ), and they are words of a name as kanji
+    ones are; a particle (の, を), a word that works as an adverb (ため, ところ) or two kana alone (こと, もの)
+    is no noun of a name, and ends the run."""
+    while start > 0:
+        dot = text[start - 1] == "・"
+        word = word_ending(text, start - 1 if dot else start)
+        if word is None or not kana_noun(text, word):
+            return start
+        start = word.start
+        while start > 0 and is_name_char(text[start - 1]) and text[start - 1] != "・":
+            start -= 1
+    return start
+
+
+def kana_noun(text: str, word: Word) -> bool:
+    """Return True for a common noun written in hiragana, or in kanji and hiragana (こども, 子育て, いじめ): not
+    one that works as an adverb (ため, ところ), nor two kana alone (こと, もの)."""
+    surface = text[word.start : word.end]
+    kana = [c for c in surface if is_hiragana(c)]
+    return (word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] != "副詞可能" and bool(kana)
+            and all(is_hiragana(c) or is_kanji(c) or is_katakana(c) for c in surface)
+            and (len(kana) < len(surface) or len(surface) >= 3))
 
 
 # A plan's target year or period, written against its head: GX2040ビジョン, …国家戦略2023-2030.
@@ -873,6 +906,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
         at = text.find(clause)
         while at >= 0:
             end = _head_run_end(text, at + len(clause))
+            if end and _act_and_body_head(text, at + len(clause), end):
+                end = 0  # …の改定に向けた作業部会: a working group, a kind of body the clause describes
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
@@ -889,6 +924,14 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _act_and_body_head(text: str, start: int, end: int) -> bool:
+    """Return True for a run of one word for an act and a body's head (作業部会, 調査団): a kind of body, as
+    one act before 法 makes a kind of law (規制法); a title's clause before it describes what the body does."""
+    inside = words_within(text, start, end)
+    return (len(inside) == 2 and inside[0].pos[:3] == ("名詞", "普通名詞", "サ変可能")
+            and suffix_type(text[start:end]) == "Organization")
 
 
 def _after_venue(text: str, start: int) -> int:
@@ -970,6 +1013,8 @@ def _names_with_head(text: str, start: int, end: int, named: bool) -> bool:
     inside = list(words_within(text, start, end))  # none when the name is one word (中小企業基盤整備機構)
     if inside and all(w.pos[0] == "接頭辞" or text[w.start : w.end] in name_words("qualifier") for w in inside):
         return False
+    if inside and all(w.pos[1] == "数詞" for w in inside):
+        return False  # 30大綱: a number before the head is a short name's era year, no name of its own
     return named or not _one_common_word(text, start, end)
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, Candidate
+from kg.resolve.candidates import COMPOUND, Candidate, kana_noun
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
@@ -425,7 +425,11 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     if suffix_type(surface) != "Law" or units[-2] in name_words("law-class"):
         return None  # 申請方法, 宇宙関連法: a way of doing (type_suffixes.tsv, type -) or a class of laws
     # 治療法, 学習法: one word before 法 makes a method as often as a law
-    return (start, end) if all(is_kanji(c) for c in surface) and len(units) >= (2 if article else 3) else None
+    # a common noun in kana before the head (子ども・子育て支援法) is a word of the name as a kanji one is; a Latin
+    # letter or a digit is none
+    kanji = all(all(is_kanji(c) or c == "・" for c in text[w.start : w.end]) or (w is not run[-1] and kana_noun(text, w))
+                for w in run[first:])
+    return (start, end) if kanji and len(units) >= (2 if article else 3) else None
 
 
 # The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
@@ -954,7 +958,8 @@ def _noun_runs(text: str) -> tuple[tuple[Word, ...], ...]:
     for i, word in enumerate(all_words):
         surface = text[word.start : word.end]
         adjacent = bool(run) and run[-1].end == word.start
-        if surface in _JOINERS and adjacent and _joins_name(text, word, all_words[i + 1 : i + 2]):
+        following = all_words[i + 1 : i + 2]
+        if surface in _JOINERS and adjacent and (_joins_name(text, word, following) or _joins_fields(text, run[-1], following)):
             run.append(word)
             continue
         if word.pos[0] == "接尾辞" and surface in name_words("describing") or _hiragana_suffix(text, word):
@@ -982,6 +987,17 @@ def _joins_name(text: str, joiner: Word, following: Sequence[Word]) -> bool:
     after = text[joiner.end] if joiner.end < len(text) else ""
     kind = lambda ch: is_katakana(ch) or is_ascii_alnum(nfkc(ch))  # noqa: E731
     return bool(following) and following[0].start == joiner.end and kind(before) and kind(after)
+
+
+def _joins_fields(text: str, before: Word, following: Sequence[Word]) -> bool:
+    """Return True for a ・ between two common nouns, the first without a head of its own: fields of one name
+    (育児・介護 of 育児・介護休業法, 子ども・子育て of …支援法), where a list sets names (三越・あさひ銀行) or
+    headed things (調査委員会・事実調査団) apart."""
+    if not following or following[0].start != before.end + 1 or text[before.end] != "・":
+        return False
+    first = nfkc(text[before.start : before.end])
+    return (before.pos[:2] == ("名詞", "普通名詞") and following[0].pos[:2] == ("名詞", "普通名詞")
+            and not suffix_type(first) and _longest_head(first, 1) is None)
 
 
 def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
@@ -1129,7 +1145,6 @@ def _vouches(text: str, word: Word) -> bool:
     latin = surface.isascii() and len(surface) >= 2 and any(c.isupper() for c in surface)
     proper = word.proper and (word.pos[2] != "一般" or has_proper_part(text[word.start : word.end]))
     return proper or (word.unknown and len(surface) >= 2) or latin
-
 
 
 def is_common_compound(text: str, start: int, end: int) -> bool:

@@ -21,7 +21,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type,
+    ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
     without_legal_form,
 )
 from kg.resolve.words import (
@@ -131,9 +131,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
-        if span.ene not in kept_labels() and _is_one_common_word(text, span):
+        if (span.ene not in kept_labels() and _is_one_common_word(text, span)) or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
-            continue  # 国営銀行, 開発銀行: a common word, whatever its head
+            continue  # 国営銀行, 開発銀行: a common word, whatever its head; 部会・分科会: kinds of body
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue  # ローカルJSON, Textbundleフォーマット: a thing, not a body
@@ -145,8 +145,11 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a label kept as the model found it, unless common words end in a head of another kind or in a generic
         # word (最終報告書 as a conference: 報告書 is a report, and a final one is a kind of report)
         last = _last_word(text, span)
+        # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
+        # stands (人口戦略会議 as a conference) is still a name
+        other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
         kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
-            (head and head != type_) or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+            other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))
@@ -508,6 +511,13 @@ def _long_kanji_name(text: str, span: Span) -> bool:
     names so is one of a state, as a long head after three words is in plain text; 事業計画 is a kind."""
     inside = list(words_over(text, span.start, span.end))
     return len(inside) >= 4 and _common_words_only(text, span)
+
+
+def _heads_only(text: str, span: Span) -> bool:
+    """Return True for head nouns alone joined by ・ (部会・分科会, 条約・協定): kinds of thing listed, no name."""
+    parts = nfkc(text[span.start : span.end]).split("・")
+    heads = {head for head, _ in type_suffixes()}
+    return len(parts) >= 2 and all(p in heads for p in parts)
 
 
 def _is_one_common_word(text: str, span: Span) -> bool:

@@ -107,10 +107,26 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
             body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
         if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
             continue  # 第2次岸田内閣: a numbered cabinet is a body of its own
+        if start is not None and _head_of_place(text, found, by_end, start, body, text[word.start : title_end]):
+            blocks.append(Candidate(start, title_end, 0))
+            continue  # 安芸高田市長: the head of the town the place names, no one's name
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
     return people + _successors(text), blocks
+
+
+# The heads of a municipality, each opening with the kind of area it heads: 市長 heads a 市.
+_LOCAL_HEADS = ("市長", "町長", "村長", "区長")
+
+
+def _head_of_place(text: str, found: Sequence[Word], by_end: dict[int, int], start: int, end: int, title: str) -> bool:
+    """Return True when a place name alone stands before the head of a municipality (安芸高田 of 安芸高田市長, 前
+    安芸高田市長): the title is the post of the 市, 町 or 村 the place names, as 大阪府知事 is, and no one is named.
+    A surname the dictionary knows as one (泉 of 泉市長) or a full name (井崎義治市長) is a person's."""
+    word = found[by_end[end]] if end in by_end else None
+    return (title in _LOCAL_HEADS and word is not None and word.start == start
+            and word.pos[:3] == ("名詞", "固有名詞", "地名") and word.pos[3] != "国")
 
 
 @cache

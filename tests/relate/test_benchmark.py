@@ -180,7 +180,9 @@ OWN_FLOORS = {
     "own_humanrights_un_2024": (0.85, 0.74),     # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30
     "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.91, 0.69),      # 0.92 / 0.71 (44 of 62, from 34), first met (held out) at 0.87 / 0.53
-    "own_children_policy_2024": (0.94, 0.41),    # 0.95 / 0.44 (18 of 41), first met at 0.94 / 0.37
+    # relation rules (relate9) 0.95 / 0.44 and the entity rules of branch rulekids 0.87 / 0.49 (20 of 41), on first
+    # contact 0.94 / 0.37: more bodies, laws and plans found, more rows reached, more wrong ones; floor set after merging
+    "own_children_policy_2024": (0.85, 0.47),
 }
 
 

@@ -380,6 +380,9 @@ SHAPES = [
      {("北極特別総会", "establishment", "北極交渉会議", False, "")}),
     ("北極評議会は2015年に「北極戦略」を決定した。", [("北極評議会", O), ("北極戦略", "Plan")],
      {("北極評議会", "adoption", "北極戦略", False, "")}),
+    # an instrument adopts nothing: an outline said to be what two others were made into is no adopter of them
+    ("北極大綱は、これまでの海洋大綱と漁業大綱を一本にまとめたもの", [("北極大綱", "Plan"), ("海洋大綱", "Plan"),
+     ("漁業大綱", "Plan")], set()),
     # a noun followed by the name it stands for in brackets is that name, no act
     ("チリとペルーの自由貿易協定（チリ・ペルーFTA）は2019年に発効した。",
      [("チリ", C), ("ペルー", C), ("チリ・ペルーFTA", A)], set()),

@@ -791,6 +791,8 @@ def test_link_text_ending_in_a_common_word_with_a_head_is_no_name():
         ("画像処理の治療法と解決法を比べた。", True, []),  # one word before 法: a method
         ("宇宙の関連法と、海洋関係法を整理した。", True, []),  # a class of laws, no one law
         ("申請方法を定める。", False, []),  # 方法 is a word of its own
+        ("改正読書・子育て観光法が成立した。", True, ["読書・子育て観光法"]),  # fields joined by ・, a noun in kana
+        ("札幌・北海観光法", True, ["北海観光法"]),  # a proper name before ・ is an item of a list, not a field
     ],
 )
 def test_a_run_ending_in_ho_where_the_text_cites_law_is_a_law(text, law_section, found):
@@ -1273,3 +1275,58 @@ def test_a_formal_title_opens_after_a_clause_in_to_suru_and_joins_nouns_with_de_
     assert titles("2024年には、ヨモギ分野での人材の育成に向けた有識者会議が提言をまとめた。") == [
         "ヨモギ分野での人材の育成に向けた有識者会議"]
     assert titles("首相がするゼノ資源の確保に関する総合対策本部") == []  # する without と opens no title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("こども読書推進審議会が答申した。", "こども読書推進審議会"),  # a noun in kana opens the name
+        ("子ども・若者交流分科会が開かれた。", "子ども・若者交流分科会"),  # nouns in kanji and kana, with ・
+        ("札幌市こども読書基本条例が施行された。", "札幌市こども読書基本条例"),  # name characters before the kana noun
+    ],
+)
+def test_a_common_noun_written_in_kana_is_a_word_of_the_name(text, name):
+    assert name in [n for n, _ in _names(text)]
+
+
+@pytest.mark.parametrize("text", ["読書のための推進本部を置く。", "こどもの読書部会"])
+def test_a_particle_or_a_kana_word_used_as_an_adverb_opens_no_name(text):
+    assert _names(text) == []  # ため works as an adverb; の is a particle
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("児童読書推進部会で議論した。", "児童読書推進部会", "Organization"),  # a council's section, words before it
+        ("観光審議会が答申した。", "観光審議会", "Organization"),  # a council set up by law: one word names it
+        ("読書推進大綱を決めた。", "読書推進大綱", "Plan"),  # a government's outline
+    ],
+)
+def test_a_section_a_council_and_an_outline_are_named_by_their_heads(text, name, type_):
+    assert (name, type_) in _names(text)
+
+
+@pytest.mark.parametrize("text", ["作業部会で議論した。", "各審議会に諮った。", "30大綱の下で整備した。"])
+def test_one_word_before_a_section_a_prefix_or_a_number_names_none(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("読書政策推進会議が開かれた。", "読書政策推進会議"),  # a council that promotes a policy
+        ("港湾未来戦略会議が提言した。", "港湾未来戦略会議"),
+        ("全世代型読書環境構築会議で議論した。", "全世代型読書環境構築会議"),
+    ],
+)
+def test_a_council_named_by_what_it_promotes_builds_or_advises_on_is_a_body(text, name):
+    assert (name, "Organization") in _names(text)
+
+
+def test_one_word_before_a_strategy_council_names_a_kind_of_meeting():
+    assert _names("経営戦略会議を開いた。") == []
+
+
+def test_heads_of_bodies_listed_with_a_dot_name_no_body():
+    assert _names("主な部会・分科会を挙げる。") == []  # kinds of body
+    assert ("観光・読書推進分科会", "Organization") in _names("観光・読書推進分科会が開かれた。")  # fields of one name

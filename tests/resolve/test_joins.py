@@ -834,3 +834,27 @@ def test_a_reef_named_in_parentheses_with_the_same_head_is_the_same_reef():
         assert [v for v in nodes.values() if "ベルカ礁" in v] == [["ノルダ礁", "ベルカ礁"]], text
     where = "ノルダ礁（フィリピン）で衝突があった。"  # a country in parentheses says where the reef is
     assert "フィリピン" not in _nodes([_note(where)], {}).get("ノルダ礁", [])
+
+
+def test_the_kind_of_session_in_parentheses_after_a_numbered_session_is_that_session():
+    text = "第88回評議会（臨時評議会）で予算が通った。臨時評議会は三日で閉じた。"
+    nodes = _nodes([_note(text)], _spans(text, ("第88回評議会", "Event"), ("臨時評議会", "Organization")))
+    assert len(nodes) == 1 and sorted(next(iter(nodes.values()))) == ["第88回評議会", "臨時評議会"]
+    place = "第88回評議会（札幌評議会）で予算が通った。"  # a place says where it met, not what kind it is
+    nodes = _nodes([_note(place)], _spans(place, ("第88回評議会", "Event"), ("札幌評議会", "Organization")))
+    assert len(nodes) == 2
+
+
+def test_a_meeting_the_model_sees_where_a_councils_head_stands_is_the_council():
+    text = "観光戦略会議は提言をまとめた。"  # the council shares its head with its meetings
+    spans = _spans(text, ("観光戦略会議", "Conference"))
+    assert _nodes([_note(text)], spans) == {"観光戦略会議": ["観光戦略会議"]}
+    other = "観光対応方針は提言をまとめた。"  # a plan's head where the model sees a meeting: common words of another kind
+    assert _nodes([_note(other)], _spans(other, ("観光対応方針", "Conference"))) == {}
+
+
+def test_heads_alone_joined_by_a_dot_that_the_model_tags_are_no_name():
+    text = "主な部会・分科会を挙げる。"
+    assert _nodes([_note(text)], _spans(text, ("部会・分科会", "Government"))) == {}
+    named = "北極海・南極海委員会が開かれた。"  # a name before the head
+    assert "北極海・南極海委員会" in _nodes([_note(named)], _spans(named, ("北極海・南極海委員会", "Government")))

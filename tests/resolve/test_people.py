@@ -357,3 +357,18 @@ def test_a_trade_representative_is_a_title_and_a_place_joined_to_a_name_ends_the
     assert _people("ゼノビアのヨモギア通商代表と会談した。") == (["ヨモギア"], ["通商代表"])
     # タイ of …・タイ is the surname, not a country before the title: no one-word name is cut off it
     assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == []
+
+
+def test_a_place_alone_before_the_head_of_a_municipality_names_no_one(nlp):
+    from kg.extract.ner import find_spans
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    text = "知事選では、佐藤一郎・前倉敷市長が2位、井崎竜也市長が3位だった。"
+    block = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    (spans,) = find_spans([text])
+    people = {e.label for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {text: spans})
+              if e.type == "Person"}
+    assert "倉敷" not in people  # the mayor of 倉敷市, whoever holds the post
+    assert {"佐藤一郎", "井崎竜也"} <= people  # a full name before the title is a person

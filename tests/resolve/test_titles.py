@@ -203,3 +203,8 @@ def test_a_head_written_with_its_kana_ends_the_name_with_them():
     # before a title's clause the words open a longer title: the kana end no name of their own
     nodes = _nodes([_note(_block("日韓海洋協力枠組み（KMCF）に関する覚書に署名した。"))])
     assert "日韓海洋協力枠組み" not in nodes
+
+
+def test_one_word_for_an_act_before_a_bodys_head_after_a_clause_is_a_kind_of_body():
+    assert _titles("漁業計画の改定に向けた作業部会の議論が始まった。") == []  # a working group, described
+    assert _titles("漁業計画の改定に向けた特別委員会が発足した。") == ["漁業計画の改定に向けた特別委員会"]
