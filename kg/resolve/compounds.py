@@ -522,8 +522,8 @@ _UNDER = ("の", "に")
 
 def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the bodies named by a run of nouns ending in a body's head (…推進室, …作業部会, …実行会議)
-    with two words or more before the head, that the text places under a body kg knows (内閣官房の…推進室,
-    中央防災会議の…実行会議) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
+    with two words or more before the head, that the text places under a body kg knows or a council its head
+    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
     unit named by three words or more before 隊 (…消防援助隊), a head no kind of thing takes so long.
 
     One word before the longest head makes a kind of body (担当室, 作業部会, 政府対策本部を設置), and a number

@@ -77,6 +77,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
+        association = span.ene == "Position_Vocation" and _names_an_association(text, span)
+        if association:
+            type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
         listed = _people_listed(text, span) if type_ == "Person" else []
         if listed:
             trace.dropped(span.start, span.end, "model-list")
@@ -148,7 +151,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
+        kept = association or span.ene in kept_labels() and not (_common_words_only(text, span) and (
             other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
@@ -593,6 +596,15 @@ def _one_address_word(text: str, span: Span) -> bool:
     inside = list(words_within(text, span.start, span.end))
     return (len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end)
             and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and bool(places_in(text[span.start : span.end])))
+
+
+def _names_an_association(text: str, span: Span) -> bool:
+    """Return True when a span ends in the word 会 or a word of three characters or more ending in it
+    (…知事会, …町村会, …協議会) after another word: an association of the holders of a post, which the model
+    labels a post. A post ends in 長, 官 or 員 (会長, 会員), and 司会 and 社会 are two characters."""
+    inside = list(words_within(text, span.start, span.end))
+    last = _last_word(text, span)
+    return len(inside) >= 2 and last.endswith("会") and (last == "会" or len(last) >= 3)
 
 
 def _last_word(text: str, span: Span) -> str:

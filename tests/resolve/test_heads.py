@@ -1330,3 +1330,27 @@ def test_one_word_before_a_strategy_council_names_a_kind_of_meeting():
 def test_heads_of_bodies_listed_with_a_dot_name_no_body():
     assert _names("主な部会・分科会を挙げる。") == []  # kinds of body
     assert ("観光・読書推進分科会", "Organization") in _names("観光・読書推進分科会が開かれた。")  # fields of one name
+
+
+def _resolved(text: str) -> dict[str, str]:
+    """Return each node's label -> type for one paragraph read with GiNZA's own spans."""
+    from kg.extract.ner import find_spans
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    (spans,) = find_spans([text])
+    return {e.label: e.type for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {text: spans})}
+
+
+def test_an_association_of_the_holders_of_a_post_is_a_body(nlp):
+    # the model labels 全国村長会 a post: a post ends in 長 or 員, never in 会
+    assert _resolved("全国村長会は要望をまとめた。").get("全国村長会") == "Organization"
+    assert _resolved("式の司会は会長が務めた。") == {}  # a post, and 司会 a word of two characters
+
+
+def test_a_section_under_a_council_its_head_names_is_a_body(nlp):
+    # 雇用保険 is one word of the dictionary but two of the name, under a council named by its head
+    assert _resolved("観光審議会の雇用保険部会で議論された。").get("雇用保険部会") == "Organization"
+    assert "交通部会" not in _resolved("観光審議会の交通部会で議論された。")  # one word: a kind of section
