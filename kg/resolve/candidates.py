@@ -1147,7 +1147,7 @@ def numbered_resolutions(text: str) -> list[Candidate]:
 
 
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
-_ELECTION = re.compile(r"(.{2,}?)(?:議員)?(?:総|通常|補欠)?選(?:挙)?")
+_ELECTION = re.compile(r"(.{2,}?)(?:議員)?(総|通常|補欠)?選(?:挙)?")
 
 
 def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
@@ -1158,13 +1158,18 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
     """
     if "選" not in text:
         return []
-    found = []
-    for word in words(text):
-        match = _ELECTION.fullmatch(nfkc(text[word.start : word.end]))
-        known = lexicon.get(match.group(1)) if match else None
-        if known is not None and known.type == "Organization":
-            found.append(Candidate(word.start, word.end, HEADED, type="Event", headed=True))
-    return found
+    return [Candidate(word.start, word.end, HEADED, type="Event", headed=True) for word in words(text)
+            if election_of(text[word.start : word.end], lexicon)]
+
+
+def election_of(name: str, lexicon: Lexicon) -> tuple[str, bool] | None:
+    """Return the body a word names an election of (衆議院 of 衆院選 and of 衆議院議員総選挙) and whether it is a
+    by-election (補欠選挙), else None. A bare 衆院選 or 参院選 is the body's regular election, 総選挙 or 通常選挙."""
+    match = _ELECTION.fullmatch(nfkc(name))
+    known = lexicon.get(match.group(1)) if match else None
+    if known is None or known.type != "Organization":
+        return None
+    return known.entity, match.group(2) == "補欠"
 
 
 def before_article(text: str, start: int, end: int) -> int:
