@@ -216,3 +216,8 @@ def test_a_study_group_is_named_by_the_clause_before_it():
     assert _titles("灯台の在り方に関する研究会が報告をまとめた。") == ["灯台の在り方に関する研究会"]
     assert _titles("省内に検討会を置いた。") == []  # alone it is a kind of body
     assert _titles("この問題に関する検討会が開かれた。") == []  # a demonstrative modifies it
+
+
+def test_a_long_head_of_a_plan_after_a_titles_clause_names_one_plan():
+    assert _titles("政府は、離島の学び場づくりに関する指針を閣議決定した。") == ["離島の学び場づくりに関する指針"]
+    assert _titles("政府は外国人に関する指針を示した。") == []  # what it is about is one noun
