@@ -554,8 +554,21 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
-            found.append(Candidate(start, end, COMPOUND, type="Organization", headed=True))
+            found.append(Candidate(_with_new(text, by_start, start), end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
+# say that a body is new, and are no part of its name.
+_NEW = "新しい"
+
+
+def _with_new(text: str, by_start: dict[int, Word], start: int) -> int:
+    """Return where a body's name starts with the adjective 新しい written right before it (…には新しい…本部が
+    置かれ): Japanese policy text says a body is new with 新たな, so 新しい in front is the name's own word."""
+    at = start - len(_NEW)
+    word = by_start.get(at)
+    return at if word is not None and text[at:start] == _NEW and word.end == start and word.pos[0] == "形容詞" else start
 
 
 def _law_or_treaty(text: str, word: Word, before: int) -> str:

@@ -1354,3 +1354,9 @@ def test_a_section_under_a_council_its_head_names_is_a_body(nlp):
     # 雇用保険 is one word of the dictionary but two of the name, under a council named by its head
     assert _resolved("観光審議会の雇用保険部会で議論された。").get("雇用保険部会") == "Organization"
     assert "交通部会" not in _resolved("観光審議会の交通部会で議論された。")  # one word: a kind of section
+
+
+def test_the_adjective_a_state_names_a_new_body_with_opens_its_name(nlp):
+    assert "新しい離島交通・観光振興本部" in _resolved("11月には新しい離島交通・観光振興本部が置かれた。")
+    said = _resolved("11月には新たな離島交通・観光振興本部が置かれた。")  # 新たな says the body is new
+    assert "離島交通・観光振興本部" in said and "新たな離島交通・観光振興本部" not in said
