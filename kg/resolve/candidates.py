@@ -1195,11 +1195,13 @@ def _kanji_words(text: str, start: int, end: int) -> int:
     """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them.
 
     A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would,
-    and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発)."""
+    and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発).
+    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is."""
     inside = list(words_within(text, start, end))
     nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
-    kanji = len(nouns) + len(suffixes) == len(inside) and all(is_kanji(c) for w in inside for c in text[w.start : w.end])
+    kanji = len(nouns) + len(suffixes) == len(inside) and all(
+        all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w) for w in inside)
     return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 

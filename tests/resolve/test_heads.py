@@ -1360,3 +1360,13 @@ def test_the_adjective_a_state_names_a_new_body_with_opens_its_name(nlp):
     assert "新しい離島交通・観光振興本部" in _resolved("11月には新しい離島交通・観光振興本部が置かれた。")
     said = _resolved("11月には新たな離島交通・観光振興本部が置かれた。")  # 新たな says the body is new
     assert "離島交通・観光振興本部" in said and "新たな離島交通・観光振興本部" not in said
+
+
+@pytest.mark.parametrize("text", ["2023年に、ひまわり育成戦略方針をまとめた。", "2023年に、こども読書推進方針をまとめた。"])
+def test_a_policy_is_named_by_three_words_and_a_kana_noun_is_one_of_them(text):
+    assert [type_ for _, type_ in _names(text)] == ["Plan"]
+
+
+@pytest.mark.parametrize("text", ["社長は経営改善方針を示した。", "2023年に、ひまわり育成プランをまとめた。"])
+def test_two_words_before_a_long_head_name_a_kind_of_plan(text):
+    assert _names(text) == []
