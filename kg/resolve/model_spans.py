@@ -20,6 +20,7 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
     without_legal_form,
@@ -80,6 +81,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
+        holder = None if type_ else _holding_body(text, span)
+        if holder is not None:
+            span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
         listed = _people_listed(text, span) if type_ == "Person" else []
         if listed:
             trace.dropped(span.start, span.end, "model-list")
@@ -151,7 +155,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or span.ene in kept_labels() and not (_common_words_only(text, span) and (
+        kept = association or holder is not None or span.ene in kept_labels() and not (_common_words_only(text, span) and (
             other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
@@ -596,6 +600,17 @@ def _one_address_word(text: str, span: Span) -> bool:
     inside = list(words_within(text, span.start, span.end))
     return (len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end)
             and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and bool(places_in(text[span.start : span.end])))
+
+
+def _holding_body(text: str, span: Span) -> Span | None:
+    """Return a span without its last word when that word treats what comes before as a body (傘下 of
+    …ホールディングス傘下: product_cues.tsv, maker-after) and what comes before ends in a body's head as
+    _names_a_body reads it; else None. The model labels the run a product or goods."""
+    inside = list(words_within(text, span.start, span.end))
+    if len(inside) < 2 or nfkc(text[inside[-1].start : span.end]) not in maker_cues():
+        return None
+    body = replace(span, end=inside[-2].end)
+    return body if _names_a_body(text, body) else None
 
 
 def _names_an_association(text: str, span: Span) -> bool:

@@ -1370,3 +1370,14 @@ def test_a_policy_is_named_by_three_words_and_a_kana_noun_is_one_of_them(text):
 @pytest.mark.parametrize("text", ["社長は経営改善方針を示した。", "2023年に、ひまわり育成プランをまとめた。"])
 def test_two_words_before_a_long_head_name_a_kind_of_plan(text):
     assert _names(text) == []
+
+
+def test_a_holding_company_the_model_takes_for_goods_with_what_it_holds_is_a_body():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    text = "北海ホールディングス傘下の北海製菓は、生産をやめた。"
+    found = from_ner(text, [Span(0, text.index("の"), "Product_Other")], [])
+    assert [(text[c.start : c.end], c.type) for c in found] == [("北海ホールディングス", "Organization")]
+    goods = "新型ドライヤー傘下の製品を売る。"  # no body's head before 傘下: the model's goods stay none of kg's
+    assert from_ner(goods, [Span(0, goods.index("の"), "Product_Other")], []) == []
