@@ -582,10 +582,10 @@ def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) 
         if not suffix_type(name) or _opens_with_region(name, lexicon):
             continue
         for i in range(2, len(name) - 2):
-            # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
-            # …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
+            # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name, and 女性版…方針 a
+            # version of the plan after 版; …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
             if (is_name_char(name[i - 1]) or name[:i].endswith(TITLE_CLAUSES)) and suffix_type(name[i:]) \
-                    and not _EDITION_BEFORE.search(name[:i]) and name[i:] != key:
+                    and not _EDITION_BEFORE.search(name[:i]) and not name[:i].endswith("版") and name[i:] != key:
                 tails[name[i:]].add(key)
     return tails
 

@@ -898,3 +898,9 @@ def test_a_law_the_text_says_was_renamed_is_one_law_by_its_old_and_new_names(nlp
     assert sorted(nodes.get("北方水産業の振興に関する法律", [])) == ["北方水産業の振興に関する法律", "北方漁業の振興に関する法律"]
     proposed = _block("北方漁業の振興に関する法律は改正された。北方水産業の振興に関する法律とする案もある。")
     assert len(_read(proposed)) == 2  # no renaming said: two laws
+
+
+def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
+    nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
+    assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
+    assert nodes["漁業資源回復基本計画2024"] == ["漁業資源回復基本計画2024"]
