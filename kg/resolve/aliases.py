@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
-from kg.resolve.candidates import TITLE_CLAUSES, after_section_number, elections, kind_of_body, run_before, title_start
+from kg.resolve.candidates import (
+    TITLE_CLAUSES, after_section_number, elections, formal_titles, kind_of_body, run_before, title_start,
+)
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
@@ -96,6 +98,7 @@ def defined_aliases(
     yield from _title_tails(blocks)
     for block in blocks:
         yield from _nicknames(block, lexicon)
+        yield from _renamings(block, lexicon)
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
@@ -279,6 +282,32 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [name, nickname]
 
 
+# What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた.
+_RENAMED = re.compile(r"[」』]?[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題)")
+
+
+def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
+    """Yield [new name, old name] where a sentence says a law, body or plan was renamed: Xは…「Y」に名前が変わった,
+    Xは…Yに改称された. Both names end in a head of one type, the old one is the sentence's topic (は), and
+    the new one is written right before the words of renaming; a rename keeps the thing, so both name it."""
+    text = block.text
+    for match in _RENAMED.finditer(text):
+        titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
+        new = next((text[a:b] for a, b in titles if b == match.start()), "") or _headed_run(text, match.start())
+        begin = text.rfind("。", 0, match.start()) + 1
+        topics = [text[a:b] for a, b in titles if begin <= a and text.startswith("は", b)]
+        topics += [_headed_run(text, at) for at in range(begin, match.start() - len(new)) if text[at] == "は"]
+        old = next((t for t in topics if t and t != new), "")
+        if new and old and suffix_type(new) == suffix_type(old):
+            yield [new, old]
+
+
+def _headed_run(text: str, end: int) -> str:
+    """Return the run of name characters before ``end`` when it ends in a head noun, else ""."""
+    name = text[_run_start(text, end) : end]
+    return name if len(name) >= 3 and suffix_type(name) else ""
+
+
 def _last_run(text: str, end: int, type_: str) -> str:
     """Return the last run of name characters before ``end`` that ends in a head of the type, in the
     same sentence (…発効の宇宙条約で、正式には「…条約」), or ""."""
@@ -337,7 +366,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
-        if _is_kind(text, match.start(), outer) or _is_bare_head(match.group(1).strip()) \
+        if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         if _COUNTED.search(outer):
@@ -395,8 +424,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue  # URC2023（ロンドン）, COP30（ブラジル・ベレン）: where the thing before is, not another name of it
         if len(inner) == 1 and (is_product(inner[0]) or _is_language(inner[0], lexicon)):
             continue  # [Defuddle](…)（MIT License）, …（ロシア語）: its licence or language, not its name
-        if len(inner) == 1 and _is_act(inner[0]):
-            continue  # COP29（追記）, …（予定）: a note on the thing, one word for an act, names nothing
+        if len(inner) == 1 and _is_act(inner[0]) and not _is_abridged([outer, inner[0]]):
+            continue  # COP29（追記）, …（予定）: a note on the thing, one word for an act, names nothing; …総連合会（連合）
+            # is its short name, made of its kanji
         if len(inner) == 1 and is_abbreviation(outer) and _is_common_word(inner[0]):
             continue  # AI（国際）, ICT（国内）: a word that narrows the acronym's topic, no spelling out of its letters
         if len(inner) == 1 and _is_latin_short_name(inner[0], outer):
@@ -689,6 +719,15 @@ def _is_session_kind(outer: str, inner: str) -> bool:
 def _is_bare_head(name: str) -> bool:
     """Return True for a name that is only a head noun (協力覚書, 条約, 委員会): a kind of thing."""
     return bool(name) and any(nfkc(name) == head for head, _ in type_suffixes())
+
+
+def _is_bare_head_of(outer: str, inner: str) -> bool:
+    """Return True for a parenthesis that holds only a head noun and says what kind of thing the name
+    before it is. A head made of the name's own kanji, which it does not end in, is its short name:
+    …総連合会（連合）, as a federation is called."""
+    if not _is_bare_head(inner):
+        return False
+    return not outer or nfkc(outer).endswith(nfkc(inner)) or not _is_abridged([outer, inner])
 
 
 def _election_before(text: str, paren: int, lexicon: Lexicon) -> str:

@@ -1147,7 +1147,7 @@ def numbered_resolutions(text: str) -> list[Candidate]:
 
 
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
-_ELECTION = re.compile(r"(.{2,}?)(?:議員)?(?:総|通常|補欠)?選(?:挙)?")
+_ELECTION = re.compile(r"(.{2,}?)(?:議員)?(総|通常|補欠)?選(?:挙)?")
 
 
 def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
@@ -1158,13 +1158,18 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
     """
     if "選" not in text:
         return []
-    found = []
-    for word in words(text):
-        match = _ELECTION.fullmatch(nfkc(text[word.start : word.end]))
-        known = lexicon.get(match.group(1)) if match else None
-        if known is not None and known.type == "Organization":
-            found.append(Candidate(word.start, word.end, HEADED, type="Event", headed=True))
-    return found
+    return [Candidate(word.start, word.end, HEADED, type="Event", headed=True) for word in words(text)
+            if election_of(text[word.start : word.end], lexicon)]
+
+
+def election_of(name: str, lexicon: Lexicon) -> tuple[str, bool] | None:
+    """Return the body a word names an election of (衆議院 of 衆院選 and of 衆議院議員総選挙) and whether it is a
+    by-election (補欠選挙), else None. A bare 衆院選 or 参院選 is the body's regular election, 総選挙 or 通常選挙."""
+    match = _ELECTION.fullmatch(nfkc(name))
+    known = lexicon.get(match.group(1)) if match else None
+    if known is None or known.type != "Organization":
+        return None
+    return known.entity, match.group(2) == "補欠"
 
 
 def before_article(text: str, start: int, end: int) -> int:
@@ -1190,11 +1195,13 @@ def _kanji_words(text: str, start: int, end: int) -> int:
     """Return how many common nouns in kanji make up text[start:end], 0 when anything else is among them.
 
     A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would,
-    and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発)."""
+    and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発).
+    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is."""
     inside = list(words_within(text, start, end))
     nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
-    kanji = len(nouns) + len(suffixes) == len(inside) and all(is_kanji(c) for w in inside for c in text[w.start : w.end])
+    kanji = len(nouns) + len(suffixes) == len(inside) and all(
+        all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w) for w in inside)
     return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 

@@ -522,8 +522,8 @@ _UNDER = ("の", "に")
 
 def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the bodies named by a run of nouns ending in a body's head (…推進室, …作業部会, …実行会議)
-    with two words or more before the head, that the text places under a body kg knows (内閣官房の…推進室,
-    中央防災会議の…実行会議) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
+    with two words or more before the head, that the text places under a body kg knows or a council its head
+    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
     unit named by three words or more before 隊 (…消防援助隊), a head no kind of thing takes so long.
 
     One word before the longest head makes a kind of body (担当室, 作業部会, 政府対策本部を設置), and a number
@@ -554,8 +554,21 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
-            found.append(Candidate(start, end, COMPOUND, type="Organization", headed=True))
+            found.append(Candidate(_with_new(text, by_start, start), end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
+# say that a body is new, and are no part of its name.
+_NEW = "新しい"
+
+
+def _with_new(text: str, by_start: dict[int, Word], start: int) -> int:
+    """Return where a body's name starts with the adjective 新しい written right before it (…には新しい…本部が
+    置かれ): Japanese policy text says a body is new with 新たな, so 新しい in front is the name's own word."""
+    at = start - len(_NEW)
+    word = by_start.get(at)
+    return at if word is not None and text[at:start] == _NEW and word.end == start and word.pos[0] == "形容詞" else start
 
 
 def _law_or_treaty(text: str, word: Word, before: int) -> str:

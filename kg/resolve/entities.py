@@ -10,7 +10,7 @@ from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
-from kg.resolve.candidates import TITLE_CLAUSES
+from kg.resolve.candidates import TITLE_CLAUSES, election_of
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
@@ -457,18 +457,24 @@ def _headline(m: Mention) -> bool:
 def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
-    there the series stands for that meeting. A note's title heading (# …) is about the whole note. The
+    there the series stands for that meeting, as a body's election (## …衆院選) stands for the one numbered
+    election of that body its section names (第50回衆議院議員総選挙). A note's title heading (# …) is about the whole note. The
     series may be written by another of its names (第5回ABC会議 of a series kg knows as XYZ会合 and ABC会議).
     A series written only in running text (日韓閣僚会合は毎年開く) stays the series, and so does one whose
     section or vault names two numbered meetings of it."""
-    by_series: dict[str, list[str]] = defaultdict(list)
+    by_series: dict[str | tuple[str, bool], list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
         known = lexicon.get(series)
         series = known.entity if known is not None and known.type == "Event" else _canonical_front(series, lexicon)
         by_series[series].append(session)
+    # a numbered election's series is its body's election of that kind (衆院選 of 第50回衆議院議員総選挙)
+    for session in grouped:
+        if _EDITION.match(session) and (election := election_of(_EDITION.sub("", session, count=1), lexicon)):
+            by_series[election].append(session)
     joined = {}
     for key, group in grouped.items():
-        sessions = by_series.get(key, []) or by_series.get(match_key(key), [])
+        election = None if _EDITION.match(key) else election_of(key, lexicon)
+        sessions = by_series.get(key, []) or by_series.get(match_key(key), []) or by_series.get(election, [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
         titled = {m.block.note for m in group if _headline(m)}
         known = lexicon.get(key)
@@ -576,10 +582,10 @@ def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) 
         if not suffix_type(name) or _opens_with_region(name, lexicon):
             continue
         for i in range(2, len(name) - 2):
-            # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name
-            # …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
+            # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name, and 女性版…方針 a
+            # version of the plan after 版; …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
             if (is_name_char(name[i - 1]) or name[:i].endswith(TITLE_CLAUSES)) and suffix_type(name[i:]) \
-                    and not _EDITION_BEFORE.search(name[:i]) and name[i:] != key:
+                    and not _EDITION_BEFORE.search(name[:i]) and not name[:i].endswith("版") and name[i:] != key:
                 tails[name[i:]].add(key)
     return tails
 

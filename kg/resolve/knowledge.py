@@ -107,9 +107,11 @@ def named_heads() -> frozenset[str]:
 @cache
 def title_heads() -> frozenset[str]:
     """Return the heads that name one thing after a title's clause in plain text (…に関する法律, …に向けた
-    ロードマップ): the "title" heads, the named ones and the bare heads of bodies (…のための…連合)."""
+    ロードマップ): the "title" heads, the named ones, the long ones marked title in a fourth column (…に関する指針)
+    and the bare heads of bodies (…のための…連合)."""
     rows = [row for row in read_tsv("type_suffixes.tsv") if len(row) > 2]
-    return frozenset(nfkc(row[0]) for row in rows if row[2] in ("title", "named") or (row[2] == "bare" and row[1] == "Organization"))
+    return frozenset(nfkc(row[0]) for row in rows if row[2] in ("title", "named") or row[3:4] == ["title"]
+                     or (row[2] == "bare" and row[1] == "Organization"))
 
 
 @cache

@@ -92,12 +92,15 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
     compounds += set_up_bodies(text)
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
-    compounds += cited + numbered_typhoons(text) + held_events(text) + formed_bodies(text, known)
+    # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
+    headed_bodies = bare_headed(text)
+    formed = formed_bodies(text, known + headed_bodies)
+    compounds += cited + numbered_typhoons(text) + held_events(text) + formed
     compounds += called_plans(text) + multi_year_plans(text) + named_exercises(text) + country_forces(text)
     compounds += named_vessels(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
-    named = quoted(block) + headed(text, known) + bare_headed(text) + numbered_meetings(text, lexicon, sentences)
+    named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
     sessions = continued_sessions(text, named + model)
     named += sessions
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
@@ -119,7 +122,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         for rule, cands in (("model-span", model), ("proper-word", proper),
                             ("titled-person", people),
                             ("quoted-name", quoted(block)), ("headed-name", headed(text, known)),
-                            ("head-noun-name", bare_headed(text)),
+                            ("head-noun-name", headed_bodies),
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("bureau", bureaus(text, known)),
@@ -129,7 +132,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),
                             ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
-                            ("formed-body", formed_bodies(text, known)), ("called-plan", called_plans(text)),
+                            ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
                             ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),

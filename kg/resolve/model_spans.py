@@ -20,6 +20,7 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
     ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
     without_legal_form,
@@ -77,6 +78,12 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
+        association = span.ene == "Position_Vocation" and _names_an_association(text, span)
+        if association:
+            type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
+        holder = None if type_ else _holding_body(text, span)
+        if holder is not None:
+            span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
         listed = _people_listed(text, span) if type_ == "Person" else []
         if listed:
             trace.dropped(span.start, span.end, "model-list")
@@ -148,7 +155,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = span.ene in kept_labels() and not (_common_words_only(text, span) and (
+        kept = association or holder is not None or span.ene in kept_labels() and not (_common_words_only(text, span) and (
             other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
@@ -394,16 +401,27 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the editions of events that a year or an ordinal before them names (2010 FIFAワールドカップ,
     第29回日EU定期首脳協議): one edition is one node, as the text numbers it.
 
-    An edition of a name found by its head is as trusted as that name, so that it wins over it.
+    A version of a plan or law for a group or a country written before it (女性版…の方針2024, 日本版…: a noun
+    and 版) is a plan or law of its own, with its year. An edition of a name found by its head is as trusted
+    as that name, so that it wins over it.
     """
     found = []
     for cand in known:
+        version = _VERSION_BEFORE.search(text, max(0, cand.start - 9), cand.start) if cand.type in ("Plan", "Law") else None
+        if version is not None:
+            found.append(Candidate(version.start(), year_after(text, cand.end), HEADED, type=cand.type, headed=True))
+            continue
         start = edition_before(text, cand.start) if cand.type == "Event" else cand.start
         end = year_after(text, cand.end) if cand.type == "Event" else cand.end
         if (start, end) != (cand.start, cand.end):
             trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
             found.append(Candidate(start, end, trust, type="Event", headed=True))
     return found
+
+
+# A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
+# 日本版); an era year's edition (令和6年版) is written with digits and names a report.
+_VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
 
 
 def edition_before(text: str, start: int) -> int:
@@ -593,6 +611,26 @@ def _one_address_word(text: str, span: Span) -> bool:
     inside = list(words_within(text, span.start, span.end))
     return (len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end)
             and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and bool(places_in(text[span.start : span.end])))
+
+
+def _holding_body(text: str, span: Span) -> Span | None:
+    """Return a span without its last word when that word treats what comes before as a body (傘下 of
+    …ホールディングス傘下: product_cues.tsv, maker-after) and what comes before ends in a body's head as
+    _names_a_body reads it; else None. The model labels the run a product or goods."""
+    inside = list(words_within(text, span.start, span.end))
+    if len(inside) < 2 or nfkc(text[inside[-1].start : span.end]) not in maker_cues():
+        return None
+    body = replace(span, end=inside[-2].end)
+    return body if _names_a_body(text, body) else None
+
+
+def _names_an_association(text: str, span: Span) -> bool:
+    """Return True when a span ends in the word 会 or a word of three characters or more ending in it
+    (…知事会, …町村会, …協議会) after another word: an association of the holders of a post, which the model
+    labels a post. A post ends in 長, 官 or 員 (会長, 会員), and 司会 and 社会 are two characters."""
+    inside = list(words_within(text, span.start, span.end))
+    last = _last_word(text, span)
+    return len(inside) >= 2 and last.endswith("会") and (last == "会" or len(last) >= 3)
 
 
 def _last_word(text: str, span: Span) -> str:

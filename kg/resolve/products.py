@@ -206,6 +206,11 @@ def _noun_side(text: str) -> str:
     return ""
 
 
+def maker_cues() -> frozenset[str]:
+    """Return the texts that, right after a name, treat it as a body (社, 傘下: product_cues.tsv, maker-after)."""
+    return frozenset(text for text, side in _cues()["after"] if side == "maker")
+
+
 @cache
 def _cues() -> dict[str, tuple[tuple[str, str], ...]]:
     """Return the cues of kg/data/product_cues.tsv as (text, side) pairs, after-cues and nouns

@@ -1330,3 +1330,54 @@ def test_one_word_before_a_strategy_council_names_a_kind_of_meeting():
 def test_heads_of_bodies_listed_with_a_dot_name_no_body():
     assert _names("主な部会・分科会を挙げる。") == []  # kinds of body
     assert ("観光・読書推進分科会", "Organization") in _names("観光・読書推進分科会が開かれた。")  # fields of one name
+
+
+def _resolved(text: str) -> dict[str, str]:
+    """Return each node's label -> type for one paragraph read with GiNZA's own spans."""
+    from kg.extract.ner import find_spans
+    from kg.records import Block, Note
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    (spans,) = find_spans([text])
+    return {e.label: e.type for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {text: spans})}
+
+
+def test_an_association_of_the_holders_of_a_post_is_a_body(nlp):
+    # the model labels 全国村長会 a post: a post ends in 長 or 員, never in 会
+    assert _resolved("全国村長会は要望をまとめた。").get("全国村長会") == "Organization"
+    assert _resolved("式の司会は会長が務めた。") == {}  # a post, and 司会 a word of two characters
+
+
+def test_a_section_under_a_council_its_head_names_is_a_body(nlp):
+    # 雇用保険 is one word of the dictionary but two of the name, under a council named by its head
+    assert _resolved("観光審議会の雇用保険部会で議論された。").get("雇用保険部会") == "Organization"
+    assert "交通部会" not in _resolved("観光審議会の交通部会で議論された。")  # one word: a kind of section
+
+
+def test_the_adjective_a_state_names_a_new_body_with_opens_its_name(nlp):
+    assert "新しい離島交通・観光振興本部" in _resolved("11月には新しい離島交通・観光振興本部が置かれた。")
+    said = _resolved("11月には新たな離島交通・観光振興本部が置かれた。")  # 新たな says the body is new
+    assert "離島交通・観光振興本部" in said and "新たな離島交通・観光振興本部" not in said
+
+
+@pytest.mark.parametrize("text", ["2023年に、ひまわり育成戦略方針をまとめた。", "2023年に、こども読書推進方針をまとめた。"])
+def test_a_policy_is_named_by_three_words_and_a_kana_noun_is_one_of_them(text):
+    assert [type_ for _, type_ in _names(text)] == ["Plan"]
+
+
+@pytest.mark.parametrize("text", ["社長は経営改善方針を示した。", "2023年に、ひまわり育成プランをまとめた。"])
+def test_two_words_before_a_long_head_name_a_kind_of_plan(text):
+    assert _names(text) == []
+
+
+def test_a_holding_company_the_model_takes_for_goods_with_what_it_holds_is_a_body():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    text = "北海ホールディングス傘下の北海製菓は、生産をやめた。"
+    found = from_ner(text, [Span(0, text.index("の"), "Product_Other")], [])
+    assert [(text[c.start : c.end], c.type) for c in found] == [("北海ホールディングス", "Organization")]
+    goods = "新型ドライヤー傘下の製品を売る。"  # no body's head before 傘下: the model's goods stay none of kg's
+    assert from_ner(goods, [Span(0, goods.index("の"), "Product_Other")], []) == []

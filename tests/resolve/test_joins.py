@@ -858,3 +858,49 @@ def test_heads_alone_joined_by_a_dot_that_the_model_tags_are_no_name():
     assert _nodes([_note(text)], _spans(text, ("部会・分科会", "Government"))) == {}
     named = "北極海・南極海委員会が開かれた。"  # a name before the head
     assert "北極海・南極海委員会" in _nodes([_note(named)], _spans(named, ("北極海・南極海委員会", "Government")))
+
+
+def _read(*blocks: Block) -> dict[str, list[str]]:
+    """Return each node's label -> the surfaces of its mentions, one note read with GiNZA's own spans."""
+    from kg.extract.ner import find_spans
+
+    texts = [b.text for b in blocks]
+    spans = dict(zip(texts, find_spans(texts)))
+    return _nodes([Note(path="n.md", title="n", aliases=(), blocks=blocks)], spans)
+
+
+def _block(text: str, section: int = 1, kind: str = "paragraph", heading: str = "見出し") -> Block:
+    return Block(note="n.md", heading_path=(heading,), heading_levels=(2,), section=section, paragraph=0, line=1,
+                 kind=kind, text=text, links=())
+
+
+def test_a_federation_is_called_by_a_head_made_of_its_own_kanji(nlp):
+    nodes = _read(_block("北方海運労働組合総連合会（連合）の会長は述べた。連合は賃上げを求めた。"))
+    assert nodes["北方海運労働組合総連合会"] == ["北方海運労働組合総連合会", "連合"]
+    other = _read(_block("北方海運協会（連合）の会長は述べた。"))  # not its kanji: no short name of it
+    assert "連合" not in other.get("北方海運協会", [])
+
+
+def test_a_bodys_election_heading_a_section_is_the_numbered_election_under_it(nlp):
+    heading = "政局：知事選、衆院選"
+    said = _block("4月の衆院選で与党が負けた。")
+    held = _block("10月に第50回衆議院議員総選挙が行われた。", 2, heading=heading)
+    nodes = _read(said, _block(heading, 2, "heading", heading), held)
+    assert nodes["第50回衆議院議員総選挙"] == ["第50回衆議院議員総選挙", "衆院選"]
+    assert "衆院選" in _read(said, _block(held.text, 2))  # in running text only it stays the body's elections
+    two = _block("第49回衆議院議員総選挙と第50回衆議院議員総選挙を比べた。", 2, heading=heading)
+    assert "衆院選" in _read(_block(heading, 2, "heading", heading), two)  # two numbered ones: either
+
+
+def test_a_law_the_text_says_was_renamed_is_one_law_by_its_old_and_new_names(nlp):
+    renamed = _block("北方漁業の振興に関する法律は、2020年に改正され、「北方水産業の振興に関する法律」に名前が変わった。")
+    nodes = _read(renamed)
+    assert sorted(nodes.get("北方水産業の振興に関する法律", [])) == ["北方水産業の振興に関する法律", "北方漁業の振興に関する法律"]
+    proposed = _block("北方漁業の振興に関する法律は改正された。北方水産業の振興に関する法律とする案もある。")
+    assert len(_read(proposed)) == 2  # no renaming said: two laws
+
+
+def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
+    nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
+    assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
+    assert nodes["漁業資源回復基本計画2024"] == ["漁業資源回復基本計画2024"]

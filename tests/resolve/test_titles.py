@@ -208,3 +208,16 @@ def test_a_head_written_with_its_kana_ends_the_name_with_them():
 def test_one_word_for_an_act_before_a_bodys_head_after_a_clause_is_a_kind_of_body():
     assert _titles("漁業計画の改定に向けた作業部会の議論が始まった。") == []  # a working group, described
     assert _titles("漁業計画の改定に向けた特別委員会が発足した。") == ["漁業計画の改定に向けた特別委員会"]
+
+
+def test_a_study_group_is_named_by_the_clause_before_it():
+    assert _titles("省は「離島の漁船の安全対策等に関する検討会」を設置した。") == [
+        "離島の漁船の安全対策等に関する検討会"]
+    assert _titles("灯台の在り方に関する研究会が報告をまとめた。") == ["灯台の在り方に関する研究会"]
+    assert _titles("省内に検討会を置いた。") == []  # alone it is a kind of body
+    assert _titles("この問題に関する検討会が開かれた。") == []  # a demonstrative modifies it
+
+
+def test_a_long_head_of_a_plan_after_a_titles_clause_names_one_plan():
+    assert _titles("政府は、離島の学び場づくりに関する指針を閣議決定した。") == ["離島の学び場づくりに関する指針"]
+    assert _titles("政府は外国人に関する指針を示した。") == []  # what it is about is one noun
