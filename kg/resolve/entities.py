@@ -25,8 +25,9 @@ def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequenc
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in _surnames_joined(mentions):
         grouped[mention.entity].append(mention)
-    kinds = _kinds_named_by_tail(grouped, lexicon)
-    joined = _names_joined(grouped, lexicon)
+    short_tails = _tails_of_names(grouped, lexicon)
+    kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
+    joined = _names_joined(grouped, lexicon, short_tails)
     for key, other in joined.items():
         grouped[other].extend(grouped.pop(key))
     for key in kinds - set(joined.values()):
@@ -205,7 +206,8 @@ _TREATY_ENDINGS = ("協定", "条約")
 _TAIL_TYPES = ("Agreement", "Law", "Plan")
 
 
-def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
+def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
+                  short_tails: Mapping[str, set[str]]) -> dict[str, str]:
     """Return, for each entity key the notes name another way, the key it joins.
 
     Only names the lexicon does not know are joined, and only to a name of the same vault:
@@ -225,6 +227,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍).
+
+    short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
     unknown = [k for k in grouped if lexicon.get(k) is None and len(k) >= 2]
     joined: dict[str, str] = {}
@@ -250,7 +254,6 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) ->
             joined[other] = key  # a series kg knows (its heading): the numbered meeting joins it
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
-    short_tails = _tails_of_names(grouped, lexicon)
     marked = _anniversaries(grouped)
     for key in unknown:
         if key in joined:
@@ -594,14 +597,14 @@ def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) 
 _KIND_TYPES = ("Organization", "Event")
 
 
-def _kinds_named_by_tail(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> set[str]:
+def _kinds_named_by_tail(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
+                         tails: Mapping[str, set[str]]) -> set[str]:
     """Return the names of bodies and events that are the tail of two or more of the vault's other names
     and so name their kind, no one of them: 開発銀行 where the vault names アジア開発銀行 and アフリカ開発銀行,
     国際博覧会 beside four expos. A law or plan so written is the one the text speaks of (基本法 of a note
     on 食料・農業・農村基本法 that cites 農業基本法 too), and the tail after an edition is the series itself
     (海洋基本計画 of 第4期海洋基本計画). An organ of a state is the one state's the text speaks of (国防省 beside
     スペイン国防省 and ドイツ連邦国防省)."""
-    tails = _tails_of_names(grouped, lexicon)
     return {key for key in grouped if lexicon.get(key) is None and suffix_type(key) in _KIND_TYPES
             and len(key) - head_length(key) >= 2 and not key.endswith(state_heads())
             and len({name for name in tails.get(key, ()) if not _EDITION_BEFORE.search(name[: -len(key)])}) >= 2}
