@@ -20,6 +20,7 @@ from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
+from kg.resolve.people import name_before_title
 from kg.resolve.words import words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
@@ -1050,8 +1051,6 @@ def _group_label(names: Sequence[str]) -> str:
     kanji, else in Japanese script (中国海警局 of 中国海警局（China Coast Guard）, 李在明 of
     李在明（イ・ジェミョン）), else its longest name; a name written with a title after it (赤沢経済再生相 among
     an entity note's aliases) is the person's name only when no other is given."""
-    from kg.resolve.people import name_before_title  # people reads the candidates aliases reads: import late
-
     names = [n for n in names if not name_before_title(n)] or names
     abbreviations = [n for n in names if is_abbreviation(n) and n.isascii()]
     if abbreviations:

@@ -11,10 +11,10 @@ from functools import cache
 from kg.records import ENTITY_TYPES, Entity, Mention
 from kg.resolve.aliases import is_abbreviation, is_country_compound
 from kg.resolve.candidates import TITLE_CLAUSES, election_of
+from kg.resolve.compounds import head_type
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.compounds import head_type
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
 from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
@@ -603,11 +603,11 @@ def _kinds_named_by_tail(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexi
     and so name their kind, no one of them: 開発銀行 where the vault names アジア開発銀行 and アフリカ開発銀行,
     国際博覧会 beside four expos. A law or plan so written is the one the text speaks of (基本法 of a note
     on 食料・農業・農村基本法 that cites 農業基本法 too), and the tail after an edition is the series itself
-    (海洋基本計画 of 第4期海洋基本計画). An organ of a state is the one state's the text speaks of (国防省 beside
+    (ABC閣僚会合 beside 第2回ABC閣僚会合 and 第3回ABC閣僚会合: _tails_of_names counts no tail after one). An organ of a state is the one state's the text speaks of (国防省 beside
     スペイン国防省 and ドイツ連邦国防省)."""
     return {key for key in grouped if lexicon.get(key) is None and suffix_type(key) in _KIND_TYPES
             and len(key) - head_length(key) >= 2 and not key.endswith(state_heads())
-            and len({name for name in tails.get(key, ()) if not _EDITION_BEFORE.search(name[: -len(key)])}) >= 2}
+            and len(tails.get(key, ())) >= 2}
 
 
 def _opens_with_region(key: str, lexicon: Lexicon) -> bool:
