@@ -345,6 +345,10 @@ OWN_FLOORS = {
     # section, 新しい and 版 before names, policies by three words, holding companies (branch rulekids2) took it to
     # 0.953 / 0.961 / 0 / 0 / 1.000
     "own_children_policy_2024": (0.95, 0.96, 0, 0, 1.0),
+    # written at the seventh round's end and held out for it, a second domestic field (health, care, social security):
+    # first contact 0.825 / 0.903 / 7 / 1 / 1.000 with that round's start (ac3cc9b), 0.839 / 0.905 / 7 / 1 at its end
+    # (ef45741), 3 absent names as nodes; moved here in the eighth round to have its errors fixed
+    "own_health_welfare_policy_2024": (0.83, 0.90, 7, 1, 1.0),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -357,9 +361,6 @@ HELD_OUT_FLOORS = {
     "own_vault_mideast_africa_2025": (0.94, 0.91, 4, 0, 0.95),     # 0.940 / 0.917 / 4 / 0 / 0.955
     # 0.915 / 0.953 / 6 / 2 / 1.000; the economic-security rules (ruleecon) cost it one false node (0.950, 301/317)
     "own_europe_centralasia_2025": (0.91, 0.94, 6, 2, 1.0),
-    # written at the seventh round's end, a second domestic field (health, care, social security): first contact
-    # 0.825 / 0.903 / 7 / 1 / 1.000 with the round's start (ac3cc9b), 0.832 / 0.904 / 7 / 1 with its end (32c9d35)
-    "own_health_welfare_policy_2024": (0.83, 0.90, 7, 1, 1.0),
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
