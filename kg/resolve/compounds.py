@@ -89,12 +89,45 @@ def compound_names(text: str) -> list[Candidate]:
     found = []
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
+        owned = _owned_site(text, run)
+        if owned is not None:
+            found.extend(owned)
+            continue
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
         elif cand is None:
             found.extend(_other_words(text, run))
     return found
+
+
+def owned_sites(text: str) -> list[tuple[Candidate, Candidate]]:
+    """Return the sites of a text that a body runs, each as the body's name and the site's (三井物産大阪支店:
+    三井物産, an organisation, and 大阪支店, a thing kg keeps no node of)."""
+    return [owned for run in _noun_runs(text) if (owned := _owned_site(text, run)) is not None]
+
+
+def _owned_site(text: str, run: Sequence[Word]) -> tuple[Candidate, Candidate] | None:
+    """Return a body's name and its site for a run that names a site or branch by the body, a place and a
+    site's head (name_words.tsv, role site: 東洋製紙苫小牧工場, 北浜電力西町発電所, 大和銀行梅田支店).
+
+    The body is one proper noun that names no place, or a compound with a body's head before the place;
+    a place alone before the head (釧路工場) or a name without a place (東洋工場) is left to the head rules."""
+    if len(run) < 3 or not nfkc(text[run[-1].start : run[-1].end]).endswith(tuple(name_words("site"))):
+        return None
+    place = next((i for i in range(1, len(run) - 1) if run[i].pos[2] == "地名"), None)
+    if place is None:
+        return None
+    owner = run[place - 1]
+    body = _named_run(text, run[:place])
+    if body is not None and body.type == "Organization" and body.end == owner.end:
+        start = body.start
+    elif owner.proper and owner.pos[2] != "地名" and place == 1:
+        start = owner.start
+    else:
+        return None
+    return (Candidate(start, owner.end, COMPOUND, type="Organization"),
+            Candidate(run[place].start, run[-1].end, COMPOUND, type=OTHER, headed=True))
 
 
 def _other_words(text: str, run: Sequence[Word]) -> list[Candidate]:

@@ -18,7 +18,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
     described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
-    named_vessels, names_laws, numbered_typhoons, only_common_nouns, proper_words, set_up_bodies,
+    named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -89,6 +89,10 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop
              and not any((c.start, c.end) == (b.start, b.end) for b in bound)]
+    # a span over a body's site (日本製紙釧路工場, the model's company) is read as the body and the site
+    sites = {(body.start, site.end) for body, site in owned_sites(text)}
+    over_sites = [c for c in model if (c.start, c.end) in sites]
+    model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
     compounds += set_up_bodies(text)
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
@@ -111,13 +115,15 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     titles_found = formal_titles(text, lexicon)
     about = about_clauses(text, named + compounds + model)
     longer = people + titles + named + about + titles_found + compounds + proper + model
-    longer += continued(text, [*known, *model, *proper]) + with_years(text, [*known, *compounds, *named])
+    longer += [c for c in continued(text, [*known, *model, *proper]) if (c.start, c.end) not in sites]
+    longer += with_years(text, [*known, *compounds, *named])
     affiliated = _affiliations(text, longer, model, known)
     longer = [c for c in longer if c not in {a for a, _ in affiliated}]
     in_titles = [body for _, body in affiliated if _in_title(text, body)]
     known = [c for c in known if not any(c is body for body in in_titles)]
     if tracing is not None:
-        trace.dropped_all(from_ner(text, spans, known), model, "stop-word")
+        trace.dropped_all(over_sites, [], "owned-site")
+        trace.dropped_all(from_ner(text, spans, known), model + over_sites, "stop-word")
         trace.dropped_all([a for a, _ in affiliated] + in_titles, [], "affiliation")
         for rule, cands in (("model-span", model), ("proper-word", proper),
                             ("titled-person", people),

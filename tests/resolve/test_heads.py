@@ -1381,3 +1381,18 @@ def test_a_holding_company_the_model_takes_for_goods_with_what_it_holds_is_a_bod
     assert [(text[c.start : c.end], c.type) for c in found] == [("北海ホールディングス", "Organization")]
     goods = "新型ドライヤー傘下の製品を売る。"  # no body's head before 傘下: the model's goods stay none of kg's
     assert from_ner(goods, [Span(0, goods.index("の"), "Product_Other")], []) == []
+
+
+def test_a_site_named_by_its_body_and_a_place_is_read_as_the_body():
+    # 大和電力 runs the plant at 舞鶴: the plant is no node, the company is a mention
+    names = [("大和電力舞鶴発電所が停止した。"[c.start : c.end], c.type) for c in compound_names("大和電力舞鶴発電所が停止した。")]
+    assert ("大和電力", "Organization") in names and ("舞鶴発電所", "Other") in names
+    # a place and a site's head name the site alone; two places name no body
+    for text in ("同社の苫小牧工場が閉鎖された。", "北海道苫小牧工場が閉鎖された。"):
+        assert not any(c.type == "Organization" for c in compound_names(text))
+
+
+def test_the_model_span_over_a_site_gives_the_body_that_runs_it(nlp):
+    resolved = _resolved("大和電力舞鶴発電所が停止した。")
+    assert resolved.get("大和電力") == "Organization" and "舞鶴発電所" not in resolved
+    assert not any(t == "Organization" for t in _resolved("北海道苫小牧工場が閉鎖された。").values())
