@@ -28,7 +28,7 @@ _INHERIT = ("advcl", "conj", "obl", "obj", "acl", "ccomp", "xcomp", "nmod", "csu
 _INHERIT_HOPS = 4
 _ARGUMENTS = ("nsubj", "obj", "iobj", "obl")
 # Nouns that name a draft or a change of an instrument: what adopts them adopts the instrument
-_DRAFTS = ("案", "改正", "改定", "改訂", "修正")
+_DRAFTS = ("案", "改正", "改定", "改訂", "修正", "改正法")
 # Nothing is made up of parties (AとBによるC) that is a country, a place or a person
 _NOT_MADE_UP = ("Country", "Region", "Person")
 # What one withdraws from is what one joined, signed or ratified
@@ -40,6 +40,9 @@ _UNDER_VERBS = ("ある", "置く")
 # (Aの中にBが置かれた, Aの中にBが設立された): A oversees B as with Aに設置された; with ある the noun says among
 _INSIDE = ("中", "内")
 _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
+# Common words for a body, too general to type a name (協議会, 会議 is also a meeting): said with で and a comma of an
+# organisation before は (BはAに置かれた協議会で、…), they are what the topic is
+_BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
@@ -56,9 +59,10 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         if topics:
             return topics[0]
     if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
-        # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic
-        topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep == "nsubj"]
-        if topics:
+        # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic (the parser
+        # may call the topic dislocated when the clause after the comma has a subject of its own)
+        topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
+        if topics and (tokens[i].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
             return topics[-1]
     # a noun with no particle runs on into the name after it: 報告書「X」, and X's first words the
     # entity stage left out (GREEN×EXPO 2027 found as EXPO 2027)
@@ -73,15 +77,20 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     return _covering(sentence, i, groups)
 
 
+def _noun(sentence: ParsedSentence, i: int) -> str:
+    """Return the text of a noun with the compound words before it (改正|法 is 改正法)."""
+    start = min([i, *sentence.kids(i, "compound")])
+    return "".join(sentence.tokens[k].text for k in range(start, i + 1))
+
+
 def _body_said(sentence: ParsedSentence, i: int) -> bool:
     """Return True for a word for a kind of body with で and a comma that the parser hangs on the next verb
     (BはAが所管する認可法人で、…): a continuing copula, as the parser reads it elsewhere (…子会社で、…); a
     place with で (…研究所で研究を行う) has no comma, and a word for no body (…会議場で、) is a place."""
     tokens = sentence.tokens
-    start = min([i, *sentence.kids(i, "compound")])
-    noun = "".join(tokens[k].text for k in range(start, i + 1))
+    noun = _noun(sentence, i)
     return (tokens[i].dep == "obl" and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
-            and suffix_type(noun) == "Organization")
+            and (suffix_type(noun) == "Organization" or tokens[i].lemma in _BODY_WORDS))
 
 
 def _modified(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int:
@@ -572,7 +581,7 @@ def _drafted(
 ) -> list[_Group]:
     """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
 
-    Only a noun that names a draft or a change (案, 改正案, 改定, 修正): Bの事務局が承認された approves
+    Only a noun that names a draft or a change (案, 改正案, 改定, 修正, the amending law 改正法): Bの事務局が承認された approves
     no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
     what is decided is B as changed; Bを議論し、決定した decides nothing named.
     """
@@ -582,7 +591,7 @@ def _drafted(
              and sentence.predicate(c) is None for g in slots[c]["object"]
              if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
-        if c in groups or not sentence.tokens[c].text.endswith(_DRAFTS) or sentence.predicate(c) is not None or \
+        if c in groups or not _noun(sentence, c).endswith(_DRAFTS) or sentence.predicate(c) is not None or \
                 sentence.marker(c) not in ("を", "が", "は", "も"):
             continue
         found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]

@@ -191,7 +191,8 @@ def _frames_at(
     if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part:
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
-    passive = sentence.passive(anchor) or predicate.intransitive
+    # Xが発足した says what was set up; Aは Xを発足させた who set it up
+    passive = sentence.passive(anchor) or (predicate.intransitive and not sentence.causative(anchor))
     # AはEに招かれた, Eには…が招かれた: an event invites no one, the one invited attends it
     invited = roles["agent"] + [g for g in roles["object"] if sentence.marker(g.token) == "には"]
     if passive and predicate.group_for("Event") == "attendance" and invited and all(
@@ -218,8 +219,11 @@ def _frames_at(
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
             listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+            # the body or meeting itself, not a word its name modifies (AとBなどの賛成多数で成立した: A and B vote for
+            # it, the house passes it)
             agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and
-                       all(a.type in ("Organization", "Event") for a in g.arguments)]
+                       all(a.type in ("Organization", "Event") for a in g.arguments) and
+                       any(a.start <= tokens[g.token].start < a.end for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]

@@ -31,6 +31,8 @@ _INCLUDING = ("含む", "含める", "始め", "はじめ")
 _SUFFIX_PARTICLES = ("とも",)
 NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
 _PASSIVE = ("れる", "られる")
+# Auxiliaries of the causative: Xを発足させた makes an intransitive act transitive, its doer the subject
+_CAUSATIVE = ("せる", "させる")
 # Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
 FORMAL_NOUNS = ("こと", "の", "もの", "ため")
 
@@ -360,6 +362,10 @@ class ParsedSentence:
     def passive(self, i: int) -> bool:
         """Return True when token i is a passive predicate (署名され, 締結された)."""
         return any(self.tokens[c].lemma in _PASSIVE for c in self.kids(i, "aux"))
+
+    def causative(self, i: int) -> bool:
+        """Return True when token i is a causative predicate (発足させた, 成立させた)."""
+        return any(self.tokens[c].lemma in _CAUSATIVE for c in self.kids(i, "aux"))
 
     def negated(self, i: int) -> bool:
         """Return True when an auxiliary under token i negates it."""

@@ -180,10 +180,10 @@ OWN_FLOORS = {
     "own_humanrights_un_2024": (0.85, 0.74),     # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30
     "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.91, 0.69),      # 0.92 / 0.71 (44 of 62, from 34), first met (held out) at 0.87 / 0.53
-    # relation rules (relate9) 0.95 / 0.44 and the entity rules of branch rulekids 0.87 / 0.49 (20 of 41), on first
-    # contact 0.94 / 0.37: more bodies, laws and plans found, more rows reached, more wrong ones; floor set after merging
-    "own_children_policy_2024": (0.85, 0.47),
-    "own_health_welfare_policy_2024": (0.70, 0.21),  # 0.73 / 0.24 (8 of 34), held out in the seventh round
+    # 0.96 / 0.63 (26 of 41) with relate10's rules, from 0.89 / 0.61; on first contact 0.94 / 0.37
+    "own_children_policy_2024": (0.96, 0.60),
+    # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round
+    "own_health_welfare_policy_2024": (0.82, 0.38),
 }
 
 

@@ -861,6 +861,33 @@ SHAPES = [
      {("北極省", "oversight", "北極庁", False, "")}),
     ("北極省は、北極庁を外局として設置した。", [("北極省", O), ("北極庁", O)],
      {("北極省", "establishment", "北極庁", False, "")}),
+    # a common word for a body (協議会, 会議) with で and a comma is what an organisation before は is, also where the
+    # parser calls the topic dislocated; a country before は is no body, and the word is where it acts
+    ("北海協は北海省に置かれた協議会で、点数を決める。", [("北海協", O), ("北海省", O)],
+     {("北海省", "oversight", "北海協", False, "")}),
+    ("北海会議は、2021年に山田太郎首相が設置した有識者会議で、座長は佐藤氏が務める。", [("北海会議", O), ("山田太郎", P)],
+     {("山田太郎", "establishment", "北海会議", False, "")}),
+    ("ノルド国は、北海省が設置した会議で、声明を読み上げた。", [("ノルド国", C), ("北海省", O)], set()),
+    # 発足 says what was set up and, with に, where (Aに Bが発足した: A oversees B); made causative (Bを発足させた)
+    # it says who set it up
+    ("2023年9月、北海省に北海危機管理庁が発足した", [("北海省", O), ("北海危機管理庁", O)],
+     {("北海省", "oversight", "北海危機管理庁", False, "")}),
+    ("北海庁は2022年4月に北海捜査隊を発足させた。", [("北海庁", O), ("北海捜査隊", O)],
+     {("北海庁", "establishment", "北海捜査隊", False, "")}),
+    # the amending law (Bの改正法) passed is B's change, as its draft is; another law of B (関連法) is not B
+    ("北海法の改正法は、6月5日に参議院本会議で可決、成立した", [("北海法", "Law"), ("参議院本会議", O)],
+     {("参議院本会議", "adoption", "北海法", False, "")}),
+    ("北海法の関連法は、6月5日に参議院本会議で成立した", [("北海法", "Law"), ("参議院本会議", O)], set()),
+    # the agent of an intransitive or an assembly's act is the body or meeting with で itself, not the parties whose
+    # vote (AとBの賛成多数で) it names
+    ("6月5日、参議院は本会議で改正北海法を可決し、法律は北党と南党などの賛成多数で成立した",
+     [("参議院", O), ("北海法", "Law"), ("北党", O), ("南党", O)], {("参議院", "adoption", "北海法", False, "")}),
+    # 折衝 is a meeting of the parties to it, and of no instrument it is about
+    ("北海省は南海省と予算の折衝を重ねた", [("北海省", O), ("南海省", O)], {("北海省", "meeting", "南海省", False, "")}),
+    ("北海省は北海協定の折衝を重ねた", [("北海省", O), ("北海協定", A)], set()),
+    # 手渡す gives what it hands over to whom it is handed; the meeting it happens at is no recipient
+    ("5日の北海総会で、佐藤次郎会長が答申書を山田太郎大臣に手渡した", [("北海総会", E), ("佐藤次郎", P), ("山田太郎", P)],
+     {("佐藤次郎", "provision", "山田太郎", False, "")}),
 ]
 
 
