@@ -349,6 +349,9 @@ OWN_FLOORS = {
     # first contact 0.825 / 0.903 / 7 / 1 / 1.000 with that round's start (ac3cc9b), 0.839 / 0.905 / 7 / 1 at its end
     # (ef45741), 3 absent names as nodes; moved here in the eighth round to have its errors fixed
     "own_health_welfare_policy_2024": (0.83, 0.90, 7, 1, 1.0),
+    # written in the eighth round, a domestic vault (wages and labour news): first contact (10d9808) 0.849 / 0.945 / 4 / 0 /
+    # 0.966, 2 absent names as nodes; moved here at once to have its errors fixed
+    "own_vault_labour_wages_2025": (0.84, 0.94, 4, 0, 0.96),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -364,7 +367,6 @@ HELD_OUT_FLOORS = {
     # written in the eighth round, two more domestic fields, first contact with its starting code (10d9808)
     "own_digital_gov_2024": (0.92, 0.93, 8, 1, 1.0),               # 0.925 / 0.939 / 8 / 1 / 1.000
     "own_education_science_2024": (0.94, 0.90, 7, 3, 1.0),         # 0.946 / 0.901 / 7 / 3 / 1.000
-    "own_vault_labour_wages_2025": (0.84, 0.94, 4, 0, 0.96),       # 0.849 / 0.945 / 4 / 0 / 0.966
     "own_vault_local_gov_2025": (0.88, 0.95, 3, 1, 0.89),          # 0.882 / 0.954 / 3 / 1 / 0.895
 }
 # absent names a note may have as nodes, where it is not one

@@ -184,6 +184,7 @@ OWN_FLOORS = {
     "own_children_policy_2024": (0.96, 0.60),
     # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round
     "own_health_welfare_policy_2024": (0.82, 0.38),
+    "own_vault_labour_wages_2025": (0.92, 0.33),  # 0.94 / 0.35 (16 of 46) on first contact (10d9808)
 }
 
 
