@@ -1396,3 +1396,4 @@ def test_the_model_span_over_a_site_gives_the_body_that_runs_it(nlp):
     resolved = _resolved("大和電力舞鶴発電所が停止した。")
     assert resolved.get("大和電力") == "Organization" and "舞鶴発電所" not in resolved
     assert not any(t == "Organization" for t in _resolved("北海道苫小牧工場が閉鎖された。").values())
+

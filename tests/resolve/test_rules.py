@@ -680,3 +680,11 @@ def test_a_programme_after_three_kanji_words_or_more_is_a_plan_and_its_nickname_
     found = _surfaces(resolve([_note(_block(text))], {}))
     assert found["海洋安全保障重要技術育成プログラム"] == found["Z Program"]  # 重要 is an adjectival noun of the compound
     assert _found("研修プログラムに参加した。") == {}  # one word before the head: a kind of programme
+
+
+def test_a_competition_the_model_names_is_an_event_when_its_span_looks_like_a_name():
+    # GiNZA's Game label maps to Event, not kept: a span of common words (リーグ戦) names no competition
+    text = "ボルネル・ラリーに出場したが、リーグ戦は中止された。"
+    spans = {text: (_span(text, "ボルネル・ラリー", "Game"), _span(text, "リーグ戦", "Game"))}
+    found = {e.label: e.type for e in resolve([_note(_block(text))], spans)}
+    assert found.get("ボルネル・ラリー") == "Event" and "リーグ戦" not in found
