@@ -13,7 +13,7 @@ from kg.resolve.aliases import is_abbreviation, is_country_compound, is_session_
 from kg.resolve.candidates import TITLE_CLAUSES, election_of
 from kg.resolve.compounds import head_type
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type
+from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
@@ -227,7 +227,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
-    - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会).
+    - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
+    - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -290,6 +291,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = _body_without_country(key, grouped)
         if not longer:
             longer = _sessions_without_kind(key, grouped)
+        if not longer:
+            longer = _plans_by_round(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
@@ -314,6 +317,21 @@ def _sessions_without_kind(key: str, grouped: Mapping[str, Sequence[Mention]]) -
         return []
     return [k for k in grouped if k != key and k.startswith(number.group()) and len(k) > number.end()
             and is_session_kind(k, key[number.end() :])]
+
+
+# A plan's round or term and its head alone: 第9期計画, 第5次計画.
+_ROUND_AND_HEAD = re.compile(r"(第\d+[次期])(\D+)")
+
+
+def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the plans of the vault a plan written by its round or term and its head alone stands for
+    (第9期計画 -> [第9期…事業計画]): the plans of that round and head, which are one only when the vault
+    names one."""
+    match = _ROUND_AND_HEAD.fullmatch(key)
+    if match is None or suffix_type(key) != "Plan" or nfkc(match.group(2)) not in {h for h, _ in type_suffixes()}:
+        return []
+    number, head = match.groups()
+    return [k for k in grouped if k != key and k.startswith(number) and k.endswith(head) and len(k) > len(key)]
 
 
 # The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.

@@ -924,3 +924,12 @@ def test_a_law_for_one_group_named_by_a_word_before_another_law_is_another_law()
     full = "内閣里山再生統括庁が発足した。統括庁は秋に動く。"  # a body's tail is still the body
     nodes = _nodes([_note(full)], _spans(full, ("内閣里山再生統括庁", "Government"), ("統括庁", "Government")))
     assert "統括庁" not in nodes
+
+
+def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
+    text = "第7期里山保全事業計画が始まった。第7期計画は3年間続く。"
+    spans = _spans(text, ("第7期里山保全事業計画", "Plan"), ("第7期計画", "Plan"))
+    assert _nodes([_note(text)], spans)["第7期里山保全事業計画"] == ["第7期計画", "第7期里山保全事業計画"]
+    two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
+    spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
+    assert "第7期計画" in _nodes([_note(two)], spans)
