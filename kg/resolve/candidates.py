@@ -531,10 +531,15 @@ def _head_cut(text: str, start: int, end: int) -> int:
             continue
         name = text[start:cut]
         if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _QUOTES) and _balanced(name) \
-                and not _has_clause_particle(text, start, cut) and not _used_as_verb(text, cut) \
-                and not (_weak_head(name) and _has_clause_verb(text, start, cut)):
+                and (_AMENDING_TITLE.search(nfkc(name)) or not _has_clause_particle(text, start, cut)
+                     and not _used_as_verb(text, cut) and not (_weak_head(name) and _has_clause_verb(text, start, cut))):
             return cut
     return 0
+
+
+# The end of the title of a law that amends or repeals others (…法等の一部を改正する法律, …法を廃止する法律):
+# the one title Japan gives a law that is a clause with its verb, so its を is no sign of a sentence.
+_AMENDING_TITLE = re.compile(r"法(?:律)?等?(?:の一部)?を(?:改正|廃止)する(?:法律|政令|省令|条例)$")
 
 
 def _with_okurigana(text: str, start: int, cut: int) -> int:

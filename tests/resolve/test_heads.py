@@ -303,6 +303,23 @@ def test_a_name_in_link_text_holds_no_quotation_mark():
     assert "日銀「金融政策の枠組み" not in [text[c.start : c.end] for c in quoted(block)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("「里山の保全を進めるための森林保全法等の一部を改正する法律」が成立した。",
+         ["里山の保全を進めるための森林保全法等の一部を改正する法律"]),  # an amending law's title is a clause
+        ("「森林を守る法律」が話題になった。", []),  # a phrase with を that amends nothing is no title
+    ],
+)
+def test_the_title_of_an_amending_law_is_a_name_though_it_holds_wo(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block) if c.type == "Law"] == found
+
+
 def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
     assert ("海洋政策推進事務局", "Organization") in _names("実務は内閣府の海洋政策推進事務局が担う。")
     assert _names("大会の運営事務局に問い合わせた。") == []  # one common word before it: any event's office
