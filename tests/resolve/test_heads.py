@@ -900,6 +900,9 @@ def test_a_long_forum_the_sentence_says_is_held_is_an_event(text, found):
         # adjectival nouns written into the compound (サイバー, 特別) are words of the name
         ("北海警察庁は2022年4月にサイバー特別捜査隊を発足させた。", ["サイバー特別捜査隊"]),
         ("北海警察庁は特別な捜査隊を発足させた。", []),  # with な the adjective describes
+        # the sections a list names under a known body, each by its field
+        ("北海審議会の下に、漁業資源部会、林業部会、水産加工部会が並ぶ。", ["漁業資源部会", "林業部会", "水産加工部会"]),
+        ("北海審議会は、林業部会を開いた。", []),  # one word before the head, no list under the body
     ],
 )
 def test_a_body_placed_under_a_known_body_or_formed_is_a_name(text, found):
