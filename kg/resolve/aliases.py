@@ -440,7 +440,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and _is_translation(outer, inner[0]):
             yield names
             continue
-        if len(inner) == 1 and _is_session_kind(outer, inner[0]):
+        if len(inner) == 1 and is_session_kind(outer, inner[0]):
             yield names  # 第213回国会（通常国会）: a numbered session and the kind of session it is
             continue
         if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
@@ -701,7 +701,7 @@ def _is_design(name: str) -> bool:
 _NUMBERED_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
 
 
-def _is_session_kind(outer: str, inner: str) -> bool:
+def is_session_kind(outer: str, inner: str) -> bool:
     """Return True when a parenthesis after a numbered session names the kind of session it is: one common
     word before the session's own head (通常 of 第213回国会（通常国会）, 特別 of 第5回総会（特別総会）). A body
     calls each of its sessions by its kind and its number, so in the text the two name one session."""

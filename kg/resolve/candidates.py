@@ -31,6 +31,8 @@ _CLAUSE_PARTICLES = set("をがはへもで")
 _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-9０-９]{1,2}[-/－／][0-9０-９]{1,2}[ 　]")
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
+# The number of a plan of a series, by its round or its term: 第5次…基本計画, 第4期…計画.
+_PLAN_ROUND = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[次期]")
 # An article of a law cited after its name: 第16条, 第3条第2項.
 _ARTICLE = re.compile(r"(?<=[法令約])第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
@@ -529,10 +531,15 @@ def _head_cut(text: str, start: int, end: int) -> int:
             continue
         name = text[start:cut]
         if suffix_type(name) and not is_hiragana(name[0]) and not (set(name) & _QUOTES) and _balanced(name) \
-                and not _has_clause_particle(text, start, cut) and not _used_as_verb(text, cut) \
-                and not (_weak_head(name) and _has_clause_verb(text, start, cut)):
+                and (_AMENDING_TITLE.search(nfkc(name)) or not _has_clause_particle(text, start, cut)
+                     and not _used_as_verb(text, cut) and not (_weak_head(name) and _has_clause_verb(text, start, cut))):
             return cut
     return 0
+
+
+# The end of the title of a law that amends or repeals others (…法等の一部を改正する法律, …法を廃止する法律):
+# the one title Japan gives a law that is a clause with its verb, so its を is no sign of a sentence.
+_AMENDING_TITLE = re.compile(r"法(?:律)?等?(?:の一部)?を(?:改正|廃止)する(?:法律|政令|省令|条例)$")
 
 
 def _with_okurigana(text: str, start: int, cut: int) -> int:
@@ -701,6 +708,9 @@ def bare_headed(text: str) -> list[Candidate]:
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+        elif _numbered_plan(name, head):
+            # 第8次医療計画, 第4期…適正化計画: a plan of a series by its round or term, after one word too
+            found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
         elif _dated_plan(name) and text[start + len(name) : start + len(name) + 1] not in ("+", "＋"):
             # …アジェンダ2020+5 goes on past its year: a version of the plan, which the run cuts off
             found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
@@ -715,6 +725,16 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def _numbered_plan(name: str, head: str) -> bool:
+    """Return True for a plan's head after a round or term number and one word or more (第8次…計画, 第4期
+    …計画): Japanese policy text numbers the plans a law has the state or a prefecture renew (第5次…基本計画),
+    so the number makes one plan of a common word. The number and the head alone (第9期計画) stand for one
+    the text names in full, and a number after a word (…計画第2期) is a period of a plan."""
+    number = _PLAN_ROUND.match(nfkc(name))
+    return (number is not None and suffix_type(name) == "Plan"
+            and len(nfkc(name).rstrip("0123456789 ")) > number.end() + len(head))
 
 
 def _code_name(front: str) -> bool:

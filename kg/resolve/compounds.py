@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
 from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
-from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, nfkc
+from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
 
 # The type of heads of things kg has no type for: their names block the names inside them.
@@ -580,15 +580,39 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if len(surface) <= len(head) or any(w.pos[1] == "数詞" for w in run[first:]):
             continue
         before = len(short_units(surface[: -len(head)]))
-        if before < 2:
+        listed = _listed_under(text, start, owners)
+        if before < 2 and not listed:
             continue
-        under = start > 1 and text[start - 1] in _UNDER and start - 1 in owners
+        under = listed or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
         formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
             found.append(Candidate(_with_new(text, by_start, start), end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# What places the bodies listed after it under the body before it: 社会保障審議会の下に、…部会、…部会.
+_LISTED_UNDER = "の下に"
+
+
+def _listed_under(text: str, start: int, owners: set[int]) -> bool:
+    """Return True for an item of a list with 、 that opens after a known body and の下に (…審議会の下に、A部会、
+    B部会): the list names the body's sections, each a body though one word names it (年金部会), as a
+    council's sections are named by their field."""
+    while start > 0:
+        opening = start - 1 if text[start - 1] == "、" else start
+        if text.endswith(_LISTED_UNDER, 0, opening) and opening - len(_LISTED_UNDER) in owners:
+            return True
+        if opening == start:
+            return False
+        item = opening
+        while item > 0 and is_name_char(text[item - 1]) and text[item - 1] != "、":
+            item -= 1
+        if item == opening:
+            return False
+        start = item
+    return False
 
 
 # The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の

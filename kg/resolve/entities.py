@@ -9,11 +9,11 @@ from dataclasses import replace
 from functools import cache
 
 from kg.records import ENTITY_TYPES, Entity, Mention
-from kg.resolve.aliases import is_abbreviation, is_country_compound
+from kg.resolve.aliases import is_abbreviation, is_country_compound, is_session_kind
 from kg.resolve.candidates import TITLE_CLAUSES, election_of
 from kg.resolve.compounds import head_type
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type
+from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
@@ -226,7 +226,9 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
-    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍).
+    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
+    - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
+    - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -287,6 +289,10 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = _anniversary_dropped(key, marked)
         if not longer:
             longer = _body_without_country(key, grouped)
+        if not longer:
+            longer = _sessions_without_kind(key, grouped)
+        if not longer:
+            longer = _plans_by_round(key, grouped)
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
@@ -300,6 +306,32 @@ def _body_without_country(key: str, grouped: Mapping[str, Sequence[Mention]]) ->
     if key[:1] not in country_abbreviations() or rest not in grouped or len(rest) < 3:
         return []
     return [rest] if head_type(rest) == "Organization" or suffix_type(rest) == "Organization" else []
+
+
+def _sessions_without_kind(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the numbered session of the vault a numbered session with the kind of session before its head
+    is (第213回通常国会 -> [第213回国会], 第5回特別総会 -> [第5回総会]): a body numbers all its sessions in one
+    series and calls each by its kind too, as the parenthesis 第213回国会（通常国会） says."""
+    number = _EDITION.match(key)
+    if number is None:
+        return []
+    return [k for k in grouped if k != key and k.startswith(number.group()) and len(k) > number.end()
+            and is_session_kind(k, key[number.end() :])]
+
+
+# A plan's round or term and its head alone: 第9期計画, 第5次計画.
+_ROUND_AND_HEAD = re.compile(r"(第\d+[次期])(\D+)")
+
+
+def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the plans of the vault a plan written by its round or term and its head alone stands for
+    (第9期計画 -> [第9期…事業計画]): the plans of that round and head, which are one only when the vault
+    names one."""
+    match = _ROUND_AND_HEAD.fullmatch(key)
+    if match is None or suffix_type(key) != "Plan" or nfkc(match.group(2)) not in {h for h, _ in type_suffixes()}:
+        return []
+    number, head = match.groups()
+    return [k for k in grouped if k != key and k.startswith(number) and k.endswith(head) and len(k) > len(key)]
 
 
 # The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.
@@ -588,9 +620,19 @@ def _tails_of_names(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) 
             # 第2回AZEC閣僚会合 is one meeting of the series AZEC閣僚会合, not its long name, and 女性版…方針 a
             # version of the plan after 版; …の確保に関する連絡会議 is written by the run after its clause too (連絡会議)
             if (is_name_char(name[i - 1]) or name[:i].endswith(TITLE_CLAUSES)) and suffix_type(name[i:]) \
-                    and not _EDITION_BEFORE.search(name[:i]) and not name[:i].endswith("版") and name[i:] != key:
+                    and not _EDITION_BEFORE.search(name[:i]) and not name[:i].endswith("版") and name[i:] != key \
+                    and not _law_of_its_own(name[:i], name[i:]):
                 tails[name[i:]].add(key)
     return tails
+
+
+def _law_of_its_own(front: str, tail: str) -> bool:
+    """Return True for a law's tail of two words or more before its head after one common word in kanji
+    (健康保険法 of 国民健康保険法, 公務員法 of 地方公務員法): Japan names laws for one group or level by such a
+    word before another law's name, and shortens a law by its first kanji (災対法), not by its tail."""
+    found = words(front)
+    return (suffix_type(tail) == "Law" and len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞")
+            and all(is_kanji(c) for c in front) and len(short_units(tail[: len(tail) - head_length(tail)])) >= 2)
 
 
 # The types whose name's tail, shared by two names of a vault, is their kind (研究所 names, 国際博覧会).

@@ -196,13 +196,15 @@ def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:
 
 def _field_minister(text: str, field: Word, suffix: Word) -> bool:
     """Return True for a policy field and the suffix 相, which Sudachi splits: a minister's title (防災相,
-    沖縄相, デジタル相), as 経産相 is one word to it. The field is one common noun in kanji or katakana, read
+    沖縄相, デジタル相, こども相), as 経産相 is one word to it. The field is one common noun in kanji, katakana or
+    hiragana (Japanese writes some fields in kana: こども of こども家庭庁), read
     so right after a person's name (坂井防災相); after other nouns (…ビジネス貿易相) the title is 相 and they
     name the post."""
     surface = text[field.start : field.end]
     return (text[suffix.start : suffix.end] == "相" and suffix.pos[0] == "接尾辞" and field.pos[:2] == ("名詞", "普通名詞")
             and (2 <= len(surface) <= 5 and all(is_kanji(c) for c in surface)
-                 or 3 <= len(surface) <= 6 and all(is_katakana(c) for c in surface)))
+                 or 3 <= len(surface) <= 6 and all(is_katakana(c) for c in surface)
+                 or 3 <= len(surface) <= 4 and all(is_hiragana(c) for c in surface)))
 
 
 def _title_inside(text: str, word: Word) -> int:

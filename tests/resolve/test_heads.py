@@ -25,6 +25,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("気象大学校の卒業生が観測に当たる。", "気象大学校", "Organization"),  # a college of a state
         ("2019年のアルテミス了解覚書で分担が決まった。", "アルテミス了解覚書", "Agreement"),  # a memorandum of understanding
         ("継承を定める王室典範の改正", "王室典範", "Law"),  # a code of law
+        ("全国里山保全施設協議会が職員を送った。", "全国里山保全施設協議会", "Organization"),  # a council of members
     ],
 )
 def test_a_run_ending_in_a_head_of_a_body_law_or_plan_is_a_name(text, name, type_):
@@ -53,6 +54,7 @@ def test_the_date_a_clipping_s_heading_opens_with_is_no_part_of_the_name():
         "小委員会で議論した。",  # a prefix is all before the head
         "政府対策本部を設置する。",  # one common word before a bare head: a kind of thing
         "変換機構を備える。",
+        "地域協議会を開く。",  # one common word before 協議会: any area's council
     ],
 )
 def test_a_kind_of_thing_with_a_head_is_no_name(text):
@@ -301,6 +303,23 @@ def test_a_name_in_link_text_holds_no_quotation_mark():
     assert "日銀「金融政策の枠組み" not in [text[c.start : c.end] for c in quoted(block)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("「里山の保全を進めるための森林保全法等の一部を改正する法律」が成立した。",
+         ["里山の保全を進めるための森林保全法等の一部を改正する法律"]),  # an amending law's title is a clause
+        ("「森林を守る法律」が話題になった。", []),  # a phrase with を that amends nothing is no title
+    ],
+)
+def test_the_title_of_an_amending_law_is_a_name_though_it_holds_wo(text, found):
+    from kg.records import Block
+    from kg.resolve.candidates import quoted
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert [text[c.start : c.end] for c in quoted(block) if c.type == "Law"] == found
+
+
 def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
     assert ("海洋政策推進事務局", "Organization") in _names("実務は内閣府の海洋政策推進事務局が担う。")
     assert _names("大会の運営事務局に問い合わせた。") == []  # one common word before it: any event's office
@@ -309,6 +328,19 @@ def test_a_secretariat_is_named_by_its_head_after_more_than_one_word():
 def test_a_session_numbered_with_ji_is_an_event_and_a_numbered_cabinet_is_not():
     assert ("第144次IOC総会", "Event") in _names("第144次IOC総会で会長が選ばれた。")
     assert not any(type_ == "Event" for _, type_ in _names("第2次岸田内閣が発足した。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("県の第6次水辺保全計画が始まった。", [("第6次水辺保全計画", "Plan")]),  # one common word after the round
+        ("同じ年に第3期里山再生計画も始まった。", [("第3期里山再生計画", "Plan")]),  # by the term
+        ("第3次補正予算が成立した。", []),  # a budget's round, no plan's head
+        ("第2次森岡内閣が発足した。", []),  # a numbered cabinet is no plan
+    ],
+)
+def test_a_plan_of_a_series_is_named_by_its_round_or_term_and_one_word(text, found):
+    assert [n for n in _names(text) if n[1] == "Plan"] == found
 
 
 def test_a_place_after_a_countrys_one_letter_is_a_place():
@@ -868,6 +900,9 @@ def test_a_long_forum_the_sentence_says_is_held_is_an_event(text, found):
         # adjectival nouns written into the compound (サイバー, 特別) are words of the name
         ("北海警察庁は2022年4月にサイバー特別捜査隊を発足させた。", ["サイバー特別捜査隊"]),
         ("北海警察庁は特別な捜査隊を発足させた。", []),  # with な the adjective describes
+        # the sections a list names under a known body, each by its field
+        ("北海審議会の下に、漁業資源部会、林業部会、水産加工部会が並ぶ。", ["漁業資源部会", "林業部会", "水産加工部会"]),
+        ("北海審議会は、林業部会を開いた。", []),  # one word before the head, no list under the body
     ],
 )
 def test_a_body_placed_under_a_known_body_or_formed_is_a_name(text, found):

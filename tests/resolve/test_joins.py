@@ -904,3 +904,32 @@ def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
     nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
     assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
     assert nodes["漁業資源回復基本計画2024"] == ["漁業資源回復基本計画2024"]
+
+
+def test_a_numbered_session_with_its_kind_inside_is_the_numbered_session():
+    first, later = "第88回里山会議が開かれた。", "第88回定例里山会議では予算が審議された。"
+    spans = {**_spans(first, ("第88回里山会議", "Conference")), **_spans(later, ("第88回定例里山会議", "Conference"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes["第88回里山会議"] == ["第88回定例里山会議", "第88回里山会議"]
+    other = "第89回臨時里山会議が開かれた。"  # another number is another session
+    nodes = _nodes([_note(first), _note(other, "m.md")], {**_spans(first, ("第88回里山会議", "Conference")),
+                                                        **_spans(other, ("第89回臨時里山会議", "Conference"))})
+    assert "第89回臨時里山会議" in nodes and nodes["第88回里山会議"] == ["第88回里山会議"]
+
+
+def test_a_law_for_one_group_named_by_a_word_before_another_law_is_another_law():
+    text = "山林保全法と国民山林保全法が改正された。"
+    nodes = _nodes([_note(text)], _spans(text, ("山林保全法", "Law"), ("国民山林保全法", "Law")))
+    assert nodes["山林保全法"] == ["山林保全法"] and nodes["国民山林保全法"] == ["国民山林保全法"]
+    full = "内閣里山再生統括庁が発足した。統括庁は秋に動く。"  # a body's tail is still the body
+    nodes = _nodes([_note(full)], _spans(full, ("内閣里山再生統括庁", "Government"), ("統括庁", "Government")))
+    assert "統括庁" not in nodes
+
+
+def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
+    text = "第7期里山保全事業計画が始まった。第7期計画は3年間続く。"
+    spans = _spans(text, ("第7期里山保全事業計画", "Plan"), ("第7期計画", "Plan"))
+    assert _nodes([_note(text)], spans)["第7期里山保全事業計画"] == ["第7期計画", "第7期里山保全事業計画"]
+    two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
+    spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
+    assert "第7期計画" in _nodes([_note(two)], spans)

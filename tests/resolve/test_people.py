@@ -255,6 +255,8 @@ def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
     [
         ("山田防災相は支援を進めると述べた。", ["山田"], ["防災相"]),  # a field and 相 split by Sudachi: a minister
         ("山田デジタル相は支援を進めると述べた。", ["山田"], ["デジタル相"]),  # a katakana field likewise
+        ("山田こども相は支援を進めると述べた。", ["山田"], ["こども相"]),  # a field in hiragana likewise
+        ("こども相が述べた。", [], []),
         ("デジタル相が述べた。", [], []),
         ("防災相が述べた。", [], []),  # no name before it
         ("ジョナサン・レイノルズ・ビジネス貿易相が来日した。", ["ジョナサン・レイノルズ"], ["相"]),  # a post after other nouns
@@ -262,6 +264,11 @@ def test_the_name_before_a_title_is_read_off_a_surface_the_model_took_whole():
 )
 def test_a_policy_field_and_sho_after_a_name_is_a_minister(text, people, titles):
     assert _people(text) == (people, titles)
+
+
+def test_the_chair_of_a_subcommittee_is_a_title_after_a_surname():
+    assert _people("森岡分科会長は説明した。") == (["森岡"], ["分科会長"])
+    assert _people("分科会長が説明した。") == ([], [])
 
 
 def test_a_one_kanji_surname_before_a_title_is_a_person_and_joins_the_full_name():
