@@ -1146,6 +1146,24 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
+# The constitution cited by its article with no state before it: 憲法21条, 憲法第9条 (米国憲法修正第1条 names its state).
+_CONSTITUTION_ARTICLE = re.compile(r"憲法(?=第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?![件約例]))")
+
+
+def constitution_articles(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the bare 憲法 cited by an article's number (憲法21条), as the constitution name_words.tsv names
+    (role constitution): Japanese writes its own state's constitution so and any other state's with the
+    state's name. A 憲法 cited by no article is left alone, as a figure of speech (海の憲法) uses the word too."""
+    if "憲法" not in text:
+        return []
+    own = next((lexicon.get(w) for w in sorted(name_words("constitution"))), None)
+    if own is None:
+        return []
+    return [Candidate(m.start(), m.end(), HEADED, entity=own.entity, type=own.type, headed=True)
+            for m in _CONSTITUTION_ARTICLE.finditer(text)
+            if not (m.start() and is_name_char(text[m.start() - 1]))]
+
+
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
 _ELECTION = re.compile(r"(.{2,}?)(?:議員)?(総|通常|補欠)?選(?:挙)?")
 

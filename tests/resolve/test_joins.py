@@ -904,3 +904,13 @@ def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
     nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
     assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
     assert nodes["漁業資源回復基本計画2024"] == ["漁業資源回復基本計画2024"]
+
+
+def test_the_bare_constitution_cited_by_an_article_is_the_states_own(nlp):
+    from kg.resolve.knowledge import name_words
+
+    own = next(iter(name_words("constitution")))
+    nodes = _read(_block("北方鉱区の監視は、憲法35条が保障する権利との関係が論点だ。"))
+    assert nodes.get(own) == ["憲法"]
+    other = _read(_block("北方連邦の憲法を読み、「海の憲法」と呼ばれる条約も読んだ。"))  # no article: a figure of speech
+    assert own not in other
