@@ -917,13 +917,24 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
                 start = _after_issuer(text, start, at, lexicon)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
-                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
+                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会), and one noun of
+                # a translated name, whose head run opens with a loanword (…に関するグローバル・コンパクト)
                 if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
-                                         and suffix_type(text[start:end]) == "Organization"):
+                                         and suffix_type(text[start:end]) == "Organization") or (
+                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _translated_head_run(text: str, start: int, end: int) -> bool:
+    """Return True for a head run of two words or more that opens with a katakana word (グローバル・コンパクト,
+    ハイレベル諮問機関): the name of an international instrument or body translated word for word, which
+    names one thing after a clause of one noun, where a head alone (…に関するガイドライン) or kanji words
+    (…に関する基本方針) describe."""
+    inside = [w for w in words_within(text, start, end) if text[w.start : w.end] != "・"]
+    return len(inside) >= 2 and all(is_katakana(c) for c in text[inside[0].start : inside[0].end])
 
 
 def _act_and_body_head(text: str, start: int, end: int) -> bool:
@@ -1214,12 +1225,17 @@ def _kanji_words(text: str, start: int, end: int) -> int:
 
     A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would,
     and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発).
-    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is."""
+    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is, and so is a
+    loanword in katakana among two kanji words or more (カーボン of 成長志向型カーボン…構想, デジタル of
+    半導体・デジタル産業戦略, with a ・ joining its fields): loanwords alone (マーケティング戦略) name a kind."""
     inside = list(words_within(text, start, end))
+    inside = [w for i, w in enumerate(inside) if not (0 < i < len(inside) - 1 and text[w.start : w.end] == "・")]
     nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
-    kanji = len(nouns) + len(suffixes) == len(inside) and all(
-        all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w) for w in inside)
+    in_kanji = [w for w in inside if all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w)]
+    loanwords = [w for w in nouns if all(is_katakana(c) for c in text[w.start : w.end])]
+    kanji = len(nouns) + len(suffixes) == len(inside) and len(in_kanji) + len(loanwords) == len(inside) and (
+        not loanwords or len([w for w in in_kanji if w in nouns]) >= 2)
     return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 
