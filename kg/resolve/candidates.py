@@ -501,14 +501,14 @@ def _has_clause_verb(text: str, start: int, end: int) -> bool:
 
 
 def kind_of_body(text: str, start: int, end: int) -> bool:
-    """Return True for common kanji words before a head of a kind of body (kind_heads: …機関): 「漁業支援機関」
-    is a kind of body a law sets up, where another head (…機構, …基金) or a word of another kind (a name,
-    katakana) makes a name."""
+    """Return True for common kanji words before a head of a kind of body (kind_heads: …機関, …国会): 「漁業支援機関」
+    is a kind of body a law sets up, and 「次の通常国会」 a session of the one parliament, with の between common
+    words; another head (…機構, …基金) or a word of another kind (a name, katakana) makes a name."""
     name = nfkc(text[start:end])
     head = next((h for h, t in type_suffixes() if name.endswith(h) and len(name) > len(h)), "")
     if head not in kind_heads():
         return False
-    inside = list(words_within(text, start, end))
+    inside = [w for w in words_within(text, start, end) if not (w.pos[0] == "助詞" and text[w.start : w.end] == "の")]
     return bool(inside) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and all(is_kanji(c) for c in text[w.start : w.end])
                                 for w in inside)
 
@@ -700,7 +700,8 @@ def bare_headed(text: str) -> list[Candidate]:
         if session and suffix_type(name) in ("Event", "Organization")[: 1 if session.group().endswith("次") else 2] \
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
-            found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+            found.append(Candidate(start, start + len(name), HEADED, entity=_parliament_session(name, session.end()),
+                                   type="Event", headed=True))
         elif _dated_plan(name) and text[start + len(name) : start + len(name) + 1] not in ("+", "＋"):
             # …アジェンダ2020+5 goes on past its year: a version of the plan, which the run cuts off
             found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
@@ -715,6 +716,18 @@ def bare_headed(text: str) -> list[Candidate]:
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     return found
+
+
+def _parliament_session(name: str, number_end: int) -> str:
+    """Return the key of a numbered session of a parliament written with its kind (第213回国会 of 第213回通常国会),
+    else "": a parliament numbers all its sessions in one series, ordinary, extraordinary or special, so the kind
+    says no more than the number (a UN body numbers its special sessions apart, and keeps its word)."""
+    head = next((h for h in state_heads() if h == "国会" and name.endswith(h)), "")
+    kind = name[number_end : len(name) - len(head)]
+    found = words(kind) if head and kind else ()
+    if len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in kind):
+        return match_key(name[:number_end] + head)
+    return ""
 
 
 def _code_name(front: str) -> bool:
