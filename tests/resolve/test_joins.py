@@ -914,3 +914,12 @@ def test_the_bare_constitution_cited_by_an_article_is_the_states_own(nlp):
     assert nodes.get(own) == ["憲法"]
     other = _read(_block("北方連邦の憲法を読み、「海の憲法」と呼ばれる条約も読んだ。"))  # no article: a figure of speech
     assert own not in other
+
+
+def test_a_bodys_short_name_taking_characters_of_every_word_is_the_body():
+    text = "阿蘇原子力発電は再稼働を申請した。阿蘇原電は追加の調査をする。"
+    nodes = _nodes([_note(text)], _spans(text, ("阿蘇原子力発電", "Company"), ("阿蘇原電", "Company")))
+    assert nodes == {"阿蘇原子力発電": ["阿蘇原子力発電", "阿蘇原電"]}
+    apart = "阿蘇装備庁は入札を始めた。阿蘇庁は港を管理する。"  # 阿蘇庁 takes only the suffix of 装備庁
+    nodes = _nodes([_note(apart)], _spans(apart, ("阿蘇装備庁", "Public_Institution"), ("阿蘇庁", "Public_Institution")))
+    assert sorted(nodes) == ["阿蘇庁", "阿蘇装備庁"]
