@@ -477,6 +477,8 @@ def _has_clause_particle(text: str, start: int, end: int) -> bool:
     # a formal title may set a noun before its clause with での or への (…分野での…の向上に向けた有識者会議):
     # with の after it the particle makes a modifier of the noun that follows, no clause
     titled = any(c in text[start:end] for c in TITLE_CLAUSES)
+    if _whole_quoted_title(text, start, end):
+        return False
     return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES
                and not (titled and text.startswith("の", w.end)) for w in words_within(text, start, end))
 
@@ -488,13 +490,21 @@ def _weak_head(name: str) -> bool:
     return bool(head) and head not in bare_heads() | long_heads() | title_heads()
 
 
+def _whole_quoted_title(text: str, start: int, end: int) -> bool:
+    """Return True for the whole of a quote that holds a title's clause (…に関する, …のための) and ends in the head
+    after it: the quote says where the title starts, so the particles and verbs of what it is about make no
+    clause of the sentence (「安全で信頼できる…の開発に関する大統領令」, 「…を…が受けられるようにするための…に関する法律」)."""
+    return (text[start - 1 : start] in ("「", "『") and text[end : end + 1] in ("」", "』")
+            and any(c in text[start:end] for c in TITLE_CLAUSES))
+
+
 def _has_clause_verb(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] holds a verb outside a title's clause (…に関する, …に向けた).
 
     Before a weak head (制度, 政策) such a verb makes a phrase that says something of the head
     (「若者にとって魅力ある制度」), where a law's or a plan's title may hold one (「…調和のとれた…に関する法律」)."""
     verbs = [w for w in words_within(text, start, end) if w.pos[0] == "動詞"]
-    if not verbs:
+    if not verbs or _whole_quoted_title(text, start, end):
         return False
     spans = [(m.start(), m.end()) for c in TITLE_CLAUSES for m in re.finditer(re.escape(c), text[start:end])]
     return any(not any(a <= w.start - start and w.end - start <= b for a, b in spans) for w in verbs)

@@ -241,3 +241,10 @@ def test_a_numbered_session_of_parliament_written_with_its_kind_is_the_numbered_
     assert any(surfaces == ["第150回国会", "第150回臨時国会"] for surfaces in nodes.values())
     un = read("北海委員会の第10回総会に続き、第10回特別総会が開かれた。")  # a UN-style body numbers them apart
     assert not any("第10回特別総会" in surfaces and "第10回総会" in surfaces for surfaces in un.values())
+
+
+def test_a_whole_quote_with_a_titles_clause_is_a_title_whatever_its_subject_holds():
+    signed = "大統領は「安全で信頼できる漁業の振興に関する大統領令」に署名した。"
+    assert list(_nodes([_note(_block(signed))])) == ["安全で信頼できる漁業の振興に関する大統領令"]
+    said = "大統領は「安全で信頼できる漁業のための制度にする」と述べた。"  # the head does not end the quote
+    assert _nodes([_note(_block(said))]) == {}
