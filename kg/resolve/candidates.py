@@ -1180,6 +1180,29 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
+# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民.
+_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+")
+
+
+def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党): each item with
+    党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none."""
+    if "・" not in text:
+        return []
+    found = []
+    for match in _LISTED_SHORT.finditer(text):
+        if match.start() and is_name_char(text[match.start() - 1]):
+            continue
+        items, at = [], match.start()
+        for item in match.group().split("・"):
+            known = lexicon.get(item + "党")
+            items.append((at, at + len(item), known))
+            at += len(item) + 1
+        if all(known is not None and known.type == "Organization" for _, _, known in items):
+            found += [Candidate(start, end, KNOWN, known.entity, known.type) for start, end, known in items]
+    return found
+
+
 # The constitution cited by its article with no state before it: 憲法21条, 憲法第9条 (米国憲法修正第1条 names its state).
 _CONSTITUTION_ARTICLE = re.compile(r"憲法(?=第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?![件約例]))")
 

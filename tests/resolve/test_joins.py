@@ -923,3 +923,15 @@ def test_a_bodys_short_name_taking_characters_of_every_word_is_the_body():
     apart = "阿蘇装備庁は入札を始めた。阿蘇庁は港を管理する。"  # 阿蘇庁 takes only the suffix of 装備庁
     nodes = _nodes([_note(apart)], _spans(apart, ("阿蘇装備庁", "Public_Institution"), ("阿蘇庁", "Public_Institution")))
     assert sorted(nodes) == ["阿蘇庁", "阿蘇装備庁"]
+
+
+def test_parties_listed_without_their_head_are_the_parties_kg_knows():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import listed_parties
+
+    lexicon = base_lexicon(())
+    text = "国民民主・社民の両党は反対した。"
+    assert [(text[c.start : c.end], c.entity) for c in listed_parties(text, lexicon)] == [
+        ("国民民主", lexicon.get("国民民主党").entity), ("社民", lexicon.get("社民党").entity)]
+    for alone in ("社民の議員が質問した。", "北海・社民の連携を探る。"):  # one word alone, or a list with another word
+        assert listed_parties(alone, lexicon) == []
