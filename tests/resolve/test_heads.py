@@ -1407,3 +1407,8 @@ def test_a_translated_name_opening_with_a_loanword_is_titled_by_a_clause_of_one_
     from kg.resolve.candidates import formal_titles
 
     assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
+
+
+def test_a_named_consensus_is_an_agreement_and_consensus_alone_a_kind():
+    assert _quoted_typed("会議の合意文書は「北海コンセンサス」と呼ばれる。") == [("北海コンセンサス", "Agreement")]
+    assert _quoted_typed("改正案は「コンセンサス」で採択された。") == []  # the head alone is how it was adopted
