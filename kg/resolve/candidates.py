@@ -621,16 +621,17 @@ _BUREAU_HEADS = ("局", "庁")
 
 
 def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the bureaus a known ministry's name and の set before them (入国管理局 of 法務省の入国管理局).
+    """Return the bureaus a known ministry's or country's name and の set before them (入国管理局 of
+    法務省の入国管理局, 国家測量局 of 北方国の国家測量局).
 
     The bureau is a run of kanji nouns of four or more that ends in 局 or 庁 and ends the noun run: a
-    ministry's part of such a name is a body of the state, while 当局, 事務局 and the ministry's 部 and
-    課 are a word for any office or a desk inside one.
+    ministry's or a state's part of such a name is a body of the state, while 当局 (…の税関当局), 事務局 and
+    the ministry's 部 and 課 are a word for any office or a desk inside one.
     """
     found = []
     for cand in known:
-        if cand.type != "Organization" or not text.endswith(_MINISTRY_HEADS, cand.start, cand.end) \
-                or not text.startswith("の", cand.end):
+        ministry = cand.type == "Organization" and text.endswith(_MINISTRY_HEADS, cand.start, cand.end)
+        if not (ministry or cand.type == "Country") or not text.startswith("の", cand.end):
             continue
         run = []
         for word in words_over(text, cand.end + 1, len(text)):
@@ -640,7 +641,7 @@ def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if not run:
             continue
         name = text[run[0].start : run[-1].end]
-        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and all(is_kanji(c) for c in name) \
+        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and not name.endswith("当局") and all(is_kanji(c) for c in name) \
                 and not any(w.pos[1] == "数詞" for w in run):
             found.append(Candidate(run[0].start, run[-1].end, HEADED, type="Organization", headed=True))
     return found

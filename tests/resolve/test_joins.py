@@ -403,7 +403,10 @@ def test_a_bureau_a_ministry_and_no_names_is_a_body_and_a_desk_is_not():
     from kg.resolve.candidates import bureaus, known_and_compound
 
     for text, found in (("経済産業省の通商政策局が担う。", ["通商政策局"]), ("財務省の関東財務局", ["関東財務局"]),
-                        ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", [])):
+                        ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", []),
+                        # a country's bureau is a body of its state; its customs authorities (当局) a word for any office
+                        ("ノルウェーの国家測量局が担う。", ["国家測量局"]), ("ノルウェーの税関当局が担う。", []),
+                        ("ノルウェーの郵便局", [])):
         known, _ = known_and_compound(text, base_lexicon(()))
         assert [text[c.start : c.end] for c in bureaus(text, known)] == found
 
