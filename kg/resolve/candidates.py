@@ -479,6 +479,8 @@ def _has_clause_particle(text: str, start: int, end: int) -> bool:
     # a formal title may set a noun before its clause with での or への (…分野での…の向上に向けた有識者会議):
     # with の after it the particle makes a modifier of the noun that follows, no clause
     titled = any(c in text[start:end] for c in TITLE_CLAUSES)
+    if _whole_quoted_title(text, start, end):
+        return False
     return any(w.pos[0] == "助詞" and text[w.start : w.end] in _CLAUSE_PARTICLES
                and not (titled and text.startswith("の", w.end)) for w in words_within(text, start, end))
 
@@ -490,27 +492,35 @@ def _weak_head(name: str) -> bool:
     return bool(head) and head not in bare_heads() | long_heads() | title_heads()
 
 
+def _whole_quoted_title(text: str, start: int, end: int) -> bool:
+    """Return True for the whole of a quote that holds a title's clause (…に関する, …のための) and ends in the head
+    after it: the quote says where the title starts, so the particles and verbs of what it is about make no
+    clause of the sentence (「安全で信頼できる…の開発に関する大統領令」, 「…を…が受けられるようにするための…に関する法律」)."""
+    return (text[start - 1 : start] in ("「", "『") and text[end : end + 1] in ("」", "』")
+            and any(c in text[start:end] for c in TITLE_CLAUSES))
+
+
 def _has_clause_verb(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] holds a verb outside a title's clause (…に関する, …に向けた).
 
     Before a weak head (制度, 政策) such a verb makes a phrase that says something of the head
     (「若者にとって魅力ある制度」), where a law's or a plan's title may hold one (「…調和のとれた…に関する法律」)."""
     verbs = [w for w in words_within(text, start, end) if w.pos[0] == "動詞"]
-    if not verbs:
+    if not verbs or _whole_quoted_title(text, start, end):
         return False
     spans = [(m.start(), m.end()) for c in TITLE_CLAUSES for m in re.finditer(re.escape(c), text[start:end])]
     return any(not any(a <= w.start - start and w.end - start <= b for a, b in spans) for w in verbs)
 
 
 def kind_of_body(text: str, start: int, end: int) -> bool:
-    """Return True for common kanji words before a head of a kind of body (kind_heads: …機関): 「漁業支援機関」
-    is a kind of body a law sets up, where another head (…機構, …基金) or a word of another kind (a name,
-    katakana) makes a name."""
+    """Return True for common kanji words before a head of a kind of body (kind_heads: …機関, …国会): 「漁業支援機関」
+    is a kind of body a law sets up, and 「次の通常国会」 a session of the one parliament, with の between common
+    words; another head (…機構, …基金) or a word of another kind (a name, katakana) makes a name."""
     name = nfkc(text[start:end])
     head = next((h for h, t in type_suffixes() if name.endswith(h) and len(name) > len(h)), "")
     if head not in kind_heads():
         return False
-    inside = list(words_within(text, start, end))
+    inside = [w for w in words_within(text, start, end) if not (w.pos[0] == "助詞" and text[w.start : w.end] == "の")]
     return bool(inside) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and all(is_kanji(c) for c in text[w.start : w.end])
                                 for w in inside)
 
@@ -618,16 +628,17 @@ _BUREAU_HEADS = ("局", "庁")
 
 
 def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the bureaus a known ministry's name and の set before them (入国管理局 of 法務省の入国管理局).
+    """Return the bureaus a known ministry's or country's name and の set before them (入国管理局 of
+    法務省の入国管理局, 国家測量局 of 北方国の国家測量局).
 
     The bureau is a run of kanji nouns of four or more that ends in 局 or 庁 and ends the noun run: a
-    ministry's part of such a name is a body of the state, while 当局, 事務局 and the ministry's 部 and
-    課 are a word for any office or a desk inside one.
+    ministry's or a state's part of such a name is a body of the state, while 当局 (…の税関当局), 事務局 and
+    the ministry's 部 and 課 are a word for any office or a desk inside one.
     """
     found = []
     for cand in known:
-        if cand.type != "Organization" or not text.endswith(_MINISTRY_HEADS, cand.start, cand.end) \
-                or not text.startswith("の", cand.end):
+        ministry = cand.type == "Organization" and text.endswith(_MINISTRY_HEADS, cand.start, cand.end)
+        if not (ministry or cand.type == "Country") or not text.startswith("の", cand.end):
             continue
         run = []
         for word in words_over(text, cand.end + 1, len(text)):
@@ -637,7 +648,7 @@ def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if not run:
             continue
         name = text[run[0].start : run[-1].end]
-        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and all(is_kanji(c) for c in name) \
+        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and not name.endswith("当局") and all(is_kanji(c) for c in name) \
                 and not any(w.pos[1] == "数詞" for w in run):
             found.append(Candidate(run[0].start, run[-1].end, HEADED, type="Organization", headed=True))
     return found
@@ -707,7 +718,8 @@ def bare_headed(text: str) -> list[Candidate]:
         if session and suffix_type(name) in ("Event", "Organization")[: 1 if session.group().endswith("次") else 2] \
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
-            found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
+            found.append(Candidate(start, start + len(name), HEADED, entity=_parliament_session(name, session.end()),
+                                   type="Event", headed=True))
         elif _numbered_plan(name, head):
             # 第8次医療計画, 第4期…適正化計画: a plan of a series by its round or term, after one word too
             found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
@@ -735,6 +747,18 @@ def _numbered_plan(name: str, head: str) -> bool:
     number = _PLAN_ROUND.match(nfkc(name))
     return (number is not None and suffix_type(name) == "Plan"
             and len(nfkc(name).rstrip("0123456789 ")) > number.end() + len(head))
+
+
+def _parliament_session(name: str, number_end: int) -> str:
+    """Return the key of a numbered session of a parliament written with its kind (第213回国会 of 第213回通常国会),
+    else "": a parliament numbers all its sessions in one series, ordinary, extraordinary or special, so the kind
+    says no more than the number (a UN body numbers its special sessions apart, and keeps its word)."""
+    head = next((h for h in state_heads() if h == "国会" and name.endswith(h)), "")
+    kind = name[number_end : len(name) - len(head)]
+    found = words(kind) if head and kind else ()
+    if len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in kind):
+        return match_key(name[:number_end] + head)
+    return ""
 
 
 def _code_name(front: str) -> bool:
@@ -937,13 +961,24 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
                 start = _after_issuer(text, start, at, lexicon)
             if start is not None and _quoted_from(text, start) and start < at and end - start >= 10 and suffix_type(text[start:end]):
                 subject = [w for w in words_within(text, start, at) if w.pos[0] in ("名詞", "形状詞")]
-                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会)
+                # one proper noun is a subject of a body's name too (…に関する独立国際調査委員会), and one noun of
+                # a translated name, whose head run opens with a loanword (…に関するグローバル・コンパクト)
                 if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
-                                         and suffix_type(text[start:end]) == "Organization"):
+                                         and suffix_type(text[start:end]) == "Organization") or (
+                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _translated_head_run(text: str, start: int, end: int) -> bool:
+    """Return True for a head run of two words or more that opens with a katakana word (グローバル・コンパクト,
+    ハイレベル諮問機関): the name of an international instrument or body translated word for word, which
+    names one thing after a clause of one noun, where a head alone (…に関するガイドライン) or kanji words
+    (…に関する基本方針) describe."""
+    inside = [w for w in words_within(text, start, end) if text[w.start : w.end] != "・"]
+    return len(inside) >= 2 and all(is_katakana(c) for c in text[inside[0].start : inside[0].end])
 
 
 def _act_and_body_head(text: str, start: int, end: int) -> bool:
@@ -1166,6 +1201,47 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
+# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民.
+_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+")
+
+
+def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党): each item with
+    党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none."""
+    if "・" not in text:
+        return []
+    found = []
+    for match in _LISTED_SHORT.finditer(text):
+        if match.start() and is_name_char(text[match.start() - 1]):
+            continue
+        items, at = [], match.start()
+        for item in match.group().split("・"):
+            known = lexicon.get(item + "党")
+            items.append((at, at + len(item), known))
+            at += len(item) + 1
+        if all(known is not None and known.type == "Organization" for _, _, known in items):
+            found += [Candidate(start, end, KNOWN, known.entity, known.type) for start, end, known in items]
+    return found
+
+
+# The constitution cited by its article with no state before it: 憲法21条, 憲法第9条 (米国憲法修正第1条 names its state).
+_CONSTITUTION_ARTICLE = re.compile(r"憲法(?=第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?![件約例]))")
+
+
+def constitution_articles(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the bare 憲法 cited by an article's number (憲法21条), as the constitution name_words.tsv names
+    (role constitution): Japanese writes its own state's constitution so and any other state's with the
+    state's name. A 憲法 cited by no article is left alone, as a figure of speech (海の憲法) uses the word too."""
+    if "憲法" not in text:
+        return []
+    own = next((lexicon.get(w) for w in sorted(name_words("constitution"))), None)
+    if own is None:
+        return []
+    return [Candidate(m.start(), m.end(), HEADED, entity=own.entity, type=own.type, headed=True)
+            for m in _CONSTITUTION_ARTICLE.finditer(text)
+            if not (m.start() and is_name_char(text[m.start() - 1]))]
+
+
 # An election of a body is written as one word after its name: 衆院選, 参議院議員通常選挙, 衆議院議員総選挙.
 _ELECTION = re.compile(r"(.{2,}?)(?:議員)?(総|通常|補欠)?選(?:挙)?")
 
@@ -1216,12 +1292,17 @@ def _kanji_words(text: str, start: int, end: int) -> int:
 
     A suffix in kanji after a noun (型 of 次世代型, 別 of 分野別) makes a compound noun of it, as one word would,
     and so does an adjectival noun in kanji compounded with nouns (重要 of 重要技術育成, 持続可能 of 持続可能開発).
-    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is."""
+    A common noun written in kana (こども of こども未来戦略方針) is a word of the name as a kanji one is, and so is a
+    loanword in katakana among two kanji words or more (カーボン of 成長志向型カーボン…構想, デジタル of
+    半導体・デジタル産業戦略, with a ・ joining its fields): loanwords alone (マーケティング戦略) name a kind."""
     inside = list(words_within(text, start, end))
+    inside = [w for i, w in enumerate(inside) if not (0 < i < len(inside) - 1 and text[w.start : w.end] == "・")]
     nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
-    kanji = len(nouns) + len(suffixes) == len(inside) and all(
-        all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w) for w in inside)
+    in_kanji = [w for w in inside if all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w)]
+    loanwords = [w for w in nouns if all(is_katakana(c) for c in text[w.start : w.end])]
+    kanji = len(nouns) + len(suffixes) == len(inside) and len(in_kanji) + len(loanwords) == len(inside) and (
+        not loanwords or len([w for w in in_kanji if w in nouns]) >= 2)
     return len(nouns) if kanji and inside and (inside[0].start, inside[-1].end) == (start, end) else 0
 
 

@@ -224,6 +224,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
+    - a body's short name in kanji by characters of every word of its name (国交省, 国土交通省);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
@@ -283,6 +284,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = _dated_disasters(key, grouped)
         if not longer:
             longer = _laws_abbreviated(key, grouped)
+        if not longer:
+            longer = _bodies_abbreviated(key, grouped)
         if not longer:
             longer = _places_written_short(key, grouped)
         if not longer:
@@ -351,6 +354,45 @@ def _laws_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> lis
     return [k for k, group in grouped.items() if k != key and any(
         name.endswith("法") and len(name) > len(key) + 1 and _opens_words(front, name)
         for name in {k} | {match_key(m.surface) for m in group})]
+
+
+def _bodies_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the bodies of the vault a body's short name in kanji abbreviates the usual way, by characters of
+    every word of the long name in order (日本原電 of 日本|原子力|発電, 国交省 of 国土|交通省, 新日鉄 of
+    新|日本|製鉄): a word the short name leaves out (日本銀行 of 日本政策投資銀行), or takes only the suffix of
+    (防衛庁 of 防衛|装備庁), makes another body."""
+    if not (3 <= len(key) <= 5 and all(is_kanji(c) for c in key) and _typed(grouped[key]) == "Organization"):
+        return []
+    return [k for k, group in grouped.items() if len(k) >= len(key) + 2 and k[0] == key[0]
+            and all(is_kanji(c) for c in k) and _typed(group) == "Organization" and _abbreviates(key, _name_words(k))]
+
+
+def _name_words(name: str) -> list[tuple[str, str]]:
+    """Return a name's short units as (word, suffix), a one-character unit after the first being the suffix of
+    the one before it (原子|力 is 原子力, 交通|省 is 交通省): a suffix is abbreviated with its word."""
+    found: list[tuple[str, str]] = []
+    for unit in short_units(name):
+        if found and len(unit) == 1:
+            found[-1] = (found[-1][0], found[-1][1] + unit)
+        else:
+            found.append((unit, ""))
+    return found
+
+
+def _abbreviates(short: str, units: Sequence[tuple[str, str]]) -> bool:
+    """Return True when short splits into as many pieces as there are units, each piece characters of its
+    unit in order, the first of them one of the word's own (not only its suffix)."""
+    if not units:
+        return not short
+    word, suffix = units[0]
+    return any(short[0] in word and _in_order(short[:cut], word + suffix) and _abbreviates(short[cut:], units[1:])
+               for cut in range(1, len(short) - len(units) + 2))
+
+
+def _in_order(piece: str, unit: str) -> bool:
+    """Return True when the characters of piece stand in unit in the same order."""
+    rest = iter(unit)
+    return all(c in rest for c in piece)
 
 
 def _opens_words(front: str, name: str) -> bool:

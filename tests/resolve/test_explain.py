@@ -34,6 +34,8 @@ FIXTURES = {
     "numbered-meeting": (SAMPLE, "ASEAN50", "ASEAN50", {}),
     "continued-session": (MEMO, "第61回総会", "第61回総会", {}),
     "election": (MEMO, "参院選", "参院選", {}),
+    "constitution": (MEMO, "日本国憲法", "憲法", {}),
+    "listed-party": (MEMO, "社民", "社民", {}),
     "bureau": (MEMO, "海洋安全政策局", "海洋安全政策局", {}),
     "numbered-resolution": (MEMO, "決議2901", "決議2901", {}),
     "sibling-session": (MEMO, "第12会期", "第12会期", {}),

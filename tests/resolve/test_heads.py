@@ -1432,3 +1432,33 @@ def test_the_model_span_over_a_site_gives_the_body_that_runs_it(nlp):
     assert resolved.get("大和電力") == "Organization" and "舞鶴発電所" not in resolved
     assert not any(t == "Organization" for t in _resolved("北海道苫小牧工場が閉鎖された。").values())
 
+
+@pytest.mark.parametrize("text", ["2023年に、漁業・デジタル観光戦略をまとめた。", "政府は沿岸振興型ブルーファイナンス構想を示した。"])
+def test_a_loanword_among_two_kanji_words_is_a_word_of_a_long_plan_name(text):
+    assert [type_ for _, type_ in _names(text)] == ["Plan"]
+
+
+@pytest.mark.parametrize("text", ["社長はデジタルマーケティング戦略を示した。", "社長は観光デジタル戦略を示した。"])
+def test_loanwords_or_one_kanji_word_before_a_long_head_name_a_kind_of_plan(text):
+    assert _names(text) == []  # loanwords alone, or one kanji word and a loanword: a kind of strategy
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("事務総長は、漁業に関するハイレベル諮問機関を立ち上げた。", ["漁業に関するハイレベル諮問機関"]),
+        ("総会は、移民に関するグローバル・コンパクトを採択した。", ["移民に関するグローバル・コンパクト"]),
+        ("事務総長は、漁業に関する諮問機関を立ち上げた。", []),  # a head alone after one noun describes
+        ("社長は、漁業に関するガイドラインを示した。", []),
+    ],
+)
+def test_a_translated_name_opening_with_a_loanword_is_titled_by_a_clause_of_one_noun(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
+
+
+def test_a_named_consensus_is_an_agreement_and_consensus_alone_a_kind():
+    assert _quoted_typed("会議の合意文書は「北海コンセンサス」と呼ばれる。") == [("北海コンセンサス", "Agreement")]
+    assert _quoted_typed("改正案は「コンセンサス」で採択された。") == []  # the head alone is how it was adopted

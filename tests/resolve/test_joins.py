@@ -403,7 +403,10 @@ def test_a_bureau_a_ministry_and_no_names_is_a_body_and_a_desk_is_not():
     from kg.resolve.candidates import bureaus, known_and_compound
 
     for text, found in (("経済産業省の通商政策局が担う。", ["通商政策局"]), ("財務省の関東財務局", ["関東財務局"]),
-                        ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", [])):
+                        ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", []),
+                        # a country's bureau is a body of its state; its customs authorities (当局) a word for any office
+                        ("ノルウェーの国家測量局が担う。", ["国家測量局"]), ("ノルウェーの税関当局が担う。", []),
+                        ("ノルウェーの郵便局", [])):
         known, _ = known_and_compound(text, base_lexicon(()))
         assert [text[c.start : c.end] for c in bureaus(text, known)] == found
 
@@ -933,3 +936,34 @@ def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
     two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
     spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
     assert "第7期計画" in _nodes([_note(two)], spans)
+
+
+def test_the_bare_constitution_cited_by_an_article_is_the_states_own(nlp):
+    from kg.resolve.knowledge import name_words
+
+    own = next(iter(name_words("constitution")))
+    nodes = _read(_block("北方鉱区の監視は、憲法35条が保障する権利との関係が論点だ。"))
+    assert nodes.get(own) == ["憲法"]
+    other = _read(_block("北方連邦の憲法を読み、「海の憲法」と呼ばれる条約も読んだ。"))  # no article: a figure of speech
+    assert own not in other
+
+
+def test_a_bodys_short_name_taking_characters_of_every_word_is_the_body():
+    text = "阿蘇原子力発電は再稼働を申請した。阿蘇原電は追加の調査をする。"
+    nodes = _nodes([_note(text)], _spans(text, ("阿蘇原子力発電", "Company"), ("阿蘇原電", "Company")))
+    assert nodes == {"阿蘇原子力発電": ["阿蘇原子力発電", "阿蘇原電"]}
+    apart = "阿蘇装備庁は入札を始めた。阿蘇庁は港を管理する。"  # 阿蘇庁 takes only the suffix of 装備庁
+    nodes = _nodes([_note(apart)], _spans(apart, ("阿蘇装備庁", "Public_Institution"), ("阿蘇庁", "Public_Institution")))
+    assert sorted(nodes) == ["阿蘇庁", "阿蘇装備庁"]
+
+
+def test_parties_listed_without_their_head_are_the_parties_kg_knows():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import listed_parties
+
+    lexicon = base_lexicon(())
+    text = "国民民主・社民の両党は反対した。"
+    assert [(text[c.start : c.end], c.entity) for c in listed_parties(text, lexicon)] == [
+        ("国民民主", lexicon.get("国民民主党").entity), ("社民", lexicon.get("社民党").entity)]
+    for alone in ("社民の議員が質問した。", "北海・社民の連携を探る。"):  # one word alone, or a list with another word
+        assert listed_parties(alone, lexicon) == []

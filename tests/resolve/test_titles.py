@@ -112,6 +112,13 @@ def test_common_kanji_words_before_a_weak_head_of_a_body_name_a_kind():
     assert "漁業支援機関" not in nodes and "漁業育成機構" in nodes
 
 
+def test_a_countrys_parliament_is_a_body_and_a_session_of_one_in_quotes_is_none():
+    nodes = _nodes([_note(_block("ノルウェー国会（ストーティング）は漁業法を可決した。"))])
+    assert "ノルウェー国会" in nodes
+    said = _nodes([_note(_block("大臣は「次の通常国会に法案を出す」と述べた。"))])
+    assert not any(label.endswith("国会") for label in said)  # common words and の before the head: a kind
+
+
 def test_a_known_loanword_in_parentheses_after_a_common_noun_glosses_it():
     text = "公正な募集（リクルート）と、電機メーカー（ソニー）、海洋機構（リクルート）。"
     at = [text.index("リクルート"), text.index("ソニー"), text.rindex("リクルート")]
@@ -221,3 +228,23 @@ def test_a_study_group_is_named_by_the_clause_before_it():
 def test_a_long_head_of_a_plan_after_a_titles_clause_names_one_plan():
     assert _titles("政府は、離島の学び場づくりに関する指針を閣議決定した。") == ["離島の学び場づくりに関する指針"]
     assert _titles("政府は外国人に関する指針を示した。") == []  # what it is about is one noun
+
+
+def test_a_numbered_session_of_parliament_written_with_its_kind_is_the_numbered_session(nlp):
+    from kg.extract.ner import find_spans
+
+    def read(text: str) -> dict[str, list[str]]:
+        return {e.label: sorted({m.surface for m in e.mentions})
+                for e in resolve([_note(_block(text))], {text: tuple(find_spans([text])[0])})}
+
+    nodes = read("第150回国会で漁業法が成立した。第150回臨時国会は12月に閉じた。")
+    assert any(surfaces == ["第150回国会", "第150回臨時国会"] for surfaces in nodes.values())
+    un = read("北海委員会の第10回総会に続き、第10回特別総会が開かれた。")  # a UN-style body numbers them apart
+    assert not any("第10回特別総会" in surfaces and "第10回総会" in surfaces for surfaces in un.values())
+
+
+def test_a_whole_quote_with_a_titles_clause_is_a_title_whatever_its_subject_holds():
+    signed = "大統領は「安全で信頼できる漁業の振興に関する大統領令」に署名した。"
+    assert list(_nodes([_note(_block(signed))])) == ["安全で信頼できる漁業の振興に関する大統領令"]
+    said = "大統領は「安全で信頼できる漁業のための制度にする」と述べた。"  # the head does not end the quote
+    assert _nodes([_note(_block(said))]) == {}
