@@ -134,6 +134,11 @@ class ParsedSentence:
             return False
         if self.marker(i) == "も" and self.marker(head) == "も":
             return True  # AもBも: both A and B, though the parser hangs A on B as its subject
+        if token.dep == "obl" and self.marker(i) == "と" and self.tokens[head].lemma not in JOINTLY and \
+                all(self.tokens[k].pos in NOUNS for k in range(i + 2, head + 1)):
+            # AとBが設置した, A首相とB大統領は: a noun takes no と-phrase of its own (it would say との), so one the
+            # parser hung on the noun written right after it is that noun's conjunct
+            return True
         # a noun is no clause: one the parser labels acl (A、B、C、DなどN社) is listed as nmod would be
         if token.dep not in ("nmod", "compound", "conj", "acl") or self.tokens[head].lemma in JOINTLY or \
                 (token.dep == "acl" and token.pos not in NOUNS):

@@ -1018,6 +1018,32 @@ def test_a_noun_the_parser_labels_a_clause_is_still_listed():
         ("カシオペア", "funding", "ルミナ", False, "")}
 
 
+def test_a_と_phrase_the_parser_hung_on_the_noun_after_it_is_that_nouns_conjunct():
+    # AとBがCを設置した as GiNZA parsed sentences of the notes: A an obl of the noun B, B the verb's subject
+    n, p = "名詞-普通名詞-一般", "名詞-固有名詞-一般"
+    tokens = _hand_parse(
+        ("北電", "PROPN", p, "obl", 2), ("と", "ADP", "助詞-格助詞", "case", 0), ("南電", "PROPN", p, "nsubj", 6),
+        ("が", "ADP", "助詞-格助詞", "case", 2), ("西電", "PROPN", p, "obj", 6), ("を", "ADP", "助詞-格助詞", "case", 4),
+        ("設置", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 6), ("し", "AUX", "動詞-非自立可能", "aux", 6),
+        ("た", "AUX", "助動詞", "aux", 6),
+    )
+    text = "".join(t.text for t in tokens)
+    names = [(name, O) for name in ("北電", "南電", "西電")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北電", "establishment", "西電", False, ""), ("南電", "establishment", "西電", False, "")}
+    # with a phrase of its own between (Aと4月にBが), the と-phrase is not written against the noun: no conjunct
+    apart = _hand_parse(
+        ("北電", "PROPN", p, "obl", 4), ("と", "ADP", "助詞-格助詞", "case", 0), ("4月", "NOUN", n, "obl", 8),
+        ("に", "ADP", "助詞-格助詞", "case", 2), ("南電", "PROPN", p, "nsubj", 8),
+        ("が", "ADP", "助詞-格助詞", "case", 4), ("西電", "PROPN", p, "obj", 8), ("を", "ADP", "助詞-格助詞", "case", 6),
+        ("設置", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 8), ("し", "AUX", "動詞-非自立可能", "aux", 8),
+        ("た", "AUX", "助動詞", "aux", 8),
+    )
+    text = "".join(t.text for t in apart)
+    assert triples(read_frames(apart, args(text, *names), load_vocabulary())) == {
+        ("南電", "establishment", "西電", False, "")}
+
+
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
     vocabulary = load_vocabulary()
     assert vocabulary.predicate("締結").group == "signing" and vocabulary.predicate("締結").mutual
