@@ -202,8 +202,11 @@ class ParsedSentence:
         return any(self.tokens[c].tag.startswith("助詞-準体助詞") for c in self.kids(i, "mark"))
 
     def quoted(self, i: int) -> bool:
-        """Return True when the phrase of token i is a name in quotes (「…取決め」)."""
-        return self.tokens[self._first(i)].text in OPEN_QUOTES
+        """Return True when the phrase of token i is a name in quotes (「…取決め」).
+
+        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name.
+        """
+        return self.tokens[self._first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
 
     def _first(self, i: int) -> int:
         """Return the first token of the phrase token i heads."""

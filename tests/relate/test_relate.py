@@ -888,6 +888,15 @@ SHAPES = [
     # 手渡す gives what it hands over to whom it is handed; the meeting it happens at is no recipient
     ("5日の北海総会で、佐藤次郎会長が答申書を山田太郎大臣に手渡した", [("北海総会", E), ("佐藤次郎", P), ("山田太郎", P)],
      {("佐藤次郎", "provision", "山田太郎", False, "")}),
+    # a clause quoted and made a noun by こと is what is agreed, no instrument named in quotes: the parties agree
+    # with each other; a quoted name (「…取決め」) is what they agree to, though the entity stage missed it
+    ("北党の田中一郎幹事長と南党の山本次郎幹事長は10日、「所得税の控除を来年から引き上げる」ことで合意した",
+     [("北党", O), ("田中一郎", P), ("南党", O), ("山本次郎", P)], {("田中一郎", "agreement", "山本次郎", False, "")}),
+    ("北党と南党は10日、「北海漁業取決め」に合意した", [("北党", O), ("南党", O)], set()),
+    # 開く carries the act it holds: parties who hold talks (会談を開き) meet each other; a meeting named is hosted
+    ("田中首相と山本代表は10日に党首会談を開き、協力を確認した", [("田中", P), ("山本", P)],
+     {("田中", "meeting", "山本", False, "")}),
+    ("田中首相は10日、首相官邸で北海会議を開いた", [("田中", P), ("北海会議", E)], {("田中", "hosting", "北海会議", False, "")}),
 ]
 
 
