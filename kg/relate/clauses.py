@@ -356,7 +356,16 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     if tokens[governor].pos in NOUNS:
         return next((v for v in range(i + 1, governor) if sentence.relative(v) and tokens[v].head == governor),
                     governor)
-    return governor
+    # Aが…にまとめた「B」を守るよう: a が-phrase written right before a relative clause that names no subject
+    # of its own is that clause's, though the parser hung it on the verb of the noun the clause modifies; a
+    # subject of the whole sentence is said with は, or set off by a comma (Aが、Cを含むBで一致した)
+    end = sentence.last(i)
+    clause = next((v for v in range(i + 1, governor) if tokens[v].dep == "acl" and tokens[v].pos == "VERB" and
+                   v < tokens[v].head < governor and tokens[tokens[v].head].head == governor and
+                   not sentence.kids(v, "nsubj") and sentence.first(v) == end + 1), None)
+    if tokens[end].pos == "PUNCT":
+        clause = None
+    return governor if clause is None else clause
 
 
 def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

@@ -174,7 +174,7 @@ class ParsedSentence:
                 after += 1  # the list mark hung elsewhere; under the noun it ends its phrase already
             elif self.tokens[after - 1].text != "、":
                 return None
-        return next((j for j in self.children[head] if j > i and self._first(j) == after and
+        return next((j for j in self.children[head] if j > i and self.first(j) == after and
                      self.marker(j) in ("が", "は")), None)
 
     def joined_subject(self, i: int) -> int | None:
@@ -206,11 +206,11 @@ class ParsedSentence:
 
         A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name.
         """
-        return self.tokens[self._first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
+        return self.tokens[self.first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
 
-    def _first(self, i: int) -> int:
+    def first(self, i: int) -> int:
         """Return the first token of the phrase token i heads."""
-        return min([i, *(self._first(c) for c in self.children[i])])
+        return min([i, *(self.first(c) for c in self.children[i])])
 
     def last(self, i: int) -> int:
         """Return the last token of the phrase token i heads."""

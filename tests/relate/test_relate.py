@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1003,6 +1004,11 @@ def _hand_parse(*words: tuple[str, str, str, str, int]) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def _lemma(tokens: tuple[Token, ...], i: int, lemma: str) -> tuple[Token, ...]:
+    """Return the tokens with token i given its dictionary form (まとめ is まとめる)."""
+    return tokens[:i] + (replace(tokens[i], lemma=lemma),) + tokens[i + 1 :]
+
+
 def test_a_noun_the_parser_labels_a_clause_is_still_listed():
     # Xには、A、B、C、DなどN社が出資した as GiNZA parsed a sentence of the notes: C labelled acl of D
     n, p, punct = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "補助記号-読点"
@@ -1051,6 +1057,30 @@ def test_a_と_phrase_the_parser_hung_on_the_noun_after_it_is_that_nouns_conjunc
     text = "".join(t.text for t in apart)
     assert triples(read_frames(apart, args(text, *names), load_vocabulary())) == {
         ("南電", "establishment", "西電", False, "")}
+
+
+def test_a_が_phrase_written_right_before_a_relative_clause_with_no_subject_is_its_subject():
+    # Aが5月にまとめたBを守るよう、Cに要請した as GiNZA parsed a sentence of the notes: A hung on 守る, past the clause
+    n, p, v, case = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "動詞-一般", "助詞-格助詞"
+    words = [
+        ("北電", "PROPN", p, "nsubj", 8), ("が", "ADP", case, "case", 0), ("5月", "NOUN", n, "obl", 4),
+        ("に", "ADP", case, "case", 2), ("まとめ", "VERB", v, "acl", 6), ("た", "AUX", "助動詞", "aux", 4),
+        ("北海指針", "PROPN", p, "obj", 8), ("を", "ADP", case, "case", 6), ("守る", "VERB", v, "advcl", 13),
+        ("よう", "AUX", "形状詞-助動詞語幹", "aux", 8), ("、", "PUNCT", "補助記号-読点", "punct", 8),
+        ("業界", "NOUN", n, "obl", 13), ("に", "ADP", case, "case", 11), ("要請", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 13),
+    ]
+    tokens = _lemma(_hand_parse(*words), 4, "まとめる")
+    text = "".join(t.text for t in tokens)
+    names = [("北電", O), ("北海指針", "Plan")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北電", "adoption", "北海指針", False, "")}
+    # set off by a comma (Aが、5月にまとめたBを…), the が-phrase is the subject of the sentence's verb, not the clause's
+    comma = _hand_parse(*[(t, pos, tag, dep, head + (head >= 2)) for t, pos, tag, dep, head in words[:2]],
+                        ("、", "PUNCT", "補助記号-読点", "punct", 0),
+                        *[(t, pos, tag, dep, head + (head >= 2)) for t, pos, tag, dep, head in words[2:]])
+    comma = _lemma(comma, 5, "まとめる")
+    text = "".join(t.text for t in comma)
+    assert triples(read_frames(comma, args(text, *names), load_vocabulary())) == set()
 
 
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
