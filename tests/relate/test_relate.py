@@ -898,6 +898,12 @@ SHAPES = [
     ("田中首相と山本代表は10日に党首会談を開き、協力を確認した", [("田中", P), ("山本", P)],
      {("田中", "meeting", "山本", False, "")}),
     ("田中首相は10日、首相官邸で北海会議を開いた", [("田中", P), ("北海会議", E)], {("田中", "hosting", "北海会議", False, "")}),
+    # a name the parser hung inside its gloss in brackets takes the gloss's particle, quoted or not; an abbreviation
+    # in brackets leaves the name its own
+    ("チリは、第99号条約（雇用及び職業についての差別待遇に関する条約）をまだ批准していない", [("チリ", C), ("第99号条約", A)],
+     {("チリ", "ratification", "第99号条約", True, "")}),
+    ("チリは、北海漁業協定（NFA）を批准した", [("チリ", C), ("北海漁業協定", A)],
+     {("チリ", "ratification", "北海漁業協定", False, "")}),
 ]
 
 
