@@ -219,6 +219,8 @@ def _frames_at(
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
             listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+            # …で、Xが可決、成立した: the parser may hang X on the first act of the list; it is what both acts are of
+            subjects += [g for c in listed for g in slots[c]["subject"] if g not in subjects]
             # the body or meeting itself, not a word its name modifies (AとBなどの賛成多数で成立した: A and B vote for
             # it, the house passes it)
             agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and

@@ -904,6 +904,11 @@ SHAPES = [
      {("チリ", "ratification", "第99号条約", True, "")}),
     ("チリは、北海漁業協定（NFA）を批准した", [("チリ", C), ("北海漁業協定", A)],
      {("チリ", "ratification", "北海漁業協定", False, "")}),
+    # Xが可決、成立した: X is what both listed acts are of, though the parser hung it on the first; a party whose
+    # vote a common noun names (北党の賛成多数で) passes nothing
+    ("6月5日、参議院本会議で改正北海法が可決、成立した", [("参議院本会議", O), ("北海法", "Law")],
+     {("参議院本会議", "adoption", "北海法", False, "")}),
+    ("6月5日、北党の賛成多数で改正北海法が可決、成立した", [("北党", O), ("北海法", "Law")], set()),
 ]
 
 
