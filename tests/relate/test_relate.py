@@ -909,6 +909,17 @@ SHAPES = [
     ("6月5日、参議院本会議で改正北海法が可決、成立した", [("参議院本会議", O), ("北海法", "Law")],
      {("参議院本会議", "adoption", "北海法", False, "")}),
     ("6月5日、北党の賛成多数で改正北海法が可決、成立した", [("北党", O), ("北海法", "Law")], set()),
+    # Aは Bと合わせて Cも決定した: B and C are what is decided, along with each other; a country with と合わせて
+    # is no instrument and decides nothing here
+    ("12月22日、チリ政府は北海漁業計画と合わせて、南海の漁業に関する指針も閣議決定した",
+     [("チリ", C), ("北海漁業計画", "Plan"), ("南海の漁業に関する指針", "Plan")],
+     {("チリ", "adoption", "北海漁業計画", False, ""), ("チリ", "adoption", "南海の漁業に関する指針", False, "")}),
+    ("12月22日、チリ政府はペルーと合わせて、南海の漁業に関する指針も閣議決定した",
+     [("チリ", C), ("ペルー", C), ("南海の漁業に関する指針", "Plan")],
+     {("チリ", "adoption", "南海の漁業に関する指針", False, "")}),
+    # an instrument with も and a subject with は is what is done too (Bも、Aは批准していない)
+    ("2019年にILOが採択した北海条約も、チリは批准していない", [("ILO", O), ("北海条約", A), ("チリ", C)],
+     {("ILO", "adoption", "北海条約", False, ""), ("チリ", "ratification", "北海条約", True, "")}),
 ]
 
 
