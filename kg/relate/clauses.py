@@ -53,9 +53,13 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
     tokens = sentence.tokens
     head = tokens[i].head
-    # BはAが所管する株式会社。: a noun that ends the sentence says what the topic is, with or without a copula
-    if i not in groups and (sentence.kids(i, "cop") or tokens[i].dep == "ROOT"):
-        topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+    # BはAが所管する株式会社。: a noun that ends the sentence says what the topic is, with or without a copula; so
+    # does the whole of a common noun with の before it (BはAが立ち上げた企業の集まり。: the clause makes B, a
+    # gathering, no company)
+    said = head if i not in groups and sentence.marker(i) == "の" and tokens[i].dep == "nmod" and head > i and \
+        head not in groups else i
+    if i not in groups and (sentence.kids(said, "cop") or tokens[said].dep == "ROOT"):
+        topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
     if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):

@@ -920,6 +920,11 @@ SHAPES = [
     # an instrument with も and a subject with は is what is done too (Bも、Aは批准していない)
     ("2019年にILOが採択した北海条約も、チリは批准していない", [("ILO", O), ("北海条約", A), ("チリ", C)],
      {("ILO", "adoption", "北海条約", False, ""), ("チリ", "ratification", "北海条約", True, "")}),
+    # BはAが立ち上げたNのM。: a clause on the の-phrase of the noun said of the topic defines the topic; a noun the
+    # topic joins (…Nの集まりに参加した) is not the topic
+    ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まり。", [("北海リーグ", O), ("北海電力", O)],
+     {("北海電力", "establishment", "北海リーグ", False, "")}),
+    ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まりに参加した。", [("北海リーグ", O), ("北海電力", O)], set()),
 ]
 
 
