@@ -102,20 +102,7 @@ class ParsedSentence:
             if not _particle(self.tokens[c]) or self.tokens[c].lemma in _RESTRICTIVES or self._bracketed(i, c):
                 continue
             parts.append(self.tokens[c].text + "".join(self.tokens[f].text for f in self.kids(c, "fixed")))
-        if not parts and self._headword(i):
-            return "は"
         return "".join(parts)
-
-    def _headword(self, i: int) -> bool:
-        """Return True when noun i opens the sentence and a colon follows it (X：…に置かれる): the topic of what follows.
-
-        A glossary line names what it defines and says the rest of it with a verb, as Xは… would; a line of nouns
-        (A：BとCの交渉) is a heading and its entry, and says nothing of A.
-        """
-        k = i + 1
-        return k < len(self.tokens) and self.tokens[k].text in ("：", ":") and self.tokens[k].head == i and \
-            self.tokens[i].pos in NOUNS and self.tokens[self.tokens[i].head].pos == "VERB" and \
-            all(t.pos in NOUNS or t.dep == "compound" for t in self.tokens[:i])
 
     def _bracketed(self, i: int, c: int) -> bool:
         """Return True when particle c stands inside a bracket opened after token i: the の of A（BのC）is C's."""

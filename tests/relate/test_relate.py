@@ -925,11 +925,6 @@ SHAPES = [
     ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まり。", [("北海リーグ", O), ("北海電力", O)],
      {("北海電力", "establishment", "北海リーグ", False, "")}),
     ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まりに参加した。", [("北海リーグ", O), ("北海電力", O)], set()),
-    # X：…に置かれる: a name that opens the sentence before a colon is the topic of the verb after it; a line of
-    # nouns after the colon says nothing of it
-    ("北海政策推進会議：北海基本法に基づいて、北海家庭庁に置かれる。",
-     [("北海政策推進会議", O), ("北海基本法", "Law"), ("北海家庭庁", O)], {("北海家庭庁", "oversight", "北海政策推進会議", False, "")}),
-    ("チリ：北海エナジーと南海電力などとの長期契約の更新交渉", [("チリ", C), ("北海エナジー", O), ("南海電力", O)], set()),
 ]
 
 
