@@ -132,11 +132,11 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
     """Return the entity phrase a clause hung on a later verb modifies: in Aが共催する「E」が開かれた, E.
 
     A Japanese clause that ends in the dictionary or past form (する, した, している) and runs straight on into
-    a noun modifies that noun; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
+    a noun modifies that noun, also where the parser made it the root; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
     共催したが) leaves it alone.
     """
     tokens = sentence.tokens
-    if tokens[clause].dep != "advcl" or tokens[clause].pos != "VERB":
+    if tokens[clause].dep not in ("advcl", "ROOT") or tokens[clause].pos != "VERB":
         return None
     end = clause
     while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
@@ -149,7 +149,13 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
         after += 1
     if after >= len(tokens):
         return None
-    return next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
+    found = next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
+    if tokens[clause].dep == "ROOT" and (found is None or tokens[found].head in (clause, found) or
+                                         tokens[found].head < found):
+        # Aが制定したBは、…を定めている read with 制定 as the root: a sentence has one root, so a clause run on
+        # into a name that is an argument of a later verb is that name's relative clause
+        return None
+    return found
 
 
 def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:

@@ -1110,6 +1110,27 @@ def test_a_が_phrase_written_right_before_a_relative_clause_with_no_subject_is_
     assert triples(read_frames(comma, args(text, *names), load_vocabulary())) == set()
 
 
+def test_a_clause_the_parser_made_the_root_runs_on_into_the_name_after_it():
+    # AがVしたBは、…を定めている as GiNZA parsed a sentence of the notes: V a second root, B the topic of 定める
+    p, case = "名詞-固有名詞-一般", "助詞-格助詞"
+    words = [
+        ("北海市", "PROPN", p, "nsubj", 2), ("が", "ADP", case, "case", 0),
+        ("制定", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 2), ("し", "AUX", "動詞-非自立可能", "aux", 2),
+        ("た", "AUX", "助動詞", "aux", 2), ("北海条例", "PROPN", p, "nsubj", 9), ("は", "ADP", "助詞-係助詞", "case", 5),
+        ("施策", "NOUN", "名詞-普通名詞-一般", "obj", 9), ("を", "ADP", case, "case", 7),
+        ("定める", "VERB", "動詞-一般", "ROOT", 9),
+    ]
+    tokens = _hand_parse(*words)
+    text = "".join(t.text for t in tokens)
+    names = [("北海市", O), ("北海条例", "Law")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北海市", "adoption", "北海条例", False, "")}
+    # a root that ends in the conjunctive form (制定し、) runs on into no name
+    chained = _hand_parse(*words[:4], ("、", "PUNCT", "補助記号-読点", "punct", 2), *words[5:])
+    text = "".join(t.text for t in chained)
+    assert triples(read_frames(chained, args(text, *names), load_vocabulary())) == set()
+
+
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
     vocabulary = load_vocabulary()
     assert vocabulary.predicate("締結").group == "signing" and vocabulary.predicate("締結").mutual
