@@ -245,7 +245,11 @@ def _person_titles(
         end = k
         while end < len(tokens) and tokens[end].pos in NOUNS and not sentence.marker(end):
             end += 1
-        if end >= len(tokens) or tokens[end].pos not in NOUNS or not _titled(tokens[end].text):
+        if end >= len(tokens) or tokens[end].pos not in NOUNS:
+            continue
+        # a title the dictionary splits (国家安全保障局|長) is a title still: the words before a suffix are its own
+        word = tokens[end].text if "接尾辞" not in tokens[end].tag else "".join(t.text for t in tokens[k:end + 1])
+        if not _titled(word):
             continue
         names = [a for a in arguments if a is not person and person.end <= a.start and a.end <= tokens[end].end]
         if names:

@@ -925,6 +925,12 @@ SHAPES = [
     ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まり。", [("北海リーグ", O), ("北海電力", O)],
      {("北海電力", "establishment", "北海リーグ", False, "")}),
     ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まりに参加した。", [("北海リーグ", O), ("北海電力", O)], set()),
+    # a title the dictionary splits before a suffix (…局|長) is the person's title, and the body in it a word of it;
+    # nouns that end in no title (…局員) leave the person without one
+    ("北海会合には、チリから田中一郎北海戦略局長が出席した", [("北海会合", E), ("チリ", C), ("田中一郎", P), ("北海戦略局", O)],
+     {("田中一郎", "attendance", "北海会合", False, "")}),
+    ("北海会合には、チリから田中一郎北海戦略局員が出席した", [("北海会合", E), ("チリ", C), ("田中一郎", P), ("北海戦略局", O)],
+     set()),
 ]
 
 
