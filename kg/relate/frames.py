@@ -153,11 +153,12 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         # AはBと合わせてCも決定した: B is decided along with C, an object of the verb 合わせて modifies
         slots[tokens[governor].head]["object"].append(group)
         return
-    if marker == "も" and instrument and any(
-            sentence.marker(c) in ("は", "が") and tokens[c].dep == "nsubj" and governor in (h := tokens[c].head, tokens[h].head)
-            for c in range(len(tokens)) if c != i):
-        # Aは…Bも閣議決定した, Bも、Aは批准していない: with a subject said with は or が (hung on the verb or a clause
-        # chained into it), an instrument with も is what is done too, not who does it (an instrument does no act)
+    if marker in ("も", "は") and instrument and any(
+            sentence.marker(c) in ("は", "が", "も") and sentence.marker(c) != marker and tokens[c].dep == "nsubj" and
+            governor in (h := tokens[c].head, tokens[h].head) for c in range(len(tokens)) if c != i):
+        # Aは…Bも閣議決定した, Bも、Aは批准していない, AもCもBは批准していない: with another subject said with は, が or
+        # も (hung on the verb or a clause chained into it), an instrument with も or は is what is done, not who does
+        # it (an instrument does no act)
         marker = "を"
         token = replace(token, dep="obj")
     place = all(a.type in _PLACES for a in group.arguments)

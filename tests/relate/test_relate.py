@@ -920,6 +920,10 @@ SHAPES = [
     # an instrument with も and a subject with は is what is done too (Bも、Aは批准していない)
     ("2019年にILOが採択した北海条約も、チリは批准していない", [("ILO", O), ("北海条約", A), ("チリ", C)],
      {("ILO", "adoption", "北海条約", False, ""), ("チリ", "ratification", "北海条約", True, "")}),
+    ("一方、チリもペルーも北海協定は批准していない。", [("チリ", C), ("ペルー", C), ("北海協定", A)],
+     {("チリ", "ratification", "北海協定", True, ""), ("ペルー", "ratification", "北海協定", True, "")}),
+    # with no other subject, an instrument with は is what takes effect
+    ("北海協定は、チリでも発効した。", [("チリ", C), ("北海協定", A)], {("北海協定", "entry_into_force", "チリ", False, "")}),
     # BはAが立ち上げたNのM。: a clause on the の-phrase of the noun said of the topic defines the topic; a noun the
     # topic joins (…Nの集まりに参加した) is not the topic
     ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まり。", [("北海リーグ", O), ("北海電力", O)],
