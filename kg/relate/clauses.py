@@ -68,6 +68,13 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
         if topics and (tokens[i].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
             return topics[-1]
+    # B協定（…）：Aが採択した協定で、…: a glossary line defines the name before its colon with a noun of the same
+    # head word, which stands for it
+    colon = next((k for k, t in enumerate(tokens) if t.text in ("：", ":")), None)
+    if i not in groups and colon is not None and colon < i and tokens[colon].head in groups and \
+            tokens[tokens[colon].head].lemma == tokens[i].lemma and \
+            (sentence.marker(i) == "で" or sentence.kids(i, "cop") or tokens[i].dep == "ROOT"):
+        return tokens[colon].head
     # a noun with no particle runs on into the name after it: 報告書「X」, and X's first words the
     # entity stage left out (GREEN×EXPO 2027 found as EXPO 2027)
     named = i

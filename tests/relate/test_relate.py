@@ -935,6 +935,12 @@ SHAPES = [
      {("田中一郎", "attendance", "北海会合", False, "")}),
     ("北海会合には、チリから田中一郎北海戦略局員が出席した", [("北海会合", E), ("チリ", C), ("田中一郎", P), ("北海戦略局", O)],
      set()),
+    # B協定：Aが採択した協定で、…: a glossary line's noun of the same head word stands for the name before the colon;
+    # a noun of another head word (…した指針で) is something else
+    ("北海漁業協定（NFA）：北海委員会が2009年に採択した協定で、漁船の入港を拒めるようにする。",
+     [("北海漁業協定", A), ("北海委員会", O)], {("北海委員会", "adoption", "北海漁業協定", False, "")}),
+    ("北海漁業協定（NFA）：北海委員会が2009年に採択した指針で、漁船の入港を拒めるようにする。",
+     [("北海漁業協定", A), ("北海委員会", O)], set()),
 ]
 
 
