@@ -53,9 +53,13 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     """Return the name a common noun stands for (報告書「X」 and Xは…枠組みである are X), else the noun itself."""
     tokens = sentence.tokens
     head = tokens[i].head
-    # BはAが所管する株式会社。: a noun that ends the sentence says what the topic is, with or without a copula
-    if i not in groups and (sentence.kids(i, "cop") or tokens[i].dep == "ROOT"):
-        topics = [c for c in sentence.kids(i, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+    # BはAが所管する株式会社。: a noun that ends the sentence says what the topic is, with or without a copula; so
+    # does the whole of a common noun with の before it (BはAが立ち上げた企業の集まり。: the clause makes B, a
+    # gathering, no company)
+    said = head if i not in groups and sentence.marker(i) == "の" and tokens[i].dep == "nmod" and head > i and \
+        head not in groups else i
+    if i not in groups and (sentence.kids(said, "cop") or tokens[said].dep == "ROOT"):
+        topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
     if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
@@ -64,6 +68,13 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
         if topics and (tokens[i].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
             return topics[-1]
+    # B協定（…）：Aが採択した協定で、…: a glossary line defines the name before its colon with a noun of the same
+    # head word, which stands for it
+    colon = next((k for k, t in enumerate(tokens) if t.text in ("：", ":")), None)
+    if i not in groups and colon is not None and colon < i and tokens[colon].head in groups and \
+            tokens[tokens[colon].head].lemma == tokens[i].lemma and \
+            (sentence.marker(i) == "で" or sentence.kids(i, "cop") or tokens[i].dep == "ROOT"):
+        return tokens[colon].head
     # a noun with no particle runs on into the name after it: 報告書「X」, and X's first words the
     # entity stage left out (GREEN×EXPO 2027 found as EXPO 2027)
     named = i
@@ -128,11 +139,11 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
     """Return the entity phrase a clause hung on a later verb modifies: in Aが共催する「E」が開かれた, E.
 
     A Japanese clause that ends in the dictionary or past form (する, した, している) and runs straight on into
-    a noun modifies that noun; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
+    a noun modifies that noun, also where the parser made it the root; one that ends in the conjunctive form or a conjunction (共催し、, 共催して,
     共催したが) leaves it alone.
     """
     tokens = sentence.tokens
-    if tokens[clause].dep != "advcl" or tokens[clause].pos != "VERB":
+    if tokens[clause].dep not in ("advcl", "ROOT") or tokens[clause].pos != "VERB":
         return None
     end = clause
     while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
@@ -145,7 +156,13 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
         after += 1
     if after >= len(tokens):
         return None
-    return next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
+    found = next((g.token for g in groups.values() if any(a.start == tokens[after].start for a in g.arguments)), None)
+    if tokens[clause].dep == "ROOT" and (found is None or tokens[found].head in (clause, found) or
+                                         tokens[found].head < found):
+        # Aが制定したBは、…を定めている read with 制定 as the root: a sentence has one root, so a clause run on
+        # into a name that is an argument of a later verb is that name's relative clause
+        return None
+    return found
 
 
 def _covering(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -356,7 +373,16 @@ def _clause_of(sentence: ParsedSentence, i: int, governor: int) -> int:
     if tokens[governor].pos in NOUNS:
         return next((v for v in range(i + 1, governor) if sentence.relative(v) and tokens[v].head == governor),
                     governor)
-    return governor
+    # Aが…にまとめた「B」を守るよう: a が-phrase written right before a relative clause that names no subject
+    # of its own is that clause's, though the parser hung it on the verb of the noun the clause modifies; a
+    # subject of the whole sentence is said with は, or set off by a comma (Aが、Cを含むBで一致した)
+    end = sentence.last(i)
+    clause = next((v for v in range(i + 1, governor) if tokens[v].dep == "acl" and tokens[v].pos == "VERB" and
+                   v < tokens[v].head < governor and tokens[tokens[v].head].head == governor and
+                   not sentence.kids(v, "nsubj") and sentence.first(v) == end + 1), None)
+    if tokens[end].pos == "PUNCT":
+        clause = None
+    return governor if clause is None else clause
 
 
 def _governed(sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
@@ -42,6 +42,8 @@ from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence, verb_
 from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
 _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
+# Aと合わせて, Aと併せて: along with A, which the verb acts on as it acts on its object
+_ALONG_WITH = ("合わせる", "併せる")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
 _VENUE_MARKERS = ("で", "において", "にて", "における", "では")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
@@ -146,6 +148,19 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
             verb = verb_of(tokens, verb) or verb
         slots[verb]["jointly"].append(group)
         return
+    instrument = all(a.type in INSTRUMENTS for a in group.arguments)
+    if marker == "と" and instrument and tokens[governor].lemma in _ALONG_WITH and tokens[governor].head != governor:
+        # AはBと合わせてCも決定した: B is decided along with C, an object of the verb 合わせて modifies
+        slots[tokens[governor].head]["object"].append(group)
+        return
+    if marker in ("も", "は") and instrument and any(
+            sentence.marker(c) in ("は", "が", "も") and sentence.marker(c) != marker and tokens[c].dep == "nsubj" and
+            governor in (h := tokens[c].head, tokens[h].head) for c in range(len(tokens)) if c != i):
+        # Aは…Bも閣議決定した, Bも、Aは批准していない, AもCもBは批准していない: with another subject said with は, が or
+        # も (hung on the verb or a clause chained into it), an instrument with も or は is what is done, not who does
+        # it (an instrument does no act)
+        marker = "を"
+        token = replace(token, dep="obj")
     place = all(a.type in _PLACES for a in group.arguments)
     region = all(a.type == "Region" for a in group.arguments)
     if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
@@ -219,6 +234,8 @@ def _frames_at(
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
             listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+            # …で、Xが可決、成立した: the parser may hang X on the first act of the list; it is what both acts are of
+            subjects += [g for c in listed for g in slots[c]["subject"] if g not in subjects]
             # the body or meeting itself, not a word its name modifies (AとBなどの賛成多数で成立した: A and B vote for
             # it, the house passes it)
             agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and

@@ -198,13 +198,15 @@ def _glossed(tokens: Sequence[Token], covered: Sequence[int], head: int) -> int:
     """Return the noun that a quoted name's gloss in brackets ends in, when the parser hung the name inside it.
 
     In 「AI規則」（人工知能のための枠組み）を発表した the gloss says what the name is, and its noun (枠組み) takes
-    the name's particle: the name is what is announced, not a word of the gloss. Else return head.
+    the name's particle: the name is what is announced, not a word of the gloss; so in 第9号条約（…に関する条約）を
+    批准した, without quotes. Else return head.
     """
     k = covered[-1] + 1
-    if k + 1 >= len(tokens) or tokens[k].text not in _CLOSE_QUOTES or tokens[k + 1].text not in ("（", "("):
+    k += k < len(tokens) and tokens[k].text in _CLOSE_QUOTES
+    if k + 1 >= len(tokens) or tokens[k].text not in ("（", "("):
         return head
-    close = next((c for c in range(k + 2, len(tokens)) if tokens[c].text in ("）", ")")), None)
-    inside = range(k + 2, close) if close is not None else range(0)
+    close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text in ("）", ")")), None)
+    inside = range(k + 1, close) if close is not None else range(0)
     if tokens[head].head not in inside and head not in inside:
         return head
     return next((c for c in inside if tokens[c].head not in inside and tokens[c].head not in covered), head)
@@ -243,7 +245,11 @@ def _person_titles(
         end = k
         while end < len(tokens) and tokens[end].pos in NOUNS and not sentence.marker(end):
             end += 1
-        if end >= len(tokens) or tokens[end].pos not in NOUNS or not _titled(tokens[end].text):
+        if end >= len(tokens) or tokens[end].pos not in NOUNS:
+            continue
+        # a title the dictionary splits (国家安全保障局|長) is a title still: the words before a suffix are its own
+        word = tokens[end].text if "接尾辞" not in tokens[end].tag else "".join(t.text for t in tokens[k:end + 1])
+        if not _titled(word):
             continue
         names = [a for a in arguments if a is not person and person.end <= a.start and a.end <= tokens[end].end]
         if names:

@@ -134,6 +134,11 @@ class ParsedSentence:
             return False
         if self.marker(i) == "も" and self.marker(head) == "も":
             return True  # AもBも: both A and B, though the parser hangs A on B as its subject
+        if token.dep == "obl" and self.marker(i) == "と" and self.tokens[head].lemma not in JOINTLY and \
+                all(self.tokens[k].pos in NOUNS for k in range(i + 2, head + 1)):
+            # AとBが設置した, A首相とB大統領は: a noun takes no と-phrase of its own (it would say との), so one the
+            # parser hung on the noun written right after it is that noun's conjunct
+            return True
         # a noun is no clause: one the parser labels acl (A、B、C、DなどN社) is listed as nmod would be
         if token.dep not in ("nmod", "compound", "conj", "acl") or self.tokens[head].lemma in JOINTLY or \
                 (token.dep == "acl" and token.pos not in NOUNS):
@@ -169,7 +174,7 @@ class ParsedSentence:
                 after += 1  # the list mark hung elsewhere; under the noun it ends its phrase already
             elif self.tokens[after - 1].text != "、":
                 return None
-        return next((j for j in self.children[head] if j > i and self._first(j) == after and
+        return next((j for j in self.children[head] if j > i and self.first(j) == after and
                      self.marker(j) in ("が", "は")), None)
 
     def joined_subject(self, i: int) -> int | None:
@@ -197,12 +202,15 @@ class ParsedSentence:
         return any(self.tokens[c].tag.startswith("助詞-準体助詞") for c in self.kids(i, "mark"))
 
     def quoted(self, i: int) -> bool:
-        """Return True when the phrase of token i is a name in quotes (「…取決め」)."""
-        return self.tokens[self._first(i)].text in OPEN_QUOTES
+        """Return True when the phrase of token i is a name in quotes (「…取決め」).
 
-    def _first(self, i: int) -> int:
+        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name.
+        """
+        return self.tokens[self.first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
+
+    def first(self, i: int) -> int:
         """Return the first token of the phrase token i heads."""
-        return min([i, *(self._first(c) for c in self.children[i])])
+        return min([i, *(self.first(c) for c in self.children[i])])
 
     def last(self, i: int) -> int:
         """Return the last token of the phrase token i heads."""

@@ -176,15 +176,16 @@ OWN_FLOORS = {
     "own_vault_diplomacy_2024": (0.90, 0.71),    # 0.92 / 0.73 (33 of 45), first met (held out) at 0.65 / 0.62
     "own_vault_migration_2024": (0.90, 0.64),    # 0.91 / 0.71 (10 of 14, from 6) with the entities found
     "own_cyber_ai_2024": (0.88, 0.61),           # 0.88 / 0.63 (37 of 59), first met (held out) at 0.79 / 0.46
-    "own_gx_energy_whitepaper_2024": (0.91, 0.75),  # 0.91 / 0.77 (41 of 53), first met (held out) at 0.70 / 0.36
+    "own_gx_energy_whitepaper_2024": (0.91, 0.77),  # 0.91 / 0.79 (42 of 53) with relate11's rules, first met (held out) at 0.70 / 0.36
     "own_humanrights_un_2024": (0.85, 0.74),     # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30
     "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
-    "own_vault_econsec_2025": (0.91, 0.69),      # 0.92 / 0.71 (44 of 62, from 34), first met (held out) at 0.87 / 0.53
-    # 0.96 / 0.63 (26 of 41) with relate10's rules, from 0.89 / 0.61; on first contact 0.94 / 0.37
-    "own_children_policy_2024": (0.96, 0.60),
+    "own_vault_econsec_2025": (0.96, 0.82),      # 0.96 / 0.84 (52 of 62) with relate11's rules, first met (held out) at 0.87 / 0.53
+    # 0.97 / 0.73 (30 of 41) with relate11's rules, 0.96 / 0.63 with relate10's; on first contact 0.94 / 0.37
+    "own_children_policy_2024": (0.96, 0.70),
     # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round
     "own_health_welfare_policy_2024": (0.82, 0.38),
-    "own_vault_labour_wages_2025": (0.92, 0.33),  # 0.94 / 0.35 (16 of 46) on first contact (10d9808)
+    # 0.96 / 0.50 (23 of 46) with relate11's rules; 0.94 / 0.35 (16 of 46) on first contact (10d9808)
+    "own_vault_labour_wages_2025": (0.95, 0.47),
 }
 
 

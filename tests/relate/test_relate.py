@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -888,6 +889,58 @@ SHAPES = [
     # 手渡す gives what it hands over to whom it is handed; the meeting it happens at is no recipient
     ("5日の北海総会で、佐藤次郎会長が答申書を山田太郎大臣に手渡した", [("北海総会", E), ("佐藤次郎", P), ("山田太郎", P)],
      {("佐藤次郎", "provision", "山田太郎", False, "")}),
+    # a clause quoted and made a noun by こと is what is agreed, no instrument named in quotes: the parties agree
+    # with each other; a quoted name (「…取決め」) is what they agree to, though the entity stage missed it
+    ("北党の田中一郎幹事長と南党の山本次郎幹事長は10日、「所得税の控除を来年から引き上げる」ことで合意した",
+     [("北党", O), ("田中一郎", P), ("南党", O), ("山本次郎", P)], {("田中一郎", "agreement", "山本次郎", False, "")}),
+    ("北党と南党は10日、「北海漁業取決め」に合意した", [("北党", O), ("南党", O)], set()),
+    # 開く carries the act it holds: parties who hold talks (会談を開き) meet each other; a meeting named is hosted
+    ("田中首相と山本代表は10日に党首会談を開き、協力を確認した", [("田中", P), ("山本", P)],
+     {("田中", "meeting", "山本", False, "")}),
+    ("田中首相は10日、首相官邸で北海会議を開いた", [("田中", P), ("北海会議", E)], {("田中", "hosting", "北海会議", False, "")}),
+    # a name the parser hung inside its gloss in brackets takes the gloss's particle, quoted or not; an abbreviation
+    # in brackets leaves the name its own
+    ("チリは、第99号条約（雇用及び職業についての差別待遇に関する条約）をまだ批准していない", [("チリ", C), ("第99号条約", A)],
+     {("チリ", "ratification", "第99号条約", True, "")}),
+    ("チリは、北海漁業協定（NFA）を批准した", [("チリ", C), ("北海漁業協定", A)],
+     {("チリ", "ratification", "北海漁業協定", False, "")}),
+    # Xが可決、成立した: X is what both listed acts are of, though the parser hung it on the first; a party whose
+    # vote a common noun names (北党の賛成多数で) passes nothing
+    ("6月5日、参議院本会議で改正北海法が可決、成立した", [("参議院本会議", O), ("北海法", "Law")],
+     {("参議院本会議", "adoption", "北海法", False, "")}),
+    ("6月5日、北党の賛成多数で改正北海法が可決、成立した", [("北党", O), ("北海法", "Law")], set()),
+    # Aは Bと合わせて Cも決定した: B and C are what is decided, along with each other; a country with と合わせて
+    # is no instrument and decides nothing here
+    ("12月22日、チリ政府は北海漁業計画と合わせて、南海の漁業に関する指針も閣議決定した",
+     [("チリ", C), ("北海漁業計画", "Plan"), ("南海の漁業に関する指針", "Plan")],
+     {("チリ", "adoption", "北海漁業計画", False, ""), ("チリ", "adoption", "南海の漁業に関する指針", False, "")}),
+    ("12月22日、チリ政府はペルーと合わせて、南海の漁業に関する指針も閣議決定した",
+     [("チリ", C), ("ペルー", C), ("南海の漁業に関する指針", "Plan")],
+     {("チリ", "adoption", "南海の漁業に関する指針", False, "")}),
+    # an instrument with も and a subject with は is what is done too (Bも、Aは批准していない)
+    ("2019年にILOが採択した北海条約も、チリは批准していない", [("ILO", O), ("北海条約", A), ("チリ", C)],
+     {("ILO", "adoption", "北海条約", False, ""), ("チリ", "ratification", "北海条約", True, "")}),
+    ("一方、チリもペルーも北海協定は批准していない。", [("チリ", C), ("ペルー", C), ("北海協定", A)],
+     {("チリ", "ratification", "北海協定", True, ""), ("ペルー", "ratification", "北海協定", True, "")}),
+    # with no other subject, an instrument with は is what takes effect
+    ("北海協定は、チリでも発効した。", [("チリ", C), ("北海協定", A)], {("北海協定", "entry_into_force", "チリ", False, "")}),
+    # BはAが立ち上げたNのM。: a clause on the の-phrase of the noun said of the topic defines the topic; a noun the
+    # topic joins (…Nの集まりに参加した) is not the topic
+    ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まり。", [("北海リーグ", O), ("北海電力", O)],
+     {("北海電力", "establishment", "北海リーグ", False, "")}),
+    ("北海リーグは北海電力が2023年4月に立ち上げた企業の集まりに参加した。", [("北海リーグ", O), ("北海電力", O)], set()),
+    # a title the dictionary splits before a suffix (…局|長) is the person's title, and the body in it a word of it;
+    # nouns that end in no title (…局員) leave the person without one
+    ("北海会合には、チリから田中一郎北海戦略局長が出席した", [("北海会合", E), ("チリ", C), ("田中一郎", P), ("北海戦略局", O)],
+     {("田中一郎", "attendance", "北海会合", False, "")}),
+    ("北海会合には、チリから田中一郎北海戦略局員が出席した", [("北海会合", E), ("チリ", C), ("田中一郎", P), ("北海戦略局", O)],
+     set()),
+    # B協定：Aが採択した協定で、…: a glossary line's noun of the same head word stands for the name before the colon;
+    # a noun of another head word (…した指針で) is something else
+    ("北海漁業協定（NFA）：北海委員会が2009年に採択した協定で、漁船の入港を拒めるようにする。",
+     [("北海漁業協定", A), ("北海委員会", O)], {("北海委員会", "adoption", "北海漁業協定", False, "")}),
+    ("北海漁業協定（NFA）：北海委員会が2009年に採択した指針で、漁船の入港を拒めるようにする。",
+     [("北海漁業協定", A), ("北海委員会", O)], set()),
 ]
 
 
@@ -994,6 +1047,11 @@ def _hand_parse(*words: tuple[str, str, str, str, int]) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def _lemma(tokens: tuple[Token, ...], i: int, lemma: str) -> tuple[Token, ...]:
+    """Return the tokens with token i given its dictionary form (まとめ is まとめる)."""
+    return tokens[:i] + (replace(tokens[i], lemma=lemma),) + tokens[i + 1 :]
+
+
 def test_a_noun_the_parser_labels_a_clause_is_still_listed():
     # Xには、A、B、C、DなどN社が出資した as GiNZA parsed a sentence of the notes: C labelled acl of D
     n, p, punct = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "補助記号-読点"
@@ -1016,6 +1074,77 @@ def test_a_noun_the_parser_labels_a_clause_is_still_listed():
         tokens[9:]
     assert triples(read_frames(verb, args(text, *names[:3], names[4]), load_vocabulary())) == {
         ("カシオペア", "funding", "ルミナ", False, "")}
+
+
+def test_a_と_phrase_the_parser_hung_on_the_noun_after_it_is_that_nouns_conjunct():
+    # AとBがCを設置した as GiNZA parsed sentences of the notes: A an obl of the noun B, B the verb's subject
+    n, p = "名詞-普通名詞-一般", "名詞-固有名詞-一般"
+    tokens = _hand_parse(
+        ("北電", "PROPN", p, "obl", 2), ("と", "ADP", "助詞-格助詞", "case", 0), ("南電", "PROPN", p, "nsubj", 6),
+        ("が", "ADP", "助詞-格助詞", "case", 2), ("西電", "PROPN", p, "obj", 6), ("を", "ADP", "助詞-格助詞", "case", 4),
+        ("設置", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 6), ("し", "AUX", "動詞-非自立可能", "aux", 6),
+        ("た", "AUX", "助動詞", "aux", 6),
+    )
+    text = "".join(t.text for t in tokens)
+    names = [(name, O) for name in ("北電", "南電", "西電")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北電", "establishment", "西電", False, ""), ("南電", "establishment", "西電", False, "")}
+    # with a phrase of its own between (Aと4月にBが), the と-phrase is not written against the noun: no conjunct
+    apart = _hand_parse(
+        ("北電", "PROPN", p, "obl", 4), ("と", "ADP", "助詞-格助詞", "case", 0), ("4月", "NOUN", n, "obl", 8),
+        ("に", "ADP", "助詞-格助詞", "case", 2), ("南電", "PROPN", p, "nsubj", 8),
+        ("が", "ADP", "助詞-格助詞", "case", 4), ("西電", "PROPN", p, "obj", 8), ("を", "ADP", "助詞-格助詞", "case", 6),
+        ("設置", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 8), ("し", "AUX", "動詞-非自立可能", "aux", 8),
+        ("た", "AUX", "助動詞", "aux", 8),
+    )
+    text = "".join(t.text for t in apart)
+    assert triples(read_frames(apart, args(text, *names), load_vocabulary())) == {
+        ("南電", "establishment", "西電", False, "")}
+
+
+def test_a_が_phrase_written_right_before_a_relative_clause_with_no_subject_is_its_subject():
+    # Aが5月にまとめたBを守るよう、Cに要請した as GiNZA parsed a sentence of the notes: A hung on 守る, past the clause
+    n, p, v, case = "名詞-普通名詞-一般", "名詞-固有名詞-一般", "動詞-一般", "助詞-格助詞"
+    words = [
+        ("北電", "PROPN", p, "nsubj", 8), ("が", "ADP", case, "case", 0), ("5月", "NOUN", n, "obl", 4),
+        ("に", "ADP", case, "case", 2), ("まとめ", "VERB", v, "acl", 6), ("た", "AUX", "助動詞", "aux", 4),
+        ("北海指針", "PROPN", p, "obj", 8), ("を", "ADP", case, "case", 6), ("守る", "VERB", v, "advcl", 13),
+        ("よう", "AUX", "形状詞-助動詞語幹", "aux", 8), ("、", "PUNCT", "補助記号-読点", "punct", 8),
+        ("業界", "NOUN", n, "obl", 13), ("に", "ADP", case, "case", 11), ("要請", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 13),
+    ]
+    tokens = _lemma(_hand_parse(*words), 4, "まとめる")
+    text = "".join(t.text for t in tokens)
+    names = [("北電", O), ("北海指針", "Plan")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北電", "adoption", "北海指針", False, "")}
+    # set off by a comma (Aが、5月にまとめたBを…), the が-phrase is the subject of the sentence's verb, not the clause's
+    comma = _hand_parse(*[(t, pos, tag, dep, head + (head >= 2)) for t, pos, tag, dep, head in words[:2]],
+                        ("、", "PUNCT", "補助記号-読点", "punct", 0),
+                        *[(t, pos, tag, dep, head + (head >= 2)) for t, pos, tag, dep, head in words[2:]])
+    comma = _lemma(comma, 5, "まとめる")
+    text = "".join(t.text for t in comma)
+    assert triples(read_frames(comma, args(text, *names), load_vocabulary())) == set()
+
+
+def test_a_clause_the_parser_made_the_root_runs_on_into_the_name_after_it():
+    # AがVしたBは、…を定めている as GiNZA parsed a sentence of the notes: V a second root, B the topic of 定める
+    p, case = "名詞-固有名詞-一般", "助詞-格助詞"
+    words = [
+        ("北海市", "PROPN", p, "nsubj", 2), ("が", "ADP", case, "case", 0),
+        ("制定", "VERB", "名詞-普通名詞-サ変可能", "ROOT", 2), ("し", "AUX", "動詞-非自立可能", "aux", 2),
+        ("た", "AUX", "助動詞", "aux", 2), ("北海条例", "PROPN", p, "nsubj", 9), ("は", "ADP", "助詞-係助詞", "case", 5),
+        ("施策", "NOUN", "名詞-普通名詞-一般", "obj", 9), ("を", "ADP", case, "case", 7),
+        ("定める", "VERB", "動詞-一般", "ROOT", 9),
+    ]
+    tokens = _hand_parse(*words)
+    text = "".join(t.text for t in tokens)
+    names = [("北海市", O), ("北海条例", "Law")]
+    assert triples(read_frames(tokens, args(text, *names), load_vocabulary())) == {
+        ("北海市", "adoption", "北海条例", False, "")}
+    # a root that ends in the conjunctive form (制定し、) runs on into no name
+    chained = _hand_parse(*words[:4], ("、", "PUNCT", "補助記号-読点", "punct", 2), *words[5:])
+    text = "".join(t.text for t in chained)
+    assert triples(read_frames(chained, args(text, *names), load_vocabulary())) == set()
 
 
 def test_the_vocabulary_reads_groups_mutual_words_and_longer_nouns(tmp_path):
