@@ -89,10 +89,8 @@ def compound_names(text: str) -> list[Candidate]:
     found = []
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
-        owned = _owned_site(text, run)
-        if owned is not None:
-            found.extend(owned)
-            continue
+        if _owned_site(text, run) is not None:
+            continue  # a body's site: owned_sites reads the body and the site apart
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
@@ -921,7 +919,7 @@ def _headed_tail(text: str, by_start: dict[int, Word], end: int, type_: str) -> 
         surface = nfkc(text[word.start : word.end])
         if surface in name_words("describing") or surface in _JOINERS or _hiragana_suffix(text, word):
             break
-        head = heads_by_word().get(surface) or _ends_in_head(surface)
+        head = heads_by_word().get(surface) or ends_in_head(surface)
         after = by_start.get(word.end)
         inner = surface in _WEATHER_HEADS and after is not None and after.pos[0] in _NOUNS  # …水害地対策…
         if head and (head != "Region" or type_ in ("Country", "Region")) and not inner:
@@ -1106,7 +1104,7 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
         for head_start in range(1, end + 1):
             type_ = heads.get(nfkc(text[run[head_start].start : run[end].end]))
             if type_ is None and head_start == end:
-                type_ = _ends_in_head(nfkc(text[run[end].start : run[end].end]))
+                type_ = ends_in_head(nfkc(text[run[end].start : run[end].end]))
             if type_ is None or (end < len(run) - 1 and nfkc(text[run[head_start].start : run[end].end]) in _WEATHER_HEADS):
                 continue  # 衆議院水害地対策特別委員会: a weather disaster's head inside a run names a committee's field
             first = _first_word(text, run[:head_start], type_)
@@ -1156,7 +1154,7 @@ def _dated_katakana_name(text: str, modifier: Sequence[Word], type_: str) -> boo
             and _YEAR_OF.search(text, 0, modifier[0].start) is not None)
 
 
-def _ends_in_head(word: str) -> str | None:
+def ends_in_head(word: str) -> str | None:
     """Return the type of a head of two characters or more that a longer common word ends in
     (公園 of 総合運動公園, 選手権 of 卓球選手権); None when it ends in none.
 

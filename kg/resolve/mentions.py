@@ -89,12 +89,13 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a model span of a word that never names an entity (日本企業) hides no name inside it
     model = [c for c in from_ner(text, spans, known) if nfkc(text[c.start : c.end]).casefold() not in stop
              and not any((c.start, c.end) == (b.start, b.end) for b in bound)]
-    # a span over a body's site (日本製紙釧路工場, the model's company) is read as the body and the site
-    sites = {(body.start, site.end) for body, site in owned_sites(text)}
+    # a body's site (日本製紙釧路工場, the model's company) is read as the body and the site, not as one name
+    owned = owned_sites(text)
+    sites = {(body.start, site.end) for body, site in owned}
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    compounds += set_up_bodies(text)
+    compounds += set_up_bodies(text) + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
     headed_bodies = bare_headed(text)
@@ -123,7 +124,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     in_titles = [body for _, body in affiliated if _in_title(text, body)]
     known = [c for c in known if not any(c is body for body in in_titles)]
     if tracing is not None:
-        trace.dropped_all(over_sites, [], "owned-site")
+        trace.dropped_all(over_sites, [], "other-kind")
         trace.dropped_all(from_ner(text, spans, known), model + over_sites, "stop-word")
         trace.dropped_all([a for a, _ in affiliated] + in_titles, [], "affiliation")
         for rule, cands in (("model-span", model), ("proper-word", proper),
@@ -144,6 +145,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
                             ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
+                            ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
             trace.found(cands, rule)

@@ -18,7 +18,7 @@ from kg.resolve import trace
 from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
 )
-from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
+from kg.resolve.compounds import compound_heads, ends_in_head, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
@@ -78,6 +78,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
+        if span.ene == "Game" and not _names_a_competition(text, span):
+            type_ = None  # ベルリン・フィル as the model's game: an ensemble, not a competition
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
@@ -168,6 +170,19 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         else:
             trace.dropped(span.start, span.end, "model-not-a-name")
     return found
+
+
+# The edition or the year a competition's name holds: 第45回…, 2019年…, …2019.
+_EDITION_OR_YEAR = re.compile(r"第\d+回|(?<!\d)(1[89]|20)\d\d(?!\d)")
+
+
+def _names_a_competition(text: str, span: Span) -> bool:
+    """Return True for the model's competition (Game) that says it is one: it ends in an event's head word
+    (…選手権, …杯, …カップ, …グランプリ) or holds its edition or year. The model also reads an ensemble
+    (ベルリン・フィル) or a standard (IEC 62443) as a game."""
+    last = _last_word(text, span)
+    return (_EDITION_OR_YEAR.search(nfkc(text[span.start : span.end])) is not None
+            or (heads_by_word().get(last) or ends_in_head(last)) == "Event")
 
 
 def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:

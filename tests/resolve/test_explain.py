@@ -80,6 +80,7 @@ FIXTURES = {
     "inside-longer-name": (MEMO, "東京オリンピック", "東京", {}),
     "conflict": (MEMO, "OPRI", "笹川", {}),
     "other-kind": (MEMO, "EV工場", "EV工場", {}),
+    "owned-site": (MEMO, "大和電力", "大和電力", {}),
     "spelled-out": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),
     "product": (MEMO, "iPhone", "iPhone", {}),
     "vault-product": (MEMO, "Tidewave", "Tidewave", {}),

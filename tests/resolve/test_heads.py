@@ -3,7 +3,7 @@
 import pytest
 
 from kg.resolve.candidates import bare_headed
-from kg.resolve.compounds import compound_names, proper_words
+from kg.resolve.compounds import compound_names, owned_sites, proper_words
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -993,10 +993,10 @@ def test_a_katakana_proper_word_ending_like_a_facility_is_still_a_name():
 
 
 def test_a_facility_s_katakana_head_inside_a_loanword_is_no_head():
-    from kg.resolve.compounds import _ends_in_head
+    from kg.resolve.compounds import ends_in_head
 
-    assert _ends_in_head("ソラモービル") is None and _ends_in_head("ゼノモービル") is None  # the end of one loanword
-    assert _ends_in_head("北港ビル") == "Other" and _ends_in_head("総合運動公園") == "Other"  # a head after kanji
+    assert ends_in_head("ソラモービル") is None and ends_in_head("ゼノモービル") is None  # the end of one loanword
+    assert ends_in_head("北港ビル") == "Other" and ends_in_head("総合運動公園") == "Other"  # a head after kanji
     text = "商社は米ゼノモービルが計画する事業に加わる。"
     assert [c for c in compound_names(text) if c.type == "Other"] == []
 
@@ -1420,11 +1420,10 @@ def test_a_holding_company_the_model_takes_for_goods_with_what_it_holds_is_a_bod
 
 def test_a_site_named_by_its_body_and_a_place_is_read_as_the_body():
     # 大和電力 runs the plant at 舞鶴: the plant is no node, the company is a mention
-    names = [("大和電力舞鶴発電所が停止した。"[c.start : c.end], c.type) for c in compound_names("大和電力舞鶴発電所が停止した。")]
-    assert ("大和電力", "Organization") in names and ("舞鶴発電所", "Other") in names
+    text = "大和電力舞鶴発電所が停止した。"
+    assert [(text[b.start : b.end], text[s.start : s.end]) for b, s in owned_sites(text)] == [("大和電力", "舞鶴発電所")]
     # a place and a site's head name the site alone; two places name no body
-    for text in ("同社の苫小牧工場が閉鎖された。", "北海道苫小牧工場が閉鎖された。"):
-        assert not any(c.type == "Organization" for c in compound_names(text))
+    assert owned_sites("同社の苫小牧工場が閉鎖された。") == owned_sites("北海道苫小牧工場が閉鎖された。") == []
 
 
 def test_the_model_span_over_a_site_gives_the_body_that_runs_it(nlp):

@@ -682,9 +682,12 @@ def test_a_programme_after_three_kanji_words_or_more_is_a_plan_and_its_nickname_
     assert _found("研修プログラムに参加した。") == {}  # one word before the head: a kind of programme
 
 
-def test_a_competition_the_model_names_is_an_event_when_its_span_looks_like_a_name():
-    # GiNZA's Game label maps to Event, not kept: a span of common words (リーグ戦) names no competition
-    text = "ボルネル・ラリーに出場したが、リーグ戦は中止された。"
-    spans = {text: (_span(text, "ボルネル・ラリー", "Game"), _span(text, "リーグ戦", "Game"))}
+def test_a_competition_the_model_names_is_an_event_when_its_name_says_it_is_one():
+    # GiNZA's Game label maps to Event when the span ends in an event's head or holds its edition or year;
+    # the model also reads an ensemble (…・フィル) or a standard as a game
+    text = "ボルネル・カップと第3回ノルド競走に出たが、ボルネル・フィルとは共演しなかった。"
+    spans = {text: (_span(text, "ボルネル・カップ", "Game"), _span(text, "第3回ノルド競走", "Game"),
+                    _span(text, "ボルネル・フィル", "Game"))}
     found = {e.label: e.type for e in resolve([_note(_block(text))], spans)}
-    assert found.get("ボルネル・ラリー") == "Event" and "リーグ戦" not in found
+    assert found.get("ボルネル・カップ") == "Event" and found.get("第3回ノルド競走") == "Event"
+    assert "ボルネル・フィル" not in found
