@@ -718,8 +718,7 @@ def bare_headed(text: str) -> list[Candidate]:
         if session and suffix_type(name) in ("Event", "Organization")[: 1 if session.group().endswith("次") else 2] \
                 and len(name) > session.end() + 2:
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
-            found.append(Candidate(start, start + len(name), HEADED, entity=_parliament_session(name, session.end()),
-                                   type="Event", headed=True))
+            found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
         elif _numbered_plan(name, head):
             # 第8次医療計画, 第4期…適正化計画: a plan of a series by its round or term, after one word too
             found.append(Candidate(start, start + len(name), HEADED, type="Plan", headed=True))
@@ -747,18 +746,6 @@ def _numbered_plan(name: str, head: str) -> bool:
     number = _PLAN_ROUND.match(nfkc(name))
     return (number is not None and suffix_type(name) == "Plan"
             and len(nfkc(name).rstrip("0123456789 ")) > number.end() + len(head))
-
-
-def _parliament_session(name: str, number_end: int) -> str:
-    """Return the key of a numbered session of a parliament written with its kind (第213回国会 of 第213回通常国会),
-    else "": a parliament numbers all its sessions in one series, ordinary, extraordinary or special, so the kind
-    says no more than the number (a UN body numbers its special sessions apart, and keeps its word)."""
-    head = next((h for h in state_heads() if h == "国会" and name.endswith(h)), "")
-    kind = name[number_end : len(name) - len(head)]
-    found = words(kind) if head and kind else ()
-    if len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in kind):
-        return match_key(name[:number_end] + head)
-    return ""
 
 
 def _code_name(front: str) -> bool:
