@@ -388,6 +388,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and also and _is_labelled_name(outer, "通称", also, lexicon):
             yield [outer, also]  # パンデミック協定（報道ではWHOパンデミック条約とも呼ばれる）
             continue
+        if outer and _same_edition(outer, match.group(1).strip(), lexicon):
+            yield [outer, match.group(1).strip()]  # 「…基本方針2024」（骨太の方針2024）: one year's edition by two names
+            continue
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
             continue
@@ -543,6 +546,17 @@ def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:
     expo is called after its city."""
     found = _PLACE_AND_YEAR.fullmatch(nfkc(name))
     return bool(found) and _is_place(found.group(1), lexicon)
+
+
+def _same_edition(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a name and a parenthesis after it end in one year and, without it, are names kg
+    knows of one thing: a plan's formal title and its nickname, each with the edition's year
+    (…の基本方針2024（骨太の方針2024）). Two different things of one year (…計画2024（…戦略2024）) stay apart."""
+    year, other = _YEAR_AFTER.search(outer), _YEAR_AFTER.search(inner)
+    if year is None or other is None or year.group().strip() != other.group().strip():
+        return False
+    known, short = lexicon.get(outer[: year.start()].strip()), lexicon.get(inner[: other.start()].strip())
+    return known is not None and short is not None and known.entity == short.entity
 
 
 def _is_reading(outer: str, inner: str) -> bool:

@@ -95,7 +95,8 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     then, when the note writes none, in the whole vault (a dated note says 植田総裁 of the 植田和男
     another note named): a part that fits two full names there stays as it is. So does a name with
     代表 after it (日本代表, a country's team or delegation) unless the name is the last part of a
-    person's full name in the note (タイ代表, Katherine Tai as the trade representative).
+    person's full name in the note (タイ代表, Katherine Tai as the trade representative). A leader's
+    government (…政権) writes the leader's full name too, so a part of it before a title joins it.
     """
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
@@ -103,6 +104,12 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name;
             # ライースィ and ライシ: so is a foreign name spelt two ways in katakana
             people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
+        elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
+            # ユン・ソンニョル政権 writes the leader's full name, which ユン大統領 elsewhere is a part of
+            leader = _leader(m.surface[: -len(_GOVERNMENT)])
+            person = _person_named(leader)
+            if person:
+                people[m.block.note].add((fold_spelling(fold_variants(leader)), person))
     everyone = set().union(*people.values()) if people else set()
     named = {surface: entity for surface, entity in everyone}  # バイデン of バイデン大統領
     titled = {surface for surface, _ in everyone if name_before_title(surface)}  # looked up once, not per part
@@ -420,6 +427,8 @@ _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
 _HELD_AT = "(?:市|都|州|県|省)?で(?:開催|開か|行わ|催さ|開幕)"
+# What a sentence says of a place and the meeting a host held there: …でXを開催した, …でXを主催した.
+_HOSTED_AT = "(?:市|都|州|県|省)?で{}を(?:開催|主催|開い|開く|催し)"
 # A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).
 _ACRONYM_SESSION = re.compile(r"[a-z]{2,8}-?\d{1,3}")
 # What it says of two names of one thing: AはBだ, Aは…を務めたBで、
@@ -432,7 +441,7 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
     a numbered one (第3回G20財務相・中央銀行総裁会議), else one named without a number (NATO首脳会議).
 
     The notes say so when a sentence naming the numbered meeting, or the section it heads, says it
-    was held at that place (…がリオデジャネイロで開かれ), or when a sentence says the one is the other
+    was held at that place (…がリオデジャネイロで開かれ, …はアンコーナでXを主催した), or when a sentence says the one is the other
     (G7広島サミットは…第49回G7サミットで、…). A meeting named without a number may instead share a
     section with the place's name of it, where a sentence says a meeting was held at the place (## ワシントン・
     サミット, …の首脳会議がワシントンで開かれた, …NATO首脳会議に出席した). A meeting two fit stays as it is.
@@ -538,10 +547,11 @@ def _series_and_place(name: str) -> tuple[str, str] | None:
 def _said_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]],
                own: Collection[tuple[str, int]] = ()) -> bool:
     """Return True when the mention's sentence, or the section its heading opens, or its section when that
-    is one of ``own`` (a section naming the place's meeting too), says a meeting was held at the place."""
+    is one of ``own`` (a section naming the place's meeting too), says a meeting was held at the place:
+    the meeting at the place (…がアンコーナで開かれた), or a host's act there on this meeting (…でXを主催した)."""
     held = re.compile(re.escape(place) + _HELD_AT)
-    if held.search(m.sentence):
-        return True
+    if held.search(m.sentence) or re.search(re.escape(place) + _HOSTED_AT.format(re.escape(m.surface)), m.sentence):
+        return True  # …がアンコーナで開かれた, イタリアはアンコーナでG7…会合を主催した
     where = (m.block.note, m.block.section)
     return (m.block.kind == "heading" or where in own) and any(held.search(text) for text in sections.get(where, ()))
 

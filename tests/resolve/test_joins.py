@@ -933,3 +933,46 @@ def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
     two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
     spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
     assert "第7期計画" in _nodes([_note(two)], spans)
+
+
+def test_a_surname_before_a_title_joins_the_full_name_its_leaders_government_writes():
+    # Korean names put the family name first: キム of キム・ヨンホ, whom the text names only in his government
+    text = "キム・ヨンホ政権は改革を進めた。キム大統領は譲らなかった。"
+    spans = _spans(text, ("キム・ヨンホ政権", "Political_Organization_Other"), ("キム", "Person"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["キム・ヨンホ"] == ["キム", "キム・ヨンホ政権"]
+    two = "キム・ヨンホ政権は改革を進めた。キム・テヨン政権も続いた。キム大統領は譲らなかった。"
+    spans = _spans(two, ("キム・ヨンホ政権", "Political_Organization_Other"),
+                   ("キム・テヨン政権", "Political_Organization_Other"), ("キム", "Person"))
+    assert "キム" in _nodes([_note(two)], spans)  # a part two leaders' names share stays as it is
+
+
+def test_a_meeting_named_with_its_city_is_the_meeting_a_host_held_there():
+    text = "ブラジルはナタールでG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
+    spans = _spans(text, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["G20環境大臣会合"] == ["G20ナタール環境大臣会合", "G20環境大臣会合"]
+    other = "ブラジルはベレンでG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
+    spans = _spans(other, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event"))
+    assert "G20ナタール環境大臣会合" in _nodes([_note(other)], spans)  # hosted in another city: another meeting
+
+
+def test_a_formal_title_and_its_nickname_with_one_year_are_one_edition(tmp_path):
+    known = tmp_path / "aliases.tsv"
+    known.write_text("canonical\ttype\taliases\n港湾振興と地域活性化の基本方針\tPlan\t海辺の方針\n", encoding="utf-8")
+    text = "政府は「港湾振興と地域活性化の基本方針2031」（海辺の方針2031）を決定した。"
+    found = {e.label: sorted({m.surface for m in e.mentions})
+             for e in resolve([_note(text)], {}, ResolveOptions(aliases=[known]))}
+    assert found["港湾振興と地域活性化の基本方針2031"] == ["海辺の方針2031", "港湾振興と地域活性化の基本方針2031"]
+    other = "政府は「港湾振興と地域活性化の基本方針2031」（海辺の方針2030）を決定した。"  # two years: two editions
+    found = {e.label: sorted({m.surface for m in e.mentions})
+             for e in resolve([_note(other)], {}, ResolveOptions(aliases=[known]))}
+    assert found["港湾振興と地域活性化の基本方針2031"] == ["港湾振興と地域活性化の基本方針2031"]
+
+
+def test_a_central_association_and_its_short_name_in_parentheses_are_one_body():
+    text = "海浜漁業共済中央会（浜共中央会）と基金が、新しい制度を共同で運営している。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["海浜漁業共済中央会"] == ["浜共中央会", "海浜漁業共済中央会"]
+    kind = "各県の中央会が意見を出した。"  # the head alone is a kind of association
+    assert _nodes([_note(kind)], {}) == {}
