@@ -498,6 +498,10 @@ def _headline(m: Mention) -> bool:
             and match_key(m.block.text) != match_key(m.surface))
 
 
+# A date written right before a name (4月の, 10月27日の, 2021年): it may date another of a body's elections.
+_DATED_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十]+[年月日]の?$")
+
+
 def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
@@ -505,7 +509,10 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
     election of that body its section names (第50回衆議院議員総選挙). A note's title heading (# …) is about the whole note. The
     series may be written by another of its names (第5回ABC会議 of a series kg knows as XYZ会合 and ABC会議).
     A series written only in running text (日韓閣僚会合は毎年開く) stays the series, and so does one whose
-    section or vault names two numbered meetings of it."""
+    section or vault names two numbered meetings of it. A body's election is no series a text speaks of so:
+    written with no date before it in a note that names one numbered election of that body, it is that election
+    (衆院選の後 beside 第50回衆議院議員総選挙), as Japanese text names the election of the day by its body alone;
+    a dated one (4月の衆院選) may be another."""
     by_series: dict[str | tuple[str, bool], list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
         known = lexicon.get(series)
@@ -524,8 +531,14 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         known = lexicon.get(key)
         # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
         # numbered meeting (第9回… defined as its other name) already stands for that one
-        if len(sessions) != 1 or not headings or (known is not None and known.type != "Event") \
+        if len(sessions) != 1 or not (headings or election) or (known is not None and known.type != "Event") \
                 or any(_EDITION.match(match_key(m.surface)) for m in group):
+            continue
+        if election and not any(_DATED_BEFORE.search(m.block.text, 0, m.start) for m in group if m.block) \
+                and {m.block.note for m in group if m.block} & {m.block.note for m in grouped[sessions[0]] if m.block}:
+            joined[key] = sessions[0]  # 衆院選 in a note that names 第50回衆議院議員総選挙: the one it numbers
+            continue
+        if not headings:
             continue
         if any((m.block.note, m.block.section) in headings or m.block.note in titled
                for m in grouped[sessions[0]] if m.block is not None):

@@ -976,3 +976,13 @@ def test_a_central_association_and_its_short_name_in_parentheses_are_one_body():
     assert nodes["海浜漁業共済中央会"] == ["浜共中央会", "海浜漁業共済中央会"]
     kind = "各県の中央会が意見を出した。"  # the head alone is a kind of association
     assert _nodes([_note(kind)], {}) == {}
+
+
+def test_a_bodys_election_written_undated_is_the_one_numbered_election_its_note_names(nlp):
+    said = _block("衆院選の後、特別国会が開かれた。")
+    held = _block("10月に第50回衆議院議員総選挙が行われた。", 2)
+    assert _read(said, held)["第50回衆議院議員総選挙"] == ["第50回衆議院議員総選挙", "衆院選"]
+    dated = _block("4月の衆院選で与党が負けた。")  # a date of its own: maybe another election
+    assert "衆院選" in _read(dated, held)
+    two = _block("第49回衆議院議員総選挙と第50回衆議院議員総選挙を比べた。", 2)
+    assert "衆院選" in _read(said, two)  # two numbered ones: either
