@@ -388,8 +388,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and also and _is_labelled_name(outer, "通称", also, lexicon):
             yield [outer, also]  # パンデミック協定（報道ではWHOパンデミック条約とも呼ばれる）
             continue
-        if outer and _same_edition(outer, match.group(1).strip(), lexicon):
-            yield [outer, match.group(1).strip()]  # 「…基本方針2024」（骨太の方針2024）: one year's edition by two names
+        edition = outer or _known_edition_before(text, match.start(), lexicon)
+        if edition and _same_edition(edition, match.group(1).strip(), lexicon):
+            yield [edition, match.group(1).strip()]  # 「…基本方針2024」（骨太の方針2024）: one year's edition by two names
             continue
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
@@ -546,6 +547,16 @@ def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:
     expo is called after its city."""
     found = _PLACE_AND_YEAR.fullmatch(nfkc(name))
     return bool(found) and _is_place(found.group(1), lexicon)
+
+
+def _known_edition_before(text: str, paren: int, lexicon: Lexicon) -> str:
+    """Return the longest name kg knows and the year after it that end right before a parenthesis (…の方針2024
+    of …の方針2024（…）, a name with の that no run of name characters reaches back over), else ""."""
+    year = _YEAR_AFTER.search(text, 0, paren)
+    if year is None:
+        return ""
+    start = next((s for s in range(max(0, year.start() - 40), year.start()) if lexicon.get(text[s : year.start()])), None)
+    return text[start:paren] if start is not None else ""
 
 
 def _same_edition(outer: str, inner: str, lexicon: Lexicon) -> bool:

@@ -23,7 +23,7 @@ from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, i
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in _surnames_joined(mentions):
+    for mention in _editions_under_headings(_surnames_joined(mentions)):
         grouped[mention.entity].append(mention)
     short_tails = _tails_of_names(grouped, lexicon)
     kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
@@ -149,6 +149,34 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined
+
+
+# The year of an edition written after a plan's name: 2024 of …の基本方針2024 (keys are casefolded).
+_EDITION_YEAR = re.compile(r" ?(?:19|20)\d\d")
+
+
+def _editions_under_headings(mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions, a plan written bare in a heading made a mention of the one yearly edition of it
+    that the text under the heading names (## …と骨太の方針 over …基本方針2024 in its subsections): a
+    heading says what its section is about, as a series heading a section stands for its numbered meeting.
+    Elsewhere the bare name is the plan through its editions, and under a heading that names two editions
+    or none it stays so."""
+    plans = [m for m in mentions if m.type == "Plan" and m.block is not None and m.block.kind == "heading"]
+    if not plans:
+        return list(mentions)
+    under: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.block is not None:
+            path = m.block.heading_path
+            for depth in range(1, len(path) + 1):
+                under[(m.block.note, path[:depth])].add(m.entity)
+    moved = {}
+    for m in plans:
+        named = under.get((m.block.note, m.block.heading_path), set())
+        editions = {e for e in named if e.startswith(m.entity) and _EDITION_YEAR.fullmatch(e[len(m.entity) :])}
+        if len(editions) == 1:
+            moved[id(m)] = replace(m, entity=next(iter(editions)))
+    return [moved.get(id(m), m) for m in mentions]
 
 
 def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> dict[str, set[str]]:

@@ -986,3 +986,36 @@ def test_a_bodys_election_written_undated_is_the_one_numbered_election_its_note_
     assert "衆院選" in _read(dated, held)
     two = _block("第49回衆議院議員総選挙と第50回衆議院議員総選挙を比べた。", 2)
     assert "衆院選" in _read(said, two)  # two numbered ones: either
+
+
+def _known_plan(tmp_path) -> ResolveOptions:
+    known = tmp_path / "aliases.tsv"
+    known.write_text("canonical\ttype\taliases\n港湾振興と地域活性化の基本方針\tPlan\t海辺の方針\n", encoding="utf-8")
+    return ResolveOptions(aliases=[known])
+
+
+def _resolved(options: ResolveOptions, *blocks: Block) -> dict[str, list[str]]:
+    note = Note(path="n.md", title="n", aliases=(), blocks=blocks)
+    return {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([note], {}, options)}
+
+
+def test_a_known_plan_and_a_year_after_it_are_that_years_edition(nlp, tmp_path):
+    options = _known_plan(tmp_path)
+    nodes = _resolved(options, _block("政府は海辺の方針2031（港湾振興と地域活性化の基本方針2031）を決めた。"))
+    assert nodes["港湾振興と地域活性化の基本方針2031"] == ["海辺の方針2031", "港湾振興と地域活性化の基本方針2031"]
+    dated = _resolved(options, _block("海辺の方針2031年度分の予算を組んだ。"))  # a year of a date: the plan itself
+    assert dated == {"港湾振興と地域活性化の基本方針": ["海辺の方針"]}
+    version = _resolved(options, _block("政府は海辺の方針2031（港湾振興と地域活性化の基本方針2031）を決めた。"),
+                        _block("青年版海辺の方針2031も決めた。"))
+    assert version["青年版海辺の方針2031"] == ["青年版海辺の方針2031"]  # a version for a group is a plan of its own
+
+
+def test_a_plan_heading_a_section_is_the_one_yearly_edition_under_it(nlp, tmp_path):
+    options = _known_plan(tmp_path)
+    heading = "1. 港湾政策と海辺の方針"
+    under = Block(note="n.md", heading_path=(heading, "1.1 本年"), heading_levels=(2, 3), section=2, paragraph=1,
+                  line=3, kind="paragraph", text="政府は「港湾振興と地域活性化の基本方針2031」を決めた。", links=())
+    nodes = _resolved(options, _block(heading, 1, "heading", heading), under)
+    assert nodes == {"港湾振興と地域活性化の基本方針2031": ["海辺の方針", "港湾振興と地域活性化の基本方針2031"]}
+    two = replace(under, text="政府は「港湾振興と地域活性化の基本方針2031」と「港湾振興と地域活性化の基本方針2030」を比べた。")
+    assert "港湾振興と地域活性化の基本方針" in _resolved(options, _block(heading, 1, "heading", heading), two)
