@@ -17,7 +17,7 @@ from kg.resolve.knowledge import head_length, name_words, short_heads, state_hea
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
-from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
+from kg.text.chars import fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -259,6 +259,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
+    - a formal title's short name by its first word and its head (飢餓アライアンス of 飢餓と貧困に対する…アライアンス);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
@@ -318,6 +319,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = _dated_disasters(key, grouped)
         if not longer:
             longer = _laws_abbreviated(key, grouped)
+        if not longer:
+            longer = _titles_by_first_word(key, grouped)
         if not longer:
             longer = _places_written_short(key, grouped)
         if not longer:
@@ -386,6 +389,23 @@ def _laws_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> lis
     return [k for k, group in grouped.items() if k != key and any(
         name.endswith("法") and len(name) > len(key) + 1 and _opens_words(front, name)
         for name in {k} | {match_key(m.surface) for m in group})]
+
+
+def _titles_by_first_word(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the names of the vault a short name takes the first word and the head of: a formal title
+    whose first word, a common noun, a particle follows (飢餓と貧困に対する…アライアンス -> 飢餓アライアンス), as
+    Japanese shortens a long title to its theme and its kind. Meetings (many sessions share a theme) and a
+    proper word in front (a place's or a body's own organ) are left out."""
+    head = head_length(key)
+    front = key[: len(key) - head]
+    type_ = suffix_type(key)
+    if not head or len(front) < 2 or type_ in ("", "Event"):
+        return []
+    first = words(front)
+    if len(first) != 1 or first[0].pos[:2] != ("名詞", "普通名詞") or not all(is_kanji(c) for c in front):
+        return []
+    return [k for k in grouped if k != key and k.startswith(front) and k.endswith(key[len(front) :])
+            and len(k) > len(key) + 2 and is_hiragana(k[len(front)]) and suffix_type(k) == type_]
 
 
 def _opens_words(front: str, name: str) -> bool:

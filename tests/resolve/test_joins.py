@@ -1019,3 +1019,11 @@ def test_a_plan_heading_a_section_is_the_one_yearly_edition_under_it(nlp, tmp_pa
     assert nodes == {"港湾振興と地域活性化の基本方針2031": ["海辺の方針", "港湾振興と地域活性化の基本方針2031"]}
     two = replace(under, text="政府は「港湾振興と地域活性化の基本方針2031」と「港湾振興と地域活性化の基本方針2030」を比べた。")
     assert "港湾振興と地域活性化の基本方針" in _resolved(options, _block(heading, 1, "heading", heading), two)
+
+
+def test_a_formal_titles_first_word_and_head_are_its_short_name():
+    text = "「漁業と海洋保全に対するグローバル・アライアンス」が発足した。「漁業アライアンス」には多くの国が加わった。"
+    nodes = _nodes([_note(text)], _spans(text, ("漁業アライアンス", "Organization")))
+    assert nodes["漁業と海洋保全に対するグローバル・アライアンス"] == ["漁業と海洋保全に対するグローバル・アライアンス", "漁業アライアンス"]
+    run = "「漁業資源グローバル・アライアンス」が発足した。「漁業アライアンス」には多くの国が加わった。"  # no title: its first word
+    assert "漁業アライアンス" in _nodes([_note(run)], _spans(run, ("漁業アライアンス", "Organization")))  # is no theme
