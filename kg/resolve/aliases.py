@@ -7,6 +7,7 @@ parentheses or in the footnote a form cites, front-matter ``aliases``, and [[tar
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
@@ -18,7 +19,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
+from kg.resolve.knowledge import head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import words, words_within
@@ -97,6 +98,7 @@ def defined_aliases(
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
     yield from _title_tails(blocks)
+    yield from _exercises_by_kind(blocks)
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _renamings(block, lexicon)
@@ -234,6 +236,30 @@ def _named_above(block: Block, recent: Sequence[Block], type_: str) -> list[str]
         if name:
             return [name]
     return []
+
+
+# A quoted name right after the run before it: 「 and the name up to its 」.
+_QUOTED_AFTER = re.compile(r"「([^「」]{2,40})」")
+
+
+def _exercises_by_kind(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [quoted exercise, the exercise's kind before it] where the notes write a named kind of exercise
+    (name_words.tsv, role exercise) only right before one quoted exercise: 日米共同統合演習「…25」 says what
+    the quoted exercise is, as 空母「…」 says what a ship is, so there the kind is a mention of that exercise.
+    A kind written alone anywhere, or before two quoted names, is the series, and stays itself."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for match in _QUOTED_AFTER.finditer(block.text):
+            kind = block.text[_run_start(block.text, match.start()) : match.start()]
+            if len(kind) >= 4 and suffix_type(kind) == "Event" and not _is_bare_head(kind) \
+                    and any(kind.endswith(w) for w in name_words("exercise")):
+                kinds[kind].add(match.group(1).strip())
+    if not kinds:
+        return
+    text = "\n".join(block.text for block in blocks)
+    for kind, named in kinds.items():
+        if len(named) == 1 and text.count(kind) == text.count(kind + "「" + next(iter(named)) + "」"):
+            yield [*named, kind]
 
 
 def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:

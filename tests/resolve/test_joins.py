@@ -1027,3 +1027,10 @@ def test_a_formal_titles_first_word_and_head_are_its_short_name():
     assert nodes["漁業と海洋保全に対するグローバル・アライアンス"] == ["漁業と海洋保全に対するグローバル・アライアンス", "漁業アライアンス"]
     run = "「漁業資源グローバル・アライアンス」が発足した。「漁業アライアンス」には多くの国が加わった。"  # no title: its first word
     assert "漁業アライアンス" in _nodes([_note(run)], _spans(run, ("漁業アライアンス", "Organization")))  # is no theme
+
+
+def test_a_kind_of_exercise_written_only_before_one_quoted_exercise_is_a_mention_of_it(nlp):
+    text = "10月、日豪共同統合演習「サザン・ブレード27」が行われた。"
+    assert ["サザン・ブレード27", "日豪共同統合演習"] in _read(_block(text)).values()
+    alone = _read(_block(text), _block("日豪共同統合演習は2年ごとに行う。", 2))  # the series, written alone too
+    assert alone["日豪共同統合演習"] == ["日豪共同統合演習"] and alone["サザン・ブレード27"] == ["サザン・ブレード27"]
