@@ -937,24 +937,22 @@ def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
 
 def test_a_surname_before_a_title_joins_the_full_name_its_leaders_government_writes():
     # Korean names put the family name first: キム of キム・ヨンホ, whom the text names only in his government
-    text = "キム・ヨンホ政権は改革を進めた。キム大統領は譲らなかった。"
-    spans = _spans(text, ("キム・ヨンホ政権", "Political_Organization_Other"), ("キム", "Person"))
-    nodes = _nodes([_note(text)], spans)
-    assert nodes["キム・ヨンホ"] == ["キム", "キム・ヨンホ政権"]
-    two = "キム・ヨンホ政権は改革を進めた。キム・テヨン政権も続いた。キム大統領は譲らなかった。"
-    spans = _spans(two, ("キム・ヨンホ政権", "Political_Organization_Other"),
-                   ("キム・テヨン政権", "Political_Organization_Other"), ("キム", "Person"))
-    assert "キム" in _nodes([_note(two)], spans)  # a part two leaders' names share stays as it is
+    def read(*leaders: str) -> dict[str, list[str]]:
+        text = "".join(f"{leader}政権は改革を進めた。" for leader in leaders) + "キム大統領は譲らなかった。"
+        labelled = [(f"{leader}政権", "Political_Organization_Other") for leader in leaders]
+        return _nodes([_note(text)], _spans(text, *labelled, ("キム", "Person")))
+
+    assert read("キム・ヨンホ")["キム・ヨンホ"] == ["キム", "キム・ヨンホ政権"]
+    assert "キム" in read("キム・ヨンホ", "キム・テヨン")  # a part two leaders' names share stays as it is
 
 
 def test_a_meeting_named_with_its_city_is_the_meeting_a_host_held_there():
-    text = "ブラジルはナタールでG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
-    spans = _spans(text, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event"))
-    nodes = _nodes([_note(text)], spans)
-    assert nodes["G20環境大臣会合"] == ["G20ナタール環境大臣会合", "G20環境大臣会合"]
-    other = "ブラジルはベレンでG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
-    spans = _spans(other, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event"))
-    assert "G20ナタール環境大臣会合" in _nodes([_note(other)], spans)  # hosted in another city: another meeting
+    def read(city: str) -> dict[str, list[str]]:
+        text = f"ブラジルは{city}でG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
+        return _nodes([_note(text)], _spans(text, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event")))
+
+    assert read("ナタール")["G20環境大臣会合"] == ["G20ナタール環境大臣会合", "G20環境大臣会合"]
+    assert "G20ナタール環境大臣会合" in read("ベレン")  # hosted in another city: another meeting
 
 
 def test_a_formal_title_and_its_nickname_with_one_year_are_one_edition(tmp_path):
