@@ -7,6 +7,7 @@ parentheses or in the footnote a form cites, front-matter ``aliases``, and [[tar
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
@@ -18,7 +19,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
+from kg.resolve.knowledge import head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import words, words_within
@@ -97,6 +98,7 @@ def defined_aliases(
             yield [note.title, *aliases]
     yield from _formal_names(blocks)
     yield from _title_tails(blocks)
+    yield from _exercises_by_kind(blocks)
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _renamings(block, lexicon)
@@ -234,6 +236,30 @@ def _named_above(block: Block, recent: Sequence[Block], type_: str) -> list[str]
         if name:
             return [name]
     return []
+
+
+# A quoted name right after the run before it: 「 and the name up to its 」.
+_QUOTED_AFTER = re.compile(r"「([^「」]{2,40})」")
+
+
+def _exercises_by_kind(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [quoted exercise, the exercise's kind before it] where the notes write a named kind of exercise
+    (name_words.tsv, role exercise) only right before one quoted exercise: 日米共同統合演習「…25」 says what
+    the quoted exercise is, as 空母「…」 says what a ship is, so there the kind is a mention of that exercise.
+    A kind written alone anywhere, or before two quoted names, is the series, and stays itself."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for match in _QUOTED_AFTER.finditer(block.text):
+            kind = block.text[_run_start(block.text, match.start()) : match.start()]
+            if len(kind) >= 4 and suffix_type(kind) == "Event" and not _is_bare_head(kind) \
+                    and any(kind.endswith(w) for w in name_words("exercise")):
+                kinds[kind].add(match.group(1).strip())
+    if not kinds:
+        return
+    text = "\n".join(block.text for block in blocks)
+    for kind, named in kinds.items():
+        if len(named) == 1 and text.count(kind) == text.count(kind + "「" + next(iter(named)) + "」"):
+            yield [*named, kind]
 
 
 def _title_tails(blocks: Sequence[Block]) -> Iterable[list[str]]:
@@ -387,6 +413,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         also = _also_called(match.group(1).strip())
         if outer and also and _is_labelled_name(outer, "通称", also, lexicon):
             yield [outer, also]  # パンデミック協定（報道ではWHOパンデミック条約とも呼ばれる）
+            continue
+        edition = outer or _known_edition_before(text, match.start(), lexicon)
+        if edition and _same_edition(edition, match.group(1).strip(), lexicon):
+            yield [edition, match.group(1).strip()]  # 「…基本方針2024」（骨太の方針2024）: one year's edition by two names
             continue
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
@@ -543,6 +573,27 @@ def _is_place_and_year(name: str, lexicon: Lexicon) -> bool:
     expo is called after its city."""
     found = _PLACE_AND_YEAR.fullmatch(nfkc(name))
     return bool(found) and _is_place(found.group(1), lexicon)
+
+
+def _known_edition_before(text: str, paren: int, lexicon: Lexicon) -> str:
+    """Return the longest name kg knows and the year after it that end right before a parenthesis (…の方針2024
+    of …の方針2024（…）, a name with の that no run of name characters reaches back over), else ""."""
+    year = _YEAR_AFTER.search(text, 0, paren)
+    if year is None:
+        return ""
+    start = next((s for s in range(max(0, year.start() - 40), year.start()) if lexicon.get(text[s : year.start()])), None)
+    return text[start:paren] if start is not None else ""
+
+
+def _same_edition(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a name and a parenthesis after it end in one year and, without it, are names kg
+    knows of one thing: a plan's formal title and its nickname, each with the edition's year
+    (…の基本方針2024（骨太の方針2024）). Two different things of one year (…計画2024（…戦略2024）) stay apart."""
+    year, other = _YEAR_AFTER.search(outer), _YEAR_AFTER.search(inner)
+    if year is None or other is None or year.group().strip() != other.group().strip():
+        return False
+    known, short = lexicon.get(outer[: year.start()].strip()), lexicon.get(inner[: other.start()].strip())
+    return known is not None and short is not None and known.entity == short.entity
 
 
 def _is_reading(outer: str, inner: str) -> bool:

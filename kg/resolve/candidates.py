@@ -1433,11 +1433,19 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     return known.type in places and span.type in places and not span.headed
 
 
+# A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
+# 日本版); an era year's edition (令和6年版) is written with digits and names a report.
+VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
+
+
 def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
     """Return True when a span puts an edition's number before a known plan (第6次エネルギー基本計画), or a
     session's before a known meeting or assembly that ends in a meeting's head (第79回XX総会): one plan of
-    the series, revised every few years, or one session, held once, not the series written loosely."""
+    the series, revised every few years, or one session, held once, not the series written loosely. So does a
+    version for a group before a known plan or law (女性版 of 女性版…の方針2024): a plan of its own."""
     number = text[span.start : known.start]
+    if known.type in ("Plan", "Law") and VERSION_BEFORE.fullmatch(number):
+        return True
     if not _SESSION.fullmatch(number):
         return False
     if number.endswith("次"):

@@ -953,6 +953,10 @@ def _gap_in_name(text: str, i: int, type_: str) -> bool:
     return text[i : i + 1] == "・" and is_katakana(before) and is_katakana(after)
 
 
+# The year of a plan's edition written right after its name: 2024 of …の基本方針2024.
+_EDITION_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
     """Return how a word goes on with a name before it ("" when it does not)."""
     surface = nfkc(text[word.start : word.end])
@@ -964,6 +968,8 @@ def _continuation(text: str, word: Word, type_: str, gap: int) -> str:
             # a listed name (シカゴ・ボストン) is a proper word; a common word is the rest of this one
             return "" if word.proper or word.unknown else "proper"
         return "latin" if latin else ""
+    if type_ == "Plan" and _EDITION_YEAR.fullmatch(surface) and not text.startswith(("年", "/", "-", "～", "〜"), word.end):
+        return "head"  # a plan's year is its edition (…の方針2024), not a date (…の方針2024年度に) or a period
     if type_ in ("Country", "Region") and surface in name_words("position"):
         return "position"  # and more of them: 太平洋沿岸北部
     if type_ == "Country" and surface in name_words("acting"):

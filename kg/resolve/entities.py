@@ -17,13 +17,13 @@ from kg.resolve.knowledge import head_length, name_words, short_heads, state_hea
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words
-from kg.text.chars import fold_spelling, fold_variants, is_kanji, is_katakana, is_name_char, match_key, nfkc
+from kg.text.chars import fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in _surnames_joined(mentions):
+    for mention in _editions_under_headings(_surnames_joined(mentions)):
         grouped[mention.entity].append(mention)
     short_tails = _tails_of_names(grouped, lexicon)
     kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
@@ -95,7 +95,8 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
     then, when the note writes none, in the whole vault (a dated note says 植田総裁 of the 植田和男
     another note named): a part that fits two full names there stays as it is. So does a name with
     代表 after it (日本代表, a country's team or delegation) unless the name is the last part of a
-    person's full name in the note (タイ代表, Katherine Tai as the trade representative).
+    person's full name in the note (タイ代表, Katherine Tai as the trade representative). A leader's
+    government (…政権) writes the leader's full name too, so a part of it before a title joins it.
     """
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
@@ -103,6 +104,12 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name;
             # ライースィ and ライシ: so is a foreign name spelt two ways in katakana
             people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
+        elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
+            # ユン・ソンニョル政権 writes the leader's full name, which ユン大統領 elsewhere is a part of
+            leader = _leader(m.surface[: -len(_GOVERNMENT)])
+            person = _person_named(leader)
+            if person:
+                people[m.block.note].add((fold_spelling(fold_variants(leader)), person))
     everyone = set().union(*people.values()) if people else set()
     named = {surface: entity for surface, entity in everyone}  # バイデン of バイデン大統領
     titled = {surface for surface, _ in everyone if name_before_title(surface)}  # looked up once, not per part
@@ -142,6 +149,34 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
     return joined
+
+
+# The year of an edition written after a plan's name: 2024 of …の基本方針2024 (keys are casefolded).
+_EDITION_YEAR = re.compile(r" ?(?:19|20)\d\d")
+
+
+def _editions_under_headings(mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions, a plan written bare in a heading made a mention of the one yearly edition of it
+    that the text under the heading names (## …と骨太の方針 over …基本方針2024 in its subsections): a
+    heading says what its section is about, as a series heading a section stands for its numbered meeting.
+    Elsewhere the bare name is the plan through its editions, and under a heading that names two editions
+    or none it stays so."""
+    plans = [m for m in mentions if m.type == "Plan" and m.block is not None and m.block.kind == "heading"]
+    if not plans:
+        return list(mentions)
+    under: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.block is not None:
+            path = m.block.heading_path
+            for depth in range(1, len(path) + 1):
+                under[(m.block.note, path[:depth])].add(m.entity)
+    moved = {}
+    for m in plans:
+        named = under.get((m.block.note, m.block.heading_path), set())
+        editions = {e for e in named if e.startswith(m.entity) and _EDITION_YEAR.fullmatch(e[len(m.entity) :])}
+        if len(editions) == 1:
+            moved[id(m)] = replace(m, entity=next(iter(editions)))
+    return [moved.get(id(m), m) for m in mentions]
 
 
 def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> dict[str, set[str]]:
@@ -225,6 +260,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a body's short name in kanji by characters of every word of its name (国交省, 国土交通省);
+    - a formal title's short name by its first word and its head (飢餓アライアンス of 飢餓と貧困に対する…アライアンス);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
@@ -286,6 +322,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = _laws_abbreviated(key, grouped)
         if not longer:
             longer = _bodies_abbreviated(key, grouped)
+        if not longer:
+            longer = _titles_by_first_word(key, grouped)
         if not longer:
             longer = _places_written_short(key, grouped)
         if not longer:
@@ -395,6 +433,23 @@ def _in_order(piece: str, unit: str) -> bool:
     return all(c in rest for c in piece)
 
 
+def _titles_by_first_word(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the names of the vault a short name takes the first word and the head of: a formal title
+    whose first word, a common noun, a particle follows (飢餓と貧困に対する…アライアンス -> 飢餓アライアンス), as
+    Japanese shortens a long title to its theme and its kind. Meetings (many sessions share a theme) and a
+    proper word in front (a place's or a body's own organ) are left out."""
+    head = head_length(key)
+    front = key[: len(key) - head]
+    type_ = suffix_type(key)
+    if not head or len(front) < 2 or type_ in ("", "Event"):
+        return []
+    first = words(front)
+    if len(first) != 1 or first[0].pos[:2] != ("名詞", "普通名詞") or not all(is_kanji(c) for c in front):
+        return []
+    return [k for k in grouped if k != key and k.startswith(front) and k.endswith(key[len(front) :])
+            and len(k) > len(key) + 2 and is_hiragana(k[len(front)]) and suffix_type(k) == type_]
+
+
 def _opens_words(front: str, name: str) -> bool:
     """Return True when each kanji of front opens one of a name's consecutive words, from the first word
     or the second (温対 of 地球・温暖化・対策…: a short name may leave out a first word that only places the
@@ -462,6 +517,8 @@ _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
 # What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
 _HELD_AT = "(?:市|都|州|県|省)?で(?:開催|開か|行わ|催さ|開幕)"
+# What a sentence says of a place and the meeting a host held there: …でXを開催した, …でXを主催した.
+_HOSTED_AT = "(?:市|都|州|県|省)?で{}を(?:開催|主催|開い|開く|催し)"
 # A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).
 _ACRONYM_SESSION = re.compile(r"[a-z]{2,8}-?\d{1,3}")
 # What it says of two names of one thing: AはBだ, Aは…を務めたBで、
@@ -474,7 +531,7 @@ def _meetings_named_by_place(grouped: Mapping[str, Sequence[Mention]]) -> dict[s
     a numbered one (第3回G20財務相・中央銀行総裁会議), else one named without a number (NATO首脳会議).
 
     The notes say so when a sentence naming the numbered meeting, or the section it heads, says it
-    was held at that place (…がリオデジャネイロで開かれ), or when a sentence says the one is the other
+    was held at that place (…がリオデジャネイロで開かれ, …はアンコーナでXを主催した), or when a sentence says the one is the other
     (G7広島サミットは…第49回G7サミットで、…). A meeting named without a number may instead share a
     section with the place's name of it, where a sentence says a meeting was held at the place (## ワシントン・
     サミット, …の首脳会議がワシントンで開かれた, …NATO首脳会議に出席した). A meeting two fit stays as it is.
@@ -531,6 +588,10 @@ def _headline(m: Mention) -> bool:
             and match_key(m.block.text) != match_key(m.surface))
 
 
+# A date written right before a name (4月の, 10月27日の, 2021年): it may date another of a body's elections.
+_DATED_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十]+[年月日]の?$")
+
+
 def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
     """Return, for a meeting's series written as a heading (## IMO総会), the one numbered meeting of that
     series (第33回IMO総会) the section under it names: the heading says what its section is about, so
@@ -538,7 +599,10 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
     election of that body its section names (第50回衆議院議員総選挙). A note's title heading (# …) is about the whole note. The
     series may be written by another of its names (第5回ABC会議 of a series kg knows as XYZ会合 and ABC会議).
     A series written only in running text (日韓閣僚会合は毎年開く) stays the series, and so does one whose
-    section or vault names two numbered meetings of it."""
+    section or vault names two numbered meetings of it. A body's election is no series a text speaks of so:
+    written with no date before it in a note that names one numbered election of that body, it is that election
+    (衆院選の後 beside 第50回衆議院議員総選挙), as Japanese text names the election of the day by its body alone;
+    a dated one (4月の衆院選) may be another."""
     by_series: dict[str | tuple[str, bool], list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
         known = lexicon.get(series)
@@ -557,8 +621,14 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         known = lexicon.get(key)
         # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
         # numbered meeting (第9回… defined as its other name) already stands for that one
-        if len(sessions) != 1 or not headings or (known is not None and known.type != "Event") \
+        if len(sessions) != 1 or not (headings or election) or (known is not None and known.type != "Event") \
                 or any(_EDITION.match(match_key(m.surface)) for m in group):
+            continue
+        if election and not any(_DATED_BEFORE.search(m.block.text, 0, m.start) for m in group if m.block) \
+                and {m.block.note for m in group if m.block} & {m.block.note for m in grouped[sessions[0]] if m.block}:
+            joined[key] = sessions[0]  # 衆院選 in a note that names 第50回衆議院議員総選挙: the one it numbers
+            continue
+        if not headings:
             continue
         if any((m.block.note, m.block.section) in headings or m.block.note in titled
                for m in grouped[sessions[0]] if m.block is not None):
@@ -580,10 +650,11 @@ def _series_and_place(name: str) -> tuple[str, str] | None:
 def _said_held(m: Mention, place: str, sections: Mapping[tuple[str, int], set[str]],
                own: Collection[tuple[str, int]] = ()) -> bool:
     """Return True when the mention's sentence, or the section its heading opens, or its section when that
-    is one of ``own`` (a section naming the place's meeting too), says a meeting was held at the place."""
+    is one of ``own`` (a section naming the place's meeting too), says a meeting was held at the place:
+    the meeting at the place (…がアンコーナで開かれた), or a host's act there on this meeting (…でXを主催した)."""
     held = re.compile(re.escape(place) + _HELD_AT)
-    if held.search(m.sentence):
-        return True
+    if held.search(m.sentence) or re.search(re.escape(place) + _HOSTED_AT.format(re.escape(m.surface)), m.sentence):
+        return True  # …がアンコーナで開かれた, イタリアはアンコーナでG7…会合を主催した
     where = (m.block.note, m.block.section)
     return (m.block.kind == "heading" or where in own) and any(held.search(text) for text in sections.get(where, ()))
 

@@ -16,7 +16,7 @@ from functools import cache
 from kg.records import Span
 from kg.resolve import trace
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
+    COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
 from kg.resolve.compounds import compound_heads, ends_in_head, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
@@ -422,7 +422,7 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """
     found = []
     for cand in known:
-        version = _VERSION_BEFORE.search(text, max(0, cand.start - 9), cand.start) if cand.type in ("Plan", "Law") else None
+        version = VERSION_BEFORE.search(text, max(0, cand.start - 9), cand.start) if cand.type in ("Plan", "Law") else None
         if version is not None:
             found.append(Candidate(version.start(), year_after(text, cand.end), HEADED, type=cand.type, headed=True))
             continue
@@ -432,11 +432,6 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
             found.append(Candidate(start, end, trust, type="Event", headed=True))
     return found
-
-
-# A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
-# 日本版); an era year's edition (令和6年版) is written with digits and names a report.
-_VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
 
 
 def edition_before(text: str, start: int) -> int:

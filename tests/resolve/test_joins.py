@@ -967,3 +967,102 @@ def test_parties_listed_without_their_head_are_the_parties_kg_knows():
         ("国民民主", lexicon.get("国民民主党").entity), ("社民", lexicon.get("社民党").entity)]
     for alone in ("社民の議員が質問した。", "北海・社民の連携を探る。"):  # one word alone, or a list with another word
         assert listed_parties(alone, lexicon) == []
+
+
+def test_a_surname_before_a_title_joins_the_full_name_its_leaders_government_writes():
+    # Korean names put the family name first: キム of キム・ヨンホ, whom the text names only in his government
+    def read(*leaders: str) -> dict[str, list[str]]:
+        text = "".join(f"{leader}政権は改革を進めた。" for leader in leaders) + "キム大統領は譲らなかった。"
+        labelled = [(f"{leader}政権", "Political_Organization_Other") for leader in leaders]
+        return _nodes([_note(text)], _spans(text, *labelled, ("キム", "Person")))
+
+    assert read("キム・ヨンホ")["キム・ヨンホ"] == ["キム", "キム・ヨンホ政権"]
+    assert "キム" in read("キム・ヨンホ", "キム・テヨン")  # a part two leaders' names share stays as it is
+
+
+def test_a_meeting_named_with_its_city_is_the_meeting_a_host_held_there():
+    def read(city: str) -> dict[str, list[str]]:
+        text = f"ブラジルは{city}でG20環境大臣会合を主催した。日本の大臣はG20ナタール環境大臣会合に出席しなかった。"
+        return _nodes([_note(text)], _spans(text, ("G20環境大臣会合", "Event"), ("G20ナタール環境大臣会合", "Event")))
+
+    assert read("ナタール")["G20環境大臣会合"] == ["G20ナタール環境大臣会合", "G20環境大臣会合"]
+    assert "G20ナタール環境大臣会合" in read("ベレン")  # hosted in another city: another meeting
+
+
+def test_a_formal_title_and_its_nickname_with_one_year_are_one_edition(tmp_path):
+    known = tmp_path / "aliases.tsv"
+    known.write_text("canonical\ttype\taliases\n港湾振興と地域活性化の基本方針\tPlan\t海辺の方針\n", encoding="utf-8")
+    text = "政府は「港湾振興と地域活性化の基本方針2031」（海辺の方針2031）を決定した。"
+    found = {e.label: sorted({m.surface for m in e.mentions})
+             for e in resolve([_note(text)], {}, ResolveOptions(aliases=[known]))}
+    assert found["港湾振興と地域活性化の基本方針2031"] == ["海辺の方針2031", "港湾振興と地域活性化の基本方針2031"]
+    other = "政府は「港湾振興と地域活性化の基本方針2031」（海辺の方針2030）を決定した。"  # two years: two editions
+    found = {e.label: sorted({m.surface for m in e.mentions})
+             for e in resolve([_note(other)], {}, ResolveOptions(aliases=[known]))}
+    assert found["港湾振興と地域活性化の基本方針2031"] == ["港湾振興と地域活性化の基本方針2031"]
+
+
+def test_a_central_association_and_its_short_name_in_parentheses_are_one_body():
+    text = "海浜漁業共済中央会（浜共中央会）と基金が、新しい制度を共同で運営している。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["海浜漁業共済中央会"] == ["浜共中央会", "海浜漁業共済中央会"]
+    kind = "各県の中央会が意見を出した。"  # the head alone is a kind of association
+    assert _nodes([_note(kind)], {}) == {}
+
+
+def test_a_bodys_election_written_undated_is_the_one_numbered_election_its_note_names(nlp):
+    said = _block("衆院選の後、特別国会が開かれた。")
+    held = _block("10月に第50回衆議院議員総選挙が行われた。", 2)
+    assert _read(said, held)["第50回衆議院議員総選挙"] == ["第50回衆議院議員総選挙", "衆院選"]
+    dated = _block("4月の衆院選で与党が負けた。")  # a date of its own: maybe another election
+    assert "衆院選" in _read(dated, held)
+    two = _block("第49回衆議院議員総選挙と第50回衆議院議員総選挙を比べた。", 2)
+    assert "衆院選" in _read(said, two)  # two numbered ones: either
+
+
+def _known_plan(tmp_path) -> ResolveOptions:
+    known = tmp_path / "aliases.tsv"
+    known.write_text("canonical\ttype\taliases\n港湾振興と地域活性化の基本方針\tPlan\t海辺の方針\n", encoding="utf-8")
+    return ResolveOptions(aliases=[known])
+
+
+def _resolved(options: ResolveOptions, *blocks: Block) -> dict[str, list[str]]:
+    note = Note(path="n.md", title="n", aliases=(), blocks=blocks)
+    return {e.label: sorted({m.surface for m in e.mentions}) for e in resolve([note], {}, options)}
+
+
+def test_a_known_plan_and_a_year_after_it_are_that_years_edition(nlp, tmp_path):
+    options = _known_plan(tmp_path)
+    nodes = _resolved(options, _block("政府は海辺の方針2031（港湾振興と地域活性化の基本方針2031）を決めた。"))
+    assert nodes["港湾振興と地域活性化の基本方針2031"] == ["海辺の方針2031", "港湾振興と地域活性化の基本方針2031"]
+    dated = _resolved(options, _block("海辺の方針2031年度分の予算を組んだ。"))  # a year of a date: the plan itself
+    assert dated == {"港湾振興と地域活性化の基本方針": ["海辺の方針"]}
+    version = _resolved(options, _block("政府は海辺の方針2031（港湾振興と地域活性化の基本方針2031）を決めた。"),
+                        _block("青年版海辺の方針2031も決めた。"))
+    assert version["青年版海辺の方針2031"] == ["青年版海辺の方針2031"]  # a version for a group is a plan of its own
+
+
+def test_a_plan_heading_a_section_is_the_one_yearly_edition_under_it(nlp, tmp_path):
+    options = _known_plan(tmp_path)
+    heading = "1. 港湾政策と海辺の方針"
+    under = Block(note="n.md", heading_path=(heading, "1.1 本年"), heading_levels=(2, 3), section=2, paragraph=1,
+                  line=3, kind="paragraph", text="政府は「港湾振興と地域活性化の基本方針2031」を決めた。", links=())
+    nodes = _resolved(options, _block(heading, 1, "heading", heading), under)
+    assert nodes == {"港湾振興と地域活性化の基本方針2031": ["海辺の方針", "港湾振興と地域活性化の基本方針2031"]}
+    two = replace(under, text="政府は「港湾振興と地域活性化の基本方針2031」と「港湾振興と地域活性化の基本方針2030」を比べた。")
+    assert "港湾振興と地域活性化の基本方針" in _resolved(options, _block(heading, 1, "heading", heading), two)
+
+
+def test_a_formal_titles_first_word_and_head_are_its_short_name():
+    text = "「漁業と海洋保全に対するグローバル・アライアンス」が発足した。「漁業アライアンス」には多くの国が加わった。"
+    nodes = _nodes([_note(text)], _spans(text, ("漁業アライアンス", "Organization")))
+    assert nodes["漁業と海洋保全に対するグローバル・アライアンス"] == ["漁業と海洋保全に対するグローバル・アライアンス", "漁業アライアンス"]
+    run = "「漁業資源グローバル・アライアンス」が発足した。「漁業アライアンス」には多くの国が加わった。"  # no title: its first word
+    assert "漁業アライアンス" in _nodes([_note(run)], _spans(run, ("漁業アライアンス", "Organization")))  # is no theme
+
+
+def test_a_kind_of_exercise_written_only_before_one_quoted_exercise_is_a_mention_of_it(nlp):
+    text = "10月、日豪共同統合演習「サザン・ブレード27」が行われた。"
+    assert ["サザン・ブレード27", "日豪共同統合演習"] in _read(_block(text)).values()
+    alone = _read(_block(text), _block("日豪共同統合演習は2年ごとに行う。", 2))  # the series, written alone too
+    assert alone["日豪共同統合演習"] == ["日豪共同統合演習"] and alone["サザン・ブレード27"] == ["サザン・ブレード27"]
