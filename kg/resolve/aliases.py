@@ -18,7 +18,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import head_length, short_heads, suffix_type, type_suffixes, without_legal_form
+from kg.resolve.knowledge import bare_heads, head_length, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import words, words_within
@@ -405,6 +405,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and len(parts) > 1 and short and all(_short_form(p) or _is_short_name([outer, p]) for p in short):
             yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）, …推進機関（XYZ、広域機関）: two short forms of one name
             continue
+        if outer and len(parts) == 2 and _is_abridged([outer, parts[0]]) and is_abbreviation(parts[1]):
+            yield [outer, *parts]  # 北海労協（北海道海運労働組合協議会、HMU）: a short name, then the full name and its acronym
+            continue
         expansions = [p for p in parts if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
                       and _initials_match(outer, p)]
         if len(parts) > 1 and expansions:
@@ -445,6 +448,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
             yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
+            continue
+        if len(inner) == 1 and _is_formal_body_name(outer, inner[0], lexicon):
+            yield names  # ユニセフ（国連児童基金）: a body's name in katakana or Latin letters, then its formal name
             continue
         other = labelled.group(2) if labelled else inner[0] if len(inner) == 1 else ""
         if other and _same_place_head(outer, other) and not _is_place(other, lexicon):
@@ -699,6 +705,21 @@ def _is_design(name: str) -> bool:
 
 # The number of a session that opens its name: 第213回 of 第213回国会, 第5回 of 第5回総会.
 _NUMBERED_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
+
+
+def _is_formal_body_name(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a name written in katakana and Latin letters only is followed by a body's formal
+    Japanese name, in kanji with at most a katakana loanword and ending in a bare head of bodies:
+    ユニセフ（国連児童基金）, XYゼンセン（全国…労働組合同盟）. A description (米半導体大手, 航空機製造会社) ends in
+    no bare head, and a place or a known name before the parenthesis is no short name of a body."""
+    outer, inner = nfkc(outer), nfkc(inner)
+    if not outer or not all(is_katakana(c) or is_ascii_alnum(c) or c == "・" for c in outer):
+        return False
+    if _is_place(outer, lexicon) or is_product(outer) or any(is_hiragana(c) for c in inner):
+        return False
+    head = next((h for h in bare_heads() if inner.endswith(h) and len(inner) > len(h)), "")
+    kanji = sum(is_kanji(c) for c in inner)
+    return suffix_type(inner) == "Organization" and bool(head) and kanji >= 6 and kanji * 2 > len(inner)
 
 
 def _is_session_kind(outer: str, inner: str) -> bool:

@@ -904,3 +904,17 @@ def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
     nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
     assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
     assert nodes["漁業資源回復基本計画2024"] == ["漁業資源回復基本計画2024"]
+
+
+def test_a_short_name_then_the_full_name_and_its_acronym_in_parentheses_are_one_body(nlp):
+    nodes = _read(_block("北海労協（北海道海運労働組合協議会、HMU）は賃上げを求めた。北海労協は集計を出した。"))
+    assert ["HMU", "北海労協", "北海道海運労働組合協議会"] in nodes.values()
+    other = _read(_block("北海労協（北海道、HMU）は賃上げを求めた。"))  # a place: no full name of it
+    assert "北海道" not in other.get("北海労協", [])
+
+
+def test_a_katakana_name_then_a_bodys_formal_kanji_name_in_parentheses_are_one_body(nlp):
+    nodes = _read(_block("ミナトユニオン（全国港湾運輸倉庫一般労働組合同盟）は最大の組合だ。ミナトユニオンは集計を出した。"))
+    assert sorted(nodes["全国港湾運輸倉庫一般労働組合同盟"]) == ["ミナトユニオン", "全国港湾運輸倉庫一般労働組合同盟"]
+    told = _read(_block("ミナトロジ（港湾運輸倉庫会社）は最大の会社だ。"))  # a description, no bare head of bodies
+    assert "港湾運輸倉庫会社" not in told.get("ミナトロジ", [])
