@@ -366,6 +366,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if title:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
+        edition = _edition_before(text, match.start(), match.group(1).strip(), lexicon)
+        if edition:
+            yield [edition, match.group(1).strip()]  # …の方針2031（…基本方針2031）: one edition of a known plan by two names
+            continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
         if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
@@ -705,6 +709,26 @@ def _is_design(name: str) -> bool:
 
 # The number of a session that opens its name: 第213回 of 第213回国会, 第5回 of 第5回総会.
 _NUMBERED_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
+
+
+def _edition_before(text: str, paren: int, inner: str, lexicon: Lexicon) -> str:
+    """Return the name of a known plan's edition written just before a parenthesis that holds another name of
+    the same edition ("" if none): 港湾の方針2031（港湾振興基本方針2031）, a name with の the runs of names miss."""
+    return next((text[paren - n : paren] for n in range(min(paren, 40), 4, -1)
+                 if _same_edition(text[paren - n : paren], inner, lexicon)), "")
+
+
+_EDITION_YEAR = re.compile(r"(.+?)((?:19|20)[0-9]{2})")
+
+
+def _same_edition(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when two names end in the same year and, without it, are names kg knows of one plan:
+    the year's edition written by its short name and its formal one (…の方針2031（…基本方針2031）)."""
+    first, second = _EDITION_YEAR.fullmatch(nfkc(outer)), _EDITION_YEAR.fullmatch(nfkc(inner))
+    if first is None or second is None or first.group(2) != second.group(2):
+        return False
+    one, other = lexicon.get(first.group(1)), lexicon.get(second.group(1))
+    return one is not None and other is not None and one.entity == other.entity and one.type == "Plan"
 
 
 def _is_formal_body_name(outer: str, inner: str, lexicon: Lexicon) -> bool:

@@ -31,6 +31,9 @@ _CLAUSE_PARTICLES = set("をがはへもで")
 _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-9０-９]{1,2}[-/－／][0-9０-９]{1,2}[ 　]")
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
+# A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
+# 日本版); an era year's edition (令和6年版) is written with digits and names a report.
+VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
 # An article of a law cited after its name: 第16条, 第3条第2項.
 _ARTICLE = re.compile(r"(?<=[法令約])第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*項)?")
 # Quotation marks, which a name in link text never holds (日銀「金融政策の枠組み of a title in a link).
@@ -1350,6 +1353,8 @@ def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
     session's before a known meeting or assembly that ends in a meeting's head (第79回XX総会): one plan of
     the series, revised every few years, or one session, held once, not the series written loosely."""
     number = text[span.start : known.start]
+    if known.type in ("Plan", "Law") and VERSION_BEFORE.fullmatch(number):
+        return True  # 女性版…の方針2031: a version for a group, a plan of its own beside the known one
     if not _SESSION.fullmatch(number):
         return False
     if number.endswith("次"):

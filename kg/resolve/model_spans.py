@@ -16,7 +16,8 @@ from functools import cache
 from kg.records import Span
 from kg.resolve import trace
 from kg.resolve.candidates import (
-    COMPOUND, HEADED, NER, QUOTED, Candidate, after_katakana_word, before_article, before_time_words,
+    COMPOUND, HEADED, KNOWN, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article,
+    before_time_words,
 )
 from kg.resolve.compounds import compound_heads, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
@@ -402,26 +403,30 @@ def with_years(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     第29回日EU定期首脳協議): one edition is one node, as the text numbers it.
 
     A version of a plan or law for a group or a country written before it (女性版…の方針2024, 日本版…: a noun
-    and 版) is a plan or law of its own, with its year. An edition of a name found by its head is as trusted
+    and 版) is a plan or law of its own, with its year, and so is a known plan's edition by its year (…の方針2031). An edition of a name found by its head is as trusted
     as that name, so that it wins over it.
     """
     found = []
     for cand in known:
-        version = _VERSION_BEFORE.search(text, max(0, cand.start - 9), cand.start) if cand.type in ("Plan", "Law") else None
+        version = VERSION_BEFORE.search(text, max(0, cand.start - 9), cand.start) if cand.type in ("Plan", "Law") else None
         if version is not None:
             found.append(Candidate(version.start(), year_after(text, cand.end), HEADED, type=cand.type, headed=True))
             continue
         start = edition_before(text, cand.start) if cand.type == "Event" else cand.start
         end = year_after(text, cand.end) if cand.type == "Event" else cand.end
+        edition = _PLAN_EDITION.match(text, cand.end) if cand.type == "Plan" and cand.trust == KNOWN else None
+        if edition is not None:
+            # a known plan revised every year is named by each edition's year written against it (…の方針2031)
+            found.append(Candidate(cand.start, edition.end(), HEADED, type="Plan", headed=True))
+            continue
         if (start, end) != (cand.start, cand.end):
             trust = cand.trust if cand.trust in (QUOTED, HEADED) else COMPOUND
             found.append(Candidate(start, end, trust, type="Event", headed=True))
     return found
 
 
-# A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
-# 日本版); an era year's edition (令和6年版) is written with digits and names a report.
-_VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
+# A year written against a known plan's name, going on neither as a date nor as a count: its edition.
+_PLAN_EDITION = re.compile(r"(?:19|20)[0-9]{2}(?![0-9年度%％])")
 
 
 def edition_before(text: str, start: int) -> int:

@@ -918,3 +918,29 @@ def test_a_katakana_name_then_a_bodys_formal_kanji_name_in_parentheses_are_one_b
     assert sorted(nodes["全国港湾運輸倉庫一般労働組合同盟"]) == ["ミナトユニオン", "全国港湾運輸倉庫一般労働組合同盟"]
     told = _read(_block("ミナトロジ（港湾運輸倉庫会社）は最大の会社だ。"))  # a description, no bare head of bodies
     assert "港湾運輸倉庫会社" not in told.get("ミナトロジ", [])
+
+
+def _with_series_note(*blocks: Block) -> dict[str, list[str]]:
+    """Return the nodes of blocks read beside an entity note on a yearly plan, 港湾の骨格方針 (also 港湾振興基本方針)."""
+    from kg.extract.ner import find_spans
+
+    about = replace(_block("港湾の骨格方針は政府の年次方針である。"), note="港湾の骨格方針.md")
+    texts = [about.text, *(b.text for b in blocks)]
+    spans = dict(zip(texts, find_spans(texts)))
+    series = Note(path="港湾の骨格方針.md", title="港湾の骨格方針", aliases=("港湾振興基本方針",), blocks=(about,))
+    return _nodes([series, Note(path="n.md", title="n", aliases=(), blocks=blocks)], spans)
+
+
+def test_a_known_plans_name_with_a_year_against_it_is_that_years_edition(nlp):
+    nodes = _with_series_note(_block("政府は港湾の骨格方針2031を閣議決定した。"))
+    assert nodes["港湾の骨格方針2031"] == ["港湾の骨格方針2031"]  # no mention of the series
+    assert "港湾の骨格方針2031" not in _with_series_note(_block("港湾の骨格方針2031年改定版が出た。"))  # a date
+
+
+def test_one_edition_of_a_known_plan_by_two_names_in_parentheses_is_one_plan(nlp):
+    same = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2031）が決まった。"))
+    assert sorted(same["港湾振興基本方針2031"]) == ["港湾の骨格方針2031", "港湾振興基本方針2031"]
+    other = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2030）が決まった。"))  # two years: two plans
+    assert "港湾の骨格方針2031" not in other.get("港湾振興基本方針2030", [])
+    version = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2031）と女性版港湾の骨格方針2031が決まった。"))
+    assert version["女性版港湾の骨格方針2031"] == ["女性版港湾の骨格方針2031"]  # a version is a plan of its own
