@@ -79,6 +79,10 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     found = []
     for span in people_joined(text, spans):
         type_ = mapping.get(span.ene)
+        if not type_:
+            span = _with_event_head_after(text, span)
+            dated = nfkc(text[span.start : span.end])
+            type_ = "Event" if _DATED_ROUND.fullmatch(dated) and suffix_type(dated) == "Event" else ""
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
@@ -380,8 +384,41 @@ def _without_article(text: str, span: Span) -> Span:
 
 def _with_year_before(text: str, span: Span) -> Span:
     """Return an event's span with the year written just before it, which names the edition
-    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019)."""
-    return replace(span, start=year_before(text, span.start))
+    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019).
+    An event held every year and named by its head alone (春闘) takes a year in two digits too (25年春闘): news
+    writes the year's round so, and without it the word is the institution."""
+    start = year_before(text, span.start)
+    short = _SHORT_YEAR_BEFORE.search(text, 0, span.start) if start == span.start else None
+    if short is not None and short.end() == span.start and _is_bare_event_head(text, span):
+        return replace(span, start=short.start())
+    return replace(span, start=start)
+
+
+# A year written in two digits and 年 (25年), not the end of a longer number: a year's round of an event.
+_SHORT_YEAR_BEFORE = re.compile(r"(?<![0-9０-９])[0-9]{2}年$")
+# A year in four or two digits and 年 and a head alone: a model span that reads 25年春闘 as a date.
+_DATED_ROUND = re.compile(r"(?:(?:19|20)[0-9]{2}|[0-9]{2})年[^0-9年]+")
+
+
+def _with_event_head_after(text: str, span: Span) -> Span:
+    """Return a year the model reads as a date (25年, 2025年) widened over an event's head written right after it
+    as one word (25年春闘): the year's round of an event held every year. Anything else is left as it is."""
+    if not _YEAR_ONLY.fullmatch(nfkc(text[span.start : span.end])):
+        return span
+    head = word_starting(text, span.end)
+    if head is None or not _is_bare_event_head(text, Span(head.start, head.end, span.ene)):
+        return span
+    return replace(span, end=head.end)
+
+
+# A year alone, in four or two digits, with 年.
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}|[0-9]{2})年")
+
+
+def _is_bare_event_head(text: str, span: Span) -> bool:
+    """Return True when a span is only an event's head noun, one word of the dictionary (春闘, 総選挙)."""
+    surface = nfkc(text[span.start : span.end])
+    return len(words(surface)) == 1 and any(surface == head and type_ == "Event" for head, type_ in type_suffixes())
 
 
 def year_after(text: str, end: int) -> int:

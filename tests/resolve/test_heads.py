@@ -1396,3 +1396,19 @@ def test_the_model_span_over_a_site_gives_the_body_that_runs_it(nlp):
     resolved = _resolved("大和電力舞鶴発電所が停止した。")
     assert resolved.get("大和電力") == "Organization" and "舞鶴発電所" not in resolved
     assert not any(t == "Organization" for t in _resolved("北海道苫小牧工場が閉鎖された。").values())
+
+
+def test_a_year_and_the_head_of_an_event_held_every_year_name_that_years_round():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    def found(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+        start = text.index(surface)
+        return [(text[c.start : c.end], c.type) for c in from_ner(text, [Span(start, start + len(surface), label)], [])]
+
+    text = "北海労組は31年春闘の要求を決めた。"
+    assert found(text, "31年", "Date") == [("31年春闘", "Event")]  # the model's date and the head after it
+    assert found(text, "31年春闘", "Date") == [("31年春闘", "Event")]  # the model's date over both
+    assert found(text, "春闘", "Occasion_Other") == [("31年春闘", "Event")]  # the model's head and the year before
+    assert found("北海労組は春闘の要求を決めた。", "春闘", "Occasion_Other") == []  # the institution, no round
+    assert found("北海労組は31年春に要求を決めた。", "31年", "Date") == []  # a date before no event's head
