@@ -226,7 +226,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a foreign place by its first word where the vault names it in full (リオ, リオデジャネイロ);
     - a meeting's name without the anniversary it marks (ABC特別会議, ABC友好50周年特別会議);
-    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍).
+    - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
+    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -271,6 +272,11 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
         known = lexicon.get(front) if len(front) >= 2 else None
         if known is not None and known.type == "Organization" and known.entity in grouped:
             longer = [known.entity]  # トヨタグループ where トヨタ is a company kg knows
+        party = lexicon.get(key + "党")
+        if not longer and key + "党" in grouped:
+            longer = [key + "党"]  # 北進 of 北進、南進両党: a party the vault also names with 党, which news drops
+        elif not longer and party is not None and party.type == "Organization" and party.entity in grouped:
+            longer = [party.entity]  # the same, where kg knows the party by another name
         if not longer and len(key) - head_length(key) >= 2:
             longer = sorted(tails.get(key, ()))
             if not longer and head_length(key):

@@ -944,3 +944,13 @@ def test_one_edition_of_a_known_plan_by_two_names_in_parentheses_is_one_plan(nlp
     assert "港湾の骨格方針2031" not in other.get("港湾振興基本方針2030", [])
     version = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2031）と女性版港湾の骨格方針2031が決まった。"))
     assert version["女性版港湾の骨格方針2031"] == ["女性版港湾の骨格方針2031"]  # a version is a plan of its own
+
+
+def test_a_party_written_without_its_head_joins_the_party_the_vault_names_with_it():
+    named, both = "北進党の代表が会見した。", "北進、南進両党は20日、予算案で合意した。"
+    spans = {**_spans(named, ("北進党", "Political_Party")), **_spans(both, ("北進", "Political_Party"))}
+    nodes = _nodes([_note(named), _note(both, "m.md")], spans)
+    assert nodes["北進党"] == ["北進", "北進党"]
+    other = "北進会の代表が会見した。"  # a body of another head: no party it drops 党 from
+    spans = {**_spans(other, ("北進会", "Organization")), **_spans(both, ("北進", "Political_Party"))}
+    assert "北進" in _nodes([_note(other), _note(both, "m.md")], spans)
