@@ -1412,3 +1412,19 @@ def test_a_year_and_the_head_of_an_event_held_every_year_name_that_years_round()
     assert found(text, "春闘", "Occasion_Other") == [("31年春闘", "Event")]  # the model's head and the year before
     assert found("北海労組は春闘の要求を決めた。", "春闘", "Occasion_Other") == []  # the institution, no round
     assert found("北海労組は31年春に要求を決めた。", "31年", "Date") == []  # a date before no event's head
+
+
+def test_the_models_idea_or_printed_work_ending_in_a_head_of_a_body_or_a_law_after_two_words_is_that():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    def found(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+        start = text.index(surface)
+        return [(text[c.start : c.end], c.type) for c in from_ner(text, [Span(start, start + len(surface), label)], [])]
+
+    law = "北浜市議会はペット・騒音防止条例を可決した。"
+    assert found(law, "ペット・騒音防止条例", "Doctrine_Method_Other") == [("ペット・騒音防止条例", "Law")]
+    group = "北浜港湾物流法制研究会は報告書をまとめた。"
+    assert found(group, "北浜港湾物流法制研究会", "Printing_Other") == [("北浜港湾物流法制研究会", "Organization")]
+    assert found("市は防止条例を改めた。", "防止条例", "Doctrine_Method_Other") == []  # one word before the head: a kind
+    assert found("市は住民登録制度を改めた。", "住民登録制度", "Doctrine_Method_Other") == []  # a scheme's head is left
