@@ -954,3 +954,12 @@ def test_a_party_written_without_its_head_joins_the_party_the_vault_names_with_i
     other = "北進会の代表が会見した。"  # a body of another head: no party it drops 党 from
     spans = {**_spans(other, ("北進会", "Organization")), **_spans(both, ("北進", "Political_Party"))}
     assert "北進" in _nodes([_note(other), _note(both, "m.md")], spans)
+
+
+def test_a_prefecture_written_without_its_ken_joins_the_prefecture_the_vault_names_with_it():
+    listed, named = "北浜、南浜など2県は目安を上回った。", "最低は北浜県の900円だった。"
+    spans = {**_spans(listed, ("北浜", "Province")), **_spans(named, ("北浜県", "Province"))}
+    assert _nodes([_note(listed), _note(named, "m.md")], spans)["北浜県"] == ["北浜", "北浜県"]
+    city = "北浜市の人口は減った。"  # the vault names the city too: the bare name is either, and joins neither
+    spans = {**spans, **_spans(city, ("北浜市", "City"))}
+    assert "北浜" in _nodes([_note(listed), _note(named, "m.md"), _note(city, "c.md")], spans)
