@@ -285,19 +285,23 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
 
 # What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた.
 _RENAMED = re.compile(r"[」』]?[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題)")
+_RENAMED_TO = re.compile(r"(?:名前|名称|題名)を[「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称)")
 
 
 def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [new name, old name] where a sentence says a law, body or plan was renamed: Xは…「Y」に名前が変わった,
-    Xは…Yに改称された. Both names end in a head of one type, the old one is the sentence's topic (は), and
+    Xは…Yに改称された, Xは題名を「Y」に改める. Both names end in a head of one type, the old one is the sentence's topic (は), and
     the new one is written right before the words of renaming; a rename keeps the thing, so both name it."""
     text = block.text
-    for match in _RENAMED.finditer(text):
-        titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
-        new = next((text[a:b] for a, b in titles if b == match.start()), "") or _headed_run(text, match.start())
-        begin = text.rfind("。", 0, match.start()) + 1
+    titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
+    # (where the old name's sentence ends, the new name): Xは…Yに改称, or Xは、題名を「Y」（Z）に改める
+    found = [(m.start(), next((text[a:b] for a, b in titles if b == m.start()), "") or _headed_run(text, m.start()))
+             for m in _RENAMED.finditer(text)]
+    found = [(at - len(new), new) for at, new in found] + [(m.start(), m.group(1)) for m in _RENAMED_TO.finditer(text)]
+    for before, new in found:
+        begin = text.rfind("。", 0, before) + 1
         topics = [text[a:b] for a, b in titles if begin <= a and text.startswith("は", b)]
-        topics += [_headed_run(text, at) for at in range(begin, match.start() - len(new)) if text[at] == "は"]
+        topics += [_headed_run(text, at) for at in range(begin, before) if text[at] == "は"]
         old = next((t for t in topics if t and t != new), "")
         if new and old and suffix_type(new) == suffix_type(old):
             yield [new, old]

@@ -963,3 +963,12 @@ def test_a_prefecture_written_without_its_ken_joins_the_prefecture_the_vault_nam
     city = "北浜市の人口は減った。"  # the vault names the city too: the bare name is either, and joins neither
     spans = {**spans, **_spans(city, ("北浜市", "City"))}
     assert "北浜" in _nodes([_note(listed), _note(named, "m.md"), _note(city, "c.md")], spans)
+
+
+def test_a_law_whose_title_the_text_says_is_changed_to_a_quoted_one_is_one_law(nlp):
+    renamed = _block("改正後の北方漁業振興法は、題名を「北方水産業の振興に関する法律」（北方水産法）に改める。")
+    nodes = _read(renamed)
+    law = next(label for label, surfaces in nodes.items() if "北方漁業振興法" in surfaces)
+    assert "北方水産業の振興に関する法律" in nodes[law]
+    quoted = _read(_block("北方漁業振興法は、「北方水産業の振興に関する法律」と並ぶ法律だ。"))  # no renaming said
+    assert not any(len(surfaces) > 1 for surfaces in quoted.values())
