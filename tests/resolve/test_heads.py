@@ -1428,3 +1428,10 @@ def test_the_models_idea_or_printed_work_ending_in_a_head_of_a_body_or_a_law_aft
     assert found(group, "北浜港湾物流法制研究会", "Printing_Other") == [("北浜港湾物流法制研究会", "Organization")]
     assert found("市は防止条例を改めた。", "防止条例", "Doctrine_Method_Other") == []  # one word before the head: a kind
     assert found("市は住民登録制度を改めた。", "住民登録制度", "Doctrine_Method_Other") == []  # a scheme's head is left
+
+
+def test_a_convention_numbered_by_its_body_is_named_by_the_number_after_a_clause_on_what_it_is_about(nlp):
+    numbered = _resolved("北海労働機関は2031年、港湾労働の安全に関する第301号条約を採択した。")
+    assert "第301号条約" in numbered and not any(label.endswith("に関する第301号条約") for label in numbered)
+    titled = _resolved("北海労働機関は2031年、港湾労働の安全に関する北海港湾条約を採択した。")  # no number: the clause opens it
+    assert "港湾労働の安全に関する北海港湾条約" in titled
