@@ -89,6 +89,7 @@ def compound_names(text: str) -> list[Candidate]:
     found = []
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
+        run = _after_full_name(run)
         owned = _owned_site(text, run)
         if owned is not None:
             found.extend(owned)
@@ -99,6 +100,15 @@ def compound_names(text: str) -> list[Candidate]:
         elif cand is None:
             found.extend(_other_words(text, run))
     return found
+
+
+def _after_full_name(run: Sequence[Word]) -> Sequence[Word]:
+    """Return a run without the surname and given name it opens with when words follow them: a person's full
+    name before the body of the title after it (北浜一郎北海大学教授) is no part of the body's name. A surname
+    alone before a name (北浜銀行, 豊田通商) may be a founder's, and stays."""
+    if len(run) > 2 and run[0].pos[2:4] == ("人名", "姓") and run[1].pos[2:4] == ("人名", "名"):
+        return run[2:]
+    return run
 
 
 def owned_sites(text: str) -> list[tuple[Candidate, Candidate]]:

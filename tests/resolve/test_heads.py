@@ -1435,3 +1435,12 @@ def test_a_convention_numbered_by_its_body_is_named_by_the_number_after_a_clause
     assert "第301号条約" in numbered and not any(label.endswith("に関する第301号条約") for label in numbered)
     titled = _resolved("北海労働機関は2031年、港湾労働の安全に関する北海港湾条約を採択した。")  # no number: the clause opens it
     assert "港湾労働の安全に関する北海港湾条約" in titled
+
+
+def test_a_full_name_before_the_body_of_a_title_is_no_part_of_the_bodys_name(nlp):
+    text = "審議会の会長は山川太郎港北大学名誉教授が務める。"
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == [("港北大学", "Organization")]
+    assert _resolved(text).get("山川太郎") == "Person"
+    bank = "山川銀行は融資を増やした。"  # no full name before the head: the name is the body's own
+    assert [(bank[c.start : c.end], c.type) for c in compound_names(bank)] == [("山川銀行", "Organization")]
+    assert "港北大学名誉教授" not in _resolved("港北大学名誉教授の山川太郎が述べた。")  # a title, no person
