@@ -905,10 +905,18 @@ def _is_abridged(names: Sequence[str]) -> bool:
     kanji = [c for c in short if is_kanji(c)]
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
-    if not (suffix_type(long_) or head_type(long_)) or suffix_type(short) or head_type(short):
+    if not (suffix_type(long_) or head_type(long_)) or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _abridged_head(short: str, long_: str) -> bool:
+    """Return True when a short name ends in a head made of the long name's head kanji, in order: 総連 of
+    …総連合会, 労協 of …労働組合協議会 (a federation's short head). A head of its own (…協会 of …機構) is none."""
+    head = short[len(short) - head_length(short) :] if suffix_type(short) else ""
+    rest = iter(long_[-(len(head) + 6) :])
+    return bool(head) and all(c in rest for c in head)
 
 
 def _is_short_name(names: Sequence[str]) -> bool:

@@ -1444,3 +1444,11 @@ def test_a_full_name_before_the_body_of_a_title_is_no_part_of_the_bodys_name(nlp
     bank = "山川銀行は融資を増やした。"  # no full name before the head: the name is the body's own
     assert [(bank[c.start : c.end], c.type) for c in compound_names(bank)] == [("山川銀行", "Organization")]
     assert "港北大学名誉教授" not in _resolved("港北大学名誉教授の山川太郎が述べた。")  # a title, no person
+
+
+def test_a_labour_federations_short_head_names_it_after_one_word(nlp):
+    assert ("港湾労連", "Organization") in _names("港湾労連と漁業総連は賃上げを求めた。")
+    assert ("漁業総連", "Organization") in _names("港湾労連と漁業総連は賃上げを求めた。")
+    assert _names("労連は賃上げを求めた。") == []  # the head alone names no one federation
+    nodes = _resolved("漁業総連（全日本漁業労働組合総連合会）の会長が述べた。漁業総連は集計を出した。")
+    assert len(nodes) == 1  # the short name and the full one whose head's kanji it keeps are one body
