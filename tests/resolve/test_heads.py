@@ -1452,3 +1452,13 @@ def test_a_labour_federations_short_head_names_it_after_one_word(nlp):
     assert _names("労連は賃上げを求めた。") == []  # the head alone names no one federation
     nodes = _resolved("漁業総連（全日本漁業労働組合総連合会）の会長が述べた。漁業総連は集計を出した。")
     assert len(nodes) == 1  # the short name and the full one whose head's kanji it keeps are one body
+
+
+def test_a_law_cited_with_the_kana_spelling_of_motozuku_is_a_law():
+    from kg.resolve.compounds import cited_laws
+
+    def laws(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in cited_laws(text, False)]
+
+    assert laws("審議会は、港湾振興法にもとづいて置かれる。") == ["港湾振興法"]
+    assert laws("この治療法にもとづいて手当てする。") == []  # one word before 法: a method as often as a law
