@@ -704,13 +704,21 @@ def called_plans(text: str) -> list[Candidate]:
 
 # A quoted name of a programme that runs for a number of years: 「…のための5か年加速化対策」, 「…十か年計画」.
 _MULTI_YEAR = re.compile(r"「([^「」]{0,50}?[0-9０-９一二三四五六七八九十]+(?:か|カ|ヵ|ケ|ヶ)年[^「」]{0,20}?(?:対策|計画|戦略|プラン|プログラム))」")
+_MULTI_YEAR_PLAIN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4,30}([0-9０-９]+(?:か|カ|ヵ|ケ|ヶ)年(?:計画|戦略|プラン|プログラム))")
 
 
 def multi_year_plans(text: str) -> list[Candidate]:
     """Return the quoted names of programmes that run for a number of years and end in a word for a plan or
     for measures (「防災・減災、…のための5か年加速化対策」): the span of years says one programme is meant,
-    where 対策 alone names a kind of measures (地震対策)."""
-    return [Candidate(m.start(1), m.end(1), COMPOUND, type="Plan", headed=True) for m in _MULTI_YEAR.finditer(text)]
+    where 対策 alone names a kind of measures (地震対策). In plain text a run of two kanji words or more before
+    the years and a plan's head names one too (港湾整備推進5か年計画); the years and the head alone (5か年計画)
+    or after one word (中期5か年計画) are a kind of plan."""
+    found = [Candidate(m.start(1), m.end(1), COMPOUND, type="Plan", headed=True) for m in _MULTI_YEAR.finditer(text)]
+    for m in _MULTI_YEAR_PLAIN.finditer(text):
+        front = words_within(text, m.start(), m.start(1))
+        if len(front) >= 2 and front[0].start == m.start() and front[-1].end == m.start(1):
+            found.append(Candidate(m.start(), m.end(), COMPOUND, type="Plan", headed=True))
+    return found
 
 
 def currency_areas(text: str) -> list[Candidate]:

@@ -1462,3 +1462,14 @@ def test_a_law_cited_with_the_kana_spelling_of_motozuku_is_a_law():
 
     assert laws("審議会は、港湾振興法にもとづいて置かれる。") == ["港湾振興法"]
     assert laws("この治療法にもとづいて手当てする。") == []  # one word before 法: a method as often as a law
+
+
+def test_a_multi_year_plan_is_named_in_plain_text_by_two_kanji_words_before_its_years():
+    from kg.resolve.compounds import multi_year_plans
+
+    def plans(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in multi_year_plans(text)]
+
+    assert plans("政府は港湾整備推進5か年計画を始めた。") == ["港湾整備推進5か年計画"]
+    assert plans("政府は中期5か年計画を立てた。") == []  # one word before the years: a kind of plan
+    assert plans("会社は5か年計画を立てた。") == []
