@@ -193,9 +193,11 @@ def _person_named(name: str) -> str:
 
 # What a municipality's name is written with after it, and what a company group's is: 千歳 is 千歳市
 # where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
-# 州 of a state or province abroad (プーリア州), which news writes without it too, and 県 or 府 of a prefecture,
-# which tables and lists of prefectures drop (…、…など13県); with both the city and the prefecture named, neither
-_PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "州", "県", "府")
+# 州 of a state or province abroad (プーリア州), which news writes without it too
+_PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "州")
+# 県 or 府 of a Japanese prefecture, named in kanji, which tables and lists of prefectures drop (…、…など13県); with
+# both the city and the prefecture named the bare name is either, and joins neither
+_PREFECTURE_ENDINGS = ("県", "府")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
 # The words after a place's name that make an area holding several municipalities (能登半島, 能登地方).
 _AREAS = ("半島", "地方", "地域", "諸島", "列島")
@@ -215,7 +217,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a name whose front is another name of a country or body it knows: 中国海警法 and
       中華人民共和国海警法, JAXA法 and 宇宙航空研究開発機構法 (with the country or body written as its
       canonical name the two are one);
-    - a municipality, state or prefecture without 市, 町, 州 or 県 where the vault names it with one (千歳, 千歳市), a company
+    - a municipality, state or Japanese prefecture without 市, 町, 州 or 県 where the vault names it with one (千歳, 千歳市), a company
       without グループ where it names the group (パナソニック, パナソニックグループ), or the group of a
       company kg knows (トヨタグループ, トヨタ), and an acronym without 協定 or 条約 where the vault
       names the agreement so (TPP, TPP協定);
@@ -260,7 +262,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     for key in unknown:
         if key in joined:
             continue
-        longer = [key + end for end in (*_PLACE_ENDINGS, *_GROUP_ENDINGS) if key + end in grouped]
+        endings = (*_PLACE_ENDINGS, *_GROUP_ENDINGS, *(_PREFECTURE_ENDINGS if all(is_kanji(c) for c in key) else ()))
+        longer = [key + end for end in endings if key + end in grouped]
         areas = [key + area for area in _AREAS if key + area in grouped]
         if areas:
             # 能登, 能登地方 and 能登半島 are the one land the vault names (a town, 能登町, goes by its 町);
