@@ -19,7 +19,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
+from kg.resolve.knowledge import bare_heads, head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import words, words_within
@@ -311,19 +311,23 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
 
 # What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた.
 _RENAMED = re.compile(r"[」』]?[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題)")
+_RENAMED_TO = re.compile(r"(?:名前|名称|題名)を[「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称)")
 
 
 def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [new name, old name] where a sentence says a law, body or plan was renamed: Xは…「Y」に名前が変わった,
-    Xは…Yに改称された. Both names end in a head of one type, the old one is the sentence's topic (は), and
+    Xは…Yに改称された, Xは題名を「Y」に改める. Both names end in a head of one type, the old one is the sentence's topic (は), and
     the new one is written right before the words of renaming; a rename keeps the thing, so both name it."""
     text = block.text
-    for match in _RENAMED.finditer(text):
-        titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
-        new = next((text[a:b] for a, b in titles if b == match.start()), "") or _headed_run(text, match.start())
-        begin = text.rfind("。", 0, match.start()) + 1
+    titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
+    # (where the old name's sentence ends, the new name): Xは…Yに改称, or Xは、題名を「Y」（Z）に改める
+    found = [(m.start(), next((text[a:b] for a, b in titles if b == m.start()), "") or _headed_run(text, m.start()))
+             for m in _RENAMED.finditer(text)]
+    found = [(at - len(new), new) for at, new in found] + [(m.start(), m.group(1)) for m in _RENAMED_TO.finditer(text)]
+    for before, new in found:
+        begin = text.rfind("。", 0, before) + 1
         topics = [text[a:b] for a, b in titles if begin <= a and text.startswith("は", b)]
-        topics += [_headed_run(text, at) for at in range(begin, match.start() - len(new)) if text[at] == "は"]
+        topics += [_headed_run(text, at) for at in range(begin, before) if text[at] == "は"]
         old = next((t for t in topics if t and t != new), "")
         if new and old and suffix_type(new) == suffix_type(old):
             yield [new, old]
@@ -414,7 +418,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if outer and also and _is_labelled_name(outer, "通称", also, lexicon):
             yield [outer, also]  # パンデミック協定（報道ではWHOパンデミック条約とも呼ばれる）
             continue
-        edition = outer or _known_edition_before(text, match.start(), lexicon)
+        edition = _known_edition_before(text, match.start(), lexicon) or outer
         if edition and _same_edition(edition, match.group(1).strip(), lexicon):
             yield [edition, match.group(1).strip()]  # 「…基本方針2024」（骨太の方針2024）: one year's edition by two names
             continue
@@ -434,6 +438,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         short = [p for p in parts if not _is_place(p, lexicon)] if outer and not _is_place(outer, lexicon) else parts
         if outer and len(parts) > 1 and short and all(_short_form(p) or _is_short_name([outer, p]) for p in short):
             yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）, …推進機関（XYZ、広域機関）: two short forms of one name
+            continue
+        if outer and len(parts) == 2 and _is_abridged([outer, parts[0]]) and is_abbreviation(parts[1]):
+            yield [outer, *parts]  # 北海労協（北海道海運労働組合協議会、HMU）: a short name, then the full name and its acronym
             continue
         expansions = [p for p in parts if outer and is_abbreviation(outer) and _ENGLISH_NAME.fullmatch(nfkc(p))
                       and _initials_match(outer, p)]
@@ -475,6 +482,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
             yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
+            continue
+        if len(inner) == 1 and _is_formal_body_name(outer, inner[0], lexicon):
+            yield names  # ユニセフ（国連児童基金）: a body's name in katakana or Latin letters, then its formal name
             continue
         other = labelled.group(2) if labelled else inner[0] if len(inner) == 1 else ""
         if other and _same_place_head(outer, other) and not _is_place(other, lexicon):
@@ -752,6 +762,21 @@ def _is_design(name: str) -> bool:
 _NUMBERED_SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
 
 
+def _is_formal_body_name(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True when a name written in katakana and Latin letters only is followed by a body's formal
+    Japanese name, in kanji with at most a katakana loanword and ending in a bare head of bodies:
+    ユニセフ（国連児童基金）, XYゼンセン（全国…労働組合同盟）. A description (米半導体大手, 航空機製造会社) ends in
+    no bare head, and a place or a known name before the parenthesis is no short name of a body."""
+    outer, inner = nfkc(outer), nfkc(inner)
+    if not outer or not all(is_katakana(c) or is_ascii_alnum(c) or c == "・" for c in outer):
+        return False
+    if _is_place(outer, lexicon) or is_product(outer) or any(is_hiragana(c) for c in inner):
+        return False
+    head = next((h for h in bare_heads() if inner.endswith(h) and len(inner) > len(h)), "")
+    kanji = sum(is_kanji(c) for c in inner)
+    return suffix_type(inner) == "Organization" and bool(head) and kanji >= 6 and kanji * 2 > len(inner)
+
+
 def is_session_kind(outer: str, inner: str) -> bool:
     """Return True when a parenthesis after a numbered session names the kind of session it is: one common
     word before the session's own head (通常 of 第213回国会（通常国会）, 特別 of 第5回総会（特別総会）). A body
@@ -907,10 +932,18 @@ def _is_abridged(names: Sequence[str]) -> bool:
     kanji = [c for c in short if is_kanji(c)]
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
-    if not (suffix_type(long_) or head_type(long_)) or suffix_type(short) or head_type(short):
+    if not (suffix_type(long_) or head_type(long_)) or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _abridged_head(short: str, long_: str) -> bool:
+    """Return True when a short name ends in a head made of the long name's head kanji, in order: 総連 of
+    …総連合会, 労協 of …労働組合協議会 (a federation's short head). A head of its own (…協会 of …機構) is none."""
+    head = short[len(short) - head_length(short) :] if suffix_type(short) else ""
+    rest = iter(long_[-(len(head) + 6) :])
+    return bool(head) and all(c in rest for c in head)
 
 
 def _is_short_name(names: Sequence[str]) -> bool:

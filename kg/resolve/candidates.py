@@ -807,6 +807,10 @@ _ABOUT = "に関する"
 _ABOUT_JOINERS = frozenset(("の", "及び", "並びに", "・", "等"))
 
 
+# A convention a body numbers, written by its number alone: 第190号条約, 第29号条約.
+_NUMBERED_CONVENTION = re.compile(r"第[0-9]+号条約")
+
+
 def about_clauses(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """Return the agreements, laws and plans found after "…に関する" widened over that clause: a formal
     name opens with what it is about (海底ケーブルの保護に関する…協定, …の保全に関する条約).
@@ -819,6 +823,8 @@ def about_clauses(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     for cand in cands:
         if cand.trust == KNOWN or cand.type not in ("Agreement", "Law", "Plan") or not text.startswith(_ABOUT, cand.start - len(_ABOUT)):
             continue
+        if _NUMBERED_CONVENTION.fullmatch(nfkc(text[cand.start : cand.end])):
+            continue  # …とハラスメントに関する第190号条約: the number names the convention, the clause says what it is on
         start = _about_start(text, cand.start - len(_ABOUT))
         if start is not None:
             found.append(Candidate(start, cand.end, HEADED, type=cand.type, headed=True))
@@ -1445,7 +1451,7 @@ def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
     version for a group before a known plan or law (女性版 of 女性版…の方針2024): a plan of its own."""
     number = text[span.start : known.start]
     if known.type in ("Plan", "Law") and VERSION_BEFORE.fullmatch(number):
-        return True
+        return True  # 女性版…の方針2031: a version for a group, a plan of its own beside the known one
     if not _SESSION.fullmatch(number):
         return False
     if number.endswith("次"):

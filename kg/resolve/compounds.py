@@ -89,6 +89,7 @@ def compound_names(text: str) -> list[Candidate]:
     found = []
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
+        run = _after_full_name(run)
         if _owned_site(text, run) is not None:
             continue  # a body's site: owned_sites reads the body and the site apart
         cand = _named_run(text, run)
@@ -97,6 +98,15 @@ def compound_names(text: str) -> list[Candidate]:
         elif cand is None:
             found.extend(_other_words(text, run))
     return found
+
+
+def _after_full_name(run: Sequence[Word]) -> Sequence[Word]:
+    """Return a run without the surname and given name it opens with when words follow them: a person's full
+    name before the body of the title after it (北浜一郎北海大学教授) is no part of the body's name. A surname
+    alone before a name (北浜銀行, 豊田通商) may be a founder's, and stays."""
+    if len(run) > 2 and run[0].pos[2:4] == ("人名", "姓") and run[1].pos[2:4] == ("人名", "名"):
+        return run[2:]
+    return run
 
 
 def owned_sites(text: str) -> list[tuple[Candidate, Candidate]]:
@@ -716,13 +726,21 @@ def called_plans(text: str) -> list[Candidate]:
 
 # A quoted name of a programme that runs for a number of years: 「…のための5か年加速化対策」, 「…十か年計画」.
 _MULTI_YEAR = re.compile(r"「([^「」]{0,50}?[0-9０-９一二三四五六七八九十]+(?:か|カ|ヵ|ケ|ヶ)年[^「」]{0,20}?(?:対策|計画|戦略|プラン|プログラム))」")
+_MULTI_YEAR_PLAIN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4,30}([0-9０-９]+(?:か|カ|ヵ|ケ|ヶ)年(?:計画|戦略|プラン|プログラム))")
 
 
 def multi_year_plans(text: str) -> list[Candidate]:
     """Return the quoted names of programmes that run for a number of years and end in a word for a plan or
     for measures (「防災・減災、…のための5か年加速化対策」): the span of years says one programme is meant,
-    where 対策 alone names a kind of measures (地震対策)."""
-    return [Candidate(m.start(1), m.end(1), COMPOUND, type="Plan", headed=True) for m in _MULTI_YEAR.finditer(text)]
+    where 対策 alone names a kind of measures (地震対策). In plain text a run of two kanji words or more before
+    the years and a plan's head names one too (港湾整備推進5か年計画); the years and the head alone (5か年計画)
+    or after one word (中期5か年計画) are a kind of plan."""
+    found = [Candidate(m.start(1), m.end(1), COMPOUND, type="Plan", headed=True) for m in _MULTI_YEAR.finditer(text)]
+    for m in _MULTI_YEAR_PLAIN.finditer(text):
+        front = words_within(text, m.start(), m.start(1))
+        if len(front) >= 2 and front[0].start == m.start() and front[-1].end == m.start(1):
+            found.append(Candidate(m.start(), m.end(), COMPOUND, type="Plan", headed=True))
+    return found
 
 
 def currency_areas(text: str) -> list[Candidate]:

@@ -230,6 +230,9 @@ def _person_named(name: str) -> str:
 # where the notes name 千歳市, パナソニック is パナソニックグループ where they name that.
 # 州 of a state or province abroad (プーリア州), which news writes without it too
 _PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "州")
+# 県 or 府 of a Japanese prefecture, named in kanji, which tables and lists of prefectures drop (…、…など13県); with
+# both the city and the prefecture named the bare name is either, and joins neither
+_PREFECTURE_ENDINGS = ("県", "府")
 _GROUP_ENDINGS = ("グループ", "ホールディングス")
 # The words after a place's name that make an area holding several municipalities (能登半島, 能登地方).
 _AREAS = ("半島", "地方", "地域", "諸島", "列島")
@@ -249,7 +252,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a name whose front is another name of a country or body it knows: 中国海警法 and
       中華人民共和国海警法, JAXA法 and 宇宙航空研究開発機構法 (with the country or body written as its
       canonical name the two are one);
-    - a municipality or state without 市, 町 or 州 where the vault names it with one (千歳, 千歳市), a company
+    - a municipality, state or Japanese prefecture without 市, 町, 州 or 県 where the vault names it with one (千歳, 千歳市), a company
       without グループ where it names the group (パナソニック, パナソニックグループ), or the group of a
       company kg knows (トヨタグループ, トヨタ), and an acronym without 協定 or 条約 where the vault
       names the agreement so (TPP, TPP協定);
@@ -266,6 +269,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
     - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
     - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
+    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -297,7 +301,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     for key in unknown:
         if key in joined:
             continue
-        longer = [key + end for end in (*_PLACE_ENDINGS, *_GROUP_ENDINGS) if key + end in grouped]
+        endings = (*_PLACE_ENDINGS, *_GROUP_ENDINGS, *(_PREFECTURE_ENDINGS if all(is_kanji(c) for c in key) else ()))
+        longer = [key + end for end in endings if key + end in grouped]
         areas = [key + area for area in _AREAS if key + area in grouped]
         if areas:
             # 能登, 能登地方 and 能登半島 are the one land the vault names (a town, 能登町, goes by its 町);
@@ -310,6 +315,11 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
         known = lexicon.get(front) if len(front) >= 2 else None
         if known is not None and known.type == "Organization" and known.entity in grouped:
             longer = [known.entity]  # トヨタグループ where トヨタ is a company kg knows
+        party = lexicon.get(key + "党")
+        if not longer and key + "党" in grouped:
+            longer = [key + "党"]  # 北進 of 北進、南進両党: a party the vault also names with 党, which news drops
+        elif not longer and party is not None and party.type == "Organization" and party.entity in grouped:
+            longer = [party.entity]  # the same, where kg knows the party by another name
         if not longer and len(key) - head_length(key) >= 2:
             longer = sorted(tails.get(key, ()))
             if not longer and head_length(key):

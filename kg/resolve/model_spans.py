@@ -20,9 +20,10 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import compound_heads, ends_in_head, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
 from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
+    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
     without_legal_form,
 )
 from kg.resolve.words import (
@@ -80,6 +81,13 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         type_ = mapping.get(span.ene)
         if span.ene == "Game" and not _names_a_competition(text, span):
             type_ = None  # ベルリン・フィル as the model's game: an ensemble, not a competition
+        if not type_:
+            span = _with_event_head_after(text, span)
+            dated = nfkc(text[span.start : span.end])
+            type_ = "Event" if _DATED_ROUND.fullmatch(dated) and suffix_type(dated) == "Event" else ""
+        idea = not type_ and span.ene in _IDEA_LABELS and _headed_after_words(text, span)
+        if idea:
+            type_ = suffix_type(text[span.start : span.end])  # …防止条例, …法制研究会: a name with a head
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
@@ -157,7 +165,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or span.ene in kept_labels() and not (_common_words_only(text, span) and (
+        kept = association or holder is not None or idea or span.ene in kept_labels() and not (_common_words_only(text, span) and (
             other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
@@ -394,8 +402,57 @@ def _without_article(text: str, span: Span) -> Span:
 
 def _with_year_before(text: str, span: Span) -> Span:
     """Return an event's span with the year written just before it, which names the edition
-    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019)."""
-    return replace(span, start=year_before(text, span.start))
+    (2010 FIFAワールドカップ, 1964年東京オリンピック); one written onto its end does too (東京モーターショー2019).
+    An event held every year and named by its head alone (春闘) takes a year in two digits too (25年春闘): news
+    writes the year's round so, and without it the word is the institution."""
+    start = year_before(text, span.start)
+    short = _SHORT_YEAR_BEFORE.search(text, 0, span.start) if start == span.start else None
+    if short is not None and short.end() == span.start and _is_bare_event_head(text, span):
+        return replace(span, start=short.start())
+    return replace(span, start=start)
+
+
+# A year written in two digits and 年 (25年), not the end of a longer number: a year's round of an event.
+_SHORT_YEAR_BEFORE = re.compile(r"(?<![0-9０-９])[0-9]{2}年$")
+# A year in four or two digits and 年 and a head alone: a model span that reads 25年春闘 as a date.
+_DATED_ROUND = re.compile(r"(?:(?:19|20)[0-9]{2}|[0-9]{2})年[^0-9年]+")
+
+
+# The model's labels for an idea, a method or a printed work: a span of them that ends in the head of a body or a law
+# after two words or more is named by that head (…防止条例, …法制研究会), where it says what the model did not.
+_IDEA_LABELS = frozenset({"Doctrine_Method_Other", "Printing_Other"})
+
+
+def _headed_after_words(text: str, span: Span) -> bool:
+    """Return True for a span whose head noun of a body or a law has two words or more before it (・ between them),
+    none of them a particle, and that is no product's name: …・…防止条例, …基準関係法制研究会, not 研究会 or 防止条例 alone.
+    A scheme's head (…制度) is left: 個人通報制度 and 排出量取引制度 are kinds of scheme as often as names."""
+    surface = nfkc(text[span.start : span.end])
+    if suffix_type(surface) not in ("Organization", "Law") or is_product(surface) or any(is_hiragana(c) for c in surface):
+        return False
+    front = [w for w in words_within(text, span.start, span.end - head_length(surface)) if text[w.start : w.end] != "・"]
+    return len(front) >= 2 and all(w.pos[0] in ("名詞", "接頭辞") for w in front)
+
+
+def _with_event_head_after(text: str, span: Span) -> Span:
+    """Return a year the model reads as a date (25年, 2025年) widened over an event's head written right after it
+    as one word (25年春闘): the year's round of an event held every year. Anything else is left as it is."""
+    if not _YEAR_ONLY.fullmatch(nfkc(text[span.start : span.end])):
+        return span
+    head = word_starting(text, span.end)
+    if head is None or not _is_bare_event_head(text, Span(head.start, head.end, span.ene)):
+        return span
+    return replace(span, end=head.end)
+
+
+# A year alone, in four or two digits, with 年.
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}|[0-9]{2})年")
+
+
+def _is_bare_event_head(text: str, span: Span) -> bool:
+    """Return True when a span is only an event's head noun, one word of the dictionary (春闘, 総選挙)."""
+    surface = nfkc(text[span.start : span.end])
+    return len(words(surface)) == 1 and any(surface == head and type_ == "Event" for head, type_ in type_suffixes())
 
 
 def year_after(text: str, end: int) -> int:

@@ -1461,3 +1461,80 @@ def test_a_translated_name_opening_with_a_loanword_is_titled_by_a_clause_of_one_
 def test_a_named_consensus_is_an_agreement_and_consensus_alone_a_kind():
     assert _quoted_typed("会議の合意文書は「北海コンセンサス」と呼ばれる。") == [("北海コンセンサス", "Agreement")]
     assert _quoted_typed("改正案は「コンセンサス」で採択された。") == []  # the head alone is how it was adopted
+
+
+def test_a_year_and_the_head_of_an_event_held_every_year_name_that_years_round():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    def found(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+        start = text.index(surface)
+        return [(text[c.start : c.end], c.type) for c in from_ner(text, [Span(start, start + len(surface), label)], [])]
+
+    text = "北海労組は31年春闘の要求を決めた。"
+    assert found(text, "31年", "Date") == [("31年春闘", "Event")]  # the model's date and the head after it
+    assert found(text, "31年春闘", "Date") == [("31年春闘", "Event")]  # the model's date over both
+    assert found(text, "春闘", "Occasion_Other") == [("31年春闘", "Event")]  # the model's head and the year before
+    assert found("北海労組は春闘の要求を決めた。", "春闘", "Occasion_Other") == []  # the institution, no round
+    assert found("北海労組は31年春に要求を決めた。", "31年", "Date") == []  # a date before no event's head
+
+
+def test_the_models_idea_or_printed_work_ending_in_a_head_of_a_body_or_a_law_after_two_words_is_that():
+    from kg.records import Span
+    from kg.resolve.model_spans import from_ner
+
+    def found(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+        start = text.index(surface)
+        return [(text[c.start : c.end], c.type) for c in from_ner(text, [Span(start, start + len(surface), label)], [])]
+
+    law = "北浜市議会はペット・騒音防止条例を可決した。"
+    assert found(law, "ペット・騒音防止条例", "Doctrine_Method_Other") == [("ペット・騒音防止条例", "Law")]
+    group = "北浜港湾物流法制研究会は報告書をまとめた。"
+    assert found(group, "北浜港湾物流法制研究会", "Printing_Other") == [("北浜港湾物流法制研究会", "Organization")]
+    assert found("市は防止条例を改めた。", "防止条例", "Doctrine_Method_Other") == []  # one word before the head: a kind
+    assert found("市は住民登録制度を改めた。", "住民登録制度", "Doctrine_Method_Other") == []  # a scheme's head is left
+
+
+def test_a_convention_numbered_by_its_body_is_named_by_the_number_after_a_clause_on_what_it_is_about(nlp):
+    numbered = _resolved("北海労働機関は2031年、港湾労働の安全に関する第301号条約を採択した。")
+    assert "第301号条約" in numbered and not any(label.endswith("に関する第301号条約") for label in numbered)
+    titled = _resolved("北海労働機関は2031年、港湾労働の安全に関する北海港湾条約を採択した。")  # no number: the clause opens it
+    assert "港湾労働の安全に関する北海港湾条約" in titled
+
+
+def test_a_full_name_before_the_body_of_a_title_is_no_part_of_the_bodys_name(nlp):
+    text = "審議会の会長は山川太郎港北大学名誉教授が務める。"
+    assert [(text[c.start : c.end], c.type) for c in compound_names(text)] == [("港北大学", "Organization")]
+    assert _resolved(text).get("山川太郎") == "Person"
+    bank = "山川銀行は融資を増やした。"  # no full name before the head: the name is the body's own
+    assert [(bank[c.start : c.end], c.type) for c in compound_names(bank)] == [("山川銀行", "Organization")]
+    assert "港北大学名誉教授" not in _resolved("港北大学名誉教授の山川太郎が述べた。")  # a title, no person
+
+
+def test_a_labour_federations_short_head_names_it_after_one_word(nlp):
+    assert ("港湾労連", "Organization") in _names("港湾労連と漁業総連は賃上げを求めた。")
+    assert ("漁業総連", "Organization") in _names("港湾労連と漁業総連は賃上げを求めた。")
+    assert _names("労連は賃上げを求めた。") == []  # the head alone names no one federation
+    nodes = _resolved("漁業総連（全日本漁業労働組合総連合会）の会長が述べた。漁業総連は集計を出した。")
+    assert len(nodes) == 1  # the short name and the full one whose head's kanji it keeps are one body
+
+
+def test_a_law_cited_with_the_kana_spelling_of_motozuku_is_a_law():
+    from kg.resolve.compounds import cited_laws
+
+    def laws(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in cited_laws(text, False)]
+
+    assert laws("審議会は、港湾振興法にもとづいて置かれる。") == ["港湾振興法"]
+    assert laws("この治療法にもとづいて手当てする。") == []  # one word before 法: a method as often as a law
+
+
+def test_a_multi_year_plan_is_named_in_plain_text_by_two_kanji_words_before_its_years():
+    from kg.resolve.compounds import multi_year_plans
+
+    def plans(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in multi_year_plans(text)]
+
+    assert plans("政府は港湾整備推進5か年計画を始めた。") == ["港湾整備推進5か年計画"]
+    assert plans("政府は中期5か年計画を立てた。") == []  # one word before the years: a kind of plan
+    assert plans("会社は5か年計画を立てた。") == []

@@ -1066,3 +1066,71 @@ def test_a_kind_of_exercise_written_only_before_one_quoted_exercise_is_a_mention
     assert ["サザン・ブレード27", "日豪共同統合演習"] in _read(_block(text)).values()
     alone = _read(_block(text), _block("日豪共同統合演習は2年ごとに行う。", 2))  # the series, written alone too
     assert alone["日豪共同統合演習"] == ["日豪共同統合演習"] and alone["サザン・ブレード27"] == ["サザン・ブレード27"]
+
+
+def test_a_short_name_then_the_full_name_and_its_acronym_in_parentheses_are_one_body(nlp):
+    nodes = _read(_block("北海労協（北海道海運労働組合協議会、HMU）は賃上げを求めた。北海労協は集計を出した。"))
+    assert ["HMU", "北海労協", "北海道海運労働組合協議会"] in nodes.values()
+    other = _read(_block("北海労協（北海道、HMU）は賃上げを求めた。"))  # a place: no full name of it
+    assert "北海道" not in other.get("北海労協", [])
+
+
+def test_a_katakana_name_then_a_bodys_formal_kanji_name_in_parentheses_are_one_body(nlp):
+    nodes = _read(_block("ミナトユニオン（全国港湾運輸倉庫一般労働組合同盟）は最大の組合だ。ミナトユニオンは集計を出した。"))
+    assert sorted(nodes["全国港湾運輸倉庫一般労働組合同盟"]) == ["ミナトユニオン", "全国港湾運輸倉庫一般労働組合同盟"]
+    told = _read(_block("ミナトロジ（港湾運輸倉庫会社）は最大の会社だ。"))  # a description, no bare head of bodies
+    assert "港湾運輸倉庫会社" not in told.get("ミナトロジ", [])
+
+
+def _with_series_note(*blocks: Block) -> dict[str, list[str]]:
+    """Return the nodes of blocks read beside an entity note on a yearly plan, 港湾の骨格方針 (also 港湾振興基本方針)."""
+    from kg.extract.ner import find_spans
+
+    about = replace(_block("港湾の骨格方針は政府の年次方針である。"), note="港湾の骨格方針.md")
+    texts = [about.text, *(b.text for b in blocks)]
+    spans = dict(zip(texts, find_spans(texts)))
+    series = Note(path="港湾の骨格方針.md", title="港湾の骨格方針", aliases=("港湾振興基本方針",), blocks=(about,))
+    return _nodes([series, Note(path="n.md", title="n", aliases=(), blocks=blocks)], spans)
+
+
+def test_a_known_plans_name_with_a_year_against_it_is_that_years_edition(nlp):
+    nodes = _with_series_note(_block("政府は港湾の骨格方針2031を閣議決定した。"))
+    assert nodes["港湾の骨格方針2031"] == ["港湾の骨格方針2031"]  # no mention of the series
+    assert "港湾の骨格方針2031" not in _with_series_note(_block("港湾の骨格方針2031年改定版が出た。"))  # a date
+
+
+def test_one_edition_of_a_known_plan_by_two_names_in_parentheses_is_one_plan(nlp):
+    same = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2031）が決まった。"))
+    assert sorted(same["港湾振興基本方針2031"]) == ["港湾の骨格方針2031", "港湾振興基本方針2031"]
+    other = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2030）が決まった。"))  # two years: two plans
+    assert "港湾の骨格方針2031" not in other.get("港湾振興基本方針2030", [])
+    version = _with_series_note(_block("港湾の骨格方針2031（港湾振興基本方針2031）と女性版港湾の骨格方針2031が決まった。"))
+    assert version["女性版港湾の骨格方針2031"] == ["女性版港湾の骨格方針2031"]  # a version is a plan of its own
+
+
+def test_a_party_written_without_its_head_joins_the_party_the_vault_names_with_it():
+    named, both = "北進党の代表が会見した。", "北進、南進両党は20日、予算案で合意した。"
+    spans = {**_spans(named, ("北進党", "Political_Party")), **_spans(both, ("北進", "Political_Party"))}
+    nodes = _nodes([_note(named), _note(both, "m.md")], spans)
+    assert nodes["北進党"] == ["北進", "北進党"]
+    other = "北進会の代表が会見した。"  # a body of another head: no party it drops 党 from
+    spans = {**_spans(other, ("北進会", "Organization")), **_spans(both, ("北進", "Political_Party"))}
+    assert "北進" in _nodes([_note(other), _note(both, "m.md")], spans)
+
+
+def test_a_prefecture_written_without_its_ken_joins_the_prefecture_the_vault_names_with_it():
+    listed, named = "北浜、南浜など2県は目安を上回った。", "最低は北浜県の900円だった。"
+    spans = {**_spans(listed, ("北浜", "Province")), **_spans(named, ("北浜県", "Province"))}
+    assert _nodes([_note(listed), _note(named, "m.md")], spans)["北浜県"] == ["北浜", "北浜県"]
+    city = "北浜市の人口は減った。"  # the vault names the city too: the bare name is either, and joins neither
+    spans = {**spans, **_spans(city, ("北浜市", "City"))}
+    assert "北浜" in _nodes([_note(listed), _note(named, "m.md"), _note(city, "c.md")], spans)
+
+
+def test_a_law_whose_title_the_text_says_is_changed_to_a_quoted_one_is_one_law(nlp):
+    renamed = _block("改正後の北方漁業振興法は、題名を「北方水産業の振興に関する法律」（北方水産法）に改める。")
+    nodes = _read(renamed)
+    law = next(label for label, surfaces in nodes.items() if "北方漁業振興法" in surfaces)
+    assert "北方水産業の振興に関する法律" in nodes[law]
+    quoted = _read(_block("北方漁業振興法は、「北方水産業の振興に関する法律」と並ぶ法律だ。"))  # no renaming said
+    assert not any(len(surfaces) > 1 for surfaces in quoted.values())
