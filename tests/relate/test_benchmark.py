@@ -185,7 +185,9 @@ OWN_FLOORS = {
     # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round
     "own_health_welfare_policy_2024": (0.82, 0.38),
     # 0.96 / 0.50 (23 of 46) with relate11's rules; 0.94 / 0.35 (16 of 46) on first contact (10d9808)
-    "own_vault_labour_wages_2025": (0.95, 0.47),
+    # with rulelab's entities 0.94 / 0.63 (29 of 46, 32 reachable): one more body (a metalworkers' council) read as a
+    # member of the confederation the text says it stands apart from
+    "own_vault_labour_wages_2025": (0.93, 0.60),
 }
 
 
