@@ -612,19 +612,21 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
     section or vault names two numbered meetings of it. A body's election is no series a text speaks of so:
     written with no date before it in a note that names one numbered election of that body, it is that election
     (衆院選の後 beside 第50回衆議院議員総選挙), as Japanese text names the election of the day by its body alone;
-    a dated one (4月の衆院選) may be another."""
+    a dated one (4月の衆院選) may be another. A kind of session (臨時国会 beside 第216回臨時国会) is read the same way."""
     by_series: dict[str | tuple[str, bool], list[str]] = defaultdict(list)
     for session, series in _numbered_meetings(grouped, _MEETING_HEADS + ("総会",)).items():
         known = lexicon.get(series)
         series = known.entity if known is not None and known.type == "Event" else _canonical_front(series, lexicon)
         by_series[series].append(session)
-    # a numbered election's series is its body's election of that kind (衆院選 of 第50回衆議院議員総選挙)
+    # a numbered election's series is its body's election of that kind (衆院選 of 第50回衆議院議員総選挙), and a
+    # numbered session written with its kind is of that kind's (臨時国会 of 第216回臨時国会)
     for session in grouped:
-        if _EDITION.match(session) and (election := election_of(_EDITION.sub("", session, count=1), lexicon)):
+        unnumbered = _EDITION.sub("", session, count=1)
+        if _EDITION.match(session) and (election := election_of(unnumbered, lexicon) or _kind_of_session(unnumbered)):
             by_series[election].append(session)
     joined = {}
     for key, group in grouped.items():
-        election = None if _EDITION.match(key) else election_of(key, lexicon)
+        election = None if _EDITION.match(key) else election_of(key, lexicon) or _kind_of_session(key)
         sessions = by_series.get(key, []) or by_series.get(match_key(key), []) or by_series.get(election, [])
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
         titled = {m.block.note for m in group if _headline(m)}
@@ -644,6 +646,16 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
                for m in grouped[sessions[0]] if m.block is not None):
             joined[key] = sessions[0]
     return joined
+
+
+# The heads of the sessions a body numbers in one series and calls by their kind too (第216回臨時国会, 第5回特別総会).
+_SESSION_HEADS = ("国会", "総会")
+
+
+def _kind_of_session(name: str) -> str | None:
+    """Return a kind of session and its head (臨時国会, 特別総会), written as Japanese text names the session of
+    the day, else None: like a body's election, it is the one numbered session of that kind its note names."""
+    return name if any(name.endswith(h) and is_session_kind("第1回" + h, name) for h in _SESSION_HEADS) else None
 
 
 def _series_and_place(name: str) -> tuple[str, str] | None:

@@ -1020,6 +1020,18 @@ def test_a_bodys_election_written_undated_is_the_one_numbered_election_its_note_
     assert "衆院選" in _read(said, two)  # two numbered ones: either
 
 
+def test_a_kind_of_session_written_undated_is_the_one_numbered_session_of_that_kind_its_note_names():
+    def read(text: str) -> dict[str, list[str]]:
+        return _nodes([_note(text)], _spans(text, ("臨時国会", "Political_Organization_Other")))
+
+    nodes = read("第150回臨時国会が10月に召集された。野党は臨時国会でも法案を出した。")
+    assert nodes["第150回臨時国会"] == ["第150回臨時国会", "臨時国会"]
+    dated = read("第150回臨時国会が10月に召集された。野党は11月の臨時国会でも法案を出した。")  # maybe another
+    assert dated["第150回臨時国会"] == ["第150回臨時国会"]
+    two = read("第149回臨時国会と第150回臨時国会を比べた。野党は臨時国会でも法案を出した。")  # two numbered: either
+    assert all(surfaces != ["第150回臨時国会", "臨時国会"] for surfaces in two.values())
+
+
 def _known_plan(tmp_path) -> ResolveOptions:
     known = tmp_path / "aliases.tsv"
     known.write_text("canonical\ttype\taliases\n港湾振興と地域活性化の基本方針\tPlan\t海辺の方針\n", encoding="utf-8")
