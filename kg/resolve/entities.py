@@ -298,6 +298,10 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     marked = _anniversaries(grouped)
+    # the other writings of a longer name, tried in this order until one finds it
+    other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
+                      _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
+                      _sessions_without_kind, _plans_by_round)
     for key in unknown:
         if key in joined:
             continue
@@ -324,26 +328,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             longer = sorted(tails.get(key, ()))
             if not longer and head_length(key):
                 longer = sorted(short_tails.get(key, ()))
-        if not longer:
-            longer = _written_in_full(key, grouped)
-        if not longer:
-            longer = _dated_disasters(key, grouped)
-        if not longer:
-            longer = _laws_abbreviated(key, grouped)
-        if not longer:
-            longer = _bodies_abbreviated(key, grouped)
-        if not longer:
-            longer = _titles_by_first_word(key, grouped)
-        if not longer:
-            longer = _places_written_short(key, grouped)
-        if not longer:
-            longer = _anniversary_dropped(key, marked)
-        if not longer:
-            longer = _body_without_country(key, grouped)
-        if not longer:
-            longer = _sessions_without_kind(key, grouped)
-        if not longer:
-            longer = _plans_by_round(key, grouped)
+        longer = longer or next((found for finder in other_writings if (found := finder(key, grouped))), [])
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
