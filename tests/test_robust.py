@@ -395,6 +395,25 @@ def test_ctrl_c_while_writing_exits_130_with_one_line_and_old_outputs(tmp_path, 
     assert _snapshot(out) == before
 
 
+def test_ctrl_c_noted_while_a_worker_broke_the_pool_is_an_interrupt():
+    """Ctrl-C can reach the build while it forks a worker, where Python drops the KeyboardInterrupt; the
+    workers it ended break the pool. The noted Ctrl-C makes that an interrupt, and a crash stays a crash."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kg.extract.ner import _result
+
+    broken = Future()
+    broken.set_exception(BrokenProcessPool("a worker ended abruptly"))
+    with pytest.raises(KeyboardInterrupt):
+        _result(broken, [signal.SIGINT])
+    with pytest.raises(BrokenProcessPool):
+        _result(broken, [])
+    pending = Future()
+    with pytest.raises(KeyboardInterrupt):
+        _result(pending, [signal.SIGINT])  # a batch still running: the wait ends at once
+
+
 @pytest.mark.ginza
 def test_sigint_during_a_real_build_exits_130_without_a_traceback(tmp_path):
     """Ctrl-C as a terminal sends it: SIGINT to the whole process group, NER workers included.

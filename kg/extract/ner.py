@@ -13,9 +13,10 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from kg.records import Span
@@ -102,6 +103,10 @@ def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple
         start = stop
 
 
+# How often the wait for a batch looks for a Ctrl-C its handler noted, in seconds.
+_POLL = 0.1
+
+
 def find_spans(
     texts: Sequence[str],
     model: str = DEFAULT_MODEL,
@@ -137,6 +142,11 @@ def find_spans(
     lifeline, hold = os.pipe()
     # a build started with Ctrl-C ignored (a background job, nohup) keeps its workers deaf to it too
     deaf = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    # Ctrl-C may reach this process while it forks a worker, where Python drops a KeyboardInterrupt raised
+    # there: the handler only notes it, and the wait for each batch raises it (the workers it ended break the pool)
+    interrupts: list[int] = []
+    watching = not deaf and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, partial(_interrupted, interrupts)) if watching else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                initargs=(os.getpid(), lifeline, hold, deaf))
     try:
@@ -144,7 +154,7 @@ def find_spans(
         # futures while the pool marks them failed, and Python 3.11 then prints a traceback
         futures = [pool.submit(_spans_of, [texts[i] for i in batch], model, batch_size) for batch in batches]
         for batch, future in zip(batches, futures):
-            take(batch, future.result())
+            take(batch, _result(future, interrupts))
             if progress is not None:
                 progress(sum(len(texts[i]) for i in batch))
     except BaseException:
@@ -160,7 +170,30 @@ def find_spans(
         os.close(lifeline)
         if hold >= 0:
             os.close(hold)
+        if watching:
+            signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if interrupts:
+        raise KeyboardInterrupt  # Ctrl-C while the pool shut down, after the last batch
     return found
+
+
+def _interrupted(seen: list[int], signum: int, frame: object) -> None:
+    """Note Ctrl-C; the wait for a batch raises KeyboardInterrupt for it."""
+    seen.append(signum)
+
+
+def _result(future: Future, interrupts: list[int]) -> list[tuple[Span, ...]]:
+    """Return a batch's spans, raising KeyboardInterrupt as soon as Ctrl-C is noted, also when the workers
+    it ended broke the pool first."""
+    while not interrupts:
+        try:
+            return future.result(timeout=_POLL)
+        except TimeoutError:
+            continue
+        except BrokenProcessPool:
+            if not interrupts:
+                raise
+    raise KeyboardInterrupt
 
 
 def _start_worker(parent: int, lifeline: int, hold: int, deaf: bool) -> None:
