@@ -89,9 +89,9 @@ def compound_names(text: str) -> list[Candidate]:
     found = []
     runs = _noun_runs(text)
     for i, run in enumerate(runs):
-        run = _after_full_name(run)
-        if _owned_site(text, run) is not None:
+        if i in _sites_by_run(text):
             continue  # a body's site: owned_sites reads the body and the site apart
+        run = _after_full_name(run)
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
@@ -112,7 +112,15 @@ def _after_full_name(run: Sequence[Word]) -> Sequence[Word]:
 def owned_sites(text: str) -> list[tuple[Candidate, Candidate]]:
     """Return the sites of a text that a body runs, each as the body's name and the site's (三井物産大阪支店:
     三井物産, an organisation, and 大阪支店, a thing kg keeps no node of)."""
-    return [owned for run in _noun_runs(text) if (owned := _owned_site(text, run)) is not None]
+    return list(_sites_by_run(text).values())
+
+
+@lru_cache(maxsize=64)
+def _sites_by_run(text: str) -> dict[int, tuple[Candidate, Candidate]]:
+    """Return the body and site of each run of the text that names a site, by the run's place among the runs
+    (read once for compound_names, which leaves those runs, and for owned_sites)."""
+    return {i: owned for i, run in enumerate(_noun_runs(text))
+            if (owned := _owned_site(text, _after_full_name(run))) is not None}
 
 
 def _owned_site(text: str, run: Sequence[Word]) -> tuple[Candidate, Candidate] | None:
