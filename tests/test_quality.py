@@ -366,6 +366,10 @@ OWN_FLOORS = {
     # parentheses, yearly rounds and plan editions, parties and prefectures without their heads, renamed laws, numbered
     # conventions, the model's ideas with a body's or law's head (branch rulelab) took it to 0.925 / 0.960 / 0 / 0 / 0.976
     "own_vault_labour_wages_2025": (0.92, 0.96, 0, 0, 0.97),
+    # written in the eighth round, a domestic vault (local government news), and held out for it: first contact (10d9808)
+    # 0.882 / 0.954 / 3 / 1 / 0.895, no absent name as a node; 0.888 / 0.953 / 2 / 1 / 0.904 at that round's end (2f6cc8f);
+    # moved here at the ninth round's start to have its errors fixed
+    "own_vault_local_gov_2025": (0.88, 0.95, 2, 1, 0.90),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -381,7 +385,6 @@ HELD_OUT_FLOORS = {
     # written in the eighth round, two more domestic fields, first contact with its starting code (10d9808)
     "own_digital_gov_2024": (0.92, 0.93, 8, 1, 1.0),               # 0.925 / 0.939 / 8 / 1 / 1.000
     "own_education_science_2024": (0.94, 0.90, 7, 3, 1.0),         # 0.946 / 0.901 / 7 / 3 / 1.000
-    "own_vault_local_gov_2025": (0.88, 0.95, 3, 1, 0.89),          # 0.882 / 0.954 / 3 / 1 / 0.895
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
