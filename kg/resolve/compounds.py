@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, Candidate, kana_noun
+from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_field, with_new
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
@@ -466,7 +466,8 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     if _law_or_treaty(text, run[-1], len(run) - 1) != "law":
         return None
     first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
-    if first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[first:]):
+    if first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" and not listed_kana_field(text, w)
+                                                              for w in run[first:]):
         return None
     start, end = run[first].start, run[-1].end
     surface = nfkc(text[start:end])
@@ -604,7 +605,7 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
-            found.append(Candidate(_with_new(text, by_start, start), end, COMPOUND, type="Organization", headed=True))
+            found.append(Candidate(with_new(text, start), end, COMPOUND, type="Organization", headed=True))
     return found
 
 
@@ -629,19 +630,6 @@ def _listed_under(text: str, start: int, owners: set[int]) -> bool:
             return False
         start = item
     return False
-
-
-# The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
-# say that a body is new, and are no part of its name.
-_NEW = "新しい"
-
-
-def _with_new(text: str, by_start: dict[int, Word], start: int) -> int:
-    """Return where a body's name starts with the adjective 新しい written right before it (…には新しい…本部が
-    置かれ): Japanese policy text says a body is new with 新たな, so 新しい in front is the name's own word."""
-    at = start - len(_NEW)
-    word = by_start.get(at)
-    return at if word is not None and text[at:start] == _NEW and word.end == start and word.pos[0] == "形容詞" else start
 
 
 def _law_or_treaty(text: str, word: Word, before: int) -> str:
@@ -1096,8 +1084,8 @@ def _joins_fields(text: str, before: Word, following: Sequence[Word]) -> bool:
     if not following or following[0].start != before.end + 1 or text[before.end] != "・":
         return False
     first = nfkc(text[before.start : before.end])
-    return (before.pos[:2] == ("名詞", "普通名詞") and following[0].pos[:2] == ("名詞", "普通名詞")
-            and not suffix_type(first) and _longest_head(first, 1) is None)
+    common = lambda w: w.pos[:2] == ("名詞", "普通名詞") or listed_kana_field(text, w)  # noqa: E731
+    return common(before) and common(following[0]) and not suffix_type(first) and _longest_head(first, 1) is None
 
 
 def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
