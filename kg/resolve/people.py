@@ -118,8 +118,11 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
             continue  # 第2次岸田内閣: a numbered cabinet is a body of its own
         if start is not None and _head_of_place(text, found, by_end, start, body, text[word.start : title_end]):
-            blocks.append(Candidate(start, title_end, 0))
-            continue  # 安芸高田市長: the head of the town the place names, no one's name
+            # 安芸高田市長: the head of the town the place names, no one's name; the place and 市 name the town,
+            # as 大阪府知事 names 大阪府
+            people.append(Candidate(start, word.start + 1, HEADED, type="Region"))
+            blocks.append(Candidate(word.start + 1, title_end, 0))
+            continue
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
