@@ -730,14 +730,13 @@ def bare_headed(text: str) -> list[Candidate]:
                 found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif head in long_heads():
             if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
-                type_ = suffix_type(name)
-                opens = with_new(text, start) if type_ == "Organization" else start  # 新しい…本部
-                found.append(Candidate(opens, start + len(name), HEADED, type=type_, headed=True))
+                found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())
               and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
-    return found
+    # 新しい…本部, 新しい…会議: the adjective a state names a new body with opens the body's name
+    return [replace(c, start=with_new(text, c.start)) if c.type == "Organization" else c for c in found]
 
 
 # The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
