@@ -1248,6 +1248,54 @@ def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+# A party or group named by a phrase and の会 (都民ファーストの会, …維新の会): the phrase is nouns, no particle.
+_OF_ASSOCIATION = re.compile(r"([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,12})の会(?![\u30a0-\u30ff\u4e00-\u9fff])")
+# What joins a name to a party listed beside it: 都民ファーストの会と自民党, 自民党や…の会.
+_LIST_JOINERS = ("と", "や", "、", "・")
+
+
+def named_associations(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the parties and groups named by a phrase and の会 (都民ファーストの会) that the text calls a party
+    (a word for one and の before it: 地域政党の…の会; name_words.tsv, role party) or lists beside a party kg knows
+    (…の会と自民党, 公明党や…の会). The phrase holds a katakana word or a proper noun: common words and の会 name
+    a kind of group (被害者の会)."""
+    if "の会" not in text:
+        return []
+    found = []
+    for match in _OF_ASSOCIATION.finditer(text):
+        start, end = match.start(1), match.end()
+        inside = words_within(text, start, match.end(1))
+        if not inside or inside[0].start != start or not any(
+                w.proper or (w.end - w.start >= 3 and all(is_katakana(c) for c in text[w.start : w.end])) for w in inside):
+            continue
+        called = any(text.endswith(word + "の", 0, start) for word in name_words("party"))
+        if called or _beside_party(text, start, end, lexicon):
+            found.append(Candidate(start, end, HEADED, type="Organization", headed=True))
+    return found
+
+
+def _beside_party(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True when a party kg knows (a name ending in 党) is listed right after or right before text[start:end]."""
+    def party(name: str) -> bool:
+        known = lexicon.get(name)
+        return known is not None and known.type == "Organization" and nfkc(name).endswith("党")
+
+    after = text[end : end + 1]
+    if after in _LIST_JOINERS:
+        rest = end + 1
+        while rest < len(text) and is_name_char(text[rest]):
+            rest += 1
+        if any(party(text[end + 1 : i]) for i in range(rest, end + 2, -1)):
+            return True
+    before = text[start - 1 : start]
+    if before in _LIST_JOINERS and start > 1:
+        first = start - 1
+        while first > 0 and is_name_char(text[first - 1]):
+            first -= 1
+        return any(party(text[i : start - 1]) for i in range(first, start - 2))
+    return False
+
+
 # The constitution cited by its article with no state before it: 憲法21条, 憲法第9条 (米国憲法修正第1条 names its state).
 _CONSTITUTION_ARTICLE = re.compile(r"憲法(?=第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?![件約例]))")
 

@@ -12,7 +12,7 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    numbered_meetings, numbered_resolutions, outside_longer_names, protocols, quoted, sibling_sessions, with_trade_form,
+    named_associations, numbered_meetings, numbered_resolutions, outside_longer_names, protocols, quoted, sibling_sessions, with_trade_form,
     without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
@@ -115,6 +115,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
     named += elections(text, lexicon) + constitution_articles(text, lexicon) + listed_parties(text, lexicon)
+    named += named_associations(text, lexicon)
     named += bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
@@ -138,7 +139,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
-                            ("listed-party", listed_parties(text, lexicon)), ("bureau", bureaus(text, known)),
+                            ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
+                            ("bureau", bureaus(text, known)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
