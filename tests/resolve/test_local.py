@@ -4,6 +4,8 @@ field of several words, and people the vault's aliases name by surname and title
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.records import Block, Note, Span
@@ -22,12 +24,9 @@ def _note(text: str, path: str = "n.md", aliases: tuple[str, ...] = ()) -> Note:
 
 
 def _spans(text: str, *labelled: tuple[str, str]) -> dict[str, tuple[Span, ...]]:
-    found = []
-    for surface, label in labelled:
-        start = -1
-        while (start := text.find(surface, start + 1)) >= 0:
-            found.append(Span(start, start + len(surface), label))
-    return {text: tuple(found)}
+    """Return the text's spans: each surface labelled wherever it is written."""
+    return {text: tuple(Span(m.start(), m.end(), label) for surface, label in labelled
+                        for m in re.finditer(re.escape(surface), text))}
 
 
 def _nodes(notes, spans) -> dict[str, tuple[str, list[str]]]:
