@@ -482,9 +482,8 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     return (start, end) if kanji and len(units) >= (2 if article else 3) else None
 
 
-# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された,
-# …会議も設ける: also set up).
-_OBJECT_PARTICLES = ("を", "が", "も")
+# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
+_OBJECT_PARTICLES = ("を", "が")
 # The words that end the clause a plan's act must be in.
 _CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
 
@@ -554,11 +553,9 @@ def set_up_bodies(text: str) -> list[Candidate]:
     found = []
     for match in _QUOTED_NAME.finditer(text):
         inside = words_within(text, match.start(1), match.end(1))
-        body = bool(inside) and nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
-        # common words quoted before a body's head name one body when three words or more make them
-        # (「新しい…創生会議」を設ける), where one or two make a kind (「検討会議」を設置)
-        if not inside or not (any(_vouches(text, w) for w in inside) or (body and len(inside) >= 4)):
+        if not inside or not any(_vouches(text, w) for w in inside):
             continue
+        body = nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
         if not body and any(w.pos[0] not in _NOUNS for w in inside):
             continue
         if _act_follows(text, by_start, match.end(), "set-up") or (body and _act_follows(text, by_start, match.end(), "form")):

@@ -95,8 +95,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    set_up = set_up_bodies(text)
-    compounds += set_up + [c for pair in owned for c in pair]
+    compounds += set_up_bodies(text) + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
     headed_bodies = bare_headed(text)
@@ -106,10 +105,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     compounds += named_vessels(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
-    # a quoted name the clause sets up is the body set_up_bodies reads (「…会議」を設ける: a council, no meeting)
-    set_up_spans = {(c.start, c.end) for c in set_up}
-    named = [c for c in quoted(block) if (c.start, c.end) not in set_up_spans]
-    named += headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
+    named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
     sessions = continued_sessions(text, named + model)
     named += sessions
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])

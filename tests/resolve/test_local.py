@@ -97,13 +97,13 @@ def test_a_surname_and_title_the_vaults_aliases_give_is_that_person():
     assert "坂本" not in nodes
 
 
-def test_a_council_with_a_chair_or_set_up_is_a_body_and_a_numbered_session_a_meeting():
+def test_a_council_with_a_chair_or_a_councils_head_is_a_body_and_a_numbered_session_a_meeting():
     text = "北浜未来会議（座長は山田氏）が提言した。北浜未来会議の事務局は研究所が務めた。"
     assert _nodes([_note(text)], _spans(text, ("北浜未来会議", "Conference")))["北浜未来会議"][0] == "Organization"
     session = "第3回北浜未来会議の議長は山田氏だった。"
     assert _nodes([_note(session)], _spans(session, ("第3回北浜未来会議", "Conference")))["第3回北浜未来会議"][0] == "Event"
-    set_up = "有識者会議として「新しい港湾都市再生会議」も設ける。"
-    assert _nodes([_note(set_up)], {})["新しい港湾都市再生会議"][0] == "Organization"
+    named = "有識者会議として「新しい港湾都市創生会議」も設ける。"  # a council named by what it revitalises
+    assert _nodes([_note(named)], {})["新しい港湾都市創生会議"][0] == "Organization"
 
 
 def test_a_party_named_with_no_kai_is_a_body_where_the_text_says_so():
