@@ -164,7 +164,8 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
-    return _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
+    joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
+    return _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
 
 
 # How many characters of the title after a surname to look up with it (石破 and 首相, 北浜 and 経済再生相).
@@ -200,6 +201,44 @@ def _titled_aliases_joined(mentions: Sequence[Mention], in_note: Callable[[Menti
         if len(one) == 1 and id(m) not in chosen and not in_note(m):
             chosen[id(m)] = entities[next(iter(one))]
     return [replace(m, entity=chosen[id(m)]) if id(m) in chosen else m for m in mentions]
+
+
+# What ends a minister's title after the field it names: こども of こども相 and こども政策担当大臣 is one field.
+_MINISTER_TITLE_ENDS = ("担当大臣", "担当相", "大臣", "相")
+
+
+def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Mention], frozenset[str]]) -> list[Mention]:
+    """Return the mentions, a surname that fits two full names joined to the one the vault writes with the same
+    title after it (加藤財務相 of 加藤一郎財務相, where 加藤花子 is named too; 加藤こども相 of 加藤花子こども政策担当大臣,
+    a minister's title by its field), when only one of them has it; ``full_names``: those a mention's surface fits."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "Person" and (title := _title_after(m)):
+            titles[m.entity].add(title)
+    joined = []
+    for m in mentions:
+        names = full_names(m) if m.type == "Person" else frozenset()
+        title = _title_after(m) if len(names) > 1 and m.entity not in names else ""
+        same = {n for n in names if any(_same_title(title, t) for t in titles.get(n, ()))} if title else set()
+        joined.append(replace(m, entity=next(iter(same))) if len(same) == 1 else m)
+    return joined
+
+
+def _title_after(m: Mention) -> str:
+    """Return the nouns right after a person's mention, the title it is written with (財務相, こども政策担当大臣)."""
+    text, end = m.block.text, m.end
+    while (word := word_starting(text, end)) is not None and word.pos[0] in ("名詞", "接尾辞", "接頭辞") \
+            and not word.proper:
+        end = word.end
+    return nfkc(text[m.end : end])
+
+
+def _same_title(title: str, other: str) -> bool:
+    """Return True for one title, or for ministers' titles of one field (こども相 and こども政策担当大臣)."""
+    if title == other:
+        return True
+    ending = next((e for e in _MINISTER_TITLE_ENDS if title.endswith(e) and len(title) > len(e) + 1), "")
+    return bool(ending) and other.endswith(_MINISTER_TITLE_ENDS) and other.startswith(title[: -len(ending)])
 
 
 # The year of an edition written after a plan's name: 2024 of …の基本方針2024 (keys are casefolded).

@@ -118,3 +118,11 @@ def test_a_ministers_post_the_model_calls_a_body_is_none(post, kept):
     text = f"{post}を務めた。"
     found = from_ner(text, (Span(0, len(post), "Government"),), [])
     assert bool(found) == kept
+
+
+def test_a_surname_two_people_share_is_the_one_written_with_the_same_title():
+    text = "北浜花子こども政策担当大臣は述べた。北浜こども相の説明に批判が続いた。北浜一郎財務相が着いた。北浜財務相は折衝した。北浜氏は欠席した。"
+    spans = _spans(text, ("北浜花子", "Person"), ("北浜一郎", "Person"), ("北浜", "Person"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["北浜花子"] == ("Person", ["北浜", "北浜花子"]) and nodes["北浜一郎"] == ("Person", ["北浜", "北浜一郎"])
+    assert "北浜" in nodes  # 北浜氏: a title neither is written with tells them apart
