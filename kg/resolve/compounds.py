@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_fi
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
-from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
 
@@ -560,6 +560,32 @@ def set_up_bodies(text: str) -> list[Candidate]:
             continue
         if _act_follows(text, by_start, match.end(), "set-up") or (body and _act_follows(text, by_start, match.end(), "form")):
             found.append(Candidate(match.start(1), match.end(1), COMPOUND, type="Organization", headed=True))
+    return found
+
+
+# What sets a post or an organ of a council after its name: の, or a parenthesis that opens with it.
+_CHAIR_JOINERS = ("の", "（", "(")
+_COUNCIL = "会議"
+# A session's number before a meeting's name (第3回…会議): a session is a meeting, whoever chairs it.
+_SESSION_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*回")
+
+
+def chaired_councils(text: str) -> list[Candidate]:
+    """Return the councils named by a run of nouns ending in 会議, two words or more before it, with a post or an
+    organ of a standing body after it (…適正会議の事務局, …会議（座長は…）: name_words.tsv, role chair): a meeting
+    has none of them, so the 会議 is a body. One word before 会議 makes a kind (有識者会議の座長), and a numbered
+    session (第3回…会議) is a meeting."""
+    if _COUNCIL not in text:
+        return []
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        end = run[-1].end
+        if not nfkc(text[run[0].start : end]).endswith(_COUNCIL) or len(run) < 3 or _SESSION_BEFORE.match(text, run[0].start):
+            continue
+        # the post is a word of its own: 委員 of 委員会 names no member
+        word = word_starting(text, end + 1) if text[end : end + 1] in _CHAIR_JOINERS else None
+        if word is not None and text[word.start : word.end] in name_words("chair"):
+            found.append(Candidate(run[0].start, end, COMPOUND, type="Organization", headed=True))
     return found
 
 

@@ -16,7 +16,7 @@ from kg.resolve.candidates import (
     without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
+    OTHER, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued, country_forces, currency_areas,
     described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
     named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites, proper_words, set_up_bodies,
 )
@@ -95,7 +95,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    compounds += set_up_bodies(text) + [c for pair in owned for c in pair]
+    compounds += set_up_bodies(text) + chaired_councils(text) + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
     headed_bodies = bare_headed(text)
@@ -146,7 +146,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
-                            ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
+                            ("set-up", set_up_bodies(text)), ("chaired-council", chaired_councils(text)), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):
