@@ -482,8 +482,9 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     return (start, end) if kanji and len(units) >= (2 if article else 3) else None
 
 
-# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
-_OBJECT_PARTICLES = ("を", "が")
+# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された,
+# 「…」も設ける: sets it up too).
+_OBJECT_PARTICLES = ("を", "が", "も")
 # The words that end the clause a plan's act must be in.
 _CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
 
@@ -518,7 +519,7 @@ def _plan_heads() -> tuple[str, ...]:
 
 
 def _act_follows(text: str, by_start: dict[int, Word], end: int, role: str) -> bool:
-    """Return True when を or が after a name opens a clause whose act is a word of the role: a verb
+    """Return True when を, が or も after a name opens a clause whose act is a word of the role: a verb
     (設ける) or a noun before one (策定し, 全面改定した, 閣議決定された), before the clause ends."""
     particle = by_start.get(end)
     if particle is None or text[particle.start : particle.end] not in _OBJECT_PARTICLES:

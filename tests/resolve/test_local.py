@@ -126,3 +126,16 @@ def test_a_surname_two_people_share_is_the_one_written_with_the_same_title():
     nodes = _nodes([_note(text)], spans)
     assert nodes["北浜花子"] == ("Person", ["北浜", "北浜花子"]) and nodes["北浜一郎"] == ("Person", ["北浜", "北浜一郎"])
     assert "北浜" in nodes  # 北浜氏: a title neither is written with tells them apart
+
+
+def test_a_council_named_by_a_run_with_a_chair_after_it_is_a_body():
+    from kg.resolve.compounds import chaired_councils, set_up_bodies
+
+    def named(text):
+        return [text[c.start : c.end] for c in chaired_councils(text)]
+
+    assert named("開発協力審査会議の事務局は外務省に置かれている") == ["開発協力審査会議"]
+    assert named("有識者会議の座長は述べた") == [] and named("第3回北浜未来会議の事務局は") == []
+    assert named("北浜未来会議の委員会は") == []  # 委員 of 委員会 is no member
+    text = "有識者会議として「北浜港湾再生会議」も設ける。"  # も: set up too
+    assert [text[c.start : c.end] for c in set_up_bodies(text)] == ["北浜港湾再生会議"]
