@@ -12,7 +12,7 @@ from kg.records import Block, Note, Span
 from kg.resolve import resolve
 from kg.resolve.aliases import base_lexicon, is_entity_name
 from kg.resolve.candidates import bare_headed
-from kg.resolve.compounds import cited_laws
+from kg.resolve.compounds import chaired_councils, cited_laws, set_up_bodies
 from kg.resolve.model_spans import from_ner
 from kg.resolve.people import titled_people
 
@@ -129,8 +129,6 @@ def test_a_surname_two_people_share_is_the_one_written_with_the_same_title():
 
 
 def test_a_council_named_by_a_run_with_a_chair_after_it_is_a_body():
-    from kg.resolve.compounds import chaired_councils, set_up_bodies
-
     def named(text):
         return [text[c.start : c.end] for c in chaired_councils(text)]
 
