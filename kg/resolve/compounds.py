@@ -573,8 +573,8 @@ _SESSION_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+
 
 def chaired_councils(text: str) -> list[Candidate]:
     """Return the councils named by a run of nouns ending in 会議, two words or more before it, with a post or an
-    organ of a standing body after it (…適正会議の事務局, …会議（座長は…）: name_words.tsv, role chair): a meeting
-    has none of them, so the 会議 is a body. One word before 会議 makes a kind (有識者会議の座長), and a numbered
+    organ of a standing body after it (…適正会議の事務局, …会議（座長は…）: name_words.tsv, role chair) or a clause
+    before it saying one held that post (…が座長を務めた…会議): a meeting has none of them, so the 会議 is a body. One word before 会議 makes a kind (有識者会議の座長), and a numbered
     session (第3回…会議) is a meeting."""
     if _COUNCIL not in text:
         return []
@@ -585,9 +585,15 @@ def chaired_councils(text: str) -> list[Candidate]:
             continue
         # the post is a word of its own: 委員 of 委員会 names no member
         word = word_starting(text, end + 1) if text[end : end + 1] in _CHAIR_JOINERS else None
-        if word is not None and text[word.start : word.end] in name_words("chair"):
+        served = _SERVED.search(text, 0, run[0].start)
+        if (word is not None and text[word.start : word.end] in name_words("chair")) or (
+                served is not None and served.group(1) in name_words("chair")):
             found.append(Candidate(run[0].start, end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# A post held on a body, in a clause right before the body's name: …が座長を務めた…会議.
+_SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|ている)$")
 
 
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,

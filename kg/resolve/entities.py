@@ -933,31 +933,16 @@ def _display_name(entity_id: str, counts: Counter) -> str:
     return min(acronyms, key=lambda a: (len(a), a)) if acronyms else entity_id
 
 
-# What sets a post or an organ of a body after its name: の, or a parenthesis that opens with it (…会議（座長は…）).
-_CHAIR_BEFORE = re.compile(r"の|[（(]")
-# The number of a meeting's session (第3回…会議): a session is a meeting, whoever chairs it.
-_SESSION_NUMBER = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*回")
-
-
-def _with_chair(m: Mention) -> bool:
-    """Return True when a post or an organ of a standing body follows a mention with の or in a parenthesis
-    (…会議の座長, …会議（議長は…）, …会議の事務局: name_words.tsv, role chair): a meeting has none."""
-    text = m.block.text
-    joined = _CHAIR_BEFORE.match(text, m.end)
-    word = word_starting(text, joined.end()) if joined is not None and not _SESSION_NUMBER.match(m.surface) else None
-    return word is not None and text[word.start : word.end] in name_words("chair")
-
-
 def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     """Return one type for an entity: a known name's type, else its head noun (a 会議 found as a body is
     one), else the vote, in which an acronym's Person votes do not count."""
     if known is not None and known.type:
         return known.type
     head = suffix_type(label)
-    # 会議 heads meetings and standing councils alike: one the text sets up or places under a body
-    # (formed_bodies, set_up_bodies) is a council
-    if head == "Event" and nfkc(label).endswith("会議") and (
-            any(m.type == "Organization" and m.source == "compound" for m in group) or any(map(_with_chair, group))):
+    # 会議 heads meetings and standing councils alike: one the text sets up, places under a body or gives a chair
+    # (formed_bodies, set_up_bodies, chaired_councils) is a council
+    if head == "Event" and nfkc(label).endswith("会議") and any(
+            m.type == "Organization" and m.source in ("compound", "headed") for m in group):
         return "Organization"
     # 省 heads ministries and provinces alike: a name every mention reads as a place of the dictionary is a province
     if head == "Organization" and nfkc(label).endswith("省") and group and all(m.type == "Region" for m in group):

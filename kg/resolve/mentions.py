@@ -95,7 +95,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    compounds += set_up_bodies(text) + chaired_councils(text) + [c for pair in owned for c in pair]
+    chaired = chaired_councils(text)
+    compounds += set_up_bodies(text) + chaired + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
     headed_bodies = bare_headed(text)
@@ -112,6 +113,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     compounds += listed
     named += elections(text, lexicon) + constitution_articles(text, lexicon) + listed_parties(text, lexicon)
     named += named_associations(text, lexicon)
+    # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
+    councils = {(c.start, c.end) for c in chaired}
+    named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
     named += bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
@@ -146,7 +150,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
-                            ("set-up", set_up_bodies(text)), ("chaired-council", chaired_councils(text)), ("currency-area", currency_areas(text)),
+                            ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):

@@ -135,5 +135,7 @@ def test_a_council_named_by_a_run_with_a_chair_after_it_is_a_body():
     assert named("開発協力審査会議の事務局は外務省に置かれている") == ["開発協力審査会議"]
     assert named("有識者会議の座長は述べた") == [] and named("第3回北浜未来会議の事務局は") == []
     assert named("北浜未来会議の委員会は") == []  # 委員 of 委員会 is no member
+    assert named("山田氏が座長を務めた北浜未来会議の提言") == ["北浜未来会議"]
+    assert named("山田氏が議長を務めた北浜未来会議で") == []  # a meeting has a 議長 too
     text = "有識者会議として「北浜港湾再生会議」も設ける。"  # も: set up too
     assert [text[c.start : c.end] for c in set_up_bodies(text)] == ["北浜港湾再生会議"]
