@@ -225,12 +225,14 @@ def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Menti
 
 
 def _title_after(m: Mention) -> str:
-    """Return the nouns right after a person's mention, the title it is written with (財務相, こども政策担当大臣)."""
+    """Return the nouns right after a person's mention, the title it is written with (財務相, こども政策担当大臣); ""
+    for an honorific (氏, さん), which anyone is written with."""
     text, end = m.block.text, m.end
     while (word := word_starting(text, end)) is not None and word.pos[0] in ("名詞", "接尾辞", "接頭辞") \
             and not word.proper:
         end = word.end
-    return nfkc(text[m.end : end])
+    title = nfkc(text[m.end : end])
+    return title if len(title) >= 2 and not all(is_hiragana(c) for c in title) else ""
 
 
 def _same_title(title: str, other: str) -> bool:
