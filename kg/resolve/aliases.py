@@ -14,7 +14,7 @@ from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import (
-    TITLE_CLAUSES, after_section_number, elections, formal_titles, kind_of_body, run_before, title_start,
+    TITLE_CLAUSES, after_section_number, elections, formal_titles, kind_of_body, run_before, title_start, with_new,
 )
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
@@ -372,12 +372,15 @@ def is_entity_note(note: Note, lexicon: Lexicon) -> bool:
 
 
 def is_entity_name(title: str, lexicon: Lexicon) -> bool:
-    """Return True when a note title names an entity: a known name, a name with a head noun, or a person's name."""
+    """Return True when a note title names an entity: a known name, a name with a head noun, or a person's name
+    (a surname and a given name, or a full name the dictionary holds as one word, 石破茂; a surname alone, 田中,
+    is no one's)."""
     title = title.strip()
     if lexicon.get(title) is not None or (suffix_type(title) and not title.isascii()):
         return True
     found = words(title)
-    return len(found) >= 2 and all(w.person for w in found)
+    return (len(found) >= 2 and all(w.person for w in found)) or (
+        len(found) == 1 and found[0].person and found[0].pos[3:4] == ("一般",) and len(title) >= 3)
 
 
 def _is_name(form: str, lexicon: Lexicon) -> bool:
@@ -662,6 +665,8 @@ def _name_before(block: Block, paren: int) -> str:
         if any(w.proper for w in words(text) if start <= w.start and w.end <= paren):
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
         return _genitive_name(text, start, paren)
+    if suffix_type(text[named:paren]) == "Organization":
+        named = with_new(text, named)  # 新しい…本部（…本部）: the adjective is the body's own word
     return text[named:paren].strip(" ・")
 
 

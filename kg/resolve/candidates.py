@@ -735,7 +735,21 @@ def bare_headed(text: str) -> list[Candidate]:
               and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
-    return found
+    # 新しい…本部, 新しい…会議: the adjective a state names a new body with opens the body's name
+    return [replace(c, start=with_new(text, c.start)) if c.type == "Organization" else c for c in found]
+
+
+# The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
+# say that a body is new, and are no part of its name.
+_NEW = "新しい"
+
+
+def with_new(text: str, start: int) -> int:
+    """Return where a body's name starts with the adjective 新しい written right before it (…には新しい…本部が
+    置かれ): Japanese policy text says a body is new with 新たな, so 新しい in front is the name's own word."""
+    at = start - len(_NEW)
+    word = word_ending(text, start)
+    return at if word is not None and text[at:start] == _NEW and word.start == at and word.pos[0] == "形容詞" else start
 
 
 def _numbered_plan(name: str, head: str) -> bool:
@@ -774,12 +788,29 @@ def over_kana_nouns(text: str, start: int) -> int:
 
 def kana_noun(text: str, word: Word) -> bool:
     """Return True for a common noun written in hiragana, or in kanji and hiragana (こども, 子育て, いじめ): not
-    one that works as an adverb (ため, ところ), nor two kana alone (こと, もの)."""
+    one that works as an adverb (ため, ところ), nor two kana alone (こと, もの) unless ・ joins them to a field
+    beside them (まち・ひと of まち・ひと・しごと…法)."""
     surface = text[word.start : word.end]
     kana = [c for c in surface if is_hiragana(c)]
-    return (word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] != "副詞可能" and bool(kana)
-            and all(is_hiragana(c) or is_kanji(c) or is_katakana(c) for c in surface)
-            and (len(kana) < len(surface) or len(surface) >= 3))
+    return ((word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] != "副詞可能" and bool(kana)
+             and all(is_hiragana(c) or is_kanji(c) or is_katakana(c) for c in surface)
+             and (len(kana) < len(surface) or len(surface) >= 3)) or listed_kana_field(text, word))
+
+
+def listed_kana_field(text: str, word: Word) -> bool:
+    """Return True for a noun of two kana or more in hiragana that ・ joins to another such word (まち・ひと・しごと,
+    the fields a name lists in kana): one so listed names a field, though alone the dictionary reads it as a
+    common word of two kana or as a numeral (ひと, one)."""
+    def hiragana_noun(w: Word | None) -> bool:
+        surface = text[w.start : w.end] if w is not None else ""
+        return (w is not None and len(surface) >= 2 and all(is_hiragana(c) for c in surface)
+                and w.pos[0] == "名詞" and w.pos[2] != "副詞可能")
+
+    if not hiragana_noun(word):
+        return False
+    before = word_ending(text, word.start - 1) if text[word.start - 1 : word.start] == "・" else None
+    after = word_starting(text, word.end + 1) if text[word.end : word.end + 1] == "・" else None
+    return hiragana_noun(before) or hiragana_noun(after)
 
 
 # A plan's target year or period, written against its head: GX2040ビジョン, …国家戦略2023-2030.
@@ -1217,6 +1248,54 @@ def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+# A party or group named by a phrase and の会 (都民ファーストの会, …維新の会): the phrase is nouns, no particle.
+_OF_ASSOCIATION = re.compile(r"([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,12})の会(?![\u30a0-\u30ff\u4e00-\u9fff])")
+# What joins a name to a party listed beside it: 都民ファーストの会と自民党, 自民党や…の会.
+_LIST_JOINERS = ("と", "や", "、", "・")
+
+
+def named_associations(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the parties and groups named by a phrase and の会 (都民ファーストの会) that the text calls a party
+    (a word for one and の before it: 地域政党の…の会; name_words.tsv, role party) or lists beside a party kg knows
+    (…の会と自民党, 公明党や…の会). The phrase holds a katakana word or a proper noun: common words and の会 name
+    a kind of group (被害者の会)."""
+    if "の会" not in text:
+        return []
+    found = []
+    for match in _OF_ASSOCIATION.finditer(text):
+        start, end = match.start(1), match.end()
+        inside = words_within(text, start, match.end(1))
+        if not inside or inside[0].start != start or not any(
+                w.proper or (w.end - w.start >= 3 and all(is_katakana(c) for c in text[w.start : w.end])) for w in inside):
+            continue
+        called = any(text.endswith(word + "の", 0, start) for word in name_words("party"))
+        if called or _beside_party(text, start, end, lexicon):
+            found.append(Candidate(start, end, HEADED, type="Organization", headed=True))
+    return found
+
+
+def _beside_party(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True when a party kg knows (a name ending in 党) is listed right after or right before text[start:end]."""
+    def party(name: str) -> bool:
+        known = lexicon.get(name)
+        return known is not None and known.type == "Organization" and nfkc(name).endswith("党")
+
+    after = text[end : end + 1]
+    if after in _LIST_JOINERS:
+        rest = end + 1
+        while rest < len(text) and is_name_char(text[rest]):
+            rest += 1
+        if any(party(text[end + 1 : i]) for i in range(rest, end + 2, -1)):
+            return True
+    before = text[start - 1 : start]
+    if before in _LIST_JOINERS and start > 1:
+        first = start - 1
+        while first > 0 and is_name_char(text[first - 1]):
+            first -= 1
+        return any(party(text[i : start - 1]) for i in range(first, start - 2))
+    return False
+
+
 # The constitution cited by its article with no state before it: 憲法21条, 憲法第9条 (米国憲法修正第1条 names its state).
 _CONSTITUTION_ARTICLE = re.compile(r"憲法(?=第?\s*[0-9０-９一二三四五六七八九十百]+\s*条(?![件約例]))")
 
@@ -1290,7 +1369,8 @@ def _kanji_words(text: str, start: int, end: int) -> int:
     半導体・デジタル産業戦略, with a ・ joining its fields): loanwords alone (マーケティング戦略) name a kind."""
     inside = list(words_within(text, start, end))
     inside = [w for i, w in enumerate(inside) if not (0 < i < len(inside) - 1 and text[w.start : w.end] == "・")]
-    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)]
+    nouns = [w for w in inside if w.pos[:2] == ("名詞", "普通名詞") or (w.pos[0] == "形状詞" and len(inside) > 1)
+             or listed_kana_field(text, w)]
     suffixes = [w for w in inside[1:] if w.pos[0] == "接尾辞"]
     in_kanji = [w for w in inside if all(is_kanji(c) for c in text[w.start : w.end]) or kana_noun(text, w)]
     loanwords = [w for w in nouns if all(is_katakana(c) for c in text[w.start : w.end])]
@@ -1425,7 +1505,7 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
     if span.trust == COMPOUND and known.type not in ("Country", "Region"):
         return False  # a proper word before a known name makes another name (アンジェSCO, not SCO)
     if span.trust != NER:
-        return span.end == known.end and not _one_of_series(text, known, span)
+        return span.end == known.end and not _one_of_series(text, known, span) and not _fields_before(text, span.start, known.start)
     rest = [w for w in words(text) if w.start < span.end and span.start < w.end
             and (w.end <= known.start or known.end <= w.start)]
     if any(w.proper for w in rest):
@@ -1442,6 +1522,15 @@ def _adds_no_name(text: str, known: Candidate, span: Candidate) -> bool:
 # A noun in kanji or katakana and 版 before a name: the version of a plan or law for a group or a country (女性版,
 # 日本版); an era year's edition (令和6年版) is written with digits and names a report.
 VERSION_BEFORE = re.compile(r"(?<![0-9０-９\u30a0-\u30ff\u4e00-\u9fff])(?:[\u4e00-\u9fff]{1,4}|[\u30a1-\u30ff]{2,8})版$")
+
+
+def _fields_before(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] lists fields joined by ・, common nouns or listed kana ones (まち・ひと・しごと
+    before a known short name 創生本部): the fields make a longer name of their own, as a short name is the head
+    of several (…創生本部 of two bodies), where a letter or a word before a known name writes it loosely."""
+    inside = [w for w in words_within(text, start, end) if text[w.start : w.end] != "・"]
+    return ("・" in text[start:end] and len(inside) >= 2
+            and all(w.pos[:2] == ("名詞", "普通名詞") or listed_kana_field(text, w) for w in inside))
 
 
 def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:

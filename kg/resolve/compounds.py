@@ -16,11 +16,11 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.records import Span
-from kg.resolve.candidates import COMPOUND, Candidate, kana_noun
+from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_field, with_new
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
-from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
 
@@ -466,7 +466,8 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     if _law_or_treaty(text, run[-1], len(run) - 1) != "law":
         return None
     first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
-    if first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[first:]):
+    if first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" and not listed_kana_field(text, w)
+                                                              for w in run[first:]):
         return None
     start, end = run[first].start, run[-1].end
     surface = nfkc(text[start:end])
@@ -481,8 +482,9 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     return (start, end) if kanji and len(units) >= (2 if article else 3) else None
 
 
-# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
-_OBJECT_PARTICLES = ("を", "が")
+# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された,
+# 「…」も設ける: sets it up too).
+_OBJECT_PARTICLES = ("を", "が", "も")
 # The words that end the clause a plan's act must be in.
 _CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
 
@@ -517,7 +519,7 @@ def _plan_heads() -> tuple[str, ...]:
 
 
 def _act_follows(text: str, by_start: dict[int, Word], end: int, role: str) -> bool:
-    """Return True when を or が after a name opens a clause whose act is a word of the role: a verb
+    """Return True when を, が or も after a name opens a clause whose act is a word of the role: a verb
     (設ける) or a noun before one (策定し, 全面改定した, 閣議決定された), before the clause ends."""
     particle = by_start.get(end)
     if particle is None or text[particle.start : particle.end] not in _OBJECT_PARTICLES:
@@ -562,6 +564,38 @@ def set_up_bodies(text: str) -> list[Candidate]:
     return found
 
 
+# What sets a post or an organ of a council after its name: の, or a parenthesis that opens with it.
+_CHAIR_JOINERS = ("の", "（", "(")
+_COUNCIL = "会議"
+# A session's number before a meeting's name (第3回…会議): a session is a meeting, whoever chairs it.
+_SESSION_BEFORE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*回")
+
+
+def chaired_councils(text: str) -> list[Candidate]:
+    """Return the councils named by a run of nouns ending in 会議, two words or more before it, with a post or an
+    organ of a standing body after it (…適正会議の事務局, …会議（座長は…）: name_words.tsv, role chair) or a clause
+    before it saying one held that post (…が座長を務めた…会議): a meeting has none of them, so the 会議 is a body. One word before 会議 makes a kind (有識者会議の座長), and a numbered
+    session (第3回…会議) is a meeting."""
+    if _COUNCIL not in text:
+        return []
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        end = run[-1].end
+        if not nfkc(text[run[0].start : end]).endswith(_COUNCIL) or len(run) < 3 or _SESSION_BEFORE.match(text, run[0].start):
+            continue
+        # the post is a word of its own: 委員 of 委員会 names no member
+        word = word_starting(text, end + 1) if text[end : end + 1] in _CHAIR_JOINERS else None
+        served = _SERVED.search(text, 0, run[0].start)
+        if (word is not None and text[word.start : word.end] in name_words("chair")) or (
+                served is not None and served.group(1) in name_words("chair")):
+            found.append(Candidate(run[0].start, end, COMPOUND, type="Organization", headed=True))
+    return found
+
+
+# A post held on a body, in a clause right before the body's name: …が座長を務めた…会議.
+_SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|ている)$")
+
+
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
 # working group, subcommittee, council or committee.
 _BODY_HEADS = ("ワーキンググループ", "チーム", "部会", "本部", "会議", "委員会", "室", "隊")
@@ -604,7 +638,7 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
-            found.append(Candidate(_with_new(text, by_start, start), end, COMPOUND, type="Organization", headed=True))
+            found.append(Candidate(with_new(text, start), end, COMPOUND, type="Organization", headed=True))
     return found
 
 
@@ -629,19 +663,6 @@ def _listed_under(text: str, start: int, owners: set[int]) -> bool:
             return False
         start = item
     return False
-
-
-# The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の
-# say that a body is new, and are no part of its name.
-_NEW = "新しい"
-
-
-def _with_new(text: str, by_start: dict[int, Word], start: int) -> int:
-    """Return where a body's name starts with the adjective 新しい written right before it (…には新しい…本部が
-    置かれ): Japanese policy text says a body is new with 新たな, so 新しい in front is the name's own word."""
-    at = start - len(_NEW)
-    word = by_start.get(at)
-    return at if word is not None and text[at:start] == _NEW and word.end == start and word.pos[0] == "形容詞" else start
 
 
 def _law_or_treaty(text: str, word: Word, before: int) -> str:
@@ -1096,8 +1117,8 @@ def _joins_fields(text: str, before: Word, following: Sequence[Word]) -> bool:
     if not following or following[0].start != before.end + 1 or text[before.end] != "・":
         return False
     first = nfkc(text[before.start : before.end])
-    return (before.pos[:2] == ("名詞", "普通名詞") and following[0].pos[:2] == ("名詞", "普通名詞")
-            and not suffix_type(first) and _longest_head(first, 1) is None)
+    common = lambda w: w.pos[:2] == ("名詞", "普通名詞") or listed_kana_field(text, w)  # noqa: E731
+    return common(before) and common(following[0]) and not suffix_type(first) and _longest_head(first, 1) is None
 
 
 def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -16,14 +16,14 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
-from kg.resolve.words import short_units, words
+from kg.resolve.words import short_units, word_starting, words
 from kg.text.chars import fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in _editions_under_headings(_surnames_joined(mentions)):
+    for mention in _editions_under_headings(_surnames_joined(mentions, lexicon)):
         grouped[mention.entity].append(mention)
     short_tails = _tails_of_names(grouped, lexicon)
     kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
@@ -87,23 +87,30 @@ _GOVERNMENT = "政権"
 _GOVERNMENT_PREFIXES = ("前", "元", "現", "旧")
 
 
-def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
+def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Return the mentions, a person named by a part of a full name joined to that name.
 
     Japanese names put the surname first (上川 of 上川陽子), Western ones in katakana last, after
     a ・ or = (トルドー of ジャスティン・トルドー). The full name is looked for in the same note first,
     then, when the note writes none, in the whole vault (a dated note says 植田総裁 of the 植田和男
-    another note named): a part that fits two full names there stays as it is. So does a name with
+    another note named). A part that fits two full names there is the one the vault's aliases write with the
+    title after it (石破首相 of an entity note 石破茂, where 石破二朗 is named too), and where they write one of
+    the two with the part and a title, the part before any title is that one; else it stays as it is. So does a
+    name with
     代表 after it (日本代表, a country's team or delegation) unless the name is the last part of a
     person's full name in the note (タイ代表, Katherine Tai as the trade representative). A leader's
     government (…政権) writes the leader's full name too, so a part of it before a title joins it.
     """
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person":
             # 齋藤健 and 斎藤経産相: a name written with an old form of a kanji is the same name;
             # ライースィ and ライシ: so is a foreign name spelt two ways in katakana
             people[m.block.note].add((fold_spelling(fold_variants(m.surface)), m.entity))
+            # 北浜 of 北浜ジョージ: a surname before a katakana given name, read before the spelling is folded
+            if surname := _surname_before_katakana_name(m.surface):
+                surnames[m.block.note].add((fold_spelling(fold_variants(surname)), m.entity))
         elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
             # ユン・ソンニョル政権 writes the leader's full name, which ユン大統領 elsewhere is a part of
             leader = _leader(m.surface[: -len(_GOVERNMENT)])
@@ -116,11 +123,18 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     in_note = {note: _full_names_by_part(found, titled) for note, found in people.items()}
     in_vault = _full_names_by_part(everyone, titled)
+    for note, found in surnames.items():
+        for surname, entity in found:
+            in_note[note][surname].add(entity)
+            in_vault[surname].add(entity)
 
     @cache
-    def full_name_in(note: str, part: str, vault: bool) -> str:
+    def full_names_in(note: str, part: str, vault: bool) -> frozenset[str]:
         part = fold_spelling(fold_variants(part))
-        found = in_note.get(note, {}).get(part) or (in_vault.get(part, set()) if vault else set())
+        return frozenset(in_note.get(note, {}).get(part) or (in_vault.get(part, set()) if vault else set()))
+
+    def full_name_in(note: str, part: str, vault: bool) -> str:
+        found = full_names_in(note, part, vault)
         return next(iter(found)) if len(found) == 1 else ""
 
     def full_name(m: Mention, part: str, vault: bool = True) -> str:
@@ -129,7 +143,9 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
 
     joined = []
     for m in mentions:
-        if m.type == "Person" and len(m.surface) >= 2:
+        if m.type == "Person" and len(m.surface) >= 2 and _aliased(m, lexicon):
+            pass  # 石破首相, an alias the vault gives a person: that person, whoever else has the surname
+        elif m.type == "Person" and len(m.surface) >= 2:
             # 福岡厚労相, a surname and a title the model read as one name, is 福岡資麿 where the vault names him
             bare = name_before_title(m.surface)
             m = replace(m, entity=full_name(m, m.surface) or (len(bare) >= 2 and full_name(m, bare)) or m.entity)
@@ -148,7 +164,83 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
             m = replace(m, entity=person, type="Person") if person else m
         joined.append(m)
+    joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
+    return _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
+
+
+# How many characters of the title after a surname to look up with it (石破 and 首相, 北浜 and 経済再生相).
+_TITLE_LENGTH = 6
+
+
+def _aliased(m: Mention, lexicon: Lexicon) -> bool:
+    """Return True when a person's mention is a name the lexicon gives the entity it stands for."""
+    known = lexicon.get(m.surface)
+    return known is not None and match_key(known.entity) == match_key(m.entity)
+
+
+def _titled_aliases_joined(mentions: Sequence[Mention], in_note: Callable[[Mention], frozenset[str]],
+                           lexicon: Lexicon) -> list[Mention]:
+    """Return the mentions, a surname joined to the person the vault's aliases name with it and the title after
+    it (石破首相, a front-matter alias of 石破茂 or a link's text, where 石破二朗 is named too), and the surname
+    elsewhere (石破氏, 石破内閣) to that person too when the aliases so name only one and its note writes no full
+    name with it (``in_note``: the full names a mention's note writes with its surface)."""
+    chosen: dict[int, str] = {}
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        after = m.block.text[m.end : m.end + _TITLE_LENGTH] if m.type == "Person" else ""
+        for form in [m.surface] + [m.surface + after[:end] for end in range(len(after), 0, -1)]:
+            known = lexicon.get(form) if m.type == "Person" else None
+            bare = name_before_title(form) if known is not None and known.type in ("", "Person") else ""
+            if bare and (form == m.surface or bare == m.surface):
+                chosen[id(m)] = known.entity
+                by_part[fold_spelling(fold_variants(bare))].add(match_key(known.entity))
+                break
+    entities = {match_key(e): e for e in chosen.values()}
+    for m in mentions:
+        one = by_part.get(fold_spelling(fold_variants(m.surface)), set()) if m.type == "Person" else set()
+        if len(one) == 1 and id(m) not in chosen and not in_note(m):
+            chosen[id(m)] = entities[next(iter(one))]
+    return [replace(m, entity=chosen[id(m)]) if id(m) in chosen else m for m in mentions]
+
+
+# What ends a minister's title after the field it names: こども of こども相 and こども政策担当大臣 is one field.
+_MINISTER_TITLE_ENDS = ("担当大臣", "担当相", "大臣", "相")
+
+
+def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Mention], frozenset[str]]) -> list[Mention]:
+    """Return the mentions, a surname that fits two full names joined to the one the vault writes with the same
+    title after it (加藤財務相 of 加藤一郎財務相, where 加藤花子 is named too; 加藤こども相 of 加藤花子こども政策担当大臣,
+    a minister's title by its field), when only one of them has it; ``full_names``: those a mention's surface fits."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "Person" and (title := _title_after(m)):
+            titles[m.entity].add(title)
+    joined = []
+    for m in mentions:
+        names = full_names(m) if m.type == "Person" else frozenset()
+        title = _title_after(m) if len(names) > 1 and m.entity not in names else ""
+        same = {n for n in names if any(_same_title(title, t) for t in titles.get(n, ()))} if title else set()
+        joined.append(replace(m, entity=next(iter(same))) if len(same) == 1 else m)
     return joined
+
+
+def _title_after(m: Mention) -> str:
+    """Return the nouns right after a person's mention, the title it is written with (財務相, こども政策担当大臣); ""
+    for an honorific (氏, さん), which anyone is written with."""
+    text, end = m.block.text, m.end
+    while (word := word_starting(text, end)) is not None and word.pos[0] in ("名詞", "接尾辞", "接頭辞") \
+            and not word.proper:
+        end = word.end
+    title = nfkc(text[m.end : end])
+    return title if len(title) >= 2 and not all(is_hiragana(c) for c in title) else ""
+
+
+def _same_title(title: str, other: str) -> bool:
+    """Return True for one title, or for ministers' titles of one field (こども相 and こども政策担当大臣)."""
+    if title == other:
+        return True
+    ending = next((e for e in _MINISTER_TITLE_ENDS if title.endswith(e) and len(title) > len(e) + 1), "")
+    return bool(ending) and other.endswith(_MINISTER_TITLE_ENDS) and other.startswith(title[: -len(ending)])
 
 
 # The year of an edition written after a plan's name: 2024 of …の基本方針2024 (keys are casefolded).
@@ -209,6 +301,16 @@ def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> d
                     if stem[end - 1] == "・":
                         parts[stem[end:]].add(entity)
     return parts
+
+
+@cache
+def _surname_before_katakana_name(surface: str) -> str:
+    """Return the surname a full name opens with when a katakana given name follows it, one the dictionary
+    knows as a person's or lacks (北浜 of 北浜ジョージ); "" for any other name (石破ショック: a common word)."""
+    found = words(surface)
+    if len(found) != 2 or found[0].pos[2:4] != ("人名", "姓") or not all(is_katakana(c) for c in surface[found[1].start :]):
+        return ""
+    return surface[: found[0].end] if found[1].person or found[1].unknown else ""
 
 
 def _leader(name: str) -> str:
@@ -839,10 +941,10 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     if known is not None and known.type:
         return known.type
     head = suffix_type(label)
-    # 会議 heads meetings and standing councils alike: one the text sets up or places under a body
-    # (formed_bodies, set_up_bodies) is a council
-    if head == "Event" and any(m.type == "Organization" and m.source == "compound" for m in group) \
-            and nfkc(label).endswith("会議"):
+    # 会議 heads meetings and standing councils alike: one the text sets up, places under a body or gives a chair
+    # (formed_bodies, set_up_bodies, chaired_councils) is a council
+    if head == "Event" and nfkc(label).endswith("会議") and any(
+            m.type == "Organization" and m.source in ("compound", "headed") for m in group):
         return "Organization"
     # 省 heads ministries and provinces alike: a name every mention reads as a place of the dictionary is a province
     if head == "Organization" and nfkc(label).endswith("省") and group and all(m.type == "Region" for m in group):

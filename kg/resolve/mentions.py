@@ -12,11 +12,11 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    numbered_meetings, numbered_resolutions, outside_longer_names, protocols, quoted, sibling_sessions, with_trade_form,
+    named_associations, numbered_meetings, numbered_resolutions, outside_longer_names, protocols, quoted, sibling_sessions, with_trade_form,
     without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, called_plans, cited_laws, compound_names, continued, country_forces, currency_areas,
+    OTHER, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued, country_forces, currency_areas,
     described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
     named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites, proper_words, set_up_bodies,
 )
@@ -95,7 +95,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    compounds += set_up_bodies(text) + [c for pair in owned for c in pair]
+    chaired = chaired_councils(text)
+    compounds += set_up_bodies(text) + chaired + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
     # a section is placed under a council its head names (…審議会の…部会) as under one kg knows
     headed_bodies = bare_headed(text)
@@ -111,6 +112,10 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     listed = listed_laws(text, [c for c in (*known, *named, *compounds, *model) if c.type == "Law"])
     compounds += listed
     named += elections(text, lexicon) + constitution_articles(text, lexicon) + listed_parties(text, lexicon)
+    named += named_associations(text, lexicon)
+    # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
+    councils = {(c.start, c.end) for c in chaired}
+    named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
     named += bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
@@ -134,7 +139,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("numbered-meeting", numbered_meetings(text, lexicon, sentences)),
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
-                            ("listed-party", listed_parties(text, lexicon)), ("bureau", bureaus(text, known)),
+                            ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
+                            ("bureau", bureaus(text, known)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
@@ -144,7 +150,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
-                            ("set-up", set_up_bodies(text)), ("currency-area", currency_areas(text)),
+                            ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),
                             ("name-with-year", with_years(text, [*known, *compounds, *named]))):

@@ -119,7 +119,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 現三井情報株式会社 is the present name 三井情報株式会社
         else:
             span = _without_qualifier(text, span)
-        if _toward_a_place(text, span, known) or _members_of(text, span, known):
+        if _toward_a_place(text, span, known) or _members_of(text, span, known) or (
+                type_ == "Organization" and _minister_post(text, span)):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
         if type_ == "Person" and _names_a_body(text, span):
@@ -698,6 +699,20 @@ def _names_an_association(text: str, span: Span) -> bool:
     inside = list(words_within(text, span.start, span.end))
     last = _last_word(text, span)
     return len(inside) >= 2 and last.endswith("会") and (last == "会" or len(last) >= 3)
+
+
+# What a minister's post ends in: 大臣, or the suffix 相 Sudachi splits from the field (国土交通 相).
+_MINISTER_POST = ("大臣", "相")
+
+
+def _minister_post(text: str, span: Span) -> bool:
+    """Return True for a span of words ending in 大臣 or 相, a minister's post (農林水産大臣, 国土交通相), which the
+    model often calls a government body: a post names no body, as a title names no person. The words are common
+    nouns or nouns of no kind the dictionary holds as proper (農林水産大臣), no person's, place's or body's name."""
+    inside = list(words_within(text, span.start, span.end))
+    return (bool(inside) and nfkc(text[span.start : span.end]).endswith(_MINISTER_POST)
+            and all(w.pos[:2] == ("名詞", "普通名詞") or w.pos[:3] == ("名詞", "固有名詞", "一般")
+                    or (w is inside[-1] and w.pos[0] == "接尾辞") for w in inside))
 
 
 def _last_word(text: str, span: Span) -> str:

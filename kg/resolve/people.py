@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.records import Entity, Span
 from kg.resolve import trace
-from kg.resolve.candidates import HEADED, Candidate
+from kg.resolve.candidates import HEADED, Candidate, kana_noun
 from kg.resolve.compounds import compound_heads, heads_by_word
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type
@@ -92,6 +92,16 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 people.append(Candidate(word.start, word.end - inside, HEADED, type="Person"))
                 blocks.append(Candidate(word.end - inside, word.end, 0))
             continue
+        field = _minister_field(text, found, by_end, i, title_end)
+        if field is not None:
+            # the name before the field, else the place's name that _minister_field read as a surname
+            word = field
+            start = _name_start(text, found, by_end, word.start, model_people, lexicon, strong)
+            start = found[by_end[word.start]].start if start is None else start
+            if _is_name(text, start, word.start, lexicon):
+                people.append(Candidate(start, word.start, HEADED, type="Person"))
+                blocks.append(Candidate(word.start, title_end, 0))
+                continue
         body = _before_country(text, _before_reading(text, word.start))
         start = _name_start(text, found, by_end, body, model_people, lexicon, strong)
         if start is None:
@@ -108,12 +118,57 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
             continue  # 第2次岸田内閣: a numbered cabinet is a body of its own
         if start is not None and _head_of_place(text, found, by_end, start, body, text[word.start : title_end]):
-            blocks.append(Candidate(start, title_end, 0))
-            continue  # 安芸高田市長: the head of the town the place names, no one's name
+            # 安芸高田市長: the head of the town the place names, no one's name; the place and 市 name the town,
+            # as 大阪府知事 names 大阪府
+            people.append(Candidate(start, word.start + 1, HEADED, type="Region"))
+            blocks.append(Candidate(word.start + 1, title_end, 0))
+            continue
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
     return people + _successors(text), blocks
+
+
+# How many words may name a minister's field before 相 or 大臣 (地方創生 相, こども 政策 担当相, 経済 財政 政策 担当大臣).
+_FIELD_WORDS = 3
+
+
+def _minister_field(text: str, found: Sequence[Word], by_end: dict[int, int], i: int, title_end: int) -> Word | None:
+    """Return the first word of the field a minister's title names before 相 or 大臣 when one name word stands
+    right before the field, else None: 伊東地方創生相 and 山田こども政策担当相 are 伊東 and 山田 with their titles.
+
+    The field is one to three common nouns (in kanji, katakana or kana, each of two characters or more, so a
+    Chinese given name cut into one-kanji words is no field), after a word for a former holder if any (前). The
+    name word is a surname of the dictionary's, or a place's name that opens the run of nouns (many surnames
+    are places'; a place's own minister would be named with の); the model often reads the field as part of
+    the name (伊東地方創生), and a field word alone before the title (坂井防災相) is read in _title_end."""
+    if not nfkc(text[found[i].start : title_end]).endswith(_MINISTER_ENDINGS):
+        return None
+    k, fields = i - 1, 0
+    while k >= 0 and fields < _FIELD_WORDS and found[k].end == found[k + 1].start and _field_word(text, found[k]):
+        k, fields = k - 1, fields + 1
+    first = found[k + 1]
+    while k >= 0 and found[k].end == found[k + 1].start and text[found[k].start : found[k].end] in _TIME_PREFIXES:
+        first, k = found[k], k - 1
+    if not fields or k < 0 or found[k].end != first.start:
+        return None
+    name = found[k]
+    if name.person:
+        return first
+    surface = text[name.start : name.end]
+    opens = k == 0 or found[k - 1].end != name.start or found[k - 1].pos[0] not in ("名詞", "接頭辞", "接尾辞")
+    place = (name.pos[:3] == ("名詞", "固有名詞", "地名") and name.pos[3] != "国" and 2 <= len(surface) <= 3
+             and all(is_kanji(c) for c in surface) and not surface.endswith(_AREA_HEADS))
+    return first if place and opens else None
+
+
+def _field_word(text: str, word: Word) -> bool:
+    """Return True for a common noun that may name a minister's field: two kanji or more, three katakana or
+    more, or a common noun in kana (こども)."""
+    surface = text[word.start : word.end]
+    return word.pos[:2] == ("名詞", "普通名詞") and (
+        (len(surface) >= 2 and all(is_kanji(c) for c in surface))
+        or (len(surface) >= 3 and all(is_katakana(c) for c in surface)) or kana_noun(text, word))
 
 
 # The heads of a municipality, each opening with the kind of area it heads: 市長 heads a 市.

@@ -182,14 +182,16 @@ OWN_FLOORS = {
     "own_vault_econsec_2025": (0.96, 0.82),      # 0.96 / 0.84 (52 of 62) with relate11's rules, first met (held out) at 0.87 / 0.53
     # 0.97 / 0.73 (30 of 41) with relate11's rules, 0.96 / 0.63 with relate10's; on first contact 0.94 / 0.37
     "own_children_policy_2024": (0.96, 0.70),
-    # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round
-    "own_health_welfare_policy_2024": (0.82, 0.38),
+    # 0.82 / 0.41 (14 of 34) with relate10's rules, from 0.73 / 0.24 (8 of 34) when held out in the seventh round;
+    # 0.84 / 0.47 (16 of 34) with rulelocal's entities
+    "own_health_welfare_policy_2024": (0.83, 0.44),
     # 0.96 / 0.50 (23 of 46) with relate11's rules; 0.94 / 0.35 (16 of 46) on first contact (10d9808)
     # with rulelab's entities 0.94 / 0.63 (29 of 46, 32 reachable): one more body (a metalworkers' council) read as a
     # member of the confederation the text says it stands apart from
     "own_vault_labour_wages_2025": (0.93, 0.60),
-    # 0.89 / 0.44 (17 of 39) at the eighth round's end, held out; 0.88 / 0.38 on first contact (10d9808)
-    "own_vault_local_gov_2025": (0.88, 0.41),
+    # 0.89 / 0.44 (17 of 39) at the eighth round's end, held out; 0.88 / 0.38 on first contact (10d9808); with
+    # rulelocal's entities (associations, kana names, councils, people by title) 0.93 / 0.67 (26 of 39, 32 reachable)
+    "own_vault_local_gov_2025": (0.92, 0.64),
 }
 
 
