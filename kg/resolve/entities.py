@@ -142,11 +142,14 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
             m = replace(m, entity=person, type="Person") if person else m
         elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
-            # マルコス政権 where the vault names フェルディナンド・マルコス is his government: a mention of
-            # him, as a text means the leader (タリバン政権, with no such person, stays as it is)
+            # マルコス政権 where the vault names フェルディナンド・マルコス is his government, a body of its own
+            # (it acts, and outlives a reshuffle), and names him too; トランプ前政権 is the one government of
+            # トランプ, dated. タリバン政権, with no such person, stays as it is
             leader = _leader(m.surface[: -len(_GOVERNMENT)])
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
-            m = replace(m, entity=person, type="Person") if person else m
+            if person:
+                joined.append(replace(m, surface=leader, end=m.start + len(leader), entity=person, type="Person"))
+                m = replace(m, entity=match_key(leader + _GOVERNMENT), type="Organization")
         joined.append(m)
     return joined
 
