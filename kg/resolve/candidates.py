@@ -339,12 +339,14 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     """Return the members of a country compound starting at norm[i] (empty if there is none).
 
     A compound starts with a one-character country form (日, 米, 英, ...) not preceded by a
-    digit (so 8日米国 is a date), and goes on with such forms or known countries and bodies,
+    digit right before it (so 8日米国 is a date; a space between, as a dated headline's 2025-03-31 日中韓…, keeps
+    the compound), and goes on with such forms or known countries and bodies,
     optionally joined by ・: 日米, 日中韓, 日米豪印, 日ASEAN, 日EU, 日インド. No member runs across two
     words: 米国|連邦 holds no 国連, so 米国連邦航空局 is no compound of 米 and 国連.
     """
     abbreviations = country_abbreviations()
-    if norm[i] not in abbreviations or (i > 0 and (norm[i - 1].isdigit() or norm[i - 1] in abbreviations)):
+    dated = i > 0 and norm[i - 1].isdigit() and starts[i] == starts[i - 1] + 1
+    if norm[i] not in abbreviations or dated or (i > 0 and norm[i - 1] in abbreviations):
         return []
     members: list[tuple[int, int, Name]] = []
     j = i
