@@ -400,7 +400,8 @@ def _bodies_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> l
     if not (3 <= len(key) <= 5 and all(is_kanji(c) for c in key) and _typed(grouped[key]) == "Organization"):
         return []
     return [k for k, group in grouped.items() if len(k) >= len(key) + 2 and k[0] == key[0]
-            and all(is_kanji(c) for c in k) and _typed(group) == "Organization" and _abbreviates(key, _name_words(k))]
+            and all(is_kanji(c) for c in k) and _vote_type(k, group, None) == "Organization"
+            and _abbreviates(key, _name_words(k))]
 
 
 def _name_words(name: str) -> list[tuple[str, str]]:
@@ -857,4 +858,8 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     if not votes:
         return ""
     best = max(votes.values())
+    # the model reads a company as a city as often as a body (…製鐵, …工業): a tie over a name ending in a
+    # body's head is the body
+    if votes.get("Organization") == best and head_type(fold_variants(label)) == "Organization":
+        return "Organization"
     return next(t for t in ENTITY_TYPES if votes.get(t) == best)

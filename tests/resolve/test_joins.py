@@ -1150,3 +1150,13 @@ def test_a_law_whose_title_the_text_says_is_changed_to_a_quoted_one_is_one_law(n
     assert "北方水産業の振興に関する法律" in nodes[law]
     quoted = _read(_block("北方漁業振興法は、「北方水産業の振興に関する法律」と並ぶ法律だ。"))  # no renaming said
     assert not any(len(surfaces) > 1 for surfaces in quoted.values())
+
+
+def test_a_company_the_model_reads_as_a_city_as_often_as_a_body_is_the_body_its_short_name_abbreviates():
+    first, later = "2001年に新北陽製鐵と西海金属が合併した。", "新北陽製鐵の時代は「新北鉄」と呼ばれた。"
+    spans = {**_spans(first, ("新北陽製鐵", "City")), **_spans(later, ("新北陽製鐵", "Company"), ("新北鉄", "Company"))}
+    entities = {e.label: e for e in resolve([_note(first), _note(later, "m.md")], spans)}
+    assert entities["新北陽製鐵"].type == "Organization"  # a tie over a name ending in a body's head (製鐵 is 製鉄)
+    assert sorted({m.surface for m in entities["新北陽製鐵"].mentions}) == ["新北鉄", "新北陽製鐵"]
+    alone = {e.label: e.type for e in resolve([_note(first)], _spans(first, ("新北陽製鐵", "City")))}
+    assert alone["新北陽製鐵"] == "Region"  # no mention read as a body: the model's place stands
