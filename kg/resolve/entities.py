@@ -620,13 +620,21 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
         titled = {m.block.note for m in group if _headline(m)}
         known = lexicon.get(key)
+        notes = {m.block.note for m in group if m.block}
+        numbered_in_note = len(sessions) > 1 and _kind_of_session(key)
+        if numbered_in_note:
+            # 通常国会 in a note naming 第213回国会, of a vault naming 第213回通常国会 and 第217回通常国会: the one
+            # session of that kind whose number the note writes, with the kind or without (the same session)
+            numbers = {_EDITION.match(k).group() for k in grouped if _EDITION.match(k) and k.endswith(key[-2:])
+                       and any(m.block is not None and m.block.note in notes for m in grouped[k])}
+            sessions = [s for s in sessions if _EDITION.match(s).group() in numbers]
         # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
         # numbered meeting (第9回… defined as its other name) already stands for that one
         if len(sessions) != 1 or not (headings or election) or (known is not None and known.type != "Event") \
                 or any(_EDITION.match(match_key(m.surface)) for m in group):
             continue
         if election and not any(_DATED_BEFORE.search(m.block.text, 0, m.start) for m in group if m.block) \
-                and {m.block.note for m in group if m.block} & {m.block.note for m in grouped[sessions[0]] if m.block}:
+                and (numbered_in_note or notes & {m.block.note for m in grouped[sessions[0]] if m.block}):
             joined[key] = sessions[0]  # 衆院選 in a note that names 第50回衆議院議員総選挙: the one it numbers
             continue
         if not headings:

@@ -1034,6 +1034,16 @@ def test_a_kind_of_session_written_undated_is_the_one_numbered_session_of_that_k
     assert dated["第150回臨時国会"] == ["第150回臨時国会"]
     two = read("第149回臨時国会と第150回臨時国会を比べた。野党は臨時国会でも法案を出した。")  # two numbered: either
     assert all(surfaces != ["第150回臨時国会", "臨時国会"] for surfaces in two.values())
+    # the vault numbers two sessions of the kind; a note writing one number, without the kind, means that one
+    notes = [_note("第149回臨時国会が召集された。"), _note("第150回臨時国会が召集された。", "m.md"),
+             _note("第150回国会が閉じた。臨時国会の最終盤だった。", "o.md")]
+    labelled = (("臨時国会", "Political_Organization_Other"), ("第150回国会", "Conference"))
+    spans = {n.blocks[0].text: _spans(n.blocks[0].text, *labelled)[n.blocks[0].text] for n in notes}
+    vault = _nodes(notes, spans)
+    assert "臨時国会" in next(surfaces for surfaces in vault.values() if "第150回国会" in surfaces)
+    undated = "野党は臨時国会でも法案を出した。"
+    alone = _nodes(notes[:2] + [_note(undated, "o.md")], spans | _spans(undated, *labelled))
+    assert "臨時国会" in alone  # no number in its note: either of the two
 
 
 def _known_plan(tmp_path) -> ResolveOptions:
