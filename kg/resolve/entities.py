@@ -127,7 +127,7 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
         # one look-up per note and part: a vault names the same people thousands of times
         return full_name_in(m.block.note, part, vault)
 
-    joined = []
+    joined, leaders = [], []
     for m in mentions:
         if m.type == "Person" and len(m.surface) >= 2:
             # 福岡厚労相, a surname and a title the model read as one name, is 福岡資麿 where the vault names him
@@ -148,10 +148,13 @@ def _surnames_joined(mentions: Sequence[Mention]) -> list[Mention]:
             leader = _leader(m.surface[: -len(_GOVERNMENT)])
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
             if person:
-                joined.append(replace(m, surface=leader, end=m.start + len(leader), entity=person, type="Person"))
+                leaders.append(replace(m, surface=leader, end=m.start + len(leader), entity=person, type="Person"))
                 m = replace(m, entity=match_key(leader + _GOVERNMENT), type="Organization")
         joined.append(m)
-    return joined
+    # a government's name is a mention of its leader where its note names him otherwise too; alone it names the
+    # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
+    people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
+    return joined + [m for m in leaders if (m.block.note if m.block else "", m.entity) in people_named]
 
 
 # The year of an edition written after a plan's name: 2024 of …の基本方針2024 (keys are casefolded).

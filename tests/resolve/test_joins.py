@@ -360,10 +360,14 @@ def test_the_first_of_two_surnames_ending_a_name_of_four_parts_joins_the_full_na
     assert "ペドラサ" in _nodes([_note(other)], {})
 
 
-def test_a_government_after_a_name_the_dictionary_knows_as_a_persons_names_the_leader():
+def test_a_government_after_a_name_the_dictionary_knows_as_a_persons_names_the_leader_the_text_names_too():
     text = "米国はバイデン政権の発足直後に復帰した。タリバン政権は承認されていない。"
-    nodes = _nodes([_note(text)], _spans(text, ("バイデン政権", "Political_Organization_Other"),
-                                         ("タリバン政権", "Political_Organization_Other")))
+    labelled = (("バイデン政権", "Political_Organization_Other"), ("タリバン政権", "Political_Organization_Other"))
+    nodes = _nodes([_note(text)], _spans(text, *labelled))
+    # named only inside his government's name, the leader is no mention of his own (as the NER annotation reads it)
+    assert nodes == {"バイデン政権": ["バイデン政権"], "タリバン政権": ["タリバン政権"], "アメリカ": ["米国"]}
+    titled = text + "バイデン大統領は演説した。"
+    nodes = _nodes([_note(titled)], _spans(titled, *labelled))
     assert nodes["バイデン"] == ["バイデン"] and nodes["バイデン政権"] == ["バイデン政権"]  # the person and his government
     assert nodes["タリバン政権"] == ["タリバン政権"]  # a movement's government stays as it is
 
