@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import signal
 import sys
@@ -124,11 +125,13 @@ def main() -> None:
                    "processes on this machine. Needs pip install 'kg[dask]'; replaces --jobs.")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse NER results from the cache ($KG_CACHE_DIR or the user cache folder).")
+@click.option("--force", is_flag=True,
+              help="Build even when OUT already holds the outputs of these notes, options and kg (then nothing is done).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True,
               help=f"Exit with code {EXIT_STRICT} when any input file was skipped or no note was read (the outputs "
                    "are still written).")
-def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **options) -> None:
+def build(paths: tuple[Path, ...], out: Path, force: bool, quiet: bool, strict: bool, **options) -> None:
     """Build the graph of PATHS (Markdown files or vault folders; default: data/).
 
     \b
@@ -138,7 +141,9 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
       kg build ~/Obsidian/Clippings -o out --since 2025-01 --until 2025-06
 
     A file that cannot be read as a note (binary, not text, not Markdown) is skipped with one line
-    on stderr; OUT/report.json lists the skipped files, the warnings and the counts.
+    on stderr; OUT/report.json lists the skipped files, the warnings and the counts. When OUT holds
+    the outputs of the same notes, options and version of kg, as they were written, nothing is
+    built: the summary says so (--force builds anyway).
 
     \b
     Exit codes:
@@ -157,10 +162,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         from kg.pipeline import DEFAULT_INPUT, make_options, run
-        from kg.export.report import counts
+        from kg.export.report import report
 
         result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options),
-                            say=lambda line: click.echo(line, err=True))
+                            say=lambda line: click.echo(line, err=True), reuse=not force)
     except OptionError as error:
         raise click.ClickException(error.spelled(_flag)) from error
     except (ValueError, OSError) as error:
@@ -174,21 +179,26 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, strict: bool, **optio
         sys.exit(EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else EXIT_TERMINATED)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    for problem in result.problems:
-        click.echo(f"kg: {problem}", err=True)
-    for skipped in result.vault.skipped:
-        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
-    found = counts(result)
+    if result is not None:
+        for problem in result.problems:
+            click.echo(f"kg: {problem}", err=True)
+    # what the build found, or what the build that wrote OUT found when nothing was to be done
+    found = report(result, 0) if result is not None else json.loads(files["report.json"].read_text(encoding="utf-8"))
+    for skipped in found["skipped"]:
+        click.echo(f"skipped {skipped['path']}: {skipped['reason']}", err=True)
     if found["warnings"]:
-        click.echo(f"{found['warnings']} warnings: see {files['report.json']}", err=True)
-    unmatched = sum(1 for done in result.corrections if not done["matched"])
+        click.echo(f"{len(found['warnings'])} warnings: see {files['report.json']}", err=True)
+    unmatched = len(found["corrections_unmatched"])
     if unmatched:
         click.echo(f"{unmatched} correction{'s' * (unmatched > 1)} matched nothing: see {files['report.json']}", err=True)
+    found = found["counts"]
     left_out = found["left_out_by_period"]
     _summary(
         f"{found['notes']} notes, {found['mentions']} mentions, "
         f"{found['entities']} entities, {found['edges']} edges -> {files['graph.html']}"
-        + (f" ({left_out} note{'s' * (left_out > 1)} outside the period left out)" if left_out else ""),
+        + (f" ({left_out} note{'s' * (left_out > 1)} outside the period left out)" if left_out else "")
+        + (" (unchanged since the last build into this folder: nothing to do; --force builds anyway)"
+           if result is None else ""),
         out,
     )
     if strict and not found["notes"]:

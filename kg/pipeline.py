@@ -207,23 +207,32 @@ def build(paths: Iterable[str | Path] = (DEFAULT_INPUT,), **options) -> nx.Graph
 
 
 def run(
-    paths: Iterable[str | Path], out: str | Path, options: Options | None = None, say: Callable[[str], object] | None = None
-) -> tuple[Result, dict[str, Path]]:
+    paths: Iterable[str | Path], out: str | Path, options: Options | None = None, say: Callable[[str], object] | None = None,
+    *, reuse: bool = False,
+) -> tuple[Result | None, dict[str, Path]]:
     """Build the graph and write graph.graphml, graph.json, the CSVs, graph.html and report.json into out.
 
     Out is checked and locked before anything is read: a second build into it waits (``say`` tells).
     The files are written into a staging folder and put in out in one step (kg.export.outfolder),
-    so out holds all the old outputs or all the new ones, whatever ends the build.
+    so out holds all the old outputs or all the new ones, whatever ends the build. With ``reuse``,
+    when out already holds the outputs of these very files, options and kg (kg.stamp), nothing is
+    built or written and the result is (None, out's files).
     """
     from kg.export.formats import (OUTPUT_FILES, RELATION_FILES, GraphEdges, GraphFiles, graph_edges, graph_files,
                                    relation_texts, write_outputs)
+    from kg.export.files import write_atomic
     from kg.export.outfolder import claimed
+    from kg.stamp import STAMP, build_key, stamp_text, unchanged
     from kg.community.files import community_files
     from kg.export.report import report_json
 
     started = time.perf_counter()
     options = options or Options()
-    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES, say) as held, ExitStack() as stopping:
+    paths = list(paths)
+    with claimed(Path(out), OUTPUT_FILES + RELATION_FILES + (STAMP,), say) as held, ExitStack() as stopping:
+        key = build_key(paths, held.real, options)
+        if reuse and (kept := unchanged(held.real, key)) is not None:
+            return None, {name: held.folder / name for name in kept}
         edges: list[GraphEdges] = []
         writing: list[GraphFiles] = []
 
@@ -259,6 +268,7 @@ def run(
                 extra.update(relation_texts(result.relations, result.graph))
             started_files = GraphFiles(tuple(child for files in writing for child in files.apart), edges[0])
             staged = write_outputs(result.graph, result.entities, held.staging, html, extra, started=started_files)
+        write_atomic(held.staging / STAMP, stamp_text(key, held.staging, staged))
         # all at once: a build without relations removes an earlier build's relation files
-        files = held.commit(list(staged), remove=RELATION_FILES)
+        files = held.commit([*staged, STAMP], remove=RELATION_FILES)
     return result, files

@@ -12,12 +12,13 @@ from click.testing import CliRunner
 
 import kg
 from kg.cli import main
+from kg.stamp import STAMP
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "whitepaper_r06_ict_international.md"
 
 OUTPUTS = {"graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
            "report.json", "relations.csv", "relations.graphml", "relations.json", "communities.json", "communities.csv",
-           "report.md"}
+           "report.md", STAMP}
 NODE_ATTRS = {"kind": str, "label": str, "type": str, "ene": str, "aliases": str, "count": int, "units": int,
               "notes": str}
 EDGE_ATTRS = {"weight": float, "count": int, "evidence": str}

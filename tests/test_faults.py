@@ -42,12 +42,13 @@ from kg.extract.cache import SpanCache
 from kg.cli import main
 from kg.extract import DEFAULT_MODEL
 from kg.notes import NotesOptions, parse_note, read_vault
+from kg.stamp import STAMP
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"  # the console script of this environment: .venv/bin/kg
 OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
            "report.json", "relations.csv", "relations.graphml", "relations.json", "communities.json", "communities.csv",
-           "report.md")
+           "report.md", STAMP)
 CACHE_FILE = "ner-spans.sqlite3"
 EXIT_TERMINATED = 143  # 128 + SIGTERM, what shells report for a terminated process
 

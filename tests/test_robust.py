@@ -39,12 +39,13 @@ from kg.extract.ner import MAX_CHUNK_BYTES, chunk_bounds
 from kg.notes import read_note, read_vault
 from kg.pipeline import analyse, make_options, run
 from kg.records import Span
+from kg.stamp import STAMP
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile_vault"
 OUTPUTS = ("graph.graphml", "graph.json", "nodes.csv", "edges.csv", "sentences.csv", "mentions.csv", "graph.html",
            "report.json", "relations.csv", "relations.graphml", "relations.json", "communities.json", "communities.csv",
-           "report.md")
+           "report.md", STAMP)
 
 # Every readable file and the country it names; each must reach the graph.
 READABLE = {

@@ -123,6 +123,17 @@ def read_vault(paths: Iterable[str | Path], options: NotesOptions = NotesOptions
     return Vault(tuple(notes), tuple(skipped), tuple(warnings), by_kg, left_out=left_out)
 
 
+def input_files(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path]:
+    """Return the files read_vault reads of paths, in its order (a file named twice, twice)."""
+    found: list[Path] = []
+    for root in map(Path, paths):
+        if root.is_dir():
+            found += [path for path, _, outside in _find_notes(root, follow_symlinks) if not outside]
+        else:
+            found.append(root)
+    return found
+
+
 def read_note(
     path: Path, name: str, callouts: bool = True, date_fields: Sequence[str] = DATE_FIELDS
 ) -> tuple[Note, list[str]]:
