@@ -278,6 +278,19 @@ def in_facility(cand: Candidate, spans: Sequence[Span]) -> bool:
         for s in spans)
 
 
+# What follows a place's bare name when it names a power plant there: the plant's unit (…2号機) or its restart
+# or decommissioning (…の再稼働), the place alone or the last of a list in と (…と…の再稼働).
+_PLANT_AFTER = re.compile(r"(?:と[^\s、。と]{1,6}?)?(?:[0-9０-９]+号機|の(?:再稼働|廃炉))")
+
+
+def names_a_plant(text: str, cand: Candidate) -> bool:
+    """Return True for a place's bare name that names a power plant (…2号機, …の再稼働, …と…の再稼働): a
+    facility, which kg keeps no node of, as it keeps none of …原発 (a place with 県 or 市 stays the place)."""
+    name = text[cand.start : cand.end]
+    return cand.type == "Region" and not name.endswith(("県", "府", "都", "道", "市", "町", "村")) \
+        and _PLANT_AFTER.match(text, cand.end) is not None
+
+
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
@@ -339,12 +352,14 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     """Return the members of a country compound starting at norm[i] (empty if there is none).
 
     A compound starts with a one-character country form (日, 米, 英, ...) not preceded by a
-    digit (so 8日米国 is a date), and goes on with such forms or known countries and bodies,
+    digit right before it (so 8日米国 is a date; a space between, as a dated headline's 2025-03-31 日中韓…, keeps
+    the compound), and goes on with such forms or known countries and bodies,
     optionally joined by ・: 日米, 日中韓, 日米豪印, 日ASEAN, 日EU, 日インド. No member runs across two
     words: 米国|連邦 holds no 国連, so 米国連邦航空局 is no compound of 米 and 国連.
     """
     abbreviations = country_abbreviations()
-    if norm[i] not in abbreviations or (i > 0 and (norm[i - 1].isdigit() or norm[i - 1] in abbreviations)):
+    dated = i > 0 and norm[i - 1].isdigit() and starts[i] == starts[i - 1] + 1
+    if norm[i] not in abbreviations or dated or (i > 0 and norm[i - 1] in abbreviations):
         return []
     members: list[tuple[int, int, Name]] = []
     j = i

@@ -141,7 +141,7 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
         # one look-up per note and part: a vault names the same people thousands of times
         return full_name_in(m.block.note, part, vault)
 
-    joined = []
+    joined, leaders = [], []
     for m in mentions:
         if m.type == "Person" and len(m.surface) >= 2 and _aliased(m, lexicon):
             pass  # 石破首相, an alias the vault gives a person: that person, whoever else has the surname
@@ -158,14 +158,21 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
             m = replace(m, entity=person, type="Person") if person else m
         elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
-            # マルコス政権 where the vault names フェルディナンド・マルコス is his government: a mention of
-            # him, as a text means the leader (タリバン政権, with no such person, stays as it is)
+            # マルコス政権 where the vault names フェルディナンド・マルコス is his government, a body of its own
+            # (it acts, and outlives a reshuffle), and names him too; トランプ前政権 is the one government of
+            # トランプ, dated. タリバン政権, with no such person, stays as it is
             leader = _leader(m.surface[: -len(_GOVERNMENT)])
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
-            m = replace(m, entity=person, type="Person") if person else m
+            if person:
+                leaders.append(replace(m, surface=leader, end=m.start + len(leader), entity=person, type="Person"))
+                m = replace(m, entity=match_key(leader + _GOVERNMENT), type="Organization")
         joined.append(m)
     joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
-    return _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
+    joined = _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
+    # a government's name is a mention of its leader where its note names him otherwise too; alone it names the
+    # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
+    people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
+    return joined + [m for m in leaders if (m.block.note if m.block else "", m.entity) in people_named]
 
 
 # How many characters of the title after a surname to look up with it (石破 and 首相, 北浜 and 経済再生相).
@@ -499,7 +506,8 @@ def _bodies_abbreviated(key: str, grouped: Mapping[str, Sequence[Mention]]) -> l
     if not (3 <= len(key) <= 5 and all(is_kanji(c) for c in key) and _typed(grouped[key]) == "Organization"):
         return []
     return [k for k, group in grouped.items() if len(k) >= len(key) + 2 and k[0] == key[0]
-            and all(is_kanji(c) for c in k) and _typed(group) == "Organization" and _abbreviates(key, _name_words(k))]
+            and all(is_kanji(c) for c in k) and _vote_type(k, group, None) == "Organization"
+            and _abbreviates(key, _name_words(k))]
 
 
 def _name_words(name: str) -> list[tuple[str, str]]:
@@ -718,13 +726,21 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         headings = {(m.block.note, m.block.section) for m in group if m.block is not None and m.block.kind == "heading"}
         titled = {m.block.note for m in group if _headline(m)}
         known = lexicon.get(key)
+        notes = {m.block.note for m in group if m.block}
+        numbered_in_note = len(sessions) > 1 and _kind_of_session(key)
+        if numbered_in_note:
+            # 通常国会 in a note naming 第213回国会, of a vault naming 第213回通常国会 and 第217回通常国会: the one
+            # session of that kind whose number the note writes, with the kind or without (the same session)
+            numbers = {_EDITION.match(k).group() for k in grouped if _EDITION.match(k) and k.endswith(key[-2:])
+                       and any(m.block is not None and m.block.note in notes for m in grouped[k])}
+            sessions = [s for s in sessions if _EDITION.match(s).group() in numbers]
         # a body's organ (国連総会) is no series of its sessions, and a series some of whose writings are one
         # numbered meeting (第9回… defined as its other name) already stands for that one
         if len(sessions) != 1 or not (headings or election) or (known is not None and known.type != "Event") \
                 or any(_EDITION.match(match_key(m.surface)) for m in group):
             continue
         if election and not any(_DATED_BEFORE.search(m.block.text, 0, m.start) for m in group if m.block) \
-                and {m.block.note for m in group if m.block} & {m.block.note for m in grouped[sessions[0]] if m.block}:
+                and (numbered_in_note or notes & {m.block.note for m in grouped[sessions[0]] if m.block}):
             joined[key] = sessions[0]  # 衆院選 in a note that names 第50回衆議院議員総選挙: the one it numbers
             continue
         if not headings:
@@ -956,4 +972,8 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     if not votes:
         return ""
     best = max(votes.values())
+    # the model reads a company as a city as often as a body (…製鐵, …工業): a tie over a name ending in a
+    # body's head is the body
+    if votes.get("Organization") == best and head_type(fold_variants(label)) == "Organization":
+        return "Organization"
     return next(t for t in ENTITY_TYPES if votes.get(t) == best)

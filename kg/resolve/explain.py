@@ -7,6 +7,8 @@ used; the rules' names and one-line reasons are in kg/data/rules.tsv.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 
@@ -208,8 +210,10 @@ def _joined(mention: Mention, before: Entity, after: Entity, trace: Trace, notes
     known = lexicon.get(name) if lexicon is not None else None
     if known is not None and known.entity == before.id:
         return _origin(name, trace, notes, origins)
-    if mention.type == "Person" and name.endswith("政権") and match_key(name) != match_key(before.id):
-        return "leader", f"{name} → {before.id}"
+    after = mention.block.text[mention.end :] if mention.block is not None else ""
+    government = re.match(r"[前元現旧]?政権", after)  # the leader named in his government (バイデン of バイデン政権)
+    if mention.type == "Person" and government:
+        return "leader", f"{name}{government.group()} → {name} ({before.id})"
     if mention.type == "Person" and match_key(name) != match_key(before.id):
         return "surname", f"{name} → {before.id}"
     own = lexicon.get(before.id) if lexicon is not None else None

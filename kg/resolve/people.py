@@ -297,10 +297,12 @@ def _before_country(text: str, end: int) -> int:
 def _noun_after(text: str, found: Sequence[Word], j: int) -> bool:
     """Return True when a noun follows word j: the title word is then part of a longer noun
     (大臣会合, 首相官邸, 議長国), not a title after a name. A plural suffix (…首相ら, …大統領たち) makes
-    no longer noun: it counts the people the titles name."""
+    no longer noun: it counts the people the titles name; nor does a suffix in hiragana (とも of …首相とも会談,
+    which Sudachi reads as one)."""
     if j + 1 >= len(found) or found[j + 1].start != found[j].end or found[j + 1].pos[0] not in ("名詞", "接尾辞"):
         return False
-    return not (found[j + 1].pos[0] == "接尾辞" and text[found[j + 1].start : found[j + 1].end] in _PLURAL_SUFFIXES)
+    after = text[found[j + 1].start : found[j + 1].end]
+    return not (found[j + 1].pos[0] == "接尾辞" and (after in _PLURAL_SUFFIXES or all(is_hiragana(c) for c in after)))
 
 
 def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,

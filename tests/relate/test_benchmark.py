@@ -176,8 +176,12 @@ OWN_FLOORS = {
     "own_vault_diplomacy_2024": (0.90, 0.71),    # 0.92 / 0.73 (33 of 45), first met (held out) at 0.65 / 0.62
     "own_vault_migration_2024": (0.90, 0.64),    # 0.91 / 0.71 (10 of 14, from 6) with the entities found
     "own_cyber_ai_2024": (0.88, 0.61),           # 0.88 / 0.63 (37 of 59), first met (held out) at 0.79 / 0.46
-    "own_gx_energy_whitepaper_2024": (0.91, 0.77),  # 0.91 / 0.79 (42 of 53) with relate11's rules, first met (held out) at 0.70 / 0.36
-    "own_humanrights_un_2024": (0.85, 0.74),     # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30
+    # 0.91 / 0.79 (42 of 53) with relate11's rules, first met (held out) at 0.70 / 0.36; 0.98 / 0.85 (45 of 53) with
+    # a leader's government a body of its own (branch rulemerge)
+    "own_gx_energy_whitepaper_2024": (0.96, 0.83),
+    # 0.86 / 0.77 (36 of 47), first met (held out) at 0.56 / 0.30; 0.93 / 0.83 (39 of 47) with a leader's government
+    # a body of its own (branch rulemerge)
+    "own_humanrights_un_2024": (0.91, 0.80),
     "own_vault_indopacific_2024": (0.91, 0.74),  # 0.91 / 0.76 (42 of 55, from 28) with its entity rules, first met (held out) at 0.84 / 0.49
     "own_vault_econsec_2025": (0.96, 0.82),      # 0.96 / 0.84 (52 of 62) with relate11's rules, first met (held out) at 0.87 / 0.53
     # 0.97 / 0.73 (30 of 41) with relate11's rules, 0.96 / 0.63 with relate10's; on first contact 0.94 / 0.37

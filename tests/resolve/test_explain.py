@@ -103,7 +103,7 @@ FIXTURES = {
     "link-alias": (MEMO, "OPRI-SPF", "OPRI-SPF", {}),
     "own-name": (CLIPS, "石破茂", "石破茂", {}),
     "surname": (CLIPS, "石破", "石破", {}),
-    "leader": (MEMO, "バイデン", "バイデン政権", {}),
+    "leader": (MEMO, "バイデン", "バイデン", {}),
     "other-writing": (MEMO, "千歳", "千歳", {}),
     "correction-merge": (CLIPS, "WTO閣僚会議", "WTO閣僚会議", {}),
 }

@@ -72,6 +72,8 @@ def test_loaded_once() -> None:
         (("東南アジア諸国連合", "ASEAN"), "東南アジア諸国連合", "Organization"),
         (("欧州連合", "EU"), "欧州連合", "Organization"),
         (("国際電気通信連合", "ITU"), "国際電気通信連合", "Organization"),
+        (("世界銀行", "World Bank", "IBRD"), "世界銀行", "Organization"),
+        (("世界銀行グループ", "World Bank Group"), "世界銀行グループ", "Organization"),  # the bank and its sisters
         (("日米豪印", "クアッド", "Quad"), "日米豪印", "Organization"),
         (("インターネット・ガバナンス・フォーラム", "インターネットガバナンスフォーラム", "IGF"),
          "インターネット・ガバナンス・フォーラム", "Organization"),

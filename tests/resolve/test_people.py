@@ -348,6 +348,8 @@ def test_a_place_and_a_head_of_a_body_before_a_title_is_the_body_not_a_person():
 def test_an_ordinal_before_a_title_and_a_plural_after_it_are_read_with_the_title():
     assert _people("ゼノビアのボルゴレンコ第1副首相が訪れた。") == (["ボルゴレンコ"], ["第1副首相"])
     assert _people("ヨモギアのマクファーデン首相らも招かれた。") == (["マクファーデン"], ["首相"])  # ら counts people
+    # Sudachi reads とも (…とも会談した) as a suffix: in hiragana it makes no longer noun
+    assert _people("ヨモギアのマクファーデン首相とも会談した。") == (["マクファーデン"], ["首相"])
     assert _people("第3回会長会議が開かれた。") == ([], [])  # an ordinal of a meeting, no title
     assert _people("首相官邸で会った。") == ([], [])  # a noun after a title still makes a longer noun
 

@@ -111,6 +111,11 @@ def test_compound_with_known_body_and_three_countries():
 def test_date_before_compound_is_not_japan():
     labels = {e.label for e in resolve([_note(_block("10月8日米国で会談した。"))], {})}
     assert "日本" not in labels and "アメリカ" in labels
+    # a dated headline puts a space between the date and the compound: 日 is no day there
+    labels = {e.label for e in resolve([_note(_block("2031-05-08 日豪外相会合"))], {})}
+    assert {"日本", "オーストラリア", "日豪外相会合"} <= labels
+    labels = {e.label for e in resolve([_note(_block("2031-05-08日豪外相会合"))], {})}
+    assert "日本" not in labels
 
 
 def test_known_name_containing_a_compound_keeps_its_own_node():

@@ -468,6 +468,14 @@ def test_a_place_inside_a_span_the_model_labels_a_facility_is_no_mention():
     assert "ドイツ" in _surfaces(resolve([_note(_block(other))], {other: [_span(other, "ドイツ人", "Nationality")]}))
 
 
+def test_a_place_s_bare_name_before_a_plant_s_unit_or_restart_names_the_plant():
+    text = "北浜と南浦の再稼働が続いた。北浜3号機は止まった。南浦市の人口は減った。"
+    spans = {text: [_span(text, "北浜", "Province"), _span(text, "南浦", "Province"), _span(text, "南浦市", "City")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # the plants by their place, a list and a unit (facilities, no node); the city with its 市 is the place
+    assert "北浜" not in found and "南浦" not in found and "南浦市" in found
+
+
 def test_no_member_of_a_country_compound_runs_across_two_words():
     text = "米国連邦航空局が認可し、日米首脳会談が開かれた。"
     found = _surfaces(resolve([_note(_block(text))], {}))
