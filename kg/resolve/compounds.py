@@ -257,11 +257,13 @@ _LIST_JOINERS = ("や", "、", "と", "・")
 
 
 def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
-    """Return the katakana names listed after a word for a company and の (ローソン and ファミリーマート of
-    コンビニ大手のローソンやファミリーマート): each is a company, as the first right after the word is.
+    """Return the katakana or Latin names listed after a word for a company and の (ローソン and ファミリーマート
+    of コンビニ大手のローソンやファミリーマート, ABCケア of 介護大手のABCケア): each is a company, as the first right
+    after the word is.
 
-    Each name is a proper noun of the dictionary's or a word it lacks; a common word ends the list
-    (大手のメリットやリスク names no company).
+    Each name opens with a proper noun of the dictionary's or a word it lacks, and takes in the katakana or
+    Latin words written right after it (ケア of ABCケア); a common word ends the list (大手のメリットやリスク names
+    no company).
     """
     candidates = []
     by_start = {w.start: w for w in found}
@@ -270,9 +272,12 @@ def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ..
         if not (described.endswith(companies) and len(described) > 1 and text.startswith("の", before.end)):
             continue
         word = by_start.get(before.end + 1)
-        while word is not None and _katakana_name(text, word):
-            candidates.append(Candidate(word.start, word.end, COMPOUND, type="Organization"))
-            joiner = by_start.get(word.end)
+        while word is not None and _foreign(text, word) and (word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般")):
+            end = word.end
+            while (after := by_start.get(end)) is not None and _foreign(text, after):
+                end = after.end
+            candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
+            joiner = by_start.get(end)
             if joiner is None or text[joiner.start : joiner.end] not in _LIST_JOINERS:
                 break
             word = by_start.get(joiner.end)
@@ -582,6 +587,8 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         return []
     by_start = {w.start: w for w in words(text)}
     owners = {c.end for c in known if c.type == "Organization"}
+    fields = {c.end for c in known if c.type == "Country"
+              or c.type == "Organization" and nfkc(text[c.start : c.end]).endswith(_FIELD_OWNERS)}
     found = []
     for run in filter(None, _noun_runs(text)):
         last = nfkc(text[run[-1].start : run[-1].end])
@@ -596,7 +603,7 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if len(surface) <= len(head) or any(w.pos[1] == "数詞" for w in run[first:]):
             continue
         before = len(short_units(surface[: -len(head)]))
-        listed = _listed_under(text, start, owners)
+        listed = _listed_under(text, start, owners) or _field_section(text, by_start, run[first], head, fields)
         if before < 2 and not listed:
             continue
         under = listed or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
@@ -629,6 +636,24 @@ def _listed_under(text: str, start: int, owners: set[int]) -> bool:
             return False
         start = item
     return False
+
+
+# The bodies that work through committees or sections each named by one field word: a house, a parliament, a council.
+_FIELD_OWNERS = ("議院", "衆院", "参院", "国会", "議会", "審議会")
+# The heads of such a committee or section.
+_FIELD_HEADS = ("委員会", "部会")
+
+
+def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str, owners: set[int]) -> bool:
+    """Return True for one field word and a committee's or section's head right after a house, a parliament,
+    a council or a country and の (参議院の外務委員会, …審議会の年金部会, ABC国の賃金委員会): such a body names its
+    committees by their field. A word for how a committee works (常任, 運営: サ変可能), an adjectival one (特別)
+    and a run after another body (…社の倫理委員会) make a kind."""
+    start = first.start
+    if head not in _FIELD_HEADS or start < 2 or text[start - 1] != "の" or start - 1 not in owners:
+        return False
+    return by_start.get(start) is first and first.pos[:3] == ("名詞", "普通名詞", "一般") \
+        and nfkc(text[first.end : first.end + len(head)]) == head
 
 
 # The adjective a state names a new body or programme with (新しい資本主義…, 新しい地方経済…本部); 新たな and 新設の

@@ -94,6 +94,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         holder = None if type_ else _holding_body(text, span)
         if holder is not None:
             span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
+        executive = None if type_ or holder is not None or span.ene != "Position_Vocation" else _executive_of(text, span)
+        if executive is not None:
+            span, type_ = executive, "Organization"  # ABC物産会長 as the model's post: the company its chair heads
         listed = _people_listed(text, span) if type_ == "Person" else []
         if listed:
             trace.dropped(span.start, span.end, "model-list")
@@ -165,7 +168,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or idea or span.ene in kept_labels() and not (_common_words_only(text, span) and (
+        kept = association or holder is not None or executive is not None or idea or span.ene in kept_labels() and not (_common_words_only(text, span) and (
             other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
@@ -689,6 +692,18 @@ def _holding_body(text: str, span: Span) -> Span | None:
         return None
     body = replace(span, end=inside[-2].end)
     return body if _names_a_body(text, body) else None
+
+
+def _executive_of(text: str, span: Span) -> Span | None:
+    """Return a post span without its last word when that word is the title of a company's head (会長, 社長:
+    name_words.tsv, role executive) and the one word before it a proper noun of no narrower kind (ABC物産社長,
+    as the model labels the whole a post): the name is the company's, else None. A common word or a
+    place before the title (全国会長, 東京社長) names no company."""
+    inside = list(words_within(text, span.start, span.end))
+    if len(inside) != 2 or nfkc(text[inside[-1].start : span.end]) not in name_words("executive"):
+        return None
+    first = inside[0]
+    return replace(span, end=first.end) if first.pos[:3] == ("名詞", "固有名詞", "一般") else None
 
 
 def _names_an_association(text: str, span: Span) -> bool:
