@@ -948,6 +948,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
+            if start is not None:
+                start = _title_of_law_before(text, start, end)
             if start is not None and suffix_type(text[start:end]) == "Event":
                 start = _after_venue(text, start)
             if start is not None and suffix_type(text[start:end]) != "Organization":
@@ -963,6 +965,17 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+def _title_of_law_before(text: str, start: int, end: int) -> int:
+    """Return where a formal title starts that fills a parenthesis after a law's short name (…法（A、B等の…に関する
+    法律）): the whole parenthesis is the law's title, its 、 joining the things it covers, where the title's
+    phrase alone opens after the last 、 (B等の…に関する法律 is no law). Else start."""
+    opening = text.rfind("（", 0, start)
+    if (text[start - 1 : start] != "、" or opening < 0 or any(c in text[opening:start] for c in "）()")
+            or text[end : end + 1] != "）" or suffix_type(run_before(text, opening)) != "Law"):
+        return start
+    return opening + 1
 
 
 def _translated_head_run(text: str, start: int, end: int) -> bool:

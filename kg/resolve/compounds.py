@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate, kana_noun
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
-from kg.resolve.words import Word, has_proper_part, short_units, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, word_ending, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
 
@@ -486,8 +486,8 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     return (start, end) if kanji and len(units) >= (2 if article else 3) else None
 
 
-# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された).
-_OBJECT_PARTICLES = ("を", "が")
+# The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された, …計画も).
+_OBJECT_PARTICLES = ("を", "が", "も")
 # The words that end the clause a plan's act must be in.
 _CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
 
@@ -510,9 +510,21 @@ def acted_on_plans(text: str) -> list[Candidate]:
             continue
         if any(w.pos[1] == "数詞" for w in run[first:]):
             continue
-        if _act_follows(text, by_start, run[-1].end, "plan"):
+        if _act_follows(text, by_start, run[-1].end, "plan") or _act_before(text, run[first].start, "plan"):
             found.append(Candidate(run[first].start, run[-1].end, COMPOUND, type="Plan", headed=True))
     return found
+
+
+# The past of an act in a relative clause right before what it was done to: 策定された…, 改定した….
+_PAST_ACT = ("された", "した")
+
+
+def _act_before(text: str, start: int, role: str) -> bool:
+    """Return True when a relative clause in the past right before a name says an act of the role was done
+    to it (閣議決定された…戦略, 策定した…計画), as a clause after it does (…を策定した)."""
+    past = next((p for p in _PAST_ACT if text.endswith(p, 0, start)), "")
+    act = word_ending(text, start - len(past)) if past else None
+    return act is not None and nfkc(text[act.start : act.end]) in name_words(role)
 
 
 @cache
@@ -773,6 +785,31 @@ def multi_year_plans(text: str) -> list[Candidate]:
         front = words_within(text, m.start(), m.start(1))
         if len(front) >= 2 and front[0].start == m.start() and front[-1].end == m.start(1):
             found.append(Candidate(m.start(), m.end(), COMPOUND, type="Plan", headed=True))
+    return found
+
+
+# A plan's round or term in parentheses right after its name: （第三次）, （第2期）.
+_TERM_AFTER = re.compile(r"[（(]第[0-9０-９一二三四五六七八九十]+[次期][）)]")
+
+
+def plans_by_term(text: str) -> list[Candidate]:
+    """Return the names written with a plan's round or term in parentheses right after them, the parenthesis
+    included (健康長野30（第二次）, 漁港整備基本計画（第5次）): a state renews its plans by round or term and names
+    each so. The name ends in a plan's head or has a proper part (a place, 長野 of 健康長野30); a run headed as another
+    kind, one named after a person (…内閣（第2次）) or opening with a number (2030年度目標（第6次）: a figure of a plan's round) is none."""
+    found = []
+    for m in _TERM_AFTER.finditer(text):
+        start = m.start()
+        while start > 0 and is_name_char(text[start - 1]):
+            start -= 1
+        name = nfkc(text[start : m.start()])
+        if len(name) < 3 or name[0].isdigit() or suffix_type(name) not in ("", "Plan"):
+            continue
+        inside = words_within(text, start, m.start())
+        if any(w.pos[2] == "人名" for w in inside):
+            continue  # a leader's cabinet or government by its term (…内閣（第2次）)
+        if suffix_type(name) == "Plan" or any(w.pos[1] == "固有名詞" for w in inside):
+            found.append(Candidate(start, m.end(), COMPOUND, type="Plan", headed=True))
     return found
 
 

@@ -23,7 +23,8 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
+    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, state_heads, suffix_type,
+    type_suffixes,
     without_legal_form,
 )
 from kg.resolve.words import (
@@ -151,7 +152,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
-        if (span.ene not in kept_labels() and _is_one_common_word(text, span)) or _heads_only(text, span):
+        dictionary_law = _law_of_the_dictionary(text, span, type_)
+        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head; 部会・分科会: kinds of body
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
@@ -168,8 +170,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or executive is not None or idea or span.ene in kept_labels() and not (_common_words_only(text, span) and (
-            other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+        kept = association or holder is not None or executive is not None or dictionary_law or idea or (
+            span.ene in kept_labels() and not (_common_words_only(text, span) and (
+                other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))
@@ -615,6 +618,15 @@ def _is_one_common_word(text: str, span: Span) -> bool:
     return len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and (
         (inside[0].pos[:2] == ("名詞", "普通名詞") and not inside[0].unknown)
         or inflects_common_word(text[span.start : span.end]))
+
+
+def _law_of_the_dictionary(text: str, span: Span, type_: str) -> bool:
+    """Return True for the model's law that ends in the head of a named law (…基本法, …推進法) with two
+    characters or more before it: the dictionary holds a well-known law as one common word, which names the
+    law all the same, while a bare head or one character before it (基本法, 新法) is a kind."""
+    name = nfkc(text[span.start : span.end])
+    return type_ == "Law" and any(name.endswith(h) and len(name) - len(h) >= 2 for h in named_heads()
+                                  if suffix_type(h) == "Law")
 
 
 def _named_after_handle(text: str, span: Span) -> bool:

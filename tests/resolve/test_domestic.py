@@ -96,3 +96,57 @@ def test_a_house_a_council_or_a_country_names_its_committees_by_one_field_word(t
     start = text.index(owner)
     known = [Candidate(start, start + len(owner), 1, type=type_)]
     assert [text[c.start : c.end] for c in formed_bodies(text, known)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("消費者基本法にも同じすき間がある。", "消費者基本法", ["消費者基本法"]),  # one word of the dictionary, a named head
+        ("基本法が必要だ。", "基本法", []),  # the head alone is a kind
+    ],
+)
+def test_the_models_law_that_the_dictionary_holds_as_one_word_is_a_law(text, name, kept):
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(name)
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(name), "Law")], [])] == kept
+
+
+def test_a_laws_title_in_parentheses_after_its_short_name_holds_its_commas():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    text = "来年は、漁具法（漁船、漁具等の品質、安全性の確保等に関する法律）の改正案が出る。"
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == [
+        "漁船、漁具等の品質、安全性の確保等に関する法律"]
+    text = "港湾、漁船、漁具等の品質の確保等に関する法律が成立した。"  # no parenthesis: the title opens after the list
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == ["漁具等の品質の確保等に関する法律"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("同じ日に、みなと未来戦略も閣議決定された。", ["みなと未来戦略"]),  # も stands for が
+        ("昨年閣議決定されたみなと未来戦略に沿う改正。", ["みなと未来戦略"]),  # the act in a relative clause before it
+        ("閣議決定された行動計画に沿う。", []),  # two words: a kind of plan
+    ],
+)
+def test_a_plan_the_text_says_was_adopted_before_or_after_its_name(text, found):
+    from kg.resolve.compounds import acted_on_plans
+
+    assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("4月には健康長野30（第二次）が始まった。", ["健康長野30（第二次）"]),  # a proper part and the round
+        ("漁港整備基本計画（第5次）を決めた。", ["漁港整備基本計画（第5次）"]),
+        ("| 2030年度目標（第6次） |", []),  # a figure of a plan's round
+        ("山田内閣（第2次）が発足した。", []),  # a leader's cabinet by its term
+    ],
+)
+def test_a_name_with_a_plans_round_in_parentheses_is_the_plan_of_that_round(text, found):
+    from kg.resolve.compounds import plans_by_term
+
+    assert [text[c.start : c.end] for c in plans_by_term(text)] == found
