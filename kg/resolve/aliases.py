@@ -171,6 +171,63 @@ def located_names(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
             yield name
 
 
+def operators_in_tables(blocks: Sequence[Block]) -> Iterable[str]:
+    """Yield the names a table lists in a column whose header is a word for a company (運営会社, 委託先企業:
+    name_words.tsv, role operator): each cell names the company, whatever its script (a hiragana brand name
+    too). A cell of one common word (非公開), a sentence or a note in parentheses names none."""
+    header: list[str] = []
+    last_line, row, rows = -1, -1, []
+    for block in blocks:
+        if block.kind != "table_cell":
+            last_line = -1
+            continue
+        if block.line != last_line:
+            # a table's header row is followed by its separator row, so its first body row is two lines down
+            new_table = last_line < 0 or block.line > last_line + (2 if row == 0 else 1)
+            row = 0 if new_table else row + 1
+            rows = [] if new_table else rows
+            rows.append([])
+            last_line = block.line
+        rows[-1].append(block.text.strip())
+        header = rows[0]
+        column = len(rows[-1]) - 1
+        if row > 0 and column < len(header) and nfkc(header[column]).endswith(tuple(name_words("operator"))):
+            cell = rows[-1][-1]
+            if _names_a_company(cell):
+                yield cell
+
+
+def _names_a_company(cell: str) -> bool:
+    """Return True for a table cell that may be a company's name: no sentence (a particle), no parenthesis,
+    no number alone; in kanji alone, a proper noun or a word the dictionary lacks among its words (非公開 and
+    検討中 name none), while a name of three characters or more with katakana, Latin letters or kana is one
+    whatever the dictionary calls its words (a brand written in hiragana; なし is too short)."""
+    if not 2 <= len(cell) <= 30 or any(c.isspace() or c in "、。，．（）()「」" for c in cell) or cell.isdigit():
+        return False
+    found = words(cell)
+    if any(w.pos[0] in ("助詞", "助動詞") for w in found):
+        return False
+    if any(w.proper or w.unknown for w in found):
+        return True
+    return len(cell) >= 3 and not all(is_kanji(c) for c in cell)
+
+
+# The adjectives a new version of a plan is named with, and a quoted one: 「新たな…構想」, 「新しい…計画」.
+_NEW_WORDS = ("新たな", "新しい")
+_RENEWED = re.compile(r"[「『](新たな|新しい)([^「」『』、。]{3,40})[」』]")
+
+
+def renewed_names(blocks: Sequence[Block]) -> Iterable[tuple[str, list[str]]]:
+    """Yield each plan a quoted new version renews and the new version's names (…構想, [新たな…構想, 新しい…構想]
+    of 「新たな…構想」): the text sets the new plan apart from the one in force, which the name without the
+    adjective names wherever the text writes it; the new one is named with either adjective."""
+    for block in blocks:
+        for match in _RENEWED.finditer(block.text):
+            name = match.group(2).strip()
+            if all(is_name_char(c) for c in name) and suffix_type(name) == "Plan":
+                yield name, [match.group(1) + name, *(new + name for new in _NEW_WORDS if new != match.group(1))]
+
+
 def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
     """Yield [name, formal name] where a sentence gives the formal name of a name just before it.
 

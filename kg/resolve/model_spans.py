@@ -18,7 +18,10 @@ from kg.resolve import trace
 from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
-from kg.resolve.compounds import compound_heads, ends_in_head, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
+from kg.resolve.compounds import (
+    compound_heads, ends_in_head, ends_in_publication, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
+    proper_heads,
+)
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
@@ -114,6 +117,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _crosses_parenthesis(text[span.start : span.end]):
             trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if type_ != "Person" and ends_in_publication(text, span.end):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue  # ABC Energy Outlook: a body's report, no body
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
             trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it

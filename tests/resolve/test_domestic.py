@@ -150,3 +150,101 @@ def test_a_name_with_a_plans_round_in_parentheses_is_the_plan_of_that_round(text
     from kg.resolve.compounds import plans_by_term
 
     assert [text[c.start : c.end] for c in plans_by_term(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("第300回通常国会（1月〜6月）では、漁業水産委員会で報酬改定が取り上げられた。", ["漁業水産委員会"]),
+        ("国会では、予算委員会で審議した。", ["予算委員会"]),  # one field word after a sitting of the parliament
+        ("国会では、特別委員会で審議した。", []),  # how a committee works: a kind
+        ("国会が閉じた。倫理委員会で審議した。", []),  # another sentence
+        ("審議会では、第三者調査委員会で審議した。", []),  # a council, no parliament (審議会 ends in 議会)
+    ],
+)
+def test_a_committee_in_a_sentence_about_a_parliament_is_its_committee(text, found):
+    from kg.resolve.compounds import formed_bodies
+
+    assert [text[c.start : c.end] for c in formed_bodies(text, [])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2019年に施行された港湾改革関連法は、上限を設けた。", ["港湾改革関連法"]),  # a reform's omnibus act
+        ("2019年に施行された宇宙関連法は、上限を設けた。", []),  # a class of laws
+    ],
+)
+def test_a_reforms_related_laws_are_its_one_omnibus_act(text, found):
+    from kg.resolve.compounds import cited_laws
+
+    assert [text[c.start : c.end] for c in cited_laws(text, False)] == found
+
+
+def test_a_bodys_name_running_on_into_a_publications_title_names_no_body():
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import continued
+    from kg.resolve.model_spans import from_ner
+
+    text = "ABC Energy Outlook 2024。比較は"
+    assert continued(text, [Candidate(0, 3, 1, type="Organization")]) == []
+    assert from_ner(text, [Span(0, 18, "Corporation_Other")], []) == []
+    text = "ABC Energy Corp は"  # a company's legal form: the name goes on
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(0, 15, "Corporation_Other")], [])] == ["ABC Energy Corp"]
+
+
+def test_a_quoted_new_version_of_a_plan_names_the_plan_in_force_too():
+    from kg.resolve.aliases import renewed_names
+
+    def block(text):
+        return Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                     kind="paragraph", text=text, links=())
+
+    assert list(renewed_names([block("2026年以降の「新たな港湾整備構想」を議論した。")])) == [
+        ("港湾整備構想", ["新たな港湾整備構想", "新しい港湾整備構想"])]
+    assert list(renewed_names([block("「新たな挑戦」を始めた。")])) == []  # no plan's head
+    text = "港湾整備構想は2025年を目標年とする。2026年以降の「新たな港湾整備構想」を議論した。新しい港湾整備構想の法案。"
+    found = _entities(text)
+    assert found.get("港湾整備構想") == "Plan"
+    assert found.get("新たな港湾整備構想") == "Plan"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("EUでは、港湾データスペース（PDS）規則が合意された。", ["港湾データスペース（PDS）規則"]),
+        ("国際原子力機関（IAEA）が査察した。", []),  # the acronym after the whole name
+        ("日本（JP）では", []),  # no head after it
+    ],
+)
+def test_a_name_with_its_acronym_before_its_head_is_one_name(text, found):
+    from kg.resolve.compounds import acronyms_inside
+
+    assert [text[c.start : c.end] for c in acronyms_inside(text)] == found
+    if found:
+        assert _entities(text).get("港湾データスペース規則") == "Law"  # the entity is the name without the acronym
+
+
+def test_a_tables_column_of_companies_names_a_company_in_each_cell():
+    from kg.notes.note import parse_note
+    from kg.resolve.aliases import operators_in_tables
+
+    text = ("## 主な事業者\n| サービス | 運営会社 | 備考 |\n|---|---|---|\n| みどりネット | ミドリ物産 | 最初期 |\n"
+            "| こもれび | こもれび | 非公開 |\n| くらし便 | 検討中 | なし |\n")
+    note, _ = parse_note(text, "n")
+    # 検討中 is common kanji words, and the notes column (備考) names no company
+    assert list(operators_in_tables(note.blocks)) == ["ミドリ物産", "こもれび"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2025年度の港湾財政計画は、2月に閣議決定して国会に出す。", ["港湾財政計画"]),  # the plan is the topic
+        ("港湾財政計画は、国の決定に従う。", []),  # a decision the plan follows: no act done to it
+    ],
+)
+def test_a_plan_as_the_topic_of_the_act_done_to_it(text, found):
+    from kg.resolve.compounds import acted_on_plans
+
+    assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
