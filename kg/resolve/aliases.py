@@ -22,7 +22,7 @@ from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import bare_heads, head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
-from kg.resolve.words import words, words_within
+from kg.resolve.words import short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
@@ -132,6 +132,14 @@ def replacements(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
                 end += 1
             if len(old) >= 2 and end - after >= 2:
                 yield old, block.text[after:end]
+
+
+def is_replaced_thing(name: str) -> bool:
+    """Return True for a name of what a sentence says replaces or is replaced (漁業研修制度 of 漁業研修制度に代えて
+    漁業就労制度を設ける): a head and two words or more before it name one scheme, plan or body; one word (旧制度,
+    新制度) only says which of the two is meant."""
+    head = head_length(name)
+    return bool(suffix_type(name)) and head > 0 and len(short_units(nfkc(name)[:-head])) >= 2
 
 
 def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:

@@ -934,7 +934,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
     before a head makes the name of one: the head run must end where the nouns end (…基本方針案 and
     …に関する議論, with no head, are none), the title must open a phrase (after a particle, a comma or at
     the start: この問題に関する… is modified, not named) and what it is about must be two nouns or more
-    (外国人に関する方針 is a description), ten characters in all at least.
+    (外国人に関する方針 is a description; a subcommittee is named by its one topic, 港湾に関する小委員会), ten
+    characters in all at least.
     """
     if not any(c in text for c in (*_NAMING_CLAUSES, _AGAINST)):
         return []
@@ -960,11 +961,16 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
                 # a translated name, whose head run opens with a loanword (…に関するグローバル・コンパクト)
                 if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
                                          and suffix_type(text[start:end]) == "Organization") or (
-                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)):
+                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)) or (
+                        len(subject) == 1 and nfkc(text[at + len(clause) : end]) in _TOPIC_HEADS):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+# The heads of a section a committee sets up and names by its one topic (…に関する小委員会).
+_TOPIC_HEADS = ("小委員会",)
 
 
 def _title_of_law_before(text: str, start: int, end: int) -> int:

@@ -248,3 +248,26 @@ def test_a_plan_as_the_topic_of_the_act_done_to_it(text, found):
     from kg.resolve.compounds import acted_on_plans
 
     assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
+
+
+def test_a_sentence_that_replaces_one_scheme_by_another_names_both():
+    from kg.resolve.aliases import is_replaced_thing
+
+    assert is_replaced_thing("漁業研修制度") and is_replaced_thing("漁業就労制度")
+    assert not is_replaced_thing("新制度")  # one word says which of the two is meant
+    found = _entities("漁業研修制度に代わる漁業就労制度を設ける改正法が成立した。漁業研修制度は1993年に始まった。")
+    assert found.get("漁業研修制度") == "Plan" and found.get("漁業就労制度") == "Plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("港湾に関する小委員会で議論し、審議会が答申する。", ["港湾に関する小委員会"]),  # a subcommittee by its topic
+        ("港湾に関する委員会で議論した。", []),  # one noun before a committee describes it
+    ],
+)
+def test_a_subcommittee_is_named_by_its_one_topic(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
