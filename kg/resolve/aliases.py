@@ -201,7 +201,8 @@ def operators_in_tables(blocks: Sequence[Block]) -> Iterable[str]:
         column = len(rows[-1]) - 1
         if row > 0 and column < len(header) and nfkc(header[column]).endswith(tuple(name_words("operator"))):
             cell = rows[-1][-1]
-            if _names_a_company(cell):
+            # a cell with a word for companies itself (…メーカー各社, 地元企業) describes a group of them
+            if _names_a_company(cell) and not any(w in without_legal_form(cell) for w in (*name_words("operator"), "各社")):
                 yield cell
 
 

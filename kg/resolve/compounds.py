@@ -819,9 +819,9 @@ _TERM_AFTER = re.compile(r"[（(]第[0-9０-９一二三四五六七八九十]+[
 
 
 def plans_by_term(text: str) -> list[Candidate]:
-    """Return the names written with a plan's round or term in parentheses right after them, the parenthesis
-    included (健康長野30（第二次）, 漁港整備基本計画（第5次）): a state renews its plans by round or term and names
-    each so. The name ends in a plan's head or has a proper part (a place, 長野 of 健康長野30); a run headed as another
+    """Return the names written with a plan's round or term in parentheses right after them (健康長野30 of
+    健康長野30（第二次）, 漁港整備基本計画 of 漁港整備基本計画（第5次）): a state renews its plans by round or term and
+    names each so, and the name without the round is the plan the text speaks of. The name ends in a plan's head or has a proper part (a place, 長野 of 健康長野30); a run headed as another
     kind, one named after a person (…内閣（第2次）) or opening with a number (2030年度目標（第6次）: a figure of a plan's round) is none."""
     found = []
     for m in _TERM_AFTER.finditer(text):
@@ -835,7 +835,7 @@ def plans_by_term(text: str) -> list[Candidate]:
         if any(w.pos[2] == "人名" for w in inside):
             continue  # a leader's cabinet or government by its term (…内閣（第2次）)
         if suffix_type(name) == "Plan" or any(w.pos[1] == "固有名詞" for w in inside):
-            found.append(Candidate(start, m.end(), COMPOUND, type="Plan", headed=True))
+            found.append(Candidate(start, m.start(), COMPOUND, type="Plan", headed=True))
     return found
 
 

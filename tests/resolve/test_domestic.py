@@ -140,8 +140,8 @@ def test_a_plan_the_text_says_was_adopted_before_or_after_its_name(text, found):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("4月には健康長野30（第二次）が始まった。", ["健康長野30（第二次）"]),  # a proper part and the round
-        ("漁港整備基本計画（第5次）を決めた。", ["漁港整備基本計画（第5次）"]),
+        ("4月には健康長野30（第二次）が始まった。", ["健康長野30"]),  # a proper part and the round
+        ("漁港整備基本計画（第5次）を決めた。", ["漁港整備基本計画"]),
         ("| 2030年度目標（第6次） |", []),  # a figure of a plan's round
         ("山田内閣（第2次）が発足した。", []),  # a leader's cabinet by its term
     ],
@@ -231,9 +231,9 @@ def test_a_tables_column_of_companies_names_a_company_in_each_cell():
     from kg.resolve.aliases import operators_in_tables
 
     text = ("## 主な事業者\n| サービス | 運営会社 | 備考 |\n|---|---|---|\n| みどりネット | ミドリ物産 | 最初期 |\n"
-            "| こもれび | こもれび | 非公開 |\n| くらし便 | 検討中 | なし |\n")
+            "| こもれび | こもれび | 非公開 |\n| くらし便 | 検討中 | なし |\n| ほか | 米系装置メーカー各社 | 多数 |\n")
     note, _ = parse_note(text, "n")
-    # 検討中 is common kanji words, and the notes column (備考) names no company
+    # 検討中 is common kanji words, …メーカー各社 a group, and the notes column (備考) names no company
     assert list(operators_in_tables(note.blocks)) == ["ミドリ物産", "こもれび"]
 
 
