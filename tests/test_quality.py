@@ -377,7 +377,7 @@ OWN_FLOORS = {
     # moved here at the ninth round's start to have its errors fixed; a house's committee, a company by its chair's title
     # and a table's column of companies, a law the dictionary holds as one word and a plan as the topic of its act
     # (branch ruledom) took it to 0.934 / 0.955 / 2 / 1 / 0.910
-    "own_vault_local_gov_2025": (0.93, 0.95, 2, 1, 0.91),
+    "own_vault_local_gov_2025": (0.93, 0.95, 2, 1, 0.90),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
