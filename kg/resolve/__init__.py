@@ -23,13 +23,15 @@ from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import trace
 from kg.resolve.aliases import (
-    add_group, base_lexicon, defined_aliases, defined_kinds, is_entity_note, located_names, replacements,
+    add_group, base_lexicon, defined_aliases, defined_kinds, is_entity_note, is_replaced_thing, located_names,
+    operators_in_tables, renewed_names, replacements,
 )
 from kg.resolve.corrections import (
     Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
 )
 from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
+from kg.resolve.knowledge import suffix_type
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.mentions import block_mentions
 from kg.resolve.people import without_lone_latin_words
@@ -85,7 +87,8 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     stop = stop_words([*corrections.stop, *defined_kinds(blocks)])
     lexicon = base_lexicon(corrections.aliases)
     tracing = trace.current()
-    for old, new in replacements(blocks):
+    replaced = list(replacements(blocks))
+    for old, new in replaced:
         lexicon.add_replaced(old, new)
     for group in defined_aliases(notes, blocks, spans, lexicon):
         add_group(lexicon, group)
@@ -95,6 +98,23 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
         lexicon.add(name, name, "Organization")  # seatec（ノルウェー）: a body the text places in a country
         if tracing is not None:
             tracing.located.append(name)
+    for name in {n for pair in replaced for n in pair if is_replaced_thing(n)}:
+        if lexicon.get(name) is None:
+            lexicon.add(name, name, suffix_type(name))  # …制度に代わる…制度: the text names two schemes, the old and the new
+            if tracing is not None:
+                tracing.located.append(name)
+    for name in operators_in_tables(blocks):
+        if lexicon.get(name) is None:
+            lexicon.add(name, name, "Organization")  # a table's column of companies (運営会社): each cell is one
+            if tracing is not None:
+                tracing.located.append(name)
+    for name, new in renewed_names(blocks):
+        if lexicon.get(name) is None and all(lexicon.get(n) is None for n in new):
+            lexicon.add(name, name, "Plan")  # …構想 of 「新たな…構想」: the plan in force, which the new one renews
+            for surface in new:
+                lexicon.add(surface, new[0], "Plan")
+            if tracing is not None:
+                tracing.renewed.extend([name, *new])
     mentions = _mentions(blocks, spans, lexicon, stop)
     entities = without_products(group_entities(mentions, lexicon, options.types), blocks, lexicon)
     entities = without_lone_latin_words(entities, lexicon)

@@ -22,7 +22,7 @@ from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import bare_heads, head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
-from kg.resolve.words import words, words_within
+from kg.resolve.words import short_units, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
@@ -134,6 +134,14 @@ def replacements(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
                 yield old, block.text[after:end]
 
 
+def is_replaced_thing(name: str) -> bool:
+    """Return True for a name of what a sentence says replaces or is replaced (漁業研修制度 of 漁業研修制度に代えて
+    漁業就労制度を設ける): a head and two words or more before it name one scheme, plan or body; one word (旧制度,
+    新制度) only says which of the two is meant."""
+    head = head_length(name)
+    return bool(suffix_type(name)) and head > 0 and len(short_units(nfkc(name)[:-head])) >= 2
+
+
 def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
     """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
     memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing."""
@@ -169,6 +177,64 @@ def located_names(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
                     or (start > 0 and is_ascii_alnum(nfkc(block.text[start - 1])))):
                 continue
             yield name
+
+
+def operators_in_tables(blocks: Sequence[Block]) -> Iterable[str]:
+    """Yield the names a table lists in a column whose header is a word for a company (運営会社, 委託先企業:
+    name_words.tsv, role operator): each cell names the company, whatever its script (a hiragana brand name
+    too). A cell of one common word (非公開), a sentence or a note in parentheses names none."""
+    header: list[str] = []
+    last_line, row, rows = -1, -1, []
+    for block in blocks:
+        if block.kind != "table_cell":
+            last_line = -1
+            continue
+        if block.line != last_line:
+            # a table's header row is followed by its separator row, so its first body row is two lines down
+            new_table = last_line < 0 or block.line > last_line + (2 if row == 0 else 1)
+            row = 0 if new_table else row + 1
+            rows = [] if new_table else rows
+            rows.append([])
+            last_line = block.line
+        rows[-1].append(block.text.strip())
+        header = rows[0]
+        column = len(rows[-1]) - 1
+        if row > 0 and column < len(header) and nfkc(header[column]).endswith(tuple(name_words("operator"))):
+            cell = rows[-1][-1]
+            # a cell with a word for companies itself (…メーカー各社, 地元企業) describes a group of them
+            if _names_a_company(cell) and not any(w in without_legal_form(cell) for w in (*name_words("operator"), "各社")):
+                yield cell
+
+
+def _names_a_company(cell: str) -> bool:
+    """Return True for a table cell that may be a company's name: no sentence (a particle), no parenthesis,
+    no number alone; in kanji alone, a proper noun or a word the dictionary lacks among its words (非公開 and
+    検討中 name none), while a name of three characters or more with katakana, Latin letters or kana is one
+    whatever the dictionary calls its words (a brand written in hiragana; なし is too short)."""
+    if not 2 <= len(cell) <= 30 or any(c.isspace() or c in "、。，．（）()「」" for c in cell) or cell.isdigit():
+        return False
+    found = words(cell)
+    if any(w.pos[0] in ("助詞", "助動詞") for w in found):
+        return False
+    if any(w.proper or w.unknown for w in found):
+        return True
+    return len(cell) >= 3 and not all(is_kanji(c) for c in cell)
+
+
+# The adjectives a new version of a plan is named with, and a quoted one: 「新たな…構想」, 「新しい…計画」.
+_NEW_WORDS = ("新たな", "新しい")
+_RENEWED = re.compile(r"[「『](新たな|新しい)([^「」『』、。]{3,40})[」』]")
+
+
+def renewed_names(blocks: Sequence[Block]) -> Iterable[tuple[str, list[str]]]:
+    """Yield each plan a quoted new version renews and the new version's names (…構想, [新たな…構想, 新しい…構想]
+    of 「新たな…構想」): the text sets the new plan apart from the one in force, which the name without the
+    adjective names wherever the text writes it; the new one is named with either adjective."""
+    for block in blocks:
+        for match in _RENEWED.finditer(block.text):
+            name = match.group(2).strip()
+            if all(is_name_char(c) for c in name) and suffix_type(name) == "Plan":
+                yield name, [match.group(1) + name, *(new + name for new in _NEW_WORDS if new != match.group(1))]
 
 
 def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:

@@ -980,7 +980,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
     before a head makes the name of one: the head run must end where the nouns end (…基本方針案 and
     …に関する議論, with no head, are none), the title must open a phrase (after a particle, a comma or at
     the start: この問題に関する… is modified, not named) and what it is about must be two nouns or more
-    (外国人に関する方針 is a description), ten characters in all at least.
+    (外国人に関する方針 is a description; a subcommittee is named by its one topic, 港湾に関する小委員会), ten
+    characters in all at least.
     """
     if not any(c in text for c in (*_NAMING_CLAUSES, _AGAINST)):
         return []
@@ -994,6 +995,8 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
             if clause == _AGAINST and not all(is_katakana(c) or c == "・" for c in text[at + len(clause) : end]):
                 end = 0  # …に対する措置 describes; only a loanword body's name is translated so
             start = title_start(text, end, lexicon) if end else None
+            if start is not None:
+                start = _title_of_law_before(text, start, end)
             if start is not None and suffix_type(text[start:end]) == "Event":
                 start = _after_venue(text, start)
             if start is not None and suffix_type(text[start:end]) != "Organization":
@@ -1004,11 +1007,27 @@ def formal_titles(text: str, lexicon: Lexicon) -> list[Candidate]:
                 # a translated name, whose head run opens with a loanword (…に関するグローバル・コンパクト)
                 if len(subject) >= 2 or (len(subject) == 1 and subject[0].pos[1] == "固有名詞"
                                          and suffix_type(text[start:end]) == "Organization") or (
-                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)):
+                        len(subject) == 1 and _translated_head_run(text, at + len(clause), end)) or (
+                        len(subject) == 1 and nfkc(text[at + len(clause) : end]) in _TOPIC_HEADS):
                     found.append(Candidate(start, end, HEADED, type=suffix_type(text[start:end]), headed=True))
             at = text.find(clause, at + 1)
     # …に係る制度 of …に係る制度の運用に関する基本方針 is a part of the longer title, not one of its own
     return [c for c in found if not any(o.start <= c.start and c.end < o.end for o in found)]
+
+
+# The heads of a section a committee sets up and names by its one topic (…に関する小委員会).
+_TOPIC_HEADS = ("小委員会",)
+
+
+def _title_of_law_before(text: str, start: int, end: int) -> int:
+    """Return where a formal title starts that fills a parenthesis after a law's short name (…法（A、B等の…に関する
+    法律）): the whole parenthesis is the law's title, its 、 joining the things it covers, where the title's
+    phrase alone opens after the last 、 (B等の…に関する法律 is no law). Else start."""
+    opening = text.rfind("（", 0, start)
+    if (text[start - 1 : start] != "、" or opening < 0 or any(c in text[opening:start] for c in "）()")
+            or text[end : end + 1] != "）" or suffix_type(run_before(text, opening)) != "Law"):
+        return start
+    return opening + 1
 
 
 def _translated_head_run(text: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_fi
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
-from kg.resolve.words import Word, has_proper_part, short_units, word_starting, words, words_within
+from kg.resolve.words import Word, has_proper_part, short_units, word_ending, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
 
@@ -257,11 +257,13 @@ _LIST_JOINERS = ("や", "、", "と", "・")
 
 
 def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
-    """Return the katakana names listed after a word for a company and の (ローソン and ファミリーマート of
-    コンビニ大手のローソンやファミリーマート): each is a company, as the first right after the word is.
+    """Return the katakana or Latin names listed after a word for a company and の (ローソン and ファミリーマート
+    of コンビニ大手のローソンやファミリーマート, ABCケア of 介護大手のABCケア): each is a company, as the first right
+    after the word is.
 
-    Each name is a proper noun of the dictionary's or a word it lacks; a common word ends the list
-    (大手のメリットやリスク names no company).
+    Each name opens with a proper noun of the dictionary's or a word it lacks, and takes in the katakana or
+    Latin words written right after it (ケア of ABCケア); a common word ends the list (大手のメリットやリスク names
+    no company).
     """
     candidates = []
     by_start = {w.start: w for w in found}
@@ -270,9 +272,12 @@ def _listed_companies(text: str, found: Sequence[Word], companies: tuple[str, ..
         if not (described.endswith(companies) and len(described) > 1 and text.startswith("の", before.end)):
             continue
         word = by_start.get(before.end + 1)
-        while word is not None and _katakana_name(text, word):
-            candidates.append(Candidate(word.start, word.end, COMPOUND, type="Organization"))
-            joiner = by_start.get(word.end)
+        while word is not None and _foreign(text, word) and (word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般")):
+            end = word.end
+            while (after := by_start.get(end)) is not None and _foreign(text, after):
+                end = after.end
+            candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
+            joiner = by_start.get(end)
             if joiner is None or text[joiner.start : joiner.end] not in _LIST_JOINERS:
                 break
             word = by_start.get(joiner.end)
@@ -460,6 +465,10 @@ def _before_article(text: str, run: Sequence[Word]) -> int:
     return 0
 
 
+# 関連法 after 改革: the omnibus act of a reform (…改革関連法), where after other words 関連 makes a class of laws.
+_REFORM, _RELATED = "改革", "関連"
+
+
 def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int, int] | None:
     """Return (start, end) of the law a run of nouns ends in: two kanji words or more before 法 (one before
     an article's number), no number; None when it ends in none."""
@@ -472,19 +481,25 @@ def _law_run(text: str, run: Sequence[Word], article: bool = False) -> tuple[int
     start, end = run[first].start, run[-1].end
     surface = nfkc(text[start:end])
     units = [u for w in run[first:] for u in short_units(nfkc(text[w.start : w.end]))]
-    if suffix_type(surface) != "Law" or units[-2] in name_words("law-class"):
+    # a reform's related laws (…改革関連法) are the one omnibus act that carries the reform out, as the news names it
+    reform = len(units) >= 3 and units[-3] == _REFORM and units[-2] == _RELATED
+    if suffix_type(surface) != "Law" or (units[-2] in name_words("law-class") and not reform):
         return None  # 申請方法, 宇宙関連法: a way of doing (type_suffixes.tsv, type -) or a class of laws
     # 治療法, 学習法: one word before 法 makes a method as often as a law
     # a common noun in kana before the head (子ども・子育て支援法) is a word of the name as a kanji one is; a Latin
     # letter or a digit is none
     kanji = all(all(is_kanji(c) or c == "・" for c in text[w.start : w.end]) or (w is not run[-1] and kana_noun(text, w))
                 for w in run[first:])
-    return (start, end) if kanji and len(units) >= (2 if article else 3) else None
+    # a reform's omnibus act the dictionary holds as one word (…方改革関連法) is named so whatever its kana
+    dictionary = len(run) - first == 1 and reform
+    return (start, end) if (kanji or dictionary) and len(units) >= (2 if article else 3) else None
 
 
 # The particles that make a plan's run the object of the act after it (…計画を策定し, …計画が閣議決定された,
-# 「…」も設ける: sets it up too).
+# 「…」も設ける: sets it up too, …計画も).
 _OBJECT_PARTICLES = ("を", "が", "も")
+# The topic particle: a plan's run before it is what the sentence's act is done to (…計画は、…策定した).
+_TOPIC = "は"
 # The words that end the clause a plan's act must be in.
 _CLAUSE_ENDS = ("、", "。", "を", "が", "は", "も")
 
@@ -507,9 +522,21 @@ def acted_on_plans(text: str) -> list[Candidate]:
             continue
         if any(w.pos[1] == "数詞" for w in run[first:]):
             continue
-        if _act_follows(text, by_start, run[-1].end, "plan"):
+        if _act_follows(text, by_start, run[-1].end, "plan") or _act_before(text, run[first].start, "plan"):
             found.append(Candidate(run[first].start, run[-1].end, COMPOUND, type="Plan", headed=True))
     return found
+
+
+# The past of an act in a relative clause right before what it was done to: 策定された…, 改定した….
+_PAST_ACT = ("された", "した")
+
+
+def _act_before(text: str, start: int, role: str) -> bool:
+    """Return True when a relative clause in the past right before a name says an act of the role was done
+    to it (閣議決定された…戦略, 策定した…計画), as a clause after it does (…を策定した)."""
+    past = next((p for p in _PAST_ACT if text.endswith(p, 0, start)), "")
+    act = word_ending(text, start - len(past)) if past else None
+    return act is not None and nfkc(text[act.start : act.end]) in name_words(role)
 
 
 @cache
@@ -519,12 +546,16 @@ def _plan_heads() -> tuple[str, ...]:
 
 
 def _act_follows(text: str, by_start: dict[int, Word], end: int, role: str) -> bool:
-    """Return True when を, が or も after a name opens a clause whose act is a word of the role: a verb
+    """Return True when を, が or も after a name (は after a plan) opens a clause whose act is a word of the role: a verb
     (設ける) or a noun before one (策定し, 全面改定した, 閣議決定された), before the clause ends."""
     particle = by_start.get(end)
-    if particle is None or text[particle.start : particle.end] not in _OBJECT_PARTICLES:
+    # a plan is drawn up and draws up nothing, so a plan before は is what the act is done to; a body may be either
+    topics = (_TOPIC,) if role == "plan" else ()
+    if particle is None or text[particle.start : particle.end] not in (*_OBJECT_PARTICLES, *topics):
         return False
     word = by_start.get(particle.end)
+    if text[particle.start : particle.end] == _TOPIC and word is not None and text[word.start : word.end] == "、":
+        word = by_start.get(word.end)  # …計画は、2月に閣議決定し: the topic's clause runs on past its comma
     while word is not None and text[word.start : word.end] not in _CLAUSE_ENDS:
         after = by_start.get(word.end)
         if nfkc(text[word.start : word.end]) in name_words(role) and (
@@ -616,6 +647,10 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         return []
     by_start = {w.start: w for w in words(text)}
     owners = {c.end for c in known if c.type == "Organization"}
+    fields = {c.end for c in known if c.type == "Country"
+              or c.type == "Organization" and nfkc(text[c.start : c.end]).endswith(_FIELD_OWNERS)}
+    # a committee a sentence names after a parliament or its sitting (…国会では、…委員会で) is that parliament's
+    parliaments = {m.end() for m in _PARLIAMENT.finditer(text)}
     found = []
     for run in filter(None, _noun_runs(text)):
         last = nfkc(text[run[-1].start : run[-1].end])
@@ -630,10 +665,13 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if len(surface) <= len(head) or any(w.pos[1] == "数詞" for w in run[first:]):
             continue
         before = len(short_units(surface[: -len(head)]))
-        listed = _listed_under(text, start, owners)
-        if before < 2 and not listed:
+        field = _field_section(text, by_start, run[first], head, fields)
+        listed = _listed_under(text, start, owners) or field
+        in_sitting = head in _FIELD_HEADS and (before >= 2 or _field_word(text, by_start, run[first], head)) \
+            and any(p < start and "。" not in text[p:start] for p in parliaments)
+        if before < 2 and not (listed or in_sitting):
             continue
-        under = listed or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
+        under = listed or in_sitting or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
         formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
@@ -663,6 +701,31 @@ def _listed_under(text: str, start: int, owners: set[int]) -> bool:
             return False
         start = item
     return False
+
+
+# The bodies that work through committees or sections each named by one field word: a house, a parliament, a council.
+_FIELD_OWNERS = ("議院", "衆院", "参院", "国会", "議会", "審議会")
+# The heads of a parliament or a house, and of its sittings (第N回国会, 臨時国会 end in 国会); 議会 ends 審議会 too.
+_PARLIAMENT = re.compile("国会|議院|衆院|参院")
+# The heads of such a committee or section.
+_FIELD_HEADS = ("委員会", "部会")
+
+
+def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str, owners: set[int]) -> bool:
+    """Return True for one field word and a committee's or section's head right after a house, a parliament,
+    a council or a country and の (参議院の外務委員会, …審議会の年金部会, ABC国の賃金委員会): such a body names its
+    committees by their field. A word for how a committee works (常任, 運営: サ変可能), an adjectival one (特別)
+    and a run after another body (…社の倫理委員会) make a kind."""
+    start = first.start
+    if head not in _FIELD_HEADS or start < 2 or text[start - 1] != "の" or start - 1 not in owners:
+        return False
+    return _field_word(text, by_start, first, head)
+
+
+def _field_word(text: str, by_start: dict[int, Word], first: Word, head: str) -> bool:
+    """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it."""
+    return by_start.get(first.start) is first and first.pos[:3] == ("名詞", "普通名詞", "一般") \
+        and nfkc(text[first.end : first.end + len(head)]) == head
 
 
 def _law_or_treaty(text: str, word: Word, before: int) -> str:
@@ -769,6 +832,54 @@ def multi_year_plans(text: str) -> list[Candidate]:
         front = words_within(text, m.start(), m.start(1))
         if len(front) >= 2 and front[0].start == m.start() and front[-1].end == m.start(1):
             found.append(Candidate(m.start(), m.end(), COMPOUND, type="Plan", headed=True))
+    return found
+
+
+# A plan's round or term in parentheses right after its name: （第三次）, （第2期）.
+_TERM_AFTER = re.compile(r"[（(]第[0-9０-９一二三四五六七八九十]+[次期][）)]")
+
+
+def plans_by_term(text: str) -> list[Candidate]:
+    """Return the names written with a plan's round or term in parentheses right after them (健康長野30 of
+    健康長野30（第二次）, 漁港整備基本計画 of 漁港整備基本計画（第5次）): a state renews its plans by round or term and
+    names each so, and the name without the round is the plan the text speaks of. The name ends in a plan's head or has a proper part (a place, 長野 of 健康長野30); a run headed as another
+    kind, one named after a person (…内閣（第2次）) or opening with a number (2030年度目標（第6次）: a figure of a plan's round) is none."""
+    found = []
+    for m in _TERM_AFTER.finditer(text):
+        start = m.start()
+        while start > 0 and is_name_char(text[start - 1]):
+            start -= 1
+        name = nfkc(text[start : m.start()])
+        if len(name) < 3 or name[0].isdigit() or suffix_type(name) not in ("", "Plan"):
+            continue
+        inside = words_within(text, start, m.start())
+        if any(w.pos[2] == "人名" for w in inside):
+            continue  # a leader's cabinet or government by its term (…内閣（第2次）)
+        if suffix_type(name) == "Plan" or any(w.pos[1] == "固有名詞" for w in inside):
+            found.append(Candidate(start, m.start(), COMPOUND, type="Plan", headed=True))
+    return found
+
+
+# A name with its acronym in parentheses before its head: …スペース（ABC）規則.
+_ACRONYM_INSIDE = re.compile(r"（([A-Z][A-Z0-9]{1,9})）")
+
+
+def acronyms_inside(text: str) -> list[Candidate]:
+    """Return the names written with their acronym in parentheses between the name and its head (データ空間
+    （ABC）規則, the ABC regulation): the head right after the parenthesis ends the name, a Law, Plan or body.
+    The words before are katakana or kanji ones of two characters or more; a head of no kind, or none,
+    leaves the parenthesis an acronym of the words before it. The entity is the name without the acronym."""
+    found = []
+    for m in _ACRONYM_INSIDE.finditer(text):
+        head = word_starting(text, m.end())
+        start = m.start()
+        while start > 0 and is_name_char(text[start - 1]) and text[start - 1] != "・":
+            start -= 1
+        if head is None or m.start() - start < 2 or not all(is_kanji(c) or is_katakana(c) for c in text[start : m.start()]):
+            continue
+        name = nfkc(text[start : m.start()] + text[head.start : head.end])
+        if suffix_type(name) in ("Law", "Plan", "Organization") and 0 < head_length(name) <= head.end - head.start:
+            found.append(Candidate(start, head.end, COMPOUND, entity=name, type=suffix_type(name), headed=True))
     return found
 
 
@@ -917,10 +1028,18 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             end = _before_around(text, by_start, cand.end, end)
             if end > cand.end:
                 found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))
-        elif end > cand.end:
+        elif end > cand.end and not ends_in_publication(text, end):
             found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
                                    headed=True, names_from=last_place if kinds == {"place"} else 0))
     return found
+
+
+def ends_in_publication(text: str, end: int) -> bool:
+    """Return True when the Latin words a name runs on into end in a word for a publication (name_words.tsv,
+    role publication: ABC Energy Outlook, XYZ Health Statistics): the title of a body's report or data, no
+    name of a body; the body it opens with is a mention of its own."""
+    last = re.search(r"([A-Za-z]+)\s*$", nfkc(text[:end]))
+    return last is not None and last.group(1) in name_words("publication")
 
 
 def _before_around(text: str, by_start: dict[int, Word], start: int, end: int) -> int:

@@ -951,12 +951,21 @@ def _display_name(entity_id: str, counts: Counter) -> str:
     return min(acronyms, key=lambda a: (len(a), a)) if acronyms else entity_id
 
 
+def _is_sitting(name: str) -> bool:
+    """Return True for a body's name that names one of its sittings: its number (第5回XYZ委員会, 第213回国会)
+    or, before a parliament's head, its kind (臨時国会): the body numbers its sittings, a sitting is an event."""
+    return bool(_EDITION.match(name)) or name.endswith("国会") and name[: -len("国会")] in name_words("session")
+
+
 def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     """Return one type for an entity: a known name's type, else its head noun (a 会議 found as a body is
     one), else the vote, in which an acronym's Person votes do not count."""
     if known is not None and known.type:
-        return known.type
+        # a sitting the notes define (第N回国会（通常国会）) is no body, though the body's head ends it
+        return "Event" if known.type == "Organization" and _is_sitting(nfkc(label)) else known.type
     head = suffix_type(label)
+    if head in ("Organization", "Event") and _is_sitting(nfkc(label)):
+        return "Event"  # 第5回XYZ委員会, 第3回XYZ会議 and 臨時国会 are sittings of a committee, a council, a parliament
     # 会議 heads meetings and standing councils alike: one the text sets up, places under a body or gives a chair
     # (formed_bodies, set_up_bodies, chaired_councils) is a council
     if head == "Event" and nfkc(label).endswith("会議") and any(

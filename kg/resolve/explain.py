@@ -245,6 +245,8 @@ def _first_origin(key: str, trace: Trace, notes: Sequence[Note]) -> tuple[str, s
     group = next((g for g in trace.defined if key in {lex_key(n) for n in g}), None)
     if group is None and key in {lex_key(n) for n in trace.located}:
         return "located", ""
+    if group is None and key in {lex_key(n) for n in trace.renewed}:
+        return "renewed", ""
     return _defined_where(group, notes) if group else ("gazetteer", "")
 
 

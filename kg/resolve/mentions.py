@@ -16,9 +16,10 @@ from kg.resolve.candidates import (
     sibling_sessions, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued, country_forces, currency_areas,
-    described_companies, formed_bodies, held_events, is_common_compound, listed_laws, multi_year_plans, named_exercises,
-    named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites, proper_words, set_up_bodies,
+    OTHER, acronyms_inside, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued,
+    country_forces, currency_areas, described_companies, formed_bodies, held_events, is_common_compound, listed_laws,
+    multi_year_plans, named_exercises, named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites,
+    plans_by_term, proper_words, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -102,8 +103,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     headed_bodies = bare_headed(text)
     formed = formed_bodies(text, known + headed_bodies)
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed
-    compounds += called_plans(text) + multi_year_plans(text) + named_exercises(text) + country_forces(text)
-    compounds += named_vessels(text)
+    compounds += called_plans(text) + multi_year_plans(text) + plans_by_term(text) + acronyms_inside(text)
+    compounds += named_exercises(text) + country_forces(text) + named_vessels(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
@@ -148,7 +149,9 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),
                             ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
                             ("formed-body", formed), ("called-plan", called_plans(text)),
-                            ("multi-year-plan", multi_year_plans(text)), ("named-exercise", named_exercises(text)),
+                            ("multi-year-plan", multi_year_plans(text)), ("plan-term", plans_by_term(text)),
+                            ("acronym-inside", acronyms_inside(text)),
+                            ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)),
                             ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),

@@ -18,12 +18,16 @@ from kg.resolve import trace
 from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
-from kg.resolve.compounds import compound_heads, ends_in_head, heads_by_word, lists_only, lists_proper_words, only_common_nouns, proper_heads
+from kg.resolve.compounds import (
+    compound_heads, ends_in_head, ends_in_publication, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
+    proper_heads,
+)
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, state_heads, suffix_type, type_suffixes,
+    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, state_heads, suffix_type,
+    type_suffixes,
     without_legal_form,
 )
 from kg.resolve.words import (
@@ -94,6 +98,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         holder = None if type_ else _holding_body(text, span)
         if holder is not None:
             span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
+        executive = None if type_ or holder is not None or span.ene != "Position_Vocation" else _executive_of(text, span)
+        if executive is not None:
+            span, type_ = executive, "Organization"  # ABC物産会長 as the model's post: the company its chair heads
         listed = _people_listed(text, span) if type_ == "Person" else []
         if listed:
             trace.dropped(span.start, span.end, "model-list")
@@ -110,6 +117,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _crosses_parenthesis(text[span.start : span.end]):
             trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if type_ != "Person" and ends_in_publication(text, span.end):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue  # ABC Energy Outlook: a body's report, no body
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
             trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
@@ -149,7 +159,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
-        if (span.ene not in kept_labels() and _is_one_common_word(text, span)) or _heads_only(text, span):
+        dictionary_law = _law_of_the_dictionary(text, span, type_)
+        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head; 部会・分科会: kinds of body
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
@@ -166,8 +177,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or idea or span.ene in kept_labels() and not (_common_words_only(text, span) and (
-            other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end]))))
+        kept = association or holder is not None or executive is not None or dictionary_law or idea or (
+            span.ene in kept_labels() and not (_common_words_only(text, span) and (
+                other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))
@@ -615,6 +627,15 @@ def _is_one_common_word(text: str, span: Span) -> bool:
         or inflects_common_word(text[span.start : span.end]))
 
 
+def _law_of_the_dictionary(text: str, span: Span, type_: str) -> bool:
+    """Return True for the model's law that ends in the head of a named law (…基本法, …推進法) with two
+    characters or more before it: the dictionary holds a well-known law as one common word, which names the
+    law all the same, while a bare head or one character before it (基本法, 新法) is a kind."""
+    name = nfkc(text[span.start : span.end])
+    return type_ == "Law" and any(name.endswith(h) and len(name) - len(h) >= 2 for h in named_heads()
+                                  if suffix_type(h) == "Law")
+
+
 def _named_after_handle(text: str, span: Span) -> bool:
     """Return True for capitalised Latin words in parentheses after a user name that opens its line
     (kepano (Steph Ango), CawlinTeffid (Colin Tedford)): the person's own name. A user name is one run
@@ -690,6 +711,18 @@ def _holding_body(text: str, span: Span) -> Span | None:
         return None
     body = replace(span, end=inside[-2].end)
     return body if _names_a_body(text, body) else None
+
+
+def _executive_of(text: str, span: Span) -> Span | None:
+    """Return a post span without its last word when that word is the title of a company's head (会長, 社長:
+    name_words.tsv, role executive) and the one word before it a proper noun of no narrower kind (ABC物産社長,
+    as the model labels the whole a post): the name is the company's, else None. A common word or a
+    place before the title (全国会長, 東京社長) names no company."""
+    inside = list(words_within(text, span.start, span.end))
+    if len(inside) != 2 or nfkc(text[inside[-1].start : span.end]) not in name_words("executive"):
+        return None
+    first = inside[0]
+    return replace(span, end=first.end) if first.pos[:3] == ("名詞", "固有名詞", "一般") else None
 
 
 def _names_an_association(text: str, span: Span) -> bool:

@@ -47,6 +47,7 @@ class Trace:
     # made, the user's corrections and the entities before those corrections
     defined: list[tuple[str, ...]] = field(default_factory=list)
     located: list[str] = field(default_factory=list)
+    renewed: list[str] = field(default_factory=list)
     lexicon: Lexicon | None = None
     corrections: Corrections | None = None
     before: list[Entity] = field(default_factory=list)

@@ -1,0 +1,273 @@
+"""How domestic policy text names sittings, committees, schemes, reforms and companies (made-up names)."""
+
+import pytest
+
+from kg.records import Block, Note, Span
+
+
+def _entities(text: str, *spans: tuple[str, str]):
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    found = tuple(Span(text.index(name), text.index(name) + len(name), label) for name, label in spans)
+    from kg.resolve import resolve
+
+    return {e.id: e.type for e in resolve([Note(path="n.md", title="n", blocks=(block,))], {text: found})}
+
+
+def test_a_numbered_sitting_or_a_kind_of_sitting_is_an_event_and_the_body_a_body():
+    assert _entities("第7回ルリタニア委員会が開かれた。", ("第7回ルリタニア委員会", "Organization_Other")) == {
+        "第7回ルリタニア委員会": "Event"}
+    assert _entities("秋の臨時国会で審議する。", ("臨時国会", "Conference")) == {"臨時国会": "Event"}
+    assert _entities("ルリタニア委員会が開かれた。", ("ルリタニア委員会", "Organization_Other")) == {
+        "ルリタニア委員会": "Organization"}
+    assert _entities("法案は国会で成立した。", ("国会", "Organization_Other")) == {"国会": "Organization"}
+
+
+def test_a_sitting_the_notes_define_with_its_kind_is_an_event():
+    text = "第301回国会（通常国会）が開かれた。"
+    assert _entities(text, ("第301回国会", "Conference"))["第301回国会"] == "Event"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("政府は「漁村の再生に向けた総合的な支援パッケージ」をまとめた。", ["漁村の再生に向けた総合的な支援パッケージ"]),
+        ("旅行パッケージを買った。", []),  # a package sold, no plan: the head alone after a common word
+    ],
+)
+def test_a_package_after_a_titles_clause_is_a_plan(text, kept):
+    found = _entities(text)
+    assert [name for name, type_ in found.items() if type_ == "Plan"] == kept
+
+
+def test_a_review_team_and_a_reform_law_are_named_by_their_heads():
+    from kg.resolve.knowledge import suffix_type
+
+    assert suffix_type("漁港使用料改定検討チーム") == "Organization"
+    assert suffix_type("チーム") == ""  # a team alone is no body's head: sports teams, project teams
+    found = _entities("ルリタニアでは、首相の鉄道改革法が可決された。", ("鉄道改革法", "Plan"))
+    assert found.get("鉄道改革法") == "Law"
+    assert "改革" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("介護大手のQWXケアは、新しい加算を取りにいく。", ["QWXケア"]),  # a Latin name and a katakana word after it
+        ("大手のメリットやリスクを比べた。", []),  # common words name no company
+    ],
+)
+def test_a_word_for_a_company_and_no_before_a_latin_name_makes_it_a_company(text, found):
+    from kg.resolve.compounds import described_companies
+
+    assert [text[c.start : c.end] for c in described_companies(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("post", "kept"),
+    [
+        ("キヤノン会長", ["キヤノン"]),  # a proper noun and a chair's title: the company the chair heads
+        ("協会会長", []),  # a common word and the title name a post, no company
+    ],
+)
+def test_the_models_post_of_a_company_and_its_chairs_title_is_the_company(post, kept):
+    from kg.resolve.model_spans import from_ner
+
+    text = f"田中一郎会長（{post}）が答申を手渡した。"
+    start = text.index(post)
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(post), "Position_Vocation")], [])] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "type_", "found"),
+    [
+        ("参議院の漁業委員会では、附帯決議が付いた。", "参議院", "Organization", ["漁業委員会"]),  # a house's committee
+        ("ルリタニアの賃金委員会は12日に決めた。", "ルリタニア", "Country", ["賃金委員会"]),  # a country's
+        ("…審議会の港湾部会で議論している。", "…審議会", "Organization", ["港湾部会"]),  # a council's section
+        ("参議院の常任委員会では、", "参議院", "Organization", []),  # how a committee works: a kind
+        ("参議院の特別委員会で", "参議院", "Organization", []),
+        ("ABC社の倫理委員会は", "ABC社", "Organization", []),  # a company's committee: a kind
+    ],
+)
+def test_a_house_a_council_or_a_country_names_its_committees_by_one_field_word(text, owner, type_, found):
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import formed_bodies
+
+    start = text.index(owner)
+    known = [Candidate(start, start + len(owner), 1, type=type_)]
+    assert [text[c.start : c.end] for c in formed_bodies(text, known)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("消費者基本法にも同じすき間がある。", "消費者基本法", ["消費者基本法"]),  # one word of the dictionary, a named head
+        ("基本法が必要だ。", "基本法", []),  # the head alone is a kind
+    ],
+)
+def test_the_models_law_that_the_dictionary_holds_as_one_word_is_a_law(text, name, kept):
+    from kg.resolve.model_spans import from_ner
+
+    start = text.index(name)
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(start, start + len(name), "Law")], [])] == kept
+
+
+def test_a_laws_title_in_parentheses_after_its_short_name_holds_its_commas():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    text = "来年は、漁具法（漁船、漁具等の品質、安全性の確保等に関する法律）の改正案が出る。"
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == [
+        "漁船、漁具等の品質、安全性の確保等に関する法律"]
+    text = "港湾、漁船、漁具等の品質の確保等に関する法律が成立した。"  # no parenthesis: the title opens after the list
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == ["漁具等の品質の確保等に関する法律"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("同じ日に、みなと未来戦略も閣議決定された。", ["みなと未来戦略"]),  # も stands for が
+        ("昨年閣議決定されたみなと未来戦略に沿う改正。", ["みなと未来戦略"]),  # the act in a relative clause before it
+        ("閣議決定された行動計画に沿う。", []),  # two words: a kind of plan
+    ],
+)
+def test_a_plan_the_text_says_was_adopted_before_or_after_its_name(text, found):
+    from kg.resolve.compounds import acted_on_plans
+
+    assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("4月には健康長野30（第二次）が始まった。", ["健康長野30"]),  # a proper part and the round
+        ("漁港整備基本計画（第5次）を決めた。", ["漁港整備基本計画"]),
+        ("| 2030年度目標（第6次） |", []),  # a figure of a plan's round
+        ("山田内閣（第2次）が発足した。", []),  # a leader's cabinet by its term
+    ],
+)
+def test_a_name_with_a_plans_round_in_parentheses_is_the_plan_of_that_round(text, found):
+    from kg.resolve.compounds import plans_by_term
+
+    assert [text[c.start : c.end] for c in plans_by_term(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("第300回通常国会（1月〜6月）では、漁業水産委員会で報酬改定が取り上げられた。", ["漁業水産委員会"]),
+        ("国会では、予算委員会で審議した。", ["予算委員会"]),  # one field word after a sitting of the parliament
+        ("国会では、特別委員会で審議した。", []),  # how a committee works: a kind
+        ("国会が閉じた。倫理委員会で審議した。", []),  # another sentence
+        ("審議会では、第三者調査委員会で審議した。", []),  # a council, no parliament (審議会 ends in 議会)
+    ],
+)
+def test_a_committee_in_a_sentence_about_a_parliament_is_its_committee(text, found):
+    from kg.resolve.compounds import formed_bodies
+
+    assert [text[c.start : c.end] for c in formed_bodies(text, [])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2019年に施行された港湾改革関連法は、上限を設けた。", ["港湾改革関連法"]),  # a reform's omnibus act
+        ("2019年に施行された宇宙関連法は、上限を設けた。", []),  # a class of laws
+    ],
+)
+def test_a_reforms_related_laws_are_its_one_omnibus_act(text, found):
+    from kg.resolve.compounds import cited_laws
+
+    assert [text[c.start : c.end] for c in cited_laws(text, False)] == found
+
+
+def test_a_bodys_name_running_on_into_a_publications_title_names_no_body():
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import continued
+    from kg.resolve.model_spans import from_ner
+
+    text = "ABC Energy Outlook 2024。比較は"
+    assert continued(text, [Candidate(0, 3, 1, type="Organization")]) == []
+    assert from_ner(text, [Span(0, 18, "Corporation_Other")], []) == []
+    text = "ABC Energy Corp は"  # a company's legal form: the name goes on
+    assert [text[c.start : c.end] for c in from_ner(text, [Span(0, 15, "Corporation_Other")], [])] == ["ABC Energy Corp"]
+
+
+def test_a_quoted_new_version_of_a_plan_names_the_plan_in_force_too():
+    from kg.resolve.aliases import renewed_names
+
+    def block(text):
+        return Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                     kind="paragraph", text=text, links=())
+
+    assert list(renewed_names([block("2026年以降の「新たな港湾整備構想」を議論した。")])) == [
+        ("港湾整備構想", ["新たな港湾整備構想", "新しい港湾整備構想"])]
+    assert list(renewed_names([block("「新たな挑戦」を始めた。")])) == []  # no plan's head
+    text = "港湾整備構想は2025年を目標年とする。2026年以降の「新たな港湾整備構想」を議論した。新しい港湾整備構想の法案。"
+    found = _entities(text)
+    assert found.get("港湾整備構想") == "Plan"
+    assert found.get("新たな港湾整備構想") == "Plan"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("EUでは、港湾データスペース（PDS）規則が合意された。", ["港湾データスペース（PDS）規則"]),
+        ("国際原子力機関（IAEA）が査察した。", []),  # the acronym after the whole name
+        ("日本（JP）では", []),  # no head after it
+    ],
+)
+def test_a_name_with_its_acronym_before_its_head_is_one_name(text, found):
+    from kg.resolve.compounds import acronyms_inside
+
+    assert [text[c.start : c.end] for c in acronyms_inside(text)] == found
+    if found:
+        assert _entities(text).get("港湾データスペース規則") == "Law"  # the entity is the name without the acronym
+
+
+def test_a_tables_column_of_companies_names_a_company_in_each_cell():
+    from kg.notes.note import parse_note
+    from kg.resolve.aliases import operators_in_tables
+
+    text = ("## 主な事業者\n| サービス | 運営会社 | 備考 |\n|---|---|---|\n| みどりネット | ミドリ物産 | 最初期 |\n"
+            "| こもれび | こもれび | 非公開 |\n| くらし便 | 検討中 | なし |\n| ほか | 米系装置メーカー各社 | 多数 |\n")
+    note, _ = parse_note(text, "n")
+    # 検討中 is common kanji words, …メーカー各社 a group, and the notes column (備考) names no company
+    assert list(operators_in_tables(note.blocks)) == ["ミドリ物産", "こもれび"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2025年度の港湾財政計画は、2月に閣議決定して国会に出す。", ["港湾財政計画"]),  # the plan is the topic
+        ("港湾財政計画は、国の決定に従う。", []),  # a decision the plan follows: no act done to it
+    ],
+)
+def test_a_plan_as_the_topic_of_the_act_done_to_it(text, found):
+    from kg.resolve.compounds import acted_on_plans
+
+    assert [text[c.start : c.end] for c in acted_on_plans(text)] == found
+
+
+def test_a_sentence_that_replaces_one_scheme_by_another_names_both():
+    from kg.resolve.aliases import is_replaced_thing
+
+    assert is_replaced_thing("漁業研修制度") and is_replaced_thing("漁業就労制度")
+    assert not is_replaced_thing("新制度")  # one word says which of the two is meant
+    found = _entities("漁業研修制度に代わる漁業就労制度を設ける改正法が成立した。漁業研修制度は1993年に始まった。")
+    assert found.get("漁業研修制度") == "Plan" and found.get("漁業就労制度") == "Plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("港湾に関する小委員会で議論し、審議会が答申する。", ["港湾に関する小委員会"]),  # a subcommittee by its topic
+        ("港湾に関する委員会で議論した。", []),  # one noun before a committee describes it
+    ],
+)
+def test_a_subcommittee_is_named_by_its_one_topic(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import formal_titles
+
+    assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
