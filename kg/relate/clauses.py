@@ -96,11 +96,12 @@ def _noun(sentence: ParsedSentence, i: int) -> str:
 
 def _body_said(sentence: ParsedSentence, i: int) -> bool:
     """Return True for a word for a kind of body with で and a comma that the parser hangs on the next verb
-    (BはAが所管する認可法人で、…): a continuing copula, as the parser reads it elsewhere (…子会社で、…); a
-    place with で (…研究所で研究を行う) has no comma, and a word for no body (…会議場で、) is a place."""
+    (BはAが所管する認可法人で、…) or on the topic (BはAに置かれた審議会で、…): a continuing copula, as the parser
+    reads it elsewhere (…子会社で、…); a place with で (…研究所で研究を行う) has no comma, and a word for no body
+    (…会議場で、) is a place."""
     tokens = sentence.tokens
     noun = _noun(sentence, i)
-    return (tokens[i].dep == "obl" and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
+    return (tokens[i].dep in ("obl", "dep", "nmod") and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
             and (suffix_type(noun) == "Organization" or tokens[i].lemma in _BODY_WORDS))
 
 

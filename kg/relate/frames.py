@@ -130,6 +130,10 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if governor == i:
         return
     marker = sentence.marker(i)
+    if not marker and sentence.passive(governor) and _defined(sentence, group):
+        # B：Aに置かれる: a glossary line's passive clause is said of the name before its colon, as of a topic
+        # (a label of a place, カタール：…との交渉, is said of nothing)
+        marker = "は"
     if group.governor is not None and not marker and token.dep == "nmod":
         # A長官、Cの B相は: a conjunct listed with no particle, hung on a word inside the next name, is a
         # subject with it; a partner's list (Xでは A、Yでは Bと) pairs names of different scenes, no subjects
@@ -181,6 +185,18 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         slots[governor]["genitive"].append(group)
     if len(group.arguments) > 1:
         slots[governor]["together"].append(group)
+
+
+def _defined(sentence: ParsedSentence, group: _Group) -> bool:
+    """Return True when the group is the name a glossary line opens with, before its colon: B（C）：…."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].start != min(a.start for a in group.arguments) or \
+            any(a.type in ("Country", "Region") for a in group.arguments):
+        return False
+    k = next((k for k, t in enumerate(tokens) if t.start >= max(a.end for a in group.arguments)), len(tokens))
+    if k < len(tokens) and tokens[k].text in ("（", "("):
+        k = next((c + 1 for c in range(k, len(tokens)) if tokens[c].text in ("）", ")")), len(tokens))
+    return k < len(tokens) and tokens[k].text in ("：", ":")
 
 
 def _frames_at(

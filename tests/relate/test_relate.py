@@ -941,6 +941,16 @@ SHAPES = [
      [("北海漁業協定", A), ("北海委員会", O)], {("北海委員会", "adoption", "北海漁業協定", False, "")}),
     ("北海漁業協定（NFA）：北海委員会が2009年に採択した指針で、漁船の入港を拒めるようにする。",
      [("北海漁業協定", A), ("北海委員会", O)], set()),
+    # BはAに置かれた審議会で、…: the body word said of the topic with a continuing copula is the topic, wherever
+    # the parser hung it; a place (会議場) is no body
+    ("海洋審議会は、海洋庁に置かれた審議会で、会長は山田花子氏。", [("海洋審議会", O), ("海洋庁", O), ("山田花子", P)],
+     {("海洋庁", "oversight", "海洋審議会", False, "")}),
+    ("海洋審議会は、海洋庁に置かれた会議場で、会長は山田花子氏。", [("海洋審議会", O), ("海洋庁", O), ("山田花子", P)], set()),
+    # B：…Aに置かれる: a glossary line's passive clause is said of the name before the colon; a place's label
+    # before a colon is said of nothing
+    ("北海推進会議：北海基本法に基づいて、北極省に置かれる。", [("北海推進会議", O), ("北海基本法", "Law"), ("北極省", O)],
+     {("北極省", "oversight", "北海推進会議", False, "")}),
+    ("カナダ：北海商事と北極電力との交渉", [("カナダ", C), ("北海商事", O), ("北極電力", O)], set()),
 ]
 
 
