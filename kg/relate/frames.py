@@ -127,9 +127,15 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if group.between:
         slots[governor]["mutual"].append(group)
         return
+    if governor == i and sentence.marker(i) in ("には", "では"):
+        # Eには、…が出席した read as two sentences: a phrase with a particle ends none, so it is the later root's
+        governor = next((k for k in range(i + 1, len(tokens)) if tokens[k].head == k and tokens[k].pos == "VERB"), i)
     if governor == i:
         return
     marker = sentence.marker(i)
+    if marker in ("", "から") and (listed := _listed_from(sentence, group)) is not None:
+        # Eには、XからA、YからBが出席した: people listed each with the side they come from share the last one's role
+        token, marker, governor = tokens[listed], sentence.marker(listed), tokens[listed].head
     if not marker and sentence.passive(governor) and _defined(sentence, group):
         # B：Aに置かれる: a glossary line's passive clause is said of the name before its colon, as of a topic
         # (a label of a place, カタール：…との交渉, is said of nothing)
@@ -185,6 +191,30 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         slots[governor]["genitive"].append(group)
     if len(group.arguments) > 1:
         slots[governor]["together"].append(group)
+
+
+def _listed_from(sentence: ParsedSentence, group: _Group) -> int | None:
+    """Return the last phrase of a list of people written each after the side they come from, for an earlier one.
+
+    In XからA、YからBが出席した, A (with a title and no particle, a comma after it) is listed with B, which carries
+    the list's particle, wherever the parser hung A. Nothing but nouns, 、, と and から stands between them.
+    """
+    tokens = sentence.tokens
+    if not group.arguments or any(a.type != "Person" for a in group.arguments):
+        return None
+    first = next((k for k, t in enumerate(tokens) if t.start >= min(a.start for a in group.arguments)), 0)
+    after = next((k for k, t in enumerate(tokens) if t.start >= max(a.end for a in group.arguments)), len(tokens))
+    if not first or tokens[first - 1].text != "から":
+        return None
+    comma = side = False
+    for k in range(after, len(tokens)):
+        if tokens[k].pos not in NOUNS and tokens[k].text not in ("、", "と", "から"):
+            return None
+        comma = comma or tokens[k].text == "、"
+        side = side or (comma and tokens[k].text == "から")
+        if side and tokens[k].pos in NOUNS and sentence.marker(k) in ("が", "は", "も"):
+            return k
+    return None
 
 
 def _defined(sentence: ParsedSentence, group: _Group) -> bool:
