@@ -173,7 +173,9 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         token = replace(token, dep="obj")
     place = all(a.type in _PLACES for a in group.arguments)
     region = all(a.type == "Region" for a in group.arguments)
-    if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
+    # Bに職員を派遣した: a place things or people are sent to is where they go, no mere place
+    sent = marker == "に" and (given := sentence.predicate(governor)) is not None and given[0].group == "provision"
+    if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には") and not sent):
         slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
     elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
         slots[_as(sentence, _clause_of(sentence, i, governor))]["subject"].append(group)

@@ -963,6 +963,10 @@ SHAPES = [
       ("鈴木", "attendance", "北海協議", False, "")}),
     ("山田外相は、カナダから帰国し、チリの鈴木外相と会談した", [("山田", P), ("カナダ", C), ("チリ", C), ("鈴木", P)],
      {("山田", "meeting", "鈴木", False, "")}),
+    # a place with に is where things or people are sent (provision), and only where for other acts
+    ("北海福祉協議会などが北海県に職員を派遣した", [("北海福祉協議会", O), ("北海県", "Region")],
+     {("北海福祉協議会", "provision", "北海県", False, "")}),
+    ("北海福祉協議会は北海県に事務所を設けた", [("北海福祉協議会", O), ("北海県", "Region")], set()),
 ]
 
 
