@@ -219,6 +219,22 @@ def _listed_from(sentence: ParsedSentence, group: _Group) -> int | None:
     return None
 
 
+def _own_clause(sentence: ParsedSentence, anchor: int, group: _Group) -> _Group:
+    """Return the conjuncts a relative clause modifies: those after it and before a clause of their own.
+
+    In Aで成立したB法と、同時に改正されたC法, the first clause modifies B only and the second C only; a clause
+    the parser hung on a group of conjuncts before it all (AとBが…) leaves them as they are.
+    """
+    tokens = sentence.tokens
+    after = [a for a in group.arguments if a.start > tokens[anchor].start]
+    if not after:
+        return group
+    first = min(a.end for a in after)
+    clauses = [t.start for t in tokens if t.dep == "acl" and t.pos == "VERB" and t.start >= first]
+    kept = [a for a in after if not any(c < a.start for c in clauses)]
+    return group if len(kept) == len(group.arguments) else replace(group, arguments=kept)
+
+
 def _defined(sentence: ParsedSentence, group: _Group) -> bool:
     """Return True when the group is the name a glossary line opens with, before its colon: B（C）：…."""
     tokens = sentence.tokens
@@ -396,16 +412,17 @@ def _frames_at(
     if attributive is not None:
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
+        target = _own_clause(sentence, anchor, groups[modified])
         if subjects and not objects:
             # Aが派遣したB, Aが提出した決議: what a clause of giving modifies is the thing given, no recipient
             if predicate.group != "provision":
-                objects.append(groups[modified])
+                objects.append(target)
         elif objects and not subjects:
-            subjects.append(groups[modified])
+            subjects.append(target)
         elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
-            objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
+            objects.append(target)  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
-            objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
+            objects.append(target)  # Eを契機として立ち上げられたC: C is what was set up
         elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
                 not predicate.intransitive and not predicate.effect and \
                 all(a.type in INSTRUMENTS or (predicate.group_for(a.type) in _MADE and not sentence.kids(anchor, "obj"))
@@ -419,7 +436,7 @@ def _frames_at(
             topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)
                      and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
-                subjects, objects = topic, [groups[modified]]
+                subjects, objects = topic, [target]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)

@@ -967,6 +967,11 @@ SHAPES = [
     ("北海福祉協議会などが北海県に職員を派遣した", [("北海福祉協議会", O), ("北海県", "Region")],
      {("北海福祉協議会", "provision", "北海県", False, "")}),
     ("北海福祉協議会は北海県に事務所を設けた", [("北海福祉協議会", O), ("北海県", "Region")], set()),
+    # a relative clause modifies the conjuncts after it up to one with a clause of its own
+    ("根拠は、北海議会で成立した北海法と、同時に改正された北極法", [("北海議会", O), ("北海法", "Law"), ("北極法", "Law")],
+     {("北海議会", "adoption", "北海法", False, "")}),
+    ("根拠は、北海議会で成立した北海法と北極法", [("北海議会", O), ("北海法", "Law"), ("北極法", "Law")],
+     {("北海議会", "adoption", "北海法", False, ""), ("北海議会", "adoption", "北極法", False, "")}),
 ]
 
 
