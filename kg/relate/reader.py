@@ -193,9 +193,16 @@ class ParsedSentence:
         return self.tokens[i].dep == "acl" and not self._nominalised(i)
 
     def cleft(self, i: int) -> bool:
-        """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid."""
+        """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid.
+
+        The copula may continue the sentence (Vするのは Xで、…), which the parser reads as a particle, or be left
+        out where X ends it (Vするのは X。).
+        """
         head = self.tokens[i].head
-        return self.tokens[i].dep == "csubj" and self._nominalised(i) and bool(self.kids(head, "cop"))
+        continued = self.marker(head) == "で" and any(self.tokens[c].text == "、" for c in self.kids(head, "punct"))
+        ends = self.tokens[head].dep == "ROOT" and self.tokens[head].pos in NOUNS
+        return self.tokens[i].dep == "csubj" and self._nominalised(i) and (bool(self.kids(head, "cop")) or continued
+                                                                          or ends)
 
     def _nominalised(self, i: int) -> bool:
         """Return True when the particle の makes clause i a noun (Vしたので, Vしたのは)."""

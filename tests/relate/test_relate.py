@@ -972,6 +972,12 @@ SHAPES = [
      {("北海議会", "adoption", "北海法", False, "")}),
     ("根拠は、北海議会で成立した北海法と北極法", [("北海議会", O), ("北海法", "Law"), ("北極法", "Law")],
      {("北海議会", "adoption", "北海法", False, ""), ("北海議会", "adoption", "北極法", False, "")}),
+    # a cleft whose copula continues the sentence (Vするのは Xで、…) or is left out at its end (Vするのは X。);
+    # a place it names is no doer
+    ("北海法を所管するのは北極省で、担当は海洋局", [("北海法", "Law"), ("北極省", O)],
+     {("北極省", "oversight", "北海法", False, "")}),
+    ("北海博を主催するのは北海協会（北協）", [("北海博", E), ("北海協会", O)], {("北海協会", "hosting", "北海博", False, "")}),
+    ("北海法を議論するのは北極市で、来月に開く", [("北海法", "Law"), ("北極市", "Region")], set()),
 ]
 
 
