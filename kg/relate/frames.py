@@ -267,7 +267,9 @@ def _frames_at(
     predicate, word = named
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
-    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part:
+    # Bの事務局はAが務めた: a part a verb carries is a post A serves in, and A oversees B as its host
+    served = predicate.part and word != anchor and tokens[anchor].pos == "VERB"
+    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part and not served:
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     # Xが発足した says what was set up; Aは Xを発足させた who set it up

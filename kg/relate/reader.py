@@ -319,11 +319,14 @@ class ParsedSentence:
                 return inner, c
         if found is not None:  # a light verb: the noun it carries is the predicate
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
-            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
+            topics = self._said_of(i)
+            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + topics:
                 if self.marker(c) == "で":
                     continue  # 円借款でBに巡視船を供与した: a noun with で is the means, not what the verb carries
                 carried = self.predicate(c)
-                if carried is not None and not carried[0].part:  # OPEC事務局と意見交換を行う: a body, no act
+                # OPEC事務局と意見交換を行う: a body, no act; but a part one serves as (Bの事務局はAが務めた,
+                # Bの事務局を務める) is A's post under B, as 議長 is
+                if carried is not None and (not carried[0].part or c in topics or self.marker(c) == "を"):
                     return carried
             if found.group != LIGHT:
                 return found, i
