@@ -309,6 +309,8 @@ def _frames_at(
                        any(a.start <= tokens[g.token].start < a.end for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
+        if predicate.group == "hosting" and not agents:
+            agents = _presiding(sentence, groups)  # 議長国Xの首都で Eが開かれた: X holds it
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
@@ -553,6 +555,19 @@ def _in_name(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -
     token = sentence.tokens[anchor]
     return any(a.start <= token.start and token.end <= a.end and (a.start, a.end) != (token.start, token.end)
                for g in groups.values() for a in g.arguments)
+
+
+def _presiding(sentence: ParsedSentence, groups: dict[int, _Group]) -> list[_Group]:
+    """Return the countries the sentence names with the role of hosting before them: X of 議長国X, 共催国X."""
+    tokens = sentence.tokens
+    found = []
+    for group in groups.values():
+        first = next((k for k, t in enumerate(tokens) if t.start == group.arguments[0].start), 0)
+        role = sentence.vocabulary.predicate(tokens[first - 1].lemma, noun=True) if first else None
+        if role is not None and role.group == "hosting" and tokens[first - 1].lemma.endswith(_DOERS) and \
+                all(a.type == "Country" for a in group.arguments):
+            found.append(group)
+    return found
 
 
 def _resolved(
