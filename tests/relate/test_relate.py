@@ -1043,6 +1043,24 @@ def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate
     assert [s.text for s in sentences] == ["北極部隊は北極評議会の指揮下にある。"]
 
 
+def test_the_last_words_of_a_body_named_before_stand_for_it_as_topic():
+    from kg.records import Block
+    from kg.relate import relation_sentences
+
+    named = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "北海DX推進本部が発足した。")
+    later = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "6月、推進本部は北海工程表を決定した。同本部が北海計画も決定した。")
+    shorter = Block("n.md", ("組織",), (2,), 1, 3, 7, "paragraph", "本部は北海工程表を公表した。")
+    body = _named_in("北海DX推進本部", O, named)
+    plans = [_named_in("北海工程表", "Plan", later, shorter), _named_in("北海計画", "Plan", later)]
+
+    sentences = relation_sentences([body, *plans])
+    # 推進本部 (three characters and more) and 同本部 stand for the body; 本部 alone is too short to say which
+    assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences] == [
+        ("6月、推進本部は北海工程表を決定した。", [("推進本部", "北海DX推進本部"), ("北海工程表", "北海工程表")]),
+        ("同本部が北海計画も決定した。", [("本部", "北海DX推進本部"), ("北海計画", "北海計画")]),
+    ]
+
+
 def test_a_hand_made_parse_reads_subject_and_object():
     # 日本はOECDに加盟した。 as GiNZA parses it: nsubj and obl under the サ変 noun 加盟
     tokens = (
