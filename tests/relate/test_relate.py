@@ -985,6 +985,14 @@ SHAPES = [
     ("北極研究所は北海会議の事務局を務める", [("北海会議", O), ("北極研究所", O)],
      {("北極研究所", "oversight", "北海会議", False, "")}),
     ("北極研究所は北海会議の事務局と意見交換を行った", [("北海会議", O), ("北極研究所", O)], set()),
+    # Aに置かれたBの事務局: a passive clause of placing before a part named after its body says where the body is
+    ("北海省に置かれた北海戦略本部の事務局を務める。", [("北海省", O), ("北海戦略本部", O)],
+     {("北海省", "oversight", "北海戦略本部", False, "")}),
+    ("北海省に置かれた北海戦略本部の会議室を使う。", [("北海省", O), ("北海戦略本部", O)], set()),
+    # AやCのBが: a place written with の before the next body is where it is, no conjunct of A
+    ("北部総隊の隷下には、北見の第2空挺団や、函館市湯川の水陸旅団が置かれている",
+     [("北部総隊", O), ("北見", "Region"), ("第2空挺団", O), ("函館市湯川", "Region"), ("水陸旅団", O)],
+     {("北部総隊", "oversight", "第2空挺団", False, ""), ("北部総隊", "oversight", "水陸旅団", False, "")}),
     # a meeting held with no host said is held by the country named with the role of hosting (議長国X)
     ("議長国チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
      {("チリ", "hosting", "北海首脳会議", False, "")}),
