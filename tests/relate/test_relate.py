@@ -993,6 +993,11 @@ SHAPES = [
     ("北部総隊の隷下には、北見の第2空挺団や、函館市湯川の水陸旅団が置かれている",
      [("北部総隊", O), ("北見", "Region"), ("第2空挺団", O), ("函館市湯川", "Region"), ("水陸旅団", O)],
      {("北部総隊", "oversight", "第2空挺団", False, ""), ("北部総隊", "oversight", "水陸旅団", False, "")}),
+    # Vする準備を進めている: the clause on 準備 is the subject's planned act, as …する予定 is
+    ("チリとペルーは、「北海ハブ」をリマに設ける準備を進めている",
+     [("チリ", C), ("ペルー", C), ("北海ハブ", O), ("リマ", "Region")],
+     {("チリ", "establishment", "北海ハブ", False, "plan"), ("ペルー", "establishment", "北海ハブ", False, "plan")}),
+    ("チリとペルーは、北海ハブの準備を進めている", [("チリ", C), ("ペルー", C), ("北海ハブ", O)], set()),
     # a meeting held with no host said is held by the country named with the role of hosting (議長国X)
     ("議長国チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
      {("チリ", "hosting", "北海首脳会議", False, "")}),
