@@ -120,8 +120,11 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     In Bから離脱したAを除くN, the clause modifies A, the noun it directly precedes: a Japanese relative
     clause stands right before its noun. Only an argument of a verb between them (Aを除く) is taken: a
     phrase that itself modifies N (…したAにおけるN, …したAのN) leaves the parse as it is, unless N is a part
-    named after A and the clause is passive (Cに置かれたAの事務局: A is placed in C).
+    named after A or A is an instrument, and the clause is passive (Cに置かれたAの事務局: A is placed in C;
+    Cで採択されたAの実施状況: A is adopted).
     """
+    from kg.relate.phrases import INSTRUMENTS
+
     tokens = sentence.tokens
     head = tokens[clause].head
     after = clause + 1
@@ -132,9 +135,11 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     if group is None:
         return None
     verb = tokens[group.token].head
-    # Aに置かれたBの事務局: a part is named after its body, and a passive clause of placing says where the body is
-    part = verb == head and sentence.marker(group.token) == "の" and (named := sentence.predicate(head)) is not None \
-        and named[0].part and sentence.passive(clause)
+    # Aに置かれたBの事務局: a part is named after its body, and a passive clause of placing says where the body is;
+    # Aで採択されたBの実施状況: an instrument, not its status, is what a passive clause makes
+    part = verb == head and sentence.marker(group.token) == "の" and sentence.passive(clause) and (
+        ((named := sentence.predicate(head)) is not None and named[0].part) or
+        all(a.type in INSTRUMENTS for a in group.arguments))
     if not part and not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
         return None
     return group.token
