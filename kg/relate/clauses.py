@@ -45,6 +45,8 @@ _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
+# Acts that make or bind to an instrument
+_ON_INSTRUMENTS = ("adoption", "signing", "ratification", "publication")
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
 _ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
@@ -110,8 +112,34 @@ def _modified(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     modified = _named(sentence, sentence.tokens[clause].head, groups)
     if modified not in groups and sentence.tokens[clause].dep == "acl":
         adjacent = _adjacent(sentence, clause, groups)
+        if adjacent is None:
+            adjacent = _glossed_name(sentence, clause, modified, groups)
         return modified if adjacent is None else adjacent
     return modified
+
+
+def _glossed_name(sentence: ParsedSentence, clause: int, noun: int, groups: dict[int, _Group]) -> int | None:
+    """Return the instrument a clause's noun is the subject matter of: B of Aが採択したXとYに関するB.
+
+    The parser hangs the clause on the first word of the gloss …に関する written before the name; an act that
+    makes or binds to an instrument (採択, 署名) acts on the name, not on the matter it is about; another act
+    (Aが支援した企業に関するB) is said of the matter.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    named = sentence.predicate(clause)
+    if named is None or named[0].group not in _ON_INSTRUMENTS:
+        return None
+    about, k = False, noun
+    for _ in range(4):
+        marker = sentence.marker(k)
+        if tokens[k].dep != "nmod" or marker not in ("と", "や", "に関する") or tokens[k].head <= k:
+            return None
+        about, k = about or marker == "に関する", tokens[k].head
+        if k in groups:
+            return k if about and all(a.type in INSTRUMENTS for a in groups[k].arguments) else None
+    return None
 
 
 def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
