@@ -45,6 +45,8 @@ _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
+# Verbs of naming: Nは「X」と呼ばれる
+_CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument
 _ON_INSTRUMENTS = ("adoption", "signing", "ratification", "publication")
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
@@ -64,6 +66,11 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
+    if i not in groups and sentence.marker(i) == "は" and tokens[head].lemma in _CALLED and sentence.passive(head):
+        # Nは「X」と呼ばれる: the noun is the name it is called by
+        called = [c for c in sentence.kids(head) if _covering(sentence, c, groups) in groups and sentence.marker(c) == "と"]
+        if called:
+            return _covering(sentence, called[0], groups)
     if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
         # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic (the parser
         # may call the topic dislocated when the clause after the comma has a subject of its own)

@@ -999,6 +999,10 @@ SHAPES = [
      {("北海機関", "adoption", "第90号条約", False, ""), ("チリ", "ratification", "第90号条約", True, "")}),
     ("北海機関が主催した会議に関する北海報告書をチリが公表した", [("北海機関", O), ("北海報告書", "Plan"), ("チリ", C)],
      {("チリ", "publication", "北海報告書", False, "")}),
+    # Nは「X」と呼ばれる: the noun a clause modifies is the name it is called by
+    ("北海会議で採択された合意文書は「北海コンセンサス」と呼ばれる", [("北海会議", E), ("北海コンセンサス", A)],
+     {("北海会議", "adoption", "北海コンセンサス", False, "")}),
+    ("北海会議で採択された合意文書は「北海コンセンサス」と比べられる", [("北海会議", E), ("北海コンセンサス", A)], set()),
     # AやCのBが: a place written with の before the next body is where it is, no conjunct of A
     ("北部総隊の隷下には、北見の第2空挺団や、函館市湯川の水陸旅団が置かれている",
      [("北部総隊", O), ("北見", "Region"), ("第2空挺団", O), ("函館市湯川", "Region"), ("水陸旅団", O)],
