@@ -17,7 +17,8 @@ STEM_relations.tsv against its note STEM.md or its vault STEM/, through the enti
 Its rows name their note in a first column. A vault is one graph, so a relation matches a row of any
 of its notes: a fact kg finds in one note and the gold marks in another is still a fact of the vault,
 and a key is counted once however many notes state it. The note serves only where line numbers do
-(reachable, and the misses listed). --corpus-dir scores another folder laid out the same way
+(reachable, and the misses listed: MISS when both ends are found in the sentence, LOST when the entity
+stage missed one). --corpus-dir scores another folder laid out the same way
 (such as benchmarks/own-notes).
 """
 
@@ -67,6 +68,7 @@ class NoteScore:
     off_gold: int
     reachable: int = 0
     misses: list[GoldRelation] = field(default_factory=list)
+    lost: list[GoldRelation] = field(default_factory=list)
     wrong: list[tuple[str, str, str, bool, str, str]] = field(default_factory=list)
 
     @property
@@ -145,8 +147,8 @@ def score_note(relations: Sequence, labels: dict[str, str], gold: Sequence[GoldR
     return NoteScore(note, len(gold_keys), len(keys), len(correct), len(recalled), off_gold, misses=misses, wrong=wrong)
 
 
-def reachable(gold: Sequence[GoldRelation], entities: Iterable, labels: dict[str, str]) -> int:
-    """Return how many gold rows have both ends among the entities kg found in their sentence.
+def reachable(gold: Sequence[GoldRelation], entities: Iterable, labels: dict[str, str]) -> list[GoldRelation]:
+    """Return the gold rows that have both ends among the entities kg found in their sentence.
 
     The others are out of the relation stage's reach: the entity stage missed an end there.
     A sentence or line is looked up in the row's own note, since a vault's notes share line numbers.
@@ -157,8 +159,8 @@ def reachable(gold: Sequence[GoldRelation], entities: Iterable, labels: dict[str
             if entity.id in labels:
                 where.setdefault((mention.block.note, mention.sentence), set()).add(labels[entity.id])
                 where.setdefault((mention.block.note, mention.block.line), set()).add(labels[entity.id])
-    return sum(1 for row in gold if {row.subject, row.object}
-               <= (where.get((row.note, row.sentence), set()) | where.get((row.note, row.line), set())))
+    return [row for row in gold if {row.subject, row.object}
+            <= (where.get((row.note, row.sentence), set()) | where.get((row.note, row.line), set()))]
 
 
 def note_of(stem: str) -> Path:
@@ -177,7 +179,9 @@ def score_path(path: Path, gold: Sequence[GoldRelation], entity_gold: Path, name
     result = analyse([path])
     labels = gold_labels(result.entities, entity_gold)
     score = score_note(find_relations(result.entities), labels, gold, name)
-    score.reachable = reachable(gold, result.entities, labels)
+    reached = reachable(gold, result.entities, labels)
+    score.reachable = len(reached)
+    score.lost = [row for row in score.misses if row not in reached]
     return score
 
 
@@ -246,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.misses:
         for s in scores:
             for row in s.misses:
-                print(f"MISS  {s.note}  {row.note}:{row.line}  {row.subject} -{row.group}-> {row.object}  "
+                print(f"{'LOST' if row in s.lost else 'MISS'}  {s.note}  {row.note}:{row.line}  {row.subject} -{row.group}-> {row.object}  "
                       f"{row.sentence[:70]}")
             for subject, group, object_, negated, note, sentence in s.wrong:
                 print(f"WRONG {s.note}  {note}  {subject} -{group}{' (negated)' if negated else ''}-> {object_}  "

@@ -23,6 +23,8 @@ from kg.relate.vocabulary import LIGHT, Vocabulary, load_vocabulary
 __all__ = ["RelateOptions", "Relation", "find_relations", "relation_sentences"]
 
 _KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
+# the last words of a body's name as a sentence's topic or subject: 推進本部は, 同本部が (kanji and katakana)
+_STAND_IN = re.compile(r"(?:^|(?<=[、。\s]))(同)?([\u4e00-\u9fffァ-ヶー]+)(?=[はがも])")
 # Longer "sentences" are lists or tables run together without a full stop: no frame spans them, and
 # SudachiPy refuses text over 49,149 bytes.
 MAX_SENTENCE_CHARS = 2_000
@@ -99,8 +101,10 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
             start, end = next(((s, e) for s, e in bounds[block] if s <= mention.start < e), (0, len(block.text)))
             by_sentence[(block, start, end)].append(mention)
     found = []
+    named = _bodies_by_note(entities)
     # in reading order, so relations come out as the notes state them
     for (block, start, end), mentions in sorted(by_sentence.items(), key=lambda i: (i[0][0].note, i[0][0].line, i[0][1])):
+        mentions = mentions + _stand_ins(block, start, end, mentions, named.get(block.note, []))
         if len({m.entity for m in mentions}) < 2:
             continue
         raw = block.text[start:end]
@@ -110,6 +114,39 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
         offset = start + len(raw) - len(raw.lstrip())
         placed = tuple((m, m.start - offset, m.end - offset) for m in sorted(mentions, key=lambda m: m.start))
         found.append(_Sentence(block, text, placed))
+    return found
+
+
+def _bodies_by_note(entities: Iterable[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Return the organisations each note names, with the line and place of every mention, in reading order."""
+    found: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type == "Organization":
+            for mention in entity.mentions:
+                found[mention.block.note].append((mention.block.line, mention.start, entity))
+    return {note: sorted(places, key=lambda p: p[:2]) for note, places in found.items()}
+
+
+def _stand_ins(
+    block: Block, start: int, end: int, mentions: list[Mention], bodies: list[tuple[int, int, Entity]],
+) -> list[Mention]:
+    """Return the mentions of bodies that a sentence's topic or subject names by the last words of their name.
+
+    In 「X推進本部が発足した。…推進本部は工程表を決定した」 and 同本部は, the words stand for the body named before
+    them in the note whose name ends in them, the nearest one; words of three characters at least (or two
+    after 同), that open the sentence or follow a comma, and that no mention covers.
+    """
+    text = block.text
+    found = []
+    for match in _STAND_IN.finditer(text, start, end):
+        words, at = match.group(2), match.start(2)
+        if len(words) < (2 if match.group(1) else 3) or any(m.start < match.end(2) and at < m.end for m in mentions):
+            continue
+        before = [e for line, place, e in bodies if (line, place) < (block.line, at) and
+                  any(n != words and n.endswith(words) for n in (e.id, e.label, *e.aliases))]
+        if before:
+            body = before[-1]
+            found.append(Mention(words, "", "stand-in", block, at, match.end(2), text[start:end], body.id, body.type))
     return found
 
 

@@ -45,6 +45,10 @@ _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
+# Verbs of naming: Nは「X」と呼ばれる
+_CALLED = ("呼ぶ", "称する")
+# Acts that make or bind to an instrument
+_ON_INSTRUMENTS = ("adoption", "signing", "ratification", "publication")
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
 _ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
@@ -62,6 +66,11 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
+    if i not in groups and sentence.marker(i) == "は" and tokens[head].lemma in _CALLED and sentence.passive(head):
+        # Nは「X」と呼ばれる: the noun is the name it is called by
+        called = [c for c in sentence.kids(head) if _covering(sentence, c, groups) in groups and sentence.marker(c) == "と"]
+        if called:
+            return _covering(sentence, called[0], groups)
     if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
         # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic (the parser
         # may call the topic dislocated when the clause after the comma has a subject of its own)
@@ -96,11 +105,12 @@ def _noun(sentence: ParsedSentence, i: int) -> str:
 
 def _body_said(sentence: ParsedSentence, i: int) -> bool:
     """Return True for a word for a kind of body with で and a comma that the parser hangs on the next verb
-    (BはAが所管する認可法人で、…): a continuing copula, as the parser reads it elsewhere (…子会社で、…); a
-    place with で (…研究所で研究を行う) has no comma, and a word for no body (…会議場で、) is a place."""
+    (BはAが所管する認可法人で、…) or on the topic (BはAに置かれた審議会で、…): a continuing copula, as the parser
+    reads it elsewhere (…子会社で、…); a place with で (…研究所で研究を行う) has no comma, and a word for no body
+    (…会議場で、) is a place."""
     tokens = sentence.tokens
     noun = _noun(sentence, i)
-    return (tokens[i].dep == "obl" and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
+    return (tokens[i].dep in ("obl", "dep", "nmod") and any(tokens[c].text == "、" for c in sentence.kids(i, "punct"))
             and (suffix_type(noun) == "Organization" or tokens[i].lemma in _BODY_WORDS))
 
 
@@ -109,8 +119,34 @@ def _modified(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     modified = _named(sentence, sentence.tokens[clause].head, groups)
     if modified not in groups and sentence.tokens[clause].dep == "acl":
         adjacent = _adjacent(sentence, clause, groups)
+        if adjacent is None:
+            adjacent = _glossed_name(sentence, clause, modified, groups)
         return modified if adjacent is None else adjacent
     return modified
+
+
+def _glossed_name(sentence: ParsedSentence, clause: int, noun: int, groups: dict[int, _Group]) -> int | None:
+    """Return the instrument a clause's noun is the subject matter of: B of Aが採択したXとYに関するB.
+
+    The parser hangs the clause on the first word of the gloss …に関する written before the name; an act that
+    makes or binds to an instrument (採択, 署名) acts on the name, not on the matter it is about; another act
+    (Aが支援した企業に関するB) is said of the matter.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    named = sentence.predicate(clause)
+    if named is None or named[0].group not in _ON_INSTRUMENTS:
+        return None
+    about, k = False, noun
+    for _ in range(4):
+        marker = sentence.marker(k)
+        if tokens[k].dep != "nmod" or marker not in ("と", "や", "に関する") or tokens[k].head <= k:
+            return None
+        about, k = about or marker == "に関する", tokens[k].head
+        if k in groups:
+            return k if about and all(a.type in INSTRUMENTS for a in groups[k].arguments) else None
+    return None
 
 
 def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) -> int | None:
@@ -118,8 +154,12 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
 
     In Bから離脱したAを除くN, the clause modifies A, the noun it directly precedes: a Japanese relative
     clause stands right before its noun. Only an argument of a verb between them (Aを除く) is taken: a
-    phrase that itself modifies N (…したAにおけるN, …したAのN) leaves the parse as it is.
+    phrase that itself modifies N (…したAにおけるN, …したAのN) leaves the parse as it is, unless N is a part
+    named after A or A is an instrument, and the clause is passive (Cに置かれたAの事務局: A is placed in C;
+    Cで採択されたAの実施状況: A is adopted).
     """
+    from kg.relate.phrases import INSTRUMENTS
+
     tokens = sentence.tokens
     head = tokens[clause].head
     after = clause + 1
@@ -130,7 +170,12 @@ def _adjacent(sentence: ParsedSentence, clause: int, groups: dict[int, _Group]) 
     if group is None:
         return None
     verb = tokens[group.token].head
-    if not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
+    # Aに置かれたBの事務局: a part is named after its body, and a passive clause of placing says where the body is;
+    # Aで採択されたBの実施状況: an instrument, not its status, is what a passive clause makes
+    part = verb == head and sentence.marker(group.token) == "の" and sentence.passive(clause) and (
+        ((named := sentence.predicate(head)) is not None and named[0].part) or
+        all(a.type in INSTRUMENTS for a in group.arguments))
+    if not part and not (group.token < verb < head and tokens[verb].pos == "VERB" and tokens[group.token].dep in _ARGUMENTS):
         return None
     return group.token
 

@@ -127,9 +127,19 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if group.between:
         slots[governor]["mutual"].append(group)
         return
+    if governor == i and sentence.marker(i) in ("には", "では"):
+        # Eには、…が出席した read as two sentences: a phrase with a particle ends none, so it is the later root's
+        governor = next((k for k in range(i + 1, len(tokens)) if tokens[k].head == k and tokens[k].pos == "VERB"), i)
     if governor == i:
         return
     marker = sentence.marker(i)
+    if marker in ("", "から") and (listed := _listed_from(sentence, group)) is not None:
+        # Eには、XからA、YからBが出席した: people listed each with the side they come from share the last one's role
+        token, marker, governor = tokens[listed], sentence.marker(listed), tokens[listed].head
+    if not marker and sentence.passive(governor) and _defined(sentence, group):
+        # B：Aに置かれる: a glossary line's passive clause is said of the name before its colon, as of a topic
+        # (a label of a place, カタール：…との交渉, is said of nothing)
+        marker = "は"
     if group.governor is not None and not marker and token.dep == "nmod":
         # A長官、Cの B相は: a conjunct listed with no particle, hung on a word inside the next name, is a
         # subject with it; a partner's list (Xでは A、Yでは Bと) pairs names of different scenes, no subjects
@@ -163,7 +173,9 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         token = replace(token, dep="obj")
     place = all(a.type in _PLACES for a in group.arguments)
     region = all(a.type == "Region" for a in group.arguments)
-    if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には")):
+    # Bに職員を派遣した: a place things or people are sent to is where they go, no mere place
+    sent = marker == "に" and (given := sentence.predicate(governor)) is not None and given[0].group == "provision"
+    if (marker in ("では", "でも") and place) or (region and marker in ("に", "で", "において", "には") and not sent):
         slots[governor]["venue"].append(group)  # アラブ首長国連邦では…, 東京に設置: where, not who or what
     elif token.dep == "nsubj" or marker in _SUBJECT_MARKERS:
         slots[_as(sentence, _clause_of(sentence, i, governor))]["subject"].append(group)
@@ -181,6 +193,58 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
         slots[governor]["genitive"].append(group)
     if len(group.arguments) > 1:
         slots[governor]["together"].append(group)
+
+
+def _listed_from(sentence: ParsedSentence, group: _Group) -> int | None:
+    """Return the last phrase of a list of people written each after the side they come from, for an earlier one.
+
+    In XからA、YからBが出席した, A (with a title and no particle, a comma after it) is listed with B, which carries
+    the list's particle, wherever the parser hung A. Nothing but nouns, 、, と and から stands between them.
+    """
+    tokens = sentence.tokens
+    if not group.arguments or any(a.type != "Person" for a in group.arguments):
+        return None
+    first = next((k for k, t in enumerate(tokens) if t.start >= min(a.start for a in group.arguments)), 0)
+    after = next((k for k, t in enumerate(tokens) if t.start >= max(a.end for a in group.arguments)), len(tokens))
+    if not first or tokens[first - 1].text != "から":
+        return None
+    comma = side = False
+    for k in range(after, len(tokens)):
+        if tokens[k].pos not in NOUNS and tokens[k].text not in ("、", "と", "から"):
+            return None
+        comma = comma or tokens[k].text == "、"
+        side = side or (comma and tokens[k].text == "から")
+        if side and tokens[k].pos in NOUNS and sentence.marker(k) in ("が", "は", "も"):
+            return k
+    return None
+
+
+def _own_clause(sentence: ParsedSentence, anchor: int, group: _Group) -> _Group:
+    """Return the conjuncts a relative clause modifies: those after it and before a clause of their own.
+
+    In Aで成立したB法と、同時に改正されたC法, the first clause modifies B only and the second C only; a clause
+    the parser hung on a group of conjuncts before it all (AとBが…) leaves them as they are.
+    """
+    tokens = sentence.tokens
+    after = [a for a in group.arguments if a.start > tokens[anchor].start]
+    if not after:
+        return group
+    first = min(a.end for a in after)
+    clauses = [t.start for t in tokens if t.dep == "acl" and t.pos == "VERB" and t.start >= first]
+    kept = [a for a in after if not any(c < a.start for c in clauses)]
+    return group if len(kept) == len(group.arguments) else replace(group, arguments=kept)
+
+
+def _defined(sentence: ParsedSentence, group: _Group) -> bool:
+    """Return True when the group is the name a glossary line opens with, before its colon: B（C）：…."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].start != min(a.start for a in group.arguments) or \
+            any(a.type in ("Country", "Region") for a in group.arguments):
+        return False
+    k = next((k for k, t in enumerate(tokens) if t.start >= max(a.end for a in group.arguments)), len(tokens))
+    if k < len(tokens) and tokens[k].text in ("（", "("):
+        k = next((c + 1 for c in range(k, len(tokens)) if tokens[c].text in ("）", ")")), len(tokens))
+    return k < len(tokens) and tokens[k].text in ("：", ":")
 
 
 def _frames_at(
@@ -203,7 +267,9 @@ def _frames_at(
     predicate, word = named
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
-    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part:
+    # Bの事務局はAが務めた: a part a verb carries is a post A serves in, and A oversees B as its host
+    served = predicate.part and word != anchor and tokens[anchor].pos == "VERB"
+    if predicate.part and (word != anchor or not sentence.kids(anchor, "cop", "nsubj")) and not as_part and not served:
         return []  # Aの機関 names a body, no act a verb carries; BはAの機関である, Aの機関であるB say what B is
     verbal = tokens[anchor].pos in ("VERB", "ADJ") or any(tokens[c].lemma == "する" for c in sentence.kids(anchor, "aux"))
     # Xが発足した says what was set up; Aは Xを発足させた who set it up
@@ -243,6 +309,8 @@ def _frames_at(
                        any(a.start <= tokens[g.token].start < a.end for a in g.arguments)]
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
+        if predicate.group == "hosting" and not agents:
+            agents = _presiding(sentence, groups)  # 議長国Xの首都で Eが開かれた: X holds it
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
@@ -348,16 +416,17 @@ def _frames_at(
     if attributive is not None:
         modifies, modified = True, attributive  # Aが共催する「E」が開かれた, E hung past by the parser
     if modifies and modified in groups and modified != anchor:
+        target = _own_clause(sentence, anchor, groups[modified])
         if subjects and not objects:
             # Aが派遣したB, Aが提出した決議: what a clause of giving modifies is the thing given, no recipient
             if predicate.group != "provision":
-                objects.append(groups[modified])
+                objects.append(target)
         elif objects and not subjects:
-            subjects.append(groups[modified])
+            subjects.append(target)
         elif roles["mutual"] and all(a.type == "Agreement" for a in groups[modified].arguments):
-            objects.append(groups[modified])  # AとBの間で締結されたC: A and B are parties to C
+            objects.append(target)  # AとBの間で締結されたC: A and B are parties to C
         elif passive and not subjects:
-            objects.append(groups[modified])  # Eを契機として立ち上げられたC: C is what was set up
+            objects.append(target)  # Eを契機として立ち上げられたC: C is what was set up
         elif not subjects and not objects and not unnamed and verbal and sentence.relative(anchor) and \
                 not predicate.intransitive and not predicate.effect and \
                 all(a.type in INSTRUMENTS or (predicate.group_for(a.type) in _MADE and not sentence.kids(anchor, "obj"))
@@ -371,7 +440,7 @@ def _frames_at(
             topic = [g for g in _topic(sentence, tokens[anchor].head, slots) if all(a.type in ACTORS for a in g.arguments)
                      and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
-                subjects, objects = topic, [groups[modified]]
+                subjects, objects = topic, [target]
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)
@@ -486,6 +555,19 @@ def _in_name(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -
     token = sentence.tokens[anchor]
     return any(a.start <= token.start and token.end <= a.end and (a.start, a.end) != (token.start, token.end)
                for g in groups.values() for a in g.arguments)
+
+
+def _presiding(sentence: ParsedSentence, groups: dict[int, _Group]) -> list[_Group]:
+    """Return the countries the sentence names with the role of hosting before them: X of 議長国X, 共催国X."""
+    tokens = sentence.tokens
+    found = []
+    for group in groups.values():
+        first = next((k for k, t in enumerate(tokens) if t.start == group.arguments[0].start), 0)
+        role = sentence.vocabulary.predicate(tokens[first - 1].lemma, noun=True) if first else None
+        if role is not None and role.group == "hosting" and tokens[first - 1].lemma.endswith(_DOERS) and \
+                all(a.type == "Country" for a in group.arguments):
+            found.append(group)
+    return found
 
 
 def _resolved(

@@ -274,9 +274,10 @@ def _conjunct(
     """
     tokens = sentence.tokens
     kind = _kind(phrase[i])
-    # AとBのN with both hung on N: B is the conjunct
+    # AとBのN with both hung on N: B is the conjunct; a place is no conjunct of a body (AやCのBが: C is where B is)
     sibling = next((k for k in range(i + 1, tokens[i].head) if tokens[k].head == tokens[i].head and phrase.get(k)
-                    and _kind(phrase[k]) == kind and sentence.marker(k) == "の"), None)
+                    and _kind(phrase[k]) == kind and sentence.marker(k) == "の" and
+                    _regions(phrase[k]) == _regions(phrase[i])), None)
     if sibling is not None:
         return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
@@ -305,6 +306,11 @@ def _spelled(token: Token, arguments: Sequence[Argument]) -> bool:
     """Return True when a word is made of the names in it and nothing else (英米 of 英 and 米)."""
     inside = [a for a in arguments if token.start <= a.start and a.end <= token.end]
     return sum(a.end - a.start for a in inside) == token.end - token.start
+
+
+def _regions(arguments: Sequence[Argument]) -> bool:
+    """Return True when a phrase names places within countries only (cities, provinces)."""
+    return all(a.type == "Region" for a in arguments)
 
 
 def _countries(arguments: Sequence[Argument] | None) -> bool:

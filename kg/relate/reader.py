@@ -193,9 +193,16 @@ class ParsedSentence:
         return self.tokens[i].dep == "acl" and not self._nominalised(i)
 
     def cleft(self, i: int) -> bool:
-        """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid."""
+        """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid.
+
+        The copula may continue the sentence (Vするのは Xで、…), which the parser reads as a particle, or be left
+        out where X ends it (Vするのは X。).
+        """
         head = self.tokens[i].head
-        return self.tokens[i].dep == "csubj" and self._nominalised(i) and bool(self.kids(head, "cop"))
+        continued = self.marker(head) == "で" and any(self.tokens[c].text == "、" for c in self.kids(head, "punct"))
+        ends = self.tokens[head].dep == "ROOT" and self.tokens[head].pos in NOUNS
+        return self.tokens[i].dep == "csubj" and self._nominalised(i) and (bool(self.kids(head, "cop")) or continued
+                                                                          or ends)
 
     def _nominalised(self, i: int) -> bool:
         """Return True when the particle の makes clause i a noun (Vしたので, Vしたのは)."""
@@ -312,11 +319,14 @@ class ParsedSentence:
                 return inner, c
         if found is not None:  # a light verb: the noun it carries is the predicate
             passive = self.passive(i) or found.intransitive  # Bの設立が決まった: 決まる carries its が-phrase
-            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + self._said_of(i):
+            topics = self._said_of(i)
+            for c in self.kids(i, "obj", "obl", "advmod", *(("nsubj",) if passive else ())) + topics:
                 if self.marker(c) == "で":
                     continue  # 円借款でBに巡視船を供与した: a noun with で is the means, not what the verb carries
                 carried = self.predicate(c)
-                if carried is not None and not carried[0].part:  # OPEC事務局と意見交換を行う: a body, no act
+                # OPEC事務局と意見交換を行う: a body, no act; but a part one serves as (Bの事務局はAが務めた,
+                # Bの事務局を務める) is A's post under B, as 議長 is
+                if carried is not None and (not carried[0].part or c in topics or self.marker(c) == "を"):
                     return carried
             if found.group != LIGHT:
                 return found, i

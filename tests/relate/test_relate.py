@@ -941,6 +941,82 @@ SHAPES = [
      [("北海漁業協定", A), ("北海委員会", O)], {("北海委員会", "adoption", "北海漁業協定", False, "")}),
     ("北海漁業協定（NFA）：北海委員会が2009年に採択した指針で、漁船の入港を拒めるようにする。",
      [("北海漁業協定", A), ("北海委員会", O)], set()),
+    # BはAに置かれた審議会で、…: the body word said of the topic with a continuing copula is the topic, wherever
+    # the parser hung it; a place (会議場) is no body
+    ("海洋審議会は、海洋庁に置かれた審議会で、会長は山田花子氏。", [("海洋審議会", O), ("海洋庁", O), ("山田花子", P)],
+     {("海洋庁", "oversight", "海洋審議会", False, "")}),
+    ("海洋審議会は、海洋庁に置かれた会議場で、会長は山田花子氏。", [("海洋審議会", O), ("海洋庁", O), ("山田花子", P)], set()),
+    # B：…Aに置かれる: a glossary line's passive clause is said of the name before the colon; a place's label
+    # before a colon is said of nothing
+    ("北海推進会議：北海基本法に基づいて、北極省に置かれる。", [("北海推進会議", O), ("北海基本法", "Law"), ("北極省", O)],
+     {("北極省", "oversight", "北海推進会議", False, "")}),
+    ("カナダ：北海商事と北極電力との交渉", [("カナダ", C), ("北海商事", O), ("北極電力", O)], set()),
+    # Eには、XからA、YからBが出席した: people listed each after the side they come from share the last one's role,
+    # and the event with には, which the parser made a sentence of its own, is the verb's
+    ("北海経済大臣会合には、カナダから山田経産相、チリから佐藤商務相、ペルーから鈴木外相が出席した",
+     [("北海経済大臣会合", E), ("カナダ", C), ("山田", P), ("チリ", C), ("佐藤", P), ("ペルー", C), ("鈴木", P)],
+     {("山田", "attendance", "北海経済大臣会合", False, ""), ("佐藤", "attendance", "北海経済大臣会合", False, ""),
+      ("鈴木", "attendance", "北海経済大臣会合", False, "")}),
+    ("北海協議には、カナダ側から山田財務長官と佐藤通商代表、チリ側から鈴木副首相が出席した",
+     [("北海協議", E), ("カナダ", C), ("山田", P), ("佐藤", P), ("チリ", C), ("鈴木", P)],
+     {("山田", "attendance", "北海協議", False, ""), ("佐藤", "attendance", "北海協議", False, ""),
+      ("鈴木", "attendance", "北海協議", False, "")}),
+    ("山田外相は、カナダから帰国し、チリの鈴木外相と会談した", [("山田", P), ("カナダ", C), ("チリ", C), ("鈴木", P)],
+     {("山田", "meeting", "鈴木", False, "")}),
+    # a place with に is where things or people are sent (provision), and only where for other acts
+    ("北海福祉協議会などが北海県に職員を派遣した", [("北海福祉協議会", O), ("北海県", "Region")],
+     {("北海福祉協議会", "provision", "北海県", False, "")}),
+    ("北海福祉協議会は北海県に事務所を設けた", [("北海福祉協議会", O), ("北海県", "Region")], set()),
+    # a relative clause modifies the conjuncts after it up to one with a clause of its own
+    ("根拠は、北海議会で成立した北海法と、同時に改正された北極法", [("北海議会", O), ("北海法", "Law"), ("北極法", "Law")],
+     {("北海議会", "adoption", "北海法", False, "")}),
+    ("根拠は、北海議会で成立した北海法と北極法", [("北海議会", O), ("北海法", "Law"), ("北極法", "Law")],
+     {("北海議会", "adoption", "北海法", False, ""), ("北海議会", "adoption", "北極法", False, "")}),
+    # a cleft whose copula continues the sentence (Vするのは Xで、…) or is left out at its end (Vするのは X。);
+    # a place it names is no doer
+    ("北海法を所管するのは北極省で、担当は海洋局", [("北海法", "Law"), ("北極省", O)],
+     {("北極省", "oversight", "北海法", False, "")}),
+    ("北海博を主催するのは北海協会（北協）", [("北海博", E), ("北海協会", O)], {("北海協会", "hosting", "北海博", False, "")}),
+    ("北海法を議論するのは北極市で、来月に開く", [("北海法", "Law"), ("北極市", "Region")], set()),
+    # a part one serves as (Bの事務局はAが務めた, Bの事務局を務める) makes its host oversee B; a part one meets
+    # with is a body, no act
+    ("北海会議の事務局は北極研究所が務めた", [("北海会議", O), ("北極研究所", O)],
+     {("北極研究所", "oversight", "北海会議", False, "")}),
+    ("北極研究所は北海会議の事務局を務める", [("北海会議", O), ("北極研究所", O)],
+     {("北極研究所", "oversight", "北海会議", False, "")}),
+    ("北極研究所は北海会議の事務局と意見交換を行った", [("北海会議", O), ("北極研究所", O)], set()),
+    # Aに置かれたBの事務局: a passive clause of placing before a part named after its body says where the body is
+    ("北海省に置かれた北海戦略本部の事務局を務める。", [("北海省", O), ("北海戦略本部", O)],
+     {("北海省", "oversight", "北海戦略本部", False, "")}),
+    ("北海省に置かれた北海戦略本部の会議室を使う。", [("北海省", O), ("北海戦略本部", O)], set()),
+    # Aで採択されたBの実施状況: an instrument right after a passive clause is what it makes, not its status
+    ("2022年の北海会議で採択された北海生物多様性枠組の実施状況を点検する初めての会合",
+     [("北海会議", E), ("北海生物多様性枠組", A)], {("北海会議", "adoption", "北海生物多様性枠組", False, "")}),
+    ("2022年の北海会議で報告された北海協会の実施状況を点検する会合", [("北海会議", E), ("北海協会", O)], set()),
+    # AがVしたXとYに関するB: an act on instruments hung on the gloss acts on the name; another act is the gloss's
+    ("2019年に北海機関が採択した暴力とハラスメントに関する第90号条約も、チリは批准していない",
+     [("北海機関", O), ("第90号条約", A), ("チリ", C)],
+     {("北海機関", "adoption", "第90号条約", False, ""), ("チリ", "ratification", "第90号条約", True, "")}),
+    ("北海機関が主催した会議に関する北海報告書をチリが公表した", [("北海機関", O), ("北海報告書", "Plan"), ("チリ", C)],
+     {("チリ", "publication", "北海報告書", False, "")}),
+    # Nは「X」と呼ばれる: the noun a clause modifies is the name it is called by
+    ("北海会議で採択された合意文書は「北海コンセンサス」と呼ばれる", [("北海会議", E), ("北海コンセンサス", A)],
+     {("北海会議", "adoption", "北海コンセンサス", False, "")}),
+    ("北海会議で採択された合意文書は「北海コンセンサス」と比べられる", [("北海会議", E), ("北海コンセンサス", A)], set()),
+    # AやCのBが: a place written with の before the next body is where it is, no conjunct of A
+    ("北部総隊の隷下には、北見の第2空挺団や、函館市湯川の水陸旅団が置かれている",
+     [("北部総隊", O), ("北見", "Region"), ("第2空挺団", O), ("函館市湯川", "Region"), ("水陸旅団", O)],
+     {("北部総隊", "oversight", "第2空挺団", False, ""), ("北部総隊", "oversight", "水陸旅団", False, "")}),
+    # Vする準備を進めている: the clause on 準備 is the subject's planned act, as …する予定 is
+    ("チリとペルーは、「北海ハブ」をリマに設ける準備を進めている",
+     [("チリ", C), ("ペルー", C), ("北海ハブ", O), ("リマ", "Region")],
+     {("チリ", "establishment", "北海ハブ", False, "plan"), ("ペルー", "establishment", "北海ハブ", False, "plan")}),
+    ("チリとペルーは、北海ハブの準備を進めている", [("チリ", C), ("ペルー", C), ("北海ハブ", O)], set()),
+    # a meeting held with no host said is held by the country named with the role of hosting (議長国X)
+    ("議長国チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
+     {("チリ", "hosting", "北海首脳会議", False, "")}),
+    ("チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
+     set()),
 ]
 
 
@@ -992,6 +1068,24 @@ def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate
 
     sentences = relation_sentences([_named_in("北極部隊", O, under, near), _named_in("北極評議会", O, under, near)])
     assert [s.text for s in sentences] == ["北極部隊は北極評議会の指揮下にある。"]
+
+
+def test_the_last_words_of_a_body_named_before_stand_for_it_as_topic():
+    from kg.records import Block
+    from kg.relate import relation_sentences
+
+    named = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "北海DX推進本部が発足した。")
+    later = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "6月、推進本部は北海工程表を決定した。同本部が北海計画も決定した。")
+    shorter = Block("n.md", ("組織",), (2,), 1, 3, 7, "paragraph", "本部は北海工程表を公表した。")
+    body = _named_in("北海DX推進本部", O, named)
+    plans = [_named_in("北海工程表", "Plan", later, shorter), _named_in("北海計画", "Plan", later)]
+
+    sentences = relation_sentences([body, *plans])
+    # 推進本部 (three characters and more) and 同本部 stand for the body; 本部 alone is too short to say which
+    assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences] == [
+        ("6月、推進本部は北海工程表を決定した。", [("推進本部", "北海DX推進本部"), ("北海工程表", "北海工程表")]),
+        ("同本部が北海計画も決定した。", [("本部", "北海DX推進本部"), ("北海計画", "北海計画")]),
+    ]
 
 
 def test_a_hand_made_parse_reads_subject_and_object():
