@@ -14,8 +14,12 @@ from typing import Any
 import networkx as nx
 
 from kg.community.reports import Community, Quote
+from kg.notes.note import KG_NOTE_KEY
 from kg.schema import PATH_SEP
 
+# report.md's front matter marks it kg's own output, as kg obsidian's notes are: an OUT inside the vault is built again
+# without reading the report as one of the user's notes (kg.notes reads such a note and leaves it out)
+FRONT_MATTER = ["---", f"{KG_NOTE_KEY}: report", "---"]
 CENTRAL = 15  # the most central entities listed in the summary
 MEMBERS = 12  # members listed per community; communities.json lists them all
 TIMELINE_NAMES = 12  # entities named per month of the timeline
@@ -39,7 +43,7 @@ def report_markdown(graph: nx.Graph, reports: Sequence[Community], *, min_size: 
     communities = len({d["community"] for _, d in entities if "community" in d})
     title = str(graph.graph.get("title") or "kg")
     days = sorted(day for _, d in entities for day in (d.get("first_seen"), d.get("last_seen")) if day)
-    lines = [f"# {md(title)}: コミュニティの報告", ""]
+    lines = [*FRONT_MATTER, f"# {md(title)}: コミュニティの報告", ""]
     figures = [f"ノート {notes:,}", f"エンティティ {len(entities):,}", f"エッジ {graph.number_of_edges():,}",
                f"コミュニティ {communities:,}（{min_size} 件以上の {len(reports):,} に報告）"]
     if days:

@@ -20,7 +20,8 @@ def counts(result: Result) -> dict[str, int]:
         "notes": len(vault.notes),
         "skipped": len(vault.skipped),
         "left_out_by_period": vault.left_out,  # read, but dated outside --since/--until (or undated)
-        # entity notes kg obsidian wrote into the vault: kg's output, left out of the notes read
+        # kg's own output found in the vault (kg obsidian's entity notes, the report.md of an OUT inside it), left
+        # out of the notes read
         "kg_notes": vault.kg_notes,
         "warnings": len(vault.warnings),
         "blocks": sum(len(note.blocks) for note in vault.notes),

@@ -190,3 +190,14 @@ def test_the_same_notes_give_the_same_files_byte_for_byte(two_topics):
                     "--community-min-size", "3"], check=True, env=env, capture_output=True)
     for name in FILES:
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_an_out_inside_the_vault_is_not_read_back_as_notes(two_topics, tmp_path):
+    """report.md is Markdown: built into a folder of the vault, the next build must not read it as the user's note."""
+    _, _, notes = two_topics
+    vault = shutil.copytree(notes, tmp_path / "vault")
+    options = make_options(progress=False, community_min_size=3, relations=False)
+    first, _ = run([vault], vault / "kg-out", options)
+    again, _ = run([vault], vault / "kg-out", options)
+    assert len(again.vault.notes) == len(first.vault.notes) and again.vault.kg_notes == 1
+    assert again.graph.number_of_nodes() == first.graph.number_of_nodes()
