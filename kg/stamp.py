@@ -41,7 +41,10 @@ def build_key(paths: Iterable[str | Path], out: Path, options: Options) -> str:
     for part in (_code_digest(), _environment(), repr(replace(options, extract=extract)), os.path.realpath(out)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     paths = list(paths)
-    read = [*input_files(paths, options.notes.follow_symlinks), *vault_corrections(paths),
+    # the outputs of an OUT inside the vault are this build's to write, not its input (kg leaves report.md out)
+    inside_out = os.path.realpath(out) + os.sep
+    notes = [p for p in input_files(paths, options.notes.follow_symlinks) if not os.path.realpath(p).startswith(inside_out)]
+    read = [*notes, *vault_corrections(paths),
             *options.resolve.aliases, *options.resolve.stop,
             *(c for c in options.resolve.corrections if not isinstance(c, Mapping)), *options.relate.predicates]
     for path in read:

@@ -88,6 +88,14 @@ def test_any_change_builds_again(built, change):
     assert (out / "nodes.csv").exists() and UNCHANGED in _build(vault, out, *flags).output
 
 
+def test_an_out_inside_the_vault_needs_no_build_the_second_time(tmp_path, nlp):
+    vault = _vault(tmp_path)
+    out = vault / "kg-out"  # its report.md is Markdown inside the vault: an output, not a note
+    assert _build(vault, out).exit_code == 0
+    again = _build(vault, out)
+    assert UNCHANGED in again.output and again.output.splitlines()[-1].startswith("2 notes"), again.output
+
+
 def test_force_builds_anyway(built):
     vault, out, _ = built
     stamp = (out / STAMP).read_text(encoding="utf-8")
