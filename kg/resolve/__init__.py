@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from kg.errors import OptionError
@@ -23,7 +23,7 @@ from kg.forked import FORKS, Forked
 from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_of
 from kg.resolve import trace
 from kg.resolve.aliases import (
-    add_group, base_lexicon, defined_aliases, defined_kinds, is_entity_note, is_replaced_thing, located_names,
+    add_group, base_lexicon, defined_aliases, defined_kinds, entity_note_aliases, entity_notes_of, is_entity_note, is_replaced_thing, located_names,
     operators_in_tables, renewed_names, replacements,
 )
 from kg.resolve.corrections import (
@@ -90,8 +90,11 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     replaced = list(replacements(blocks))
     for old, new in replaced:
         lexicon.add_replaced(old, new)
-    for group in defined_aliases(notes, blocks, spans, lexicon):
-        add_group(lexicon, group)
+    entity_notes = entity_notes_of(notes, lexicon)
+    # an entity note's title names its entity; the groups the text defines are read as the lexicon grows
+    for titled, group in chain(((True, g) for g in entity_note_aliases(notes, entity_notes)),
+                               ((False, g) for g in defined_aliases(blocks, spans, lexicon, entity_notes))):
+        add_group(lexicon, group, titled)
         if tracing is not None:
             tracing.defined.append(tuple(group))
     for name in located_names(blocks, lexicon):

@@ -85,17 +85,25 @@ def _merge_target(lexicon: Lexicon, names: Iterable[str]) -> str:
     return ""
 
 
-def defined_aliases(
-    notes: Sequence[Note], blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon
-) -> Iterable[list[str]]:
-    """Yield groups of names that the notes say stand for one entity."""
-    footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
-    entity_notes = {match_key(note.title) for note in notes if is_entity_note(note, lexicon)}
+def entity_notes_of(notes: Sequence[Note], lexicon: Lexicon) -> frozenset[str]:
+    """Return the match keys of the titles of the notes about one entity (is_entity_note)."""
+    return frozenset(match_key(note.title) for note in notes if is_entity_note(note, lexicon))
+
+
+def entity_note_aliases(notes: Sequence[Note], entity_notes: frozenset[str]) -> Iterable[list[str]]:
+    """Yield each entity note's title and front-matter aliases, the title first: the user's name for the entity."""
     for note in notes:
         # front-matter aliases name the note; they name an entity only when the note is about one
         aliases = [alias for alias in note.aliases if not has_markup(alias)]
         if aliases and match_key(note.title) in entity_notes:
             yield [note.title, *aliases]
+
+
+def defined_aliases(
+    blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon, entity_notes: frozenset[str]
+) -> Iterable[list[str]]:
+    """Yield groups of names that the notes' text says stand for one entity (entity notes: entity_note_aliases)."""
+    footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
     yield from _formal_names(blocks)
     yield from _title_tails(blocks)
     yield from _exercises_by_kind(blocks)
@@ -1175,8 +1183,9 @@ def _latin_run_before(text: str, offset: int) -> str:
     return text[start:offset]
 
 
-def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
-    """Add names that stand for one entity; merge into a known entity when one is named."""
+def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> None:
+    """Add names that stand for one entity; merge into a known entity when one is named. ``titled``: the first
+    name is the title of the entity's own note, which names a new entity unless an acronym does (_group_label)."""
     names = [tidy_surface(n) for n in names if tidy_surface(n)]
     if len(names) < 2:
         return
@@ -1196,6 +1205,9 @@ def add_group(lexicon: Lexicon, names: Sequence[str]) -> None:
             lexicon.retype(entity, type_)
     else:
         entity = _group_label([n for n in names if without_legal_form(n) == n] or names)
+        title = without_legal_form(names[0])
+        if titled and not entity.isascii() and not name_before_title(title) and any(is_kanji(c) for c in title):
+            entity = title  # 地方自治法 of its note, whose aliases hold the longer 改正地方自治法
         type_ = own
     for name in names:
         lexicon.add(name, entity, type_)

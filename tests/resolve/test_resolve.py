@@ -379,11 +379,11 @@ def test_one_common_word_in_parentheses_after_an_acronym_is_no_long_form_of_it()
 
     cell = _block("QXR（国際）", kind="cell")  # the table's row for the international side of QXR
     defined = _block("QXR（国際通貨調整基金）は融資を決めた。", paragraph=1)  # made-up names
-    groups = list(defined_aliases([_note(cell, defined)], [cell, defined], {}, Lexicon()))
+    groups = list(defined_aliases([cell, defined], {}, Lexicon(), frozenset()))
     assert ["QXR", "国際"] not in groups
     assert ["QXR", "国際通貨調整基金"] in groups
     read = _block("協力には「ZEPHYR（ゼファー）」という名前が付いた。")  # a katakana word may be how it is read
-    assert ["ZEPHYR", "ゼファー"] in list(defined_aliases([_note(read)], [read], {}, Lexicon()))
+    assert ["ZEPHYR", "ゼファー"] in list(defined_aliases([read], {}, Lexicon(), frozenset()))
 
 
 def test_a_companys_japanese_arm_is_no_name_whatever_the_model_says():

@@ -345,6 +345,21 @@ def test_a_person_s_entity_note_is_labelled_by_the_name_not_by_an_alias_with_a_t
     assert person.label == "森野一郎"
 
 
+def test_an_entity_note_s_title_labels_its_entity_over_a_longer_alias():
+    from kg.notes.note import parse_note
+
+    # made-up names: the note about a law lists its amended form among its aliases, and the news names both
+    news, _ = parse_note("改正北海自治法が成立した。北海自治法は1950年に施行された。\n", "d.md")
+    entity_note, _ = parse_note("---\naliases: [改正北海自治法, 自治法]\n---\n# 北海自治法\n\n北海道の法律。\n",
+                                "北海自治法.md")
+    (law,) = [e for e in resolve([news, entity_note], {}) if "改正北海自治法" in e.aliases]
+    assert law.label == "北海自治法"
+    # an acronym the note lists still labels it (a body known by its letters)
+    body, _ = parse_note("---\naliases: [NKKT]\n---\n# 北海交通機構\n\nNKKTが設立された。北海交通機構は拡大した。\n",
+                         "北海交通機構.md")
+    assert any(e.label == "NKKT" for e in resolve([body], {}))
+
+
 @pytest.mark.parametrize(
     ("text", "label", "forms"),
     [
