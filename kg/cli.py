@@ -264,7 +264,7 @@ def obsidian(paths: tuple[Path, ...], folder: Path, canvas_nodes: int, force: bo
 
 
 # kg obsidian builds as kg build does: the same options, but those of the build's output folder
-obsidian.params += [p for p in build.params if p.name not in {"paths", "out", "strict", "min_count"}]
+obsidian.params += [p for p in build.params if p.name not in {"paths", "out", "strict", "min_count", "force"}]
 
 
 @main.command()

@@ -129,3 +129,20 @@ def test_help_never_imports_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_every_command_spells_each_option_once():
+    """kg obsidian and kg explain take kg build's options: one of their own by the same flag would be shadowed."""
+    for command in main.commands.values():
+        flags = [flag for param in command.params for flag in param.opts]
+        assert len(flags) == len(set(flags)), (command.name, sorted(f for f in flags if flags.count(f) > 1))
+
+
+def test_obsidian_force_writes_outside_the_vault(tmp_path, nlp):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "a.md").write_text("# 日米\n\n日本と米国はASEANと協力した。日本はASEANを支援した。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["obsidian", str(vault), "--into", str(tmp_path / "elsewhere"), "--force", "-q",
+                                       "--min-count", "1"])
+    assert result.exit_code == 0, result.output
+    assert any(p.suffix == ".md" for p in (tmp_path / "elsewhere").iterdir())
