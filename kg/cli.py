@@ -162,7 +162,6 @@ def build(paths: tuple[Path, ...], out: Path, force: bool, quiet: bool, strict: 
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         from kg.pipeline import DEFAULT_INPUT, make_options, run
-        from kg.export.report import report
 
         result, files = run(paths or (Path(DEFAULT_INPUT),), out, make_options(progress=not quiet, **options),
                             say=lambda line: click.echo(line, err=True), reuse=not force)
@@ -182,8 +181,8 @@ def build(paths: tuple[Path, ...], out: Path, force: bool, quiet: bool, strict: 
     if result is not None:
         for problem in result.problems:
             click.echo(f"kg: {problem}", err=True)
-    # what the build found, or what the build that wrote OUT found when nothing was to be done
-    found = report(result, 0) if result is not None else json.loads(files["report.json"].read_text(encoding="utf-8"))
+    # what the build found, as report.json holds it: also when nothing was to be done and an earlier build wrote it
+    found = json.loads(files["report.json"].read_text(encoding="utf-8"))
     for skipped in found["skipped"]:
         click.echo(f"skipped {skipped['path']}: {skipped['reason']}", err=True)
     if found["warnings"]:
