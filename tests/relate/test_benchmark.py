@@ -206,6 +206,10 @@ OWN_FLOORS = {
     # gives a relation the gold does not have; with relate12's rules alone 0.90 / 0.49
     # all merged (6367726): 0.90 / 0.72 (28 of 39, 32 reachable)
     "own_vault_local_gov_2025": (0.88, 0.69),
+    # written in the ninth round and held out for it, moved here at the tenth round's start: 0.78 / 0.54 (25 of 46) and
+    # 0.82 / 0.36 at that round's end (8bd3515), 0.78 / 0.54 and 0.80 / 0.31 on first contact (62a7ae4)
+    "own_justice_policy_2024": (0.78, 0.52),
+    "own_vault_transport_tourism_2025": (0.80, 0.33),
 }
 
 
