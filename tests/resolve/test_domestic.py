@@ -271,3 +271,31 @@ def test_a_subcommittee_is_named_by_its_one_topic(text, found):
     from kg.resolve.candidates import formal_titles
 
     assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
+
+
+def _read(text: str) -> dict[str, str]:
+    """Return each node's label -> its type, one paragraph read with GiNZA's own spans."""
+    from kg.extract.ner import find_spans
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    spans = {text: find_spans([text])[0]}
+    return {e.label: e.type for e in resolve([Note(path="n.md", title="n", blocks=(block,))], spans)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("12日投開票の北浜県知事選で、山田一郎氏が当選した。", "北浜県知事選", "Event"),  # a local head's election
+        ("北浜コングレスは宣言を採択した。", "北浜コングレス", "Event"),  # a congress by its host city
+        ("委員会は「ルリタニア・フレームワーク」を承認した。", "ルリタニア・フレームワーク", "Plan"),  # a quoted framework
+    ],
+)
+def test_an_election_a_congress_and_a_framework_are_named_by_their_heads(nlp, text, name, type_):
+    assert _read(text).get(name) == type_
+
+
+def test_a_head_after_common_words_alone_is_a_kind(nlp):
+    nodes = _read("知事選の投票率は低かった。開発フレームワークを更新した。")
+    assert not any(label.endswith(("知事選", "フレームワーク")) for label in nodes)
