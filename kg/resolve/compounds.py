@@ -444,7 +444,7 @@ def amending_acts(text: str) -> list[Candidate]:
     a description, and the bill (…法律案) is left to the law it amends."""
     if "する" not in text:
         return []
-    ends = {run[-1].end: run for run in filter(None, _noun_runs(text))}
+    ends = _runs_by_end(text)
     found = []
     for match in _AMENDING_ACT.finditer(text):
         run = ends.get(match.start())
@@ -461,6 +461,11 @@ def amending_acts(text: str) -> list[Candidate]:
     return found
 
 
+def _runs_by_end(text: str) -> dict[int, tuple[Word, ...]]:
+    """Return the runs of nouns of a text by where each ends."""
+    return {run[-1].end: run for run in filter(None, _noun_runs(text))}
+
+
 # An optional protocol named after the treaty it adds to (…規約の第二選択議定書, …条約の選択議定書).
 _PROTOCOL_OF = re.compile(r"の(?:第[0-9０-９一二三四五六七八九十]+)?選択議定書")
 
@@ -471,7 +476,7 @@ def protocols_treaties(text: str) -> list[Candidate]:
     adds to, though its words are common ones. A bare protocol after it (国際条約の議定書) says no more than a kind."""
     if "議定書" not in text:
         return []
-    ends = {run[-1].end: run for run in filter(None, _noun_runs(text))}
+    ends = _runs_by_end(text)
     found = []
     for match in _PROTOCOL_OF.finditer(text):
         run = ends.get(match.start())
