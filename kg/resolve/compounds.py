@@ -442,15 +442,11 @@ def amending_acts(text: str) -> list[Candidate]:
     改正する法律, 民法の一部を改正する法律): an act of its own, named by the law it amends. The name before the
     clause is a law's run of nouns or a one-word code (民法); a clause after a common word (規則を改正する法律) is
     a description, and the bill (…法律案) is left to the law it amends."""
-    if "する" not in text:
-        return []
-    ends = _runs_by_end(text)
     found = []
-    for match in _AMENDING_ACT.finditer(text):
-        run = ends.get(match.start())
-        if run is not None and text[run[-1].start : run[-1].end] == "等":
+    for match, run in _runs_before(text, _AMENDING_ACT, "する"):
+        if text[run[-1].start : run[-1].end] == "等":
             run = run[:-1]  # 民法等: the law and others the act amends
-        listing = next((m for m in _LISTING if text.endswith(m, 0, run[0].start)), "")
+        listing = next((m for m in _LISTING if run and text.endswith(m, 0, run[0].start)), "")
         if not run or listing and text.endswith(_LAW_UNITS, 0, run[0].start - len(listing)):
             continue  # …法及び…法の一部を改正する法律: the title opens at the first law listed
         if text.startswith("案", match.end()):
@@ -461,9 +457,13 @@ def amending_acts(text: str) -> list[Candidate]:
     return found
 
 
-def _runs_by_end(text: str) -> dict[int, tuple[Word, ...]]:
-    """Return the runs of nouns of a text by where each ends."""
-    return {run[-1].end: run for run in filter(None, _noun_runs(text))}
+def _runs_before(text: str, pattern: re.Pattern[str], needed: str) -> list[tuple[re.Match[str], tuple[Word, ...]]]:
+    """Return each match of a pattern with the run of nouns that ends where it starts (none when the text lacks
+    ``needed``, the pattern's fixed part)."""
+    if needed not in text:
+        return []
+    ends = {run[-1].end: run for run in filter(None, _noun_runs(text))}
+    return [(m, ends[m.start()]) for m in pattern.finditer(text) if m.start() in ends]
 
 
 # An optional protocol named after the treaty it adds to (…規約の第二選択議定書, …条約の選択議定書).
@@ -474,13 +474,9 @@ def protocols_treaties(text: str) -> list[Candidate]:
     """Return the treaties an optional protocol is named after (…人権規約 of …人権規約の第二選択議定書): a run of nouns
     ending in a treaty's head (規約, 条約, 協定, 憲章) before の and an optional protocol is the one treaty the protocol
     adds to, though its words are common ones. A bare protocol after it (国際条約の議定書) says no more than a kind."""
-    if "議定書" not in text:
-        return []
-    ends = _runs_by_end(text)
     found = []
-    for match in _PROTOCOL_OF.finditer(text):
-        run = ends.get(match.start())
-        if run is None or len(run) < 2 or suffix_type(nfkc(text[run[0].start : run[-1].end])) != "Agreement":
+    for _, run in _runs_before(text, _PROTOCOL_OF, "議定書"):
+        if len(run) < 2 or suffix_type(nfkc(text[run[0].start : run[-1].end])) != "Agreement":
             continue
         first = _first_word(text, list(run[:-1]), "Agreement")
         if first is not None and run[first].pos[0] != "接尾辞" and not any(w.pos[1] == "数詞" for w in run[first:]):
