@@ -208,8 +208,10 @@ OWN_FLOORS = {
     "own_vault_local_gov_2025": (0.88, 0.69),
     # written in the ninth round and held out for it, moved here at the tenth round's start: 0.78 / 0.54 (25 of 46) and
     # 0.82 / 0.36 at that round's end (8bd3515), 0.78 / 0.54 and 0.80 / 0.31 on first contact (62a7ae4)
-    "own_justice_policy_2024": (0.78, 0.52),
-    "own_vault_transport_tourism_2025": (0.80, 0.33),
+    # laws by one word or by the law they amend, the heads of notices, congresses and local elections (branch rulelaw)
+    # alone: 0.79 / 0.59 (27 of 46) and 0.83 / 0.38
+    "own_justice_policy_2024": (0.78, 0.57),
+    "own_vault_transport_tourism_2025": (0.80, 0.36),
 }
 
 

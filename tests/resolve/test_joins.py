@@ -911,6 +911,17 @@ def test_a_law_the_text_says_was_renamed_is_one_law_by_its_old_and_new_names(nlp
     assert len(_read(proposed)) == 2  # no renaming said: two laws
 
 
+def test_a_law_the_text_says_takes_a_quoted_name_is_one_law_by_both_names(nlp):
+    said = _read(_block("北方漁業振興法（北方振興法）は、改正後は「北方水産業の振興に関する法律」という名前に変わる。"))
+    assert sorted(said.get("北方水産業の振興に関する法律", [])) == ["北方振興法", "北方水産業の振興に関する法律", "北方漁業振興法"]
+    # the subject left unsaid is the law the sentence before amended
+    amended = _read(_block("4月に北浜取引法の改正法が成立した。名前が「中小事業者取引保護法」（中取法）に変わり、来年施行される。"))
+    assert "北浜取引法" in amended.get("中小事業者取引保護法", [])
+    other = _read(_block("北浜取引法が成立した。名前が「中小事業者取引保護法」に変わった会社もある。"))  # no amendment said
+    assert not any(len(surfaces) > 1 for surfaces in other.values())
+    assert _read(_block("技能研修制度は育成雇用制度に変わる。")) == {}  # one scheme replacing another is no renaming
+
+
 def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
     nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
     assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
