@@ -329,11 +329,28 @@ def _person_core(text: str, span: Span) -> Span | None:
     surface = nfkc(text[span.start : span.end])
     if any(c.isdigit() for c in surface) and "世" not in surface:
         return None  # 打率.341: a person's name has no digits but a regnal number (フセイン1世)
+    if _former_occupation(surface):
+        return None
     if not inside or any(w.proper or w.unknown for w in inside):
         return span
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+# Words for a former or present holder before an occupation (元プロボクサー, 前監督): see _former_occupation.
+_FORMER = ("元", "前", "現", "故")
+
+
+def _former_occupation(surface: str) -> bool:
+    """Return True for a word for a former holder before common nouns (元プロボクサー, 前コーチ): an occupation,
+    which Sudachi may hold as one proper noun with the prefix (元プロ), no person's name. A surname opening with
+    the same kanji (前田, 元木) is a person's name word to the dictionary and stays a name."""
+    found = words(surface)
+    if not surface.startswith(_FORMER) or len(surface) < 3 or not found or found[0].person:
+        return False
+    rest = words(surface[1:])
+    return all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in rest)
 
 
 def _without_qualifier(text: str, span: Span) -> Span:

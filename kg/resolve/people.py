@@ -331,6 +331,7 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         start += 1  # ロシア・プーチン大統領: the name starts after the country
     if not named:
         start = _single_kanji_name_start(text, found, by_end, end)
+        start = _kana_given_name_start(text, found, by_end, end) if start is None else start
         return start if start is not None and _is_name(text, start, end, lexicon) else None
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
@@ -418,6 +419,31 @@ def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int,
     before = found[by_end[start]] if start in by_end else None
     opens = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
     return start if 2 <= count <= 3 and opens else None
+
+
+# How many hiragana a given name written in kana may hold before its last kanji (ひで of ひで子, とし of とし江).
+_KANA_GIVEN_NAME = 3
+
+
+def _kana_given_name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int) -> int | None:
+    """Return where a name starts that is a surname and a given name in hiragana with one kanji after it (北浜
+    ふさ子 of 北浜ふさ子さん), or None.
+
+    Sudachi knows the surname and cuts the given name into kana and a one-kanji noun (ふ / さ / 子), and the model
+    often stops inside it; before a title the run from the surname to the kanji is the name. A particle right
+    after the surname ends the name there (北浜の子: the Kitahama family's child)."""
+    last = found[by_end[end]] if end in by_end else None
+    if last is None or not _one_kanji_noun(text, last) or last.start not in by_end:
+        return None
+    start = last.start
+    while start in by_end and all(is_hiragana(c) for c in text[found[by_end[start]].start : start]):
+        start = found[by_end[start]].start
+    if start not in by_end or not 1 <= last.start - start <= _KANA_GIVEN_NAME:
+        return None
+    surname = by_end[start]
+    if found[surname].pos[2:4] != ("人名", "姓") or found[surname + 1].pos[0] in ("助詞", "助動詞"):
+        return None
+    return found[surname].start
 
 
 def _last_name_kanji(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word, end: int) -> bool:

@@ -263,6 +263,14 @@ def test_a_person_span_must_look_like_a_persons_name():
     assert types["NNPC"] != "Person"
 
 
+def test_a_former_occupation_is_no_person_but_a_surname_opening_with_its_prefix_is():
+    # 元プロ is one proper noun to the dictionary, and ボクサー a common one: a past job, no name
+    text = "元プロボクサーの北浜一郎さんと前田花子さんが来た。"
+    spans = tuple(_span(text, s, "Person") for s in ("元プロボクサー", "前田花子"))
+    types = _types(resolve([_note(_block(text))], {text: spans}))
+    assert "元プロボクサー" not in types and types["前田花子"] == "Person"
+
+
 def test_model_spans_lose_descriptions_times_and_lists_but_keep_legal_forms():
     text = "首都ベオグラードの株式会社ベクトルは第二次世界大戦後に東京電力ホールディングスと中部電力に売った。"
     spans = tuple(_span(text, s, label) for s, label in (("首都ベオグラード", "City"), ("株式会社ベクトル", "Company"),
