@@ -135,6 +135,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue
         if type_ == "Person" and _names_a_body(text, span):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
+        if type_ == "Person" and _names_a_route(text, span):
+            trace.dropped(span.start, span.end, "model-no-person")
+            continue  # 北浜ルート: a trail or a line named after a place or a founder, no person
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
@@ -336,6 +339,18 @@ def _person_core(text: str, span: Span) -> Span | None:
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+# Words for a route, a trail or a line a name is given to (…ルート, …街道, …線): what ends them names no person.
+_ROUTE_WORDS = frozenset({"ルート", "コース", "トレイル", "街道", "登山道", "線", "号線", "通り"})
+
+
+def _names_a_route(text: str, span: Span) -> bool:
+    """Return True for a person span that ends in a word for a route or stands right before one (北浜ルート,
+    北浜 of 北浜ルートで): a trail, a road or a line named after a place or a person, not the person."""
+    last, after = word_ending(text, span.end), word_starting(text, span.end)
+    return any(w is not None and w.pos[0] in ("名詞", "接尾辞") and text[w.start : w.end] in _ROUTE_WORDS
+               for w in (last, after))
 
 
 # Words for a former or present holder before an occupation (元プロボクサー, 前監督): see _former_occupation.

@@ -499,6 +499,24 @@ def test_a_place_s_bare_name_before_a_plant_s_unit_or_restart_names_the_plant():
     assert "北浜" not in found and "南浦" not in found and "南浦市" in found
 
 
+def test_a_station_and_the_ends_of_a_line_s_section_are_no_places():
+    text = "北浜線の北浜―南浦はバス転換された。南浦駅前の店と南浦市の人口、京都―大阪間の便。"
+    spans = {text: [_span(text, "北浜―南浦", "Location_Other"), _span(text, "南浦駅前", "City"),
+                    _span(text, "南浦市", "City")]}
+    found = _surfaces(resolve([_note(_block(text))], spans))
+    # a section between two stations and the spot before a station are facilities; the city with 市 and the
+    # cities kg knows at the ends of a section stay places
+    assert not {"北浜―南浦", "南浦", "南浦駅前"} & set(found)
+    assert {"南浦市", "京都", "大阪"} <= set(found)
+
+
+def test_a_route_named_after_a_place_or_a_founder_is_no_person():
+    text = "北浜ルートで規制が始まり、北浜一郎さんも登った。"
+    spans = {text: [_span(text, "北浜ルート", "Person"), _span(text, "北浜一郎", "Person")]}
+    types = _types(resolve([_note(_block(text))], spans))
+    assert "北浜ルート" not in types and types["北浜一郎"] == "Person"
+
+
 def test_no_member_of_a_country_compound_runs_across_two_words():
     text = "米国連邦航空局が認可し、日米首脳会談が開かれた。"
     found = _surfaces(resolve([_note(_block(text))], {}))
