@@ -409,8 +409,9 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
 
 
 def _splits_words(text: str, start: int, end: int) -> bool:
-    """Return True when a word of the text starts inside text[start:end] (国連 of 米国|連邦)."""
-    return any(start < w.start < end for w in words(text))
+    """Return True when a word of the text starts inside text[start:end] and runs past its end (連邦 of 国連 in
+    米国|連邦); a known name of several words (…・テクノロジーズ after 米) holds its words whole."""
+    return any(start < w.start < end < w.end for w in words(text))
 
 
 def _in_proper_word(text: str, start: int, end: int) -> bool:

@@ -523,6 +523,9 @@ def test_no_member_of_a_country_compound_runs_across_two_words():
     # 米国|連邦 holds no 国連: the United Nations is not named; 日米 still names Japan and the US
     assert "国連" not in found
     assert {"日", "米"} <= set(found)
+    # a known name of several words after a country's one-character form holds its words whole: 米 is the US
+    found = _surfaces(resolve([_note(_block("米アマゾン・ドット・コムが発表した。"))], {}))
+    assert found["米"] == "アメリカ"
 
 
 def test_a_one_kanji_noun_after_a_kanji_name_and_before_no_kanji_is_the_rest_of_the_name():
