@@ -315,6 +315,12 @@ def names_a_station(text: str, cand: Candidate) -> bool:
         bool(after) and after in _SECTION_DASHES and is_name_char(text[cand.end + 1 : cand.end + 2] or " "))
 
 
+def opens_a_version(text: str, cand: Candidate) -> bool:
+    """Return True for a country before 版 and a name (北浜国版ライドシェア, 日本版ABC): a country's version of a
+    scheme or a body named after a foreign one, a name of its own that the country opens, no mention of it."""
+    return cand.type == "Country" and text[cand.end : cand.end + 1] == "版" and is_name_char(text[cand.end + 1 : cand.end + 2] or " ")
+
+
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),

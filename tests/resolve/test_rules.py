@@ -510,6 +510,13 @@ def test_a_station_and_the_ends_of_a_line_s_section_are_no_places():
     assert {"南浦市", "京都", "大阪"} <= set(found)
 
 
+def test_a_country_before_ban_and_a_name_is_no_mention_of_the_country():
+    text = "日本版ライドシェアが始まり、日本の事業も伸びた。"
+    mentions = [m for e in resolve([_note(_block(text))], {}) for m in e.mentions if m.surface == "日本"]
+    # 日本版… is a scheme named after a foreign one; the second 日本 is the country
+    assert [m.start for m in mentions] == [text.rindex("日本")]
+
+
 def test_a_route_named_after_a_place_or_a_founder_is_no_person():
     text = "北浜ルートで規制が始まり、北浜一郎さんも登った。"
     spans = {text: [_span(text, "北浜ルート", "Person"), _span(text, "北浜一郎", "Person")]}
