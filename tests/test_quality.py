@@ -394,9 +394,12 @@ OWN_FLOORS = {
     "own_vault_local_gov_2025": (0.99, 0.98, 0, 0, 0.96),
     # written in the ninth round, two more domestic fields, and held out for it: first contact (62a7ae4) 0.826 / 0.919 / 5 /
     # 0 / 1.000 and 0.869 / 0.895 / 9 / 1 / 0.907; 0.826 / 0.921 / 5 / 0 / 1.000 and 0.893 / 0.897 / 9 / 1 / 0.910 at that
-    # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed
-    "own_justice_policy_2024": (0.82, 0.92, 5, 0, 1.0),
-    "own_vault_transport_tourism_2025": (0.89, 0.89, 9, 1, 0.91),
+    # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed: judges' and prosecutors'
+    # titles, kana given names, rare kanji, places before a title joining a full name, companies with 社 and by a group's
+    # letters, stations and routes, unused footnotes unshown, 日本版… (branch rulepeople) to 0.833 / 0.952 / 4 / 0 / 1.000
+    # and 0.899 / 0.945 / 5 / 0 / 0.952
+    "own_justice_policy_2024": (0.83, 0.95, 4, 0, 1.0),
+    "own_vault_transport_tourism_2025": (0.89, 0.94, 5, 0, 0.95),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -420,7 +423,7 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_europe_centralasia_2025": 2, "own_health_welfare_policy_2024": 3,
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
-                  "own_justice_policy_2024": 2, "own_vault_transport_tourism_2025": 1}
+                  "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():

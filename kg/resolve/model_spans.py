@@ -228,9 +228,10 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
 
 def _people_listed(text: str, span: Span) -> list[tuple[int, int]]:
     """Return the names a person span lists with ・ when its parts are written in kanji and in katakana
-    (石破・トランプ, two leaders in a headline) or all in kanji (北浜・南浦, two surnames), else []: a name in kanji
-    is never joined by ・ to a foreign one in katakana, nor its surname to its given name, so each part is a
-    person's name of its own (ジョン・スミス, all katakana, is one)."""
+    (石破・トランプ, two leaders in a headline) or all in kanji, each with a word the dictionary knows as a person's
+    name (北浜・杉森, two surnames), else []: a name in kanji is never joined by ・ to a foreign one in katakana, nor
+    its surname to its given name, so each part is a person's name of its own (ジョン・スミス, all katakana, is one;
+    主将・山田太郎 is a role and a name)."""
     surface = text[span.start : span.end]
     if "・" not in surface:
         return []
@@ -242,7 +243,8 @@ def _people_listed(text: str, span: Span) -> list[tuple[int, int]]:
     katakana = [p for p in parts if p[1] - p[0] >= 2 and all(is_katakana(c) for c in text[p[0] : p[1]])]
     named = any(w.person for w in words_within(text, span.start, span.end))
     mixed = kanji and katakana and len(kanji) + len(katakana) == len(parts)
-    return parts if (mixed or len(kanji) == len(parts)) and named else []
+    surnames = len(kanji) == len(parts) and all(any(w.person for w in words_within(text, *p)) for p in parts)
+    return parts if (mixed or surnames) and named else []
 
 
 def _first_failed(text: str, span: Span, known: Sequence[Candidate], type_: str | None) -> str:
