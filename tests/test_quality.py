@@ -397,9 +397,12 @@ OWN_FLOORS = {
     # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed. Laws by one word or by
     # the law they amend, a treaty by its protocol, heads of notices, covenants, frameworks, congresses and local
     # elections, a law the text says takes a quoted name (branch rulelaw) alone: 0.861 / 0.923 / 4 / 0 / 1.000 and
-    # 0.905 / 0.897 / 7 / 1 / 0.911
-    "own_justice_policy_2024": (0.86, 0.92, 4, 0, 1.0),
-    "own_vault_transport_tourism_2025": (0.90, 0.89, 7, 1, 0.91),
+    # 0.905 / 0.897 / 7 / 1 / 0.911; judges' and prosecutors' titles, kana given names, rare kanji, a name the model
+    # calls a post, places before a title joining a full name, companies with 社 and by a group's letters, stations and
+    # routes, unused footnotes unshown, 日本版… (branch rulepeople) alone 0.840 / 0.952 / 4 / 0 / 1.000 and 0.899 /
+    # 0.945 / 5 / 0 / 0.952
+    "own_justice_policy_2024": (0.86, 0.95, 4, 0, 1.0),
+    "own_vault_transport_tourism_2025": (0.90, 0.94, 5, 0, 0.95),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -427,7 +430,7 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_europe_centralasia_2025": 2, "own_health_welfare_policy_2024": 3,
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
-                  "own_justice_policy_2024": 2, "own_vault_transport_tourism_2025": 1,
+                  "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0,
                   "own_consumer_food_safety_2024": 7, "own_vault_us_tariffs_2025": 3}
 
 

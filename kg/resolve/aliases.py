@@ -1028,10 +1028,25 @@ def _is_abridged(names: Sequence[str]) -> bool:
     kanji = [c for c in short if is_kanji(c)]
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
-    if not (suffix_type(long_) or head_type(long_)) or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_):
+    lettered = _lettered_short_name(short, long_)
+    if not lettered and (not (suffix_type(long_) or head_type(long_))
+                         or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_)):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _lettered_short_name(short: str, long_: str) -> bool:
+    """Return True for a group's capital letters and kanji (XY東海) beside a name the dictionary holds as one
+    proper noun of no narrower kind (東海旅客鉄道): how a company of a group is called by its letters and the
+    region it serves, whatever its name ends in. Whether the kanji are the long name's is asked by the caller."""
+    found = words(long_)
+    return (bool(_GROUP_LETTERS.match(short)) and not long_[:1].isascii() and len(found) == 1
+            and found[0].pos[:3] == ("名詞", "固有名詞", "一般"))
+
+
+# A group's capital letters before kanji in a short name (XY of XY東海).
+_GROUP_LETTERS = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]+$")
 
 
 def _abridged_head(short: str, long_: str) -> bool:

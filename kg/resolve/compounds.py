@@ -1044,8 +1044,14 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
         head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
+        if head == "Region" and kind == "Organization" and _LATIN_PREFIX.match(surface):
+            head = ""  # XY東海, XY九州: a group's letters before a region name a company of it, not a sea or a state
         found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
+
+
+# Capital letters a proper noun opens with before kanji: a group's or a brand's letters (XY of XY東海).
+_LATIN_PREFIX = re.compile(r"[A-Z]{2,}(?=[\u4e00-\u9fff])")
 
 
 def lists_proper_words(text: str, span: Span) -> bool:

@@ -53,12 +53,18 @@ def test_footnote_citation_offsets() -> None:
     assert note.blocks[2].footnote == "epa"  # the copy follows the block that cites it
 
 
-def test_uncited_footnote_stays_where_written() -> None:
+def test_uncited_footnote_is_not_shown() -> None:
+    # Obsidian renders no footnote that nothing cites, so its text names nothing of the note
     note, warnings = read_note(DATA / "footnotes.md", "footnotes.md")
-    (uncited,) = [b for b in note.blocks if b.footnote == "uncited"]
-    assert uncited.heading_path == ("第2節",)
-    assert uncited.text == "どこからも引用されない注。"
+    assert not [b for b in note.blocks if b.footnote == "uncited"]
     assert any("[^uncited] is defined but never cited" in w for w in warnings)
+
+
+def test_uncited_footnote_stays_where_written_when_a_citation_is_mistyped() -> None:
+    # [^note] cites nothing the note defines: the uncited [^nota] is most likely what it meant
+    note, _ = parse_note("# 第1節\n日本[^note]。\n\n# 第2節\n[^nota]: 欧州の注。\n", "test.md")
+    (uncited,) = [b for b in note.blocks if b.footnote == "nota"]
+    assert uncited.heading_path == ("第2節",) and uncited.text == "欧州の注。"
 
 
 def test_undefined_footnote_reference_is_removed() -> None:
