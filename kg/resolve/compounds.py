@@ -623,13 +623,46 @@ def chaired_councils(text: str) -> list[Candidate]:
     return found
 
 
+# A council's section named by its field and the part of the field in parentheses: 刑事法（性犯罪関係）部会.
+_SECTION_WITH_PART = re.compile(r"（([^（）。、\s]{2,20})）(部会|分科会|委員会)")
+
+
+def sections_by_part(text: str) -> list[Candidate]:
+    """Return the sections of a council named by the kanji words of a field, the part of it in parentheses and
+    a section's head (民法（債権関係）部会, …法（…関係）分科会): the way a council divides one field among its
+    sections. The field's words open after a council's own name (…審議会 of …審議会刑事法（…）部会: a field's word
+    never ends in 会) or at the run's start; a parenthesis after other words (…の見直し（案）部会) or after no word names none."""
+    found = []
+    for match in _SECTION_WITH_PART.finditer(text):
+        start = match.start()
+        while (word := word_ending(text, start)) is not None and word.pos[:2] == ("名詞", "普通名詞") \
+                and all(is_kanji(c) for c in text[word.start : word.end]) and not text.endswith("会", word.start, word.end):
+            start = word.start
+        inside = words_within(text, match.start(1), match.end(1))
+        if start < match.start() and inside and all(w.pos[0] == "名詞" for w in inside):
+            found.append(Candidate(start, match.end(), COMPOUND, type="Organization", headed=True))
+    return found
+
+
+# A nationwide association's name opens with 全国 and ends in an association's head: 全国…連合会, 全国…協会.
+_NATIONWIDE = re.compile(r"全国[一-龥ァ-ヶー・]{2,24}?(?:連合会|連盟|協会|組合)(?![一-龥ァ-ヶー])")
+
+
+def nationwide_associations(text: str) -> list[Candidate]:
+    """Return the associations a run of kanji and katakana names from 全国 to an association's head (全国…
+    タクシー連合会, 全国…連盟): the words of the trade or the holders it joins nationwide, each common, make
+    one body, where a run in the middle of a longer word (…全国…協会員) or after other words names none."""
+    return [Candidate(m.start(), m.end(), COMPOUND, type="Organization", headed=True) for m in _NATIONWIDE.finditer(text)
+            if not (m.start() and is_name_char(text[m.start() - 1]) and text[m.start() - 1] not in "・")]
+
+
 # A post held on a body, in a clause right before the body's name: …が座長を務めた…会議.
 _SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|ている)$")
 
 
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
 # working group, subcommittee, council or committee.
-_BODY_HEADS = ("ワーキンググループ", "チーム", "部会", "本部", "会議", "委員会", "室", "隊")
+_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "室", "隊")
 # The particles that place a body under another: 内閣官房の…室, 内閣官房に…室が発足した.
 _UNDER = ("の", "に")
 
@@ -708,7 +741,9 @@ _FIELD_OWNERS = ("議院", "衆院", "参院", "国会", "議会", "審議会")
 # The heads of a parliament or a house, and of its sittings (第N回国会, 臨時国会 end in 国会); 議会 ends 審議会 too.
 _PARLIAMENT = re.compile("国会|議院|衆院|参院")
 # The heads of such a committee or section.
-_FIELD_HEADS = ("委員会", "部会")
+_FIELD_HEADS = ("委員会", "分科会", "部会")
+# The head of a council's section for one field.
+_FIELD_SECTION = "分科会"
 
 
 def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str, owners: set[int]) -> bool:
@@ -723,8 +758,10 @@ def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str,
 
 
 def _field_word(text: str, by_start: dict[int, Word], first: Word, head: str) -> bool:
-    """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it."""
-    return by_start.get(first.start) is first and first.pos[:3] == ("名詞", "普通名詞", "一般") \
+    """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it.
+    A 分科会 is by its name a council's section for one field, so a word for an act names its field too (観光分科会)."""
+    field = ("一般", "サ変可能") if head == _FIELD_SECTION else ("一般",)
+    return by_start.get(first.start) is first and first.pos[:2] == ("名詞", "普通名詞") and first.pos[2] in field \
         and nfkc(text[first.end : first.end + len(head)]) == head
 
 

@@ -18,8 +18,8 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued,
     country_forces, currency_areas, described_companies, formed_bodies, held_events, is_common_compound, listed_laws,
-    multi_year_plans, named_exercises, named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites,
-    plans_by_term, proper_words, set_up_bodies,
+    multi_year_plans, named_exercises, named_vessels, names_laws, nationwide_associations, numbered_typhoons,
+    only_common_nouns, owned_sites, plans_by_term, proper_words, sections_by_part, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -104,7 +104,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     formed = formed_bodies(text, known + headed_bodies)
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed
     compounds += called_plans(text) + multi_year_plans(text) + plans_by_term(text) + acronyms_inside(text)
-    compounds += named_exercises(text) + country_forces(text) + named_vessels(text)
+    compounds += named_exercises(text) + country_forces(text) + named_vessels(text) + sections_by_part(text)
+    compounds += nationwide_associations(text)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
@@ -117,7 +118,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
     councils = {(c.start, c.end) for c in chaired}
     named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
-    named += bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    named += bureaus(text, known + model) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
@@ -141,7 +142,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
                             ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
-                            ("bureau", bureaus(text, known)),
+                            ("bureau", bureaus(text, known + model)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
@@ -152,7 +153,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("multi-year-plan", multi_year_plans(text)), ("plan-term", plans_by_term(text)),
                             ("acronym-inside", acronyms_inside(text)),
                             ("named-exercise", named_exercises(text)),
-                            ("country-force", country_forces(text)),
+                            ("country-force", country_forces(text)), ("section-by-part", sections_by_part(text)),
+                            ("nationwide-association", nationwide_associations(text)),
                             ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),

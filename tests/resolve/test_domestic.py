@@ -87,6 +87,8 @@ def test_the_models_post_of_a_company_and_its_chairs_title_is_the_company(post, 
         ("参議院の常任委員会では、", "参議院", "Organization", []),  # how a committee works: a kind
         ("参議院の特別委員会で", "参議院", "Organization", []),
         ("ABC社の倫理委員会は", "ABC社", "Organization", []),  # a company's committee: a kind
+        ("…審議会の観光分科会で議論する。", "…審議会", "Organization", ["観光分科会"]),  # a section for one field
+        ("…審議会の運営委員会で議論する。", "…審議会", "Organization", []),  # an act before 委員会 says how it works
     ],
 )
 def test_a_house_a_council_or_a_country_names_its_committees_by_one_field_word(text, owner, type_, found):
@@ -271,3 +273,49 @@ def test_a_subcommittee_is_named_by_its_one_topic(text, found):
     from kg.resolve.candidates import formal_titles
 
     assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("港湾法（外航関係）部会は要綱をまとめた。", ["港湾法（外航関係）部会"]),  # a field and its part in parentheses
+        ("港湾審議会漁業法（資源関係）分科会が", ["漁業法（資源関係）分科会"]),  # the council's own name is no part
+        ("見直しの（案）部会", []),  # a parenthesis after a particle
+        ("ABC（海運関係）部会", []),  # after no kanji field
+    ],
+)
+def test_a_councils_section_is_named_by_a_field_and_its_part_in_parentheses(text, found):
+    from kg.resolve.compounds import sections_by_part
+
+    assert [text[c.start : c.end] for c in sections_by_part(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("全国遊漁船・釣船連合会（全釣連）の会長が述べた。", ["全国遊漁船・釣船連合会"]),
+        ("全国灯台守連盟は反対した。", ["全国灯台守連盟"]),
+        ("全国の協会が反対した。", []),  # 全国 as a word of its own
+        ("全国的な連盟", []),
+        ("日本全国協会員", []),  # inside a longer word
+    ],
+)
+def test_a_nationwide_association_is_named_from_zenkoku_to_its_head(text, found):
+    from kg.resolve.compounds import nationwide_associations
+
+    assert [text[c.start : c.end] for c in nationwide_associations(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全国灯台守被害弁護団が提訴した。", ["全国灯台守被害弁護団"]),  # a lawyers' team for a group
+        ("被害弁護団は提訴した。", []),  # one word before the head: a kind
+        ("港湾漁船対策閣僚会議が決定した。", ["港湾漁船対策閣僚会議"]),  # a standing ministers' council
+        ("北浜地裁金沢支部は棄却した。", ["北浜地裁金沢支部"]),  # a court's branch for a place
+        ("北浜市会に提出した。", ["北浜市会"]),  # a city's assembly
+    ],
+)
+def test_leagues_lawyers_teams_ministers_councils_branches_and_city_assemblies_are_bodies(text, kept):
+    found = _entities(text)
+    assert [name for name, type_ in found.items() if type_ == "Organization"] == kept
