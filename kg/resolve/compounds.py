@@ -84,6 +84,10 @@ def _head_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(head) for head, _ in compound_heads()}, reverse=True))
 
 
+# The suffix of an area named by what is around it or what it does (京浜交通圏, 通勤圏).
+_AREA = "圏"
+
+
 def compound_names(text: str) -> list[Candidate]:
     """Return the compound names of a text (type OTHER for those kg keeps no node of)."""
     found = []
@@ -92,6 +96,11 @@ def compound_names(text: str) -> list[Candidate]:
         if i in _sites_by_run(text):
             continue  # a body's site: owned_sites reads the body and the site apart
         run = _after_full_name(run)
+        if len(run) >= 3 and text[run[-1].start : run[-1].end] == _AREA:
+            # 北浜交通圏: an area a place and a trade name, no node, and neither the place nor a body of the
+            # words before 圏 is a mention (首都圏 and ドル圏, of fewer words, are places kg knows or reads)
+            found.append(Candidate(run[0].start, run[-1].end, COMPOUND, type=OTHER))
+            continue
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
@@ -979,7 +988,9 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
         # after a place, a word for a part of it (南鳥島周辺, パリ南部) leaves the place the name
-        after = name_words("member") | (name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset())
+        # after a body, a word for a thing it makes (エアバス機) leaves the body the name
+        after = name_words("member") | name_words("made") | (
+            name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset())
         if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
             text[w.start : w.end] in after for w in run[1:]
         ):
@@ -997,8 +1008,15 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
         head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
+        # a place's head after an acronym (…東海 of ABC東海) ends a company's regional arm, no place
+        head = "" if head in ("Country", "Region") and _opens_latin(surface) else head
         found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
+
+
+def _opens_latin(name: str) -> bool:
+    """Return True for a name that opens with Latin letters and goes on in Japanese (JR東海, NTT西日本)."""
+    return bool(re.match(r"[A-Za-z]{2,}[^A-Za-z\s]", name))
 
 
 def lists_proper_words(text: str, span: Span) -> bool:
@@ -1055,6 +1073,8 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             last_place = word.start if kind == "place" else last_place
             end = word.end
         headed_end = _headed_tail(text, by_start, end, cand.type) or _battle(text, by_start, end)
+        if headed_end and text.startswith(_AREA, headed_end):
+            continue  # 北浜交通圏: the area named by the place and a trade, no body of the place's name and its head
         if headed_end:
             end, kinds = headed_end, kinds | {"head"}
         if cand.type == "Person" and not kinds:

@@ -26,7 +26,7 @@ from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people, titles
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_company_word, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.words import places_in, word_ending, words_over, words_within
@@ -427,9 +427,22 @@ def _without_tail(surface: str) -> str:
     return surface[: len(surface) - len(tail)] if tail else surface
 
 
+# The legal form 社 stands for after a company's name in running text (ABC社 of ABC株式会社).
+_COMPANY_FORM = "株式会社"
+
+
+def _company_written_with_sha(lexicon: Lexicon, surface: str) -> Name | None:
+    """Return the known company a name with 社 after katakana or Latin letters is (ABC社 of ABC株式会社 or 株式会社ABC):
+    the text writes a company's legal form so once it has named the company in full."""
+    stem = without_company_word(surface)
+    if stem == surface:
+        return None
+    return lexicon.get(stem) or lexicon.get(stem + _COMPANY_FORM) or lexicon.get(_COMPANY_FORM + stem)
+
+
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
-    """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
-    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
+    """Return the known name a surface form is, also without a generic tail (諸国), legal form or 社 (ABC社)."""
+    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface)) or _company_written_with_sha(lexicon, surface)
     for tail in (*_GENERIC_TAILS, *name_words("acting"), *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])

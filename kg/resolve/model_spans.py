@@ -70,6 +70,26 @@ def _names_a_body(text: str, span: Span) -> bool:
     return any(name.endswith(head) and len(name) - len(head) >= 2 for head in _body_heads())
 
 
+# The kanji a railway's or a power company's short name ends in (…電 of …電鉄, …電力).
+_RAILWAY_OR_POWER = "電"
+
+
+def _place_and_trade(text: str, span: Span) -> bool:
+    """Return True for a span of a place and common words of two characters or more after it (北浜遊覧船,
+    北浜観光バス): a business named by where it works and its trade, which the model takes for a person. A
+    surname the dictionary holds as a place before a post (北浜総務相, …委員長) or a given name Sudachi cut
+    into one-character words (北浜資麿) is a person."""
+    inside = list(words_within(text, span.start, span.end))
+    last = nfkc(text[inside[-1].start : inside[-1].end]) if inside else ""
+    return len(inside) >= 2 and inside[0].pos[2:3] == ("地名",) and (inside[0].start, inside[-1].end) == (span.start, span.end) \
+        and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and w.end - w.start >= 2 for w in inside[1:]) \
+        and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
+
+
+# What a post's name ends in besides a minister's: 委員長, 長官, 職員.
+_POST_ENDINGS = ("長", "官", "員")
+
+
 @cache
 def _body_heads() -> frozenset[str]:
     """Return the heads that end a body's name and no person's: a party's, and the compound heads of
@@ -120,6 +140,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ != "Person" and ends_in_publication(text, span.end):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue  # ABC Energy Outlook: a body's report, no body
+        if type_ != "Person" and _counted_bodies(text, span):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue  # JR各社, 3省: the bodies a group or a count takes in, no one body
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
             trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
@@ -133,7 +156,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
                 type_ == "Organization" and _minister_post(text, span)):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
-        if type_ == "Person" and _names_a_body(text, span):
+        if type_ in ("Country", "Region") and nfkc(text[span.start : span.end]).endswith(_RAILWAY_OR_POWER) and span.end - span.start >= 2:
+            type_ = "Organization"  # 北浜電: 電 (of 電鉄, 電力) ends a railway's or a power company's short name, no place's
+        if type_ == "Person" and (_names_a_body(text, span) or _place_and_trade(text, span)):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
         if type_ == "Person":
             whole = _whole_person_name(text, span)
@@ -566,7 +591,41 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
             return replace(span, end=before.end)  # 日本産水産物 is goods from Japan: the place is the name
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
+    if len(inside) >= 2 and _made_by(text, inside):
+        return replace(span, end=inside[-2].end)  # ABC機, ABCブランド, ABC北浜線: the company's thing, the company named
     return span
+
+
+def _made_by(text: str, inside: Sequence[Word]) -> bool:
+    """Return True when a span's last word is a thing a company makes, flies, sells or runs (機, ブランド: name_words.tsv,
+    role made; a line's proper name ending in 線, 中央線) and the word before it a proper noun, a word the dictionary
+    lacks or katakana: the span names the aircraft, the brand or the line, and the company before it is the mention.
+    After common words (旅客機, 高級ブランド) the span names a kind of thing."""
+    last, before = inside[-1], inside[-2]
+    word = nfkc(text[last.start : last.end])
+    line = last.proper and word.endswith(_LINE) and len(word) > len(_LINE)
+    return (word in name_words("made") or line) and (
+        before.proper or before.unknown or all(is_katakana(c) for c in text[before.start : before.end]))
+
+
+# The head of a railway's or a metro's line (中央線, 北浜線): no node, a place where a company runs trains.
+_LINE = "線"
+# What makes a span the bodies of a group, no one body: each of them (各社, 各省) or a count of them (3省, 5社).
+_EACH = "各"
+# The suffix of an area named by what is around it or what it does (北浜交通圏, 通勤圏).
+_AREA = "圏"
+
+
+def _counted_bodies(text: str, span: Span) -> bool:
+    """Return True for a span ending in a word for each body of a group (JR各社, 各省庁), made of a number and
+    a counter for bodies (3省, 5社), or ending in the suffix of an area (北浜交通圏): a group or a count of bodies,
+    or the area a trade is done in, no one body."""
+    inside = list(words_within(text, span.start, span.end))
+    if not inside:
+        return False
+    last = nfkc(text[inside[-1].start : span.end])
+    counted = len(inside) == 2 and inside[0].pos[1] == "数詞" and inside[1].pos[0] == "接尾辞"
+    return (last.startswith(_EACH) and len(last) >= 2) or counted or (len(inside) >= 2 and last == _AREA)
 
 
 def _of_a_country(text: str, span: Span) -> bool:

@@ -319,3 +319,65 @@ def test_a_nationwide_association_is_named_from_zenkoku_to_its_head(text, found)
 def test_leagues_lawyers_teams_ministers_councils_branches_and_city_assemblies_are_bodies(text, kept):
     found = _entities(text)
     assert [name for name, type_ in found.items() if type_ == "Organization"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "found"),
+    [
+        # a group or a count of bodies is no body; one body stays
+        ("他のZXR各社は反対した。", [("ZXR各社", "Company")], {}),
+        ("国の4省が共同で所管する。", [("4省", "Government")], {}),
+        ("ZXR東日本は反対した。", [("ZXR東日本", "Company")], {"ZXR東日本": "Organization"}),
+        # a company's aircraft or brand names the company; a kind of aircraft names none
+        ("Zenair機の乗客は全員が脱出した。", [("Zenair機", "Company")], {"Zenair": "Organization"}),
+        ("Zenairブランドの航空会社", [("Zenairブランド", "Company")], {"Zenair": "Organization"}),
+        ("旅客機の乗客は脱出した。", [("旅客機", "Company")], {}),
+        # an area a place and a trade name is no body
+        ("北浜交通圏でも始まる。", [("北浜交通圏", "Company")], {}),
+    ],
+)
+def test_groups_counts_things_and_areas_of_companies_are_no_bodies(text, spans, found):
+    assert {k: v for k, v in _entities(text, *spans).items() if v == "Organization"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "type_"),
+    [
+        ("鎌倉市でも、北浜電の駅の周辺に警備員を置いた。", [("北浜電", "City")], "北浜電", "Organization"),  # …電 of …電鉄
+        ("函館遊覧船の事故の報告書", [("函館遊覧船", "Person")], "函館遊覧船", "Organization"),  # a place and a trade
+        ("長野太郎が述べた。", [("長野太郎", "Person")], "長野太郎", "Person"),  # a surname that is a place's name
+    ],
+)
+def test_a_railways_short_name_and_a_business_named_by_place_and_trade_are_bodies(text, spans, name, type_):
+    assert _entities(text, *spans)[name] == type_
+
+
+def test_a_company_written_with_sha_is_the_company_named_with_its_legal_form():
+    from kg.resolve.knowledge import without_company_word
+
+    assert [without_company_word(n) for n in ("ZXR社", "ゼノ社", "神社", "新聞社", "X社")] == ["ZXR", "ゼノ", "神社", "新聞社", "X社"]
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.corrections import AliasRow
+    from kg.resolve.mentions import _lookup
+
+    lexicon = base_lexicon([AliasRow("ZXR株式会社", "Organization")])
+    assert _lookup(lexicon, "ZXR社").entity == "ZXR株式会社"
+    assert _lookup(lexicon, "ZXQ社") is None
+
+
+def test_a_proper_word_before_a_thing_a_company_makes_is_the_company():
+    from kg.resolve.compounds import _opens_latin, proper_words
+
+    text = "ダッソー機が着陸した。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("ダッソー", "Organization")]
+    assert proper_words("旅客機が着陸した。", ()) == []
+    # an acronym opening a name makes a place's head after it a company's regional arm (ABC東海)
+    assert [_opens_latin(n) for n in ("ABC東海", "東海", "ABC", "A東海")] == [True, False, False, False]
+
+
+def test_a_short_name_ending_in_a_head_of_another_kind_abridges_a_body():
+    from kg.resolve.aliases import _is_abridged
+
+    assert _is_abridged(["北海旅客鉄道", "ZX北海"])  # 海 ends a sea's name, no company's head
+    assert _is_abridged(["北浜旅客鉄道", "ZX北海"]) is False  # 北海 is not in the long name
+    assert _is_abridged(["北浜海運機構", "北浜協会"]) is False  # a head of its own kind: another body
