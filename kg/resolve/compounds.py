@@ -988,9 +988,11 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
         # after a place, a word for a part of it (南鳥島周辺, パリ南部) leaves the place the name
-        # after a body, a word for a thing it makes (エアバス機) leaves the body the name
+        # after a body, a word for a thing it makes (エアバス機) leaves the body the name, and after a body of a
+        # head a post there (…大学教授: kg/data/titles.txt)
         after = name_words("member") | name_words("made") | (
-            name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset())
+            name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset()) | (
+            _titles() if word is not None and head_type(text[word.start : word.end]) == "Organization" else frozenset())
         if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
             text[w.start : w.end] in after for w in run[1:]
         ):
@@ -1012,6 +1014,13 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         head = "" if head in ("Country", "Region") and _opens_latin(surface) else head
         found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
+
+
+def _titles() -> frozenset[str]:
+    """Return the titles written after a name (kg/data/titles.txt), read where people are read."""
+    from kg.resolve.people import titles  # people reads compounds' heads
+
+    return titles()
 
 
 def _opens_latin(name: str) -> bool:

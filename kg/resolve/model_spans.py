@@ -86,6 +86,19 @@ def _place_and_trade(text: str, span: Span) -> bool:
         and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
 
 
+# The head of a bureau, written as a word of its own after the field it serves (航空 局, 海事 局).
+_BUREAU = "局"
+
+
+def _field_bureau(text: str, span: Span) -> bool:
+    """Return True for a span of kanji common nouns and 局 as a word of its own (北浜 交易 局 → 交易局): a bureau of
+    a state named by its field, where one word of the dictionary (郵便局, 事務局, 放送局) is any office of the kind."""
+    inside = list(words_within(text, span.start, span.end))
+    return len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end) \
+        and text[inside[-1].start : inside[-1].end] == _BUREAU and all(
+            w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside[:-1])
+
+
 # What a post's name ends in besides a minister's: 委員長, 長官, 職員.
 _POST_ENDINGS = ("長", "官", "員")
 
@@ -209,7 +222,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))
             continue
-        if ((head and not _common_words_only(text, span)) or kept or _looks_like_a_name(text, span)
+        if type_ == "Organization" and _field_bureau(text, span):
+            head = "Organization"  # 北浜交易局 as the model's body: a bureau named by its field
+        if ((head and not (_common_words_only(text, span) and not _field_bureau(text, span))) or kept or _looks_like_a_name(text, span)
                 or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))

@@ -381,3 +381,29 @@ def test_a_short_name_ending_in_a_head_of_another_kind_abridges_a_body():
     assert _is_abridged(["北海旅客鉄道", "ZX北海"])  # 海 ends a sea's name, no company's head
     assert _is_abridged(["北浜旅客鉄道", "ZX北海"]) is False  # 北海 is not in the long name
     assert _is_abridged(["北浜海運機構", "北浜協会"]) is False  # a head of its own kind: another body
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "found"),
+    [
+        ("委員会は交易局が設置した。", [("交易局", "Organization_Other")], {"交易局": "Organization"}),  # a field and 局
+        ("市の郵便局が開いた。", [("郵便局", "Organization_Other")], {}),  # one word of the dictionary: any office
+        ("NetflixはNetflix Japanを設立した。", [], {"Netflix Japan": "Organization"}),  # a known body's arm in a country
+    ],
+)
+def test_a_bureau_by_its_field_and_a_bodys_arm_in_a_country_are_bodies(text, spans, found):
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    found_spans = tuple(Span(text.index(n), text.index(n) + len(n), label) for n, label in spans)
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: found_spans})
+    assert {e.id: e.type for e in entities if e.type == "Organization" and e.id != "ネットフリックス"} == found
+
+
+def test_a_universitys_proper_word_before_a_post_there_is_the_university():
+    from kg.resolve.compounds import proper_words
+
+    text = "部会長は北浜一郎・國學院大學教授が務めた。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("國學院大學", "Organization")]
+    assert proper_words("北海大学教授が務めた。", ()) == []  # common words before 大学 name no university
