@@ -31,7 +31,7 @@ from kg.resolve.knowledge import (
     without_legal_form,
 )
 from kg.resolve.words import (
-    inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
+    Word, inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
 )
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 
@@ -197,6 +197,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
+        if type_ == "Organization":
+            span = _with_field_words_before(text, span)
         dictionary_law = _law_of_the_dictionary(text, span, type_)
         if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
@@ -590,6 +592,25 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
     after = next((w for w in words(text) if w.start == span.end), None)
     head = heads_by_word().get(nfkc(text[after.start : after.end])) if after is not None else None
     return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
+
+
+def _with_field_words_before(text: str, span: Span) -> Span:
+    """Return a body's span widened back over the kanji common nouns right before it when the span is
+    common nouns ending in a body's head (…勤務 of …勤務環境評価センター, the model's span cut inside the run):
+    one run of such nouns names one body. A word for a time (昨年), a number or a prefix (同) ends the run."""
+    inside = list(words_within(text, span.start, span.end))
+    if not inside or suffix_type(text[span.start : span.end]) != "Organization" or not _common_words_only(text, span, kanji=False):
+        return span
+    start, taken = span.start, 0
+    while taken < 4 and (word := word_ending(text, start)) is not None and _field_noun(text, word):
+        start, taken = word.start, taken + 1
+    return replace(span, start=start)
+
+
+def _field_noun(text: str, word: Word) -> bool:
+    """Return True for a kanji common noun of the dictionary that names a field or a thing (勤務, 環境), not a time."""
+    return word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] in ("一般", "サ変可能") and not word.unknown \
+        and all(is_kanji(c) for c in text[word.start : word.end])
 
 
 def _without_describing_suffix(text: str, span: Span) -> Span:

@@ -407,3 +407,15 @@ def test_a_universitys_proper_word_before_a_post_there_is_the_university():
     text = "部会長は北浜一郎・國學院大學教授が務めた。"
     assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("國學院大學", "Organization")]
     assert proper_words("北海大学教授が務めた。", ()) == []  # common words before 大学 name no university
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        # the model's span cut inside one run of kanji field words before a body's head
+        ("審査は漁港施設安全評価センターが担う。", "安全評価センター", "漁港施設安全評価センター"),
+        ("昨年評価センターが発足した。", "評価センター", "評価センター"),  # a time word opens no name
+    ],
+)
+def test_a_bodys_span_cut_inside_a_run_of_field_words_takes_the_whole_run(text, span, found):
+    assert _entities(text, (span, "Corporation_Other")) == {found: "Organization"}
