@@ -400,9 +400,9 @@ OWN_FLOORS = {
     # (bureaus and departments by their field, …庁公安部), councils' sections, leagues, lawyers' teams and nationwide
     # associations, a court's branch, a city's assembly, companies' aircraft, brands and lines, groups and counts of
     # bodies, areas of a trade, a body's arm in a country, a bureau by its field (branch rulebody) took them to 0.910 /
-    # 0.938 / 5 / 0 / 1.000 and 0.946 / 0.939 / 7 / 1 / 0.915
+    # 0.938 / 5 / 0 / 1.000 and 0.952 / 0.939 / 7 / 1 / 0.916 (a foreign maker in katakana before 製 too)
     "own_justice_policy_2024": (0.90, 0.93, 5, 0, 1.0),
-    "own_vault_transport_tourism_2025": (0.94, 0.93, 7, 1, 0.91),
+    "own_vault_transport_tourism_2025": (0.95, 0.93, 7, 1, 0.91),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text

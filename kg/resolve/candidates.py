@@ -1518,7 +1518,7 @@ def outside_longer_names(
     (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
     """
     loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)
-             and not _foreign_organ(text, k, c, known) and not _arm_in_country(k, c, known)}
+             and not _foreign_organ(text, k, c, known) and not _arm_in_country(text, k, c, known)}
     known = [_typed_by_twin(_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]), longer)
              for k in known]
     longer = [c for c in longer if id(c) not in loose]
@@ -1653,11 +1653,15 @@ def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence
         c.type == "Country" and c.entity != "日本" and (c.start, c.end) == (span.start, known.start) for c in found)
 
 
-def _arm_in_country(known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:
+def _arm_in_country(text: str, known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:
     """Return True for a longer name made of a known body and, last, a known country (ABC Japan, ABC日本): the
-    body's arm in that country, a company or a section of its own, no loose writing of the country."""
-    return known.type == "Country" and known.end == span.end and any(
-        o.start == span.start and o.end < known.start and o.type == "Organization" for o in found)
+    body's arm in that country, a company or a section of its own, no loose writing of the country; or of katakana
+    parts joined by ・ to the country (ゼノ・マリン・カナダ), a foreign company's name ending in one."""
+    if known.type != "Country" or known.end != span.end or known.start <= span.start:
+        return False
+    joined = text[known.start - 1] == "・" and is_katakana(text[known.start - 2 : known.start - 1] or " ") \
+        and is_katakana(text[known.start])
+    return joined or any(o.start == span.start and o.end < known.start and o.type == "Organization" for o in found)
 
 
 def _ends_in_state_head(rest: str) -> bool:

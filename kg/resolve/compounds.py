@@ -20,6 +20,7 @@ from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_fi
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
+from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import Word, has_proper_part, short_units, word_ending, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
@@ -199,6 +200,22 @@ def described_companies(text: str) -> list[Candidate]:
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
     return candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+
+
+# A katakana name of two parts or more joined by ・ and 製 after it: the maker (…・…製 of a foreign company).
+_MADE_BY = re.compile(r"(?<![ァ-ヺー・])([ァ-ヺー]+(?:・[ァ-ヺー]+)+)製")
+
+
+def makers(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the katakana names joined by ・ that 製 follows (…・…・カナダ製): the company that made the thing, a
+    foreign maker as Japanese writes it, though its last part is a country's name. A place kg knows so written
+    (a country of two words) is where the thing was made."""
+    found = []
+    for match in _MADE_BY.finditer(text):
+        known = lexicon.get(match.group(1))
+        if known is None or known.type not in ("Country", "Region"):
+            found.append(Candidate(match.start(1), match.end(1), COMPOUND, type="Organization", headed=True))
+    return found
 
 
 def country_forces(text: str) -> list[Candidate]:

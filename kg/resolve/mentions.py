@@ -18,7 +18,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued,
     country_forces, currency_areas, described_companies, formed_bodies, held_events, is_common_compound, listed_laws,
-    multi_year_plans, named_exercises, named_vessels, names_laws, nationwide_associations, numbered_typhoons,
+    makers, multi_year_plans, named_exercises, named_vessels, names_laws, nationwide_associations, numbered_typhoons,
     only_common_nouns, owned_sites, plans_by_term, proper_words, sections_by_part, set_up_bodies,
 )
 from kg.resolve import trace
@@ -105,7 +105,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed
     compounds += called_plans(text) + multi_year_plans(text) + plans_by_term(text) + acronyms_inside(text)
     compounds += named_exercises(text) + country_forces(text) + named_vessels(text) + sections_by_part(text)
-    compounds += nationwide_associations(text)
+    compounds += nationwide_associations(text) + makers(text, lexicon)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
@@ -154,7 +154,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("acronym-inside", acronyms_inside(text)),
                             ("named-exercise", named_exercises(text)),
                             ("country-force", country_forces(text)), ("section-by-part", sections_by_part(text)),
-                            ("nationwide-association", nationwide_associations(text)),
+                            ("nationwide-association", nationwide_associations(text)), ("maker", makers(text, lexicon)),
                             ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),

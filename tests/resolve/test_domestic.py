@@ -419,3 +419,16 @@ def test_a_universitys_proper_word_before_a_post_there_is_the_university():
 )
 def test_a_bodys_span_cut_inside_a_run_of_field_words_takes_the_whole_run(text, span, found):
     assert _entities(text, (span, "Corporation_Other")) == {found: "Organization"}
+
+
+def test_a_katakana_name_joined_by_dots_before_sei_is_its_maker():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.compounds import makers
+
+    lexicon = base_lexicon(())
+    for text, found in (("機体（ゼノ・アビエーション・カナダ製）について", ["ゼノ・アビエーション・カナダ"]),
+                        ("ボスニア・ヘルツェゴビナ製の家具", []),  # a country of two words: where it was made
+                        ("ドイツ製の車", [])):
+        assert [text[c.start : c.end] for c in makers(text, lexicon)] == found
+    # the country that ends the maker's name is a part of it, no mention of the country
+    assert _entities("機体はゼノ・マリン・カナダ製だ。") == {"ゼノ・マリン・カナダ": "Organization"}

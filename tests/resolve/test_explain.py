@@ -61,6 +61,7 @@ FIXTURES = {
     "country-force": (MEMO, "英空軍", "英空軍", {}),
     "section-by-part": (MEMO, "漁業法（資源管理関係）部会", "漁業法（資源管理関係）部会", {}),
     "nationwide-association": (MEMO, "全国遊漁船・釣船連合会", "全国遊漁船・釣船連合会", {}),
+    "maker": (MEMO, "ゼノ・マリタイム", "ゼノ・マリタイム", {}),
     "proper-word": (MEMO, "日本郵便", "日本郵便", {}),
     "model-span": (MEMO, "ITU", "ITU-R", {}),
     "continued-name": (MEMO, "Maritime Domain Awareness", "Maritime Domain Awareness", {}),
