@@ -1012,7 +1012,7 @@ def _is_abridged(names: Sequence[str]) -> bool:
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
     kind = suffix_type(long_) or head_type(long_)
-    # a head of another kind in the short one is no head of it (海 of JR東海 for …旅客鉄道: a company is no sea)
+    # a head of another kind in the short one is no head of it (海 of ABC北海 for 北海旅客鉄道: a company is no sea)
     if not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_):
         return False
     rest = iter(long_)

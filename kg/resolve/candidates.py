@@ -647,14 +647,14 @@ _UNIT_HEADS = ("局", "部")
 
 
 def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the bureaus and departments of a known state body (入国管理局 of 法務省の入国管理局, 国際協力部 of
-    …研究所の国際協力部, 公安部 of 北浜県警察公安部 whole) and of a country (国家測量局 of 北方国の国家測量局).
+    """Return the bureaus and departments of a known state body (入国管理局 of 法務省の入国管理局, 国際研修部 of
+    …研究所の国際研修部, 警備部 of 北浜県警察警備部 whole) and of a country (国家測量局 of 北方国の国家測量局).
 
     After the body and の, the unit is a run of kanji nouns of four or more that ends in 局 or 庁, or one
-    that ends in 局 or 部 written as a word of its own after a field (保護 局, 国際 協力 部): a ministry's or a
+    that ends in 局 or 部 written as a word of its own after a field (保護 局, 国際 研修 部): a ministry's or a
     state's part named so is a body of the state, while 当局 (…の税関当局), 事務局, 郵便局 and 幹部 are one word
     of the dictionary for any office, desk or rank. Right after the body, the unit is its name's last
-    words (…庁公安部, …検察庁特別捜査部), and the place that opens the body's name opens the unit's.
+    words (…庁警備部, …検察庁特別調査部), and the place that opens the body's name opens the unit's.
     """
     found = []
     for cand in known:
@@ -675,7 +675,7 @@ def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
 
 def _unit_run(text: str, start: int) -> list[Word]:
     """Return the run of nouns and suffixes from start on, or of kanji words a unit's name holds (特別 of
-    特別捜査部); empty when a unit's name cannot start there."""
+    特別調査部); empty when a unit's name cannot start there."""
     run: list[Word] = []
     for word in words_over(text, start, len(text)):
         kanji = all(is_kanji(c) for c in text[word.start : word.end])
@@ -700,7 +700,7 @@ _ANY_UNITS = "部局"
 
 def _field_unit(text: str, run: Sequence[Word], adjective: bool = False) -> bool:
     """Return True for kanji nouns of a field and a unit's head written as a word of its own (保護 局, 北米 局,
-    国際 協力 部; after the body's name a kanji adjective too, 特別 捜査 部): the field names the unit, where one
+    国際 研修 部; after the body's name a kanji adjective too, 特別 捜査 部): the field names the unit, where one
     word of the dictionary (郵便局, 事務局, 幹部) is any office or rank."""
     last = run[-1]
     return len(run) >= 2 and text[last.start : last.end] in _UNIT_HEADS and all(
@@ -710,8 +710,8 @@ def _field_unit(text: str, run: Sequence[Word], adjective: bool = False) -> bool
 
 def _named_unit(text: str, run: Sequence[Word]) -> bool:
     """Return True for the kanji words right after a ministry's or agency's name that end in 局 or 部 and
-    name a unit of it: the head as a word of its own after a field (…庁 特別 捜査 部) or a word of three
-    characters or more ending in it (公安部); 幹部 and 内部 say who or where, no unit."""
+    name a unit of it: the head as a word of its own after a field (…庁 特別 調査 部) or a word of three
+    characters or more ending in it (警備部); 幹部 and 内部 say who or where, no unit."""
     last = nfkc(text[run[-1].start : run[-1].end])
     name = text[run[0].start : run[-1].end]
     return all(is_kanji(c) for c in name) and not any(w.pos[1] == "数詞" for w in run) and (
@@ -719,8 +719,8 @@ def _named_unit(text: str, run: Sequence[Word]) -> bool:
 
 
 def _place_opening(text: str, start: int) -> int:
-    """Return where the name of a body that starts at start opens with the place it serves (東京 地方 of
-    東京地方検察庁, 北浜 高等 of 北浜高等検察庁): a place of the dictionary and up to one kanji word after it."""
+    """Return where the name of a body that starts at start opens with the place it serves (仙台 地方 of
+    仙台地方検察庁, 北浜 高等 of 北浜高等検察庁): a place of the dictionary and up to one kanji word after it."""
     before = []
     at = start
     while len(before) < 2 and (word := word_ending(text, at)) is not None and word.pos[0] == "名詞" \

@@ -85,7 +85,7 @@ def _head_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(head) for head, _ in compound_heads()}, reverse=True))
 
 
-# The suffix of an area named by what is around it or what it does (京浜交通圏, 通勤圏).
+# The suffix of an area named by what is around it or what it does (北浜交通圏, 通勤圏).
 _AREA = "圏"
 
 
@@ -785,7 +785,7 @@ def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str,
 
 def _field_word(text: str, by_start: dict[int, Word], first: Word, head: str) -> bool:
     """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it.
-    A 分科会 is by its name a council's section for one field, so a word for an act names its field too (観光分科会)."""
+    A 分科会 is by its name a council's section for one field, so a word for an act names its field too (漁業分科会)."""
     field = ("一般", "サ変可能") if head == _FIELD_SECTION else ("一般",)
     return by_start.get(first.start) is first and first.pos[:2] == ("名詞", "普通名詞") and first.pos[2] in field \
         and nfkc(text[first.end : first.end + len(head)]) == head
@@ -1005,7 +1005,7 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
         # after a place, a word for a part of it (南鳥島周辺, パリ南部) leaves the place the name
-        # after a body, a word for a thing it makes (エアバス機) leaves the body the name, and after a body of a
+        # after a body, a word for a thing it makes (ABC機) leaves the body the name, and after a body of a
         # head a post there (…大学教授: kg/data/titles.txt)
         after = name_words("member") | name_words("made") | (
             name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset()) | (
@@ -1041,7 +1041,7 @@ def _titles() -> frozenset[str]:
 
 
 def _opens_latin(name: str) -> bool:
-    """Return True for a name that opens with Latin letters and goes on in Japanese (JR東海, NTT西日本)."""
+    """Return True for a name that opens with Latin letters and goes on in Japanese (ABC北海, NTT西日本)."""
     return bool(re.match(r"[A-Za-z]{2,}[^A-Za-z\s]", name))
 
 

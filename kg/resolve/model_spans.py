@@ -155,7 +155,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue  # ABC Energy Outlook: a body's report, no body
         if type_ != "Person" and _counted_bodies(text, span):
             trace.dropped(span.start, span.end, "model-not-a-name")
-            continue  # JR各社, 3省: the bodies a group or a count takes in, no one body
+            continue  # ABC各社, 4省: the bodies a group or a count takes in, no one body
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
             trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
@@ -596,7 +596,7 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
 
 def _with_field_words_before(text: str, span: Span) -> Span:
     """Return a body's span widened back over the kanji common nouns right before it when the span is
-    common nouns ending in a body's head (…勤務 of …勤務環境評価センター, the model's span cut inside the run):
+    common nouns ending in a body's head (…施設 of …施設安全評価センター, the model's span cut inside the run):
     one run of such nouns names one body. A word for a time (昨年), a number or a prefix (同) ends the run."""
     inside = list(words_within(text, span.start, span.end))
     if not inside or suffix_type(text[span.start : span.end]) != "Organization" or not _common_words_only(text, span, kanji=False):
@@ -608,7 +608,7 @@ def _with_field_words_before(text: str, span: Span) -> Span:
 
 
 def _field_noun(text: str, word: Word) -> bool:
-    """Return True for a kanji common noun of the dictionary that names a field or a thing (勤務, 環境), not a time."""
+    """Return True for a kanji common noun of the dictionary that names a field or a thing (施設, 安全), not a time."""
     return word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] in ("一般", "サ変可能") and not word.unknown \
         and all(is_kanji(c) for c in text[word.start : word.end])
 
@@ -634,7 +634,7 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
 
 def _made_by(text: str, inside: Sequence[Word]) -> bool:
     """Return True when a span's last word is a thing a company makes, flies, sells or runs (機, ブランド: name_words.tsv,
-    role made; a line's proper name ending in 線, 中央線) and the word before it a proper noun, a word the dictionary
+    role made; a line's proper name ending in 線, 環状線) and the word before it a proper noun, a word the dictionary
     lacks or katakana: the span names the aircraft, the brand or the line, and the company before it is the mention.
     After common words (旅客機, 高級ブランド) the span names a kind of thing."""
     last, before = inside[-1], inside[-2]
@@ -644,17 +644,17 @@ def _made_by(text: str, inside: Sequence[Word]) -> bool:
         before.proper or before.unknown or all(is_katakana(c) for c in text[before.start : before.end]))
 
 
-# The head of a railway's or a metro's line (中央線, 北浜線): no node, a place where a company runs trains.
+# The head of a railway's or a metro's line (環状線, 北浜線): no node, a place where a company runs trains.
 _LINE = "線"
-# What makes a span the bodies of a group, no one body: each of them (各社, 各省) or a count of them (3省, 5社).
+# What makes a span the bodies of a group, no one body: each of them (各社, 各省) or a count of them (4省, 5社).
 _EACH = "各"
 # The suffix of an area named by what is around it or what it does (北浜交通圏, 通勤圏).
 _AREA = "圏"
 
 
 def _counted_bodies(text: str, span: Span) -> bool:
-    """Return True for a span ending in a word for each body of a group (JR各社, 各省庁), made of a number and
-    a counter for bodies (3省, 5社), or ending in the suffix of an area (北浜交通圏): a group or a count of bodies,
+    """Return True for a span ending in a word for each body of a group (ABC各社, 各省庁), made of a number and
+    a counter for bodies (4省, 5社), or ending in the suffix of an area (北浜交通圏): a group or a count of bodies,
     or the area a trade is done in, no one body."""
     inside = list(words_within(text, span.start, span.end))
     if not inside:

@@ -87,7 +87,7 @@ def test_the_models_post_of_a_company_and_its_chairs_title_is_the_company(post, 
         ("参議院の常任委員会では、", "参議院", "Organization", []),  # how a committee works: a kind
         ("参議院の特別委員会で", "参議院", "Organization", []),
         ("ABC社の倫理委員会は", "ABC社", "Organization", []),  # a company's committee: a kind
-        ("…審議会の観光分科会で議論する。", "…審議会", "Organization", ["観光分科会"]),  # a section for one field
+        ("…審議会の漁業分科会で議論する。", "…審議会", "Organization", ["漁業分科会"]),  # a section for one field
         ("…審議会の運営委員会で議論する。", "…審議会", "Organization", []),  # an act before 委員会 says how it works
     ],
 )
@@ -312,7 +312,7 @@ def test_a_nationwide_association_is_named_from_zenkoku_to_its_head(text, found)
         ("全国灯台守被害弁護団が提訴した。", ["全国灯台守被害弁護団"]),  # a lawyers' team for a group
         ("被害弁護団は提訴した。", []),  # one word before the head: a kind
         ("港湾漁船対策閣僚会議が決定した。", ["港湾漁船対策閣僚会議"]),  # a standing ministers' council
-        ("北浜地裁金沢支部は棄却した。", ["北浜地裁金沢支部"]),  # a court's branch for a place
+        ("仙台地裁石巻支部は棄却した。", ["仙台地裁石巻支部"]),  # a court's branch for a place
         ("北浜市会に提出した。", ["北浜市会"]),  # a city's assembly
     ],
 )
