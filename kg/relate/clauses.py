@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import FORMAL_NOUNS, NOUNS, OPEN_QUOTES
+from kg.relate.reader import ATTRIBUTIVE_ENDINGS, FORMAL_NOUNS, NOUNS, OPEN_QUOTES
 from kg.resolve.knowledge import suffix_type
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ UNDER_STEM = "下に"
 _CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument
 _ON_INSTRUMENTS = ("adoption", "signing", "ratification", "publication")
-# The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
-_ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -194,7 +192,7 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
     while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
             clause <= tokens[end + 1].head <= end:
         end += 1
-    if tokens[end].dep == "mark" or not tokens[end].text.endswith(_ATTRIBUTIVE_ENDINGS):
+    if tokens[end].dep == "mark" or not tokens[end].text.endswith(ATTRIBUTIVE_ENDINGS):
         return None
     after = end + 1
     while after < len(tokens) and tokens[after].text in OPEN_QUOTES:
@@ -652,8 +650,8 @@ def _drafted(
 ) -> list[_Group]:
     """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
 
-    Only a noun that names a draft or a change (案, 改正案, 改定, 修正, the amending law 改正法): Bの事務局が承認された approves
-    no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
+    Only a noun that names a draft or a change (案, 改正案, 改定, 修正, the amending law 改正法), or that a clause of
+    change modifies (Bを改正する法律): Bの事務局が承認された approves no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
     what is decided is B as changed; Bを議論し、決定した decides nothing named.
     """
     from kg.relate.phrases import INSTRUMENTS
@@ -661,11 +659,19 @@ def _drafted(
     found = [g for c in sentence.kids(anchor, "advcl") if c < anchor and sentence.tokens[c].lemma.endswith(_DRAFTS)
              and sentence.predicate(c) is None for g in slots[c]["object"]
              if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
-    for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
-        if c in groups or not _noun(sentence, c).endswith(_DRAFTS) or sentence.predicate(c) is not None or \
-                sentence.marker(c) not in ("を", "が", "は", "も"):
+    # …で、Bの改正法が可決、成立した: the parser may hang the noun on the first act of the list; it is what both are of
+    listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+    for c in [k for v in [anchor, *listed] for k in sentence.kids(v, "obj", *(("nsubj",) if passive else ()))]:
+        if c in groups or sentence.predicate(c) is not None or sentence.marker(c) not in ("を", "が", "は", "も"):
             continue
-        found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        if _noun(sentence, c).endswith(_DRAFTS):
+            found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        # Bを改正する法律が成立した: a noun a clause of change modifies is B as changed, as Bの改正法 is (also a clause
+        # the parser hung on a word of the noun: Bを改正する関連2法)
+        words = [c, *(w for w in sentence.children[c] if w < c and sentence.tokens[w].pos in NOUNS)]
+        found += [g for w in words for k in sentence.kids(w, "acl") if sentence.tokens[k].lemma.endswith(_DRAFTS) and
+                  sentence.predicate(k) is None for g in slots[k]["object"]
+                  if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     return found
 
 

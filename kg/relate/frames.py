@@ -307,11 +307,17 @@ def _frames_at(
             agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments) and
                        any(a.start <= tokens[g.token].start < a.end for a in g.arguments)]
+            agents = agents or _opening(sentence, anchor, groups)
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
         if predicate.group == "hosting" and not agents:
             agents = _presiding(sentence, groups)  # 議長国Xの首都で Eが開かれた: X holds it
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
+        if subjects and not objects and (predicate.intransitive or predicate.assembly):
+            # Bは国会で成立し、C計画が進行中: the topic the parser hung on the sentence's end is what passed
+            topic = _topic(sentence, anchor, slots) or [g for g in slots[tokens[anchor].head]["object"] if
+                                                         g.token < anchor and sentence.marker(g.token) == "は"]
+            objects = [g for g in topic if all(a.type in INSTRUMENTS for a in g.arguments)]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
@@ -533,6 +539,25 @@ def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[st
     """
     return [g for governor in sorted(slots) for g in slots[governor]["venue"] if g.token < anchor and
             sentence.marker(g.token) == "では" and all(a.type in ("Country", "Region") for a in g.arguments)][:1]
+
+
+def _opening(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> list[_Group]:
+    """Return the body or meeting a sentence opens with, set off by a comma: 本会議で、…Xが可決、成立した.
+
+    A で-phrase that opens the sentence and ends with a comma is where the whole sentence happens, however
+    deep in a clause before the predicate the parser hung it; a venue the predicate has of its own wins.
+    """
+    tokens = sentence.tokens
+    first = min(groups, default=anchor)
+    if first >= anchor or sentence.marker(first) != "で" or \
+            not any(tokens[c].text == "、" for c in sentence.kids(first, "punct")) or \
+            not all(a.type in ("Organization", "Event") for a in groups[first].arguments):
+        return []
+    k = first
+    while tokens[k].head != k and k != anchor:
+        k = tokens[k].head
+    # a clause the parser made a root of its own before the predicate runs on into it
+    return [groups[first]] if k <= anchor else []
 
 
 def _sitting(

@@ -1017,6 +1017,28 @@ SHAPES = [
      {("チリ", "hosting", "北海首脳会議", False, "")}),
     ("チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
      set()),
+    # …で、Bの改正法が可決、成立した: the amending law the parser hung on the first act of the list is still B's change
+    ("6月19日、北海振興法の改正法が参議院本会議で可決、成立した。", [("北海振興法", "Law"), ("参議院本会議", O)],
+     {("参議院本会議", "adoption", "北海振興法", False, "")}),
+    ("6月19日、北海振興法の運用が参議院本会議で議論された。", [("北海振興法", "Law"), ("参議院本会議", O)], set()),
+    # Bを改正する法律: a noun a clause of change modifies stands for what it changes; a clause of another act does not
+    ("北海振興法と南海港湾法を改正する関連2法が、参議院本会議で可決、成立した",
+     [("北海振興法", "Law"), ("南海港湾法", "Law"), ("参議院本会議", O)],
+     {("参議院本会議", "adoption", "北海振興法", False, ""), ("参議院本会議", "adoption", "南海港湾法", False, "")}),
+    ("北海振興法と南海港湾法を参照する関連2法が、参議院本会議で可決、成立した",
+     [("北海振興法", "Law"), ("南海港湾法", "Law"), ("参議院本会議", O)], set()),
+    # a body the sentence opens with, set off by a comma, is where the act is done, however the parser hung it;
+    # a venue of the act's own wins
+    ("6月4日の参院本会議で、トラック運送業の許可を5年ごとの更新制にし、国が「適正原価」を示す改正北海運送事業法が可決、成立した",
+     [("参院本会議", O), ("北海運送事業法", "Law")], {("参院本会議", "adoption", "北海運送事業法", False, "")}),
+    ("6月4日の参院本会議で、首相が答弁し、北海運送事業法は衆議院で可決、成立した",
+     [("参院本会議", O), ("北海運送事業法", "Law"), ("衆議院", O)], {("衆議院", "adoption", "北海運送事業法", False, "")}),
+    # a clause in the conjunctive form and a comma (成立し、) is chained, no relative clause: the topic is what passed;
+    # a clause that modifies a plain noun (成立した法律で) says nothing of the topic's act
+    ("北海漁業法は2004年12月に国会で成立し、第2次北海漁業基本計画（2021〜2025年度）が進行中",
+     [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], {("国会", "adoption", "北海漁業法", False, "")}),
+    ("北海漁業法は2004年12月に国会で成立した法律で、第2次北海漁業基本計画（2021〜2025年度）が進行中",
+     [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], set()),
 ]
 
 
