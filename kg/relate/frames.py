@@ -65,6 +65,10 @@ _DOERS = ("国", "者")
 _JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
+# Meetings that are one sitting of their parties: AとBは会談で…した says they met
+_SITTINGS = ("会談", "折衝")
+# Acts of parties that a passive act may be done by (AとBの合意により設立された): the parties do it
+_PARTIES_ACTS = ("合意",)
 # Acts whose object is made, held or run by their doer (a body set up, an event held, a plan adopted), so never
 # the doer itself: what a relative clause of one modifies is what it acts on
 _MADE = ("establishment", "oversight", "hosting", "adoption", "publication")
@@ -259,6 +263,9 @@ def _frames_at(
             _joint(sentence, anchor, slots)
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
+    if tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_PARTIES_ACTS) and \
+            sentence.marker(anchor) in _BY and sentence.passive(tokens[anchor].head):
+        return []  # Bは、AとCの合意により設立された: the agreement is how A and C set B up, read at the act it is done by
     if _title_before(sentence, anchor, groups):
         return []  # E議長のX氏: a title before the name is the person's post, as パウエル議長 is
     if named[1] == anchor and tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_DOERS) and \
@@ -348,9 +355,13 @@ def _frames_at(
     origins = [g for g in objects if sentence.marker(g.token) == "から"]
     if len(objects) > len(origins):
         objects = [g for g in objects if g not in origins]
-    if predicate.members and not subjects and not objects:
+    members = [g for g in roles["venue"] if sentence.marker(g.token) == "で"] if predicate.members else []
+    if members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
-        subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
+        subjects = members
+    elif members and len(subjects + objects) == 1 and sentence.marker((subjects + objects)[0].token) in ("は", "が"):
+        # CはAとBで構成する, CはAとBで構成される: what the members make up is the one thing the clause says
+        subjects, objects = members, subjects + objects
     if predicate.effect and not subjects:
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
@@ -493,6 +504,9 @@ def _frames_at(
             (_left(sentence, anchor, slots, subjects) if predicate.group in ("withdrawal", "membership") else []) or \
             (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
             (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
+    # AとBは党首会談で…を確認した: a sitting the co-subjects' clause is set in is one they hold with each other (a
+    # negotiation, 関税交渉で合意した, is how they came to agree, not a meeting said)
+    own = own or (tokens[anchor].lemma in _SITTINGS and sentence.marker(anchor) == "で" and tokens[anchor].dep == "obl")
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -602,10 +616,14 @@ def _resolved(
 
     A resolution or decision (決議, 決定) is its body's act, whether the body is its の-phrase or the first
     words of its compound (総会決議で); a resolution of a country's parliament names the parliament, a
-    country with の (日本の決議) is no body that resolves.
+    country with の (日本の決議) is no body that resolves. An agreement it was done by (AとCの合意により) is
+    its parties' act, countries too.
     """
     found = []
     for c in sentence.kids(anchor, "obl"):
+        if c not in groups and sentence.marker(c) in _BY and sentence.tokens[c].lemma.endswith(_PARTIES_ACTS):
+            # Bは、AとCの合意により設立された: an agreement is its parties' act, and they set B up
+            found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
         if sentence.marker(c) != "で" or not sentence.tokens[c].lemma.endswith(_DECISIONS):
             continue
         found += [g for g in ([groups[c]] if c in groups else slots[c]["genitive"])

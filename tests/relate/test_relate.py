@@ -1039,6 +1039,34 @@ SHAPES = [
      [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], {("国会", "adoption", "北海漁業法", False, "")}),
     ("北海漁業法は2004年12月に国会で成立した法律で、第2次北海漁業基本計画（2021〜2025年度）が進行中",
      [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], set()),
+    # CはA、Bで構成する: the で-phrase names the members of the topic; a topic with で of another verb joins nothing
+    ("北海再構築協議会は国、北海県、南海県、北海電鉄で構成する",
+     [("北海再構築協議会", O), ("北海県", "Region"), ("南海県", "Region"), ("北海電鉄", O)],
+     {("北海県", "membership", "北海再構築協議会", False, ""), ("南海県", "membership", "北海再構築協議会", False, ""),
+      ("北海電鉄", "membership", "北海再構築協議会", False, "")}),
+    ("北海連絡協議会は北海県と南海県で会合を開いた", [("北海連絡協議会", O), ("北海県", "Region"), ("南海県", "Region")],
+     set()),
+    # a number and a counter (2省, 7社) name no one: the names before them do the act; a name that opens with a
+    # numeral-like word (何立峰) or a digit (3M) is still a name
+    ("北海振興法は、北海省、南海省の2省が共同で所管する", [("北海振興法", "Law"), ("北海省", O), ("南海省", O), ("2省", O)],
+     {("北海省", "oversight", "北海振興法", False, ""), ("南海省", "oversight", "北海振興法", False, "")}),
+    ("3Mは北海化学を買収した", [("3M", O), ("北海化学", O)], {("3M", "acquisition", "北海化学", False, "")}),
+    # 推薦, 推す: a party's endorsement of a candidate is support
+    ("山田氏は北海党と南海党が推薦した", [("山田", P), ("北海党", O), ("南海党", O)],
+     {("北海党", "support", "山田", False, ""), ("南海党", "support", "山田", False, "")}),
+    # AとBは党首会談で…した: the sitting the co-subjects' clause is set in is their meeting; a press conference is
+    # none, and a negotiation (交渉で合意した) is how they agreed
+    ("山田首相と川村代表は今日の党首会談で、連立の継続を確認した", [("山田", P), ("川村", P)],
+     {("山田", "meeting", "川村", False, "")}),
+    ("山田首相と川村代表は今日の記者会見で、連立の継続を確認した", [("山田", P), ("川村", P)], set()),
+    ("北海国と南海国は7月22日、関税交渉で合意した。", [("北海国", C), ("南海国", C)],
+     {("北海国", "agreement", "南海国", False, "")}),
+    # Bは、AとCの合意により設立された: the parties to the agreement set B up (no agreement with B); support they
+    # gave it is still support
+    ("北海研修所は、1970年に北海国と南海国の合意により設立された。", [("北海研修所", O), ("北海国", C), ("南海国", C)],
+     {("北海国", "establishment", "北海研修所", False, ""), ("南海国", "establishment", "北海研修所", False, "")}),
+    ("北海研修所は、1970年に北海国と南海国の支援により設立された。", [("北海研修所", O), ("北海国", C), ("南海国", C)],
+     {("北海国", "support", "北海研修所", False, ""), ("南海国", "support", "北海研修所", False, "")}),
 ]
 
 
