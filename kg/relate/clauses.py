@@ -36,6 +36,8 @@ _LEFT = ("membership", "signing", "ratification")
 # Nouns of standing under a body (Aの指揮下にある, Aの隷下に置かれた, Aの傘下にある): A oversees what is there
 _UNDER = ("下", "隷下", "傘下", "配下")
 _UNDER_VERBS = ("ある", "置く")
+# Nouns of control that stand under a body before 下 (Aの管理の下にある, Aの監督の下に置かれた): A oversees
+_CONTROL = ("管理", "指揮", "監督", "管轄", "統制", "所管")
 # Nouns of being inside a body (Aの中に, Aの内に), and the passive verbs that place or set up a body there
 # (Aの中にBが置かれた, Aの中にBが設立された): A oversees B as with Aに設置された; with ある the noun says among
 _INSIDE = ("中", "内")
@@ -61,7 +63,9 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     said = head if i not in groups and sentence.marker(i) == "の" and tokens[i].dep == "nmod" and head > i and \
         head not in groups else i
     if i not in groups and (sentence.kids(said, "cop") or tokens[said].dep == "ROOT"):
-        topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+        # (a topic is one whatever label the parser gave it: Eは、Aが主催する予定。 with E as obl)
+        topics = [c for c in sentence.kids(said, "nsubj", "dislocated", "obl") if c in groups and
+                  sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
     if i not in groups and sentence.marker(i) == "は" and tokens[head].lemma in _CALLED and sentence.passive(head):
@@ -747,7 +751,7 @@ def _meeting_of(
 def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]],
            groups: dict[int, _Group]) -> list[tuple[bool, Frame]]:
     """Return A's oversight of B when B is said to stand under or be set up inside A: Aの指揮下にあるB,
-    BはAの下に置かれている, Aの中にBが設立された.
+    BはAの下に置かれている, BはAの管理の下にある, Aの中にBが設立された.
 
     Only bodies: what stands under a country or a person (日本の下にある, 首相の下に) is left alone, and so is
     a body placed somewhere else (Aの下に事務所を置く: the active voice places a thing, not a body).
@@ -771,8 +775,12 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
             continue
         word = "".join(tokens[k].text for k in sentence.kids(c, "compound") if k < c) + tokens[c].text
         negated, modality = _mood(sentence, anchor, True)
+        # Aの管理の下に: the control is A's
+        controls = [k for k in sentence.kids(c, "nmod") if k not in groups and sentence.marker(k) == "の" and
+                    tokens[k].lemma in _CONTROL]
         found += [(True, Frame(a, word, "oversight", b, negated, modality))
-                  for g in slots[c]["genitive"] if all(a.type == "Organization" for a in g.arguments)
+                  for g in slots[c]["genitive"] + [g for k in controls for g in slots[k]["genitive"]]
+                  if all(a.type == "Organization" for a in g.arguments)
                   for a in g.arguments for u in units for b in u.arguments if a.entity != b.entity]
     return found
 

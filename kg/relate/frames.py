@@ -45,7 +45,7 @@ _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
 # Aと合わせて, Aと併せて: along with A, which the verb acts on as it acts on its object
 _ALONG_WITH = ("合わせる", "併せる")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
-_VENUE_MARKERS = ("で", "において", "にて", "における", "では")
+_VENUE_MARKERS = ("で", "において", "にて", "における", "では", "での")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
 _BY = ("によって", "により", "による")
 _CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
@@ -122,6 +122,9 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     governor = token.head if group.governor is None else group.governor
     if tokens[governor].pos == "ADV" and tokens[governor].head != governor:
         governor = tokens[governor].head  # an adverb takes no argument: 日加間ではいまだ…締結されておらず
+    if tokens[governor].dep == "compound" and tokens[governor].pos in NOUNS and governor > i and \
+            sentence.marker(i) not in ("", "の") and (verb := verb_of(tokens, governor)) is not None:
+        governor = verb  # Aは東京で日ASEAN会合を開催し, hung on 日 of the name: a phrase with a particle is the verb's
     if token.dep == "nsubj" and governor != i and "助数詞" in tokens[governor].tag and \
             not sentence.kids(governor, "cop") and tokens[governor].head != governor and \
             tokens[tokens[governor].head].pos == "VERB":

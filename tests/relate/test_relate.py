@@ -1067,6 +1067,25 @@ SHAPES = [
      {("北海国", "establishment", "北海研修所", False, ""), ("南海国", "establishment", "北海研修所", False, "")}),
     ("北海研修所は、1970年に北海国と南海国の支援により設立された。", [("北海研修所", O), ("北海国", C), ("南海国", C)],
      {("北海国", "support", "北海研修所", False, ""), ("南海国", "support", "北海研修所", False, "")}),
+    # Eは、Aが主催する予定: a topic is one whatever label the parser gave it (here obl)
+    ("次の第15回北海犯罪防止会議（第15回コングレス）は、2026年に南海国（NK）が主催する予定（）",
+     [("第15回北海犯罪防止会議", E), ("南海国", C), ("NK", C)], {("南海国", "hosting", "第15回北海犯罪防止会議", False, "plan")}),
+    # a phrase with a particle hung on the first word of a name is the verb's (法務省は…日ASEAN…を開催し); a の-phrase
+    # there stays the name's
+    ("2023年7月、北海庁は東京で日ASEAN特別海洋大臣会合を開催し、山田太郎海洋相（当時）が議長を務めた",
+     [("北海庁", O), ("東京", "Region"), ("日", C), ("日ASEAN特別海洋大臣会合", E), ("ASEAN", O), ("山田太郎", P)],
+     {("北海庁", "hosting", "日ASEAN特別海洋大臣会合", False, ""), ("山田太郎", "hosting", "日ASEAN特別海洋大臣会合", False, "")}),
+    ("北海庁は東京の日ASEAN特別海洋大臣会合に参加した",
+     [("北海庁", O), ("東京", "Region"), ("日", C), ("日ASEAN特別海洋大臣会合", E), ("ASEAN", O)],
+     {("北海庁", "attendance", "日ASEAN特別海洋大臣会合", False, "")}),
+    # Bでの支援: the country where support is given receives it; 止める negates the act it takes
+    ("北海機構は、南海国での法整備支援を、2021年2月のクーデターの後、止めている", [("北海機構", O), ("南海国", C)],
+     {("北海機構", "support", "南海国", True, "")}),
+    ("北海機構は、南海国での法整備支援を続けている", [("北海機構", O), ("南海国", C)],
+     {("北海機構", "support", "南海国", False, "")}),
+    # Aの管理の下にある: a noun of control before 下 is A's; support is no control
+    ("北海庁は北海委員会の監督の下にある", [("北海庁", O), ("北海委員会", O)], {("北海委員会", "oversight", "北海庁", False, "")}),
+    ("北海庁は北海委員会の支援の下にある", [("北海庁", O), ("北海委員会", O)], set()),
 ]
 
 
