@@ -65,6 +65,8 @@ _DOERS = ("国", "者")
 _JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
+# Particles of what a thing is about (Eについて報告を公表した)
+_ABOUT = ("について", "については", "に関して", "に関する")
 # Meetings that are one sitting of their parties: AとBは会談で…した says they met
 _SITTINGS = ("会談", "折衝")
 # Acts of parties that a passive act may be done by (AとBの合意により設立された): the parties do it
@@ -342,6 +344,9 @@ def _frames_at(
         # AはBに本部を置いた: where a thing is placed is not what is set up; AはBに命令を出した: whom a thing is
         # issued to is not what is published
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
+    if predicate.group == "publication":
+        # AはEについて報告を公表した: what a report is about is not what is published
+        objects = [g for g in objects if sentence.marker(g.token) not in _ABOUT]
     received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
     if verb is not None and verb.receives and word != anchor:

@@ -1086,6 +1086,10 @@ SHAPES = [
     # Aの管理の下にある: a noun of control before 下 is A's; support is no control
     ("北海庁は北海委員会の監督の下にある", [("北海庁", O), ("北海委員会", O)], {("北海委員会", "oversight", "北海庁", False, "")}),
     ("北海庁は北海委員会の支援の下にある", [("北海庁", O), ("北海委員会", O)], set()),
+    # Eについて報告を公表した: what a report is about is not what is published; a plan published is
+    ("北海委員会が、1月2日の北海港事故について経過報告を公表した", [("北海委員会", O), ("北海港事故", E)], set()),
+    ("北海委員会が、北海行動計画を公表した", [("北海委員会", O), ("北海行動計画", "Plan")],
+     {("北海委員会", "publication", "北海行動計画", False, "")}),
 ]
 
 
@@ -1154,6 +1158,23 @@ def test_the_last_words_of_a_body_named_before_stand_for_it_as_topic():
     assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences] == [
         ("6月、推進本部は北海工程表を決定した。", [("推進本部", "北海DX推進本部"), ("北海工程表", "北海工程表")]),
         ("同本部が北海計画も決定した。", [("本部", "北海DX推進本部"), ("北海計画", "北海計画")]),
+    ]
+
+
+def test_words_after_同じ_stand_for_the_body_named_before_wherever_they_stand():
+    from kg.records import Block
+    from kg.relate import relation_sentences
+
+    named = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "政府は北海物流に関する閣僚会議で北海工程表を決定した。")
+    later = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "10月には同じ閣僚会議が北海計画を取りまとめた。")
+    other = Block("n.md", ("組織",), (2,), 1, 3, 7, "paragraph", "10月には閣僚会議が北海方針を取りまとめた。")
+    body = _named_in("北海物流に関する閣僚会議", O, named)
+    plans = [_named_in("北海工程表", "Plan", named), _named_in("北海計画", "Plan", later), _named_in("北海方針", "Plan", other)]
+
+    sentences = relation_sentences([body, *plans])
+    # 同じ says the words name the body named before; without it, words after には are no stand-in
+    assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences][1:] == [
+        ("10月には同じ閣僚会議が北海計画を取りまとめた。", [("閣僚会議", "北海物流に関する閣僚会議"), ("北海計画", "北海計画")]),
     ]
 
 
