@@ -47,6 +47,8 @@ _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
+# Endings of nouns of people a body is made of: 有識者の会議, 専門家の会合, 委員の会議
+_MEMBERS = ("者", "家", "員")
 # Verbs of naming: Nは「X」と呼ばれる
 _CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument
@@ -73,11 +75,15 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         called = [c for c in sentence.kids(head) if _covering(sentence, c, groups) in groups and sentence.marker(c) == "と"]
         if called:
             return _covering(sentence, called[0], groups)
-    if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
+    # BはAが設置した有識者の会議で、…: a clause hung on the members a body word is made of (有識者の, 専門家の) is the
+    # body word's (施設の会議 is a meeting of the facility the clause sets up)
+    body = said if said != i and tokens[i].lemma.endswith(_MEMBERS) and sentence.marker(said) == "で" and \
+        _body_said(sentence, said) else i
+    if i not in groups and sentence.marker(body) == "で" and (tokens[body].dep == "advcl" or _body_said(sentence, body)):
         # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic (the parser
         # may call the topic dislocated when the clause after the comma has a subject of its own)
-        topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
-        if topics and (tokens[i].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
+        topics = [g for g in groups if g < body and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
+        if topics and (tokens[body].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
             return topics[-1]
     # B協定（…）：Aが採択した協定で、…: a glossary line defines the name before its colon with a noun of the same
     # head word, which stands for it
