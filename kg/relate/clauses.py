@@ -235,7 +235,8 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     # Bで, not Bでは: a では-phrase sets the scene of the sentence (アフリカでは、AがBで…)
     found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)
              and sentence.marker(g.token) not in ("では", "でも")]
-    for c in sentence.kids(anchor, "obj", "obl", "iobj"):
+    # (a noun takes its object with への: Bの産業への支援)
+    for c in sentence.kids(anchor, "obj", "obl", "iobj", "nmod"):
         if sentence.marker(c) in OBJECT_MARKERS:
             found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
     return found

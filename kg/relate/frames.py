@@ -136,6 +136,10 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if group.between:
         slots[governor]["mutual"].append(group)
         return
+    if sentence.marker(i) == "による" and sentence.predicate(governor) is None and tokens[governor].dep == "nmod" and \
+            tokens[governor].head > governor and sentence.predicate(tokens[governor].head) is not None:
+        # AによるBの産業への支援, hung on 産業: による modifies the act the noun phrase ends in
+        governor = tokens[governor].head
     if governor == i and sentence.marker(i) in ("には", "では"):
         # Eには、…が出席した read as two sentences: a phrase with a particle ends none, so it is the later root's
         governor = next((k for k in range(i + 1, len(tokens)) if tokens[k].head == k and tokens[k].pos == "VERB"), i)
