@@ -55,8 +55,9 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 # Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
 # is the agreement itself, said of the topic)
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
-# nor does one adopt anything (こども大綱は…三つの大綱を一本にまとめたもの: the outline is what was made of them)
-_NOT_BY_INSTRUMENTS = (*_BY_PARTIES, "adoption")
+# nor does one adopt anything (こども大綱は…三つの大綱を一本にまとめたもの: the outline is what was made of them), nor
+# hand anything over (B計画は、閣議決定して国会に提出する: the plan is what is submitted)
+_NOT_BY_INSTRUMENTS = (*_BY_PARTIES, "adoption", "provision")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
 # Endings of a word for the one who does an act: 議長国, 加盟国, 出資者
@@ -281,6 +282,8 @@ def _frames_at(
             sentence.marker(anchor) in _WITH_MARKERS + ("との",):
         return []  # AはE議長国と共同で: a role named as the partner is a party the sentence leaves unnamed, not A
     predicate, word = named
+    if word != anchor and any(sentence.marker(g.token) in _BY for g in slots[word]["agent"]):
+        return []  # Aは、BによるCの買収を禁じる命令を出した: the act a verb carries is B's, read at the noun
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
     # Bの事務局はAが務めた: a part a verb carries is a post A serves in, and A oversees B as its host
