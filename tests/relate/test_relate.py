@@ -1104,8 +1104,8 @@ SHAPES = [
     # the act a verb carries is the agent's of its による-phrase, not the carrying verb's subject's
     ("山田大統領は3日、北海製鉄による南海鋼業の買収を禁じる命令を出した。", [("山田", P), ("北海製鉄", O), ("南海鋼業", O)],
      {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
-    ("北海製鉄は3日、南海鋼業の買収計画を発表した。", [("北海製鉄", O), ("南海鋼業", O)],
-     {("北海製鉄", "acquisition", "南海鋼業", False, "plan")}),
+    ("北海製鉄は3日、南海鋼業の買収を発表した。", [("北海製鉄", O), ("南海鋼業", O)],
+     {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
     # a plan submits nothing: it is what is submitted
     ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
 ]
