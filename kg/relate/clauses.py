@@ -49,6 +49,8 @@ _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "�
 UNDER_STEM = "下に"
 # Endings of nouns of people a body is made of: 有識者の会議, 専門家の会合, 委員の会議
 _MEMBERS = ("者", "家", "員")
+# Verbs of asking: the act they take is the one asked of others (Bへの参加を呼びかけた)
+_ASKING = ("呼びかける", "求める", "促す", "要請", "要求", "働きかける")
 # Verbs of naming: Nは「X」と呼ばれる
 _CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument
@@ -608,11 +610,14 @@ def _topic_object(
 
 
 def _taken(sentence: ParsedSentence, noun: int) -> bool:
-    """Return True when a predicate noun is what another predicate acts on (Bの立ち上げに参加した)."""
+    """Return True when a predicate noun is what another predicate acts on (Bの立ち上げに参加した), or what a verb
+    of asking asks others to do (Bへの参加を各国に呼びかけた: the countries would join, not the one who asks)."""
     tokens = sentence.tokens
     head = tokens[noun].head
     if head == noun or tokens[noun].dep not in ("obj", "obl") or sentence.marker(noun) not in ("を", "に"):
         return False
+    if tokens[head].lemma in _ASKING and sentence.marker(noun) == "を":
+        return True
     # 協定に署名した is one act: the noun and the verb that takes it share their subject
     outer, inner = sentence.predicate(head), sentence.predicate(noun)
     return outer is not None and inner is not None and outer[1] != noun and outer[0].group != inner[0].group

@@ -1106,6 +1106,14 @@ SHAPES = [
      {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
     ("北海製鉄は3日、南海鋼業の買収を発表した。", [("北海製鉄", O), ("南海鋼業", O)],
      {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
+    # Eで、Aが主催する: with no object of its own, what A hosts is the event the sentence is set in
+    ("次は2025年2月に札幌で開かれる北海サミットで、北海国の山田大統領が主催する",
+     [("札幌", "Region"), ("北海サミット", E), ("北海国", C), ("山田", P)], {("山田", "hosting", "北海サミット", False, "")}),
+    ("次は2025年2月に札幌で開かれる北海サミットで、北海国の山田大統領が演説する",
+     [("札幌", "Region"), ("北海サミット", E), ("北海国", C), ("山田", P)], set()),
+    # a verb of asking asks others to do the act it takes: the one who asks does not join
+    ("北海国は、南海連合への参加を各国に呼びかけた", [("北海国", C), ("南海連合", O)], set()),
+    ("北海国は、南海連合への参加を決めた", [("北海国", C), ("南海連合", O)], {("北海国", "membership", "南海連合", False, "")}),
     # a plan submits nothing: it is what is submitted
     ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
 ]
