@@ -357,6 +357,9 @@ class ParsedSentence:
                                                                        self.tokens[c].text == "で")
                                       for c in self.children[i]):
             return True
+        if self.marker(i) == "で" and any(self.tokens[c].text == "、" for c in self.kids(i, "punct")) and \
+                any(self.marker(c) == "は" for c in self.kids(i, "nsubj")):
+            return True  # AはBの出資国で、…: the continuing copula the parser read as a particle, said of its topic
         head = token.head
         # Bへの拠出国の一つ: one of the Ns is an N
         return head != i and self.marker(i) == "の" and "助数詞" in self.tokens[head].tag and self.said(head)

@@ -1114,6 +1114,11 @@ SHAPES = [
     # a verb of asking asks others to do the act it takes: the one who asks does not join
     ("北海国は、南海連合への参加を各国に呼びかけた", [("北海国", C), ("南海連合", O)], set()),
     ("北海国は、南海連合への参加を決めた", [("北海国", C), ("南海連合", O)], {("北海国", "membership", "南海連合", False, "")}),
+    # AはBの大口の出資国で、…: a role said with the continuing copula the parser read as a particle, its の-phrase hung
+    # on the word that describes it; the one funded (出資先) is no role of funding
+    ("北海国は南海基金の大口の出資国で、増資への貢献額が注目されている", [("北海国", C), ("南海基金", O)],
+     {("北海国", "funding", "南海基金", False, "")}),
+    ("北海基金は南海国の大口の出資先で、増資への貢献額が注目されている", [("北海基金", O), ("南海国", C)], set()),
     # a plan submits nothing: it is what is submitted
     ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
 ]
