@@ -49,8 +49,9 @@ _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "�
 UNDER_STEM = "下に"
 # Endings of nouns of people a body is made of: 有識者の会議, 専門家の会合, 委員の会議
 _MEMBERS = ("者", "家", "員")
-# Verbs of asking: the act they take is the one asked of others (Bへの参加を呼びかけた)
-_ASKING = ("呼びかける", "求める", "促す", "要請", "要求", "働きかける")
+# Verbs of asking: the act they take is the one asked of others (Bへの参加を呼びかけた), or asked to be let do
+# (Bへの加入を申請した)
+_ASKING = ("呼びかける", "求める", "促す", "要請", "要求", "働きかける", "申請")
 # Verbs of naming: Nは「X」と呼ばれる
 _CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument

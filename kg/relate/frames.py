@@ -413,8 +413,9 @@ def _frames_at(
         if group not in owners and group not in bodies:
             (subjects if actor and not subjects else objects).append(group)
     if not objects and word != anchor and "接尾辞" in tokens[anchor].tag and subjects:
-        # AはBの大口の出資国で: a role's の-phrase the parser hung on the plain noun that describes the role
-        objects = [g for c in sentence.kids(anchor, "nmod") if c not in groups and sentence.marker(c) == "の" and
+        # AはBの大口の出資国で, AはBの分担金拠出国: a role's の-phrase the parser hung on the plain noun that describes
+        # the role, with の or written on into it
+        objects = [g for c in sentence.kids(anchor, "nmod") if c not in groups and sentence.marker(c) in ("の", "") and
                    sentence.predicate(c) is None for g in slots[c]["genitive"]]
     if not objects:
         objects = _nested(sentence, anchor, word, slots)
