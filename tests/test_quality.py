@@ -396,7 +396,8 @@ OWN_FLOORS = {
     # 0 / 1.000 and 0.869 / 0.895 / 9 / 1 / 0.907; 0.826 / 0.921 / 5 / 0 / 1.000 and 0.893 / 0.897 / 9 / 1 / 0.910 at that
     # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed
     "own_justice_policy_2024": (0.82, 0.92, 5, 0, 1.0),
-    "own_vault_transport_tourism_2025": (0.89, 0.89, 9, 1, 0.91),
+    # (dates 0.910 is 131 / 144 = 0.9097: the floor is that figure, not its rounding; relate13)
+    "own_vault_transport_tourism_2025": (0.89, 0.89, 9, 1, 0.909),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
