@@ -394,10 +394,15 @@ OWN_FLOORS = {
     "own_vault_local_gov_2025": (0.99, 0.98, 0, 0, 0.96),
     # written in the ninth round, two more domestic fields, and held out for it: first contact (62a7ae4) 0.826 / 0.919 / 5 /
     # 0 / 1.000 and 0.869 / 0.895 / 9 / 1 / 0.907; 0.826 / 0.921 / 5 / 0 / 1.000 and 0.893 / 0.897 / 9 / 1 / 0.910 at that
-    # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed
-    "own_justice_policy_2024": (0.82, 0.92, 5, 0, 1.0),
-    # (dates 0.910 is 131 / 144 = 0.9097: the floor is that figure, not its rounding; relate13)
-    "own_vault_transport_tourism_2025": (0.89, 0.89, 9, 1, 0.909),
+    # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed. Laws by one word or by
+    # the law they amend, a treaty by its protocol, heads of notices, covenants, frameworks, congresses and local
+    # elections, a law the text says takes a quoted name (branch rulelaw) alone: 0.861 / 0.923 / 4 / 0 / 1.000 and
+    # 0.905 / 0.897 / 7 / 1 / 0.911; judges' and prosecutors' titles, kana given names, rare kanji, a name the model
+    # calls a post, places before a title joining a full name, companies with 社 and by a group's letters, stations and
+    # routes, unused footnotes unshown, 日本版… (branch rulepeople) alone 0.840 / 0.952 / 4 / 0 / 1.000 and 0.899 /
+    # 0.945 / 5 / 0 / 0.952
+    "own_justice_policy_2024": (0.86, 0.95, 4, 0, 1.0),
+    "own_vault_transport_tourism_2025": (0.90, 0.94, 5, 0, 0.95),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -413,6 +418,10 @@ HELD_OUT_FLOORS = {
     # written in the eighth round, two more domestic fields, first contact with its starting code (10d9808)
     "own_digital_gov_2024": (0.92, 0.93, 8, 1, 1.0),               # 0.925 / 0.939 / 8 / 1 / 1.000
     "own_education_science_2024": (0.94, 0.90, 7, 3, 1.0),         # 0.946 / 0.901 / 7 / 3 / 1.000
+    # written in the tenth round, a domestic field and a vault with a note per organisation, first contact with its starting
+    # code (f79ce04, no rule of the round merged yet)
+    "own_consumer_food_safety_2024": (0.89, 0.92, 3, 0, 1.0),      # 0.899 / 0.921 / 3 / 0 / 1.000
+    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),         # 0.912 / 0.932 / 7 / 0 / 0.888
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
@@ -421,7 +430,8 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_europe_centralasia_2025": 2, "own_health_welfare_policy_2024": 3,
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
-                  "own_justice_policy_2024": 2, "own_vault_transport_tourism_2025": 1}
+                  "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0,
+                  "own_consumer_food_safety_2024": 7, "own_vault_us_tariffs_2025": 3}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():

@@ -16,17 +16,22 @@ class Definition:
 
 
 def place_footnotes(items: list[Block | Definition]) -> list[Block]:
-    """Return the blocks in order, each footnote copied after its first citation in a section."""
+    """Return the blocks in order, each footnote copied after its first citation in a section.
+
+    A definition nobody cites is not shown, as Obsidian and markdown-it render no footnote without a
+    reference, unless the note cites a label it never defines: a mistyped reference ([^dejure] for
+    [^dejuru]) most likely means an uncited definition, which then stays where it is written."""
     definitions: dict[str, list[Definition]] = {}
     for item in items:
         if isinstance(item, Definition):
             definitions.setdefault(item.label, []).append(item)
     cited = {label for item in items if isinstance(item, Block) for _, label in item.citations}
+    mistyped = bool(cited - definitions.keys())
     blocks: list[Block] = []
     placed: set[tuple[str, int]] = set()
     for item in items:
         if isinstance(item, Definition):
-            if item.label not in cited:  # nobody cites it: it stays where it is written
+            if item.label not in cited and mistyped:
                 blocks += item.blocks
             continue
         blocks.append(item)

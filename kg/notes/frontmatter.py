@@ -1,9 +1,17 @@
-"""The YAML front matter of a note: title, tags, aliases and dates, whatever shape they come in."""
+"""The front matter of a note: title, tags, aliases and dates, whatever shape they come in.
+
+Obsidian's front matter is YAML between ``---`` lines. Notes that come from a Hugo or Zola site
+(a blog kept as a vault, posts clipped from one) open with TOML between ``+++`` lines instead:
+Obsidian shows that as text, but it is the post's metadata all the same (title, tags, date), so
+kg reads it as front matter with the standard library's TOML parser, and its ``key = value``
+lines never reach the text.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -15,14 +23,26 @@ DATE_KEYS = ("created", "modified", "date", "updated")
 _SCALARS = (str, int, float, date)
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Return the YAML header (None if absent), the body and how many lines the header takes."""
+# the line that opens and closes a header, and whether its header is TOML
+_FENCES = {"---": False, "+++": True}
+
+
+class Header(NamedTuple):
+    """A note's front matter as written: its text, and whether it is TOML (``+++``) rather than YAML."""
+
+    text: str
+    toml: bool = False
+
+
+def split_front_matter(text: str) -> tuple[Header | None, str, int]:
+    """Return the header (None if absent), the body and how many lines the header takes."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    fence = lines[0].rstrip()
+    if fence not in _FENCES:
         return None, text, 0
     for end in range(1, len(lines)):
-        if lines[end].rstrip() == "---":
-            return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 1
+        if lines[end].rstrip() == fence:
+            return Header("\n".join(lines[1:end]), _FENCES[fence]), "\n".join(lines[end + 1 :]), end + 1
     return None, text, 0  # never closed: Obsidian shows it as text, and so do we
 
 
@@ -36,14 +56,15 @@ _DatesAsText.yaml_implicit_resolvers = {
 }
 
 
-def load_metadata(header: str, name: str, warnings: list[str]) -> dict[Any, Any]:
+def load_metadata(header: Header, name: str, warnings: list[str]) -> dict[Any, Any]:
     """Return the front-matter mapping, or an empty one (with a warning) when it is malformed."""
     try:
-        meta = _load(header)
-    # PyYAML raises plain ValueError/TypeError for some scalars, e.g. a 30 February date.
+        meta = tomllib.loads(header.text) if header.toml else _load(header.text)
+    # PyYAML raises plain ValueError/TypeError for some scalars, e.g. a 30 February date;
+    # tomllib's TOMLDecodeError is a ValueError.
     except (yaml.YAMLError, ValueError, TypeError) as err:
         reason = " ".join(str(err).split())
-        warnings.append(f"{name}:1: malformed YAML front matter ignored: {reason}")
+        warnings.append(f"{name}:1: malformed {'TOML' if header.toml else 'YAML'} front matter ignored: {reason}")
         return {}
     if meta is None:
         return {}

@@ -383,15 +383,21 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [name, nickname]
 
 
-# What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた.
-_RENAMED = re.compile(r"[」』]?[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題)")
-_RENAMED_TO = re.compile(r"(?:名前|名称|題名)を[「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称)")
+# What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた,
+# 「…」という名前に変わる.
+_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題))")
+_RENAMED_TO = re.compile(r"(?:名前|名称|題名)[をが][「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称|変わ)")
+# The amendment a sentence says was made to a law, whose renaming the next sentence may tell with its subject left
+# unsaid (…法の改正法が成立した。名前が「…」に変わり).
+_AMENDED = re.compile(r"の改正(?:法|案)?[がはを]")
 
 
 def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     """Yield [new name, old name] where a sentence says a law, body or plan was renamed: Xは…「Y」に名前が変わった,
-    Xは…Yに改称された, Xは題名を「Y」に改める. Both names end in a head of one type, the old one is the sentence's topic (は), and
-    the new one is written right before the words of renaming; a rename keeps the thing, so both name it."""
+    Xは…Yに改称された, Xは題名を「Y」に改める, X（Z）は…「Y」という名前に変わる. Both names end in a head of one type, the old
+    one is the sentence's topic (は), and the new one is written right before the words of renaming; a rename keeps the
+    thing, so both name it. A renaming with no topic (名前が「Y」に変わり) is of the law the sentence before says was
+    amended (Xの改正法が成立した)."""
     text = block.text
     titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
     # (where the old name's sentence ends, the new name): Xは…Yに改称, or Xは、題名を「Y」（Z）に改める
@@ -401,10 +407,21 @@ def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     for before, new in found:
         begin = text.rfind("。", 0, before) + 1
         topics = [text[a:b] for a, b in titles if begin <= a and text.startswith("は", b)]
-        topics += [_headed_run(text, at) for at in range(begin, before) if text[at] == "は"]
+        topics += [_headed_run(text, _before_parenthesis(text, at)) for at in range(begin, before) if text[at] == "は"]
+        if not any(topics):  # 名前が「…」に変わり with no topic: the law the sentence before amended
+            previous = text.rfind("。", 0, max(begin - 1, 0)) + 1
+            topics = [_headed_run(text, m.start()) for m in _AMENDED.finditer(text, previous, begin)]
         old = next((t for t in topics if t and t != new), "")
         if new and old and suffix_type(new) == suffix_type(old):
             yield [new, old]
+
+
+def _before_parenthesis(text: str, end: int) -> int:
+    """Return where a name ends before a parenthesis that closes at ``end`` (X of X（Z）は), else ``end``."""
+    if not text.endswith("）", 0, end):
+        return end
+    opening = text.rfind("（", 0, end)
+    return opening if opening > 0 and "）" not in text[opening : end - 1] else end
 
 
 def _headed_run(text: str, end: int) -> str:
@@ -1011,10 +1028,25 @@ def _is_abridged(names: Sequence[str]) -> bool:
     kanji = [c for c in short if is_kanji(c)]
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
-    if not (suffix_type(long_) or head_type(long_)) or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_):
+    lettered = _lettered_short_name(short, long_)
+    if not lettered and (not (suffix_type(long_) or head_type(long_))
+                         or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_)):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _lettered_short_name(short: str, long_: str) -> bool:
+    """Return True for a group's capital letters and kanji (XY東海) beside a name the dictionary holds as one
+    proper noun of no narrower kind (東海旅客鉄道): how a company of a group is called by its letters and the
+    region it serves, whatever its name ends in. Whether the kanji are the long name's is asked by the caller."""
+    found = words(long_)
+    return (bool(_GROUP_LETTERS.match(short)) and not long_[:1].isascii() and len(found) == 1
+            and found[0].pos[:3] == ("名詞", "固有名詞", "一般"))
+
+
+# A group's capital letters before kanji in a short name (XY of XY東海).
+_GROUP_LETTERS = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]+$")
 
 
 def _abridged_head(short: str, long_: str) -> bool:

@@ -291,6 +291,36 @@ def names_a_plant(text: str, cand: Candidate) -> bool:
         and _PLANT_AFTER.match(text, cand.end) is not None
 
 
+# What ends a station's name or the spot before it (…駅, …駅前), and the dashes that join a line's two ends
+# (…―…, the section between two stations).
+_STATION_ENDS = ("駅", "駅前")
+_SECTION_DASHES = "―—－〜～"
+
+
+def names_a_station(text: str, cand: Candidate) -> bool:
+    """Return True for a place that names a station or a line's section: a name ending in 駅 or 駅前 (…駅前 is the
+    spot before the station), or a place kg does not know joined to another name by a dash (A―B, a section of a
+    railway line between two stations), which the dictionary knows as places but are stations there; a facility,
+    which kg keeps no node of. A place kg knows (a city) at a section's end stays the place."""
+    if cand.type not in ("Country", "Region"):
+        return False
+    name = nfkc(text[cand.start : cand.end])
+    if name.endswith(_STATION_ENDS):
+        return True
+    if cand.trust == KNOWN:
+        return False
+    before, after = text[cand.start - 1 : cand.start], text[cand.end : cand.end + 1]
+    inside = any(d in text[cand.start + 1 : cand.end - 1] for d in _SECTION_DASHES)
+    return inside or (bool(before) and before in _SECTION_DASHES and cand.start >= 2 and is_name_char(text[cand.start - 2])) or (
+        bool(after) and after in _SECTION_DASHES and is_name_char(text[cand.end + 1 : cand.end + 2] or " "))
+
+
+def opens_a_version(text: str, cand: Candidate) -> bool:
+    """Return True for a country before 版 and a name (北浜国版ライドシェア, 日本版ABC): a country's version of a
+    scheme or a body named after a foreign one, a name of its own that the country opens, no mention of it."""
+    return cand.type == "Country" and text[cand.end : cand.end + 1] == "版" and is_name_char(text[cand.end + 1 : cand.end + 2] or " ")
+
+
 def after_katakana_word(text: str, start: int) -> bool:
     """Return True when a katakana noun that names no place ends right at start: a place written so
     ends a longer name, of a team, a building or a firm (ガンバ大阪, ステーション札幌),
@@ -385,8 +415,9 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
 
 
 def _splits_words(text: str, start: int, end: int) -> bool:
-    """Return True when a word of the text starts inside text[start:end] (国連 of 米国|連邦)."""
-    return any(start < w.start < end for w in words(text))
+    """Return True when a word of the text starts inside text[start:end] and runs past its end (連邦 of 国連 in
+    米国|連邦); a known name of several words (…・テクノロジーズ after 米) holds its words whole."""
+    return any(start < w.start < end < w.end for w in words(text))
 
 
 def _in_proper_word(text: str, start: int, end: int) -> bool:

@@ -370,6 +370,10 @@ def acted_on(text: str) -> list[Candidate]:
     for run in _noun_runs(text):
         for i, word in enumerate(run):
             kind = _law_or_treaty(text, word, i)
+            if not kind and i == 0 and one_word_code(text, word):
+                if _acted_on(text, run[1] if len(run) > 1 else None, by_start.get(word.end), by_start, "code"):
+                    found.append(Candidate(word.start, word.end, COMPOUND, type="Law", headed=True))
+                continue
             first = _first_word(text, list(run[:i]), "Law") if i else 0
             if not kind or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run[: i + 1]):
                 continue
@@ -389,29 +393,94 @@ _LISTING = ("や", "と", "、", "及び", "並びに", "または", "又は")
 
 def listed_laws(text: str, laws: Sequence[Candidate]) -> list[Candidate]:
     """Return the runs of nouns ending in 法 that a list sets next to a law found otherwise (検疫法 of
-    感染症法や検疫法): the items of a list are things of one kind.
+    感染症法や検疫法): the items of a list are things of one kind. A one-word code listed with such a run
+    (民法と戸籍法) is a law, and so is the run: a method is never listed with a code.
 
     The run is read as acted_on reads a law's: a word before 法 (検疫法, not 方法, 手法 or 憲法), no
     number, and not one word for an act before the head (規制法 is a kind of law).
     """
-    if "法" not in text or not laws:
+    if "法" not in text:
         return []
-    ends, starts, found_already = {c.end for c in laws}, {c.start for c in laws}, {(c.start, c.end) for c in laws}
+    shaped = [span for run in filter(None, _noun_runs(text)) if (span := _law_shaped(text, run))]
+    codes = [Candidate(w.start, w.end, COMPOUND, type="Law", headed=True)
+             for run in _noun_runs(text) if len(run) == 1 and one_word_code(text, w := run[0])
+             and any(_listed(text, (w.start, w.end), other) for other in shaped)]
+    laws = [*laws, *codes]
+    found_already = {(c.start, c.end) for c in laws}
+    found = list(codes)
+    for span in shaped:
+        if span not in found_already and any(_listed(text, span, (c.start, c.end)) for c in laws):
+            found.append(Candidate(*span, COMPOUND, type="Law", headed=True))
+    return found
+
+
+def _law_shaped(text: str, run: Sequence[Word]) -> tuple[int, int] | None:
+    """Return (start, end) of the law a run of nouns ending in 法 may name as an item of a list: a word before
+    法, no number, and not one word for an act before the head (規制法 is a kind of law); else None."""
+    kind = _law_or_treaty(text, run[-1], len(run) - 1)
+    first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
+    if kind != "law" or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run):
+        return None
+    if len(run) - first == 2 and run[first].pos[2] == "サ変可能":
+        return None  # 規制法: an act before the head makes a kind of law
+    return run[first].start, run[-1].end
+
+
+def _listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Return True when a listing word (や, と, 、, 及び) stands right between two names, in either order."""
+    (a_start, a_end), (b_start, b_end) = sorted((one, other))
+    return any(text.startswith(m, a_end) and a_end + len(m) == b_start for m in _LISTING)
+
+
+# The end of an amending act's title after the law it amends (…法等の一部を改正する法律): the one title Japan gives a
+# law that is a clause with its verb; a bill (…法律案) is the act proposed.
+_AMENDING_ACT = re.compile(r"(?:の一部)?を(?:改正|廃止)する(?:法律|政令|省令|条例)")
+
+
+def amending_acts(text: str) -> list[Candidate]:
+    """Return the titles of acts that amend or repeal a law, written in plain text after its name (…法等の一部を
+    改正する法律, 民法の一部を改正する法律): an act of its own, named by the law it amends. The name before the
+    clause is a law's run of nouns or a one-word code (民法); a clause after a common word (規則を改正する法律) is
+    a description, and the bill (…法律案) is left to the law it amends."""
     found = []
-    for run in filter(None, _noun_runs(text)):
-        kind = _law_or_treaty(text, run[-1], len(run) - 1)
-        first = _first_word(text, list(run[:-1]), "Law") if len(run) > 1 else 0
-        if kind != "law" or first is None or run[first].pos[0] == "接尾辞" or any(w.pos[1] == "数詞" for w in run):
+    for match, run in _runs_before(text, _AMENDING_ACT, "する"):
+        if text[run[-1].start : run[-1].end] == "等":
+            run = run[:-1]  # 民法等: the law and others the act amends
+        listing = next((m for m in _LISTING if run and text.endswith(m, 0, run[0].start)), "")
+        if not run or listing and text.endswith(_LAW_UNITS, 0, run[0].start - len(listing)):
+            continue  # …法及び…法の一部を改正する法律: the title opens at the first law listed
+        if text.startswith("案", match.end()):
+            continue  # the bill: an amendment is the law it amends until the act is named by its own title
+        span = _law_shaped(text, run) or ((run[-1].start, run[-1].end) if one_word_code(text, run[-1]) else None)
+        if span is not None:
+            found.append(Candidate(span[0], match.end(), COMPOUND, type="Law", headed=True))
+    return found
+
+
+def _runs_before(text: str, pattern: re.Pattern[str], needed: str) -> list[tuple[re.Match[str], tuple[Word, ...]]]:
+    """Return each match of a pattern with the run of nouns that ends where it starts (none when the text lacks
+    ``needed``, the pattern's fixed part)."""
+    if needed not in text:
+        return []
+    ends = {run[-1].end: run for run in filter(None, _noun_runs(text))}
+    return [(m, ends[m.start()]) for m in pattern.finditer(text) if m.start() in ends]
+
+
+# An optional protocol named after the treaty it adds to (…規約の第二選択議定書, …条約の選択議定書).
+_PROTOCOL_OF = re.compile(r"の(?:第[0-9０-９一二三四五六七八九十]+)?選択議定書")
+
+
+def protocols_treaties(text: str) -> list[Candidate]:
+    """Return the treaties an optional protocol is named after (…人権規約 of …人権規約の第二選択議定書): a run of nouns
+    ending in a treaty's head (規約, 条約, 協定, 憲章) before の and an optional protocol is the one treaty the protocol
+    adds to, though its words are common ones. A bare protocol after it (国際条約の議定書) says no more than a kind."""
+    found = []
+    for _, run in _runs_before(text, _PROTOCOL_OF, "議定書"):
+        if len(run) < 2 or suffix_type(nfkc(text[run[0].start : run[-1].end])) != "Agreement":
             continue
-        if len(run) - first == 2 and run[first].pos[2] == "サ変可能":
-            continue  # 規制法: an act before the head makes a kind of law
-        start, end = run[first].start, run[-1].end
-        if (start, end) in found_already:
-            continue
-        before = next((m for m in _LISTING if text.endswith(m, 0, start) and start - len(m) in ends), None)
-        after = next((m for m in _LISTING if text.startswith(m, end) and end + len(m) in starts), None)
-        if before or after:
-            found.append(Candidate(start, end, COMPOUND, type="Law", headed=True))
+        first = _first_word(text, list(run[:-1]), "Agreement")
+        if first is not None and run[first].pos[0] != "接尾辞" and not any(w.pos[1] == "数詞" for w in run[first:]):
+            found.append(Candidate(run[first].start, run[-1].end, COMPOUND, type="Agreement", headed=True))
     return found
 
 
@@ -743,15 +812,30 @@ def _law_or_treaty(text: str, word: Word, before: int) -> str:
 
 def _acted_on(text: str, in_run: Word | None, after: Word | None, by_start: dict[int, Word], kind: str) -> bool:
     """Return True when the words after a name say an act of its kind: a noun right after it (鉱業法改正),
-    or a particle and the act (…法の改正案, …協定は批准); a verb (により, に基づく) only after に."""
-    acts = name_words(kind)
+    or a particle and the act (…法の改正案, …協定は批准); a verb (により, に基づく) only after に. A one-word code
+    (kind "code") takes a law's acts written as nouns only (民法の改正, 刑法が施行): 方法により cites no law."""
+    acts = name_words("law" if kind == "code" else kind)
     if in_run is not None:
         return nfkc(text[in_run.start : in_run.end]) in acts
     if after is None or text[after.start : after.end] not in _CITING_PARTICLES:
         return False
     act = by_start.get(after.end)
     return act is not None and nfkc(text[act.start : act.end]) in acts and (
-        act.pos[0] != "動詞" or text[after.start : after.end] == "に")
+        act.pos[0] != "動詞" or text[after.start : after.end] == "に") and (kind != "code" or act.pos[0] == "名詞")
+
+
+# The constitution's bare word, read by its own rule (candidates.constitution_articles): only an article cites it.
+_CONSTITUTION = "憲法"
+
+
+def one_word_code(text: str, word: Word) -> bool:
+    """Return True for a word of two kanji ending in 法 that may name a basic code (民法, 刑法, 商法): one word of
+    the dictionary whose head is a law's (not 方法, 司法: type_suffixes.tsv, type -), and whose first kanji does not
+    point to a law named elsewhere or a kind of law (同法, 本法, 新法, 両法: name_words.tsv, role pointer). Such a
+    word names the code only where the text cites it as one law (acted_on, listed_laws)."""
+    surface = nfkc(text[word.start : word.end])
+    return (len(surface) == 2 and surface[1] == "法" and is_kanji(surface[0]) and surface != _CONSTITUTION
+            and word.pos[0] == "名詞" and suffix_type(surface) == "Law" and surface[0] not in name_words("pointer"))
 
 
 # A typhoon by its number of the year, as the Japan Meteorological Agency names it: 台風第10号, 台風10号.
@@ -960,8 +1044,14 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
         head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
+        if head == "Region" and kind == "Organization" and _LATIN_PREFIX.match(surface):
+            head = ""  # XY東海, XY九州: a group's letters before a region name a company of it, not a sea or a state
         found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
+
+
+# Capital letters a proper noun opens with before kanji: a group's or a brand's letters (XY of XY東海).
+_LATIN_PREFIX = re.compile(r"[A-Z]{2,}(?=[\u4e00-\u9fff])")
 
 
 def lists_proper_words(text: str, span: Span) -> bool:

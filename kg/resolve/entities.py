@@ -13,11 +13,15 @@ from kg.resolve.aliases import is_abbreviation, is_country_compound, is_session_
 from kg.resolve.candidates import TITLE_CLAUSES, election_of
 from kg.resolve.compounds import head_type
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.knowledge import head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes
+from kg.resolve.knowledge import (
+    head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes, without_legal_form,
+)
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, word_starting, words
-from kg.text.chars import fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc
+from kg.text.chars import (
+    fold_spelling, fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
+)
 
 
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
@@ -217,17 +221,24 @@ _MINISTER_TITLE_ENDS = ("担当大臣", "担当相", "大臣", "相")
 def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Mention], frozenset[str]]) -> list[Mention]:
     """Return the mentions, a surname that fits two full names joined to the one the vault writes with the same
     title after it (加藤財務相 of 加藤一郎財務相, where 加藤花子 is named too; 加藤こども相 of 加藤花子こども政策担当大臣,
-    a minister's title by its field), when only one of them has it; ``full_names``: those a mention's surface fits."""
+    a minister's title by its field), when only one of them has it; ``full_names``: those a mention's surface fits.
+
+    A place's name before a title (佐賀知事, 佐賀 a prefecture kg knows) is so made the person whose full name the
+    vault writes with that name first and the same title (佐賀一郎知事): many Japanese surnames are places' names,
+    and a place's own head is written with its kind (佐賀県知事) or with の. Before a title no such person holds it
+    stays the place."""
     titles: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.type == "Person" and (title := _title_after(m)):
             titles[m.entity].add(title)
     joined = []
     for m in mentions:
-        names = full_names(m) if m.type == "Person" else frozenset()
-        title = _title_after(m) if len(names) > 1 and m.entity not in names else ""
+        place = m.type == "Region" and m.block is not None
+        names = full_names(m) if m.type == "Person" or place else frozenset()
+        fits = len(names) == 1 if place else len(names) > 1 and m.entity not in names
+        title = _title_after(m) if fits else ""
         same = {n for n in names if any(_same_title(title, t) for t in titles.get(n, ()))} if title else set()
-        joined.append(replace(m, entity=next(iter(same))) if len(same) == 1 else m)
+        joined.append(replace(m, entity=next(iter(same)), type="Person") if len(same) == 1 else m)
     return joined
 
 
@@ -410,7 +421,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     # the other writings of a longer name, tried in this order until one finds it
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
-                      _sessions_without_kind, _plans_by_round)
+                      _sessions_without_kind, _plans_by_round, _company_by_sha)
     for key in unknown:
         if key in joined:
             continue
@@ -441,6 +452,17 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+def _company_by_sha(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the company of the vault a name and 社 stands for (ABC社 -> [ABC株式会社], [株式会社ABC]): news
+    writes a company whose trade name is Latin or katakana with 社 after it, the legal form left out. One Latin
+    letter (A社) is an anonymous company, and a kanji name before 社 (新聞社, 商社) is a word of its own. An unknown
+    company's key is its name without the legal form (xyz of XYZ株式会社), a known one's its id."""
+    front = key[:-1] if key.endswith("社") else ""
+    if len(front) < 2 or not all(is_ascii_alnum(c) or is_katakana(c) for c in front):
+        return []
+    return [k for k in grouped if k != key and match_key(without_legal_form(k)) == front]
 
 
 def _body_without_country(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:

@@ -12,14 +12,14 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    named_associations, names_a_plant, numbered_meetings, numbered_resolutions, outside_longer_names, protocols, quoted,
+    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
     sibling_sessions, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
-    OTHER, acronyms_inside, acted_on, acted_on_plans, called_plans, chaired_councils, cited_laws, compound_names, continued,
-    country_forces, currency_areas, described_companies, formed_bodies, held_events, is_common_compound, listed_laws,
-    multi_year_plans, named_exercises, named_vessels, names_laws, numbered_typhoons, only_common_nouns, owned_sites,
-    plans_by_term, proper_words, set_up_bodies,
+    OTHER, acronyms_inside, acted_on, acted_on_plans, amending_acts, called_plans, chaired_councils, cited_laws,
+    compound_names, continued, country_forces, currency_areas, described_companies, formed_bodies, held_events,
+    is_common_compound, listed_laws, multi_year_plans, named_exercises, named_vessels, names_laws, numbered_typhoons,
+    only_common_nouns, owned_sites, plans_by_term, proper_words, protocols_treaties, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
@@ -96,6 +96,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
+    compounds += amending_acts(text) + protocols_treaties(text)
     chaired = chaired_councils(text)
     compounds += set_up_bodies(text) + chaired + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
@@ -146,7 +147,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
-                            ("acted-on", acted_on(text) + acted_on_plans(text)), ("listed-law", listed), ("cited-law", cited),
+                            ("acted-on", acted_on(text) + acted_on_plans(text) + amending_acts(text) + protocols_treaties(text)), ("listed-law", listed), ("cited-law", cited),
                             ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
                             ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("plan-term", plans_by_term(text)),
@@ -172,12 +173,13 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
     phrased = [c for c in survivors if in_latin_phrase(text, c) and c not in parts + coded]
     facility_places = [c for c in survivors if ((c.start, c.end) in in_facilities and c.type in ("Country", "Region"))
-                       or names_a_plant(text, c)]
+                       or names_a_plant(text, c) or names_a_station(text, c)]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
     glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)]
-    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces and c not in glosses])
+    versions = [c for c in survivors if opens_a_version(text, c)]
+    accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces + versions and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
@@ -188,7 +190,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         trace.dropped_all(parts, [], "katakana-part")
         trace.dropped_all(facility_places, [], "in-facility")
         trace.dropped_all(glosses, [], "gloss")
-        trace.dropped_all([c for c in survivors if c not in pieces and c not in glosses], accepted, "other-kind")
+        trace.dropped_all(versions, [], "inside-longer-name")
+        trace.dropped_all([c for c in survivors if c not in pieces + versions and c not in glosses], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []
     for cand in accepted + members + levels:

@@ -135,6 +135,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             continue
         if type_ == "Person" and _names_a_body(text, span):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
+        if type_ == "Person" and _names_a_route(text, span):
+            trace.dropped(span.start, span.end, "model-no-person")
+            continue  # 北浜ルート: a trail or a line named after a place or a founder, no person
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
@@ -225,8 +228,10 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
 
 def _people_listed(text: str, span: Span) -> list[tuple[int, int]]:
     """Return the names a person span lists with ・ when its parts are written in kanji and in katakana
-    (石破・トランプ, two leaders in a headline), else []: a Japanese name in kanji is never joined by ・ to a
-    foreign one in katakana, so each part is a person's name of its own (ジョン・スミス, all katakana, is one)."""
+    (石破・トランプ, two leaders in a headline) or all in kanji, each with a word the dictionary knows as a person's
+    name (北浜・杉森, two surnames), else []: a name in kanji is never joined by ・ to a foreign one in katakana, nor
+    its surname to its given name, so each part is a person's name of its own (ジョン・スミス, all katakana, is one;
+    主将・山田太郎 is a role and a name)."""
     surface = text[span.start : span.end]
     if "・" not in surface:
         return []
@@ -237,7 +242,9 @@ def _people_listed(text: str, span: Span) -> list[tuple[int, int]]:
     kanji = [p for p in parts if p[1] - p[0] >= 2 and all(is_kanji(c) for c in text[p[0] : p[1]])]
     katakana = [p for p in parts if p[1] - p[0] >= 2 and all(is_katakana(c) for c in text[p[0] : p[1]])]
     named = any(w.person for w in words_within(text, span.start, span.end))
-    return parts if kanji and katakana and len(kanji) + len(katakana) == len(parts) and named else []
+    mixed = kanji and katakana and len(kanji) + len(katakana) == len(parts)
+    surnames = len(kanji) == len(parts) and all(any(w.person for w in words_within(text, *p)) for p in parts)
+    return parts if (mixed or surnames) and named else []
 
 
 def _first_failed(text: str, span: Span, known: Sequence[Candidate], type_: str | None) -> str:
@@ -329,11 +336,40 @@ def _person_core(text: str, span: Span) -> Span | None:
     surface = nfkc(text[span.start : span.end])
     if any(c.isdigit() for c in surface) and "世" not in surface:
         return None  # 打率.341: a person's name has no digits but a regnal number (フセイン1世)
+    if _former_occupation(surface):
+        return None
     if not inside or any(w.proper or w.unknown for w in inside):
         return span
     if _KATAKANA_JOIN.search(surface) or _LATIN_NAME.fullmatch(surface):
         return span
     return None
+
+
+# Words for a route, a trail or a line a name is given to (…ルート, …街道, …線): what ends them names no person.
+_ROUTE_WORDS = frozenset({"ルート", "コース", "トレイル", "街道", "登山道", "線", "号線", "通り"})
+
+
+def _names_a_route(text: str, span: Span) -> bool:
+    """Return True for a person span that ends in a word for a route or stands right before one (北浜ルート,
+    北浜 of 北浜ルートで): a trail, a road or a line named after a place or a person, not the person."""
+    last, after = word_ending(text, span.end), word_starting(text, span.end)
+    return any(w is not None and w.pos[0] in ("名詞", "接尾辞") and text[w.start : w.end] in _ROUTE_WORDS
+               for w in (last, after))
+
+
+# Words for a former or present holder before an occupation (元プロボクサー, 前監督): see _former_occupation.
+_FORMER = ("元", "前", "現", "故")
+
+
+def _former_occupation(surface: str) -> bool:
+    """Return True for a word for a former holder before common nouns (元プロボクサー, 前コーチ): an occupation,
+    which Sudachi may hold as one proper noun with the prefix (元プロ), no person's name. A surname opening with
+    the same kanji (前田, 元木) is a person's name word to the dictionary and stays a name."""
+    found = words(surface)
+    if not surface.startswith(_FORMER) or len(surface) < 3 or not found or found[0].person:
+        return False
+    rest = words(surface[1:])
+    return all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in rest)
 
 
 def _without_qualifier(text: str, span: Span) -> Span:

@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.model_spans import people_joined
-from kg.resolve.words import Word, words
+from kg.resolve.words import Word, words, words_within
 from kg.text.chars import is_hiragana, is_kanji, is_katakana, nfkc
 
 # Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
@@ -80,7 +80,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長), or that is a place and a
     # head of a body (…軍 of …軍司令官), names the body
     model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"
-                    and not _place_and_body_head(text[s.start : s.end], lexicon)]
+                    and not _place_and_body_head(text[s.start : s.end], lexicon)] + _names_read_as_posts(text, spans, found)
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -127,6 +127,31 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
     return people + _successors(text), blocks
+
+
+# The model's label for a post or an occupation (裁判長, 社長), which it gives a name before a title too.
+_POST = "Position_Vocation"
+
+
+def _names_read_as_posts(text: str, spans: Sequence[Span], found: Sequence[Word]) -> list[Span]:
+    """Return the model's post spans that are a kanji name Sudachi cut into common nouns, right before a title
+    (大義文男 of （大義文男裁判長）, 大義 / 文 / 男 to the dictionary), as person spans.
+
+    The span is three to five kanji of common nouns, one of them a single kanji (a piece of a given name the
+    dictionary lacks), opens after no kanji and ends where a title starts: a post's own words (防衛 事務 of
+    防衛事務次官) are words of two kanji or more."""
+    starts = {w.start: i for i, w in enumerate(found)}
+    names = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        if (span.ene != _POST or not 3 <= len(surface) <= 5 or not all(is_kanji(c) for c in surface)
+                or span.end not in starts or (span.start and is_kanji(text[span.start - 1]))):
+            continue
+        inside = words_within(text, span.start, span.end)
+        if (all(w.pos[:2] == ("名詞", "普通名詞") for w in inside) and any(w.end - w.start == 1 for w in inside)
+                and _title_end(text, found, starts[span.end])[0]):
+            names.append(Span(span.start, span.end, "Person"))
+    return names
 
 
 # How many words may name a minister's field before 相 or 大臣 (地方創生 相, こども 政策 担当相, 経済 財政 政策 担当大臣).
@@ -331,6 +356,7 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         start += 1  # ロシア・プーチン大統領: the name starts after the country
     if not named:
         start = _single_kanji_name_start(text, found, by_end, end)
+        start = _kana_given_name_start(text, found, by_end, end) if start is None else start
         return start if start is not None and _is_name(text, start, end, lexicon) else None
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
@@ -418,6 +444,31 @@ def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int,
     before = found[by_end[start]] if start in by_end else None
     opens = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
     return start if 2 <= count <= 3 and opens else None
+
+
+# How many hiragana a given name written in kana may hold before its last kanji (ひで of ひで子, とし of とし江).
+_KANA_GIVEN_NAME = 3
+
+
+def _kana_given_name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int) -> int | None:
+    """Return where a name starts that is a surname and a given name in hiragana with one kanji after it (北浜
+    ふさ子 of 北浜ふさ子さん), or None.
+
+    Sudachi knows the surname and cuts the given name into kana and a one-kanji noun (ふ / さ / 子), and the model
+    often stops inside it; before a title the run from the surname to the kanji is the name. A particle right
+    after the surname ends the name there (北浜の子: the Kitahama family's child)."""
+    last = found[by_end[end]] if end in by_end else None
+    if last is None or not _one_kanji_noun(text, last) or last.start not in by_end:
+        return None
+    start = last.start
+    while start in by_end and all(is_hiragana(c) for c in text[found[by_end[start]].start : start]):
+        start = found[by_end[start]].start
+    if start not in by_end or not 1 <= last.start - start <= _KANA_GIVEN_NAME:
+        return None
+    surname = by_end[start]
+    if found[surname].pos[2:4] != ("人名", "姓") or found[surname + 1].pos[0] in ("助詞", "助動詞"):
+        return None
+    return found[surname].start
 
 
 def _last_name_kanji(text: str, found: Sequence[Word], by_end: dict[int, int], word: Word, end: int) -> bool:

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kg.text.chars import fold_rare_variants
+
 # SudachiPy refuses input over 49,149 bytes; cut longer texts at line ends well under it.
 _MAX_BYTES = 40_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -125,7 +127,7 @@ def words(text: str) -> tuple[Word, ...]:
     # a file name that is not UTF-8 reaches here with lone surrogates, which SudachiPy cannot take;
     # one replacement character each keeps every offset
     text = _SURROGATE.sub("\ufffd", text)
-    for offset, piece in _pieces(text):
+    for offset, piece in _pieces(fold_rare_variants(text)):
         found.extend(
             Word(offset + m.begin(), offset + m.end(), tuple(m.part_of_speech()[:4]), m.is_oov())
             for m in _tokenizer().tokenize(piece)

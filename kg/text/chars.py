@@ -100,6 +100,31 @@ def fold_variants(text: str) -> str:
     return text.translate(_kanji_variants())
 
 
+def fold_rare_variants(text: str) -> str:
+    """Return the text with each variant kanji outside JIS X 0208 written in its common form (喜㔟 -> 喜勢).
+
+    Sudachi's dictionary writes its words in the kanji of JIS X 0208 (levels 1 and 2), so a name written with a
+    level 3 or 4 variant is unknown characters to it and cut apart (喜 / 㔟陽 / 一), while its common form is a
+    name it knows. One character for one: a tokeniser reading the folded text gives offsets into the original.
+    """
+    return text.translate(_rare_variants())
+
+
+@cache
+def _rare_variants() -> dict[int, str]:
+    """Return the variants of _kanji_variants that JIS X 0208 (Shift_JIS) cannot write."""
+    return {code: common for code, common in _kanji_variants().items() if not _in_jis_x_0208(chr(code))}
+
+
+def _in_jis_x_0208(char: str) -> bool:
+    """Return True when Shift_JIS, which encodes JIS X 0208, can write the character."""
+    try:
+        char.encode("shift_jis")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @cache
 def _kanji_variants() -> dict[int, str]:
     """Return a str.translate table from each old or variant kanji to its common form (齋 -> 斎)."""

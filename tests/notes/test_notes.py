@@ -53,12 +53,18 @@ def test_footnote_citation_offsets() -> None:
     assert note.blocks[2].footnote == "epa"  # the copy follows the block that cites it
 
 
-def test_uncited_footnote_stays_where_written() -> None:
+def test_uncited_footnote_is_not_shown() -> None:
+    # Obsidian renders no footnote that nothing cites, so its text names nothing of the note
     note, warnings = read_note(DATA / "footnotes.md", "footnotes.md")
-    (uncited,) = [b for b in note.blocks if b.footnote == "uncited"]
-    assert uncited.heading_path == ("第2節",)
-    assert uncited.text == "どこからも引用されない注。"
+    assert not [b for b in note.blocks if b.footnote == "uncited"]
     assert any("[^uncited] is defined but never cited" in w for w in warnings)
+
+
+def test_uncited_footnote_stays_where_written_when_a_citation_is_mistyped() -> None:
+    # [^note] cites nothing the note defines: the uncited [^nota] is most likely what it meant
+    note, _ = parse_note("# 第1節\n日本[^note]。\n\n# 第2節\n[^nota]: 欧州の注。\n", "test.md")
+    (uncited,) = [b for b in note.blocks if b.footnote == "nota"]
+    assert uncited.heading_path == ("第2節",) and uncited.text == "欧州の注。"
 
 
 def test_undefined_footnote_reference_is_removed() -> None:
@@ -329,6 +335,36 @@ def test_front_matter_metadata() -> None:
     assert note.aliases == ("ICT国際戦略", "国際展開")
     assert note.dates == (("created", "2024-09-08"), ("updated", "2024-12-05T10:30:00"))
     assert warnings == []
+
+
+def test_toml_front_matter_is_metadata_not_text() -> None:
+    # a post kept from a Hugo or Zola site: +++ fences, key = value lines, a quoted datetime
+    text = (
+        "+++\ndate = '2025-03-21T09:00:00'\ndraft = false\ntitle = '北浜市が新たな条例を公布'\n"
+        'tags = ["政治", "地方自治"]\naliases = ["北浜条例"]\n[params]\nimage = "a.png"\n+++\n\n本文。\n'
+    )
+    note, warnings = parse_note(text, "posts/a.md")
+    assert (note.title, note.tags, note.aliases) == ("北浜市が新たな条例を公布", ("政治", "地方自治"), ("北浜条例",))
+    assert (note.date, note.dates) == (date(2025, 3, 21), (("date", "2025-03-21T09:00:00"),))
+    assert [(b.text, b.line) for b in note.blocks] == [("本文。", 11)]
+    assert warnings == []
+
+
+def test_toml_front_matter_takes_toml_dates() -> None:
+    note, _ = parse_note("+++\ndate = 2024-06-01\nupdated = 2024-06-02T10:30:00\n+++\n本文。\n", "a.md")
+    assert (note.date, note.dates) == (date(2024, 6, 1), (("date", "2024-06-01"), ("updated", "2024-06-02T10:30:00")))
+
+
+def test_malformed_toml_warns_and_keeps_body() -> None:
+    note, warnings = parse_note("+++\ntitle = '閉じない\n+++\n本文。\n", "test.md")
+    assert note.title == "test"
+    assert [(b.text, b.line) for b in note.blocks] == [("本文。", 4)]
+    assert len(warnings) == 1 and "malformed TOML" in warnings[0]
+
+
+def test_a_fence_closes_only_its_own_kind() -> None:
+    # +++ opened, --- is a line inside it, never its end: unclosed, so the lines are text as Obsidian shows them
+    assert texts("+++\ntitle = 'x'\n---\n本文。\n") == ["+++ title = 'x'", "本文。"]
 
 
 def test_title_falls_back_to_file_stem() -> None:

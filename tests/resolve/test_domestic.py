@@ -271,3 +271,77 @@ def test_a_subcommittee_is_named_by_its_one_topic(text, found):
     from kg.resolve.candidates import formal_titles
 
     assert [text[c.start : c.end] for c in formal_titles(text, base_lexicon(()))] == found
+
+
+def _read(text: str) -> dict[str, str]:
+    """Return each node's label -> its type, one paragraph read with GiNZA's own spans."""
+    from kg.extract.ner import find_spans
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    spans = {text: find_spans([text])[0]}
+    return {e.label: e.type for e in resolve([Note(path="n.md", title="n", blocks=(block,))], spans)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("12日投開票の北浜県知事選で、山田一郎氏が当選した。", "北浜県知事選", "Event"),  # a local head's election
+        ("北浜コングレスは宣言を採択した。", "北浜コングレス", "Event"),  # a congress by its host city
+        ("委員会は「ルリタニア・フレームワーク」を承認した。", "ルリタニア・フレームワーク", "Plan"),  # a quoted framework
+    ],
+)
+def test_an_election_a_congress_and_a_framework_are_named_by_their_heads(nlp, text, name, type_):
+    assert _read(text).get(name) == type_
+
+
+def test_a_head_after_common_words_alone_is_a_kind(nlp):
+    nodes = _read("知事選の投票率は低かった。開発フレームワークを更新した。")
+    assert not any(label.endswith(("知事選", "フレームワーク")) for label in nodes)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("改正民法が成立した。", ["民法"]),  # a code the text amends
+        ("国連は商法の改正を勧告した。", ["商法"]),
+        ("同法の改正が成立した。新法が施行された。", []),  # a word pointing to a law named elsewhere
+        ("方法により改善する。", []),  # a way of doing
+    ],
+)
+def test_a_one_word_code_the_text_amends_is_a_law(text, found):
+    from kg.resolve.compounds import acted_on
+
+    assert [text[c.start : c.end] for c in acted_on(text)] == found
+
+
+def test_a_one_word_code_listed_with_a_law_is_a_law_and_so_is_the_law():
+    from kg.resolve.compounds import listed_laws
+
+    text = "商法と北浜港湾法の規定を見直す。"
+    assert sorted(text[c.start : c.end] for c in listed_laws(text, [])) == ["北浜港湾法", "商法"]
+    assert listed_laws("方法と手法を見直す。", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("5月、商法等の一部を改正する法律が成立した。", ["商法等の一部を改正する法律"]),  # an act by its own title
+        ("北浜港湾法の一部を改正する法律が成立した。", ["北浜港湾法の一部を改正する法律"]),
+        ("内閣は商法等の一部を改正する法律案を閣議決定した。", []),  # the bill is the law it amends
+        ("規則を改正する法律が要る。", []),  # a common word before the clause: a description
+    ],
+)
+def test_an_amending_acts_title_in_plain_text_is_a_law(text, found):
+    from kg.resolve.compounds import amending_acts
+
+    assert [text[c.start : c.end] for c in amending_acts(text)] == found
+
+
+def test_the_treaty_an_optional_protocol_is_named_after_is_a_treaty():
+    from kg.resolve.compounds import protocols_treaties
+
+    text = "北浜は、漁業権規約の第一選択議定書を批准した。"
+    assert [text[c.start : c.end] for c in protocols_treaties(text)] == ["漁業権規約"]
+    assert protocols_treaties("国際条約の議定書を読む。") == []  # a bare protocol: a kind

@@ -911,6 +911,17 @@ def test_a_law_the_text_says_was_renamed_is_one_law_by_its_old_and_new_names(nlp
     assert len(_read(proposed)) == 2  # no renaming said: two laws
 
 
+def test_a_law_the_text_says_takes_a_quoted_name_is_one_law_by_both_names(nlp):
+    said = _read(_block("北方漁業振興法（北方振興法）は、改正後は「北方水産業の振興に関する法律」という名前に変わる。"))
+    assert sorted(said.get("北方水産業の振興に関する法律", [])) == ["北方振興法", "北方水産業の振興に関する法律", "北方漁業振興法"]
+    # the subject left unsaid is the law the sentence before amended
+    amended = _read(_block("4月に北浜取引法の改正法が成立した。名前が「中小事業者取引保護法」（中取法）に変わり、来年施行される。"))
+    assert "北浜取引法" in amended.get("中小事業者取引保護法", [])
+    other = _read(_block("北浜取引法が成立した。名前が「中小事業者取引保護法」に変わった会社もある。"))  # no amendment said
+    assert not any(len(surfaces) > 1 for surfaces in other.values())
+    assert _read(_block("技能研修制度は育成雇用制度に変わる。")) == {}  # one scheme replacing another is no renaming
+
+
 def test_a_version_of_a_plan_for_a_group_is_a_plan_of_its_own(nlp):
     nodes = _read(_block("6月に漁業資源回復基本計画2024が決まり、若者版漁業資源回復基本計画2024も決まった。"))
     assert nodes["若者版漁業資源回復基本計画2024"] == ["若者版漁業資源回復基本計画2024"]  # no tail of it
@@ -1174,3 +1185,30 @@ def test_a_company_the_model_reads_as_a_city_as_often_as_a_body_is_the_body_its_
     assert sorted({m.surface for m in entities["新北陽製鐵"].mentions}) == ["新北鉄", "新北陽製鐵"]
     alone = {e.label: e.type for e in resolve([_note(first)], _spans(first, ("新北陽製鐵", "City")))}
     assert alone["新北陽製鐵"] == "Region"  # no mention read as a body: the model's place stands
+
+
+def test_a_place_before_a_title_is_the_person_the_vault_names_with_it_and_that_title():
+    # 佐賀 is a prefecture kg knows, and a surname too
+    first, later = "佐賀一郎知事は述べた。", "佐賀知事も同じ見方。"
+    spans = {**_spans(first, ("佐賀一郎", "Person")), **_spans(later, ("佐賀", "Person"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes["佐賀一郎"] == ["佐賀", "佐賀一郎"]
+    # where the vault writes the person with another title only, the place before 知事 stays the place
+    first = "佐賀一郎社長は述べた。"
+    spans = {**_spans(first, ("佐賀一郎", "Person")), **_spans(later, ("佐賀", "Person"))}
+    nodes = _nodes([_note(first), _note(later, "m.md")], spans)
+    assert nodes["佐賀一郎"] == ["佐賀一郎"] and nodes["佐賀県"] == ["佐賀"]
+
+
+def test_a_company_written_with_sha_joins_its_name_with_a_legal_form():
+    text = "会社はXYZ株式会社に名前を変えた。会長はXYZ社の会長でもある。"
+    nodes = _nodes([_note(text)], _spans(text, ("XYZ株式会社", "Company"), ("XYZ社", "Company")))
+    assert nodes["XYZ株式会社"] == ["XYZ株式会社", "XYZ社"]
+    text = "A社の会長は、XYZ株式会社の会長でもある。"  # one letter: an anonymous company
+    assert "XYZ株式会社" in _nodes([_note(text)], _spans(text, ("XYZ株式会社", "Company")))
+
+
+def test_a_groups_letters_and_a_region_name_the_company_written_in_full_in_parentheses():
+    text = "北海道旅客鉄道（JR北海道）は赤字線区を公表した。JR北海道の社長が述べた。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["北海道旅客鉄道"] == ["JR北海道", "北海道旅客鉄道"]

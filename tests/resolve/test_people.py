@@ -381,3 +381,29 @@ def test_a_place_alone_before_the_head_of_a_municipality_names_no_one(nlp):
               if e.type == "Person"}
     assert "倉敷" not in people  # the mayor of 倉敷市, whoever holds the post
     assert {"佐藤一郎", "井崎竜也"} <= people  # a full name before the title is a person
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("北浜検事総長は談話を出した。", "北浜", "検事総長"),  # one title of two words, not 検事 and a 総長
+        ("東京地裁の山田太郎裁判長は述べた。", "山田太郎", "裁判長"),
+        ("姉の北浜ふさ子さんが訴えた。", "北浜ふさ子", "さん"),  # a given name in hiragana and one kanji
+        ("社長の喜㔟太郎氏が述べた。", "喜㔟太郎", "氏"),  # a JIS level 3 kanji, read as its common form 勢
+    ],
+)
+def test_judges_prosecutors_kana_given_names_and_rare_kanji_before_a_title(text, name, title):
+    assert _people(text) == ([name], [title])
+
+
+def test_a_particle_after_a_surname_ends_the_name_before_a_kana_word():
+    assert _people("田中の子さんが来た。")[0] == []  # the Tanakas' child, no given name in kana
+
+
+def test_a_kanji_name_the_dictionary_cuts_into_common_nouns_and_the_model_calls_a_post_is_a_name_before_a_title():
+    # 大義 / 文 / 男 to the dictionary, a post to the model: before 裁判長 it is the judge's name
+    text = "決定を出した（大義文男裁判長）。"
+    assert _people(text, (Span(7, 11, "Position_Vocation"),)) == (["大義文男"], ["裁判長"])
+    # a post's own words are two kanji or more: 防衛 事務 before 次官 is the post, no one's name
+    text = "防衛事務次官が述べた。"
+    assert _people(text, (Span(0, 4, "Position_Vocation"),))[0] == []
