@@ -23,8 +23,6 @@ from kg.relate.vocabulary import LIGHT, Vocabulary, load_vocabulary
 __all__ = ["RelateOptions", "Relation", "find_relations", "relation_sentences"]
 
 _KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
-# The fewest kana a predicate written all in kana chooses sentences by (まとめ of まとめる, never によ of による)
-_KANA_STEM = 3
 # the last words of a body's name as a sentence's topic or subject: 推進本部は, 同本部が (kanji and katakana)
 _STAND_IN = re.compile(r"(?:(?:^|(?<=[、。\s]))(同)?|(?<![\u4e00-\u9fff])(同じ))([\u4e00-\u9fffァ-ヶー]+)(?=[はがも])")
 # Longer "sentences" are lists or tables run together without a full stop: no frame spans them, and
@@ -84,14 +82,12 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
     Headings are titles, not sentences: they state no relation.
 
     A sentence without the stem of any predicate word (締結, 結, 加盟, ...), or 下に of a body standing
-    under another (Aの指揮下にあるB), can hold no relation, so it is never parsed; a short predicate all in
-    kana (による) is read only in sentences parsed for another, a longer one by all but its last kana (まとめ).
+    under another (Aの指揮下にあるB), can hold no relation, so it is never parsed; a predicate all in kana
+    (による) is read only in sentences parsed for another.
     """
     vocabulary = vocabulary or load_vocabulary()
-    # a short word all in kana (による) is in too many sentences to choose them by; a longer one (まとめる) chooses
-    # them by all but its last kana
-    stems = sorted({_KANA_TAIL.sub("", w) or (w[:-1] if len(w) > _KANA_STEM else "")
-                    for w, p in vocabulary.predicates.items() if p.group != LIGHT} - {""})
+    # a word all in kana (による) is in too many sentences to choose them by
+    stems = sorted({_KANA_TAIL.sub("", w) for w, p in vocabulary.predicates.items() if p.group != LIGHT} - {""})
     stems.append(UNDER_STEM)  # Aの指揮下にあるB states oversight with no predicate word
     by_sentence: dict[tuple[Block, int, int], list[Mention]] = defaultdict(list)
     bounds: dict[Block, list[tuple[int, int]]] = {}

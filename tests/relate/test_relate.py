@@ -1198,18 +1198,6 @@ def test_the_last_words_of_a_body_named_before_stand_for_it_as_topic():
     ]
 
 
-def test_a_predicate_all_in_kana_chooses_sentences_by_its_stem_when_long_enough():
-    from kg.records import Block
-    from kg.relate import relation_sentences
-
-    summed = Block("n.md", ("計画",), (2,), 1, 1, 5, "paragraph", "12月、北海省は「北海対策パッケージ」をまとめた。")
-    by = Block("n.md", ("計画",), (2,), 1, 2, 6, "paragraph", "北海省による北海対策パッケージの説明。")
-    body = _named_in("北海省", O, summed, by)
-    plan = _named_in("北海対策パッケージ", "Plan", summed, by)
-    # まとめる chooses its sentence by まとめ; による is too short to choose any
-    assert [s.text for s in relation_sentences([body, plan])] == ["12月、北海省は「北海対策パッケージ」をまとめた。"]
-
-
 def test_words_after_同じ_stand_for_the_body_named_before_wherever_they_stand():
     from kg.records import Block
     from kg.relate import relation_sentences
