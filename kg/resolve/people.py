@@ -21,7 +21,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import head_length, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.model_spans import people_joined
-from kg.resolve.words import Word, words, words_within
+from kg.resolve.words import Word, words
 from kg.text.chars import is_hiragana, is_kanji, is_katakana, nfkc
 
 # Words before a title that are read with it: 前首相 is a former prime minister, 元大統領 a past one.
@@ -80,7 +80,7 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長), or that is a place and a
     # head of a body (…軍 of …軍司令官), names the body
     model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"
-                    and not _place_and_body_head(text[s.start : s.end], lexicon)] + _names_read_as_posts(text, spans, found)
+                    and not _place_and_body_head(text[s.start : s.end], lexicon)]
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -127,31 +127,6 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
     return people + _successors(text), blocks
-
-
-# The model's label for a post or an occupation (裁判長, 社長), which it gives a name before a title too.
-_POST = "Position_Vocation"
-
-
-def _names_read_as_posts(text: str, spans: Sequence[Span], found: Sequence[Word]) -> list[Span]:
-    """Return the model's post spans that are a kanji name Sudachi cut into common nouns, right before a title
-    (大義文男 of （大義文男裁判長）, 大義 / 文 / 男 to the dictionary), as person spans.
-
-    The span is three to five kanji of common nouns, one of them a single kanji (a piece of a given name the
-    dictionary lacks), opens after no kanji and ends where a title starts: a post's own words (防衛 事務 of
-    防衛事務次官) are words of two kanji or more."""
-    starts = {w.start: i for i, w in enumerate(found)}
-    names = []
-    for span in spans:
-        surface = text[span.start : span.end]
-        if (span.ene != _POST or not 3 <= len(surface) <= 5 or not all(is_kanji(c) for c in surface)
-                or span.end not in starts or (span.start and is_kanji(text[span.start - 1]))):
-            continue
-        inside = words_within(text, span.start, span.end)
-        if (all(w.pos[:2] == ("名詞", "普通名詞") for w in inside) and any(w.end - w.start == 1 for w in inside)
-                and _title_end(text, found, starts[span.end])[0]):
-            names.append(Span(span.start, span.end, "Person"))
-    return names
 
 
 # How many words may name a minister's field before 相 or 大臣 (地方創生 相, こども 政策 担当相, 経済 財政 政策 担当大臣).

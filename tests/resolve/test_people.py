@@ -398,12 +398,3 @@ def test_judges_prosecutors_kana_given_names_and_rare_kanji_before_a_title(text,
 
 def test_a_particle_after_a_surname_ends_the_name_before_a_kana_word():
     assert _people("田中の子さんが来た。")[0] == []  # the Tanakas' child, no given name in kana
-
-
-def test_a_kanji_name_the_dictionary_cuts_into_common_nouns_and_the_model_calls_a_post_is_a_name_before_a_title():
-    # 大義 / 文 / 男 to the dictionary, a post to the model: before 裁判長 it is the judge's name
-    text = "決定を出した（大義文男裁判長）。"
-    assert _people(text, (Span(7, 11, "Position_Vocation"),)) == (["大義文男"], ["裁判長"])
-    # a post's own words are two kanji or more: 防衛 事務 before 次官 is the post, no one's name
-    text = "防衛事務次官が述べた。"
-    assert _people(text, (Span(0, 4, "Position_Vocation"),))[0] == []
