@@ -173,6 +173,7 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
         joined.append(m)
     joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
     joined = _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
+    joined = _last_named_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False))
     # a government's name is a mention of its leader where its note names him otherwise too; alone it names the
     # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
     people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
@@ -240,6 +241,32 @@ def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Menti
         same = {n for n in names if any(_same_title(title, t) for t in titles.get(n, ()))} if title else set()
         joined.append(replace(m, entity=next(iter(same)), type="Person") if len(same) == 1 else m)
     return joined
+
+
+def _last_named_joined(mentions: Sequence[Mention], full_names: Callable[[Mention], frozenset[str]]) -> list[Mention]:
+    """Return the mentions, a surname that still fits two full names its note writes (北浜さん, where 北浜一郎さん and
+    his sister 北浜花子さん are named) joined to the one the note named last before it; ``full_names``: those a
+    mention's surface fits in its note. A writer who has just named one of two namesakes means that one by the
+    surname alone, as a reader takes it; a surname written before either full name stays as it is."""
+    named: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Person" and m.block is not None:
+            named[(m.block.note, m.entity)].append(_place_in_note(m))
+    joined = []
+    for m in mentions:
+        names = full_names(m) if m.type == "Person" and m.block is not None else frozenset()
+        if len(names) > 1 and m.entity not in names:
+            here = _place_in_note(m)
+            before = {n: max((p for p in named[(m.block.note, n)] if p < here), default=None) for n in names}
+            last = max((p, n) for n, p in before.items() if p is not None) if any(before.values()) else None
+            m = replace(m, entity=last[1]) if last is not None else m
+        joined.append(m)
+    return joined
+
+
+def _place_in_note(m: Mention) -> tuple[int, int, int]:
+    """Return where a mention stands in its note: its line, its block there (a table row's cells) and its offset."""
+    return m.block.line, m.block.paragraph, m.start
 
 
 def _title_after(m: Mention) -> str:
