@@ -84,6 +84,8 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             end, name = hit
             known.append(Candidate(starts[i], starts[end - 1] + 1, KNOWN, name.entity, name.type))
             members.extend(_state_of(text, starts[i], starts[end - 1] + 1, lexicon))
+            if name.type == "Organization":
+                members.extend(_country_letter_of(text, starts[i], starts[end - 1] + 1))
             if name.type == "Event":
                 members.extend(_countries_inside(text, starts[i], starts[end - 1] + 1, lexicon))
             if compound and not region:
@@ -349,6 +351,18 @@ def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candida
         if name is not None and name.type == "Country" and _ends_in_state_head(text[cut:end]):
             return [Candidate(start, cut, KNOWN, name.entity, name.type)]
     return []
+
+
+def _country_letter_of(text: str, start: int, end: int) -> list[Candidate]:
+    """Return the country whose one-character form opens a known body's name as a word of its own (仏 of
+    仏航空安全局, a body the notes define in parentheses), as 米 of 米国務省: a country's letter before a body
+    marks it as that country's. A letter inside a word (仏教会) is none, nor one of an abbreviation's letters
+    (中 of 中賃審, each kanji a word of its own) or one before a single character (米軍)."""
+    country = country_abbreviations().get(nfkc(text[start]))
+    first, second = word_starting(text, start), word_starting(text, start + 1)
+    if country is None or first is None or first.end != start + 1 or second is None or second.end - second.start < 2:
+        return []
+    return [Candidate(start, start + 1, KNOWN, country, "Country")]
 
 
 def _not_its_own_word(text: str, start: int, end: int) -> bool:

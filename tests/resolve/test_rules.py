@@ -57,6 +57,14 @@ def test_a_country_before_an_organ_of_its_state_is_still_mentioned():
     assert found["日"] == "日本" and found["米"] == "アメリカ"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("仏航空安全局（BAS）が調べた。", "フランス"),  # 仏 a word of its own before the body the notes define
+    ("仏教会（BKK）が調べた。", None),  # 仏 inside the word 仏教
+])
+def test_a_countrys_letter_opening_a_known_bodys_name_is_a_mention_of_the_country(text, country):
+    assert _surfaces(resolve([_note(_block(text))], {})).get(text[0]) == country
+
+
 def test_a_place_and_the_word_for_a_part_of_it_read_as_written_and_are_that_place():
     text = "台湾では中国本土のデモが報じられ、スペイン北部と札幌市内でも報じられた。"
     entities = resolve([_note(_block(text))], {text: (_span(text, "中国本土", "Country"),)})
