@@ -18,7 +18,7 @@ from kg.resolve.knowledge import (
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
-from kg.resolve.words import short_units, word_starting, words
+from kg.resolve.words import short_units, word_starting, words, words_within
 from kg.text.chars import (
     fold_spelling, fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
 )
@@ -1034,4 +1034,20 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     # body's head is the body
     if votes.get("Organization") == best and head_type(fold_variants(label)) == "Organization":
         return "Organization"
-    return next(t for t in ENTITY_TYPES if votes.get(t) == best)
+    type_ = next(t for t in ENTITY_TYPES if votes.get(t) == best)
+    # the model reads a place as a person as often as a body (北浜の復興, 東島・北浜): a name every mention of
+    # which is one word the dictionary knows as a place, with no honorific or title after it, is that place
+    return "Region" if type_ == "Person" and all(_place_word_alone(m) for m in group) else type_
+
+
+def _place_word_alone(m: Mention) -> bool:
+    """Return True for a mention that is one word the dictionary knows as a place (no country) and that a
+    particle, a punctuation mark or the end of its text follows, as no person's honorific or title does."""
+    if m.block is None:
+        return False
+    text = m.block.text
+    inside = words_within(text, m.start, m.end)
+    after = word_starting(text, m.end)
+    return (len(inside) == 1 and (inside[0].start, inside[0].end) == (m.start, m.end)
+            and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and inside[0].pos[3] != "国"
+            and (after is None or after.pos[0] in ("助詞", "補助記号", "空白")))

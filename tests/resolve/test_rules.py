@@ -764,3 +764,12 @@ def test_a_competition_the_model_names_is_an_event_when_its_name_says_it_is_one(
     found = {e.label: e.type for e in resolve([_note(_block(text))], spans)}
     assert found.get("ボルネル・カップ") == "Event" and found.get("第3回ノルド競走") == "Event"
     assert "ボルネル・フィル" not in found
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("知事は、丹後の復旧を急ぐと述べた。", "Region"),  # a place word alone, の after: the place
+    ("丹後さんは、復旧を急ぐと述べた。", "Person"),  # an honorific after: a person of that name
+])
+def test_a_place_word_the_model_calls_a_person_is_the_place_unless_an_honorific_follows(text, type_):
+    entities = resolve([_note(_block(text))], {text: (_span(text, "丹後", "Person"),)})
+    assert {e.label: e.type for e in entities}.get("丹後") == type_
