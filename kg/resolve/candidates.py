@@ -1304,21 +1304,24 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
-# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民.
-_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+")
+# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民, and with 、 before a word for them all
+# (北進、南進両党, 北進、南進、東進の3党), as news writes them.
+_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+"
+                           r"|[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?=の?(?:両|各|[2-9２-９二三四五])党)")
 
 
 def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
-    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党): each item with
-    党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none."""
-    if "・" not in text:
+    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党, 自民、公明両党): each
+    item with 党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none,
+    nor does a list with 、 that no word for the parties ends (民主、自由の理念)."""
+    if "・" not in text and "党" not in text:
         return []
     found = []
     for match in _LISTED_SHORT.finditer(text):
         if match.start() and is_name_char(text[match.start() - 1]):
             continue
         items, at = [], match.start()
-        for item in match.group().split("・"):
+        for item in re.split("[・、]", match.group()):
             known = lexicon.get(item + "党")
             items.append((at, at + len(item), known))
             at += len(item) + 1
