@@ -368,8 +368,12 @@ def _country_letter_of(text: str, start: int, end: int) -> list[Candidate]:
 def _not_its_own_word(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] is no word of its own: inside a longer proper noun (日本橋),
     the tail of a common word (日本 of 全日本, 米 of 全米), the head of a common word whose first unit
-    is no proper noun (内閣 of 内閣総理大臣), or a language (ドイツ語, 日本語)."""
+    is no proper noun (内閣 of 内閣総理大臣), a language (ドイツ語, 日本語), or a body's sitting after the prefix
+    今 (今国会: this session, an event, as 臨時国会 is one word for a sitting)."""
     if _in_longer_proper_word(text, start, end):
+        return True
+    before = word_ending(text, start)
+    if before is not None and before.pos[0] == "接頭辞" and text[before.start : start] == "今":
         return True
     for w in words(text):
         if w.start < start < w.end:

@@ -773,3 +773,10 @@ def test_a_competition_the_model_names_is_an_event_when_its_name_says_it_is_one(
 def test_a_place_word_the_model_calls_a_person_is_the_place_unless_an_honorific_follows(text, type_):
     entities = resolve([_note(_block(text))], {text: (_span(text, "丹後", "Person"),)})
     assert {e.label: e.type for e in entities}.get("丹後") == type_
+
+
+def test_a_parliament_after_the_prefix_for_this_is_its_sitting_and_no_mention_of_it():
+    text = "今国会には改正案が出ている。"  # this session: a sitting of the Diet, an event
+    assert "国会" not in _surfaces(resolve([_note(_block(text))], {}))
+    text = "改正案は国会で審議される。"
+    assert _surfaces(resolve([_note(_block(text))], {})).get("国会") == "国会"
