@@ -80,6 +80,8 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             i = end
         elif hit is not None and _not_its_own_word(text, starts[i], starts[hit[0] - 1] + 1):
             i += 1  # a name inside a longer proper name (日本 in 日本製紙, 日本橋) is not a mention of its own
+        elif hit is not None and _members_title(text, starts[i], starts[hit[0] - 1] + 1):
+            i += 1  # 山田太郎参議院議員: the title a person is written with, no mention of the house
         elif hit is not None:
             end, name = hit
             known.append(Candidate(starts[i], starts[end - 1] + 1, KNOWN, name.entity, name.type))
@@ -385,6 +387,20 @@ def _not_its_own_word(text: str, start: int, end: int) -> bool:
             # a common word that starts with one (内閣 of 内閣総理大臣); 日本 of 日本人 is a name, so is 参議院 of 参議院議員
             return True
     return False
+
+
+# What a title after a person's name may open with: a former holder's (前参議院議員, 元衆議院議員).
+_FORMER_HOLDER = ("前", "元")
+
+
+def _members_title(text: str, start: int, end: int) -> bool:
+    """Return True for a body before a word for its members that a person's name or a word for a former holder
+    stands right before (山田太郎参議院議員, 前参議院議員の山田氏): the title the person is written with, which
+    names the person's seat, not an act of the body. A body before its members alone (参議院議員の定数) is named."""
+    member = next((w for w in name_words("member") if text.startswith(w, end)), "")
+    before = word_ending(text, start)
+    return bool(member) and before is not None and (
+        before.pos[2:3] == ("人名",) or text[before.start : start] in _FORMER_HOLDER)
 
 
 def _in_longer_proper_word(text: str, start: int, end: int) -> bool:

@@ -780,3 +780,12 @@ def test_a_parliament_after_the_prefix_for_this_is_its_sitting_and_no_mention_of
     assert "国会" not in _surfaces(resolve([_note(_block(text))], {}))
     text = "改正案は国会で審議される。"
     assert _surfaces(resolve([_note(_block(text))], {})).get("国会") == "国会"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("環境大臣には山田太郎参議院議員が就いた。", False),  # the title the person is written with
+    ("前参議院議員の北浜氏が出馬した。", False),  # a former member's title
+    ("参議院議員の定数を増やす。", True),  # the house's members: the house is named
+])
+def test_a_house_before_its_members_word_is_a_persons_title_after_a_name_or_former(text, named):
+    assert ("参議院" in _surfaces(resolve([_note(_block(text))], {}))) == named
