@@ -80,10 +80,14 @@ def known_and_compound(text: str, lexicon: Lexicon) -> tuple[list[Candidate], li
             i = end
         elif hit is not None and _not_its_own_word(text, starts[i], starts[hit[0] - 1] + 1):
             i += 1  # a name inside a longer proper name (日本 in 日本製紙, 日本橋) is not a mention of its own
+        elif hit is not None and _members_title(text, starts[i], starts[hit[0] - 1] + 1):
+            i += 1  # 山田太郎参議院議員: the title a person is written with, no mention of the house
         elif hit is not None:
             end, name = hit
             known.append(Candidate(starts[i], starts[end - 1] + 1, KNOWN, name.entity, name.type))
             members.extend(_state_of(text, starts[i], starts[end - 1] + 1, lexicon))
+            if name.type == "Organization":
+                members.extend(_country_letter_of(text, starts[i], starts[end - 1] + 1))
             if name.type == "Event":
                 members.extend(_countries_inside(text, starts[i], starts[end - 1] + 1, lexicon))
             if compound and not region:
@@ -351,11 +355,27 @@ def _state_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Candida
     return []
 
 
+def _country_letter_of(text: str, start: int, end: int) -> list[Candidate]:
+    """Return the country whose one-character form opens a known body's name as a word of its own (仏 of
+    仏航空安全局, a body the notes define in parentheses), as 米 of 米国務省: a country's letter before a body
+    marks it as that country's. A letter inside a word (仏教会) is none, nor one of an abbreviation's letters
+    (中 of 中賃審, each kanji a word of its own) or one before a single character (米軍)."""
+    country = country_abbreviations().get(nfkc(text[start]))
+    first, second = word_starting(text, start), word_starting(text, start + 1)
+    if country is None or first is None or first.end != start + 1 or second is None or second.end - second.start < 2:
+        return []
+    return [Candidate(start, start + 1, KNOWN, country, "Country")]
+
+
 def _not_its_own_word(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] is no word of its own: inside a longer proper noun (日本橋),
     the tail of a common word (日本 of 全日本, 米 of 全米), the head of a common word whose first unit
-    is no proper noun (内閣 of 内閣総理大臣), or a language (ドイツ語, 日本語)."""
+    is no proper noun (内閣 of 内閣総理大臣), a language (ドイツ語, 日本語), or a body's sitting after the prefix
+    今 (今国会: this session, an event, as 臨時国会 is one word for a sitting)."""
     if _in_longer_proper_word(text, start, end):
+        return True
+    before = word_ending(text, start)
+    if before is not None and before.pos[0] == "接頭辞" and text[before.start : start] == "今":
         return True
     for w in words(text):
         if w.start < start < w.end:
@@ -367,6 +387,20 @@ def _not_its_own_word(text: str, start: int, end: int) -> bool:
             # a common word that starts with one (内閣 of 内閣総理大臣); 日本 of 日本人 is a name, so is 参議院 of 参議院議員
             return True
     return False
+
+
+# What a title after a person's name may open with: a former holder's (前参議院議員, 元衆議院議員).
+_FORMER_HOLDER = ("前", "元")
+
+
+def _members_title(text: str, start: int, end: int) -> bool:
+    """Return True for a body before a word for its members that a person's name or a word for a former holder
+    stands right before (山田太郎参議院議員, 前参議院議員の山田氏): the title the person is written with, which
+    names the person's seat, not an act of the body. A body before its members alone (参議院議員の定数) is named."""
+    member = next((w for w in name_words("member") if text.startswith(w, end)), "")
+    before = word_ending(text, start)
+    return bool(member) and before is not None and (
+        before.pos[2:3] == ("人名",) or text[before.start : start] in _FORMER_HOLDER)
 
 
 def _in_longer_proper_word(text: str, start: int, end: int) -> bool:
@@ -1353,21 +1387,24 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
-# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民.
-_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+")
+# Parties listed by their names without 党: 自民・公明, 立憲・共産・社民, and with 、 before a word for them all
+# (北進、南進両党, 北進、南進、東進の3党), as news writes them.
+_LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+"
+                           r"|[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?=の?(?:両|各|[2-9２-９二三四五])党)")
 
 
 def listed_parties(text: str, lexicon: Lexicon) -> list[Candidate]:
-    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党): each item with
-    党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none."""
-    if "・" not in text:
+    """Return the parties a list names without their head 党 (自民 and 公明 of 自民・公明の与党, 自民、公明両党): each
+    item with 党 after it is a party kg knows. Japanese lists parties so; one such word alone (公明な選挙) names none,
+    nor does a list with 、 that no word for the parties ends (民主、自由の理念)."""
+    if "・" not in text and "党" not in text:
         return []
     found = []
     for match in _LISTED_SHORT.finditer(text):
         if match.start() and is_name_char(text[match.start() - 1]):
             continue
         items, at = [], match.start()
-        for item in match.group().split("・"):
+        for item in re.split("[・、]", match.group()):
             known = lexicon.get(item + "党")
             items.append((at, at + len(item), known))
             at += len(item) + 1

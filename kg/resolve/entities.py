@@ -19,7 +19,7 @@ from kg.resolve.knowledge import (
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
-from kg.resolve.words import short_units, word_starting, words
+from kg.resolve.words import short_units, word_starting, words, words_within
 from kg.text.chars import (
     fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
 )
@@ -174,6 +174,7 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
         joined.append(m)
     joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
     joined = _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
+    joined = _last_named_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False))
     # a government's name is a mention of its leader where its note names him otherwise too; alone it names the
     # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
     people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
@@ -241,6 +242,32 @@ def _same_titles_joined(mentions: Sequence[Mention], full_names: Callable[[Menti
         same = {n for n in names if any(_same_title(title, t) for t in titles.get(n, ()))} if title else set()
         joined.append(replace(m, entity=next(iter(same)), type="Person") if len(same) == 1 else m)
     return joined
+
+
+def _last_named_joined(mentions: Sequence[Mention], full_names: Callable[[Mention], frozenset[str]]) -> list[Mention]:
+    """Return the mentions, a surname that still fits two full names its note writes (北浜さん, where 北浜一郎さん and
+    his sister 北浜花子さん are named) joined to the one the note named last before it; ``full_names``: those a
+    mention's surface fits in its note. A writer who has just named one of two namesakes means that one by the
+    surname alone, as a reader takes it; a surname written before either full name stays as it is."""
+    named: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Person" and m.block is not None:
+            named[(m.block.note, m.entity)].append(_place_in_note(m))
+    joined = []
+    for m in mentions:
+        names = full_names(m) if m.type == "Person" and m.block is not None else frozenset()
+        if len(names) > 1 and m.entity not in names:
+            here = _place_in_note(m)
+            before = {n: max((p for p in named[(m.block.note, n)] if p < here), default=None) for n in names}
+            last = max((p, n) for n, p in before.items() if p is not None) if any(before.values()) else None
+            m = replace(m, entity=last[1]) if last is not None else m
+        joined.append(m)
+    return joined
+
+
+def _place_in_note(m: Mention) -> tuple[int, int, int]:
+    """Return where a mention stands in its note: its line, its block there (a table row's cells) and its offset."""
+    return m.block.line, m.block.paragraph, m.start
 
 
 def _title_after(m: Mention) -> str:
@@ -1008,4 +1035,20 @@ def _vote_type(label: str, group: Sequence[Mention], known: Name | None) -> str:
     # body's head is the body
     if votes.get("Organization") == best and head_type(fold_variants(label)) == "Organization":
         return "Organization"
-    return next(t for t in ENTITY_TYPES if votes.get(t) == best)
+    type_ = next(t for t in ENTITY_TYPES if votes.get(t) == best)
+    # the model reads a place as a person as often as a body (北浜の復興, 東島・北浜): a name every mention of
+    # which is one word the dictionary knows as a place, with no honorific or title after it, is that place
+    return "Region" if type_ == "Person" and all(_place_word_alone(m) for m in group) else type_
+
+
+def _place_word_alone(m: Mention) -> bool:
+    """Return True for a mention that is one word the dictionary knows as a place (no country) and that a
+    particle, a punctuation mark or the end of its text follows, as no person's honorific or title does."""
+    if m.block is None:
+        return False
+    text = m.block.text
+    inside = words_within(text, m.start, m.end)
+    after = word_starting(text, m.end)
+    return (len(inside) == 1 and (inside[0].start, inside[0].end) == (m.start, m.end)
+            and inside[0].pos[:3] == ("名詞", "固有名詞", "地名") and inside[0].pos[3] != "国"
+            and (after is None or after.pos[0] in ("助詞", "補助記号", "空白")))

@@ -198,7 +198,8 @@ OWN_FLOORS = {
     # 0.96 / 0.50 (23 of 46) with relate11's rules; 0.94 / 0.35 (16 of 46) on first contact (10d9808)
     # with rulelab's entities 0.94 / 0.63 (29 of 46, 32 reachable): one more body (a metalworkers' council) read as a
     # member of the confederation the text says it stands apart from; with relate12's rules 0.94 / 0.65
-    # all merged (6367726): 0.94 / 0.67 (31 of 46, 33 reachable); relate13's rules 0.94 / 0.70 (32 of 46)
+    # all merged (6367726): 0.94 / 0.67 (31 of 46, 33 reachable); relate13's rules 0.94 / 0.70 (32 of 46); parties listed
+    # with 、 before 両党 (branch rulepeople2) alone 0.94 / 0.70
     "own_vault_labour_wages_2025": (0.93, 0.67),
     # 0.89 / 0.44 (17 of 39) at the eighth round's end, held out; 0.88 / 0.38 on first contact (10d9808); in the ninth
     # round with rulelocal's entities (associations, kana names, councils, people by title) 0.93 / 0.67 (26 of 39);

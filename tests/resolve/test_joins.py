@@ -1003,6 +1003,9 @@ def test_parties_listed_without_their_head_are_the_parties_kg_knows():
         ("国民民主", lexicon.get("国民民主党").entity), ("社民", lexicon.get("社民党").entity)]
     for alone in ("社民の議員が質問した。", "北海・社民の連携を探る。"):  # one word alone, or a list with another word
         assert listed_parties(alone, lexicon) == []
+    text = "国民民主、社民両党は反対した。"  # listed with 、 before 両党, as news writes them
+    assert [text[c.start : c.end] for c in listed_parties(text, lexicon)] == ["国民民主", "社民"]
+    assert listed_parties("国民民主、社民の理念を守る党だ。", lexicon) == []  # 、 with no word for the parties after
 
 
 def test_a_surname_before_a_title_joins_the_full_name_its_leaders_government_writes():

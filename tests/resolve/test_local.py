@@ -125,7 +125,15 @@ def test_a_surname_two_people_share_is_the_one_written_with_the_same_title():
     spans = _spans(text, ("北浜花子", "Person"), ("北浜一郎", "Person"), ("北浜", "Person"))
     nodes = _nodes([_note(text)], spans)
     assert nodes["北浜花子"] == ("Person", ["北浜", "北浜花子"]) and nodes["北浜一郎"] == ("Person", ["北浜", "北浜一郎"])
-    assert "北浜" in nodes  # 北浜氏: a title neither is written with tells them apart
+    assert "北浜" not in nodes  # 北浜氏 with a title neither is written with: the one named last before it
+
+
+def test_a_surname_two_namesakes_share_is_the_one_named_last_before_it_and_stays_before_either():
+    text = "北浜さんの話から始める。北浜一郎さんが訴えた。姉の北浜花子さんが支えた。北浜一郎さんは釈放された。北浜さんは謝罪を受けた。"
+    spans = _spans(text, ("北浜一郎", "Person"), ("北浜花子", "Person"), ("北浜", "Person"))
+    found = {e.label: [m.surface for m in e.mentions] for e in resolve([_note(text)], spans)}
+    assert sorted(found["北浜一郎"]) == ["北浜", "北浜一郎", "北浜一郎"] and found["北浜花子"] == ["北浜花子"]
+    assert found["北浜"] == ["北浜"]  # the first 北浜さん, before either full name: nobody is named yet
 
 
 def test_a_council_named_by_a_run_with_a_chair_after_it_is_a_body():

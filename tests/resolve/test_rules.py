@@ -57,6 +57,14 @@ def test_a_country_before_an_organ_of_its_state_is_still_mentioned():
     assert found["日"] == "日本" and found["米"] == "アメリカ"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("仏航空安全局（BAS）が調べた。", "フランス"),  # 仏 a word of its own before the body the notes define
+    ("仏教会（BKK）が調べた。", None),  # 仏 inside the word 仏教
+])
+def test_a_countrys_letter_opening_a_known_bodys_name_is_a_mention_of_the_country(text, country):
+    assert _surfaces(resolve([_note(_block(text))], {})).get(text[0]) == country
+
+
 def test_a_place_and_the_word_for_a_part_of_it_read_as_written_and_are_that_place():
     text = "台湾では中国本土のデモが報じられ、スペイン北部と札幌市内でも報じられた。"
     entities = resolve([_note(_block(text))], {text: (_span(text, "中国本土", "Country"),)})
@@ -756,3 +764,28 @@ def test_a_competition_the_model_names_is_an_event_when_its_name_says_it_is_one(
     found = {e.label: e.type for e in resolve([_note(_block(text))], spans)}
     assert found.get("ボルネル・カップ") == "Event" and found.get("第3回ノルド競走") == "Event"
     assert "ボルネル・フィル" not in found
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("知事は、丹後の復旧を急ぐと述べた。", "Region"),  # a place word alone, の after: the place
+    ("丹後さんは、復旧を急ぐと述べた。", "Person"),  # an honorific after: a person of that name
+])
+def test_a_place_word_the_model_calls_a_person_is_the_place_unless_an_honorific_follows(text, type_):
+    entities = resolve([_note(_block(text))], {text: (_span(text, "丹後", "Person"),)})
+    assert {e.label: e.type for e in entities}.get("丹後") == type_
+
+
+def test_a_parliament_after_the_prefix_for_this_is_its_sitting_and_no_mention_of_it():
+    text = "今国会には改正案が出ている。"  # this session: a sitting of the Diet, an event
+    assert "国会" not in _surfaces(resolve([_note(_block(text))], {}))
+    text = "改正案は国会で審議される。"
+    assert _surfaces(resolve([_note(_block(text))], {})).get("国会") == "国会"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("環境大臣には山田太郎参議院議員が就いた。", False),  # the title the person is written with
+    ("前参議院議員の北浜氏が出馬した。", False),  # a former member's title
+    ("参議院議員の定数を増やす。", True),  # the house's members: the house is named
+])
+def test_a_house_before_its_members_word_is_a_persons_title_after_a_name_or_former(text, named):
+    assert ("参議院" in _surfaces(resolve([_note(_block(text))], {}))) == named
