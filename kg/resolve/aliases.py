@@ -574,8 +574,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and is_session_kind(outer, inner[0]):
             yield names  # 第213回国会（通常国会）: a numbered session and the kind of session it is
             continue
-        if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
-            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
+        if len(inner) == 1 and _one_kind_two_names(outer, inner[0], lexicon):
+            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）, …条約（…条約）: one thing by two names with its head
             continue
         if len(inner) == 1 and _is_formal_body_name(outer, inner[0], lexicon):
             yield names  # ユニセフ（国連児童基金）: a body's name in katakana or Latin letters, then its formal name
@@ -587,6 +587,18 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True for a name and, in parentheses, another name with a head of its type, a meeting's, a treaty's or
+    a law's (XYZ東京サミット（…首脳会議）, …航空条約（ノルダ条約）, …事業法（…新法）): the text gives the one thing's
+    other name, as a treaty's city name or a law's nickname. Two names kg knows as different things are not one, nor
+    a word of two characters that points back (同法, 本法)."""
+    type_ = suffix_type(outer) or head_type(outer)
+    if type_ not in ("Event", "Agreement", "Law") or suffix_type(inner) != type_ or _is_bare_head(inner) or len(inner) < 3:
+        return False
+    known, other = lexicon.get(outer), lexicon.get(inner)
+    return known is None or other is None or known.entity == other.entity
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]]*\]")

@@ -14,7 +14,7 @@ from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
     bare_heads, code_heads, facility_labels, head_length, kind_heads, legal_forms, long_heads, name_words, named_heads, run_heads,
-    state_heads, suffix_type, title_heads, type_suffixes,
+    state_heads, strips_qualifier, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import Word, first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
@@ -1142,7 +1142,7 @@ def _name_start_in_run(text: str, start: int, end: int) -> int:
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and (
-            text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
+            strips_qualifier(text[first.start : first.end], text[first.end : end]) or first.pos[2:3] == ("副詞可能",)):
         return first.end
     if first is not None and first.start == start and first.end < end and text[first.start : first.end] in country_abbreviations() \
             and (is_katakana(text[first.end]) or text[first.end].isascii() and text[first.end].isalpha()):

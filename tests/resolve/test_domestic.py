@@ -345,3 +345,17 @@ def test_the_treaty_an_optional_protocol_is_named_after_is_a_treaty():
     text = "北浜は、漁業権規約の第一選択議定書を批准した。"
     assert [text[c.start : c.end] for c in protocols_treaties(text)] == ["漁業権規約"]
     assert protocols_treaties("国際条約の議定書を読む。") == []  # a bare protocol: a kind
+
+
+def test_a_law_keeps_its_old_in_its_name_where_a_plan_drops_it():
+    text = "旧北浜保全法は1950年に制定され、1990年にノルダ母体法に改められた。"  # the law before its new title
+    assert _entities(text)["旧北浜保全法"] == "Law"
+    plan = "旧ノルダ大綱に代わって新しい大綱ができた。"  # the old plan is the plan so named
+    assert _entities(plan, ("旧ノルダ大綱", "Plan")) == {"ノルダ大綱": "Plan"}
+
+
+def test_a_treaty_or_law_with_another_name_of_its_kind_in_parentheses_is_one_thing():
+    text = "ルリタニアは、北海航空条約（ノルダ条約）を批准した。ノルダ条約の附属書に沿う。"
+    assert _entities(text) == {"北海航空条約": "Agreement"}  # the city name joins the formal one
+    known = "ルリタニアは、バーゼル条約（ラムサール条約）を批准した。"  # two treaties kg knows apart stay two
+    assert _entities(known) == {"バーゼル条約": "Agreement", "ラムサール条約": "Agreement"}
