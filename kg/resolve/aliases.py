@@ -1237,7 +1237,7 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
     known = {lexicon.get(n).entity: lexicon.get(n) for n in names if lexicon.get(n) is not None}
     if len(known) > 1:
         return
-    own = next((t for t in map(suffix_type, names) if t), "") or next(
+    own = next((t for t in map(_defined_type, names) if t), "") or next(
         (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
         "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "")
     if known:
@@ -1255,6 +1255,13 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
         type_ = own
     for name in names:
         lexicon.add(name, entity, type_)
+
+
+def _defined_type(name: str) -> str:
+    """Return the type a defined name's head says; a body's head after a session's number (第9回…委員会（XYZ9）) names
+    one sitting of the body, an Event, as a run of plain text so written is read (candidates.bare_headed)."""
+    type_ = suffix_type(name)
+    return "Event" if type_ == "Organization" and _EDITION.match(nfkc(name)) else type_
 
 
 def _group_label(names: Sequence[str]) -> str:
