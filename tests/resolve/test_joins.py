@@ -955,6 +955,19 @@ def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
     two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
     spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
     assert "第7期計画" in _nodes([_note(two)], spans)
+    kanji = "第二次里山保全事業計画が始まった。第二次計画は3年間続く。"  # the round in kanji numerals
+    spans = _spans(kanji, ("第二次里山保全事業計画", "Plan"), ("第二次計画", "Plan"))
+    assert _nodes([_note(kanji)], spans)["第二次里山保全事業計画"] == ["第二次計画", "第二次里山保全事業計画"]
+
+
+def test_a_case_by_its_first_proper_word_and_head_is_the_one_case_it_opens():
+    text = "北浜町職員殺害事件で再審が決まった。北浜事件でも証拠開示が決め手になった。"
+    spans = _spans(text, ("北浜町職員殺害事件", "Incident_Other"), ("北浜事件", "Incident_Other"))
+    assert _nodes([_note(text)], spans)["北浜町職員殺害事件"] == ["北浜事件", "北浜町職員殺害事件"]
+    two = "北浜町職員殺害事件と北浜港爆破事件が起きた。北浜事件でも証拠開示が決め手になった。"  # two cases it may be
+    spans = _spans(two, ("北浜町職員殺害事件", "Incident_Other"), ("北浜港爆破事件", "Incident_Other"),
+                   ("北浜事件", "Incident_Other"))
+    assert "北浜事件" in _nodes([_note(two)], spans)
 
 
 def test_the_bare_constitution_cited_by_an_article_is_the_states_own(nlp):
