@@ -164,7 +164,7 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
 
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
-_FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
+_FORMAL = re.compile(r"正式(?:な名前は|な名称は|名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
 # The same unquoted, when the formal name is all the rest of the sentence: 正式名は…に関する法律。
 _FORMAL_PLAIN = re.compile(r"正式(?:名称|名)は[：:]?\s*([^「」『』、。\s]{4,120})(?=[。．]|$)")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
@@ -277,6 +277,7 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                                                      if previous is not None and previous.note == block.note else [])
                 names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
                 plain = _last_run(block.text, match.start(), type_)
+                plain = "" if _points_back(plain) else plain  # 改正法の正式な名前は「…」: the law named above
                 names = [plain] if plain and not names else names
                 alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
                 if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
@@ -291,6 +292,14 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
         previous = block
         if block.kind != "footnote":  # a footnote's copy stands where it is cited, not in the list
             recent = [*recent[-(_ITEMS_ABOVE - 1):], block]
+
+
+def _points_back(name: str) -> bool:
+    """Return True for a word before a bare head that points to a thing named before (改正法, 同法, 新条約: a
+    qualifier or a pointer of name_words.tsv and the head): no name of its own."""
+    head = head_length(name)
+    front = nfkc(name[: len(name) - head])
+    return bool(head) and bool(front) and (front in name_words("qualifier") or front in name_words("pointer"))
 
 
 # How many blocks of its section above a sentence giving a formal name may hold the name it gives: a list
