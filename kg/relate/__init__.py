@@ -24,7 +24,7 @@ __all__ = ["RelateOptions", "Relation", "find_relations", "relation_sentences"]
 
 _KANA_TAIL = re.compile(r"[ぁ-ゖ]+$")
 # the last words of a body's name as a sentence's topic or subject: 推進本部は, 同本部が (kanji and katakana)
-_STAND_IN = re.compile(r"(?:^|(?<=[、。\s]))(同)?([\u4e00-\u9fffァ-ヶー]+)(?=[はがも])")
+_STAND_IN = re.compile(r"(?:(?:^|(?<=[、。\s]))(同)?|(?<![\u4e00-\u9fff])(同じ))([\u4e00-\u9fffァ-ヶー]+)(?=[はがも])")
 # Longer "sentences" are lists or tables run together without a full stop: no frame spans them, and
 # SudachiPy refuses text over 49,149 bytes.
 MAX_SENTENCE_CHARS = 2_000
@@ -134,19 +134,21 @@ def _stand_ins(
 
     In 「X推進本部が発足した。…推進本部は工程表を決定した」 and 同本部は, the words stand for the body named before
     them in the note whose name ends in them, the nearest one; words of three characters at least (or two
-    after 同), that open the sentence or follow a comma, and that no mention covers.
+    after 同), that open the sentence or follow a comma, and that no mention covers. After 同じ (10月には同じ
+    閣僚会議が) the words may follow any word: 同じ says they name the body named before.
     """
     text = block.text
     found = []
     for match in _STAND_IN.finditer(text, start, end):
-        words, at = match.group(2), match.start(2)
-        if len(words) < (2 if match.group(1) else 3) or any(m.start < match.end(2) and at < m.end for m in mentions):
+        words, at = match.group(3), match.start(3)
+        if len(words) < (2 if match.group(1) or match.group(2) else 3) or \
+                any(m.start < match.end(3) and at < m.end for m in mentions):
             continue
         before = [e for line, place, e in bodies if (line, place) < (block.line, at) and
                   any(n != words and n.endswith(words) for n in (e.id, e.label, *e.aliases))]
         if before:
             body = before[-1]
-            found.append(Mention(words, "", "stand-in", block, at, match.end(2), text[start:end], body.id, body.type))
+            found.append(Mention(words, "", "stand-in", block, at, match.end(3), text[start:end], body.id, body.type))
     return found
 
 

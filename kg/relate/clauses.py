@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import FORMAL_NOUNS, NOUNS, OPEN_QUOTES
+from kg.relate.reader import ATTRIBUTIVE_ENDINGS, FORMAL_NOUNS, NOUNS, OPEN_QUOTES
 from kg.resolve.knowledge import suffix_type
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ _LEFT = ("membership", "signing", "ratification")
 # Nouns of standing under a body (Aの指揮下にある, Aの隷下に置かれた, Aの傘下にある): A oversees what is there
 _UNDER = ("下", "隷下", "傘下", "配下")
 _UNDER_VERBS = ("ある", "置く")
+# Nouns of control that stand under a body before 下 (Aの管理の下にある, Aの監督の下に置かれた): A oversees
+_CONTROL = ("管理", "指揮", "監督", "管轄", "統制", "所管")
 # Nouns of being inside a body (Aの中に, Aの内に), and the passive verbs that place or set up a body there
 # (Aの中にBが置かれた, Aの中にBが設立された): A oversees B as with Aに設置された; with ある the noun says among
 _INSIDE = ("中", "内")
@@ -45,12 +47,15 @@ _SET_UP_VERBS = ("置く", "設置", "設立", "新設", "創設")
 _BODY_WORDS = ("会議", "協議会", "審議会", "委員会", "会議体", "機関", "組織", "団体", "法人", "本部", "チーム")
 # What a sentence that says so holds: …下に, …下には
 UNDER_STEM = "下に"
+# Endings of nouns of people a body is made of: 有識者の会議, 専門家の会合, 委員の会議
+_MEMBERS = ("者", "家", "員")
+# Verbs of asking: the act they take is the one asked of others (Bへの参加を呼びかけた), or asked to be let do
+# (Bへの加入を申請した)
+_ASKING = ("呼びかける", "求める", "促す", "要請", "要求", "働きかける", "申請")
 # Verbs of naming: Nは「X」と呼ばれる
 _CALLED = ("呼ぶ", "称する")
 # Acts that make or bind to an instrument
 _ON_INSTRUMENTS = ("adoption", "signing", "ratification", "publication")
-# The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
-_ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 
 
 def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
@@ -63,7 +68,9 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
     said = head if i not in groups and sentence.marker(i) == "の" and tokens[i].dep == "nmod" and head > i and \
         head not in groups else i
     if i not in groups and (sentence.kids(said, "cop") or tokens[said].dep == "ROOT"):
-        topics = [c for c in sentence.kids(said, "nsubj") if c in groups and sentence.marker(c) in ("は", "とは")]
+        # (a topic is one whatever label the parser gave it: Eは、Aが主催する予定。 with E as obl)
+        topics = [c for c in sentence.kids(said, "nsubj", "dislocated", "obl") if c in groups and
+                  sentence.marker(c) in ("は", "とは")]
         if topics:
             return topics[0]
     if i not in groups and sentence.marker(i) == "は" and tokens[head].lemma in _CALLED and sentence.passive(head):
@@ -71,11 +78,15 @@ def _named(sentence: ParsedSentence, i: int, groups: dict[int, _Group]) -> int:
         called = [c for c in sentence.kids(head) if _covering(sentence, c, groups) in groups and sentence.marker(c) == "と"]
         if called:
             return _covering(sentence, called[0], groups)
-    if i not in groups and sentence.marker(i) == "で" and (tokens[i].dep == "advcl" or _body_said(sentence, i)):
+    # BはAが設置した有識者の会議で、…: a clause hung on the members a body word is made of (有識者の, 専門家の) is the
+    # body word's (施設の会議 is a meeting of the facility the clause sets up)
+    body = said if said != i and tokens[i].lemma.endswith(_MEMBERS) and sentence.marker(said) == "で" and \
+        _body_said(sentence, said) else i
+    if i not in groups and sentence.marker(body) == "で" and (tokens[body].dep == "advcl" or _body_said(sentence, body)):
         # BはAが設立したNで、…: the noun said of the topic with a continuing copula is the topic (the parser
         # may call the topic dislocated when the clause after the comma has a subject of its own)
-        topics = [g for g in groups if g < i and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
-        if topics and (tokens[i].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
+        topics = [g for g in groups if g < body and sentence.marker(g) == "は" and tokens[g].dep in ("nsubj", "dislocated")]
+        if topics and (tokens[body].dep == "advcl" or all(a.type == "Organization" for a in groups[topics[-1]].arguments)):
             return topics[-1]
     # B協定（…）：Aが採択した協定で、…: a glossary line defines the name before its colon with a noun of the same
     # head word, which stands for it
@@ -194,7 +205,7 @@ def _attributive(sentence: ParsedSentence, clause: int, groups: dict[int, _Group
     while end + 1 < len(tokens) and tokens[end + 1].dep in ("aux", "fixed", "mark") and \
             clause <= tokens[end + 1].head <= end:
         end += 1
-    if tokens[end].dep == "mark" or not tokens[end].text.endswith(_ATTRIBUTIVE_ENDINGS):
+    if tokens[end].dep == "mark" or not tokens[end].text.endswith(ATTRIBUTIVE_ENDINGS):
         return None
     after = end + 1
     while after < len(tokens) and tokens[after].text in OPEN_QUOTES:
@@ -227,7 +238,8 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
     # Bで, not Bでは: a では-phrase sets the scene of the sentence (アフリカでは、AがBで…)
     found = [g for g in slots[anchor]["venue"] if all(a.type in ("Country", "Region") for a in g.arguments)
              and sentence.marker(g.token) not in ("では", "でも")]
-    for c in sentence.kids(anchor, "obj", "obl", "iobj"):
+    # (a noun takes its object with への: Bの産業への支援)
+    for c in sentence.kids(anchor, "obj", "obl", "iobj", "nmod"):
         if sentence.marker(c) in OBJECT_MARKERS:
             found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
     return found
@@ -599,11 +611,14 @@ def _topic_object(
 
 
 def _taken(sentence: ParsedSentence, noun: int) -> bool:
-    """Return True when a predicate noun is what another predicate acts on (Bの立ち上げに参加した)."""
+    """Return True when a predicate noun is what another predicate acts on (Bの立ち上げに参加した), or what a verb
+    of asking asks others to do (Bへの参加を各国に呼びかけた: the countries would join, not the one who asks)."""
     tokens = sentence.tokens
     head = tokens[noun].head
     if head == noun or tokens[noun].dep not in ("obj", "obl") or sentence.marker(noun) not in ("を", "に"):
         return False
+    if tokens[head].lemma in _ASKING and sentence.marker(noun) == "を":
+        return True
     # 協定に署名した is one act: the noun and the verb that takes it share their subject
     outer, inner = sentence.predicate(head), sentence.predicate(noun)
     return outer is not None and inner is not None and outer[1] != noun and outer[0].group != inner[0].group
@@ -652,8 +667,8 @@ def _drafted(
 ) -> list[_Group]:
     """Return the instruments a plain noun acted on belongs to: Bの改正案が採択された, Bの案を承認した adopt B.
 
-    Only a noun that names a draft or a change (案, 改正案, 改定, 修正, the amending law 改正法): Bの事務局が承認された approves
-    no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
+    Only a noun that names a draft or a change (案, 改正案, 改定, 修正, the amending law 改正法), or that a clause of
+    change modifies (Bを改正する法律): Bの事務局が承認された approves no B. A clause chained before that changes an instrument gives it too: in Bを全面改定し、決定した,
     what is decided is B as changed; Bを議論し、決定した decides nothing named.
     """
     from kg.relate.phrases import INSTRUMENTS
@@ -661,11 +676,19 @@ def _drafted(
     found = [g for c in sentence.kids(anchor, "advcl") if c < anchor and sentence.tokens[c].lemma.endswith(_DRAFTS)
              and sentence.predicate(c) is None for g in slots[c]["object"]
              if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
-    for c in sentence.kids(anchor, "obj", *(("nsubj",) if passive else ())):
-        if c in groups or not _noun(sentence, c).endswith(_DRAFTS) or sentence.predicate(c) is not None or \
-                sentence.marker(c) not in ("を", "が", "は", "も"):
+    # …で、Bの改正法が可決、成立した: the parser may hang the noun on the first act of the list; it is what both are of
+    listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
+    for c in [k for v in [anchor, *listed] for k in sentence.kids(v, "obj", *(("nsubj",) if passive else ()))]:
+        if c in groups or sentence.predicate(c) is not None or sentence.marker(c) not in ("を", "が", "は", "も"):
             continue
-        found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        if _noun(sentence, c).endswith(_DRAFTS):
+            found += [g for g in slots[c]["genitive"] if all(a.type in INSTRUMENTS for a in g.arguments)]
+        # Bを改正する法律が成立した: a noun a clause of change modifies is B as changed, as Bの改正法 is (also a clause
+        # the parser hung on a word of the noun: Bを改正する関連2法)
+        words = [c, *(w for w in sentence.children[c] if w < c and sentence.tokens[w].pos in NOUNS)]
+        found += [g for w in words for k in sentence.kids(w, "acl") if sentence.tokens[k].lemma.endswith(_DRAFTS) and
+                  sentence.predicate(k) is None for g in slots[k]["object"]
+                  if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     return found
 
 
@@ -741,7 +764,7 @@ def _meeting_of(
 def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]],
            groups: dict[int, _Group]) -> list[tuple[bool, Frame]]:
     """Return A's oversight of B when B is said to stand under or be set up inside A: Aの指揮下にあるB,
-    BはAの下に置かれている, Aの中にBが設立された.
+    BはAの下に置かれている, BはAの管理の下にある, Aの中にBが設立された.
 
     Only bodies: what stands under a country or a person (日本の下にある, 首相の下に) is left alone, and so is
     a body placed somewhere else (Aの下に事務所を置く: the active voice places a thing, not a body).
@@ -765,8 +788,12 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
             continue
         word = "".join(tokens[k].text for k in sentence.kids(c, "compound") if k < c) + tokens[c].text
         negated, modality = _mood(sentence, anchor, True)
+        # Aの管理の下に: the control is A's
+        controls = [k for k in sentence.kids(c, "nmod") if k not in groups and sentence.marker(k) == "の" and
+                    tokens[k].lemma in _CONTROL]
         found += [(True, Frame(a, word, "oversight", b, negated, modality))
-                  for g in slots[c]["genitive"] if all(a.type == "Organization" for a in g.arguments)
+                  for g in slots[c]["genitive"] + [g for k in controls for g in slots[k]["genitive"]]
+                  if all(a.type == "Organization" for a in g.arguments)
                   for a in g.arguments for u in units for b in u.arguments if a.entity != b.entity]
     return found
 

@@ -45,7 +45,7 @@ _SUBJECT_MARKERS = ("が", "は", "も", "では", "でも", "としては")
 # Aと合わせて, Aと併せて: along with A, which the verb acts on as it acts on its object
 _ALONG_WITH = ("合わせる", "併せる")
 _WITH_MARKERS = ("と", "とともに", "と共に", "とも")
-_VENUE_MARKERS = ("で", "において", "にて", "における", "では")
+_VENUE_MARKERS = ("で", "において", "にて", "における", "では", "での")
 _AGENT_MARKERS = ("によって", "により", "による", "から", "に")
 _BY = ("によって", "により", "による")
 _CONDUITS = ("を通じて", "を通して", "を通じ", "を通し")
@@ -55,8 +55,9 @@ _ACTED_ON = ("Agreement", "Plan", "Law", "Organization", "Event")
 # Acts only a party does: an agreement, plan or law signs, joins or ratifies nothing (RCEPは…との協定: RCEP
 # is the agreement itself, said of the topic)
 _BY_PARTIES = ("signing", "ratification", "membership", "withdrawal")
-# nor does one adopt anything (こども大綱は…三つの大綱を一本にまとめたもの: the outline is what was made of them)
-_NOT_BY_INSTRUMENTS = (*_BY_PARTIES, "adoption")
+# nor does one adopt anything (こども大綱は…三つの大綱を一本にまとめたもの: the outline is what was made of them), nor
+# hand anything over (B計画は、閣議決定して国会に提出する: the plan is what is submitted)
+_NOT_BY_INSTRUMENTS = (*_BY_PARTIES, "adoption", "provision")
 # Nouns that name a meeting: 総会, 会議, 会合
 _MEETINGS = ("会", "会議", "会合")
 # Endings of a word for the one who does an act: 議長国, 加盟国, 出資者
@@ -65,6 +66,12 @@ _DOERS = ("国", "者")
 _JOINT = "共同"
 # Nouns that name what a body resolves: 決議, 決定
 _DECISIONS = ("決議", "決定")
+# Particles of what a thing is about (Eについて報告を公表した)
+_ABOUT = ("について", "については", "に関して", "に関する")
+# Meetings that are one sitting of their parties: AとBは会談で…した says they met
+_SITTINGS = ("会談", "折衝")
+# Acts of parties that a passive act may be done by (AとBの合意により設立された): the parties do it
+_PARTIES_ACTS = ("合意",)
 # Acts whose object is made, held or run by their doer (a body set up, an event held, a plan adopted), so never
 # the doer itself: what a relative clause of one modifies is what it acts on
 _MADE = ("establishment", "oversight", "hosting", "adoption", "publication")
@@ -118,6 +125,9 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     governor = token.head if group.governor is None else group.governor
     if tokens[governor].pos == "ADV" and tokens[governor].head != governor:
         governor = tokens[governor].head  # an adverb takes no argument: 日加間ではいまだ…締結されておらず
+    if tokens[governor].dep == "compound" and tokens[governor].pos in NOUNS and governor > i and \
+            sentence.marker(i) not in ("", "の") and (verb := verb_of(tokens, governor)) is not None:
+        governor = verb  # Aは東京で日ASEAN会合を開催し, hung on 日 of the name: a phrase with a particle is the verb's
     if token.dep == "nsubj" and governor != i and "助数詞" in tokens[governor].tag and \
             not sentence.kids(governor, "cop") and tokens[governor].head != governor and \
             tokens[tokens[governor].head].pos == "VERB":
@@ -127,6 +137,10 @@ def _attach(sentence: ParsedSentence, group: _Group, slots: dict[int, dict[str, 
     if group.between:
         slots[governor]["mutual"].append(group)
         return
+    if sentence.marker(i) == "による" and sentence.predicate(governor) is None and tokens[governor].dep == "nmod" and \
+            tokens[governor].head > governor and sentence.predicate(tokens[governor].head) is not None:
+        # AによるBの産業への支援, hung on 産業: による modifies the act the noun phrase ends in
+        governor = tokens[governor].head
     if governor == i and sentence.marker(i) in ("には", "では"):
         # Eには、…が出席した read as two sentences: a phrase with a particle ends none, so it is the later root's
         governor = next((k for k in range(i + 1, len(tokens)) if tokens[k].head == k and tokens[k].pos == "VERB"), i)
@@ -259,12 +273,17 @@ def _frames_at(
             _joint(sentence, anchor, slots)
     if anchor in groups or _renamed(sentence, anchor, groups) or _in_name(sentence, anchor, groups):
         return []  # an entity's own name states no act: 「南米協議」, 北米協定, パウエル議長, 協定（北米協定）
+    if tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_PARTIES_ACTS) and \
+            sentence.marker(anchor) in _BY and sentence.passive(tokens[anchor].head):
+        return []  # Bは、AとCの合意により設立された: the agreement is how A and C set B up, read at the act it is done by
     if _title_before(sentence, anchor, groups):
         return []  # E議長のX氏: a title before the name is the person's post, as パウエル議長 is
     if named[1] == anchor and tokens[anchor].pos in NOUNS and tokens[anchor].lemma.endswith(_DOERS) and \
             sentence.marker(anchor) in _WITH_MARKERS + ("との",):
         return []  # AはE議長国と共同で: a role named as the partner is a party the sentence leaves unnamed, not A
     predicate, word = named
+    if word != anchor and any(sentence.marker(g.token) in _BY for g in slots[word]["agent"]):
+        return []  # Aは、BによるCの買収を禁じる命令を出した: the act a verb carries is B's, read at the noun
     # Aの機関として: a part said of the subject of the verb it goes with, as a copula says it
     as_part = predicate.part and word == anchor and sentence.marker(anchor) == "として"
     # Bの事務局はAが務めた: a part a verb carries is a post A serves in, and A oversees B as its host
@@ -307,11 +326,17 @@ def _frames_at(
             agents += [g for v in [anchor, *listed] for g in slots[v]["venue"] if sentence.marker(g.token) == "で" and
                        all(a.type in ("Organization", "Event") for a in g.arguments) and
                        any(a.start <= tokens[g.token].start < a.end for a in g.arguments)]
+            agents = agents or _opening(sentence, anchor, groups)
             agents = agents or _sitting(sentence, anchor, slots, groups)
         agents = agents or _resolved(sentence, anchor, slots, groups)  # Bは国連総会の決議で設けられた
         if predicate.group == "hosting" and not agents:
             agents = _presiding(sentence, groups)  # 議長国Xの首都で Eが開かれた: X holds it
         subjects, objects = agents, [g for g in objects if g not in agents] + [g for g in subjects if g not in within]
+        if subjects and not objects and (predicate.intransitive or predicate.assembly):
+            # Bは国会で成立し、C計画が進行中: the topic the parser hung on the sentence's end is what passed
+            topic = _topic(sentence, anchor, slots) or [g for g in slots[tokens[anchor].head]["object"] if
+                                                         g.token < anchor and sentence.marker(g.token) == "は"]
+            objects = [g for g in topic if all(a.type in INSTRUMENTS for a in g.arguments)]
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
@@ -326,6 +351,9 @@ def _frames_at(
         # AはBに本部を置いた: where a thing is placed is not what is set up; AはBに命令を出した: whom a thing is
         # issued to is not what is published
         objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
+    if predicate.group == "publication":
+        # AはEについて報告を公表した: what a report is about is not what is published
+        objects = [g for g in objects if sentence.marker(g.token) not in _ABOUT]
     received: list[_Group] = []
     verb = sentence.vocabulary.predicate(tokens[anchor].lemma)
     if verb is not None and verb.receives and word != anchor:
@@ -342,9 +370,13 @@ def _frames_at(
     origins = [g for g in objects if sentence.marker(g.token) == "から"]
     if len(objects) > len(origins):
         objects = [g for g in objects if g not in origins]
-    if predicate.members and not subjects and not objects:
+    members = [g for g in roles["venue"] if sentence.marker(g.token) == "で"] if predicate.members else []
+    if members and not subjects and not objects:
         # AとBで構成するC: the で-phrase names the members; C comes from the relative clause
-        subjects = [g for g in roles["venue"] if sentence.marker(g.token) == "で"]
+        subjects = members
+    elif members and len(subjects + objects) == 1 and sentence.marker((subjects + objects)[0].token) in ("は", "が"):
+        # CはAとBで構成する, CはAとBで構成される: what the members make up is the one thing the clause says
+        subjects, objects = members, subjects + objects
     if predicate.effect and not subjects:
         subjects, objects = _acceded(sentence, anchor, slots, groups)  # Aの協定Bへの加入が発効した: B for A
     if not subjects and not verbal:
@@ -380,6 +412,11 @@ def _frames_at(
         actor = all(a.type in ACTORS for a in group.arguments)
         if group not in owners and group not in bodies:
             (subjects if actor and not subjects else objects).append(group)
+    if not objects and word != anchor and "接尾辞" in tokens[anchor].tag and subjects:
+        # AはBの大口の出資国で, AはBの分担金拠出国: a role's の-phrase the parser hung on the plain noun that describes
+        # the role, with の or written on into it
+        objects = [g for c in sentence.kids(anchor, "nmod") if c not in groups and sentence.marker(c) in ("の", "") and
+                   sentence.predicate(c) is None for g in slots[c]["genitive"]]
     if not objects:
         objects = _nested(sentence, anchor, word, slots)
     # APAECはACEが取りまとめた: with a が-subject of its own, the topic is what is acted on
@@ -487,6 +524,9 @@ def _frames_at(
             (_left(sentence, anchor, slots, subjects) if predicate.group in ("withdrawal", "membership") else []) or \
             (_destination(sentence, anchor, slots) if predicate.group == "provision" else []) or \
             (_origin(sentence, anchor, slots) if predicate.group == "trade" else [])
+    # AとBは党首会談で…を確認した: a sitting the co-subjects' clause is set in is one they hold with each other (a
+    # negotiation, 関税交渉で合意した, is how they came to agree, not a meeting said)
+    own = own or (tokens[anchor].lemma in _SITTINGS and sentence.marker(anchor) == "で" and tokens[anchor].dep == "obl")
     negated, modality = _mood(sentence, anchor, verbal)
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
@@ -535,6 +575,25 @@ def _destination(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[st
             sentence.marker(g.token) == "では" and all(a.type in ("Country", "Region") for a in g.arguments)][:1]
 
 
+def _opening(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> list[_Group]:
+    """Return the body or meeting a sentence opens with, set off by a comma: 本会議で、…Xが可決、成立した.
+
+    A で-phrase that opens the sentence and ends with a comma is where the whole sentence happens, however
+    deep in a clause before the predicate the parser hung it; a venue the predicate has of its own wins.
+    """
+    tokens = sentence.tokens
+    first = min(groups, default=anchor)
+    if first >= anchor or sentence.marker(first) != "で" or \
+            not any(tokens[c].text == "、" for c in sentence.kids(first, "punct")) or \
+            not all(a.type in ("Organization", "Event") for a in groups[first].arguments):
+        return []
+    k = first
+    while tokens[k].head != k and k != anchor:
+        k = tokens[k].head
+    # a clause the parser made a root of its own before the predicate runs on into it
+    return [groups[first]] if k <= anchor else []
+
+
 def _sitting(
     sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
 ) -> list[_Group]:
@@ -577,10 +636,14 @@ def _resolved(
 
     A resolution or decision (決議, 決定) is its body's act, whether the body is its の-phrase or the first
     words of its compound (総会決議で); a resolution of a country's parliament names the parliament, a
-    country with の (日本の決議) is no body that resolves.
+    country with の (日本の決議) is no body that resolves. An agreement it was done by (AとCの合意により) is
+    its parties' act, countries too.
     """
     found = []
     for c in sentence.kids(anchor, "obl"):
+        if c not in groups and sentence.marker(c) in _BY and sentence.tokens[c].lemma.endswith(_PARTIES_ACTS):
+            # Bは、AとCの合意により設立された: an agreement is its parties' act, and they set B up
+            found += [g for g in slots[c]["genitive"] if all(a.type in ACTORS for a in g.arguments)]
         if sentence.marker(c) != "で" or not sentence.tokens[c].lemma.endswith(_DECISIONS):
             continue
         found += [g for g in ([groups[c]] if c in groups else slots[c]["genitive"])

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # Names of what parties sign, adopt or pass, never a party themselves
 INSTRUMENTS = ("Agreement", "Plan", "Law")
+# The numerals a count is written with (3省, 両党)
+_NUMERALS = "一二三四五六七八九十百千両"
 _CLOSE_QUOTES = ("」", "』", "”")
 # Counters of countries: 9か国, 3カ国
 _COUNTRY_COUNTERS = ("か国", "カ国", "ヵ国", "ケ国", "ヶ国")
@@ -77,7 +79,8 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
     """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
     tokens = sentence.tokens
     titles, inside = _person_titles(sentence, arguments)
-    arguments = [a for a in arguments if a not in inside]
+    # Aなど3省が: a number and a counter name no one, and the names before them stand for the count
+    arguments = [a for a in arguments if a not in inside and not _count(tokens, a)]
     phrase: dict[int, list[Argument]] = defaultdict(list)
     owner: dict[int, int] = {}  # token -> phrase token of the argument that covers it
     spans = {}
@@ -192,6 +195,14 @@ def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int
         if into is not None:
             into.arguments[:0] = groups.pop(i).arguments
     return groups
+
+
+def _count(tokens: Sequence[Token], argument: Argument) -> bool:
+    """Return True when a mention is only a number and a counter (3省, 2か国): a count of names, no name."""
+    covered = [t for t in tokens if t.start < argument.end and argument.start < t.end]
+    # the tokenizer tags the 何 of a name (何立峰) a numeral too
+    return len(covered) > 1 and all(ch.isdigit() or ch in _NUMERALS for ch in covered[0].text) and \
+        all(t.pos == "NUM" or t.tag.startswith("接尾辞") or "助数詞" in t.tag for t in covered)
 
 
 def _glossed(tokens: Sequence[Token], covered: Sequence[int], head: int) -> int:

@@ -33,6 +33,8 @@ NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
 _PASSIVE = ("れる", "られる")
 # Auxiliaries of the causative: Xを発足させた makes an intransitive act transitive, its doer the subject
 _CAUSATIVE = ("せる", "させる")
+# The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
+ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 # Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
 FORMAL_NOUNS = ("こと", "の", "もの", "ため")
 
@@ -189,8 +191,18 @@ class ParsedSentence:
         return head if self.marker(head) in ("が", "は", "も") else None
 
     def relative(self, i: int) -> bool:
-        """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので)."""
-        return self.tokens[i].dep == "acl" and not self._nominalised(i)
+        """Return True when clause i modifies the noun it hangs on: an acl that の does not make a noun (Vしたので).
+
+        A clause that ends in the conjunctive form and a comma (Bは国会で成立し、C計画が進行中) is chained to the
+        next one, whatever the parser hung it on: only the dictionary or past form modifies a noun.
+        """
+        return self.tokens[i].dep == "acl" and not self._nominalised(i) and not self._continued(i)
+
+    def _continued(self, i: int) -> bool:
+        """Return True when clause i ends in the conjunctive form (成立し, 設置され) followed by a comma."""
+        end = max([i, *(c for c in self.kids(i, "aux") if c > i)])
+        return end + 1 < len(self.tokens) and self.tokens[end + 1].text == "、" and \
+            not self.tokens[end].text.endswith(ATTRIBUTIVE_ENDINGS)
 
     def cleft(self, i: int) -> bool:
         """Return True when clause i is the Vしたのは of Vしたのは X だ: X is the one it leaves unsaid.
@@ -345,6 +357,9 @@ class ParsedSentence:
                                                                        self.tokens[c].text == "で")
                                       for c in self.children[i]):
             return True
+        if self.marker(i) == "で" and any(self.tokens[c].text == "、" for c in self.kids(i, "punct")) and \
+                any(self.marker(c) == "は" for c in self.kids(i, "nsubj")):
+            return True  # AはBの出資国で、…: the continuing copula the parser read as a particle, said of its topic
         head = token.head
         # Bへの拠出国の一つ: one of the Ns is an N
         return head != i and self.marker(i) == "の" and "助数詞" in self.tokens[head].tag and self.said(head)

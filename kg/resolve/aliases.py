@@ -1040,8 +1040,8 @@ def _is_abridged(names: Sequence[str]) -> bool:
     """Return True for a body's name and the short name Japanese makes of some of its kanji, in order,
     either way round: 全国農業協同組合中央会（JA全中）, 日本銀行（日銀）, 理研（理化学研究所）.
 
-    The long name ends in a head noun and the short one in none; the short one has two kanji or more,
-    no kana, at most a Latin prefix (JA) besides.
+    The long name ends in a head noun and the short one in none of that kind; the short one has two kanji or
+    more, no kana, at most a Latin prefix (JA) besides.
     """
     if len(names) != 2:
         return False
@@ -1050,8 +1050,9 @@ def _is_abridged(names: Sequence[str]) -> bool:
     if not (2 <= len(short) <= 6 and len(kanji) >= 2 and all(is_kanji(c) or is_ascii_alnum(c) for c in short)):
         return False
     lettered = _lettered_short_name(short, long_)
-    if not lettered and (not (suffix_type(long_) or head_type(long_))
-                         or (suffix_type(short) or head_type(short)) and not _abridged_head(short, long_)):
+    kind = suffix_type(long_) or head_type(long_)
+    # a head of another kind in the short one is no head of it (海 of ABC北海 for 北海旅客鉄道: a company is no sea)
+    if not lettered and (not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_)):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it

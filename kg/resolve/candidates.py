@@ -674,33 +674,96 @@ def _head_alone(text: str, start: int, end: int) -> bool:
 # A ministry or agency, and the heads of the bureaus and agencies under one: 法務省の入国管理局, 経済産業省の資源エネルギー庁.
 _MINISTRY_HEADS = ("省", "庁", "府")
 _BUREAU_HEADS = ("局", "庁")
+# The state's bodies whose units are named by their field: a ministry, an agency, an institute (…研究所の…部).
+_STATE_BODY_HEADS = (*_MINISTRY_HEADS, "研究所")
+# The one-kanji heads of a unit inside a state's body: a bureau (…局) or a department (…部).
+_UNIT_HEADS = ("局", "部")
 
 
 def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
-    """Return the bureaus a known ministry's or country's name and の set before them (入国管理局 of
-    法務省の入国管理局, 国家測量局 of 北方国の国家測量局).
+    """Return the bureaus and departments of a known state body (入国管理局 of 法務省の入国管理局, 国際研修部 of
+    …研究所の国際研修部, 警備部 of 北浜県警察警備部 whole) and of a country (国家測量局 of 北方国の国家測量局).
 
-    The bureau is a run of kanji nouns of four or more that ends in 局 or 庁 and ends the noun run: a
-    ministry's or a state's part of such a name is a body of the state, while 当局 (…の税関当局), 事務局 and
-    the ministry's 部 and 課 are a word for any office or a desk inside one.
+    After the body and の, the unit is a run of kanji nouns of four or more that ends in 局 or 庁, or one
+    that ends in 局 or 部 written as a word of its own after a field (保護 局, 国際 研修 部): a ministry's or a
+    state's part named so is a body of the state, while 当局 (…の税関当局), 事務局, 郵便局 and 幹部 are one word
+    of the dictionary for any office, desk or rank. Right after the body, the unit is its name's last
+    words (…庁警備部, …検察庁特別調査部), and the place that opens the body's name opens the unit's.
     """
     found = []
     for cand in known:
+        body = cand.entity or nfkc(text[cand.start : cand.end])
         ministry = cand.type == "Organization" and text.endswith(_MINISTRY_HEADS, cand.start, cand.end)
-        if not (ministry or cand.type == "Country") or not text.startswith("の", cand.end):
-            continue
-        run = []
-        for word in words_over(text, cand.end + 1, len(text)):
-            if word.start != (run[-1].end if run else cand.end + 1) or word.pos[0] not in ("名詞", "接尾辞"):
-                break
-            run.append(word)
-        if not run:
-            continue
-        name = text[run[0].start : run[-1].end]
-        if len(name) >= 4 and name.endswith(_BUREAU_HEADS) and not name.endswith("当局") and all(is_kanji(c) for c in name) \
-                and not any(w.pos[1] == "数詞" for w in run):
-            found.append(Candidate(run[0].start, run[-1].end, HEADED, type="Organization", headed=True))
+        state_body = cand.type == "Organization" and body.endswith(_STATE_BODY_HEADS)
+        if text.startswith("の", cand.end) and (state_body or cand.type == "Country"):
+            run = _unit_run(text, cand.end + 1)
+            if run and (_long_bureau(text, run) and (ministry or cand.type == "Country") or _field_unit(text, run)):
+                found.append(Candidate(run[0].start, run[-1].end, HEADED, type="Organization", headed=True))
+        elif ministry:
+            run = _unit_run(text, cand.end)
+            if run and _named_unit(text, run):
+                found.append(Candidate(_place_opening(text, cand.start), run[-1].end, HEADED, type="Organization",
+                                       headed=True))
     return found
+
+
+def _unit_run(text: str, start: int) -> list[Word]:
+    """Return the run of nouns and suffixes from start on, or of kanji words a unit's name holds (特別 of
+    特別調査部); empty when a unit's name cannot start there."""
+    run: list[Word] = []
+    for word in words_over(text, start, len(text)):
+        kanji = all(is_kanji(c) for c in text[word.start : word.end])
+        if word.start != (run[-1].end if run else start) or not (
+                word.pos[0] in ("名詞", "接尾辞") or kanji and word.pos[0] == "形状詞"):
+            break
+        run.append(word)
+    return run
+
+
+def _long_bureau(text: str, run: Sequence[Word]) -> bool:
+    """Return True for a run of four kanji or more ending in 局 or 庁, no 当局 and no number (通商政策局)."""
+    name = text[run[0].start : run[-1].end]
+    return (len(name) >= 4 and name.endswith(_BUREAU_HEADS) and not name.endswith("当局")
+            and all(is_kanji(c) for c in name) and not any(w.pos[1] == "数詞" for w in run)
+            and not name.endswith(_ANY_UNITS))
+
+
+# A word for a body's bureaus and departments of any kind (内部部局, 地方支分部局): no one unit.
+_ANY_UNITS = "部局"
+
+
+def _field_unit(text: str, run: Sequence[Word], adjective: bool = False) -> bool:
+    """Return True for kanji nouns of a field and a unit's head written as a word of its own (保護 局, 北米 局,
+    国際 研修 部; after the body's name a kanji adjective too, 特別 捜査 部): the field names the unit, where one
+    word of the dictionary (郵便局, 事務局, 幹部) is any office or rank."""
+    last = run[-1]
+    return len(run) >= 2 and text[last.start : last.end] in _UNIT_HEADS and all(
+        all(is_kanji(c) for c in text[w.start : w.end]) and w.pos[1] != "数詞" and not w.person
+        and (w.pos[0] == "名詞" or adjective and w.pos[0] == "形状詞") for w in run)
+
+
+def _named_unit(text: str, run: Sequence[Word]) -> bool:
+    """Return True for the kanji words right after a ministry's or agency's name that end in 局 or 部 and
+    name a unit of it: the head as a word of its own after a field (…庁 特別 調査 部) or a word of three
+    characters or more ending in it (警備部); 幹部 and 内部 say who or where, no unit."""
+    last = nfkc(text[run[-1].start : run[-1].end])
+    name = text[run[0].start : run[-1].end]
+    return all(is_kanji(c) for c in name) and not any(w.pos[1] == "数詞" for w in run) and (
+        _field_unit(text, run, adjective=True) or (len(run) == 1 and len(last) >= 3 and last.endswith(_UNIT_HEADS)))
+
+
+def _place_opening(text: str, start: int) -> int:
+    """Return where the name of a body that starts at start opens with the place it serves (仙台 地方 of
+    仙台地方検察庁, 北浜 高等 of 北浜高等検察庁): a place of the dictionary and up to one kanji word after it."""
+    before = []
+    at = start
+    while len(before) < 2 and (word := word_ending(text, at)) is not None and word.pos[0] == "名詞" \
+            and all(is_kanji(c) for c in text[word.start : word.end]):
+        before.append(word)
+        if word.pos[2:3] == ("地名",):
+            return word.start
+        at = word.start
+    return start
 
 
 def is_gloss(text: str, start: int, end: int) -> bool:
@@ -1489,7 +1552,7 @@ def outside_longer_names(
     (中国本土, 地元栃木, マカオ間) is that name, written loosely: the known name stays and the span goes.
     """
     loose = {id(c) for k in known if k.trust for c in longer if _contains(c, k) and _adds_no_name(text, k, c)
-             and not _foreign_organ(text, k, c, known)}
+             and not _foreign_organ(text, k, c, known) and not _arm_in_country(text, k, c, known)}
     known = [_typed_by_twin(_typed_by_head(text, _with_address(text, k, longer), [c for c in longer if id(c) in loose]), longer)
              for k in known]
     longer = [c for c in longer if id(c) not in loose]
@@ -1623,6 +1686,17 @@ def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence
     country's, a body of its own."""
     return known.type == "Organization" and _ends_in_state_head(text[known.start : known.end]) and any(
         c.type == "Country" and c.entity != "日本" and (c.start, c.end) == (span.start, known.start) for c in found)
+
+
+def _arm_in_country(text: str, known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:
+    """Return True for a longer name made of a known body and, last, a known country (ABC Japan, ABC日本): the
+    body's arm in that country, a company or a section of its own, no loose writing of the country; or of katakana
+    parts joined by ・ to the country (ゼノ・マリン・カナダ), a foreign company's name ending in one."""
+    if known.type != "Country" or known.end != span.end or known.start <= span.start:
+        return False
+    joined = text[known.start - 1] == "・" and is_katakana(text[known.start - 2 : known.start - 1] or " ") \
+        and is_katakana(text[known.start])
+    return joined or any(o.start == span.start and o.end < known.start and o.type == "Organization" for o in found)
 
 
 def _ends_in_state_head(rest: str) -> bool:

@@ -22,6 +22,7 @@ from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import (
     ene_types, head_length, legal_forms, name_words, read_tsv, strips_qualifier, suffix_type,
 )
+from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import Word, has_proper_part, short_units, word_ending, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 from kg.text.sentences import sentence_bounds
@@ -86,6 +87,10 @@ def _head_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(head) for head, _ in compound_heads()}, reverse=True))
 
 
+# The suffix of an area named by what is around it or what it does (北浜交通圏, 通勤圏).
+_AREA = "圏"
+
+
 def compound_names(text: str) -> list[Candidate]:
     """Return the compound names of a text (type OTHER for those kg keeps no node of)."""
     found = []
@@ -94,6 +99,11 @@ def compound_names(text: str) -> list[Candidate]:
         if i in _sites_by_run(text):
             continue  # a body's site: owned_sites reads the body and the site apart
         run = _after_full_name(run)
+        if len(run) >= 3 and text[run[-1].start : run[-1].end] == _AREA:
+            # 北浜交通圏: an area a place and a trade name, no node, and neither the place nor a body of the
+            # words before 圏 is a mention (首都圏 and ドル圏, of fewer words, are places kg knows or reads)
+            found.append(Candidate(run[0].start, run[-1].end, COMPOUND, type=OTHER))
+            continue
         cand = _named_run(text, run)
         if cand is not None and not _opens_inside_latin(text, cand.start):
             found.append(_with_listed_places(text, cand, runs[:i]))
@@ -192,6 +202,22 @@ def described_companies(text: str) -> list[Candidate]:
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
     return candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+
+
+# A katakana name of two parts or more joined by ・ and 製 after it: the maker (…・…製 of a foreign company).
+_MADE_BY = re.compile(r"(?<![ァ-ヺー・])([ァ-ヺー]+(?:・[ァ-ヺー]+)+)製")
+
+
+def makers(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Return the katakana names joined by ・ that 製 follows (…・…・カナダ製): the company that made the thing, a
+    foreign maker as Japanese writes it, though its last part is a country's name. A place kg knows so written
+    (a country of two words) is where the thing was made."""
+    found = []
+    for match in _MADE_BY.finditer(text):
+        known = lexicon.get(match.group(1))
+        if known is None or known.type not in ("Country", "Region"):
+            found.append(Candidate(match.start(1), match.end(1), COMPOUND, type="Organization", headed=True))
+    return found
 
 
 def country_forces(text: str) -> list[Candidate]:
@@ -694,13 +720,46 @@ def chaired_councils(text: str) -> list[Candidate]:
     return found
 
 
+# A council's section named by its field and the part of the field in parentheses: 刑事法（性犯罪関係）部会.
+_SECTION_WITH_PART = re.compile(r"（([^（）。、\s]{2,20})）(部会|分科会|委員会)")
+
+
+def sections_by_part(text: str) -> list[Candidate]:
+    """Return the sections of a council named by the kanji words of a field, the part of it in parentheses and
+    a section's head (民法（債権関係）部会, …法（…関係）分科会): the way a council divides one field among its
+    sections. The field's words open after a council's own name (…審議会 of …審議会刑事法（…）部会: a field's word
+    never ends in 会) or at the run's start; a parenthesis after other words (…の見直し（案）部会) or after no word names none."""
+    found = []
+    for match in _SECTION_WITH_PART.finditer(text):
+        start = match.start()
+        while (word := word_ending(text, start)) is not None and word.pos[:2] == ("名詞", "普通名詞") \
+                and all(is_kanji(c) for c in text[word.start : word.end]) and not text.endswith("会", word.start, word.end):
+            start = word.start
+        inside = words_within(text, match.start(1), match.end(1))
+        if start < match.start() and inside and all(w.pos[0] == "名詞" for w in inside):
+            found.append(Candidate(start, match.end(), COMPOUND, type="Organization", headed=True))
+    return found
+
+
+# A nationwide association's name opens with 全国 and ends in an association's head: 全国…連合会, 全国…協会.
+_NATIONWIDE = re.compile(r"全国[一-龥ァ-ヶー・]{2,24}?(?:連合会|連盟|協会|組合)(?![一-龥ァ-ヶー])")
+
+
+def nationwide_associations(text: str) -> list[Candidate]:
+    """Return the associations a run of kanji and katakana names from 全国 to an association's head (全国…
+    タクシー連合会, 全国…連盟): the words of the trade or the holders it joins nationwide, each common, make
+    one body, where a run in the middle of a longer word (…全国…協会員) or after other words names none."""
+    return [Candidate(m.start(), m.end(), COMPOUND, type="Organization", headed=True) for m in _NATIONWIDE.finditer(text)
+            if not (m.start() and is_name_char(text[m.start() - 1]) and text[m.start() - 1] not in "・")]
+
+
 # A post held on a body, in a clause right before the body's name: …が座長を務めた…会議.
 _SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|ている)$")
 
 
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
 # working group, subcommittee, council or committee.
-_BODY_HEADS = ("ワーキンググループ", "チーム", "部会", "本部", "会議", "委員会", "室", "隊")
+_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "室", "隊")
 # The particles that place a body under another: 内閣官房の…室, 内閣官房に…室が発足した.
 _UNDER = ("の", "に")
 
@@ -779,7 +838,9 @@ _FIELD_OWNERS = ("議院", "衆院", "参院", "国会", "議会", "審議会")
 # The heads of a parliament or a house, and of its sittings (第N回国会, 臨時国会 end in 国会); 議会 ends 審議会 too.
 _PARLIAMENT = re.compile("国会|議院|衆院|参院")
 # The heads of such a committee or section.
-_FIELD_HEADS = ("委員会", "部会")
+_FIELD_HEADS = ("委員会", "分科会", "部会")
+# The head of a council's section for one field.
+_FIELD_SECTION = "分科会"
 
 
 def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str, owners: set[int]) -> bool:
@@ -794,8 +855,10 @@ def _field_section(text: str, by_start: dict[int, Word], first: Word, head: str,
 
 
 def _field_word(text: str, by_start: dict[int, Word], first: Word, head: str) -> bool:
-    """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it."""
-    return by_start.get(first.start) is first and first.pos[:3] == ("名詞", "普通名詞", "一般") \
+    """Return True for a common noun of no other use (総務, 年金; not 常任, 運営 or 特別) with the head right after it.
+    A 分科会 is by its name a council's section for one field, so a word for an act names its field too (漁業分科会)."""
+    field = ("一般", "サ変可能") if head == _FIELD_SECTION else ("一般",)
+    return by_start.get(first.start) is first and first.pos[:2] == ("名詞", "普通名詞") and first.pos[2] in field \
         and nfkc(text[first.end : first.end + len(head)]) == head
 
 
@@ -1028,7 +1091,11 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
             run = run[1:]  # 米デトロイト: a place of the country the letter names
         word = run[0] if run else None
         # after a place, a word for a part of it (南鳥島周辺, パリ南部) leaves the place the name
-        after = name_words("member") | (name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset())
+        # after a body, a word for a thing it makes (ABC機) leaves the body the name, and after a body of a
+        # head a post there (…大学教授: kg/data/titles.txt)
+        after = name_words("member") | name_words("made") | (
+            name_words("position") if word is not None and word.pos[2:3] == ("地名",) else frozenset()) | (
+            _titles() if word is not None and head_type(text[word.start : word.end]) == "Organization" else frozenset())
         if word is None or word.pos[:2] != ("名詞", "固有名詞") or word.pos[2] not in ("一般", "地名") or not all(
             text[w.start : w.end] in after for w in run[1:]
         ):
@@ -1046,14 +1113,22 @@ def proper_words(text: str, spans: Sequence[Span]) -> list[Candidate]:
         kind = ("Country" if word.pos[3] == "国" else "Region") if word.pos[2] == "地名" else "Organization"
         # a place of the dictionary in 省 is a province (江西省), where 省 after common words heads a ministry
         head = "" if kind == "Region" and surface.endswith("省") else head_type(surface)
-        if head == "Region" and kind == "Organization" and _LATIN_PREFIX.match(surface):
-            head = ""  # XY東海, XY九州: a group's letters before a region name a company of it, not a sea or a state
+        # a place's head after an acronym (…東海 of ABC東海) ends a company's regional arm, no place
+        head = "" if head in ("Country", "Region") and _opens_latin(surface) else head
         found.append(Candidate(word.start, word.end, COMPOUND, type=head or kind))
     return found
 
 
-# Capital letters a proper noun opens with before kanji: a group's or a brand's letters (XY of XY東海).
-_LATIN_PREFIX = re.compile(r"[A-Z]{2,}(?=[\u4e00-\u9fff])")
+def _titles() -> frozenset[str]:
+    """Return the titles written after a name (kg/data/titles.txt), read where people are read."""
+    from kg.resolve.people import titles  # people reads compounds' heads
+
+    return titles()
+
+
+def _opens_latin(name: str) -> bool:
+    """Return True for a name that opens with Latin letters and goes on in Japanese (ABC北海, NTT西日本)."""
+    return bool(re.match(r"[A-Za-z]{2,}[^A-Za-z\s]", name))
 
 
 def lists_proper_words(text: str, span: Span) -> bool:
@@ -1110,6 +1185,8 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             last_place = word.start if kind == "place" else last_place
             end = word.end
         headed_end = _headed_tail(text, by_start, end, cand.type) or _battle(text, by_start, end)
+        if headed_end and text.startswith(_AREA, headed_end):
+            continue  # 北浜交通圏: the area named by the place and a trade, no body of the place's name and its head
         if headed_end:
             end, kinds = headed_end, kinds | {"head"}
         if cand.type == "Person" and not kinds:

@@ -14,13 +14,14 @@ from kg.resolve.candidates import TITLE_CLAUSES, election_of
 from kg.resolve.compounds import head_type
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
-    head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes, without_legal_form,
+    head_length, name_words, short_heads, state_heads, suffix_type, type_suffixes, without_company_word,
+    without_legal_form,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, word_starting, words
 from kg.text.chars import (
-    fold_spelling, fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
+    fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
 )
 
 
@@ -459,8 +460,8 @@ def _company_by_sha(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[
     writes a company whose trade name is Latin or katakana with 社 after it, the legal form left out. One Latin
     letter (A社) is an anonymous company, and a kanji name before 社 (新聞社, 商社) is a word of its own. An unknown
     company's key is its name without the legal form (xyz of XYZ株式会社), a known one's its id."""
-    front = key[:-1] if key.endswith("社") else ""
-    if len(front) < 2 or not all(is_ascii_alnum(c) or is_katakana(c) for c in front):
+    front = without_company_word(key)
+    if front == key:
         return []
     return [k for k in grouped if k != key and match_key(without_legal_form(k)) == front]
 

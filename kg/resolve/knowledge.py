@@ -207,3 +207,18 @@ def without_legal_form(name: str) -> str:
         if name.endswith(form) and len(name) > len(form) + 1 and not (latin and name[-len(form) - 1].isalnum()):
             return name[: -len(form)].strip(" ,")
     return name
+
+
+# The word 社 after a company's name in katakana or Latin letters (ABC社, ゼノ社): the company, as its legal form says.
+_COMPANY_WORD = "社"
+
+
+def without_company_word(name: str) -> str:
+    """Return a company's name without 社 after it when the name before is katakana or Latin letters of two
+    characters or more (ABC社 is ABC, as ABC株式会社 is): Japanese writes a company so in running text. After
+    kanji 社 ends a word of its own (神社, 新聞社, 商社), so such a name keeps it."""
+    stem = name[: -len(_COMPANY_WORD)]
+    if name.endswith(_COMPANY_WORD) and len(stem) >= 2 and all(
+            c.isascii() and c.isalnum() or "ァ" <= c <= "ヺ" or c in "ー・ " for c in stem):
+        return stem.strip()
+    return name

@@ -18,15 +18,16 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, amending_acts, called_plans, chaired_councils, cited_laws,
     compound_names, continued, country_forces, currency_areas, described_companies, formed_bodies, held_events,
-    is_common_compound, listed_laws, multi_year_plans, named_exercises, named_vessels, names_laws, numbered_typhoons,
-    only_common_nouns, owned_sites, plans_by_term, proper_words, protocols_treaties, set_up_bodies,
+    is_common_compound, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
+    nationwide_associations, numbered_typhoons, only_common_nouns, owned_sites, plans_by_term, proper_words,
+    protocols_treaties, sections_by_part, set_up_bodies,
 )
 from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import titled_people, titles
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_legal_form
+from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_company_word, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.words import places_in, word_ending, words_over, words_within
@@ -105,7 +106,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     formed = formed_bodies(text, known + headed_bodies)
     compounds += cited + numbered_typhoons(text) + held_events(text) + formed
     compounds += called_plans(text) + multi_year_plans(text) + plans_by_term(text) + acronyms_inside(text)
-    compounds += named_exercises(text) + country_forces(text) + named_vessels(text)
+    compounds += named_exercises(text) + country_forces(text) + named_vessels(text) + sections_by_part(text)
+    compounds += nationwide_associations(text) + makers(text, lexicon)
     people, titles = titled_people(text, spans, lexicon)
     sentences = sentence_bounds(text) or [(0, len(text))]
     named = quoted(block) + headed(text, known) + headed_bodies + numbered_meetings(text, lexicon, sentences)
@@ -118,7 +120,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
     councils = {(c.start, c.end) for c in chaired}
     named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
-    named += bureaus(text, known) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    named += bureaus(text, known + model) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
@@ -142,7 +144,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
                             ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
-                            ("bureau", bureaus(text, known)),
+                            ("bureau", bureaus(text, known + model)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
@@ -153,7 +155,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("multi-year-plan", multi_year_plans(text)), ("plan-term", plans_by_term(text)),
                             ("acronym-inside", acronyms_inside(text)),
                             ("named-exercise", named_exercises(text)),
-                            ("country-force", country_forces(text)),
+                            ("country-force", country_forces(text)), ("section-by-part", sections_by_part(text)),
+                            ("nationwide-association", nationwide_associations(text)), ("maker", makers(text, lexicon)),
                             ("set-up", set_up_bodies(text)), ("chaired-council", chaired), ("currency-area", currency_areas(text)),
                             ("owned-site", [body for body, _ in owned]),
                             ("continued-name", continued(text, [*known, *model, *proper])),
@@ -428,9 +431,22 @@ def _without_tail(surface: str) -> str:
     return surface[: len(surface) - len(tail)] if tail else surface
 
 
+# The legal form 社 stands for after a company's name in running text (ABC社 of ABC株式会社).
+_COMPANY_FORM = "株式会社"
+
+
+def _company_written_with_sha(lexicon: Lexicon, surface: str) -> Name | None:
+    """Return the known company a name with 社 after katakana or Latin letters is (ABC社 of ABC株式会社 or 株式会社ABC):
+    the text writes a company's legal form so once it has named the company in full."""
+    stem = without_company_word(surface)
+    if stem == surface:
+        return None
+    return lexicon.get(stem) or lexicon.get(stem + _COMPANY_FORM) or lexicon.get(_COMPANY_FORM + stem)
+
+
 def _lookup(lexicon: Lexicon, surface: str) -> Name | None:
-    """Return the known name a surface form is, also without a generic tail (諸国) or legal form."""
-    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface))
+    """Return the known name a surface form is, also without a generic tail (諸国), legal form or 社 (ABC社)."""
+    known = lexicon.get(surface) or lexicon.get(without_legal_form(surface)) or _company_written_with_sha(lexicon, surface)
     for tail in (*_GENERIC_TAILS, *name_words("acting"), *sorted(name_words("position"), key=len, reverse=True)):
         if known is None and surface.endswith(tail) and len(surface) > len(tail) + 1:
             known = lexicon.get(surface[: -len(tail)])

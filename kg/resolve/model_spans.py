@@ -31,7 +31,7 @@ from kg.resolve.knowledge import (
     without_legal_form,
 )
 from kg.resolve.words import (
-    inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
+    Word, inflects_common_word, inside_word, places_in, word_ending, word_starting, words, words_over, words_within,
 )
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
 
@@ -68,6 +68,39 @@ def _names_a_body(text: str, span: Span) -> bool:
     for a person (国民党, 住友金属工業), not a bare word (与党, 政党)."""
     name = nfkc(text[span.start : span.end])
     return any(name.endswith(head) and len(name) - len(head) >= 2 for head in _body_heads())
+
+
+# The kanji a railway's or a power company's short name ends in (…電 of …電鉄, …電力).
+_RAILWAY_OR_POWER = "電"
+
+
+def _place_and_trade(text: str, span: Span) -> bool:
+    """Return True for a span of a place and common words of two characters or more after it (北浜遊覧船,
+    北浜観光バス): a business named by where it works and its trade, which the model takes for a person. A
+    surname the dictionary holds as a place before a post (北浜総務相, …委員長) or a given name Sudachi cut
+    into one-character words (北浜資麿) is a person."""
+    inside = list(words_within(text, span.start, span.end))
+    last = nfkc(text[inside[-1].start : inside[-1].end]) if inside else ""
+    return len(inside) >= 2 and inside[0].pos[2:3] == ("地名",) and (inside[0].start, inside[-1].end) == (span.start, span.end) \
+        and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and w.end - w.start >= 2 for w in inside[1:]) \
+        and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
+
+
+# The head of a bureau, written as a word of its own after the field it serves (航空 局, 海事 局).
+_BUREAU = "局"
+
+
+def _field_bureau(text: str, span: Span) -> bool:
+    """Return True for a span of kanji common nouns and 局 as a word of its own (北浜 交易 局 → 交易局): a bureau of
+    a state named by its field, where one word of the dictionary (郵便局, 事務局, 放送局) is any office of the kind."""
+    inside = list(words_within(text, span.start, span.end))
+    return len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end) \
+        and text[inside[-1].start : inside[-1].end] == _BUREAU and all(
+            w.pos[:2] == ("名詞", "普通名詞") and all(is_kanji(c) for c in text[w.start : w.end]) for w in inside[:-1])
+
+
+# What a post's name ends in besides a minister's: 委員長, 長官, 職員.
+_POST_ENDINGS = ("長", "官", "員")
 
 
 @cache
@@ -120,6 +153,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ != "Person" and ends_in_publication(text, span.end):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue  # ABC Energy Outlook: a body's report, no body
+        if type_ != "Person" and _counted_bodies(text, span):
+            trace.dropped(span.start, span.end, "model-not-a-name")
+            continue  # ABC各社, 4省: the bodies a group or a count takes in, no one body
         if _ACRONYM.fullmatch(nfkc(text[span.start : span.end])) and not _proper_acronym(text, span):
             trace.dropped(span.start, span.end, "model-acronym")
             continue  # HTML, API, CSV: an acronym is a name when the dictionary, kg or the notes know it
@@ -133,7 +169,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
                 type_ == "Organization" and _minister_post(text, span)):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
-        if type_ == "Person" and _names_a_body(text, span):
+        if type_ in ("Country", "Region") and nfkc(text[span.start : span.end]).endswith(_RAILWAY_OR_POWER) and span.end - span.start >= 2:
+            type_ = "Organization"  # 北浜電: 電 (of 電鉄, 電力) ends a railway's or a power company's short name, no place's
+        if type_ == "Person" and (_names_a_body(text, span) or _place_and_trade(text, span)):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
         if type_ == "Person" and _names_a_route(text, span):
             trace.dropped(span.start, span.end, "model-no-person")
@@ -162,6 +200,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
+        if type_ == "Organization":
+            span = _with_field_words_before(text, span)
         dictionary_law = _law_of_the_dictionary(text, span, type_)
         if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
@@ -187,7 +227,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = replace(span, start=span.start + 1)  # 米クラウドストライク: the company of 米国 is クラウドストライク
             found.append(Candidate(span.start, span.end, NER, type=type_))
             continue
-        if ((head and not _common_words_only(text, span)) or kept or _looks_like_a_name(text, span)
+        if type_ == "Organization" and _field_bureau(text, span):
+            head = "Organization"  # 北浜交易局 as the model's body: a bureau named by its field
+        if ((head and not (_common_words_only(text, span) and not _field_bureau(text, span))) or kept or _looks_like_a_name(text, span)
                 or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
@@ -588,6 +630,25 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
     return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
 
 
+def _with_field_words_before(text: str, span: Span) -> Span:
+    """Return a body's span widened back over the kanji common nouns right before it when the span is
+    common nouns ending in a body's head (…施設 of …施設安全評価センター, the model's span cut inside the run):
+    one run of such nouns names one body. A word for a time (昨年), a number or a prefix (同) ends the run."""
+    inside = list(words_within(text, span.start, span.end))
+    if not inside or suffix_type(text[span.start : span.end]) != "Organization" or not _common_words_only(text, span, kanji=False):
+        return span
+    start, taken = span.start, 0
+    while taken < 4 and (word := word_ending(text, start)) is not None and _field_noun(text, word):
+        start, taken = word.start, taken + 1
+    return replace(span, start=start)
+
+
+def _field_noun(text: str, word: Word) -> bool:
+    """Return True for a kanji common noun of the dictionary that names a field or a thing (施設, 安全), not a time."""
+    return word.pos[:2] == ("名詞", "普通名詞") and word.pos[2] in ("一般", "サ変可能") and not word.unknown \
+        and all(is_kanji(c) for c in text[word.start : word.end])
+
+
 def _without_describing_suffix(text: str, span: Span) -> Span:
     """Return a span without a suffix that makes it a description (向け of 日本企業向け, 製 of 日本製,
     出身 of ペルー出身) or a time around it (後 of 第二次世界大戦後, 以降 of …以降)."""
@@ -602,7 +663,41 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
             return replace(span, end=before.end)  # 日本産水産物 is goods from Japan: the place is the name
     if text[span.start : span.end].endswith("向け") and span.end - span.start > 3:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
+    if len(inside) >= 2 and _made_by(text, inside):
+        return replace(span, end=inside[-2].end)  # ABC機, ABCブランド, ABC北浜線: the company's thing, the company named
     return span
+
+
+def _made_by(text: str, inside: Sequence[Word]) -> bool:
+    """Return True when a span's last word is a thing a company makes, flies, sells or runs (機, ブランド: name_words.tsv,
+    role made; a line's proper name ending in 線, 環状線) and the word before it a proper noun, a word the dictionary
+    lacks or katakana: the span names the aircraft, the brand or the line, and the company before it is the mention.
+    After common words (旅客機, 高級ブランド) the span names a kind of thing."""
+    last, before = inside[-1], inside[-2]
+    word = nfkc(text[last.start : last.end])
+    line = last.proper and word.endswith(_LINE) and len(word) > len(_LINE)
+    return (word in name_words("made") or line) and (
+        before.proper or before.unknown or all(is_katakana(c) for c in text[before.start : before.end]))
+
+
+# The head of a railway's or a metro's line (環状線, 北浜線): no node, a place where a company runs trains.
+_LINE = "線"
+# What makes a span the bodies of a group, no one body: each of them (各社, 各省) or a count of them (4省, 5社).
+_EACH = "各"
+# The suffix of an area named by what is around it or what it does (北浜交通圏, 通勤圏).
+_AREA = "圏"
+
+
+def _counted_bodies(text: str, span: Span) -> bool:
+    """Return True for a span ending in a word for each body of a group (ABC各社, 各省庁), made of a number and
+    a counter for bodies (4省, 5社), or ending in the suffix of an area (北浜交通圏): a group or a count of bodies,
+    or the area a trade is done in, no one body."""
+    inside = list(words_within(text, span.start, span.end))
+    if not inside:
+        return False
+    last = nfkc(text[inside[-1].start : span.end])
+    counted = len(inside) == 2 and inside[0].pos[1] == "数詞" and inside[1].pos[0] == "接尾辞"
+    return (last.startswith(_EACH) and len(last) >= 2) or counted or (len(inside) >= 2 and last == _AREA)
 
 
 def _of_a_country(text: str, span: Span) -> bool:

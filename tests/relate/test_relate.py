@@ -1017,6 +1017,116 @@ SHAPES = [
      {("チリ", "hosting", "北海首脳会議", False, "")}),
     ("チリの首都サンティアゴで、5日に北海首脳会議が開かれた", [("チリ", C), ("サンティアゴ", "Region"), ("北海首脳会議", E)],
      set()),
+    # …で、Bの改正法が可決、成立した: the amending law the parser hung on the first act of the list is still B's change
+    ("6月19日、北海振興法の改正法が参議院本会議で可決、成立した。", [("北海振興法", "Law"), ("参議院本会議", O)],
+     {("参議院本会議", "adoption", "北海振興法", False, "")}),
+    ("6月19日、北海振興法の運用が参議院本会議で議論された。", [("北海振興法", "Law"), ("参議院本会議", O)], set()),
+    # Bを改正する法律: a noun a clause of change modifies stands for what it changes; a clause of another act does not
+    ("北海振興法と南海港湾法を改正する関連2法が、参議院本会議で可決、成立した",
+     [("北海振興法", "Law"), ("南海港湾法", "Law"), ("参議院本会議", O)],
+     {("参議院本会議", "adoption", "北海振興法", False, ""), ("参議院本会議", "adoption", "南海港湾法", False, "")}),
+    ("北海振興法と南海港湾法を参照する関連2法が、参議院本会議で可決、成立した",
+     [("北海振興法", "Law"), ("南海港湾法", "Law"), ("参議院本会議", O)], set()),
+    # a body the sentence opens with, set off by a comma, is where the act is done, however the parser hung it;
+    # a venue of the act's own wins
+    ("6月4日の参院本会議で、トラック運送業の許可を5年ごとの更新制にし、国が「適正原価」を示す改正北海運送事業法が可決、成立した",
+     [("参院本会議", O), ("北海運送事業法", "Law")], {("参院本会議", "adoption", "北海運送事業法", False, "")}),
+    ("6月4日の参院本会議で、首相が答弁し、北海運送事業法は衆議院で可決、成立した",
+     [("参院本会議", O), ("北海運送事業法", "Law"), ("衆議院", O)], {("衆議院", "adoption", "北海運送事業法", False, "")}),
+    # a clause in the conjunctive form and a comma (成立し、) is chained, no relative clause: the topic is what passed;
+    # a clause that modifies a plain noun (成立した法律で) says nothing of the topic's act
+    ("北海漁業法は2004年12月に国会で成立し、第2次北海漁業基本計画（2021〜2025年度）が進行中",
+     [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], {("国会", "adoption", "北海漁業法", False, "")}),
+    ("北海漁業法は2004年12月に国会で成立した法律で、第2次北海漁業基本計画（2021〜2025年度）が進行中",
+     [("北海漁業法", "Law"), ("国会", O), ("第2次北海漁業基本計画", "Plan")], set()),
+    # CはA、Bで構成する: the で-phrase names the members of the topic; a topic with で of another verb joins nothing
+    ("北海再構築協議会は国、北海県、南海県、北海電鉄で構成する",
+     [("北海再構築協議会", O), ("北海県", "Region"), ("南海県", "Region"), ("北海電鉄", O)],
+     {("北海県", "membership", "北海再構築協議会", False, ""), ("南海県", "membership", "北海再構築協議会", False, ""),
+      ("北海電鉄", "membership", "北海再構築協議会", False, "")}),
+    ("北海連絡協議会は北海県と南海県で会合を開いた", [("北海連絡協議会", O), ("北海県", "Region"), ("南海県", "Region")],
+     set()),
+    # a number and a counter (2省, 7社) name no one: the names before them do the act; a name that opens with a
+    # numeral-like word (何立峰) or a digit (3M) is still a name
+    ("北海振興法は、北海省、南海省の2省が共同で所管する", [("北海振興法", "Law"), ("北海省", O), ("南海省", O), ("2省", O)],
+     {("北海省", "oversight", "北海振興法", False, ""), ("南海省", "oversight", "北海振興法", False, "")}),
+    ("3Mは北海化学を買収した", [("3M", O), ("北海化学", O)], {("3M", "acquisition", "北海化学", False, "")}),
+    # 推薦, 推す: a party's endorsement of a candidate is support
+    ("山田氏は北海党と南海党が推薦した", [("山田", P), ("北海党", O), ("南海党", O)],
+     {("北海党", "support", "山田", False, ""), ("南海党", "support", "山田", False, "")}),
+    # AとBは党首会談で…した: the sitting the co-subjects' clause is set in is their meeting; a press conference is
+    # none, and a negotiation (交渉で合意した) is how they agreed
+    ("山田首相と川村代表は今日の党首会談で、連立の継続を確認した", [("山田", P), ("川村", P)],
+     {("山田", "meeting", "川村", False, "")}),
+    ("山田首相と川村代表は今日の記者会見で、連立の継続を確認した", [("山田", P), ("川村", P)], set()),
+    ("北海国と南海国は7月22日、関税交渉で合意した。", [("北海国", C), ("南海国", C)],
+     {("北海国", "agreement", "南海国", False, "")}),
+    # Bは、AとCの合意により設立された: the parties to the agreement set B up (no agreement with B); support they
+    # gave it is still support
+    ("北海研修所は、1970年に北海国と南海国の合意により設立された。", [("北海研修所", O), ("北海国", C), ("南海国", C)],
+     {("北海国", "establishment", "北海研修所", False, ""), ("南海国", "establishment", "北海研修所", False, "")}),
+    ("北海研修所は、1970年に北海国と南海国の支援により設立された。", [("北海研修所", O), ("北海国", C), ("南海国", C)],
+     {("北海国", "support", "北海研修所", False, ""), ("南海国", "support", "北海研修所", False, "")}),
+    # Eは、Aが主催する予定: a topic is one whatever label the parser gave it (here obl)
+    ("次の第15回北海犯罪防止会議（第15回コングレス）は、2026年に南海国（NK）が主催する予定（）",
+     [("第15回北海犯罪防止会議", E), ("南海国", C), ("NK", C)], {("南海国", "hosting", "第15回北海犯罪防止会議", False, "plan")}),
+    # a phrase with a particle hung on the first word of a name is the verb's (法務省は…日ASEAN…を開催し); a の-phrase
+    # there stays the name's
+    ("2023年7月、北海庁は東京で日ASEAN特別海洋大臣会合を開催し、山田太郎海洋相（当時）が議長を務めた",
+     [("北海庁", O), ("東京", "Region"), ("日", C), ("日ASEAN特別海洋大臣会合", E), ("ASEAN", O), ("山田太郎", P)],
+     {("北海庁", "hosting", "日ASEAN特別海洋大臣会合", False, ""), ("山田太郎", "hosting", "日ASEAN特別海洋大臣会合", False, "")}),
+    ("北海庁は東京の日ASEAN特別海洋大臣会合に参加した",
+     [("北海庁", O), ("東京", "Region"), ("日", C), ("日ASEAN特別海洋大臣会合", E), ("ASEAN", O)],
+     {("北海庁", "attendance", "日ASEAN特別海洋大臣会合", False, "")}),
+    # Bでの支援: the country where support is given receives it; 止める negates the act it takes
+    ("北海機構は、南海国での法整備支援を、2021年2月のクーデターの後、止めている", [("北海機構", O), ("南海国", C)],
+     {("北海機構", "support", "南海国", True, "")}),
+    ("北海機構は、南海国での法整備支援を続けている", [("北海機構", O), ("南海国", C)],
+     {("北海機構", "support", "南海国", False, "")}),
+    # Aの管理の下にある: a noun of control before 下 is A's; support is no control
+    ("北海庁は北海委員会の監督の下にある", [("北海庁", O), ("北海委員会", O)], {("北海委員会", "oversight", "北海庁", False, "")}),
+    ("北海庁は北海委員会の支援の下にある", [("北海庁", O), ("北海委員会", O)], set()),
+    # Eについて報告を公表した: what a report is about is not what is published; a plan published is
+    ("北海委員会が、1月2日の北海港事故について経過報告を公表した", [("北海委員会", O), ("北海港事故", E)], set()),
+    ("北海委員会が、北海行動計画を公表した", [("北海委員会", O), ("北海行動計画", "Plan")],
+     {("北海委員会", "publication", "北海行動計画", False, "")}),
+    # BはAが設置した有識者の会議で、…: a clause on the members a body word is made of is the body word's, and so
+    # the topic's; a clause on a facility is the facility's
+    ("北海研究会は北海省が2024年1月に設置した有識者の会議で、座長は山田太郎北海大学教授",
+     [("北海研究会", O), ("北海省", O), ("山田太郎", P), ("北海大学", O)], {("北海省", "establishment", "北海研究会", False, "")}),
+    ("北海研究会は北海省が2024年1月に設置した施設の会議で、座長は山田太郎北海大学教授",
+     [("北海研究会", O), ("北海省", O), ("山田太郎", P), ("北海大学", O)], set()),
+    # AによるBの産業への支援, with による hung on 産業: A's act, and support reaches B through the noun with への; an
+    # act that is no predicate (調査) says nothing
+    ("北海国による南海国の軍需産業への支援に懸念を示した", [("北海国", C), ("南海国", C)],
+     {("北海国", "support", "南海国", False, "")}),
+    ("北海国による南海国の軍需産業の調査に懸念を示した", [("北海国", C), ("南海国", C)], set()),
+    # the act a verb carries is the agent's of its による-phrase, not the carrying verb's subject's
+    ("山田大統領は3日、北海製鉄による南海鋼業の買収を禁じる命令を出した。", [("山田", P), ("北海製鉄", O), ("南海鋼業", O)],
+     {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
+    ("北海製鉄は3日、南海鋼業の買収を発表した。", [("北海製鉄", O), ("南海鋼業", O)],
+     {("北海製鉄", "acquisition", "南海鋼業", False, "")}),
+    # Eで、Aが主催する: with no object of its own, what A hosts is the event the sentence is set in
+    ("次は2025年2月に札幌で開かれる北海サミットで、北海国の山田大統領が主催する",
+     [("札幌", "Region"), ("北海サミット", E), ("北海国", C), ("山田", P)], {("山田", "hosting", "北海サミット", False, "")}),
+    ("次は2025年2月に札幌で開かれる北海サミットで、北海国の山田大統領が演説する",
+     [("札幌", "Region"), ("北海サミット", E), ("北海国", C), ("山田", P)], set()),
+    # a verb of asking asks others to do the act it takes: the one who asks does not join
+    ("北海国は、南海連合への参加を各国に呼びかけた", [("北海国", C), ("南海連合", O)], set()),
+    ("北海国は、南海連合への参加を決めた", [("北海国", C), ("南海連合", O)], {("北海国", "membership", "南海連合", False, "")}),
+    # AはBの大口の出資国で、…: a role said with the continuing copula the parser read as a particle, its の-phrase hung
+    # on the word that describes it; the one funded (出資先) is no role of funding
+    ("北海国は南海基金の大口の出資国で、増資への貢献額が注目されている", [("北海国", C), ("南海基金", O)],
+     {("北海国", "funding", "南海基金", False, "")}),
+    ("北海基金は南海国の大口の出資先で、増資への貢献額が注目されている", [("北海基金", O), ("南海国", C)], set()),
+    ("北海国は南海機関の主要な分担金拠出国であり、山田事務局長は会合に出席した", [("北海国", C), ("南海機関", O), ("山田", P)],
+     {("北海国", "funding", "南海機関", False, "")}),
+    # to apply to join (加入を申請した) asks to be let in: it joins nothing yet
+    ("北海国と南海国は2021年9月にそれぞれ東海協定への加入を申請した", [("北海国", C), ("南海国", C), ("東海協定", A)], set()),
+    ("北海国と南海国は2021年9月にそれぞれ東海協定に加入した", [("北海国", C), ("南海国", C), ("東海協定", A)],
+     {("北海国", "membership", "東海協定", False, ""), ("南海国", "membership", "東海協定", False, "")}),
+    # a plan submits nothing: it is what is submitted
+    ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
 ]
 
 
@@ -1085,6 +1195,23 @@ def test_the_last_words_of_a_body_named_before_stand_for_it_as_topic():
     assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences] == [
         ("6月、推進本部は北海工程表を決定した。", [("推進本部", "北海DX推進本部"), ("北海工程表", "北海工程表")]),
         ("同本部が北海計画も決定した。", [("本部", "北海DX推進本部"), ("北海計画", "北海計画")]),
+    ]
+
+
+def test_words_after_同じ_stand_for_the_body_named_before_wherever_they_stand():
+    from kg.records import Block
+    from kg.relate import relation_sentences
+
+    named = Block("n.md", ("組織",), (2,), 1, 1, 5, "paragraph", "政府は北海物流に関する閣僚会議で北海工程表を決定した。")
+    later = Block("n.md", ("組織",), (2,), 1, 2, 6, "paragraph", "10月には同じ閣僚会議が北海計画を取りまとめた。")
+    other = Block("n.md", ("組織",), (2,), 1, 3, 7, "paragraph", "10月には閣僚会議が北海方針を取りまとめた。")
+    body = _named_in("北海物流に関する閣僚会議", O, named)
+    plans = [_named_in("北海工程表", "Plan", named), _named_in("北海計画", "Plan", later), _named_in("北海方針", "Plan", other)]
+
+    sentences = relation_sentences([body, *plans])
+    # 同じ says the words name the body named before; without it, words after には are no stand-in
+    assert [(s.text, [(m.surface, m.entity) for m, _, _ in s.mentions]) for s in sentences][1:] == [
+        ("10月には同じ閣僚会議が北海計画を取りまとめた。", [("閣僚会議", "北海物流に関する閣僚会議"), ("北海計画", "北海計画")]),
     ]
 
 

@@ -87,6 +87,8 @@ def test_the_models_post_of_a_company_and_its_chairs_title_is_the_company(post, 
         ("参議院の常任委員会では、", "参議院", "Organization", []),  # how a committee works: a kind
         ("参議院の特別委員会で", "参議院", "Organization", []),
         ("ABC社の倫理委員会は", "ABC社", "Organization", []),  # a company's committee: a kind
+        ("…審議会の漁業分科会で議論する。", "…審議会", "Organization", ["漁業分科会"]),  # a section for one field
+        ("…審議会の運営委員会で議論する。", "…審議会", "Organization", []),  # an act before 委員会 says how it works
     ],
 )
 def test_a_house_a_council_or_a_country_names_its_committees_by_one_field_word(text, owner, type_, found):
@@ -345,6 +347,167 @@ def test_the_treaty_an_optional_protocol_is_named_after_is_a_treaty():
     text = "北浜は、漁業権規約の第一選択議定書を批准した。"
     assert [text[c.start : c.end] for c in protocols_treaties(text)] == ["漁業権規約"]
     assert protocols_treaties("国際条約の議定書を読む。") == []  # a bare protocol: a kind
+
+
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("港湾法（外航関係）部会は要綱をまとめた。", ["港湾法（外航関係）部会"]),  # a field and its part in parentheses
+        ("港湾審議会漁業法（資源関係）分科会が", ["漁業法（資源関係）分科会"]),  # the council's own name is no part
+        ("見直しの（案）部会", []),  # a parenthesis after a particle
+        ("ABC（海運関係）部会", []),  # after no kanji field
+    ],
+)
+def test_a_councils_section_is_named_by_a_field_and_its_part_in_parentheses(text, found):
+    from kg.resolve.compounds import sections_by_part
+
+    assert [text[c.start : c.end] for c in sections_by_part(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("全国遊漁船・釣船連合会（全釣連）の会長が述べた。", ["全国遊漁船・釣船連合会"]),
+        ("全国灯台守連盟は反対した。", ["全国灯台守連盟"]),
+        ("全国の協会が反対した。", []),  # 全国 as a word of its own
+        ("全国的な連盟", []),
+        ("日本全国協会員", []),  # inside a longer word
+    ],
+)
+def test_a_nationwide_association_is_named_from_zenkoku_to_its_head(text, found):
+    from kg.resolve.compounds import nationwide_associations
+
+    assert [text[c.start : c.end] for c in nationwide_associations(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("全国灯台守被害弁護団が提訴した。", ["全国灯台守被害弁護団"]),  # a lawyers' team for a group
+        ("被害弁護団は提訴した。", []),  # one word before the head: a kind
+        ("港湾漁船対策閣僚会議が決定した。", ["港湾漁船対策閣僚会議"]),  # a standing ministers' council
+        ("仙台地裁石巻支部は棄却した。", ["仙台地裁石巻支部"]),  # a court's branch for a place
+        ("北浜市会に提出した。", ["北浜市会"]),  # a city's assembly
+    ],
+)
+def test_leagues_lawyers_teams_ministers_councils_branches_and_city_assemblies_are_bodies(text, kept):
+    found = _entities(text)
+    assert [name for name, type_ in found.items() if type_ == "Organization"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "found"),
+    [
+        # a group or a count of bodies is no body; one body stays
+        ("他のZXR各社は反対した。", [("ZXR各社", "Company")], {}),
+        ("国の4省が共同で所管する。", [("4省", "Government")], {}),
+        ("ZXR東日本は反対した。", [("ZXR東日本", "Company")], {"ZXR東日本": "Organization"}),
+        # a company's aircraft or brand names the company; a kind of aircraft names none
+        ("Zenair機の乗客は全員が脱出した。", [("Zenair機", "Company")], {"Zenair": "Organization"}),
+        ("Zenairブランドの航空会社", [("Zenairブランド", "Company")], {"Zenair": "Organization"}),
+        ("旅客機の乗客は脱出した。", [("旅客機", "Company")], {}),
+        # an area a place and a trade name is no body
+        ("北浜交通圏でも始まる。", [("北浜交通圏", "Company")], {}),
+    ],
+)
+def test_groups_counts_things_and_areas_of_companies_are_no_bodies(text, spans, found):
+    assert {k: v for k, v in _entities(text, *spans).items() if v == "Organization"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "type_"),
+    [
+        ("鎌倉市でも、北浜電の駅の周辺に警備員を置いた。", [("北浜電", "City")], "北浜電", "Organization"),  # …電 of …電鉄
+        ("函館遊覧船の事故の報告書", [("函館遊覧船", "Person")], "函館遊覧船", "Organization"),  # a place and a trade
+        ("長野太郎が述べた。", [("長野太郎", "Person")], "長野太郎", "Person"),  # a surname that is a place's name
+    ],
+)
+def test_a_railways_short_name_and_a_business_named_by_place_and_trade_are_bodies(text, spans, name, type_):
+    assert _entities(text, *spans)[name] == type_
+
+
+def test_a_company_written_with_sha_is_the_company_named_with_its_legal_form():
+    from kg.resolve.knowledge import without_company_word
+
+    assert [without_company_word(n) for n in ("ZXR社", "ゼノ社", "神社", "新聞社", "X社")] == ["ZXR", "ゼノ", "神社", "新聞社", "X社"]
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.corrections import AliasRow
+    from kg.resolve.mentions import _lookup
+
+    lexicon = base_lexicon([AliasRow("ZXR株式会社", "Organization")])
+    assert _lookup(lexicon, "ZXR社").entity == "ZXR株式会社"
+    assert _lookup(lexicon, "ZXQ社") is None
+
+
+def test_a_proper_word_before_a_thing_a_company_makes_is_the_company():
+    from kg.resolve.compounds import _opens_latin, proper_words
+
+    text = "ダッソー機が着陸した。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("ダッソー", "Organization")]
+    assert proper_words("旅客機が着陸した。", ()) == []
+    # an acronym opening a name makes a place's head after it a company's regional arm (ABC東海)
+    assert [_opens_latin(n) for n in ("ABC東海", "東海", "ABC", "A東海")] == [True, False, False, False]
+
+
+def test_a_short_name_ending_in_a_head_of_another_kind_abridges_a_body():
+    from kg.resolve.aliases import _is_abridged
+
+    assert _is_abridged(["北海旅客鉄道", "ZX北海"])  # 海 ends a sea's name, no company's head
+    assert _is_abridged(["北浜旅客鉄道", "ZX北海"]) is False  # 北海 is not in the long name
+    assert _is_abridged(["北浜海運機構", "北浜協会"]) is False  # a head of its own kind: another body
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "found"),
+    [
+        ("委員会は交易局が設置した。", [("交易局", "Organization_Other")], {"交易局": "Organization"}),  # a field and 局
+        ("市の郵便局が開いた。", [("郵便局", "Organization_Other")], {}),  # one word of the dictionary: any office
+        ("NetflixはNetflix Japanを設立した。", [], {"Netflix Japan": "Organization"}),  # a known body's arm in a country
+    ],
+)
+def test_a_bureau_by_its_field_and_a_bodys_arm_in_a_country_are_bodies(text, spans, found):
+    from kg.resolve import resolve
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    found_spans = tuple(Span(text.index(n), text.index(n) + len(n), label) for n, label in spans)
+    entities = resolve([Note(path="n.md", title="n", blocks=(block,))], {text: found_spans})
+    assert {e.id: e.type for e in entities if e.type == "Organization" and e.id != "ネットフリックス"} == found
+
+
+def test_a_universitys_proper_word_before_a_post_there_is_the_university():
+    from kg.resolve.compounds import proper_words
+
+    text = "部会長は北浜一郎・國學院大學教授が務めた。"
+    assert [(text[c.start : c.end], c.type) for c in proper_words(text, ())] == [("國學院大學", "Organization")]
+    assert proper_words("北海大学教授が務めた。", ()) == []  # common words before 大学 name no university
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        # the model's span cut inside one run of kanji field words before a body's head
+        ("審査は漁港施設安全評価センターが担う。", "安全評価センター", "漁港施設安全評価センター"),
+        ("昨年評価センターが発足した。", "評価センター", "評価センター"),  # a time word opens no name
+    ],
+)
+def test_a_bodys_span_cut_inside_a_run_of_field_words_takes_the_whole_run(text, span, found):
+    assert _entities(text, (span, "Corporation_Other")) == {found: "Organization"}
+
+
+def test_a_katakana_name_joined_by_dots_before_sei_is_its_maker():
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.compounds import makers
+
+    lexicon = base_lexicon(())
+    for text, found in (("機体（ゼノ・アビエーション・カナダ製）について", ["ゼノ・アビエーション・カナダ"]),
+                        ("ボスニア・ヘルツェゴビナ製の家具", []),  # a country of two words: where it was made
+                        ("ドイツ製の車", [])):
+        assert [text[c.start : c.end] for c in makers(text, lexicon)] == found
+    # the country that ends the maker's name is a part of it, no mention of the country
+    assert _entities("機体はゼノ・マリン・カナダ製だ。") == {"ゼノ・マリン・カナダ": "Organization"}
 
 
 def test_a_law_keeps_its_old_in_its_name_where_a_plan_drops_it():

@@ -420,14 +420,31 @@ def test_an_election_is_one_word_made_of_a_bodys_name():
 
 def test_a_bureau_a_ministry_and_no_names_is_a_body_and_a_desk_is_not():
     from kg.resolve.aliases import base_lexicon
-    from kg.resolve.candidates import bureaus, known_and_compound
+    from kg.resolve.candidates import Candidate, bureaus, known_and_compound
 
     for text, found in (("経済産業省の通商政策局が担う。", ["通商政策局"]), ("財務省の関東財務局", ["関東財務局"]),
                         ("法務省の事務局が担う。", []), ("法務省の当局は述べた。", []), ("法務省の担当課が担う。", []),
                         # a country's bureau is a body of its state; its customs authorities (当局) a word for any office
                         ("ノルウェーの国家測量局が担う。", ["国家測量局"]), ("ノルウェーの税関当局が担う。", []),
-                        ("ノルウェーの郵便局", [])):
+                        ("ノルウェーの郵便局", []),
+                        # a field and a unit's head written as a word of its own: a bureau or a department, where
+                        # one word of the dictionary (幹部, 郵便局) is a rank or any office; 部局 is any of them
+                        ("法務省の登記局は", ["登記局"]), ("法務省の幹部が", []), ("防衛省の地方支分部局", []),
+                        ("農業総合研究所の国際研修部が", ["国際研修部"]), ("農業総合研究所の担当者", [])):
         known, _ = known_and_compound(text, base_lexicon(()))
+        start = text.find("農業総合研究所")
+        known += [Candidate(start, start + 7, 1, type="Organization")] if start >= 0 else []
+        assert [text[c.start : c.end] for c in bureaus(text, known)] == found
+
+
+def test_a_unit_written_right_after_a_state_bodys_name_is_that_unit_with_the_bodys_place():
+    from kg.resolve.candidates import Candidate, bureaus
+
+    for text, body, found in (("北浜庁警備部が捜査した。", "北浜庁", ["北浜庁警備部"]),
+                              ("仙台地方検察庁刑事部は起訴した。", "検察庁", ["仙台地方検察庁刑事部"]),
+                              ("北浜庁幹部が述べた。", "北浜庁", []), ("北浜庁内部の話", "北浜庁", [])):
+        start = text.index(body)
+        known = [Candidate(start, start + len(body), 1, type="Organization")]
         assert [text[c.start : c.end] for c in bureaus(text, known)] == found
 
 
