@@ -164,7 +164,7 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
 
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
-_FORMAL = re.compile(r"正式(?:名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
+_FORMAL = re.compile(r"正式(?:な名前は|な名称は|名称は|名は|名称|名|には|は)[：:]?\s*[「『]([^「」『』]{4,120})[」』]")
 # The same unquoted, when the formal name is all the rest of the sentence: 正式名は…に関する法律。
 _FORMAL_PLAIN = re.compile(r"正式(?:名称|名)は[：:]?\s*([^「」『』、。\s]{4,120})(?=[。．]|$)")
 _MARKED = re.compile(r"[「『]([^「」『』]{2,80})[」』]")
@@ -277,6 +277,7 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
                                                      if previous is not None and previous.note == block.note else [])
                 names = [n for b, end in before for n in reversed(_marked_names(b, end)) if suffix_type(n) == type_]
                 plain = _last_run(block.text, match.start(), type_)
+                plain = "" if _points_back(plain) else plain  # 改正法の正式な名前は「…」: the law named above
                 names = [plain] if plain and not names else names
                 alone = previous.text.strip() if previous is not None and previous.note == block.note else ""
                 if not names and suffix_type(alone) == type_ and all(is_name_char(c) for c in alone):
@@ -291,6 +292,14 @@ def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
         previous = block
         if block.kind != "footnote":  # a footnote's copy stands where it is cited, not in the list
             recent = [*recent[-(_ITEMS_ABOVE - 1):], block]
+
+
+def _points_back(name: str) -> bool:
+    """Return True for a word before a bare head that points to a thing named before (改正法, 同法, 新条約: a
+    qualifier or a pointer of name_words.tsv and the head): no name of its own."""
+    head = head_length(name)
+    front = nfkc(name[: len(name) - head])
+    return bool(head) and bool(front) and (front in name_words("qualifier") or front in name_words("pointer"))
 
 
 # How many blocks of its section above a sentence giving a formal name may hold the name it gives: a list
@@ -574,8 +583,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if len(inner) == 1 and is_session_kind(outer, inner[0]):
             yield names  # 第213回国会（通常国会）: a numbered session and the kind of session it is
             continue
-        if len(inner) == 1 and event and suffix_type(inner[0]) == "Event" and not _is_bare_head(inner[0]):
-            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）: one meeting, by two names with a meeting's head
+        if len(inner) == 1 and _one_kind_two_names(outer, inner[0], lexicon):
+            yield names  # XYZ東京サミット（…協力フォーラム首脳会議）, …条約（…条約）: one thing by two names with its head
             continue
         if len(inner) == 1 and _is_formal_body_name(outer, inner[0], lexicon):
             yield names  # ユニセフ（国連児童基金）: a body's name in katakana or Latin letters, then its formal name
@@ -587,6 +596,18 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:
+    """Return True for a name and, in parentheses, another name with a head of its type, a meeting's, a treaty's or
+    a law's (XYZ東京サミット（…首脳会議）, …航空条約（ノルダ条約）, …事業法（…新法）): the text gives the one thing's
+    other name, as a treaty's city name or a law's nickname. Two names kg knows as different things are not one, nor
+    a word of two characters that points back (同法, 本法)."""
+    type_ = suffix_type(outer) or head_type(outer)
+    if type_ not in ("Event", "Agreement", "Law") or suffix_type(inner) != type_ or _is_bare_head(inner) or len(inner) < 3:
+        return False
+    known, other = lexicon.get(outer), lexicon.get(inner)
+    return known is None or other is None or known.entity == other.entity
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]]*\]")
@@ -1226,7 +1247,7 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
     known = {lexicon.get(n).entity: lexicon.get(n) for n in names if lexicon.get(n) is not None}
     if len(known) > 1:
         return
-    own = next((t for t in map(suffix_type, names) if t), "") or next(
+    own = next((t for t in map(_defined_type, names) if t), "") or next(
         (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
         "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "")
     if known:
@@ -1244,6 +1265,13 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
         type_ = own
     for name in names:
         lexicon.add(name, entity, type_)
+
+
+def _defined_type(name: str) -> str:
+    """Return the type a defined name's head says; a body's head after a session's number (第9回…委員会（XYZ9）) names
+    one sitting of the body, an Event, as a run of plain text so written is read (candidates.bare_headed)."""
+    type_ = suffix_type(name)
+    return "Event" if type_ == "Organization" and _EDITION.match(nfkc(name)) else type_
 
 
 def _group_label(names: Sequence[str]) -> str:

@@ -14,7 +14,7 @@ from kg.records import ENTITY_TYPES, Block, Span
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.knowledge import (
     bare_heads, code_heads, facility_labels, head_length, kind_heads, legal_forms, long_heads, name_words, named_heads, run_heads,
-    state_heads, suffix_type, title_heads, type_suffixes,
+    state_heads, strips_qualifier, suffix_type, title_heads, type_suffixes,
 )
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.words import Word, first_unit_is_proper, word_ending, word_starting, words, words_over, words_within
@@ -29,6 +29,9 @@ _CLAUSE_PARTICLES = set("をがはへもで")
 # A heading's or a list's section number before a space (2　, 5.1 ), or the date a clipping's or a daily
 # note's heading opens with (2024-12-02 , 2024/12/02 ): no part of a name after it.
 _SECTION_NUMBER = re.compile(r"[0-9０-９.]+[ 　]|[0-9０-９]{4}[-/－／][0-9０-９]{1,2}[-/－／][0-9０-９]{1,2}[ 　]")
+# The parliament's word, which after a session's number names one of its sittings (第301回国会), where a word for
+# a meeting alone (第5回総会) names a sitting of no body in particular.
+_DIET = "国会"
 # The number of a session: 第12回, 第2回.
 _SESSION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[回次]")
 # The number of a plan of a series, by its round or its term: 第5次…基本計画, 第4期…計画.
@@ -859,7 +862,7 @@ def bare_headed(text: str) -> list[Candidate]:
         session = _SESSION.match(name)
         # 第2次岸田内閣 is a cabinet, not a session: 次 numbers the sessions of meetings only (第144次IOC総会)
         if session and suffix_type(name) in ("Event", "Organization")[: 1 if session.group().endswith("次") else 2] \
-                and len(name) > session.end() + 2:
+                and (len(name) > session.end() + 2 or name[session.end() :] == _DIET):
             # 第12回半導体・デジタル産業戦略検討会議: a numbered session of a meeting or a body is one event
             found.append(Candidate(start, start + len(name), HEADED, type="Event", headed=True))
         elif _numbered_plan(name, head):
@@ -1239,7 +1242,7 @@ def _name_start_in_run(text: str, start: int, end: int) -> int:
     start = after_section_number(text, start, end)
     first = next(iter(words_within(text, start, end)), None)
     if first is not None and first.start == start and first.end < end and (
-            text[first.start : first.end] in name_words("qualifier") or first.pos[2:3] == ("副詞可能",)):
+            strips_qualifier(text[first.start : first.end], text[first.end : end]) or first.pos[2:3] == ("副詞可能",)):
         return first.end
     if first is not None and first.start == start and first.end < end and text[first.start : first.end] in country_abbreviations() \
             and (is_katakana(text[first.end]) or text[first.end].isascii() and text[first.end].isalpha()):
@@ -1700,8 +1703,8 @@ def _fields_before(text: str, start: int, end: int) -> bool:
 
 def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
     """Return True when a span puts an edition's number before a known plan (第6次エネルギー基本計画), or a
-    session's before a known meeting or assembly that ends in a meeting's head (第79回XX総会): one plan of
-    the series, revised every few years, or one session, held once, not the series written loosely. So does a
+    session's before a known meeting or assembly that ends in a meeting's head (第79回XX総会) or before the
+    parliament (第301回国会): one plan of the series, revised every few years, or one session, held once, not the series written loosely. So does a
     version for a group before a known plan or law (女性版 of 女性版…の方針2024): a plan of its own."""
     number = text[span.start : known.start]
     if known.type in ("Plan", "Law") and VERSION_BEFORE.fullmatch(number):
@@ -1710,7 +1713,8 @@ def _one_of_series(text: str, known: Candidate, span: Candidate) -> bool:
         return False
     if number.endswith("次"):
         return known.type == "Plan"
-    return known.type in ("Event", "Organization") and suffix_type(text[known.start : known.end]) == "Event"
+    body = nfkc(text[known.start : known.end])
+    return known.type in ("Event", "Organization") and (suffix_type(body) == "Event" or body == _DIET)
 
 
 def _foreign_organ(text: str, known: Candidate, span: Candidate, found: Sequence[Candidate]) -> bool:

@@ -19,7 +19,9 @@ from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_field, with_new
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import has_markup
-from kg.resolve.knowledge import ene_types, head_length, legal_forms, name_words, read_tsv, suffix_type
+from kg.resolve.knowledge import (
+    ene_types, head_length, legal_forms, name_words, read_tsv, strips_qualifier, suffix_type,
+)
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.words import Word, has_proper_part, short_units, word_ending, word_starting, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, nfkc
@@ -1412,7 +1414,8 @@ def _without_qualifiers(text: str, run: Sequence[Word]) -> Sequence[Word]:
     in whose language it is the name (英名, 比名, 中国名: see _name_label)."""
     start = _name_label(text, run)
     while start < len(run) and (
-        run[start].pos[2:3] == ("副詞可能",) or text[run[start].start : run[start].end] in name_words("qualifier")
+        run[start].pos[2:3] == ("副詞可能",)
+        or strips_qualifier(text[run[start].start : run[start].end], text[run[start].end : run[-1].end])
     ):
         start += 1
     while start < len(run) and text[run[start].start : run[start].end] in _JOINERS:

@@ -449,7 +449,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     # the other writings of a longer name, tried in this order until one finds it
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
-                      _sessions_without_kind, _plans_by_round, _company_by_sha)
+                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha)
     for key in unknown:
         if key in joined:
             continue
@@ -514,8 +514,8 @@ def _sessions_without_kind(key: str, grouped: Mapping[str, Sequence[Mention]]) -
             and is_session_kind(k, key[number.end() :])]
 
 
-# A plan's round or term and its head alone: 第9期計画, 第5次計画.
-_ROUND_AND_HEAD = re.compile(r"(第\d+[次期])(\D+)")
+# A plan's round or term and its head alone, in digits or kanji: 第9期計画, 第5次計画, 第二次計画.
+_ROUND_AND_HEAD = re.compile(r"(第(?:\d+|[一二三四五六七八九十]+)[次期])(\D+)")
 
 
 def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
@@ -527,6 +527,22 @@ def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[
         return []
     number, head = match.groups()
     return [k for k in grouped if k != key and k.startswith(number) and k.endswith(head) and len(k) > len(key)]
+
+
+# The heads of a criminal or court case's name (福井事件, 砂川事件), which news shortens to a place or a person and the head.
+_CASE_HEADS = ("事件", "訴訟")
+
+
+def _cases_by_first_word(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the cases of the vault a case by one proper word and its head stands for (北浜事件 -> [北浜町職員殺害事件]):
+    news shortens a case's full name to the place or person it opens with and its head; the one such case of the
+    vault only (the caller joins one)."""
+    head = next((h for h in _CASE_HEADS if key.endswith(h)), "")
+    front = words(key[: len(key) - len(head)]) if head else []
+    if len(front) != 1 or not front[0].proper:
+        return []
+    start = key[: len(key) - len(head)]
+    return [k for k in grouped if k != key and k.startswith(start) and k.endswith(head) and len(k) > len(key) + 2]
 
 
 # The heads of a natural disaster's name (熊本地震, 伊勢湾台風, 奥能登豪雨): each names one event.

@@ -182,6 +182,13 @@ def name_words(role: str) -> frozenset[str]:
     return frozenset(nfkc(row[0]) for row in read_tsv("name_words.tsv") if len(row) > 1 and row[1] == role)
 
 
+def strips_qualifier(word: str, rest: str) -> bool:
+    """Return True for a qualifier (name_words.tsv) before a name that only places it in time or relation (旧 of
+    旧山一証券, 改正 of 改正5G促進法): the name is the one after it. 旧 before a law's name stays: 旧X法 is the law
+    as it stood before its repeal or new title (旧民法, a code replaced in whole), which law writing names so."""
+    return nfkc(word) in name_words("qualifier") and not (nfkc(word) == "旧" and suffix_type(rest) == "Law")
+
+
 @cache
 def legal_forms() -> tuple[str, ...]:
     """Return the legal forms (株式会社, Inc., ...) that names carry, longest first."""

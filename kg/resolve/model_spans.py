@@ -26,8 +26,8 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, state_heads, suffix_type,
-    type_suffixes,
+    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, state_heads, strips_qualifier,
+    suffix_type, type_suffixes,
     without_legal_form,
 )
 from kg.resolve.words import (
@@ -418,9 +418,9 @@ def _without_qualifier(text: str, span: Span) -> Span:
     """Return a span without the qualifier before a headed name (旧 of 旧ODA大綱, 前 of 前XX委員会): the old
     or former body or plan is the one the name names, as a run of words starts after one."""
     first = next(iter(words_within(text, span.start, span.end)), None)
-    if first is None or first.start != span.start or text[first.start : first.end] not in name_words("qualifier"):
+    rest = text[first.end : span.end] if first is not None else ""
+    if first is None or first.start != span.start or not strips_qualifier(text[first.start : first.end], rest):
         return span
-    rest = text[first.end : span.end]
     return replace(span, start=first.end) if len(rest) >= 3 and suffix_type(rest) else span
 
 

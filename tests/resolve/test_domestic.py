@@ -508,3 +508,30 @@ def test_a_katakana_name_joined_by_dots_before_sei_is_its_maker():
         assert [text[c.start : c.end] for c in makers(text, lexicon)] == found
     # the country that ends the maker's name is a part of it, no mention of the country
     assert _entities("機体はゼノ・マリン・カナダ製だ。") == {"ゼノ・マリン・カナダ": "Organization"}
+
+
+def test_a_law_keeps_its_old_in_its_name_where_a_plan_drops_it():
+    text = "旧北浜保全法は1950年に制定され、1990年にノルダ母体法に改められた。"  # the law before its new title
+    assert _entities(text)["旧北浜保全法"] == "Law"
+    plan = "旧ノルダ大綱に代わって新しい大綱ができた。"  # the old plan is the plan so named
+    assert _entities(plan, ("旧ノルダ大綱", "Plan")) == {"ノルダ大綱": "Plan"}
+
+
+def test_a_treaty_or_law_with_another_name_of_its_kind_in_parentheses_is_one_thing():
+    text = "ルリタニアは、北海航空条約（ノルダ条約）を批准した。ノルダ条約の附属書に沿う。"
+    assert _entities(text) == {"北海航空条約": "Agreement"}  # the city name joins the formal one
+    known = "ルリタニアは、バーゼル条約（ラムサール条約）を批准した。"  # two treaties kg knows apart stay two
+    assert _entities(known) == {"バーゼル条約": "Agreement", "ラムサール条約": "Agreement"}
+
+
+def test_the_parliaments_numbered_sitting_is_an_event_the_model_labels_a_number():
+    text = "その法律は第301回国会で成立した。"
+    assert _entities(text, ("第301回国会", "Ordinal_Number")) == {"第301回国会": "Event"}
+    assert _entities("その法律は国会で成立した。") == {"国会": "Organization"}
+
+
+def test_a_bodys_numbered_sitting_defined_with_its_acronym_is_an_event():
+    text = "ノルダ機関の第9回海洋保全委員会（NMPC9）が閉幕した。NMPC9の交渉は続いた。"
+    assert _entities(text)["NMPC9"] == "Event"
+    body = "ノルダ機関の海洋保全委員会（NMPC）が声明を出した。"  # the body itself, no sitting
+    assert _entities(body)["NMPC"] == "Organization"

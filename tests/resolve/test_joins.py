@@ -182,6 +182,18 @@ def test_an_unquoted_formal_name_below_a_list_item_that_is_only_a_name_is_that_n
     assert names["北方資源推進法"] != names["北方海域の資源の探査及び利用の促進に関する法律"]
 
 
+def test_a_formal_name_given_for_a_word_pointing_back_is_the_law_named_above():
+    formal = "北方海運の促進に関する法律及び港湾運送法の一部を改正する法律"
+    for pointer, joined in (("改正法", True), ("北浜港湾法", False)):  # a law's own name is the name defined
+        items = ("北方海運法と港湾運送法を改正する北方海運2法が成立した", f"{pointer}の正式な名前は「{formal}」")
+        blocks = [Block(note="n.md", heading_path=("見出し",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                        kind="list_item", text=t, links=()) for i, t in enumerate(items)]
+        spans = {items[0]: (Span(items[0].index("北方海運2法"), items[0].index("が成立"), "Law"),)}
+        names = {m.surface: e.id for e in resolve([Note(path="n.md", title="n", aliases=(), blocks=tuple(blocks))], spans)
+                 for m in e.mentions}
+        assert (names.get("北方海運2法") == names.get(formal)) is joined
+
+
 def test_a_quoted_title_with_a_letter_like_a_particle_inside_a_word_is_a_name():
     text = "2015年に海洋政策本部が「我が国の南極政策」を決定した。「日本が主導する協定」も結んだ。"
     nodes = _nodes([_note(text)], {})
@@ -972,6 +984,19 @@ def test_a_plan_by_its_term_and_head_alone_is_the_one_plan_of_that_term():
     two = "第7期里山保全事業計画と第7期水辺再生計画が始まった。第7期計画は3年間続く。"  # two plans of the term
     spans = _spans(two, ("第7期里山保全事業計画", "Plan"), ("第7期水辺再生計画", "Plan"), ("第7期計画", "Plan"))
     assert "第7期計画" in _nodes([_note(two)], spans)
+    kanji = "第二次里山保全事業計画が始まった。第二次計画は3年間続く。"  # the round in kanji numerals
+    spans = _spans(kanji, ("第二次里山保全事業計画", "Plan"), ("第二次計画", "Plan"))
+    assert _nodes([_note(kanji)], spans)["第二次里山保全事業計画"] == ["第二次計画", "第二次里山保全事業計画"]
+
+
+def test_a_case_by_its_first_proper_word_and_head_is_the_one_case_it_opens():
+    text = "北浜町職員殺害事件で再審が決まった。北浜事件でも証拠開示が決め手になった。"
+    spans = _spans(text, ("北浜町職員殺害事件", "Incident_Other"), ("北浜事件", "Incident_Other"))
+    assert _nodes([_note(text)], spans)["北浜町職員殺害事件"] == ["北浜事件", "北浜町職員殺害事件"]
+    two = "北浜町職員殺害事件と北浜港爆破事件が起きた。北浜事件でも証拠開示が決め手になった。"  # two cases it may be
+    spans = _spans(two, ("北浜町職員殺害事件", "Incident_Other"), ("北浜港爆破事件", "Incident_Other"),
+                   ("北浜事件", "Incident_Other"))
+    assert "北浜事件" in _nodes([_note(two)], spans)
 
 
 def test_the_bare_constitution_cited_by_an_article_is_the_states_own(nlp):
