@@ -116,8 +116,11 @@ class Walker:
     def _add_block(
         self, kind: str, line: int, shown: _Shown, footnote: str, into: Definition | None
     ) -> None:
-        """Append a block at the current heading path unless its text is empty."""
-        if not shown.text:
+        """Append a block at the current heading path unless its text is empty.
+
+        A block that shows nothing but cites a footnote (a paragraph of ``^[…]`` or ``[^1]`` alone) is kept
+        for its citations, so its footnote counts as cited and joins its section; parse_note drops it after."""
+        if not shown.text and not shown.citations:
             return
         block = Block(
             note=self.name,
@@ -133,7 +136,7 @@ class Walker:
             links=shown.links,
             emphasis=shown.emphasis,
         )
-        self.paragraph += 1
+        self.paragraph += bool(shown.text)
         (into.blocks if into else self.items).append(block)
 
 

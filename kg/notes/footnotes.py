@@ -20,18 +20,20 @@ def place_footnotes(items: list[Block | Definition]) -> list[Block]:
 
     A definition nobody cites is not shown, as Obsidian and markdown-it render no footnote without a
     reference, unless the note cites a label it never defines: a mistyped reference ([^dejure] for
-    [^dejuru]) most likely means an uncited definition, which then stays where it is written."""
+    [^dejuru]) most likely means an uncited definition, which then stays where it is written. A footnote
+    cited only inside another footnote stays where it is written too."""
     definitions: dict[str, list[Definition]] = {}
     for item in items:
         if isinstance(item, Definition):
             definitions.setdefault(item.label, []).append(item)
     cited = {label for item in items if isinstance(item, Block) for _, label in item.citations}
-    mistyped = bool(cited - definitions.keys())
+    in_footnotes = {label for d in definitions.values() for n in d for b in n.blocks for _, label in b.citations}
+    mistyped = bool((cited | in_footnotes) - definitions.keys())
     blocks: list[Block] = []
     placed: set[tuple[str, int]] = set()
     for item in items:
         if isinstance(item, Definition):
-            if item.label not in cited and mistyped:
+            if item.label not in cited and (item.label in in_footnotes or mistyped):
                 blocks += item.blocks
             continue
         blocks.append(item)

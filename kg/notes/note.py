@@ -48,6 +48,7 @@ def parse_note(
                         "(a list counts two) read as plain text")
     blocks = place_footnotes(walker.items)
     warnings += check_footnotes(walker.items, blocks, name)
+    blocks = [block for block in blocks if block.text]  # a citation alone shows nothing where it stands
     day, date_warnings = note_date(meta, name, date_fields)
     warnings += date_warnings
     if day is not None:

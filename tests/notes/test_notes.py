@@ -81,6 +81,25 @@ def test_inline_footnote() -> None:
     assert body.citations == ((2, note.footnote),)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("# 節\n\n ^[北浜の注]\n\n次の段落。\n", [("北浜の注", "footnote"), ("次の段落。", "paragraph")]),
+        ("# 節\n\n[^1]\n\n[^1]: 南浦の注。\n", [("南浦の注。", "footnote")]),
+        ("- ^[項目の注]\n- 次\n", [("項目の注", "footnote"), ("次", "list_item")]),
+        ("## ^[ ^[入れ子の注]]\n", [("入れ子の注", "footnote")]),  # a footnote cited only inside another
+    ],
+    ids=["inline-alone", "reference-alone", "list-item", "nested"],
+)
+def test_a_citation_alone_keeps_its_footnote(text: str, shown: list[tuple[str, str]]) -> None:
+    # a paragraph that shows nothing but a footnote's mark still cites it: the footnote is read there, not dropped
+    # as uncited, and the empty paragraph itself is no block; paragraph numbers run on over the blocks shown
+    note, warnings = parse_note(text, "test.md")
+    assert [(b.text, b.kind) for b in note.blocks if b.kind != "heading"] == shown
+    assert [b.paragraph for b in note.blocks] == list(range(len(note.blocks)))
+    assert warnings == []
+
+
 # -- links, wikilinks, embeds --------------------------------------------------------------
 
 
