@@ -419,6 +419,12 @@ OWN_FLOORS = {
     # (f551f6c): 0.965 / 0.981 / 0 / 0 / 1.000 and 0.982 / 0.995 / 1 / 0 / 0.975
     "own_justice_policy_2024": (0.96, 0.98, 0, 0, 1.0),
     "own_vault_transport_tourism_2025": (0.98, 0.99, 1, 0, 0.97),
+    # written in the tenth round, a domestic field and a vault with a note per organisation, and held out for it: first
+    # contact (f79ce04) 0.899 / 0.921 / 3 / 0 / 1.000 and 0.912 / 0.932 / 7 / 0 / 0.888; 0.906 / 0.946 / 3 / 0 / 1.000 and
+    # 0.912 / 0.932 / 7 / 0 / 0.888 at that round's end (d1c25ca); moved here at the eleventh round's start to have their
+    # errors fixed
+    "own_consumer_food_safety_2024": (0.90, 0.94, 3, 0, 1.0),
+    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -434,10 +440,6 @@ HELD_OUT_FLOORS = {
     # written in the eighth round, two more domestic fields, first contact with its starting code (10d9808)
     "own_digital_gov_2024": (0.92, 0.93, 8, 1, 1.0),               # 0.925 / 0.939 / 8 / 1 / 1.000
     "own_education_science_2024": (0.94, 0.90, 7, 3, 1.0),         # 0.946 / 0.901 / 7 / 3 / 1.000
-    # written in the tenth round, a domestic field and a vault with a note per organisation, first contact with its starting
-    # code (f79ce04, no rule of the round merged yet)
-    "own_consumer_food_safety_2024": (0.89, 0.92, 3, 0, 1.0),      # 0.899 / 0.921 / 3 / 0 / 1.000
-    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),         # 0.912 / 0.932 / 7 / 0 / 0.888
 }
 # absent names a note may have as nodes, where it is not one
 ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024": 2, "own_cyber_ai_2024": 2, "own_devfinance_2024": 3,
@@ -447,7 +449,7 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
                   "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0,
-                  "own_consumer_food_safety_2024": 7, "own_vault_us_tariffs_2025": 3}
+                  "own_consumer_food_safety_2024": 3, "own_vault_us_tariffs_2025": 3}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
