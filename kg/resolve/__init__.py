@@ -84,8 +84,9 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     what each correction did (for report.json)."""
     corrections = user_corrections(options)
     blocks = blocks_of(notes)
-    stop = stop_words([*corrections.stop, *defined_kinds(blocks)])
     lexicon = base_lexicon(corrections.aliases)
+    kinds = frozenset(defined_kinds(blocks, lexicon))
+    stop = stop_words([*corrections.stop, *kinds])
     tracing = trace.current()
     replaced = list(replacements(blocks))
     for old, new in replaced:
@@ -93,7 +94,7 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     entity_notes = entity_notes_of(notes, lexicon)
     # an entity note's title names its entity; the groups the text defines are read as the lexicon grows
     for titled, group in chain(((True, g) for g in entity_note_aliases(notes, entity_notes)),
-                               ((False, g) for g in defined_aliases(blocks, spans, lexicon, entity_notes))):
+                               ((False, g) for g in defined_aliases(blocks, spans, lexicon, entity_notes, kinds))):
         add_group(lexicon, group, titled)
         if tracing is not None:
             tracing.defined.append(tuple(group))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
@@ -19,7 +20,8 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import bare_heads, head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
+from kg.resolve.knowledge import (bare_heads, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
+                                  without_legal_form)
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words, words_within
@@ -100,9 +102,11 @@ def entity_note_aliases(notes: Sequence[Note], entity_notes: frozenset[str]) -> 
 
 
 def defined_aliases(
-    blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon, entity_notes: frozenset[str]
+    blocks: Sequence[Block], spans: Mapping[str, Sequence[Span]], lexicon: Lexicon, entity_notes: frozenset[str],
+    kinds: frozenset[str] = frozenset(),
 ) -> Iterable[list[str]]:
-    """Yield groups of names that the notes' text says stand for one entity (entity notes: entity_note_aliases)."""
+    """Yield groups of names that the notes' text says stand for one entity (entity notes: entity_note_aliases);
+    a term's definition, whose acronym names a kind of thing (``kinds``: defined_kinds), is none."""
     footnotes = {b.footnote: b.text for b in blocks if b.kind == "footnote" and b.footnote}
     yield from _formal_names(blocks)
     yield from _title_tails(blocks)
@@ -110,7 +114,7 @@ def defined_aliases(
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _renamings(block, lexicon)
-        yield from _paren_definitions(block, lexicon)
+        yield from _paren_definitions(block, lexicon, kinds)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
             shown = block.text[link.start : link.end]
@@ -150,9 +154,12 @@ def is_replaced_thing(name: str) -> bool:
     return bool(suffix_type(name)) and head > 0 and len(short_units(nfkc(name)[:-head])) >= 2
 
 
-def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
+def defined_kinds(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
     """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
-    memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing."""
+    memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing;
+    so does one a term of common words defines (PMF of 確率質量関数（PMF）, a quantity: _defines_term), unless
+    the notes also spell it out as a name with a head (…戦闘航空プログラム（GCAP） beside 次期戦闘機（GCAP）)."""
+    terms, named = [], set()
     for block in blocks:
         for match in _PARENS.finditer(block.text):
             inner = match.group(1).strip()
@@ -161,6 +168,77 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
                 yield inner
             elif _is_bare_head(inner) and is_abbreviation(outer):
                 yield outer
+            else:  # a term may stand a space before its parenthesis: 混同行列 (Confusion Matrix)
+                spaced = len(block.text[: match.start()].rstrip(" "))
+                outer = outer or _name_before(block, spaced)
+                quoted = block.text[: spaced - len(outer)].endswith(("「", "『"))  # 「…予測（WASDE）」: a title
+                terms += [] if quoted else _defines_term(outer, inner, lexicon)
+                if suffix_type(outer) or head_type(outer):
+                    named.add(inner)
+    yield from (term for term in terms if term not in named)
+
+
+def _defines_term(outer: str, inner: str, lexicon: Lexicon) -> list[str]:
+    """Return the acronyms a term of common words and its parenthesis define, in either order, and the English
+    words that spell them out (確率質量関数（PMF）, 分散分析（ANOVA, Analysis of Variance）, RMSE（二乗平均平方根
+    誤差）, ENN（Edited Nearest Neighbours）), else []. A term names a quantity, a method or a kind of thing, and
+    so does its acronym wherever the notes write it; a name kg knows, a word with a head of kg's types or a proper
+    noun in the term (赤池情報量規準) leaves it alone."""
+    parts = [p.strip() for p in re.split(r"[、，,/／]\s*", inner) if p.strip()]
+    if _is_term(outer, lexicon) and all(_is_english_term(p, (), lexicon) for p in parts):
+        return parts  # 正規分布 (Normal Distribution / Gaussian Distribution): a term and its English words
+    acronyms = [p for p in parts if is_abbreviation(p) and lexicon.get(p) is None]
+    english = [p for p in parts if p not in acronyms and _is_english_term(p, acronyms, lexicon)]
+    # English words that spell the acronym out say it is a term, whatever the dictionary makes of the Japanese
+    # (真陽 of 真陽性率 as a proper noun), unless that has a head of kg's types
+    spelled = bool(english) and lexicon.get(outer) is None and not (suffix_type(outer) or head_type(outer))
+    if outer and acronyms and len(acronyms) + len(english) == len(parts) and (
+            spelled or _is_term(outer, lexicon) or _is_english_term(outer, acronyms, lexicon)):
+        return acronyms + english
+    if is_abbreviation(outer) and lexicon.get(outer) is None and len(parts) == 1 and (
+            _is_term(parts[0], lexicon) or _is_english_term(parts[0], [outer], lexicon)):
+        return [outer] + [p for p in parts if _ENGLISH_NAME.fullmatch(nfkc(p))]
+    return []
+
+
+def _is_english_term(name: str, acronyms: Sequence[str], lexicon: Lexicon) -> bool:
+    """Return True for English words that spell out an acronym beside them, if any, and hold no word that ends an
+    English name kg knows (Agreement, Agency, Bank, Partnership, …: english_heads): Edited Nearest Neighbours of
+    ENN, Area Under the Curve of AUC, a method or a quantity, where Partnership for … Investment names a plan."""
+    latin = nfkc(name)
+    if not _ENGLISH_NAME.fullmatch(latin) or lexicon.get(name) is not None:
+        return False
+    spelled = not acronyms or any(is_abbreviation(a) and letters_fit(a, latin) for a in acronyms)
+    return spelled and not {w.casefold() for w in re.split(r"[\s\-]+", latin)} & english_heads()
+
+
+@cache
+def english_heads() -> frozenset[str]:
+    """Return the words an English name of kg's types ends in, casefolded: the heads of kg/data/english_heads.txt
+    (agreement, agency, plan, summit, …) and the last words of the gazetteer's English names of two words or more
+    (islands, republic, …)."""
+    listed = {nfkc(line).casefold() for line in read_lines("english_heads.txt")}
+    return frozenset(listed | {name.split()[-1].casefold() for entry in load_gazetteer() for name in entry.names
+                               if " " in name and name.isascii() and not name.split()[-1].isdigit()})
+
+
+def _is_term(name: str, lexicon: Lexicon) -> bool:
+    """Return True for a term written in the dictionary's common words alone, two or more of them and no head
+    of kg's types (確率質量関数, 中心極限定理, 偽発見率, シングルサインオン): none is a proper noun or a word the
+    dictionary lacks (a numeral it reads as one is a number: 二 of 二乗), and kg knows no name of them."""
+    if len(name) < 3 or lexicon.get(name) is not None or suffix_type(name) or head_type(name) or _NUMBERED.search(name):
+        return False  # …, or a numbered one of a kind (第55会期: a session, 2024年度)
+    found = words(name)
+    covered = sum(w.end - w.start for w in found) == len(name)
+    return covered and len(found) >= 2 and all(
+        w.pos[0] in _TERM_WORDS and not w.proper and (not w.unknown or w.pos[1] == "数詞")
+        and not is_country_compound(name[w.start : w.end]) for w in found)  # 日豪 of 日豪レアアース: a joint body
+
+
+# A number written in digits, or an ordinal's 第, that makes a kind's word one thing of the kind.
+_NUMBERED = re.compile(r"[0-9０-９]|第")
+# The parts of speech a term of common words is made of: nouns, and the prefixes and suffixes of nouns (偽, 率).
+_TERM_WORDS = frozenset({"名詞", "接頭辞", "接尾辞"})
 
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
@@ -491,7 +569,7 @@ def _is_name(form: str, lexicon: Lexicon) -> bool:
     return bool(found) and all(w.proper for w in found)
 
 
-def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
+def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = frozenset()) -> Iterable[list[str]]:
     """Yield [long form, short form, ...] for each 正式名称（略称） or 略称（正式名称） in a block."""
     text = block.text
     for match in _PARENS.finditer(text):
@@ -500,6 +578,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
+        term = _defines_term(outer, match.group(1).strip(), lexicon)
+        if term and set(term) <= kinds:
+            continue  # 確率質量関数（PMF）: a term and its acronym, no name (defined_kinds makes the acronym a stop word)
         if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing

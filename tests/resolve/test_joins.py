@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kg.records import Block, Note, Span
 from kg.resolve import ResolveOptions, resolve
-from kg.resolve.aliases import defined_kinds
+from kg.resolve.aliases import base_lexicon, defined_kinds
 from kg.text.chars import fold_spelling, match_key
 
 
@@ -411,7 +411,6 @@ def test_a_plenary_sitting_is_the_house_and_an_election_of_a_house_is_an_event()
 
 
 def test_an_election_is_one_word_made_of_a_bodys_name():
-    from kg.resolve.aliases import base_lexicon
     from kg.resolve.candidates import elections
 
     for text, found in (("衆議院議員総選挙が行われた。", ["衆議院議員総選挙"]), ("代表選考会を開く。", []), ("決選投票になった。", [])):
@@ -478,9 +477,24 @@ def test_the_number_a_body_gives_a_convention_in_parentheses_is_another_name_of_
 def test_a_word_for_a_kind_of_document_defined_by_an_acronym_names_no_one_thing():
     text = "政府間の協力覚書（MOC）で手数料を定める。MOCは各国と結ぶ。"
     assert _nodes([_note(text)], _spans(text, ("MOC", "Political_Organization_Other"))) == {}
-    assert list(defined_kinds(_note(text).blocks)) == ["MOC"]
+    assert list(defined_kinds(_note(text).blocks, base_lexicon([]))) == ["MOC"]
     named = "先進的海洋研究戦略センター（SCARDO）が置かれた。"  # a head that ends a longer run is no kind
-    assert list(defined_kinds(_note(named).blocks)) == []
+    assert list(defined_kinds(_note(named).blocks, base_lexicon([]))) == []
+
+
+def test_a_term_of_common_words_and_its_acronym_name_no_one_thing_but_a_name_with_a_head_does():
+    text = ("確率密度関数（PDF）と偽発見率（FDR, False Discovery Rate）を使う。PDFとFDRの値を見た。"
+            "RMSE（二乗平均平方根誤差）も計算し、RMSEは小さかった。\n混同行列 (Confusion Matrix / Error Matrix) を見る。")
+    assert list(defined_kinds(_note(text).blocks, base_lexicon([]))) == [
+        "PDF", "FDR", "False Discovery Rate", "RMSE", "Confusion Matrix", "Error Matrix"]
+    assert _nodes([_note(text)], _spans(text, ("PDF", "Product_Other"), ("FDR", "Political_Organization_Other"),
+                                         ("RMSE", "Company"))) == {}
+    # a head of kg's types (機構, 協定), a proper noun in the term or a name kg knows make a name
+    named = ("北浜海洋開発機構（KODA）と赤池情報量規準（AIC）と経済連携協定（EPA）とKPGI（Kitahama Partnership for Growth"
+             " and Investment）。KODAが発表した。第12会期（KRC12）も開いた。次期練習機（KTX）は北浜練習機プログラム（KTX）のこと。"
+             "毎月「北浜穀物需給予測（KGDE）」が出る。")
+    assert list(defined_kinds(_note(named).blocks, base_lexicon([]))) == []
+    assert any("KODA" in v for v in _nodes([_note(named)], _spans(named, ("KODA", "Company"))).values())
 
 
 
