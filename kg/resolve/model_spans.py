@@ -26,7 +26,8 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, state_heads, strips_qualifier,
+    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, read_lines, state_heads,
+    strips_qualifier,
     suffix_type, type_suffixes,
     without_legal_form,
 )
@@ -173,9 +174,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             type_ = "Organization"  # 北浜電: 電 (of 電鉄, 電力) ends a railway's or a power company's short name, no place's
         if type_ == "Person" and (_names_a_body(text, span) or _place_and_trade(text, span)):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
-        if type_ == "Person" and _names_a_route(text, span):
+        if type_ == "Person" and (_names_a_route(text, span) or _names_a_term(text, span)):
             trace.dropped(span.start, span.end, "model-no-person")
-            continue  # 北浜ルート: a trail or a line named after a place or a founder, no person
+            continue  # 北浜ルート: a trail or a line named after a place or a founder, no person; カイ二乗分布 a term
         if type_ == "Person":
             whole = _whole_person_name(text, span)
             span = _person_core(text, _without_title_after(text, _without_role(text, whole)))
@@ -397,6 +398,31 @@ def _names_a_route(text: str, span: Span) -> bool:
     last, after = word_ending(text, span.end), word_starting(text, span.end)
     return any(w is not None and w.pos[0] in ("名詞", "接尾辞") and text[w.start : w.end] in _ROUTE_WORDS
                for w in (last, after))
+
+
+def _names_a_term(text: str, span: Span) -> bool:
+    """Return True for a person span that ends in a term's head or stands right before a run of nouns that ends
+    in one (マシューズ相関係数, カイ of カイ二乗分布, ブラウン–フォーサイス of …検定: kg/data/eponym_heads.txt): a
+    term named after a person or written with a letter's name, not the person. A title after the name
+    (ナッシュ氏, …首相) or a particle (ベイズの定理 names the person, as ハイデッガーの哲学 does) leaves it."""
+    last = word_ending(text, span.end)
+    if last is not None and last.pos[0] == "名詞" and not last.proper and _ends_in_eponym_head(text[last.start : last.end]):
+        return True
+    run_end, at = span.end, word_starting(text, span.end)
+    while at is not None and (at.pos[:2] in (("名詞", "普通名詞"), ("名詞", "数詞")) or at.pos[0] == "接尾辞"):
+        run_end, at = at.end, word_starting(text, at.end)
+    return run_end > span.end and _ends_in_eponym_head(text[span.end : run_end])
+
+
+def _ends_in_eponym_head(words_run: str) -> bool:
+    """Return True for a run of nouns that ends in a head of kg/data/eponym_heads.txt (二乗分布, 相関係数)."""
+    return nfkc(words_run).endswith(tuple(eponym_heads()))
+
+
+@cache
+def eponym_heads() -> frozenset[str]:
+    """Return the heads of terms named after a person or a letter (kg/data/eponym_heads.txt)."""
+    return frozenset(nfkc(line) for line in read_lines("eponym_heads.txt"))
 
 
 # Words for a former or present holder before an occupation (元プロボクサー, 前監督): see _former_occupation.

@@ -532,6 +532,19 @@ def test_a_route_named_after_a_place_or_a_founder_is_no_person():
     assert "北浜ルート" not in types and types["北浜一郎"] == "Person"
 
 
+def test_a_term_named_after_a_person_or_a_letter_is_no_person_but_the_person_named_in_it_is():
+    text = ("キタハマ二乗分布とノルダ相関係数を使い、ソルベ–ミナト検定もした。"
+            "ヨハン・キタハマの定理はキタハマ教授が示し、ノルダ首相も来た。")
+    theorem = text.index("ヨハン・キタハマの定理")
+    spans = {text: [_span(text, "キタハマ", "Person"), _span(text, "ノルダ相関係数", "Person"),
+                    _span(text, "ソルベ–ミナト", "Person"), Span(theorem, theorem + 8, "Person"),
+                    _span(text, "キタハマ教授", "Person"), _span(text, "ノルダ首相", "Person")]}
+    entities = resolve([_note(_block(text))], spans)
+    surfaces = sorted(m.surface for e in entities for m in e.mentions)
+    # the first three are parts of terms; a particle (キタハマの定理) or a title after a name leaves the person
+    assert surfaces == ["キタハマ", "ノルダ", "ヨハン・キタハマ"], surfaces
+
+
 def test_no_member_of_a_country_compound_runs_across_two_words():
     text = "米国連邦航空局が認可し、日米首脳会談が開かれた。"
     found = _surfaces(resolve([_note(_block(text))], {}))
