@@ -230,6 +230,8 @@ def _is_term(name: str, lexicon: Lexicon) -> bool:
         return False  # …, or a numbered one of a kind (第55会期: a session, 2024年度)
     found = words(name)
     covered = sum(w.end - w.start for w in found) == len(name)
+    if found and nfkc(name[found[-1].start :]) in _GROUP_WORDS:
+        return False  # 多国間…監視チーム, 専門家パネル: a word for a group of people ends the name of a body
     return covered and len(found) >= 2 and all(
         w.pos[0] in _TERM_WORDS and not w.proper and (not w.unknown or w.pos[1] == "数詞")
         and not is_country_compound(name[w.start : w.end]) for w in found)  # 日豪 of 日豪レアアース: a joint body
@@ -237,6 +239,8 @@ def _is_term(name: str, lexicon: Lexicon) -> bool:
 
 # A number written in digits, or an ordinal's 第, that makes a kind's word one thing of the kind.
 _NUMBERED = re.compile(r"[0-9０-９]|第")
+# Loanwords for a group of people that end a body's name though kg holds no head of them (…チーム, …パネル).
+_GROUP_WORDS = frozenset({"チーム", "パネル", "ユニット", "タスクフォース", "グループ", "コンソーシアム", "ネットワーク"})
 # The parts of speech a term of common words is made of: nouns, and the prefixes and suffixes of nouns (偽, 率).
 _TERM_WORDS = frozenset({"名詞", "接頭辞", "接尾辞"})
 

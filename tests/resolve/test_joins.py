@@ -492,7 +492,7 @@ def test_a_term_of_common_words_and_its_acronym_name_no_one_thing_but_a_name_wit
     # a head of kg's types (機構, 協定), a proper noun in the term or a name kg knows make a name
     named = ("北浜海洋開発機構（KODA）と赤池情報量規準（AIC）と経済連携協定（EPA）とKPGI（Kitahama Partnership for Growth"
              " and Investment）。KODAが発表した。第12会期（KRC12）も開いた。次期練習機（KTX）は北浜練習機プログラム（KTX）のこと。"
-             "毎月「北浜穀物需給予測（KGDE）」が出る。")
+             "毎月「北浜穀物需給予測（KGDE）」が出る。多国間漁業監視チーム（MFMT）が発足した。")
     assert list(defined_kinds(_note(named).blocks, base_lexicon([]))) == []
     assert any("KODA" in v for v in _nodes([_note(named)], _spans(named, ("KODA", "Company"))).values())
 
