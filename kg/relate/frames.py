@@ -316,6 +316,9 @@ def _frames_at(
         within = [g for g in subjects if sentence.marker(g.token) == "では" and
                   all(a.type == "Organization" for a in g.arguments)]
         agents = [g for g in roles["agent"] if g not in subjects] + within
+        if predicate.group_for("に") != predicate.group:
+            # Aには、Bが設置された: a topic with に is where B is placed, as Aに is
+            agents += [g for g in objects if sentence.marker(g.token) == "には" and g not in agents]
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
             listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS, OPEN_QUOTES, ParsedSentence
+from kg.relate.reader import LIST_MARKS, NOUNS, OPEN_QUOTES, ParsedSentence
 from kg.resolve.people import titles
 
 if TYPE_CHECKING:
@@ -286,9 +286,10 @@ def _conjunct(
     tokens = sentence.tokens
     kind = _kind(phrase[i])
     # AとBのN with both hung on N: B is the conjunct; a place is no conjunct of a body (AやCのBが: C is where B is)
+    # A / B / C発表 with all hung on 発表: names listed with marks alone are conjuncts, whatever the mark
     sibling = next((k for k in range(i + 1, tokens[i].head) if tokens[k].head == tokens[i].head and phrase.get(k)
-                    and _kind(phrase[k]) == kind and sentence.marker(k) == "の" and
-                    _regions(phrase[k]) == _regions(phrase[i])), None)
+                    and _kind(phrase[k]) == kind and (sentence.marker(k) == "の" and
+                    _regions(phrase[k]) == _regions(phrase[i]) or _marks_between(tokens, i, k, owner))), None)
     if sibling is not None:
         return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
@@ -296,7 +297,10 @@ def _conjunct(
         up = tokens[j].head
         if sentence.predicate(up) is not None and up > j:
             return None, up  # AとBの会談, AとBに関する対話: A is the partner of the act
-        if up <= j or tokens[j].dep != "nmod" or tokens[up].pos not in NOUNS:
+        # a noun without a copula is no clause: one the parser labels acl (AとB長官が, B no name) is a word of
+        # the noun it is on
+        word = tokens[j].dep == "acl" and tokens[j].pos in NOUNS and not sentence.kids(j, "cop")
+        if up <= j or not (tokens[j].dep == "nmod" or word) or tokens[up].pos not in NOUNS:
             if tokens[j].dep in ("obl", "obj", "nsubj", "iobj") and up != j:
                 return None, up
             if not phrase.get(j) and sentence.predicate(j) is not None:
@@ -304,6 +308,12 @@ def _conjunct(
             return owner.get(tokens[i].head, tokens[i].head), None
         j = owner.get(up, up)
     return j, None
+
+
+def _marks_between(tokens: Sequence[Token], i: int, k: int, owner: dict[int, int]) -> bool:
+    """Return True when only list marks stand between phrase i and the first word of phrase k (A / B, A・B)."""
+    start = min(t for t, o in owner.items() if o == k)
+    return start > i + 1 and all(tokens[t].text in LIST_MARKS for t in range(i + 1, start))
 
 
 def _genitive_of(sentence: ParsedSentence, i: int) -> int | None:

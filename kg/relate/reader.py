@@ -21,8 +21,10 @@ _EVENT_HEADS = ("式", "会", "会議", "会合")
 # Endings of a one-word role named after its act: 加盟国 (a member), 出資者 (a funder)
 _ROLES = ("国", "者")
 _UNDER = ("下",)
-# Punctuation that lists nouns without a particle: A・B, A、B
-_LIST_MARKS = ("・", "、")
+# Suffixes that name what an act handles, no one who does it: 輸出品 (goods exported), 寄贈物
+_GOODS = ("品", "物")
+# Punctuation that lists nouns without a particle: A・B, A、B, A / B
+LIST_MARKS = ("・", "、", "/", "／")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
 # Verbs that name a thing among a larger whole: Aを含むN, Aをはじめとする N
@@ -154,7 +156,7 @@ class ParsedSentence:
             # A（B）、C: the list mark comes after the bracket that abbreviates A
             k = next((c + 1 for c in range(k, head) if self.tokens[c].text in ("）", ")")), k)
         after = self.tokens[k].text if k < len(self.tokens) else ""
-        return not self.marker(i) and after in _LIST_MARKS
+        return not self.marker(i) and after in LIST_MARKS
 
     def paired(self, i: int) -> int | None:
         """Return the subject written right after a と-phrase the parser hung on the same verb, else None.
@@ -318,7 +320,7 @@ class ParsedSentence:
         # 署名式 and 買収計画: an event or a modality named after the act stands for the act
         mood = self.vocabulary.markers.get(token.lemma)
         # and 出資国 (a suffix after the act, said of someone) names who does it
-        role = "接尾辞" in token.tag and self.said(i)
+        role = self._suffixed_role(i)
         doer = self._doer_of(i) if noun and found is None else None
         if doer is not None:
             return doer, i  # 加盟国, one word for a role named after the act
@@ -377,7 +379,12 @@ class ParsedSentence:
         token = self.tokens[i]
         if token.lemma.endswith(_ROLES) and self.said(i) and self.vocabulary.predicate(token.lemma, noun=True):
             return True  # 非常任理事国, a role the vocabulary names whole
-        return ("接尾辞" in token.tag and self.said(i)) or self._doer_of(i) is not None
+        return self._suffixed_role(i) or self._doer_of(i) is not None
+
+    def _suffixed_role(self, i: int) -> bool:
+        """Return True when noun i is a suffix after an act that names its doer and is said of someone (…出資国)."""
+        token = self.tokens[i]
+        return "接尾辞" in token.tag and token.lemma not in _GOODS and self.said(i)
 
     def _said_of(self, i: int) -> list[int]:
         """Return the は-topics of a light verb that has a が-phrase too: in 議長はAが務めた, A does 議長."""

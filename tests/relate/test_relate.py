@@ -1127,6 +1127,25 @@ SHAPES = [
      {("北海国", "membership", "東海協定", False, ""), ("南海国", "membership", "東海協定", False, "")}),
     # a plan submits nothing: it is what is submitted
     ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
+    # names listed with slashes are conjuncts, as with ・: a list of sources, no source announcing another
+    ("北海放送 / 南海通信 / 東海省発表", [("北海放送", O), ("南海通信", O), ("東海省", O)], set()),
+    ("北海国・南海国が東海協定に署名した", [("北海国", C), ("南海国", C), ("東海協定", A)],
+     {("北海国", "signing", "東海協定", False, ""), ("南海国", "signing", "東海協定", False, "")}),
+    # goods named after an act (輸出品) are what is traded, no trader; a role named after one (出資国) is its doer
+    ("小麦は北海国の一番大事な輸出品。", [("小麦", O), ("北海国", C)], set()),
+    ("北海国は東海銀行への最大の出資国である。", [("北海国", C), ("東海銀行", O)],
+     {("北海国", "funding", "東海銀行", False, "")}),
+    # a topic with には is where a body is placed, as a phrase with に is; a place with には is only where
+    ("北海省には、新たに南海審議会が設置された。", [("北海省", O), ("南海審議会", O)],
+     {("北海省", "oversight", "南海審議会", False, "")}),
+    ("北海市には、新たに南海審議会の事務所が設置された。", [("北海市", "Region"), ("南海審議会", O)], set()),
+    # a と-phrase hung on the unnamed person written after it is that person's conjunct, and signs with them
+    ("山田太郎経済相とスミス商務長官が東海協定に署名した", [("山田太郎", P), ("東海協定", A)],
+     {("山田太郎", "signing", "東海協定", False, "")}),
+    ("山田太郎経済相とスミス商務長官が東海協定に署名した", [("山田太郎", P), ("スミス", P), ("東海協定", A)],
+     {("山田太郎", "signing", "東海協定", False, ""), ("スミス", "signing", "東海協定", False, "")}),
+    ("北海首脳会談には山田太郎外務大臣が同席した", [("北海首脳会談", E), ("山田太郎", P)],
+     {("山田太郎", "attendance", "北海首脳会談", False, "")}),
 ]
 
 
