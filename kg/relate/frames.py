@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _origin, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _origin, _said_to_be, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -481,6 +481,10 @@ def _frames_at(
                      and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
                 subjects, objects = topic, [target]
+    if modifies and subjects and not objects and modified not in groups and predicate.group != "provision" and \
+            sentence.relative(anchor):
+        # Eで成立した法律は、Bの改正法と、Cの改正法など: a topic the clause modifies is what the sentence says it is
+        objects = _said_to_be(sentence, head, slots, groups)
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)

@@ -1146,6 +1146,12 @@ SHAPES = [
      {("山田太郎", "signing", "東海協定", False, ""), ("スミス", "signing", "東海協定", False, "")}),
     ("北海首脳会談には山田太郎外務大臣が同席した", [("北海首脳会談", E), ("山田太郎", P)],
      {("山田太郎", "attendance", "北海首脳会談", False, "")}),
+    # a relative clause on a topic noun is said of what the sentence's end names it (the amending law stands for
+    # its law); a topic whose sentence ends in a verb names nothing
+    ("第300回国会で成立した福祉関係の法律は、北海振興法の改正法と、南海開発法の改正法など",
+     [("第300回国会", E), ("北海振興法", "Law"), ("南海開発法", "Law")],
+     {("第300回国会", "adoption", "北海振興法", False, ""), ("第300回国会", "adoption", "南海開発法", False, "")}),
+    ("第300回国会で成立した法律は、北海振興法に基づく。", [("第300回国会", E), ("北海振興法", "Law")], set()),
 ]
 
 
