@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import LIST_MARKS, NOUNS, OPEN_QUOTES, ParsedSentence
+from kg.relate.reader import CLOSE_QUOTES, LIST_MARKS, NOUNS, OPEN_QUOTES, ParsedSentence
 from kg.resolve.people import titles
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 INSTRUMENTS = ("Agreement", "Plan", "Law")
 # The numerals a count is written with (3省, 両党)
 _NUMERALS = "一二三四五六七八九十百千両"
-_CLOSE_QUOTES = ("」", "』", "”")
 # Counters of countries: 9か国, 3カ国
 _COUNTRY_COUNTERS = ("か国", "カ国", "ヵ国", "ケ国", "ヶ国")
 # Nouns of the inside of something: Aの中に設置された is placed in A
@@ -62,7 +61,7 @@ def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> l
     for i, token in enumerate(tokens):
         if token.text in OPEN_QUOTES:
             opened.append(i)
-        elif token.text in _CLOSE_QUOTES and opened:
+        elif token.text in CLOSE_QUOTES and opened:
             titles.append(range(opened.pop() + 1, i))
     named = {i for i, t in enumerate(tokens) for a in arguments if t.start < a.end and a.start < t.end}
     kept = []
@@ -213,7 +212,7 @@ def _glossed(tokens: Sequence[Token], covered: Sequence[int], head: int) -> int:
     批准した, without quotes. Else return head.
     """
     k = covered[-1] + 1
-    k += k < len(tokens) and tokens[k].text in _CLOSE_QUOTES
+    k += k < len(tokens) and tokens[k].text in CLOSE_QUOTES
     if k + 1 >= len(tokens) or tokens[k].text not in ("（", "("):
         return head
     close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text in ("）", ")")), None)

@@ -16,6 +16,7 @@ from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
 
 JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
 OPEN_QUOTES = ("「", "『", "“")
+CLOSE_QUOTES = ("」", "』", "”")
 _EVENT_HEADS = ("式", "会", "会議", "会合")
 # Suffixes that put something under the act before them: 管轄下, 支援下
 # Endings of a one-word role named after its act: 加盟国 (a member), 出資者 (a funder)
@@ -225,9 +226,12 @@ class ParsedSentence:
     def quoted(self, i: int) -> bool:
         """Return True when the phrase of token i is a name in quotes (「…取決め」).
 
-        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name.
+        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name, and so
+        is a noun whose quote closes before it (「Xの壁」を上げる修正で合意した: a clause on the noun quotes).
         """
-        return self.tokens[self.first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
+        first = self.first(i)
+        return self.tokens[first].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS and \
+            not any(self.tokens[k].text in CLOSE_QUOTES for k in range(first + 1, i))
 
     def first(self, i: int) -> int:
         """Return the first token of the phrase token i heads."""

@@ -1152,6 +1152,11 @@ SHAPES = [
      [("第300回国会", E), ("北海振興法", "Law"), ("南海開発法", "Law")],
      {("第300回国会", "adoption", "北海振興法", False, ""), ("第300回国会", "adoption", "南海開発法", False, "")}),
     ("第300回国会で成立した法律は、北海振興法に基づく。", [("第300回国会", E), ("北海振興法", "Law")], set()),
+    # a quote inside a clause on the noun (「…の壁」を上げる修正で) names no instrument the parties sign or agree on;
+    # a quoted name the entity stage missed still is one (AとBが「…取決め」に署名した)
+    ("北海党と南海党は、控除を上乗せして「100万円の壁」を上げる修正で合意した", [("北海党", O), ("南海党", O)],
+     {("北海党", "agreement", "南海党", False, "")}),
+    ("北海党と南海党は「税制に関する取決め」に署名した", [("北海党", O), ("南海党", O)], set()),
 ]
 
 
