@@ -1157,6 +1157,10 @@ SHAPES = [
     ("北海党と南海党は、控除を上乗せして「100万円の壁」を上げる修正で合意した", [("北海党", O), ("南海党", O)],
      {("北海党", "agreement", "南海党", False, "")}),
     ("北海党と南海党は「税制に関する取決め」に署名した", [("北海党", O), ("南海党", O)], set()),
+    # a body placed in a body by a doer that names no entity stands under it; a city is only where it is
+    ("政府は北海省に南海推進室を設置した。", [("北海省", O), ("南海推進室", O)],
+     {("北海省", "oversight", "南海推進室", False, "")}),
+    ("政府は北海市に南海推進室を設置した。", [("北海市", "Region"), ("南海推進室", O)], set()),
 ]
 
 
