@@ -248,14 +248,15 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 def _origin(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the countries the goods of a trade come from: in AがB産の銅の輸入を増やす and AはB産の銅を輸入した, B.
 
-    A country written in a noun that ends in 産 names where the goods are made; the goods are the trade's
-    の-phrase or object, or a の-phrase of those.
+    A country written in a noun that ends in 産 names where the goods are made, and one with からの where they
+    come from (Bからの銅の輸入); the goods are the trade's の-phrase or object, or a の-phrase of those.
     """
     found, todo = [], [c for c in sentence.kids(anchor, "nmod", "obj") if sentence.marker(c) in ("の", "を")]
     while todo:
         c = todo.pop()
-        for g in slots[c]["genitive"]:
-            if sentence.tokens[g.token].text.endswith("産") and all(a.type == "Country" for a in g.arguments):
+        for g in slots[c]["genitive"] + [g for g in slots[c]["object"] if sentence.marker(g.token) == "からの"]:
+            if (sentence.tokens[g.token].text.endswith("産") or sentence.marker(g.token) == "からの") and \
+                    all(a.type == "Country" for a in g.arguments):
                 found.append(g)
         todo += [k for k in sentence.kids(c, "nmod") if sentence.marker(k) == "の"]
     return found

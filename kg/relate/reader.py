@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.relate.parse import Token
-from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
+from kg.relate.vocabulary import LIGHT, NEGATION, RESUMPTION, Predicate, Vocabulary
 
 JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
 OPEN_QUOTES = ("「", "『", "“")
@@ -418,23 +418,25 @@ class ParsedSentence:
         said = self.kids(i, "aux", "fixed") + [f for c in self.kids(i, "cop") for f in self.kids(c, "fixed")]
         if any(markers.get(self.tokens[c].lemma) == NEGATION for c in said):
             return True
-        # 輸入を停止した: a verb of stopping negates the act it takes as object
+        # 輸入を停止した: a verb of stopping negates the act it takes as object; 輸入を再開しなかった: one of resuming
+        # negated does too
         head = self.tokens[i].head
-        return self.tokens[i].dep == "obj" and head != i and self.vocabulary.stopping(self.tokens[head].lemma)
+        return self.tokens[i].dep == "obj" and head != i and (self.vocabulary.stopping(self.tokens[head].lemma) or (
+            self.vocabulary.resuming(self.tokens[head].lemma) and self.negated(head)))
 
     def modality(self, i: int) -> str:
         """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
         markers = self.vocabulary.markers
         for c in self.kids(i, "aux"):
             kind = markers.get(self.tokens[c].lemma, "")
-            if kind and kind != NEGATION:
+            if kind and kind not in (NEGATION, RESUMPTION):
                 return kind
         head, hops = i, 0
         while hops < 3 and self.tokens[head].head != head:
             head = self.tokens[head].head
             hops += 1
             kind = markers.get(self.tokens[head].lemma, "")
-            if kind and kind != NEGATION:
+            if kind and kind not in (NEGATION, RESUMPTION):
                 return kind
             if self.tokens[head].lemma not in FORMAL_NOUNS:
                 break

@@ -1161,6 +1161,12 @@ SHAPES = [
     ("政府は北海省に南海推進室を設置した。", [("北海省", O), ("南海推進室", O)],
      {("北海省", "oversight", "南海推進室", False, "")}),
     ("政府は北海市に南海推進室を設置した。", [("北海市", "Region"), ("南海推進室", O)], set()),
+    # goods from a country (Bからの牛肉の輸入) are traded with it; a verb of resuming does the act again, negated
+    # only where it is itself
+    ("北海国は、南海国からの牛肉の輸入を再開した。", [("北海国", C), ("南海国", C)],
+     {("北海国", "trade", "南海国", False, "")}),
+    ("北海国は、南海国からの牛肉の輸入を年内には再開しなかった", [("北海国", C), ("南海国", C)],
+     {("北海国", "trade", "南海国", True, "")}),
 ]
 
 
