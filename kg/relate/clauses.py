@@ -248,14 +248,15 @@ def _through(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 def _origin(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:
     """Return the countries the goods of a trade come from: in AがB産の銅の輸入を増やす and AはB産の銅を輸入した, B.
 
-    A country written in a noun that ends in 産 names where the goods are made; the goods are the trade's
-    の-phrase or object, or a の-phrase of those.
+    A country written in a noun that ends in 産 names where the goods are made, and one with からの where they
+    come from (Bからの銅の輸入); the goods are the trade's の-phrase or object, or a の-phrase of those.
     """
     found, todo = [], [c for c in sentence.kids(anchor, "nmod", "obj") if sentence.marker(c) in ("の", "を")]
     while todo:
         c = todo.pop()
-        for g in slots[c]["genitive"]:
-            if sentence.tokens[g.token].text.endswith("産") and all(a.type == "Country" for a in g.arguments):
+        for g in slots[c]["genitive"] + [g for g in slots[c]["object"] if sentence.marker(g.token) == "からの"]:
+            if (sentence.tokens[g.token].text.endswith("産") or sentence.marker(g.token) == "からの") and \
+                    all(a.type == "Country" for a in g.arguments):
                 found.append(g)
         todo += [k for k in sentence.kids(c, "nmod") if sentence.marker(k) == "の"]
     return found
@@ -690,6 +691,30 @@ def _drafted(
                   sentence.predicate(k) is None for g in slots[k]["object"]
                   if sentence.marker(g.token) == "を" and all(a.type in INSTRUMENTS for a in g.arguments)]
     return found
+
+
+def _said_to_be(
+    sentence: ParsedSentence, noun: int, slots: dict[int, dict[str, list[_Group]]], groups: dict[int, _Group],
+) -> list[_Group]:
+    """Return the instruments a common noun before は is said to be by the noun that ends the sentence.
+
+    In Eで成立した(…関係の)法律は、Bの改正法と、Cの改正法など, the laws are B and C as changed (the amending law of B stands for
+    B, as in _drafted); the noun that ends the sentence and the と-phrases listed before it name them.
+    """
+    from kg.relate.phrases import INSTRUMENTS
+
+    tokens = sentence.tokens
+    while noun not in groups and sentence.marker(noun) == "の" and tokens[noun].dep == "nmod" and tokens[noun].head > noun:
+        noun = tokens[noun].head  # Eで成立した社会保障関係の法律は: the clause is on the whole noun
+    head = tokens[noun].head
+    if noun in groups or sentence.marker(noun) != "は" or head <= noun or tokens[head].pos not in NOUNS or \
+            not (tokens[head].dep == "ROOT" or sentence.kids(head, "cop")):
+        return []
+    words = [head, *(c for c in sentence.children[head] if noun < c < head and sentence.marker(c) == "と")]
+    found = [groups[w] for w in words if w in groups]
+    found += [g for w in words if w not in groups and _noun(sentence, w).endswith(_DRAFTS)
+              for g in slots[w]["genitive"]]
+    return [g for g in found if all(a.type in INSTRUMENTS for a in g.arguments)]
 
 
 def _doer(sentence: ParsedSentence, clause: int, group: str, slots: dict[int, dict[str, list[_Group]]]) -> list[_Group]:

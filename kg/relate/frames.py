@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from kg.relate.clauses import (
     ACTORS, OBJECT_MARKERS, _acceded, _as, _attributive, _carried, _chained, _clause_of, _doer, _drafted, _governed, _held_topic, _inherited, _left, _lifted, _listed_pairs, _made_of, _meeting_of, _modified,
-    _mood, _nested, _occasion, _origin, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
+    _mood, _nested, _occasion, _origin, _said_to_be, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
 from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
@@ -316,6 +316,9 @@ def _frames_at(
         within = [g for g in subjects if sentence.marker(g.token) == "では" and
                   all(a.type == "Organization" for a in g.arguments)]
         agents = [g for g in roles["agent"] if g not in subjects] + within
+        if predicate.group_for("に") != predicate.group:
+            # Aには、Bが設置された: a topic with に is where B is placed, as Aに is
+            agents += [g for g in objects if sentence.marker(g.token) == "には" and g not in agents]
         if predicate.intransitive or predicate.assembly:  # Xが国会で成立した, 委員会で採択された
             # Xが参議院本会議で可決、成立した: an act listed before with no particle shares its venue
             listed = [c for c in sentence.kids(anchor, "obl") if not sentence.marker(c) and sentence.predicate(c)]
@@ -350,7 +353,14 @@ def _frames_at(
     if not passive and (predicate.group_for("に") != predicate.group or predicate.group == "publication"):
         # AはBに本部を置いた: where a thing is placed is not what is set up; AはBに命令を出した: whom a thing is
         # issued to is not what is published
-        objects = [g for g in objects if sentence.marker(g.token) not in ("に", "には")]
+        where = [g for g in objects if sentence.marker(g.token) in ("に", "には")]
+        objects = [g for g in objects if g not in where]
+        if predicate.group_for("に") != predicate.group and not subjects and where and objects and \
+                any(c not in groups for c in sentence.kids(anchor, "nsubj")) and \
+                all(a.type == "Organization" for g in where + objects for a in g.arguments):
+            # 政府はAにBを置いた: a body placed in a body, by a doer that names no entity, stands under it (as in
+            # AにBが置かれた)
+            subjects, placed = where, predicate.group_for("に")
     if predicate.group == "publication":
         # AはEについて報告を公表した: what a report is about is not what is published
         objects = [g for g in objects if sentence.marker(g.token) not in _ABOUT]
@@ -478,6 +488,10 @@ def _frames_at(
                      and g is not groups[modified]]  # BはAが…設置する予定で: B is what is set up, no doer
             if topic:
                 subjects, objects = topic, [target]
+    if modifies and subjects and not objects and modified not in groups and predicate.group != "provision" and \
+            sentence.relative(anchor):
+        # Eで成立した法律は、Bの改正法と、Cの改正法など: a topic the clause modifies is what the sentence says it is
+        objects = _said_to_be(sentence, head, slots, groups)
     if not objects and predicate.group_for("Event") in ("hosting", "attendance"):
         objects = _meeting_of(sentence, anchor, slots, groups, _MEETINGS)  # Eの初会合が開かれた holds E
     own = bool(subjects)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.relate.reader import NOUNS, OPEN_QUOTES, ParsedSentence
+from kg.relate.reader import CLOSE_QUOTES, LIST_MARKS, NOUNS, OPEN_QUOTES, ParsedSentence
 from kg.resolve.people import titles
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 INSTRUMENTS = ("Agreement", "Plan", "Law")
 # The numerals a count is written with (3省, 両党)
 _NUMERALS = "一二三四五六七八九十百千両"
-_CLOSE_QUOTES = ("」", "』", "”")
 # Counters of countries: 9か国, 3カ国
 _COUNTRY_COUNTERS = ("か国", "カ国", "ヵ国", "ケ国", "ヶ国")
 # Nouns of the inside of something: Aの中に設置された is placed in A
@@ -62,7 +61,7 @@ def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> l
     for i, token in enumerate(tokens):
         if token.text in OPEN_QUOTES:
             opened.append(i)
-        elif token.text in _CLOSE_QUOTES and opened:
+        elif token.text in CLOSE_QUOTES and opened:
             titles.append(range(opened.pop() + 1, i))
     named = {i for i, t in enumerate(tokens) for a in arguments if t.start < a.end and a.start < t.end}
     kept = []
@@ -213,7 +212,7 @@ def _glossed(tokens: Sequence[Token], covered: Sequence[int], head: int) -> int:
     批准した, without quotes. Else return head.
     """
     k = covered[-1] + 1
-    k += k < len(tokens) and tokens[k].text in _CLOSE_QUOTES
+    k += k < len(tokens) and tokens[k].text in CLOSE_QUOTES
     if k + 1 >= len(tokens) or tokens[k].text not in ("（", "("):
         return head
     close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text in ("）", ")")), None)
@@ -286,9 +285,10 @@ def _conjunct(
     tokens = sentence.tokens
     kind = _kind(phrase[i])
     # AとBのN with both hung on N: B is the conjunct; a place is no conjunct of a body (AやCのBが: C is where B is)
+    # A / B / C発表 with all hung on 発表: names listed with marks alone are conjuncts, whatever the mark
     sibling = next((k for k in range(i + 1, tokens[i].head) if tokens[k].head == tokens[i].head and phrase.get(k)
-                    and _kind(phrase[k]) == kind and sentence.marker(k) == "の" and
-                    _regions(phrase[k]) == _regions(phrase[i])), None)
+                    and _kind(phrase[k]) == kind and (sentence.marker(k) == "の" and
+                    _regions(phrase[k]) == _regions(phrase[i]) or _marks_between(tokens, i, k, owner))), None)
     if sibling is not None:
         return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
@@ -296,7 +296,10 @@ def _conjunct(
         up = tokens[j].head
         if sentence.predicate(up) is not None and up > j:
             return None, up  # AとBの会談, AとBに関する対話: A is the partner of the act
-        if up <= j or tokens[j].dep != "nmod" or tokens[up].pos not in NOUNS:
+        # a noun without a copula is no clause: one the parser labels acl (AとB長官が, B no name) is a word of
+        # the noun it is on
+        word = tokens[j].dep == "acl" and tokens[j].pos in NOUNS and not sentence.kids(j, "cop")
+        if up <= j or not (tokens[j].dep == "nmod" or word) or tokens[up].pos not in NOUNS:
             if tokens[j].dep in ("obl", "obj", "nsubj", "iobj") and up != j:
                 return None, up
             if not phrase.get(j) and sentence.predicate(j) is not None:
@@ -304,6 +307,12 @@ def _conjunct(
             return owner.get(tokens[i].head, tokens[i].head), None
         j = owner.get(up, up)
     return j, None
+
+
+def _marks_between(tokens: Sequence[Token], i: int, k: int, owner: dict[int, int]) -> bool:
+    """Return True when only list marks stand between phrase i and the first word of phrase k (A / B, A・B)."""
+    start = min(t for t, o in owner.items() if o == k)
+    return start > i + 1 and all(tokens[t].text in LIST_MARKS for t in range(i + 1, start))
 
 
 def _genitive_of(sentence: ParsedSentence, i: int) -> int | None:

@@ -12,17 +12,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.relate.parse import Token
-from kg.relate.vocabulary import LIGHT, NEGATION, Predicate, Vocabulary
+from kg.relate.vocabulary import LIGHT, NEGATION, RESUMPTION, Predicate, Vocabulary
 
 JOINTLY = ("共同", "一緒", "共に", "とも", "共催")
 OPEN_QUOTES = ("「", "『", "“")
+CLOSE_QUOTES = ("」", "』", "”")
 _EVENT_HEADS = ("式", "会", "会議", "会合")
 # Suffixes that put something under the act before them: 管轄下, 支援下
 # Endings of a one-word role named after its act: 加盟国 (a member), 出資者 (a funder)
 _ROLES = ("国", "者")
 _UNDER = ("下",)
-# Punctuation that lists nouns without a particle: A・B, A、B
-_LIST_MARKS = ("・", "、")
+# Suffixes that name what an act handles, no one who does it: 輸出品 (goods exported), 寄贈物
+_GOODS = ("品", "物")
+# Punctuation that lists nouns without a particle: A・B, A、B, A / B
+LIST_MARKS = ("・", "、", "/", "／")
 # Particles that only restrict or soften a phrase: G7などで is G7で.
 _RESTRICTIVES = ("など", "等", "なんか")
 # Verbs that name a thing among a larger whole: Aを含むN, Aをはじめとする N
@@ -154,7 +157,7 @@ class ParsedSentence:
             # A（B）、C: the list mark comes after the bracket that abbreviates A
             k = next((c + 1 for c in range(k, head) if self.tokens[c].text in ("）", ")")), k)
         after = self.tokens[k].text if k < len(self.tokens) else ""
-        return not self.marker(i) and after in _LIST_MARKS
+        return not self.marker(i) and after in LIST_MARKS
 
     def paired(self, i: int) -> int | None:
         """Return the subject written right after a と-phrase the parser hung on the same verb, else None.
@@ -223,9 +226,12 @@ class ParsedSentence:
     def quoted(self, i: int) -> bool:
         """Return True when the phrase of token i is a name in quotes (「…取決め」).
 
-        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name.
+        A clause quoted and made a noun by こと (「…引き上げる」ことで合意した) is what is said, no name, and so
+        is a noun whose quote closes before it (「Xの壁」を上げる修正で合意した: a clause on the noun quotes).
         """
-        return self.tokens[self.first(i)].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS
+        first = self.first(i)
+        return self.tokens[first].text in OPEN_QUOTES and self.tokens[i].lemma not in FORMAL_NOUNS and \
+            not any(self.tokens[k].text in CLOSE_QUOTES for k in range(first + 1, i))
 
     def first(self, i: int) -> int:
         """Return the first token of the phrase token i heads."""
@@ -318,7 +324,7 @@ class ParsedSentence:
         # 署名式 and 買収計画: an event or a modality named after the act stands for the act
         mood = self.vocabulary.markers.get(token.lemma)
         # and 出資国 (a suffix after the act, said of someone) names who does it
-        role = "接尾辞" in token.tag and self.said(i)
+        role = self._suffixed_role(i)
         doer = self._doer_of(i) if noun and found is None else None
         if doer is not None:
             return doer, i  # 加盟国, one word for a role named after the act
@@ -377,7 +383,12 @@ class ParsedSentence:
         token = self.tokens[i]
         if token.lemma.endswith(_ROLES) and self.said(i) and self.vocabulary.predicate(token.lemma, noun=True):
             return True  # 非常任理事国, a role the vocabulary names whole
-        return ("接尾辞" in token.tag and self.said(i)) or self._doer_of(i) is not None
+        return self._suffixed_role(i) or self._doer_of(i) is not None
+
+    def _suffixed_role(self, i: int) -> bool:
+        """Return True when noun i is a suffix after an act that names its doer and is said of someone (…出資国)."""
+        token = self.tokens[i]
+        return "接尾辞" in token.tag and token.lemma not in _GOODS and self.said(i)
 
     def _said_of(self, i: int) -> list[int]:
         """Return the は-topics of a light verb that has a が-phrase too: in 議長はAが務めた, A does 議長."""
@@ -407,23 +418,25 @@ class ParsedSentence:
         said = self.kids(i, "aux", "fixed") + [f for c in self.kids(i, "cop") for f in self.kids(c, "fixed")]
         if any(markers.get(self.tokens[c].lemma) == NEGATION for c in said):
             return True
-        # 輸入を停止した: a verb of stopping negates the act it takes as object
+        # 輸入を停止した: a verb of stopping negates the act it takes as object; 輸入を再開しなかった: one of resuming
+        # negated does too
         head = self.tokens[i].head
-        return self.tokens[i].dep == "obj" and head != i and self.vocabulary.stopping(self.tokens[head].lemma)
+        return self.tokens[i].dep == "obj" and head != i and (self.vocabulary.stopping(self.tokens[head].lemma) or (
+            self.vocabulary.resuming(self.tokens[head].lemma) and self.negated(head)))
 
     def modality(self, i: int) -> str:
         """Return the modality an auxiliary or a governing word gives token i ("" for none)."""
         markers = self.vocabulary.markers
         for c in self.kids(i, "aux"):
             kind = markers.get(self.tokens[c].lemma, "")
-            if kind and kind != NEGATION:
+            if kind and kind not in (NEGATION, RESUMPTION):
                 return kind
         head, hops = i, 0
         while hops < 3 and self.tokens[head].head != head:
             head = self.tokens[head].head
             hops += 1
             kind = markers.get(self.tokens[head].lemma, "")
-            if kind and kind != NEGATION:
+            if kind and kind not in (NEGATION, RESUMPTION):
                 return kind
             if self.tokens[head].lemma not in FORMAL_NOUNS:
                 break

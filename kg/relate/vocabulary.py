@@ -14,6 +14,8 @@ from kg.text.chars import nfkc
 LIGHT = "light"
 _KANJI = re.compile(r"[\u4e00-\u9fff]+")
 NEGATION = "negation"
+# a verb of resuming does the act it takes as object again, negated only where it is (輸入を再開しなかった)
+RESUMPTION = "resumption"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class Vocabulary:
             found = next((p for w, p in self._nouns if lemma.endswith(w) and len(lemma) > len(w)), None)
         return found
 
+
+    def resuming(self, lemma: str) -> bool:
+        """Return True when a word is a verb of resuming (再開), which does the act it takes as object again."""
+        return self.markers.get(nfkc(lemma)) == RESUMPTION
 
     def stopping(self, lemma: str) -> bool:
         """Return True when a word is a verb of stopping, or a noun that ends in one (一時停止 is 停止)."""

@@ -1127,6 +1127,46 @@ SHAPES = [
      {("北海国", "membership", "東海協定", False, ""), ("南海国", "membership", "東海協定", False, "")}),
     # a plan submits nothing: it is what is submitted
     ("2025年度の北海財政計画は、2月に閣議決定して国会に提出する段取り", [("北海財政計画", "Plan"), ("国会", O)], set()),
+    # names listed with slashes are conjuncts, as with ・: a list of sources, no source announcing another
+    ("北海放送 / 南海通信 / 東海省発表", [("北海放送", O), ("南海通信", O), ("東海省", O)], set()),
+    ("北海国・南海国が東海協定に署名した", [("北海国", C), ("南海国", C), ("東海協定", A)],
+     {("北海国", "signing", "東海協定", False, ""), ("南海国", "signing", "東海協定", False, "")}),
+    # goods named after an act (輸出品) are what is traded, no trader; a role named after one (出資国) is its doer
+    ("小麦は北海国の一番大事な輸出品。", [("小麦", O), ("北海国", C)], set()),
+    ("北海国は東海銀行への最大の出資国である。", [("北海国", C), ("東海銀行", O)],
+     {("北海国", "funding", "東海銀行", False, "")}),
+    # a topic with には is where a body is placed, as a phrase with に is; a place with には is only where
+    ("北海省には、新たに南海審議会が設置された。", [("北海省", O), ("南海審議会", O)],
+     {("北海省", "oversight", "南海審議会", False, "")}),
+    ("北海市には、新たに南海審議会の事務所が設置された。", [("北海市", "Region"), ("南海審議会", O)], set()),
+    # a と-phrase hung on the unnamed person written after it is that person's conjunct, and signs with them
+    ("山田太郎経済相とスミス商務長官が東海協定に署名した", [("山田太郎", P), ("東海協定", A)],
+     {("山田太郎", "signing", "東海協定", False, "")}),
+    ("山田太郎経済相とスミス商務長官が東海協定に署名した", [("山田太郎", P), ("スミス", P), ("東海協定", A)],
+     {("山田太郎", "signing", "東海協定", False, ""), ("スミス", "signing", "東海協定", False, "")}),
+    ("北海首脳会談には山田太郎外務大臣が同席した", [("北海首脳会談", E), ("山田太郎", P)],
+     {("山田太郎", "attendance", "北海首脳会談", False, "")}),
+    # a relative clause on a topic noun is said of what the sentence's end names it (the amending law stands for
+    # its law); a topic whose sentence ends in a verb names nothing
+    ("第300回国会で成立した福祉関係の法律は、北海振興法の改正法と、南海開発法の改正法など",
+     [("第300回国会", E), ("北海振興法", "Law"), ("南海開発法", "Law")],
+     {("第300回国会", "adoption", "北海振興法", False, ""), ("第300回国会", "adoption", "南海開発法", False, "")}),
+    ("第300回国会で成立した法律は、北海振興法に基づく。", [("第300回国会", E), ("北海振興法", "Law")], set()),
+    # a quote inside a clause on the noun (「…の壁」を上げる修正で) names no instrument the parties sign or agree on;
+    # a quoted name the entity stage missed still is one (AとBが「…取決め」に署名した)
+    ("北海党と南海党は、控除を上乗せして「100万円の壁」を上げる修正で合意した", [("北海党", O), ("南海党", O)],
+     {("北海党", "agreement", "南海党", False, "")}),
+    ("北海党と南海党は「税制に関する取決め」に署名した", [("北海党", O), ("南海党", O)], set()),
+    # a body placed in a body by a doer that names no entity stands under it; a city is only where it is
+    ("政府は北海省に南海推進室を設置した。", [("北海省", O), ("南海推進室", O)],
+     {("北海省", "oversight", "南海推進室", False, "")}),
+    ("政府は北海市に南海推進室を設置した。", [("北海市", "Region"), ("南海推進室", O)], set()),
+    # goods from a country (Bからの牛肉の輸入) are traded with it; a verb of resuming does the act again, negated
+    # only where it is itself
+    ("北海国は、南海国からの牛肉の輸入を再開した。", [("北海国", C), ("南海国", C)],
+     {("北海国", "trade", "南海国", False, "")}),
+    ("北海国は、南海国からの牛肉の輸入を年内には再開しなかった", [("北海国", C), ("南海国", C)],
+     {("北海国", "trade", "南海国", True, "")}),
 ]
 
 
