@@ -46,6 +46,9 @@ _STEPS = set("→⇒←↔")
 _LIKE = ("のような", "のように", "みたいな")
 # A source's label before the title in link text (外務省：第3回閣僚会合, NHK: ...): the title is the name.
 _LABEL = re.compile(r"[^：:]{1,20}[：:]\s*")
+# The date a daily or clipped note's file name opens with, before its title (2031-05-08 北浜合意): a link to
+# the note shows it, but the date is the note's, no part of the name the title holds.
+_DATED_TITLE = re.compile(r"(?:19|20)\d\d[-_.]\d\d[-_.]\d\d[ 　_]+")
 
 
 @dataclass(frozen=True)
@@ -527,8 +530,9 @@ def _lists_things(text: str, start: int, end: int) -> bool:
 
 
 def _after_label(text: str, start: int, end: int) -> int:
-    """Return where link text starts after a source's label and its colon (外務省：第3回閣僚会合), else start."""
-    label = _LABEL.match(text, start, end)
+    """Return where link text starts after a source's label and its colon (外務省：第3回閣僚会合) or a dated note's
+    date (2031-05-08 北浜合意), else start."""
+    label = _LABEL.match(text, start, end) or _DATED_TITLE.match(text, start, end)
     return label.end() if label and label.end() < end else start
 
 

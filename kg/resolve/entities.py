@@ -408,7 +408,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
       (G20リオデジャネイロ会合, 第3回G20財務相・中央銀行総裁会議; see _meetings_named_by_place);
     - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
-    - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
+    - a disaster's or a law's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a body's short name in kanji by characters of every word of its name (国交省, 国土交通省);
     - a formal title's short name by its first word and its head (飢餓アライアンス of 飢餓と貧困に対する…アライアンス);
@@ -417,7 +417,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
     - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
     - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
-    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党).
+    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党);
+    - a deal by its parties alone and the one deal of those parties with its field (日仏合意, 日仏漁業合意).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -449,7 +450,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     # the other writings of a longer name, tried in this order until one finds it
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
-                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha)
+                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha, _deals_by_parties)
     for key in unknown:
         if key in joined:
             continue
@@ -527,6 +528,21 @@ def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[
         return []
     number, head = match.groups()
     return [k for k in grouped if k != key and k.startswith(number) and k.endswith(head) and len(k) > len(key)]
+
+
+# The head of a deal that news names by its parties alone (日米合意, 日中合意).
+_DEAL = "合意"
+
+
+def _deals_by_parties(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the deals of the vault a deal named by its parties' one-character forms alone stands for (日仏合意 ->
+    [日仏漁業合意]): news names the deal of the day by who made it and leaves out what it is on, so it is the
+    one deal of those parties with a field in kanji between them and the head (the caller joins one)."""
+    front = key[: -len(_DEAL)] if key.endswith(_DEAL) else ""
+    if len(front) < 2 or not all(c in country_abbreviations() for c in front):
+        return []
+    return [k for k in grouped if k.startswith(front) and k.endswith(_DEAL) and len(k) > len(key) + 1
+            and all(is_kanji(c) for c in k[len(front) : -len(_DEAL)]) and _typed(grouped[k]) == "Agreement"]
 
 
 # The heads of a criminal or court case's name (福井事件, 砂川事件), which news shortens to a place or a person and the head.
@@ -647,10 +663,11 @@ def _typed(group: Sequence[Mention]) -> str:
 
 
 def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
-    """Return the names of the vault that write a disaster's name with its year before it (奥能登豪雨 ->
-    [令和6年奥能登豪雨]): a disaster happens once, so the year only dates it. A meeting's year (2024年…会議)
-    names one of a series and is left alone."""
-    if not key.endswith(_DISASTER_HEADS):
+    """Return the names of the vault that write a disaster's or a law's name with its year before it (奥能登豪雨 ->
+    [令和6年奥能登豪雨], 北浜法 -> [1950年北浜法]): a disaster happens once, and a law is enacted once (its later
+    amendments keep its name, as 1974年通商法 is the act of 1974 as amended since), so the year only dates it. A
+    meeting's year (2024年…会議) names one of a series and is left alone."""
+    if not key.endswith(_DISASTER_HEADS) and suffix_type(key) != "Law":
         return []
     return [k for k in grouped if k != key and k.endswith(key) and _ERA_YEAR.fullmatch(k[: -len(key)])]
 
@@ -686,8 +703,9 @@ _EDITION_OR_YEAR_ONLY = re.compile(_EDITION_OR_YEAR + "?")
 _EDITION_BEFORE = re.compile(_EDITION_OR_YEAR + "$")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
-# What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
-_HELD_AT = "(?:市|都|州|県|省)?で(?:開催|開か|行わ|催さ|開幕)"
+# What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた, and with the days first
+# (…で15〜17日、ABC会議が開かれ): news dates a meeting between its place and what it says of it.
+_HELD_AT = "(?:市|都|州|県|省)?で(?:[0-9０-９]+(?:[〜~～\\-－][0-9０-９]+)?日、[^。]{0,40}?)?(?:開催|開か|行わ|催さ|開幕)"
 # What a sentence says of a place and the meeting a host held there: …でXを開催した, …でXを主催した.
 _HOSTED_AT = "(?:市|都|州|県|省)?で{}を(?:開催|主催|開い|開く|催し)"
 # A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).

@@ -535,3 +535,18 @@ def test_a_bodys_numbered_sitting_defined_with_its_acronym_is_an_event():
     assert _entities(text)["NMPC9"] == "Event"
     body = "ノルダ機関の海洋保全委員会（NMPC）が声明を出した。"  # the body itself, no sitting
     assert _entities(body)["NMPC"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("改正された基準と北浜港湾整備法施行規則が施行された。", ["北浜港湾整備法施行規則"]),
+        ("民法施行令が定める。", ["民法施行令"]),  # a one-word code and its order
+        ("同法施行規則を改正した。", []),  # a word that points to a law named elsewhere
+        ("施行規則を読む。", []),  # the order alone names no law
+    ],
+)
+def test_a_laws_name_with_its_order_right_after_it_is_a_law(text, found):
+    from kg.resolve.compounds import law_ordinances
+
+    assert [text[c.start : c.end] for c in law_ordinances(text)] == found
