@@ -509,13 +509,64 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
+        if cut and cut < end and _weak_head(text[start:cut]) and _spoken_phrase(text, start, cut):
+            continue  # 「届出の制度の信頼を…」: a phrase of a quoted sentence, no name
         if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
                 and not kind_of_body(text, start, cut) and not _rules_of_a_body(nfkc(text[start:cut]), 1):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
+        elif not cut and (head_end := _slogans_plan(text, start, end)):
+            found.append(Candidate(start - 1, head_end, QUOTED, type="Plan", headed=True))  # 「…を守る」政策パッケージ
+        elif not cut and text[start - 1 : start] == "「" and text[end : end + 1] == "」" and _ends_in_measure(text, start, end):
+            # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
+            found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
+
+
+def _spoken_phrase(text: str, start: int, cut: int) -> bool:
+    """Return True for common words joined by の before a weak head (制度, 政策) that open a longer quote: the
+    phrase of a quoted sentence (「届出の制度の信頼を取り戻す」), where a name of its own is the whole quote or has
+    a proper word or a title's clause in it."""
+    inside = words_within(text, start, cut)
+    return (any(text[w.start : w.end] == "の" and w.pos[0] == "助詞" for w in inside)
+            and all(w.pos[:2] == ("名詞", "普通名詞") or text[w.start : w.end] == "の" for w in inside))
+
+
+def _slogans_plan(text: str, start: int, end: int) -> int:
+    """Return where a plan's head ends that a field word and a title's head write right after a quoted slogan
+    (「浜を守る」政策パッケージ, 「…と歩む」支援パッケージ), else 0: a slogan is a clause with its verb, and the head
+    titles the plan after it as after a title's clause. A quote of no verb (「安い」旅行パッケージ) describes a
+    product, and a longer compound after the head (…パッケージ推進会議) names another thing."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
+        return 0
+    run = []
+    for word in words_over(text, end + 1, end + 40):
+        if word.start != (run[-1].end if run else end + 1) or word.pos[0] not in ("名詞", "接尾辞"):
+            break
+        run.append(word)
+    head = nfkc(text[end + 1 : run[-1].end]) if len(run) == 2 else ""
+    inside = words_within(text, start, end)
+    return run[-1].end if (head and run[0].pos[0] == "名詞" and suffix_type(head) == "Plan"
+                           and head.endswith(tuple(title_heads())) and any(w.pos[0] == "動詞" for w in inside)) else 0
+
+
+def _ends_in_measure(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] ends in a word for what a government does about a matter (対応, 対策:
+    name_words.tsv, role measure) after a title's clause, which more than one common word opens."""
+    last = word_ending(text, end)
+    if last is None or last.start < start or not nfkc(text[last.start : end]).endswith(tuple(name_words("measure"))):
+        return False
+    clauses = [(at, at + len(c)) for c in (*TITLE_CLAUSES, *_QUOTED_TITLE_CLAUSES, _PURPOSE)
+               if 0 <= (at := text.find(c, start, last.start))]
+    if not clauses:
+        return False
+    (clause, _), clause_end = min(clauses), max(e for _, e in clauses)
+    # 「災害への対策」, 「子どもを守るための対策」: a kind of measure, asked for; a title qualifies its measure
+    # (…に関する今後の対応, …のための総合対策)
+    return (clause > start and not _one_common_word(text, start, clause)
+            and (clause_end < last.start or nfkc(text[last.start : end]) not in name_words("measure")))
 
 
 def _loanword_head(name: str) -> bool:
@@ -584,7 +635,7 @@ def _whole_quoted_title(text: str, start: int, end: int) -> bool:
     after it: the quote says where the title starts, so the particles and verbs of what it is about make no
     clause of the sentence (「安全で信頼できる…の開発に関する大統領令」, 「…を…が受けられるようにするための…に関する法律」)."""
     return (text[start - 1 : start] in ("「", "『") and text[end : end + 1] in ("」", "』")
-            and any(c in text[start:end] for c in TITLE_CLAUSES))
+            and any(c in text[start:end] for c in TITLE_CLAUSES + _QUOTED_TITLE_CLAUSES))
 
 
 def _has_clause_verb(text: str, start: int, end: int) -> bool:
@@ -1042,6 +1093,12 @@ _NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
 # of Global Alliance Against …) before a katakana head; before other heads it describes (…に対する措置).
 _AGAINST = "に対する"
 # への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
+# The clauses a title opens with that say what a plan answers (…を受けた緊急対応パッケージ, …を踏まえた対応策): only a
+# quote says where such a title starts, since in plain text they are as often the sentence's own verbs.
+_QUOTED_TITLE_CLAUSES = ("を受けた", "を踏まえた")
+# A verb's ための opens the title of a government's measures (「…を守るための総合対策」), where before the head of a
+# body (「…を進めるための有識者会議」) the quote is as often a phrase.
+_PURPOSE = "ための"
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
 # A parenthesis or none, then a title's clause (…（TSCF）に関する, …のための).
@@ -1495,11 +1552,22 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
 
     The word is the body's name and 選 or 選挙, with 議員 and 総 or 通常 between; a body's other
     words (選手, 選考) and an election of an office (大統領選, a head of type_suffixes) are left alone.
+    A year written before it with の (2005年の衆院選) is part of the name: that year's election, one of its
+    own, where the bare word names the election of the day.
     """
     if "選" not in text:
         return []
-    return [Candidate(word.start, word.end, HEADED, type="Event", headed=True) for word in words(text)
-            if election_of(text[word.start : word.end], lexicon)]
+    found = []
+    for word in words(text):
+        if election_of(text[word.start : word.end], lexicon):
+            year = _YEAR_OF.search(text, 0, word.start)
+            start = year.start() if year is not None and year.end() == word.start else word.start
+            found.append(Candidate(start, word.end, HEADED, type="Event", headed=True))
+    return found
+
+
+# A year and の right before a name: 2005年の衆院選.
+_YEAR_OF = re.compile(r"(?<![0-9０-９])(?:19|20)[0-9]{2}年の")
 
 
 def election_of(name: str, lexicon: Lexicon) -> tuple[str, bool] | None:

@@ -1304,3 +1304,12 @@ def test_a_summit_by_its_city_is_the_one_the_sentence_dates_as_held_there():
                  **_spans(named, ("エビアン・サミット", "Event"))}
         nodes = _nodes([_note(held), _note(named, "m.md")], spans)
         assert ("エビアン・サミット" in nodes["第29回主要国首脳会議"]) is joined
+
+
+def test_a_laws_title_with_two_short_names_in_parentheses_is_one_law_by_all_three():
+    text = "「北浜港の漁業者の救済の特例に関する法律」（漁業者救済法、特例法）が成立した。特例法に基づいて指定した。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["北浜港の漁業者の救済の特例に関する法律"] == [
+        "北浜港の漁業者の救済の特例に関する法律", "漁業者救済法", "特例法"]
+    other = "「北浜港の漁業者の救済の特例に関する法律」（北海条約、南海条約）に基づく。"  # treaties it carries out
+    assert "北海条約" not in _nodes([_note(other)], {}).get("北浜港の漁業者の救済の特例に関する法律", [])
