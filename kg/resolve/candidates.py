@@ -511,6 +511,9 @@ def quoted(block: Block) -> list[Candidate]:
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and cut < end and _weak_head(text[start:cut]) and _spoken_phrase(text, start, cut):
             continue  # 「届出の制度の信頼を…」: a phrase of a quoted sentence, no name
+        if cut and suffix_type(text[start:cut]) == "Event" and (_says_which_meeting(text, start, cut)
+                                                                 or _one_common_word(text, start, cut)):
+            continue  # 北浜の会談, 5月の協議, 次回の協議, 初会合: a meeting told by when or where, or a kind
         if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
                 and not kind_of_body(text, start, cut) and not _rules_of_a_body(nfkc(text[start:cut]), 1):
@@ -523,6 +526,15 @@ def quoted(block: Block) -> list[Candidate]:
             # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
             found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
+
+
+def _says_which_meeting(text: str, start: int, cut: int) -> bool:
+    """Return True for a meeting told by its place, its date or its turn before の (北浜の会談, 5月の協議, 次回の
+    会合): the words describe which meeting it was, where its name would be a word of its own (北浜会談)."""
+    inside = list(words_within(text, start, cut))
+    at = next((i for i, w in enumerate(inside) if text[w.start : w.end] == "の" and w.pos[0] == "助詞"), 0)
+    return at > 0 and all(w.pos[1] == "数詞" or w.pos[2] in ("地名", "副詞可能", "助数詞可能", "助数詞")
+                          for w in inside[:at])
 
 
 def _spoken_phrase(text: str, start: int, cut: int) -> bool:

@@ -572,3 +572,17 @@ def test_a_quoted_title_of_measures_or_a_slogan_before_a_plans_head_is_a_plan(te
 def test_an_election_with_its_year_before_it_is_that_years_election(nlp):
     assert _entities("2005年の衆院選で初当選した。") == {"2005年の衆院選": "Event"}
     assert _entities("衆院選で初当選した。") == {"衆院選": "Event"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("関連：「大阪の会談」のメモ", {}),  # a meeting told by where it was
+        ("関連：「5月の協議」のメモ", {}),  # by when
+        ("関連：「次回の協議」のメモ", {}),  # by its turn
+        ("関連：「初会合」のメモ", {}),  # one word of the dictionary: a kind
+        ("関連：「北浜首脳会議」のメモ", {"北浜首脳会議": "Event"}),
+    ],
+)
+def test_a_quoted_meeting_told_by_its_place_date_or_turn_names_none(text, found):
+    assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Event"} == found
