@@ -418,7 +418,9 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
     - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
     - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党);
-    - a deal by its parties alone and the one deal of those parties with its field (日仏合意, 日仏漁業合意).
+    - a deal by its parties alone and the one deal of those parties with its field (日仏合意, 日仏漁業合意), or by
+      its parties and place and the one text of theirs there (日仏パリ合意, 日仏パリ共同声明);
+    - a meeting with a place and での before it and the meeting named with the place inside (パリでの日仏協議, 日仏パリ協議).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -450,7 +452,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     # the other writings of a longer name, tried in this order until one finds it
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
-                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha, _deals_by_parties)
+                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha, _deals_by_parties,
+                      _meetings_by_place_before)
     for key in unknown:
         if key in joined:
             continue
@@ -535,14 +538,36 @@ _DEAL = "合意"
 
 
 def _deals_by_parties(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
-    """Return the deals of the vault a deal named by its parties' one-character forms alone stands for (日仏合意 ->
-    [日仏漁業合意]): news names the deal of the day by who made it and leaves out what it is on, so it is the
-    one deal of those parties with a field in kanji between them and the head (the caller joins one)."""
+    """Return the deals of the vault a deal named by its parties' one-character forms stands for: with nothing
+    else (日仏合意 -> [日仏漁業合意]), the one deal of those parties with a field in kanji between them and the head,
+    as news names the deal of the day by who made it; with its place too (日仏パリ合意 -> [日仏パリ共同声明]), the
+    one text of those parties and that place under another head, which the deal was written as (the caller joins
+    one)."""
     front = key[: -len(_DEAL)] if key.endswith(_DEAL) else ""
-    if len(front) < 2 or not all(c in country_abbreviations() for c in front):
+    parties = len(front) - len(front.lstrip("".join(country_abbreviations())))
+    if parties < 2:
         return []
+    if parties < len(front):
+        return [k for k in grouped if k != key and k.startswith(front) and _typed(grouped[k]) == "Agreement"
+                and suffix_type(k) == "Agreement" and head_length(k) == len(k) - len(front)]
     return [k for k in grouped if k.startswith(front) and k.endswith(_DEAL) and len(k) > len(key) + 1
             and all(is_kanji(c) for c in k[len(front) : -len(_DEAL)]) and _typed(grouped[k]) == "Agreement"]
+
+
+# A place and での before a meeting's name: ジュネーブでの米中協議 is the meeting the vault names 米中ジュネーブ協議.
+_PLACE_BEFORE = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z・]{2,})での$")
+
+
+def _meetings_by_place_before(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the meetings of the vault a meeting's name stands for where every mention has a place and での before
+    it (北浜での日仏協議 -> [日仏北浜協議]): Japanese names a meeting by its parties, its place and its head, and says
+    the same with the place before; the name with the place inside must be the vault's own."""
+    places = {match_key(found.group(1)) if (found := _PLACE_BEFORE.search(m.block.text, 0, m.start)) else ""
+              for m in grouped[key] if m.block is not None}
+    if suffix_type(key) != "Event" or len(places) != 1 or "" in places:
+        return []
+    place = places.pop()
+    return [key[:i] + place + key[i:] for i in range(1, len(key)) if key[:i] + place + key[i:] in grouped]
 
 
 # The heads of a criminal or court case's name (福井事件, 砂川事件), which news shortens to a place or a person and the head.

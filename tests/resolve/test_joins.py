@@ -1313,3 +1313,17 @@ def test_a_laws_title_with_two_short_names_in_parentheses_is_one_law_by_all_thre
         "北浜港の漁業者の救済の特例に関する法律", "漁業者救済法", "特例法"]
     other = "「北浜港の漁業者の救済の特例に関する法律」（北海条約、南海条約）に基づく。"  # treaties it carries out
     assert "北海条約" not in _nodes([_note(other)], {}).get("北浜港の漁業者の救済の特例に関する法律", [])
+
+
+def test_a_deal_by_its_parties_and_place_joins_the_one_text_of_theirs_there():
+    statement, deal = "日仏パリ共同声明が出された。", "## 日仏パリ合意"
+    nodes = _nodes([_note(statement), _note(deal, "m.md")], {})
+    assert nodes["日仏パリ共同声明"] == ["日仏パリ共同声明", "日仏パリ合意"]
+
+
+def test_a_meeting_with_a_place_and_de_no_before_it_is_the_one_named_with_the_place_inside():
+    named, placed = "日仏パリ協議が開かれた。", "## パリでの日仏協議"
+    nodes = _nodes([_note(named), _note(placed, "m.md")], {})
+    assert nodes["日仏パリ協議"] == ["日仏パリ協議", "日仏協議"]
+    bare = "日仏協議が続く。"  # a mention with no place: the series of talks
+    assert "日仏協議" in _nodes([_note(named), _note(placed, "m.md"), _note(bare, "o.md")], {})
