@@ -547,10 +547,11 @@ def _spoken_phrase(text: str, start: int, cut: int) -> bool:
 
 
 def _slogans_plan(text: str, start: int, end: int) -> int:
-    """Return where a plan's head ends that a field word and a title's head write right after a quoted slogan
-    (「浜を守る」政策パッケージ, 「…と歩む」支援パッケージ), else 0: a slogan is a clause with its verb, and the head
-    titles the plan after it as after a title's clause. A quote of no verb (「安い」旅行パッケージ) describes a
-    product, and a longer compound after the head (…パッケージ推進会議) names another thing."""
+    """Return where a plan's head ends that a field word and a plan's head write right after a quoted slogan, with
+    the plan's year after it or none (「浜を守る」政策パッケージ, 「世界一豊かな北浜」創造戦略2030), else 0: a slogan
+    is a clause with its verb or a phrase that holds a proper name, and the head (a title's or a long one) titles
+    the plan after it as after a title's clause. A quote of neither (「安い」旅行パッケージ) describes a product, and
+    a longer compound after the head (…パッケージ推進会議) names another thing."""
     if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
         return 0
     run = []
@@ -558,10 +559,21 @@ def _slogans_plan(text: str, start: int, end: int) -> int:
         if word.start != (run[-1].end if run else end + 1) or word.pos[0] not in ("名詞", "接尾辞"):
             break
         run.append(word)
+    if len(run) == 3 and run[-1].pos[1] == "数詞" and _YEAR_ONLY.fullmatch(nfkc(text[run[-1].start : run[-1].end])):
+        year, run = run[-1], run[:-1]  # …創造戦略2022: the plan's year
+    else:
+        year = None
     head = nfkc(text[end + 1 : run[-1].end]) if len(run) == 2 else ""
     inside = words_within(text, start, end)
-    return run[-1].end if (head and run[0].pos[0] == "名詞" and suffix_type(head) == "Plan"
-                           and head.endswith(tuple(title_heads())) and any(w.pos[0] == "動詞" for w in inside)) else 0
+    slogan = any(w.pos[0] == "動詞" or w.proper for w in inside)
+    if head and run[0].pos[0] == "名詞" and suffix_type(head) == "Plan" and slogan \
+            and head.endswith(tuple(title_heads() | long_heads())):
+        return (year or run[-1]).end
+    return 0
+
+
+# A year written alone: 2022.
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def _ends_in_measure(text: str, start: int, end: int) -> bool:

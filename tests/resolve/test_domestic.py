@@ -559,6 +559,7 @@ def test_a_laws_name_with_its_order_right_after_it_is_a_law(text, found):
         ("閣僚会議は「漁業者を不漁から守るための総合対策」を決定した。", ["漁業者を不漁から守るための総合対策"]),
         ("政府は「北浜港の閉鎖を受けた緊急支援パッケージ」を決めた。", ["北浜港の閉鎖を受けた緊急支援パッケージ"]),
         ("政府は「浜を守る」政策パッケージをまとめた。", ["浜を守る政策パッケージ"]),  # a slogan and a plan's head
+        ("会議は「世界一豊かな大阪」創造戦略2030を決めた。", ["世界一豊かな大阪創造戦略2030"]),  # a proper name, the year
         ("知事は「政府の対応は遅い」と述べた。", []),  # speech: a measure with no title
         ("住民は「子どもを守るための対策」を求めた。", []),  # a kind of measure asked for
         ("「安い」旅行パッケージを買った。", []),  # a quote of no verb describes a product
@@ -569,8 +570,9 @@ def test_a_quoted_title_of_measures_or_a_slogan_before_a_plans_head_is_a_plan(te
     assert [name for name, type_ in _entities(text).items() if type_ == "Plan"] == found
 
 
-def test_an_election_with_its_year_before_it_is_that_years_election(nlp):
+def test_an_election_with_its_year_before_it_is_that_years_election_and_a_post_no_event(nlp):
     assert _entities("2005年の衆院選で初当選した。") == {"2005年の衆院選": "Event"}
+    assert _entities("防衛大臣には北浜一郎氏が就いた。", ("防衛大臣", "Conference")).get("防衛大臣") is None
     assert _entities("衆院選で初当選した。") == {"衆院選": "Event"}
 
 
