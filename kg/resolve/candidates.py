@@ -522,6 +522,8 @@ def quoted(block: Block) -> list[Candidate]:
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
         elif not cut and (head_end := _slogans_plan(text, start, end)):
             found.append(Candidate(start - 1, head_end, QUOTED, type="Plan", headed=True))  # 「…を守る」政策パッケージ
+        elif not cut and (title_end := _cabinet_decision(text, start, end)):
+            found.append(Candidate(start, title_end, QUOTED, type="Plan", headed=True))  # 「…改革の道筋」を閣議決定した
         elif not cut and text[start - 1 : start] == "「" and text[end : end + 1] == "」" and _ends_in_measure(text, start, end):
             # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
             found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
@@ -574,6 +576,29 @@ def _slogans_plan(text: str, start: int, end: int) -> int:
 
 # A year written alone: 2022.
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+# What the cabinet does to a policy document: 閣議決定 (and 閣議決定された before it).
+_CABINET_DECISION = "閣議決定"
+
+
+def _cabinet_decision(text: str, start: int, end: int) -> int:
+    """Return where the title of a quote ends that the sentence says the cabinet decided (「…に向けた改革の道筋」を
+    閣議決定した, 閣議決定された「…」), its short name in parentheses at its end left out, else 0: a cabinet decision is a
+    policy document of its own, whatever head its title ends in. A title in a law's head is a bill, left to the
+    law's rules, and one a clause's particle breaks is a quoted sentence."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」":
+        return 0
+    after = re.match(r"」(?:（[^（）]{1,20}）)?(?:を|が|は)?" + _CABINET_DECISION, text[end:])
+    if after is None and not text.endswith(_CABINET_DECISION + "された「", 0, start):
+        return 0
+    title_end = end - len(m.group()) if (m := re.search(r"（[^（）]{1,20}）$", text[start:end])) else end
+    title = text[start:title_end]
+    inside = list(words_within(text, start, title_end))
+    if len(title) < 6 or suffix_type(title) == "Law" or nfkc(title).endswith("案") or not _balanced(title) \
+            or not any(w.pos[0] == "動詞" for w in inside) or inside[-1].pos[0] != "名詞":
+        return 0  # a bill (…法律案) is the law's; a title of nouns only has its head read by the other rules
+    return title_end
 
 
 def _ends_in_measure(text: str, start: int, end: int) -> bool:

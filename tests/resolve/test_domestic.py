@@ -560,13 +560,15 @@ def test_a_laws_name_with_its_order_right_after_it_is_a_law(text, found):
         ("政府は「北浜港の閉鎖を受けた緊急支援パッケージ」を決めた。", ["北浜港の閉鎖を受けた緊急支援パッケージ"]),
         ("政府は「浜を守る」政策パッケージをまとめた。", ["浜を守る政策パッケージ"]),  # a slogan and a plan's head
         ("会議は「世界一豊かな大阪」創造戦略2030を決めた。", ["世界一豊かな大阪創造戦略2030"]),  # a proper name, the year
+        ("政府は「北浜港の再生を目指す改革の道筋（改革工程）」を閣議決定した。", ["北浜港の再生を目指す改革の道筋"]),
+        ("政府は「北浜港を整備する法律案」を閣議決定した。", []),  # a bill: the law's rules read it
         ("知事は「政府の対応は遅い」と述べた。", []),  # speech: a measure with no title
         ("住民は「子どもを守るための対策」を求めた。", []),  # a kind of measure asked for
         ("「安い」旅行パッケージを買った。", []),  # a quote of no verb describes a product
         ("座長は「届出の制度の信頼を取り戻す」と述べた。", []),  # a phrase of a quoted sentence
     ],
 )
-def test_a_quoted_title_of_measures_or_a_slogan_before_a_plans_head_is_a_plan(text, found):
+def test_a_quoted_title_of_measures_a_cabinet_decision_or_a_slogan_before_a_plans_head_is_a_plan(text, found):
     assert [name for name, type_ in _entities(text).items() if type_ == "Plan"] == found
 
 
