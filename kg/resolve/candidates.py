@@ -619,8 +619,10 @@ def _ends_in_measure(text: str, start: int, end: int) -> bool:
 
 
 def _loanword_head(name: str) -> bool:
-    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ)."""
-    return all(is_katakana(c) for c in name[len(name) - head_length(name):])
+    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ), its year
+    after it or none (…ビジョン2100)."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    return bool(stem) and all(is_katakana(c) for c in stem[len(stem) - head_length(stem):])
 
 
 def _lists_things(text: str, start: int, end: int) -> bool:

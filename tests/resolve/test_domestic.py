@@ -565,6 +565,7 @@ def test_a_laws_name_with_its_order_right_after_it_is_a_law(text, found):
         ("知事は「政府の対応は遅い」と述べた。", []),  # speech: a measure with no title
         ("住民は「子どもを守るための対策」を求めた。", []),  # a kind of measure asked for
         ("「安い」旅行パッケージを買った。", []),  # a quote of no verb describes a product
+        ("会議は「人口ビジョン2100」を発表した。", ["人口ビジョン2100"]),  # a katakana head and its year
         ("座長は「届出の制度の信頼を取り戻す」と述べた。", []),  # a phrase of a quoted sentence
     ],
 )
