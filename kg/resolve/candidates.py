@@ -1603,22 +1603,11 @@ def elections(text: str, lexicon: Lexicon) -> list[Candidate]:
 
     The word is the body's name and 選 or 選挙, with 議員 and 総 or 通常 between; a body's other
     words (選手, 選考) and an election of an office (大統領選, a head of type_suffixes) are left alone.
-    A year written before it with の (2005年の衆院選) is part of the name: that year's election, one of its
-    own, where the bare word names the election of the day.
     """
     if "選" not in text:
         return []
-    found = []
-    for word in words(text):
-        if election_of(text[word.start : word.end], lexicon):
-            year = _YEAR_OF.search(text, 0, word.start)
-            start = year.start() if year is not None and year.end() == word.start else word.start
-            found.append(Candidate(start, word.end, HEADED, type="Event", headed=True))
-    return found
-
-
-# A year and の right before a name: 2005年の衆院選.
-_YEAR_OF = re.compile(r"(?<![0-9０-９])(?:19|20)[0-9]{2}年の")
+    return [Candidate(word.start, word.end, HEADED, type="Event", headed=True) for word in words(text)
+            if election_of(text[word.start : word.end], lexicon)]
 
 
 def election_of(name: str, lexicon: Lexicon) -> tuple[str, bool] | None:

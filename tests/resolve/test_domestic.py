@@ -573,9 +573,9 @@ def test_a_quoted_title_of_measures_a_cabinet_decision_or_a_slogan_before_a_plan
     assert [name for name, type_ in _entities(text).items() if type_ == "Plan"] == found
 
 
-def test_an_election_with_its_year_before_it_is_that_years_election_and_a_post_no_event(nlp):
-    assert _entities("2005年の衆院選で初当選した。") == {"2005年の衆院選": "Event"}
+def test_a_ministers_post_the_model_calls_a_meeting_names_no_event(nlp):
     assert _entities("防衛大臣には北浜一郎氏が就いた。", ("防衛大臣", "Conference")).get("防衛大臣") is None
+    assert _entities("北浜会議には北浜一郎氏が出た。", ("北浜会議", "Conference")).get("北浜会議") == "Event"
     assert _entities("衆院選で初当選した。") == {"衆院選": "Event"}
 
 
