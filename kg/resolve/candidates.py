@@ -766,9 +766,20 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return a country or body followed by a head noun: 日米首脳会談, 米国商務省, G7…大臣会合."""
     found = []
     for cand in known:
+        # a gloss in parentheses between a name and its head (ABC（日中韓）首脳会議): the name runs on after it
+        gloss = _GLOSS_INSIDE.match(text, cand.end)
+        after = gloss.end() if gloss is not None and gloss.end() < len(text) and is_name_char(text[gloss.end()]) \
+            and text[gloss.end()] != "・" and not nfkc(gloss.group()[1:-1]).isascii() else cand.end
         if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement") \
-                and not (cand.type == "Event" and _level_meeting(text, cand.end)):
+                and not (cand.type == "Event" and _level_meeting(text, after)):
             continue  # an agreement's parties meet too (IPEF閣僚会合), and a series' ministers (XYZ閣僚会合)
+        if after > cand.end:
+            cut = _head_cut(text, after, _run_end(text, after)) if suffix_type(text[cand.start : cand.end]) != "Event" \
+                or _level_meeting(text, after) else 0
+            if cut:
+                name = text[cand.start : cand.end] + text[after:cut]
+                found.append(Candidate(cand.start, cut, HEADED, entity=match_key(name), type=suffix_type(name), headed=True))
+            continue
         starts = {c.start for c in known}
         end, listed = cand.end, 0
         while end < len(text) and end - cand.end < 30 and (is_name_char(text[end]) or _inner_space(text, end)):
@@ -791,6 +802,19 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
     return found
+
+
+# A short gloss in parentheses: the members a name stands for (（日中韓）); an acronym there (（EAS）) is the name's
+# own other name, which the head after it takes (ABC（XYZ）首脳会議 is XYZ首脳会議 too).
+_GLOSS_INSIDE = re.compile(r"（[^（）、。]{1,12}）")
+
+
+def _run_end(text: str, start: int) -> int:
+    """Return where the run of name characters that starts at text[start] ends."""
+    end = start
+    while end < len(text) and end - start < 30 and is_name_char(text[end]):
+        end += 1
+    return end
 
 
 def _rules_of_a_body(name: str, start: int) -> bool:

@@ -591,3 +591,8 @@ def test_a_ministers_post_the_model_calls_a_meeting_names_no_event(nlp):
 )
 def test_a_quoted_meeting_told_by_its_place_date_or_turn_names_none(text, found):
     assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Event"} == found
+
+
+def test_a_gloss_of_members_between_a_name_and_its_head_leaves_one_name():
+    assert _entities("首相はAPEC（21か国・地域）首脳会議に出た。").get("APEC首脳会議") == "Event"
+    assert "国際連合・国際機関" not in _entities("国際連合（国連）・国際機関の役割")  # names listed with ・
