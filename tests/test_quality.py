@@ -281,7 +281,8 @@ OWN_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "own-notes"
 OWN_FLOORS = {
     # written this session in new fields, first contact (d85305b) in the comment, then rules per set (branches
     # defence, climate, devcoop, merged): defence 0.881 / 0.916 / 4 / 0 / 1.000, 4 absent names as nodes
-    "own_defence_whitepaper_2024": (0.95, 0.94, 1, 0, 1.0),
+    # a minister's post the model calls a meeting is no event (branch rulelaw11): precision 0.964 -> 0.970
+    "own_defence_whitepaper_2024": (0.95, 0.97, 1, 0, 1.0),
     # 0.935 / 0.943 / 1 / 0 / 1.000
     "own_devcoop_whitepaper_2024": (0.99, 0.99, 0, 0, 1.0),
     # 0.912 / 0.970 / 4 / 0 / 0.977, 1 absent name as a node
@@ -342,7 +343,8 @@ OWN_FLOORS = {
     # still a node is an unused footnote's; a kind of exercise before one quoted exercise (branch rulesplit) took the
     # split: 0.951 / 0.939 / 0 / 0 / 0.945; a hiragana suffix after a title (…首相とも, branch rulemerge) took the
     # dates to 0.952
-    "own_vault_indopacific_2024": (0.95, 0.93, 0, 0, 0.95),
+    # a gloss of members between a name and its head (ASEAN+3（…）首脳会議, branch rulelaw11): 0.963 / 0.945 / 0 / 0 / 0.952
+    "own_vault_indopacific_2024": (0.96, 0.94, 0, 0, 0.95),
     # the same: 0.846 / 0.910 / 5 / 2 / 0.991 on first contact, 0.852 / 0.926 / 5 / 2 at the sixth round's end;
     # rates after names, ordinals and plurals around titles, Chinese names before field ministers, a kanji and
     # a katakana name listed, 米政府 as the US, formal titles in とする and での, articles cited after 法, control
@@ -352,7 +354,9 @@ OWN_FLOORS = {
     # to 0.953 / 0.957 / 3 / 1 / 0.992; a compound after a dated headline's date, a company the model reads as a city
     # as often as a body, the news name of a package of laws no alias of one law (branch rulemerge) took it to 0.953 /
     # 0.957 / 1 / 0 / 0.992
-    "own_vault_econsec_2025": (0.95, 0.95, 1, 0, 0.99),
+    # a deal by its parties and place joining their statement there, a meeting told by its date in link text (branch
+    # rulelaw11): 0.953 / 0.967 / 0 / 0 / 0.992
+    "own_vault_econsec_2025": (0.95, 0.96, 0, 0, 0.99),
     # written in the seventh round, the first set of a domestic policy field (children and birth rate): first contact
     # (ac3cc9b) 0.780 / 0.908 / 6 / 0 / 1.000, 1 absent name as a node; moved here at once to have its errors fixed:
     # nouns in kana and fields joined by ・ inside names, councils and their 部会 by their heads, outlines, kinds of
@@ -361,7 +365,8 @@ OWN_FLOORS = {
     # heads, associations of a post's holders, short names and renamings said in the text, an election heading its
     # section, 新しい and 版 before names, policies by three words, holding companies (branch rulekids2) took it to
     # 0.953 / 0.961 / 0 / 0 / 1.000
-    "own_children_policy_2024": (0.95, 0.96, 0, 0, 1.0),
+    # a quoted plan's katakana head with its year (「…ビジョン2100」, branch rulelaw11): 0.960 / 0.968 / 0 / 0 / 1.000
+    "own_children_policy_2024": (0.96, 0.96, 0, 0, 1.0),
     # written at the seventh round's end and held out for it, a second domestic field (health, care, social security):
     # first contact 0.825 / 0.903 / 7 / 1 / 1.000 with that round's start (ac3cc9b), 0.839 / 0.905 / 7 / 1 at its end
     # (ef45741), 3 absent names as nodes; moved here in the eighth round to have its errors fixed: plans of a series by
@@ -376,7 +381,8 @@ OWN_FLOORS = {
     # round, acts before them or a renewed version, acronyms inside names and companies after 大手の (branch ruledom)
     # alone to 0.964 / 0.941 / 0 / 0 / 1.000; all merged (6367726) 0.964 / 0.960 / 0 / 0 / 1.000; in the tenth round a
     # body's name the model cut inside a run of field words (branch rulebody) to 0.971 / 0.967 / 0 / 0 / 1.000
-    "own_health_welfare_policy_2024": (0.97, 0.96, 0, 0, 1.0),
+    # a quoted title the cabinet decided (branch rulelaw11): 0.978 / 0.980 / 0 / 0 / 1.000
+    "own_health_welfare_policy_2024": (0.97, 0.97, 0, 0, 1.0),
     # written in the eighth round, a domestic vault (wages and labour news): first contact (10d9808) 0.849 / 0.945 / 4 / 0 /
     # 0.966, 2 absent names as nodes; moved here at once to have its errors fixed: unions by short heads and
     # parentheses, yearly rounds and plan editions, parties and prefectures without their heads, renamed laws, numbered
@@ -396,7 +402,8 @@ OWN_FLOORS = {
     # companies, a law the dictionary holds as one word and a plan as the topic of its act (branch ruledom) alone
     # 0.934 / 0.955 / 2 / 1 / 0.910; all merged (6367726) 1.000 / 0.988 / 0 / 0 / 0.961
     # 今国会 as no mention of 国会 and a house's members' word after a name as a title (branch rulepeople2): dates 0.977
-    "own_vault_local_gov_2025": (0.99, 0.98, 0, 0, 0.97),
+    # a meeting in link text that is one dictionary word (初会合) names none (branch rulelaw11): precision 0.994
+    "own_vault_local_gov_2025": (0.99, 0.99, 0, 0, 0.97),
     # written in the ninth round, two more domestic fields, and held out for it: first contact (62a7ae4) 0.826 / 0.919 / 5 /
     # 0 / 1.000 and 0.869 / 0.895 / 9 / 1 / 0.907; 0.826 / 0.921 / 5 / 0 / 1.000 and 0.893 / 0.897 / 9 / 1 / 0.910 at that
     # round's end (8bd3515); moved here at the tenth round's start to have their errors fixed. Laws by one word or by
@@ -417,14 +424,19 @@ OWN_FLOORS = {
     # word, a formal name given for 改正法 (branch rulelaw2) alone 0.889 / 0.960 / 0 / 0 / 1.000 and 0.917 / 0.949 / 1 /
     # 0 / 0.952; the round's five entity branches merged, less one rule dropped for a false node on a held-out set
     # (f551f6c): 0.965 / 0.981 / 0 / 0 / 1.000 and 0.982 / 0.995 / 1 / 0 / 0.975
-    "own_justice_policy_2024": (0.96, 0.98, 0, 0, 1.0),
+    # a quoted slogan with a proper name before a plan's head and year (branch rulelaw11): 0.972 / 0.981 / 0 / 0 / 1.000
+    "own_justice_policy_2024": (0.97, 0.98, 0, 0, 1.0),
     "own_vault_transport_tourism_2025": (0.98, 0.99, 1, 0, 0.97),
     # written in the tenth round, a domestic field and a vault with a note per organisation, and held out for it: first
     # contact (f79ce04) 0.899 / 0.921 / 3 / 0 / 1.000 and 0.912 / 0.932 / 7 / 0 / 0.888; 0.906 / 0.946 / 3 / 0 / 1.000 and
     # 0.912 / 0.932 / 7 / 0 / 0.888 at that round's end (d1c25ca); moved here at the eleventh round's start to have their
     # errors fixed
-    "own_consumer_food_safety_2024": (0.90, 0.94, 3, 0, 1.0),
-    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),
+    # laws by their orders (…法施行規則) and by a title with two short names, quoted measures (…今後の対応, …総合対策),
+    # packages after a clause or a slogan, speech phrases and meetings told by date or place, dated note links, deals
+    # by their parties, laws by their year, finance ministers' meetings and summits by city (branch rulelaw11):
+    # 0.935 / 0.960 / 2 / 0 / 1.000 and 0.921 / 0.938 / 3 / 0 / 0.899
+    "own_consumer_food_safety_2024": (0.93, 0.95, 2, 0, 1.0),
+    "own_vault_us_tariffs_2025": (0.92, 0.93, 3, 0, 0.89),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text

@@ -627,6 +627,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if outer and len(parts) > 1 and short and all(_short_form(p) or _is_short_name([outer, p]) for p in short):
             yield [outer, *short]  # メキシコ石油公社（ペメックス、PEMEX）, …推進機関（XYZ、広域機関）: two short forms of one name
             continue
+        if outer and len(parts) > 1 and _short_names_of_one_kind(outer, parts):
+            yield [outer, *parts]  # …の特例に関する法律（北浜救済法、特例法）: a law's title and the short names it goes by
+            continue
         if outer and len(parts) == 2 and _is_abridged([outer, parts[0]]) and is_abbreviation(parts[1]):
             yield [outer, *parts]  # 北海労協（北海道海運労働組合協議会、HMU）: a short name, then the full name and its acronym
             continue
@@ -819,6 +822,17 @@ def _short_form(name: str) -> bool:
     """Return True for a name written as a short form: an abbreviation (PEMEX) or a katakana word
     of at most ten characters (ペメックス)."""
     return is_abbreviation(name) or (len(name) <= 10 and all(is_katakana(c) for c in name))
+
+
+def _short_names_of_one_kind(outer: str, parts: Sequence[str]) -> bool:
+    """Return True for short names of a law's, a treaty's or a plan's title listed in its parenthesis (…に関する
+    法律（北浜救済法、特例法）): each ends in a head of the title's type, one is made of the title's characters, and
+    the others are names of that kind a text calls it by (特例法, by the kind of law it is). Names of another type
+    or none made of the title's characters list other things (…法（A条約、B条約）)."""
+    type_ = suffix_type(outer)
+    return (type_ in ("Law", "Agreement", "Plan") and len(outer) > max(len(p) for p in parts)
+            and all(suffix_type(p) == type_ and not any(is_hiragana(c) for c in p) for p in parts)
+            and any(_is_short_name([outer, p]) for p in parts))
 
 
 def _other_writing(outer: str, inner: str, lexicon: Lexicon) -> bool:

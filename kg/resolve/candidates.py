@@ -46,6 +46,9 @@ _STEPS = set("→⇒←↔")
 _LIKE = ("のような", "のように", "みたいな")
 # A source's label before the title in link text (外務省：第3回閣僚会合, NHK: ...): the title is the name.
 _LABEL = re.compile(r"[^：:]{1,20}[：:]\s*")
+# The date a daily or clipped note's file name opens with, before its title (2031-05-08 北浜合意): a link to
+# the note shows it, but the date is the note's, no part of the name the title holds.
+_DATED_TITLE = re.compile(r"(?:19|20)\d\d[-_.]\d\d[-_.]\d\d[ 　_]+")
 
 
 @dataclass(frozen=True)
@@ -506,18 +509,120 @@ def quoted(block: Block) -> list[Candidate]:
         cut = _head_cut(text, start, end)
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
+        if cut and cut < end and _weak_head(text[start:cut]) and _spoken_phrase(text, start, cut):
+            continue  # 「届出の制度の信頼を…」: a phrase of a quoted sentence, no name
+        if cut and suffix_type(text[start:cut]) == "Event" and (_says_which_meeting(text, start, cut)
+                                                                 or _one_common_word(text, start, cut)):
+            continue  # 北浜の会談, 5月の協議, 次回の協議, 初会合: a meeting told by when or where, or a kind
         if cut and not (_one_common_word(text, start, cut - head_length(text[start:cut])) and not _loanword_head(text[start:cut])) \
                 and not _adjective_before_head(text, start, cut - head_length(text[start:cut])) \
                 and not kind_of_body(text, start, cut) and not _rules_of_a_body(nfkc(text[start:cut]), 1):
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
+        elif not cut and (head_end := _slogans_plan(text, start, end)):
+            found.append(Candidate(start - 1, head_end, QUOTED, type="Plan", headed=True))  # 「…を守る」政策パッケージ
+        elif not cut and (title_end := _cabinet_decision(text, start, end)):
+            found.append(Candidate(start, title_end, QUOTED, type="Plan", headed=True))  # 「…改革の道筋」を閣議決定した
+        elif not cut and text[start - 1 : start] == "「" and text[end : end + 1] == "」" and _ends_in_measure(text, start, end):
+            # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
+            found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
 
 
+def _says_which_meeting(text: str, start: int, cut: int) -> bool:
+    """Return True for a meeting told by its place, its date or its turn before の (北浜の会談, 5月の協議, 次回の
+    会合): the words describe which meeting it was, where its name would be a word of its own (北浜会談)."""
+    inside = list(words_within(text, start, cut))
+    at = next((i for i, w in enumerate(inside) if text[w.start : w.end] == "の" and w.pos[0] == "助詞"), 0)
+    return at > 0 and all(w.pos[1] == "数詞" or w.pos[2] in ("地名", "副詞可能", "助数詞可能", "助数詞")
+                          for w in inside[:at])
+
+
+def _spoken_phrase(text: str, start: int, cut: int) -> bool:
+    """Return True for common words joined by の before a weak head (制度, 政策) that open a longer quote: the
+    phrase of a quoted sentence (「届出の制度の信頼を取り戻す」), where a name of its own is the whole quote or has
+    a proper word or a title's clause in it."""
+    inside = words_within(text, start, cut)
+    return (any(text[w.start : w.end] == "の" and w.pos[0] == "助詞" for w in inside)
+            and all(w.pos[:2] == ("名詞", "普通名詞") or text[w.start : w.end] == "の" for w in inside))
+
+
+def _slogans_plan(text: str, start: int, end: int) -> int:
+    """Return where a plan's head ends that a field word and a plan's head write right after a quoted slogan, with
+    the plan's year after it or none (「浜を守る」政策パッケージ, 「世界一豊かな北浜」創造戦略2030), else 0: a slogan
+    is a clause with its verb or a phrase that holds a proper name, and the head (a title's or a long one) titles
+    the plan after it as after a title's clause. A quote of neither (「安い」旅行パッケージ) describes a product, and
+    a longer compound after the head (…パッケージ推進会議) names another thing."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
+        return 0
+    run = []
+    for word in words_over(text, end + 1, end + 40):
+        if word.start != (run[-1].end if run else end + 1) or word.pos[0] not in ("名詞", "接尾辞"):
+            break
+        run.append(word)
+    if len(run) == 3 and run[-1].pos[1] == "数詞" and _YEAR_ONLY.fullmatch(nfkc(text[run[-1].start : run[-1].end])):
+        year, run = run[-1], run[:-1]  # …創造戦略2022: the plan's year
+    else:
+        year = None
+    head = nfkc(text[end + 1 : run[-1].end]) if len(run) == 2 else ""
+    inside = words_within(text, start, end)
+    slogan = any(w.pos[0] == "動詞" or w.proper for w in inside)
+    if head and run[0].pos[0] == "名詞" and suffix_type(head) == "Plan" and slogan \
+            and head.endswith(tuple(title_heads() | long_heads())):
+        return (year or run[-1]).end
+    return 0
+
+
+# A year written alone: 2022.
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+# What the cabinet does to a policy document: 閣議決定 (and 閣議決定された before it).
+_CABINET_DECISION = "閣議決定"
+
+
+def _cabinet_decision(text: str, start: int, end: int) -> int:
+    """Return where the title of a quote ends that the sentence says the cabinet decided (「…に向けた改革の道筋」を
+    閣議決定した, 閣議決定された「…」), its short name in parentheses at its end left out, else 0: a cabinet decision is a
+    policy document of its own, whatever head its title ends in. A title in a law's head is a bill, left to the
+    law's rules, and one a clause's particle breaks is a quoted sentence."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」":
+        return 0
+    after = re.match(r"」(?:（[^（）]{1,20}）)?(?:を|が|は)?" + _CABINET_DECISION, text[end:])
+    if after is None and not text.endswith(_CABINET_DECISION + "された「", 0, start):
+        return 0
+    title_end = end - len(m.group()) if (m := re.search(r"（[^（）]{1,20}）$", text[start:end])) else end
+    title = text[start:title_end]
+    inside = list(words_within(text, start, title_end))
+    if len(title) < 6 or suffix_type(title) == "Law" or nfkc(title).endswith("案") or not _balanced(title) \
+            or not any(w.pos[0] == "動詞" for w in inside) or inside[-1].pos[0] != "名詞":
+        return 0  # a bill (…法律案) is the law's; a title of nouns only has its head read by the other rules
+    return title_end
+
+
+def _ends_in_measure(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] ends in a word for what a government does about a matter (対応, 対策:
+    name_words.tsv, role measure) after a title's clause, which more than one common word opens."""
+    last = word_ending(text, end)
+    if last is None or last.start < start or not nfkc(text[last.start : end]).endswith(tuple(name_words("measure"))):
+        return False
+    clauses = [(at, at + len(c)) for c in (*TITLE_CLAUSES, *_QUOTED_TITLE_CLAUSES, _PURPOSE)
+               if 0 <= (at := text.find(c, start, last.start))]
+    if not clauses:
+        return False
+    (clause, _), clause_end = min(clauses), max(e for _, e in clauses)
+    # 「災害への対策」, 「子どもを守るための対策」: a kind of measure, asked for; a title qualifies its measure
+    # (…に関する今後の対応, …のための総合対策)
+    return (clause > start and not _one_common_word(text, start, clause)
+            and (clause_end < last.start or nfkc(text[last.start : end]) not in name_words("measure")))
+
+
 def _loanword_head(name: str) -> bool:
-    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ)."""
-    return all(is_katakana(c) for c in name[len(name) - head_length(name):])
+    """Return True for a name that ends in a head written in katakana (…ロードマップ, …イニシアティブ), its year
+    after it or none (…ビジョン2100)."""
+    stem = nfkc(name).rstrip("0123456789 ")
+    return bool(stem) and all(is_katakana(c) for c in stem[len(stem) - head_length(stem):])
 
 
 def _lists_things(text: str, start: int, end: int) -> bool:
@@ -527,8 +632,9 @@ def _lists_things(text: str, start: int, end: int) -> bool:
 
 
 def _after_label(text: str, start: int, end: int) -> int:
-    """Return where link text starts after a source's label and its colon (外務省：第3回閣僚会合), else start."""
-    label = _LABEL.match(text, start, end)
+    """Return where link text starts after a source's label and its colon (外務省：第3回閣僚会合) or a dated note's
+    date (2031-05-08 北浜合意), else start."""
+    label = _LABEL.match(text, start, end) or _DATED_TITLE.match(text, start, end)
     return label.end() if label and label.end() < end else start
 
 
@@ -580,7 +686,7 @@ def _whole_quoted_title(text: str, start: int, end: int) -> bool:
     after it: the quote says where the title starts, so the particles and verbs of what it is about make no
     clause of the sentence (「安全で信頼できる…の開発に関する大統領令」, 「…を…が受けられるようにするための…に関する法律」)."""
     return (text[start - 1 : start] in ("「", "『") and text[end : end + 1] in ("」", "』")
-            and any(c in text[start:end] for c in TITLE_CLAUSES))
+            and any(c in text[start:end] for c in TITLE_CLAUSES + _QUOTED_TITLE_CLAUSES))
 
 
 def _has_clause_verb(text: str, start: int, end: int) -> bool:
@@ -660,9 +766,20 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return a country or body followed by a head noun: 日米首脳会談, 米国商務省, G7…大臣会合."""
     found = []
     for cand in known:
+        # a gloss in parentheses between a name and its head (ABC（日中韓）首脳会議): the name runs on after it
+        gloss = _GLOSS_INSIDE.match(text, cand.end)
+        after = gloss.end() if gloss is not None and gloss.end() < len(text) and is_name_char(text[gloss.end()]) \
+            and text[gloss.end()] != "・" and not nfkc(gloss.group()[1:-1]).isascii() else cand.end
         if cand.trust and cand.type not in ("Country", "Organization", "Region", "Agreement") \
-                and not (cand.type == "Event" and _level_meeting(text, cand.end)):
+                and not (cand.type == "Event" and _level_meeting(text, after)):
             continue  # an agreement's parties meet too (IPEF閣僚会合), and a series' ministers (XYZ閣僚会合)
+        if after > cand.end:
+            cut = _head_cut(text, after, _run_end(text, after)) if suffix_type(text[cand.start : cand.end]) != "Event" \
+                or _level_meeting(text, after) else 0
+            if cut:
+                name = text[cand.start : cand.end] + text[after:cut]
+                found.append(Candidate(cand.start, cut, HEADED, entity=match_key(name), type=suffix_type(name), headed=True))
+            continue
         starts = {c.start for c in known}
         end, listed = cand.end, 0
         while end < len(text) and end - cand.end < 30 and (is_name_char(text[end]) or _inner_space(text, end)):
@@ -685,6 +802,19 @@ def headed(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             # 日本法人 (a company's Japanese arm) is no name; it mentions Japan
             found.append(Candidate(cand.start, cut, HEADED, type=suffix_type(text[cand.start : cut]), headed=True))
     return found
+
+
+# A short gloss in parentheses: the members a name stands for (（日中韓）); an acronym there (（EAS）) is the name's
+# own other name, which the head after it takes (ABC（XYZ）首脳会議 is XYZ首脳会議 too).
+_GLOSS_INSIDE = re.compile(r"（[^（）、。]{1,12}）")
+
+
+def _run_end(text: str, start: int) -> int:
+    """Return where the run of name characters that starts at text[start] ends."""
+    end = start
+    while end < len(text) and end - start < 30 and is_name_char(text[end]):
+        end += 1
+    return end
 
 
 def _rules_of_a_body(name: str, start: int) -> bool:
@@ -1038,6 +1168,12 @@ _NAMING_CLAUSES = ("に関する", "に係る", "のための", "に向けた")
 # of Global Alliance Against …) before a katakana head; before other heads it describes (…に対する措置).
 _AGAINST = "に対する"
 # への joins two nouns of a title as の does (…経済構造への円滑な移行の推進に関する法律).
+# The clauses a title opens with that say what a plan answers (…を受けた緊急対応パッケージ, …を踏まえた対応策): only a
+# quote says where such a title starts, since in plain text they are as often the sentence's own verbs.
+_QUOTED_TITLE_CLAUSES = ("を受けた", "を踏まえた")
+# A verb's ための opens the title of a government's measures (「…を守るための総合対策」), where before the head of a
+# body (「…を進めるための有識者会議」) the quote is as often a phrase.
+_PURPOSE = "ための"
 TITLE_CLAUSES = ("に関する", "に係る", "に係わる", "のための", "に向けた", "に基づく", "における", "に対する", "への",
                   "を図るための")
 # A parenthesis or none, then a title's clause (…（TSCF）に関する, …のための).

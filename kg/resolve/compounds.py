@@ -485,6 +485,29 @@ def amending_acts(text: str) -> list[Candidate]:
     return found
 
 
+# The heads of the orders that carry out a law, written right after its name (…法施行令, …法施行規則): a cabinet
+# order or a ministry's ordinance of its own, which Japanese names after its law.
+_ORDINANCES = ("施行令", "施行規則", "施行規程", "施行細則")
+
+
+def law_ordinances(text: str) -> list[Candidate]:
+    """Return a law's name with the order that carries it out written right after it (…法施行規則, 民法施行令): a law
+    of its own, named by its law, which stays a law of its own too. The law is a run of nouns ending in 法 or a
+    one-word code, as an item of a list is; a word that points to a law named elsewhere (同法施行令) is none."""
+    if "施行" not in text:
+        return []
+    found = []
+    for run in filter(None, _noun_runs(text)):
+        cut = next((i for i in range(len(run) - 1, 0, -1) if nfkc(text[run[i].start : run[-1].end]) in _ORDINANCES), 0)
+        law = run[:cut]
+        if not law:
+            continue
+        span = _law_shaped(text, law) or ((law[-1].start, law[-1].end) if one_word_code(text, law[-1]) else None)
+        if span is not None:
+            found.append(Candidate(span[0], run[-1].end, COMPOUND, type="Law", headed=True))
+    return found
+
+
 def _runs_before(text: str, pattern: re.Pattern[str], needed: str) -> list[tuple[re.Match[str], tuple[Word, ...]]]:
     """Return each match of a pattern with the run of nouns that ends where it starts (none when the text lacks
     ``needed``, the pattern's fixed part)."""

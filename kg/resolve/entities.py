@@ -408,7 +408,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
       (G20リオデジャネイロ会合, 第3回G20財務相・中央銀行総裁会議; see _meetings_named_by_place);
     - an agreement, law or plan whose name is the tail of exactly one other of the same head, the front
       being a name kg knows (サプライチェーン協定 of IPEFサプライチェーン協定);
-    - a disaster's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
+    - a disaster's or a law's name without the year the vault once writes before it (奥能登豪雨, 令和6年奥能登豪雨);
     - a law's usual short name by the first kanji of its words (災対法, 災害対策基本法);
     - a body's short name in kanji by characters of every word of its name (国交省, 国土交通省);
     - a formal title's short name by its first word and its head (飢餓アライアンス of 飢餓と貧困に対する…アライアンス);
@@ -417,7 +417,10 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
     - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
     - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
-    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党).
+    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党);
+    - a deal by its parties alone and the one deal of those parties with its field (日仏合意, 日仏漁業合意), or by
+      its parties and place and the one text of theirs there (日仏パリ合意, 日仏パリ共同声明);
+    - a meeting with a place and での before it and the meeting named with the place inside (パリでの日仏協議, 日仏パリ協議).
 
     short_tails holds the vault's names by the tails they end in (_tails_of_names), read for kinds too.
     """
@@ -449,7 +452,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     # the other writings of a longer name, tried in this order until one finds it
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
-                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha)
+                      _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha, _deals_by_parties,
+                      _meetings_by_place_before)
     for key in unknown:
         if key in joined:
             continue
@@ -527,6 +531,43 @@ def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[
         return []
     number, head = match.groups()
     return [k for k in grouped if k != key and k.startswith(number) and k.endswith(head) and len(k) > len(key)]
+
+
+# The head of a deal that news names by its parties alone (日米合意, 日中合意).
+_DEAL = "合意"
+
+
+def _deals_by_parties(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the deals of the vault a deal named by its parties' one-character forms stands for: with nothing
+    else (日仏合意 -> [日仏漁業合意]), the one deal of those parties with a field in kanji between them and the head,
+    as news names the deal of the day by who made it; with its place too (日仏パリ合意 -> [日仏パリ共同声明]), the
+    one text of those parties and that place under another head, which the deal was written as (the caller joins
+    one)."""
+    front = key[: -len(_DEAL)] if key.endswith(_DEAL) else ""
+    parties = len(front) - len(front.lstrip("".join(country_abbreviations())))
+    if parties < 2:
+        return []
+    if parties < len(front):
+        return [k for k in grouped if k != key and k.startswith(front) and _typed(grouped[k]) == "Agreement"
+                and suffix_type(k) == "Agreement" and head_length(k) == len(k) - len(front)]
+    return [k for k in grouped if k.startswith(front) and k.endswith(_DEAL) and len(k) > len(key) + 1
+            and all(is_kanji(c) for c in k[len(front) : -len(_DEAL)]) and _typed(grouped[k]) == "Agreement"]
+
+
+# A place and での before a meeting's name: ジュネーブでの米中協議 is the meeting the vault names 米中ジュネーブ協議.
+_PLACE_BEFORE = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z・]{2,})での$")
+
+
+def _meetings_by_place_before(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the meetings of the vault a meeting's name stands for where every mention has a place and での before
+    it (北浜での日仏協議 -> [日仏北浜協議]): Japanese names a meeting by its parties, its place and its head, and says
+    the same with the place before; the name with the place inside must be the vault's own."""
+    places = {match_key(found.group(1)) if (found := _PLACE_BEFORE.search(m.block.text, 0, m.start)) else ""
+              for m in grouped[key] if m.block is not None}
+    if suffix_type(key) != "Event" or len(places) != 1 or "" in places:
+        return []
+    place = places.pop()
+    return [key[:i] + place + key[i:] for i in range(1, len(key)) if key[:i] + place + key[i:] in grouped]
 
 
 # The heads of a criminal or court case's name (福井事件, 砂川事件), which news shortens to a place or a person and the head.
@@ -647,10 +688,11 @@ def _typed(group: Sequence[Mention]) -> str:
 
 
 def _dated_disasters(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
-    """Return the names of the vault that write a disaster's name with its year before it (奥能登豪雨 ->
-    [令和6年奥能登豪雨]): a disaster happens once, so the year only dates it. A meeting's year (2024年…会議)
-    names one of a series and is left alone."""
-    if not key.endswith(_DISASTER_HEADS):
+    """Return the names of the vault that write a disaster's or a law's name with its year before it (奥能登豪雨 ->
+    [令和6年奥能登豪雨], 北浜法 -> [1950年北浜法]): a disaster happens once, and a law is enacted once (its later
+    amendments keep its name, as 1974年通商法 is the act of 1974 as amended since), so the year only dates it. A
+    meeting's year (2024年…会議) names one of a series and is left alone."""
+    if not key.endswith(_DISASTER_HEADS) and suffix_type(key) != "Law":
         return []
     return [k for k in grouped if k != key and k.endswith(key) and _ERA_YEAR.fullmatch(k[: -len(key)])]
 
@@ -686,8 +728,9 @@ _EDITION_OR_YEAR_ONLY = re.compile(_EDITION_OR_YEAR + "?")
 _EDITION_BEFORE = re.compile(_EDITION_OR_YEAR + "$")
 _YEAR_AFTER = re.compile(r"\d{4}")
 _MEETING_HEADS = ("会合", "会議", "サミット")
-# What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた.
-_HELD_AT = "(?:市|都|州|県|省)?で(?:開催|開か|行わ|催さ|開幕)"
+# What a sentence says of a meeting and its place: …で開かれた, …で開催, …で行われた, and with the days first
+# (…で15〜17日、ABC会議が開かれ): news dates a meeting between its place and what it says of it.
+_HELD_AT = "(?:市|都|州|県|省)?で(?:[0-9０-９]+(?:[〜~～\\-－][0-9０-９]+)?日、[^。]{0,40}?)?(?:開催|開か|行わ|催さ|開幕)"
 # What a sentence says of a place and the meeting a host held there: …でXを開催した, …でXを主催した.
 _HOSTED_AT = "(?:市|都|州|県|省)?で{}を(?:開催|主催|開い|開く|催し)"
 # A session numbered after its series' acronym: COP29, INC-5 (keys are casefolded).

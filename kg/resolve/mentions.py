@@ -18,7 +18,7 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, amending_acts, called_plans, chaired_councils, cited_laws,
     compound_names, continued, country_forces, currency_areas, described_companies, formed_bodies, held_events,
-    is_common_compound, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
+    is_common_compound, law_ordinances, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
     nationwide_associations, numbered_typhoons, only_common_nouns, owned_sites, plans_by_term, proper_words,
     protocols_treaties, sections_by_part, set_up_bodies,
 )
@@ -97,7 +97,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     over_sites = [c for c in model if (c.start, c.end) in sites]
     model = [c for c in model if c not in over_sites]
     compounds = compound_names(text) + described_companies(text) + acted_on(text) + acted_on_plans(text) + currency_areas(text)
-    compounds += amending_acts(text) + protocols_treaties(text)
+    compounds += amending_acts(text) + protocols_treaties(text) + law_ordinances(text)
     chaired = chaired_councils(text)
     compounds += set_up_bodies(text) + chaired + [c for pair in owned for c in pair]
     cited = cited_laws(text, any(names_laws(h) for h in block.heading_path))
@@ -150,7 +150,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),
                             ("acted-on", acted_on(text) + acted_on_plans(text) + amending_acts(text) + protocols_treaties(text)), ("listed-law", listed), ("cited-law", cited),
-                            ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
+                            ("law-ordinance", law_ordinances(text)), ("numbered-typhoon", numbered_typhoons(text)), ("held-meeting", held_events(text)),
                             ("formed-body", formed), ("called-plan", called_plans(text)),
                             ("multi-year-plan", multi_year_plans(text)), ("plan-term", plans_by_term(text)),
                             ("acronym-inside", acronyms_inside(text)),

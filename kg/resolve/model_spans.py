@@ -167,7 +167,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         else:
             span = _without_qualifier(text, span)
         if _toward_a_place(text, span, known) or _members_of(text, span, known) or (
-                type_ == "Organization" and _minister_post(text, span)):
+                type_ in ("Organization", "Event") and _minister_post(text, span)):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue
         if type_ in ("Country", "Region") and nfkc(text[span.start : span.end]).endswith(_RAILWAY_OR_POWER) and span.end - span.start >= 2:
@@ -897,7 +897,7 @@ _MINISTER_POST = ("大臣", "相")
 
 def _minister_post(text: str, span: Span) -> bool:
     """Return True for a span of words ending in 大臣 or 相, a minister's post (農林水産大臣, 国土交通相), which the
-    model often calls a government body: a post names no body, as a title names no person. The words are common
+    model often calls a government body or a meeting: a post names no body and no event, as a title names no person. The words are common
     nouns or nouns of no kind the dictionary holds as proper (農林水産大臣), no person's, place's or body's name."""
     inside = list(words_within(text, span.start, span.end))
     return (bool(inside) and nfkc(text[span.start : span.end]).endswith(_MINISTER_POST)

@@ -70,9 +70,13 @@ def _is_decoration(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in _DECORATION
 
 
+# A quoted slogan that opens a name, the head after it (「浜を守る」政策パッケージ): the label drops the quotes.
+_QUOTED_FRONT = re.compile(r"^「([^「」]+)」(?=.)")
+
+
 def tidy_surface(text: str) -> str:
     """Return a surface form as a node label: NFKC, single spaces only between Latin words, no quotes."""
-    text = strip_decoration(nfkc(text).strip().strip(_QUOTES).strip())
+    text = strip_decoration(_QUOTED_FRONT.sub(r"\1", nfkc(text).strip()).strip(_QUOTES).strip())
     text = _SPACES.sub(" ", text)
     text = "".join(
         ch for i, ch in enumerate(text)

@@ -535,3 +535,64 @@ def test_a_bodys_numbered_sitting_defined_with_its_acronym_is_an_event():
     assert _entities(text)["NMPC9"] == "Event"
     body = "ノルダ機関の海洋保全委員会（NMPC）が声明を出した。"  # the body itself, no sitting
     assert _entities(body)["NMPC"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("改正された基準と北浜港湾整備法施行規則が施行された。", ["北浜港湾整備法施行規則"]),
+        ("民法施行令が定める。", ["民法施行令"]),  # a one-word code and its order
+        ("同法施行規則を改正した。", []),  # a word that points to a law named elsewhere
+        ("施行規則を読む。", []),  # the order alone names no law
+    ],
+)
+def test_a_laws_name_with_its_order_right_after_it_is_a_law(text, found):
+    from kg.resolve.compounds import law_ordinances
+
+    assert [text[c.start : c.end] for c in law_ordinances(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("閣僚会議は「北浜港の事故を受けた漁業制度等に関する今後の対応」を決定した。", ["北浜港の事故を受けた漁業制度等に関する今後の対応"]),
+        ("閣僚会議は「漁業者を不漁から守るための総合対策」を決定した。", ["漁業者を不漁から守るための総合対策"]),
+        ("政府は「北浜港の閉鎖を受けた緊急支援パッケージ」を決めた。", ["北浜港の閉鎖を受けた緊急支援パッケージ"]),
+        ("政府は「浜を守る」政策パッケージをまとめた。", ["浜を守る政策パッケージ"]),  # a slogan and a plan's head
+        ("会議は「世界一豊かな大阪」創造戦略2030を決めた。", ["世界一豊かな大阪創造戦略2030"]),  # a proper name, the year
+        ("政府は「北浜港の再生を目指す改革の道筋（改革工程）」を閣議決定した。", ["北浜港の再生を目指す改革の道筋"]),
+        ("政府は「北浜港を整備する法律案」を閣議決定した。", []),  # a bill: the law's rules read it
+        ("知事は「政府の対応は遅い」と述べた。", []),  # speech: a measure with no title
+        ("住民は「子どもを守るための対策」を求めた。", []),  # a kind of measure asked for
+        ("「安い」旅行パッケージを買った。", []),  # a quote of no verb describes a product
+        ("会議は「人口ビジョン2100」を発表した。", ["人口ビジョン2100"]),  # a katakana head and its year
+        ("座長は「届出の制度の信頼を取り戻す」と述べた。", []),  # a phrase of a quoted sentence
+    ],
+)
+def test_a_quoted_title_of_measures_a_cabinet_decision_or_a_slogan_before_a_plans_head_is_a_plan(text, found):
+    assert [name for name, type_ in _entities(text).items() if type_ == "Plan"] == found
+
+
+def test_a_ministers_post_the_model_calls_a_meeting_names_no_event(nlp):
+    assert _entities("防衛大臣には北浜一郎氏が就いた。", ("防衛大臣", "Conference")).get("防衛大臣") is None
+    assert _entities("北浜会議には北浜一郎氏が出た。", ("北浜会議", "Conference")).get("北浜会議") == "Event"
+    assert _entities("衆院選で初当選した。") == {"衆院選": "Event"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("関連：「大阪の会談」のメモ", {}),  # a meeting told by where it was
+        ("関連：「5月の協議」のメモ", {}),  # by when
+        ("関連：「次回の協議」のメモ", {}),  # by its turn
+        ("関連：「初会合」のメモ", {}),  # one word of the dictionary: a kind
+        ("関連：「北浜首脳会議」のメモ", {"北浜首脳会議": "Event"}),
+    ],
+)
+def test_a_quoted_meeting_told_by_its_place_date_or_turn_names_none(text, found):
+    assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Event"} == found
+
+
+def test_a_gloss_of_members_between_a_name_and_its_head_leaves_one_name():
+    assert _entities("首相はAPEC（21か国・地域）首脳会議に出た。").get("APEC首脳会議") == "Event"
+    assert "国際連合・国際機関" not in _entities("国際連合（国連）・国際機関の役割")  # names listed with ・

@@ -45,6 +45,7 @@ FIXTURES = {
     "compound-name": (MEMO, "JSOP", "日本海洋政策学会", {}),
     "acted-on": (MEMO, "鉱業法", "鉱業法", {}),
     "listed-law": (MEMO, "検疫法", "検疫法", {}),
+    "law-ordinance": (MEMO, "海底鉱区監視法施行規則", "海底鉱区監視法施行規則", {}),
     "set-up": (MEMO, "QRSナレッジハブ", "QRSナレッジハブ", {}),
     "cited-law": (MEMO, "海底鉱区監視法", "海底鉱区監視法", {}),
     "numbered-typhoon": (MEMO, "台風第7号", "台風第7号", {}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.records import Block, Note, Span
+from kg.records import Block, Link, Note, Span
 from kg.resolve import ResolveOptions, resolve
 from kg.resolve.aliases import base_lexicon, defined_kinds
 from kg.text.chars import fold_spelling, match_key
@@ -1271,3 +1271,73 @@ def test_a_groups_letters_and_a_region_name_the_company_written_in_full_in_paren
     text = "北海道旅客鉄道（JR北海道）は赤字線区を公表した。JR北海道の社長が述べた。"
     nodes = _nodes([_note(text)], {})
     assert nodes["北海道旅客鉄道"] == ["JR北海道", "北海道旅客鉄道"]
+
+
+def test_a_link_to_a_dated_note_names_the_title_without_the_date():
+    shown = "2031-05-08 日仏漁業合意"
+    text = f"交渉の記録は{shown}を見よ。"
+    start = text.index(shown)
+    note = _note(text)
+    block = replace(note.blocks[0], links=(Link(start, start + len(shown), shown, wiki=True),))
+    nodes = _nodes([replace(note, blocks=(block,))], {})
+    assert "日仏漁業合意" in nodes and not any(label.startswith("2031") for label in nodes)
+
+
+def test_a_deal_by_its_parties_alone_joins_the_one_deal_of_those_parties():
+    full, short = "日仏漁業合意が7月に結ばれた。", "9月に日仏合意を実施する政令が出た。"
+    nodes = _nodes([_note(full), _note(short, "m.md")], {})
+    assert nodes["日仏漁業合意"] == ["日仏合意", "日仏漁業合意"]
+    two = "日仏漁業合意と日仏航空合意が結ばれた。"  # two deals of those parties: the short name is either
+    nodes = _nodes([_note(two), _note(short, "m.md")], {})
+    assert "日仏合意" in nodes
+
+
+def test_a_law_written_with_its_year_and_without_is_one_law():
+    dated, bare = "根拠は1950年北浜港湾法である。", "北浜港湾法に基づく措置が続く。"
+    nodes = _nodes([_note(dated), _note(bare, "m.md")], _spans(dated, ("1950年北浜港湾法", "Law")))
+    assert nodes == {"1950年北浜港湾法": ["1950年北浜港湾法", "北浜港湾法"]} or nodes == {
+        "北浜港湾法": ["1950年北浜港湾法", "北浜港湾法"]}
+    meeting = "2024年北浜会議の次に北浜会議が開かれた。"  # a meeting's year names one of a series
+    assert len(_nodes([_note(meeting)], _spans(meeting, ("2024年北浜会議", "Event"), ("北浜会議", "Event")))) == 2
+
+
+def test_a_finance_ministers_meeting_by_its_short_name_is_the_one_written_in_full():
+    full, short = "APEC財務大臣・中央銀行総裁会議がリマで開かれた。", "APEC財務相会議の声明を読む。"
+    nodes = _nodes([_note(full), _note(short, "m.md")], {})
+    assert nodes["APEC財務大臣・中央銀行総裁会議"] == ["APEC財務大臣・中央銀行総裁会議", "APEC財務相会議"]
+    other = "G20財務相会議も開かれた。"  # another series' meeting stays its own
+    assert "G20財務相会議" in _nodes([_note(full), _note(other, "m.md")], {})
+
+
+def test_a_summit_by_its_city_is_the_one_the_sentence_dates_as_held_there():
+    named = "エビアン・サミットでは首脳会談もあった。"
+    for held, joined in (("フランス東部のエビアンで1〜3日、G8サミット（第29回主要国首脳会議）が開かれた。", True),
+                         # the place is where something else happened, not the summit
+                         ("フランス東部のエビアンで首相が演説し、G8サミット（第29回主要国首脳会議）の準備会合が開かれた。", False)):
+        spans = {**_spans(held, ("G8サミット", "Event"), ("第29回主要国首脳会議", "Event"), ("エビアン", "Location")),
+                 **_spans(named, ("エビアン・サミット", "Event"))}
+        nodes = _nodes([_note(held), _note(named, "m.md")], spans)
+        assert ("エビアン・サミット" in nodes["第29回主要国首脳会議"]) is joined
+
+
+def test_a_laws_title_with_two_short_names_in_parentheses_is_one_law_by_all_three():
+    text = "「北浜港の漁業者の救済の特例に関する法律」（漁業者救済法、特例法）が成立した。特例法に基づいて指定した。"
+    nodes = _nodes([_note(text)], {})
+    assert nodes["北浜港の漁業者の救済の特例に関する法律"] == [
+        "北浜港の漁業者の救済の特例に関する法律", "漁業者救済法", "特例法"]
+    other = "「北浜港の漁業者の救済の特例に関する法律」（北海条約、南海条約）に基づく。"  # treaties it carries out
+    assert "北海条約" not in _nodes([_note(other)], {}).get("北浜港の漁業者の救済の特例に関する法律", [])
+
+
+def test_a_deal_by_its_parties_and_place_joins_the_one_text_of_theirs_there():
+    statement, deal = "日仏パリ共同声明が出された。", "## 日仏パリ合意"
+    nodes = _nodes([_note(statement), _note(deal, "m.md")], {})
+    assert nodes["日仏パリ共同声明"] == ["日仏パリ共同声明", "日仏パリ合意"]
+
+
+def test_a_meeting_with_a_place_and_de_no_before_it_is_the_one_named_with_the_place_inside():
+    named, placed = "日仏パリ協議が開かれた。", "## パリでの日仏協議"
+    nodes = _nodes([_note(named), _note(placed, "m.md")], {})
+    assert nodes["日仏パリ協議"] == ["日仏パリ協議", "日仏協議"]
+    bare = "日仏協議が続く。"  # a mention with no place: the series of talks
+    assert "日仏協議" in _nodes([_note(named), _note(placed, "m.md"), _note(bare, "o.md")], {})
