@@ -431,6 +431,8 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     members: list[tuple[int, int, Name]] = []
     j = i
     while j < len(norm):
+        if _during(text, starts[j]):
+            break  # 中 of 訪米中 (while visiting the US): the suffix of a time, no China
         if norm[j] in abbreviations and not _starts_known_word(norm, j, lexicon, text, starts):
             entity = abbreviations[norm[j]]
             members.append((j, j + 1, Name(entity, "Country", norm[j], False)))
@@ -449,6 +451,13 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     if any(_splits_words(text, starts[s], starts[e - 1] + 1) for s, e, _ in members):
         return []
     return members
+
+
+def _during(text: str, at: int) -> bool:
+    """Return True when the text's word at ``at`` is 中 read as a suffix of time after a verbal noun (訪米中, 来日中:
+    while visiting), which Sudachi tells from the 中 of China (米中, 日中韓) by its part of speech."""
+    word = word_starting(text, at) if text[at : at + 1] == "中" else None
+    return word is not None and word.end == at + 1 and word.pos[:3] == ("接尾辞", "名詞的", "副詞可能")
 
 
 def _splits_words(text: str, start: int, end: int) -> bool:

@@ -466,6 +466,8 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: b
     joined = text[word.end : word.end + 1] in tuple(_JOINERS) or text[word.start - 1 : word.start] in tuple(_JOINERS)
     if joined and len(surface) <= 2 and surface.isascii() and surface.isupper():
         return True  # the F of ジョン・F・ケネディ
+    if word.pos[2:3] == ("地名",) and all(is_katakana(c) for c in surface) and _given_name_before(text, word):
+        return True  # タイ of キャサリン・タイ代表: a surname that is also a country's name, after a given name and ・
     if not all(is_katakana(c) for c in surface) or word.pos[2:3] == ("地名",):
         return False  # a place before a title is where the person holds it: ロシア・プーチン大統領
     # フォン of ウルズラ・フォン・デア・ライエン, ワーナー of ジャック・ワーナー: a part of a joined name
@@ -474,6 +476,17 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: b
     if word.proper:
         return False  # a katakana proper noun that is no person's name is a body (ソニー会長)
     return strong or word.unknown or any(s.start <= word.start and word.end <= s.end for s in model_people)
+
+
+def _given_name_before(text: str, word: Word) -> bool:
+    """Return True when a ・ joins the word to a katakana given name the dictionary knows as a person's right
+    before it (キャサリン of キャサリン・タイ): the word is the surname, whatever else it names. A place before
+    the ・ (ロシア・タイ) makes a list of places."""
+    if text[word.start - 1 : word.start] not in tuple(_JOINERS):
+        return False
+    before = next((w for w in words(text) if w.end == word.start - 1), None)
+    return (before is not None and before.person and before.pos[2:3] == ("人名",)
+            and all(is_katakana(c) for c in text[before.start : before.end]))
 
 
 def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

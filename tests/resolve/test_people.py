@@ -364,8 +364,21 @@ def test_a_chinese_name_sudachi_cut_into_kanji_goes_before_a_field_ministers_tit
 
 def test_a_trade_representative_is_a_title_and_a_place_joined_to_a_name_ends_the_name():
     assert _people("ゼノビアのヨモギア通商代表と会談した。") == (["ヨモギア"], ["通商代表"])
-    # タイ of …・タイ is the surname, not a country before the title: no one-word name is cut off it
-    assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == []
+    # タイ of …・タイ is the surname, not a country before the title: the full name is the person's
+    assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == ["ジェーン・タイ"]
+
+
+def test_a_representative_is_a_title_and_a_country_after_a_given_name_is_a_surname():
+    assert _people("前任はヨモギ政権のキャサリン・タイ代表だった。") == (["キャサリン・タイ"], ["代表"])
+    assert _people("第1次政権でヨモギアハイザー代表の補佐官を務めた。") == (["ヨモギアハイザー"], ["代表"])
+    # a country's team or delegation, and two places joined by ・, name no one
+    assert _people("日本代表が勝った。")[0] == []
+    assert _people("ロシア・タイ代表の会合")[0] == []
+
+
+def test_a_european_commissioner_is_a_title_with_no_place_in_it():
+    assert _people("交渉はヨモギビッチ欧州委員が担った。") == (["ヨモギビッチ"], ["欧州委員"])
+    assert _people("ヨモギアイエン欧州委員長は述べた。") == (["ヨモギアイエン"], ["欧州委員長"])
 
 
 def test_a_place_alone_before_the_head_of_a_municipality_names_no_one(nlp):

@@ -118,6 +118,14 @@ def test_date_before_compound_is_not_japan():
     assert "日本" not in labels
 
 
+def test_the_suffix_of_a_time_is_no_country_of_a_compound():
+    # 訪米中: while visiting the US; 中 is no China there, as it is in 米中
+    labels = {e.label for e in resolve([_note(_block("訪米中の北浜大臣が協議した。"))], {})}
+    assert "中国" not in labels
+    labels = {e.label for e in resolve([_note(_block("米中は協議した。"))], {})}
+    assert {"アメリカ", "中国"} <= labels
+
+
 def test_known_name_containing_a_compound_keeps_its_own_node():
     text = "日EU・EPAと日米豪印の協力。"
     entities = resolve([_note(_block(text))], {})
