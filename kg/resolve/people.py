@@ -402,23 +402,27 @@ def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int,
     """Return where a Chinese or Korean name of two or three kanji starts before a title (申源湜 of
     …の申源湜国防相, 董軍 of 董軍国防相), or None.
 
-    Sudachi knows few such names and cuts them into one-kanji words; a run of two or three of them,
+    Sudachi knows few such names and cuts them into one-kanji words, or reads two of them as a word it lacks (屈冬
+    of 屈冬玉, three with the kanji cut off); a run of two or three such kanji,
     none a prefix (新, 前 of 前董事), a numeral or a country's one-character form (米英国防相), that opens after no
     other noun, is a name: a Japanese word before a title is written in words of two kanji or more. A word
     the dictionary calls a numeral but that writes no number (何 of 何立峰, a surname) may be one of them.
     """
-    start, count = end, 0
+    start, count, lacked = end, 0, False
     while start in by_end and count < 4:
         word = found[by_end[start]]
         surface = text[word.start : word.end]
-        if (len(surface) != 1 or not is_kanji(surface) or word.pos[0] not in ("名詞", "接尾辞")
+        # 屈冬 of 屈冬玉: two kanji the dictionary lacks are two of the name's, as one it cuts off is one
+        unknown = word.unknown and len(surface) == 2 and all(is_kanji(c) for c in surface)
+        lacked = lacked or unknown
+        if (not (len(surface) == 1 and is_kanji(surface) or unknown) or word.pos[0] not in ("名詞", "接尾辞")
                 or (word.pos[1] == "数詞" and surface in _NUMERALS) or surface in country_abbreviations()
                 or surface in _TIME_PREFIXES):
             break
-        start, count = word.start, count + 1
+        start, count = word.start, count + len(surface)
     before = found[by_end[start]] if start in by_end else None
     opens = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
-    return start if 2 <= count <= 3 and opens else None
+    return start if (count == 3 if lacked else 2 <= count <= 3) and opens else None
 
 
 # How many hiragana a given name written in kana may hold before its last kanji (ひで of ひで子, とし of とし江).

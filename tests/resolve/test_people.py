@@ -358,6 +358,8 @@ def test_a_chinese_name_sudachi_cut_into_kanji_goes_before_a_field_ministers_tit
     assert _people("中国から劉文濤商務相が出席した。") == (["劉文濤"], ["商務相"])
     # 何 is a numeral to the dictionary and a surname here; kanji that write a number are none
     assert _people("中国側から何麗英副首相が出席した。") == (["何麗英"], ["副首相"])
+    # two kanji the dictionary lacks and one it cuts off make a name of three
+    assert _people("FAOの屈冬玉事務局長が述べた。") == (["屈冬玉"], ["事務局長"])
     assert _people("何人かの首相が集まった。")[0] == []
     assert _people("三人の首相が集まった。")[0] == []
 
