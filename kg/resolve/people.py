@@ -107,7 +107,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is None:
             body = _body_start(text, found, by_end, word.start, model_people)
             start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
-            if start is not None and (not _full_name(text, found, start, body) or _named_body(text, found, start, body, word.start)):
+            if start is not None and (not (_full_name(text, found, start, body) or _foreign_name_and_acronym(text, found, start, body, word.start))
+                                      or _named_body(text, found, start, body, word.start)):
                 start = None
             elif start is not None:
                 body -= _overrun(text, found, by_end, body)
@@ -335,7 +336,9 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         return start if start is not None and _is_name(text, start, end, lexicon) else None
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
-    return start if _is_name(text, start, end, lexicon) else None
+    # 林 of 林官房長官: a surname of one kanji is a person's in its sentence, though alone it is a common word
+    one_surname = end - start == 1 and found[by_end[end]].pos[2:4] == ("人名", "姓")
+    return start if _is_name(text, start, end, lexicon, one_surname) else None
 
 
 def _model_name_cut(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
@@ -493,13 +496,14 @@ def _given_name_before(text: str, word: Word) -> bool:
             and all(is_katakana(c) for c in text[before.start : before.end]))
 
 
-def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Return True when text[start:end] may be a person's name: no name of a place or body the notes know."""
+def _is_name(text: str, start: int, end: int, lexicon: Lexicon, surname: bool = False) -> bool:
+    """Return True when text[start:end] may be a person's name: no name of a place or body the notes know;
+    one character is a name when it is a person's alone or, ``surname``, a surname where the text writes it."""
     surface = text[start:end]
     known = lexicon.get(surface)
     if known is not None and known.type in _NOT_A_PERSON:
         return False
-    return len(surface) >= 2 or any(w.person for w in words(surface))
+    return len(surface) >= 2 or surname or any(w.person for w in words(surface))
 
 
 def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
@@ -569,6 +573,14 @@ def _common_word_of_title(text: str, word: Word) -> bool:
     parts = _TWO_PARTS.search(text[max(0, word.start - 40) : word.start])
     return (parts is not None and all(is_katakana(c) for c in surface) and word.pos[:2] == ("名詞", "普通名詞")
             and not word.person and not word.unknown)
+
+
+def _foreign_name_and_acronym(text: str, found: Sequence[Word], start: int, body: int, end: int) -> bool:
+    """Return True when one katakana word the dictionary lacks stands before a body written as a Latin acronym and
+    its title (ハセット of ハセットNEC委員長): a foreign name, which no acronym runs on from."""
+    inside = [w for w in found if start <= w.start and w.end <= body]
+    return (len(inside) == 1 and inside[0].unknown and all(is_katakana(c) for c in text[start:body])
+            and text[body:end].isascii() and text[body:end].isupper() and text[body:end].isalpha())
 
 
 def _full_name(text: str, found: Sequence[Word], start: int, end: int) -> bool:

@@ -42,6 +42,21 @@ def test_abbreviation_defined_in_parentheses_joins_both_forms():
     assert len(found["ZJCT"].mentions) == 3
 
 
+def test_a_phrase_that_writes_the_acronym_is_no_long_form_of_it():
+    text = "北浜国産のXNG（ヨモギ州のXNG開発を含む）の輸入を増やす。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert "ヨモギ州のXNG開発を含む" not in found and "XNG" not in found
+    # a long form that spells the acronym out is one
+    found = _by_alias(resolve([_note(_block("ヨモギ通信機構（YTK）が発表した。"))], {}))
+    assert found["YTK"] is found["ヨモギ通信機構"]
+
+
+def test_a_generic_word_and_the_one_thing_it_means_are_not_two_names_of_one():
+    text = "大統領は自分のSNS（ヨモギ・ソーシャル）に投稿した。"
+    entities = resolve([_note(_block(text))], {text: _spans(text, ("ヨモギ・ソーシャル", "Person"))})
+    assert not any(e.type == "Person" for e in entities)  # the SNS's name, a product, is no person
+
+
 def test_abbreviation_first_with_long_form_in_parentheses():
     block = _block("QFFT（信頼性のある自由なデータ流通の枠組み）を推進する。QFFTは重要だ。")
     found = _by_alias(resolve([_note(block)], {}))
