@@ -297,7 +297,8 @@ OWN_FLOORS = {
     # after a title's clause as a plan (branch ruledom) took it to 0.993 / 0.987 / 1 / 0 / 1.000
     "own_disaster_resilience_2024": (0.99, 0.98, 1, 0, 1.0),
     "own_health_climate_2024": (0.99, 0.97, 0, 0, 1.0),
-    "own_vault_agri_trade_2024": (0.97, 0.99, 0, 0, 0.98),  # a title's first word and head (rulesplit): no split
+    # a title's first word and head (rulesplit): no split; 0.989 with rulepeople11's rules for people
+    "own_vault_agri_trade_2024": (0.98, 0.99, 0, 0, 0.98),
     # written in session 4 in a new field (migration policy); first contact 0.835 / 0.819 / 3 / 1 / 0.970,
     # 5 absent names as nodes; formal titles, numbered conventions, a replacement's two things and words for
     # kinds took it to 0.923 / 0.910 / 0 / 0 / 0.973; with people by place-name surnames and titles, houses'
@@ -422,9 +423,10 @@ OWN_FLOORS = {
     # written in the tenth round, a domestic field and a vault with a note per organisation, and held out for it: first
     # contact (f79ce04) 0.899 / 0.921 / 3 / 0 / 1.000 and 0.912 / 0.932 / 7 / 0 / 0.888; 0.906 / 0.946 / 3 / 0 / 1.000 and
     # 0.912 / 0.932 / 7 / 0 / 0.888 at that round's end (d1c25ca); moved here at the eleventh round's start to have their
-    # errors fixed
-    "own_consumer_food_safety_2024": (0.90, 0.94, 3, 0, 1.0),
-    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),
+    # errors fixed; rulepeople11 (代表 and 欧州委員 as titles, キャサリン・タイ, 屈冬玉, 訪米中, LNG（…を含む）, SNS（…）):
+    # 0.913 / 0.947 / 3 / 0 / 1.000 and 0.947 / 0.959 / 7 / 0 / 0.931
+    "own_consumer_food_safety_2024": (0.91, 0.94, 3, 0, 1.0),
+    "own_vault_us_tariffs_2025": (0.94, 0.95, 7, 0, 0.93),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -449,7 +451,7 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
                   "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0,
-                  "own_consumer_food_safety_2024": 3, "own_vault_us_tariffs_2025": 3}
+                  "own_consumer_food_safety_2024": 3, "own_vault_us_tariffs_2025": 0}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():

@@ -336,9 +336,7 @@ def _name_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: i
         return start if start is not None and _is_name(text, start, end, lexicon) else None
     if strong:
         start = _place_surname_start(text, found, by_end, start, end)
-    # 林 of 林官房長官: a surname of one kanji is a person's in its sentence, though alone it is a common word
-    one_surname = end - start == 1 and found[by_end[end]].pos[2:4] == ("人名", "姓")
-    return start if _is_name(text, start, end, lexicon, one_surname) else None
+    return start if _is_name(text, start, end, lexicon) else None
 
 
 def _model_name_cut(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
@@ -496,14 +494,13 @@ def _given_name_before(text: str, word: Word) -> bool:
             and all(is_katakana(c) for c in text[before.start : before.end]))
 
 
-def _is_name(text: str, start: int, end: int, lexicon: Lexicon, surname: bool = False) -> bool:
-    """Return True when text[start:end] may be a person's name: no name of a place or body the notes know;
-    one character is a name when it is a person's alone or, ``surname``, a surname where the text writes it."""
+def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True when text[start:end] may be a person's name: no name of a place or body the notes know."""
     surface = text[start:end]
     known = lexicon.get(surface)
     if known is not None and known.type in _NOT_A_PERSON:
         return False
-    return len(surface) >= 2 or surname or any(w.person for w in words(surface))
+    return len(surface) >= 2 or any(w.person for w in words(surface))
 
 
 def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,
