@@ -432,7 +432,8 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     j = i
     while j < len(norm):
         if _during(text, starts[j]):
-            break  # 中 of 訪米中 (while visiting the US): the suffix of a time, no China
+            # 中 of 在米中 (while in the US): the suffix of a time, no China; the country before it is named
+            return members if len(members) == 1 and not _in_proper_word(text, starts[i], starts[j - 1] + 1) else []
         if norm[j] in abbreviations and not _starts_known_word(norm, j, lexicon, text, starts):
             entity = abbreviations[norm[j]]
             members.append((j, j + 1, Name(entity, "Country", norm[j], False)))
