@@ -455,10 +455,12 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
 
 
 def _during(text: str, at: int) -> bool:
-    """Return True when the text's word at ``at`` is 中 read as a suffix of time after a verbal noun (訪米中, 来日中:
-    while visiting), which Sudachi tells from the 中 of China (米中, 日中韓) by its part of speech."""
+    """Return True when the text's word at ``at`` is 中 read as a suffix of time after a verbal noun that ends in a
+    country's form (訪米中, 来日中: while visiting), no China: 米中 of two words (米中が接近) is one after all."""
     word = word_starting(text, at) if text[at : at + 1] == "中" else None
-    return word is not None and word.end == at + 1 and word.pos[:3] == ("接尾辞", "名詞的", "副詞可能")
+    before = word_ending(text, at)
+    return (word is not None and word.end == at + 1 and word.pos[:3] == ("接尾辞", "名詞的", "副詞可能")
+            and before is not None and at - before.start >= 2)
 
 
 def _splits_words(text: str, start: int, end: int) -> bool:

@@ -139,6 +139,8 @@ def test_the_suffix_of_a_time_is_no_country_of_a_compound():
     assert "中国" not in labels and "アメリカ" in labels
     labels = {e.label for e in resolve([_note(_block("米中は協議した。"))], {})}
     assert {"アメリカ", "中国"} <= labels
+    labels = {e.label for e in resolve([_note(_block("米中が接近し始める。"))], {})}
+    assert {"アメリカ", "中国"} <= labels  # 中 read as a suffix, but after 米 alone: China
 
 
 def test_known_name_containing_a_compound_keeps_its_own_node():
