@@ -423,10 +423,10 @@ OWN_FLOORS = {
     # written in the tenth round, a domestic field and a vault with a note per organisation, and held out for it: first
     # contact (f79ce04) 0.899 / 0.921 / 3 / 0 / 1.000 and 0.912 / 0.932 / 7 / 0 / 0.888; 0.906 / 0.946 / 3 / 0 / 1.000 and
     # 0.912 / 0.932 / 7 / 0 / 0.888 at that round's end (d1c25ca); moved here at the eleventh round's start to have their
-    # errors fixed; rulepeople11 (代表 and 欧州委員 as titles, キャサリン・タイ, 屈冬玉, 訪米中, LNG（…を含む）, SNS（…）):
-    # 0.913 / 0.947 / 3 / 0 / 1.000 and 0.947 / 0.959 / 7 / 0 / 0.931
+    # errors fixed; rulepeople11 (代表 and 欧州委員 as titles, キャサリン・タイ, 屈冬玉, 訪米中, LNG（…を含む）, SNS（…）, 23日朝):
+    # 0.913 / 0.947 / 3 / 0 / 1.000 and 0.947 / 0.966 / 7 / 0 / 0.931
     "own_consumer_food_safety_2024": (0.91, 0.94, 3, 0, 1.0),
-    "own_vault_us_tariffs_2025": (0.94, 0.95, 7, 0, 0.93),
+    "own_vault_us_tariffs_2025": (0.94, 0.96, 7, 0, 0.93),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
