@@ -444,11 +444,6 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
             members.append((j, hit[0], hit[1]))
             j = hit[0]
             continue
-        north = lexicon.get(_NORTH_KOREA[1]) if members and norm[j] == _NORTH_KOREA[0] else None
-        if north is not None and _korea_member(text, starts[i], starts[j]):
-            members.append((j, j + 1, Name(north.entity, "Country", norm[j], False)))
-            j += 1
-            continue
         break
     if len(members) < 2 or len({m[2].entity for m in members}) < len(members):
         return []
@@ -457,19 +452,6 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     if any(_splits_words(text, starts[s], starts[e - 1] + 1) for s, e, _ in members):
         return []
     return members
-
-
-# 朝 after another country's form is North Korea (日朝, 米朝, 露朝: South Korea is 韓); alone it is the morning or
-# either Korea, so it opens no compound (kg/data/gazetteer/country_abbrev.tsv leaves it out).
-_NORTH_KOREA = ("朝", "北朝鮮")
-
-
-def _korea_member(text: str, start: int, at: int) -> bool:
-    """Return True when 朝 at ``at`` opens no longer word (朝刊, 朝鮮) and a word opens where the compound does (no
-    今日朝 or 前日朝, a morning): 朝 is then North Korea's form, whether Sudachi reads it alone or with the
-    country before it (露朝, 米朝)."""
-    word = word_starting(text, at)
-    return (word is None or word.end == at + 1) and word_starting(text, start) is not None
 
 
 def _during(text: str, at: int) -> bool:

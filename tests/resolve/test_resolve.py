@@ -143,14 +143,6 @@ def test_the_suffix_of_a_time_is_no_country_of_a_compound():
     assert {"アメリカ", "中国"} <= labels  # 中 read as a suffix, but after 米 alone: China
 
 
-def test_the_form_of_north_korea_after_another_countrys_in_a_compound():
-    labels = {e.label for e in resolve([_note(_block("露朝の軍事協力と日米朝の協議。"))], {})}
-    assert {"ロシア", "北朝鮮", "日本", "アメリカ"} <= labels
-    # a morning after a day (前日朝) or a word that 朝 opens (朝刊) is no North Korea
-    labels = {e.label for e in resolve([_note(_block("前日朝に発表し、毎日朝刊に載った。"))], {})}
-    assert "北朝鮮" not in labels
-
-
 def test_known_name_containing_a_compound_keeps_its_own_node():
     text = "日EU・EPAと日米豪印の協力。"
     entities = resolve([_note(_block(text))], {})
