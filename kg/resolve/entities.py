@@ -18,7 +18,7 @@ from kg.resolve.knowledge import (
     without_legal_form,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.people import CABINET, name_before_title
+from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, word_starting, words, words_within
 from kg.text.chars import (
     fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
@@ -86,8 +86,8 @@ def _latin_words(mentions: Sequence[Mention]) -> dict[str, str]:
 _TITLE = "代表"
 # A generation written after a Western surname (フェルディナンド・マルコス・ジュニア).
 _GENERATIONS = ("ジュニア", "シニア")
-# What a leader's government and cabinet are called after the leader's name (バイデン政権, 岸田政権, 岸田内閣).
-_GOVERNMENTS = ("政権", CABINET)
+# What a leader's government is called after the leader's name (バイデン政権, 岸田政権).
+_GOVERNMENT = "政権"
 # The words that date a government after the leader's name (トランプ前政権, 旧政権).
 _GOVERNMENT_PREFIXES = ("前", "元", "現", "旧")
 
@@ -106,8 +106,6 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
     person's full name in the note (タイ代表, Katherine Tai as the trade representative). A leader's
     government (…政権) writes the leader's full name too, so a part of it before a title joins it.
     """
-    # a cabinet names its prime minister (北浜内閣): his name in it is read, and joined, as one before a title is
-    mentions = [*mentions, *(_cabinet_leader(m, lexicon) for m in mentions if _cabinet(m))]
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
@@ -118,9 +116,9 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
             # 北浜 of 北浜ジョージ: a surname before a katakana given name, read before the spelling is folded
             if surname := _surname_before_katakana_name(m.surface):
                 surnames[m.block.note].add((fold_spelling(fold_variants(surname)), m.entity))
-        elif _government(m.surface):
+        elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
             # ユン・ソンニョル政権 writes the leader's full name, which ユン大統領 elsewhere is a part of
-            leader = _leader(m.surface[: -len(_government(m.surface))])
+            leader = _leader(m.surface[: -len(_GOVERNMENT)])
             person = _person_named(leader)
             if person:
                 people[m.block.note].add((fold_spelling(fold_variants(leader)), person))
@@ -164,15 +162,15 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
             # タイ代表 in a note about キャサリン・タイ is the representative, not Thailand's team
             person = full_name(m, m.surface[: -len(_TITLE)], vault=False)
             m = replace(m, entity=person, type="Person") if person else m
-        elif _government(m.surface) and not _cabinet(m):
+        elif m.surface.endswith(_GOVERNMENT) and len(m.surface) > len(_GOVERNMENT) + 1:
             # マルコス政権 where the vault names フェルディナンド・マルコス is his government, a body of its own
             # (it acts, and outlives a reshuffle), and names him too; トランプ前政権 is the one government of
             # トランプ, dated. タリバン政権, with no such person, stays as it is
-            leader = _leader(m.surface[: -len(_government(m.surface))])
+            leader = _leader(m.surface[: -len(_GOVERNMENT)])
             person = full_name(m, leader) or named.get(fold_spelling(fold_variants(leader)), "") or _person_named(leader)
             if person:
                 leaders.append(replace(m, surface=leader, end=m.start + len(leader), entity=person, type="Person"))
-                m = replace(m, entity=match_key(leader + _government(m.surface)), type="Organization")
+                m = replace(m, entity=match_key(leader + _GOVERNMENT), type="Organization")
         joined.append(m)
     joined = _titled_aliases_joined(joined, lambda m: full_names_in(m.block.note, m.surface, False), lexicon)
     joined = _same_titles_joined(joined, lambda m: full_names_in(m.block.note, m.surface, True))
@@ -180,29 +178,7 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
     # a government's name is a mention of its leader where its note names him otherwise too; alone it names the
     # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
     people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
-    return _cabinets_by_leader(joined) + [m for m in leaders if (m.block.note if m.block else "", m.entity) in people_named]
-
-
-def _cabinet(m: Mention) -> bool:
-    """Return True for a cabinet called after its prime minister (北浜内閣, 北浜一郎内閣), a body of its own: it acts
-    (…内閣は…を閣議決定した) and the golds keep it apart from him. A numbered one (第2次北浜内閣) is a name of its own."""
-    return m.type == "Organization" and _government(m.surface) == CABINET and not m.surface.startswith("第")
-
-
-def _cabinet_leader(m: Mention, lexicon: Lexicon) -> Mention:
-    """Return the mention of the prime minister a cabinet's name writes (北浜 of 北浜内閣)."""
-    leader = m.surface[: -len(CABINET)]
-    known = lexicon.get(leader)
-    entity = known.entity if known is not None and known.type in ("", "Person") else match_key(leader)
-    return replace(m, surface=leader, end=m.start + len(leader), entity=entity, type="Person")
-
-
-def _cabinets_by_leader(mentions: Sequence[Mention]) -> list[Mention]:
-    """Return the mentions, each cabinet keyed by the person its leader's name was joined to: 北浜内閣 and
-    北浜一郎内閣 are one cabinet where the vault names 北浜一郎."""
-    leaders = {(id(m.block), m.start): m.entity for m in mentions if m.type == "Person"}
-    return [replace(m, entity=match_key(leaders[(id(m.block), m.start)] + CABINET))
-            if _cabinet(m) and (id(m.block), m.start) in leaders else m for m in mentions]
+    return joined + [m for m in leaders if (m.block.note if m.block else "", m.entity) in people_named]
 
 
 # How many characters of the title after a surname to look up with it (石破 and 首相, 北浜 and 経済再生相).
@@ -381,12 +357,6 @@ def _surname_before_katakana_name(surface: str) -> str:
     if len(found) != 2 or found[0].pos[2:4] != ("人名", "姓") or not all(is_katakana(c) for c in surface[found[1].start :]):
         return ""
     return surface[: found[0].end] if found[1].person or found[1].unknown else ""
-
-
-def _government(surface: str) -> str:
-    """Return the word for a government or cabinet a name ends in after a leader's name of two characters or more
-    (政権 of バイデン政権, 内閣 of 石破内閣), else ""."""
-    return next((g for g in _GOVERNMENTS if surface.endswith(g) and len(surface) > len(g) + 1), "")
 
 
 def _leader(name: str) -> str:

@@ -26,7 +26,7 @@ from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
-from kg.resolve.people import CABINET, titled_people, titles
+from kg.resolve.people import titled_people, titles
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_company_word, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
@@ -264,8 +264,7 @@ def _affiliations(text: str, cands: Sequence[Candidate], model: Sequence[Candida
     people = {(c.start, c.end) for c in model if c.type == "Person"}
     bodies = {(c.start, c.end): c for c in known if c.type == "Organization"}
     return [(c, bodies[(mid, c.end)]) for c in cands for mid in range(c.start + 1, c.end)
-            if (c.start, mid) in people and (mid, c.end) in bodies and not text[mid : c.end].isascii()
-            and text[mid : c.end] != CABINET]  # 岸田内閣: the cabinet called after the person, no affiliation
+            if (c.start, mid) in people and (mid, c.end) in bodies and not text[mid : c.end].isascii()]
 
 
 # The run of kanji and katakana after a body: a title that opens with it holds it (東京大学名誉教授).

@@ -38,12 +38,10 @@ _PLURAL_SUFFIXES = ("ら", "たち", "達", "等")
 # The suffixes Sudachi splits from the noun run of a post (国家安全保障局 長, 国土交通 相, 緊急援助調整 官): after a
 # full name the run is a title, as 長官, 検察官 and 補佐官 are.
 _TITLE_SUFFIXES = ("長", "相", "官")
-# A cabinet is called after its prime minister (石破内閣, 田中義一内閣): the name before it is the person's, read
-# as before a title, and the cabinet a body of its own (…内閣は…を閣議決定した), as a leader's government (…政権)
-# is; kg.resolve.entities names the person too where the note names him otherwise. 内閣府 and 内閣官房 are
-# words of their own, 新内閣 and 連立内閣 name no one. A numbered cabinet (第2次岸田内閣) is one term's body, a name
-# of its own, as Japanese NER corpora tag it: it stays whole.
-CABINET = "内閣"
+# A cabinet is called after its prime minister (石破内閣, 田中義一内閣): the name before it is the person's,
+# read as before a title; 内閣府 and 内閣官房 are words of their own, 新内閣 and 連立内閣 name no one. A numbered
+# cabinet (第2次岸田内閣) is one term's body, a name of its own, as Japanese NER corpora tag it: it stays whole.
+_CABINET = "内閣"
 _NUMBERED = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*次\s*$")
 # A predecessor or successor is a person: a katakana name joined by ・ after 前任は or 後任に is one
 # (前任はジョン・スミス), though its parts be common words to the dictionary.
@@ -118,10 +116,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
                 start = None  # a post in 官 is kanji (緊急援助調整官); フライン of …・フライン総司令官 is the name's
         while start is not None and body > start and text[body - 1] in _JOINERS:
             body -= 1  # the ・ between a name and a title that opens with a katakana word (…カイル・サイエンス技術相)
-        if start is not None and text[word.start : title_end] == CABINET:
-            if not _NUMBERED.search(text, 0, start):  # 第2次岸田内閣, numbered, is a name the other rules read whole
-                people.append(Candidate(start, title_end, HEADED, type="Organization"))
-            continue
+        if start is not None and text[word.start : title_end] == _CABINET and _NUMBERED.search(text, 0, start):
+            continue  # 第2次岸田内閣: a numbered cabinet is a body of its own
         if start is not None and _head_of_place(text, found, by_end, start, body, text[word.start : title_end]):
             # 安芸高田市長: the head of the town the place names, no one's name; the place and 市 name the town,
             # as 大阪府知事 names 大阪府
@@ -217,7 +213,7 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
     """
     if not _may_open_title(text, found, i):
         return 0, False  # most words: no need to try three spans
-    if text[found[i].start : found[i].end] == CABINET and found[i].pos[:2] == ("名詞", "普通名詞"):
+    if text[found[i].start : found[i].end] == _CABINET and found[i].pos[:2] == ("名詞", "普通名詞"):
         return found[i].end, False  # 内閣発足 too: the noun after a cabinet is what it does
     for j in range(min(i + 3, len(found)) - 1, i - 1, -1):
         if any(found[k].end != found[k + 1].start for k in range(i, j)) or _noun_after(text, found, j):
@@ -243,7 +239,7 @@ def _title_end(text: str, found: Sequence[Word], i: int) -> tuple[int, bool]:
 def _title_openers() -> frozenset[str]:
     """Return the characters a title's first word opens with: a title's or a time prefix's first
     character, 内 of 内閣, 長, 相 and 官, which Sudachi splits from what they follow, and 第 of an ordinal."""
-    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, CABINET, *_TITLE_SUFFIXES, "第"})
+    return frozenset(t[0] for t in titles() | {*_TIME_PREFIXES, _CABINET, *_TITLE_SUFFIXES, "第"})
 
 
 def _may_open_title(text: str, found: Sequence[Word], i: int) -> bool:

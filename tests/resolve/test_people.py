@@ -226,8 +226,8 @@ def test_a_name_that_opens_with_a_places_name_keeps_it_before_a_strong_title():
     assert _people("新潟県の秋田氏が述べた。") == (["秋田"], ["氏"])  # a place set off by の is no surname
 
 
-def test_a_cabinet_named_after_its_prime_minister_is_a_body_and_a_cabinet_of_no_one_names_nothing():
-    assert _people("10月に山田一郎内閣が発足した。") == (["山田一郎内閣"], [])
+def test_a_cabinet_names_its_prime_minister_unless_numbered_and_a_cabinet_of_no_one_names_nothing():
+    assert _people("10月に山田一郎内閣が発足した。") == (["山田一郎"], ["内閣"])
     assert _people("第3次山田内閣の発足") == ([], [])  # a numbered cabinet is one term's body: a name of its own
     assert _people("連立内閣が発足した。") == ([], [])
     assert _people("内閣府の担当者") == ([], [])
