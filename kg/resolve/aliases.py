@@ -20,8 +20,10 @@ from kg.resolve.candidates import (
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
-from kg.resolve.knowledge import (bare_heads, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
-                                  without_legal_form)
+from kg.resolve.knowledge import (
+    bare_heads, generic_words, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
+    without_legal_form,
+)
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, words, words_within
@@ -588,6 +590,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
+        if _generic_loanword(outer):
+            continue  # SNS（ヨモギ・ソーシャル）: a generic word and the one thing it means here, no other name of it
         if _COUNTED.search(outer):
             continue  # 指導者3人（A、B、C）, 6か国（…）: a number of people or states, and the parenthesis says who
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())
@@ -941,6 +945,13 @@ def _official_title(text: str, paren: int, inner: str, lexicon: Lexicon) -> str:
     return title if enough and not any(is_hiragana(c) for c in body) and all(c in rest for c in taken) else ""
 
 
+def _generic_loanword(name: str) -> bool:
+    """Return True for a generic word (kg/data/stop_generic.txt) in Latin letters or katakana (SNS, アプリ), which
+    the thing in parentheses after it is one of."""
+    folded = nfkc(name).casefold()
+    return folded in generic_words() and (folded.isascii() or all(is_katakana(c) for c in folded))
+
+
 def _is_kind(text: str, paren: int, outer: str) -> bool:
     """Return True when the name before a parenthesis is a head noun standing alone (…の協力覚書（MOC）),
     not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
@@ -1106,6 +1117,8 @@ def _is_definition(names: Sequence[str]) -> bool:
     abbrev = [n for n in names if is_abbreviation(n)]
     if any(_latin_misfit(a, n) for a in abbrev for n in names if n != a):
         return False  # Tidymark（MIT）: the project's licence, not its short name
+    if any(a in n and any(is_hiragana(c) for c in n) for a in abbrev for n in names if n != a):
+        return False  # LNG（北浜州のLNG開発を含む）: a phrase that writes the acronym says something of it, no spelling out
     compound = any(is_country_compound(n) for n in names)
     katakana_short = [n for n in names if len(n) <= 8 and all(is_katakana(c) for c in n)]
     return bool(abbrev) or (compound and bool(katakana_short)) or _is_short_name(names) or _is_abridged(names)

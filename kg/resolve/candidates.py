@@ -434,6 +434,9 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     members: list[tuple[int, int, Name]] = []
     j = i
     while j < len(norm):
+        if _during(text, starts[j]):
+            # 中 of 在米中 (while in the US): the suffix of a time, no China; the country before it is named
+            return members if len(members) == 1 and not _in_proper_word(text, starts[i], starts[j - 1] + 1) else []
         if norm[j] in abbreviations and not _starts_known_word(norm, j, lexicon, text, starts):
             entity = abbreviations[norm[j]]
             members.append((j, j + 1, Name(entity, "Country", norm[j], False)))
@@ -452,6 +455,15 @@ def _compound_at(norm: str, i: int, lexicon: Lexicon, text: str, starts: list[in
     if any(_splits_words(text, starts[s], starts[e - 1] + 1) for s, e, _ in members):
         return []
     return members
+
+
+def _during(text: str, at: int) -> bool:
+    """Return True when the text's word at ``at`` is 中 read as a suffix of time after a verbal noun that ends in a
+    country's form (訪米中, 来日中: while visiting), no China: 米中 of two words (米中が接近) is one after all."""
+    word = word_starting(text, at) if text[at : at + 1] == "中" else None
+    before = word_ending(text, at)
+    return (word is not None and word.end == at + 1 and word.pos[:3] == ("接尾辞", "名詞的", "副詞可能")
+            and before is not None and at - before.start >= 2)
 
 
 def _splits_words(text: str, start: int, end: int) -> bool:

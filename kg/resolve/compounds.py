@@ -1473,7 +1473,7 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             if type_ is None or (end < len(run) - 1 and nfkc(text[run[head_start].start : run[end].end]) in _WEATHER_HEADS):
                 continue  # 衆議院水害地対策特別委員会: a weather disaster's head inside a run names a committee's field
             first = _first_word(text, run[:head_start], type_)
-            if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
+            if _counted(run, head_start) and type_ == "Organization":
                 continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
             if first is not None and (any(_vouches(text, w) for w in run[first:head_start])
                                       or _dated_katakana_name(text, run[first:head_start], type_)
@@ -1484,6 +1484,14 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
                     # an organisation's it is a division or a grade (関東大学リーグ2部)
                 return Candidate(run[first].start, run[end].end, COMPOUND, type=type_, headed=True)
     return _address(text, run)
+
+
+def _counted(run: Sequence[Word], head_start: int) -> bool:
+    """Return True when a number, or a number and its counter, stands right before the head: 事業者10社 counts
+    bodies, and 朝 after 23日 is the morning of a day, no dynasty (…時間23日朝)."""
+    before = run[head_start - 1]
+    return before.pos[1] == "数詞" or (before.pos[:3] == ("接尾辞", "名詞的", "助数詞") and head_start >= 2
+                                      and run[head_start - 2].pos[1] == "数詞")
 
 
 def _after_description(text: str, run: Sequence[Word], first: int, head_start: int) -> int:

@@ -107,7 +107,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is None:
             body = _body_start(text, found, by_end, word.start, model_people)
             start = _name_start(text, found, by_end, body, model_people, lexicon) if body < word.start else None
-            if start is not None and (not _full_name(text, found, start, body) or _named_body(text, found, start, body, word.start)):
+            if start is not None and (not (_full_name(text, found, start, body) or _foreign_name_and_acronym(text, found, start, body, word.start))
+                                      or _named_body(text, found, start, body, word.start)):
                 start = None
             elif start is not None:
                 body -= _overrun(text, found, by_end, body)
@@ -402,23 +403,27 @@ def _single_kanji_name_start(text: str, found: Sequence[Word], by_end: dict[int,
     """Return where a Chinese or Korean name of two or three kanji starts before a title (申源湜 of
     …の申源湜国防相, 董軍 of 董軍国防相), or None.
 
-    Sudachi knows few such names and cuts them into one-kanji words; a run of two or three of them,
+    Sudachi knows few such names and cuts them into one-kanji words, or reads two of them as a word it lacks (屈冬
+    of 屈冬玉, three with the kanji cut off); a run of two or three such kanji,
     none a prefix (新, 前 of 前董事), a numeral or a country's one-character form (米英国防相), that opens after no
     other noun, is a name: a Japanese word before a title is written in words of two kanji or more. A word
     the dictionary calls a numeral but that writes no number (何 of 何立峰, a surname) may be one of them.
     """
-    start, count = end, 0
+    start, count, lacked = end, 0, False
     while start in by_end and count < 4:
         word = found[by_end[start]]
         surface = text[word.start : word.end]
-        if (len(surface) != 1 or not is_kanji(surface) or word.pos[0] not in ("名詞", "接尾辞")
+        # 屈冬 of 屈冬玉: two kanji the dictionary lacks are two of the name's, as one it cuts off is one
+        unknown = word.unknown and len(surface) == 2 and all(is_kanji(c) for c in surface)
+        lacked = lacked or unknown
+        if (not (len(surface) == 1 and is_kanji(surface) or unknown) or word.pos[0] not in ("名詞", "接尾辞")
                 or (word.pos[1] == "数詞" and surface in _NUMERALS) or surface in country_abbreviations()
                 or surface in _TIME_PREFIXES):
             break
-        start, count = word.start, count + 1
+        start, count = word.start, count + len(surface)
     before = found[by_end[start]] if start in by_end else None
     opens = before is None or before.pos[0] not in ("名詞", "接頭辞", "接尾辞")
-    return start if 2 <= count <= 3 and opens else None
+    return start if (count == 3 if lacked else 2 <= count <= 3) and opens else None
 
 
 # How many hiragana a given name written in kana may hold before its last kanji (ひで of ひで子, とし of とし江).
@@ -466,6 +471,8 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: b
     joined = text[word.end : word.end + 1] in tuple(_JOINERS) or text[word.start - 1 : word.start] in tuple(_JOINERS)
     if joined and len(surface) <= 2 and surface.isascii() and surface.isupper():
         return True  # the F of ジョン・F・ケネディ
+    if word.pos[2:3] == ("地名",) and all(is_katakana(c) for c in surface) and _given_name_before(text, word):
+        return True  # タイ of キャサリン・タイ代表: a surname that is also a country's name, after a given name and ・
     if not all(is_katakana(c) for c in surface) or word.pos[2:3] == ("地名",):
         return False  # a place before a title is where the person holds it: ロシア・プーチン大統領
     # フォン of ウルズラ・フォン・デア・ライエン, ワーナー of ジャック・ワーナー: a part of a joined name
@@ -474,6 +481,17 @@ def _is_name_word(text: str, word: Word, model_people: Sequence[Span], strong: b
     if word.proper:
         return False  # a katakana proper noun that is no person's name is a body (ソニー会長)
     return strong or word.unknown or any(s.start <= word.start and word.end <= s.end for s in model_people)
+
+
+def _given_name_before(text: str, word: Word) -> bool:
+    """Return True when a ・ joins the word to a katakana given name the dictionary knows as a person's right
+    before it (キャサリン of キャサリン・タイ): the word is the surname, whatever else it names. A place before
+    the ・ (ロシア・タイ) makes a list of places."""
+    if text[word.start - 1 : word.start] not in tuple(_JOINERS):
+        return False
+    before = next((w for w in words(text) if w.end == word.start - 1), None)
+    return (before is not None and before.person and before.pos[2:3] == ("人名",)
+            and all(is_katakana(c) for c in text[before.start : before.end]))
 
 
 def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -552,6 +570,14 @@ def _common_word_of_title(text: str, word: Word) -> bool:
     parts = _TWO_PARTS.search(text[max(0, word.start - 40) : word.start])
     return (parts is not None and all(is_katakana(c) for c in surface) and word.pos[:2] == ("名詞", "普通名詞")
             and not word.person and not word.unknown)
+
+
+def _foreign_name_and_acronym(text: str, found: Sequence[Word], start: int, body: int, end: int) -> bool:
+    """Return True when one katakana word the dictionary lacks stands before a body written as a Latin acronym and
+    its title (ハセット of ハセットNEC委員長): a foreign name, which no acronym runs on from."""
+    inside = [w for w in found if start <= w.start and w.end <= body]
+    return (len(inside) == 1 and inside[0].unknown and all(is_katakana(c) for c in text[start:body])
+            and text[body:end].isascii() and text[body:end].isupper() and text[body:end].isalpha())
 
 
 def _full_name(text: str, found: Sequence[Word], start: int, end: int) -> bool:

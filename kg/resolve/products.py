@@ -106,7 +106,7 @@ def _used_as_product(entity: Entity, by_note: dict[str, list[Block]]) -> bool:
         for block in by_note.get(note, ()):
             text = nfkc(block.text)
             for at, end in _each_place(text, surfaces):
-                side = _side(text[end : end + 80].lstrip(_BETWEEN)) or _list_side(text, at, end)
+                side = _side(text[end : end + 80].lstrip(_BETWEEN)) or _list_side(text, at, end) or _kind_before(text, at)
                 product += side == "product"
                 maker += side == "maker"
     if entity.type in _MODEL_DOUBTS and _common_words_run_together(entity.label):
@@ -138,6 +138,14 @@ def _licensed_section(block: Block, surfaces: Sequence[str], by_note: dict[str, 
     if not block.heading_path or nfkc(block.heading_path[-1]).strip() not in surfaces:
         return False
     return any(b.heading_path == block.heading_path and states_licence(b.text) for b in by_note.get(block.note, ()))
+
+
+def _kind_before(text: str, start: int) -> str:
+    """Return the side of a kind's noun that a name is written in parentheses after (SNS（ヨモギ・ソーシャル）,
+    アプリ（…）: the one of that kind the text means), "" for none."""
+    if text[start - 1 : start] not in ("（", "("):
+        return ""
+    return next((side for noun, side in _cues()["noun"] if text.endswith(noun, 0, start - 1)), "")
 
 
 def _list_side(text: str, start: int, end: int) -> str:

@@ -1538,3 +1538,11 @@ def test_a_multi_year_plan_is_named_in_plain_text_by_two_kanji_words_before_its_
     assert plans("政府は港湾整備推進5か年計画を始めた。") == ["港湾整備推進5か年計画"]
     assert plans("政府は中期5か年計画を立てた。") == []  # one word before the years: a kind of plan
     assert plans("会社は5か年計画を立てた。") == []
+
+
+def test_a_day_and_its_morning_is_no_dynasty():
+    # 朝 ends a dynasty's name (北浜朝), but after a day's number and counter it is that day's morning
+    text = "大統領は22日（ヨモギ時間23日朝）に発表した。"
+    assert not [text[c.start : c.end] for c in compound_names(text) if c.type == "Organization"]
+    text = "ヨモギア朝の王が即位した。"
+    assert [text[c.start : c.end] for c in compound_names(text) if c.type == "Organization"] == ["ヨモギア朝"]

@@ -358,14 +358,29 @@ def test_a_chinese_name_sudachi_cut_into_kanji_goes_before_a_field_ministers_tit
     assert _people("中国から劉文濤商務相が出席した。") == (["劉文濤"], ["商務相"])
     # 何 is a numeral to the dictionary and a surname here; kanji that write a number are none
     assert _people("中国側から何麗英副首相が出席した。") == (["何麗英"], ["副首相"])
+    # two kanji the dictionary lacks and one it cuts off make a name of three
+    assert _people("FAOの屈冬玉事務局長が述べた。") == (["屈冬玉"], ["事務局長"])
     assert _people("何人かの首相が集まった。")[0] == []
     assert _people("三人の首相が集まった。")[0] == []
 
 
 def test_a_trade_representative_is_a_title_and_a_place_joined_to_a_name_ends_the_name():
     assert _people("ゼノビアのヨモギア通商代表と会談した。") == (["ヨモギア"], ["通商代表"])
-    # タイ of …・タイ is the surname, not a country before the title: no one-word name is cut off it
-    assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == []
+    # タイ of …・タイ is the surname, not a country before the title: the full name is the person's
+    assert _people("ジェーン・タイ米国通商代表が署名した。")[0] == ["ジェーン・タイ"]
+
+
+def test_a_representative_is_a_title_and_a_country_after_a_given_name_is_a_surname():
+    assert _people("前任はヨモギ政権のキャサリン・タイ代表だった。") == (["キャサリン・タイ"], ["代表"])
+    assert _people("第1次政権でヨモギアハイザー代表の補佐官を務めた。") == (["ヨモギアハイザー"], ["代表"])
+    # a country's team or delegation, and two places joined by ・, name no one
+    assert _people("日本代表が勝った。")[0] == []
+    assert _people("ロシア・タイ代表の会合")[0] == []
+
+
+def test_a_european_commissioner_is_a_title_with_no_place_in_it():
+    assert _people("交渉はヨモギビッチ欧州委員が担った。") == (["ヨモギビッチ"], ["欧州委員"])
+    assert _people("ヨモギアイエン欧州委員長は述べた。") == (["ヨモギアイエン"], ["欧州委員長"])
 
 
 def test_a_place_alone_before_the_head_of_a_municipality_names_no_one(nlp):
@@ -398,3 +413,15 @@ def test_judges_prosecutors_kana_given_names_and_rare_kanji_before_a_title(text,
 
 def test_a_particle_after_a_surname_ends_the_name_before_a_kana_word():
     assert _people("田中の子さんが来た。")[0] == []  # the Tanakas' child, no given name in kana
+
+
+def test_a_us_secretarys_title_is_strong():
+    # a US secretary's title follows nothing but a name: a katakana common word before it is one
+    assert _people("ヨモギック商務長官が署名した。") == (["ヨモギック"], ["商務長官"])
+    assert _people("米商務長官が述べた。")[0] == []
+
+
+def test_a_foreign_name_before_an_acronym_body_and_a_title():
+    assert _people("ヨモギットNEC委員長と会談した。") == (["ヨモギット"], ["委員長"])
+    # a proper noun of the dictionary before an acronym is a body's name, no person's
+    assert _people("トヨタNEC社長と会談した。")[0] == []

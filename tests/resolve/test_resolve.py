@@ -42,6 +42,21 @@ def test_abbreviation_defined_in_parentheses_joins_both_forms():
     assert len(found["ZJCT"].mentions) == 3
 
 
+def test_a_phrase_that_writes_the_acronym_is_no_long_form_of_it():
+    text = "北浜国産のXNG（ヨモギ州のXNG開発を含む）の輸入を増やす。"
+    found = _by_alias(resolve([_note(_block(text))], {}))
+    assert "ヨモギ州のXNG開発を含む" not in found and "XNG" not in found
+    # a long form that spells the acronym out is one
+    found = _by_alias(resolve([_note(_block("ヨモギ通信機構（YTK）が発表した。"))], {}))
+    assert found["YTK"] is found["ヨモギ通信機構"]
+
+
+def test_a_generic_word_and_the_one_thing_it_means_are_not_two_names_of_one():
+    text = "大統領は自分のSNS（ヨモギ・ソーシャル）に投稿した。"
+    entities = resolve([_note(_block(text))], {text: _spans(text, ("ヨモギ・ソーシャル", "Person"))})
+    assert not any(e.type == "Person" for e in entities)  # the SNS's name, a product, is no person
+
+
 def test_abbreviation_first_with_long_form_in_parentheses():
     block = _block("QFFT（信頼性のある自由なデータ流通の枠組み）を推進する。QFFTは重要だ。")
     found = _by_alias(resolve([_note(block)], {}))
@@ -116,6 +131,16 @@ def test_date_before_compound_is_not_japan():
     assert {"日本", "オーストラリア", "日豪外相会合"} <= labels
     labels = {e.label for e in resolve([_note(_block("2031-05-08日豪外相会合"))], {})}
     assert "日本" not in labels
+
+
+def test_the_suffix_of_a_time_is_no_country_of_a_compound():
+    # 訪米中: while visiting the US; 中 is no China there, as it is in 米中
+    labels = {e.label for e in resolve([_note(_block("訪米中の北浜大臣が協議した。"))], {})}
+    assert "中国" not in labels and "アメリカ" in labels
+    labels = {e.label for e in resolve([_note(_block("米中は協議した。"))], {})}
+    assert {"アメリカ", "中国"} <= labels
+    labels = {e.label for e in resolve([_note(_block("米中が接近し始める。"))], {})}
+    assert {"アメリカ", "中国"} <= labels  # 中 read as a suffix, but after 米 alone: China
 
 
 def test_known_name_containing_a_compound_keeps_its_own_node():
