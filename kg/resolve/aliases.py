@@ -22,7 +22,7 @@ from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import bare_heads, head_length, name_words, short_heads, suffix_type, type_suffixes, without_legal_form
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
-from kg.resolve.words import short_units, words, words_within
+from kg.resolve.words import short_units, word_ending, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
@@ -768,11 +768,11 @@ def _name_before(block: Block, paren: int) -> str:
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
     if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]) \
-            and head_type(text[start:paren]) != "Region" \
+            and head_type(text[start:paren]) not in ("Region", "Organization") \
             and not (text[start:paren].isascii() and is_abbreviation(text[start:paren])):
         # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
         # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）,
-        # 南シナ海の…礁（…礁）),
+        # 南シナ海の…礁（…礁）, a body's compound head: …にある…裁判所（…）),
         # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
         if any(w.proper for w in words(text) if start <= w.start and w.end <= paren):
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
@@ -863,6 +863,9 @@ def _names_kind_of_body(text: str, paren: int, lexicon: Lexicon) -> bool:
         start -= 1
     if start == paren or (start and is_name_char(text[start - 1]) and text[start - 1] != "・"):
         return False
+    before = word_ending(text, start)
+    if before is not None and before.pos[0] == "名詞" and is_hiragana(text[start - 1]):
+        return False  # 国際がん研究機関（…）: a noun in hiragana is a word of the name, which runs on before it
     return (lexicon.get(text[start:paren]) is None and len(list(words_within(text, start, paren))) <= _KIND_WORDS
             and kind_of_body(text, start, paren))
 
@@ -1073,8 +1076,10 @@ _GROUP_LETTERS = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]+$")
 
 def _abridged_head(short: str, long_: str) -> bool:
     """Return True when a short name ends in a head made of the long name's head kanji, in order: 総連 of
-    …総連合会, 労協 of …労働組合協議会 (a federation's short head). A head of its own (…協会 of …機構) is none."""
-    head = short[len(short) - head_length(short) :] if suffix_type(short) else ""
+    …総連合会, 労協 of …労働組合協議会 (a federation's short head), 会 of 北機会 for 北浜機械工業会 (a compound's
+    head, when no head noun of a title ends it). A head of its own (…協会 of …機構) is none."""
+    compound = next((h for h, _ in compound_heads() if short.endswith(h) and len(short) > len(h)), "")
+    head = short[len(short) - head_length(short) :] if suffix_type(short) else compound
     rest = iter(long_[-(len(head) + 6) :])
     return bool(head) and all(c in rest for c in head)
 

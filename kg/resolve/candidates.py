@@ -266,8 +266,8 @@ def cut_from_code(text: str, cand: Candidate) -> bool:
 def with_trade_form(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the known names with a company's legal form written right after one taken in (ソニー株式会社):
     株式会社 is part of a trade name (kg/data/legal_forms.txt), so the mention reads it, and the entity is
-    still the company kg knows. A form that ends in 法人 names a kind of body and is written before a name."""
-    forms = [f for f in legal_forms() if not f.endswith("法人") and not f.isascii()]
+    still the company kg knows. A form with 法人 (…法人, 医療法人社団) names a kind of body and is written before a name."""
+    forms = [f for f in legal_forms() if "法人" not in f and not f.isascii()]
     widened = []
     for cand in known:
         form = next((f for f in forms if text.startswith(f, cand.end)), "") if cand.trust and cand.type == "Organization" else ""

@@ -671,8 +671,8 @@ def set_up_bodies(text: str) -> list[Candidate]:
     設立): 「UHCナレッジハブ」を東京に設ける. What is set up under a name of its own is a body.
 
     The quoted phrase is nouns only, one of them a proper noun, a word the dictionary lacks or a
-    capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none.
-    A phrase ending in the head of a body (…本部, …チーム, …ワーキンググループ) may hold particles and
+    capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none; or it is
+    a body's name with a clause in it (「…の在り方を巡る検討会」を設けた). A phrase ending in the head of a body (…本部, …チーム, …ワーキンググループ) may hold particles and
     joiners, as a body named after an event is (「令和X年△△地震に係る検証チーム」をつくり), and may be
     formed too (role form: 置く, 発足, つくる): the quotes mark where its name runs.
     """
@@ -682,9 +682,11 @@ def set_up_bodies(text: str) -> list[Candidate]:
     found = []
     for match in _QUOTED_NAME.finditer(text):
         inside = words_within(text, match.start(1), match.end(1))
-        if not inside or not any(_vouches(text, w) for w in inside):
+        body = bool(inside) and nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
+        # a body's name with a clause in it (「…を巡る検討会」) is coined, as a kind of body has no clause
+        clause = body and any(w.pos[0] in _CLAUSE_WORDS for w in inside)
+        if not inside or not (clause or any(_vouches(text, w) for w in inside)):
             continue
-        body = nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
         if not body and any(w.pos[0] not in _NOUNS for w in inside):
             continue
         if _act_follows(text, by_start, match.end(), "set-up") or (body and _act_follows(text, by_start, match.end(), "form")):
@@ -692,6 +694,8 @@ def set_up_bodies(text: str) -> list[Candidate]:
     return found
 
 
+# The words of a clause inside a quoted name: 巡る and を of 「…を巡る検討会」.
+_CLAUSE_WORDS = ("動詞", "助詞")
 # What sets a post or an organ of a council after its name: の, or a parenthesis that opens with it.
 _CHAIR_JOINERS = ("の", "（", "(")
 _COUNCIL = "会議"
@@ -758,8 +762,8 @@ _SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|て
 
 
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
-# working group, subcommittee, council or committee.
-_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "室", "隊")
+# working group, subcommittee, council, committee or study group (検討会).
+_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "検討会", "室", "隊")
 # The particles that place a body under another: 内閣官房の…室, 内閣官房に…室が発足した.
 _UNDER = ("の", "に")
 
@@ -767,7 +771,8 @@ _UNDER = ("の", "に")
 def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the bodies named by a run of nouns ending in a body's head (…推進室, …作業部会, …実行会議)
     with two words or more before the head, that the text places under a body kg knows or a council its head
-    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
+    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会), that its clause sets up or forms (…部会が設けられ,
+    …準備室が発足した) or that owns a section named by its field (…委員会の食品表示部会); and a
     unit named by three words or more before 隊 (…消防援助隊), a head no kind of thing takes so long.
 
     One word before the longest head makes a kind of body (担当室, 作業部会, 政府対策本部を設置), and a number
@@ -802,12 +807,31 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if before < 2 and not (listed or in_sitting):
             continue
         under = listed or in_sitting or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
-        formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
+        formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form") \
+            or head in _FIELD_HEADS and _owns_section(text, end)
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
             found.append(Candidate(with_new(text, start), end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# The heads of a section a committee or council divides into: 部会, 分科会, 専門調査会, 小委員会.
+_SECTION_HEADS = ("部会", "分科会", "調査会", "小委員会")
+
+
+def _owns_section(text: str, end: int) -> bool:
+    """Return True when の and a section named by two words or more before its head follow a committee's name
+    (…委員会の食品表示部会): a committee that divides into sections by field is a standing body, while a kind of
+    committee (委員会の作業部会, one word) is not told apart so."""
+    if not text.startswith("の", end):
+        return False
+    run = next((r for r in _noun_runs(text) if r and r[0].start == end + 1), None)
+    if run is None:
+        return False
+    surface = nfkc(text[run[0].start : run[-1].end])
+    head = next((h for h in _SECTION_HEADS if surface.endswith(h)), "")
+    return bool(head) and len(short_units(surface[: -len(head)])) >= 2
 
 
 # What places the bodies listed after it under the body before it: 社会保障審議会の下に、…部会、…部会.

@@ -333,7 +333,7 @@ def _is_level(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 def _without_status(text: str, cand: Candidate) -> Candidate:
     """Return a candidate without the kind of juridical person written before the name (公益財団法人 of
-    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt that ends in 法人): a status, not part of the
+    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt with 法人 in it): a status, not part of the
     name. A company's 株式会社 belongs to its trade name and stays."""
     forms = _status_forms()
     if not forms or "法人" not in text[cand.start : cand.start + len(forms[0])]:
@@ -347,8 +347,9 @@ def _without_status(text: str, cand: Candidate) -> Candidate:
 
 @cache
 def _status_forms() -> tuple[str, ...]:
-    """Return the legal forms that name a kind of juridical person (…法人), longest first."""
-    return tuple(f for f in legal_forms() if f.endswith("法人"))
+    """Return the legal forms that name a kind of juridical person (…法人, and 医療法人社団, whose kind of person
+    follows 法人), longest first."""
+    return tuple(f for f in legal_forms() if "法人" in f)
 
 
 def _katakana_common_words(text: str, cand: Candidate) -> bool:

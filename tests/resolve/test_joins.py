@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kg.records import Block, Note, Span
 from kg.resolve import ResolveOptions, resolve
 from kg.resolve.aliases import defined_kinds
@@ -1257,3 +1259,70 @@ def test_a_groups_letters_and_a_region_name_the_company_written_in_full_in_paren
     text = "北海道旅客鉄道（JR北海道）は赤字線区を公表した。JR北海道の社長が述べた。"
     nodes = _nodes([_note(text)], {})
     assert nodes["北海道旅客鉄道"] == ["JR北海道", "北海道旅客鉄道"]
+
+
+# Bodies, their short names and legal forms (branch rulebody11)
+
+
+def test_a_juridical_persons_form_of_two_words_is_left_out_whole():
+    text = "北浜庁は医療法人社団北星会に命令を出した。"
+    nodes = _nodes([_note(text)], _spans(text, ("医療法人社団北星会", "Organization_Other"), ("社団北星会", "Organization_Other")))
+    assert nodes["北星会"] == ["北星会"] and "社団北星会" not in nodes
+    held = "株式会社北星に命令を出した。"  # a company's form is part of the trade name its mention reads
+    assert _nodes([_note(held)], _spans(held, ("株式会社北星", "Company"))) == {"北星": ["株式会社北星"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        # a noun in hiragana before the kanji words runs the body's name on: no kind of body
+        ("国際ぜんそく研究機関（IAAR）は分類を改めた。", [["国際ぜんそく研究機関", "IAAR"]]),
+        ("国際研究機関（IRI）と連携した。", []),  # common kanji words for a kind of body and its acronym
+        # a body's compound head after a clause: the run is a whole name, not the tail of one
+        ("北浜にある北浜海事裁判所（NMC）は判断した。", [["北浜海事裁判所", "NMC"]]),
+        # a short name whose compound head is the long name's last kanji
+        ("北浜機械工業会（北機会）の会長が話した。", [["北浜機械工業会", "北機会"]]),
+        ("北浜機構（北浜協会）が話した。", []),  # a head of its own: another body
+    ],
+)
+def test_a_body_and_its_short_name_in_parentheses(text, defined):
+    from kg.resolve.aliases import _paren_definitions, base_lexicon
+
+    assert list(_paren_definitions(_note(text).blocks[0], base_lexicon(()))) == defined
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("4月、北浜省は「港の在り方を巡る検討会」を設けた。", ["港の在り方を巡る検討会"]),  # a clause in a body's name
+        ("北浜省は「相談窓口」を設置した。", []),  # common words and no body's head
+        ("北浜省は「保健の日」を設けた。", []),  # a phrase, no body
+    ],
+)
+def test_a_quoted_body_with_a_clause_in_its_name_that_is_set_up_is_a_body(text, found):
+    from kg.resolve.compounds import set_up_bodies
+
+    assert [text[c.start : c.end] for c in set_up_bodies(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("改正には港湾利用委員会の港湾整備部会の答申が要る。", ["港湾利用委員会"]),  # owns a section named by its field
+        ("北浜委員会の作業部会が開かれた。", []),  # one word before 部会: a kind of section
+        ("港湾利用委員会の答申が要る。", []),  # common words, nothing said of the committee
+    ],
+)
+def test_a_committee_that_owns_a_section_named_by_its_field_is_a_body(text, found):
+    from kg.resolve.compounds import formed_bodies
+
+    assert [text[c.start : c.end] for c in formed_bodies(text, [])] == found
+
+
+def test_a_study_group_under_a_known_body_is_a_body():
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import formed_bodies
+
+    text = "北浜庁の港湾利用制度検討会が報告書をまとめた。北浜庁の検討会も開いた。"
+    known = [Candidate(s, s + 3, 1, type="Organization") for s in (0, text.index("北浜庁", 5))]
+    assert [text[c.start : c.end] for c in formed_bodies(text, known)] == ["港湾利用制度検討会"]
