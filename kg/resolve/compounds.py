@@ -201,7 +201,46 @@ def described_companies(text: str) -> list[Candidate]:
         glossed = re.match(r"[（(][A-Za-z][A-Za-z0-9 .&-]*[）)]", text[end:])
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
-    return candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+    return (candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+            + _joined_after_trade(text, found, companies))
+
+
+# What joins the parts of a foreign company's name: ・ between katakana words, . after Latin initials (A.B.C.…).
+_NAME_JOINERS = ("・", ".")
+
+
+def _joined_after_trade(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
+    """Return the katakana or Latin names of two parts or more joined by ・ or initials' dots (…・…, A.B.…) that a
+    trade and a word for a company set before them, with or without の: 玩具会社ルミナ・ワークス, 投資銀行ベル・
+    ハーパー, 食品輸入会社のA.B.ノード. The parts may be common loanwords or a surname; the trade says it is a firm.
+    A company word alone before の (会社のリスク・マネジメント) may be followed by anything the firm has; a name of
+    people's names only, one a title follows (…銀行のアン・ベル総裁) or one after の with a person's name in it is a
+    person's."""
+    candidates = []
+    by_start = {w.start: w for w in found}
+    for i, trade in enumerate(found[1:], 1):
+        described = text[trade.start : trade.end]
+        if not (described.endswith(companies) and len(described) > 1 and found[i - 1].end == trade.start
+                and found[i - 1].pos[0] == "名詞" and not found[i - 1].pos[1] == "数詞"):
+            continue
+        start = trade.end + (text.startswith("の", trade.end) and found[i - 1].pos[1] != "固有名詞")
+        end, parts = start, []
+        while (word := by_start.get(end)) is not None:
+            surface = text[word.start : word.end]
+            if word.pos[0] == "名詞" and all(is_katakana(c) or is_ascii_alnum(c) for c in surface):
+                parts.append(word)
+            elif not (surface in _NAME_JOINERS and parts and by_start.get(word.end) is not None
+                      and is_katakana(text[word.end]) or surface == "." and is_ascii_alnum(text[word.start - 1])):
+                break
+            end = word.end
+        end = end - (text[end - 1 : end] == "・")
+        joined = any(c in text[start:end] for c in _NAME_JOINERS)
+        titled = (after := by_start.get(end)) is not None and nfkc(text[after.start : after.end]) in _titles() | {"氏", "さん"}
+        # after の the firm's people are written too (…会社のアン・ベル): there no part may be a person's name
+        people = [w.person for w in parts]
+        if len(parts) >= 2 and joined and not titled and not (all(people) or start > trade.end and any(people)):
+            candidates.append(Candidate(start, end, COMPOUND, type="Organization"))
+    return candidates
 
 
 # A katakana name of two parts or more joined by ・ and 製 after it: the maker (…・…製 of a foreign company).

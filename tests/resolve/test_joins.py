@@ -1326,3 +1326,19 @@ def test_a_study_group_under_a_known_body_is_a_body():
     text = "北浜庁の港湾利用制度検討会が報告書をまとめた。北浜庁の検討会も開いた。"
     known = [Candidate(s, s + 3, 1, type="Organization") for s in (0, text.index("北浜庁", 5))]
     assert [text[c.start : c.end] for c in formed_bodies(text, known)] == ["港湾利用制度検討会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("玩具会社ルミナ・ワークスが訴えた。", ["ルミナ・ワークス"]),  # a trade and 会社 before a joined name
+        ("原告は食品輸入会社のA.B.ノードなど5社だ。", ["A.B.ノード"]),  # Latin initials joined by dots, after の
+        ("投資銀行ベル・ハーパーのCEOだった。", ["ベル・ハーパー"]),  # a surname as one part: still the firm
+        ("会社のリスク・マネジメントを見直す。", []),  # a company word alone before の: what the firm has
+        ("北浜中央銀行のアンナ・ベルタ総裁が話した。", []),  # a title after the name: a person
+    ],
+)
+def test_a_joined_foreign_name_after_a_trade_and_a_word_for_a_company_is_a_company(text, found):
+    from kg.resolve.compounds import described_companies
+
+    assert [text[c.start : c.end] for c in described_companies(text)] == found
