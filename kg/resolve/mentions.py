@@ -120,7 +120,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
     councils = {(c.start, c.end) for c in chaired}
     named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
-    named += bureaus(text, known + model) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    named += bureaus(text, known + model, members) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
@@ -144,7 +144,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
                             ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
-                            ("bureau", bureaus(text, known + model)),
+                            ("bureau", bureaus(text, known + model, members)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),

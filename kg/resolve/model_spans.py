@@ -19,7 +19,7 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
 from kg.resolve.compounds import (
-    compound_heads, ends_in_head, ends_in_publication, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
+    compound_heads, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
     proper_heads,
 )
 from kg.resolve.gazetteer import country_abbreviations
@@ -128,6 +128,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
+        organ = type_ in ("", "Organization") and _organ_of_state(text, span, known)
+        if organ:
+            type_ = "Organization"  # 大統領府, …機関の上級委員会: a state's or a known body's organ, whatever the label
         holder = None if type_ else _holding_body(text, span)
         if holder is not None:
             span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
@@ -220,7 +223,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or executive is not None or dictionary_law or idea or (
+        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or (
             span.ene in kept_labels() and not (_common_words_only(text, span) and (
                 other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
@@ -714,6 +717,26 @@ def _of_a_country(text: str, span: Span) -> bool:
     rest = nfkc(text[inside[0].end : span.end])
     # 両 says the words after it are the two countries' own, no one organ (日中両政府, 米英両国)
     return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
+
+
+# What a head of state's title takes to name the office that serves it: 府 (大統領府, 首相府).
+_OFFICE = "府"
+
+
+def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
+    two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
+    北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
+    (…の委員会) make a kind."""
+    surface = nfkc(text[span.start : span.end])
+    if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
+        return True
+    if span.start < 2 or text[span.start - 1] != "の" or not any(
+            c.end == span.start - 1 and c.type in ("Country", "Organization") for c in known):
+        return False
+    inside = words_within(text, span.start, span.end)
+    return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
+            and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
 
 
 def _foreign_company(text: str, span: Span) -> bool:

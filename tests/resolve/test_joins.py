@@ -1342,3 +1342,33 @@ def test_a_joined_foreign_name_after_a_trade_and_a_word_for_a_company_is_a_compa
     from kg.resolve.compounds import described_companies
 
     assert [text[c.start : c.end] for c in described_companies(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("在ルーマニア日本大使館の大使が話した。", ["在ルーマニア日本大使館"]),  # 在, where it is, whose, the head
+        ("在日ルーマニア大使館が声明を出した。", ["在日ルーマニア大使館"]),  # 在日 as one word: in Japan
+        ("在日大使館を回った。", []),  # no country of its own: any embassy in Japan
+        ("現在日本大使館は閉まっている。", []),  # 在 of 現在 is no prefix
+    ],
+)
+def test_a_countrys_mission_abroad_is_one_body(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import bureaus, known_and_compound
+
+    known, members = known_and_compound(text, base_lexicon(()))
+    assert [text[c.start : c.end] for c in bureaus(text, known, members)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "kept"),
+    [
+        ("北方国の代表部は大統領府に置かれた機関だ。", "Government", "大統領府", True),  # a head of state's office
+        ("世界保健機関の上級委員会が止まった。", "Government", "上級委員会", True),  # a known body's organ
+        ("ルーマニアの関税総署が輸入を止めた。", "Position_Vocation", "関税総署", True),  # a country's organ
+        ("世界保健機関の委員会が止まった。", "Government", "委員会", False),  # one word: a kind of body
+    ],
+)
+def test_common_words_of_a_state_or_a_known_bodys_organ_are_a_name(text, label, name, kept):
+    assert (name in _nodes([_note(text)], _spans(text, (name, label)))) is kept
