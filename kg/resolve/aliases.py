@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
@@ -110,6 +111,7 @@ def defined_aliases(
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _renamings(block, lexicon)
+        yield from _former_names(block, entity_notes)
         yield from _paren_definitions(block, lexicon)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
@@ -118,9 +120,11 @@ def defined_aliases(
             # when the target is one, and only when the alias is a name, not a common word (この機構);
             # one with markup (<b …>, =HYPERLINK(…)) names nothing
             replaced = lexicon.get(link.target) is not None and lexicon.was_replaced(shown, lexicon.get(link.target).entity)
+            # a display text made of the target's own characters in order (国セン of 国民生活センター) is its short
+            # name, whether or not the target is a note or a name kg knows
             if (link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown) and not replaced
-                    and (match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
-                    and _is_name(shown, lexicon)):
+                    and ((match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
+                         and _is_name(shown, lexicon) or lexicon.get(shown) is None and _abridges(shown, link.target))):
                 yield [link.target, shown]
 
 
@@ -243,6 +247,18 @@ def renewed_names(blocks: Sequence[Block]) -> Iterable[tuple[str, list[str]]]:
             name = match.group(2).strip()
             if all(is_name_char(c) for c in name) and suffix_type(name) == "Plan":
                 yield name, [match.group(1) + name, *(new + name for new in _NEW_WORDS if new != match.group(1))]
+
+
+def _abridges(short: str, long_: str) -> bool:
+    """Return True for a short name that Japanese makes of a body's name: its first character and more of its
+    characters in order, no hiragana, shorter than the name, which ends in a head of a body (国セン of
+    国民生活センター, 北協 of 北浜協議会). A common word (この機構, センター) opens with another character, and the name's
+    opening words (日本 of 日本銀行) name something else."""
+    short, long_ = nfkc(short).strip(), nfkc(long_).strip()
+    rest = iter(long_[1:])
+    return (2 <= len(short) < len(long_) and short[0] == long_[0] and not any(is_hiragana(c) for c in short)
+            and not long_.startswith(short)
+            and all(c in rest for c in short[1:]) and (suffix_type(long_) or head_type(long_)) == "Organization")
 
 
 def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
@@ -394,7 +410,7 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
 
 # What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた,
 # 「…」という名前に変わる.
-_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題))")
+_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題|改められ))")
 _RENAMED_TO = re.compile(r"(?:名前|名称|題名)[をが][「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称|変わ)")
 # The amendment a sentence says was made to a law, whose renaming the next sentence may tell with its subject left
 # unsaid (…法の改正法が成立した。名前が「…」に変わり).
@@ -423,6 +439,30 @@ def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         old = next((t for t in topics if t and t != new), "")
         if new and old and suffix_type(new) == suffix_type(old):
             yield [new, old]
+
+
+# What says the name before it is the one a body had before its present name (…から今の名前になった, …から現在の社名に
+# 変わった), or the name a body was founded under, its subject left unsaid in the body's own note (…として発足).
+_FROM_FORMER = re.compile(r"(?:から|より)(?:今|現在|現行)の(?:名前|名称|社名|名)(?:に|と)(?:なっ|なり|変わ|改め)")
+_FOUNDED_AS = re.compile(r"として(?:発足|設立|創設|創立)")
+
+
+def _former_names(block: Block, entity_notes: frozenset[str]) -> Iterable[list[str]]:
+    """Yield [present name, former name] where a sentence says a body had the name before: Xから今の名前になった
+    (the present name the topic with は of the sentence or the one before it, else the note's title when the note is
+    about one entity), and Xとして発足 with no topic in the body's own note. A rename keeps the body, so both name it."""
+    text = block.text
+    title = PurePath(block.note).stem
+    own = match_key(title) in entity_notes
+    for match in (*_FROM_FORMER.finditer(text), *_FOUNDED_AS.finditer(text)):
+        old = text[_run_start(text, match.start()) : match.start()].strip(" ・")
+        begin = text.rfind("。", 0, match.start()) + 1
+        previous = text.rfind("。", 0, max(begin - 1, 0)) + 1 if match.re is _FROM_FORMER else begin
+        topics = [text[_run_start(text, at) : at] for at in range(previous, match.start()) if text[at] == "は"]
+        present = next((t for t in reversed(topics) if len(t) >= 2), "") or (title if own else "")
+        if len(old) >= 2 and present and old != present and not any(is_hiragana(c) for c in old) and (
+                match.re is _FROM_FORMER or (head_type(old) or suffix_type(old)) == "Organization" and not topics):
+            yield [present, old]
 
 
 def _before_parenthesis(text: str, end: int) -> int:

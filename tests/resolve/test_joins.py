@@ -1372,3 +1372,38 @@ def test_a_countrys_mission_abroad_is_one_body(text, found):
 )
 def test_common_words_of_a_state_or_a_known_bodys_organ_are_a_name(text, label, name, kept):
     assert (name in _nodes([_note(text)], _spans(text, (name, label)))) is kept
+
+
+def test_a_links_display_text_made_of_its_targets_characters_is_the_bodys_short_name():
+    from kg.records import Link
+
+    text = "北浜協議会が話した。北協は相模原市に施設を持つ。日本は参加した。"
+    block = replace(_note(text).blocks[0], links=(Link(10, 12, "北浜協議会", wiki=True), Link(24, 26, "日本銀行", wiki=True)))
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {})
+    assert nodes["北浜協議会"] == ["北協", "北浜協議会"]
+    assert "日本銀行" not in nodes  # the name's opening words name something else
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "found"),
+    [
+        ("北浜製作.md", "北浜製作は大手の工具メーカー。2019年に南浜工機から今の名前になった。", [["北浜製作", "南浜工機"]]),
+        ("北浜振興機構.md", "1958年に北浜振興会として発足した。", [["北浜振興機構", "北浜振興会"]]),
+        ("メモ.md", "1958年に北浜振興会として発足した。", []),  # no topic and no body's note: whose name it was is unsaid
+        ("メモ.md", "北浜審議会は北浜新審議会に改められた。", []),  # read by _renamings
+    ],
+)
+def test_a_bodys_former_name_is_one_of_its_names(path, text, found):
+    from kg.resolve.aliases import _former_names
+
+    block = _note(text, path).blocks[0]
+    assert list(_former_names(block, frozenset({"北浜製作", "北浜振興機構"}))) == found
+
+
+def test_a_body_said_to_be_changed_into_another_name_is_renamed():
+    from kg.resolve.aliases import _renamings, base_lexicon
+
+    text = "厚生省の北浜食品審議会は北浜審議会に改められた。"
+    assert list(_renamings(_note(text).blocks[0], base_lexicon(()))) == [["北浜審議会", "北浜食品審議会"]]
+    held = "基準は2024年に改められた。"  # no name with a head before に
+    assert list(_renamings(_note(held).blocks[0], base_lexicon(()))) == []
