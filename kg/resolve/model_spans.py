@@ -721,20 +721,29 @@ def _of_a_country(text: str, span: Span) -> bool:
 
 # What a head of state's title takes to name the office that serves it: 府 (大統領府, 首相府).
 _OFFICE = "府"
+# What ends a sentence's predicate: a noun before it says what the topic is (…は北方国の中央銀行だ).
+_PREDICATE_ENDS = ("。", "だ", "である", "です")
 
 
 def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
     two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
     北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
-    (…の委員会) make a kind."""
+    (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) says
+    what a body is."""
     surface = nfkc(text[span.start : span.end])
     if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
         return True
     if span.start < 2 or text[span.start - 1] != "の" or not any(
             c.end == span.start - 1 and c.type in ("Country", "Organization") for c in known):
         return False
+    from kg.resolve.people import titles  # people.py reads this module's spans
+
     inside = words_within(text, span.start, span.end)
+    after = word_starting(text, span.end)
+    posts = titles() | name_words("chair")
+    if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end):
+        return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ: what a body is, no name
     return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
             and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
 

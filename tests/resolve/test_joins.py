@@ -1407,3 +1407,9 @@ def test_a_body_said_to_be_changed_into_another_name_is_renamed():
     assert list(_renamings(_note(text).blocks[0], base_lexicon(()))) == [["北浜審議会", "北浜食品審議会"]]
     held = "基準は2024年に改められた。"  # no name with a head before に
     assert list(_renamings(_note(held).blocks[0], base_lexicon(()))) == []
+
+
+def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
+    text = "世界保健機関の上級委員会委員が話した。北方国は北方国の中央銀行だ。"
+    found = _nodes([_note(text)], _spans(text, ("上級委員会", "Government"), ("中央銀行", "Government")))
+    assert "上級委員会" not in found and "中央銀行" not in found
