@@ -156,7 +156,9 @@ def is_replaced_thing(name: str) -> bool:
 
 def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
     """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
-    memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing."""
+    memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing; an
+    acronym of common words for a measure or a system (…摂取量（XYZ）) or a clipped loanword (…（コンビニ）) names a
+    term, and both forms are yielded."""
     for block in blocks:
         for match in _PARENS.finditer(block.text):
             inner = match.group(1).strip()
@@ -165,6 +167,8 @@ def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
                 yield inner
             elif _is_bare_head(inner) and is_abbreviation(outer):
                 yield outer
+            elif (thing := _abbreviated_thing(outer, inner)):
+                yield from thing
 
 
 # A sentence that gives the formal name of what the text before it named: 正式名は「…に関する協定」.
@@ -541,6 +545,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
         if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
+                or _abbreviated_thing(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         if _COUNTED.search(outer):
@@ -880,6 +885,34 @@ def _official_title(text: str, paren: int, inner: str, lexicon: Lexicon) -> str:
     enough = len(body) >= 2 and not latin or latin and len(taken) >= 3  # NX推進法 has its head 推進法 of its own
     rest = iter(stem)
     return title if enough and not any(is_hiragana(c) for c in body) and all(c in rest for c in taken) else ""
+
+
+def _abbreviated_thing(outer: str, inner: str) -> list[str]:
+    """Return an acronym and the common words it abbreviates when they name a measure or a system (name_words.tsv,
+    role thing: 耐容一日摂取量（TDI）, XYZ（全国…情報システム）): a term, as the words are no name; [] otherwise. A proper
+    word or a katakana name among the words (北浜システム) makes them a product's or a body's name."""
+    if _clipped_loanword(outer, inner):
+        return [inner, outer]
+    acronym, words_ = (inner, outer) if is_abbreviation(inner) else (outer, inner)
+    if not (acronym and words_) or not is_abbreviation(acronym) or is_abbreviation(words_):
+        return []
+    found = words(words_)
+    common = bool(found) and all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+    last = nfkc(words_[found[-1].start : found[-1].end]) if found else ""
+    return [acronym, words_] if common and len(found) >= 2 and last.endswith(tuple(name_words("thing"))) else []
+
+
+def _clipped_loanword(outer: str, inner: str) -> bool:
+    """Return True for katakana common words of the dictionary and the clipped katakana word made of their
+    characters in order (コンビニエンスストア（コンビニ）): a loanword and its short form are a term. A proper word (a brand)
+    among the words makes a name."""
+    outer, inner = nfkc(outer), nfkc(inner)
+    if not (outer and inner and 2 <= len(inner) < len(outer) and all(is_katakana(c) for c in outer + inner)):
+        return False
+    found = words(outer)
+    rest = iter(outer)
+    return (bool(found) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+            and outer[0] == inner[0] and all(c in rest for c in inner))
 
 
 def _is_kind(text: str, paren: int, outer: str) -> bool:

@@ -520,9 +520,12 @@ _IDEA_LABELS = frozenset({"Doctrine_Method_Other", "Printing_Other"})
 def _headed_after_words(text: str, span: Span) -> bool:
     """Return True for a span whose head noun of a body or a law has two words or more before it (・ between them),
     none of them a particle, and that is no product's name: …・…防止条例, …基準関係法制研究会, not 研究会 or 防止条例 alone.
-    A scheme's head (…制度) is left: 個人通報制度 and 排出量取引制度 are kinds of scheme as often as names."""
+    A scheme's head (…制度) is left: 個人通報制度 and 排出量取引制度 are kinds of scheme as often as names, and so is a
+    system's (…取引デジタルプラットフォーム: name_words.tsv, role thing), a body's head as often as a thing's."""
     surface = nfkc(text[span.start : span.end])
     if suffix_type(surface) not in ("Organization", "Law") or is_product(surface) or any(is_hiragana(c) for c in surface):
+        return False
+    if surface.endswith(tuple(name_words("thing"))):
         return False
     front = [w for w in words_within(text, span.start, span.end - head_length(surface)) if text[w.start : w.end] != "・"]
     return len(front) >= 2 and all(w.pos[0] in ("名詞", "接頭辞") for w in front)

@@ -1413,3 +1413,23 @@ def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
     text = "世界保健機関の上級委員会委員が話した。北方国は北方国の中央銀行だ。"
     found = _nodes([_note(text)], _spans(text, ("上級委員会", "Government"), ("中央銀行", "Government")))
     assert "上級委員会" not in found and "中央銀行" not in found
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "term"),
+    [
+        ("耐容週間摂取量", "TWI", True),  # common words for a measure and their acronym
+        ("XYZ", "全国港湾情報ネットワークシステム", True),  # an acronym and the common words of a system
+        ("コンビニエンスストア", "コンビニ", True),  # a loanword and its clipped form
+        ("国際原子力機関", "IAEA", False),  # a body
+        ("スターバックス", "スタバ", False),  # a brand, a proper word
+    ],
+)
+def test_an_abbreviated_measure_system_or_loanword_is_a_term(outer, inner, term):
+    text = f"{outer}（{inner}）を見た。{inner}は多い。"
+    assert (inner in list(defined_kinds(_note(text).blocks))) is term
+
+
+def test_common_words_ending_in_a_systems_head_are_no_body():
+    text = "取引情報プラットフォームを利用する業者が増えた。"
+    assert _nodes([_note(text)], _spans(text, ("取引情報プラットフォーム", "Doctrine_Method_Other"))) == {}
