@@ -1513,8 +1513,9 @@ def _named_run(text: str, run: Sequence[Word]) -> Candidate | None:
             if type_ is None or (end < len(run) - 1 and nfkc(text[run[head_start].start : run[end].end]) in _WEATHER_HEADS):
                 continue  # 衆議院水害地対策特別委員会: a weather disaster's head inside a run names a committee's field
             first = _first_word(text, run[:head_start], type_)
-            if run[head_start - 1].pos[1] == "数詞" and type_ == "Organization":
-                continue  # a count before the head (事業者10社) is no name; a place keeps its number (1丁目)
+            if (run[head_start - 1].pos[1] == "数詞" or run[head_start - 1].pos[2] == "助数詞") and type_ == "Organization":
+                continue  # a count before the head (事業者10社) is no name, nor a day (…時間23日朝: 朝 is no dynasty's
+                # head there); a place keeps its number (1丁目)
             if first is not None and (any(_vouches(text, w) for w in run[first:head_start])
                                       or _dated_katakana_name(text, run[first:head_start], type_)
                                       or _katakana_islands(text, run[first:head_start], run[head_start:end + 1])):

@@ -200,6 +200,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Event":
             span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)
+        if type_ == "Organization":
+            cut = _without_headline_acts(text, cut)
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
@@ -671,6 +673,19 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     if len(inside) >= 2 and _made_by(text, inside):
         return replace(span, end=inside[-2].end)  # ABC機, ABCブランド, ABC北浜線: the company's thing, the company named
+    return span
+
+
+def _without_headline_acts(text: str, span: Span) -> Span:
+    """Return a body's span without the kanji words for acts a headline writes after a katakana or Latin name
+    (買収完了 of ABCスチール買収完了: サ変 nouns): the company is the name."""
+    inside = list(words_within(text, span.start, span.end))
+    acts = len(inside)
+    while acts > 1 and inside[acts - 1].pos[:3] == ("名詞", "普通名詞", "サ変可能") and is_kanji(text[inside[acts - 1].start]):
+        acts -= 1
+    if acts < len(inside) and all(is_katakana(c) or is_ascii_alnum(c) or c == "・"
+                                  for c in nfkc(text[span.start : inside[acts - 1].end])):
+        return replace(span, end=inside[acts - 1].end)
     return span
 
 

@@ -1433,3 +1433,16 @@ def test_an_abbreviated_measure_system_or_loanword_is_a_term(outer, inner, term)
 def test_common_words_ending_in_a_systems_head_are_no_body():
     text = "取引情報プラットフォームを利用する業者が増えた。"
     assert _nodes([_note(text)], _spans(text, ("取引情報プラットフォーム", "Doctrine_Method_Other"))) == {}
+
+
+def test_a_headlines_acts_after_a_companys_name_and_a_day_before_a_dynastys_head_name_no_body():
+    text = "2031-06-19 北浜製鉄がABCスチール買収完了"
+    assert "ABCスチール" in _nodes([_note(text)], _spans(text, ("ABCスチール買収完了", "Company")))
+    held = "北浜省の調査完了を待つ。"  # kanji words before the acts: no company's name to cut back to
+    assert "調査完了" not in _nodes([_note(held)], _spans(held, ("調査完了", "Company")))
+    from kg.resolve.compounds import compound_names
+
+    day = "大統領は22日（北方国時間23日朝）、合意を発表した。"
+    assert compound_names(day) == []  # 朝 after a day is the morning, no dynasty
+    dynasty = "高麗朝の王が"
+    assert [dynasty[c.start : c.end] for c in compound_names(dynasty)] == ["高麗朝"]
