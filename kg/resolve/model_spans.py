@@ -114,7 +114,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
     found = []
-    for span in people_joined(text, spans):
+    for span in _places_joined(text, people_joined(text, spans), mapping):
         type_ = mapping.get(span.ene)
         if span.ene == "Game" and not _names_a_competition(text, span):
             type_ = None  # ベルリン・フィル as the model's game: an ensemble, not a competition
@@ -268,6 +268,21 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
                 and (text[last.end - 1] in _JOINERS or text[span.start] in _JOINERS)
                 and all(is_katakana(c) or c in _JOINERS for c in text[last.start : span.end])):
             joined[-1] = replace(last, end=span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _places_joined(text: str, spans: Sequence[Span], mapping: dict[str, str]) -> list[Span]:
+    """Return the spans with a place the model finds in hiragana right before a body's span made part of the body
+    (かながわ of かながわ北浜センター): a local body writes its place so in its name, where hiragana alone names no
+    place kg keeps. A place in kanji before a body (神奈川県北浜センター) is read by the rules of compounds."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        last = joined[-1] if joined else None
+        if (last is not None and last.end == span.start and mapping.get(last.ene) in ("Region", "Country")
+                and mapping.get(span.ene) == "Organization" and all(is_hiragana(c) for c in text[last.start : last.end])):
+            joined[-1] = replace(span, start=last.start)
         else:
             joined.append(span)
     return joined

@@ -1446,3 +1446,12 @@ def test_a_headlines_acts_after_a_companys_name_and_a_day_before_a_dynastys_head
     assert compound_names(day) == []  # 朝 after a day is the morning, no dynasty
     dynasty = "高麗朝の王が"
     assert [dynasty[c.start : c.end] for c in compound_names(dynasty)] == ["高麗朝"]
+
+
+def test_a_place_in_hiragana_before_a_body_is_part_of_its_name_and_the_bare_kind_stays_apart():
+    text = "ほくと中央港湾センターに相談した。全国の港湾センターが受け付けた。"
+    spans = _spans(text, ("ほくと", "Province"), ("中央港湾センター", "Public_Institution"), ("港湾センター", "Public_Institution"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["ほくと中央港湾センター"] == ["ほくと中央港湾センター"]
+    held = "ほくとの港湾センター"  # a particle between: the place and the body are apart, and hiragana names no place
+    assert "ほくと港湾センター" not in _nodes([_note(held)], _spans(held, ("ほくと", "Province"), ("港湾センター", "Public_Institution")))
