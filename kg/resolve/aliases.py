@@ -414,7 +414,7 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
 
 # What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた,
 # 「…」という名前に変わる.
-_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題|改められ))")
+_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題|(?P<body>改められ)))")
 _RENAMED_TO = re.compile(r"(?:名前|名称|題名)[をが][「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称|変わ)")
 # The amendment a sentence says was made to a law, whose renaming the next sentence may tell with its subject left
 # unsaid (…法の改正法が成立した。名前が「…」に変わり).
@@ -430,8 +430,10 @@ def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     text = block.text
     titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
     # (where the old name's sentence ends, the new name): Xは…Yに改称, or Xは、題名を「Y」（Z）に改める
+    # 改められた says a body took a new name; a law so changed may be a law of its own (旧…法 before …法)
     found = [(m.start(), next((text[a:b] for a, b in titles if b == m.start()), "") or _headed_run(text, m.start()))
-             for m in _RENAMED.finditer(text)]
+             for m in _RENAMED.finditer(text)
+             if not m.group("body") or suffix_type(_headed_run(text, m.start())) == "Organization"]
     found = [(at - len(new), new) for at, new in found] + [(m.start(), m.group(1)) for m in _RENAMED_TO.finditer(text)]
     for before, new in found:
         begin = text.rfind("。", 0, before) + 1

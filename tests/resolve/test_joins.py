@@ -1407,6 +1407,8 @@ def test_a_body_said_to_be_changed_into_another_name_is_renamed():
     assert list(_renamings(_note(text).blocks[0], base_lexicon(()))) == [["北浜審議会", "北浜食品審議会"]]
     held = "基準は2024年に改められた。"  # no name with a head before に
     assert list(_renamings(_note(held).blocks[0], base_lexicon(()))) == []
+    law = "旧北浜保護法は1996年に北浜母子法に改められるまで続いた。"  # a law so changed may be a law of its own
+    assert list(_renamings(_note(law).blocks[0], base_lexicon(()))) == []
 
 
 def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
