@@ -710,8 +710,8 @@ def set_up_bodies(text: str) -> list[Candidate]:
     設立): 「UHCナレッジハブ」を東京に設ける. What is set up under a name of its own is a body.
 
     The quoted phrase is nouns only, one of them a proper noun, a word the dictionary lacks or a
-    capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none; or it is
-    a body's name with a clause in it (「…の在り方を巡る検討会」を設けた). A phrase ending in the head of a body (…本部, …チーム, …ワーキンググループ) may hold particles and
+    capitalised Latin word: 「保健の日」が設けられ (a phrase) and 「相談窓口」を設置 (common words) name none.
+    A phrase ending in the head of a body (…本部, …チーム, …ワーキンググループ) may hold particles and
     joiners, as a body named after an event is (「令和X年△△地震に係る検証チーム」をつくり), and may be
     formed too (role form: 置く, 発足, つくる): the quotes mark where its name runs.
     """
@@ -721,11 +721,9 @@ def set_up_bodies(text: str) -> list[Candidate]:
     found = []
     for match in _QUOTED_NAME.finditer(text):
         inside = words_within(text, match.start(1), match.end(1))
-        body = bool(inside) and nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
-        # a body's name with a clause in it (「…を巡る検討会」) is coined, as a kind of body has no clause
-        clause = body and any(w.pos[0] in _CLAUSE_WORDS for w in inside)
-        if not inside or not (clause or any(_vouches(text, w) for w in inside)):
+        if not inside or not any(_vouches(text, w) for w in inside):
             continue
+        body = nfkc(match.group(1)).endswith(_BODY_HEADS) and inside[-1].pos[0] in _NOUNS
         if not body and any(w.pos[0] not in _NOUNS for w in inside):
             continue
         if _act_follows(text, by_start, match.end(), "set-up") or (body and _act_follows(text, by_start, match.end(), "form")):
@@ -733,8 +731,6 @@ def set_up_bodies(text: str) -> list[Candidate]:
     return found
 
 
-# The words of a clause inside a quoted name: 巡る and を of 「…を巡る検討会」.
-_CLAUSE_WORDS = ("動詞", "助詞")
 # What sets a post or an organ of a council after its name: の, or a parenthesis that opens with it.
 _CHAIR_JOINERS = ("の", "（", "(")
 _COUNCIL = "会議"

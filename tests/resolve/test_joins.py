@@ -1294,20 +1294,6 @@ def test_a_body_and_its_short_name_in_parentheses(text, defined):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("4月、北浜省は「港の在り方を巡る検討会」を設けた。", ["港の在り方を巡る検討会"]),  # a clause in a body's name
-        ("北浜省は「相談窓口」を設置した。", []),  # common words and no body's head
-        ("北浜省は「保健の日」を設けた。", []),  # a phrase, no body
-    ],
-)
-def test_a_quoted_body_with_a_clause_in_its_name_that_is_set_up_is_a_body(text, found):
-    from kg.resolve.compounds import set_up_bodies
-
-    assert [text[c.start : c.end] for c in set_up_bodies(text)] == found
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
         ("改正には港湾利用委員会の港湾整備部会の答申が要る。", ["港湾利用委員会"]),  # owns a section named by its field
         ("北浜委員会の作業部会が開かれた。", []),  # one word before 部会: a kind of section
         ("港湾利用委員会の答申が要る。", []),  # common words, nothing said of the committee
