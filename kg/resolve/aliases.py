@@ -157,8 +157,8 @@ def is_replaced_thing(name: str) -> bool:
 def defined_kinds(blocks: Sequence[Block]) -> Iterable[str]:
     """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
     memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing; an
-    acronym of common words for a measure or a system (…摂取量（XYZ）) or a clipped loanword (…（コンビニ）) names a
-    term, and both forms are yielded."""
+    acronym of common words for a measure or a system (…摂取量（XYZ）), a clipped loanword (…（コンビニ）) or a kind of
+    thing and a name of one in parentheses (SNS（…）) names a term, and both forms are yielded."""
     for block in blocks:
         for match in _PARENS.finditer(block.text):
             inner = match.group(1).strip()
@@ -893,7 +893,7 @@ def _abbreviated_thing(outer: str, inner: str) -> list[str]:
     """Return an acronym and the common words it abbreviates when they name a measure or a system (name_words.tsv,
     role thing: 耐容一日摂取量（TDI）, XYZ（全国…情報システム）): a term, as the words are no name; [] otherwise. A proper
     word or a katakana name among the words (北浜システム) makes them a product's or a body's name."""
-    if _clipped_loanword(outer, inner):
+    if _clipped_loanword(outer, inner) or _kind_and_instance(outer, inner):
         return [inner, outer]
     acronym, words_ = (inner, outer) if is_abbreviation(inner) else (outer, inner)
     if not (acronym and words_) or not is_abbreviation(acronym) or is_abbreviation(words_):
@@ -902,6 +902,16 @@ def _abbreviated_thing(outer: str, inner: str) -> list[str]:
     common = bool(found) and all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
     last = nfkc(words_[found[-1].start : found[-1].end]) if found else ""
     return [acronym, words_] if common and len(found) >= 2 and last.endswith(tuple(name_words("thing"))) else []
+
+
+def _kind_and_instance(outer: str, inner: str) -> bool:
+    """Return True for an acronym the dictionary holds as a common noun (a kind of thing: SNS, AI) and a katakana or
+    Latin name in parentheses after it (…のSNS（ゼノ・トーク））: the parenthesis says which one, a service or a
+    product, and neither is a body's name. An acronym of a proper noun (IMF, NHK) is a name the parenthesis may spell."""
+    found = words(outer)
+    kind = (len(found) == 1 and is_abbreviation(outer) and (found[0].start, found[0].end) == (0, len(outer))
+            and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
+    return kind and bool(inner) and all(is_katakana(c) or is_ascii_alnum(c) or c in "・ " for c in nfkc(inner))
 
 
 def _clipped_loanword(outer: str, inner: str) -> bool:

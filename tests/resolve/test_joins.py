@@ -1411,6 +1411,8 @@ def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
         ("コンビニエンスストア", "コンビニ", True),  # a loanword and its clipped form
         ("国際原子力機関", "IAEA", False),  # a body
         ("スターバックス", "スタバ", False),  # a brand, a proper word
+        ("SNS", "ゼノ・トーク", True),  # a kind of thing and which one: a service
+        ("IMF", "アイエムエフ", False),  # an acronym of a proper noun: a body
     ],
 )
 def test_an_abbreviated_measure_system_or_loanword_is_a_term(outer, inner, term):
