@@ -285,6 +285,19 @@ def in_facility(cand: Candidate, spans: Sequence[Span]) -> bool:
         for s in spans)
 
 
+def opens_a_product(text: str, cand: Candidate, spans: Sequence[Span]) -> bool:
+    """Return True for a body kg knows that opens a longer span the model labels a product, the rest of it katakana
+    common words (ABCドライブ, ABCマップ): the company's service or app, no mention of the company. A thing the company
+    makes, flies or sells under its name (ABCブランド, ABC機: name_words.tsv, role made) is a mention of it."""
+    if cand.type != "Organization" or cand.trust != KNOWN:
+        return False
+    for span in spans:
+        rest = text[cand.end : span.end]
+        if span.ene.startswith("Product") and span.start == cand.start and rest and all(is_katakana(c) for c in rest):
+            return nfkc(rest) not in name_words("made") and all(w.pos[:2] == ("名詞", "普通名詞") for w in words(rest))
+    return False
+
+
 # What follows a place's bare name when it names a power plant there: the plant's unit (…2号機) or its restart
 # or decommissioning (…の再稼働), the place alone or the last of a list in と (…と…の再稼働).
 _PLANT_AFTER = re.compile(r"(?:と[^\s、。と]{1,6}?)?(?:[0-9０-９]+号機|の(?:再稼働|廃炉))")

@@ -12,7 +12,7 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
+    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_product, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
     sibling_sessions, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
@@ -176,7 +176,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
     phrased = [c for c in survivors if in_latin_phrase(text, c) and c not in parts + coded]
     facility_places = [c for c in survivors if ((c.start, c.end) in in_facilities and c.type in ("Country", "Region"))
-                       or names_a_plant(text, c) or names_a_station(text, c)]
+                       or names_a_plant(text, c) or names_a_station(text, c) or opens_a_product(text, c, spans)]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased

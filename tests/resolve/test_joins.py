@@ -1445,3 +1445,10 @@ def test_a_place_in_hiragana_before_a_body_is_part_of_its_name_and_the_bare_kind
     assert nodes["ほくと中央港湾センター"] == ["ほくと中央港湾センター"]
     held = "ほくとの港湾センター"  # a particle between: the place and the body are apart, and hiragana names no place
     assert "ほくと港湾センター" not in _nodes([_note(held)], _spans(held, ("ほくと", "Province"), ("港湾センター", "Public_Institution")))
+
+
+def test_a_known_company_opening_a_product_span_is_its_service_no_mention():
+    text = "資料はGoogleマップに置く。"
+    assert _nodes([_note(text)], _spans(text, ("Googleマップ", "Product_Other"))) == {}
+    held = "Googleブランドの端末を買った。"  # a brand the company sells under its name is a mention of it
+    assert _nodes([_note(held)], _spans(held, ("Googleブランド", "Product_Other"))) != {}
