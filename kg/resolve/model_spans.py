@@ -650,7 +650,26 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
         return span, ""
     after = next((w for w in words(text) if w.start == span.end), None)
     head = heads_by_word().get(nfkc(text[after.start : after.end])) if after is not None else None
-    return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
+    if head != "Organization":
+        return _through_of(text, span)
+    return replace(span, end=after.end), head
+
+
+def _through_of(text: str, span: Span) -> tuple[Span, str]:
+    """Return a body's span widened over の and one field word and a body's head after it when the span ends in a
+    common noun, not a name (ゾルタ子ども of ゾルタ子どもの権利委員会: the model cut the name at its の), with the
+    head's type; else the span and "". A span that is a name of its own (日本 of 日本の外務省) keeps its end."""
+    last = word_ending(text, span.end)
+    if last is None or last.pos[:2] != ("名詞", "普通名詞") or last.unknown or last.start <= span.start \
+            or head_type(nfkc(text[span.start : span.end])) \
+            or suffix_type(nfkc(text[span.start : span.end])) or not text.startswith("の", span.end):
+        return span, ""
+    field, head = word_starting(text, span.end + 1), None
+    if field is not None and field.pos[:2] == ("名詞", "普通名詞") and not head_type(nfkc(text[field.start : field.end])):
+        head = word_starting(text, field.end)
+    if head is None or heads_by_word().get(nfkc(text[head.start : head.end])) != "Organization":
+        return span, ""
+    return replace(span, end=head.end), "Organization"
 
 
 def _with_field_words_before(text: str, span: Span) -> Span:

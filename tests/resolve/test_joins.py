@@ -1452,3 +1452,10 @@ def test_a_known_company_opening_a_product_span_is_its_service_no_mention():
     assert _nodes([_note(text)], _spans(text, ("Googleマップ", "Product_Other"))) == {}
     held = "Googleブランドの端末を買った。"  # a brand the company sells under its name is a mention of it
     assert _nodes([_note(held)], _spans(held, ("Googleブランド", "Product_Other"))) != {}
+
+
+def test_a_bodys_span_cut_at_its_of_runs_on_over_one_field_word_and_a_head():
+    text = "ゾルタ子どもの権利委員会は勧告した。"
+    assert "ゾルタ子どもの権利委員会" in _nodes([_note(text)], _spans(text, ("ゾルタ子ども", "International_Organization")))
+    held = "ゾルタの権利委員会は勧告した。"  # a name of its own before の keeps its end
+    assert "ゾルタの権利委員会" not in _nodes([_note(held)], _spans(held, ("ゾルタ", "International_Organization")))
