@@ -215,7 +215,7 @@ def _joined_after_trade(text: str, found: Sequence[Word], companies: tuple[str, 
     ハーパー, 食品輸入会社のA.B.ノード. The parts may be common loanwords or a surname; the trade says it is a firm.
     A company word alone before の (会社のリスク・マネジメント) may be followed by anything the firm has; a name of
     people's names only, one a title follows (…銀行のアン・ベル総裁) or one after の with a person's name in it is a
-    person's."""
+    person's, and one ending in a post (…・プレジデント: name_words.tsv, role chair) is the post."""
     candidates = []
     by_start = {w.start: w for w in found}
     for i, trade in enumerate(found[1:], 1):
@@ -238,7 +238,8 @@ def _joined_after_trade(text: str, found: Sequence[Word], companies: tuple[str, 
         titled = (after := by_start.get(end)) is not None and nfkc(text[after.start : after.end]) in _titles() | {"氏", "さん"}
         # after の the firm's people are written too (…会社のアン・ベル): there no part may be a person's name
         people = [w.person for w in parts]
-        if len(parts) >= 2 and joined and not titled and not (all(people) or start > trade.end and any(people)):
+        post = bool(parts) and nfkc(text[parts[-1].start : parts[-1].end]) in name_words("chair")  # …・プレジデント
+        if len(parts) >= 2 and joined and not (titled or post) and not (all(people) or start > trade.end and any(people)):
             candidates.append(Candidate(start, end, COMPOUND, type="Organization"))
     return candidates
 

@@ -781,8 +781,8 @@ def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
     two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
     北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
-    (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) says
-    what a body is."""
+    (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) or a
+    quoted name after them (…の劇団「…」) says what a body is."""
     surface = nfkc(text[span.start : span.end])
     if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
         return True
@@ -794,8 +794,9 @@ def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
     inside = words_within(text, span.start, span.end)
     after = word_starting(text, span.end)
     posts = titles() | name_words("chair")
-    if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end):
-        return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ: what a body is, no name
+    if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end) \
+            or text.startswith(("「", "『"), span.end):
+        return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ, …の芸能事務所「…」: what a body is
     return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
             and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
 

@@ -1459,3 +1459,12 @@ def test_a_bodys_span_cut_at_its_of_runs_on_over_one_field_word_and_a_head():
     assert "ゾルタ子どもの権利委員会" in _nodes([_note(text)], _spans(text, ("ゾルタ子ども", "International_Organization")))
     held = "ゾルタの権利委員会は勧告した。"  # a name of its own before の keeps its end
     assert "ゾルタの権利委員会" not in _nodes([_note(held)], _spans(held, ("ゾルタ", "International_Organization")))
+
+
+def test_a_post_or_a_description_before_a_quoted_name_is_no_company_and_no_organ():
+    from kg.resolve.compounds import described_companies
+
+    text = "北浜輸出銀行のシニア・バイス・プレジデントに指名された。"
+    assert described_companies(text) == []  # a post in katakana, no firm
+    quoted = "北方国の芸能事務所「ゾルタ企画」が手がけた。"  # what the quoted body is, no organ of the state
+    assert "芸能事務所" not in _nodes([_note(quoted)], _spans(quoted, ("芸能事務所", "Organization_Other")))
