@@ -276,12 +276,15 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
 def _places_joined(text: str, spans: Sequence[Span], mapping: dict[str, str]) -> list[Span]:
     """Return the spans with a place the model finds in hiragana right before a body's span made part of the body
     (かながわ of かながわ北浜センター): a local body writes its place so in its name, where hiragana alone names no
-    place kg keeps. A place in kanji before a body (神奈川県北浜センター) is read by the rules of compounds."""
+    place kg keeps. The hiragana is nouns from a word's start: a verb's tail (…づける) is no place. A place in kanji
+    before a body (神奈川県北浜センター) is read by the rules of compounds."""
     joined: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         last = joined[-1] if joined else None
+        place = words_within(text, last.start, last.end) if last is not None else []
         if (last is not None and last.end == span.start and mapping.get(last.ene) in ("Region", "Country")
-                and mapping.get(span.ene) == "Organization" and all(is_hiragana(c) for c in text[last.start : last.end])):
+                and mapping.get(span.ene) == "Organization" and all(is_hiragana(c) for c in text[last.start : last.end])
+                and place and place[0].start == last.start and all(w.pos[0] == "名詞" for w in place)):
             joined[-1] = replace(span, start=last.start)
         else:
             joined.append(span)
