@@ -904,12 +904,18 @@ def _abbreviated_thing(outer: str, inner: str) -> list[str]:
     return [acronym, words_] if common and len(found) >= 2 and last.endswith(tuple(name_words("thing"))) else []
 
 
+# The most letters of an acronym of initials (SNS, AI, IoT); a longer word in capitals (SAPPHIRE) is a word
+# the katakana after it reads.
+_INITIALS = 5
+
+
 def _kind_and_instance(outer: str, inner: str) -> bool:
     """Return True for an acronym the dictionary holds as a common noun (a kind of thing: SNS, AI) and a katakana or
     Latin name in parentheses after it (…のSNS（ゼノ・トーク））: the parenthesis says which one, a service or a
     product, and neither is a body's name. An acronym of a proper noun (IMF, NHK) is a name the parenthesis may spell."""
     found = words(outer)
-    kind = (len(found) == 1 and is_abbreviation(outer) and (found[0].start, found[0].end) == (0, len(outer))
+    kind = (len(found) == 1 and is_abbreviation(outer) and len(outer) <= _INITIALS
+            and (found[0].start, found[0].end) == (0, len(outer))
             and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
     return kind and bool(inner) and all(is_katakana(c) or is_ascii_alnum(c) or c in "・ " for c in nfkc(inner))
 

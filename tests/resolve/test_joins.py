@@ -1413,6 +1413,7 @@ def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
         ("スターバックス", "スタバ", False),  # a brand, a proper word
         ("SNS", "ゼノ・トーク", True),  # a kind of thing and which one: a service
         ("IMF", "アイエムエフ", False),  # an acronym of a proper noun: a body
+        ("SAPPHIRE", "サファイア", False),  # a word in capitals and its reading: a name
     ],
 )
 def test_an_abbreviated_measure_system_or_loanword_is_a_term(outer, inner, term):
