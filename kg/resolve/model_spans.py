@@ -663,6 +663,8 @@ def _through_of(text: str, span: Span) -> tuple[Span, str]:
     common noun, not a name (ゾルタ子ども of ゾルタ子どもの権利委員会: the model cut the name at its の), with the
     head's type; else the span and "". A span that is a name of its own (日本 of 日本の外務省) keeps its end."""
     last = word_ending(text, span.end)
+    if all(c in country_abbreviations() for c in text[span.start : span.end]):
+        return span, ""  # 日豪印の保健当局: the countries' bodies, each its own
     if last is None or last.pos[:2] != ("名詞", "普通名詞") or last.unknown or last.start <= span.start \
             or head_type(nfkc(text[span.start : span.end])) \
             or suffix_type(nfkc(text[span.start : span.end])) or not text.startswith("の", span.end):

@@ -1460,6 +1460,8 @@ def test_a_bodys_span_cut_at_its_of_runs_on_over_one_field_word_and_a_head():
     assert "ゾルタ子どもの権利委員会" in _nodes([_note(text)], _spans(text, ("ゾルタ子ども", "International_Organization")))
     held = "ゾルタの権利委員会は勧告した。"  # a name of its own before の keeps its end
     assert "ゾルタの権利委員会" not in _nodes([_note(held)], _spans(held, ("ゾルタ", "International_Organization")))
+    countries = "日豪印の保健当局は協議した。"  # a compound of countries' forms: each country's body
+    assert "日豪印の保健当局" not in _nodes([_note(countries)], _spans(countries, ("日豪印", "Political_Party")))
 
 
 def test_a_post_or_a_description_before_a_quoted_name_is_no_company_and_no_organ():
