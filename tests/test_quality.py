@@ -361,7 +361,8 @@ OWN_FLOORS = {
     # heads, associations of a post's holders, short names and renamings said in the text, an election heading its
     # section, 新しい and 版 before names, policies by three words, holding companies (branch rulekids2) took it to
     # 0.953 / 0.961 / 0 / 0 / 1.000
-    "own_children_policy_2024": (0.95, 0.96, 0, 0, 1.0),
+    # a body's span cut at its の run on over a field word and a head (branch rulebody11): 0.960 / 0.974 / 0 / 0 / 1.000
+    "own_children_policy_2024": (0.96, 0.97, 0, 0, 1.0),
     # written at the seventh round's end and held out for it, a second domestic field (health, care, social security):
     # first contact 0.825 / 0.903 / 7 / 1 / 1.000 with that round's start (ac3cc9b), 0.839 / 0.905 / 7 / 1 at its end
     # (ef45741), 3 absent names as nodes; moved here in the eighth round to have its errors fixed: plans of a series by
@@ -422,9 +423,12 @@ OWN_FLOORS = {
     # written in the tenth round, a domestic field and a vault with a note per organisation, and held out for it: first
     # contact (f79ce04) 0.899 / 0.921 / 3 / 0 / 1.000 and 0.912 / 0.932 / 7 / 0 / 0.888; 0.906 / 0.946 / 3 / 0 / 1.000 and
     # 0.912 / 0.932 / 7 / 0 / 0.888 at that round's end (d1c25ca); moved here at the eleventh round's start to have their
-    # errors fixed
-    "own_consumer_food_safety_2024": (0.90, 0.94, 3, 0, 1.0),
-    "own_vault_us_tariffs_2025": (0.91, 0.93, 7, 0, 0.88),
+    # errors fixed. Bodies by plain words and a head, a committee owning a section, study groups under a body, joined
+    # foreign names after a trade (…会社…・…), missions (在…大使館), a head of state's office and a known body's organ,
+    # renamed bodies and short names in links, terms and services no bodies, a place in hiragana before a body (branch
+    # rulebody11) alone: 0.957 / 0.986 / 1 / 0 / 1.000 and 0.956 / 0.952 / 4 / 0 / 0.880
+    "own_consumer_food_safety_2024": (0.95, 0.98, 1, 0, 1.0),
+    "own_vault_us_tariffs_2025": (0.95, 0.95, 4, 0, 0.88),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
@@ -449,7 +453,7 @@ ABSENT_ALLOWED = {"own_vault_migration_2024": 0, "own_disaster_resilience_2024":
                   "own_digital_gov_2024": 5, "own_education_science_2024": 2,
                   "own_vault_labour_wages_2025": 2, "own_vault_local_gov_2025": 1,
                   "own_justice_policy_2024": 0, "own_vault_transport_tourism_2025": 0,
-                  "own_consumer_food_safety_2024": 3, "own_vault_us_tariffs_2025": 3}
+                  "own_consumer_food_safety_2024": 0, "own_vault_us_tariffs_2025": 1}
 
 
 def test_the_corpus_floors_are_at_least_what_issue_23_asks():
