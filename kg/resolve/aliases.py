@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from pathlib import PurePath
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
@@ -26,7 +27,7 @@ from kg.resolve.knowledge import (
 )
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
-from kg.resolve.words import short_units, words, words_within
+from kg.resolve.words import short_units, word_ending, words, words_within
 from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
@@ -116,6 +117,7 @@ def defined_aliases(
     for block in blocks:
         yield from _nicknames(block, lexicon)
         yield from _renamings(block, lexicon)
+        yield from _former_names(block, entity_notes)
         yield from _paren_definitions(block, lexicon, kinds)
         yield from _footnote_expansions(block, footnotes)
         for link in block.links:
@@ -124,9 +126,11 @@ def defined_aliases(
             # when the target is one, and only when the alias is a name, not a common word (この機構);
             # one with markup (<b …>, =HYPERLINK(…)) names nothing
             replaced = lexicon.get(link.target) is not None and lexicon.was_replaced(shown, lexicon.get(link.target).entity)
+            # a display text made of the target's own characters in order (国セン of 国民生活センター) is its short
+            # name, whether or not the target is a note or a name kg knows
             if (link.wiki and match_key(shown) != match_key(link.target) and not has_markup(shown) and not replaced
-                    and (match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
-                    and _is_name(shown, lexicon)):
+                    and ((match_key(link.target) in entity_notes or lexicon.get(link.target) is not None)
+                         and _is_name(shown, lexicon) or lexicon.get(shown) is None and _abridges(shown, link.target))):
                 yield [link.target, shown]
 
 
@@ -159,8 +163,10 @@ def is_replaced_thing(name: str) -> bool:
 def defined_kinds(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
     """Yield the abbreviations the notes define by a word for a kind of thing: MOC of 協力覚書（MOC）, a
     memorandum of any two governments. Such an abbreviation names a kind, as its word does, not one thing;
-    so does one a term of common words defines (PMF of 確率質量関数（PMF）, a quantity: _defines_term), unless
-    the notes also spell it out as a name with a head (…戦闘航空プログラム（GCAP） beside 次期戦闘機（GCAP）)."""
+    so does one a term of common words defines (PMF of 確率質量関数（PMF）, a quantity: _defines_term), an acronym of
+    common words for a measure or a system (…摂取量（XYZ）), a clipped loanword (…（コンビニ）) or a kind of thing and
+    a name of one in parentheses (SNS（…）: _abbreviated_thing, both forms), unless the notes also spell it out as a
+    name with a head (…戦闘航空プログラム（GCAP） beside 次期戦闘機（GCAP））."""
     terms, named = [], set()
     for block in blocks:
         for match in _PARENS.finditer(block.text):
@@ -174,7 +180,7 @@ def defined_kinds(blocks: Sequence[Block], lexicon: Lexicon) -> Iterable[str]:
                 spaced = len(block.text[: match.start()].rstrip(" "))
                 outer = outer or _name_before(block, spaced)
                 quoted = block.text[: spaced - len(outer)].endswith(("「", "『"))  # 「…予測（WASDE）」: a title
-                terms += [] if quoted else _defines_term(outer, inner, lexicon)
+                terms += [] if quoted else _defines_term(outer, inner, lexicon) + _abbreviated_thing(outer, inner)
                 if suffix_type(outer) or head_type(outer):
                     named.add(inner)
     yield from (term for term in terms if term not in named)
@@ -242,7 +248,7 @@ def _is_term(name: str, lexicon: Lexicon) -> bool:
 # A number written in digits, or an ordinal's 第, that makes a kind's word one thing of the kind.
 _NUMBERED = re.compile(r"[0-9０-９]|第")
 # Loanwords for a group of people that end a body's name though kg holds no head of them (…チーム, …パネル).
-_GROUP_WORDS = frozenset({"チーム", "パネル", "ユニット", "タスクフォース", "グループ", "コンソーシアム", "ネットワーク"})
+_GROUP_WORDS = frozenset({"チーム", "パネル", "ユニット", "タスクフォース", "グループ", "コンソーシアム"})
 # The parts of speech a term of common words is made of: nouns, and the prefixes and suffixes of nouns (偽, 率).
 _TERM_WORDS = frozenset({"名詞", "接頭辞", "接尾辞"})
 
@@ -327,6 +333,18 @@ def renewed_names(blocks: Sequence[Block]) -> Iterable[tuple[str, list[str]]]:
             name = match.group(2).strip()
             if all(is_name_char(c) for c in name) and suffix_type(name) == "Plan":
                 yield name, [match.group(1) + name, *(new + name for new in _NEW_WORDS if new != match.group(1))]
+
+
+def _abridges(short: str, long_: str) -> bool:
+    """Return True for a short name that Japanese makes of a body's name: its first character and more of its
+    characters in order, no hiragana, shorter than the name, which ends in a head of a body (国セン of
+    国民生活センター, 北協 of 北浜協議会). A common word (この機構, センター) opens with another character, and the name's
+    opening words (日本 of 日本銀行) name something else."""
+    short, long_ = nfkc(short).strip(), nfkc(long_).strip()
+    rest = iter(long_[1:])
+    return (2 <= len(short) < len(long_) and short[0] == long_[0] and not any(is_hiragana(c) for c in short)
+            and not long_.startswith(short)
+            and all(c in rest for c in short[1:]) and (suffix_type(long_) or head_type(long_)) == "Organization")
 
 
 def _formal_names(blocks: Sequence[Block]) -> Iterable[list[str]]:
@@ -478,7 +496,7 @@ def _nicknames(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
 
 # What says a thing now goes by another name: …に名前が変わった, …に改称された, …へ改名, …に題名を改めた,
 # 「…」という名前に変わる.
-_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題))")
+_RENAMED = re.compile(r"[」』]?(?:という(?:名前|名称|題名)に変わ|[にへ](?:(?:名前|名称|題名)が変わ|(?:名前|名称|題名)を(?:変え|改め)|改称|改名|改題|(?P<body>改められ)))")
 _RENAMED_TO = re.compile(r"(?:名前|名称|題名)[をが][「『]([^「」『』]{2,80})[」』](?:（[^（）]{1,20}）)?[にへ](?:変え|改め|改称|変わ)")
 # The amendment a sentence says was made to a law, whose renaming the next sentence may tell with its subject left
 # unsaid (…法の改正法が成立した。名前が「…」に変わり).
@@ -494,8 +512,10 @@ def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
     text = block.text
     titles = [(c.start, c.end) for c in formal_titles(text, lexicon)]
     # (where the old name's sentence ends, the new name): Xは…Yに改称, or Xは、題名を「Y」（Z）に改める
+    # 改められた says a body took a new name; a law so changed may be a law of its own (旧…法 before …法)
     found = [(m.start(), next((text[a:b] for a, b in titles if b == m.start()), "") or _headed_run(text, m.start()))
-             for m in _RENAMED.finditer(text)]
+             for m in _RENAMED.finditer(text)
+             if not m.group("body") or suffix_type(_headed_run(text, m.start())) == "Organization"]
     found = [(at - len(new), new) for at, new in found] + [(m.start(), m.group(1)) for m in _RENAMED_TO.finditer(text)]
     for before, new in found:
         begin = text.rfind("。", 0, before) + 1
@@ -507,6 +527,30 @@ def _renamings(block: Block, lexicon: Lexicon) -> Iterable[list[str]]:
         old = next((t for t in topics if t and t != new), "")
         if new and old and suffix_type(new) == suffix_type(old):
             yield [new, old]
+
+
+# What says the name before it is the one a body had before its present name (…から今の名前になった, …から現在の社名に
+# 変わった), or the name a body was founded under, its subject left unsaid in the body's own note (…として発足).
+_FROM_FORMER = re.compile(r"(?:から|より)(?:今|現在|現行)の(?:名前|名称|社名|名)(?:に|と)(?:なっ|なり|変わ|改め)")
+_FOUNDED_AS = re.compile(r"として(?:発足|設立|創設|創立)")
+
+
+def _former_names(block: Block, entity_notes: frozenset[str]) -> Iterable[list[str]]:
+    """Yield [present name, former name] where a sentence says a body had the name before: Xから今の名前になった
+    (the present name the topic with は of the sentence or the one before it, else the note's title when the note is
+    about one entity), and Xとして発足 with no topic in the body's own note. A rename keeps the body, so both name it."""
+    text = block.text
+    title = PurePath(block.note).stem
+    own = match_key(title) in entity_notes
+    for match in (*_FROM_FORMER.finditer(text), *_FOUNDED_AS.finditer(text)):
+        old = text[_run_start(text, match.start()) : match.start()].strip(" ・")
+        begin = text.rfind("。", 0, match.start()) + 1
+        previous = text.rfind("。", 0, max(begin - 1, 0)) + 1 if match.re is _FROM_FORMER else begin
+        topics = [text[_run_start(text, at) : at] for at in range(previous, match.start()) if text[at] == "は"]
+        present = next((t for t in reversed(topics) if len(t) >= 2), "") or (title if own else "")
+        if len(old) >= 2 and present and old != present and not any(is_hiragana(c) for c in old) and (
+                match.re is _FROM_FORMER or (head_type(old) or suffix_type(old)) == "Organization" and not topics):
+            yield [present, old]
 
 
 def _before_parenthesis(text: str, end: int) -> int:
@@ -588,6 +632,7 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if term and set(term) <= kinds:
             continue  # 確率質量関数（PMF）: a term and its acronym, no name (defined_kinds makes the acronym a stop word)
         if _is_kind(text, match.start(), outer) or _is_bare_head_of(outer, match.group(1).strip()) \
+                or _abbreviated_thing(outer, match.group(1).strip()) \
                 or _names_kind_of_body(text, match.start(), lexicon) or _is_design(outer):
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         if _generic_loanword(outer):
@@ -871,11 +916,11 @@ def _name_before(block: Block, paren: int) -> str:
     # only a descriptive common noun in front is not (国営銀行バンク・ネガラ・インドネシア)
     named = _after_description(text, start, paren)
     if named == start and start > 0 and text[start - 1] in _MODIFIER_ENDINGS and not suffix_type(text[start:paren]) \
-            and head_type(text[start:paren]) != "Region" \
+            and head_type(text[start:paren]) not in ("Region", "Organization") \
             and not (text[start:paren].isascii() and is_abbreviation(text[start:paren])):
         # 自由なデータ流通（DFFT）: the run is only the tail of a longer name; but a run that ends in a
         # head is a whole name after a genitive or a clause (米国の国際開発庁（USAID）, アメリカのインフレ削減法（IRA）,
-        # 南シナ海の…礁（…礁）),
+        # 南シナ海の…礁（…礁）, a body's compound head: …にある…裁判所（…）),
         # and nouns joined by の back to a proper noun are one (アフリカ緑の革命のための同盟（AGRA）)
         if any(w.proper for w in words(text) if start <= w.start and w.end <= paren):
             return text[start:paren].strip(" ・")  # …会社のベトナム・グリーン電力（VGP）: a name of its own
@@ -952,6 +997,50 @@ def _generic_loanword(name: str) -> bool:
     return folded in generic_words() and (folded.isascii() or all(is_katakana(c) for c in folded))
 
 
+def _abbreviated_thing(outer: str, inner: str) -> list[str]:
+    """Return an acronym and the common words it abbreviates when they name a measure or a system (name_words.tsv,
+    role thing: 耐容一日摂取量（TDI）, XYZ（全国…情報システム）): a term, as the words are no name; [] otherwise. A proper
+    word or a katakana name among the words (北浜システム) makes them a product's or a body's name."""
+    if _clipped_loanword(outer, inner) or _kind_and_instance(outer, inner):
+        return [inner, outer]
+    acronym, words_ = (inner, outer) if is_abbreviation(inner) else (outer, inner)
+    if not (acronym and words_) or not is_abbreviation(acronym) or is_abbreviation(words_):
+        return []
+    found = words(words_)
+    common = bool(found) and all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+    last = nfkc(words_[found[-1].start : found[-1].end]) if found else ""
+    return [acronym, words_] if common and len(found) >= 2 and last.endswith(tuple(name_words("thing"))) else []
+
+
+# The most letters of an acronym of initials (SNS, AI, IoT); a longer word in capitals (SAPPHIRE) is a word
+# the katakana after it reads.
+_INITIALS = 5
+
+
+def _kind_and_instance(outer: str, inner: str) -> bool:
+    """Return True for an acronym the dictionary holds as a common noun (a kind of thing: SNS, AI) and a katakana or
+    Latin name in parentheses after it (…のSNS（ゼノ・トーク））: the parenthesis says which one, a service or a
+    product, and neither is a body's name. An acronym of a proper noun (IMF, NHK) is a name the parenthesis may spell."""
+    found = words(outer)
+    kind = (len(found) == 1 and is_abbreviation(outer) and len(outer) <= _INITIALS
+            and (found[0].start, found[0].end) == (0, len(outer))
+            and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
+    return kind and bool(inner) and all(is_katakana(c) or is_ascii_alnum(c) or c in "・ " for c in nfkc(inner))
+
+
+def _clipped_loanword(outer: str, inner: str) -> bool:
+    """Return True for katakana common words of the dictionary and the clipped katakana word made of their
+    characters in order (コンビニエンスストア（コンビニ）): a loanword and its short form are a term. A proper word (a brand)
+    among the words makes a name."""
+    outer, inner = nfkc(outer), nfkc(inner)
+    if not (outer and inner and 2 <= len(inner) < len(outer) and all(is_katakana(c) for c in outer + inner)):
+        return False
+    found = words(outer)
+    rest = iter(outer)
+    return (bool(found) and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+            and outer[0] == inner[0] and all(c in rest for c in inner))
+
+
 def _is_kind(text: str, paren: int, outer: str) -> bool:
     """Return True when the name before a parenthesis is a head noun standing alone (…の協力覚書（MOC）),
     not the last word of a longer run the reading cut short (…戦略センター（SCARDO））."""
@@ -973,6 +1062,9 @@ def _names_kind_of_body(text: str, paren: int, lexicon: Lexicon) -> bool:
         start -= 1
     if start == paren or (start and is_name_char(text[start - 1]) and text[start - 1] != "・"):
         return False
+    before = word_ending(text, start)
+    if before is not None and before.pos[0] == "名詞" and is_hiragana(text[start - 1]):
+        return False  # 国際がん研究機関（…）: a noun in hiragana is a word of the name, which runs on before it
     return (lexicon.get(text[start:paren]) is None and len(list(words_within(text, start, paren))) <= _KIND_WORDS
             and kind_of_body(text, start, paren))
 
@@ -1185,8 +1277,10 @@ _GROUP_LETTERS = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]+$")
 
 def _abridged_head(short: str, long_: str) -> bool:
     """Return True when a short name ends in a head made of the long name's head kanji, in order: 総連 of
-    …総連合会, 労協 of …労働組合協議会 (a federation's short head). A head of its own (…協会 of …機構) is none."""
-    head = short[len(short) - head_length(short) :] if suffix_type(short) else ""
+    …総連合会, 労協 of …労働組合協議会 (a federation's short head), 会 of 北機会 for 北浜機械工業会 (a compound's
+    head, when no head noun of a title ends it). A head of its own (…協会 of …機構) is none."""
+    compound = next((h for h, _ in compound_heads() if short.endswith(h) and len(short) > len(h)), "")
+    head = short[len(short) - head_length(short) :] if suffix_type(short) else compound
     rest = iter(long_[-(len(head) + 6) :])
     return bool(head) and all(c in rest for c in head)
 

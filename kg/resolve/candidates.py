@@ -269,8 +269,8 @@ def cut_from_code(text: str, cand: Candidate) -> bool:
 def with_trade_form(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the known names with a company's legal form written right after one taken in (ソニー株式会社):
     株式会社 is part of a trade name (kg/data/legal_forms.txt), so the mention reads it, and the entity is
-    still the company kg knows. A form that ends in 法人 names a kind of body and is written before a name."""
-    forms = [f for f in legal_forms() if not f.endswith("法人") and not f.isascii()]
+    still the company kg knows. A form with 法人 (…法人, 医療法人社団) names a kind of body and is written before a name."""
+    forms = [f for f in legal_forms() if "法人" not in f and not f.isascii()]
     widened = []
     for cand in known:
         form = next((f for f in forms if text.startswith(f, cand.end)), "") if cand.trust and cand.type == "Organization" else ""
@@ -286,6 +286,19 @@ def in_facility(cand: Candidate, spans: Sequence[Span]) -> bool:
     return cand.type in ("Country", "Region") and any(
         s.ene in labels and s.start <= cand.start and cand.end <= s.end and s.end - s.start > cand.end - cand.start
         for s in spans)
+
+
+def opens_a_product(text: str, cand: Candidate, spans: Sequence[Span]) -> bool:
+    """Return True for a body kg knows that opens a longer span the model labels a product, the rest of it katakana
+    common words (ABCドライブ, ABCマップ): the company's service or app, no mention of the company. A thing the company
+    makes, flies or sells under its name (ABCブランド, ABC機: name_words.tsv, role made) is a mention of it."""
+    if cand.type != "Organization" or cand.trust != KNOWN:
+        return False
+    for span in spans:
+        rest = text[cand.end : span.end]
+        if span.ene.startswith("Product") and span.start == cand.start and rest and all(is_katakana(c) for c in rest):
+            return nfkc(rest) not in name_words("made") and all(w.pos[:2] == ("名詞", "普通名詞") for w in words(rest))
+    return False
 
 
 # What follows a place's bare name when it names a power plant there: the plant's unit (…2号機) or its restart
@@ -856,7 +869,7 @@ _STATE_BODY_HEADS = (*_MINISTRY_HEADS, "研究所")
 _UNIT_HEADS = ("局", "部")
 
 
-def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+def bureaus(text: str, known: Sequence[Candidate], members: Sequence[Candidate] = ()) -> list[Candidate]:
     """Return the bureaus and departments of a known state body (入国管理局 of 法務省の入国管理局, 国際研修部 of
     …研究所の国際研修部, 警備部 of 北浜県警察警備部 whole) and of a country (国家測量局 of 北方国の国家測量局).
 
@@ -864,9 +877,11 @@ def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     that ends in 局 or 部 written as a word of its own after a field (保護 局, 国際 研修 部): a ministry's or a
     state's part named so is a body of the state, while 当局 (…の税関当局), 事務局, 郵便局 and 幹部 are one word
     of the dictionary for any office, desk or rank. Right after the body, the unit is its name's last
-    words (…庁警備部, …検察庁特別調査部), and the place that opens the body's name opens the unit's.
+    words (…庁警備部, …検察庁特別調査部), and the place that opens the body's name opens the unit's. A country's
+    mission abroad is one of its bodies too (_missions), its countries known names or the members of a compound
+    (日 and …国 of 在日…国大使館).
     """
-    found = []
+    found = _missions(text, [*known, *members])
     for cand in known:
         body = cand.entity or nfkc(text[cand.start : cand.end])
         ministry = cand.type == "Organization" and text.endswith(_MINISTRY_HEADS, cand.start, cand.end)
@@ -880,6 +895,37 @@ def bureaus(text: str, known: Sequence[Candidate]) -> list[Candidate]:
             if run and _named_unit(text, run):
                 found.append(Candidate(_place_opening(text, cand.start), run[-1].end, HEADED, type="Organization",
                                        headed=True))
+    return found
+
+
+# The heads of a country's mission in another: its embassy, consulates and permanent delegation.
+_MISSIONS = ("大使館", "総領事館", "領事館", "代表部")
+# What opens a mission's name: 在 and the country it is in.
+_RESIDENT = "在"
+
+
+def _missions(text: str, known: Sequence[Candidate]) -> list[Candidate]:
+    """Return the missions named by 在, the country they are in, the country they are of and a mission's head
+    (在北方国日本大使館, 在日北方国大使館: 日 is Japan's one-character form): one body, which the two
+    countries' mentions are inside; 在日大使館, with no country of its own, is any embassy in Japan. A country and a
+    head with no 在 before them (北方国大使館) name the body of
+    the country before the head, which other rules read."""
+    countries = {c.start: c.end for c in known if c.type == "Country"}
+    found = []
+    for word in words(text) if _RESIDENT in text else ():
+        start = word.start
+        # 在 is a prefix of its own (not 現在), or 在日 one word
+        if not text.startswith(_RESIDENT, start) or word.end - start > 2 or word.pos[0] not in ("接頭辞", "名詞"):
+            continue
+        named = countries.get(start + 1) if word.end == start + 1 else None
+        host = named or (start + 2 if word.end == start + 2 and text[start + 1] in country_abbreviations() else None)
+        if host is None:
+            continue
+        end = countries.get(host, host)
+        head = next((h for h in _MISSIONS if text.startswith(h, end)), "")
+        # 在日大使館 with no country of its own: any embassy in Japan
+        if head and (end > host or named):
+            found.append(Candidate(start, end + len(head), HEADED, type="Organization", headed=True))
     return found
 
 

@@ -201,7 +201,47 @@ def described_companies(text: str) -> list[Candidate]:
         glossed = re.match(r"[（(][A-Za-z][A-Za-z0-9 .&-]*[）)]", text[end:])
         if word.unknown or word.pos[:3] == ("名詞", "固有名詞", "一般") or glossed:
             candidates.append(Candidate(word.start, end, COMPOUND, type="Organization"))
-    return candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+    return (candidates + _listed_companies(text, found, companies) + _parents_listed(text, found, companies)
+            + _joined_after_trade(text, found, companies))
+
+
+# What joins the parts of a foreign company's name: ・ between katakana words, . after Latin initials (A.B.C.…).
+_NAME_JOINERS = ("・", ".")
+
+
+def _joined_after_trade(text: str, found: Sequence[Word], companies: tuple[str, ...]) -> list[Candidate]:
+    """Return the katakana or Latin names of two parts or more joined by ・ or initials' dots (…・…, A.B.…) that a
+    trade and a word for a company set before them, with or without の: 玩具会社ルミナ・ワークス, 投資銀行ベル・
+    ハーパー, 食品輸入会社のA.B.ノード. The parts may be common loanwords or a surname; the trade says it is a firm.
+    A company word alone before の (会社のリスク・マネジメント) may be followed by anything the firm has; a name of
+    people's names only, one a title follows (…銀行のアン・ベル総裁) or one after の with a person's name in it is a
+    person's, and one ending in a post (…・プレジデント: name_words.tsv, role chair) is the post."""
+    candidates = []
+    by_start = {w.start: w for w in found}
+    for i, trade in enumerate(found[1:], 1):
+        described = text[trade.start : trade.end]
+        if not (described.endswith(companies) and len(described) > 1 and found[i - 1].end == trade.start
+                and found[i - 1].pos[0] == "名詞" and not found[i - 1].pos[1] == "数詞"):
+            continue
+        start = trade.end + (text.startswith("の", trade.end) and found[i - 1].pos[1] != "固有名詞")
+        end, parts = start, []
+        while (word := by_start.get(end)) is not None:
+            surface = text[word.start : word.end]
+            if word.pos[0] == "名詞" and all(is_katakana(c) or is_ascii_alnum(c) for c in surface):
+                parts.append(word)
+            elif not (surface in _NAME_JOINERS and parts and by_start.get(word.end) is not None
+                      and is_katakana(text[word.end]) or surface == "." and is_ascii_alnum(text[word.start - 1])):
+                break
+            end = word.end
+        end = end - (text[end - 1 : end] == "・")
+        joined = any(c in text[start:end] for c in _NAME_JOINERS)
+        titled = (after := by_start.get(end)) is not None and nfkc(text[after.start : after.end]) in _titles() | {"氏", "さん"}
+        # after の the firm's people are written too (…会社のアン・ベル): there no part may be a person's name
+        people = [w.person for w in parts]
+        post = bool(parts) and nfkc(text[parts[-1].start : parts[-1].end]) in name_words("chair")  # …・プレジデント
+        if len(parts) >= 2 and joined and not (titled or post) and not (all(people) or start > trade.end and any(people)):
+            candidates.append(Candidate(start, end, COMPOUND, type="Organization"))
+    return candidates
 
 
 # A katakana name of two parts or more joined by ・ and 製 after it: the maker (…・…製 of a foreign company).
@@ -781,8 +821,8 @@ _SERVED = re.compile(r"([^\s、。をが]{2,4})を務め(?:た|る|ていた|て
 
 
 # The heads of a body set up inside a government or a group: its office, headquarters, unit, team,
-# working group, subcommittee, council or committee.
-_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "室", "隊")
+# working group, subcommittee, council, committee or study group (検討会).
+_BODY_HEADS = ("ワーキンググループ", "チーム", "分科会", "部会", "本部", "会議", "委員会", "検討会", "室", "隊")
 # The particles that place a body under another: 内閣官房の…室, 内閣官房に…室が発足した.
 _UNDER = ("の", "に")
 
@@ -790,7 +830,8 @@ _UNDER = ("の", "に")
 def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
     """Return the bodies named by a run of nouns ending in a body's head (…推進室, …作業部会, …実行会議)
     with two words or more before the head, that the text places under a body kg knows or a council its head
-    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会) or that its clause sets up or forms (…部会が設けられ, …準備室が発足した); and a
+    names (内閣官房の…推進室, 中央防災会議の…実行会議, …審議会の…部会), that its clause sets up or forms (…部会が設けられ,
+    …準備室が発足した) or that owns a section named by its field (…委員会の食品表示部会); and a
     unit named by three words or more before 隊 (…消防援助隊), a head no kind of thing takes so long.
 
     One word before the longest head makes a kind of body (担当室, 作業部会, 政府対策本部を設置), and a number
@@ -825,12 +866,31 @@ def formed_bodies(text: str, known: Sequence[Candidate]) -> list[Candidate]:
         if before < 2 and not (listed or in_sitting):
             continue
         under = listed or in_sitting or start > 1 and text[start - 1] in _UNDER and start - 1 in owners
-        formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form")
+        formed = _act_follows(text, by_start, end, "set-up") or _act_follows(text, by_start, end, "form") \
+            or head in _FIELD_HEADS and _owns_section(text, end)
         # …自衛隊 is a known body with words before it, which other rules read; 中隊, 部隊 and 連隊 are ranks of unit
         unit = head == "隊" and before >= 3 and end not in {c.end for c in known} and len(last) != 2
         if under or formed or unit:
             found.append(Candidate(with_new(text, start), end, COMPOUND, type="Organization", headed=True))
     return found
+
+
+# The heads of a section a committee or council divides into: 部会, 分科会, 専門調査会, 小委員会.
+_SECTION_HEADS = ("部会", "分科会", "調査会", "小委員会")
+
+
+def _owns_section(text: str, end: int) -> bool:
+    """Return True when の and a section named by two words or more before its head follow a committee's name
+    (…委員会の食品表示部会): a committee that divides into sections by field is a standing body, while a kind of
+    committee (委員会の作業部会, one word) is not told apart so."""
+    if not text.startswith("の", end):
+        return False
+    run = next((r for r in _noun_runs(text) if r and r[0].start == end + 1), None)
+    if run is None:
+        return False
+    surface = nfkc(text[run[0].start : run[-1].end])
+    head = next((h for h in _SECTION_HEADS if surface.endswith(h)), "")
+    return bool(head) and len(short_units(surface[: -len(head)])) >= 2
 
 
 # What places the bodies listed after it under the body before it: 社会保障審議会の下に、…部会、…部会.

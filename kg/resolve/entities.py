@@ -1002,7 +1002,13 @@ def _kinds_named_by_tail(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexi
 def _opens_with_region(key: str, lexicon: Lexicon) -> bool:
     """Return True when a name opens with a region or place kg knows that is no country: a place's own body
     (東京消防庁, 東京都環境局) is no body the bare tail names (消防庁 is the state's), while a country's
-    (ルリタニア国防総省) is the one its tail names after it."""
+    (ルリタニア国防総省) is the one its tail names after it. A name that opens in hiragana before its kanji
+    (かながわ…センター) opens with a place as local bodies write it, kana for the prefecture or the town: a body's
+    name, and nouns (a verb's tail cut by the model, づける…法, is none)."""
+    kana = next((i for i, c in enumerate(key) if not is_hiragana(c)), 0)
+    opening = words(key[:kana]) if kana >= 2 and is_kanji(key[kana]) and suffix_type(key) == "Organization" else []
+    if opening and all(w.pos[0] == "名詞" for w in opening):
+        return True
     for end in range(1, len(key)):
         known = lexicon.get(key[:end])
         if known is not None and known.type == "Region":

@@ -12,7 +12,7 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
+    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_product, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
     sibling_sessions, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
@@ -120,7 +120,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     # a council with a chair another finder names too (日本…会議 as a known country and a head) is the body
     councils = {(c.start, c.end) for c in chaired}
     named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
-    named += bureaus(text, known + model) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    named += bureaus(text, known + model, members) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
@@ -144,7 +144,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("continued-session", sessions),
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
                             ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
-                            ("bureau", bureaus(text, known + model)),
+                            ("bureau", bureaus(text, known + model, members)),
                             ("numbered-resolution", numbered_resolutions(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
@@ -176,7 +176,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     coded = [c for c in survivors if cut_from_code(text, c) and c not in parts]
     phrased = [c for c in survivors if in_latin_phrase(text, c) and c not in parts + coded]
     facility_places = [c for c in survivors if ((c.start, c.end) in in_facilities and c.type in ("Country", "Region"))
-                       or names_a_plant(text, c) or names_a_station(text, c)]
+                       or names_a_plant(text, c) or names_a_station(text, c) or opens_a_product(text, c, spans)]
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
@@ -333,7 +333,7 @@ def _is_level(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 def _without_status(text: str, cand: Candidate) -> Candidate:
     """Return a candidate without the kind of juridical person written before the name (公益財団法人 of
-    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt that ends in 法人): a status, not part of the
+    公益財団法人日本相撲協会, a form of kg/data/legal_forms.txt with 法人 in it): a status, not part of the
     name. A company's 株式会社 belongs to its trade name and stays."""
     forms = _status_forms()
     if not forms or "法人" not in text[cand.start : cand.start + len(forms[0])]:
@@ -347,8 +347,9 @@ def _without_status(text: str, cand: Candidate) -> Candidate:
 
 @cache
 def _status_forms() -> tuple[str, ...]:
-    """Return the legal forms that name a kind of juridical person (…法人), longest first."""
-    return tuple(f for f in legal_forms() if f.endswith("法人"))
+    """Return the legal forms that name a kind of juridical person (…法人, and 医療法人社団, whose kind of person
+    follows 法人), longest first."""
+    return tuple(f for f in legal_forms() if "法人" in f)
 
 
 def _katakana_common_words(text: str, cand: Candidate) -> bool:

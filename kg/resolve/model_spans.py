@@ -19,7 +19,7 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
 from kg.resolve.compounds import (
-    compound_heads, ends_in_head, ends_in_publication, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
+    compound_heads, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
     proper_heads,
 )
 from kg.resolve.gazetteer import country_abbreviations
@@ -115,7 +115,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
     """Return GiNZA's spans whose labels can become nodes, except fragments and lists of known names."""
     mapping = ene_types()
     found = []
-    for span in people_joined(text, spans):
+    for span in _places_joined(text, people_joined(text, spans), mapping):
         type_ = mapping.get(span.ene)
         if span.ene == "Game" and not _names_a_competition(text, span):
             type_ = None  # ベルリン・フィル as the model's game: an ensemble, not a competition
@@ -129,6 +129,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         association = span.ene == "Position_Vocation" and _names_an_association(text, span)
         if association:
             type_ = "Organization"  # 全国…会 as the model's post: a post's name never ends in 会
+        organ = type_ in ("", "Organization") and _organ_of_state(text, span, known)
+        if organ:
+            type_ = "Organization"  # 大統領府, …機関の上級委員会: a state's or a known body's organ, whatever the label
         holder = None if type_ else _holding_body(text, span)
         if holder is not None:
             span, type_ = holder, "Organization"  # …ホールディングス傘下 as the model's product: the body it holds under
@@ -198,6 +201,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Event":
             span = _with_year_before(text, span)
         cut = _without_describing_suffix(text, span)
+        if type_ == "Organization":
+            cut = _without_headline_acts(text, cut)
         if cut != span and text[cut.end : span.end] == "戦" and type_ == "Event":
             type_ = "Organization"  # スピアーズ戦 is a match; スピアーズ is the team
         span, headed_by = _with_org_head(text, cut, type_)
@@ -221,7 +226,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or holder is not None or executive is not None or dictionary_law or idea or (
+        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or (
             span.ene in kept_labels() and not (_common_words_only(text, span) and (
                 other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
@@ -264,6 +269,24 @@ def people_joined(text: str, spans: Sequence[Span]) -> list[Span]:
                 and (text[last.end - 1] in _JOINERS or text[span.start] in _JOINERS)
                 and all(is_katakana(c) or c in _JOINERS for c in text[last.start : span.end])):
             joined[-1] = replace(last, end=span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _places_joined(text: str, spans: Sequence[Span], mapping: dict[str, str]) -> list[Span]:
+    """Return the spans with a place the model finds in hiragana right before a body's span made part of the body
+    (かながわ of かながわ北浜センター): a local body writes its place so in its name, where hiragana alone names no
+    place kg keeps. The hiragana is nouns from a word's start: a verb's tail (…づける) is no place. A place in kanji
+    before a body (神奈川県北浜センター) is read by the rules of compounds."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        last = joined[-1] if joined else None
+        place = words_within(text, last.start, last.end) if last is not None else []
+        if (last is not None and last.end == span.start and mapping.get(last.ene) in ("Region", "Country")
+                and mapping.get(span.ene) == "Organization" and all(is_hiragana(c) for c in text[last.start : last.end])
+                and place and place[0].start == last.start and all(w.pos[0] == "名詞" for w in place)):
+            joined[-1] = replace(span, start=last.start)
         else:
             joined.append(span)
     return joined
@@ -543,9 +566,12 @@ _IDEA_LABELS = frozenset({"Doctrine_Method_Other", "Printing_Other"})
 def _headed_after_words(text: str, span: Span) -> bool:
     """Return True for a span whose head noun of a body or a law has two words or more before it (・ between them),
     none of them a particle, and that is no product's name: …・…防止条例, …基準関係法制研究会, not 研究会 or 防止条例 alone.
-    A scheme's head (…制度) is left: 個人通報制度 and 排出量取引制度 are kinds of scheme as often as names."""
+    A scheme's head (…制度) is left: 個人通報制度 and 排出量取引制度 are kinds of scheme as often as names, and so is a
+    system's (…取引デジタルプラットフォーム: name_words.tsv, role thing), a body's head as often as a thing's."""
     surface = nfkc(text[span.start : span.end])
     if suffix_type(surface) not in ("Organization", "Law") or is_product(surface) or any(is_hiragana(c) for c in surface):
+        return False
+    if surface.endswith(tuple(name_words("thing"))):
         return False
     front = [w for w in words_within(text, span.start, span.end - head_length(surface)) if text[w.start : w.end] != "・"]
     return len(front) >= 2 and all(w.pos[0] in ("名詞", "接頭辞") for w in front)
@@ -653,7 +679,28 @@ def _with_org_head(text: str, span: Span, type_: str) -> tuple[Span, str]:
         return span, ""
     after = next((w for w in words(text) if w.start == span.end), None)
     head = heads_by_word().get(nfkc(text[after.start : after.end])) if after is not None else None
-    return (replace(span, end=after.end), head) if head == "Organization" else (span, "")
+    if head != "Organization":
+        return _through_of(text, span)
+    return replace(span, end=after.end), head
+
+
+def _through_of(text: str, span: Span) -> tuple[Span, str]:
+    """Return a body's span widened over の and one field word and a body's head after it when the span ends in a
+    common noun, not a name (ゾルタ子ども of ゾルタ子どもの権利委員会: the model cut the name at its の), with the
+    head's type; else the span and "". A span that is a name of its own (日本 of 日本の外務省) keeps its end."""
+    last = word_ending(text, span.end)
+    if all(c in country_abbreviations() for c in text[span.start : span.end]):
+        return span, ""  # 日豪印の保健当局: the countries' bodies, each its own
+    if last is None or last.pos[:2] != ("名詞", "普通名詞") or last.unknown or last.start <= span.start \
+            or head_type(nfkc(text[span.start : span.end])) \
+            or suffix_type(nfkc(text[span.start : span.end])) or not text.startswith("の", span.end):
+        return span, ""
+    field, head = word_starting(text, span.end + 1), None
+    if field is not None and field.pos[:2] == ("名詞", "普通名詞") and not head_type(nfkc(text[field.start : field.end])):
+        head = word_starting(text, field.end)
+    if head is None or heads_by_word().get(nfkc(text[head.start : head.end])) != "Organization":
+        return span, ""
+    return replace(span, end=head.end), "Organization"
 
 
 def _with_field_words_before(text: str, span: Span) -> Span:
@@ -691,6 +738,19 @@ def _without_describing_suffix(text: str, span: Span) -> Span:
         return replace(span, end=span.end - 2)  # 企業向け is one word of the dictionary
     if len(inside) >= 2 and _made_by(text, inside):
         return replace(span, end=inside[-2].end)  # ABC機, ABCブランド, ABC北浜線: the company's thing, the company named
+    return span
+
+
+def _without_headline_acts(text: str, span: Span) -> Span:
+    """Return a body's span without the kanji words for acts a headline writes after a katakana or Latin name
+    (買収完了 of ABCスチール買収完了: サ変 nouns): the company is the name."""
+    inside = list(words_within(text, span.start, span.end))
+    acts = len(inside)
+    while acts > 1 and inside[acts - 1].pos[:3] == ("名詞", "普通名詞", "サ変可能") and is_kanji(text[inside[acts - 1].start]):
+        acts -= 1
+    if acts < len(inside) and all(is_katakana(c) or is_ascii_alnum(c) or c == "・"
+                                  for c in nfkc(text[span.start : inside[acts - 1].end])):
+        return replace(span, end=inside[acts - 1].end)
     return span
 
 
@@ -740,6 +800,36 @@ def _of_a_country(text: str, span: Span) -> bool:
     rest = nfkc(text[inside[0].end : span.end])
     # 両 says the words after it are the two countries' own, no one organ (日中両政府, 米英両国)
     return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
+
+
+# What a head of state's title takes to name the office that serves it: 府 (大統領府, 首相府).
+_OFFICE = "府"
+# What ends a sentence's predicate: a noun before it says what the topic is (…は北方国の中央銀行だ).
+_PREDICATE_ENDS = ("。", "だ", "である", "です")
+
+
+def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
+    """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
+    two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
+    北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
+    (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) or a
+    quoted name after them (…の劇団「…」) says what a body is."""
+    surface = nfkc(text[span.start : span.end])
+    if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
+        return True
+    if span.start < 2 or text[span.start - 1] != "の" or not any(
+            c.end == span.start - 1 and c.type in ("Country", "Organization") for c in known):
+        return False
+    from kg.resolve.people import titles  # people.py reads this module's spans
+
+    inside = words_within(text, span.start, span.end)
+    after = word_starting(text, span.end)
+    posts = titles() | name_words("chair")
+    if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end) \
+            or text.startswith(("「", "『"), span.end):
+        return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ, …の芸能事務所「…」: what a body is
+    return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
+            and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
 
 
 def _foreign_company(text: str, span: Span) -> bool:

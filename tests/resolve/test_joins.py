@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kg.records import Block, Link, Note, Span
 from kg.resolve import ResolveOptions, resolve
 from kg.resolve.aliases import base_lexicon, defined_kinds
@@ -1341,3 +1343,213 @@ def test_a_meeting_with_a_place_and_de_no_before_it_is_the_one_named_with_the_pl
     assert nodes["日仏パリ協議"] == ["日仏パリ協議", "日仏協議"]
     bare = "日仏協議が続く。"  # a mention with no place: the series of talks
     assert "日仏協議" in _nodes([_note(named), _note(placed, "m.md"), _note(bare, "o.md")], {})
+# Bodies, their short names and legal forms (branch rulebody11)
+
+
+def test_a_juridical_persons_form_of_two_words_is_left_out_whole():
+    text = "北浜庁は医療法人社団北星会に命令を出した。"
+    nodes = _nodes([_note(text)], _spans(text, ("医療法人社団北星会", "Organization_Other"), ("社団北星会", "Organization_Other")))
+    assert nodes["北星会"] == ["北星会"] and "社団北星会" not in nodes
+    held = "株式会社北星に命令を出した。"  # a company's form is part of the trade name its mention reads
+    assert _nodes([_note(held)], _spans(held, ("株式会社北星", "Company"))) == {"北星": ["株式会社北星"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        # a noun in hiragana before the kanji words runs the body's name on: no kind of body
+        ("国際ぜんそく研究機関（IAAR）は分類を改めた。", [["国際ぜんそく研究機関", "IAAR"]]),
+        ("国際研究機関（IRI）と連携した。", []),  # common kanji words for a kind of body and its acronym
+        # a body's compound head after a clause: the run is a whole name, not the tail of one
+        ("北浜にある北浜海事裁判所（NMC）は判断した。", [["北浜海事裁判所", "NMC"]]),
+        # a short name whose compound head is the long name's last kanji
+        ("北浜機械工業会（北機会）の会長が話した。", [["北浜機械工業会", "北機会"]]),
+        ("北浜機構（北浜協会）が話した。", []),  # a head of its own: another body
+    ],
+)
+def test_a_body_and_its_short_name_in_parentheses(text, defined):
+    from kg.resolve.aliases import _paren_definitions, base_lexicon
+
+    assert list(_paren_definitions(_note(text).blocks[0], base_lexicon(()))) == defined
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("改正には港湾利用委員会の港湾整備部会の答申が要る。", ["港湾利用委員会"]),  # owns a section named by its field
+        ("北浜委員会の作業部会が開かれた。", []),  # one word before 部会: a kind of section
+        ("港湾利用委員会の答申が要る。", []),  # common words, nothing said of the committee
+    ],
+)
+def test_a_committee_that_owns_a_section_named_by_its_field_is_a_body(text, found):
+    from kg.resolve.compounds import formed_bodies
+
+    assert [text[c.start : c.end] for c in formed_bodies(text, [])] == found
+
+
+def test_a_study_group_under_a_known_body_is_a_body():
+    from kg.resolve.candidates import Candidate
+    from kg.resolve.compounds import formed_bodies
+
+    text = "北浜庁の港湾利用制度検討会が報告書をまとめた。北浜庁の検討会も開いた。"
+    known = [Candidate(s, s + 3, 1, type="Organization") for s in (0, text.index("北浜庁", 5))]
+    assert [text[c.start : c.end] for c in formed_bodies(text, known)] == ["港湾利用制度検討会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("玩具会社ルミナ・ワークスが訴えた。", ["ルミナ・ワークス"]),  # a trade and 会社 before a joined name
+        ("原告は食品輸入会社のA.B.ノードなど5社だ。", ["A.B.ノード"]),  # Latin initials joined by dots, after の
+        ("投資銀行ベル・ハーパーのCEOだった。", ["ベル・ハーパー"]),  # a surname as one part: still the firm
+        ("会社のリスク・マネジメントを見直す。", []),  # a company word alone before の: what the firm has
+        ("北浜中央銀行のアンナ・ベルタ総裁が話した。", []),  # a title after the name: a person
+    ],
+)
+def test_a_joined_foreign_name_after_a_trade_and_a_word_for_a_company_is_a_company(text, found):
+    from kg.resolve.compounds import described_companies
+
+    assert [text[c.start : c.end] for c in described_companies(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("在ルーマニア日本大使館の大使が話した。", ["在ルーマニア日本大使館"]),  # 在, where it is, whose, the head
+        ("在日ルーマニア大使館が声明を出した。", ["在日ルーマニア大使館"]),  # 在日 as one word: in Japan
+        ("在日大使館を回った。", []),  # no country of its own: any embassy in Japan
+        ("現在日本大使館は閉まっている。", []),  # 在 of 現在 is no prefix
+    ],
+)
+def test_a_countrys_mission_abroad_is_one_body(text, found):
+    from kg.resolve.aliases import base_lexicon
+    from kg.resolve.candidates import bureaus, known_and_compound
+
+    known, members = known_and_compound(text, base_lexicon(()))
+    assert [text[c.start : c.end] for c in bureaus(text, known, members)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "kept"),
+    [
+        ("北方国の代表部は大統領府に置かれた機関だ。", "Government", "大統領府", True),  # a head of state's office
+        ("世界保健機関の上級委員会が止まった。", "Government", "上級委員会", True),  # a known body's organ
+        ("ルーマニアの関税総署が輸入を止めた。", "Position_Vocation", "関税総署", True),  # a country's organ
+        ("世界保健機関の委員会が止まった。", "Government", "委員会", False),  # one word: a kind of body
+    ],
+)
+def test_common_words_of_a_state_or_a_known_bodys_organ_are_a_name(text, label, name, kept):
+    assert (name in _nodes([_note(text)], _spans(text, (name, label)))) is kept
+
+
+def test_a_links_display_text_made_of_its_targets_characters_is_the_bodys_short_name():
+    from kg.records import Link
+
+    text = "北浜協議会が話した。北協は相模原市に施設を持つ。日本は参加した。"
+    block = replace(_note(text).blocks[0], links=(Link(10, 12, "北浜協議会", wiki=True), Link(24, 26, "日本銀行", wiki=True)))
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=(block,))], {})
+    assert nodes["北浜協議会"] == ["北協", "北浜協議会"]
+    assert "日本銀行" not in nodes  # the name's opening words name something else
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "found"),
+    [
+        ("北浜製作.md", "北浜製作は大手の工具メーカー。2019年に南浜工機から今の名前になった。", [["北浜製作", "南浜工機"]]),
+        ("北浜振興機構.md", "1958年に北浜振興会として発足した。", [["北浜振興機構", "北浜振興会"]]),
+        ("メモ.md", "1958年に北浜振興会として発足した。", []),  # no topic and no body's note: whose name it was is unsaid
+        ("メモ.md", "北浜審議会は北浜新審議会に改められた。", []),  # read by _renamings
+    ],
+)
+def test_a_bodys_former_name_is_one_of_its_names(path, text, found):
+    from kg.resolve.aliases import _former_names
+
+    block = _note(text, path).blocks[0]
+    assert list(_former_names(block, frozenset({"北浜製作", "北浜振興機構"}))) == found
+
+
+def test_a_body_said_to_be_changed_into_another_name_is_renamed():
+    from kg.resolve.aliases import _renamings, base_lexicon
+
+    text = "厚生省の北浜食品審議会は北浜審議会に改められた。"
+    assert list(_renamings(_note(text).blocks[0], base_lexicon(()))) == [["北浜審議会", "北浜食品審議会"]]
+    held = "基準は2024年に改められた。"  # no name with a head before に
+    assert list(_renamings(_note(held).blocks[0], base_lexicon(()))) == []
+    law = "旧北浜保護法は1996年に北浜母子法に改められるまで続いた。"  # a law so changed may be a law of its own
+    assert list(_renamings(_note(law).blocks[0], base_lexicon(()))) == []
+
+
+def test_a_post_or_a_predicate_after_a_known_bodys_organ_keeps_it_no_name():
+    text = "世界保健機関の上級委員会委員が話した。北方国は北方国の中央銀行だ。"
+    found = _nodes([_note(text)], _spans(text, ("上級委員会", "Government"), ("中央銀行", "Government")))
+    assert "上級委員会" not in found and "中央銀行" not in found
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "term"),
+    [
+        ("耐容週間摂取量", "TWI", True),  # common words for a measure and their acronym
+        ("XYZ", "全国港湾情報ネットワークシステム", True),  # an acronym and the common words of a system
+        ("コンビニエンスストア", "コンビニ", True),  # a loanword and its clipped form
+        ("国際原子力機関", "IAEA", False),  # a body
+        ("スターバックス", "スタバ", False),  # a brand, a proper word
+        ("SNS", "ゼノ・トーク", True),  # a kind of thing and which one: a service
+        ("IMF", "アイエムエフ", False),  # an acronym of a proper noun: a body
+        ("SAPPHIRE", "サファイア", False),  # a word in capitals and its reading: a name
+    ],
+)
+def test_an_abbreviated_measure_system_or_loanword_is_a_term(outer, inner, term):
+    text = f"{outer}（{inner}）を見た。{inner}は多い。"
+    assert (inner in list(defined_kinds(_note(text).blocks, base_lexicon([])))) is term
+
+
+def test_common_words_ending_in_a_systems_head_are_no_body():
+    text = "取引情報プラットフォームを利用する業者が増えた。"
+    assert _nodes([_note(text)], _spans(text, ("取引情報プラットフォーム", "Doctrine_Method_Other"))) == {}
+
+
+def test_a_headlines_acts_after_a_companys_name_and_a_day_before_a_dynastys_head_name_no_body():
+    text = "2031-06-19 北浜製鉄がABCスチール買収完了"
+    assert "ABCスチール" in _nodes([_note(text)], _spans(text, ("ABCスチール買収完了", "Company")))
+    held = "北浜省の調査完了を待つ。"  # kanji words before the acts: no company's name to cut back to
+    assert "調査完了" not in _nodes([_note(held)], _spans(held, ("調査完了", "Company")))
+    from kg.resolve.compounds import compound_names
+
+    day = "大統領は22日（北方国時間23日朝）、合意を発表した。"
+    assert compound_names(day) == []  # 朝 after a day is the morning, no dynasty
+    dynasty = "高麗朝の王が"
+    assert [dynasty[c.start : c.end] for c in compound_names(dynasty)] == ["高麗朝"]
+
+
+def test_a_place_in_hiragana_before_a_body_is_part_of_its_name_and_the_bare_kind_stays_apart():
+    text = "ほくと中央港湾センターに相談した。全国の港湾センターが受け付けた。"
+    spans = _spans(text, ("ほくと", "Province"), ("中央港湾センター", "Public_Institution"), ("港湾センター", "Public_Institution"))
+    nodes = _nodes([_note(text)], spans)
+    assert nodes["ほくと中央港湾センター"] == ["ほくと中央港湾センター"]
+    held = "ほくとの港湾センター"  # a particle between: the place and the body are apart, and hiragana names no place
+    assert "ほくと港湾センター" not in _nodes([_note(held)], _spans(held, ("ほくと", "Province"), ("港湾センター", "Public_Institution")))
+
+
+def test_a_known_company_opening_a_product_span_is_its_service_no_mention():
+    text = "資料はGoogleマップに置く。"
+    assert _nodes([_note(text)], _spans(text, ("Googleマップ", "Product_Other"))) == {}
+    held = "Googleブランドの端末を買った。"  # a brand the company sells under its name is a mention of it
+    assert _nodes([_note(held)], _spans(held, ("Googleブランド", "Product_Other"))) != {}
+
+
+def test_a_bodys_span_cut_at_its_of_runs_on_over_one_field_word_and_a_head():
+    text = "ゾルタ子どもの権利委員会は勧告した。"
+    assert "ゾルタ子どもの権利委員会" in _nodes([_note(text)], _spans(text, ("ゾルタ子ども", "International_Organization")))
+    held = "ゾルタの権利委員会は勧告した。"  # a name of its own before の keeps its end
+    assert "ゾルタの権利委員会" not in _nodes([_note(held)], _spans(held, ("ゾルタ", "International_Organization")))
+    countries = "日豪印の保健当局は協議した。"  # a compound of countries' forms: each country's body
+    assert "日豪印の保健当局" not in _nodes([_note(countries)], _spans(countries, ("日豪印", "Political_Party")))
+
+
+def test_a_post_or_a_description_before_a_quoted_name_is_no_company_and_no_organ():
+    from kg.resolve.compounds import described_companies
+
+    text = "北浜輸出銀行のシニア・バイス・プレジデントに指名された。"
+    assert described_companies(text) == []  # a post in katakana, no firm
+    quoted = "北方国の芸能事務所「ゾルタ企画」が手がけた。"  # what the quoted body is, no organ of the state
+    assert "芸能事務所" not in _nodes([_note(quoted)], _spans(quoted, ("芸能事務所", "Organization_Other")))

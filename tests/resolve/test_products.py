@@ -181,7 +181,6 @@ STILL_NODES = {
     "data_science_vault": {
         "AIC": "赤池情報量規準 holds a surname (赤池 as a proper noun), so the term and its acronym look like a name",
         "Claude Desktop": "a product kg does not know, with no product's head after it",
-        "SSO": "Sudachi holds シングルサインオン as one proper noun, so the term looks like a name",
         "AutoGen": "a product kg does not know, with no product's head after it",
         "ベンジャミーニ・ホッホベルク法": "法 of a method is read as the head of a law",
         "マルチエージェント・フレームワーク": "フレームワーク of software is read as the head of a plan",
