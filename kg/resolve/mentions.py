@@ -184,6 +184,10 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     versions = [c for c in survivors if opens_a_version(text, c)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces + versions and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
+    # a person's name holds no country's one-character forms (韓英 of 韓英哲首相: Korea and Britain)
+    persons = [c for c in accepted if c.type == "Person"]
+    inside_people = [m for m in members if any(p.start <= m.start and m.end <= p.end for p in persons)]
+    members = [m for m in members if m not in inside_people]
     if tracing is not None:
         trace.dropped_all(before, [*candidates, *members], "inside-longer-name")
         trace.dropped_all([c for c in candidates if c.trust], survivors, "conflict")
@@ -194,6 +198,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
         trace.dropped_all(facility_places, [], "in-facility")
         trace.dropped_all(glosses, [], "gloss")
         trace.dropped_all(versions, [], "inside-longer-name")
+        trace.dropped_all(inside_people, [], "inside-longer-name")
         trace.dropped_all([c for c in survivors if c not in pieces + versions and c not in glosses], accepted, "other-kind")
         trace.found(levels, "address-level")
     mentions = []

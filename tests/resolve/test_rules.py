@@ -545,6 +545,13 @@ def test_a_term_named_after_a_person_or_a_letter_is_no_person_but_the_person_nam
     assert surfaces == ["キタハマ", "ノルダ", "ヨハン・キタハマ"], surfaces
 
 
+def test_a_persons_name_holds_no_country_of_a_compound_but_the_compound_after_it_names_both():
+    text = "韓英哲首相は来日した。日英首脳会談も開かれた。"
+    found = _surfaces(resolve([_note(_block(text))], {text: [_span(text, "韓英哲", "Person")]}))
+    # 韓英 of the name is no compound of Korea and Britain; 日英 of the talks names Japan and Britain
+    assert found["韓英哲"] == "韓英哲" and "韓" not in found and found["英"] == "イギリス" and found["日"] == "日本"
+
+
 def test_no_member_of_a_country_compound_runs_across_two_words():
     text = "米国連邦航空局が認可し、日米首脳会談が開かれた。"
     found = _surfaces(resolve([_note(_block(text))], {}))
