@@ -28,7 +28,8 @@ from kg.resolve.knowledge import (
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.words import short_units, word_ending, words, words_within
-from kg.text.chars import is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
+from kg.text.chars import (fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
+                           tidy_surface)
 
 _PARENS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
 _ENGLISH_LEAD = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'&/\-]*[A-Za-z0-9]")
@@ -72,13 +73,22 @@ def base_lexicon(alias_rows: Sequence[AliasRow]) -> Lexicon:
     lexicon = Lexicon()
     for entry in load_gazetteer():
         for name in entry.names:
-            lexicon.add(name, entry.id, entry.type)
+            if not _folds_into_common_word(name):
+                lexicon.add(name, entry.id, entry.type)
     for row in alias_rows:
         entity = _merge_target(lexicon, [row.name, *row.aliases]) or row.name
         for name in [row.name, *row.aliases]:
             lexicon.add(name, entity, row.type, replace=True)
         lexicon.retype(entity, row.type)
     return lexicon
+
+
+def _folds_into_common_word(name: str) -> bool:
+    """Return True for a name written with an old or variant kanji that, in the common form names are matched in,
+    is one common word of the dictionary: 聯想, Lenovo's Chinese name, would match 連想 (association)."""
+    folded = fold_variants(name)
+    found = words(folded) if folded != name else ()
+    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(folded)) and not found[0].proper
 
 
 def _merge_target(lexicon: Lexicon, names: Iterable[str]) -> str:

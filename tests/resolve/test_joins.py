@@ -1553,3 +1553,9 @@ def test_a_post_or_a_description_before_a_quoted_name_is_no_company_and_no_organ
     assert described_companies(text) == []  # a post in katakana, no firm
     quoted = "北方国の芸能事務所「ゾルタ企画」が手がけた。"  # what the quoted body is, no organ of the state
     assert "芸能事務所" not in _nodes([_note(quoted)], _spans(quoted, ("芸能事務所", "Organization_Other")))
+
+
+def test_a_gazetteer_name_in_a_variant_kanji_that_folds_into_a_common_word_is_not_matched():
+    lexicon = base_lexicon([])
+    # 聯想 (a company's Chinese name) folds into 連想 (association), a common word; the company keeps its other names
+    assert lexicon.get("連想") is None and lexicon.get("レノボ") is not None
