@@ -105,6 +105,8 @@ def _cut_long(text: str, start: int, end: int, max_bytes: int) -> Iterator[tuple
 
 # How often the wait for a batch looks for a Ctrl-C its handler noted, in seconds.
 _POLL = 0.1
+# How long an interrupted build waits for the pool's manager thread to see its workers gone, in seconds.
+_MANAGER_GRACE = 5.0
 
 
 def find_spans(
@@ -162,7 +164,13 @@ def find_spans(
         # leave without waiting for the batches still queued (nor for a pool an interrupt left half made)
         os.close(hold)
         hold = -1
-        pool.shutdown(wait=False)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        pool.shutdown(wait=False, cancel_futures=True)
+        # The workers now exit, and the pool's manager thread with them. Let it finish closing its wake-up
+        # pipe: Python 3.11's exit hook writes to that pipe unlocked, and printed "Bad file descriptor"
+        # under kg's one line when the thread closed it at the same moment (fixed in CPython 3.12)
+        if manager is not None:
+            manager.join(timeout=_MANAGER_GRACE)
         raise
     else:
         pool.shutdown(wait=True)
