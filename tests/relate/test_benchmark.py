@@ -234,6 +234,10 @@ OWN_FLOORS = {
     # the round's branches merged (f2096ff): 0.97 / 0.80 (37 of 45) and 0.89 / 0.87 (37 of 38)
     "own_consumer_food_safety_2024": (0.95, 0.78),
     "own_vault_us_tariffs_2025": (0.87, 0.85),
+    # written in the eleventh round and held out for it, moved here at the twelfth round's start: 0.74 / 0.57 and 0.83 / 0.56
+    # at that round's end (f2096ff), 0.76 / 0.57 and 0.83 / 0.56 on first contact (6b70a9f)
+    "own_korea_northeast_asia_2024": (0.72, 0.55),
+    "own_vault_politics_2024": (0.81, 0.54),
 }
 
 
