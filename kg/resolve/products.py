@@ -4,7 +4,7 @@ kg/data/products.txt holds the well-known products; a help site names many more 
 sync tool, a plan of a service). A name kg does not know is a product when the vault writes it
 after a product it knows (Publish of Obsidian Publish), or when the text around it treats it as
 software more often than as a body (kg/data/product_cues.tsv: Xアプリ, Xをインストール,
-Xは…同期ツールです, XやYなどのアプリ against X社, Xが買収, Xと提携), lists it with a product it knows,
+Xは…同期ツールです, X: …のフレームワーク, XやYなどのアプリ against X社, Xが買収, Xと提携), lists it with a product it knows,
 or heads a section with it that states its licence.
 """
 
@@ -34,6 +34,9 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*(?: [A-Z][A-Za-z0-9.+-]*)+")
 # What ends the clause that defines a name: Xは、…ツールです / …ツールで、 / …ツールである。 A である
 # before a noun opens a relative clause instead (…企業であるアトラシアンが提供: the company is another).
 _DEFINED = re.compile(r"^は[、,]?([^。！？\n]{0,60}?)(?:です|である(?=[。、,])|であり|で[、,]|。)")
+# A glossary line that defines a name after a colon (- X: …のフレームワーク, X：…ツール。): the definition runs
+# to the end of its sentence or line, and its last noun says what the name is, as in Xは…です.
+_COLON_DEFINED = re.compile(r"^[:：]\s*([^。！？\n:：]{1,60}?)\s*(?:です|である)?(?:[。！？\n]|$)")
 # A list the name is a member of, and what closes it: X、Y、Zなどのアプリ, XやYなどのアプリ, X、Y、その他の
 # …ブラウザ向け, X、Yなど、ほとんどの…ジェネレーター, XやYのように、…を必要とするプラグインは.
 _LISTED = re.compile(r"^(?:[、,・や](?!その他)[^、,。はがをにでと]{1,30}?)*(?:(など)(?:の|、|,)?|[、,]その他の|(のよう)[にな][、,]?)")
@@ -180,7 +183,7 @@ def _side(after: str) -> str:
     for text, side in cues["after"]:
         if after.startswith(text):
             return side
-    defined = _DEFINED.match(after)
+    defined = _DEFINED.match(after) or _COLON_DEFINED.match(after)
     if defined is not None:
         return _noun_side(defined.group(1))
     listed = _LISTED.match(after)

@@ -136,6 +136,12 @@ def test_a_name_the_text_installs_and_defines_as_a_tool_is_no_node():
     assert _surfaces(entities) == {}
 
 
+def test_a_glossary_line_that_defines_a_name_as_a_tool_after_a_colon_makes_it_no_node():
+    text = "- Zetto: 大阪の会社が作ったメモの同期ツール\n- Kanva：東京のスタートアップ。"
+    surfaces = _surfaces(_resolve(text, ("Zetto", "Company"), ("Kanva", "Company")))
+    assert "Zetto" not in surfaces and surfaces["Kanva"] == ("Kanva", "Organization")
+
+
 def test_a_name_the_text_treats_as_a_company_stays_one_though_it_sells_an_app():
     text = "Zettoは大阪の企業で、Zettoの本社は梅田にある。Zettoアプリをダウンロードできる。"
     entities = _resolve(text, ("Zetto", "Company"))
@@ -181,7 +187,6 @@ STILL_NODES = {
     "data_science_vault": {
         "AIC": "赤池情報量規準 holds a surname (赤池 as a proper noun), so the term and its acronym look like a name",
         "Claude Desktop": "a product kg does not know, with no product's head after it",
-        "AutoGen": "a product kg does not know, with no product's head after it",
         "ベンジャミーニ・ホッホベルク法": "法 of a method is read as the head of a law",
         "マルチエージェント・フレームワーク": "フレームワーク of software is read as the head of a plan",
         "モーメント法": "法 of a method is read as the head of a law",
