@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _QUOTES = "「」『』【】〈〉《》\"'“”‘’"
@@ -74,6 +74,7 @@ def _is_decoration(char: str) -> bool:
 _QUOTED_FRONT = re.compile(r"^「([^「」]+)」(?=.)")
 
 
+@lru_cache(maxsize=1 << 16)
 def tidy_surface(text: str) -> str:
     """Return a surface form as a node label: NFKC, single spaces only between Latin words, no quotes."""
     text = strip_decoration(_QUOTED_FRONT.sub(r"\1", nfkc(text).strip()).strip(_QUOTES).strip())
@@ -94,6 +95,7 @@ def _latin_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and is_ascii_alnum(text[i])
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """Return the key two names share when they are the same name (case, width and kanji variants folded)."""
     return fold_variants(tidy_surface(text).casefold().replace(" ", ""))
