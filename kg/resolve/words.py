@@ -120,7 +120,7 @@ def _one_common_noun(word: str) -> bool:
     return len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def words(text: str) -> tuple[Word, ...]:
     """Return the words of text in order, with offsets into text."""
     found: list[Word] = []
