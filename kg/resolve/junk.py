@@ -125,7 +125,8 @@ def is_product(surface: str) -> bool:
     names the maker, and the name of a company alone (Apple, Google) is the company's.
     """
     name = nfkc(surface).strip()
-    return from_product(name) or _is_tier(name) or bool(_SOFTWARE_FILE.fullmatch(name)) or _named_after_maker(name) \
+    return from_product(name) or _is_tier(name) or _is_edition(name) or bool(_SOFTWARE_FILE.fullmatch(name)) \
+        or _named_after_maker(name) \
         or _maker_then_common_words(name) or any(
         name[:i].rstrip().casefold() in _organisation_names() and from_product(name[i:].lstrip())
         for i in range(2, len(name) - 1) if _word_ends(name, i)
@@ -166,6 +167,15 @@ def _is_tier(name: str) -> bool:
     tier = next((t for t in name_words("tier") if name.endswith(t)), "")
     words = name[: len(name) - len(tier)].split() if tier else []
     return bool(words) and all(w.isascii() and w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
+
+
+def _is_edition(name: str) -> bool:
+    """Return True for capitalised English words with a word for an edition or a platform of software after them
+    (Zetto Desktop, Kanva for Mac): a program, whoever makes it, where no body's name ends so."""
+    words = name.split()
+    if len(words) > 2 and words[-2] == "for" and words[-1] in name_words("platform"):
+        return name.isascii() and all(w[0].isupper() for w in words[:-2])
+    return len(words) > 1 and name.isascii() and all(w[0].isupper() for w in words) and words[-1] in name_words("edition")
 
 
 def from_product(name: str, products: frozenset[str] | None = None) -> bool:
