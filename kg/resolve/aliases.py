@@ -27,6 +27,7 @@ from kg.resolve.knowledge import (
 )
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
+from kg.resolve.products import describes_software
 from kg.resolve.words import short_units, word_ending, words, words_within
 from kg.text.chars import (fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
                            tidy_surface)
@@ -647,6 +648,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         if _generic_loanword(outer):
             continue  # SNS（ヨモギ・ソーシャル）: a generic word and the one thing it means here, no other name of it
+        if describes_software(match.group(1)):
+            continue  # Zetto（オープンソースの同期ツール）: what kind of program the name is, no other name of it
         if _COUNTED.search(outer):
             continue  # 指導者3人（A、B、C）, 6か国（…）: a number of people or states, and the parenthesis says who
         hereafter = _HEREAFTER.fullmatch(match.group(1).strip())

@@ -592,15 +592,28 @@ def without_lone_latin_words(entities: Sequence[Entity], lexicon: Lexicon) -> li
     the notes never write as part of a longer person's name (Any of a table of types, KoalaSync among
     apps): a Western person in Japanese text is written with both names, or in katakana, or with a
     title (Musk氏), or is a name kg knows. A word some longer person's name holds (Susan of Susan
-    Marsh) stays."""
+    Marsh) stays. Nor the English terms the model calls people (False Negative: _common_english_words)."""
     longer = {w for e in entities if e.type == "Person" for w in nfkc(e.label).split() if " " in nfkc(e.label)}
-    dropped = [e for e in entities if _lone_latin_word(e, lexicon) and nfkc(e.label) not in longer]
+    dropped = [e for e in entities if _lone_latin_word(e, lexicon) and nfkc(e.label) not in longer
+               or _common_english_words(e, lexicon)]
     for entity in dropped:
         if trace.current() is not None:
             for mention in entity.mentions:
                 trace.reading(mention.block)
                 trace.dropped(mention.start, mention.end, "lone-latin-person")
     return [e for e in entities if e not in dropped]
+
+
+def _common_english_words(entity: Entity, lexicon: Lexicon) -> bool:
+    """Return True for a Person entity kg does not know, named by Latin words only the model found, every one of which
+    the dictionary knows as a common noun (False Negative, True Positive Rate): a term written in English. A person's
+    name holds a word the dictionary lacks or knows as a name (Macron, Gates, Jerome Powell)."""
+    name = nfkc(entity.label)
+    if entity.type != "Person" or not name.isascii() or " " not in name or lexicon.get(entity.label) is not None:
+        return False
+    found = [w for w in words(name) if name[w.start : w.end].strip()]
+    return (all(m.source == "ginza" for m in entity.mentions)
+            and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found))
 
 
 def _lone_latin_word(entity: Entity, lexicon: Lexicon) -> bool:

@@ -46,6 +46,11 @@ _PHRASE_TAIL = ("向け", "用", "など")
 _MEMBERS = re.compile(r"[^、,・や。！？\s（）()「」]+(?:[、,・や][^、,・や。！？\s（）()「」]+)+")
 # A series' acronym and a session's number (XYZ9, XYZ-12).
 _SESSION = re.compile(r"([A-Z]{2,8})[-‐]?(\d{1,4})")
+# Nouns for a kind of software that also end names of bodies (…ファイナンシャルサービス).
+_NAMED_KINDS = ("サービス", "SNS")
+# A parenthesis right after a name that says what kind of thing it is: X（オープンソースフレームワーク）, X（東京の
+# スタートアップ）; its last noun counts as in Xは…です.
+_DESCRIBED = re.compile(r"^[(（]([^()（）]{1,40})[)）]")
 # What may stand between a name and the text after it: markup and spaces (**Working Copy**アプリ).
 _BETWEEN = " *_\u3000"
 
@@ -183,6 +188,9 @@ def _side(after: str) -> str:
     for text, side in cues["after"]:
         if after.startswith(text):
             return side
+    described = _DESCRIBED.match(after)
+    if described is not None:
+        return _noun_side(described.group(1).strip())
     defined = _DEFINED.match(after) or _COLON_DEFINED.match(after)
     if defined is not None:
         return _noun_side(defined.group(1))
@@ -215,6 +223,14 @@ def _noun_side(text: str) -> str:
         if text.endswith(noun):
             return side
     return ""
+
+
+def describes_software(text: str) -> bool:
+    """Return True for words that end in a noun for a kind of program (オープンソースフレームワーク, 無料の同期ツール): a
+    description of what a program is, as a parenthesis after its name gives it, never a name of it. A service or an
+    SNS is left out: a company's name may end in サービス."""
+    text = nfkc(text).strip()
+    return _noun_side(text) == "product" and not text.endswith(_NAMED_KINDS)
 
 
 def maker_cues() -> frozenset[str]:

@@ -206,6 +206,12 @@ def test_one_latin_word_only_the_model_calls_a_person_is_none_unless_a_longer_na
     assert found == {"Smith": "Person", "John Smith": "Person"}
 
 
+def test_english_common_nouns_the_model_calls_a_person_are_none_but_a_name_with_a_word_the_dictionary_lacks_stays():
+    text = "False Negativeが増え、True Positive Rateが下がった。Jerome Powellが話し、Emmanuel Macronも来た。"
+    spans = ("False Negative", "Person"), ("True Positive Rate", "Person"), ("Jerome Powell", "Person"), ("Emmanuel Macron", "Person")
+    assert _resolved(text, *spans) == {"Jerome Powell": "Person", "Emmanuel Macron": "Person"}
+
+
 def test_a_given_name_before_the_whole_name_in_parentheses_is_the_same_person_but_a_product_is_not():
     text = "Susan (Susan Marsh) が翻訳した。Tidymark (Tidymark Cloud) を使う。"
     found = _resolved(text, ("Susan", "Show_Organization"), ("Susan Marsh", "Person"))

@@ -144,6 +144,19 @@ def test_a_glossary_line_that_defines_a_name_as_a_tool_after_a_colon_makes_it_no
     assert "Zetto" not in surfaces and surfaces["Kanva"] == ("Kanva", "Organization")
 
 
+def test_a_parenthesis_that_says_a_name_is_a_kind_of_program_makes_it_no_node_and_no_other_name():
+    text = "Zetto（オープンソースフレームワーク）を使う。Zettoで書く。Kanva（東京のスタートアップ）が作った。"
+    surfaces = _surfaces(_resolve(text, ("Zetto", "Company"), ("Kanva", "Company")))
+    assert "Zetto" not in surfaces and "オープンソースフレームワーク" not in surfaces
+    assert surfaces["Kanva"] == ("Kanva", "Organization")
+
+
+def test_a_short_name_of_a_company_whose_name_ends_in_service_is_still_its_short_name():
+    text = "北浜ファイナンシャルサービス（KFS）は大阪の会社だ。KFSが発表した。"
+    entities = _resolve(text, ("北浜ファイナンシャルサービス", "Company"), ("KFS", "Company"))
+    assert _surfaces(entities)["KFS"] == _surfaces(entities)["北浜ファイナンシャルサービス"]
+
+
 def test_a_name_the_text_treats_as_a_company_stays_one_though_it_sells_an_app():
     text = "Zettoは大阪の企業で、Zettoの本社は梅田にある。Zettoアプリをダウンロードできる。"
     entities = _resolve(text, ("Zetto", "Company"))
