@@ -648,6 +648,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
             continue  # 協力覚書（MOC）: a word for a kind of document and its acronym name no one thing
         if _generic_loanword(outer):
             continue  # SNS（ヨモギ・ソーシャル）: a generic word and the one thing it means here, no other name of it
+        if _kind_and_named_one(outer, match.group(1).strip()):
+            continue  # …を示す曲線（XYZ曲線）: a common word and, in the parenthesis, which one of its kind the text means
         if describes_software(match.group(1)):
             continue  # Zetto（オープンソースの同期ツール）: what kind of program the name is, no other name of it
         if _COUNTED.search(outer):
@@ -1039,6 +1041,15 @@ def _kind_and_instance(outer: str, inner: str) -> bool:
             and (found[0].start, found[0].end) == (0, len(outer))
             and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
     return kind and bool(inner) and all(is_katakana(c) or is_ascii_alnum(c) or c in "・ " for c in nfkc(inner))
+
+
+def _kind_and_named_one(outer: str, inner: str) -> bool:
+    """Return True for one common noun of the dictionary and, in parentheses after it, a longer name that ends in it
+    (曲線（XYZ曲線）): the parenthesis says which one of the kind is meant, and the bare word is no name of it."""
+    outer, inner = nfkc(outer), nfkc(inner)
+    found = words(outer)
+    return (len(inner) > len(outer) and inner.endswith(outer) and len(found) == 1
+            and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
 
 
 def _clipped_loanword(outer: str, inner: str) -> bool:

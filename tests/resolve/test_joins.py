@@ -1365,6 +1365,9 @@ def test_a_juridical_persons_form_of_two_words_is_left_out_whole():
         # a short name whose compound head is the long name's last kanji
         ("北浜機械工業会（北機会）の会長が話した。", [["北浜機械工業会", "北機会"]]),
         ("北浜機構（北浜協会）が話した。", []),  # a head of its own: another body
+        ("両者の関係を示す曲線（XYZ曲線）の下の面積を見る。", []),  # a common word, then which one of its kind
+        ("北浜銀行（銀行）と取引した。", []),  # a name, then the bare word of its kind
+        ("Zetto（オープンソースフレームワーク）を使う。", []),  # a program, then what kind of program it is
     ],
 )
 def test_a_body_and_its_short_name_in_parentheses(text, defined):
