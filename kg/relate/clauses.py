@@ -496,15 +496,19 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 
     In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held, and in Cは Aが主催し、議長はBが務めた, C.
     A mutual predicate takes the partner of a mutual clause before it that shares its subject, also one the parser
-    hung inside the clause it takes: in AはBと会談し、…を続けることで一致した, A and B agree.
+    hung inside the clause it takes: in AはBと会談し、…を続けることで一致した, A and B agree; the topic the parser hung
+    on the clause before is still the sentence's, and a light verb's partner is the noun's it carries (AはBと党首会談を
+    して、…で合意した).
     """
     if predicate.mutual:
         for c in range(anchor - 1, -1, -1):
             named = sentence.predicate(c)
-            if sentence.tokens[c].dep != "advcl" or named is None or not named[0].mutual or slots[c]["subject"] or \
+            if sentence.tokens[c].dep != "advcl" or named is None or not named[0].mutual or \
+                    any(sentence.marker(g.token) != "は" for g in slots[c]["subject"]) or \
                     anchor not in _governing(sentence, c):
                 continue
-            partners = [g for g in slots[c]["object"] if sentence.marker(g.token) in ("と", "とも")]
+            partners = [g for g in slots[c]["object"] + (slots[named[1]]["object"] if named[1] != c else [])
+                        if sentence.marker(g.token) in ("と", "とも")]
             if partners:
                 return partners
     for c in reversed(sentence.kids(anchor, "advcl")):

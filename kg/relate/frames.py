@@ -343,6 +343,8 @@ def _frames_at(
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
+            if placed and all(a.type == "Country" for g in subjects for a in g.arguments):
+                subjects = []  # 事務局はAに置かれ: a body placed in a country is there, under no one said
         if placed and not objects and all(a.type == "Organization" for g in subjects for a in g.arguments):
             # Xの事務局はYに置かれ: the body whose part is placed under Y stands under Y; in a country it is only there
             objects = [g for c in sentence.kids(anchor, "nsubj") if c not in groups and

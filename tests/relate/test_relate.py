@@ -1167,6 +1167,25 @@ SHAPES = [
      {("北海国", "trade", "南海国", False, "")}),
     ("北海国は、南海国からの牛肉の輸入を年内には再開しなかった", [("北海国", C), ("南海国", C)],
      {("北海国", "trade", "南海国", True, "")}),
+    # a body placed in a country is there, under no one; placed in a body, it stands under that body
+    ("北海評議会は北海国に設置された。", [("北海評議会", O), ("北海国", C)], set()),
+    ("北海評議会は北海省に置かれた。", [("北海評議会", O), ("北海省", O)],
+     {("北海省", "oversight", "北海評議会", False, "")}),
+    # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
+    ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
+     {("山田太郎", "withdrawal", "南海党", False, "")}),
+    ("南海党は山田太郎に離党を勧告した。", [("南海党", O), ("山田太郎", P)], set()),
+    # backing a candidate (応援) is support
+    ("北海知事が応援した山田太郎氏は落選した。", [("北海知事", P), ("山田太郎", P)],
+     {("北海知事", "support", "山田太郎", False, "")}),
+    # する carries the noun it takes (党首会談をして), and a mutual clause after it shares its partner, also
+    # where the parser hung the topic on the clause before (AはBと会談し、…で一致した); a partner of its own wins
+    ("北海首相は南海党の山田代表と党首会談をして、減税で合意した。", [("北海首相", P), ("南海党", O), ("山田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "山田", False, "")}),
+    ("北海首相は山田代表と会談し、連立の継続で一致した。", [("北海首相", P), ("山田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "山田", False, "")}),
+    ("北海首相は山田代表と会談し、川田代表とも合意した。", [("北海首相", P), ("山田", P), ("川田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "川田", False, "")}),
 ]
 
 
@@ -1207,6 +1226,21 @@ def test_a_heading_is_a_title_and_states_no_relation():
 
     sentences = relation_sentences([_named_in("チリ", C, heading, body), _named_in("CPTPP", A, heading, body)])
     assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
+
+
+def test_a_line_of_wikilinks_lists_titles_and_states_no_relation():
+    from kg.records import Block, Link
+    from kg.relate import relation_sentences
+
+    # 関連：[[…|リマ]] / [[…|キトの会談]]: the titles of two notes, no meeting of the two cities
+    text = "関連：リマ / キトの会談"
+    links = (Link(3, 5, "2024-05-01", wiki=True), Link(8, 13, "2024-06-01", wiki=True))
+    related = Block("n.md", (), (), 0, 0, 3, "paragraph", text, links=links)
+    # a sentence that says something around its links is read
+    said = Block("n.md", (), (), 0, 1, 5, "paragraph", "リマとキトが会談した。", links=(Link(0, 2, "リマ", wiki=True),))
+
+    sentences = relation_sentences([_named_in("リマ", "Region", related, said), _named_in("キト", "Region", related, said)])
+    assert [s.text for s in sentences] == ["リマとキトが会談した。"]
 
 
 def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate():
