@@ -1171,6 +1171,28 @@ SHAPES = [
     ("北海評議会は北海国に設置された。", [("北海評議会", O), ("北海国", C)], set()),
     ("北海評議会は北海省に置かれた。", [("北海評議会", O), ("北海省", O)],
      {("北海省", "oversight", "北海評議会", False, "")}),
+    # a visit planned and then called off (予定だったが、訪問を取りやめた) is not made; one a clause of another act
+    # leaves is still planned
+    ("北海首相は南海国を訪れる予定だったが、地震のため訪問を取りやめた。", [("北海首相", P), ("南海国", C)],
+     {("北海首相", "visit", "南海国", True, "plan")}),
+    ("北海首相は南海国を訪れる予定だったが、地震のため会見を取りやめた。", [("北海首相", P), ("南海国", C)],
+     {("北海首相", "visit", "南海国", False, "plan")}),
+    # a country in the word for its people (ペルー人) does nothing itself; its president does
+    ("2023年にチリを訪れたペルー人は約88万人だった。", [("チリ", C), ("ペルー", C)], set()),
+    ("2023年にペルーの大統領がチリを訪れた。", [("チリ", C), ("ペルー", C)], {("ペルー", "visit", "チリ", False, "")}),
+    # with a doer said with が, a body with では is where the act is done; with none, it is the doer
+    ("北海機構では、チリが決議案を南海理事会に提出した。", [("北海機構", O), ("チリ", C), ("南海理事会", O)],
+     {("チリ", "provision", "南海理事会", False, "")}),
+    ("北海機構では、決議案を南海理事会に提出した。", [("北海機構", O), ("南海理事会", O)],
+     {("北海機構", "provision", "南海理事会", False, "")}),
+    # a name's reading in brackets before the title (王明（ワン・ミン）国務院総理): the body is a word of the title
+    ("北海サミットには、山田首相、川田大統領、北海国の王明（ワン・ミン）国務院総理が出席した。",
+     [("北海サミット", E), ("山田", P), ("川田", P), ("北海国", C), ("王明", P), ("国務院", O)],
+     {("山田", "attendance", "北海サミット", False, ""), ("川田", "attendance", "北海サミット", False, ""),
+      ("王明", "attendance", "北海サミット", False, "")}),
+    ("北海国の王明（ワン・ミン）と国務院は、北海サミットに出席した。",
+     [("北海国", C), ("王明", P), ("国務院", O), ("北海サミット", E)],
+     {("王明", "attendance", "北海サミット", False, ""), ("国務院", "attendance", "北海サミット", False, "")}),
     # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
     ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
      {("山田太郎", "withdrawal", "南海党", False, "")}),
