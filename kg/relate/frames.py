@@ -361,10 +361,10 @@ def _frames_at(
         where = [g for g in objects if sentence.marker(g.token) in ("に", "には")]
         objects = [g for g in objects if g not in where]
         if predicate.group_for("に") != predicate.group and not subjects and where and objects and \
-                any(c not in groups for c in sentence.kids(anchor, "nsubj")) and \
+                all(c not in groups for c in sentence.kids(anchor, "nsubj")) and \
                 all(a.type == "Organization" for g in where + objects for a in g.arguments):
-            # 政府はAにBを置いた: a body placed in a body, by a doer that names no entity, stands under it (as in
-            # AにBが置かれた)
+            # 政府はAにBを置いた, AにBを置くことが決まった: a body placed in a body, by a doer that names no entity or
+            # none said, stands under it (as in AにBが置かれた)
             subjects, placed = where, predicate.group_for("に")
     if predicate.group == "publication":
         # AはEについて報告を公表した: what a report is about is not what is published

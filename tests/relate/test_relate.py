@@ -1193,6 +1193,13 @@ SHAPES = [
     ("北海国の王明（ワン・ミン）と国務院は、北海サミットに出席した。",
      [("北海国", C), ("王明", P), ("国務院", O), ("北海サミット", E)],
      {("王明", "attendance", "北海サミット", False, ""), ("国務院", "attendance", "北海サミット", False, "")}),
+    # deciding a plan (決める) adopts it, as 決定 does; a body placed in a body with no doer said stands under it,
+    # a headquarters placed in a country names no body
+    ("北海党は南海計画を決めた。", [("北海党", O), ("南海計画", "Plan")],
+     {("北海党", "adoption", "南海計画", False, "")}),
+    ("北海委員会を南海省に置くことが決まった。", [("北海委員会", O), ("南海省", O)],
+     {("南海省", "oversight", "北海委員会", False, "")}),
+    ("北海機構の本部を南海国に置くことが決まった。", [("北海機構", O), ("南海国", C)], set()),
     # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
     ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
      {("山田太郎", "withdrawal", "南海党", False, "")}),
