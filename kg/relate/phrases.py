@@ -303,7 +303,10 @@ def _conjunct(
     if sibling is not None:
         return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
-    while not phrase.get(j) or _kind(phrase[j]) != kind:
+    # AとCのBが with A hung on C: a place with の is where the body after it is, and A, no place, joins that body
+    while not phrase.get(j) or _kind(phrase[j]) != kind or (
+            sentence.marker(j) == "の" and _places(phrase[j]) and not _places(phrase[i]) and
+            (b := _genitive_of(sentence, j)) is not None and phrase.get(owner.get(b, b)) and not _places(phrase[owner.get(b, b)])):
         up = tokens[j].head
         if sentence.predicate(up) is not None and up > j:
             return None, up  # AとBの会談, AとBに関する対話: A is the partner of the act
@@ -337,6 +340,11 @@ def _spelled(token: Token, arguments: Sequence[Argument]) -> bool:
     """Return True when a word is made of the names in it and nothing else (英米 of 英 and 米)."""
     inside = [a for a in arguments if token.start <= a.start and a.end <= token.end]
     return sum(a.end - a.start for a in inside) == token.end - token.start
+
+
+def _places(arguments: Sequence[Argument]) -> bool:
+    """Return True when a phrase names countries or places within them only."""
+    return all(a.type in ("Country", "Region") for a in arguments)
 
 
 def _regions(arguments: Sequence[Argument]) -> bool:

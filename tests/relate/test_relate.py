@@ -1200,6 +1200,12 @@ SHAPES = [
     ("北海委員会を南海省に置くことが決まった。", [("北海委員会", O), ("南海省", O)],
      {("南海省", "oversight", "北海委員会", False, "")}),
     ("北海機構の本部を南海国に置くことが決まった。", [("北海機構", O), ("南海国", C)], set()),
+    # AとCのBが with A hung on the country C: C is where B is, and A joins B; a partner of a body in C stays one
+    ("北海商工会と南海国の南海商工会が設けた北海基金は、事業を続けた。",
+     [("北海商工会", O), ("南海国", C), ("南海商工会", O), ("北海基金", O)],
+     {("北海商工会", "establishment", "北海基金", False, ""), ("南海商工会", "establishment", "北海基金", False, "")}),
+    ("北海商工会は南海国の南海商工会と協定を結んだ。", [("北海商工会", O), ("南海国", C), ("南海商工会", O)],
+     {("北海商工会", "signing", "南海商工会", False, "")}),
     # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
     ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
      {("山田太郎", "withdrawal", "南海党", False, "")}),
