@@ -742,9 +742,12 @@ def _pairs(
         together += [g for g in roles["together"] if g in subjects and not named and not partnered]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
+            marks = [_between(sentence, a, b) for a, b in zip(members, members[1:])]
             for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    relate(a, b)
+                for y, b in enumerate(members[x + 1 :], x + 1):
+                    # A・BとCが協議する: ・ binds A and B into one side, and the sides do it with each other
+                    if "と" not in marks or any(m != "・" for m in marks[x:y]):
+                        relate(a, b)
         if subjects and parties:
             for s in subjects:
                 for g in parties:
@@ -753,6 +756,11 @@ def _pairs(
                             for b in g.arguments:
                                 relate(a, b)
     return found
+
+
+def _between(sentence: ParsedSentence, a: Argument, b: Argument) -> str:
+    """Return the words written between two names of a phrase (・ in A・B, と in AとB)."""
+    return "".join(t.text for t in sentence.tokens if a.end <= t.start and t.end <= b.start)
 
 
 def _generic(sentence: ParsedSentence, argument: Argument) -> bool:

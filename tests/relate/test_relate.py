@@ -1206,6 +1206,15 @@ SHAPES = [
      {("北海商工会", "establishment", "北海基金", False, ""), ("南海商工会", "establishment", "北海基金", False, "")}),
     ("北海商工会は南海国の南海商工会と協定を結んだ。", [("北海商工会", O), ("南海国", C), ("南海商工会", O)],
      {("北海商工会", "signing", "南海商工会", False, "")}),
+    # A・BとCが協議する: ・ binds A and B into one side that does it with C; A、BとC lists three equals
+    ("北海国・南海国と東海国は協議した。", [("北海国", C), ("南海国", C), ("東海国", C)],
+     {("北海国", "meeting", "東海国", False, ""), ("南海国", "meeting", "東海国", False, "")}),
+    ("北海国、南海国と東海国は協議した。", [("北海国", C), ("南海国", C), ("東海国", C)],
+     {("北海国", "meeting", "南海国", False, ""), ("北海国", "meeting", "東海国", False, ""),
+      ("南海国", "meeting", "東海国", False, "")}),
+    # AとBはVする関係にある: a relationship of doing V is the topic's act
+    ("北海党と南海党は、政策ごとに協議する関係にある。", [("北海党", O), ("南海党", O)],
+     {("北海党", "meeting", "南海党", False, "")}),
     # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
     ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
      {("山田太郎", "withdrawal", "南海党", False, "")}),
