@@ -830,6 +830,8 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
 def _theme(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> list[_Group]:
     """Return the instrument a clause chained before sets as the theme: Bには…が加わるが、Aは署名した signs B.
 
+    So does the instrument whose noun a clause chained before acts on (Bの交渉に加わったが、署名しなかった).
+
     Only a は- or には-phrase of a clause that runs into the anchor's own (…が、…) or its governor's, and
     only an instrument: a party's act (signing, joining) with no object of its own is done to the
     agreement the sentence is about, not to a body or a country named in passing.
@@ -839,5 +841,9 @@ def _theme(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> 
     tokens = sentence.tokens
     heads = {anchor, tokens[anchor].head}
     clauses = {c for h in heads for c in sentence.kids(h, "advcl") if c < anchor}
+    # Bの交渉に加わったが、Aは署名しなかった: the instrument whose making the clause before takes part in
+    made = [g for g in groups.values() if g.token < anchor and sentence.marker(g.token) == "の" and
+            (n := tokens[g.token].head) not in groups and tokens[n].head in clauses and sentence.marker(n) in ("に", "を") and
+            all(a.type in INSTRUMENTS for a in g.arguments)]
     return [g for g in groups.values() if g.token < anchor and tokens[g.token].head in clauses and
-            sentence.marker(g.token) in ("は", "には") and all(a.type in INSTRUMENTS for a in g.arguments)]
+            sentence.marker(g.token) in ("は", "には") and all(a.type in INSTRUMENTS for a in g.arguments)] + made

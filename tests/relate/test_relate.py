@@ -1215,6 +1215,12 @@ SHAPES = [
     # AとBはVする関係にある: a relationship of doing V is the topic's act
     ("北海党と南海党は、政策ごとに協議する関係にある。", [("北海党", O), ("南海党", O)],
      {("北海党", "meeting", "南海党", False, "")}),
+    # Bの交渉に加わったが、署名しなかった: the instrument whose negotiation the clause before joins is what is not signed;
+    # an instrument named for the signing is signed
+    ("北海国は、南海条約の交渉に加わったが、署名しなかった。", [("北海国", C), ("南海条約", A)],
+     {("北海国", "signing", "南海条約", True, "")}),
+    ("北海国は、南海条約の交渉に加わったが、東海協定に署名した。", [("北海国", C), ("南海条約", A), ("東海協定", A)],
+     {("北海国", "signing", "東海協定", False, "")}),
     # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
     ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
      {("山田太郎", "withdrawal", "南海党", False, "")}),
