@@ -31,6 +31,9 @@ MAX_SENTENCE_CHARS = 2_000
 # A heading names what its section is about (英国のCPTPP加入が発効, 日米韓の保健協力): a title, no
 # statement, as a reader of the notes takes it; the section's sentences say the same in full.
 NO_SENTENCE = ("heading",)
+# A line of wikilinks (関連：[[A]] / [[Bの会談]]) lists notes by their titles, as a heading names its section:
+# what is left of it outside the links is a label before a colon and the marks that separate them.
+_LINK_LIST_REST = re.compile(r"(?:^[^：:]{0,12}[：:])?[\s/／|｜・、,，]*")
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,26 @@ def relation_sentences(entities: Iterable[Entity], vocabulary: Vocabulary | None
             continue
         raw = block.text[start:end]
         text = raw.strip()
-        if len(text) > MAX_SENTENCE_CHARS or not any(stem in text for stem in stems):
+        if len(text) > MAX_SENTENCE_CHARS or not any(stem in text for stem in stems) or _link_list(block, start, end):
             continue
         offset = start + len(raw) - len(raw.lstrip())
         placed = tuple((m, m.start - offset, m.end - offset) for m in sorted(mentions, key=lambda m: m.start))
         found.append(_Sentence(block, text, placed))
     return found
+
+
+def _link_list(block: Block, start: int, end: int) -> bool:
+    """Return True when the sentence is a list of wikilinks: titles of notes, no statement."""
+    links = [(max(link.start, start), min(link.end, end)) for link in block.links
+             if link.wiki and link.start < end and link.end > start]
+    if not links:
+        return False
+    rest, at = [], start
+    for s, e in sorted(links):
+        rest.append(block.text[at:s])
+        at = max(at, e)
+    rest.append(block.text[at:end])
+    return all(_LINK_LIST_REST.fullmatch(piece.strip()) for piece in rest)
 
 
 def _bodies_by_note(entities: Iterable[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:

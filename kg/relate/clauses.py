@@ -496,15 +496,19 @@ def _carried(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, l
 
     In Aが会合を開催し、Bが議長を務めた, B chairs the meeting A held, and in Cは Aが主催し、議長はBが務めた, C.
     A mutual predicate takes the partner of a mutual clause before it that shares its subject, also one the parser
-    hung inside the clause it takes: in AはBと会談し、…を続けることで一致した, A and B agree.
+    hung inside the clause it takes: in AはBと会談し、…を続けることで一致した, A and B agree; the topic the parser hung
+    on the clause before is still the sentence's, and a light verb's partner is the noun's it carries (AはBと党首会談を
+    して、…で合意した).
     """
     if predicate.mutual:
         for c in range(anchor - 1, -1, -1):
             named = sentence.predicate(c)
-            if sentence.tokens[c].dep != "advcl" or named is None or not named[0].mutual or slots[c]["subject"] or \
+            if sentence.tokens[c].dep != "advcl" or named is None or not named[0].mutual or \
+                    any(sentence.marker(g.token) != "は" for g in slots[c]["subject"]) or \
                     anchor not in _governing(sentence, c):
                 continue
-            partners = [g for g in slots[c]["object"] if sentence.marker(g.token) in ("と", "とも")]
+            partners = [g for g in slots[c]["object"] + (slots[named[1]]["object"] if named[1] != c else [])
+                        if sentence.marker(g.token) in ("と", "とも")]
             if partners:
                 return partners
     for c in reversed(sentence.kids(anchor, "advcl")):
@@ -826,6 +830,8 @@ def _under(sentence: ParsedSentence, anchor: int, slots: dict[int, dict[str, lis
 def _theme(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> list[_Group]:
     """Return the instrument a clause chained before sets as the theme: Bには…が加わるが、Aは署名した signs B.
 
+    So does the instrument whose noun a clause chained before acts on (Bの交渉に加わったが、署名しなかった).
+
     Only a は- or には-phrase of a clause that runs into the anchor's own (…が、…) or its governor's, and
     only an instrument: a party's act (signing, joining) with no object of its own is done to the
     agreement the sentence is about, not to a body or a country named in passing.
@@ -835,5 +841,9 @@ def _theme(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> 
     tokens = sentence.tokens
     heads = {anchor, tokens[anchor].head}
     clauses = {c for h in heads for c in sentence.kids(h, "advcl") if c < anchor}
+    # Bの交渉に加わったが、Aは署名しなかった: the instrument whose making the clause before takes part in
+    made = [g for g in groups.values() if g.token < anchor and sentence.marker(g.token) == "の" and
+            (n := tokens[g.token].head) not in groups and tokens[n].head in clauses and sentence.marker(n) in ("に", "を") and
+            all(a.type in INSTRUMENTS for a in g.arguments)]
     return [g for g in groups.values() if g.token < anchor and tokens[g.token].head in clauses and
-            sentence.marker(g.token) in ("は", "には") and all(a.type in INSTRUMENTS for a in g.arguments)]
+            sentence.marker(g.token) in ("は", "には") and all(a.type in INSTRUMENTS for a in g.arguments)] + made

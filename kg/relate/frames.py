@@ -37,7 +37,7 @@ from kg.relate.clauses import (
     _mood, _nested, _occasion, _origin, _said_to_be, _scene, _sibling, _spoken_for, _standing_for, _taken, _theme, _through, _topic, _topic_object, _under,
 )
 from kg.relate.parse import Token
-from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _outside_titles
+from kg.relate.phrases import INSTRUMENTS, _Group, _groups, _outermost, _no_demonyms, _outside_titles
 from kg.relate.reader import FORMAL_NOUNS, JOINTLY, NOUNS, ParsedSentence, verb_of
 from kg.relate.vocabulary import LIGHT, NEGATION, Vocabulary
 
@@ -104,7 +104,7 @@ def read_frames(tokens: Sequence[Token], arguments: Sequence[Argument], vocabula
     if len({a.entity for a in arguments}) < 2 or not tokens:
         return []
     sentence = ParsedSentence(tokens, vocabulary)
-    groups = _groups(sentence, _outermost(_outside_titles(tokens, arguments)))
+    groups = _groups(sentence, _outermost(_no_demonyms(tokens, _outside_titles(tokens, arguments))))
     # role slots per governing token: subjects, objects, agents (passive), genitives (の), mutual groups
     slots: dict[int, dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
     for group in groups.values():
@@ -299,6 +299,9 @@ def _frames_at(
             sentence.marker(g.token) in ("に", "には") and all(a.type == "Event" for a in g.arguments) for g in invited):
         passive = False
     subjects, objects = list(roles["subject"]), list(roles["object"])
+    if not passive and any(sentence.marker(g.token) == "が" for g in subjects):
+        # 国連では、AとBが…を提出した: with a doer said, a body with では is where it is done
+        subjects = [g for g in subjects if sentence.marker(g.token) != "では"]
     # AとともにV, Aと共同でV, Aと共催した: A does it too; Bとも (with B too) is a partner like Bと
     jointly = tokens[anchor].lemma in JOINTLY or any(tokens[c].lemma in JOINTLY for c in sentence.children[anchor]
                                                        if c not in groups) or bool(roles["jointly"])
@@ -343,6 +346,8 @@ def _frames_at(
         # AにBが設置された: A is where B is placed
         if subjects and all(sentence.marker(g.token) in ("に", "には") for g in subjects):
             placed = predicate.group_for("に") if predicate.group_for("に") != predicate.group else ""
+            if placed and all(a.type == "Country" for g in subjects for a in g.arguments):
+                subjects = []  # 事務局はAに置かれ: a body placed in a country is there, under no one said
         if placed and not objects and all(a.type == "Organization" for g in subjects for a in g.arguments):
             # Xの事務局はYに置かれ: the body whose part is placed under Y stands under Y; in a country it is only there
             objects = [g for c in sentence.kids(anchor, "nsubj") if c not in groups and
@@ -356,10 +361,10 @@ def _frames_at(
         where = [g for g in objects if sentence.marker(g.token) in ("に", "には")]
         objects = [g for g in objects if g not in where]
         if predicate.group_for("に") != predicate.group and not subjects and where and objects and \
-                any(c not in groups for c in sentence.kids(anchor, "nsubj")) and \
+                all(c not in groups for c in sentence.kids(anchor, "nsubj")) and \
                 all(a.type == "Organization" for g in where + objects for a in g.arguments):
-            # 政府はAにBを置いた: a body placed in a body, by a doer that names no entity, stands under it (as in
-            # AにBが置かれた)
+            # 政府はAにBを置いた, AにBを置くことが決まった: a body placed in a body, by a doer that names no entity or
+            # none said, stands under it (as in AにBが置かれた)
             subjects, placed = where, predicate.group_for("に")
     if predicate.group == "publication":
         # AはEについて報告を公表した: what a report is about is not what is published
@@ -545,11 +550,29 @@ def _frames_at(
     own_mood = sentence.vocabulary.markers.get(tokens[anchor].lemma, "")
     if word != anchor and not modality and own_mood != NEGATION:
         modality = own_mood  # 買収計画: the act is planned
+    negated = negated or (modality == "plan" and _called_off(sentence, anchor, predicate.group))
     return [(verbal, Frame(a, predicate.word, group, b, negated, modality))
             for a, b in _pairs(sentence, anchor, roles, groups, subjects, objects, mutual=predicate.mutual,
                                own=own, verbal=verbal)
             # an object type with no group states nothing: the 議長国 of a body holds its presidency, no event
             if (group := placed or predicate.group_for(b.type)) and not (group in _NOT_BY_INSTRUMENTS and a.type in INSTRUMENTS)]
+
+
+def _called_off(sentence: ParsedSentence, anchor: int, group: str) -> bool:
+    """Return True when the plan an act was said in is called off by the clause it leads into.
+
+    In AはBを訪れる予定だったが、…訪問を取りやめた the visit was planned and then not made; a clause that stops
+    an act of another group (…予定だったが、会見を取りやめた) or a plan still ahead (予定だが) leaves it as it was.
+    """
+    tokens = sentence.tokens
+    plan = tokens[anchor].head
+    # a past plan set against what followed: 予定だったが
+    if plan == anchor or tokens[plan].dep != "advcl" or not any(tokens[c].lemma == "が" for c in sentence.kids(plan, "mark")) \
+            or not any(tokens[c].lemma == "た" for c in sentence.kids(plan, "aux")):
+        return False
+    stop = tokens[plan].head
+    return sentence.vocabulary.stopping(tokens[stop].lemma) and any(
+        (named := sentence.predicate(c)) is not None and named[0].group == group for c in sentence.kids(stop, "obj"))
 
 
 def _title_before(sentence: ParsedSentence, anchor: int, groups: dict[int, _Group]) -> bool:
@@ -719,9 +742,12 @@ def _pairs(
         together += [g for g in roles["together"] if g in subjects and not named and not partnered]
         for group in {id(g): g for g in together}.values():
             members = group.arguments
+            marks = [_between(sentence, a, b) for a, b in zip(members, members[1:])]
             for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    relate(a, b)
+                for y, b in enumerate(members[x + 1 :], x + 1):
+                    # A・BとCが協議する: ・ binds A and B into one side, and the sides do it with each other
+                    if "と" not in marks or any(m != "・" for m in marks[x:y]):
+                        relate(a, b)
         if subjects and parties:
             for s in subjects:
                 for g in parties:
@@ -730,6 +756,11 @@ def _pairs(
                             for b in g.arguments:
                                 relate(a, b)
     return found
+
+
+def _between(sentence: ParsedSentence, a: Argument, b: Argument) -> str:
+    """Return the words written between two names of a phrase (・ in A・B, と in AとB)."""
+    return "".join(t.text for t in sentence.tokens if a.end <= t.start and t.end <= b.start)
 
 
 def _generic(sentence: ParsedSentence, argument: Argument) -> bool:

@@ -74,6 +74,13 @@ def _outside_titles(tokens: Sequence[Token], arguments: Sequence[Argument]) -> l
     return kept
 
 
+def _no_demonyms(tokens: Sequence[Token], arguments: Sequence[Argument]) -> list[Argument]:
+    """Return the arguments that are no place in a word for its people: 韓国人, ペルー人 are visitors, not the country."""
+    return [a for a in arguments if a.type not in ("Country", "Region") or not any(
+        (t.start <= a.start and a.end < t.end and t.text.endswith("人") and t.pos in ("NOUN", "PROPN")) or
+        (t.start == a.end and t.text == "人" and "接尾辞" in t.tag) for t in tokens)]
+
+
 def _groups(sentence: ParsedSentence, arguments: Sequence[Argument]) -> dict[int, _Group]:
     """Return the argument groups by the token of their phrase, conjuncts merged into the last one."""
     tokens = sentence.tokens
@@ -243,7 +250,8 @@ def _person_titles(
     In 松村祥史内閣府特命担当大臣は and 馳浩石川県知事と, the nouns after the name up to the first one with a
     particle make one title when it ends in a title word, whatever the parser made of them: the person's
     phrase is that noun, and 内閣府 and 石川県 are words of the title. A name with a particle of its own
-    (山田太郎と内閣府の職員が) or nouns that end in no title (山田太郎内閣府チームが) are left alone.
+    (山田太郎と内閣府の職員が) or nouns that end in no title (山田太郎内閣府チームが) are left alone; the name's
+    reading in brackets may come before the title.
     """
     tokens = sentence.tokens
     found: dict[Argument, int] = {}
@@ -252,6 +260,9 @@ def _person_titles(
         k = next((i for i, t in enumerate(tokens) if t.start >= person.end), None)
         if person.type != "Person" or k is None or tokens[k].start != person.end:
             continue
+        if tokens[k].text in ("（", "("):
+            # 李強（リー・チャン）国務院総理: the name's reading in brackets comes between the name and its title
+            k = next((c + 1 for c in range(k, len(tokens)) if tokens[c].text in ("）", ")")), len(tokens))
         end = k
         while end < len(tokens) and tokens[end].pos in NOUNS and not sentence.marker(end):
             end += 1
@@ -292,7 +303,10 @@ def _conjunct(
     if sibling is not None:
         return sibling, None
     j = owner.get(tokens[i].head, tokens[i].head)
-    while not phrase.get(j) or _kind(phrase[j]) != kind:
+    # AとCのBが with A hung on C: a place with の is where the body after it is, and A, no place, joins that body
+    while not phrase.get(j) or _kind(phrase[j]) != kind or (
+            sentence.marker(j) == "の" and _places(phrase[j]) and not _places(phrase[i]) and
+            (b := _genitive_of(sentence, j)) is not None and phrase.get(owner.get(b, b)) and not _places(phrase[owner.get(b, b)])):
         up = tokens[j].head
         if sentence.predicate(up) is not None and up > j:
             return None, up  # AとBの会談, AとBに関する対話: A is the partner of the act
@@ -326,6 +340,11 @@ def _spelled(token: Token, arguments: Sequence[Argument]) -> bool:
     """Return True when a word is made of the names in it and nothing else (英米 of 英 and 米)."""
     inside = [a for a in arguments if token.start <= a.start and a.end <= token.end]
     return sum(a.end - a.start for a in inside) == token.end - token.start
+
+
+def _places(arguments: Sequence[Argument]) -> bool:
+    """Return True when a phrase names countries or places within them only."""
+    return all(a.type in ("Country", "Region") for a in arguments)
 
 
 def _regions(arguments: Sequence[Argument]) -> bool:

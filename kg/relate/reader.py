@@ -39,7 +39,7 @@ _CAUSATIVE = ("せる", "させる")
 # The last kana of a verb's dictionary or past form, which modifies the noun it runs into: する, した, いる, ない
 ATTRIBUTIVE_ENDINGS = tuple("るたうくぐすつぬぶむだい")
 # Words a frame's head passes through on its way to a modality: 締結すること(を目指す), 締結の(予定).
-FORMAL_NOUNS = ("こと", "の", "もの", "ため")
+FORMAL_NOUNS = ("こと", "の", "もの", "ため", "関係")
 
 
 def _particle(token: Token) -> bool:

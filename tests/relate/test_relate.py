@@ -1167,6 +1167,75 @@ SHAPES = [
      {("北海国", "trade", "南海国", False, "")}),
     ("北海国は、南海国からの牛肉の輸入を年内には再開しなかった", [("北海国", C), ("南海国", C)],
      {("北海国", "trade", "南海国", True, "")}),
+    # a body placed in a country is there, under no one; placed in a body, it stands under that body
+    ("北海評議会は北海国に設置された。", [("北海評議会", O), ("北海国", C)], set()),
+    ("北海評議会は北海省に置かれた。", [("北海評議会", O), ("北海省", O)],
+     {("北海省", "oversight", "北海評議会", False, "")}),
+    # a visit planned and then called off (予定だったが、訪問を取りやめた) is not made; one a clause of another act
+    # leaves is still planned
+    ("北海首相は南海国を訪れる予定だったが、地震のため訪問を取りやめた。", [("北海首相", P), ("南海国", C)],
+     {("北海首相", "visit", "南海国", True, "plan")}),
+    ("北海首相は南海国を訪れる予定だったが、地震のため会見を取りやめた。", [("北海首相", P), ("南海国", C)],
+     {("北海首相", "visit", "南海国", False, "plan")}),
+    # a country in the word for its people (ペルー人) does nothing itself; its president does
+    ("2023年にチリを訪れたペルー人は約88万人だった。", [("チリ", C), ("ペルー", C)], set()),
+    ("2023年にペルーの大統領がチリを訪れた。", [("チリ", C), ("ペルー", C)], {("ペルー", "visit", "チリ", False, "")}),
+    # with a doer said with が, a body with では is where the act is done; with none, it is the doer
+    ("北海機構では、チリが決議案を南海理事会に提出した。", [("北海機構", O), ("チリ", C), ("南海理事会", O)],
+     {("チリ", "provision", "南海理事会", False, "")}),
+    ("北海機構では、決議案を南海理事会に提出した。", [("北海機構", O), ("南海理事会", O)],
+     {("北海機構", "provision", "南海理事会", False, "")}),
+    # a name's reading in brackets before the title (王明（ワン・ミン）国務院総理): the body is a word of the title
+    ("北海サミットには、山田首相、川田大統領、北海国の王明（ワン・ミン）国務院総理が出席した。",
+     [("北海サミット", E), ("山田", P), ("川田", P), ("北海国", C), ("王明", P), ("国務院", O)],
+     {("山田", "attendance", "北海サミット", False, ""), ("川田", "attendance", "北海サミット", False, ""),
+      ("王明", "attendance", "北海サミット", False, "")}),
+    ("北海国の王明（ワン・ミン）と国務院は、北海サミットに出席した。",
+     [("北海国", C), ("王明", P), ("国務院", O), ("北海サミット", E)],
+     {("王明", "attendance", "北海サミット", False, ""), ("国務院", "attendance", "北海サミット", False, "")}),
+    # deciding a plan (決める) adopts it, as 決定 does; a body placed in a body with no doer said stands under it,
+    # a headquarters placed in a country names no body
+    ("北海党は南海計画を決めた。", [("北海党", O), ("南海計画", "Plan")],
+     {("北海党", "adoption", "南海計画", False, "")}),
+    ("北海委員会を南海省に置くことが決まった。", [("北海委員会", O), ("南海省", O)],
+     {("南海省", "oversight", "北海委員会", False, "")}),
+    ("北海機構の本部を南海国に置くことが決まった。", [("北海機構", O), ("南海国", C)], set()),
+    # AとCのBが with A hung on the country C: C is where B is, and A joins B; a partner of a body in C stays one
+    ("北海商工会と南海国の南海商工会が設けた北海基金は、事業を続けた。",
+     [("北海商工会", O), ("南海国", C), ("南海商工会", O), ("北海基金", O)],
+     {("北海商工会", "establishment", "北海基金", False, ""), ("南海商工会", "establishment", "北海基金", False, "")}),
+    ("北海商工会は南海国の南海商工会と協定を結んだ。", [("北海商工会", O), ("南海国", C), ("南海商工会", O)],
+     {("北海商工会", "signing", "南海商工会", False, "")}),
+    # A・BとCが協議する: ・ binds A and B into one side that does it with C; A、BとC lists three equals
+    ("北海国・南海国と東海国は協議した。", [("北海国", C), ("南海国", C), ("東海国", C)],
+     {("北海国", "meeting", "東海国", False, ""), ("南海国", "meeting", "東海国", False, "")}),
+    ("北海国、南海国と東海国は協議した。", [("北海国", C), ("南海国", C), ("東海国", C)],
+     {("北海国", "meeting", "南海国", False, ""), ("北海国", "meeting", "東海国", False, ""),
+      ("南海国", "meeting", "東海国", False, "")}),
+    # AとBはVする関係にある: a relationship of doing V is the topic's act
+    ("北海党と南海党は、政策ごとに協議する関係にある。", [("北海党", O), ("南海党", O)],
+     {("北海党", "meeting", "南海党", False, "")}),
+    # Bの交渉に加わったが、署名しなかった: the instrument whose negotiation the clause before joins is what is not signed;
+    # an instrument named for the signing is signed
+    ("北海国は、南海条約の交渉に加わったが、署名しなかった。", [("北海国", C), ("南海条約", A)],
+     {("北海国", "signing", "南海条約", True, "")}),
+    ("北海国は、南海条約の交渉に加わったが、東海協定に署名した。", [("北海国", C), ("南海条約", A), ("東海協定", A)],
+     {("北海国", "signing", "東海協定", False, "")}),
+    # leaving a party (離党) is withdrawal; a call to leave it is no act of leaving
+    ("山田太郎は南海党を離党した。", [("山田太郎", P), ("南海党", O)],
+     {("山田太郎", "withdrawal", "南海党", False, "")}),
+    ("南海党は山田太郎に離党を勧告した。", [("南海党", O), ("山田太郎", P)], set()),
+    # backing a candidate (応援) is support
+    ("北海知事が応援した山田太郎氏は落選した。", [("北海知事", P), ("山田太郎", P)],
+     {("北海知事", "support", "山田太郎", False, "")}),
+    # する carries the noun it takes (党首会談をして), and a mutual clause after it shares its partner, also
+    # where the parser hung the topic on the clause before (AはBと会談し、…で一致した); a partner of its own wins
+    ("北海首相は南海党の山田代表と党首会談をして、減税で合意した。", [("北海首相", P), ("南海党", O), ("山田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "山田", False, "")}),
+    ("北海首相は山田代表と会談し、連立の継続で一致した。", [("北海首相", P), ("山田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "山田", False, "")}),
+    ("北海首相は山田代表と会談し、川田代表とも合意した。", [("北海首相", P), ("山田", P), ("川田", P)],
+     {("北海首相", "meeting", "山田", False, ""), ("北海首相", "agreement", "川田", False, "")}),
 ]
 
 
@@ -1207,6 +1276,21 @@ def test_a_heading_is_a_title_and_states_no_relation():
 
     sentences = relation_sentences([_named_in("チリ", C, heading, body), _named_in("CPTPP", A, heading, body)])
     assert [s.text for s in sentences] == ["チリはCPTPPに加入した。"]
+
+
+def test_a_line_of_wikilinks_lists_titles_and_states_no_relation():
+    from kg.records import Block, Link
+    from kg.relate import relation_sentences
+
+    # 関連：[[…|リマ]] / [[…|キトの会談]]: the titles of two notes, no meeting of the two cities
+    text = "関連：リマ / キトの会談"
+    links = (Link(3, 5, "2024-05-01", wiki=True), Link(8, 13, "2024-06-01", wiki=True))
+    related = Block("n.md", (), (), 0, 0, 3, "paragraph", text, links=links)
+    # a sentence that says something around its links is read
+    said = Block("n.md", (), (), 0, 1, 5, "paragraph", "リマとキトが会談した。", links=(Link(0, 2, "リマ", wiki=True),))
+
+    sentences = relation_sentences([_named_in("リマ", "Region", related, said), _named_in("キト", "Region", related, said)])
+    assert [s.text for s in sentences] == ["リマとキトが会談した。"]
 
 
 def test_a_sentence_of_a_body_under_another_is_read_though_it_names_no_predicate():
