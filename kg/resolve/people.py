@@ -52,6 +52,8 @@ _TWO_PARTS = re.compile(r"[\u30a1-\u30fa\u30fc]+・[\u30a1-\u30fa\u30fc]+・$")
 _NOT_A_PERSON = ("Country", "Region", "Organization")
 # The heads of administrative areas: a place that ends in one (大阪府, 長野県) is no surname.
 _AREA_HEADS = tuple("都道府県州省郡市区町村")
+# The most characters of a title looked up after a name (国家安全保障局長).
+_LONGEST_TITLE = 8
 _READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・=＝ 　]+[）)]$")
 
 
@@ -65,6 +67,14 @@ def titles() -> frozenset[str]:
 def strong_titles() -> frozenset[str]:
     """Return the titles that follow nothing but a person's name (second column "strong")."""
     return frozenset(nfkc(row[0]) for row in read_tsv("titles.txt") if len(row) > 1 and row[1] == "strong")
+
+
+def title_after(text: str, end: int) -> str:
+    """Return the title written at text[end:] (首相, 前大統領), the longest kg knows, else ""."""
+    prefix = next((p for p in _TIME_PREFIXES if text.startswith(p, end)), "")
+    after = text[end + len(prefix) : end + len(prefix) + _LONGEST_TITLE]
+    title = next((after[:n] for n in range(len(after), 0, -1) if nfkc(after[:n]) in titles()), "")
+    return prefix + title if title else ""
 
 
 def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
