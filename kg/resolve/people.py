@@ -510,7 +510,20 @@ def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     known = lexicon.get(surface)
     if known is not None and known.type in _NOT_A_PERSON:
         return False
+    if _body_and_common_words(surface, lexicon):
+        return False
     return len(surface) >= 2 or any(w.person for w in words(surface))
+
+
+def _body_and_common_words(surface: str, lexicon: Lexicon) -> bool:
+    """Return True for a body's name the notes know and common words after it (衆院予算 of 衆院予算委員長): the
+    body's committee or section the title heads, no one's name; a given name after it (三井一郎) is a person's."""
+    found = words(surface)
+    for i, word in enumerate(found[:-1]):
+        known = lexicon.get(surface[: word.end])
+        if known is not None and known.type == "Organization":
+            return not any(w.person or w.unknown for w in found[i + 1 :])
+    return False
 
 
 def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,

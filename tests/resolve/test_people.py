@@ -425,3 +425,13 @@ def test_a_foreign_name_before_an_acronym_body_and_a_title():
     assert _people("ヨモギットNEC委員長と会談した。") == (["ヨモギット"], ["委員長"])
     # a proper noun of the dictionary before an acronym is a body's name, no person's
     assert _people("トヨタNEC社長と会談した。")[0] == []
+
+
+def test_a_known_body_and_common_words_the_model_calls_a_person_are_no_name_before_a_title():
+    text = "衆院予算委員長を野党がとった。"
+    assert _people(text, (Span(0, text.index("委員長"), "Person"),))[0] == []
+
+
+def test_a_surname_the_model_calls_a_person_before_a_title_is_still_a_name():
+    text = "北浜一郎委員長を野党がとった。"
+    assert _people(text, (Span(0, text.index("委員長"), "Person"),))[0] == ["北浜一郎"]
