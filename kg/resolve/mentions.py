@@ -393,6 +393,10 @@ def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexico
     people |= {s: m for s, m in _kanji_surnames(people).items()
                if s not in people and s not in country_abbreviations() and _names_no_other_thing(s, lexicon)}
     written = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True)))) if people else None
+    # a name with a head (…助成法, …委員会) the vault reads in one sentence is the same name in another
+    named = sorted((s for s, m in by_surface.items() if m.type != "Person" and len(s) >= _HEADED_NAME
+                    and suffix_type(s) == m.type and all(is_name_char(c) for c in s)), key=len, reverse=True)
+    headed = re.compile("|".join(map(re.escape, named))) if named else None
     held: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         held.setdefault(id(m.block), []).append((m.start, m.end))
@@ -409,6 +413,13 @@ def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexico
                 spans.append((start, end))
                 found.append(replace(named, surface=text[start:end], block=block, start=start, end=end,
                                      sentence=_sentence_at(text, start), entity=match_key(text[start:end])))
+        for match in headed.finditer(text) if headed is not None else ():
+            start, end = match.span()
+            alone = (start == 0 or not is_name_char(text[start - 1])) and (end == len(text) or not is_name_char(text[end]))
+            if alone and not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+                found.append(replace(by_surface[match.group()], block=block, start=start, end=end,
+                                     sentence=_sentence_at(text, start)))
     return found
 
 
@@ -431,6 +442,8 @@ def _names_no_other_thing(name: str, lexicon: Lexicon) -> bool:
 
 # A katakana full name: given name and surname joined by ・ or =.
 _KATAKANA_FULL_NAME = re.compile(r"[ァ-ヺー]+(?:[・=＝][ァ-ヺー]+)+")
+# The fewest characters of a headed name found again wherever the vault writes it alone.
+_HEADED_NAME = 4
 # The fewest kanji of a full name whose surname is read alone (林 of 林芳正).
 _FULL_NAME = 3
 # A body's acronym between a person's name and a title (…USTR代表).

@@ -65,3 +65,15 @@ def test_a_slash_inside_a_name_is_no_list():
     text = "北浜新聞/外務省発表"
     span = Span(0, text.index("発表"), "Corporation_Other")
     assert "外務省" not in _entities(_block(text), spans={text: (span,)})
+
+
+def test_a_headed_name_the_vault_reads_in_one_sentence_is_found_alone_in_another():
+    text = "この措置の根拠は港湾助成法である。"
+    found = _entities(_block(text), _block("交付金をつくる港湾助成法と一緒に変わった。", line=2))
+    assert found["港湾助成法"] == ["港湾助成法", "港湾助成法"]
+
+
+def test_a_headed_name_inside_a_longer_name_is_left_to_it():
+    text = "この措置の根拠は港湾助成法である。"
+    found = _entities(_block(text), _block("新港湾助成法施行令が変わった。", line=2))
+    assert found.get("港湾助成法") == ["港湾助成法"]
