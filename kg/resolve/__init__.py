@@ -33,7 +33,7 @@ from kg.resolve.entities import group_entities
 from kg.resolve.junk import has_markup, stop_words
 from kg.resolve.knowledge import suffix_type
 from kg.resolve.lexicon import Lexicon
-from kg.resolve.mentions import block_mentions
+from kg.resolve.mentions import block_mentions, named_elsewhere
 from kg.resolve.people import without_lone_latin_words
 from kg.resolve.products import without_products
 from kg.text.chars import tidy_surface
@@ -120,6 +120,7 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
             if tracing is not None:
                 tracing.renewed.extend([name, *new])
     mentions = _mentions(blocks, spans, lexicon, stop)
+    mentions += named_elsewhere(blocks, mentions, lexicon)
     entities = without_products(group_entities(mentions, lexicon, options.types), blocks, lexicon)
     entities = without_lone_latin_words(entities, lexicon)
     entities = _with_note_aliases(entities, notes, lexicon)

@@ -59,6 +59,10 @@ _IN_ENGLISH = re.compile(r"(?:英語では|英語で|英語名は|英語名[：:
                          + _ENGLISH_NAME.pattern + ")")
 # A name read out in katakana, after the initials of an English given name if any (C.C.ウェイ).
 _READING = re.compile(r"(?:[A-Z]\. ?)*[ァ-ヺー][ァ-ヺー・=]+")
+# A foreign name's reading in two parts, surname and given name (パク・チョルヒ), and the lengths in kanji of a
+# Korean or Chinese full name (曺国, 朴喆熙, 司馬相如).
+_SURNAME_AND_GIVEN = re.compile(r"[ァ-ヺー]{1,6}・[ァ-ヺー]{1,8}")
+_SURNAME_LENGTHS = (2, 4)
 _PLACE_AND_YEAR = re.compile(r"(\D+?) ?(\d{4})")
 # A Latin name and, in parentheses right after it, a place: seatec（ノルウェー）, Acme Robotics（米国）.
 _LOCATED = re.compile(r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)[（(]([^（）()、。,，\s]{1,20})[）)]")
@@ -677,8 +681,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if outer and _other_writing(outer, match.group(1).strip(), lexicon):
             yield [outer, match.group(1).strip()]  # ブラジル（伯剌西爾）: the same place written another way
             continue
-        if outer and _is_reading(outer, match.group(1).strip()):
-            yield [outer, match.group(1).strip()]  # 李在明（イ・ジェミョン）: a person's name and its reading
+        # 李在明（イ・ジェミョン）: a person's name and its reading, after a genitive too (韓国の朴…（パク・…）)
+        read = next((o for o in (outer, outer.rpartition("の")[2]) if o and _is_reading(o, match.group(1).strip())), "")
+        if read:
+            yield [read, match.group(1).strip()]
             continue
         former = _FORMERLY.fullmatch(match.group(1).strip())
         if outer and former and not any(is_hiragana(c) for c in former.group(1)):
@@ -876,10 +882,21 @@ def _same_edition(outer: str, inner: str, lexicon: Lexicon) -> bool:
 def _is_reading(outer: str, inner: str) -> bool:
     """Return True when the parenthesis spells out in katakana how a name in kanji that Sudachi knows
     as a person's is read (林基沢（イム・ギテク）): a foreign person's name as the news also writes it,
-    with the initials of an English given name in front, if any (張忠謀（モリス・チャン）, （C.C.ウェイ）)."""
+    with the initials of an English given name in front, if any (張忠謀（モリス・チャン）, （C.C.ウェイ）).
+    A Korean or Chinese name whose given name the dictionary cuts into common words (朴喆熙, 金与正) is one too
+    when it opens with a surname and its reading has a surname's and a given name's parts (パク・チョルヒ)."""
     found = words(outer)
-    return (bool(found) and all(w.person for w in found) and all(is_kanji(c) for c in outer)
-            and bool(_READING.fullmatch(nfkc(inner))))
+    if not all(is_kanji(c) for c in outer) or not _READING.fullmatch(nfkc(inner)):
+        return False
+    return (bool(found) and all(w.person for w in found)) or (
+        _SURNAME_LENGTHS[0] <= len(outer) <= _SURNAME_LENGTHS[1] and _is_surname(outer[0])
+        and bool(_SURNAME_AND_GIVEN.fullmatch(nfkc(inner))))
+
+
+def _is_surname(kanji: str) -> bool:
+    """Return True when the dictionary, given one kanji alone, reads it as a surname (朴, 金, 崔)."""
+    found = words(kanji)
+    return len(found) == 1 and found[0].pos[2:] == ("人名", "姓")
 
 
 def _short_form(name: str) -> bool:

@@ -18,7 +18,7 @@ from kg.resolve.knowledge import (
     without_legal_form,
 )
 from kg.resolve.lexicon import Lexicon, Name
-from kg.resolve.people import name_before_title
+from kg.resolve.people import name_before_title, title_after
 from kg.resolve.words import short_units, word_starting, words, words_within
 from kg.text.chars import (
     fold_spelling, fold_variants, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
@@ -28,7 +28,7 @@ from kg.text.chars import (
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in _editions_under_headings(_surnames_joined(mentions, lexicon)):
+    for mention in _editions_under_headings(_country_surnames_titled(_surnames_joined(mentions, lexicon))):
         grouped[mention.entity].append(mention)
     short_tails = _tails_of_names(grouped, lexicon)
     kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
@@ -179,6 +179,21 @@ def _surnames_joined(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Ment
     # government only (クリントン政権 in a text that names no Clinton is a body, as the NER annotation reads it)
     people_named = {(m.block.note if m.block else "", m.entity) for m in joined if m.type == "Person"}
     return joined + [m for m in leaders if (m.block.note if m.block else "", m.entity) in people_named]
+
+
+def _country_surnames_titled(mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions, a person's one-kanji surname that is also a country's one-character form (韓 of 韓首相,
+    where 韓 of 日韓 is Korea) read with the title after it: the bare kanji names the country as well, so the
+    person's node takes the surname and title as its name there, and a country's form is no name of a person."""
+    forms = country_abbreviations()
+    found = []
+    for m in mentions:
+        if m.type == "Person" and m.surface in forms and m.block is not None:
+            title = title_after(m.block.text, m.end)
+            if title:
+                m = replace(m, surface=m.surface + title, end=m.end + len(title))
+        found.append(m)
+    return found
 
 
 # How many characters of the title after a surname to look up with it (石破 and 首相, 北浜 and 経済再生相).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -26,12 +26,12 @@ from kg.resolve import trace
 from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
-from kg.resolve.people import titled_people, titles
+from kg.resolve.people import title_after, titled_people, titles
 from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_company_word, without_legal_form
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.words import places_in, word_ending, words_over, words_within
-from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
+from kg.resolve.words import places_in, word_ending, words, words_over, words_within
+from kg.text.chars import is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア; so do
@@ -64,6 +64,8 @@ _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*) $")
 # A product's Latin name and its version number before a parenthesis: macOS 14, Debian 12, Android 4.4
 _VERSIONED_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*(?: [A-Za-z][A-Za-z0-9.+-]*)*) ?v?\d+(?:\.\d+)* ?$")
 
+# The fewest characters of a name a table cell is read as (a cell of one kanji is a mark or a party's initial).
+_NAME_IN_CELL = 2
 SOURCES = {KNOWN: "known", QUOTED: "quoted", HEADED: "headed", COMPOUND: "compound", NER: "ginza", ADDRESS: "address"}
 
 
@@ -375,6 +377,106 @@ def _spelled_out(text: str, cand: Candidate) -> bool:
     (Maritime Domain Awareness の略): a term, not a name of its own unless kg knows it."""
     surface = text[cand.start : cand.end]
     return " " in surface and surface.isascii() and text.startswith(_SPELLED_OUT, cand.end + (text[cand.end : cand.end + 1] == " "))
+
+
+def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Return the mentions of names the vault reads elsewhere, where a block writes them with nothing for the
+    model to read them by: a table cell that is wholly such a name (a cell 北浜一郎 of a table of votes, where a
+    sentence names 北浜一郎氏), a person's name before a title (ノルダ代表, where ノルダ is a common word to the
+    dictionary and ノルダ通商代表 a person elsewhere) and a katakana full name that ends in a person's surname
+    (ジョン・ノルダ). A note's date is on each of them, so the person is seen from the first note that names them."""
+    by_surface: dict[str, Mention] = {}
+    for m in mentions:
+        by_surface.setdefault(m.surface, m)
+    people = {s: m for s, m in by_surface.items() if m.type == "Person" and len(s) >= _NAME_IN_CELL
+              and s not in country_abbreviations() and _names_no_other_thing(s, lexicon)}
+    people |= {s: m for s, m in _kanji_surnames(people).items()
+               if s not in people and s not in country_abbreviations() and _names_no_other_thing(s, lexicon)}
+    written = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True)))) if people else None
+    # a name with a head (…助成法, …委員会) the vault reads in one sentence is the same name in another
+    named = sorted((s for s, m in by_surface.items() if m.type != "Person" and len(s) >= _HEADED_NAME
+                    and suffix_type(s) == m.type and all(is_name_char(c) for c in s)), key=len, reverse=True)
+    headed = re.compile("|".join(map(re.escape, named))) if named else None
+    held: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        held.setdefault(id(m.block), []).append((m.start, m.end))
+    found = []
+    for block in blocks:
+        text, spans = block.text, held.get(id(block), [])
+        name = text.strip()
+        if block.kind == "table_cell" and not spans and len(name) >= _NAME_IN_CELL and name in by_surface:
+            start = text.index(name)
+            found.append(replace(by_surface[name], block=block, start=start, end=start + len(name), sentence=name))
+            continue
+        for start, end, named in _people_written(text, people, written):
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+                found.append(replace(named, surface=text[start:end], block=block, start=start, end=end,
+                                     sentence=_sentence_at(text, start), entity=match_key(text[start:end])))
+        for match in headed.finditer(text) if headed is not None else ():
+            start, end = match.span()
+            alone = (start == 0 or not is_name_char(text[start - 1])) and (end == len(text) or not is_name_char(text[end]))
+            if alone and not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+                found.append(replace(by_surface[match.group()], block=block, start=start, end=end,
+                                     sentence=_sentence_at(text, start)))
+    return found
+
+
+def _kanji_surnames(people: Mapping[str, Mention]) -> dict[str, Mention]:
+    """Return the surnames of the people named in full in kanji, each the one opening only one full name (林 of
+    林芳正, read before a title as 林官房長官), else none: two people of one surname are told apart by their notes."""
+    by_part: dict[str, list[Mention]] = {}
+    for surface, person in people.items():
+        if len(surface) >= _FULL_NAME and all(is_kanji(c) for c in surface):
+            for end in range(1, len(surface) - 1):
+                by_part.setdefault(surface[:end], []).append(person)
+    return {part: found[0] for part, found in by_part.items() if len({m.entity for m in found}) == 1}
+
+
+def _names_no_other_thing(name: str, lexicon: Lexicon) -> bool:
+    """Return True when kg knows the name as nothing but a person (タイ of a trade representative is Thailand too)."""
+    known = lexicon.get(name)
+    return known is None or known.type == "Person"
+
+
+# A katakana full name: given name and surname joined by ・ or =.
+_KATAKANA_FULL_NAME = re.compile(r"[ァ-ヺー]+(?:[・=＝][ァ-ヺー]+)+")
+# The fewest characters of a headed name found again wherever the vault writes it alone.
+_HEADED_NAME = 4
+# The fewest kanji of a full name whose surname is read alone (林 of 林芳正).
+_FULL_NAME = 3
+# A body's acronym between a person's name and a title (…USTR代表).
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _people_written(text: str, people: Mapping[str, Mention], written: re.Pattern | None) -> Iterable[tuple[int, int, Mention]]:
+    """Yield (start, end, person) for each full name in katakana whose surname is a person's name the vault reads
+    elsewhere, and for each such name written before a title."""
+    if written is None:
+        return
+    for match in _KATAKANA_FULL_NAME.finditer(text):
+        surname = re.split(r"[・=＝]", match.group())[-1]
+        if surname in people:
+            yield match.start(), match.end(), people[surname]
+    for match in written.finditer(text):
+        acronym = _ACRONYM.match(text, match.end())
+        after = acronym.end() if acronym else match.end()
+        title = title_after(text, after)
+        if (match.start() == 0 or not is_name_char(text[match.start() - 1])) and title \
+                and (len(match.group()) > 1 or len(title) > 1 and _cut_at(text, match.start(), match.end())):
+            yield match.start(), match.end(), people[match.group()]
+
+
+def _cut_at(text: str, start: int, end: int) -> bool:
+    """Return True when the dictionary reads text[start:end] as words of their own (林 of 林官房長官)."""
+    found = words(text)
+    return any(w.start == start for w in found) and any(w.end == end for w in found)
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """Return the sentence of text that holds the offset."""
+    return next((text[s:e].strip() for s, e in sentence_bounds(text) if s <= start < e), text)
 
 
 def _without_repeats(mentions: list[Mention]) -> list[Mention]:

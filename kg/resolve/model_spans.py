@@ -154,6 +154,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if _crosses_parenthesis(text[span.start : span.end]):
             trace.dropped(span.start, span.end, "model-parenthesis")
             continue  # the model ran across a parenthesis: アジア太平洋経済協力（APEC）
+        if _LIST_SLASH.search(nfkc(text[span.start : span.end])):
+            trace.dropped(span.start, span.end, "model-list")
+            continue  # 北浜新聞 / 外務省: the model ran across a slash that lists sources, and each is a name of its own
         if type_ != "Person" and ends_in_publication(text, span.end):
             trace.dropped(span.start, span.end, "model-not-a-name")
             continue  # ABC Energy Outlook: a body's report, no body
@@ -1041,6 +1044,10 @@ def _joins_names(text: str, span: Span, type_: str = "") -> bool:
                             and text[w.start : w.end] != "の"))
         for w in words(text)
     )
+
+
+# A slash with a space on either side lists names (a note's Source: line); AC/DC and TCP/IP have none.
+_LIST_SLASH = re.compile(r"\s/|/\s")
 
 
 def _crosses_parenthesis(surface: str) -> bool:

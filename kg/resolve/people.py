@@ -52,6 +52,8 @@ _TWO_PARTS = re.compile(r"[\u30a1-\u30fa\u30fc]+・[\u30a1-\u30fa\u30fc]+・$")
 _NOT_A_PERSON = ("Country", "Region", "Organization")
 # The heads of administrative areas: a place that ends in one (大阪府, 長野県) is no surname.
 _AREA_HEADS = tuple("都道府県州省郡市区町村")
+# The most characters of a title looked up after a name (国家安全保障局長).
+_LONGEST_TITLE = 8
 _READING = re.compile(r"[（(][\u3041-\u309f\u30a1-\u30fa\u30fc・=＝ 　]+[）)]$")
 
 
@@ -67,6 +69,14 @@ def strong_titles() -> frozenset[str]:
     return frozenset(nfkc(row[0]) for row in read_tsv("titles.txt") if len(row) > 1 and row[1] == "strong")
 
 
+def title_after(text: str, end: int) -> str:
+    """Return the title written at text[end:] (首相, 前大統領), the longest kg knows, else ""."""
+    prefix = next((p for p in _TIME_PREFIXES if text.startswith(p, end)), "")
+    after = text[end + len(prefix) : end + len(prefix) + _LONGEST_TITLE]
+    title = next((after[:n] for n in range(len(after), 0, -1) if nfkc(after[:n]) in titles()), "")
+    return prefix + title if title else ""
+
+
 def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
     """Return the people a title names (the name only) and the titles themselves.
 
@@ -79,8 +89,9 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
     blocks: list[Candidate] = []
     # a span the model calls a person that ends in a body's head (…研究所 of …研究所社長), or that is a place and a
     # head of a body (…軍 of …軍司令官), names the body
+    # nor is a span right after a name's reading in parentheses (国務 of 韓…（ハン・…）国務総理): the title's first word
     model_people = [s for s in people_joined(text, spans) if s.ene == "Person" and suffix_type(text[s.start : s.end]) != "Organization"
-                    and not _place_and_body_head(text[s.start : s.end], lexicon)]
+                    and not _place_and_body_head(text[s.start : s.end], lexicon) and _before_reading(text, s.start) == s.start]
     title_end = 0
     for i, word in enumerate(found):
         if word.start < title_end:
@@ -127,7 +138,53 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
-    return people + _successors(text), blocks
+    # a Chinese or Korean name in kanji takes in a name of the dictionary's that ends it (一平 of 施一平)
+    named = _kanji_names_after_states(text)
+    people = [p for p in people if not any(n.start <= p.start and p.end <= n.end for n, _ in named)]
+    named = [(n, t) for n, t in named if not any(p.start < t.end and n.start < p.end for p in people)]
+    return people + _successors(text) + [name for name, _ in named], blocks + [title for _, title in named]
+
+
+# The states whose people are named in kanji; a name right after one (中国の…, 韓国から…) is read by kanji_surnames.
+_KANJI_NAME_STATES = re.compile(r"(?:中国|韓国|北朝鮮|台湾)(?:の|から|は|で|、)")
+# The lengths in kanji of a Chinese or Korean full name, the longer tried first (金大一 before 金大).
+_KANJI_NAME_LENGTHS = (3, 2)
+
+
+@cache
+def kanji_surnames() -> frozenset[str]:
+    """Return the one-kanji surnames of Chinese and Korean people (kg/data/kanji_surnames.txt)."""
+    return frozenset(row[0] for row in read_tsv("kanji_surnames.txt"))
+
+
+def _kanji_names_after_states(text: str) -> list[tuple[Candidate, Candidate]]:
+    """Return (name, title) for each Chinese or Korean name in kanji written right after its state and right before
+    a title (中国の施一平臨時代理大使, 韓国から安一根産業通商資源相), which Sudachi cuts into common words or runs into
+    the title: a surname of kg/data/kanji_surnames.txt and one or two kanji more, and then, to the end of the kanji,
+    a title kg knows or a minister's field of two-kanji words and 相 or 大臣."""
+    found = []
+    for state in _KANJI_NAME_STATES.finditer(text):
+        start = state.end()
+        if text[start : start + 1] not in kanji_surnames():
+            continue
+        for length in _KANJI_NAME_LENGTHS:
+            end, after = start + length, start + length
+            while after < len(text) and is_kanji(text[after]):
+                after += 1
+            if all(is_kanji(c) for c in text[start:end]) and end < after and _is_kanji_title(text[end:after]):
+                found.append((Candidate(start, end, HEADED, type="Person"), Candidate(end, after, 0)))
+                break
+    return found
+
+
+def _is_kanji_title(run: str) -> bool:
+    """Return True for a title kg knows (臨時代理大使) or a minister's field of words of two kanji or more and 相
+    or 大臣 (産業通商資源相): a lone kanji before the field is the name's last."""
+    if nfkc(run) in titles():
+        return True
+    ending = next((e for e in _MINISTER_ENDINGS if run.endswith(e)), "")
+    field = words(run[: len(run) - len(ending)]) if ending else ()
+    return bool(field) and all(w.end - w.start >= 2 and w.pos[0] == "名詞" for w in field)
 
 
 # How many words may name a minister's field before 相 or 大臣 (地方創生 相, こども 政策 担当相, 経済 財政 政策 担当大臣).
@@ -500,7 +557,20 @@ def _is_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     known = lexicon.get(surface)
     if known is not None and known.type in _NOT_A_PERSON:
         return False
+    if _body_and_common_words(surface, lexicon):
+        return False
     return len(surface) >= 2 or any(w.person for w in words(surface))
+
+
+def _body_and_common_words(surface: str, lexicon: Lexicon) -> bool:
+    """Return True for a body's name the notes know and common words after it (衆院予算 of 衆院予算委員長): the
+    body's committee or section the title heads, no one's name; a given name after it (三井一郎) is a person's."""
+    found = words(surface)
+    for i, word in enumerate(found[:-1]):
+        known = lexicon.get(surface[: word.end])
+        if known is not None and known.type == "Organization":
+            return not any(w.person or w.unknown for w in found[i + 1 :])
+    return False
 
 
 def _body_start(text: str, found: Sequence[Word], by_end: dict[int, int], end: int,

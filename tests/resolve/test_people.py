@@ -431,3 +431,39 @@ def test_a_foreign_name_before_an_acronym_body_and_a_title():
     assert _people("ヨモギットNEC委員長と会談した。") == (["ヨモギット"], ["委員長"])
     # a proper noun of the dictionary before an acronym is a body's name, no person's
     assert _people("トヨタNEC社長と会談した。")[0] == []
+
+
+def test_a_known_body_and_common_words_the_model_calls_a_person_are_no_name_before_a_title():
+    text = "衆院予算委員長を野党がとった。"
+    assert _people(text, (Span(0, text.index("委員長"), "Person"),))[0] == []
+
+
+def test_a_surname_the_model_calls_a_person_before_a_title_is_still_a_name():
+    text = "北浜一郎委員長を野党がとった。"
+    assert _people(text, (Span(0, text.index("委員長"), "Person"),))[0] == ["北浜一郎"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("韓国から安一根産業通商資源相が出席した。", "安一根", "産業通商資源相"),  # a lone kanji before the field ends the name
+        ("中国の施一平臨時代理大使を呼んだ。", "施一平", "臨時代理大使"),
+    ],
+)
+def test_a_kanji_name_after_its_state_and_before_a_title_is_a_person(text, name, title):
+    found, titles_found = _people(text)
+    assert name in found and title in titles_found
+
+
+def test_a_common_word_after_a_state_before_a_minister_ending_is_no_name():
+    assert _people("韓国の金融相が述べた。中国の周辺国が反発した。")[0] == []
+
+
+def test_a_span_right_after_a_reading_in_parentheses_is_the_titles_word_not_a_name():
+    text = "韓明洙（ハン・ミョンス）国務総理が来日した。"
+    assert "国務" not in _people(text, (Span(text.index("国務"), text.index("総理"), "Person"),))[0]
+
+
+def test_a_span_the_model_calls_a_person_after_a_parenthesis_of_no_reading_is_still_a_name():
+    text = "会議（東京）北浜一郎委員長が述べた。"
+    assert _people(text, (Span(text.index("北浜"), text.index("委員長"), "Person"),))[0] == ["北浜一郎"]

@@ -441,6 +441,29 @@ def test_a_katakana_reading_after_a_persons_name_is_another_name_of_that_person(
     assert len(people) == 1 and {"李在明", "イ・ジェミョン"} <= set(people[0].aliases)
 
 
+def test_a_two_part_reading_after_a_korean_name_the_dictionary_cuts_is_another_name_of_that_person():
+    text = "韓国の朴喆洙（パク・チョルス）大使が来日した。パク・チョルス大使は会見した。"
+    people = [e for e in resolve([_note(_block(text))], {}) if e.type == "Person"]
+    assert len(people) == 1 and {"朴喆洙", "パク・チョルス"} <= set(people[0].aliases)
+
+
+def test_a_reading_after_a_place_that_opens_with_no_surname_names_no_person():
+    text = "ソウルの光化門（クァン・ファムン）広場に人が集まった。"
+    assert "Person" not in {e.type for e in resolve([_note(_block(text))], {})}
+
+
+def test_a_surname_that_is_a_countrys_one_kanji_form_is_read_with_its_title():
+    text = "韓明洙（ハン・ミョンス）首相が来日した。日韓の協議で、韓首相は発言した。"
+    by_alias = {a: e for e in resolve([_note(_block(text))], {}) for a in e.aliases}
+    assert by_alias["韓首相"].id == "韓明洙" and by_alias["韓"].type == "Country"
+
+
+def test_a_surname_that_is_no_countrys_form_stays_bare():
+    text = "趙明洙（チョ・ミョンス）長官が来日した。日韓の協議で、趙長官は発言した。"
+    by_alias = {a: e.id for e in resolve([_note(_block(text))], {}) for a in e.aliases}
+    assert by_alias["趙"] == "趙明洙"
+
+
 def test_an_english_phrase_that_spells_out_an_abbreviation_is_no_node():
     text = "Maritime Domain Awareness の略。海洋状況把握のこと。"
     spans = {text: (_span(text, "Maritime Domain", "Person"),)}
