@@ -1584,6 +1584,20 @@ def numbered_resolutions(text: str) -> list[Candidate]:
             for m in _RESOLUTION.finditer(text)]
 
 
+# A deal named by how many parties made it: 3党合意, 三党合意, 2党間合意 (a number of countries, 2国間合意, is a kind).
+_PARTY_DEAL = re.compile(r"(?<![0-9０-９.])([2-9２-９二三四五六七八九])党間?合意(?!案)")
+_KANJI_DIGITS = str.maketrans("二三四五六七八九", "23456789")
+
+
+def party_deals(text: str) -> list[Candidate]:
+    """Return the deals named by the number of parties that made them (3党合意): Japanese politics names a deal of
+    the parties of the day so, one deal each, the number written in digits or kanji; a draft (合意案) is none."""
+    if "党" not in text:
+        return []
+    return [Candidate(m.start(), m.end(), HEADED, entity=match_key(nfkc(m.group()).translate(_KANJI_DIGITS)),
+                      type="Agreement", headed=True) for m in _PARTY_DEAL.finditer(text)]
+
+
 # Parties listed by their names without 党: 自民・公明, 立憲・共産・社民, and with 、 before a word for them all
 # (北進、南進両党, 北進、南進、東進の3党), as news writes them.
 _LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+"

@@ -4,6 +4,7 @@ labelled parentheses), and names that only look alike stay apart. Spans are hand
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -1559,3 +1560,43 @@ def test_a_gazetteer_name_in_a_variant_kanji_that_folds_into_a_common_word_is_no
     lexicon = base_lexicon([])
     # 聯想 (a company's Chinese name) folds into 連想 (association), a common word; the company keeps its other names
     assert lexicon.get("連想") is None and lexicon.get("レノボ") is not None
+
+
+def test_a_bodys_election_of_the_day_is_the_one_numbered_election_the_vault_names():
+    def note(path: str, text: str, day: date | None) -> Note:
+        return replace(_note(text, path), blocks=(replace(_note(text, path).blocks[0], date=day),))
+
+    held = note("a.md", "第60回衆議院議員総選挙で与党が勝った。第60回衆院選の数字を見る。", date(2031, 10, 30))
+    before = note("b.md", "北浜氏は次の衆院選に出ないと表明した。", date(2031, 4, 2))
+    undated = note("c.md", "2031年10月の衆院選で負けた。1990年の衆院選で初当選した。", None)
+    nodes = _nodes([held, before, undated], {})
+    assert nodes["第60回衆議院議員総選挙"] == ["第60回衆議院議員総選挙", "第60回衆院選", "衆院選"]
+    assert nodes["1990年の衆院選"] == ["1990年の衆院選"]  # another year: that year's election
+    old = note("d.md", "北浜氏は衆院選に出た。", date(2020, 4, 2))  # years before: maybe another
+    assert "衆院選" in _nodes([held, old], {})
+    two = note("e.md", "第59回衆議院議員総選挙の後、第60回衆議院議員総選挙が行われた。", date(2031, 10, 30))
+    assert "衆院選" in _nodes([two, before], {})  # two numbered ones: either
+
+
+def test_a_partys_race_without_its_to_is_the_race_the_vault_names_with_it():
+    full, short = "9月の社民党代表選に出る。", "27日の社民代表選で勝った。"  # the gazetteer knows 社民党
+    spans = _spans(short, ("社民代表選", "Occasion_Other"))
+    nodes = _nodes([_note(full), _note(short, "m.md")], spans)
+    assert nodes["社民党代表選"] == ["社民代表選", "社民党代表選"]
+    assert "社民代表選" in _nodes([_note(short, "m.md")], spans)  # no race with 党 in the vault: as written
+
+
+def test_a_treaty_by_its_parties_alone_joins_the_one_treaty_of_those_parties():
+    full, short = "日仏友好パートナーシップ条約に署名した。", "フランスは日仏条約を批准した。"
+    nodes = _nodes([_note(full), _note(short, "m.md")], {})
+    assert nodes["日仏友好パートナーシップ条約"] == ["日仏友好パートナーシップ条約", "日仏条約"]
+    two = "日仏友好パートナーシップ条約と日仏漁業条約に署名した。"  # two treaties of those parties: either
+    assert "日仏条約" in _nodes([_note(two), _note(short, "m.md")], {})
+
+
+def test_a_deal_named_by_the_number_of_parties_is_an_agreement():
+    text = "北進党、南進党、東進党は3党合意を結んだ。三党合意の文言は短い。"
+    found = {e.label: e.type for e in resolve([_note(text)], {})}
+    assert found.get("3党合意") == "Agreement"
+    draft = "2国間合意の案を示した。"  # a number of countries: a kind of deal
+    assert not any("合意" in e.label for e in resolve([_note(draft)], {}))
