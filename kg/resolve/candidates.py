@@ -545,6 +545,8 @@ def quoted(block: Block) -> list[Candidate]:
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
+        elif not cut and _document_before_quote(text, start, end):
+            found.append(Candidate(start, end, QUOTED, type="Agreement", headed=True))  # 共同声明「…」
         elif not cut and (head_end := _slogans_plan(text, start, end)):
             found.append(Candidate(start - 1, head_end, QUOTED, type="Plan", headed=True))  # 「…を守る」政策パッケージ
         elif not cut and (title_end := _cabinet_decision(text, start, end)):
@@ -553,6 +555,16 @@ def quoted(block: Block) -> list[Candidate]:
             # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
             found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
+
+
+def _document_before_quote(text: str, start: int, end: int) -> bool:
+    """Return True for a quoted title right after a word for a text states adopt (共同声明「北浜の精神」, 成果文書
+    「…」): the quote is that text's own name, as a joint statement or declaration is titled so. A quoted sentence
+    (a clause with を or が) or a quote with a quote inside is none."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
+        return False
+    return any(text[: start - 1].endswith(d) for d in name_words("document")) and _balanced(text[start:end]) \
+        and not _has_clause_particle(text, start, end)
 
 
 def _says_which_meeting(text: str, start: int, cut: int) -> bool:
