@@ -532,6 +532,8 @@ def quoted(block: Block) -> list[Candidate]:
         if set(text[start:end]) & _STEPS or any(w in text[start:end] for w in _LIKE):
             continue  # a sequence of steps names nothing, not even its first step; a comparison names a kind
         cut = _head_cut(text, start, end)
+        if _level_of_relations(text, start, end):
+            continue  # 関係を「包括的戦略的パートナーシップ」に格上げ: how close two states are, no text of theirs
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and cut < end and _weak_head(text[start:cut]) and _spoken_phrase(text, start, cut):
@@ -555,6 +557,16 @@ def quoted(block: Block) -> list[Candidate]:
             # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
             found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
+
+
+# A relation raised to a level: 関係を「…」に引き上げた, 関係を「…」へ格上げし.
+_RAISED_TO = re.compile(r"」(?:に|へ)(?:引き上げ|格上げ|高め|発展させ)")
+
+
+def _level_of_relations(text: str, start: int, end: int) -> bool:
+    """Return True for a quoted partnership two states' relation is raised to (関係を「北浜パートナーシップ」に格上げ):
+    the quote names the level of their relation, as diplomacy grades it, not a text they signed."""
+    return text[max(0, start - 4) : start].endswith("関係を「") and bool(_RAISED_TO.match(text, end))
 
 
 def _document_before_quote(text: str, start: int, end: int) -> bool:

@@ -621,3 +621,10 @@ def test_a_quoted_title_right_after_a_word_for_a_statement_is_an_agreement(text,
 )
 def test_a_deal_named_by_the_number_of_its_parties_is_an_agreement(text, found):
     assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Agreement"} == found
+
+
+def test_a_partnership_a_relation_is_raised_to_names_no_agreement():
+    raised = "両国は関係を「北浜と南浜の包括的パートナーシップ」に格上げした。"
+    assert "北浜と南浜の包括的パートナーシップ" not in _entities(raised)
+    signed = "両国は「北浜と南浜の包括的パートナーシップ協定」に署名した。"  # a text signed: an agreement
+    assert _entities(signed).get("北浜と南浜の包括的パートナーシップ協定") == "Agreement"
