@@ -321,6 +321,8 @@ def _editions_under_headings(mentions: Sequence[Mention]) -> list[Mention]:
 _YEAR_BEFORE = re.compile(r"(\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?の?$")
 # How far a note's date may be from the notes naming a numbered election for its bare 衆院選 to be that one.
 _ELECTION_DAYS = 400
+# The same for a kind of session (特別国会): a parliament sits several times a year.
+_SESSION_DAYS = 90
 
 
 def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -328,14 +330,18 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
     that body the vault names (第50回衆議院議員総選挙): the same number written short (第50回衆院選), and the body's
     election written bare (衆院選) in a note dated within about a year of the notes naming the numbered one, or
     with a year before it that is theirs (2024年10月の衆院選, 2025年参院選), as Japanese text names the election
-    of the day by its body alone. A bare election with another year before it is that year's election, named so
-    (1986年の衆院選); one with a month alone before it (4月の衆院選) may be another, and with two numbered elections of
-    a body in the vault none is joined."""
-    numbered: dict[tuple[str, bool], dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    of the day by its body alone. A kind of session (特別国会 of 第215回特別国会) is read the same way, within a
+    season. A bare election with another year before it is that year's election, named so (1986年の衆院選); one
+    with a month alone before it (4月の衆院選) may be another, and with two numbered elections of a body in the
+    vault none is joined."""
+    def series(name: str) -> tuple[str, bool] | str | None:
+        return election_of(name, lexicon) or _kind_of_session(name)
+
+    numbered: dict[tuple[str, bool] | str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mentions:
         edition = _EDITION.match(nfkc(m.entity))
-        if edition and (election := election_of(nfkc(m.entity)[edition.end() :], lexicon)):
-            numbered[election][edition.group()].append(m)
+        if edition and (found := series(nfkc(m.entity)[edition.end() :])):
+            numbered[found][edition.group()].append(m)
     moved = {}
     for m in mentions:
         key = nfkc(m.entity)
@@ -343,12 +349,13 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
         year = _YEAR_BEFORE.search(m.block.text, 0, m.start) if m.block is not None else None
         if edition is None and (written := re.match(r"(\d{4})年の?", key)):
             key, year = key[written.end() :], written
-        election = election_of(key[edition.end() :] if edition else key, lexicon)
-        if election is None or len(numbered.get(election, {})) != 1:
+        found = series(key[edition.end() :] if edition else key)
+        if found is None or len(numbered.get(found, {})) != 1:
             continue
-        number, named = next(iter(numbered[election].items()))
+        number, named = next(iter(numbered[found].items()))
         target = max({n.entity for n in named}, key=lambda e: (len(e), e))
         days = {n.block.date for n in named if n.block is not None and n.block.date is not None}
+        window = _SESSION_DAYS if isinstance(found, str) else _ELECTION_DAYS
         if edition:
             fits = edition.group() == number
         elif year is not None:
@@ -356,7 +363,7 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
         else:
             date = m.block.date if m.block is not None else None
             fits = not (m.block is not None and _DATED_BEFORE.search(m.block.text, 0, m.start)) and (
-                date is None or any(abs((date - d).days) <= _ELECTION_DAYS for d in days))
+                date is None or any(abs((date - d).days) <= window for d in days))
         if fits and m.entity != target:
             moved[id(m)] = replace(m, entity=target)
         elif not fits and year is not None and not edition and key == nfkc(m.entity):

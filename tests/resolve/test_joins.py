@@ -1600,3 +1600,15 @@ def test_a_deal_named_by_the_number_of_parties_is_an_agreement():
     assert found.get("3党合意") == "Agreement"
     draft = "2国間合意の案を示した。"  # a number of countries: a kind of deal
     assert not any("合意" in e.label for e in resolve([_note(draft)], {}))
+
+
+def test_a_kind_of_session_of_the_day_is_the_one_numbered_session_of_that_kind_the_vault_names():
+    def note(path: str, text: str, day: date) -> Note:
+        return replace(_note(text, path), blocks=(replace(_note(text, path).blocks[0], date=day),))
+
+    held = note("a.md", "第90回特別国会が召集された。", date(2031, 11, 12))
+    before = note("b.md", "特別国会は11月に召集の見通しだ。", date(2031, 10, 28))
+    spans = _spans(before.blocks[0].text, ("特別国会", "Political_Organization_Other"))
+    assert _nodes([held, before], spans)["第90回特別国会"] == ["特別国会", "第90回特別国会"]
+    long_before = replace(before, blocks=(replace(before.blocks[0], date=date(2030, 1, 28)),))
+    assert "特別国会" in _nodes([held, long_before], spans)  # a season away: maybe another sitting
