@@ -571,11 +571,14 @@ def _level_of_relations(text: str, start: int, end: int) -> bool:
 
 def _document_before_quote(text: str, start: int, end: int) -> bool:
     """Return True for a quoted title right after a word for a text states adopt (共同声明「北浜の精神」, 成果文書
-    「…」): the quote is that text's own name, as a joint statement or declaration is titled so. A quoted sentence
-    (a clause with を or が) or a quote with a quote inside is none."""
+    「…」): the quote is that text's own name, as a joint statement or declaration is titled so. After a text's
+    own name (北浜首脳共同声明「…」) the quote is another name of that text, and a quoted sentence (a clause with を
+    or が) or a quote with a quote inside is none."""
     if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
         return False
-    return any(text[: start - 1].endswith(d) for d in name_words("document")) and _balanced(text[start:end]) \
+    document = max((d for d in name_words("document") if text[: start - 1].endswith(d)), key=len, default="")
+    opens = start - 1 - len(document)
+    return bool(document) and not (opens and is_name_char(text[opens - 1])) and _balanced(text[start:end]) \
         and not _has_clause_particle(text, start, end)
 
 

@@ -342,7 +342,7 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
         edition = _EDITION.match(nfkc(m.entity))
         if edition and (found := series(nfkc(m.entity)[edition.end() :])):
             numbered[found][edition.group()].append(m)
-    moved = {}
+    moved, left = {}, set()
     for m in mentions:
         key = nfkc(m.entity)
         edition = _EDITION.match(key)
@@ -370,6 +370,12 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
             # 1986年の衆院選: that year's election, another, written with its year as a name with its year is
             surface = m.block.text[year.start() : m.end]
             moved[id(m)] = replace(m, entity=match_key(surface), surface=surface, start=year.start())
+        elif not fits:
+            left.add(m.entity)
+    # a name some of whose mentions may be another election (10月27日の衆院選) stays whole, for the heading of
+    # its section to tell which it is (_series_heading_its_session)
+    kept = {id(m) for m in mentions if m.entity in left and moved.get(id(m), m).start == m.start}
+    moved = {i: n for i, n in moved.items() if i not in kept}
     return [moved.get(id(m), m) for m in mentions]
 
 

@@ -605,6 +605,7 @@ def test_a_gloss_of_members_between_a_name_and_its_head_leaves_one_name():
         ("会議は成果文書「北浜コンセンサス」を採択した。", {"北浜コンセンサス": "Agreement"}),
         ("両首脳は共同声明「今後も協力する」を出した。", {}),  # a quoted sentence, no title
         ("首相は声明で「北浜の精神」を強調した。", {}),  # a phrase the statement says, not its title
+        ("両首脳は北浜首脳共同声明「北浜の精神」を出した。", {}),  # another name of the statement named before it
     ],
 )
 def test_a_quoted_title_right_after_a_word_for_a_statement_is_an_agreement(text, found):
