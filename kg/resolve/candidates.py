@@ -1625,6 +1625,35 @@ def party_deals(text: str) -> list[Candidate]:
                       type="Agreement", headed=True) for m in _PARTY_DEAL.finditer(text)]
 
 
+# Two countries' meeting of foreign and defence ministers, named by its format: 日米「2+2」, 日豪2+2.
+_TWO_PLUS_TWO = re.compile(r"「?[2２]\s*[+＋]\s*[2２]」?(?![0-9０-９+＋])")
+
+
+def is_two_plus_two(name: str) -> bool:
+    """Return True for a meeting's name by its format after two countries' forms or more (日米「2+2」)."""
+    return any(c.start == 0 and c.end == len(name) for c in two_plus_two(name))
+
+
+def two_plus_two(text: str) -> list[Candidate]:
+    """Return the meetings of two countries' foreign and defence ministers named by their format after the countries'
+    one-character forms (日米「2+2」, 日豪2+2): each pair holds one series of them. The bare 2+2, or the format after
+    another word (経済版「2+2」), names no one meeting."""
+    if "2" not in nfkc(text):
+        return []
+    forms = country_abbreviations()
+    found = []
+    for m in _TWO_PLUS_TWO.finditer(text):
+        if m.group().startswith("「") != m.group().endswith("」"):
+            continue
+        start = m.start()
+        while start and text[start - 1] in forms:
+            start -= 1
+        if m.start() - start >= 2 and not (start and is_name_char(text[start - 1])):
+            found.append(Candidate(start, m.end(), HEADED,
+                                   type="Event", headed=True))
+    return found
+
+
 # Parties listed by their names without 党: 自民・公明, 立憲・共産・社民, and with 、 before a word for them all
 # (北進、南進両党, 北進、南進、東進の3党), as news writes them.
 _LISTED_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:・[\u4e00-\u9fff]{2,4})+"

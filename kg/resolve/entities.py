@@ -509,6 +509,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             joined[key] = other
         elif lexicon.get(other) is None:
             joined[other] = key  # a series kg knows (its heading): the numbered meeting joins it
+    for key, other in _series_under_its_numbered_heading(grouped, lexicon).items():
+        joined.setdefault(key, other)
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     marked = _anniversaries(grouped)
@@ -937,6 +939,28 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         if any((m.block.note, m.block.section) in headings or m.block.note in titled
                for m in grouped[sessions[0]] if m.block is not None):
             joined[key] = sessions[0]
+    return joined
+
+
+def _series_under_its_numbered_heading(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
+    """Return, for a numbered meeting written as a heading (## 第2回日比「2+2」) whose series kg knows by another
+    name (日比外務・防衛閣僚会合, defined with the short name), that series joined to it where the section under the
+    heading names the series: the heading says which meeting its section tells of, as a series heading stands for
+    the numbered meeting under it (_series_heading_its_session). A vault that numbers two meetings of the series
+    keeps the series apart."""
+    joined = {}
+    for key, group in grouped.items():
+        edition = _EDITION.match(key)
+        headings = {(m.block.note, m.block.section) for m in group
+                    if m.block is not None and m.block.kind == "heading" and not _headline(m)}
+        known = lexicon.get(key[edition.end() :]) if edition and headings else None
+        if known is None or known.type != "Event" or known.entity == key or known.entity not in grouped:
+            continue
+        others = [k for k in grouped if k != key and (number := _EDITION.match(k))
+                  and (series := lexicon.get(k[number.end() :])) is not None and series.entity == known.entity]
+        if not others and any((m.block.note, m.block.section) in headings
+                              for m in grouped[known.entity] if m.block is not None):
+            joined[known.entity] = key
     return joined
 
 

@@ -1612,3 +1612,22 @@ def test_a_kind_of_session_of_the_day_is_the_one_numbered_session_of_that_kind_t
     assert _nodes([held, before], spans)["第90回特別国会"] == ["特別国会", "第90回特別国会"]
     long_before = replace(before, blocks=(replace(before.blocks[0], date=date(2030, 1, 28)),))
     assert "特別国会" in _nodes([held, long_before], spans)  # a season away: maybe another sitting
+
+
+def test_two_countries_format_meeting_is_an_event_and_one_with_the_name_it_defines():
+    text = "東京で北浜外務・防衛閣僚協議（日豪「2+2」）が開かれた。次の日豪2+2は来年だ。"
+    nodes = _nodes([_note(text)], {})
+    assert [s.rstrip("」") for s in nodes["北浜外務・防衛閣僚協議"]] == ["北浜外務・防衛閣僚協議", "日豪2+2", "日豪「2+2"]
+    bare = "7月の2+2の前に会合を開いた。経済版「2+2」も開く。"  # no countries before it: no one meeting
+    assert _nodes([_note(bare)], {}) == {}
+
+
+def test_a_series_named_under_the_heading_of_its_numbered_meeting_is_that_meeting():
+    heading = "第3回日豪「2+2」"
+    under = "同じ日、北浜外務・防衛閣僚協議（日豪「2+2」）を開いた。"
+    blocks = (_block(heading, 2, "heading", heading), _block(under, 2, heading=heading))
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=blocks)], {})
+    assert len([label for label in nodes if "2+2" in label or "閣僚協議" in label]) == 1
+    two = (*blocks, _block("第2回日豪「2+2」は去年だった。", 3))  # two numbered meetings of it: the series stays
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=two)], {})
+    assert "北浜外務・防衛閣僚協議" in nodes
