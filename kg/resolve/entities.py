@@ -331,9 +331,9 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
     election written bare (衆院選) in a note dated within about a year of the notes naming the numbered one, or
     with a year before it that is theirs (2024年10月の衆院選, 2025年参院選), as Japanese text names the election
     of the day by its body alone. A kind of session (特別国会 of 第215回特別国会) is read the same way, within a
-    season. A bare election with another year before it is that year's election, named so (1986年の衆院選); one
-    with a month alone before it (4月の衆院選) may be another, and with two numbered elections of a body in the
-    vault none is joined."""
+    season. A bare election with another year before it, or with a year where the vault numbers none of that
+    body's, is that year's election, named so (1986年の衆院選); one with a month alone before it (4月の衆院選) may be
+    another, and with two numbered elections of a body in the vault none is joined."""
     def series(name: str) -> tuple[str, bool] | str | None:
         return election_of(name, lexicon) or _kind_of_session(name)
 
@@ -350,13 +350,15 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
         if edition is None and (written := re.match(r"(\d{4})年の?", key)):
             key, year = key[written.end() :], written
         found = series(key[edition.end() :] if edition else key)
-        if found is None or len(numbered.get(found, {})) != 1:
+        if found is None:
             continue
-        number, named = next(iter(numbered[found].items()))
-        target = max({n.entity for n in named}, key=lambda e: (len(e), e))
+        number, named = next(iter(numbered[found].items())) if len(numbered.get(found, {})) == 1 else ("", [])
+        target = max({n.entity for n in named}, key=lambda e: (len(e), e), default="")
         days = {n.block.date for n in named if n.block is not None and n.block.date is not None}
         window = _SESSION_DAYS if isinstance(found, str) else _ELECTION_DAYS
-        if edition:
+        if not target:
+            fits = False  # none or two numbered ones of it: the election of the day is either
+        elif edition:
             fits = edition.group() == number
         elif year is not None:
             fits = str(year.group(1)) in {str(d.year) for d in days}

@@ -1576,6 +1576,8 @@ def test_a_bodys_election_of_the_day_is_the_one_numbered_election_the_vault_name
     assert "衆院選" in _nodes([held, old], {})
     two = note("e.md", "第59回衆議院議員総選挙の後、第60回衆議院議員総選挙が行われた。", date(2031, 10, 30))
     assert "衆院選" in _nodes([two, before], {})  # two numbered ones: either
+    first = note("f.md", "北浜氏は1990年の衆院選で初当選した。", None)  # no numbered one: still that year's
+    assert _nodes([first], {})["1990年の衆院選"] == ["1990年の衆院選"]
 
 
 def test_a_partys_race_without_its_to_is_the_race_the_vault_names_with_it():
