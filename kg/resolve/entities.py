@@ -331,9 +331,10 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
     election written bare (衆院選) in a note dated within about a year of the notes naming the numbered one, or
     with a year before it that is theirs (2024年10月の衆院選, 2025年参院選), as Japanese text names the election
     of the day by its body alone. A kind of session (特別国会 of 第215回特別国会) is read the same way, within a
-    season. A bare election with another year before it, or with a year where the vault numbers none of that
-    body's, is that year's election, named so (1986年の衆院選); one with a month alone before it (4月の衆院選) may be
-    another, and with two numbered elections of a body in the vault none is joined."""
+    season. A bare election with another year before it is that year's election, named so (1986年の衆院選); one with a
+    month alone before it (4月の衆院選) may be another, and with two numbered elections of a body in the vault none is
+    joined. Where the vault numbers none of the body's, a year before it is left out of the name, as the Wikipedia NER
+    annotation marks the bare 衆院選 of 1983年の衆院選."""
     def series(name: str) -> tuple[str, bool] | str | None:
         return election_of(name, lexicon) or _kind_of_session(name)
 
@@ -368,7 +369,7 @@ def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list
                 date is None or any(abs((date - d).days) <= window for d in days))
         if fits and m.entity != target:
             moved[id(m)] = replace(m, entity=target)
-        elif not fits and year is not None and not edition and key == nfkc(m.entity):
+        elif not fits and target and year is not None and not edition and key == nfkc(m.entity):
             # 1986年の衆院選: that year's election, another, written with its year as a name with its year is
             surface = m.block.text[year.start() : m.end]
             moved[id(m)] = replace(m, entity=match_key(surface), surface=surface, start=year.start())
