@@ -456,9 +456,9 @@ OWN_FLOORS = {
     # to have their errors fixed
     # elections, deals, treaties and meetings written several ways (第50回衆院選, 衆院選 of the day, 2025年参院選, 自民総裁選,
     # 露朝条約, 日米「2+2」), 3党合意, 共同声明「…」, 第8回以来 and a partnership a relation is raised to (branch rulelaw12):
-    # 0.855 / 0.979 / 10 / 2 / 1.000 and 0.925 / 0.948 / 5 / 0 / 0.920
+    # 0.855 / 0.979 / 10 / 2 / 1.000 and 0.925 / 0.948 / 5 / 0 / 0.920 (103 of 112)
     "own_korea_northeast_asia_2024": (0.85, 0.97, 10, 2, 1.0),
-    "own_vault_politics_2024": (0.92, 0.94, 5, 0, 0.92),
+    "own_vault_politics_2024": (0.92, 0.94, 5, 0, 0.91),
 }
 # Sets kept only for measuring (benchmarks/held-out): no rule is written from them, so their floors are
 # what kg reached on first contact, below issue 23's figures; they catch a change that makes kg worse on text
