@@ -16,7 +16,8 @@ from kg.records import ENTITY_TYPES, Block, Note, Span
 from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import (
-    TITLE_CLAUSES, after_section_number, elections, formal_titles, kind_of_body, run_before, title_start, with_new,
+    TITLE_CLAUSES, after_section_number, elections, formal_titles, is_two_plus_two, kind_of_body, run_before, title_start,
+    two_plus_two, with_new,
 )
 from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
@@ -642,6 +643,11 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if title:
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
+        inner_text = match.group(1).strip()
+        fmt = next((text[c.start : c.end] for c in two_plus_two(text[: match.start()]) if c.end == match.start()), "")
+        if fmt and suffix_type(inner_text):
+            yield [inner_text, *_format_writings(fmt)]  # 日米「2+2」（日米…協議委員会）: its format, then its name
+            continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
         term = _defines_term(outer, match.group(1).strip(), lexicon)
         if term and set(term) <= kinds:
@@ -741,6 +747,9 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if len(inner) == 1 and is_session_kind(outer, inner[0]):
             yield names  # 第213回国会（通常国会）: a numbered session and the kind of session it is
             continue
+        if len(inner) == 1 and is_two_plus_two(inner[0]) and suffix_type(outer):
+            yield [outer, *_format_writings(inner[0])]  # 日米…協議委員会（日米「2+2」）: the meeting and its format
+            continue
         if len(inner) == 1 and _one_kind_two_names(outer, inner[0], lexicon):
             yield names  # XYZ東京サミット（…協力フォーラム首脳会議）, …条約（…条約）: one thing by two names with its head
             continue
@@ -754,6 +763,12 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+def _format_writings(name: str) -> list[str]:
+    """Return a meeting's name by its format as written and with its quotes left out (日米「2+2」, 日米2+2): news
+    writes it either way."""
+    return list(dict.fromkeys([name, re.sub("[「」]", "", name)]))
 
 
 def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:

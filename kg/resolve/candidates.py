@@ -532,6 +532,8 @@ def quoted(block: Block) -> list[Candidate]:
         if set(text[start:end]) & _STEPS or any(w in text[start:end] for w in _LIKE):
             continue  # a sequence of steps names nothing, not even its first step; a comparison names a kind
         cut = _head_cut(text, start, end)
+        if _level_of_relations(text, start, end):
+            continue  # 関係を「包括的戦略的パートナーシップ」に格上げ: how close two states are, no text of theirs
         if cut and _lists_things(text, start, cut):
             continue  # 特殊文字や禁止規則: things listed with や, no one thing's name
         if cut and cut < end and _weak_head(text[start:cut]) and _spoken_phrase(text, start, cut):
@@ -545,6 +547,8 @@ def quoted(block: Block) -> list[Candidate]:
             found.append(Candidate(start, cut, QUOTED, type=suffix_type(text[start:cut]), headed=True))
         elif not cut and text[end : end + 1] in "」』" and (type_ := _head_after_quote(text, start, end)):
             found.append(Candidate(start, end, QUOTED, type=type_, headed=True))
+        elif not cut and _document_before_quote(text, start, end):
+            found.append(Candidate(start, end, QUOTED, type="Agreement", headed=True))  # 共同声明「…」
         elif not cut and (head_end := _slogans_plan(text, start, end)):
             found.append(Candidate(start - 1, head_end, QUOTED, type="Plan", headed=True))  # 「…を守る」政策パッケージ
         elif not cut and (title_end := _cabinet_decision(text, start, end)):
@@ -553,6 +557,29 @@ def quoted(block: Block) -> list[Candidate]:
             # 「…に関する今後の対応」, 「…のための総合対策」: a government's measures named by their title
             found.append(Candidate(start, end, QUOTED, type="Plan", headed=True))
     return found
+
+
+# A relation raised to a level: 関係を「…」に引き上げた, 関係を「…」へ格上げし.
+_RAISED_TO = re.compile(r"」(?:に|へ)(?:引き上げ|格上げ|高め|発展させ)")
+
+
+def _level_of_relations(text: str, start: int, end: int) -> bool:
+    """Return True for a quoted partnership two states' relation is raised to (関係を「北浜パートナーシップ」に格上げ):
+    the quote names the level of their relation, as diplomacy grades it, not a text they signed."""
+    return text[max(0, start - 4) : start].endswith("関係を「") and bool(_RAISED_TO.match(text, end))
+
+
+def _document_before_quote(text: str, start: int, end: int) -> bool:
+    """Return True for a quoted title right after a word for a text states adopt (共同声明「北浜の精神」, 成果文書
+    「…」): the quote is that text's own name, as a joint statement or declaration is titled so. After a text's
+    own name (北浜首脳共同声明「…」) the quote is another name of that text, and a quoted sentence (a clause with を
+    or が) or a quote with a quote inside is none."""
+    if text[start - 1 : start] != "「" or text[end : end + 1] != "」" or set(text[start:end]) & _QUOTES:
+        return False
+    document = max((d for d in name_words("document") if text[: start - 1].endswith(d)), key=len, default="")
+    opens = start - 1 - len(document)
+    return bool(document) and not (opens and is_name_char(text[opens - 1])) and _balanced(text[start:end]) \
+        and not _has_clause_particle(text, start, end)
 
 
 def _says_which_meeting(text: str, start: int, cut: int) -> bool:
@@ -1582,6 +1609,49 @@ def numbered_resolutions(text: str) -> list[Candidate]:
     return [Candidate(m.start() - len(run_before(text, m.start())), m.end(), HEADED,
                       entity=match_key(f"決議{int(nfkc(m.group(1)))}"), type="Agreement", headed=True)
             for m in _RESOLUTION.finditer(text)]
+
+
+# A deal named by how many parties made it: 3党合意, 三党合意, 2党間合意 (a number of countries, 2国間合意, is a kind).
+_PARTY_DEAL = re.compile(r"(?<![0-9０-９.])([2-9２-９二三四五六七八九])党間?合意(?!案)")
+_KANJI_DIGITS = str.maketrans("二三四五六七八九", "23456789")
+
+
+def party_deals(text: str) -> list[Candidate]:
+    """Return the deals named by the number of parties that made them (3党合意): Japanese politics names a deal of
+    the parties of the day so, one deal each, the number written in digits or kanji; a draft (合意案) is none."""
+    if "党" not in text:
+        return []
+    return [Candidate(m.start(), m.end(), HEADED, entity=match_key(nfkc(m.group()).translate(_KANJI_DIGITS)),
+                      type="Agreement", headed=True) for m in _PARTY_DEAL.finditer(text)]
+
+
+# Two countries' meeting of foreign and defence ministers, named by its format: 日米「2+2」, 日豪2+2.
+_TWO_PLUS_TWO = re.compile(r"「?[2２]\s*[+＋]\s*[2２]」?(?![0-9０-９+＋])")
+
+
+def is_two_plus_two(name: str) -> bool:
+    """Return True for a meeting's name by its format after two countries' forms or more (日米「2+2」)."""
+    return any(c.start == 0 and c.end == len(name) for c in two_plus_two(name))
+
+
+def two_plus_two(text: str) -> list[Candidate]:
+    """Return the meetings of two countries' foreign and defence ministers named by their format after the countries'
+    one-character forms (日米「2+2」, 日豪2+2): each pair holds one series of them. The bare 2+2, or the format after
+    another word (経済版「2+2」), names no one meeting."""
+    if "2" not in nfkc(text):
+        return []
+    forms = country_abbreviations()
+    found = []
+    for m in _TWO_PLUS_TWO.finditer(text):
+        if m.group().startswith("「") != m.group().endswith("」"):
+            continue
+        start = m.start()
+        while start and text[start - 1] in forms:
+            start -= 1
+        if m.start() - start >= 2 and not (start and is_name_char(text[start - 1])):
+            found.append(Candidate(start, m.end(), HEADED,
+                                   type="Event", headed=True))
+    return found
 
 
 # Parties listed by their names without 党: 自民・公明, 立憲・共産・社民, and with 、 before a word for them all

@@ -28,7 +28,8 @@ from kg.text.chars import (
 def group_entities(mentions: Sequence[Mention], lexicon: Lexicon, types: Sequence[str]) -> list[Entity]:
     """Return one entity per entity key, typed by vote, keeping only the requested types."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
-    for mention in _editions_under_headings(_country_surnames_titled(_surnames_joined(mentions, lexicon))):
+    joined = _country_surnames_titled(_surnames_joined(mentions, lexicon))
+    for mention in _elections_of_the_day(_editions_under_headings(joined), lexicon):
         grouped[mention.entity].append(mention)
     short_tails = _tails_of_names(grouped, lexicon)
     kinds = _kinds_named_by_tail(grouped, lexicon, short_tails)
@@ -332,6 +333,71 @@ def _editions_under_headings(mentions: Sequence[Mention]) -> list[Mention]:
     return [moved.get(id(m), m) for m in mentions]
 
 
+# A year written before a body's election, with its month and day or without (2025年参院選, 2024年10月の衆院選).
+_YEAR_BEFORE = re.compile(r"(\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?の?$")
+# How far a note's date may be from the notes naming a numbered election for its bare 衆院選 to be that one.
+_ELECTION_DAYS = 400
+# The same for a kind of session (特別国会): a parliament sits several times a year.
+_SESSION_DAYS = 90
+
+
+def _elections_of_the_day(mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Return the mentions, each writing of a body's election made a mention of the one numbered election of
+    that body the vault names (第50回衆議院議員総選挙): the same number written short (第50回衆院選), and the body's
+    election written bare (衆院選) in a note dated within about a year of the notes naming the numbered one, or
+    with a year before it that is theirs (2024年10月の衆院選, 2025年参院選), as Japanese text names the election
+    of the day by its body alone. A kind of session (特別国会 of 第215回特別国会) is read the same way, within a
+    season. A bare election with another year before it is that year's election, named so (1986年の衆院選); one with a
+    month alone before it (4月の衆院選) may be another, and with two numbered elections of a body in the vault none is
+    joined. Where the vault numbers none of the body's, a year before it is left out of the name, as the Wikipedia NER
+    annotation marks the bare 衆院選 of 1983年の衆院選."""
+    def series(name: str) -> tuple[str, bool] | str | None:
+        return election_of(name, lexicon) or _kind_of_session(name)
+
+    numbered: dict[tuple[str, bool] | str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        edition = _EDITION.match(nfkc(m.entity))
+        if edition and (found := series(nfkc(m.entity)[edition.end() :])):
+            numbered[found][edition.group()].append(m)
+    moved, left = {}, set()
+    for m in mentions:
+        key = nfkc(m.entity)
+        edition = _EDITION.match(key)
+        year = _YEAR_BEFORE.search(m.block.text, 0, m.start) if m.block is not None else None
+        if edition is None and (written := re.match(r"(\d{4})年の?", key)):
+            key, year = key[written.end() :], written
+        found = series(key[edition.end() :] if edition else key)
+        if found is None:
+            continue
+        number, named = next(iter(numbered[found].items())) if len(numbered.get(found, {})) == 1 else ("", [])
+        target = max({n.entity for n in named}, key=lambda e: (len(e), e), default="")
+        days = {n.block.date for n in named if n.block is not None and n.block.date is not None}
+        window = _SESSION_DAYS if isinstance(found, str) else _ELECTION_DAYS
+        if not target:
+            fits = False  # none or two numbered ones of it: the election of the day is either
+        elif edition:
+            fits = edition.group() == number
+        elif year is not None:
+            fits = str(year.group(1)) in {str(d.year) for d in days}
+        else:
+            date = m.block.date if m.block is not None else None
+            fits = not (m.block is not None and _DATED_BEFORE.search(m.block.text, 0, m.start)) and (
+                date is None or any(abs((date - d).days) <= window for d in days))
+        if fits and m.entity != target:
+            moved[id(m)] = replace(m, entity=target)
+        elif not fits and target and year is not None and not edition and key == nfkc(m.entity):
+            # 1986年の衆院選: that year's election, another, written with its year as a name with its year is
+            surface = m.block.text[year.start() : m.end]
+            moved[id(m)] = replace(m, entity=match_key(surface), surface=surface, start=year.start())
+        elif not fits:
+            left.add(m.entity)
+    # a name some of whose mentions may be another election (10月27日の衆院選) stays whole, for the heading of
+    # its section to tell which it is (_series_heading_its_session)
+    kept = {id(m) for m in mentions if m.entity in left and moved.get(id(m), m).start == m.start}
+    moved = {i: n for i, n in moved.items() if i not in kept}
+    return [moved.get(id(m), m) for m in mentions]
+
+
 def _full_names_by_part(named: Iterable[tuple[str, str]], titled: set[str]) -> dict[str, set[str]]:
     """Return each part a person is named by alone, with the entities whose full names have it.
 
@@ -432,7 +498,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     - a body with a country's one-character form before it and without (米インド太平洋軍, インド太平洋軍);
     - a numbered session with the kind of session inside its name and without (第9回通常総会, 第9回総会);
     - a plan by its round or term and head alone and the one plan of that round and head (第9期計画, 第9期…計画).
-    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党);
+    - a party without 党 where the vault names it with 党 (X, X党), as news writes two parties (X、Y両党), and so
+      before a head (X総裁選, X党総裁選);
     - a deal by its parties alone and the one deal of those parties with its field (日仏合意, 日仏漁業合意), or by
       its parties and place and the one text of theirs there (日仏パリ合意, 日仏パリ共同声明);
     - a meeting with a place and での before it and the meeting named with the place inside (パリでの日仏協議, 日仏パリ協議).
@@ -461,6 +528,8 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
             joined[key] = other
         elif lexicon.get(other) is None:
             joined[other] = key  # a series kg knows (its heading): the numbered meeting joins it
+    for key, other in _series_under_its_numbered_heading(grouped, lexicon).items():
+        joined.setdefault(key, other)
     joined.update(_acronyms_of_agreements(grouped, lexicon))
     tails = _tails_after_names(grouped, lexicon)
     marked = _anniversaries(grouped)
@@ -468,7 +537,7 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
     other_writings = (_written_in_full, _dated_disasters, _laws_abbreviated, _bodies_abbreviated, _titles_by_first_word,
                       _places_written_short, lambda k, _: _anniversary_dropped(k, marked), _body_without_country,
                       _sessions_without_kind, _plans_by_round, _cases_by_first_word, _company_by_sha, _deals_by_parties,
-                      _meetings_by_place_before)
+                      _meetings_by_place_before, _party_heads_without_to)
     for key in unknown:
         if key in joined:
             continue
@@ -499,6 +568,16 @@ def _names_joined(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon,
         if len(longer) == 1:
             joined[key] = longer[0]
     return {key: _last(joined, key) for key in joined if _last(joined, key) != key}
+
+
+def _party_heads_without_to(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the name of the vault a party's short name before a head stands for where the vault writes 党 between
+    them (北進総裁選 -> [北進党総裁選]): news drops 党 of a party's name before its race or its organ. The front is two
+    characters or more and the rest a head kg types, so no word that only holds the two (政党, 党首) is read so."""
+    if not suffix_type(key):
+        return []
+    return [key[:i] + "党" + key[i:] for i in range(2, len(key) - 1)
+            if key[:i] + "党" + key[i:] in grouped and len(key) - i >= head_length(key)]
 
 
 def _company_by_sha(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
@@ -550,23 +629,30 @@ def _plans_by_round(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[
 
 # The head of a deal that news names by its parties alone (日米合意, 日中合意).
 _DEAL = "合意"
+# The heads of a deal or treaty news names by its parties alone (日仏合意, 露朝条約, 日仏協定).
+_DEALS = (_DEAL, "条約", "協定")
 
 
 def _deals_by_parties(key: str, grouped: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Return the deals of the vault a deal named by its parties' one-character forms stands for: with nothing
-    else (日仏合意 -> [日仏漁業合意]), the one deal of those parties with a field in kanji between them and the head,
-    as news names the deal of the day by who made it; with its place too (日仏パリ合意 -> [日仏パリ共同声明]), the
+    else (日仏合意 -> [日仏漁業合意], 日仏条約 -> [日仏友好パートナーシップ条約]), the one deal or treaty of those
+    parties with a field in kanji or katakana between them and the same head, as news names the deal of the day by
+    who made it; with its place too (日仏パリ合意 -> [日仏パリ共同声明]), the
     one text of those parties and that place under another head, which the deal was written as (the caller joins
     one)."""
-    front = key[: -len(_DEAL)] if key.endswith(_DEAL) else ""
+    head = next((h for h in _DEALS if key.endswith(h)), "")
+    front = key[: -len(head)] if head else ""
     parties = len(front) - len(front.lstrip("".join(country_abbreviations())))
+    if parties == 1 and len(front) == 2 and is_kanji(front[1]):
+        parties = 2  # 露朝条約: a second party in a one-character form kg does not read as a country alone (朝)
     if parties < 2:
         return []
     if parties < len(front):
         return [k for k in grouped if k != key and k.startswith(front) and _typed(grouped[k]) == "Agreement"
-                and suffix_type(k) == "Agreement" and head_length(k) == len(k) - len(front)]
-    return [k for k in grouped if k.startswith(front) and k.endswith(_DEAL) and len(k) > len(key) + 1
-            and all(is_kanji(c) for c in k[len(front) : -len(_DEAL)]) and _typed(grouped[k]) == "Agreement"]
+                and suffix_type(k) == "Agreement" and head_length(k) == len(k) - len(front)] if head == _DEAL else []
+    return [k for k in grouped if k.startswith(front) and k.endswith(head) and len(k) > len(key) + 1
+            and all(is_kanji(c) or is_katakana(c) for c in k[len(front) : -len(head)])
+            and _typed(grouped[k]) == "Agreement"]
 
 
 # A place and での before a meeting's name: ジュネーブでの米中協議 is the meeting the vault names 米中ジュネーブ協議.
@@ -872,6 +958,28 @@ def _series_heading_its_session(grouped: Mapping[str, Sequence[Mention]], lexico
         if any((m.block.note, m.block.section) in headings or m.block.note in titled
                for m in grouped[sessions[0]] if m.block is not None):
             joined[key] = sessions[0]
+    return joined
+
+
+def _series_under_its_numbered_heading(grouped: Mapping[str, Sequence[Mention]], lexicon: Lexicon) -> dict[str, str]:
+    """Return, for a numbered meeting written as a heading (## 第2回日比「2+2」) whose series kg knows by another
+    name (日比外務・防衛閣僚会合, defined with the short name), that series joined to it where the section under the
+    heading names the series: the heading says which meeting its section tells of, as a series heading stands for
+    the numbered meeting under it (_series_heading_its_session). A vault that numbers two meetings of the series
+    keeps the series apart."""
+    joined = {}
+    for key, group in grouped.items():
+        edition = _EDITION.match(key)
+        headings = {(m.block.note, m.block.section) for m in group
+                    if m.block is not None and m.block.kind == "heading" and not _headline(m)}
+        known = lexicon.get(key[edition.end() :]) if edition and headings else None
+        if known is None or known.type != "Event" or known.entity == key or known.entity not in grouped:
+            continue
+        others = [k for k in grouped if k != key and (number := _EDITION.match(k))
+                  and (series := lexicon.get(k[number.end() :])) is not None and series.entity == known.entity]
+        if not others and any((m.block.note, m.block.section) in headings
+                              for m in grouped[known.entity] if m.block is not None):
+            joined[known.entity] = key
     return joined
 
 

@@ -12,7 +12,7 @@ from kg.resolve.candidates import (
     ADDRESS, COMPOUND, HEADED, KNOWN, NER, QUOTED, Candidate, about_clauses, bare_headed, bound_prefixes, bureaus,
     constitution_articles, continued_sessions, cut_from_code, elections, formal_titles, former_name_of_nothing, headed,
     in_facility, in_katakana_name, in_latin_name, in_latin_phrase, is_gloss, known_and_compound, linked, listed_parties,
-    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_product, opens_a_version, numbered_resolutions, outside_longer_names, protocols, quoted,
+    named_associations, names_a_plant, names_a_station, numbered_meetings, opens_a_product, opens_a_version, numbered_resolutions, outside_longer_names, party_deals, two_plus_two, protocols, quoted,
     sibling_sessions, with_trade_form, without_buried_places, without_conflicts, without_glosses,
 )
 from kg.resolve.compounds import (
@@ -123,6 +123,7 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     councils = {(c.start, c.end) for c in chaired}
     named = [replace(c, type="Organization") if (c.start, c.end) in councils else c for c in named]
     named += bureaus(text, known + model, members) + numbered_resolutions(text) + sibling_sessions(text, lexicon)
+    named += party_deals(text) + two_plus_two(text)
     treaty_protocols = protocols(text, known + named)
     named += treaty_protocols
     titles_found = formal_titles(text, lexicon)
@@ -147,7 +148,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
                             ("election", elections(text, lexicon)), ("constitution", constitution_articles(text, lexicon)),
                             ("listed-party", listed_parties(text, lexicon)), ("named-association", named_associations(text, lexicon)),
                             ("bureau", bureaus(text, known + model, members)),
-                            ("numbered-resolution", numbered_resolutions(text)),
+                            ("numbered-resolution", numbered_resolutions(text)), ("party-deal", party_deals(text)),
+                            ("two-plus-two", two_plus_two(text)),
                             ("sibling-session", sibling_sessions(text, lexicon)), ("protocol", treaty_protocols),
                             ("about-clause", about), ("formal-title", titles_found),
                             ("compound-name", compound_names(text)), ("described-company", described_companies(text)),

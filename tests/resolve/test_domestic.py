@@ -596,3 +596,36 @@ def test_a_quoted_meeting_told_by_its_place_date_or_turn_names_none(text, found)
 def test_a_gloss_of_members_between_a_name_and_its_head_leaves_one_name():
     assert _entities("首相はAPEC（21か国・地域）首脳会議に出た。").get("APEC首脳会議") == "Event"
     assert "国際連合・国際機関" not in _entities("国際連合（国連）・国際機関の役割")  # names listed with ・
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("両首脳は共同声明「北浜の精神」を発表した。", {"北浜の精神": "Agreement"}),  # a statement's own title
+        ("会議は成果文書「北浜コンセンサス」を採択した。", {"北浜コンセンサス": "Agreement"}),
+        ("両首脳は共同声明「今後も協力する」を出した。", {}),  # a quoted sentence, no title
+        ("首相は声明で「北浜の精神」を強調した。", {}),  # a phrase the statement says, not its title
+        ("両首脳は北浜首脳共同声明「北浜の精神」を出した。", {}),  # another name of the statement named before it
+    ],
+)
+def test_a_quoted_title_right_after_a_word_for_a_statement_is_an_agreement(text, found):
+    assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Agreement"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("与野党は3党合意を結んだ。", {"3党合意": "Agreement"}),
+        ("三党合意の文言を読む。", {"3党合意": "Agreement"}),  # the number in kanji: the same deal, in digits
+        ("3党合意案を示した。", {}),  # a draft of one
+    ],
+)
+def test_a_deal_named_by_the_number_of_its_parties_is_an_agreement(text, found):
+    assert {name: type_ for name, type_ in _entities(text).items() if type_ == "Agreement"} == found
+
+
+def test_a_partnership_a_relation_is_raised_to_names_no_agreement():
+    raised = "両国は関係を「北浜と南浜の包括的パートナーシップ」に格上げした。"
+    assert "北浜と南浜の包括的パートナーシップ" not in _entities(raised)
+    signed = "両国は「北浜と南浜の包括的パートナーシップ協定」に署名した。"  # a text signed: an agreement
+    assert _entities(signed).get("北浜と南浜の包括的パートナーシップ協定") == "Agreement"

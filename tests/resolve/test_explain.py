@@ -38,6 +38,8 @@ FIXTURES = {
     "listed-party": (MEMO, "社民", "社民", {}),
     "bureau": (MEMO, "海洋安全政策局", "海洋安全政策局", {}),
     "numbered-resolution": (MEMO, "決議2901", "決議2901", {}),
+    "party-deal": (MEMO, "3党合意", "3党合意", {}),
+    "two-plus-two": (MEMO, "日豪「2+2」", "日豪「2+2」", {}),
     "sibling-session": (MEMO, "第12会期", "第12会期", {}),
     "protocol": (MEMO, "北海漁業条約", "北海漁業条約の選択議定書", {}),
     "about-clause": (MEMO, "北海ケーブル協定", "海底ケーブルの保護に関する北海ケーブル協定", {}),

@@ -4,6 +4,7 @@ labelled parentheses), and names that only look alike stay apart. Spans are hand
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -1562,3 +1563,81 @@ def test_a_gazetteer_name_in_a_variant_kanji_that_folds_into_a_common_word_is_no
     lexicon = base_lexicon([])
     # 聯想 (a company's Chinese name) folds into 連想 (association), a common word; the company keeps its other names
     assert lexicon.get("連想") is None and lexicon.get("レノボ") is not None
+
+
+def test_a_bodys_election_of_the_day_is_the_one_numbered_election_the_vault_names():
+    def note(path: str, text: str, day: date | None) -> Note:
+        return replace(_note(text, path), blocks=(replace(_note(text, path).blocks[0], date=day),))
+
+    held = note("a.md", "第60回衆議院議員総選挙で与党が勝った。第60回衆院選の数字を見る。", date(2031, 10, 30))
+    before = note("b.md", "北浜氏は次の衆院選に出ないと表明した。", date(2031, 4, 2))
+    undated = note("c.md", "2031年10月の衆院選で負けた。1990年の衆院選で初当選した。", None)
+    nodes = _nodes([held, before, undated], {})
+    assert nodes["第60回衆議院議員総選挙"] == ["第60回衆議院議員総選挙", "第60回衆院選", "衆院選"]
+    assert nodes["1990年の衆院選"] == ["1990年の衆院選"]  # another year: that year's election
+    old = note("d.md", "北浜氏は衆院選に出た。", date(2020, 4, 2))  # years before: maybe another
+    assert "衆院選" in _nodes([held, old], {})
+    two = note("e.md", "第59回衆議院議員総選挙の後、第60回衆議院議員総選挙が行われた。", date(2031, 10, 30))
+    assert "衆院選" in _nodes([two, before], {})  # two numbered ones: either
+    first = note("f.md", "北浜氏は1990年の衆院選で初当選した。", None)  # no numbered one: the name as written
+    assert _nodes([first], {})["衆院選"] == ["衆院選"]
+
+
+def test_a_partys_race_without_its_to_is_the_race_the_vault_names_with_it(tmp_path):
+    known = tmp_path / "aliases.tsv"
+    known.write_text("canonical\ttype\taliases\n北浜党\tOrganization\t北浜党\n", encoding="utf-8")
+    full, short = "9月の北浜党代表選に出る。", "27日の北浜代表選で勝った。"
+    spans = {**_spans(full, ("北浜党代表選", "Occasion_Other")), **_spans(short, ("北浜代表選", "Occasion_Other"))}
+
+    def nodes(notes: list[Note]) -> dict[str, list[str]]:
+        return {e.label: sorted({m.surface for m in e.mentions}) for e in resolve(notes, spans, ResolveOptions(aliases=[known]))}
+
+    assert nodes([_note(full), _note(short, "m.md")])["北浜党代表選"] == ["北浜代表選", "北浜党代表選"]
+    assert "北浜代表選" in nodes([_note(short, "m.md")])  # no race with 党 in the vault: as written
+
+
+def test_a_treaty_by_its_parties_alone_joins_the_one_treaty_of_those_parties():
+    full, short = "日仏友好パートナーシップ条約に署名した。", "フランスは日仏条約を批准した。"
+    nodes = _nodes([_note(full), _note(short, "m.md")], {})
+    assert nodes["日仏友好パートナーシップ条約"] == ["日仏友好パートナーシップ条約", "日仏条約"]
+    two = "日仏友好パートナーシップ条約と日仏漁業条約に署名した。"  # two treaties of those parties: either
+    assert "日仏条約" in _nodes([_note(two), _note(short, "m.md")], {})
+
+
+def test_a_deal_named_by_the_number_of_parties_is_an_agreement():
+    text = "北進党、南進党、東進党は3党合意を結んだ。三党合意の文言は短い。"
+    found = {e.label: e.type for e in resolve([_note(text)], {})}
+    assert found.get("3党合意") == "Agreement"
+    draft = "2国間合意の案を示した。"  # a number of countries: a kind of deal
+    assert not any("合意" in e.label for e in resolve([_note(draft)], {}))
+
+
+def test_a_kind_of_session_of_the_day_is_the_one_numbered_session_of_that_kind_the_vault_names():
+    def note(path: str, text: str, day: date) -> Note:
+        return replace(_note(text, path), blocks=(replace(_note(text, path).blocks[0], date=day),))
+
+    held = note("a.md", "第90回特別国会が召集された。", date(2031, 11, 12))
+    before = note("b.md", "特別国会は11月に召集の見通しだ。", date(2031, 10, 28))
+    spans = _spans(before.blocks[0].text, ("特別国会", "Political_Organization_Other"))
+    assert _nodes([held, before], spans)["第90回特別国会"] == ["特別国会", "第90回特別国会"]
+    long_before = replace(before, blocks=(replace(before.blocks[0], date=date(2030, 1, 28)),))
+    assert "特別国会" in _nodes([held, long_before], spans)  # a season away: maybe another sitting
+
+
+def test_two_countries_format_meeting_is_an_event_and_one_with_the_name_it_defines():
+    text = "東京で北浜外務・防衛閣僚協議（日豪「2+2」）が開かれた。次の日豪2+2は来年だ。"
+    nodes = _nodes([_note(text)], {})
+    assert [s.rstrip("」") for s in nodes["北浜外務・防衛閣僚協議"]] == ["北浜外務・防衛閣僚協議", "日豪2+2", "日豪「2+2"]
+    bare = "7月の2+2の前に会合を開いた。経済版「2+2」も開く。"  # no countries before it: no one meeting
+    assert _nodes([_note(bare)], {}) == {}
+
+
+def test_a_series_named_under_the_heading_of_its_numbered_meeting_is_that_meeting():
+    heading = "第3回日豪「2+2」"
+    under = "同じ日、北浜外務・防衛閣僚協議（日豪「2+2」）を開いた。"
+    blocks = (_block(heading, 2, "heading", heading), _block(under, 2, heading=heading))
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=blocks)], {})
+    assert len([label for label in nodes if "2+2" in label or "閣僚協議" in label]) == 1
+    two = (*blocks, _block("第2回日豪「2+2」は去年だった。", 3))  # two numbered meetings of it: the series stays
+    nodes = _nodes([Note(path="n.md", title="n", aliases=(), blocks=two)], {})
+    assert "北浜外務・防衛閣僚協議" in nodes
