@@ -638,6 +638,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
+        faction = _faction_names(outer, match.group(1).strip())
+        if faction:
+            yield faction  # 北浜政策研究会（山川派）, 山川派（北浜政策研究会）: a group and its name by its leader
+            continue
         term = _defines_term(outer, match.group(1).strip(), lexicon)
         if term and set(term) <= kinds:
             continue  # 確率質量関数（PMF）: a term and its acronym, no name (defined_kinds makes the acronym a stop word)
@@ -743,6 +747,23 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if not _is_definition(names):
             continue
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
+
+
+# A group's name by its leader: a surname and 派 (山川派), as parties' factions are called.
+_BY_LEADER = re.compile(r"[\u4e00-\u9fff]{1,4}派")
+# The head of a group's own name (…会, …研究会, …政策研究会).
+_GROUP = "会"
+
+
+def _faction_names(outer: str, inner: str) -> list[str]:
+    """Return [a group's name, its name by its leader] for a kanji name ending in 会 with a surname and 派 in
+    parentheses, or the other way round (北浜政策研究会（山川派）, 山川派（北浜政策研究会）): one faction by its two
+    names. A group and a place or a year in parentheses names no faction."""
+    for name, by_leader in ((outer, inner), (inner, outer)):
+        if _BY_LEADER.fullmatch(by_leader) and len(name) >= 3 and name.endswith(_GROUP) \
+                and all(is_kanji(c) for c in name):
+            return [name, by_leader]
+    return []
 
 
 def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:

@@ -17,8 +17,8 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, amending_acts, called_plans, chaired_councils, cited_laws,
-    compound_names, continued, country_forces, currency_areas, described_companies, formed_bodies, held_events,
-    is_common_compound, law_ordinances, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
+    compound_names, continued, country_forces, currency_areas, described_as_company, described_companies, formed_bodies,
+    held_events, is_common_compound, law_ordinances, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
     nationwide_associations, numbered_typhoons, only_common_nouns, owned_sites, plans_by_term, proper_words,
     protocols_treaties, sections_by_part, set_up_bodies,
 )
@@ -365,6 +365,8 @@ def _katakana_common_words(text: str, cand: Candidate) -> bool:
     before = word_ending(text, cand.start)
     if before is not None and before.end - before.start == 1 and text[before.start] in country_abbreviations():
         return False
+    if cand.type == "Organization" and described_as_company(text, cand.start, cand.end):
+        return False  # 鉄鋼大手のアルファ: the text says the word names a company
     return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
             and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
             and only_common_nouns(inside))

@@ -19,8 +19,8 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
 from kg.resolve.compounds import (
-    compound_heads, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
-    proper_heads,
+    compound_heads, described_as_company, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only,
+    lists_proper_words, only_common_nouns, proper_heads,
 )
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
@@ -85,6 +85,22 @@ def _place_and_trade(text: str, span: Span) -> bool:
     return len(inside) >= 2 and inside[0].pos[2:3] == ("地名",) and (inside[0].start, inside[-1].end) == (span.start, span.end) \
         and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown and w.end - w.start >= 2 for w in inside[1:]) \
         and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
+
+
+# A party's head (北浜 革新党, 未来 創造 党); 与党, 野党 and 政党 are words for any party.
+_PARTY = "党"
+
+
+def _party_of_words(text: str, span: Span) -> bool:
+    """Return True for a span of kanji common words of four characters or more that ends in 党 as a suffix or in a
+    word of three characters or more ending in it (未来 創造 党, 北浜 革新党): a party named by its programme, which the
+    model calls a body. A word for any party ends 最大野党 and 少数与党."""
+    inside = list(words_within(text, span.start, span.end))
+    name = nfkc(text[span.start : span.end])
+    if len(inside) < 2 or (inside[0].start, inside[-1].end) != (span.start, span.end) or len(name) < 4:
+        return False
+    last = nfkc(text[inside[-1].start : inside[-1].end])
+    return last.endswith(_PARTY) and (last == _PARTY or len(last) >= 3) and all(is_kanji(c) for c in name)
 
 
 # The head of a bureau, written as a word of its own after the field it serves (航空 局, 海事 局).
@@ -209,7 +225,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Organization":
             span = _with_field_words_before(text, span)
         dictionary_law = _law_of_the_dictionary(text, span, type_)
-        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
+        described = span.ene == "Company" and described_as_company(text, span.start, span.end)
+        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not (dictionary_law or described)) \
+                or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head; 部会・分科会: kinds of body
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
@@ -226,7 +244,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or (
+        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or described or (
             span.ene in kept_labels() and not (_common_words_only(text, span) and (
                 other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
@@ -236,7 +254,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Organization" and _field_bureau(text, span):
             head = "Organization"  # 北浜交易局 as the model's body: a bureau named by its field
         if ((head and not (_common_words_only(text, span) and not _field_bureau(text, span))) or kept or _looks_like_a_name(text, span)
-                or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
+                or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))
+                or (type_ == "Organization" and _party_of_words(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
         else:

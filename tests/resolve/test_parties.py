@@ -1,0 +1,80 @@
+"""How news and political notes name parties, factions, newspapers, firms and a country's forces (made-up names)."""
+
+import pytest
+
+from kg.records import Block, Note, Span
+
+
+def _entities(*texts_and_spans: tuple[str, tuple[tuple[str, str], ...]]) -> dict[str, str]:
+    blocks, spans = [], {}
+    for line, (text, named) in enumerate(texts_and_spans, 1):
+        blocks.append(Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=line - 1,
+                            line=line, kind="paragraph", text=text, links=()))
+        spans[text] = tuple(Span(text.index(name), text.index(name) + len(name), label) for name, label in named)
+    from kg.resolve import resolve
+
+    return {e.id: e.type for e in resolve([Note(path="n.md", title="n", blocks=tuple(blocks))], spans)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        ("未来創造党が議席を得た。", "未来創造党", {"未来創造党": "Organization"}),  # common words and 党: one party
+        ("最大野党が反対した。", "最大野党", {}),  # a word for any party
+    ],
+)
+def test_a_party_named_by_common_words_and_its_head_is_a_party(text, span, found):
+    assert _entities((text, ((span, "Government"),))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北浜政策研究会（山川派）が解散した。山川派の議員が集まった。", {"北浜政策研究会": "Organization"}),
+        ("山川派（北浜政策研究会）は存続する。北浜政策研究会の会長が話した。", {"北浜政策研究会": "Organization"}),
+    ],
+)
+def test_a_group_and_its_name_by_its_leader_in_parentheses_are_one_faction(text, found):
+    assert {k: v for k, v in _entities((text, ())).items() if v == "Organization"} == found
+
+
+def test_a_faction_after_a_qualifier_is_the_faction():
+    found = _entities(("北浜政策研究会（山川派）が解散した。", ()),
+                      ("旧山川派の議員が集まった。", (("旧山川", "Person"),)))
+    assert {k: v for k, v in found.items() if v == "Organization"} == {"北浜政策研究会": "Organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北浜日報が報じた。", {"北浜日報": "Organization"}),  # a proper word and 日報: a newspaper
+        ("業務日報を書いた。", {}),  # a common word and 日報: a daily report
+    ],
+)
+def test_a_proper_word_and_a_word_for_a_daily_paper_is_a_newspaper(text, found):
+    assert {k: v for k, v in _entities((text, ())).items() if v == "Organization"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("チリ軍が演習した。", ["チリ軍"]),  # a country's name and a word for a force
+        ("韓国軍の訓練", ["韓国軍"]),  # one word of the dictionary made of both
+        ("チリ軍事政権が倒れた。", []),  # 軍事 is no force
+    ],
+)
+def test_a_countrys_name_before_a_word_for_a_force_is_that_force(text, found):
+    from kg.resolve.compounds import country_forces
+
+    assert [(text[c.start : c.end], c.type) for c in country_forces(text)] == [(f, "Organization") for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("造船大手のスクリューなどが寄付した。", {"スクリュー": "Organization"}),  # the text says it is a company
+        ("造船会社のスクリューなどを替えた。", {}),  # a thing of the firm
+    ],
+)
+def test_the_models_company_after_a_word_for_a_company_and_no_is_a_company(text, found):
+    assert _entities((text, (("スクリュー", "Company"),))) == found
