@@ -821,34 +821,51 @@ def _of_a_country(text: str, span: Span) -> bool:
     return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
 
 
-# What a head of state's title takes to name the office that serves it: 府 (大統領府, 首相府).
-_OFFICE = "府"
+# What a head of state's title takes to name the office that serves it: 府 or 室 (大統領府, 首相府, 大統領室).
+_OFFICES = ("府", "室")
+# The one-kanji heads of a foreign state's organs, which Japanese writes as the state does: a ministry's 部 (北方国の
+# 海洋部), a service's or a court's 院, an agency's 処, an office's 室. After a country and の, or before 傘下, common
+# words ending in one name the organ.
+_ORGAN_HEADS = ("部", "院", "処", "室")
+# What says the body before it has others under it: …傘下の財団.
+_UNDER = "傘下"
 # What ends a sentence's predicate: a noun before it says what the topic is (…は北方国の中央銀行だ).
 _PREDICATE_ENDS = ("。", "だ", "である", "です")
 
 
 def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
-    """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
-    two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
-    北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
+    """Return True for a head of state's office (大統領府, 首相府, 大統領室: a title of kg/data/state_heads.txt and 府 or
+    室), for two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
+    北方国の関税総署, 北方国の海洋部) or that has bodies under it (…海洋部傘下): the state or the body makes its organ's
+    common words a name. One word and the head
     (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) or a
     quoted name after them (…の劇団「…」) says what a body is."""
     surface = nfkc(text[span.start : span.end])
-    if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
+    if surface.endswith(_OFFICES) and surface[:-1] in state_heads():
         return True
+    inside = words_within(text, span.start, span.end)
+    if text.startswith(_UNDER, span.end) and _organ_words(text, span, inside):
+        return True  # 北方国海洋部傘下の…: a body with bodies under it
     if span.start < 2 or text[span.start - 1] != "の" or not any(
             c.end == span.start - 1 and c.type in ("Country", "Organization") for c in known):
         return False
     from kg.resolve.people import titles  # people.py reads this module's spans
 
-    inside = words_within(text, span.start, span.end)
     after = word_starting(text, span.end)
     posts = titles() | name_words("chair")
     if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end) \
             or text.startswith(("「", "『"), span.end):
         return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ, …の芸能事務所「…」: what a body is
+    return _organ_words(text, span, inside)
+
+
+def _organ_words(text: str, span: Span, inside: Sequence[Word]) -> bool:
+    """Return True for a span of two words or more, no numeral among them, that ends in a body's head or in the
+    one-kanji head of a foreign state's organ (…安全保障局, 国家情報院)."""
+    surface = nfkc(text[span.start : span.end])
     return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
-            and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
+            and (head_type(surface) == "Organization" or surface.endswith(_ORGAN_HEADS))
+            and not any(w.pos[1] == "数詞" for w in inside))
 
 
 def _foreign_company(text: str, span: Span) -> bool:

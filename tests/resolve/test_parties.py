@@ -78,3 +78,34 @@ def test_a_countrys_name_before_a_word_for_a_force_is_that_force(text, found):
 )
 def test_the_models_company_after_a_word_for_a_company_and_no_is_a_company(text, found):
     assert _entities((text, (("スクリュー", "Company"),))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        ("チリの海洋情報院は発表した。", ("海洋情報院", "Government"), {"チリ": "Country", "海洋情報院": "Organization"}),
+        ("海洋安全部傘下の基金が払う。", ("海洋安全部", "Organization_Other"), {"海洋安全部": "Organization"}),
+        ("大統領室の発表", ("大統領室", "Facility_Part"), {"大統領室": "Organization"}),  # a head of state's office
+        ("報告の海洋情報院は", ("海洋情報院", "Government"), {}),  # no country or body before it
+        ("会議室の予約", ("会議室", "Facility_Part"), {}),  # a room
+    ],
+)
+def test_a_foreign_states_organ_by_its_one_kanji_head_is_a_body(text, span, found):
+    assert _entities((text, (span,))) == found
+
+
+def test_a_body_every_prefecture_has_is_a_kind():
+    assert _entities(("報告書は都道府県の海洋管理委員会に出す。", ())) == {}
+    assert _entities(("報告書は北浜県の海洋管理委員会に出す。", ())).get("海洋管理委員会") == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("大阪地検特捜部が立件した。", {"大阪地検特捜部": "Organization"}),  # a place and a prosecutors' unit
+        ("札幌高検が控訴した。", {"札幌高検": "Organization"}),
+        ("地裁が判決を出した。", {}),  # the short head alone: any district court
+    ],
+)
+def test_a_place_and_a_courts_or_prosecutors_short_head_is_that_office(text, found):
+    assert _entities((text, ())) == found
