@@ -22,7 +22,7 @@ from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import (
-    bare_heads, generic_words, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
+    ORGAN_HEADS, bare_heads, generic_words, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
     without_legal_form,
 )
 from kg.resolve.lexicon import Lexicon
@@ -1287,10 +1287,18 @@ def _is_abridged(names: Sequence[str]) -> bool:
     lettered = _lettered_short_name(short, long_)
     kind = suffix_type(long_) or head_type(long_)
     # a head of another kind in the short one is no head of it (海 of ABC北海 for 北海旅客鉄道: a company is no sea)
-    if not lettered and (not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_)):
+    if not lettered and not _organ_short_name(short, long_) and (not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_)):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _organ_short_name(short: str, long_: str) -> bool:
+    """Return True for a foreign state's organ by a kanji name ending in its one-kanji head (…部, …院, …処, …室) and a
+    short name of its kanji ending in the same head (北方海洋情報院, 海情院): the state's own short form, which keeps
+    the head. Whether the kanji are the long name's, in order, is asked by the caller."""
+    return (len(long_) >= 4 and len(short) < len(long_) and long_.endswith(ORGAN_HEADS) and short[-1:] == long_[-1]
+            and all(is_kanji(c) for c in long_ + short))
 
 
 def _lettered_short_name(short: str, long_: str) -> bool:
@@ -1486,7 +1494,8 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
         return
     own = next((t for t in map(_defined_type, names) if t), "") or next(
         (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
-        "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "")
+        "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "") or (
+        "Organization" if len(names) == 2 and _organ_short_name(*sorted(names, key=len)) and _is_abridged(names) else "")
     if known:
         entity, first = next(iter(known.items()))
         type_ = first.type or own

@@ -26,7 +26,7 @@ from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, read_lines, state_heads,
+    ORGAN_HEADS, ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, read_lines, state_heads,
     strips_qualifier,
     suffix_type, type_suffixes,
     without_legal_form,
@@ -823,10 +823,6 @@ def _of_a_country(text: str, span: Span) -> bool:
 
 # What a head of state's title takes to name the office that serves it: 府 or 室 (大統領府, 首相府, 大統領室).
 _OFFICES = ("府", "室")
-# The one-kanji heads of a foreign state's organs, which Japanese writes as the state does: a ministry's 部 (北方国の
-# 海洋部), a service's or a court's 院, an agency's 処, an office's 室. After a country and の, or before 傘下, common
-# words ending in one name the organ.
-_ORGAN_HEADS = ("部", "院", "処", "室")
 # What says the body before it has others under it: …傘下の財団.
 _UNDER = "傘下"
 # What ends a sentence's predicate: a noun before it says what the topic is (…は北方国の中央銀行だ).
@@ -864,7 +860,7 @@ def _organ_words(text: str, span: Span, inside: Sequence[Word]) -> bool:
     one-kanji head of a foreign state's organ (…安全保障局, 国家情報院)."""
     surface = nfkc(text[span.start : span.end])
     return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
-            and (head_type(surface) == "Organization" or surface.endswith(_ORGAN_HEADS))
+            and (head_type(surface) == "Organization" or surface.endswith(ORGAN_HEADS))
             and not any(w.pos[1] == "数詞" for w in inside))
 
 

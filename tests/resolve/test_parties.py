@@ -109,3 +109,14 @@ def test_a_body_every_prefecture_has_is_a_kind():
 )
 def test_a_place_and_a_courts_or_prosecutors_short_head_is_that_office(text, found):
     assert _entities((text, ())) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北方海洋情報院（海情院）が発表した。", {"北方海洋情報院": "Organization"}),  # the organ's head kept in its short name
+        ("北方海洋情報網（海情網）を作った。", {}),  # a network: no organ's head
+    ],
+)
+def test_a_foreign_organ_and_its_short_name_with_the_same_head_are_one_body(text, found):
+    assert _entities((text, ())) == found
