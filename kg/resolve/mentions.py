@@ -31,7 +31,7 @@ from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.words import places_in, word_ending, words_over, words_within
-from kg.text.chars import is_katakana, match_key, nfkc, tidy_surface
+from kg.text.chars import is_kanji, is_katakana, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
 # Words that only widen a known name: 東南アジア諸国 is 東南アジア, エチオピア政府 stands for エチオピア; so do
@@ -180,7 +180,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
-    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)]
+    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)
+               or _translated_organ(text, c, survivors)]
     versions = [c for c in survivors if opens_a_version(text, c)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces + versions and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
@@ -370,6 +371,22 @@ def _katakana_common_words(text: str, cand: Candidate) -> bool:
     return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
             and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
             and only_common_nouns(inside))
+
+
+# The country a foreign organ's name is glossed for: a body of Japan in parentheses after it translates it.
+_HOME = "日本"
+
+
+def _translated_organ(text: str, cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """Return True for a body kg knows, in kanji and alone in parentheses, right after a body that a foreign country
+    and の set before it (北方国の大審院（最高裁判所）): the writer translates the foreign organ's name into the body of
+    Japan that does its work, which the text does not name. A body of the same country's own (日本の…（…）) is left."""
+    if cand.trust != KNOWN or cand.type != "Organization" or text[cand.start - 1 : cand.start] != "（" \
+            or text[cand.end : cand.end + 1] != "）" or not all(is_kanji(c) for c in text[cand.start : cand.end]):
+        return False
+    organ = next((o for o in others if o.end == cand.start - 1 and o.type == "Organization"), None)
+    return organ is not None and text[organ.start - 1 : organ.start] == "の" and any(
+        o.end == organ.start - 1 and o.type == "Country" and text[o.start : o.end] != _HOME for o in others)
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

@@ -120,3 +120,15 @@ def test_a_place_and_a_courts_or_prosecutors_short_head_is_that_office(text, fou
 )
 def test_a_foreign_organ_and_its_short_name_with_the_same_head_are_one_body(text, found):
     assert _entities((text, ())) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        ("チリの国家警察院（警察庁）は発表した。", True),  # Japan's body names the foreign organ's work: a gloss
+        ("国家警察院（警察庁）が発表した。", False),  # no country before the organ
+    ],
+)
+def test_a_body_of_japan_in_parentheses_after_a_foreign_organ_glosses_it(text, glossed):
+    found = _entities((text, (("国家警察院", "Government"),)))
+    assert ("警察庁" not in found) is glossed
