@@ -679,6 +679,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         if outer and _is_reading(outer, match.group(1).strip()):
             yield [outer, match.group(1).strip()]  # 李在明（イ・ジェミョン）: a person's name and its reading
             continue
+        renamed = _renamed_body(outer, [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()])
+        if renamed:
+            yield renamed  # 北浜製作（当時の北浜工業）, …連合会（…連、今の…協会）: a body by the name of another time
+            continue
         former = _FORMERLY.fullmatch(match.group(1).strip())
         if outer and former and not any(is_hiragana(c) for c in former.group(1)):
             yield [outer, former.group(1)]  # ニップン（旧・日本製粉）: the old name of the same body
@@ -764,6 +768,25 @@ def _faction_names(outer: str, inner: str) -> list[str]:
                 and all(is_kanji(c) for c in name):
             return [name, by_leader]
     return []
+
+
+# What says a name in parentheses is the body's name at another time: 当時の…, 今の…, 現在の….
+_AT_ANOTHER_TIME = re.compile(r"(?:当時の|今の|現在の)([^\s、。]{2,40})")
+
+
+def _renamed_body(outer: str, parts: Sequence[str]) -> list[str]:
+    """Return [a body's name, its names in parentheses] when one of them is the body's name at another time
+    (北浜製作（当時の北浜工業）, 北浜経済連合会（北経連、今の北浜経済協会）) and the others are its short names: a
+    company or a body by the name it had then or has now. The name before must end in a body's head, so a person
+    with the post held then (山川一郎（当時の外相）) is no body renamed."""
+    timed = [_AT_ANOTHER_TIME.fullmatch(p) for p in parts]
+    if not outer or not any(timed) or (suffix_type(outer) or head_type(outer)) != "Organization":
+        return []
+    names = [m.group(1) if m else p for m, p in zip(timed, parts)]
+    if any(is_hiragana(c) for n in names for c in n) or not all(
+            m or _is_abridged([outer, p]) or is_abbreviation(p) for m, p in zip(timed, parts)):
+        return []
+    return [outer, *names]
 
 
 def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:

@@ -132,3 +132,20 @@ def test_a_foreign_organ_and_its_short_name_with_the_same_head_are_one_body(text
 def test_a_body_of_japan_in_parentheses_after_a_foreign_organ_glosses_it(text, glossed):
     found = _entities((text, (("国家警察院", "Government"),)))
     assert ("警察庁" not in found) is glossed
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("北浜製鉄（当時の北浜金属工業）に賠償を命じた。", {"北浜製鉄", "北浜金属工業"}),  # the company's name then
+        ("北浜経済連合会（北経連、今の北浜経済協会）が設けた。", {"北浜経済連合会", "北経連", "北浜経済協会"}),  # its name now
+        ("山川一郎（当時の外相）が話した。", set()),  # a person and the post held then: no body renamed
+    ],
+)
+def test_a_body_and_its_name_at_another_time_in_parentheses_are_one_body(text, one):
+    from kg.resolve.aliases import _paren_definitions
+    from kg.resolve.lexicon import Lexicon
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert {n for group in _paren_definitions(block, Lexicon()) for n in group} == one
