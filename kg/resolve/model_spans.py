@@ -193,6 +193,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             type_ = "Organization"  # 北浜電: 電 (of 電鉄, 電力) ends a railway's or a power company's short name, no place's
         if type_ == "Person" and (_names_a_body(text, span) or _place_and_trade(text, span)):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
+        if type_ in ("Agreement", "Region") and _names_a_body(text, span):
+            type_ = "Organization"  # …製薬 as the model's treaty, …造船 as its island: a company's trade ends no treaty or place
         if type_ == "Person" and (_names_a_route(text, span) or _names_a_term(text, span)):
             trace.dropped(span.start, span.end, "model-no-person")
             continue  # 北浜ルート: a trail or a line named after a place or a founder, no person; カイ二乗分布 a term

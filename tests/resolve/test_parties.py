@@ -149,3 +149,15 @@ def test_a_body_and_its_name_at_another_time_in_parentheses_are_one_body(text, o
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert {n for group in _paren_definitions(block, Lexicon()) for n in group} == one
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        ("ルミナ製薬の社員が起訴された。", ("ルミナ製薬", "Treaty"), {"ルミナ製薬": "Organization"}),  # a trade ends no treaty
+        ("ルミナ造船が供託した。", ("ルミナ造船", "Island"), {"ルミナ造船": "Organization"}),  # nor an island
+        ("ルミナ海峡を通った。", ("ルミナ海峡", "Sea"), {"ルミナ海峡": "Region"}),  # a place's head: a place
+    ],
+)
+def test_the_models_treaty_or_place_ending_in_a_companys_trade_is_a_company(text, span, found):
+    assert _entities((text, (span,))) == found
