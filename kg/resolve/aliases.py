@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import PurePath
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
-from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
+from kg.resolve.gazetteer import country_abbreviations, country_names, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import (
     TITLE_CLAUSES, after_section_number, elections, formal_titles, kind_of_body, run_before, title_start, with_new,
@@ -638,7 +638,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
             yield [title, match.group(1).strip()]  # …の保護に関する条約（…条約）: a formal title and its short name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
-        faction = _faction_names(outer, match.group(1).strip())
+        faction = _faction_names(outer, match.group(1).strip()) or _party_short_name(
+            outer or _party_before(text, match.start(), match.group(1).strip()), match.group(1).strip())
         if faction:
             yield faction  # 北浜政策研究会（山川派）, 山川派（北浜政策研究会）: a group and its name by its leader
             continue
@@ -753,6 +754,8 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         yield [n for n in names if " " not in n or not n.isascii() or is_abbreviation(n) or _is_expansion(n, names)]
 
 
+# A party's head.
+_PARTY = "党"
 # A group's name by its leader: a surname and 派 (山川派), as parties' factions are called.
 _BY_LEADER = re.compile(r"[\u4e00-\u9fff]{1,4}派")
 # The head of a group's own name (…会, …研究会, …政策研究会).
@@ -787,6 +790,51 @@ def _renamed_body(outer: str, parts: Sequence[str]) -> list[str]:
             m or _is_abridged([outer, p]) or is_abbreviation(p) for m, p in zip(timed, parts)):
         return []
     return [outer, *names]
+
+
+def parties_without_country(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [a party's name opening with a country's, the same without it] (日本北浜党, 北浜党) when the notes write
+    both and no other country's party of the same name: a country's party is called so at home (共産党 of one
+    country's notes). Where two countries' parties share it (日本北浜党 and 中国北浜党), the bare name is neither."""
+    text = "\n".join(b.text for b in blocks)
+    if _PARTY not in text:
+        return
+    countries: dict[str, set[str]] = {}
+    for match in _country_parties().finditer(nfkc(text)):
+        countries.setdefault(match.group(2), set()).add(match.group(1))
+    for party, found in countries.items():
+        bare = re.search(rf"(?<![\u4e00-\u9fff\u30a0-\u30ff]){re.escape(party)}", nfkc(text))
+        if len(found) == 1 and bare is not None:
+            yield [next(iter(found)) + party, party]
+
+
+@cache
+def _country_parties() -> re.Pattern[str]:
+    """Return the pattern of a country's name of two characters or more in kanji or katakana before a party's name of
+    common kanji and 党 (日本 and 北浜党)."""
+    names = sorted((n for n in country_names() if len(n) >= 2 and not n.isascii()), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, names))})([\u4e00-\u9fff]{{2,6}}{_PARTY})")
+
+
+# What ends the clause a party's long name opens: a punctuation mark, a bracket or a line's end.
+_CLAUSE_MARKS = "、。「」『』（）()\n"
+
+
+def _party_before(text: str, paren: int, short: str) -> str:
+    """Return the text before a parenthesis from the first character of a short name in it, within its clause: a
+    party's long name with kana in it (北浜から海を守る党（北浜党）), which the runs of a name do not reach back to."""
+    start = max(text.rfind(mark, 0, paren) for mark in _CLAUSE_MARKS) + 1
+    first = text.find(short[:1], start, paren) if short else -1
+    return text[first:paren] if first >= 0 else ""
+
+
+def _party_short_name(outer: str, inner: str) -> list[str]:
+    """Return [a party's name, its short name] for a party's name with, in parentheses, a shorter one ending in 党
+    too and made of its characters in order (北浜から海を守る党（北浜党）): how a party with a long name is called."""
+    if not (outer.endswith(_PARTY) and inner.endswith(_PARTY) and 3 <= len(inner) < len(outer)):
+        return []
+    rest = iter(outer)
+    return [outer, inner] if all(c in rest for c in inner) else []
 
 
 def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:

@@ -161,3 +161,34 @@ def test_a_body_and_its_name_at_another_time_in_parentheses_are_one_body(text, o
 )
 def test_the_models_treaty_or_place_ending_in_a_companys_trade_is_a_company(text, span, found):
     assert _entities((text, (span,))) == found
+
+
+@pytest.mark.parametrize(
+    ("texts", "one"),
+    [
+        (("チリ急進党が反対した。", "急進党の議員が話した。"), True),  # one country's party by its name at home
+        (("チリ急進党が反対した。", "ペルー急進党も反対した。", "急進党の議員が話した。"), False),  # two countries' parties
+    ],
+)
+def test_a_countrys_party_and_its_name_without_the_country_are_one_party(texts, one):
+    from kg.resolve.aliases import parties_without_country
+
+    blocks = [Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=i, line=i + 1,
+                    kind="paragraph", text=t, links=()) for i, t in enumerate(texts)]
+    assert (list(parties_without_country(blocks)) == [["チリ急進党", "急進党"]]) is one
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("北浜から海を守る党（北浜党）の党首が話した。", {"北浜から海を守る党", "北浜党"}),  # the party's characters in order
+        ("北浜から海を守る党（南浜党）の党首が話した。", set()),  # another party's name
+    ],
+)
+def test_a_party_and_its_short_name_in_parentheses_are_one_party(text, one):
+    from kg.resolve.aliases import _paren_definitions
+    from kg.resolve.lexicon import Lexicon
+
+    block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
+                  kind="paragraph", text=text, links=())
+    assert {n for group in _paren_definitions(block, Lexicon()) for n in group} & {"北浜から海を守る党", "北浜党"} == one
