@@ -192,3 +192,22 @@ def test_a_party_and_its_short_name_in_parentheses_are_one_party(text, one):
     block = Block(note="n.md", heading_path=("h",), heading_levels=(2,), section=1, paragraph=0, line=1,
                   kind="paragraph", text=text, links=())
     assert {n for group in _paren_definitions(block, Lexicon()) for n in group} & {"北浜から海を守る党", "北浜党"} == one
+
+
+@pytest.mark.parametrize(
+    ("known", "people"),
+    [
+        (True, []),  # a known body's committee: a post, no one's name
+        (False, ["北浜院予算"]),  # no body kg knows: the model's person stays
+    ],
+)
+def test_a_title_after_a_known_body_and_its_committee_names_no_person(known, people):
+    from kg.resolve.lexicon import Lexicon
+    from kg.resolve.people import titled_people
+
+    text = "北浜院予算委員長を野党がとった。"
+    lexicon = Lexicon()
+    if known:
+        lexicon.add("北浜院", "北浜院", "Organization")
+    found, _ = titled_people(text, (Span(0, 5, "Person"),), lexicon)
+    assert [text[c.start : c.end] for c in found if c.type == "Person"] == people
