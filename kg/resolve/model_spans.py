@@ -87,6 +87,18 @@ def _place_and_trade(text: str, span: Span) -> bool:
         and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
 
 
+# What names a group after a word of its cause: …の会 (北浜ファーストの会), the way parties and citizens' groups are named.
+_OF_GROUP = "の会"
+
+
+def _named_group(text: str, span: Span) -> bool:
+    """Return True for the model's span ending in katakana right before の会 that ends a word there (北浜ファースト of
+    北浜ファーストの会が): the group named by its cause. …の会議, …の会長 and …の会社 go on into another word."""
+    end = span.end + len(_OF_GROUP)
+    return span.end > span.start and is_katakana(text[span.end - 1]) and text.startswith(_OF_GROUP, span.end) \
+        and not (end < len(text) and (is_kanji(text[end]) or is_katakana(text[end])))
+
+
 # A party's head (北浜 革新党, 未来 創造 党); 与党, 野党 and 政党 are words for any party.
 _PARTY = "党"
 
@@ -139,6 +151,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _with_event_head_after(text, span)
             dated = nfkc(text[span.start : span.end])
             type_ = "Event" if _DATED_ROUND.fullmatch(dated) and suffix_type(dated) == "Event" else ""
+        group = type_ in ("", "Event", "Plan", "Organization") and _named_group(text, span)
+        if group:
+            span, type_ = replace(span, end=span.end + len(_OF_GROUP)), "Organization"  # …ファーストの会: a group so named
         idea = not type_ and span.ene in _IDEA_LABELS and _headed_after_words(text, span)
         if idea:
             type_ = suffix_type(text[span.start : span.end])  # …防止条例, …法制研究会: a name with a head
@@ -246,7 +261,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or described or (
+        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or described or group or (
             span.ene in kept_labels() and not (_common_words_only(text, span) and (
                 other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):

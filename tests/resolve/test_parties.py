@@ -211,3 +211,14 @@ def test_a_title_after_a_known_body_and_its_committee_names_no_person(known, peo
         lexicon.add("北浜院", "北浜院", "Organization")
     found, _ = titled_people(text, (Span(0, 5, "Person"),), lexicon)
     assert [text[c.start : c.end] for c in found if c.type == "Person"] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北浜ファーストの会が第1党に戻った。", {"北浜ファーストの会": "Organization"}),  # a group named by its cause
+        ("北浜ファーストの会長が話した。", {}),  # の会長: a chair's post, no group
+    ],
+)
+def test_the_models_katakana_span_before_no_kai_is_a_group_so_named(text, found):
+    assert _entities((text, (("北浜ファースト", "GOE_Other"),))) == found
