@@ -961,6 +961,11 @@ def _term_of_the_trade(text: str, span: Span) -> bool:
     if len(inside) < 2 or (inside[0].start, inside[-1].end) != (span.start, span.end) or suffix_type(surface):
         return False
     first, last = (nfkc(text[w.start : w.end]) for w in (inside[0], inside[-1]))
+    if _ACRONYM.fullmatch(first) and len(first) >= 3 and len(inside) == 2:
+        # ABC処理水: an acronym's system and a kanji common word of three characters or more that is no head of a
+        # body (…銀行, …研究所) is a thing it makes or does, where a short word (…総研) may be a company's own
+        return (not inside[-1].proper and len(last) >= 3 and all(is_kanji(c) for c in last)
+                and inside[-1].pos[:2] == ("名詞", "普通名詞") and not ends_in_head(last) and last not in heads_by_word())
     if _ACRONYM.fullmatch(last) and len(last) >= 3:
         return (not inside[-1].proper and all(is_katakana(c) for c in nfkc(text[span.start : inside[-1].start]))
                 and only_common_nouns(inside[:-1]))

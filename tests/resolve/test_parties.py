@@ -222,3 +222,14 @@ def test_a_title_after_a_known_body_and_its_committee_names_no_person(known, peo
 )
 def test_the_models_katakana_span_before_no_kai_is_a_group_so_named(text, found):
     assert _entities((text, (("北浜ファースト", "GOE_Other"),))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "found"),
+    [
+        ("XYZ処理水の放出が続く。", "XYZ処理水", {}),  # an acronym's system and what it makes: a thing
+        ("XYZ製作所が受注した。", "XYZ製作所", {"XYZ製作所": "Organization"}),  # a body's head
+    ],
+)
+def test_an_acronym_and_a_kanji_word_for_a_thing_is_no_body(text, span, found):
+    assert _entities((text, ((span, "Company"),))) == found
