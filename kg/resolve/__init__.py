@@ -24,7 +24,7 @@ from kg.records import ENTITY_TYPES, Block, Entity, Mention, Note, Span, blocks_
 from kg.resolve import trace
 from kg.resolve.aliases import (
     add_group, base_lexicon, defined_aliases, defined_kinds, entity_note_aliases, entity_notes_of, is_entity_note, is_replaced_thing, located_names,
-    operators_in_tables, renewed_names, replacements,
+    operators_in_tables, parties_without_country, renewed_names, replacements,
 )
 from kg.resolve.corrections import (
     Corrections, alias_file, apply, from_dict, read_corrections, stop_file, stop_report, vault_corrections,
@@ -96,6 +96,10 @@ def resolve_corrected(notes: Sequence[Note], spans: Mapping[str, Sequence[Span]]
     for titled, group in chain(((True, g) for g in entity_note_aliases(notes, entity_notes)),
                                ((False, g) for g in defined_aliases(blocks, spans, lexicon, entity_notes, kinds))):
         add_group(lexicon, group, titled)
+        if tracing is not None:
+            tracing.defined.append(tuple(group))
+    for group in parties_without_country(blocks):
+        add_group(lexicon, group)  # 日本北浜党 and 北浜党 in one vault: the country's party by its name at home
         if tracing is not None:
             tracing.defined.append(tuple(group))
     for name in located_names(blocks, lexicon):

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import PurePath
 
 from kg.records import ENTITY_TYPES, Block, Note, Span
-from kg.resolve.gazetteer import country_abbreviations, load_gazetteer
+from kg.resolve.gazetteer import country_abbreviations, country_names, load_gazetteer
 from kg.resolve.junk import DATE_LIKE, has_markup, is_product
 from kg.resolve.candidates import (
     TITLE_CLAUSES, after_section_number, elections, formal_titles, is_two_plus_two, kind_of_body, run_before, title_start,
@@ -23,7 +23,7 @@ from kg.resolve.compounds import OTHER, compound_heads, head_type, heads_by_word
 from kg.resolve.corrections import AliasRow
 from kg.resolve.identifiers import letters_fit
 from kg.resolve.knowledge import (
-    bare_heads, generic_words, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
+    ORGAN_HEADS, bare_heads, generic_words, head_length, name_words, read_lines, short_heads, suffix_type, type_suffixes,
     without_legal_form,
 )
 from kg.resolve.lexicon import Lexicon
@@ -649,6 +649,11 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
             yield [inner_text, *_format_writings(fmt)]  # 日米「2+2」（日米…協議委員会）: its format, then its name
             continue
         outer = _name_before(block, match.start()) or _election_before(text, match.start(), lexicon)
+        faction = _faction_names(outer, match.group(1).strip()) or _party_short_name(
+            outer or _party_before(text, match.start(), match.group(1).strip()), match.group(1).strip())
+        if faction:
+            yield faction  # 北浜政策研究会（山川派）, 山川派（北浜政策研究会）: a group and its name by its leader
+            continue
         term = _defines_term(outer, match.group(1).strip(), lexicon)
         if term and set(term) <= kinds:
             continue  # 確率質量関数（PMF）: a term and its acronym, no name (defined_kinds makes the acronym a stop word)
@@ -691,6 +696,10 @@ def _paren_definitions(block: Block, lexicon: Lexicon, kinds: frozenset[str] = f
         read = next((o for o in (outer, outer.rpartition("の")[2]) if o and _is_reading(o, match.group(1).strip())), "")
         if read:
             yield [read, match.group(1).strip()]
+            continue
+        renamed = _renamed_body(outer, [p.strip() for p in re.split(r"[、，]", match.group(1)) if p.strip()])
+        if renamed:
+            yield renamed  # 北浜製作（当時の北浜工業）, …連合会（…連、今の…協会）: a body by the name of another time
             continue
         former = _FORMERLY.fullmatch(match.group(1).strip())
         if outer and former and not any(is_hiragana(c) for c in former.group(1)):
@@ -769,6 +778,89 @@ def _format_writings(name: str) -> list[str]:
     """Return a meeting's name by its format as written and with its quotes left out (日米「2+2」, 日米2+2): news
     writes it either way."""
     return list(dict.fromkeys([name, re.sub("[「」]", "", name)]))
+
+
+# A party's head.
+_PARTY = "党"
+# A group's name by its leader: a surname and 派 (山川派), as parties' factions are called.
+_BY_LEADER = re.compile(r"[\u4e00-\u9fff]{1,4}派")
+# The head of a group's own name (…会, …研究会, …政策研究会).
+_GROUP = "会"
+
+
+def _faction_names(outer: str, inner: str) -> list[str]:
+    """Return [a group's name, its name by its leader] for a kanji name ending in 会 with a surname and 派 in
+    parentheses, or the other way round (北浜政策研究会（山川派）, 山川派（北浜政策研究会）): one faction by its two
+    names. A group and a place or a year in parentheses names no faction."""
+    for name, by_leader in ((outer, inner), (inner, outer)):
+        if _BY_LEADER.fullmatch(by_leader) and len(name) >= 3 and name.endswith(_GROUP) \
+                and all(is_kanji(c) for c in name):
+            return [name, by_leader]
+    return []
+
+
+# What says a name in parentheses is the body's name at another time: 当時の…, 今の…, 現在の….
+_AT_ANOTHER_TIME = re.compile(r"(?:当時の|今の|現在の)([^\s、。]{2,40})")
+
+
+def _renamed_body(outer: str, parts: Sequence[str]) -> list[str]:
+    """Return [a body's name, its names in parentheses] when one of them is the body's name at another time
+    (北浜製作（当時の北浜工業）, 北浜経済連合会（北経連、今の北浜経済協会）) and the others are its short names: a
+    company or a body by the name it had then or has now. The name before must end in a body's head, so a person
+    with the post held then (山川一郎（当時の外相）) is no body renamed."""
+    timed = [_AT_ANOTHER_TIME.fullmatch(p) for p in parts]
+    if not outer or not any(timed) or (suffix_type(outer) or head_type(outer)) != "Organization":
+        return []
+    names = [m.group(1) if m else p for m, p in zip(timed, parts)]
+    if any(is_hiragana(c) for n in names for c in n) or not all(
+            m or _is_abridged([outer, p]) or is_abbreviation(p) for m, p in zip(timed, parts)):
+        return []
+    return [outer, *names]
+
+
+def parties_without_country(blocks: Sequence[Block]) -> Iterable[list[str]]:
+    """Yield [a party's name opening with a country's, the same without it] (日本北浜党, 北浜党) when the notes write
+    both and no other country's party of the same name: a country's party is called so at home (共産党 of one
+    country's notes). Where two countries' parties share it (日本北浜党 and 中国北浜党), the bare name is neither."""
+    text = "\n".join(b.text for b in blocks)
+    if _PARTY not in text:
+        return
+    countries: dict[str, set[str]] = {}
+    for match in _country_parties().finditer(nfkc(text)):
+        countries.setdefault(match.group(2), set()).add(match.group(1))
+    for party, found in countries.items():
+        bare = re.search(rf"(?<![\u4e00-\u9fff\u30a0-\u30ff]){re.escape(party)}", nfkc(text))
+        if len(found) == 1 and bare is not None:
+            yield [next(iter(found)) + party, party]
+
+
+@cache
+def _country_parties() -> re.Pattern[str]:
+    """Return the pattern of a country's name of two characters or more in kanji or katakana before a party's name of
+    common kanji and 党 (日本 and 北浜党)."""
+    names = sorted((n for n in country_names() if len(n) >= 2 and not n.isascii()), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, names))})([\u4e00-\u9fff]{{2,6}}{_PARTY})")
+
+
+# What ends the clause a party's long name opens: a punctuation mark, a bracket or a line's end.
+_CLAUSE_MARKS = "、。「」『』（）()\n"
+
+
+def _party_before(text: str, paren: int, short: str) -> str:
+    """Return the text before a parenthesis from the first character of a short name in it, within its clause: a
+    party's long name with kana in it (北浜から海を守る党（北浜党）), which the runs of a name do not reach back to."""
+    start = max(text.rfind(mark, 0, paren) for mark in _CLAUSE_MARKS) + 1
+    first = text.find(short[:1], start, paren) if short else -1
+    return text[first:paren] if first >= 0 else ""
+
+
+def _party_short_name(outer: str, inner: str) -> list[str]:
+    """Return [a party's name, its short name] for a party's name with, in parentheses, a shorter one ending in 党
+    too and made of its characters in order (北浜から海を守る党（北浜党）): how a party with a long name is called."""
+    if not (outer.endswith(_PARTY) and inner.endswith(_PARTY) and 3 <= len(inner) < len(outer)):
+        return []
+    rest = iter(outer)
+    return [outer, inner] if all(c in rest for c in inner) else []
 
 
 def _one_kind_two_names(outer: str, inner: str, lexicon: Lexicon) -> bool:
@@ -1312,10 +1404,18 @@ def _is_abridged(names: Sequence[str]) -> bool:
     lettered = _lettered_short_name(short, long_)
     kind = suffix_type(long_) or head_type(long_)
     # a head of another kind in the short one is no head of it (海 of ABC北海 for 北海旅客鉄道: a company is no sea)
-    if not lettered and (not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_)):
+    if not lettered and not _organ_short_name(short, long_) and (not kind or (suffix_type(short) or head_type(short)) == kind and not _abridged_head(short, long_)):
         return False
     rest = iter(long_)
     return all(c in rest for c in kanji)  # each kanji found after the one before it
+
+
+def _organ_short_name(short: str, long_: str) -> bool:
+    """Return True for a foreign state's organ by a kanji name ending in its one-kanji head (…部, …院, …処, …室) and a
+    short name of its kanji ending in the same head (北方海洋情報院, 海情院): the state's own short form, which keeps
+    the head. Whether the kanji are the long name's, in order, is asked by the caller."""
+    return (len(long_) >= 4 and len(short) < len(long_) and long_.endswith(ORGAN_HEADS) and short[-1:] == long_[-1]
+            and all(is_kanji(c) for c in long_ + short))
 
 
 def _lettered_short_name(short: str, long_: str) -> bool:
@@ -1511,7 +1611,8 @@ def add_group(lexicon: Lexicon, names: Sequence[str], titled: bool = False) -> N
         return
     own = next((t for t in map(_defined_type, names) if t), "") or next(
         (t for t in map(head_type, names) if t not in ("", OTHER)), "") or (
-        "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "")
+        "Person" if len(names) == 2 and (_is_reading(*names) or _is_latin_short_name(*names)) else "") or (
+        "Organization" if len(names) == 2 and _organ_short_name(*sorted(names, key=len)) and _is_abridged(names) else "")
     if known:
         entity, first = next(iter(known.items()))
         type_ = first.type or own

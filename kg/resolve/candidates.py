@@ -1051,6 +1051,10 @@ def former_name_of_nothing(text: str, cand: Candidate, others: Sequence[Candidat
     return opening > 0 and is_name_char(text[opening - 1]) and not any(o.end == opening for o in others)
 
 
+# The words for every area of a level and の: a body after them is the one each area has (都道府県の…委員会), a kind.
+_EVERY_AREA = ("都道府県の", "市町村の", "市区町村の")
+
+
 def bare_headed(text: str) -> list[Candidate]:
     """Return plain-text runs that end in a proper head noun: 郵政管理・支援機構, …タスクフォース."""
     found = []
@@ -1093,7 +1097,8 @@ def bare_headed(text: str) -> list[Candidate]:
             if _kanji_words(text, start, modifier_end) >= 3:  # 地方所得倍増プラン, not 料金プラン or Proプラン
                 found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         elif (len(stem.replace("・", "")) >= 4 and head and _names_with_head(text, start, modifier_end, head in named_heads())
-              and not _one_common_word(text, start, start + len(stem))):  # 運営事務局: one word of the dictionary's
+              and not _one_common_word(text, start, start + len(stem))  # 運営事務局: one word of the dictionary's
+              and not text[:start].endswith(_EVERY_AREA)):
             found.append(Candidate(start, start + len(name), HEADED, type=suffix_type(name), headed=True))
         start = end
     # 新しい…本部, 新しい…会議: the adjective a state names a new body with opens the body's name

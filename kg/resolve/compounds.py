@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from kg.records import Span
 from kg.resolve.candidates import COMPOUND, Candidate, kana_noun, listed_kana_field, with_new
-from kg.resolve.gazetteer import country_abbreviations
+from kg.resolve.gazetteer import country_abbreviations, country_names
 from kg.resolve.junk import has_markup
 from kg.resolve.knowledge import (
     ene_types, head_length, legal_forms, name_words, read_tsv, strips_qualifier, suffix_type,
@@ -205,6 +205,18 @@ def described_companies(text: str) -> list[Candidate]:
             + _joined_after_trade(text, found, companies))
 
 
+# A trade and 大手 before の set a company's name apart (鉄鋼大手のアルファ); a body's name and の (…銀行の) say whose
+# thing follows.
+_MAJOR_OF = "大手の"
+
+
+def described_as_company(text: str, start: int, end: int) -> bool:
+    """Return True for a katakana name after 大手の (鉄鋼大手のアルファ): the text says the name is a company's,
+    though the dictionary holds it as a common word. Only the model's company is read so: 大手のメーカー names
+    a kind of firm, and 銀行のアプリ a bank's thing."""
+    return all(is_katakana(c) for c in nfkc(text[start:end])) and text[:start].endswith(_MAJOR_OF)
+
+
 # What joins the parts of a foreign company's name: ・ between katakana words, . after Latin initials (A.B.C.…).
 _NAME_JOINERS = ("・", ".")
 
@@ -261,17 +273,27 @@ def makers(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 
 def country_forces(text: str) -> list[Candidate]:
-    """Return a country's one-character form with a word for an armed force or one of its services
-    right after it (name_words.tsv, role force): 米海軍, 英空軍, 露陸軍, 米海兵隊 are organisations.
+    """Return a country's one-character form or name with a word for an armed force or one of its services
+    right after it (name_words.tsv, role force): 米海軍, 英空軍, 露陸軍, 米海兵隊, チリ軍 are organisations,
+    and so is one word of the dictionary made of both (a country's name and 軍).
 
     The form is a word of its own (not 米 of 日米, nor 米軍事専門家, where 軍事 is no force).
     """
     forces = name_words("force")
+    countries = set(country_abbreviations()) | country_names()
     found = words(text)
-    return [Candidate(before.start, word.end, COMPOUND, type="Organization")
-            for before, word in zip(found, found[1:])
-            if before.end == word.start and text[before.start : before.end] in country_abbreviations()
-            and nfkc(text[word.start : word.end]) in forces]
+    pairs = [Candidate(before.start, word.end, COMPOUND, type="Organization")
+             for before, word in zip(found, found[1:])
+             if before.end == word.start and nfkc(text[before.start : before.end]) in countries
+             and nfkc(text[word.start : word.end]) in forces]
+    return pairs + [Candidate(word.start, word.end, COMPOUND, type="Organization") for word in found
+                    if _country_and_force(nfkc(text[word.start : word.end]), forces)]
+
+
+def _country_and_force(word: str, forces: frozenset[str]) -> bool:
+    """Return True for one word made of a country's name of two characters or more and a word for a force (韓国軍)."""
+    return any(word.endswith(force) and len(word) - len(force) >= 2 and word[: -len(force)] in country_names()
+               for force in forces)
 
 
 # A short name in 「」: a ship's, after a word for a warship.
@@ -1281,9 +1303,19 @@ def continued(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             if end > cand.end:
                 found.append(Candidate(cand.start, end, COMPOUND, cand.entity, cand.type, headed=True))
         elif end > cand.end and not ends_in_publication(text, end):
-            found.append(Candidate(cand.start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
+            start = _after_qualifier(text, by_start, cand.start, end) if "head" in kinds else cand.start
+            found.append(Candidate(start, end, COMPOUND, type=_continued_type(text, cand, end, kinds),
                                    headed=True, names_from=last_place if kinds == {"place"} else 0))
     return found
+
+
+def _after_qualifier(text: str, by_start: dict[int, Word], start: int, end: int) -> int:
+    """Return where a headed name a span runs on into starts after a qualifier the span opened with (旧 of the model's
+    person 旧山川 in 旧山川派): the group so named is the one the text names without it."""
+    first = by_start.get(start)
+    if first is None or first.end >= end or not strips_qualifier(text[first.start : first.end], text[first.end : end]):
+        return start
+    return first.end
 
 
 def ends_in_publication(text: str, end: int) -> bool:

@@ -69,6 +69,12 @@ def country_abbreviations() -> dict[str, str]:
 
 
 @functools.cache
+def country_names() -> frozenset[str]:
+    """Return every name the gazetteer gives a country (日本, チリ, 大韓民国), NFKC-normalised."""
+    return frozenset(name for entry in _shipped() if entry.type == "Country" for name in entry.names)
+
+
+@functools.cache
 def _shipped() -> tuple[Entry, ...]:
     """Return the entries of pycountry and the shipped files, checked for consistency."""
     rows = list(_country_rows())

@@ -11,6 +11,9 @@ from pathlib import Path
 from kg.text.chars import nfkc
 
 DATA = resources.files("kg") / "data"
+# The one-kanji heads of a foreign state's organs, which Japanese writes as the state does: a ministry's 部 (北方国の
+# 海洋部), a service's or a court's 院, an agency's 処, an office's 室. Alone they name a part or a room of anything.
+ORGAN_HEADS = ("部", "院", "処", "室")
 
 
 def read_tsv(path: Path | str) -> Iterator[list[str]]:

@@ -17,8 +17,8 @@ from kg.resolve.candidates import (
 )
 from kg.resolve.compounds import (
     OTHER, acronyms_inside, acted_on, acted_on_plans, amending_acts, called_plans, chaired_councils, cited_laws,
-    compound_names, continued, country_forces, currency_areas, described_companies, formed_bodies, held_events,
-    is_common_compound, law_ordinances, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
+    compound_names, continued, country_forces, currency_areas, described_as_company, described_companies, formed_bodies,
+    held_events, is_common_compound, law_ordinances, listed_laws, makers, multi_year_plans, named_exercises, named_vessels, names_laws,
     nationwide_associations, numbered_typhoons, only_common_nouns, owned_sites, plans_by_term, proper_words,
     protocols_treaties, sections_by_part, set_up_bodies,
 )
@@ -184,7 +184,8 @@ def block_mentions(block: Block, spans: Sequence[Span], lexicon: Lexicon, stop: 
     pieces = [c for c in survivors
               if (c.trust == NER and cuts_katakana_name(text, c))
               or (c.type in ("Country", "Region") and in_latin_name(text, c.start, c.end))] + parts + facility_places + coded + phrased
-    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)]
+    glosses = [c for c in survivors if is_gloss(text, c.start, c.end) or former_name_of_nothing(text, c, survivors)
+               or _translated_organ(text, c, survivors)]
     versions = [c for c in survivors if opens_a_version(text, c)]
     accepted = _as_addresses(text, [c for c in survivors if c.type != OTHER and c not in pieces + versions and c not in glosses])
     levels = address_levels(text, accepted, lexicon)
@@ -369,9 +370,27 @@ def _katakana_common_words(text: str, cand: Candidate) -> bool:
     before = word_ending(text, cand.start)
     if before is not None and before.end - before.start == 1 and text[before.start] in country_abbreviations():
         return False
+    if cand.type == "Organization" and described_as_company(text, cand.start, cand.end):
+        return False  # 鉄鋼大手のアルファ: the text says the word names a company
     return (bool(inside) and (inside[0].start, inside[-1].end) == (cand.start, cand.end)
             and all(is_katakana(c) for c in nfkc(text[cand.start : cand.end]))
             and only_common_nouns(inside))
+
+
+# The country a foreign organ's name is glossed for: a body of Japan in parentheses after it translates it.
+_HOME = "日本"
+
+
+def _translated_organ(text: str, cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """Return True for a body kg knows, in kanji and alone in parentheses, right after a body that a foreign country
+    and の set before it (北方国の大審院（最高裁判所）): the writer translates the foreign organ's name into the body of
+    Japan that does its work, which the text does not name. A body of the same country's own (日本の…（…）) is left."""
+    if cand.trust != KNOWN or cand.type != "Organization" or text[cand.start - 1 : cand.start] != "（" \
+            or text[cand.end : cand.end + 1] != "）" or not all(is_kanji(c) for c in text[cand.start : cand.end]):
+        return False
+    organ = next((o for o in others if o.end == cand.start - 1 and o.type == "Organization"), None)
+    return organ is not None and text[organ.start - 1 : organ.start] == "の" and any(
+        o.end == organ.start - 1 and o.type == "Country" and text[o.start : o.end] != _HOME for o in others)
 
 
 def _spelled_out(text: str, cand: Candidate) -> bool:

@@ -19,14 +19,14 @@ from kg.resolve.candidates import (
     COMPOUND, HEADED, NER, QUOTED, VERSION_BEFORE, Candidate, after_katakana_word, before_article, before_time_words,
 )
 from kg.resolve.compounds import (
-    compound_heads, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only, lists_proper_words, only_common_nouns,
-    proper_heads,
+    compound_heads, described_as_company, ends_in_head, ends_in_publication, head_type, heads_by_word, lists_only,
+    lists_proper_words, only_common_nouns, proper_heads,
 )
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.junk import is_product
 from kg.resolve.products import maker_cues
 from kg.resolve.knowledge import (
-    ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, read_lines, state_heads,
+    ORGAN_HEADS, ene_types, generic_words, head_length, kept_labels, legal_forms, name_words, named_heads, read_lines, state_heads,
     strips_qualifier,
     suffix_type, type_suffixes,
     without_legal_form,
@@ -87,6 +87,34 @@ def _place_and_trade(text: str, span: Span) -> bool:
         and not last.endswith(_MINISTER_POST + _POST_ENDINGS)
 
 
+# What names a group after a word of its cause: …の会 (北浜ファーストの会), the way parties and citizens' groups are named.
+_OF_GROUP = "の会"
+
+
+def _named_group(text: str, span: Span) -> bool:
+    """Return True for the model's span ending in katakana right before の会 that ends a word there (北浜ファースト of
+    北浜ファーストの会が): the group named by its cause. …の会議, …の会長 and …の会社 go on into another word."""
+    end = span.end + len(_OF_GROUP)
+    return span.end > span.start and is_katakana(text[span.end - 1]) and text.startswith(_OF_GROUP, span.end) \
+        and not (end < len(text) and (is_kanji(text[end]) or is_katakana(text[end])))
+
+
+# A party's head (北浜 革新党, 未来 創造 党); 与党, 野党 and 政党 are words for any party.
+_PARTY = "党"
+
+
+def _party_of_words(text: str, span: Span) -> bool:
+    """Return True for a span of kanji common words of four characters or more that ends in 党 as a suffix or in a
+    word of three characters or more ending in it (未来 創造 党, 北浜 革新党): a party named by its programme, which the
+    model calls a body. A word for any party ends 最大野党 and 少数与党."""
+    inside = list(words_within(text, span.start, span.end))
+    name = nfkc(text[span.start : span.end])
+    if len(inside) < 2 or (inside[0].start, inside[-1].end) != (span.start, span.end) or len(name) < 4:
+        return False
+    last = nfkc(text[inside[-1].start : inside[-1].end])
+    return last.endswith(_PARTY) and (last == _PARTY or len(last) >= 3) and all(is_kanji(c) for c in name)
+
+
 # The head of a bureau, written as a word of its own after the field it serves (航空 局, 海事 局).
 _BUREAU = "局"
 
@@ -123,6 +151,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             span = _with_event_head_after(text, span)
             dated = nfkc(text[span.start : span.end])
             type_ = "Event" if _DATED_ROUND.fullmatch(dated) and suffix_type(dated) == "Event" else ""
+        group = type_ in ("", "Event", "Plan", "Organization") and _named_group(text, span)
+        if group:
+            span, type_ = replace(span, end=span.end + len(_OF_GROUP)), "Organization"  # …ファーストの会: a group so named
         idea = not type_ and span.ene in _IDEA_LABELS and _headed_after_words(text, span)
         if idea:
             type_ = suffix_type(text[span.start : span.end])  # …防止条例, …法制研究会: a name with a head
@@ -180,6 +211,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
             type_ = "Organization"  # 北浜電: 電 (of 電鉄, 電力) ends a railway's or a power company's short name, no place's
         if type_ == "Person" and (_names_a_body(text, span) or _place_and_trade(text, span)):
             type_ = "Organization"  # 国民党, …金属工業 as the model's person: a body's head ends no person's name
+        if type_ in ("Agreement", "Region") and _names_a_body(text, span):
+            type_ = "Organization"  # …製薬 as the model's treaty, …造船 as its island: a company's trade ends no treaty or place
         if type_ == "Person" and (_names_a_route(text, span) or _names_a_term(text, span)):
             trace.dropped(span.start, span.end, "model-no-person")
             continue  # 北浜ルート: a trail or a line named after a place or a founder, no person; カイ二乗分布 a term
@@ -212,7 +245,9 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Organization":
             span = _with_field_words_before(text, span)
         dictionary_law = _law_of_the_dictionary(text, span, type_)
-        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not dictionary_law) or _heads_only(text, span):
+        described = span.ene == "Company" and described_as_company(text, span.start, span.end)
+        if (span.ene not in kept_labels() and _is_one_common_word(text, span) and not (dictionary_law or described)) \
+                or _heads_only(text, span):
             trace.dropped(span.start, span.end, "model-common-word")
             continue  # 国営銀行, 開発銀行: a common word, whatever its head; 部会・分科会: kinds of body
         if span.ene not in kept_labels() and _term_of_the_trade(text, span):
@@ -229,7 +264,7 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         # a council and its sessions share a head (…会議), so a meeting the model sees where a council's head
         # stands (人口戦略会議 as a conference) is still a name
         other_kind = head and head != type_ and (head, type_) != ("Organization", "Event")
-        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or (
+        kept = association or organ or holder is not None or executive is not None or dictionary_law or idea or described or group or (
             span.ene in kept_labels() and not (_common_words_only(text, span) and (
                 other_kind or (last in generic_words() and last != nfkc(text[span.start : span.end])))))
         if type_ == "Organization" and not head and _foreign_company(text, span):
@@ -239,7 +274,8 @@ def from_ner(text: str, spans: Sequence[Span], known: Sequence[Candidate]) -> li
         if type_ == "Organization" and _field_bureau(text, span):
             head = "Organization"  # 北浜交易局 as the model's body: a bureau named by its field
         if ((head and not (_common_words_only(text, span) and not _field_bureau(text, span))) or kept or _looks_like_a_name(text, span)
-                or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))):
+                or _of_a_country(text, span) or (type_ == head == "Plan" and _long_kanji_name(text, span))
+                or (type_ == "Organization" and _party_of_words(text, span))):
             end = year_after(text, span.end) if (head or type_) == "Event" else span.end
             found.append(Candidate(span.start, end, NER, type=head or type_, headed=bool(head)))
         else:
@@ -805,34 +841,47 @@ def _of_a_country(text: str, span: Span) -> bool:
     return own_word and not rest.startswith("両") and (rest.endswith(state_heads()) or rest.endswith(_ELECTIONS))
 
 
-# What a head of state's title takes to name the office that serves it: 府 (大統領府, 首相府).
-_OFFICE = "府"
+# What a head of state's title takes to name the office that serves it: 府 or 室 (大統領府, 首相府, 大統領室).
+_OFFICES = ("府", "室")
+# What says the body before it has others under it: …傘下の財団.
+_UNDER = "傘下"
 # What ends a sentence's predicate: a noun before it says what the topic is (…は北方国の中央銀行だ).
 _PREDICATE_ENDS = ("。", "だ", "である", "です")
 
 
 def _organ_of_state(text: str, span: Span, known: Sequence[Candidate]) -> bool:
-    """Return True for a head of state's office (大統領府, 首相府: a title of kg/data/state_heads.txt and 府) or for
-    two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
-    北方国の関税総署): the state or the body makes its organ's common words a name. One word and the head
+    """Return True for a head of state's office (大統領府, 首相府, 大統領室: a title of kg/data/state_heads.txt and 府 or
+    室), for two words or more ending in a body's head that の sets after a country or a body kg knows (…機関の上級委員会,
+    北方国の関税総署, 北方国の海洋部) or that has bodies under it (…海洋部傘下): the state or the body makes its organ's
+    common words a name. One word and the head
     (…の委員会) make a kind, a post after the words (…局委員) is a member's, and a predicate (…の中央銀行だ) or a
     quoted name after them (…の劇団「…」) says what a body is."""
     surface = nfkc(text[span.start : span.end])
-    if surface.endswith(_OFFICE) and surface[: -len(_OFFICE)] in state_heads():
+    if surface.endswith(_OFFICES) and surface[:-1] in state_heads():
         return True
+    inside = words_within(text, span.start, span.end)
+    if text.startswith(_UNDER, span.end) and _organ_words(text, span, inside):
+        return True  # 北方国海洋部傘下の…: a body with bodies under it
     if span.start < 2 or text[span.start - 1] != "の" or not any(
             c.end == span.start - 1 and c.type in ("Country", "Organization") for c in known):
         return False
     from kg.resolve.people import titles  # people.py reads this module's spans
 
-    inside = words_within(text, span.start, span.end)
     after = word_starting(text, span.end)
     posts = titles() | name_words("chair")
     if after is not None and nfkc(text[after.start : after.end]) in posts or text.startswith(_PREDICATE_ENDS, span.end) \
             or text.startswith(("「", "『"), span.end):
         return False  # …の中央政治局委員: a member's post; …は日本の中央銀行だ, …の芸能事務所「…」: what a body is
+    return _organ_words(text, span, inside)
+
+
+def _organ_words(text: str, span: Span, inside: Sequence[Word]) -> bool:
+    """Return True for a span of two words or more, no numeral among them, that ends in a body's head or in the
+    one-kanji head of a foreign state's organ (…安全保障局, 国家情報院)."""
+    surface = nfkc(text[span.start : span.end])
     return (len(inside) >= 2 and (inside[0].start, inside[-1].end) == (span.start, span.end)
-            and head_type(surface) == "Organization" and not any(w.pos[1] == "数詞" for w in inside))
+            and (head_type(surface) == "Organization" or surface.endswith(ORGAN_HEADS))
+            and not any(w.pos[1] == "数詞" for w in inside))
 
 
 def _foreign_company(text: str, span: Span) -> bool:
@@ -915,6 +964,11 @@ def _term_of_the_trade(text: str, span: Span) -> bool:
     if len(inside) < 2 or (inside[0].start, inside[-1].end) != (span.start, span.end) or suffix_type(surface):
         return False
     first, last = (nfkc(text[w.start : w.end]) for w in (inside[0], inside[-1]))
+    if _ACRONYM.fullmatch(first) and len(first) >= 3 and len(inside) == 2:
+        # ABC処理水: an acronym's system and a kanji common word of three characters or more that is no head of a
+        # body (…銀行, …研究所) is a thing it makes or does, where a short word (…総研) may be a company's own
+        return (not inside[-1].proper and len(last) >= 3 and all(is_kanji(c) for c in last)
+                and inside[-1].pos[:2] == ("名詞", "普通名詞") and not ends_in_head(last) and last not in heads_by_word())
     if _ACRONYM.fullmatch(last) and len(last) >= 3:
         return (not inside[-1].proper and all(is_katakana(c) for c in nfkc(text[span.start : inside[-1].start]))
                 and only_common_nouns(inside[:-1]))

@@ -135,6 +135,8 @@ def titled_people(text: str, spans: Sequence[Span], lexicon: Lexicon) -> tuple[l
             people.append(Candidate(start, word.start + 1, HEADED, type="Region"))
             blocks.append(Candidate(word.start + 1, title_end, 0))
             continue
+        if start is not None and _opens_with_body(text, start, body, lexicon):
+            continue  # 北浜院予算委員長: a post of the known body's committee, no one's name
         if start is not None:
             people.append(Candidate(start, body, HEADED, type="Person"))
             blocks.append(Candidate(word.start, title_end, 0))
@@ -185,6 +187,14 @@ def _is_kanji_title(run: str) -> bool:
     ending = next((e for e in _MINISTER_ENDINGS if run.endswith(e)), "")
     field = words(run[: len(run) - len(ending)]) if ending else ()
     return bool(field) and all(w.end - w.start >= 2 and w.pos[0] == "名詞" for w in field)
+
+
+def _opens_with_body(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Return True when the words before a title open with a body kg knows, of two characters or more, and go on in
+    kanji (衆院 of 衆院予算委員長): the title is a post of the body's part, and no person is named."""
+    return all(is_kanji(c) for c in text[start:end]) and any(
+        (entry := lexicon.get(text[start:cut])) is not None and entry.type == "Organization"
+        for cut in range(start + 2, end))
 
 
 # How many words may name a minister's field before 相 or 大臣 (地方創生 相, こども 政策 担当相, 経済 財政 政策 担当大臣).
