@@ -27,7 +27,8 @@ from kg.resolve.identifiers import identifier_rule
 from kg.resolve.junk import is_junk, is_product, junk_rule
 from kg.resolve.model_spans import acronym_then_common_words, cuts_katakana_name, from_ner, with_years
 from kg.resolve.people import title_after, titled_people, titles
-from kg.resolve.knowledge import ene_types, legal_forms, name_words, suffix_type, without_company_word, without_legal_form
+from kg.resolve.knowledge import (ene_types, head_length, legal_forms, name_words, suffix_type, without_company_word,
+                                  without_legal_form)
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
 from kg.resolve.words import places_in, word_ending, words, words_over, words_within
@@ -400,6 +401,17 @@ def _spelled_out(text: str, cand: Candidate) -> bool:
     return " " in surface and surface.isascii() and text.startswith(_SPELLED_OUT, cand.end + (text[cand.end : cand.end + 1] == " "))
 
 
+def _loanword_kind(name: str) -> bool:
+    """Return True for common words before a katakana head (業務プロセス, 3ステップフレームワーク): a kind of thing that a
+    quote or a bold phrase may have made a node once, no name to look for in every other sentence; a kanji head
+    (…助成法, …委員会) or a proper word before the head (北浜プロセス) makes a name."""
+    head = name[len(name) - head_length(name) :]
+    if not head or not all(is_katakana(c) for c in head):
+        return False
+    found = words(name[: len(name) - len(head)])
+    return all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+
+
 def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Return the mentions of names the vault reads elsewhere, where a block writes them with nothing for the
     model to read them by: a table cell that is wholly such a name (a cell 北浜一郎 of a table of votes, where a
@@ -416,7 +428,8 @@ def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexico
     written = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True)))) if people else None
     # a name with a head (…助成法, …委員会) the vault reads in one sentence is the same name in another
     named = sorted((s for s, m in by_surface.items() if m.type != "Person" and len(s) >= _HEADED_NAME
-                    and suffix_type(s) == m.type and all(is_name_char(c) for c in s)), key=len, reverse=True)
+                    and suffix_type(s) == m.type and all(is_name_char(c) for c in s) and not _loanword_kind(s)),
+                   key=len, reverse=True)
     headed = re.compile("|".join(map(re.escape, named))) if named else None
     held: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:

@@ -77,3 +77,13 @@ def test_a_headed_name_inside_a_longer_name_is_left_to_it():
     text = "この措置の根拠は港湾助成法である。"
     found = _entities(_block(text), _block("新港湾助成法施行令が変わった。", line=2))
     assert found.get("港湾助成法") == ["港湾助成法"]
+
+
+def test_common_words_before_a_katakana_head_are_a_kind_not_looked_for_elsewhere():
+    # a bold phrase made 業務プロセス a node once; the other sentences write the kind of thing, no name
+    spans = {"「業務プロセス」を見直す。": (Span(1, 7, "Show_Organization"),)}
+    found = _entities(_block("「業務プロセス」を見直す。"), _block("業務プロセスを自動化する。", line=2), spans=spans)
+    assert found["業務プロセス"] == ["業務プロセス"]
+    spans = {"「北浜プロセス」を見直す。": (Span(1, 7, "Show_Organization"),)}
+    found = _entities(_block("「北浜プロセス」を見直す。"), _block("北浜プロセスに加わる。", line=2), spans=spans)
+    assert found["北浜プロセス"] == ["北浜プロセス", "北浜プロセス"]
