@@ -29,7 +29,7 @@ from kg.resolve.knowledge import (
 from kg.resolve.lexicon import Lexicon
 from kg.resolve.people import name_before_title
 from kg.resolve.products import describes_software
-from kg.resolve.words import short_units, word_ending, words, words_within
+from kg.resolve.words import common_words, one_common_noun, short_units, word_ending, words, words_within
 from kg.text.chars import (fold_variants, is_ascii_alnum, is_hiragana, is_kanji, is_katakana, is_name_char, match_key, nfkc,
                            tidy_surface)
 
@@ -1146,7 +1146,7 @@ def _abbreviated_thing(outer: str, inner: str) -> list[str]:
     if not (acronym and words_) or not is_abbreviation(acronym) or is_abbreviation(words_):
         return []
     found = words(words_)
-    common = bool(found) and all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+    common = bool(found) and common_words(words_)
     last = nfkc(words_[found[-1].start : found[-1].end]) if found else ""
     return [acronym, words_] if common and len(found) >= 2 and last.endswith(tuple(name_words("thing"))) else []
 
@@ -1171,9 +1171,7 @@ def _kind_and_named_one(outer: str, inner: str) -> bool:
     """Return True for one common noun of the dictionary and, in parentheses after it, a longer name that ends in it
     (曲線（XYZ曲線）): the parenthesis says which one of the kind is meant, and the bare word is no name of it."""
     outer, inner = nfkc(outer), nfkc(inner)
-    found = words(outer)
-    return (len(inner) > len(outer) and inner.endswith(outer) and len(found) == 1
-            and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown)
+    return len(inner) > len(outer) and inner.endswith(outer) and one_common_noun(outer)
 
 
 def _clipped_loanword(outer: str, inner: str) -> bool:

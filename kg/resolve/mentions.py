@@ -31,7 +31,7 @@ from kg.resolve.knowledge import (ene_types, head_length, legal_forms, name_word
                                   without_legal_form)
 from kg.resolve.lexicon import Lexicon, Name
 from kg.resolve.gazetteer import country_abbreviations
-from kg.resolve.words import places_in, word_ending, words, words_over, words_within
+from kg.resolve.words import common_words, places_in, word_ending, words, words_over, words_within
 from kg.text.chars import is_kanji, is_katakana, is_name_char, match_key, nfkc, tidy_surface
 from kg.text.sentences import sentence_bounds
 
@@ -408,8 +408,7 @@ def _loanword_kind(name: str) -> bool:
     head = name[len(name) - head_length(name) :]
     if not head or not all(is_katakana(c) for c in head):
         return False
-    found = words(name[: len(name) - len(head)])
-    return all(w.pos[1] == "数詞" or w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found)
+    return common_words(name[: len(name) - len(head)])
 
 
 def named_elsewhere(blocks: Sequence[Block], mentions: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:

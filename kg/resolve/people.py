@@ -689,15 +689,18 @@ def _common_english_words(entity: Entity, lexicon: Lexicon) -> bool:
     the dictionary knows as a common noun (False Negative, True Positive Rate): a term written in English. A person's
     name holds a word the dictionary lacks or knows as a name (Macron, Gates, Jerome Powell)."""
     name = nfkc(entity.label)
-    if entity.type != "Person" or not name.isascii() or " " not in name or lexicon.get(entity.label) is not None:
-        return False
-    found = [w for w in words(name) if name[w.start : w.end].strip()]
-    return (all(m.source == "ginza" for m in entity.mentions)
-            and all(w.pos[:2] == ("名詞", "普通名詞") and not w.unknown for w in found))
+    return (" " in name and _unknown_latin_person(entity, lexicon)
+            and all(w.common for w in words(name) if name[w.start : w.end].strip()))
 
 
 def _lone_latin_word(entity: Entity, lexicon: Lexicon) -> bool:
     """Return True for a Person entity kg does not know, named by one Latin word only the model found."""
     name = nfkc(entity.label)
-    return (entity.type == "Person" and name.isascii() and name.isalpha() and lexicon.get(entity.label) is None
-            and all(m.source == "ginza" and nfkc(m.surface) == name for m in entity.mentions))
+    return (name.isalpha() and _unknown_latin_person(entity, lexicon)
+            and all(nfkc(m.surface) == name for m in entity.mentions))
+
+
+def _unknown_latin_person(entity: Entity, lexicon: Lexicon) -> bool:
+    """Return True for a Person entity named in Latin letters that kg does not know and only the model found."""
+    return (entity.type == "Person" and nfkc(entity.label).isascii() and lexicon.get(entity.label) is None
+            and all(m.source == "ginza" for m in entity.mentions))

@@ -21,7 +21,7 @@ from kg.resolve.identifiers import states_licence
 from kg.resolve.junk import from_product, is_product
 from kg.resolve.knowledge import product_names, read_tsv, suffix_type
 from kg.resolve.lexicon import Lexicon
-from kg.resolve.words import words
+from kg.resolve.words import one_common_noun, words
 from kg.text.chars import is_ascii_alnum, is_katakana, nfkc
 
 # Places are never used as products; the other types are, when a model or a vote gives them.
@@ -131,13 +131,7 @@ def _common_words_run_together(name: str) -> bool:
     name = nfkc(name)
     if len(name) < 4 or not all(is_katakana(c) for c in name):
         return False
-    return any(_one_common_word(name[:i]) and _one_common_word(name[i:]) for i in range(2, len(name) - 1))
-
-
-def _one_common_word(text: str) -> bool:
-    """Return True when the dictionary reads the text as one common noun."""
-    found = words(text)
-    return len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown
+    return any(one_common_noun(name[:i]) and one_common_noun(name[i:]) for i in range(2, len(name) - 1))
 
 
 def _licensed_section(block: Block, surfaces: Sequence[str], by_note: dict[str, list[Block]]) -> bool:

@@ -35,6 +35,11 @@ class Word:
         return self.pos[:2] == ("名詞", "固有名詞")
 
     @property
+    def common(self) -> bool:
+        """Return True when the dictionary knows the word as a common noun."""
+        return self.pos[:2] == ("名詞", "普通名詞") and not self.unknown
+
+    @property
     def person(self) -> bool:
         """Return True for a word the dictionary knows as a person's name (姓 or 名)."""
         return self.proper and self.pos[2:3] == ("人名",)
@@ -111,13 +116,18 @@ def inflects_common_word(word: str) -> bool:
         return False
     stems = {word[: -len(end)] for end in _ENGLISH_ENDINGS if word.casefold().endswith(end)} | {word}
     stems |= {s[len(_NEGATION) :] for s in stems if s.casefold().startswith(_NEGATION)}
-    return any(len(s) >= 4 and s != word and _one_common_noun(s) for s in stems)
+    return any(len(s) >= 4 and s != word and one_common_noun(s) for s in stems)
 
 
-def _one_common_noun(word: str) -> bool:
+def one_common_noun(word: str) -> bool:
     """Return True when the dictionary holds word as one common noun."""
     found = words(word)
-    return len(found) == 1 and found[0].pos[:2] == ("名詞", "普通名詞") and not found[0].unknown
+    return len(found) == 1 and found[0].common
+
+
+def common_words(text: str) -> bool:
+    """Return True when every word of text is a common noun or a numeral to the dictionary (業務, 3ステップ)."""
+    return all(w.common or w.pos[1] == "数詞" for w in words(text))
 
 
 @lru_cache(maxsize=1 << 15)
